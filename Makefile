@@ -1,0 +1,132 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# ptwalk: a single non-recursive GNU Makefile.
+#
+#   make run      set up (Debian packages), build, start the REPL
+#   make check    set up, build, run every test; ends with "N passed, N failed"
+#   make bench    throughput figures (never asserted)
+#   make install  PREFIX=/usr/local (binary, man pages, completions)
+
+BUILD   ?= build
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CC      ?= cc
+V       ?= 0
+
+DEB_PACKAGES := pkg-config libreadline-dev libelf-dev libcapstone-dev libcmocka-dev
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral -Wwrite-strings
+OPT     ?= -O2
+PKG_I   := $(shell pkg-config --cflags-only-I readline libelf capstone 2>/dev/null)
+PKG_L   := $(shell pkg-config --libs readline libelf capstone 2>/dev/null || echo -lreadline -lelf -lcapstone)
+CFLAGS_ALL = -std=gnu11 -g $(OPT) $(WARN) -D_GNU_SOURCE -Iinclude -I$(BUILD) $(PKG_I) \
+           -MMD -MP $(SAN_CFLAGS) $(CFLAGS)
+LDLIBS_ALL = $(PKG_L) $(SAN_CFLAGS) $(LDFLAGS)
+
+ifeq ($(SANITIZE),1)
+SAN_CFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+OPT := -O1
+endif
+
+ifeq ($(V),0)
+Q = @
+QCC = @printf '  CC      %s\n' $<;
+QLD = @printf '  LD      %s\n' $@;
+else
+Q =
+QCC =
+QLD =
+endif
+
+LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c)) $(wildcard cmds/*.c)
+LIB_OBJS  := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS))
+MAIN_OBJ  := $(BUILD)/src/main.o
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+
+.PHONY: all run check check-unit check-golden bench install clean deps docs \
+        fixtures asan
+.DEFAULT_GOAL := all
+
+all: $(BUILD)/ptwalk $(BUILD)/ptwalk-docgen
+
+# --- set-up: Debian packages -------------------------------------------------
+deps:
+	$(Q)sh tools/deps.sh $(DEB_PACKAGES)
+
+# --- the command table, generated from cmds/*.c ------------------------------
+$(BUILD)/cmdlist.h: $(wildcard cmds/*.c) | $(BUILD)
+	$(Q)grep -ho '^const struct cmd cmd_[A-Za-z0-9_]*' cmds/*.c | \
+		sed 's/^const struct cmd cmd_\(.*\)/CMD(\1)/' | LC_ALL=C sort > $@.tmp
+	$(Q)cmp -s $@.tmp $@ 2>/dev/null && rm -f $@.tmp || mv $@.tmp $@
+
+$(BUILD):
+	$(Q)mkdir -p $(BUILD)
+
+$(BUILD)/%.o: %.c $(BUILD)/cmdlist.h
+	$(Q)mkdir -p $(dir $@)
+	$(QCC)$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/libptwalk.a: $(LIB_OBJS)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
+
+$(BUILD)/ptwalk: $(MAIN_OBJ) $(BUILD)/libptwalk.a
+	$(QLD)$(CC) -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/ptwalk-docgen: $(BUILD)/tools/docgen.o $(BUILD)/libptwalk.a
+	$(QLD)$(CC) -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/ptwalk-bench: $(BUILD)/tools/bench.o $(BUILD)/libptwalk.a
+	$(QLD)$(CC) -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libptwalk.a
+	$(Q)mkdir -p $(dir $@)
+	$(QLD)$(CC) -o $@ $^ $(LDLIBS_ALL) -lcmocka
+
+# --- generated documentation (checked in; make check verifies) ---------------
+docs: $(BUILD)/ptwalk-docgen $(BUILD)/ptwalk
+	$(Q)$(BUILD)/ptwalk-docgen man man/ptwalk.1.in $(BUILD)/ptwalk > man/ptwalk.1
+	$(Q)$(BUILD)/ptwalk-docgen bash > completions/ptwalk.bash
+	$(Q)$(BUILD)/ptwalk-docgen zsh > completions/_ptwalk
+	@echo "  GEN     man/ptwalk.1 completions/ptwalk.bash completions/_ptwalk"
+
+# --- the two commands ---------------------------------------------------------
+run: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(BUILD)/ptwalk
+
+asan:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 build/asan/ptwalk
+
+check: deps
+	$(Q)$(MAKE) --no-print-directory all $(UNIT_BINS)
+	$(Q)$(MAKE) --no-print-directory asan
+	$(Q)sh tests/check.sh $(BUILD) build/asan
+
+check-unit: all $(UNIT_BINS)
+	$(Q)sh tests/check.sh --only unit $(BUILD)
+
+check-golden: all
+	$(Q)sh tests/check.sh --only golden $(BUILD)
+
+bench: deps
+	$(Q)$(MAKE) --no-print-directory all $(BUILD)/ptwalk-bench
+	$(Q)sh tests/bench.sh $(BUILD)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/man/man7 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions
+	install -m 755 $(BUILD)/ptwalk $(DESTDIR)$(PREFIX)/bin/ptwalk
+	install -m 644 man/ptwalk.1 $(DESTDIR)$(PREFIX)/share/man/man1/ptwalk.1
+	install -m 644 man/ptwalk-labs.7 $(DESTDIR)$(PREFIX)/share/man/man7/ptwalk-labs.7
+	install -m 644 completions/ptwalk.bash \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/ptwalk
+	install -m 644 completions/_ptwalk $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_ptwalk
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Print text.
+ */
+#include "ptwalk/out.h"
+
+static int
+echo_run(struct ctx *ctx, int argc, char **argv)
+{
+	struct strbuf sb;
+	int i;
+
+	sb_init(&sb);
+	for (i = 1; i < argc; i++)
+		sb_addf(&sb, "%s%s", i > 1 ? " " : "", argv[i]);
+	out_printf(ctx, "%s\n", sb.buf);
+	j_str(ctx, "text", sb.buf);
+	sb_release(&sb);
+	return 0;
+}
+
+const struct cmd cmd_echo = {
+	.name = "echo",
+	.family = FAM_SESSION,
+	.usage = "[TEXT...]",
+	.summary = "print TEXT (for headings in scripts)",
+	.help =
+	"Prints its arguments separated by single spaces.  Quotes keep\n"
+	"spaces and ';' and '#' inside one argument.\n",
+	.complete = "none",
+	.min_args = 0,
+	.max_args = -1,
+	.flags = CMD_NOMACHINE,
+	.run = echo_run,
+};

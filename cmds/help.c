@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * List the commands, or explain one.
+ */
+#include <string.h>
+
+#include "ptwalk/gfp.h"
+#include "ptwalk/out.h"
+
+static void
+help_gfp(struct ctx *ctx)
+{
+	int i;
+
+	out_printf(ctx, "GFP flags choose the zones an allocation may use and "
+		   "how hard it may try.\nCombine them with |, e.g. "
+		   "GFP_KERNEL|__GFP_ZERO.  Zones are tried from the highest the\n"
+		   "flags allow downwards (HIGHMEM -> NORMAL -> DMA32 -> DMA), "
+		   "never upwards:\n"
+		   "  GFP_KERNEL, GFP_ATOMIC, GFP_USER   NORMAL, then DMA32, DMA\n"
+		   "  GFP_HIGHUSER                       HIGHMEM, then NORMAL, DMA\n"
+		   "  GFP_DMA32 (64-bit)                 DMA32, then DMA\n"
+		   "  GFP_DMA                            DMA only (below 16M)\n\n");
+	j_arr(ctx, "flags");
+	for (i = 0; gfp_names[i].name; i++) {
+		out_printf(ctx, "  %-22s 0x%06x  %s\n", gfp_names[i].name,
+			   gfp_names[i].value, gfp_names[i].what);
+		j_obj(ctx, NULL);
+		j_str(ctx, "name", gfp_names[i].name);
+		j_hex(ctx, "value", gfp_names[i].value);
+		j_str(ctx, "what", gfp_names[i].what);
+		j_obj_end(ctx);
+	}
+	j_arr_end(ctx);
+}
+
+static void
+help_one(struct ctx *ctx, const struct cmd *c)
+{
+	out_printf(ctx, "usage: %s%s%s\n", c->name, c->usage[0] ? " " : "",
+		   c->usage);
+	if (c->aliases != NULL)
+		out_printf(ctx, "aliases: %s\n", c->aliases);
+	out_printf(ctx, "\n%s\n", c->summary);
+	if (c->help != NULL && c->help[0])
+		out_printf(ctx, "\n%s", c->help);
+	if (c->help != NULL && c->help[0] &&
+	    c->help[strlen(c->help) - 1] != '\n')
+		out_printf(ctx, "\n");
+	if (c->opts != NULL && c->opts[0].name != NULL) {
+		out_printf(ctx, "\noptions:\n");
+		for (const struct cmd_opt *o = c->opts; o->name; o++) {
+			char left[48];
+
+			snprintf(left, sizeof(left), "%s%s%s", o->name,
+				 o->arg ? " " : "", o->arg ? o->arg : "");
+			out_printf(ctx, "  %-18s %s\n", left, o->help);
+		}
+	}
+	j_str(ctx, "name", c->name);
+	j_str(ctx, "usage", c->usage);
+	j_str(ctx, "summary", c->summary);
+	j_str(ctx, "family", family_names[c->family]);
+	j_str(ctx, "help", c->help ? c->help : "");
+}
+
+static int
+help_run(struct ctx *ctx, int argc, char **argv)
+{
+	const struct cmd *c;
+	bool amb;
+	int f, i;
+
+	if (argc > 1) {
+		if (!strcmp(argv[1], "gfp")) {
+			help_gfp(ctx);
+			return 0;
+		}
+		c = cmd_find(argv[1], &amb);
+		if (c == NULL) {
+			const char *s = cmd_suggest(argv[1]);
+
+			if (s)
+				return cmd_error(ctx, "no command '%s'; did you "
+						 "mean '%s'?", argv[1], s);
+			return cmd_error(ctx, "no command '%s'", argv[1]);
+		}
+		help_one(ctx, c);
+		return 0;
+	}
+	out_printf(ctx, "Commands by family ('help CMD' for one, 'help gfp' "
+		   "for GFP flags; man ptwalk):\n");
+	j_arr(ctx, "commands");
+	for (f = 0; f < NR_FAMILIES; f++) {
+		bool any = false;
+
+		for (i = 0; cmd_table[i]; i++) {
+			c = cmd_table[i];
+			if (c->family != (enum cmd_family)f)
+				continue;
+			if (!any)
+				out_printf(ctx, "\n%s:\n", family_names[f]);
+			any = true;
+			out_printf(ctx, "  %-20s %s\n", c->name, c->summary);
+			j_obj(ctx, NULL);
+			j_str(ctx, "name", c->name);
+			j_str(ctx, "family", family_names[f]);
+			j_str(ctx, "summary", c->summary);
+			j_obj_end(ctx);
+		}
+	}
+	j_arr_end(ctx);
+	return 0;
+}
+
+const struct cmd cmd_help = {
+	.name = "help",
+	.family = FAM_SESSION,
+	.usage = "[CMD|gfp]",
+	.summary = "list the commands, or explain one",
+	.help =
+	"With no argument, lists every command by family with a one-line\n"
+	"summary.  'help CMD' prints the usage, aliases, full description\n"
+	"and options of CMD; 'help gfp' explains the GFP allocation flags.\n"
+	"The man page ptwalk(1) holds the same text; ptwalk-labs(7) has the\n"
+	"lab exercises.\n",
+	.complete = "cmd",
+	.min_args = 0,
+	.max_args = 1,
+	.flags = CMD_NOMACHINE,
+	.run = help_run,
+};

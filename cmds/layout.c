@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * The kernel's virtual address space as a table and as a picture.
+ */
+#include <string.h>
+
+#include "ptwalk/out.h"
+
+static void
+layout_picture(struct ctx *ctx)
+{
+	const struct machine *m = ctx->m;
+	int i, w = m->arch->va_digits;
+
+	out_printf(ctx, "\n");
+	for (i = m->nregions - 1; i >= 0; i--) {
+		const struct region *r = &m->regions[i];
+		char label[64];
+		u64 top = r->end - 1;
+
+		snprintf(label, sizeof(label), "%s (%s)", r->name,
+			 fsize(r->end - r->start));
+		if (i == m->nregions - 1)
+			out_printf(ctx, "0x%0*llx +--------------------------------+\n",
+				   w, (unsigned long long)top);
+		out_printf(ctx, "%*s | %-30s |%s\n", w + 2, "", label,
+			   (r->flags & REG_GAP) ? "" : "");
+		out_printf(ctx, "0x%0*llx +--------------------------------+\n",
+			   w, (unsigned long long)r->start);
+	}
+}
+
+static int
+layout_run(struct ctx *ctx, int argc, char **argv)
+{
+	const struct machine *m = ctx->m;
+	int i, w = m->arch->va_digits + 2;
+
+	(void)argc;
+	(void)argv;
+	out_printf(ctx, "%-14s %-*s %-*s %8s  %s\n", "region", w, "start", w,
+		   "end", "size", "what lives there; how to reach physical");
+	j_arr(ctx, "regions");
+	for (i = 0; i < m->nregions; i++) {
+		const struct region *r = &m->regions[i];
+
+		out_printf(ctx, "%-14s %s %s %8s  %s\n", r->name,
+			   fva(m, r->start), fva(m, r->end - 1),
+			   fsize(r->end - r->start), r->what);
+		if (!(r->flags & REG_GAP))
+			out_printf(ctx, "%-14s %*s %*s %8s  -> %s\n", "", w, "",
+				   w, "", "", r->conv);
+		j_obj(ctx, NULL);
+		j_str(ctx, "name", r->name);
+		j_hex(ctx, "start", r->start);
+		j_hex(ctx, "end", r->end);
+		j_u64(ctx, "size", r->end - r->start);
+		j_str(ctx, "what", r->what);
+		j_str(ctx, "conv", r->conv);
+		j_obj_end(ctx);
+	}
+	j_arr_end(ctx);
+	if (!m->image) {
+		const struct layout *L = &m->lay;
+
+		out_printf(ctx, "\nPAGE_OFFSET %s  high_memory %s  VMALLOC_START %s  "
+			   "VMALLOC_END %s\n", fva(m, L->page_offset),
+			   fva(m, L->high_memory), fva(m, L->vmalloc_start),
+			   fva(m, L->vmalloc_end));
+		if (L->pkmap_base)
+			out_printf(ctx, "PKMAP_BASE %s  LAST_PKMAP %u  ",
+				   fva(m, L->pkmap_base), L->last_pkmap);
+		out_printf(ctx, "FIXADDR_START %s  FIXADDR_TOP %s\n",
+			   fva(m, L->fixaddr_start), fva(m, L->fixaddr_top));
+		j_hex(ctx, "PAGE_OFFSET", L->page_offset);
+		j_hex(ctx, "high_memory", L->high_memory);
+		j_hex(ctx, "VMALLOC_START", L->vmalloc_start);
+		j_hex(ctx, "VMALLOC_END", L->vmalloc_end);
+		if (L->pkmap_base)
+			j_hex(ctx, "PKMAP_BASE", L->pkmap_base);
+		j_hex(ctx, "FIXADDR_START", L->fixaddr_start);
+		j_hex(ctx, "FIXADDR_TOP", L->fixaddr_top);
+	}
+	layout_picture(ctx);
+	return 0;
+}
+
+const struct cmd cmd_layout = {
+	.name = "layout",
+	.family = FAM_SESSION,
+	.usage = "",
+	.summary = "the virtual address space: regions as a table and a picture",
+	.help =
+	"Lists every region of the virtual address space (user space, the\n"
+	"direct map of lowmem, the gap, vmalloc, pkmap, fixmap, and on 64-bit\n"
+	"the vmemmap, kernel text and module regions) with its start, end,\n"
+	"size, what allocates there and how an address there becomes a\n"
+	"physical one, then the layout constants and a picture in the style\n"
+	"of the classic 3G/1G diagram (high addresses at the top).\n",
+	.complete = "none",
+	.min_args = 0,
+	.max_args = 0,
+	.run = layout_run,
+};

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Describe the machine: arch, paging mode, RAM, zones, CPUs.
+ */
+#include <string.h>
+
+#include "ptwalk/out.h"
+
+static void
+zone_line(struct ctx *ctx, const char *name, u64 start, u64 end)
+{
+	const struct machine *m = ctx->m;
+
+	if (end <= start)
+		return;
+	out_printf(ctx, "  %-8s %s-%s  %s\n", name, fpa(m, start),
+		   fpa(m, end - 1), fsize(end - start));
+	j_obj(ctx, NULL);
+	j_str(ctx, "name", name);
+	j_hex(ctx, "start", start);
+	j_hex(ctx, "end", end);
+	j_obj_end(ctx);
+}
+
+static int
+machine_run(struct ctx *ctx, int argc, char **argv)
+{
+	struct machine *m = ctx->m;
+	const struct layout *L = &m->lay;
+	struct cpu *c = machine_cpu(m);
+	struct strbuf sb;
+	u64 ram_end = m->ram_start + m->ram_size;
+	u64 low_end = L->phys_offset + L->lowmem_end;
+	int i;
+
+	(void)argc;
+	(void)argv;
+	sb_init(&sb);
+	m->arch->describe(&m->mmu, &sb);
+	out_printf(ctx, "arch       %s: %s\n", m->arch->name, sb.buf);
+	j_str(ctx, "arch", m->arch->name);
+	j_str(ctx, "paging", sb.buf);
+	if (m->image) {
+		out_printf(ctx, "image      %s\n", m->image_path);
+		j_str(ctx, "image", m->image_path);
+	} else {
+		out_printf(ctx, "kernel     %s\n", m->arch->kernel_model);
+		j_str(ctx, "kernel", m->arch->kernel_model);
+	}
+	out_printf(ctx, "RAM        %s at %s-%s (%llu frames of 4K)\n",
+		   fsize(m->ram_size), fpa(m, m->ram_start), fpa(m, ram_end - 1),
+		   (unsigned long long)(m->ram_size >> PAGE_SHIFT));
+	j_hex(ctx, "ram_start", m->ram_start);
+	j_u64(ctx, "ram_size", m->ram_size);
+	if (!m->image) {
+		out_printf(ctx, "lowmem     %s at %s-%s, mapped at %s-%s\n",
+			   fsize(L->lowmem_end), fpa(m, L->phys_offset),
+			   fpa(m, low_end - 1), fva(m, L->page_offset),
+			   fva(m, L->high_memory - 1));
+		j_u64(ctx, "lowmem", L->lowmem_end);
+		if (ram_end > low_end) {
+			out_printf(ctx, "highmem    %s at %s-%s (no permanent "
+				   "kernel mapping)\n", fsize(ram_end - low_end),
+				   fpa(m, low_end), fpa(m, ram_end - 1));
+			j_u64(ctx, "highmem", ram_end - low_end);
+		}
+		out_printf(ctx, "zones\n");
+		j_arr(ctx, "zones");
+		{
+			u64 dma_end = MIN(m->ram_start + L->dma_limit, ram_end);
+			u64 d32_end = L->dma32_limit ?
+				MIN(L->dma32_limit, ram_end) : dma_end;
+
+			zone_line(ctx, "DMA", m->ram_start, dma_end);
+			if (L->dma32_limit)
+				zone_line(ctx, "DMA32", dma_end, d32_end);
+			zone_line(ctx, "Normal", MAX(d32_end, dma_end),
+				  MIN(low_end, ram_end));
+			if (ram_end > low_end)
+				zone_line(ctx, "HighMem", low_end, ram_end);
+		}
+		j_arr_end(ctx);
+	}
+	out_printf(ctx, "CPUs       %d (current cpu%d)%s\n", m->ncpus, m->cur,
+		   L->nr_cpus ? "" : "");
+	j_int(ctx, "cpus", m->ncpus);
+	j_int(ctx, "cpu", m->cur);
+	for (i = 0; i < 2; i++) {
+		if (m->arch->root_name[i] == NULL || !c->root_valid[i])
+			continue;
+		out_printf(ctx, "%-10s %s%s\n", m->arch->root_name[i],
+			   fpa(m, c->root[i]), c->root[i] == m->swapper_pg_dir &&
+			   !m->image ? " (swapper_pg_dir)" : "");
+		j_hex(ctx, m->arch->root_name[i], c->root[i]);
+	}
+	sb_reset(&sb);
+	for (i = 0; feature_names[i].name; i++)
+		if (m->mmu.features & feature_names[i].bit &
+		    (m->arch->features | m->arch->features_ok))
+			sb_addf(&sb, "%s%s", sb.len ? " " : "",
+				feature_names[i].name);
+	out_printf(ctx, "features   %s\n", sb.len ? sb.buf : "-");
+	j_str(ctx, "features", sb.buf);
+	out_printf(ctx, "TLB        %u entries, %u ways per CPU (%s)\n",
+		   c->tlb.sets * c->tlb.ways, c->tlb.ways,
+		   m->tlb_on ? "on" : "off");
+	j_int(ctx, "tlb_entries", c->tlb.sets * c->tlb.ways);
+	j_int(ctx, "tlb_ways", c->tlb.ways);
+	j_bool(ctx, "tlb_on", m->tlb_on);
+	sb_release(&sb);
+	return 0;
+}
+
+const struct cmd cmd_machine = {
+	.name = "machine",
+	.family = FAM_SESSION,
+	.usage = "",
+	.summary = "describe the machine: arch, paging, RAM, zones, CPUs",
+	.help =
+	"Shows the architecture and paging mode, which kernel's layout is\n"
+	"modelled, the RAM and its split into lowmem (direct-mapped) and\n"
+	"highmem, the zone boundaries, the CPUs and the page-table root of\n"
+	"the current one (x86 CR3, arm TTBR), the CPU features in effect and\n"
+	"the TLB geometry.\n",
+	.complete = "none",
+	.min_args = 0,
+	.max_args = 0,
+	.run = machine_run,
+};

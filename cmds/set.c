@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Change a session setting.
+ */
+#include <string.h>
+
+#include "ptwalk/out.h"
+
+static int
+set_tlb(struct ctx *ctx, int argc, char **argv)
+{
+	struct machine *m = ctx->m;
+	long entries, ways;
+	int i;
+
+	if (argc == 3) {
+		bool on;
+
+		if (arg_bool(ctx, argv[2], "tlb", &on))
+			return -1;
+		m->tlb_on = on;
+		if (!on)
+			for (i = 0; i < m->ncpus; i++)
+				tlb_flush_all(&m->cpu[i].tlb);
+		return 0;
+	}
+	if (arg_int(ctx, argv[2], "ENTRIES", 1, 1 << 20, &entries) ||
+	    arg_int(ctx, argv[3], "WAYS", 1, 64, &ways))
+		return -1;
+	if (entries % ways || ((entries / ways) & (entries / ways - 1)))
+		return cmd_error(ctx, "%ld entries in %ld ways: entries/ways "
+				 "must be a power of two (the number of sets)",
+				 entries, ways);
+	for (i = 0; i < m->ncpus; i++) {
+		tlb_release(&m->cpu[i].tlb);
+		tlb_init(&m->cpu[i].tlb, (unsigned)entries, (unsigned)ways,
+			 m->mmu.page_shifts, m->mmu.npage_shifts);
+	}
+	m->tlb_on = true;
+	return 0;
+}
+
+static int
+set_run(struct ctx *ctx, int argc, char **argv)
+{
+	const char *o = argv[1];
+	bool v;
+
+	if (argc == 1) {
+		out_printf(ctx, "json %s\necho %s\nverbose %s\nbail %s\n"
+			   "tlb %s\nseed %llu\n", ctx->json ? "on" : "off",
+			   ctx->echo ? "on" : "off", ctx->verbose ? "on" : "off",
+			   ctx->bail ? "on" : "off",
+			   ctx->m && ctx->m->tlb_on ? "on" : "off",
+			   (unsigned long long)ctx->seed);
+		return 0;
+	}
+	if (!strcmp(o, "tlb")) {
+		if (argc != 3 && argc != 4)
+			return cmd_error(ctx, "usage: set tlb on|off, or set "
+					 "tlb ENTRIES WAYS");
+		return set_tlb(ctx, argc, argv);
+	}
+	if (argc != 3)
+		return cmd_error(ctx, "usage: set %s VALUE", o);
+	if (!strcmp(o, "seed")) {
+		u64 s;
+
+		if (arg_u64(ctx, argv[2], "seed", &s))
+			return -1;
+		ctx->seed = s;
+		return 0;
+	}
+	if (arg_bool(ctx, argv[2], o, &v))
+		return -1;
+	if (!strcmp(o, "json")) {
+		/* the result of this very command follows the new mode */
+		if (v && !ctx->json) {
+			ctx->json = true;
+			out_begin(ctx);
+		} else if (!v && ctx->json) {
+			ctx->jopen = false;
+			ctx->json = false;
+		}
+	} else if (!strcmp(o, "echo")) {
+		ctx->echo = v;
+	} else if (!strcmp(o, "verbose")) {
+		ctx->verbose = v;
+	} else if (!strcmp(o, "bail")) {
+		ctx->bail = v;
+	} else {
+		return cmd_error(ctx, "unknown setting '%s' (settings: json, "
+				 "echo, verbose, bail, tlb, seed)", o);
+	}
+	return 0;
+}
+
+const struct cmd cmd_set = {
+	.name = "set",
+	.family = FAM_SESSION,
+	.usage = "[OPTION VALUE]",
+	.summary = "change a setting: json, echo, verbose, bail, tlb, seed",
+	.help =
+	"  set json on|off      one JSON object per command result (--json)\n"
+	"  set echo on|off      print each command before its output (--echo)\n"
+	"  set verbose on|off   allocators also show their inner steps\n"
+	"                       (buddy splits and merges, new slabs, new tables)\n"
+	"  set bail on|off      stop a command file at the first error (--bail)\n"
+	"  set tlb on|off       translations and memory accesses use the TLB\n"
+	"  set tlb ENTRIES WAYS resize every CPU's TLB (ENTRIES/WAYS sets, a\n"
+	"                       power of two); the TLB starts empty\n"
+	"  set seed N           seed for labs and randomised choices\n"
+	"With no argument, prints the current settings.\n",
+	.complete = "words:json,echo,verbose,bail,tlb,seed words:on,off",
+	.min_args = 0,
+	.max_args = 3,
+	.flags = CMD_NOMACHINE,
+	.run = set_run,
+};

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Look up a symbol by name, or the symbol at an address.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "ptwalk/out.h"
+
+static const char *
+type_name(char t)
+{
+	switch (t) {
+	case 'T': return "text";
+	case 'D': return "data";
+	case 'B': return "bss";
+	case 'A': return "constant";
+	case 't': return "text (local)";
+	case 'd': return "data (local)";
+	case 'U': return "user text";
+	case 'u': return "user data";
+	default: return "symbol";
+	}
+}
+
+static int
+sym_run(struct ctx *ctx, int argc, char **argv)
+{
+	struct machine *m = ctx->m;
+	const struct ksym *k;
+	u64 v;
+	int i;
+
+	if (args_has(ctx, "--list")) {
+		if (argc > 1)
+			return cmd_error(ctx, "--list takes no NAME");
+		j_arr(ctx, "symbols");
+		for (i = 0; i < m->nksyms; i++) {
+			k = &m->ksyms[i];
+			out_printf(ctx, "%s %c %s\n", fva(m, k->value), k->type,
+				   k->name);
+			j_obj(ctx, NULL);
+			j_str(ctx, "name", k->name);
+			j_hex(ctx, "value", k->value);
+			j_obj_end(ctx);
+		}
+		j_arr_end(ctx);
+		return 0;
+	}
+	if (argc < 2)
+		return cmd_usage(ctx);
+	k = machine_ksym(m, argv[1]);
+	if (k == NULL && m->user_sym != NULL && m->user_sym(m, argv[1], &v) == 0) {
+		out_printf(ctx, "%s = %s (user symbol of the current process)\n",
+			   argv[1], fva(m, v));
+		j_str(ctx, "name", argv[1]);
+		j_hex(ctx, "addr", v);
+		cmd_set_value(ctx, v);
+		return 0;
+	}
+	if (k != NULL) {
+		out_printf(ctx, "%s = %s (%s%s%s)\n", k->name, fva(m, k->value),
+			   type_name(k->type), k->size ? ", size " : "",
+			   k->size ? fsize(k->size) : "");
+		j_str(ctx, "name", k->name);
+		j_hex(ctx, "addr", k->value);
+		j_str(ctx, "type", type_name(k->type));
+		cmd_set_value(ctx, k->value);
+		return 0;
+	}
+	if (!isdigit((unsigned char)argv[1][0]) && argv[1][0] != '$' &&
+	    argv[1][0] != '(')
+		return cmd_error(ctx, "no symbol '%s'", argv[1]);
+	if (arg_u64(ctx, argv[1], "ADDR", &v))
+		return -1;
+	k = machine_ksym_at(m, v);
+	if (k == NULL)
+		return cmd_error(ctx, "no symbol at or below %s", fva(m, v));
+	if (v - k->value)
+		out_printf(ctx, "%s = %s+%#llx\n", fva(m, v), k->name,
+			   (unsigned long long)(v - k->value));
+	else
+		out_printf(ctx, "%s = %s\n", fva(m, v), k->name);
+	j_hex(ctx, "addr", v);
+	j_str(ctx, "name", k->name);
+	j_u64(ctx, "offset", v - k->value);
+	cmd_set_value(ctx, k->value);
+	return 0;
+}
+
+static const struct cmd_opt sym_opts[] = {
+	{ "--list", NULL, NULL, "list every symbol" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+const struct cmd cmd_sym = {
+	.name = "sym",
+	.family = FAM_MEMORY,
+	.usage = "NAME | ADDR | --list",
+	.summary = "symbol lookup: name to address, address to name+offset",
+	.help =
+	"Kernel symbols of the simulated kernel image (_text, _etext,\n"
+	"swapper_pg_dir, empty_zero_page ...), the layout constants\n"
+	"(PAGE_OFFSET, VMALLOC_START, high_memory ...) and, when a process\n"
+	"runs, the symbols of its ELF (.symtab/.dynsym).  Every symbol also\n"
+	"works in expressions: 'walk swapper_pg_dir', 'x high_memory - 16'.\n"
+	"--list prints them all.  The value is the symbol's address.\n",
+	.complete = "addr",
+	.opts = sym_opts,
+	.min_args = 0,
+	.max_args = 1,
+	.run = sym_run,
+};

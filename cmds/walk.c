@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Walk the page tables for a virtual address, level by level.
+ */
+#include "ptwalk/out.h"
+#include "ptwalk/show.h"
+
+static int
+walk_run(struct ctx *ctx, int argc, char **argv)
+{
+	struct machine *m = ctx->m;
+	struct cpu *c = machine_cpu(m);
+	struct walk w;
+	u64 va;
+
+	(void)argc;
+	if (arg_u64(ctx, argv[1], "VADDR", &va))
+		return -1;
+	machine_walk(m, c, va, &w);
+	show_walk(ctx, c, &w, true);
+	if (w.fault == WF_VA_RANGE || w.fault == WF_NONCANONICAL) {
+		struct error e;
+
+		machine_check_va(m, va, &e);
+		return cmd_error(ctx, "%s", e.msg);
+	}
+	if (w.fault != WF_NONE) {
+		char buf[200];
+
+		walk_fault_string(m, &w, buf, sizeof(buf));
+		return cmd_error(ctx, "%s: %s", fva(m, va), buf);
+	}
+	cmd_set_value(ctx, w.pa);
+	return 0;
+}
+
+const struct cmd cmd_walk = {
+	.name = "walk",
+	.aliases = "vtop",
+	.family = FAM_TRANSLATION,
+	.usage = "VADDR",
+	.summary = "walk the page tables for VADDR, every level shown",
+	.help =
+	"Cuts VADDR into its bit slices (on i386 [31:22|21:12|11:0]) and\n"
+	"shows the index each slice gives, then every level of the walk\n"
+	"from the current CPU's root (CR3, TTBR): the arithmetic\n"
+	"'table + index * entry size = entry address', the raw entry, its\n"
+	"decoded bits, and the next table or the page.  Levels the arch\n"
+	"folds are named as folded.  Then the physical address, the page\n"
+	"size, the rights of the whole translation and the region.  The TLB\n"
+	"line says whether the current CPU's TLB holds the address and\n"
+	"whether that entry is stale.  A walk always reads the tables (it\n"
+	"neither uses nor fills the TLB, and sets no accessed bits).\n"
+	"A fault names the level and the reason: not present, reserved bits,\n"
+	"a table beyond RAM, a non-canonical or too-wide address.  The value\n"
+	"($_) is the physical address.  'vtop' is the crash(8) name.\n",
+	.complete = "addr",
+	.min_args = 1,
+	.max_args = 1,
+	.run = walk_run,
+};

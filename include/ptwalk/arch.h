@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Architectures: data plus a few functions.
+ *
+ * The generic walker (src/mmu.c) knows nothing about any architecture: it
+ * indexes tables with the level geometry below and asks the arch to decode
+ * each entry into a struct pte_decode.  Adding an architecture touches
+ * src/arch/ and one line of the arch list, nothing else.
+ *
+ * Levels are always named as Linux names them: pgd, p4d, pud, pmd, pte.  A
+ * level the arch does not have is "folded" (pgtable-nop4d.h etc.): it is
+ * shown but not walked.
+ */
+#ifndef PTWALK_ARCH_H
+#define PTWALK_ARCH_H
+
+#include "types.h"
+#include "util.h"
+
+struct machine;
+struct mmu;
+struct cpu;
+struct strbuf;
+struct phys;
+struct walk;
+
+enum pt_lvl { LVL_PGD, LVL_P4D, LVL_PUD, LVL_PMD, LVL_PTE, NR_LEVELS };
+
+/*
+ * Generic protection of a mapping (the arch-neutral pgprot of ptwalk).
+ * Low bits: who may do what.  High bits: attributes.  Every arch turns
+ * these into its own entry bits (mk_leaf) and back (decode).
+ */
+#define P_KR		0x0001	/* kernel read */
+#define P_KW		0x0002	/* kernel write */
+#define P_KX		0x0004	/* kernel execute */
+#define P_UR		0x0008	/* user read */
+#define P_UW		0x0010	/* user write */
+#define P_UX		0x0020	/* user execute */
+#define P_PERM		0x003f
+#define P_GLOBAL	0x0100	/* survives address-space switches */
+#define P_YOUNG		0x0200	/* accessed */
+#define P_DIRTY		0x0400
+#define P_NOCACHE	0x0800	/* uncached / device (strong) */
+#define P_WC		0x1000	/* write-combining / bufferable */
+#define P_SPECIAL	0x2000	/* no struct page refcounting (zero page) */
+#define P_PROTNONE	0x4000	/* PROT_NONE marker, not present */
+#define P_PRESENT	0x8000	/* only in decode results of Linux PTEs */
+#define P_UCMINUS	0x10000	/* x86 UC- (PCD only): ioremap default */
+
+typedef u32 pgprot_t;
+
+/* Linux's named protections in generic form. */
+#define PAGE_NONE		(P_PROTNONE | P_YOUNG)
+#define PAGE_KERNEL		(P_KR | P_KW | P_GLOBAL | P_YOUNG | P_DIRTY)
+#define PAGE_KERNEL_EXEC	(PAGE_KERNEL | P_KX)
+#define PAGE_KERNEL_RO		(P_KR | P_GLOBAL | P_YOUNG | P_DIRTY)
+#define PAGE_KERNEL_RX		(PAGE_KERNEL_RO | P_KX)
+#define PAGE_KERNEL_NOCACHE	(PAGE_KERNEL | P_NOCACHE)
+#define PAGE_KERNEL_WC		(PAGE_KERNEL | P_WC)
+#define PAGE_TABLE_USER		(P_KR | P_KW | P_KX | P_UR | P_UW | P_UX)
+#define PAGE_TABLE_KERNEL	(P_KR | P_KW | P_KX)
+
+/* What decoding one entry found. */
+enum pt_kind {
+	PT_NONE,	/* not present */
+	PT_TABLE,	/* points to the next level's table */
+	PT_LEAF,	/* maps a page (4K) or a huge page/section/block */
+	PT_BAD,		/* reserved bits set / invalid encoding */
+};
+
+struct pte_decode {
+	u8 kind;	/* enum pt_kind */
+	u8 shift;	/* PT_LEAF: log2 of the page size */
+	u16 perm;	/* P_K* P_U* this entry allows (tables: restriction) */
+	u32 attr;	/* P_GLOBAL, P_YOUNG, ... */
+	u64 addr;	/* next table / page base (physical) */
+	u64 bad;	/* PT_BAD: the offending bits */
+};
+
+struct pt_level {
+	const char *name;	/* Linux: pgd p4d pud pmd pte */
+	const char *hw;		/* the arch's own: PML4, PDPT, L0, first-level */
+	u8 shift;		/* index = (va >> shift) & ((1 << bits) - 1) */
+	u8 bits;
+	u8 esize;		/* entry size in bytes */
+	bool folded;		/* Linux has it, the hardware does not walk it */
+	u8 leaf_shift;		/* a huge leaf here maps 1 << leaf_shift (0: none) */
+};
+
+/* One named field of an entry, for `pte --raw` and `walk`. */
+struct bitfield {
+	u8 lo, hi;		/* bit range */
+	const char *name;	/* "RW", "AP[2:1]", "PFN" */
+	const char *meaning;	/* what it means when set (or what it holds) */
+	const char *clear;	/* what it means when clear (NULL: "-") */
+};
+
+/* CPU features (the --cpu option). */
+#define F_PSE		0x0001	/* 4M pages (i386), 2M pages */
+#define F_PGE		0x0002	/* global pages */
+#define F_NX		0x0004	/* no-execute (EFER.NXE) */
+#define F_GBPAGES	0x0008	/* 1G pages */
+#define F_PCID		0x0010	/* PCID tags in the TLB */
+#define F_LPAE		0x0020	/* arm: large physical address extension */
+#define F_PSE36		0x0040
+
+struct machine_opts {
+	const char *arch;
+	u64 mem;
+	int cpus;
+	int nodes;
+	unsigned cpu_set, cpu_clear;	/* --cpu feature,nofeature */
+	int va_bits;			/* arm64: 39 or 48 */
+	u64 vmalloc_size;		/* vmalloc= boot parameter (0: default) */
+	const char *variant;		/* --kernel VERSION layout variant */
+	u64 seed;
+};
+
+/* A region of the kernel's virtual address space. */
+#define REG_DIRECT	0x1	/* pa = va - offset */
+#define REG_USER	0x2
+#define REG_GAP		0x4	/* a deliberate hole */
+#define REG_KIMAGE	0x8	/* kernel image mapping (pa = va - offset) */
+
+struct region {
+	const char *name;	/* "lowmem", "vmalloc", "pkmap" ... */
+	u64 start, end;		/* [start, end) */
+	const char *what;	/* what lives there / allocates there */
+	const char *conv;	/* how to get the physical address */
+	unsigned flags;
+	u64 offset;		/* REG_DIRECT/REG_KIMAGE: va - pa */
+};
+
+struct arch {
+	const char *name;		/* "i386", "x86_64", "arm" ... */
+	const char *summary;		/* for --arch listing */
+	const char *kernel_model;	/* which kernel's layout is modelled */
+	const char *cs_name;		/* Capstone arch (for dis) */
+	bool is64;
+	u8 va_digits, pa_digits;	/* print widths */
+	u32 elf_machine;		/* EM_386, EM_X86_64, EM_ARM, EM_AARCH64 */
+	unsigned features;		/* defaults of this CPU */
+	unsigned features_ok;		/* which can be toggled */
+	u64 mem_default, mem_max;	/* bytes of RAM */
+	u64 ram_base;			/* where RAM starts (arm: PHYS_OFFSET) */
+	unsigned tlb_entries, tlb_ways;	/* default TLB */
+	const char *root_name[2];	/* "cr3" / "ttbr0", "ttbr1" */
+
+	/* Fill m->mmu and m->lay and the region table, for RAM and opts. */
+	int (*setup)(struct machine *m, const struct machine_opts *o,
+		     struct error *e);
+	/* Build the boot-time kernel page tables (swapper_pg_dir). */
+	int (*paging_init)(struct machine *m, struct error *e);
+
+	/* Hardware decode of one entry at a level (hot path). */
+	void (*decode)(const struct mmu *mmu, int lvl, u64 entry,
+		       struct pte_decode *d);
+	/* Rejects a VA the hardware cannot translate: 0 or enum walk_fault. */
+	int (*va_check)(const struct mmu *mmu, u64 va);
+
+	/* Building entries: values are Linux's (arm: the Linux PTE). */
+	u64 (*mk_table)(const struct mmu *mmu, int lvl, u64 table_pa,
+			pgprot_t prot);
+	u64 (*mk_leaf)(const struct mmu *mmu, int lvl, u64 pa, pgprot_t prot);
+	/* Linux view of a leaf (pte_present, pte_young...): NULL = decode. */
+	void (*sw_decode)(const struct mmu *mmu, int lvl, u64 val,
+			  struct pte_decode *d);
+	/*
+	 * Write/read a leaf at a hardware entry address.  NULL: plain store
+	 * and load of esize bytes.  arm stores the Linux PTE and the
+	 * hardware PTE (set_pte_ext) 2048 bytes apart.
+	 */
+	void (*set_leaf)(struct machine *m, int lvl, u64 entry_pa, u64 val,
+			 u64 va);
+	u64 (*get_leaf)(struct machine *m, int lvl, u64 entry_pa);
+	/*
+	 * Link a new table into the entry at entry_pa.  NULL: store
+	 * mk_table().  arm writes the two first-level words of a Linux pgd.
+	 */
+	void (*populate)(struct machine *m, int lvl, u64 entry_pa,
+			 u64 table_pa, pgprot_t prot);
+	/* Bytes of a table at a level (pgd: 16K on arm, 32 on PAE). */
+	u64 (*table_size)(const struct mmu *mmu, int lvl);
+
+	/*
+	 * What the hardware does to the entries of a successful walk for an
+	 * access (x86: set Accessed on every level, Dirty on a written leaf).
+	 * NULL: nothing (arm: young/dirty are emulated by Linux in software).
+	 */
+	void (*update_ad)(const struct mmu *mmu, struct phys *ph,
+			  struct walk *w, unsigned acc);
+
+	/* Presentation (not hot). */
+	int (*flag_names)(const struct mmu *mmu, int lvl, u64 entry,
+			  const char **names, int max);
+	const struct bitfield *(*fields)(const struct mmu *mmu, int lvl,
+					  u64 entry);
+	/* Extra lines for a walk step (arm: the Linux PTE). */
+	void (*step_note)(struct machine *m, int lvl, u64 entry_pa, u64 entry,
+			  struct strbuf *sb);
+	/* Describe the paging mode: "i386 2-level (10/10/12)". */
+	void (*describe)(const struct mmu *mmu, struct strbuf *sb);
+};
+
+extern const struct arch *const arch_list[];
+const struct arch *arch_find(const char *name);
+/* "i386, i386-pae, x86_64, ..." */
+void arch_names(struct strbuf *sb);
+
+/* Feature names for --cpu. */
+struct feature_name {
+	const char *name;
+	unsigned bit;
+	const char *what;
+};
+extern const struct feature_name feature_names[];
+
+#endif

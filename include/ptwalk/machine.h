@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * struct machine: physical memory + architecture + CPUs + kernel state.
+ * Both worlds (a simulated machine and a memory image) are a machine; only
+ * a simulated one has a kernel (m->kern).
+ */
+#ifndef PTWALK_MACHINE_H
+#define PTWALK_MACHINE_H
+
+#include "arch.h"
+#include "mmu.h"
+#include "phys.h"
+#include "tlb.h"
+
+struct kernel;
+
+struct cpu {
+	int id;
+	u64 root[2];		/* x86: CR3 (root[0]); arm: TTBR0, arm64: TTBR1 */
+	bool root_valid[2];
+	u16 asid;		/* PCID / ASID of the running address space */
+	u64 cr2;		/* last faulting address (arm: FAR) */
+	u64 regs[8];		/* arch control registers for `machine` */
+	int pid;		/* task running here (0: none / kernel) */
+	struct tlb tlb;
+};
+
+/* Kernel virtual layout, computed by the arch's setup from RAM size. */
+struct layout {
+	u64 page_offset;	/* start of the direct map */
+	u64 phys_offset;	/* physical address page_offset maps */
+	u64 high_memory;	/* end of the direct map (virtual) */
+	u64 lowmem_end;		/* physical end of lowmem (max_low_pfn << 12) */
+	u64 maxmem;		/* most RAM the direct map can hold */
+	u64 vmalloc_start, vmalloc_end;
+	u64 pkmap_base;		/* 32-bit highmem: kmap window */
+	unsigned last_pkmap;
+	u64 fixaddr_start, fixaddr_top, fixaddr_boot_start;
+	u64 modules_vaddr, modules_end;
+	u64 task_size, stack_top;
+	u64 kimage_vaddr;	/* x86_64 __START_KERNEL_map, arm64 KIMAGE_VADDR */
+	u64 phys_base;		/* where the kernel image was loaded */
+	u64 ktext, ketext, kdata, kedata, kbss, kend;	/* kernel image (va) */
+	u64 vmemmap_base;
+	u64 consistent_base, consistent_end;	/* arm DMA coherent area */
+	u64 vectors;		/* arm vector page */
+	unsigned nr_cpus;	/* NR_CPUS of the modelled kernel */
+	unsigned km_max_idx;	/* kmap_atomic slots per CPU */
+	u64 dma_limit, dma32_limit;	/* zone boundaries (physical) */
+};
+
+/* A named fixmap index (enum fixed_addresses). */
+struct fixslot {
+	const char *name;
+	unsigned idx;		/* first index */
+	unsigned count;		/* indices in the group */
+};
+
+struct ksym {
+	char *name;
+	u64 value;
+	u64 size;
+	char type;		/* 'T' text, 'D' data, 'B' bss, 'A' absolute */
+};
+
+struct machine {
+	const struct arch *arch;
+	struct mmu mmu;
+	struct phys phys;
+	u64 ram_start, ram_size;
+	int ncpus;
+	int cur;			/* current CPU */
+	struct cpu *cpu;
+	bool image;			/* a memory image, not simulated */
+	char *image_path;
+	struct machine_opts opts;
+	struct layout lay;
+	struct region *regions;
+	int nregions;
+	struct fixslot *fix;
+	int nfix;
+	struct ksym *ksyms;
+	int nksyms;
+	u64 swapper_pg_dir;		/* physical */
+	bool tlb_on;
+	struct kernel *kern;		/* simulated kernel; NULL on images */
+	/* early allocations before the buddy allocator exists */
+	u64 memblock_next;
+	struct memblock_region {
+		u64 base, size;
+		const char *what;
+	} *memblock;
+	int nmemblock;
+	/* table pages come from here once the page allocator is up */
+	int (*alloc_table_page)(struct machine *m, u64 *pa, struct error *e);
+	void (*free_table_page)(struct machine *m, u64 pa);
+	/*
+	 * The kernel's page-fault handler (src/mm/memory.c): 0 when the
+	 * fault was resolved and the access may be retried.
+	 */
+	int (*handle_fault)(struct machine *m, struct cpu *c, u64 va,
+			    unsigned acc, const struct walk *w, struct error *e);
+	/* symbols of the running process (src/mm/process.c) */
+	int (*user_sym)(struct machine *m, const char *name, u64 *v);
+};
+
+struct machine *machine_new(const struct machine_opts *o, struct error *e);
+void machine_free(struct machine *m);
+static inline struct cpu *
+machine_cpu(struct machine *m)
+{
+	return &m->cpu[m->cur];
+}
+
+const struct region *machine_region(const struct machine *m, u64 va);
+int machine_add_region(struct machine *m, const char *name, u64 start,
+		       u64 end, const char *what, const char *conv,
+		       unsigned flags, u64 offset);
+void machine_add_ksym(struct machine *m, const char *name, u64 value,
+		      u64 size, char type);
+const struct ksym *machine_ksym(const struct machine *m, const char *name);
+/* Nearest symbol at or below va (for dis/sym): NULL if none. */
+const struct ksym *machine_ksym_at(const struct machine *m, u64 va);
+
+/* __pa / __va with the kernel's rules; the error says why not. */
+int machine_pa(const struct machine *m, u64 va, u64 *pa, struct error *e);
+int machine_va(const struct machine *m, u64 pa, u64 *va, struct error *e);
+/* Is va a valid address of this arch (width, canonical form)? */
+int machine_check_va(const struct machine *m, u64 va, struct error *e);
+
+/* The root register translating va on cpu c (0 when none is loaded). */
+static inline u64
+machine_root(const struct machine *m, const struct cpu *c, u64 va)
+{
+	return c->root[mmu_root_index(&m->mmu, va)];
+}
+int machine_walk(struct machine *m, struct cpu *c, u64 va, struct walk *w);
+/*
+ * Translate as the CPU does: the TLB first when it is on, else (and on a
+ * miss) the walk, then the permission check for acc.  *hit says whether
+ * the TLB answered.  Does not handle faults: see the kernel layer.
+ */
+int machine_translate(struct machine *m, struct cpu *c, u64 va,
+		      unsigned acc, struct walk *w, bool *hit);
+
+/*
+ * A memory access by the CPU: translation with accessed/dirty updates,
+ * user mode below TASK_SIZE, and the kernel's fault handler on a fault.
+ */
+int machine_access(struct machine *m, struct cpu *c, u64 va, unsigned acc,
+		   u64 *pa, struct error *e);
+/* Read or write through the MMU (each page translated as an access). */
+int machine_read_virt(struct machine *m, struct cpu *c, u64 va, void *buf,
+		      u64 len, struct error *e);
+int machine_write_virt(struct machine *m, struct cpu *c, u64 va,
+		       const void *buf, u64 len, struct error *e);
+
+/* Early allocator (memblock): bottom-up after the kernel image. */
+int memblock_alloc(struct machine *m, u64 size, u64 align, const char *what,
+		   u64 *pa, struct error *e);
+void memblock_reserve(struct machine *m, u64 base, u64 size, const char *what);
+
+/* Page-table building (src/mm/pgtable.c). */
+int pgtable_map(struct machine *m, u64 root, u64 va, u64 pa, u64 size,
+		unsigned shift, pgprot_t prot, struct error *e);
+/* Largest page size that fits each piece of the range. */
+int pgtable_map_range(struct machine *m, u64 root, u64 va, u64 pa, u64 size,
+		      unsigned max_shift, pgprot_t prot, struct error *e);
+/* Make sure the tables down to the last level exist for [va, va + size). */
+int pgtable_prealloc(struct machine *m, u64 root, u64 va, u64 size,
+		     struct error *e);
+/* Entry address of the leaf slot for va at level lvl, creating tables. */
+int pgtable_slot(struct machine *m, u64 root, u64 va, int lvl, bool create,
+		 u64 *entry_pa, struct error *e);
+/* Clear the 4K leaf mapping va; returns its old value (0 when none). */
+u64 pgtable_clear(struct machine *m, u64 root, u64 va);
+u64 pgtable_alloc_table(struct machine *m, int lvl, struct error *e);
+
+#endif

@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The generic page-table walker and the access check.
+ *
+ * mmu_walk() does what the hardware page walker does, level by level, and
+ * records every step.  It allocates nothing and prints nothing.
+ */
+#ifndef PTWALK_MMU_H
+#define PTWALK_MMU_H
+
+#include "arch.h"
+#include "phys.h"
+
+struct mmu {
+	const struct arch *arch;
+	struct pt_level lv[NR_LEVELS];	/* indexed by enum pt_lvl */
+	u8 walk[NR_LEVELS];		/* the levels walked, top down */
+	u8 nwalk;
+	u8 va_bits;			/* implemented VA bits */
+	u8 pa_bits;			/* MAXPHYADDR */
+	bool split_roots;		/* arm64: va bit 63 picks TTBR1 */
+	unsigned features;		/* F_* in effect */
+	u8 page_shifts[4];		/* leaf sizes this mode can produce */
+	u8 npage_shifts;
+	u64 pa_mask;			/* physical address bits */
+	void *priv;			/* arch data */
+};
+
+enum walk_fault {
+	WF_NONE,
+	WF_NOT_PRESENT,		/* entry not present */
+	WF_RESERVED,		/* reserved bits set in an entry */
+	WF_BEYOND_RAM,		/* table address outside physical memory */
+	WF_NONCANONICAL,	/* x86_64: bits above the VA width differ */
+	WF_VA_RANGE,		/* wider than the arch's virtual address */
+	WF_PROTECTION,		/* access not allowed by the entries */
+	WF_NO_ROOT,		/* no page-table root loaded */
+};
+const char *walk_fault_name(int f);
+
+/* Access types for mmu_check / translation. */
+#define ACC_READ	0x1
+#define ACC_WRITE	0x2
+#define ACC_EXEC	0x4
+#define ACC_USER	0x8	/* made from user mode */
+#define ACC_AD		0x10	/* a real access: set accessed/dirty bits */
+
+struct walk_step {
+	u8 lvl;			/* enum pt_lvl */
+	u16 index;
+	u64 table;		/* table base (physical) */
+	u64 entry_pa;		/* table + index * esize */
+	u64 entry;		/* raw (hardware) entry */
+	struct pte_decode d;
+};
+
+struct walk {
+	u64 va;
+	u64 root;
+	u64 pa;			/* valid when fault == WF_NONE */
+	u8 nsteps;
+	u8 fault;		/* enum walk_fault */
+	u8 fault_lvl;		/* level of the fault (enum pt_lvl) */
+	u8 shift;		/* page size of the translation */
+	u16 perm;		/* effective P_* rights (AND of all levels) */
+	u32 attr;		/* leaf attributes */
+	u64 fault_info;		/* reserved bits / bad table address */
+	struct walk_step step[NR_LEVELS];
+};
+
+/* Walk from root.  Returns walk->fault (0 = translated). */
+int mmu_walk(const struct mmu *mmu, struct phys *ph, u64 root, u64 va,
+	     struct walk *w);
+/* Which root register translates va (0, or 1 for arm64 TTBR1). */
+static inline int
+mmu_root_index(const struct mmu *mmu, u64 va)
+{
+	return mmu->split_roots ? (int)(va >> 63) : 0;
+}
+/* The P_* right an access needs. */
+static inline u16
+acc_need(unsigned acc)
+{
+	u16 need;
+
+	if (acc & ACC_EXEC)
+		need = P_KX;
+	else if (acc & ACC_WRITE)
+		need = P_KW;
+	else
+		need = P_KR;
+	return (acc & ACC_USER) ? (u16)(need << 3) : need;
+}
+
+/* Number of levels walked and a "10/10/12"-style split. */
+void mmu_split(const struct mmu *mmu, struct strbuf *sb);
+
+#endif

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The command-line options: one table that main() parses with
+ * getopt_long and the man page and completions are generated from.
+ */
+#ifndef PTWALK_OPTIONS_H
+#define PTWALK_OPTIONS_H
+
+struct option_doc {
+	const char *lng;	/* "arch" */
+	char shrt;		/* 'a' or 0 */
+	const char *arg;	/* "ARCH" or NULL */
+	const char *help;
+	const char *complete;	/* completion kind of the value */
+	int id;			/* getopt value for long-only options */
+};
+
+extern const struct option_doc option_docs[];
+
+#define PTWALK_VERSION "0.1.0"
+
+#endif

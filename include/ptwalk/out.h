@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Output: aligned text for people, or exactly one JSON object per command
+ * result on one line.  Commands call both the text printers and the JSON
+ * builders; each is a no-op in the other mode, so a command reads straight
+ * through once.
+ */
+#ifndef PTWALK_OUT_H
+#define PTWALK_OUT_H
+
+#include "cmd.h"
+
+void out_printf(struct ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void out_puts(struct ctx *ctx, const char *s);
+static inline bool out_json(const struct ctx *ctx) { return ctx->json; }
+
+/* Start/finish the object of one command (the dispatcher does this). */
+void out_begin(struct ctx *ctx);
+void out_end(struct ctx *ctx);
+/* Finish this object and start another for the same command. */
+void j_next(struct ctx *ctx);
+
+void j_str(struct ctx *ctx, const char *key, const char *s);
+void j_hex(struct ctx *ctx, const char *key, u64 v);
+void j_u64(struct ctx *ctx, const char *key, u64 v);
+void j_int(struct ctx *ctx, const char *key, long long v);
+void j_bool(struct ctx *ctx, const char *key, bool v);
+void j_null(struct ctx *ctx, const char *key);
+void j_arr(struct ctx *ctx, const char *key);
+void j_arr_end(struct ctx *ctx);
+void j_obj(struct ctx *ctx, const char *key);
+void j_obj_end(struct ctx *ctx);
+/* A raw JSON string value with escaping into sb. */
+void json_escape(struct strbuf *sb, const char *s);
+
+/*
+ * Addresses printed at the width of the arch: 0x%08llx on 32-bit, 0x%016llx
+ * for 64-bit virtual addresses.  Rotating static buffers: fine for a few per
+ * printf call.
+ */
+const char *fva(const struct machine *m, u64 va);
+const char *fpa(const struct machine *m, u64 pa);
+const char *fentry(const struct machine *m, int lvl, u64 e);
+const char *fsize(u64 bytes);
+
+#endif

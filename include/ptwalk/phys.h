@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Physical memory: the only way any layer reaches RAM.
+ *
+ * Simulated RAM is one sparse anonymous mapping (untouched frames cost the
+ * host nothing); a memory image is one private mapping of the file whose
+ * ranges (ELF PT_LOAD or raw) become physical ranges.  Writes to an image
+ * land in private copy-on-write pages of that mapping: the file on disk is
+ * never changed.
+ */
+#ifndef PTWALK_PHYS_H
+#define PTWALK_PHYS_H
+
+#include <string.h>
+#include "types.h"
+#include "util.h"
+
+#define PHYS_RAM	0x1	/* simulated RAM */
+#define PHYS_FILE	0x2	/* backed by an image file */
+
+struct phys_range {
+	u64 start, size;	/* physical [start, start + size) */
+	u8 *host;		/* host address of start */
+	unsigned flags;
+};
+
+struct phys {
+	struct phys_range *r;	/* sorted by start, non-overlapping */
+	int nr, alloc;
+	int hint;		/* last range hit */
+	void *map;		/* the one host mapping (RAM or file) */
+	size_t map_len;
+	int fd;			/* image file or -1 */
+	u64 total;		/* bytes in all ranges */
+};
+
+void phys_init(struct phys *p);
+void phys_release(struct phys *p);
+/* Simulated RAM [base, base + size), zero-filled, lazily backed. */
+int phys_add_ram(struct phys *p, u64 base, u64 size, struct error *e);
+/*
+ * Image: map the whole file privately; phys_add_file_range() then makes
+ * file bytes [off, off + len) the physical range [start, start + len).
+ */
+int phys_map_file(struct phys *p, int fd, size_t len, struct error *e);
+int phys_add_file_range(struct phys *p, u64 start, u64 len, u64 off,
+			struct error *e);
+
+const struct phys_range *phys_find(struct phys *p, u64 pa);
+u8 *phys_lookup_slow(struct phys *p, u64 pa, u64 len);
+
+/*
+ * Host pointer to [pa, pa + len) when the whole span lies in one range,
+ * else NULL.  This is the walker's hot path: one compare in the common case.
+ */
+static inline u8 *
+phys_ptr(struct phys *p, u64 pa, u64 len)
+{
+	const struct phys_range *r = &p->r[p->hint];
+	u64 off = pa - r->start;
+
+	if (likely(p->nr > 0 && off < r->size && r->size - off >= len))
+		return r->host + off;
+	return phys_lookup_slow(p, pa, len);
+}
+
+static inline bool
+phys_read_entry(struct phys *p, u64 pa, unsigned size, u64 *val)
+{
+	u8 *h = phys_ptr(p, pa, size);
+
+	if (unlikely(h == NULL))
+		return false;
+	if (size == 8) {
+		memcpy(val, h, 8);
+	} else {
+		u32 v;
+
+		memcpy(&v, h, 4);
+		*val = v;
+	}
+	return true;
+}
+
+static inline bool
+phys_write_entry(struct phys *p, u64 pa, unsigned size, u64 val)
+{
+	u8 *h = phys_ptr(p, pa, size);
+
+	if (unlikely(h == NULL))
+		return false;
+	if (size == 8) {
+		memcpy(h, &val, 8);
+	} else {
+		u32 v = (u32)val;
+
+		memcpy(h, &v, 4);
+	}
+	return true;
+}
+
+/* Copy across ranges; the error names the hole or the end of RAM. */
+int phys_read(struct phys *p, u64 pa, void *buf, u64 len, struct error *e);
+int phys_write(struct phys *p, u64 pa, const void *buf, u64 len,
+	       struct error *e);
+int phys_zero(struct phys *p, u64 pa, u64 len, struct error *e);
+/* Explain why pa is not backed: "beyond RAM", "in a hole ...". */
+void phys_describe_hole(struct phys *p, u64 pa, char *buf, size_t n);
+bool phys_is_ram(struct phys *p, u64 pa);
+/* Is this frame ever written (resident in the host)?  Used by save. */
+bool phys_frame_touched(struct phys *p, u64 pa);
+
+#endif

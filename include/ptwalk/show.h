@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Presenters shared by several commands: a walk, an entry, permissions.
+ */
+#ifndef PTWALK_SHOW_H
+#define PTWALK_SHOW_H
+
+#include "cmd.h"
+#include "mmu.h"
+
+/* "kernel rwx, user r-x" */
+void perm_string(u16 perm, char *buf, size_t n);
+/* "global uncached" etc. ("" when none) */
+void attr_string(u32 attr, char *buf, size_t n);
+/* "P RW A D G" */
+void entry_flags(const struct machine *m, int lvl, u64 e, char *buf, size_t n);
+/* Print a full walk (text and JSON).  tlb: also report the TLB's view. */
+void show_walk(struct ctx *ctx, struct cpu *c, const struct walk *w,
+	       bool tlb);
+/* Only the JSON fields of a walk (va, pa, page_size, steps, fault). */
+void show_walk_json(struct ctx *ctx, const struct walk *w);
+/* One-line description of why a walk failed. */
+void walk_fault_string(const struct machine *m, const struct walk *w,
+		       char *buf, size_t n);
+const char *level_name(const struct machine *m, int lvl);
+
+#endif
+
+/* x/FMT: count, format letter (x d u o t c a s), unit size (1 2 4 8). */
+struct xfmt {
+	u64 count;
+	char fmt;
+	unsigned unit;
+	bool items;		/* a /FMT was given: gdb-style items */
+};
+int xfmt_parse(struct ctx *ctx, const char *s, struct xfmt *f);
+/* Print len bytes read from addr (virtual or physical, for the labels). */
+void show_dump(struct ctx *ctx, u64 addr, const u8 *buf, u64 len,
+	       const struct xfmt *f, bool virt);

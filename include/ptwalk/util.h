@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Host helpers: allocation that cannot fail, growable strings, errors.
+ */
+#ifndef PTWALK_UTIL_H
+#define PTWALK_UTIL_H
+
+#include <stdarg.h>
+#include <stdio.h>
+#include "types.h"
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t m);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable string.  sb_init() must be called before use. */
+struct strbuf {
+	char *buf;
+	size_t len, alloc;
+};
+void sb_init(struct strbuf *sb);
+void sb_release(struct strbuf *sb);
+void sb_reset(struct strbuf *sb);
+void sb_addf(struct strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+void sb_add(struct strbuf *sb, const char *s, size_t n);
+void sb_addc(struct strbuf *sb, char c);
+void sb_adds(struct strbuf *sb, const char *s);
+
+/*
+ * An error: the kernel-style negative errno plus a message for people.
+ * The simulated kernel and everything below it report failures this
+ * way and never print.
+ */
+struct error {
+	int code;		/* -EINVAL, -ENOMEM, ... ; 0 = no error */
+	char msg[512];
+};
+int error_set(struct error *e, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static inline void error_clear(struct error *e) { e->code = 0; e->msg[0] = 0; }
+
+/* Human-readable sizes: "4K", "2M", "1.5G" style (binary units). */
+void fmt_size(char *buf, size_t n, u64 bytes);
+/* Size in the kernel's "kB" for /proc style files. */
+
+int edit_distance(const char *a, const char *b);
+
+#endif

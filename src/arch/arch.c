@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * The architecture list: one line per architecture.
+ */
+#include <string.h>
+
+#include "ptwalk/arch.h"
+#include "x86.h"
+
+const struct arch *const arch_list[] = {
+	&arch_i386,
+	&arch_i386_pae,
+	&arch_x86_64,
+	&arch_x86_64_la57,
+	NULL
+};
+
+const struct feature_name feature_names[] = {
+	{ "pse", F_PSE, "large pages in 2-level/PAE paging (CR4.PSE)" },
+	{ "pge", F_PGE, "global pages (CR4.PGE)" },
+	{ "nx", F_NX, "no-execute bit (EFER.NXE)" },
+	{ "gbpages", F_GBPAGES, "1G pages in the x86_64 direct map" },
+	{ "pcid", F_PCID, "PCID-tagged TLB entries (CR4.PCIDE)" },
+	{ "pse36", F_PSE36, "PSE-36: 4M pages above 4G" },
+	{ "lpae", F_LPAE, "arm: large physical address extension" },
+	{ NULL, 0, NULL }
+};
+
+const struct arch *
+arch_find(const char *name)
+{
+	int i;
+
+	for (i = 0; arch_list[i] != NULL; i++)
+		if (!strcmp(arch_list[i]->name, name))
+			return arch_list[i];
+	return NULL;
+}
+
+void
+arch_names(struct strbuf *sb)
+{
+	int i;
+
+	for (i = 0; arch_list[i] != NULL; i++)
+		sb_addf(sb, "%s%s", i ? ", " : "", arch_list[i]->name);
+}

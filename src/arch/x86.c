@@ -1,0 +1,551 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * x86: i386 2-level (10/10/12), i386 PAE (2/9/9/12), x86_64 4-level
+ * (9/9/9/9/12) and 5-level (LA57).  Entry bits as in
+ * arch/x86/include/asm/pgtable_types.h; layouts in x86_layout.c.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "ptwalk/machine.h"
+#include "x86.h"
+
+/*
+ * Decoding
+ */
+
+static inline u16
+x86_perm(u64 e, bool nx_on)
+{
+	u16 p = P_KR;
+	bool x = !(nx_on && (e & _PAGE_NX));
+
+	if (e & _PAGE_RW)
+		p |= P_KW;
+	if (x)
+		p |= P_KX;
+	if (e & _PAGE_USER) {
+		p |= P_UR;
+		if (e & _PAGE_RW)
+			p |= P_UW;
+		if (x)
+			p |= P_UX;
+	}
+	return p;
+}
+
+static inline u32
+x86_attr(u64 e, bool large)
+{
+	u32 a = 0;
+
+	if (e & _PAGE_GLOBAL)
+		a |= P_GLOBAL;
+	if (e & _PAGE_ACCESSED)
+		a |= P_YOUNG;
+	if (e & _PAGE_DIRTY)
+		a |= P_DIRTY;
+	if ((e & (_PAGE_PCD | _PAGE_PWT)) == (_PAGE_PCD | _PAGE_PWT))
+		a |= P_NOCACHE;
+	else if (e & _PAGE_PCD)
+		a |= P_UCMINUS;
+	else if (e & _PAGE_PWT)
+		a |= P_WC;
+	if (!large && (e & _PAGE_SPECIAL))
+		a |= P_SPECIAL;
+	return a;
+}
+
+/* Physical-address bits of an entry: 51..12 limited to MAXPHYADDR. */
+static inline u64
+x86_rsvd_high(const struct mmu *mmu)
+{
+	return GENMASK(51, 12) & ~mmu->pa_mask;
+}
+
+static void
+x86_decode(const struct mmu *mmu, int lvl, u64 e, struct pte_decode *d)
+{
+	const struct x86_priv *xp = mmu->priv;
+	bool nx_on = mmu->features & F_NX;
+	u64 rsvd;
+
+	d->attr = 0;
+	d->bad = 0;
+	d->shift = 0;
+	if (!(e & _PAGE_PRESENT)) {
+		d->kind = PT_NONE;
+		d->perm = 0;
+		d->addr = 0;
+		return;
+	}
+	if (xp->mode == X86_2LEVEL) {
+		d->perm = x86_perm(e, false);
+		if (lvl == LVL_PGD && (e & _PAGE_PSE) &&
+		    (mmu->features & F_PSE)) {
+			/* 4M page: bits 31:22, PSE-36 puts PA 39:32 in 20:13 */
+			u64 hi = (mmu->features & F_PSE36) ?
+				((e >> 13) & 0xff) << 32 : 0;
+
+			rsvd = (mmu->features & F_PSE36) ? BIT(21) :
+				GENMASK(21, 13);
+			if (e & rsvd) {
+				d->kind = PT_BAD;
+				d->bad = e & rsvd;
+				return;
+			}
+			d->kind = PT_LEAF;
+			d->shift = 22;
+			d->addr = (e & 0xffc00000ULL) | hi;
+			d->attr = x86_attr(e, true);
+			return;
+		}
+		d->kind = lvl == LVL_PTE ? PT_LEAF : PT_TABLE;
+		d->shift = PAGE_SHIFT;
+		d->addr = e & 0xfffff000ULL;
+		if (d->kind == PT_LEAF)
+			d->attr = x86_attr(e, false);
+		return;
+	}
+
+	/* PAE and long mode: 64-bit entries */
+	rsvd = x86_rsvd_high(mmu);
+	if (!nx_on)
+		rsvd |= _PAGE_NX;
+	if (xp->mode == X86_PAE && lvl == LVL_PGD) {
+		/* PDPTE: only P, PWT, PCD; no rights */
+		rsvd |= GENMASK(8, 5) | BIT(2) | BIT(1) | _PAGE_NX;
+		if (e & rsvd) {
+			d->kind = PT_BAD;
+			d->bad = e & rsvd;
+			return;
+		}
+		d->kind = PT_TABLE;
+		d->perm = P_PERM;
+		d->addr = e & mmu->pa_mask & PAGE_MASK;
+		return;
+	}
+	d->perm = x86_perm(e, nx_on);
+	if (lvl == LVL_PTE) {
+		if (e & rsvd) {
+			d->kind = PT_BAD;
+			d->bad = e & rsvd;
+			return;
+		}
+		d->kind = PT_LEAF;
+		d->shift = PAGE_SHIFT;
+		d->addr = e & mmu->pa_mask & PAGE_MASK;
+		d->attr = x86_attr(e, false);
+		return;
+	}
+	if (e & _PAGE_PSE) {
+		unsigned shift = mmu->lv[lvl].leaf_shift;
+
+		if (shift == 0 || (shift == 30 && !(mmu->features & F_GBPAGES))) {
+			/* PS in a PML4E/PML5E, or 1G without gbpages */
+			d->kind = PT_BAD;
+			d->bad = _PAGE_PSE;
+			return;
+		}
+		rsvd |= GENMASK(shift - 1, 13);
+		if (e & rsvd) {
+			d->kind = PT_BAD;
+			d->bad = e & rsvd;
+			return;
+		}
+		d->kind = PT_LEAF;
+		d->shift = (u8)shift;
+		d->addr = e & mmu->pa_mask & ~((1ULL << shift) - 1);
+		d->attr = x86_attr(e, true);
+		return;
+	}
+	if (e & rsvd) {
+		d->kind = PT_BAD;
+		d->bad = e & rsvd;
+		return;
+	}
+	d->kind = PT_TABLE;
+	d->addr = e & mmu->pa_mask & PAGE_MASK;
+}
+
+static int
+x86_va_check(const struct mmu *mmu, u64 va)
+{
+	const struct x86_priv *xp = mmu->priv;
+
+	if (xp->mode != X86_LONG)
+		return (va >> 32) ? WF_VA_RANGE : WF_NONE;
+	/* canonical: bits 63..va_bits-1 all equal */
+	{
+		s64 s = (s64)(va << (64 - mmu->va_bits)) >> (64 - mmu->va_bits);
+
+		return (u64)s == va ? WF_NONE : WF_NONCANONICAL;
+	}
+}
+
+/*
+ * Building entries
+ */
+
+static u64
+x86_mk_table(const struct mmu *mmu, int lvl, u64 pa, pgprot_t prot)
+{
+	const struct x86_priv *xp = mmu->priv;
+
+	if (xp->mode == X86_PAE && lvl == LVL_PGD)
+		return pa | _PAGE_PRESENT;	/* PDPTE: present only */
+	return pa | ((prot & (P_UR | P_UW | P_UX)) ? _PAGE_TABLE :
+		     _KERNPG_TABLE);
+}
+
+static u64
+x86_mk_leaf(const struct mmu *mmu, int lvl, u64 pa, pgprot_t prot)
+{
+	const struct x86_priv *xp = mmu->priv;
+	u64 e = pa;
+	bool large = lvl != LVL_PTE;
+
+	if (prot & P_PROTNONE)
+		e |= _PAGE_PROTNONE;
+	else if (prot & P_PERM)
+		e |= _PAGE_PRESENT;
+	if (prot & (P_KW | P_UW))
+		e |= _PAGE_RW;
+	if (prot & (P_UR | P_UW | P_UX))
+		e |= _PAGE_USER;
+	if (prot & P_YOUNG)
+		e |= _PAGE_ACCESSED;
+	if (prot & P_DIRTY)
+		e |= _PAGE_DIRTY;
+	if ((prot & P_GLOBAL) && (mmu->features & F_PGE))
+		e |= _PAGE_GLOBAL;
+	if (prot & P_NOCACHE)
+		e |= _PAGE_PCD | _PAGE_PWT;
+	else if (prot & P_UCMINUS)
+		e |= _PAGE_PCD;
+	else if (prot & P_WC)
+		e |= _PAGE_PWT;
+	if (!large && (prot & P_SPECIAL))
+		e |= _PAGE_SPECIAL;
+	if (large)
+		e |= _PAGE_PSE;
+	if (xp->mode != X86_2LEVEL && (mmu->features & F_NX) &&
+	    !(prot & (P_KX | P_UX)))
+		e |= _PAGE_NX;
+	return e;
+}
+
+static u64
+x86_table_size(const struct mmu *mmu, int lvl)
+{
+	const struct pt_level *L = &mmu->lv[lvl];
+
+	return (u64)L->esize << L->bits;
+}
+
+/*
+ * The accessed and dirty bits: the page walker sets A in every entry it
+ * uses and D in the leaf of a write (Intel SDM 4.8).
+ */
+static void
+x86_update_ad(const struct mmu *mmu, struct phys *ph, struct walk *w,
+	      unsigned acc)
+{
+	int i;
+
+	for (i = 0; i < w->nsteps; i++) {
+		struct walk_step *s = &w->step[i];
+		const struct pt_level *L = &mmu->lv[s->lvl];
+		u64 e = s->entry | _PAGE_ACCESSED;
+
+		if (s->d.kind == PT_LEAF && (acc & ACC_WRITE))
+			e |= _PAGE_DIRTY;
+		if (e == s->entry)
+			continue;
+		/* PDPTEs in PAE mode have no A bit */
+		if (((const struct x86_priv *)mmu->priv)->mode == X86_PAE &&
+		    s->lvl == LVL_PGD)
+			continue;
+		s->entry = e;
+		phys_write_entry(ph, s->entry_pa, L->esize, e);
+	}
+}
+
+/*
+ * Presentation
+ */
+
+static int
+x86_flag_names(const struct mmu *mmu, int lvl, u64 e, const char **n, int max)
+{
+	const struct x86_priv *xp = mmu->priv;
+	int k = 0;
+	bool pdpte = xp->mode == X86_PAE && lvl == LVL_PGD;
+	bool large = lvl != LVL_PTE && (e & _PAGE_PSE) && !pdpte;
+
+#define ADD(c, s) do { if ((c) && k < max) n[k++] = (s); } while (0)
+	ADD(e & _PAGE_PRESENT, "P");
+	if (!pdpte) {
+		ADD(e & _PAGE_RW, "RW");
+		ADD(e & _PAGE_USER, "US");
+	}
+	ADD(e & _PAGE_PWT, "PWT");
+	ADD(e & _PAGE_PCD, "PCD");
+	if (!pdpte) {
+		ADD(e & _PAGE_ACCESSED, "A");
+		ADD(e & _PAGE_DIRTY, "D");
+		ADD((e & _PAGE_PSE) && lvl != LVL_PTE, "PS");
+		ADD((e & _PAT_4K) && lvl == LVL_PTE, "PAT");
+		ADD(e & _PAGE_GLOBAL, "G");
+		ADD((e & _PAGE_SPECIAL) && lvl == LVL_PTE, "SPECIAL");
+		ADD(e & BIT(10), "SW10");
+		ADD(e & BIT(11), "SW11");
+		ADD(large && (e & _PAT_LARGE), "PAT");
+		ADD(!(e & _PAGE_PRESENT) && (e & _PAGE_PROTNONE) &&
+		    lvl == LVL_PTE, "PROTNONE");
+	}
+	if (xp->mode != X86_2LEVEL)
+		ADD(e & _PAGE_NX, "NX");
+#undef ADD
+	return k;
+}
+
+static const struct bitfield f_pte32[] = {
+	{ 0, 0, "P", "present", "not present: any access faults" },
+	{ 1, 1, "RW", "writable", "read-only (also for the kernel: CR0.WP=1)" },
+	{ 2, 2, "US", "user accessible", "supervisor only" },
+	{ 3, 3, "PWT", "write-through", "write-back" },
+	{ 4, 4, "PCD", "cache disabled", "cacheable" },
+	{ 5, 5, "A", "accessed (set by the CPU)", "not accessed since cleared" },
+	{ 6, 6, "D", "dirty (set by the CPU on write)", "clean" },
+	{ 7, 7, "PAT", "PAT index bit 2", "-" },
+	{ 8, 8, "G", "global: survives CR3 loads (CR4.PGE)", "flushed by a CR3 load" },
+	{ 9, 9, "SW1", "software: Linux _PAGE_SPECIAL", "-" },
+	{ 10, 11, "SW2-3", "software bits (soft-dirty, uffd-wp)", "-" },
+	{ 12, 31, "PFN", "page frame: physical address bits 31:12", NULL },
+	{ 0, 0, NULL, NULL, NULL },
+};
+static const struct bitfield f_pde32[] = {
+	{ 0, 0, "P", "present", "not present: any access faults" },
+	{ 1, 1, "RW", "writable (ANDed with the PTE)", "read-only for the whole 4M" },
+	{ 2, 2, "US", "user accessible (ANDed with the PTE)", "supervisor only" },
+	{ 3, 3, "PWT", "write-through (page table access)", "write-back" },
+	{ 4, 4, "PCD", "cache disabled (page table access)", "cacheable" },
+	{ 5, 5, "A", "accessed (set by the CPU)", "not accessed" },
+	{ 6, 6, "D", "ignored in a table pointer", "-" },
+	{ 7, 7, "PS", "4M page (needs CR4.PSE)", "points to a page table" },
+	{ 8, 8, "G", "ignored in a table pointer", "-" },
+	{ 9, 11, "AVL", "available to software", NULL },
+	{ 12, 31, "ADDR", "page-table address bits 31:12", NULL },
+	{ 0, 0, NULL, NULL, NULL },
+};
+static const struct bitfield f_pde32_4m[] = {
+	{ 0, 0, "P", "present", "not present: any access faults" },
+	{ 1, 1, "RW", "writable", "read-only" },
+	{ 2, 2, "US", "user accessible", "supervisor only" },
+	{ 3, 3, "PWT", "write-through", "write-back" },
+	{ 4, 4, "PCD", "cache disabled", "cacheable" },
+	{ 5, 5, "A", "accessed", "not accessed" },
+	{ 6, 6, "D", "dirty", "clean" },
+	{ 7, 7, "PS", "4M page (needs CR4.PSE)", "-" },
+	{ 8, 8, "G", "global", "flushed by a CR3 load" },
+	{ 9, 11, "AVL", "available to software", NULL },
+	{ 12, 12, "PAT", "PAT index bit 2", "-" },
+	{ 13, 20, "PA39:32", "PSE-36: physical address bits 39:32", NULL },
+	{ 21, 21, "RSVD", "reserved: must be 0", "-" },
+	{ 22, 31, "PFN", "4M frame: physical address bits 31:22", NULL },
+	{ 0, 0, NULL, NULL, NULL },
+};
+static const struct bitfield f_pdpte[] = {
+	{ 0, 0, "P", "present", "not present" },
+	{ 1, 2, "RSVD", "reserved in PAE PDPTEs: must be 0", "-" },
+	{ 3, 3, "PWT", "write-through", "write-back" },
+	{ 4, 4, "PCD", "cache disabled", "cacheable" },
+	{ 5, 8, "RSVD", "reserved in PAE PDPTEs: must be 0", "-" },
+	{ 9, 11, "AVL", "available to software", NULL },
+	{ 12, 51, "ADDR", "page-directory (pmd) address", NULL },
+	{ 52, 62, "RSVD", "reserved", "-" },
+	{ 63, 63, "RSVD", "reserved (no NX in a PDPTE)", "-" },
+	{ 0, 0, NULL, NULL, NULL },
+};
+static const struct bitfield f_table64[] = {
+	{ 0, 0, "P", "present", "not present: any access faults" },
+	{ 1, 1, "RW", "writable (ANDed with lower levels)", "read-only below here" },
+	{ 2, 2, "US", "user accessible (ANDed)", "supervisor only below here" },
+	{ 3, 3, "PWT", "write-through (table access)", "write-back" },
+	{ 4, 4, "PCD", "cache disabled (table access)", "cacheable" },
+	{ 5, 5, "A", "accessed (set by the CPU)", "not accessed" },
+	{ 6, 6, "IGN", "ignored", "-" },
+	{ 7, 7, "PS", "large page (2M in a PMD, 1G in a PUD)", "points to a table" },
+	{ 8, 11, "AVL", "available to software", NULL },
+	{ 12, 51, "ADDR", "next table's physical address", NULL },
+	{ 52, 62, "AVL", "available to software", NULL },
+	{ 63, 63, "NX", "no execute below here (EFER.NXE)", "executable" },
+	{ 0, 0, NULL, NULL, NULL },
+};
+static const struct bitfield f_large64[] = {
+	{ 0, 0, "P", "present", "not present: any access faults" },
+	{ 1, 1, "RW", "writable", "read-only" },
+	{ 2, 2, "US", "user accessible", "supervisor only" },
+	{ 3, 3, "PWT", "write-through", "write-back" },
+	{ 4, 4, "PCD", "cache disabled", "cacheable" },
+	{ 5, 5, "A", "accessed", "not accessed" },
+	{ 6, 6, "D", "dirty", "clean" },
+	{ 7, 7, "PS", "large page", "-" },
+	{ 8, 8, "G", "global", "flushed by a CR3 load" },
+	{ 9, 11, "AVL", "available to software", NULL },
+	{ 12, 12, "PAT", "PAT index bit 2", "-" },
+	{ 13, 51, "PFN", "frame base (bits below the page size must be 0)", NULL },
+	{ 52, 58, "AVL", "available to software", NULL },
+	{ 59, 62, "PK", "protection key", NULL },
+	{ 63, 63, "NX", "no execute (EFER.NXE)", "executable" },
+	{ 0, 0, NULL, NULL, NULL },
+};
+static const struct bitfield f_pte64[] = {
+	{ 0, 0, "P", "present", "not present: any access faults" },
+	{ 1, 1, "RW", "writable", "read-only (also for the kernel: CR0.WP=1)" },
+	{ 2, 2, "US", "user accessible", "supervisor only" },
+	{ 3, 3, "PWT", "write-through", "write-back" },
+	{ 4, 4, "PCD", "cache disabled", "cacheable" },
+	{ 5, 5, "A", "accessed (set by the CPU)", "not accessed since cleared" },
+	{ 6, 6, "D", "dirty (set by the CPU on write)", "clean" },
+	{ 7, 7, "PAT", "PAT index bit 2", "-" },
+	{ 8, 8, "G", "global: survives CR3 loads (CR4.PGE)", "flushed by a CR3 load" },
+	{ 9, 9, "SW1", "software: Linux _PAGE_SPECIAL", "-" },
+	{ 10, 11, "SW2-3", "software bits (uffd-wp, soft-dirty)", "-" },
+	{ 12, 51, "PFN", "page frame number (physical address bits)", NULL },
+	{ 52, 58, "AVL", "available to software", NULL },
+	{ 59, 62, "PK", "protection key (CR4.PKE)", NULL },
+	{ 63, 63, "NX", "no execute (EFER.NXE)", "executable" },
+	{ 0, 0, NULL, NULL, NULL },
+};
+
+static const struct bitfield *
+x86_fields(const struct mmu *mmu, int lvl, u64 e)
+{
+	const struct x86_priv *xp = mmu->priv;
+
+	if (xp->mode == X86_2LEVEL) {
+		if (lvl == LVL_PTE)
+			return f_pte32;
+		return (e & _PAGE_PSE) ? f_pde32_4m : f_pde32;
+	}
+	if (xp->mode == X86_PAE && lvl == LVL_PGD)
+		return f_pdpte;
+	if (lvl == LVL_PTE)
+		return f_pte64;
+	if ((e & _PAGE_PSE) && mmu->lv[lvl].leaf_shift)
+		return f_large64;
+	return f_table64;
+}
+
+static void
+x86_describe(const struct mmu *mmu, struct strbuf *sb)
+{
+	const struct x86_priv *xp = mmu->priv;
+
+	switch (xp->mode) {
+	case X86_2LEVEL:
+		sb_adds(sb, "i386 2-level paging (");
+		break;
+	case X86_PAE:
+		sb_adds(sb, "i386 PAE paging (");
+		break;
+	default:
+		sb_addf(sb, "x86_64 %d-level paging (", mmu->nwalk);
+		break;
+	}
+	mmu_split(mmu, sb);
+	sb_adds(sb, ")");
+}
+
+#define X86_COMMON \
+	.cs_name = "x86", \
+	.decode = x86_decode, \
+	.va_check = x86_va_check, \
+	.mk_table = x86_mk_table, \
+	.mk_leaf = x86_mk_leaf, \
+	.table_size = x86_table_size, \
+	.update_ad = x86_update_ad, \
+	.flag_names = x86_flag_names, \
+	.fields = x86_fields, \
+	.describe = x86_describe, \
+	.setup = x86_setup, \
+	.paging_init = x86_paging_init, \
+	.root_name = { "cr3", NULL }
+
+const struct arch arch_i386 = {
+	.name = "i386",
+	.kernel_model = "Linux 2.6-3.x i386: 3G/1G split, HIGHMEM, MAXMEM 896M, "
+		"fixmap order of 3.18, kmap_local slots (KM_MAX_IDX 16)",
+	.summary = "32-bit x86, 2-level paging (10/10/12), 4M PSE pages",
+	.is64 = false,
+	.va_digits = 8,
+	.pa_digits = 8,
+	.elf_machine = 3,	/* EM_386 */
+	.features = F_PSE | F_PGE | F_PSE36,
+	.features_ok = F_PSE | F_PGE | F_PSE36,
+	.mem_default = 1 * GiB,
+	.mem_max = 4 * GiB,
+	.ram_base = 0,
+	.tlb_entries = 1536,
+	.tlb_ways = 12,
+	X86_COMMON,
+};
+
+const struct arch arch_i386_pae = {
+	.name = "i386-pae",
+	.kernel_model = "Linux 2.6-3.x i386 PAE: 3G/1G split, HIGHMEM64G, "
+		"MAXMEM 896M, fixmap order of 3.18, kmap_local slots (KM_MAX_IDX 16)",
+	.summary = "32-bit x86 with PAE (2/9/9/12), 64-bit entries, NX, 2M pages, up to 64G",
+	.is64 = false,
+	.va_digits = 8,
+	.pa_digits = 9,
+	.elf_machine = 3,
+	.features = F_PSE | F_PGE | F_NX,
+	.features_ok = F_PSE | F_PGE | F_NX,
+	.mem_default = 1 * GiB,
+	.mem_max = 64 * GiB,
+	.ram_base = 0,
+	.tlb_entries = 1536,
+	.tlb_ways = 12,
+	X86_COMMON,
+};
+
+const struct arch arch_x86_64 = {
+	.name = "x86_64",
+	.kernel_model = "Linux 6.1 x86_64, 4-level (Documentation/x86/x86_64/mm.rst), "
+		"no KASLR",
+	.summary = "64-bit x86, 4-level paging (9/9/9/9/12), 48-bit VA, 2M/1G pages",
+	.is64 = true,
+	.va_digits = 16,
+	.pa_digits = 12,
+	.elf_machine = 62,	/* EM_X86_64 */
+	.features = F_PSE | F_PGE | F_NX | F_GBPAGES | F_PCID,
+	.features_ok = F_PGE | F_NX | F_GBPAGES | F_PCID,
+	.mem_default = 1 * GiB,
+	.mem_max = 64 * TiB,
+	.ram_base = 0,
+	.tlb_entries = 1536,
+	.tlb_ways = 12,
+	X86_COMMON,
+};
+
+const struct arch arch_x86_64_la57 = {
+	.name = "x86_64-la57",
+	.kernel_model = "Linux 6.1 x86_64, 5-level LA57 (Documentation/x86/x86_64/mm.rst), "
+		"no KASLR",
+	.summary = "64-bit x86, 5-level paging (9/9/9/9/9/12), 57-bit VA",
+	.is64 = true,
+	.va_digits = 16,
+	.pa_digits = 13,
+	.elf_machine = 62,
+	.features = F_PSE | F_PGE | F_NX | F_GBPAGES | F_PCID,
+	.features_ok = F_PGE | F_NX | F_GBPAGES | F_PCID,
+	.mem_default = 1 * GiB,
+	.mem_max = 4096ULL * TiB,
+	.ram_base = 0,
+	.tlb_entries = 1536,
+	.tlb_ways = 12,
+	X86_COMMON,
+};

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * x86 private definitions: entry bits (arch/x86/include/asm/pgtable_types.h).
+ */
+#ifndef PTWALK_ARCH_X86_H
+#define PTWALK_ARCH_X86_H
+
+#include "ptwalk/types.h"
+
+#define _PAGE_PRESENT	BIT(0)
+#define _PAGE_RW	BIT(1)
+#define _PAGE_USER	BIT(2)
+#define _PAGE_PWT	BIT(3)
+#define _PAGE_PCD	BIT(4)
+#define _PAGE_ACCESSED	BIT(5)
+#define _PAGE_DIRTY	BIT(6)
+#define _PAGE_PSE	BIT(7)
+#define _PAT_4K		BIT(7)
+#define _PAGE_GLOBAL	BIT(8)
+#define _PAGE_PROTNONE	BIT(8)	/* when PRESENT is clear */
+#define _PAGE_SPECIAL	BIT(9)
+#define _PAT_LARGE	BIT(12)
+#define _PAGE_NX	BIT(63)
+
+#define _PAGE_TABLE	(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | \
+			 _PAGE_ACCESSED | _PAGE_DIRTY)	/* 0x067 */
+#define _KERNPG_TABLE	(_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | \
+			 _PAGE_DIRTY)			/* 0x063 */
+
+enum x86_mode { X86_2LEVEL, X86_PAE, X86_LONG };
+
+struct x86_priv {
+	enum x86_mode mode;
+};
+
+struct machine;
+struct machine_opts;
+struct error;
+int x86_setup(struct machine *m, const struct machine_opts *o,
+	      struct error *e);
+int x86_paging_init(struct machine *m, struct error *e);
+
+extern const struct arch arch_i386, arch_i386_pae, arch_x86_64,
+	arch_x86_64_la57;
+
+#endif

@@ -1,0 +1,597 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * x86 kernel layouts and the boot-time page tables (paging_init).
+ *
+ * i386 / i386-pae model the classic 3G/1G kernel (2.6-3.x): MAXMEM =
+ * -PAGE_OFFSET - __VMALLOC_RESERVE (896 MiB), VMALLOC_START = high_memory +
+ * 8 MiB, VMALLOC_END = PKMAP_BASE - 2 pages, PKMAP_BASE from
+ * FIXADDR_BOOT_START, the fixmap index order of Linux 3.18
+ * (arch/x86/include/asm/fixmap.h) with KM_MAX_IDX kmap_atomic slots per CPU
+ * (kmap_local, 5.11+).  x86_64 models Linux 6.1 (Documentation/x86/x86_64/mm.rst).
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "ptwalk/machine.h"
+#include "x86.h"
+
+static const struct x86_priv priv_2level = { X86_2LEVEL };
+static const struct x86_priv priv_pae = { X86_PAE };
+static const struct x86_priv priv_long = { X86_LONG };
+
+#define NR_CPUS_32	8	/* CONFIG_NR_CPUS default for 32-bit SMP */
+#define NR_CPUS_64	64
+#define KM_MAX_IDX	16	/* include/asm-generic/kmap_size.h */
+#define MAX_IO_APICS_32	64
+#define MAX_IO_APICS_64	128
+#define TOTAL_FIX_BTMAPS 512	/* NR_FIX_BTMAPS 64 x FIX_BTMAPS_SLOTS 8 */
+#define VMALLOC_OFFSET	(8 * MiB)
+
+static void
+level(struct mmu *mmu, int lvl, const char *hw, unsigned shift, unsigned bits,
+      unsigned esize, unsigned leaf_shift)
+{
+	struct pt_level *L = &mmu->lv[lvl];
+
+	L->hw = hw;
+	L->shift = (u8)shift;
+	L->bits = (u8)bits;
+	L->esize = (u8)esize;
+	L->folded = false;
+	L->leaf_shift = (u8)leaf_shift;
+}
+
+static void
+fold(struct mmu *mmu, int lvl, int into)
+{
+	struct pt_level *L = &mmu->lv[lvl];
+
+	*L = mmu->lv[into];
+	L->folded = true;
+	L->bits = 0;
+	L->hw = NULL;
+}
+
+static void
+finish_levels(struct mmu *mmu)
+{
+	static const char *const names[NR_LEVELS] = {
+		"pgd", "p4d", "pud", "pmd", "pte"
+	};
+	int i;
+
+	mmu->nwalk = 0;
+	mmu->npage_shifts = 0;
+	mmu->page_shifts[mmu->npage_shifts++] = PAGE_SHIFT;
+	for (i = NR_LEVELS - 1; i >= 0; i--) {
+		struct pt_level *L = &mmu->lv[i];
+
+		L->name = names[i];
+		if (!L->folded && L->leaf_shift && L->leaf_shift != PAGE_SHIFT &&
+		    mmu->npage_shifts < 4)
+			mmu->page_shifts[mmu->npage_shifts++] = L->leaf_shift;
+	}
+	for (i = 0; i < NR_LEVELS; i++)
+		if (!mmu->lv[i].folded)
+			mmu->walk[mmu->nwalk++] = (u8)i;
+}
+
+/* enum fixed_addresses, grouped (arch/x86/include/asm/fixmap.h). */
+static unsigned
+add_fix(struct machine *m, const char *name, unsigned idx, unsigned count)
+{
+	m->fix = xrealloc(m->fix, (size_t)(m->nfix + 1) * sizeof(*m->fix));
+	m->fix[m->nfix].name = name;
+	m->fix[m->nfix].idx = idx;
+	m->fix[m->nfix].count = count;
+	m->nfix++;
+	return idx + count;
+}
+
+static unsigned
+btmap_end(unsigned end_perm, unsigned ptrs_per_pte)
+{
+	/* keep the 512 boot slots inside one page table */
+	if ((end_perm ^ (end_perm + TOTAL_FIX_BTMAPS - 1)) & -ptrs_per_pte)
+		return end_perm + TOTAL_FIX_BTMAPS -
+			(end_perm & (TOTAL_FIX_BTMAPS - 1));
+	return end_perm;
+}
+
+static void
+ksyms_image(struct machine *m)
+{
+	struct layout *L = &m->lay;
+
+	machine_add_ksym(m, "_text", L->ktext, 0, 'T');
+	machine_add_ksym(m, "_stext", L->ktext, 0, 'T');
+	machine_add_ksym(m, "_etext", L->ketext, 0, 'T');
+	machine_add_ksym(m, "_sdata", L->kdata, 0, 'D');
+	machine_add_ksym(m, "_edata", L->kedata, 0, 'D');
+	machine_add_ksym(m, "__bss_start", L->kbss, 0, 'B');
+	machine_add_ksym(m, "_end", L->kend, 0, 'B');
+}
+
+static void
+ksyms_layout(struct machine *m)
+{
+	struct layout *L = &m->lay;
+
+	machine_add_ksym(m, "PAGE_OFFSET", L->page_offset, 0, 'A');
+	machine_add_ksym(m, "high_memory", L->high_memory, 0, 'A');
+	machine_add_ksym(m, "VMALLOC_START", L->vmalloc_start, 0, 'A');
+	machine_add_ksym(m, "VMALLOC_END", L->vmalloc_end, 0, 'A');
+	machine_add_ksym(m, "MODULES_VADDR", L->modules_vaddr, 0, 'A');
+	machine_add_ksym(m, "MODULES_END", L->modules_end, 0, 'A');
+	machine_add_ksym(m, "FIXADDR_START", L->fixaddr_start, 0, 'A');
+	machine_add_ksym(m, "FIXADDR_TOP", L->fixaddr_top, 0, 'A');
+	machine_add_ksym(m, "TASK_SIZE", L->task_size, 0, 'A');
+	if (L->pkmap_base)
+		machine_add_ksym(m, "PKMAP_BASE", L->pkmap_base, 0, 'A');
+	if (L->vmemmap_base)
+		machine_add_ksym(m, "VMEMMAP_START", L->vmemmap_base, 0, 'A');
+	if (L->kimage_vaddr)
+		machine_add_ksym(m, "__START_KERNEL_map", L->kimage_vaddr, 0,
+				 'A');
+}
+
+/*
+ * 32-bit
+ */
+
+static int
+x86_32_setup(struct machine *m, const struct machine_opts *o, struct error *e)
+{
+	struct mmu *mmu = &m->mmu;
+	struct layout *L = &m->lay;
+	bool pae = m->arch == &arch_i386_pae;
+	u64 reserve, pmd_size, ptrs;
+	unsigned idx, end_perm, bt_end, end_fixed, slot_end;
+	char buf[32];
+
+	if (pae) {
+		mmu->priv = (void *)&priv_pae;
+		level(mmu, LVL_PGD, "PDPT", 30, 2, 8, 0);
+		level(mmu, LVL_PMD, "PD", 21, 9, 8,
+		      (mmu->features & F_PSE) ? 21 : 0);
+		level(mmu, LVL_PTE, "PT", 12, 9, 8, 12);
+		fold(mmu, LVL_P4D, LVL_PGD);
+		fold(mmu, LVL_PUD, LVL_PGD);
+		mmu->pa_bits = 36;
+		pmd_size = 2 * MiB;
+		ptrs = 512;
+	} else {
+		mmu->priv = (void *)&priv_2level;
+		level(mmu, LVL_PGD, "PD", 22, 10, 4,
+		      (mmu->features & F_PSE) ? 22 : 0);
+		level(mmu, LVL_PTE, "PT", 12, 10, 4, 12);
+		fold(mmu, LVL_P4D, LVL_PGD);
+		fold(mmu, LVL_PUD, LVL_PGD);
+		fold(mmu, LVL_PMD, LVL_PGD);
+		mmu->pa_bits = (mmu->features & F_PSE36) ? 40 : 32;
+		pmd_size = 4 * MiB;
+		ptrs = 1024;
+	}
+	finish_levels(mmu);
+	mmu->va_bits = 32;
+	mmu->pa_mask = GENMASK(mmu->pa_bits - 1, 0);
+
+	L->nr_cpus = (unsigned)MAX(NR_CPUS_32, m->ncpus);
+	L->km_max_idx = KM_MAX_IDX;
+	L->page_offset = 0xC0000000ULL;
+	L->phys_offset = 0;
+	reserve = o->vmalloc_size ? o->vmalloc_size + VMALLOC_OFFSET :
+		128 * MiB;
+	if (reserve >= (1ULL << 32) - L->page_offset - 16 * MiB) {
+		fmt_size(buf, sizeof(buf), o->vmalloc_size);
+		return error_set(e, -EINVAL, "vmalloc=%s leaves no room for "
+				 "lowmem in the 1G kernel space", buf);
+	}
+	L->maxmem = (1ULL << 32) - L->page_offset - reserve;
+	L->lowmem_end = MIN(m->ram_size, L->maxmem);
+	L->high_memory = L->page_offset + L->lowmem_end;
+	L->vmalloc_start = L->high_memory + VMALLOC_OFFSET;
+
+	/* enum fixed_addresses (3.18 order, HIGHMEM, LOCAL/IO APIC, PCI) */
+	idx = add_fix(m, "FIX_HOLE", 0, 1);
+	idx = add_fix(m, "FIX_DBGP_BASE", idx, 1);
+	idx = add_fix(m, "FIX_EARLYCON_MEM_BASE", idx, 1);
+	idx = add_fix(m, "FIX_APIC_BASE", idx, 1);
+	idx = add_fix(m, "FIX_IO_APIC_BASE_0", idx, MAX_IO_APICS_32);
+	idx = add_fix(m, "FIX_RO_IDT", idx, 1);
+	idx = add_fix(m, "FIX_KMAP_BEGIN", idx, KM_MAX_IDX * L->nr_cpus);
+	idx = add_fix(m, "FIX_PCIE_MCFG", idx, 1);
+	idx = add_fix(m, "FIX_TEXT_POKE1", idx, 1);
+	idx = add_fix(m, "FIX_TEXT_POKE0", idx, 1);
+	end_perm = idx;
+	bt_end = btmap_end(end_perm, (unsigned)ptrs);
+	slot_end = add_fix(m, "FIX_BTMAP_END", bt_end, TOTAL_FIX_BTMAPS);
+	end_fixed = add_fix(m, "FIX_WP_TEST", slot_end, 1);
+
+	L->fixaddr_top = 0xFFFFF000ULL;
+	L->fixaddr_start = L->fixaddr_top - ((u64)end_perm << PAGE_SHIFT);
+	L->fixaddr_boot_start = L->fixaddr_top - ((u64)end_fixed << PAGE_SHIFT);
+	L->last_pkmap = pae ? 512 : 1024;
+	L->pkmap_base = (L->fixaddr_boot_start -
+			 PAGE_SIZE * (L->last_pkmap + 1)) & ~(pmd_size - 1);
+	L->vmalloc_end = L->pkmap_base - 2 * PAGE_SIZE;
+	L->modules_vaddr = L->vmalloc_start;
+	L->modules_end = L->vmalloc_end;
+	L->task_size = L->page_offset;
+	L->stack_top = L->task_size;
+	L->dma_limit = 16 * MiB;
+	L->dma32_limit = 0;
+
+	if (L->vmalloc_start + 16 * PAGE_SIZE > L->vmalloc_end) {
+		fmt_size(buf, sizeof(buf), o->vmalloc_size);
+		return error_set(e, -EINVAL, "vmalloc=%s: the vmalloc area "
+				 "would be empty", buf);
+	}
+
+	/* kernel image: loaded at 1 MiB (CONFIG_PHYSICAL_START 0x100000) */
+	L->phys_base = 0x100000;
+	L->ktext = L->page_offset + 0x100000;
+	L->ketext = L->page_offset + 0x3c0000;
+	L->kdata = L->page_offset + 0x480000;
+	L->kedata = L->page_offset + 0x500000;
+	L->kbss = L->page_offset + 0x500000;
+	L->kend = L->page_offset + 0x580000;
+
+	machine_add_region(m, "user", 0, L->task_size,
+			   "user space of the running process (TASK_SIZE)",
+			   "walk the process's page tables", REG_USER, 0);
+	machine_add_region(m, "lowmem", L->page_offset, L->high_memory,
+			   "direct map of lowmem: kernel image, slab, "
+			   "get_free_pages, page tables",
+			   "__pa(va) = va - PAGE_OFFSET", REG_DIRECT,
+			   L->page_offset - L->phys_offset);
+	machine_add_region(m, "gap", L->high_memory, L->vmalloc_start,
+			   "VMALLOC_OFFSET hole: catches overruns off lowmem",
+			   "unmapped", REG_GAP, 0);
+	machine_add_region(m, "vmalloc", L->vmalloc_start, L->vmalloc_end,
+			   "vmalloc, ioremap, modules (MODULES_VADDR = "
+			   "VMALLOC_START), 4K guard page after each area",
+			   "walk swapper_pg_dir: frames are not contiguous",
+			   0, 0);
+	machine_add_region(m, "gap", L->vmalloc_end, L->pkmap_base,
+			   "2-page hole before the kmap window", "unmapped",
+			   REG_GAP, 0);
+	machine_add_region(m, "pkmap", L->pkmap_base,
+			   L->pkmap_base + PAGE_SIZE * L->last_pkmap,
+			   "kmap(): LAST_PKMAP permanent slots for highmem pages",
+			   "walk pkmap_page_table", 0, 0);
+	machine_add_region(m, "gap", L->pkmap_base + PAGE_SIZE * L->last_pkmap,
+			   L->fixaddr_boot_start, "unused", "unmapped", REG_GAP, 0);
+	machine_add_region(m, "fixmap-boot", L->fixaddr_boot_start,
+			   L->fixaddr_start,
+			   "boot-time fixmap slots (early_ioremap)",
+			   "fix_to_virt(idx) = FIXADDR_TOP - idx * 4K", 0, 0);
+	machine_add_region(m, "fixmap", L->fixaddr_start,
+			   L->fixaddr_top + PAGE_SIZE,
+			   "fixmap: kmap_atomic slots, APIC, IO-APIC, RO IDT",
+			   "fix_to_virt(idx) = FIXADDR_TOP - idx * 4K", 0, 0);
+	ksyms_image(m);
+	ksyms_layout(m);
+	return 0;
+}
+
+/* The pmd (PAE) or pgd (2-level) that maps the kernel image is exec. */
+static int
+map_lowmem(struct machine *m, u64 root, struct error *e)
+{
+	struct layout *L = &m->lay;
+	const struct mmu *mmu = &m->mmu;
+	u64 pa, text_start = L->ktext - L->page_offset + L->phys_offset,
+	    text_end = L->ketext - L->page_offset + L->phys_offset;
+	unsigned big = 0;
+	int i;
+
+	for (i = 0; i < mmu->nwalk; i++) {
+		const struct pt_level *lv = &mmu->lv[mmu->walk[i]];
+
+		if (lv->leaf_shift && lv->leaf_shift != PAGE_SHIFT &&
+		    lv->leaf_shift <= 22 && big == 0)
+			big = lv->leaf_shift;
+	}
+	/*
+	 * kernel_physical_mapping_init(): large pages where the CPU has
+	 * PSE, else 4K PTEs; the kernel text is executable, the rest of
+	 * lowmem is NX where NX exists (is_kernel_text()).
+	 */
+	for (pa = 0; pa < L->lowmem_end;) {
+		unsigned shift = PAGE_SHIFT;
+		u64 size, end;
+		pgprot_t prot;
+		int r;
+
+		if (big && !(pa & ((1ULL << big) - 1)) &&
+		    L->lowmem_end - pa >= (1ULL << big))
+			shift = big;
+		size = 1ULL << shift;
+		end = pa + size;
+		prot = (pa < text_end && end > text_start) ?
+			PAGE_KERNEL_EXEC : PAGE_KERNEL;
+		r = pgtable_map(m, root, L->page_offset + pa, pa, size, shift,
+				prot, e);
+		if (r)
+			return r;
+		pa = end;
+	}
+	return 0;
+}
+
+static int
+set_fixmap(struct machine *m, const char *name, unsigned off, u64 pa,
+	   pgprot_t prot, struct error *e)
+{
+	int i;
+
+	for (i = 0; i < m->nfix; i++)
+		if (!strcmp(m->fix[i].name, name))
+			return pgtable_map(m, m->swapper_pg_dir,
+				m->lay.fixaddr_top -
+				((u64)(m->fix[i].idx + off) << PAGE_SHIFT),
+				pa, PAGE_SIZE, PAGE_SHIFT, prot, e);
+	return 0;
+}
+
+static int
+x86_32_paging_init(struct machine *m, struct error *e)
+{
+	struct layout *L = &m->lay;
+	u64 pgd = L->kbss - L->page_offset;	/* swapper_pg_dir: .bss..page_aligned */
+	u64 zero = pgd + PAGE_SIZE, idt = zero + PAGE_SIZE, pmd = idt + PAGE_SIZE;
+	u64 pmd_size = m->mmu.lv[LVL_PMD].folded ? 4 * MiB : 2 * MiB;
+	int r;
+
+	memblock_reserve(m, 0, PAGE_SIZE, "BIOS data page (page 0)");
+	memblock_reserve(m, 0x9f000, 0x100000 - 0x9f000,
+			 "ISA hole: EBDA, VGA, BIOS ROM");
+	memblock_reserve(m, L->ktext - L->page_offset,
+			 L->kend - L->ktext, "kernel image");
+	m->swapper_pg_dir = pgd;
+	machine_add_ksym(m, "swapper_pg_dir", L->page_offset + pgd, PAGE_SIZE,
+			 'B');
+	machine_add_ksym(m, "empty_zero_page", L->page_offset + zero,
+			 PAGE_SIZE, 'B');
+	machine_add_ksym(m, "idt_table", L->page_offset + idt, PAGE_SIZE, 'B');
+	if (!m->mmu.lv[LVL_PMD].folded) {
+		/* PAE: the kernel's pmd is initial_pg_pmd in .bss */
+		u64 entry = pgd + 3 * 8;
+
+		machine_add_ksym(m, "initial_pg_pmd", L->page_offset + pmd,
+				 PAGE_SIZE, 'B');
+		phys_write_entry(&m->phys, entry, 8,
+				 m->arch->mk_table(&m->mmu, LVL_PGD, pmd,
+						   PAGE_TABLE_KERNEL));
+	}
+	m->memblock_next = L->kend - L->page_offset;
+
+	r = map_lowmem(m, pgd, e);
+	if (r)
+		return r;
+	/* fixmap and boot-time slots: page_table_range_init() */
+	r = pgtable_prealloc(m, pgd, L->fixaddr_boot_start & ~(pmd_size - 1),
+			     (1ULL << 32) - (L->fixaddr_boot_start &
+					     ~(pmd_size - 1)), e);
+	if (r)
+		return r;
+	/* permanent_kmaps_init(): pkmap_page_table */
+	r = pgtable_prealloc(m, pgd, L->pkmap_base,
+			     PAGE_SIZE * L->last_pkmap, e);
+	if (r)
+		return r;
+	/* init_apic_mappings(), io_apic_init_mappings(), trap_init() */
+	r = set_fixmap(m, "FIX_APIC_BASE", 0, 0xfee00000, PAGE_KERNEL_NOCACHE,
+		       e);
+	if (!r)
+		r = set_fixmap(m, "FIX_IO_APIC_BASE_0", 0, 0xfec00000,
+			       PAGE_KERNEL_NOCACHE, e);
+	if (!r)
+		r = set_fixmap(m, "FIX_RO_IDT", 0, idt, PAGE_KERNEL_RO, e);
+	return r;
+}
+
+/*
+ * 64-bit
+ */
+
+static int
+x86_64_setup(struct machine *m, const struct machine_opts *o, struct error *e)
+{
+	struct mmu *mmu = &m->mmu;
+	struct layout *L = &m->lay;
+	bool la57 = m->arch == &arch_x86_64_la57;
+	unsigned idx, end_perm, bt_end, end_fixed;
+	u64 vsyscall = 0xffffffffff600000ULL;
+
+	(void)o;
+	(void)e;
+	mmu->priv = (void *)&priv_long;
+	if (la57) {
+		level(mmu, LVL_PGD, "PML5", 48, 9, 8, 0);
+		level(mmu, LVL_P4D, "PML4", 39, 9, 8, 0);
+	} else {
+		level(mmu, LVL_PGD, "PML4", 39, 9, 8, 0);
+		fold(mmu, LVL_P4D, LVL_PGD);
+	}
+	level(mmu, LVL_PUD, "PDPT", 30, 9, 8, 30);
+	level(mmu, LVL_PMD, "PD", 21, 9, 8, 21);
+	level(mmu, LVL_PTE, "PT", 12, 9, 8, 12);
+	finish_levels(mmu);
+	mmu->va_bits = la57 ? 57 : 48;
+	mmu->pa_bits = la57 ? 52 : 46;
+	mmu->pa_mask = GENMASK(mmu->pa_bits - 1, 0);
+
+	L->nr_cpus = (unsigned)MAX(NR_CPUS_64, m->ncpus);
+	L->km_max_idx = 0;
+	L->page_offset = la57 ? 0xff11000000000000ULL : 0xffff888000000000ULL;
+	L->phys_offset = 0;
+	L->maxmem = la57 ? (32ULL << 50) : 64 * TiB;
+	L->lowmem_end = m->ram_size;
+	L->high_memory = L->page_offset + m->ram_size;
+	L->vmalloc_start = la57 ? 0xffa0000000000000ULL : 0xffffc90000000000ULL;
+	L->vmalloc_end = L->vmalloc_start +
+		((la57 ? 12800ULL : 32ULL) << 40) - 1;
+	L->vmemmap_base = la57 ? 0xffd4000000000000ULL : 0xffffea0000000000ULL;
+	L->kimage_vaddr = 0xffffffff80000000ULL;
+	L->phys_base = 0;
+	L->modules_vaddr = L->kimage_vaddr + 512 * MiB;
+	L->modules_end = 0xffffffffff000000ULL;
+	L->task_size = la57 ? (1ULL << 56) - PAGE_SIZE : (1ULL << 47) - PAGE_SIZE;
+	L->stack_top = (1ULL << 47) - PAGE_SIZE;	/* DEFAULT_MAP_WINDOW */
+	L->dma_limit = 16 * MiB;
+	L->dma32_limit = 4 * GiB;
+
+	/* enum fixed_addresses for x86_64 (6.1, IO-APIC, APEI GHES) */
+	L->fixaddr_top = ALIGN_UP(vsyscall + PAGE_SIZE, 2 * MiB) - PAGE_SIZE;
+	idx = (unsigned)((L->fixaddr_top - vsyscall) >> PAGE_SHIFT);
+	idx = add_fix(m, "VSYSCALL_PAGE", idx, 1);
+	idx = add_fix(m, "FIX_DBGP_BASE", idx, 1);
+	idx = add_fix(m, "FIX_EARLYCON_MEM_BASE", idx, 1);
+	idx = add_fix(m, "FIX_APIC_BASE", idx, 1);
+	idx = add_fix(m, "FIX_IO_APIC_BASE_0", idx, MAX_IO_APICS_64);
+	idx = add_fix(m, "FIX_APEI_GHES_IRQ", idx, 1);
+	idx = add_fix(m, "FIX_APEI_GHES_NMI", idx, 1);
+	end_perm = idx;
+	bt_end = btmap_end(end_perm, 512);
+	end_fixed = add_fix(m, "FIX_BTMAP_END", bt_end, TOTAL_FIX_BTMAPS);
+	L->fixaddr_start = L->fixaddr_top - ((u64)end_perm << PAGE_SHIFT);
+	L->fixaddr_boot_start = L->fixaddr_top - ((u64)end_fixed << PAGE_SHIFT);
+
+	/* kernel image at 16 MiB (CONFIG_PHYSICAL_START), 2M aligned sections */
+	L->ktext = L->kimage_vaddr + 0x1000000;
+	L->ketext = L->kimage_vaddr + 0x1e00000;
+	L->kdata = L->kimage_vaddr + 0x2800000;
+	L->kedata = L->kimage_vaddr + 0x2a00000;
+	L->kbss = L->kimage_vaddr + 0x2c00000;
+	L->kend = L->kimage_vaddr + 0x3000000;
+
+	machine_add_region(m, "user", 0, L->task_size + PAGE_SIZE,
+			   "user space of the running process",
+			   "walk the process's page tables", REG_USER, 0);
+	machine_add_region(m, "non-canonical", L->task_size + PAGE_SIZE,
+			   la57 ? 0xff00000000000000ULL : 0xffff800000000000ULL,
+			   "non-canonical hole: any access faults (#GP)",
+			   "none", REG_GAP, 0);
+	machine_add_region(m, "guard", la57 ? 0xff00000000000000ULL :
+			   0xffff800000000000ULL,
+			   la57 ? 0xff10000000000000ULL : 0xffff880000000000ULL,
+			   "guard hole, reserved for a hypervisor", "unmapped",
+			   REG_GAP, 0);
+	machine_add_region(m, "ldt-remap", la57 ? 0xff10000000000000ULL :
+			   0xffff880000000000ULL, L->page_offset,
+			   "LDT remap for PTI", "walk", 0, 0);
+	machine_add_region(m, "direct map", L->page_offset,
+			   L->page_offset + L->maxmem,
+			   "direct map of all physical memory (page_offset_base)",
+			   "__pa(va) = va - PAGE_OFFSET", REG_DIRECT,
+			   L->page_offset - L->phys_offset);
+	machine_add_region(m, "vmalloc", L->vmalloc_start, L->vmalloc_end + 1,
+			   "vmalloc and ioremap (vmalloc_base), guard page "
+			   "after each area",
+			   "walk init_top_pgt: frames are not contiguous", 0, 0);
+	machine_add_region(m, "vmemmap", L->vmemmap_base,
+			   L->vmemmap_base + (la57 ? (1ULL << 49) : TiB),
+			   "struct page array (virtual memory map)",
+			   "walk", 0, 0);
+	if (!la57)
+		machine_add_region(m, "kasan", 0xffffec0000000000ULL,
+				   0xfffffc0000000000ULL,
+				   "KASAN shadow (when configured)", "walk",
+				   REG_GAP, 0);
+	machine_add_region(m, "cpu_entry_area", 0xfffffe0000000000ULL,
+			   0xfffffe8000000000ULL,
+			   "per-CPU entry area (GDT, TSS, entry stacks)",
+			   "walk", 0, 0);
+	machine_add_region(m, "espfix", 0xffffff0000000000ULL,
+			   0xffffff8000000000ULL, "%esp fixup stacks", "walk",
+			   0, 0);
+	machine_add_region(m, "efi", 0xffffffef00000000ULL,
+			   0xffffffff00000000ULL, "EFI runtime services",
+			   "walk", 0, 0);
+	machine_add_region(m, "kernel text", L->kimage_vaddr,
+			   L->modules_vaddr,
+			   "kernel image mapping (__START_KERNEL_map)",
+			   "__pa(va) = va - __START_KERNEL_map + phys_base",
+			   REG_KIMAGE, L->kimage_vaddr - L->phys_base);
+	machine_add_region(m, "modules", L->modules_vaddr, L->modules_end,
+			   "module_alloc(): loadable modules", "walk", 0, 0);
+	machine_add_region(m, "fixmap", L->fixaddr_boot_start,
+			   L->fixaddr_top + PAGE_SIZE,
+			   "fixmap (fix_to_virt) incl. boot slots, vsyscall page",
+			   "fix_to_virt(idx) = FIXADDR_TOP - idx * 4K", 0, 0);
+	ksyms_image(m);
+	ksyms_layout(m);
+	machine_add_ksym(m, "page_offset_base", L->page_offset, 0, 'A');
+	machine_add_ksym(m, "vmalloc_base", L->vmalloc_start, 0, 'A');
+	machine_add_ksym(m, "vmemmap_base", L->vmemmap_base, 0, 'A');
+	machine_add_ksym(m, "phys_base", L->phys_base, 0, 'A');
+	return 0;
+}
+
+static int
+x86_64_paging_init(struct machine *m, struct error *e)
+{
+	struct layout *L = &m->lay;
+	u64 kpa = L->ktext - L->kimage_vaddr + L->phys_base;
+	u64 data_pa = L->kdata - L->kimage_vaddr + L->phys_base;
+	u64 pgd = data_pa;	/* init_top_pgt, head_64.S .data */
+	unsigned big = (m->mmu.features & F_GBPAGES) ? 30 : 21;
+	u64 va;
+	int r;
+
+	memblock_reserve(m, 0, PAGE_SIZE, "BIOS data page (page 0)");
+	memblock_reserve(m, 0x9f000, 0x100000 - 0x9f000,
+			 "ISA hole: EBDA, VGA, BIOS ROM");
+	memblock_reserve(m, kpa, L->kend - L->ktext, "kernel image");
+	m->swapper_pg_dir = pgd;
+	m->memblock_next = L->kend - L->kimage_vaddr + L->phys_base;
+	machine_add_ksym(m, "init_top_pgt", L->kdata, PAGE_SIZE, 'D');
+	machine_add_ksym(m, "swapper_pg_dir", L->kdata, PAGE_SIZE, 'D');
+	machine_add_ksym(m, "empty_zero_page", L->kbss, PAGE_SIZE, 'B');
+
+	/* the direct map: kernel_physical_mapping_init(), 1G or 2M pages */
+	r = pgtable_map_range(m, pgd, L->page_offset, 0, m->ram_size, big,
+			      PAGE_KERNEL, e);
+	if (r)
+		return r;
+	/* the kernel image: 2M pages, text RX, rodata RO, data RW NX */
+	for (va = L->ktext; va < L->kend; va += 2 * MiB) {
+		pgprot_t prot = va < L->ketext ? PAGE_KERNEL_RX :
+			va < L->kdata ? PAGE_KERNEL_RO : PAGE_KERNEL;
+
+		r = pgtable_map(m, pgd, va, va - L->kimage_vaddr + L->phys_base,
+				2 * MiB, 21, prot, e);
+		if (r)
+			return r;
+	}
+	/* fixmap page tables (level2_fixmap_pgt, level1_fixmap_pgt, bm_pte) */
+	r = pgtable_prealloc(m, pgd, L->fixaddr_boot_start & ~(2 * MiB - 1),
+			     L->fixaddr_top + PAGE_SIZE -
+			     (L->fixaddr_boot_start & ~(2 * MiB - 1)), e);
+	if (r)
+		return r;
+	r = set_fixmap(m, "FIX_APIC_BASE", 0, 0xfee00000, PAGE_KERNEL_NOCACHE,
+		       e);
+	if (!r)
+		r = set_fixmap(m, "FIX_IO_APIC_BASE_0", 0, 0xfec00000,
+			       PAGE_KERNEL_NOCACHE, e);
+	return r;
+}
+
+int
+x86_setup(struct machine *m, const struct machine_opts *o, struct error *e)
+{
+	if (m->arch->is64)
+		return x86_64_setup(m, o, e);
+	return x86_32_setup(m, o, e);
+}
+
+int
+x86_paging_init(struct machine *m, struct error *e)
+{
+	if (m->arch->is64)
+		return x86_64_paging_init(m, e);
+	return x86_32_paging_init(m, e);
+}

@@ -1,0 +1,490 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * struct machine: booting a simulated machine, regions, symbols, __pa/__va
+ * and translation through the TLB.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ptwalk/kernel.h"
+#include "ptwalk/machine.h"
+
+#define MEM_MIN		(16 * MiB)
+#define CPUS_MAX	64
+
+static int
+check_mem(const struct arch *a, u64 mem, struct error *e)
+{
+	char have[32], max[32];
+
+	fmt_size(have, sizeof(have), mem);
+	fmt_size(max, sizeof(max), a->mem_max);
+	if (mem == 0)
+		return error_set(e, -EINVAL, "--mem 0: a machine needs some "
+				 "RAM (at least 16M)");
+	if (mem < MEM_MIN)
+		return error_set(e, -EINVAL, "--mem %s is too small: the "
+				 "kernel needs at least 16M", have);
+	if (mem & (PAGE_SIZE - 1))
+		return error_set(e, -EINVAL, "--mem %s is not a whole number of "
+				 "4K pages", have);
+	if (mem > a->mem_max) {
+		if (!strcmp(a->name, "i386"))
+			return error_set(e, -EINVAL, "--mem %s: i386 without PAE "
+				"has 32-bit physical addresses and cannot "
+				"address more than 4G; use --arch i386-pae "
+				"(up to 64G)", have);
+		return error_set(e, -EINVAL, "--mem %s: %s can address at most "
+				 "%s of RAM", have, a->name, max);
+	}
+	return 0;
+}
+
+static int
+apply_features(struct machine *m, const struct machine_opts *o,
+	       struct error *e)
+{
+	const struct arch *a = m->arch;
+	unsigned bad = (o->cpu_set | o->cpu_clear) &
+		~(a->features_ok | a->features);
+	int i;
+
+	if (bad) {
+		for (i = 0; feature_names[i].name; i++)
+			if (bad & feature_names[i].bit)
+				return error_set(e, -EINVAL, "--cpu %s: %s has "
+						 "no such feature to change",
+						 feature_names[i].name, a->name);
+	}
+	if (o->cpu_set & ~a->features & ~a->features_ok)
+		return error_set(e, -EINVAL, "--cpu: feature not available "
+				 "on %s", a->name);
+	m->mmu.features = (a->features | o->cpu_set) & ~o->cpu_clear;
+	return 0;
+}
+
+struct machine *
+machine_new(const struct machine_opts *o, struct error *e)
+{
+	const struct arch *a = arch_find(o->arch ? o->arch : "i386");
+	struct machine *m;
+	u64 mem;
+	int i;
+
+	if (a == NULL) {
+		struct strbuf sb;
+
+		sb_init(&sb);
+		arch_names(&sb);
+		error_set(e, -EINVAL, "unknown architecture '%s'; choose one "
+			  "of: %s", o->arch, sb.buf);
+		sb_release(&sb);
+		return NULL;
+	}
+	mem = o->mem ? o->mem : a->mem_default;
+	if (check_mem(a, mem, e))
+		return NULL;
+	if (o->cpus < 0 || o->cpus > CPUS_MAX) {
+		error_set(e, -EINVAL, "--cpus %d: between 1 and %d", o->cpus,
+			  CPUS_MAX);
+		return NULL;
+	}
+	m = xcalloc(1, sizeof(*m));
+	m->arch = a;
+	m->opts = *o;
+	m->opts.mem = mem;
+	m->mmu.arch = a;
+	m->ram_start = a->ram_base;
+	m->ram_size = mem;
+	m->ncpus = o->cpus ? o->cpus : 2;
+	m->tlb_on = true;
+	phys_init(&m->phys);
+	if (apply_features(m, o, e))
+		goto fail;
+	if (phys_add_ram(&m->phys, a->ram_base, mem, e))
+		goto fail;
+	m->cpu = xcalloc((size_t)m->ncpus, sizeof(*m->cpu));
+	if (a->setup(m, &m->opts, e))
+		goto fail;
+	if (a->paging_init(m, e))
+		goto fail;
+	for (i = 0; i < m->ncpus; i++) {
+		struct cpu *c = &m->cpu[i];
+
+		c->id = i;
+		c->root[0] = m->swapper_pg_dir;
+		c->root_valid[0] = true;
+		if (m->mmu.split_roots) {
+			c->root[1] = m->swapper_pg_dir;
+			c->root_valid[1] = true;
+		}
+		if (tlb_init(&c->tlb, a->tlb_entries, a->tlb_ways,
+			     m->mmu.page_shifts, m->mmu.npage_shifts)) {
+			error_set(e, -EINVAL, "bad default TLB geometry");
+			goto fail;
+		}
+	}
+	if (kernel_init(m, e))
+		goto fail;
+	return m;
+fail:
+	machine_free(m);
+	return NULL;
+}
+
+void
+machine_free(struct machine *m)
+{
+	int i;
+
+	if (m == NULL)
+		return;
+	kernel_release(m);
+	if (m->cpu != NULL)
+		for (i = 0; i < m->ncpus; i++)
+			tlb_release(&m->cpu[i].tlb);
+	free(m->cpu);
+	phys_release(&m->phys);
+	free(m->regions);
+	free(m->fix);
+	for (i = 0; i < m->nksyms; i++)
+		free(m->ksyms[i].name);
+	free(m->ksyms);
+	free(m->memblock);
+	free(m->image_path);
+	free(m);
+}
+
+int
+machine_add_region(struct machine *m, const char *name, u64 start, u64 end,
+		   const char *what, const char *conv, unsigned flags,
+		   u64 offset)
+{
+	struct region *r;
+
+	if (end <= start)
+		return 0;
+	m->regions = xrealloc(m->regions, (size_t)(m->nregions + 1) *
+			      sizeof(*m->regions));
+	r = &m->regions[m->nregions++];
+	r->name = name;
+	r->start = start;
+	r->end = end;
+	r->what = what;
+	r->conv = conv;
+	r->flags = flags;
+	r->offset = offset;
+	return 0;
+}
+
+const struct region *
+machine_region(const struct machine *m, u64 va)
+{
+	int i;
+
+	for (i = 0; i < m->nregions; i++)
+		if (va >= m->regions[i].start && va < m->regions[i].end)
+			return &m->regions[i];
+	return NULL;
+}
+
+void
+machine_add_ksym(struct machine *m, const char *name, u64 value, u64 size,
+		 char type)
+{
+	struct ksym *k;
+	int i;
+
+	for (i = 0; i < m->nksyms; i++)
+		if (!strcmp(m->ksyms[i].name, name)) {
+			m->ksyms[i].value = value;
+			m->ksyms[i].size = size;
+			m->ksyms[i].type = type;
+			return;
+		}
+	m->ksyms = xrealloc(m->ksyms, (size_t)(m->nksyms + 1) *
+			    sizeof(*m->ksyms));
+	k = &m->ksyms[m->nksyms++];
+	k->name = xstrdup(name);
+	k->value = value;
+	k->size = size;
+	k->type = type;
+}
+
+const struct ksym *
+machine_ksym(const struct machine *m, const char *name)
+{
+	int i;
+
+	for (i = 0; i < m->nksyms; i++)
+		if (!strcmp(m->ksyms[i].name, name))
+			return &m->ksyms[i];
+	return NULL;
+}
+
+const struct ksym *
+machine_ksym_at(const struct machine *m, u64 va)
+{
+	const struct ksym *best = NULL;
+	int i;
+
+	for (i = 0; i < m->nksyms; i++) {
+		const struct ksym *k = &m->ksyms[i];
+
+		if (k->type == 'A' || k->value > va)
+			continue;
+		if (best == NULL || k->value > best->value)
+			best = k;
+	}
+	return best;
+}
+
+int
+machine_check_va(const struct machine *m, u64 va, struct error *e)
+{
+	int f = m->arch->va_check(&m->mmu, va);
+
+	if (f == WF_VA_RANGE)
+		return error_set(e, -EINVAL, "0x%llx is wider than %s's %u-bit "
+				 "virtual address", (unsigned long long)va,
+				 m->arch->name, m->mmu.va_bits);
+	if (f == WF_NONCANONICAL)
+		return error_set(e, -EINVAL, "0x%llx is not canonical: bits "
+				 "63..%u must all equal bit %u",
+				 (unsigned long long)va, m->mmu.va_bits - 1,
+				 m->mmu.va_bits - 1);
+	if (f)
+		return error_set(e, -EINVAL, "0x%llx: %s",
+				 (unsigned long long)va, walk_fault_name(f));
+	return 0;
+}
+
+int
+machine_pa(const struct machine *m, u64 va, u64 *pa, struct error *e)
+{
+	const struct region *r;
+
+	if (machine_check_va(m, va, e))
+		return -EINVAL;
+	r = machine_region(m, va);
+	if (r != NULL && (r->flags & REG_DIRECT)) {
+		if (va >= m->lay.high_memory)
+			return error_set(e, -EFAULT, "__pa(0x%llx): beyond "
+				"high_memory 0x%llx, the end of the direct map "
+				"of RAM", (unsigned long long)va,
+				(unsigned long long)m->lay.high_memory);
+		*pa = va - r->offset;
+		return 0;
+	}
+	if (r != NULL && (r->flags & REG_KIMAGE)) {
+		if (va < m->lay.ktext || va >= m->lay.kend)
+			return error_set(e, -EFAULT, "__pa(0x%llx): outside "
+				"the kernel image (_text 0x%llx - _end 0x%llx)",
+				(unsigned long long)va,
+				(unsigned long long)m->lay.ktext,
+				(unsigned long long)m->lay.kend);
+		*pa = va - r->offset;
+		return 0;
+	}
+	if (r != NULL && (r->flags & REG_USER))
+		return error_set(e, -EFAULT, "__pa(0x%llx): a user-space address "
+				 "has no __pa; user pages are found by walking "
+				 "the process's page tables (try: walk 0x%llx)",
+				 (unsigned long long)va, (unsigned long long)va);
+	if (r != NULL)
+		return error_set(e, -EFAULT, "__pa(0x%llx): the address is in "
+				 "%s, not in the direct map; __pa only "
+				 "subtracts PAGE_OFFSET, and %s pages need a "
+				 "page-table walk (try: walk 0x%llx)",
+				 (unsigned long long)va, r->name, r->name,
+				 (unsigned long long)va);
+	return error_set(e, -EFAULT, "__pa(0x%llx): not a kernel address",
+			 (unsigned long long)va);
+}
+
+int
+machine_va(const struct machine *m, u64 pa, u64 *va, struct error *e)
+{
+	const struct layout *L = &m->lay;
+
+	if (pa >= L->phys_offset && pa - L->phys_offset < L->lowmem_end) {
+		*va = pa - L->phys_offset + L->page_offset;
+		return 0;
+	}
+	if (pa >= m->ram_start && pa - m->ram_start < m->ram_size)
+		return error_set(e, -EFAULT, "__va(0x%llx): the frame is "
+			"highmem (above the lowmem limit 0x%llx): it has no "
+			"permanent kernel address; map it with kmap or "
+			"kmap_atomic", (unsigned long long)pa,
+			(unsigned long long)(L->phys_offset + L->lowmem_end));
+	return error_set(e, -EFAULT, "__va(0x%llx): not RAM (RAM is "
+			 "0x%llx-0x%llx)", (unsigned long long)pa,
+			 (unsigned long long)m->ram_start,
+			 (unsigned long long)(m->ram_start + m->ram_size - 1));
+}
+
+int
+machine_walk(struct machine *m, struct cpu *c, u64 va, struct walk *w)
+{
+	int ri = mmu_root_index(&m->mmu, va);
+
+	if (!c->root_valid[ri]) {
+		w->va = va;
+		w->nsteps = 0;
+		w->fault = WF_NO_ROOT;
+		w->fault_lvl = LVL_PGD;
+		return WF_NO_ROOT;
+	}
+	return mmu_walk(&m->mmu, &m->phys, c->root[ri], va, w);
+}
+
+int
+machine_translate(struct machine *m, struct cpu *c, u64 va, unsigned acc,
+		  struct walk *w, bool *hit)
+{
+	u16 need = acc_need(acc);
+	int f;
+
+	*hit = false;
+	if (m->tlb_on) {
+		struct tlb_entry *te = tlb_lookup(&c->tlb, va, c->asid);
+
+		/* a write through a clean TLB entry re-walks to set Dirty */
+		if (te != NULL && !((acc & ACC_AD) && (acc & ACC_WRITE) &&
+				    !(te->attr & P_DIRTY) &&
+				    m->arch->update_ad != NULL)) {
+			u64 mask = (1ULL << te->shift) - 1;
+
+			*hit = true;
+			w->va = va;
+			w->nsteps = 0;
+			w->pa = te->pa | (va & mask);
+			w->shift = te->shift;
+			w->perm = te->perm;
+			w->attr = te->attr;
+			w->fault = (need & ~te->perm) ? WF_PROTECTION : WF_NONE;
+			w->fault_lvl = LVL_PTE;
+			return w->fault;
+		}
+	}
+	f = machine_walk(m, c, va, w);
+	if (f)
+		return f;
+	if (need & ~w->perm) {
+		w->fault = WF_PROTECTION;
+		w->fault_lvl = w->step[w->nsteps - 1].lvl;
+		return WF_PROTECTION;
+	}
+	if ((acc & ACC_AD) && m->arch->update_ad != NULL) {
+		struct walk_step *s = &w->step[w->nsteps - 1];
+
+		m->arch->update_ad(&m->mmu, &m->phys, w, acc);
+		m->arch->decode(&m->mmu, s->lvl, s->entry, &s->d);
+		w->attr = s->d.attr;
+	}
+	if (m->tlb_on)
+		tlb_fill(&c->tlb, va, c->asid, w->shift, w->pa, w->perm,
+			 w->attr, (w->attr & P_GLOBAL) != 0);
+	return WF_NONE;
+}
+
+int
+machine_access(struct machine *m, struct cpu *c, u64 va, unsigned acc,
+	       u64 *pa, struct error *e)
+{
+	struct walk w;
+	bool hit;
+	int f, tries;
+
+	if (va < m->lay.task_size)
+		acc |= ACC_USER;
+	acc |= ACC_AD;
+	for (tries = 0; tries < 4; tries++) {
+		char why[200];
+
+		f = machine_translate(m, c, va, acc, &w, &hit);
+		if (f == WF_NONE) {
+			*pa = w.pa;
+			return 0;
+		}
+		c->cr2 = va;
+		if (f == WF_VA_RANGE || f == WF_NONCANONICAL)
+			return machine_check_va(m, va, e);
+		if (m->handle_fault != NULL) {
+			if (m->handle_fault(m, c, va, acc, &w, e))
+				return e ? e->code : -EFAULT;
+			continue;
+		}
+		switch (f) {
+		case WF_NOT_PRESENT:
+			snprintf(why, sizeof(why), "not present at the %s level",
+				 m->mmu.lv[w.fault_lvl].name);
+			break;
+		case WF_PROTECTION:
+			snprintf(why, sizeof(why), "the %s is not allowed",
+				 acc & ACC_WRITE ? "write" : acc & ACC_EXEC ?
+				 "execution" : "read");
+			break;
+		case WF_RESERVED:
+			snprintf(why, sizeof(why), "reserved bits 0x%llx in the "
+				 "%s entry", (unsigned long long)w.fault_info,
+				 m->mmu.lv[w.fault_lvl].name);
+			break;
+		default:
+			snprintf(why, sizeof(why), "%s", walk_fault_name(f));
+		}
+		return error_set(e, -EFAULT, "page fault at 0x%llx: %s",
+				 (unsigned long long)va, why);
+	}
+	return error_set(e, -EFAULT, "page fault at 0x%llx not resolved",
+			 (unsigned long long)va);
+}
+
+static int
+rw_virt(struct machine *m, struct cpu *c, u64 va, void *rbuf,
+	const void *wbuf, u64 len, struct error *e)
+{
+	while (len > 0) {
+		u64 pa, n = MIN(len, PAGE_SIZE - (va & (PAGE_SIZE - 1)));
+		int r = machine_access(m, c, va, wbuf ? ACC_WRITE : ACC_READ,
+				       &pa, e);
+
+		if (r)
+			return r;
+		if (!phys_is_ram(&m->phys, pa))
+			return error_set(e, -EIO, "0x%llx maps physical "
+					 "0x%llx, which is not RAM (device "
+					 "memory is not simulated)",
+					 (unsigned long long)va,
+					 (unsigned long long)pa);
+		r = wbuf ? phys_write(&m->phys, pa, wbuf, n, e) :
+			phys_read(&m->phys, pa, rbuf, n, e);
+		if (r)
+			return r;
+		if (rbuf)
+			rbuf = (u8 *)rbuf + n;
+		if (wbuf)
+			wbuf = (const u8 *)wbuf + n;
+		va += n;
+		len -= n;
+		if (va == 0 && len)
+			return error_set(e, -EFAULT, "the access wraps around "
+					 "the end of the address space");
+	}
+	return 0;
+}
+
+int
+machine_read_virt(struct machine *m, struct cpu *c, u64 va, void *buf,
+		  u64 len, struct error *e)
+{
+	return rw_virt(m, c, va, buf, NULL, len, e);
+}
+
+int
+machine_write_virt(struct machine *m, struct cpu *c, u64 va, const void *buf,
+		   u64 len, struct error *e)
+{
+	return rw_virt(m, c, va, NULL, buf, len, e);
+}

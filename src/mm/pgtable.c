@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Building page tables: the simulated kernel's pgd/p4d/pud/pmd/pte
+ * population (cf. mm/memory.c __pte_alloc, include/linux/pgtable.h).
+ * Everything here is generic; entries come from the arch's mk_table,
+ * mk_leaf, populate and set_leaf.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "ptwalk/machine.h"
+
+u64
+pgtable_alloc_table(struct machine *m, int lvl, struct error *e)
+{
+	u64 size = m->arch->table_size(&m->mmu, lvl), pa;
+
+	if (m->alloc_table_page != NULL && size <= PAGE_SIZE) {
+		if (m->alloc_table_page(m, &pa, e))
+			return 0;
+		phys_zero(&m->phys, pa, PAGE_SIZE, NULL);
+		return pa;
+	}
+	if (memblock_alloc(m, size, MAX(size, PAGE_SIZE), "page tables", &pa,
+			   e))
+		return 0;
+	return pa;
+}
+
+static void
+write_leaf(struct machine *m, int lvl, u64 entry_pa, u64 val, u64 va)
+{
+	if (m->arch->set_leaf != NULL)
+		m->arch->set_leaf(m, lvl, entry_pa, val, va);
+	else
+		phys_write_entry(&m->phys, entry_pa, m->mmu.lv[lvl].esize, val);
+}
+
+static void
+link_table(struct machine *m, int lvl, u64 entry_pa, u64 table, pgprot_t prot)
+{
+	if (m->arch->populate != NULL)
+		m->arch->populate(m, lvl, entry_pa, table, prot);
+	else
+		phys_write_entry(&m->phys, entry_pa, m->mmu.lv[lvl].esize,
+				 m->arch->mk_table(&m->mmu, lvl, table, prot));
+}
+
+int
+pgtable_slot(struct machine *m, u64 root, u64 va, int lvl, bool create,
+	     u64 *entry_pa, struct error *e)
+{
+	const struct mmu *mmu = &m->mmu;
+	u64 table = root;
+	pgprot_t tprot = va < m->lay.task_size ? PAGE_TABLE_USER :
+		PAGE_TABLE_KERNEL;
+	int i;
+
+	for (i = 0; i < mmu->nwalk; i++) {
+		int l = mmu->walk[i];
+		const struct pt_level *L = &mmu->lv[l];
+		u64 idx = (va >> L->shift) & ((1ULL << L->bits) - 1);
+		u64 epa = table + idx * L->esize, ent;
+		struct pte_decode d;
+
+		if (l == lvl) {
+			*entry_pa = epa;
+			return 0;
+		}
+		if (!phys_read_entry(&m->phys, epa, L->esize, &ent))
+			return error_set(e, -EFAULT, "%s table at 0x%llx is "
+					 "outside physical memory", L->name,
+					 (unsigned long long)table);
+		mmu->arch->decode(mmu, l, ent, &d);
+		if (d.kind == PT_TABLE) {
+			table = d.addr;
+			continue;
+		}
+		if (d.kind == PT_LEAF)
+			return error_set(e, -EEXIST, "0x%llx is already mapped "
+					 "by a %s-level huge page",
+					 (unsigned long long)va, L->name);
+		if (d.kind == PT_BAD)
+			return error_set(e, -EINVAL, "%s entry 0x%llx at 0x%llx "
+					 "is invalid", L->name,
+					 (unsigned long long)ent,
+					 (unsigned long long)epa);
+		if (!create)
+			return -ENOENT;
+		{
+			int next = mmu->walk[i + 1];
+			u64 t = pgtable_alloc_table(m, next, e);
+
+			if (t == 0)
+				return e ? e->code : -ENOMEM;
+			link_table(m, l, epa, t, tprot);
+			phys_read_entry(&m->phys, epa, L->esize, &ent);
+			mmu->arch->decode(mmu, l, ent, &d);
+			if (d.kind != PT_TABLE)
+				return error_set(e, -EINVAL, "populating the %s "
+						 "entry failed", L->name);
+			table = d.addr;
+		}
+	}
+	return error_set(e, -EINVAL, "no level %d in this paging mode", lvl);
+}
+
+static int
+leaf_level(const struct mmu *mmu, unsigned shift)
+{
+	int i;
+
+	for (i = mmu->nwalk - 1; i >= 0; i--) {
+		const struct pt_level *L = &mmu->lv[mmu->walk[i]];
+
+		if (L->leaf_shift == shift)
+			return mmu->walk[i];
+	}
+	return -1;
+}
+
+int
+pgtable_map(struct machine *m, u64 root, u64 va, u64 pa, u64 size,
+	    unsigned shift, pgprot_t prot, struct error *e)
+{
+	int lvl = leaf_level(&m->mmu, shift);
+	u64 step = 1ULL << shift, off;
+
+	if (lvl < 0)
+		return error_set(e, -EINVAL, "this paging mode has no %llu-byte "
+				 "pages", (unsigned long long)step);
+	if ((va | pa | size) & (step - 1))
+		return error_set(e, -EINVAL, "0x%llx -> 0x%llx is not aligned "
+				 "to the page size", (unsigned long long)va,
+				 (unsigned long long)pa);
+	for (off = 0; off < size; off += step) {
+		u64 epa;
+		int r = pgtable_slot(m, root, va + off, lvl, true, &epa, e);
+
+		if (r)
+			return r;
+		write_leaf(m, lvl, epa, m->arch->mk_leaf(&m->mmu, lvl, pa + off,
+							 prot), va + off);
+	}
+	return 0;
+}
+
+int
+pgtable_map_range(struct machine *m, u64 root, u64 va, u64 pa, u64 size,
+		  unsigned max_shift, pgprot_t prot, struct error *e)
+{
+	const struct mmu *mmu = &m->mmu;
+	u64 end = va + size;
+
+	while (va < end) {
+		unsigned best = PAGE_SHIFT;
+		int i;
+
+		for (i = 0; i < mmu->npage_shifts; i++) {
+			unsigned s = mmu->page_shifts[i];
+			u64 sz = 1ULL << s;
+
+			if (s > max_shift || s <= best)
+				continue;
+			if (((va | pa) & (sz - 1)) == 0 && end - va >= sz)
+				best = s;
+		}
+		if (pgtable_map(m, root, va, pa, 1ULL << best, best, prot, e))
+			return e ? e->code : -EINVAL;
+		va += 1ULL << best;
+		pa += 1ULL << best;
+	}
+	return 0;
+}
+
+int
+pgtable_prealloc(struct machine *m, u64 root, u64 va, u64 size,
+		 struct error *e)
+{
+	const struct pt_level *L = &m->mmu.lv[LVL_PTE];
+	u64 step = 1ULL << (L->shift + L->bits), a, end = va + size, epa;
+
+	for (a = va & ~(step - 1); a < end; a += step) {
+		int r = pgtable_slot(m, root, a, LVL_PTE, true, &epa, e);
+
+		if (r)
+			return r;
+		if (a + step < a)
+			break;
+	}
+	return 0;
+}
+
+u64
+pgtable_clear(struct machine *m, u64 root, u64 va)
+{
+	u64 epa, old = 0;
+
+	if (pgtable_slot(m, root, va, LVL_PTE, false, &epa, NULL))
+		return 0;
+	if (m->arch->get_leaf != NULL)
+		old = m->arch->get_leaf(m, LVL_PTE, epa);
+	else
+		phys_read_entry(&m->phys, epa, m->mmu.lv[LVL_PTE].esize, &old);
+	write_leaf(m, LVL_PTE, epa, 0, va);
+	return old;
+}

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * The command-line option table.
+ */
+#include <stddef.h>
+
+#include "ptwalk/options.h"
+
+const struct option_doc option_docs[] = {
+	{ "arch", 'a', "ARCH", "the simulated architecture: i386 (default), "
+	  "i386-pae, x86_64, x86_64-la57", "arch", 'a' },
+	{ "mem", 'm', "SIZE", "simulated RAM with a K, M, G or T suffix, e.g. "
+	  "160M or 1G (default 1G); i386 without PAE takes at most 4G", NULL,
+	  'm' },
+	{ "cpus", 0, "N", "number of CPUs, each with its own TLB and "
+	  "kmap_atomic slots (default 2, at most 64)", NULL, 1000 },
+	{ "cpu", 0, "FEATURES", "CPU features to add or remove, comma "
+	  "separated: pse, pge, nx, gbpages, pcid, pse36, each optionally "
+	  "prefixed by no (e.g. nopse: the i386 direct map then uses 4K "
+	  "page tables)",
+	  "words:nopse,nopge,nonx,nogbpages,nopcid,pse36,nopse36,pse,pge,nx,"
+	  "gbpages,pcid", 1001 },
+	{ "vmalloc", 0, "SIZE", "the vmalloc= boot parameter of 32-bit x86: "
+	  "the size of the vmalloc area, which moves the lowmem limit "
+	  "(default 120M, i.e. __VMALLOC_RESERVE 128M)", NULL, 1002 },
+	{ "command", 'c', "CMDS", "run CMDS (separated by ';' or newlines) "
+	  "and exit", NULL, 'c' },
+	{ "json", 0, NULL, "print one JSON object per command result, one "
+	  "per line", NULL, 1003 },
+	{ "bail", 0, NULL, "in command files and -c: stop at the first "
+	  "failing command", NULL, 1004 },
+	{ "echo", 0, NULL, "print each command (after the prompt string) "
+	  "before its output, making a transcript", NULL, 1005 },
+	{ "quiet", 'q', NULL, "no banner at the interactive prompt", NULL, 'q' },
+	{ "seed", 0, "N", "seed for labs and anything randomised (default 1)",
+	  NULL, 1006 },
+	{ "help", 'h', NULL, "print the usage and exit", NULL, 'h' },
+	{ "version", 'V', NULL, "print the version and exit", NULL, 'V' },
+	{ NULL, 0, NULL, NULL, NULL, 0 }
+};

@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Physical memory: sparse anonymous RAM or a private mapping of an image.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "ptwalk/phys.h"
+
+static struct phys_range empty_range;
+
+void
+phys_init(struct phys *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->fd = -1;
+	p->r = &empty_range;
+}
+
+void
+phys_release(struct phys *p)
+{
+	if (p->map != NULL && p->map != MAP_FAILED)
+		munmap(p->map, p->map_len);
+	if (p->fd >= 0)
+		close(p->fd);
+	if (p->r != &empty_range)
+		free(p->r);
+	phys_init(p);
+}
+
+static int
+phys_insert(struct phys *p, u64 start, u64 size, u8 *host, unsigned flags,
+	    struct error *e)
+{
+	int i, j;
+
+	if (size == 0)
+		return 0;
+	if (start + size < start)
+		return error_set(e, -EINVAL, "physical range 0x%llx+0x%llx "
+				 "wraps around", (unsigned long long)start,
+				 (unsigned long long)size);
+	for (i = 0; i < p->nr; i++) {
+		const struct phys_range *r = &p->r[i];
+
+		if (start < r->start + r->size && r->start < start + size)
+			return error_set(e, -EEXIST, "physical range "
+				"0x%llx-0x%llx overlaps 0x%llx-0x%llx",
+				(unsigned long long)start,
+				(unsigned long long)(start + size - 1),
+				(unsigned long long)r->start,
+				(unsigned long long)(r->start + r->size - 1));
+	}
+	if (p->r == &empty_range) {
+		p->alloc = 8;
+		p->r = xcalloc((size_t)p->alloc, sizeof(*p->r));
+	} else if (p->nr == p->alloc) {
+		p->alloc *= 2;
+		p->r = xrealloc(p->r, (size_t)p->alloc * sizeof(*p->r));
+	}
+	for (i = 0; i < p->nr && p->r[i].start < start; i++)
+		;
+	for (j = p->nr; j > i; j--)
+		p->r[j] = p->r[j - 1];
+	p->r[i].start = start;
+	p->r[i].size = size;
+	p->r[i].host = host;
+	p->r[i].flags = flags;
+	p->nr++;
+	p->hint = 0;
+	p->total += size;
+	return 0;
+}
+
+int
+phys_add_ram(struct phys *p, u64 base, u64 size, struct error *e)
+{
+	void *m;
+
+	if (p->map != NULL)
+		return error_set(e, -EEXIST, "RAM is already mapped");
+	m = mmap(NULL, size, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (m == MAP_FAILED)
+		return error_set(e, -ENOMEM, "cannot reserve %llu MiB of host "
+				 "address space for simulated RAM: %s",
+				 (unsigned long long)(size >> 20),
+				 strerror(errno));
+	p->map = m;
+	p->map_len = size;
+	return phys_insert(p, base, size, m, PHYS_RAM, e);
+}
+
+int
+phys_map_file(struct phys *p, int fd, size_t len, struct error *e)
+{
+	void *m;
+
+	if (len == 0)
+		return error_set(e, -EINVAL, "the image is empty");
+	/*
+	 * MAP_PRIVATE with write permission: stores go to private
+	 * copy-on-write pages (the overlay) and never reach the file.
+	 */
+	m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_NORESERVE,
+		 fd, 0);
+	if (m == MAP_FAILED)
+		return error_set(e, -errno, "cannot map the image: %s",
+				 strerror(errno));
+	p->map = m;
+	p->map_len = len;
+	p->fd = fd;
+	return 0;
+}
+
+int
+phys_add_file_range(struct phys *p, u64 start, u64 len, u64 off,
+		    struct error *e)
+{
+	if (off > p->map_len || len > p->map_len - off)
+		return error_set(e, -EINVAL, "file range 0x%llx+0x%llx lies "
+				 "beyond the end of the image",
+				 (unsigned long long)off,
+				 (unsigned long long)len);
+	return phys_insert(p, start, len, (u8 *)p->map + off, PHYS_FILE, e);
+}
+
+const struct phys_range *
+phys_find(struct phys *p, u64 pa)
+{
+	int lo = 0, hi = p->nr - 1;
+
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+		const struct phys_range *r = &p->r[mid];
+
+		if (pa < r->start)
+			hi = mid - 1;
+		else if (pa - r->start >= r->size)
+			lo = mid + 1;
+		else {
+			p->hint = mid;
+			return r;
+		}
+	}
+	return NULL;
+}
+
+u8 *
+phys_lookup_slow(struct phys *p, u64 pa, u64 len)
+{
+	const struct phys_range *r = phys_find(p, pa);
+	u64 off;
+
+	if (r == NULL)
+		return NULL;
+	off = pa - r->start;
+	if (r->size - off < len)
+		return NULL;
+	return r->host + off;
+}
+
+bool
+phys_is_ram(struct phys *p, u64 pa)
+{
+	return phys_find(p, pa) != NULL;
+}
+
+void
+phys_describe_hole(struct phys *p, u64 pa, char *buf, size_t n)
+{
+	int i;
+	u64 prev_end = 0;
+
+	if (p->nr == 0) {
+		snprintf(buf, n, "no physical memory");
+		return;
+	}
+	if (pa >= p->r[p->nr - 1].start + p->r[p->nr - 1].size) {
+		snprintf(buf, n, "beyond the end of physical memory (0x%llx)",
+			 (unsigned long long)(p->r[p->nr - 1].start +
+					      p->r[p->nr - 1].size));
+		return;
+	}
+	for (i = 0; i < p->nr; i++) {
+		if (pa < p->r[i].start) {
+			if (i == 0)
+				snprintf(buf, n, "below the start of physical "
+					 "memory (0x%llx)",
+					 (unsigned long long)p->r[0].start);
+			else
+				snprintf(buf, n, "in the hole 0x%llx-0x%llx "
+					 "between physical ranges",
+					 (unsigned long long)prev_end,
+					 (unsigned long long)(p->r[i].start - 1));
+			return;
+		}
+		prev_end = p->r[i].start + p->r[i].size;
+	}
+	snprintf(buf, n, "not backed");
+}
+
+static int
+phys_copy(struct phys *p, u64 pa, void *buf, const void *src, u64 len,
+	  struct error *e)
+{
+	while (len > 0) {
+		const struct phys_range *r = phys_find(p, pa);
+		u64 off, n;
+
+		if (r == NULL) {
+			char why[160];
+
+			phys_describe_hole(p, pa, why, sizeof(why));
+			return error_set(e, -EFAULT, "physical address 0x%llx "
+					 "is %s", (unsigned long long)pa, why);
+		}
+		off = pa - r->start;
+		n = MIN(len, r->size - off);
+		if (buf != NULL)
+			memcpy(buf, r->host + off, n);
+		else if (src != NULL)
+			memcpy(r->host + off, src, n);
+		else
+			memset(r->host + off, 0, n);
+		if (buf != NULL)
+			buf = (u8 *)buf + n;
+		if (src != NULL)
+			src = (const u8 *)src + n;
+		pa += n;
+		len -= n;
+	}
+	return 0;
+}
+
+int
+phys_read(struct phys *p, u64 pa, void *buf, u64 len, struct error *e)
+{
+	return phys_copy(p, pa, buf, NULL, len, e);
+}
+
+int
+phys_write(struct phys *p, u64 pa, const void *buf, u64 len, struct error *e)
+{
+	return phys_copy(p, pa, NULL, buf, len, e);
+}
+
+int
+phys_zero(struct phys *p, u64 pa, u64 len, struct error *e)
+{
+	return phys_copy(p, pa, NULL, NULL, len, e);
+}
+
+bool
+phys_frame_touched(struct phys *p, u64 pa)
+{
+	const struct phys_range *r = phys_find(p, pa);
+	unsigned char vec = 0;
+	uintptr_t h;
+	long psz = sysconf(_SC_PAGESIZE);
+
+	if (r == NULL)
+		return false;
+	h = (uintptr_t)(r->host + (pa - r->start));
+	h &= ~(uintptr_t)(psz - 1);
+	if (mincore((void *)h, (size_t)psz, &vec) != 0)
+		return true;
+	return vec & 1;
+}

@@ -1,0 +1,354 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * The interactive prompt on GNU Readline: history, completion, Ctrl-C.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "ptwalk/gfp.h"
+#include "ptwalk/kernel.h"
+#include "ptwalk/script.h"
+
+static volatile sig_atomic_t got_sigint;
+static struct ctx *repl_ctx;
+
+/*
+ * Completion
+ */
+
+struct cands {
+	char **v;
+	int n, a;
+};
+
+static void
+cand_add(struct cands *c, const char *text, const char *s)
+{
+	if (strncmp(s, text, strlen(text)))
+		return;
+	for (int i = 0; i < c->n; i++)
+		if (!strcmp(c->v[i], s))
+			return;
+	if (c->n + 2 > c->a) {
+		c->a = c->a ? c->a * 2 : 32;
+		c->v = xrealloc(c->v, (size_t)c->a * sizeof(*c->v));
+	}
+	c->v[c->n++] = xstrdup(s);
+	c->v[c->n] = NULL;
+}
+
+static void
+cand_words(struct cands *c, const char *text, const char *list)
+{
+	const char *p = list;
+
+	while (*p) {
+		size_t l = strcspn(p, ",");
+		char w[128];
+
+		if (l < sizeof(w)) {
+			memcpy(w, p, l);
+			w[l] = 0;
+			cand_add(c, text, w);
+		}
+		p += l;
+		if (*p == ',')
+			p++;
+	}
+}
+
+/* The spec word for positional argument i (the last one repeats). */
+static void
+spec_for(const char *spec, int i, char *out, size_t n)
+{
+	const char *p = spec ? spec : "";
+	const char *last = "none";
+	size_t lastl = 4;
+
+	for (int k = 0; *p; k++) {
+		size_t l = strcspn(p, " ");
+
+		last = p;
+		lastl = l;
+		if (k == i)
+			break;
+		p += l;
+		while (*p == ' ')
+			p++;
+	}
+	snprintf(out, n, "%.*s", (int)MIN(lastl, n - 1), last);
+}
+
+static void
+complete_kind(struct ctx *ctx, struct cands *c, const char *kind,
+	      const char *text)
+{
+	int i;
+
+	if (!strcmp(kind, "cmd")) {
+		for (i = 0; cmd_table[i]; i++)
+			cand_add(c, text, cmd_table[i]->name);
+		cand_add(c, text, "gfp");
+	} else if (!strcmp(kind, "arch")) {
+		for (i = 0; arch_list[i]; i++)
+			cand_add(c, text, arch_list[i]->name);
+	} else if (!strcmp(kind, "gfp")) {
+		for (i = 0; gfp_names[i].name; i++)
+			cand_add(c, text, gfp_names[i].name);
+	} else if (!strncmp(kind, "words:", 6)) {
+		cand_words(c, text, kind + 6);
+	} else if (!strcmp(kind, "addr") && ctx->m != NULL) {
+		if (text[0] == '$') {
+			cand_add(c, text, "$_");
+			for (i = 0; i < 2; i++)
+				if (ctx->m->arch->root_name[i]) {
+					char b[32];
+
+					snprintf(b, sizeof(b), "$%s",
+						 ctx->m->arch->root_name[i]);
+					cand_add(c, text, b);
+				}
+		} else if (isalpha((unsigned char)text[0]) || text[0] == '_') {
+			for (i = 0; i < ctx->m->nksyms; i++)
+				cand_add(c, text, ctx->m->ksyms[i].name);
+		}
+	}
+}
+
+char **
+repl_candidates(struct ctx *ctx, const char *line, int start, const char *text)
+{
+	struct cands c = { NULL, 0, 0 };
+	const char *seg = line, *p;
+	char **argv = NULL, *err = NULL, *head;
+	int argc = 0, pos = 0, i;
+	const struct cmd *cmd;
+	bool amb;
+	const char *pending = NULL;
+
+	/* the command being typed starts after the last ';' before point */
+	for (p = line; p < line + start; p++)
+		if (*p == ';')
+			seg = p + 1;
+	head = xmalloc((size_t)(line + start - seg) + 1);
+	memcpy(head, seg, (size_t)(line + start - seg));
+	head[line + start - seg] = 0;
+	if (cmd_split(head, &argv, &argc, &err) || argc == 0) {
+		free(err);
+		if (argv == NULL || argc == 0)
+			complete_kind(ctx, &c, "cmd", text);
+		goto out;
+	}
+	{
+		char *slash = strchr(argv[0], '/');
+
+		if (slash)
+			*slash = 0;
+	}
+	cmd = cmd_find(argv[0], &amb);
+	if (cmd == NULL)
+		goto out;
+	for (i = 1; i < argc; i++) {
+		const struct cmd_opt *o = NULL;
+
+		pending = NULL;
+		for (const struct cmd_opt *q = cmd->opts; q && q->name; q++)
+			if (!strcmp(q->name, argv[i]))
+				o = q;
+		if (o != NULL) {
+			if (o->arg) {
+				if (i + 1 < argc)
+					i++;
+				else
+					pending = o->complete ? o->complete :
+						"none";
+			}
+			continue;
+		}
+		pos++;
+	}
+	if (pending != NULL) {
+		complete_kind(ctx, &c, pending, text);
+		if (!strcmp(pending, "file"))
+			rl_attempted_completion_over = 0;
+		goto out;
+	}
+	if (text[0] == '-') {
+		for (const struct cmd_opt *q = cmd->opts; q && q->name; q++)
+			cand_add(&c, text, q->name);
+		goto out;
+	}
+	{
+		char kind[256];
+
+		spec_for(cmd->complete, pos, kind, sizeof(kind));
+		if (!strcmp(kind, "file"))
+			rl_attempted_completion_over = 0;
+		else
+			complete_kind(ctx, &c, kind, text);
+	}
+out:
+	cmd_free_argv(argv, argc);
+	free(head);
+	return c.v;
+}
+
+static char **
+ptwalk_complete(const char *text, int start, int end)
+{
+	char **v;
+
+	(void)end;
+	rl_attempted_completion_over = 1;
+	v = repl_candidates(repl_ctx, rl_line_buffer, start, text);
+	if (v == NULL || v[0] == NULL) {
+		free(v);
+		if (!rl_attempted_completion_over)
+			return rl_completion_matches(text,
+					rl_filename_completion_function);
+		return NULL;
+	}
+	{
+		/* readline wants [common prefix, matches..., NULL] */
+		int n = 0, i;
+		char **m;
+		size_t lcp;
+
+		while (v[n])
+			n++;
+		m = xcalloc((size_t)n + 2, sizeof(*m));
+		lcp = strlen(v[0]);
+		for (i = 1; i < n; i++) {
+			size_t k = 0;
+
+			while (k < lcp && v[i][k] == v[0][k])
+				k++;
+			lcp = k;
+		}
+		m[0] = xmalloc(lcp + 1);
+		memcpy(m[0], v[0], lcp);
+		m[0][lcp] = 0;
+		if (n == 1) {
+			free(m[0]);
+			m[0] = v[0];
+			m[1] = NULL;
+		} else {
+			for (i = 0; i < n; i++)
+				m[i + 1] = v[i];
+		}
+		free(v);
+		return m;
+	}
+}
+
+/*
+ * Ctrl-C: cancel the line being typed, or interrupt a long command.
+ */
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	got_sigint = 1;
+}
+
+static int
+signal_hook(void)
+{
+	if (got_sigint && RL_ISSTATE(RL_STATE_READCMD)) {
+		got_sigint = 0;
+		rl_replace_line("", 0);
+		rl_crlf();
+		rl_on_new_line();
+		rl_redisplay();
+	}
+	return 0;
+}
+
+static char *
+history_path(void)
+{
+	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+
+	if (xdg != NULL && *xdg) {
+		char *dir = xasprintf("%s/ptwalk", xdg), *p;
+
+		mkdir(xdg, 0700);
+		mkdir(dir, 0700);
+		p = xasprintf("%s/history", dir);
+		free(dir);
+		return p;
+	}
+	if (home != NULL && *home)
+		return xasprintf("%s/.ptwalk_history", home);
+	return NULL;
+}
+
+int
+repl_run(struct ctx *ctx)
+{
+	struct sigaction sa;
+	char *hist = history_path(), *line;
+	int rc = 0;
+
+	repl_ctx = ctx;
+	ctx->interactive = true;
+	ctx->interrupted = &got_sigint;
+	rl_readline_name = "ptwalk";
+	rl_attempted_completion_function = ptwalk_complete;
+	rl_completer_word_break_characters = (char *)" \t\n;|(";
+	rl_catch_signals = 0;
+	rl_signal_event_hook = signal_hook;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);	/* no SA_RESTART: read() returns */
+	using_history();
+	stifle_history(2000);
+	if (hist != NULL)
+		read_history(hist);
+	for (;;) {
+		got_sigint = 0;
+		line = readline("ptwalk> ");
+		if (line == NULL) {
+			if (got_sigint)
+				continue;
+			putchar('\n');
+			break;
+		}
+		if (*line) {
+			add_history(line);
+			if (hist != NULL) {
+				FILE *f = fopen(hist, "a");
+
+				if (f != NULL) {
+					fclose(f);
+					append_history(1, hist);
+					history_truncate_file(hist, 2000);
+				}
+			}
+		}
+		got_sigint = 0;
+		if (cmd_run_line(ctx, line))
+			rc = -1;
+		free(line);
+		fflush(ctx->out);
+		if (got_sigint) {
+			fprintf(stderr, "interrupted\n");
+			got_sigint = 0;
+		}
+		if (ctx->quit)
+			break;
+	}
+	free(hist);
+	return rc;
+}

@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Presenting walks and entries: every level, the index arithmetic, the raw
+ * entry and its decoded bits, folded levels named as folded.
+ */
+#include <string.h>
+
+#include "ptwalk/out.h"
+#include "ptwalk/show.h"
+
+void
+perm_string(u16 p, char *buf, size_t n)
+{
+	snprintf(buf, n, "kernel %c%c%c, user %c%c%c",
+		 p & P_KR ? 'r' : '-', p & P_KW ? 'w' : '-',
+		 p & P_KX ? 'x' : '-', p & P_UR ? 'r' : '-',
+		 p & P_UW ? 'w' : '-', p & P_UX ? 'x' : '-');
+}
+
+void
+attr_string(u32 a, char *buf, size_t n)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	if (a & P_GLOBAL)
+		sb_adds(&sb, " global");
+	if (a & P_NOCACHE)
+		sb_adds(&sb, " uncached");
+	if (a & P_UCMINUS)
+		sb_adds(&sb, " uncached-minus");
+	if (a & P_WC)
+		sb_adds(&sb, " write-combining");
+	if (a & P_YOUNG)
+		sb_adds(&sb, " accessed");
+	if (a & P_DIRTY)
+		sb_adds(&sb, " dirty");
+	if (a & P_SPECIAL)
+		sb_adds(&sb, " special");
+	snprintf(buf, n, "%s", sb.len ? sb.buf + 1 : "");
+	sb_release(&sb);
+}
+
+void
+entry_flags(const struct machine *m, int lvl, u64 e, char *buf, size_t n)
+{
+	const char *names[40];
+	int k = m->arch->flag_names(&m->mmu, lvl, e, names, 40), i;
+	size_t off = 0;
+
+	buf[0] = 0;
+	for (i = 0; i < k && off < n; i++)
+		off += (size_t)snprintf(buf + off, n - off, "%s%s", i ? " " : "",
+					names[i]);
+	if (k == 0)
+		snprintf(buf, n, "-");
+}
+
+const char *
+level_name(const struct machine *m, int lvl)
+{
+	return m->mmu.lv[lvl].name;
+}
+
+void
+walk_fault_string(const struct machine *m, const struct walk *w, char *buf,
+		  size_t n)
+{
+	const char *ln = level_name(m, w->fault_lvl);
+
+	switch (w->fault) {
+	case WF_NOT_PRESENT:
+		snprintf(buf, n, "not present at the %s level", ln);
+		break;
+	case WF_RESERVED:
+		snprintf(buf, n, "reserved bits 0x%llx set in the %s entry",
+			 (unsigned long long)w->fault_info, ln);
+		break;
+	case WF_BEYOND_RAM:
+		snprintf(buf, n, "the %s table at 0x%llx lies outside physical "
+			 "memory", ln, (unsigned long long)w->fault_info);
+		break;
+	case WF_PROTECTION:
+		snprintf(buf, n, "protection: the %s entry does not allow the "
+			 "access", ln);
+		break;
+	default:
+		snprintf(buf, n, "%s", walk_fault_name(w->fault));
+		break;
+	}
+}
+
+static int
+digits(u64 v)
+{
+	int d = 1;
+
+	while (v >= 10) {
+		v /= 10;
+		d++;
+	}
+	return d;
+}
+
+void
+show_walk_json(struct ctx *ctx, const struct walk *w)
+{
+	const struct machine *m = ctx->m;
+	int i;
+
+	j_hex(ctx, "va", w->va);
+	if (w->fault == WF_NONE) {
+		j_hex(ctx, "pa", w->pa);
+		j_u64(ctx, "page_size", 1ULL << w->shift);
+	}
+	j_arr(ctx, "steps");
+	for (i = 0; i < w->nsteps; i++) {
+		const struct walk_step *s = &w->step[i];
+		const char *names[40];
+		int k, f;
+
+		j_obj(ctx, NULL);
+		j_str(ctx, "level", level_name(m, s->lvl));
+		j_int(ctx, "index", s->index);
+		j_hex(ctx, "table", s->table);
+		j_hex(ctx, "entry_pa", s->entry_pa);
+		j_hex(ctx, "entry", s->entry);
+		k = m->arch->flag_names(&m->mmu, s->lvl, s->entry, names, 40);
+		j_arr(ctx, "flags");
+		for (f = 0; f < k; f++)
+			j_str(ctx, NULL, names[f]);
+		j_arr_end(ctx);
+		j_obj_end(ctx);
+	}
+	j_arr_end(ctx);
+	if (w->fault != WF_NONE) {
+		char buf[200];
+
+		walk_fault_string(m, w, buf, sizeof(buf));
+		j_obj(ctx, "fault");
+		j_str(ctx, "level", level_name(m, w->fault_lvl));
+		j_str(ctx, "reason", walk_fault_name(w->fault));
+		j_str(ctx, "detail", buf);
+		j_obj_end(ctx);
+	}
+}
+
+static void
+show_tlb(struct ctx *ctx, struct cpu *c, const struct walk *w)
+{
+	struct machine *m = ctx->m;
+	struct tlb_entry *te;
+
+	if (!m->tlb_on) {
+		out_printf(ctx, "  tlb      off\n");
+		return;
+	}
+	te = tlb_peek(&c->tlb, w->va, c->asid);
+	if (te == NULL) {
+		out_printf(ctx, "  tlb      cpu%d: not cached\n", c->id);
+		j_str(ctx, "tlb", "miss");
+		return;
+	}
+	if (w->fault == WF_NONE &&
+	    te->pa == (w->pa & ~((1ULL << te->shift) - 1)) &&
+	    te->perm == w->perm) {
+		out_printf(ctx, "  tlb      cpu%d: cached (%s page %s -> %s), "
+			   "matches the tables\n", c->id, fsize(1ULL << te->shift),
+			   fva(m, te->va), fpa(m, te->pa));
+		j_str(ctx, "tlb", "hit");
+		return;
+	}
+	{
+		char p1[64];
+
+		perm_string(te->perm, p1, sizeof(p1));
+		out_printf(ctx, "  tlb      cpu%d: STALE entry %s -> %s (%s): "
+			   "the tables now say %s; a flush is missing "
+			   "(tlb flush %s)\n", c->id, fva(m, te->va),
+			   fpa(m, te->pa), p1,
+			   w->fault == WF_NONE ? fpa(m, w->pa & ~((1ULL <<
+							 w->shift) - 1)) :
+			   "no mapping", fva(m, te->va));
+		j_str(ctx, "tlb", "stale");
+		j_hex(ctx, "tlb_pa", te->pa);
+	}
+}
+
+void
+show_walk(struct ctx *ctx, struct cpu *c, const struct walk *w, bool tlb)
+{
+	struct machine *m = ctx->m;
+	const struct mmu *mmu = &m->mmu;
+	struct strbuf sb;
+	const struct region *r;
+	int i, si = 0, lvl;
+	bool ended = false;
+
+	sb_init(&sb);
+	m->arch->describe(mmu, &sb);
+	{
+		int ri = mmu_root_index(mmu, w->va);
+
+		out_printf(ctx, "va %s: %s, cpu%d %s=%s\n", fva(m, w->va), sb.buf,
+			   c->id, m->arch->root_name[ri] ? m->arch->root_name[ri]
+			   : "root", fpa(m, w->root));
+	}
+	sb_reset(&sb);
+	/* the bit slices */
+	if (w->fault != WF_VA_RANGE && w->fault != WF_NONCANONICAL &&
+	    w->fault != WF_NO_ROOT) {
+		sb_adds(&sb, "  slices  ");
+		for (i = 0; i < mmu->nwalk; i++) {
+			const struct pt_level *L = &mmu->lv[mmu->walk[i]];
+			u64 idx = (w->va >> L->shift) & ((1ULL << L->bits) - 1);
+
+			sb_addf(&sb, "[%u:%u] %s %#llx  ", L->shift + L->bits - 1,
+				L->shift, L->name, (unsigned long long)idx);
+		}
+		sb_addf(&sb, "[%u:0] offset %#llx\n",
+			mmu->lv[mmu->walk[mmu->nwalk - 1]].shift - 1,
+			(unsigned long long)(w->va & (PAGE_SIZE - 1)));
+		out_puts(ctx, sb.buf);
+	}
+	sb_release(&sb);
+	if (w->fault == WF_VA_RANGE || w->fault == WF_NONCANONICAL) {
+		struct error e;
+
+		machine_check_va(m, w->va, &e);
+		out_printf(ctx, "  fault    %s\n", e.msg);
+		show_walk_json(ctx, w);
+		return;
+	}
+	if (w->fault == WF_NO_ROOT) {
+		out_printf(ctx, "  fault    no page-table root is loaded on "
+			   "cpu%d\n", c->id);
+		show_walk_json(ctx, w);
+		return;
+	}
+	for (lvl = 0; lvl < NR_LEVELS; lvl++) {
+		const struct pt_level *L = &mmu->lv[lvl];
+		const struct walk_step *s;
+		char flags[200], hw[16], head[48];
+		int iw = digits((1ULL << L->bits) - 1);
+
+		if (L->folded) {
+			int k = lvl;
+			struct strbuf f;
+
+			sb_init(&f);
+			while (k < NR_LEVELS && mmu->lv[k].folded) {
+				sb_addf(&f, "%s%s", f.len ? ", " : "",
+					mmu->lv[k].name);
+				k++;
+			}
+			out_printf(ctx, "  %-8s folded (one entry, no table of "
+				   "its own)\n", f.buf);
+			sb_release(&f);
+			lvl = k - 1;
+			continue;
+		}
+		if (ended) {
+			out_printf(ctx, "  %-8s not reached\n", L->name);
+			continue;
+		}
+		if (si >= w->nsteps)
+			break;
+		s = &w->step[si++];
+		snprintf(hw, sizeof(hw), "%s", L->hw ? L->hw : "");
+		if (w->fault == WF_BEYOND_RAM && si == w->nsteps) {
+			char why[160];
+
+			phys_describe_hole(&m->phys, s->entry_pa, why, sizeof(why));
+			snprintf(head, sizeof(head), "%s[%u] %s", L->name,
+				 s->index, hw);
+			out_printf(ctx, "  %-15s %s + %u*%u = %s: the table "
+				   "is %s\n", head,
+				   fpa(m, s->table), s->index, L->esize,
+				   fpa(m, s->entry_pa), why);
+			out_printf(ctx, "  fault    the walk stops: the entry "
+				   "above points outside physical memory\n");
+			ended = true;
+			continue;
+		}
+		entry_flags(m, s->lvl, s->entry, flags, sizeof(flags));
+		snprintf(head, sizeof(head), "%s[%u] %s", L->name, s->index, hw);
+		out_printf(ctx, "  %-15s %s + %*u*%u = %s: %s  %-18s", head,
+			   fpa(m, s->table), iw, s->index,
+			   L->esize, fpa(m, s->entry_pa),
+			   fentry(m, s->lvl, s->entry), flags);
+		switch (s->d.kind) {
+		case PT_TABLE:
+			out_printf(ctx, " -> table %s\n", fpa(m, s->d.addr));
+			break;
+		case PT_LEAF:
+			out_printf(ctx, " -> %s page %s%s\n",
+				   fsize(1ULL << s->d.shift), fpa(m, s->d.addr),
+				   phys_is_ram(&m->phys, s->d.addr) ? "" :
+				   " (not RAM: device memory)");
+			ended = true;
+			break;
+		case PT_NONE:
+			out_printf(ctx, " -> not present: page fault\n");
+			ended = true;
+			break;
+		default:
+			out_printf(ctx, " -> reserved bits 0x%llx set: page "
+				   "fault (RSVD)\n", (unsigned long long)s->d.bad);
+			ended = true;
+			break;
+		}
+		if (m->arch->step_note != NULL) {
+			struct strbuf note;
+
+			sb_init(&note);
+			m->arch->step_note(m, s->lvl, s->entry_pa, s->entry,
+					   &note);
+			out_puts(ctx, note.buf);
+			sb_release(&note);
+		}
+	}
+	if (w->fault == WF_NONE) {
+		char perm[64], attr[128];
+		u64 mask = (1ULL << w->shift) - 1;
+
+		perm_string(w->perm, perm, sizeof(perm));
+		attr_string(w->attr, attr, sizeof(attr));
+		out_printf(ctx, "  pa       %s = %s page %s + offset %#llx  (%s%s%s)\n",
+			   fpa(m, w->pa), fsize(1ULL << w->shift),
+			   fpa(m, w->pa & ~mask), (unsigned long long)(w->va & mask),
+			   perm, attr[0] ? "; " : "", attr);
+	}
+	r = machine_region(m, w->va);
+	if (r != NULL) {
+		out_printf(ctx, "  region   %s: %s\n", r->name, r->what);
+		j_str(ctx, "region", r->name);
+	}
+	show_walk_json(ctx, w);
+	if (tlb)
+		show_tlb(ctx, c, w);
+}

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Host helpers: allocation that cannot fail, growable strings, errors.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+
+#include "ptwalk/util.h"
+
+static void
+oom(size_t n)
+{
+	fprintf(stderr, "ptwalk: out of host memory (%zu bytes)\n", n);
+	abort();
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		oom(n);
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t m)
+{
+	void *p = calloc(n ? n : 1, m ? m : 1);
+
+	if (p == NULL)
+		oom(n * m);
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		oom(n);
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(xmalloc(n), s, n);
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	struct strbuf sb;
+	va_list ap;
+
+	sb_init(&sb);
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	return sb.buf;
+}
+
+void
+sb_init(struct strbuf *sb)
+{
+	sb->alloc = 64;
+	sb->len = 0;
+	sb->buf = xmalloc(sb->alloc);
+	sb->buf[0] = 0;
+}
+
+void
+sb_release(struct strbuf *sb)
+{
+	free(sb->buf);
+	sb->buf = NULL;
+	sb->len = sb->alloc = 0;
+}
+
+void
+sb_reset(struct strbuf *sb)
+{
+	sb->len = 0;
+	sb->buf[0] = 0;
+}
+
+static void
+sb_grow(struct strbuf *sb, size_t extra)
+{
+	if (sb->len + extra + 1 <= sb->alloc)
+		return;
+	while (sb->len + extra + 1 > sb->alloc)
+		sb->alloc *= 2;
+	sb->buf = xrealloc(sb->buf, sb->alloc);
+}
+
+void
+sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
+{
+	va_list cp;
+	int n;
+
+	va_copy(cp, ap);
+	n = vsnprintf(sb->buf + sb->len, sb->alloc - sb->len, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		return;
+	if ((size_t)n + 1 > sb->alloc - sb->len) {
+		sb_grow(sb, (size_t)n);
+		vsnprintf(sb->buf + sb->len, sb->alloc - sb->len, fmt, ap);
+	}
+	sb->len += (size_t)n;
+}
+
+void
+sb_addf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vaddf(sb, fmt, ap);
+	va_end(ap);
+}
+
+void
+sb_add(struct strbuf *sb, const char *s, size_t n)
+{
+	sb_grow(sb, n);
+	memcpy(sb->buf + sb->len, s, n);
+	sb->len += n;
+	sb->buf[sb->len] = 0;
+}
+
+void
+sb_addc(struct strbuf *sb, char c)
+{
+	sb_add(sb, &c, 1);
+}
+
+void
+sb_adds(struct strbuf *sb, const char *s)
+{
+	sb_add(sb, s, strlen(s));
+}
+
+int
+error_set(struct error *e, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e == NULL)
+		return code;
+	e->code = code;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+void
+fmt_size(char *buf, size_t n, u64 bytes)
+{
+	static const char unit[] = "KMGTPE";
+	int u = -1;
+	u64 v = bytes;
+
+	if (bytes < 1024 || (bytes & 1023)) {
+		snprintf(buf, n, "%llu", (unsigned long long)bytes);
+		return;
+	}
+	while (v >= 1024 && (v & 1023) == 0 && u < 5) {
+		v >>= 10;
+		u++;
+	}
+	snprintf(buf, n, "%llu%c", (unsigned long long)v, unit[u]);
+}
+
+int
+edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	int *prev, *cur, *pp, r;
+
+	if (la > 64 || lb > 64)
+		return 99;
+	prev = xcalloc(lb + 1, sizeof(int));
+	cur = xcalloc(lb + 1, sizeof(int));
+	pp = xcalloc(lb + 1, sizeof(int));
+	for (j = 0; j <= lb; j++)
+		prev[j] = (int)j;
+	for (i = 1; i <= la; i++) {
+		cur[0] = (int)i;
+		for (j = 1; j <= lb; j++) {
+			int c = a[i - 1] == b[j - 1] ? 0 : 1;
+			int v = MIN(prev[j] + 1, cur[j - 1] + 1);
+
+			v = MIN(v, prev[j - 1] + c);
+			/* transposition (Damerau) */
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1])
+				v = MIN(v, pp[j - 2] + 1);
+			cur[j] = v;
+		}
+		memcpy(pp, prev, (lb + 1) * sizeof(int));
+		memcpy(prev, cur, (lb + 1) * sizeof(int));
+	}
+	r = prev[lb];
+	free(prev);
+	free(cur);
+	free(pp);
+	return r;
+}

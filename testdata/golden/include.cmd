@@ -1,0 +1,3 @@
+# sourced by session.cmd
+echo in include.cmd
+pa PAGE_OFFSET + 1M

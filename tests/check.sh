@@ -1,0 +1,146 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Every test of ptwalk.  Usage: tests/check.sh [--only KIND] BUILD [ASAN_BUILD]
+# KIND: unit, golden, cli, docs.  UPDATE=1 rewrites golden expectations.
+# The last line is "N passed, N failed"; the exit status is 1 on any failure.
+only=
+if [ "$1" = "--only" ]; then only=$2; shift 2; fi
+build=${1:-build}
+asan=${2:-}
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 2
+pass=0
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+LC_ALL=C
+export LC_ALL
+# no history files or user settings leak into tests
+HOME=$tmp
+XDG_STATE_HOME=
+export HOME XDG_STATE_HOME
+
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
+want() { [ -z "$only" ] || [ "$only" = "$1" ]; }
+
+# --- unit tests (cmocka) ------------------------------------------------------
+if want unit; then
+	for t in "$build"/tests/test_*; do
+		[ -x "$t" ] || continue
+		name=$(basename "$t")
+		CMOCKA_MESSAGE_OUTPUT=stdout "$t" >"$tmp/u.out" 2>&1
+		rc=$?
+		p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$tmp/u.out" | tail -1)
+		f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$tmp/u.out" | tail -1)
+		p=${p:-0}
+		f=${f:-0}
+		pass=$((pass + p))
+		if [ "$f" -gt 0 ] || [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+			[ "$f" -eq 0 ] && f=1
+			fail=$((fail + f))
+			echo "FAIL: unit $name (exit $rc)"
+			grep -E '^\[  (FAILED|ERROR)|error|Assert|Failure' "$tmp/u.out" | head -20
+		elif [ "$f" -gt 0 ]; then
+			fail=$((fail + f))
+			echo "FAIL: unit $name"
+			grep -E '^\[  (FAILED|ERROR)|error|Assert|Failure' "$tmp/u.out" | head -20
+		fi
+	done
+fi
+
+# --- golden transcripts -------------------------------------------------------
+# testdata/golden/NAME.cmd runs as: ptwalk --quiet --echo ARGS NAME.cmd
+# from testdata/golden, where ARGS comes from a "# args: ..." line; stdout and
+# stderr together must equal NAME.out, and a non-zero exit status is recorded
+# as a last line "[exit N]".
+golden() {
+	bin=$1
+	label=$2
+	for c in testdata/golden/*.cmd; do
+		[ -f "$c" ] || continue
+		name=$(basename "$c" .cmd)
+		args=$(sed -n 's/^# args: //p' "$c" | head -n 1)
+		exp=testdata/golden/$name.out
+		(cd testdata/golden && eval "\"$top/$bin\" --quiet --echo $args" \
+			"$name.cmd" </dev/null >"$tmp/g.out" 2>&1; echo "$?" >"$tmp/g.rc")
+		rc=$(cat "$tmp/g.rc")
+		[ "$rc" != 0 ] && echo "[exit $rc]" >>"$tmp/g.out"
+		if [ -n "$UPDATE" ] && [ -z "$label" ]; then
+			cp "$tmp/g.out" "$exp"
+			ok
+			continue
+		fi
+		if [ ! -f "$exp" ]; then
+			ko "golden$label $name: no $exp (run with UPDATE=1)"
+		elif cmp -s "$tmp/g.out" "$exp"; then
+			ok
+		else
+			ko "golden$label $name"
+			diff -u "$exp" "$tmp/g.out" | head -n 40
+		fi
+	done
+}
+if want golden; then
+	golden "$build/ptwalk" ""
+	if [ -n "$asan" ] && [ -x "$asan/ptwalk" ]; then
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+			golden "$asan/ptwalk" " (asan+ubsan)"
+	fi
+fi
+
+# --- command-line behaviour ---------------------------------------------------
+# tests/cli/NAME.sh runs with PTWALK set to the binary; its output must
+# equal tests/cli/NAME.out.
+if want cli; then
+	for s in tests/cli/*.sh; do
+		[ -f "$s" ] || continue
+		name=$(basename "$s" .sh)
+		(cd tests/cli && PTWALK="$top/$build/ptwalk" sh "$name.sh" </dev/null >"$tmp/c.out" 2>&1)
+		exp=tests/cli/$name.out
+		if [ -n "$UPDATE" ]; then
+			cp "$tmp/c.out" "$exp"
+			ok
+		elif [ -f "$exp" ] && cmp -s "$tmp/c.out" "$exp"; then
+			ok
+		else
+			ko "cli $name"
+			[ -f "$exp" ] && diff -u "$exp" "$tmp/c.out" | head -n 40
+		fi
+	done
+fi
+
+# --- documentation and completions cannot drift -------------------------------
+if want docs; then
+	gen=$build/ptwalk-docgen
+	"$gen" man man/ptwalk.1.in "$build/ptwalk" >"$tmp/ptwalk.1" && cmp -s "$tmp/ptwalk.1" man/ptwalk.1 &&
+		ok || ko "docs: man/ptwalk.1 is stale (run make docs)"
+	"$gen" bash >"$tmp/bash" && cmp -s "$tmp/bash" completions/ptwalk.bash &&
+		ok || ko "docs: completions/ptwalk.bash is stale (run make docs)"
+	"$gen" zsh >"$tmp/zsh" && cmp -s "$tmp/zsh" completions/_ptwalk &&
+		ok || ko "docs: completions/_ptwalk is stale (run make docs)"
+	names=$(grep -ho '^	\.name = "[^"]*"' cmds/*.c | sed 's/.*"\(.*\)"/\1/' | sort)
+	missing=
+	for n in $names; do
+		grep -qE -- "(^|[[:space:];])$n([[:space:]/]|\$)" testdata/golden/*.cmd ||
+			missing="$missing $n"
+	done
+	[ -z "$missing" ] && ok || ko "docs: commands in no golden test:$missing"
+	missing=
+	for n in $names; do
+		grep -qF -- "$(printf '%s' "$n" | sed 's/-/\\\\-/g')" man/ptwalk.1 ||
+			missing="$missing $n"
+	done
+	[ -z "$missing" ] && ok || ko "docs: commands not in man/ptwalk.1:$missing"
+	if command -v mandoc >/dev/null 2>&1; then
+		for mp in man/*.[17]; do
+			[ -f "$mp" ] || continue
+			out=$(mandoc -Tlint -W warning "$mp" 2>&1)
+			[ -z "$out" ] && ok || { ko "docs: mandoc -Tlint $mp"; echo "$out" | head -20; }
+		done
+	fi
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

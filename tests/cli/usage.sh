@@ -1,0 +1,18 @@
+# Bad usage exits 2 with a message; good runs exit 0; failures exit 1.
+run() { "$@" >out.tmp 2>&1; rc=$?; sed 's/^/  /' out.tmp | head -n 4; echo "  -> exit $rc"; rm -f out.tmp; }
+echo "unknown option:";        run $PTWALK --bogus
+echo "missing value:";         run $PTWALK --mem
+echo "--mem 0:";               run $PTWALK --mem 0 -c machine
+echo "--mem 8G on i386:";      run $PTWALK --mem 8G -c machine
+echo "--mem garbage:";         run $PTWALK --mem 12Q -c machine
+echo "--mem 8M:";              run $PTWALK --mem 8M -c machine
+echo "unknown arch:";          run $PTWALK --arch sparc -c machine
+echo "--cpu bad:";             run $PTWALK --cpu nofoo -c machine
+echo "--cpus 0:";              run $PTWALK --cpus 0 -c machine
+echo "unreadable script:";     run $PTWALK /nonexistent/file.cmd
+echo "--version:";             run $PTWALK --version
+echo "-c ok:";                 run $PTWALK -c 'pa 0xc0001000'
+echo "-c failing:";            run $PTWALK -c 'pa 0xf8800000; echo after'
+echo "-c --bail:";             run $PTWALK --bail -c 'pa 0xf8800000; echo after'
+echo "quit 3:";                run $PTWALK -c 'quit 3; echo no'
+echo "--vmalloc 256M:";        run $PTWALK --vmalloc 256M -c 'layout' 

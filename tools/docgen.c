@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Generate the man page's option and command lists and the bash and zsh
+ * completions from the option and command tables, so that they cannot
+ * drift.  make docs writes them; make check verifies them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ptwalk/arch.h"
+#include "ptwalk/cmd.h"
+#include "ptwalk/gfp.h"
+#include "ptwalk/options.h"
+#include "ptwalk/util.h"
+
+static void
+roff(FILE *o, const char *s)
+{
+	bool bol = true;
+
+	for (; *s; s++) {
+		if (bol && (*s == '.' || *s == '\''))
+			fputs("\\&", o);
+		bol = *s == '\n';
+		if (*s == '\\')
+			fputs("\\e", o);
+		else if (*s == '-')
+			fputs("\\-", o);
+		else
+			fputc(*s, o);
+	}
+}
+
+static void
+man_options(FILE *o)
+{
+	int i;
+
+	for (i = 0; option_docs[i].lng; i++) {
+		const struct option_doc *d = &option_docs[i];
+
+		fputs(".TP\n", o);
+		if (d->shrt)
+			fprintf(o, "\\fB\\-%c\\fR, ", d->shrt);
+		fprintf(o, "\\fB\\-\\-");
+		roff(o, d->lng);
+		fprintf(o, "\\fR");
+		if (d->arg) {
+			fprintf(o, " \\fI");
+			roff(o, d->arg);
+			fprintf(o, "\\fR");
+		}
+		fputc('\n', o);
+		roff(o, d->help);
+		fputc('\n', o);
+	}
+}
+
+static void
+man_commands(FILE *o)
+{
+	int f, i;
+
+	for (f = 0; f < NR_FAMILIES; f++) {
+		bool any = false;
+
+		for (i = 0; cmd_table[i]; i++) {
+			const struct cmd *c = cmd_table[i];
+
+			if ((int)c->family != f)
+				continue;
+			if (!any) {
+				fprintf(o, ".SS \"");
+				roff(o, family_names[f]);
+				fprintf(o, "\"\n");
+			}
+			any = true;
+			fprintf(o, ".TP\n\\fB");
+			roff(o, c->name);
+			fprintf(o, "\\fR");
+			if (c->usage[0]) {
+				fprintf(o, " \\fI");
+				roff(o, c->usage);
+				fprintf(o, "\\fR");
+			}
+			fputc('\n', o);
+			roff(o, c->summary);
+			fputc('\n', o);
+			if (c->aliases) {
+				fprintf(o, ".br\nAliases: \\fB");
+				roff(o, c->aliases);
+				fprintf(o, "\\fR\n");
+			}
+			if (c->help && c->help[0]) {
+				fprintf(o, ".RS\n.nf\n");
+				roff(o, c->help);
+				if (c->help[strlen(c->help) - 1] != '\n')
+					fputc('\n', o);
+				fprintf(o, ".fi\n.RE\n");
+			}
+			if (c->opts && c->opts[0].name) {
+				fprintf(o, ".RS\nOptions:\n.RE\n");
+				for (const struct cmd_opt *q = c->opts; q->name; q++) {
+					fprintf(o, ".RS\n.TP\n\\fB");
+					roff(o, q->name);
+					fprintf(o, "\\fR");
+					if (q->arg) {
+						fprintf(o, " \\fI");
+						roff(o, q->arg);
+						fprintf(o, "\\fR");
+					}
+					fputc('\n', o);
+					roff(o, q->help);
+					fprintf(o, "\n.RE\n");
+				}
+			}
+		}
+	}
+}
+
+/*
+ * An EXAMPLES transcript: the template holds the "ptwalk> CMD" lines of a
+ * block between @EXAMPLE@ [ARGS] and @END@; the page gets them with the
+ * output ptwalk really prints, so the examples cannot go stale.
+ */
+static int
+example(const char *ptwalk, const char *args, const char *cmds)
+{
+	char dir[] = "/tmp/ptwalk-example-XXXXXX";
+	char *shell, *line = NULL, *path, *a = xstrdup(args), *hash;
+	bool may_fail = false;
+	size_t cap = 0;
+	FILE *p, *f;
+	int rc;
+
+	hash = strstr(a, "#fails");
+	if (hash != NULL) {
+		may_fail = true;
+		*hash = 0;
+	}
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		return 1;
+	}
+	path = xasprintf("%s/example.cmd", dir);
+	f = fopen(path, "w");
+	if (f == NULL || fputs(cmds, f) < 0 || fclose(f)) {
+		perror(path);
+		return 1;
+	}
+	shell = xasprintf("cd '%s' && '%s' --quiet --echo %s example.cmd 2>&1 "
+			  "</dev/null", dir, ptwalk, a);
+	p = popen(shell, "r");
+	if (p == NULL) {
+		perror(shell);
+		return 1;
+	}
+	while (getline(&line, &cap, p) >= 0)
+		roff(stdout, line);
+	rc = pclose(p);
+	unlink(path);
+	rmdir(dir);
+	free(shell);
+	free(line);
+	free(path);
+	free(a);
+	if (rc != 0 && !may_fail) {
+		fprintf(stderr, "docgen: an example failed (%s):\n%s", args, cmds);
+		return 1;
+	}
+	return 0;
+}
+
+static int
+gen_man(const char *tmpl, const char *ptwalk)
+{
+	FILE *f = fopen(tmpl, "r");
+	char *line = NULL, *args = NULL;
+	size_t cap = 0;
+	struct strbuf cmds;
+	bool in = false;
+	int rc = 0;
+
+	if (f == NULL) {
+		perror(tmpl);
+		return 1;
+	}
+	sb_init(&cmds);
+	printf(".\\\" Generated from %s by ptwalk-docgen: edit that file and "
+	       "the command table, then run make docs.\n", tmpl);
+	while (getline(&line, &cap, f) >= 0) {
+		if (!strncmp(line, ".\\\" @OPTIONS@", 13)) {
+			man_options(stdout);
+		} else if (!strncmp(line, ".\\\" @COMMANDS@", 14)) {
+			man_commands(stdout);
+		} else if (!strncmp(line, ".\\\" @EXAMPLE@", 13)) {
+			in = true;
+			free(args);
+			args = xstrdup(line + 13);
+			args[strcspn(args, "\n")] = 0;
+			sb_reset(&cmds);
+			fputs(line, stdout);
+		} else if (in && !strncmp(line, ".\\\" @END@", 9)) {
+			in = false;
+			if (example(ptwalk, args, cmds.buf))
+				rc = 1;
+			fputs(line, stdout);
+		} else if (in) {
+			const char *l = line;
+
+			if (!strncmp(l, "\\&", 2))
+				l += 2;
+			if (!strncmp(l, "ptwalk> ", 8)) {
+				/* undo roff escapes of earlier generations */
+				for (l += 8; *l; l++) {
+					if (l[0] == '\\' && l[1] == '-') {
+						sb_addc(&cmds, '-');
+						l++;
+					} else if (l[0] == '\\' && l[1] == 'e') {
+						sb_addc(&cmds, '\\');
+						l++;
+					} else {
+						sb_addc(&cmds, *l);
+					}
+				}
+			}
+		} else {
+			fputs(line, stdout);
+		}
+	}
+	free(line);
+	free(args);
+	sb_release(&cmds);
+	fclose(f);
+	return rc;
+}
+
+static void
+words(FILE *o, const char *kind)
+{
+	int i;
+
+	if (kind == NULL)
+		return;
+	if (!strcmp(kind, "arch")) {
+		for (i = 0; arch_list[i]; i++)
+			fprintf(o, "%s%s", i ? " " : "", arch_list[i]->name);
+	} else if (!strncmp(kind, "words:", 6)) {
+		for (const char *p = kind + 6; *p; p++)
+			fputc(*p == ',' ? ' ' : *p, o);
+	} else if (!strcmp(kind, "cmd")) {
+		for (i = 0; cmd_table[i]; i++)
+			fprintf(o, "%s%s", i ? " " : "", cmd_table[i]->name);
+	}
+}
+
+static int
+gen_bash(void)
+{
+	int i;
+
+	printf("# bash completion for ptwalk(1)\n"
+	       "# Generated by ptwalk-docgen from the option and command "
+	       "tables: do not edit.\n\n");
+	printf("_ptwalk_commands='");
+	for (i = 0; cmd_table[i]; i++) {
+		printf("%s%s", i ? " " : "", cmd_table[i]->name);
+		if (cmd_table[i]->aliases)
+			printf(" %s", cmd_table[i]->aliases);
+	}
+	printf("'\n_ptwalk_options='");
+	for (i = 0; option_docs[i].lng; i++) {
+		if (option_docs[i].shrt)
+			printf("-%c ", option_docs[i].shrt);
+		printf("--%s%s", option_docs[i].lng, option_docs[i + 1].lng ?
+		       " " : "");
+	}
+	printf("'\n\n_ptwalk()\n{\n"
+	       "\tlocal cur prev\n"
+	       "\tCOMPREPLY=()\n"
+	       "\tcur=\"${COMP_WORDS[COMP_CWORD]}\"\n"
+	       "\tprev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n"
+	       "\tcase \"$prev\" in\n");
+	for (i = 0; option_docs[i].lng; i++) {
+		const struct option_doc *d = &option_docs[i];
+
+		if (!d->arg)
+			continue;
+		printf("\t");
+		if (d->shrt)
+			printf("-%c|", d->shrt);
+		printf("--%s)\n", d->lng);
+		if (d->complete && !strcmp(d->complete, "file"))
+			printf("\t\tCOMPREPLY=( $(compgen -f -- \"$cur\") )\n");
+		else if (d->complete && strcmp(d->complete, "cmd")) {
+			printf("\t\tCOMPREPLY=( $(compgen -W '");
+			words(stdout, d->complete);
+			printf("' -- \"$cur\") )\n");
+		} else if (!strcmp(d->lng, "command")) {
+			printf("\t\tCOMPREPLY=( $(compgen -W \"$_ptwalk_commands\" "
+			       "-- \"$cur\") )\n");
+		}
+		printf("\t\treturn 0 ;;\n");
+	}
+	printf("\tesac\n"
+	       "\tif [[ \"$cur\" == -* ]]; then\n"
+	       "\t\tCOMPREPLY=( $(compgen -W \"$_ptwalk_options\" -- \"$cur\") )\n"
+	       "\t\treturn 0\n"
+	       "\tfi\n"
+	       "\tCOMPREPLY=( $(compgen -f -X '!*.cmd' -- \"$cur\") "
+	       "$(compgen -d -- \"$cur\") )\n"
+	       "}\n"
+	       "complete -o filenames -F _ptwalk ptwalk\n");
+	return 0;
+}
+
+static void
+zq(const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\'')
+			fputs("'\\''", stdout);
+		else if (*s == '[' || *s == ']' || *s == ':')
+			printf("\\%c", *s);
+		else
+			putchar(*s);
+	}
+}
+
+static int
+gen_zsh(void)
+{
+	int i;
+
+	printf("#compdef ptwalk\n"
+	       "# zsh completion for ptwalk(1)\n"
+	       "# Generated by ptwalk-docgen from the option and command "
+	       "tables: do not edit.\n\n"
+	       "_ptwalk_commands() {\n"
+	       "\tlocal -a cmds\n"
+	       "\tcmds=(\n");
+	for (i = 0; cmd_table[i]; i++) {
+		printf("\t\t'");
+		zq(cmd_table[i]->name);
+		printf(":");
+		zq(cmd_table[i]->summary);
+		printf("'\n");
+	}
+	printf("\t)\n\t_describe 'ptwalk command' cmds\n}\n\n"
+	       "_ptwalk() {\n\t_arguments -s -S \\\n");
+	for (i = 0; option_docs[i].lng; i++) {
+		const struct option_doc *d = &option_docs[i];
+
+		printf("\t\t");
+		if (d->shrt)
+			printf("'(-%c --%s)'{-%c,--%s}'", d->shrt, d->lng,
+			       d->shrt, d->lng);
+		else
+			printf("'--%s", d->lng);
+		printf("[");
+		zq(d->help);
+		printf("]");
+		if (d->arg) {
+			printf(":");
+			zq(d->arg);
+			printf(":");
+			if (d->complete && !strcmp(d->complete, "file"))
+				printf("_files");
+			else if (!strcmp(d->lng, "command"))
+				printf("_ptwalk_commands");
+			else if (d->complete) {
+				printf("(");
+				words(stdout, d->complete);
+				printf(")");
+			} else {
+				printf(" ");
+			}
+		}
+		printf("' \\\n");
+	}
+	printf("\t\t'*:command file:_files -g \"*.cmd\"'\n}\n\n"
+	       "_ptwalk \"$@\"\n");
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc == 4 && !strcmp(argv[1], "man")) {
+		char *abs = realpath(argv[3], NULL);
+		int rc;
+
+		if (abs == NULL) {
+			perror(argv[3]);
+			return 1;
+		}
+		rc = gen_man(argv[2], abs);
+		free(abs);
+		return rc;
+	}
+	if (argc == 2 && !strcmp(argv[1], "bash"))
+		return gen_bash();
+	if (argc == 2 && !strcmp(argv[1], "zsh"))
+		return gen_zsh();
+	fprintf(stderr, "usage: ptwalk-docgen man TEMPLATE PTWALK | bash | zsh\n");
+	return 2;
+}
