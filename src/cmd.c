@@ -635,11 +635,15 @@ static int
 run_words(struct ctx *ctx, int argc, char **argv)
 {
 	struct cmd_state saved;
+	char **v = xcalloc((size_t)argc + 1, sizeof(*v));
 	int r;
 
+	/* option parsing reorders the pointers; the strings stay the caller's */
+	memcpy(v, argv, (size_t)argc * sizeof(*v));
 	state_save(ctx, &saved);
-	r = run_one(ctx, argc, argv);
+	r = run_one(ctx, argc, v);
 	state_restore(ctx, &saved);
+	free(v);
 	return r;
 }
 

@@ -141,6 +141,7 @@ machine_free(struct machine *m)
 	if (m == NULL)
 		return;
 	kernel_release(m);
+	kt_end(m);
 	if (m->cpu != NULL)
 		for (i = 0; i < m->ncpus; i++)
 			tlb_release(&m->cpu[i].tlb);

@@ -339,3 +339,20 @@ show_walk(struct ctx *ctx, struct cpu *c, const struct walk *w, bool tlb)
 	if (tlb)
 		show_tlb(ctx, c, w);
 }
+
+void
+show_trace(struct ctx *ctx)
+{
+	struct machine *m = ctx->m;
+	int i;
+
+	if (m->kt.n > 0) {
+		j_arr(ctx, "trace");
+		for (i = 0; i < m->kt.n; i++) {
+			out_printf(ctx, "  %s\n", m->kt.line[i]);
+			j_str(ctx, NULL, m->kt.line[i]);
+		}
+		j_arr_end(ctx);
+	}
+	kt_end(m);
+}

@@ -100,6 +100,12 @@ struct machine {
 	 */
 	int (*handle_fault)(struct machine *m, struct cpu *c, u64 va,
 			    unsigned acc, const struct walk *w, struct error *e);
+	/* what the kernel did, step by step (src/ktrace.c) */
+	struct ktrace {
+		bool on;
+		int n, alloc;
+		char **line;
+	} kt;
 	/* symbols of the running process (src/mm/process.c) */
 	int (*user_sym)(struct machine *m, const char *name, u64 *v);
 };
@@ -154,6 +160,16 @@ int machine_read_virt(struct machine *m, struct cpu *c, u64 va, void *buf,
 		      u64 len, struct error *e);
 int machine_write_virt(struct machine *m, struct cpu *c, u64 va,
 		       const void *buf, u64 len, struct error *e);
+
+/*
+ * The kernel's trace: the simulated kernel never prints; it records what it
+ * did ("split order-3 block ...", "do_anonymous_page: ...") and commands
+ * show the lines.  kt() does nothing unless a command turned tracing on.
+ */
+void kt_begin(struct machine *m);
+void kt(struct machine *m, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void kt_end(struct machine *m);
 
 /* Early allocator (memblock): bottom-up after the kernel image. */
 int memblock_alloc(struct machine *m, u64 size, u64 align, const char *what,

@@ -26,6 +26,12 @@ const char *level_name(const struct machine *m, int lvl);
 
 #endif
 
+/*
+ * Print the kernel's trace lines (indented) and put them in JSON "trace";
+ * then clear it.  Commands call kt_begin() before the kernel call.
+ */
+void show_trace(struct ctx *ctx);
+
 /* x/FMT: count, format letter (x d u o t c a s), unit size (1 2 4 8). */
 struct xfmt {
 	u64 count;
