@@ -19,7 +19,7 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 OPT     ?= -O2
 PKG_I   := $(shell pkg-config --cflags-only-I readline libelf capstone 2>/dev/null)
 PKG_L   := $(shell pkg-config --libs readline libelf capstone 2>/dev/null || echo -lreadline -lelf -lcapstone)
-CFLAGS_ALL = -std=gnu11 -g $(OPT) $(WARN) -D_GNU_SOURCE -Iinclude -I$(BUILD) $(PKG_I) \
+CFLAGS_ALL = -std=gnu11 -g $(OPT) $(WARN) -D_GNU_SOURCE -Iinclude -Itools -I$(BUILD) $(PKG_I) \
            -MMD -MP $(SAN_CFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_L) $(SAN_CFLAGS) $(LDFLAGS)
 
@@ -77,7 +77,16 @@ $(BUILD)/ptwalk: $(MAIN_OBJ) $(BUILD)/libptwalk.a
 $(BUILD)/ptwalk-docgen: $(BUILD)/tools/docgen.o $(BUILD)/libptwalk.a
 	$(QLD)$(CC) -o $@ $^ $(LDLIBS_ALL)
 
-$(BUILD)/ptwalk-bench: $(BUILD)/tools/bench.o $(BUILD)/libptwalk.a
+BENCH_SRCS := $(wildcard tools/bench_*.c)
+$(BUILD)/benchlist.h: $(BENCH_SRCS) | $(BUILD)
+	$(Q)grep -ho '^const struct bench bench_[A-Za-z0-9_]*' tools/bench_*.c | \
+		sed 's/^const struct bench bench_\(.*\)/BENCH(\1)/' | LC_ALL=C sort > $@.tmp
+	$(Q)cmp -s $@.tmp $@ 2>/dev/null && rm -f $@.tmp || mv $@.tmp $@
+
+$(BUILD)/tools/bench.o: $(BUILD)/benchlist.h
+
+$(BUILD)/ptwalk-bench: $(BUILD)/tools/bench.o $(patsubst %.c,$(BUILD)/%.o,$(BENCH_SRCS)) \
+		$(BUILD)/libptwalk.a
 	$(QLD)$(CC) -o $@ $^ $(LDLIBS_ALL)
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libptwalk.a
@@ -112,7 +121,7 @@ check-golden: all
 
 bench: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/ptwalk-bench
-	$(Q)sh tests/bench.sh $(BUILD)
+	$(Q)sh tests/bench.sh $(BUILD) $(BENCH)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \

@@ -107,6 +107,8 @@ machine_new(const struct machine_opts *o, struct error *e)
 	m->cpu = xcalloc((size_t)m->ncpus, sizeof(*m->cpu));
 	if (a->setup(m, &m->opts, e))
 		goto fail;
+	if (m->mmu.decode == NULL)
+		m->mmu.decode = a->decode;
 	if (a->paging_init(m, e))
 		goto fail;
 	for (i = 0; i < m->ncpus; i++) {
@@ -387,6 +389,30 @@ machine_translate(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 	if (m->tlb_on)
 		tlb_fill(&c->tlb, va, c->asid, w->shift, w->pa, w->perm,
 			 w->attr, (w->attr & P_GLOBAL) != 0);
+	return WF_NONE;
+}
+
+int
+machine_xlat_miss(struct machine *m, struct cpu *c, u64 va, unsigned acc,
+		  struct xlat *x)
+{
+	int ri = mmu_root_index(&m->mmu, va);
+	int f;
+
+	if (!c->root_valid[ri]) {
+		x->fault = WF_NO_ROOT;
+		return WF_NO_ROOT;
+	}
+	f = mmu_translate_walk(&m->mmu, &m->phys, c->root[ri], va, x);
+	if (f)
+		return f;
+	if (acc_need(acc) & ~x->perm) {
+		x->fault = WF_PROTECTION;
+		return WF_PROTECTION;
+	}
+	if (m->tlb_on)
+		tlb_fill(&c->tlb, va, c->asid, x->shift, x->pa, x->perm, x->attr,
+			 (x->attr & P_GLOBAL) != 0);
 	return WF_NONE;
 }
 

@@ -26,6 +26,7 @@ tlb_init(struct tlb *t, unsigned entries, unsigned ways, const u8 *shifts,
 	t->ways = ways;
 	t->tag = xcalloc(entries, sizeof(*t->tag));
 	t->e = xcalloc(entries, sizeof(*t->e));
+	t->hint = xcalloc(TLB_HINTS, sizeof(*t->hint));
 	for (i = 0; i < nshifts && i < 4; i++)
 		t->shifts[i] = shifts[i];
 	t->nshifts = (u8)i;
@@ -37,6 +38,7 @@ tlb_release(struct tlb *t)
 {
 	free(t->tag);
 	free(t->e);
+	free(t->hint);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -97,6 +99,7 @@ tlb_fill(struct tlb *t, u64 va, u16 asid, unsigned shift, u64 pa, u16 perm,
 	t->evictions++;
 fill:
 	t->tag[k] = tag;
+	t->hint[tlb_hint_slot(va, shift)] = (u32)(k + 1);
 	t->e[k].va = va & ~((1ULL << shift) - 1);
 	t->e[k].pa = pa & ~((1ULL << shift) - 1);
 	t->e[k].asid = asid;

@@ -150,6 +150,37 @@ int machine_translate(struct machine *m, struct cpu *c, u64 va,
 		      unsigned acc, struct walk *w, bool *hit);
 
 /*
+ * A translation probe as the CPU makes it for translate: the TLB, else the
+ * fast translation walk, then the rights check; fills the TLB on success.
+ * No accessed/dirty updates, no fault handling.  Inline for the TLB hit.
+ */
+int machine_xlat_miss(struct machine *m, struct cpu *c, u64 va, unsigned acc,
+		      struct xlat *x);
+static inline int
+machine_xlat(struct machine *m, struct cpu *c, u64 va, unsigned acc,
+	     struct xlat *x, bool *hit)
+{
+	if (likely(m->tlb_on)) {
+		struct tlb_entry *te = tlb_lookup(&c->tlb, va, c->asid);
+
+		if (te != NULL) {
+			u64 mask = (1ULL << te->shift) - 1;
+
+			*hit = true;
+			x->pa = te->pa | (va & mask);
+			x->shift = te->shift;
+			x->perm = te->perm;
+			x->attr = te->attr;
+			x->fault = (acc_need(acc) & ~te->perm) ? WF_PROTECTION :
+				WF_NONE;
+			return x->fault;
+		}
+	}
+	*hit = false;
+	return machine_xlat_miss(m, c, va, acc, x);
+}
+
+/*
  * A memory access by the CPU: translation with accessed/dirty updates,
  * user mode below TASK_SIZE, and the kernel's fault handler on a fault.
  */

@@ -23,8 +23,76 @@ struct mmu {
 	u8 page_shifts[4];		/* leaf sizes this mode can produce */
 	u8 npage_shifts;
 	u64 pa_mask;			/* physical address bits */
+	u8 va_mode;			/* VA_ZEROEXT, VA_SIGNEXT, VA_SPLIT */
+	/* per level: bits that must be zero in a table / a leaf entry */
+	u64 rsvd_table[NR_LEVELS], rsvd_leaf[NR_LEVELS];
+	/* hot-path decode of this paging mode (set by the arch's setup) */
+	void (*decode)(const struct mmu *mmu, int lvl, u64 entry,
+		       struct pte_decode *d);
+	/*
+	 * The fast translation walk (mmu_translate_walk): table levels are
+	 * recognised by masks and their rights read from a lookup table;
+	 * only the leaf goes to the arch's decode.  fast_n == 0: no fast path.
+	 */
+	u8 fast_n;			/* levels walked */
+	u8 fast_esize;
+	u8 fast_shift[NR_LEVELS];
+	u8 fast_lvl[NR_LEVELS];
+	u16 fast_idx[NR_LEVELS];	/* index masks */
+	u64 fast_tmask, fast_tval;	/* (e & tmask) == tval: a table pointer */
+	u64 fast_addr;			/* next-table address bits */
+	u64 fast_rsvd[NR_LEVELS];	/* must be zero in a table pointer */
+	u8 fast_pbit[3];		/* entry bits indexing fast_plut */
+	u16 fast_plut[8];		/* rights of a table pointer */
 	void *priv;			/* arch data */
 };
+
+/* The result of a translation walk. */
+struct xlat {
+	u64 pa;
+	u8 shift;
+	u8 fault;		/* enum walk_fault */
+	u16 perm;
+	u32 attr;
+};
+
+/*
+ * Walk for a translation (the TLB-miss path): no step records.  Falls back
+ * to mmu_walk() for anything but table pointers and a leaf (huge pages,
+ * faults), so it answers exactly what mmu_walk answers.
+ */
+int mmu_translate_walk(const struct mmu *mmu, struct phys *ph, u64 root,
+		       u64 va, struct xlat *x);
+
+/*
+ * The forms of a walkable VA: zero above va_bits (32-bit), the sign
+ * extension of bit va_bits-1 (x86_64 canonical), or all bits above
+ * va_bits equal (arm64: TTBR0 below, TTBR1 above).
+ */
+enum { VA_ZEROEXT, VA_SIGNEXT, VA_SPLIT };
+
+/*
+ * Fast form of the arch's va_check.  When it says no, the walker asks the
+ * arch's va_check for the reason (which may still accept the address).
+ */
+static inline bool
+mmu_va_ok(const struct mmu *mmu, u64 va)
+{
+	unsigned sh = 64 - mmu->va_bits;
+	u64 top;
+
+	if (mmu->va_bits >= 64)
+		return true;
+	switch (mmu->va_mode) {
+	case VA_SIGNEXT:
+		return (u64)((s64)(va << sh) >> sh) == va;
+	case VA_SPLIT:
+		top = va >> mmu->va_bits;
+		return top == 0 || top == (~0ULL >> mmu->va_bits);
+	default:
+		return (va >> mmu->va_bits) == 0;
+	}
+}
 
 enum walk_fault {
 	WF_NONE,

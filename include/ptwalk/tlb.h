@@ -29,6 +29,7 @@ struct tlb {
 	u64 *tag;		/* sets * ways tags: 0 = invalid */
 	struct tlb_entry *e;
 	u32 clock;
+	u32 *hint;		/* way predictor: TLB_HINTS slots -> entry + 1 */
 	u8 shifts[4];		/* page sizes to probe, smallest first */
 	u8 nshifts;
 	u64 hits, misses, fills, evictions;
@@ -38,6 +39,19 @@ struct tlb {
 int tlb_init(struct tlb *t, unsigned entries, unsigned ways,
 	     const u8 *shifts, int nshifts);
 void tlb_release(struct tlb *t);
+
+/*
+ * The way predictor remembers where a tag was last found.  It is only a
+ * lookup accelerator: a prediction is used only after checking the tag in
+ * the set, so flushes and replacement need not know about it.
+ */
+#define TLB_HINTS	1024
+
+static inline unsigned
+tlb_hint_slot(u64 va, unsigned shift)
+{
+	return (unsigned)(((va >> shift) ^ shift) & (TLB_HINTS - 1));
+}
 
 static inline u64
 tlb_tag(u64 va, unsigned shift)
@@ -54,19 +68,31 @@ tlb_lookup(struct tlb *t, u64 va, u16 asid)
 	for (i = 0; i < t->nshifts; i++) {
 		unsigned s = t->shifts[i];
 		u64 tag = tlb_tag(va, s);
-		unsigned set = (unsigned)((va >> s) & (t->sets - 1));
-		const u64 *tp = t->tag + (size_t)set * t->ways;
+		unsigned slot = tlb_hint_slot(va, s);
+		u32 k = t->hint[slot];
+		size_t base;
 
+		if (likely(k != 0 && t->tag[k - 1] == tag)) {
+			struct tlb_entry *e = &t->e[k - 1];
+
+			if (likely(e->global || e->asid == asid)) {
+				e->stamp = ++t->clock;
+				t->hits++;
+				return e;
+			}
+		}
+		base = (size_t)((va >> s) & (t->sets - 1)) * t->ways;
 		for (w = 0; w < t->ways; w++) {
-			if (tp[w] == tag) {
-				struct tlb_entry *e =
-					&t->e[(size_t)set * t->ways + w];
+			struct tlb_entry *e;
 
-				if (e->global || e->asid == asid) {
-					e->stamp = ++t->clock;
-					t->hits++;
-					return e;
-				}
+			if (t->tag[base + w] != tag)
+				continue;
+			e = &t->e[base + w];
+			if (e->global || e->asid == asid) {
+				e->stamp = ++t->clock;
+				t->hits++;
+				t->hint[slot] = (u32)(base + w + 1);
+				return e;
 			}
 		}
 	}

@@ -56,6 +56,20 @@ x86_attr(u64 e, bool large)
 	return a;
 }
 
+/* x86_attr() of a 4K leaf, indexed by entry bits 9:3 */
+static u32 attr4k[128];
+
+static void
+init_attr4k(void)
+{
+	unsigned i;
+
+	if (attr4k[127] != 0)
+		return;
+	for (i = 0; i < 128; i++)
+		attr4k[i] = x86_attr((u64)i << 3, false);
+}
+
 /* Physical-address bits of an entry: 51..12 limited to MAXPHYADDR. */
 static inline u64
 x86_rsvd_high(const struct mmu *mmu)
@@ -166,6 +180,138 @@ x86_decode(const struct mmu *mmu, int lvl, u64 e, struct pte_decode *d)
 	}
 	d->kind = PT_TABLE;
 	d->addr = e & mmu->pa_mask & PAGE_MASK;
+}
+
+/*
+ * Hot-path decoders, one per paging mode: the common cases (a table
+ * pointer, a 4K leaf) inline; large pages and PAE PDPTEs go to x86_decode.
+ * perm_tab[RW | US << 1 | NX << 2] gives the rights of an entry.
+ */
+#define PT_PERM(i) ((u16)(P_KR | (((i) & 1) ? P_KW : 0) |			\
+	(((i) & 4) ? 0 : P_KX) |						\
+	(((i) & 2) ? (P_UR | (((i) & 1) ? P_UW : 0) | (((i) & 4) ? 0 : P_UX)) : 0)))
+static const u16 perm_tab[8] = {
+	PT_PERM(0), PT_PERM(1), PT_PERM(2), PT_PERM(3),
+	PT_PERM(4), PT_PERM(5), PT_PERM(6), PT_PERM(7),
+};
+
+static inline void
+none(struct pte_decode *d)
+{
+	d->kind = PT_NONE;
+	d->shift = 0;
+	d->perm = 0;
+	d->attr = 0;
+	d->addr = 0;
+	d->bad = 0;
+}
+
+static void
+x86_decode_2level(const struct mmu *mmu, int lvl, u64 e, struct pte_decode *d)
+{
+	if (!(e & _PAGE_PRESENT)) {
+		none(d);
+		return;
+	}
+	if (lvl != LVL_PTE && (e & _PAGE_PSE)) {
+		x86_decode(mmu, lvl, e, d);
+		return;
+	}
+	d->perm = perm_tab[(e >> 1) & 3];
+	d->shift = PAGE_SHIFT;
+	d->addr = e & 0xfffff000ULL;
+	d->bad = 0;
+	if (lvl == LVL_PTE) {
+		d->kind = PT_LEAF;
+		d->attr = attr4k[(e >> 3) & 127];
+	} else {
+		d->kind = PT_TABLE;
+		d->attr = 0;
+	}
+}
+
+static void
+x86_decode_64(const struct mmu *mmu, int lvl, u64 e, struct pte_decode *d)
+{
+	unsigned nx;
+	u64 bad;
+
+	if (!(e & _PAGE_PRESENT)) {
+		none(d);
+		return;
+	}
+	if ((lvl != LVL_PTE && (e & _PAGE_PSE)) ||
+	    (lvl == LVL_PGD && mmu->lv[LVL_PGD].bits == 2)) {
+		/* large pages; the PAE PDPT */
+		x86_decode(mmu, lvl, e, d);
+		return;
+	}
+	bad = e & (lvl == LVL_PTE ? mmu->rsvd_leaf[lvl] : mmu->rsvd_table[lvl]);
+	if (unlikely(bad)) {
+		d->kind = PT_BAD;
+		d->bad = bad;
+		d->shift = 0;
+		d->perm = 0;
+		d->attr = 0;
+		d->addr = 0;
+		return;
+	}
+	nx = (mmu->features & F_NX) ? (unsigned)(e >> 61) & 4 : 0;
+	d->perm = perm_tab[((e >> 1) & 3) | nx];
+	d->shift = PAGE_SHIFT;
+	d->addr = e & mmu->pa_mask & PAGE_MASK;
+	d->bad = 0;
+	if (lvl == LVL_PTE) {
+		d->kind = PT_LEAF;
+		d->attr = attr4k[(e >> 3) & 127];
+	} else {
+		d->kind = PT_TABLE;
+		d->attr = 0;
+	}
+}
+
+void
+x86_set_decoder(struct mmu *mmu)
+{
+	const struct x86_priv *xp = mmu->priv;
+	u64 high = GENMASK(51, 12) & ~mmu->pa_mask;
+	int i;
+
+	init_attr4k();
+	/* the fast walk: P=1, PS=0 is a table pointer; rights from RW, US, NX */
+	mmu->fast_n = mmu->nwalk;
+	mmu->fast_esize = mmu->lv[mmu->walk[0]].esize;
+	for (i = 0; i < mmu->nwalk; i++) {
+		const struct pt_level *L = &mmu->lv[mmu->walk[i]];
+
+		mmu->fast_shift[i] = L->shift;
+		mmu->fast_lvl[i] = mmu->walk[i];
+		mmu->fast_idx[i] = (u16)((1u << L->bits) - 1);
+	}
+	mmu->fast_tmask = _PAGE_PRESENT | _PAGE_PSE;
+	mmu->fast_tval = _PAGE_PRESENT;
+	mmu->fast_pbit[0] = 1;
+	mmu->fast_pbit[1] = 2;
+	mmu->fast_pbit[2] = (xp->mode != X86_2LEVEL && (mmu->features & F_NX)) ?
+		63 : 3;
+	for (i = 0; i < 8; i++)
+		mmu->fast_plut[i] = perm_tab[i & (mmu->fast_pbit[2] == 63 ? 7 : 3)];
+	if (xp->mode == X86_2LEVEL) {
+		mmu->fast_addr = 0xfffff000ULL;
+		mmu->decode = x86_decode_2level;
+		mmu->va_mode = VA_ZEROEXT;
+		return;
+	}
+	if (xp->mode == X86_PAE)
+		mmu->fast_n = 0;	/* the PDPT is special: use the full walk */
+	mmu->fast_addr = mmu->pa_mask & PAGE_MASK;
+	for (i = 0; i < NR_LEVELS; i++) {
+		mmu->rsvd_table[i] = high | ((mmu->features & F_NX) ? 0 : _PAGE_NX);
+		mmu->rsvd_leaf[i] = mmu->rsvd_table[i];
+		mmu->fast_rsvd[i] = mmu->rsvd_table[i];
+	}
+	mmu->decode = x86_decode_64;
+	mmu->va_mode = xp->mode == X86_LONG ? VA_SIGNEXT : VA_ZEROEXT;
 }
 
 static int

@@ -40,6 +40,9 @@ int x86_setup(struct machine *m, const struct machine_opts *o,
 	      struct error *e);
 int x86_paging_init(struct machine *m, struct error *e);
 
+struct mmu;
+void x86_set_decoder(struct mmu *mmu);
+
 extern const struct arch arch_i386, arch_i386_pae, arch_x86_64,
 	arch_x86_64_la57;
 

@@ -175,6 +175,7 @@ x86_32_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	finish_levels(mmu);
 	mmu->va_bits = 32;
 	mmu->pa_mask = GENMASK(mmu->pa_bits - 1, 0);
+	x86_set_decoder(mmu);
 
 	L->nr_cpus = (unsigned)MAX(NR_CPUS_32, m->ncpus);
 	L->km_max_idx = KM_MAX_IDX;
@@ -422,6 +423,7 @@ x86_64_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	mmu->va_bits = la57 ? 57 : 48;
 	mmu->pa_bits = la57 ? 52 : 46;
 	mmu->pa_mask = GENMASK(mmu->pa_bits - 1, 0);
+	x86_set_decoder(mmu);
 
 	L->nr_cpus = (unsigned)MAX(NR_CPUS_64, m->ncpus);
 	L->km_max_idx = 0;
