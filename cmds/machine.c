@@ -52,7 +52,12 @@ machine_run(struct ctx *ctx, int argc, char **argv)
 		   (unsigned long long)(m->ram_size >> PAGE_SHIFT));
 	j_hex(ctx, "ram_start", m->ram_start);
 	j_u64(ctx, "ram_size", m->ram_size);
-	if (!m->image) {
+	if (!m->image && m->arch->is64) {
+		out_printf(ctx, "direct map all RAM, mapped at %s-%s\n",
+			   fva(m, L->page_offset), fva(m, L->high_memory - 1));
+		j_hex(ctx, "page_offset", L->page_offset);
+	}
+	if (!m->image && !m->arch->is64) {
 		out_printf(ctx, "lowmem     %s at %s-%s, mapped at %s-%s\n",
 			   fsize(L->lowmem_end), fpa(m, L->phys_offset),
 			   fpa(m, low_end - 1), fva(m, L->page_offset),
@@ -64,6 +69,8 @@ machine_run(struct ctx *ctx, int argc, char **argv)
 				   fpa(m, low_end), fpa(m, ram_end - 1));
 			j_u64(ctx, "highmem", ram_end - low_end);
 		}
+	}
+	if (!m->image) {
 		out_printf(ctx, "zones\n");
 		j_arr(ctx, "zones");
 		{

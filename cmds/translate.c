@@ -39,9 +39,21 @@ one(struct ctx *ctx, struct cpu *c, u64 va, bool compact, char *line,
 	bool hit;
 	int f = m->arch->va_check(&m->mmu, va);
 
-	if (f == WF_NONE)
+	if (f == WF_NONE && !ctx->json) {
+		/* the fast path: no step records needed */
+		struct xlat x;
+
+		f = machine_xlat(m, c, va, ACC_READ, &x, &hit);
+		w.va = va;
+		w.pa = x.pa;
+		w.shift = x.shift;
+		w.fault = x.fault;
+		w.nsteps = 0;
+		if (f && f != WF_PROTECTION)
+			machine_walk(m, c, va, &w);	/* for the reason */
+	} else if (f == WF_NONE) {
 		f = machine_translate(m, c, va, ACC_READ, &w, &hit);
-	else {
+	} else {
 		w.va = va;
 		w.fault = (u8)f;
 		w.nsteps = 0;

@@ -698,9 +698,10 @@ run_one(struct ctx *ctx, int argc, char **argv)
 	}
 	ctx->cmd = c;
 	out_begin(ctx);
-	if (ctx->cmdfmt != NULL && strcmp(c->name, "x") && strcmp(c->name, "xp"))
-		r = cmd_error(ctx, "'/%s': only x and xp take a /FMT suffix",
-			      ctx->cmdfmt);
+	if (ctx->cmdfmt != NULL && strcmp(c->name, "x") &&
+	    strcmp(c->name, "xp") && strcmp(c->name, "write"))
+		r = cmd_error(ctx, "'/%s': only x, xp and write take a /FMT "
+			      "suffix", ctx->cmdfmt);
 	else if (parse_opts(ctx, &argc, argv))
 		r = -1;
 	else if (argc - 1 < c->min_args ||

@@ -221,6 +221,11 @@ int pgtable_slot(struct machine *m, u64 root, u64 va, int lvl, bool create,
 		 u64 *entry_pa, struct error *e);
 /* Clear the 4K leaf mapping va; returns its old value (0 when none). */
 u64 pgtable_clear(struct machine *m, u64 root, u64 va);
+/*
+ * Clear the leaf that maps va at whatever level (a huge page too); returns
+ * its old value and its page shift (0 when va is not mapped).  No flush.
+ */
+u64 pgtable_clear_leaf(struct machine *m, u64 root, u64 va, unsigned *shift);
 u64 pgtable_alloc_table(struct machine *m, int lvl, struct error *e);
 
 #endif

@@ -205,3 +205,23 @@ pgtable_clear(struct machine *m, u64 root, u64 va)
 	write_leaf(m, LVL_PTE, epa, 0, va);
 	return old;
 }
+
+u64
+pgtable_clear_leaf(struct machine *m, u64 root, u64 va, unsigned *shift)
+{
+	struct walk w;
+	const struct walk_step *s;
+	u64 old;
+
+	*shift = 0;
+	if (mmu_walk(&m->mmu, &m->phys, root, va, &w) != WF_NONE)
+		return 0;
+	s = &w.step[w.nsteps - 1];
+	if (m->arch->get_leaf != NULL)
+		old = m->arch->get_leaf(m, s->lvl, s->entry_pa);
+	else
+		old = s->entry;
+	write_leaf(m, s->lvl, s->entry_pa, 0, va);
+	*shift = w.shift;
+	return old;
+}

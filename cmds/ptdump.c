@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Dump every present mapping, merged into ranges.
+ */
+#include <string.h>
+
+#include "ptwalk/out.h"
+#include "ptwalk/ptdump.h"
+#include "ptwalk/show.h"
+
+struct pd_state {
+	struct ctx *ctx;
+	const struct region *last;
+	u64 total;
+};
+
+static int
+emit(void *arg, const struct ptdump_range *r)
+{
+	struct pd_state *st = arg;
+	struct ctx *ctx = st->ctx;
+	struct machine *m = ctx->m;
+	const struct region *reg = machine_region(m, r->start);
+	char perm[64], flags[200], pa[48];
+
+	if (reg != st->last && reg != NULL) {
+		out_printf(ctx, "---[ %s ]---\n", reg->name);
+		st->last = reg;
+	}
+	perm_string(r->perm, perm, sizeof(perm));
+	entry_flags(m, r->lvl, r->entry, flags, sizeof(flags));
+	if (r->pa_contig)
+		snprintf(pa, sizeof(pa), "pa %s", fpa(m, r->pa));
+	else
+		snprintf(pa, sizeof(pa), "pa scattered");
+	out_printf(ctx, "%s-%s %8s  %5llu x %-4s %-3s  %-22s %-24s %s\n",
+		   fva(m, r->start), fva(m, r->end - 1), fsize(r->end - r->start),
+		   (unsigned long long)r->pages, fsize(1ULL << r->shift),
+		   m->mmu.lv[r->lvl].name, perm, flags, pa);
+	j_obj(ctx, NULL);
+	j_hex(ctx, "start", r->start);
+	j_hex(ctx, "end", r->end);
+	j_u64(ctx, "size", r->end - r->start);
+	j_u64(ctx, "page_size", 1ULL << r->shift);
+	j_u64(ctx, "pages", r->pages);
+	j_str(ctx, "level", m->mmu.lv[r->lvl].name);
+	j_str(ctx, "rights", perm);
+	j_str(ctx, "flags", flags);
+	if (r->pa_contig)
+		j_hex(ctx, "pa", r->pa);
+	if (reg != NULL)
+		j_str(ctx, "region", reg->name);
+	j_obj_end(ctx);
+	st->total += r->end - r->start;
+	return ctx->interrupted && *ctx->interrupted;
+}
+
+/* End of user space: the end of the "user" region, else half the space. */
+static u64
+user_end(const struct machine *m)
+{
+	int i;
+
+	for (i = 0; i < m->nregions; i++)
+		if (m->regions[i].flags & REG_USER)
+			return m->regions[i].end;
+	if (m->mmu.va_mode == VA_ZEROEXT)
+		return m->mmu.va_bits >= 32 ? 0xc0000000ULL : 0;
+	return 1ULL << (m->mmu.va_bits - 1);
+}
+
+static int
+dump(struct ctx *ctx, const char *what, int ri, u64 start, u64 end)
+{
+	struct machine *m = ctx->m;
+	struct cpu *c = machine_cpu(m);
+	struct pd_state st = { ctx, NULL, 0 };
+	u64 bad = 0;
+	long n;
+
+	if (!c->root_valid[ri]) {
+		out_printf(ctx, "%s: no page-table root loaded\n", what);
+		return 0;
+	}
+	out_printf(ctx, "%s mappings of %s=%s, %s-%s:\n", what,
+		   m->arch->root_name[ri] ? m->arch->root_name[ri] : "root",
+		   fpa(m, c->root[ri]), fva(m, start), fva(m, end - 1));
+	n = ptdump_walk(m, c->root[ri], start, end, emit, &st, &bad);
+	if (n < 0)
+		return cmd_error(ctx, "interrupted");
+	out_printf(ctx, "%ld range%s, %s mapped\n", n, n == 1 ? "" : "s",
+		   fsize(st.total));
+	if (bad)
+		cmd_warn(ctx, "%llu table%s lie outside physical memory and "
+			 "were skipped", (unsigned long long)bad,
+			 bad == 1 ? "" : "s");
+	return 0;
+}
+
+static int
+ptdump_run(struct ctx *ctx, int argc, char **argv)
+{
+	struct machine *m = ctx->m;
+	u64 ue = user_end(m), top, start, end;
+	bool split = m->mmu.split_roots;
+	int r = 0;
+
+	top = m->mmu.va_mode == VA_ZEROEXT ? 1ULL << m->mmu.va_bits : 0;
+	j_arr(ctx, "ranges");
+	if (argc == 1 || !strcmp(argv[1], "user") || !strcmp(argv[1], "kernel")) {
+		bool user = argc == 1 || !strcmp(argv[1], "user");
+		bool kern = argc == 1 || !strcmp(argv[1], "kernel");
+
+		if (argc > 2)
+			r = cmd_usage(ctx);
+		if (!r && kern)
+			r = dump(ctx, "kernel", split ? 1 : 0,
+				 split ? ~0ULL << m->mmu.va_bits :
+				 m->mmu.va_mode == VA_SIGNEXT ?
+				 ~0ULL << (m->mmu.va_bits - 1) : ue, top);
+		if (!r && user)
+			r = dump(ctx, "user", 0, 0, ue);
+	} else {
+		if (argc != 3)
+			r = cmd_usage(ctx);
+		else if (arg_va(ctx, argv[1], "START", &start) ||
+			 arg_va(ctx, argv[2], "END", &end))
+			r = -1;
+		else if (end <= start)
+			r = cmd_error(ctx, "END must be above START");
+		else
+			r = dump(ctx, "the", mmu_root_index(&m->mmu, start),
+				 start, end);
+	}
+	j_arr_end(ctx);
+	return r;
+}
+
+const struct cmd cmd_ptdump = {
+	.name = "ptdump",
+	.family = FAM_TRANSLATION,
+	.usage = "[kernel | user | START END]",
+	.summary = "every present mapping, merged into ranges",
+	.help =
+	"Walks the whole page-table tree of the current CPU (kernel half,\n"
+	"user half, or [START, END)) and prints every present mapping, with\n"
+	"neighbouring pages of the same rights, cache attributes and page\n"
+	"size merged into one range, like the kernel's page-table dump in\n"
+	"debugfs and QEMU's 'info mem': the range, its size, how many pages\n"
+	"of which size at which level, the rights, the entry bits of the\n"
+	"first page, and the physical start when the range is physically\n"
+	"contiguous ('scattered' otherwise).  Region headers name the kernel\n"
+	"region each range starts in.\n",
+	.complete = "words:kernel,user addr",
+	.min_args = 0,
+	.max_args = 2,
+	.run = ptdump_run,
+};
