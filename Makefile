@@ -130,7 +130,8 @@ install: all
 		$(DESTDIR)$(PREFIX)/share/zsh/site-functions
 	install -m 755 $(BUILD)/ptwalk $(DESTDIR)$(PREFIX)/bin/ptwalk
 	install -m 644 man/ptwalk.1 $(DESTDIR)$(PREFIX)/share/man/man1/ptwalk.1
-	install -m 644 man/ptwalk-labs.7 $(DESTDIR)$(PREFIX)/share/man/man7/ptwalk-labs.7
+	for f in man/*.7; do [ -f "$$f" ] && install -m 644 "$$f" \
+		$(DESTDIR)$(PREFIX)/share/man/man7/ || true; done
 	install -m 644 completions/ptwalk.bash \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/ptwalk
 	install -m 644 completions/_ptwalk $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_ptwalk

@@ -129,6 +129,16 @@ if want docs; then
 	[ -z "$missing" ] && ok || ko "docs: commands in no golden test:$missing"
 	missing=
 	for n in $names; do
+		grep -qw -- "$n" completions/ptwalk.bash &&
+			grep -q -- "'$n:" completions/_ptwalk || missing="$missing $n"
+	done
+	[ -z "$missing" ] && ok || ko "docs: commands missing from completions/:$missing"
+	bash -n completions/ptwalk.bash && ok || ko "docs: completions/ptwalk.bash does not parse"
+	if command -v zsh >/dev/null 2>&1; then
+		zsh -n completions/_ptwalk && ok || ko "docs: completions/_ptwalk does not parse"
+	fi
+	missing=
+	for n in $names; do
 		grep -qF -- "$(printf '%s' "$n" | sed 's/-/\\\\-/g')" man/ptwalk.1 ||
 			missing="$missing $n"
 	done
