@@ -44,8 +44,11 @@ machine_run(struct ctx *ctx, int argc, char **argv)
 		out_printf(ctx, "image      %s\n", m->image_path);
 		j_str(ctx, "image", m->image_path);
 	} else {
-		out_printf(ctx, "kernel     %s\n", m->arch->kernel_model);
-		j_str(ctx, "kernel", m->arch->kernel_model);
+		const char *km = m->kernel_model ? m->kernel_model :
+			m->arch->kernel_model;
+
+		out_printf(ctx, "kernel     %s\n", km);
+		j_str(ctx, "kernel", km);
 	}
 	out_printf(ctx, "RAM        %s at %s-%s (%llu frames of 4K)\n",
 		   fsize(m->ram_size), fpa(m, m->ram_start), fpa(m, ram_end - 1),
@@ -101,6 +104,21 @@ machine_run(struct ctx *ctx, int argc, char **argv)
 		j_hex(ctx, m->arch->root_name[i], c->root[i]);
 	}
 	sb_reset(&sb);
+	if (m->arch->reg_names[0] != NULL) {
+		/* the arch's control registers, as the kernel set them */
+		j_obj(ctx, "regs");
+		for (i = 0; i < 8; i++) {
+			if (m->arch->reg_names[i] == NULL)
+				continue;
+			sb_addf(&sb, "%s%s=0x%08llx", sb.len ? " " : "",
+				m->arch->reg_names[i],
+				(unsigned long long)c->regs[i]);
+			j_hex(ctx, m->arch->reg_names[i], c->regs[i]);
+		}
+		j_obj_end(ctx);
+		out_printf(ctx, "%-10s %s\n", "registers", sb.buf);
+		sb_reset(&sb);
+	}
 	for (i = 0; feature_names[i].name; i++)
 		if (m->mmu.features & feature_names[i].bit &
 		    (m->arch->features | m->arch->features_ok))

@@ -35,6 +35,10 @@ check_mem(const struct arch *a, u64 mem, struct error *e)
 				"has 32-bit physical addresses and cannot "
 				"address more than 4G; use --arch i386-pae "
 				"(up to 64G)", have);
+		if (a->mem_max_why != NULL)
+			return error_set(e, -EINVAL, "--mem %s: %s can hold at "
+					 "most %s of RAM: %s", have, a->name,
+					 max, a->mem_max_why);
 		return error_set(e, -EINVAL, "--mem %s: %s can address at most "
 				 "%s of RAM", have, a->name, max);
 	}
@@ -80,6 +84,11 @@ machine_new(const struct machine_opts *o, struct error *e)
 		error_set(e, -EINVAL, "unknown architecture '%s'; choose one "
 			  "of: %s", o->arch, sb.buf);
 		sb_release(&sb);
+		return NULL;
+	}
+	if (o->variant != NULL && a->variants == NULL) {
+		error_set(e, -EINVAL, "--kernel %s: %s models one kernel only "
+			  "(%s)", o->variant, a->name, a->kernel_model);
 		return NULL;
 	}
 	mem = o->mem ? o->mem : a->mem_default;

@@ -168,6 +168,9 @@ main(int argc, char **argv)
 			if (parse_size(optarg, "--vmalloc", &mo.vmalloc_size))
 				return 2;
 			break;
+		case 1007:
+			mo.variant = optarg;
+			break;
 		case 'c':
 			command = optarg;
 			break;

@@ -8,7 +8,7 @@
 
 const struct option_doc option_docs[] = {
 	{ "arch", 'a', "ARCH", "the simulated architecture: i386 (default), "
-	  "i386-pae, x86_64, x86_64-la57", "arch", 'a' },
+	  "i386-pae, x86_64, x86_64-la57, arm", "arch", 'a' },
 	{ "mem", 'm', "SIZE", "simulated RAM with a K, M, G or T suffix, e.g. "
 	  "160M or 1G (default 1G); i386 without PAE takes at most 4G", NULL,
 	  'm' },
@@ -22,7 +22,14 @@ const struct option_doc option_docs[] = {
 	  "gbpages,pcid", 1001 },
 	{ "vmalloc", 0, "SIZE", "the vmalloc= boot parameter of 32-bit x86: "
 	  "the size of the vmalloc area, which moves the lowmem limit "
-	  "(default 120M, i.e. __VMALLOC_RESERVE 128M)", NULL, 1002 },
+	  "(default 120M, i.e. __VMALLOC_RESERVE 128M); on arm the size "
+	  "of the area below VMALLOC_END (default 240M plus the 8M gap)",
+	  NULL, 1002 },
+	{ "kernel", 0, "VERSION", "which kernel's layout to model where it "
+	  "changed between versions; arm: 3.x (Linux 3.4, the default: "
+	  "VMALLOC_END 0xff000000, DMA consistent area, fixmap at "
+	  "0xfff00000) or 5.x (Linux 5.4: VMALLOC_END 0xff800000, fixmap "
+	  "at 0xffc00000, strict kernel RWX)", "words:3.x,5.x", 1007 },
 	{ "command", 'c', "CMDS", "run CMDS (separated by ';' or newlines) "
 	  "and exit", NULL, 'c' },
 	{ "json", 0, NULL, "print one JSON object per command result, one "

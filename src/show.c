@@ -130,6 +130,14 @@ show_walk_json(struct ctx *ctx, const struct walk *w)
 		for (f = 0; f < k; f++)
 			j_str(ctx, NULL, names[f]);
 		j_arr_end(ctx);
+		/* Linux's own copy of the entry, where it keeps one (arm) */
+		if (m->arch->get_leaf != NULL &&
+		    !(w->fault == WF_BEYOND_RAM && i == w->nsteps - 1)) {
+			u64 lv = m->arch->get_leaf(ctx->m, s->lvl, s->entry_pa);
+
+			if (lv != s->entry)
+				j_hex(ctx, "linux_entry", lv);
+		}
 		j_obj_end(ctx);
 	}
 	j_arr_end(ctx);

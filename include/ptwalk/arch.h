@@ -136,6 +136,7 @@ struct arch {
 	const char *name;		/* "i386", "x86_64", "arm" ... */
 	const char *summary;		/* for --arch listing */
 	const char *kernel_model;	/* which kernel's layout is modelled */
+	const char *variants;		/* --kernel values accepted (NULL: none) */
 	const char *cs_name;		/* Capstone arch (for dis) */
 	bool is64;
 	u8 va_digits, pa_digits;	/* print widths */
@@ -143,9 +144,11 @@ struct arch {
 	unsigned features;		/* defaults of this CPU */
 	unsigned features_ok;		/* which can be toggled */
 	u64 mem_default, mem_max;	/* bytes of RAM */
+	const char *mem_max_why;	/* why mem_max (NULL: generic message) */
 	u64 ram_base;			/* where RAM starts (arm: PHYS_OFFSET) */
 	unsigned tlb_entries, tlb_ways;	/* default TLB */
 	const char *root_name[2];	/* "cr3" / "ttbr0", "ttbr1" */
+	const char *reg_names[8];	/* names of cpu->regs[] for `machine` */
 
 	/* Fill m->mmu and m->lay and the region table, for RAM and opts. */
 	int (*setup)(struct machine *m, const struct machine_opts *o,
@@ -196,6 +199,12 @@ struct arch {
 			  const char **names, int max);
 	const struct bitfield *(*fields)(const struct mmu *mmu, int lvl,
 					  u64 entry);
+	/*
+	 * The fields of Linux's own copy of an entry where it differs from
+	 * the hardware one (arm: the Linux PTE).  NULL: same as fields.
+	 */
+	const struct bitfield *(*sw_fields)(const struct mmu *mmu, int lvl,
+					     u64 val);
 	/* Extra lines for a walk step (arm: the Linux PTE). */
 	void (*step_note)(struct machine *m, int lvl, u64 entry_pa, u64 entry,
 			  struct strbuf *sb);

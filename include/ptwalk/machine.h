@@ -36,6 +36,7 @@ struct layout {
 	u64 pkmap_base;		/* 32-bit highmem: kmap window */
 	unsigned last_pkmap;
 	u64 fixaddr_start, fixaddr_top, fixaddr_boot_start;
+	bool fixmap_up;		/* arm 3.x: fix_to_virt counts up from START */
 	u64 modules_vaddr, modules_end;
 	u64 task_size, stack_top;
 	u64 kimage_vaddr;	/* x86_64 __START_KERNEL_map, arm64 KIMAGE_VADDR */
@@ -48,6 +49,17 @@ struct layout {
 	unsigned km_max_idx;	/* kmap_atomic slots per CPU */
 	u64 dma_limit, dma32_limit;	/* zone boundaries (physical) */
 };
+
+/*
+ * fix_to_virt(idx): FIXADDR_TOP - idx pages, except on arm 3.x where
+ * FIXADDR_START + idx pages.
+ */
+static inline u64
+layout_fix_to_virt(const struct layout *L, unsigned idx)
+{
+	return L->fixmap_up ? L->fixaddr_start + ((u64)idx << PAGE_SHIFT) :
+		L->fixaddr_top - ((u64)idx << PAGE_SHIFT);
+}
 
 /* A named fixmap index (enum fixed_addresses). */
 struct fixslot {
@@ -65,6 +77,7 @@ struct ksym {
 
 struct machine {
 	const struct arch *arch;
+	const char *kernel_model;	/* per --kernel variant (NULL: arch's) */
 	struct mmu mmu;
 	struct phys phys;
 	u64 ram_start, ram_size;

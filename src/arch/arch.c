@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ptwalk/arch.h"
+#include "arm.h"
 #include "x86.h"
 
 const struct arch *const arch_list[] = {
@@ -12,6 +13,7 @@ const struct arch *const arch_list[] = {
 	&arch_i386_pae,
 	&arch_x86_64,
 	&arch_x86_64_la57,
+	&arch_arm,
 	NULL
 };
 

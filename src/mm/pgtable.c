@@ -160,7 +160,10 @@ pgtable_map_range(struct machine *m, u64 root, u64 va, u64 pa, u64 size,
 			unsigned s = mmu->page_shifts[i];
 			u64 sz = 1ULL << s;
 
-			if (s > max_shift || s <= best)
+			/* sizes the MMU walks but Linux never builds
+			 * (arm 64K pages, supersections) are skipped */
+			if (s > max_shift || s <= best ||
+			    leaf_level(mmu, s) < 0)
 				continue;
 			if (((va | pa) & (sz - 1)) == 0 && end - va >= sz)
 				best = s;

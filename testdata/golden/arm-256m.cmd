@@ -1,0 +1,5 @@
+# args: --arch arm --mem 256M
+# A small ARM machine: all RAM is lowmem.
+machine
+layout
+walk high_memory - 1
