@@ -143,8 +143,28 @@ levels(struct mmu *mmu)
 	mmu->page_shifts[2] = SECTION_SHIFT;
 	mmu->page_shifts[3] = SUPERSECTION_SHIFT;
 	mmu->va_bits = 32;
+	mmu->va_mode = VA_ZEROEXT;
 	mmu->pa_bits = 32;	/* Cortex-A9: no 40-bit supersections */
 	mmu->pa_mask = GENMASK(31, 0);
+
+	/*
+	 * The fast translation walk: a first-level entry of type 0b01 is
+	 * a table pointer (its address in bits 31:10) that restricts no
+	 * rights on a CPU without PXN; the leaf goes to arm_decode.
+	 */
+	mmu->fast_n = 2;
+	mmu->fast_esize = 4;
+	mmu->fast_shift[0] = SECTION_SHIFT;
+	mmu->fast_lvl[0] = LVL_PGD;
+	mmu->fast_idx[0] = 0xfff;
+	mmu->fast_shift[1] = PAGE_SHIFT;
+	mmu->fast_lvl[1] = LVL_PTE;
+	mmu->fast_idx[1] = 0xff;
+	mmu->fast_tmask = PMD_TYPE_MASK;
+	mmu->fast_tval = PMD_TYPE_TABLE;
+	mmu->fast_addr = 0xfffffc00ULL;
+	for (i = 0; i < 8; i++)
+		mmu->fast_plut[i] = P_PERM;
 }
 
 static void
