@@ -145,8 +145,10 @@ const struct cmd cmd_machine = {
 	"Shows the architecture and paging mode, which kernel's layout is\n"
 	"modelled, the RAM and its split into lowmem (direct-mapped) and\n"
 	"highmem, the zone boundaries, the CPUs and the page-table root of\n"
-	"the current one (x86 CR3, arm TTBR), the CPU features in effect and\n"
-	"the TLB geometry.\n",
+	"the current one (x86 CR3, arm TTBR), the arch's MMU control\n"
+	"registers as the kernel set them (arm: TTBCR, DACR, CONTEXTIDR and\n"
+	"the TEX-remap PRRR/NMRR), the CPU features in effect and the TLB\n"
+	"geometry.\n",
 	.complete = "none",
 	.min_args = 0,
 	.max_args = 0,

@@ -791,7 +791,7 @@ arm_describe(const struct mmu *mmu, struct strbuf *sb)
 {
 	sb_adds(sb, "arm short-descriptor paging (");
 	mmu_split(mmu, sb);
-	sb_adds(sb, ")");
+	sb_adds(sb, "), first-level table L1, second-level L2");
 }
 
 const struct arch arch_arm = {

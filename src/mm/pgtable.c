@@ -217,8 +217,22 @@ pgtable_clear_leaf(struct machine *m, u64 root, u64 va, unsigned *shift)
 	u64 old;
 
 	*shift = 0;
-	if (mmu_walk(&m->mmu, &m->phys, root, va, &w) != WF_NONE)
-		return 0;
+	if (mmu_walk(&m->mmu, &m->phys, root, va, &w) != WF_NONE) {
+		/*
+		 * A leaf the hardware cannot use may still be live for
+		 * Linux (arm: an old or PROT_NONE PTE has no hardware copy).
+		 */
+		if (w.fault != WF_NOT_PRESENT || m->arch->get_leaf == NULL ||
+		    w.nsteps == 0)
+			return 0;
+		s = &w.step[w.nsteps - 1];
+		old = m->arch->get_leaf(m, s->lvl, s->entry_pa);
+		if (old == 0 || s->lvl != m->mmu.walk[m->mmu.nwalk - 1])
+			return 0;
+		write_leaf(m, s->lvl, s->entry_pa, 0, va);
+		*shift = m->mmu.lv[s->lvl].leaf_shift;
+		return old;
+	}
 	s = &w.step[w.nsteps - 1];
 	if (m->arch->get_leaf != NULL)
 		old = m->arch->get_leaf(m, s->lvl, s->entry_pa);

@@ -395,6 +395,15 @@ test_user_mapping(void **state)
 				     P_KR | P_UR, &e), 0);
 	assert_int_equal(mmu_walk(&m->mmu, &m->phys, pgd, 0x9000, &w),
 			 WF_NOT_PRESENT);
+	/* ... yet a Linux mapping that pgtable_clear_leaf removes */
+	{
+		unsigned sh;
+		u64 old = pgtable_clear_leaf(m, pgd, 0x9000, &sh);
+
+		assert_true((old & 0xfffff000ULL) == 0x62001000ULL);
+		assert_int_equal(sh, 12);
+		assert_true(pgtable_clear_leaf(m, pgd, 0x9000, &sh) == 0);
+	}
 	machine_free(m);
 }
 
@@ -578,6 +587,26 @@ test_boot_tables(void **state)
 	assert_int_equal(w.fault_lvl, LVL_PTE);
 	machine_free(m3);
 	machine_free(m5);
+
+	/*
+	 * 100.5M: the last 2M chunk of lowmem is not section-aligned at its
+	 * end, so create_mapping() maps it with 4K pages in a table linked
+	 * with MT_MEMORY's prot_l1 (0x01)
+	 */
+	m3 = boot("3.x", 100 * MiB + 512 * KiB);
+	pgd = m3->swapper_pg_dir;
+	assert_int_equal(mmu_walk(&m3->mmu, &m3->phys, pgd, 0xc63fffff, &w),
+			 WF_NONE);
+	assert_int_equal(w.shift, 20);
+	assert_int_equal(mmu_walk(&m3->mmu, &m3->phys, pgd, 0xc647f123, &w),
+			 WF_NONE);
+	assert_int_equal(w.shift, 12);
+	assert_true(w.pa == 0x6647f123ULL);
+	assert_int_equal(w.perm, P_KR | P_KW | P_KX);
+	assert_true((w.step[0].entry & 0x3ff) == PMD_TYPE_TABLE);
+	assert_int_equal(mmu_walk(&m3->mmu, &m3->phys, pgd, 0xc6480000, &w),
+			 WF_NOT_PRESENT);
+	machine_free(m3);
 }
 
 /* the CPU: TTBR0 = swapper_pg_dir, ASID 0, DACR, TEX remap registers */
