@@ -93,7 +93,9 @@ const struct cmd cmd_layout = {
 	.help =
 	"Lists every region of the virtual address space (user space, the\n"
 	"direct map of lowmem, the gap, vmalloc, pkmap, fixmap, and on 64-bit\n"
-	"the vmemmap, kernel text and module regions) with its start, end,\n"
+	"the vmemmap, kernel text and module regions; on arm the null-pointer\n"
+	"trap page, modules and pkmap below PAGE_OFFSET, the DMA consistent\n"
+	"area and the vector page) with its start, end,\n"
 	"size, what allocates there and how an address there becomes a\n"
 	"physical one, then the layout constants and a picture in the style\n"
 	"of the classic 3G/1G diagram (high addresses at the top).\n",

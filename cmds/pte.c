@@ -141,10 +141,16 @@ pte_raw(struct ctx *ctx, const char *value)
 		out_printf(ctx, "  points to the next table at %s\n",
 			   fpa(m, d.addr));
 		break;
-	case PT_LEAF:
-		out_printf(ctx, "  maps a %s page at %s\n", fsize(1ULL << d.shift),
-			   fpa(m, d.addr));
+	case PT_LEAF: {
+		char perm[64], attr[128];
+
+		perm_string(d.perm, perm, sizeof(perm));
+		attr_string(d.attr, attr, sizeof(attr));
+		out_printf(ctx, "  maps a %s page at %s: %s%s%s\n",
+			   fsize(1ULL << d.shift), fpa(m, d.addr), perm,
+			   attr[0] ? "; " : "", attr);
 		break;
+	}
 	case PT_NONE:
 		out_printf(ctx, "  not present: an access faults\n");
 		break;

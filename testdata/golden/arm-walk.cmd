@@ -29,6 +29,8 @@ pte 0x6054067f --raw --level pte
 pte 0x6001140e --raw --level pgd
 pte 0x60541c21 --raw --level pgd
 pte 0xab30026e --raw --level pgd
+pte 0xab341cae --raw --level pgd
+pte 0x76549c3d --raw
 pte 0x12340003 --raw --level pgd
 pte 0x605405df --raw --linux
 pte 0x6054035f --raw --linux
