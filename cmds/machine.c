@@ -77,9 +77,12 @@ machine_run(struct ctx *ctx, int argc, char **argv)
 		out_printf(ctx, "zones\n");
 		j_arr(ctx, "zones");
 		{
-			u64 dma_end = MIN(m->ram_start + L->dma_limit, ram_end);
+			/* the limits are physical addresses */
+			u64 dma_end = MIN(MAX(L->dma_limit, m->ram_start),
+					  ram_end);
 			u64 d32_end = L->dma32_limit ?
-				MIN(L->dma32_limit, ram_end) : dma_end;
+				MIN(MAX(L->dma32_limit, dma_end), ram_end) :
+				dma_end;
 
 			zone_line(ctx, "DMA", m->ram_start, dma_end);
 			if (L->dma32_limit)
@@ -99,8 +102,11 @@ machine_run(struct ctx *ctx, int argc, char **argv)
 		if (m->arch->root_name[i] == NULL || !c->root_valid[i])
 			continue;
 		out_printf(ctx, "%-10s %s%s\n", m->arch->root_name[i],
-			   fpa(m, c->root[i]), c->root[i] == m->swapper_pg_dir &&
-			   !m->image ? " (swapper_pg_dir)" : "");
+			   fpa(m, c->root[i]), m->image ? "" :
+			   c->root[i] == m->swapper_pg_dir ? " (swapper_pg_dir)" :
+			   c->root[i] == m->reserved_pg_dir ?
+			   " (reserved_pg_dir: empty, user addresses fault)" :
+			   "");
 		j_hex(ctx, m->arch->root_name[i], c->root[i]);
 	}
 	sb_reset(&sb);
@@ -118,6 +124,16 @@ machine_run(struct ctx *ctx, int argc, char **argv)
 		j_obj_end(ctx);
 		out_printf(ctx, "%-10s %s\n", "registers", sb.buf);
 		sb_reset(&sb);
+		/* what their fields say, where the arch explains them */
+		for (i = 0; i < 8 && m->arch->reg_note != NULL; i++) {
+			if (m->arch->reg_names[i] == NULL)
+				continue;
+			m->arch->reg_note(&m->mmu, i, c->regs[i], &sb);
+			if (sb.len)
+				out_printf(ctx, "%-10s %s: %s\n", "",
+					   m->arch->reg_names[i], sb.buf);
+			sb_reset(&sb);
+		}
 	}
 	for (i = 0; feature_names[i].name; i++)
 		if (m->mmu.features & feature_names[i].bit &

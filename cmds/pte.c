@@ -155,8 +155,15 @@ pte_raw(struct ctx *ctx, const char *value)
 		out_printf(ctx, "  not present: an access faults\n");
 		break;
 	default:
-		out_printf(ctx, "  invalid: reserved bits 0x%llx set\n",
-			   (unsigned long long)d.bad);
+		if (m->arch->bad_desc != NULL) {
+			char why[160];
+
+			m->arch->bad_desc(&m->mmu, lvl, e, &d, why, sizeof(why));
+			out_printf(ctx, "  invalid: %s\n", why);
+		} else {
+			out_printf(ctx, "  invalid: reserved bits 0x%llx set\n",
+				   (unsigned long long)d.bad);
+		}
 		break;
 	}
 	j_str(ctx, "level", m->mmu.lv[lvl].name);

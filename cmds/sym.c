@@ -13,6 +13,7 @@ type_name(char t)
 	switch (t) {
 	case 'T': return "text";
 	case 'D': return "data";
+	case 'R': return "read-only data";
 	case 'B': return "bss";
 	case 'A': return "constant";
 	case 't': return "text (local)";

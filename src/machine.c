@@ -3,6 +3,7 @@
  * struct machine: booting a simulated machine, regions, symbols, __pa/__va
  * and translation through the TLB.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,36 @@ apply_features(struct machine *m, const struct machine_opts *o,
 	return 0;
 }
 
+/* --va-bits N: what this arch offers. */
+static int
+check_va_bits(const struct arch *a, const struct machine_opts *o,
+	      struct error *e)
+{
+	struct strbuf sb;
+	int i;
+
+	if (o->va_bits == 0)
+		return 0;
+	if (a->va_bits_choices[0] == 0) {
+		sb_init(&sb);
+		for (i = 0; arch_list[i] != NULL; i++)
+			if (arch_list[i]->va_bits_choices[0])
+				sb_addf(&sb, "%s%s", sb.len ? ", " : "",
+					arch_list[i]->name);
+		error_set(e, -EINVAL, "--va-bits %d: %s has a fixed virtual "
+			  "address size (--va-bits is for %s)", o->va_bits,
+			  a->name, sb.buf);
+		sb_release(&sb);
+		return -EINVAL;
+	}
+	for (i = 0; i < (int)sizeof(a->va_bits_choices) &&
+	     a->va_bits_choices[i]; i++)
+		if (a->va_bits_choices[i] == o->va_bits)
+			return 0;
+	return error_set(e, -EINVAL, "--va-bits %d: %s takes %s", o->va_bits,
+			 a->name, a->va_bits_help);
+}
+
 struct machine *
 machine_new(const struct machine_opts *o, struct error *e)
 {
@@ -91,6 +122,8 @@ machine_new(const struct machine_opts *o, struct error *e)
 			  "(%s)", o->variant, a->name, a->kernel_model);
 		return NULL;
 	}
+	if (check_va_bits(a, o, e))
+		return NULL;
 	mem = o->mem ? o->mem : a->mem_default;
 	if (check_mem(a, mem, e))
 		return NULL;
@@ -103,6 +136,8 @@ machine_new(const struct machine_opts *o, struct error *e)
 	m->arch = a;
 	m->opts = *o;
 	m->opts.mem = mem;
+	if (m->opts.va_bits == 0)
+		m->opts.va_bits = a->va_bits_choices[0];
 	m->mmu.arch = a;
 	m->ram_start = a->ram_base;
 	m->ram_size = mem;
@@ -124,7 +159,8 @@ machine_new(const struct machine_opts *o, struct error *e)
 		struct cpu *c = &m->cpu[i];
 
 		c->id = i;
-		c->root[0] = m->swapper_pg_dir;
+		c->root[0] = m->reserved_pg_dir ? m->reserved_pg_dir :
+			m->swapper_pg_dir;
 		c->root_valid[0] = true;
 		if (m->mmu.split_roots) {
 			c->root[1] = m->swapper_pg_dir;
@@ -175,7 +211,8 @@ machine_add_region(struct machine *m, const char *name, u64 start, u64 end,
 {
 	struct region *r;
 
-	if (end <= start)
+	/* end 0: up to the top of the address space */
+	if (end != 0 && end <= start)
 		return 0;
 	m->regions = xrealloc(m->regions, (size_t)(m->nregions + 1) *
 			      sizeof(*m->regions));
@@ -196,7 +233,8 @@ machine_region(const struct machine *m, u64 va)
 	int i;
 
 	for (i = 0; i < m->nregions; i++)
-		if (va >= m->regions[i].start && va < m->regions[i].end)
+		if (va >= m->regions[i].start &&
+		    (va < m->regions[i].end || m->regions[i].end == 0))
 			return &m->regions[i];
 	return NULL;
 }
@@ -257,6 +295,25 @@ machine_check_va(const struct machine *m, u64 va, struct error *e)
 {
 	int f = m->arch->va_check(&m->mmu, va);
 
+	if (f == WF_VA_RANGE && m->mmu.split_roots) {
+		char r0[16], r1[16];
+		int i;
+
+		for (i = 0; i < 15 && m->arch->root_name[0][i]; i++)
+			r0[i] = (char)toupper((unsigned char)
+					      m->arch->root_name[0][i]);
+		r0[i] = 0;
+		for (i = 0; i < 15 && m->arch->root_name[1][i]; i++)
+			r1[i] = (char)toupper((unsigned char)
+					      m->arch->root_name[1][i]);
+		r1[i] = 0;
+		return error_set(e, -EINVAL, "0x%llx: address not covered by "
+				 "%s/%s for %u-bit VA: bits 63..%u must be all "
+				 "0 (%s, user) or all 1 (%s, kernel); a "
+				 "translation fault", (unsigned long long)va,
+				 r0, r1, m->mmu.va_bits, m->mmu.va_bits, r0,
+				 r1);
+	}
 	if (f == WF_VA_RANGE)
 		return error_set(e, -EINVAL, "0x%llx is wider than %s's %u-bit "
 				 "virtual address", (unsigned long long)va,
@@ -463,8 +520,24 @@ machine_access(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 				 "execution" : "read");
 			break;
 		case WF_RESERVED:
+			if (m->arch->bad_desc != NULL && w.nsteps > 0) {
+				const struct walk_step *s =
+					&w.step[w.nsteps - 1];
+				char d[160];
+
+				m->arch->bad_desc(&m->mmu, s->lvl, s->entry,
+						  &s->d, d, sizeof(d));
+				snprintf(why, sizeof(why), "invalid %s entry: "
+					 "%s", m->mmu.lv[w.fault_lvl].name, d);
+				break;
+			}
 			snprintf(why, sizeof(why), "reserved bits 0x%llx in the "
 				 "%s entry", (unsigned long long)w.fault_info,
+				 m->mmu.lv[w.fault_lvl].name);
+			break;
+		case WF_ACCESS_FLAG:
+			snprintf(why, sizeof(why), "access flag fault at the %s "
+				 "level (the accessed flag is clear)",
 				 m->mmu.lv[w.fault_lvl].name);
 			break;
 		default:

@@ -77,8 +77,11 @@ parse_features(const char *s, struct machine_opts *o)
 				break;
 		if (!feature_names[i].name) {
 			fprintf(stderr, "ptwalk: --cpu: unknown feature '%s' "
-				"(known: pse, pge, nx, gbpages, pcid, pse36, "
-				"lpae; prefix no to remove)\n", w);
+				"(known:", w);
+			for (i = 0; feature_names[i].name; i++)
+				fprintf(stderr, "%s %s", i ? "," : "",
+					feature_names[i].name);
+			fprintf(stderr, "; prefix no to remove)\n");
 			rc = -1;
 			break;
 		}
@@ -170,6 +173,14 @@ main(int argc, char **argv)
 			break;
 		case 1007:
 			mo.variant = optarg;
+			break;
+		case 1008:
+			l = strtol(optarg, &end, 10);
+			if (*end || end == optarg || l < 1 || l > 64)
+				return bad("--va-bits '%s': give the number of "
+					   "virtual address bits, 39 or 48",
+					   optarg);
+			mo.va_bits = (int)l;
 			break;
 		case 'c':
 			command = optarg;

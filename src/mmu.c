@@ -16,6 +16,7 @@ static const char *const fault_names[] = {
 	[WF_VA_RANGE] = "address wider than the virtual address space",
 	[WF_PROTECTION] = "protection",
 	[WF_NO_ROOT] = "no page-table root",
+	[WF_ACCESS_FLAG] = "access flag fault",
 };
 
 const char *
@@ -96,6 +97,12 @@ mmu_walk(const struct mmu *mmu, struct phys *ph, u64 root, u64 va,
 			w->attr = s->d.attr;
 			w->shift = s->d.shift;
 			w->pa = (s->d.addr & ~mask) | (va & mask);
+			if (unlikely(mmu->young_required &&
+				     !(s->d.attr & P_YOUNG))) {
+				w->fault = WF_ACCESS_FLAG;
+				w->fault_lvl = (u8)lvl;
+				return WF_ACCESS_FLAG;
+			}
 			w->fault = WF_NONE;
 			return WF_NONE;
 		}
@@ -190,7 +197,8 @@ mmu_translate_walk(const struct mmu *mmu, struct phys *ph, u64 root, u64 va,
 	if (unlikely(r))
 		return xlat_slow(mmu, ph, root, va, x);
 	mmu->decode(mmu, mmu->fast_lvl[mmu->fast_n - 1], e, &d);
-	if (unlikely(d.kind != PT_LEAF))
+	if (unlikely(d.kind != PT_LEAF ||
+		     (mmu->young_required && !(d.attr & P_YOUNG))))
 		return xlat_slow(mmu, ph, root, va, x);
 	x->pa = (d.addr & ~((1ULL << d.shift) - 1)) |
 		(va & ((1ULL << d.shift) - 1));

@@ -8,18 +8,19 @@
 
 const struct option_doc option_docs[] = {
 	{ "arch", 'a', "ARCH", "the simulated architecture: i386 (default), "
-	  "i386-pae, x86_64, x86_64-la57, arm", "arch", 'a' },
+	  "i386-pae, x86_64, x86_64-la57, arm, arm64", "arch", 'a' },
 	{ "mem", 'm', "SIZE", "simulated RAM with a K, M, G or T suffix, e.g. "
 	  "160M or 1G (default 1G); i386 without PAE takes at most 4G", NULL,
 	  'm' },
 	{ "cpus", 0, "N", "number of CPUs, each with its own TLB and "
 	  "kmap_atomic slots (default 2, at most 64)", NULL, 1000 },
 	{ "cpu", 0, "FEATURES", "CPU features to add or remove, comma "
-	  "separated: pse, pge, nx, gbpages, pcid, pse36, each optionally "
+	  "separated: pse, pge, nx, gbpages, pcid, pse36, hafdbs (arm64: "
+	  "hardware access flag and dirty state, ARMv8.1), each optionally "
 	  "prefixed by no (e.g. nopse: the i386 direct map then uses 4K "
 	  "page tables)",
 	  "words:nopse,nopge,nonx,nogbpages,nopcid,pse36,nopse36,pse,pge,nx,"
-	  "gbpages,pcid", 1001 },
+	  "gbpages,pcid,hafdbs,nohafdbs", 1001 },
 	{ "vmalloc", 0, "SIZE", "the vmalloc= boot parameter of 32-bit x86: "
 	  "the size of the vmalloc area, which moves the lowmem limit "
 	  "(default 120M, i.e. __VMALLOC_RESERVE 128M); on arm the size "
@@ -29,7 +30,13 @@ const struct option_doc option_docs[] = {
 	  "changed between versions; arm: 3.x (Linux 3.4, the default: "
 	  "VMALLOC_END 0xff000000, DMA consistent area, fixmap at "
 	  "0xfff00000) or 5.x (Linux 5.4: VMALLOC_END 0xff800000, fixmap "
-	  "at 0xffc00000, strict kernel RWX)", "words:3.x,5.x", 1007 },
+	  "at 0xffc00000, strict kernel RWX); arm64: rodata-on (the "
+	  "default: block mappings in the linear map) or rodata-full "
+	  "(Debian's default: a linear map of 4K pages)",
+	  "words:3.x,5.x,rodata-on,rodata-full", 1007 },
+	{ "va-bits", 0, "N", "arm64: the virtual address size, 48 (default, "
+	  "4 levels) or 39 (3 levels), as CONFIG_ARM64_VA_BITS", "words:48,39",
+	  1008 },
 	{ "command", 'c', "CMDS", "run CMDS (separated by ';' or newlines) "
 	  "and exit", NULL, 'c' },
 	{ "json", 0, NULL, "print one JSON object per command result, one "

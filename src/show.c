@@ -73,8 +73,21 @@ walk_fault_string(const struct machine *m, const struct walk *w, char *buf,
 		snprintf(buf, n, "not present at the %s level", ln);
 		break;
 	case WF_RESERVED:
+		if (m->arch->bad_desc != NULL && w->nsteps > 0) {
+			const struct walk_step *s = &w->step[w->nsteps - 1];
+			char d[160];
+
+			m->arch->bad_desc(&m->mmu, s->lvl, s->entry, &s->d, d,
+					  sizeof(d));
+			snprintf(buf, n, "invalid %s entry: %s", ln, d);
+			break;
+		}
 		snprintf(buf, n, "reserved bits 0x%llx set in the %s entry",
 			 (unsigned long long)w->fault_info, ln);
+		break;
+	case WF_ACCESS_FLAG:
+		snprintf(buf, n, "access flag fault: the accessed flag of the "
+			 "%s entry is clear", ln);
 		break;
 	case WF_BEYOND_RAM:
 		snprintf(buf, n, "the %s table at 0x%llx lies outside physical "
@@ -312,8 +325,17 @@ show_walk(struct ctx *ctx, struct cpu *c, const struct walk *w, bool tlb)
 			ended = true;
 			break;
 		default:
-			out_printf(ctx, " -> reserved bits 0x%llx set: page "
-				   "fault (RSVD)\n", (unsigned long long)s->d.bad);
+			if (m->arch->bad_desc != NULL) {
+				char why[160];
+
+				m->arch->bad_desc(mmu, s->lvl, s->entry, &s->d,
+						  why, sizeof(why));
+				out_printf(ctx, " -> invalid: %s\n", why);
+			} else {
+				out_printf(ctx, " -> reserved bits 0x%llx set: "
+					   "page fault (RSVD)\n",
+					   (unsigned long long)s->d.bad);
+			}
 			ended = true;
 			break;
 		}
@@ -327,6 +349,11 @@ show_walk(struct ctx *ctx, struct cpu *c, const struct walk *w, bool tlb)
 			sb_release(&note);
 		}
 	}
+	if (w->fault == WF_ACCESS_FLAG)
+		out_printf(ctx, "  fault    access flag fault: the accessed flag "
+			   "(AF) is clear and the CPU does not set it; the "
+			   "access faults and the kernel sets it "
+			   "(pte_mkyoung)\n");
 	if (w->fault == WF_NONE) {
 		char perm[64], attr[128];
 		u64 mask = (1ULL << w->shift) - 1;

@@ -104,6 +104,7 @@ struct bitfield {
 #define F_PCID		0x0010	/* PCID tags in the TLB */
 #define F_LPAE		0x0020	/* arm: large physical address extension */
 #define F_PSE36		0x0040
+#define F_HAFDBS	0x0080	/* arm64: hardware access flag and dirty state */
 
 struct machine_opts {
 	const char *arch;
@@ -149,6 +150,9 @@ struct arch {
 	unsigned tlb_entries, tlb_ways;	/* default TLB */
 	const char *root_name[2];	/* "cr3" / "ttbr0", "ttbr1" */
 	const char *reg_names[8];	/* names of cpu->regs[] for `machine` */
+	/* --va-bits choices, 0-terminated, first = default (none: fixed) */
+	u8 va_bits_choices[4];
+	const char *va_bits_help;	/* "39 (3 levels) or 48 (4 levels)" */
 
 	/* Fill m->mmu and m->lay and the region table, for RAM and opts. */
 	int (*setup)(struct machine *m, const struct machine_opts *o,
@@ -210,6 +214,15 @@ struct arch {
 			  struct strbuf *sb);
 	/* Describe the paging mode: "i386 2-level (10/10/12)". */
 	void (*describe)(const struct mmu *mmu, struct strbuf *sb);
+	/* What a control register's fields mean (NULL: value only). */
+	void (*reg_note)(const struct mmu *mmu, int idx, u64 val,
+			 struct strbuf *sb);
+	/*
+	 * Why an entry decoded as PT_BAD is invalid, for people ("a block
+	 * at L0").  NULL: "reserved bits 0x... set".
+	 */
+	void (*bad_desc)(const struct mmu *mmu, int lvl, u64 entry,
+			 const struct pte_decode *d, char *buf, size_t n);
 };
 
 extern const struct arch *const arch_list[];

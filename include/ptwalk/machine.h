@@ -95,6 +95,11 @@ struct machine {
 	struct ksym *ksyms;
 	int nksyms;
 	u64 swapper_pg_dir;		/* physical */
+	/*
+	 * Split roots (arm64): the empty table the user root holds while no
+	 * process runs (cpu_set_reserved_ttbr0).  0: swapper_pg_dir.
+	 */
+	u64 reserved_pg_dir;
 	bool tlb_on;
 	struct kernel *kern;		/* simulated kernel; NULL on images */
 	/* early allocations before the buddy allocator exists */

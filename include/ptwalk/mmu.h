@@ -19,6 +19,8 @@ struct mmu {
 	u8 va_bits;			/* implemented VA bits */
 	u8 pa_bits;			/* MAXPHYADDR */
 	bool split_roots;		/* arm64: va bit 63 picks TTBR1 */
+	bool young_required;		/* a leaf with the accessed flag clear
+					 * faults (arm64 AF without TCR.HA) */
 	unsigned features;		/* F_* in effect */
 	u8 page_shifts[4];		/* leaf sizes this mode can produce */
 	u8 npage_shifts;
@@ -103,6 +105,7 @@ enum walk_fault {
 	WF_VA_RANGE,		/* wider than the arch's virtual address */
 	WF_PROTECTION,		/* access not allowed by the entries */
 	WF_NO_ROOT,		/* no page-table root loaded */
+	WF_ACCESS_FLAG,		/* arm64: AF clear and no hardware update */
 };
 const char *walk_fault_name(int f);
 

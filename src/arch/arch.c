@@ -6,6 +6,7 @@
 
 #include "ptwalk/arch.h"
 #include "arm.h"
+#include "arm64.h"
 #include "x86.h"
 
 const struct arch *const arch_list[] = {
@@ -14,6 +15,7 @@ const struct arch *const arch_list[] = {
 	&arch_x86_64,
 	&arch_x86_64_la57,
 	&arch_arm,
+	&arch_arm64,
 	NULL
 };
 
@@ -25,6 +27,8 @@ const struct feature_name feature_names[] = {
 	{ "pcid", F_PCID, "PCID-tagged TLB entries (CR4.PCIDE)" },
 	{ "pse36", F_PSE36, "PSE-36: 4M pages above 4G" },
 	{ "lpae", F_LPAE, "arm: large physical address extension" },
+	{ "hafdbs", F_HAFDBS, "arm64: hardware access flag and dirty state "
+	  "(ARMv8.1 TCR_EL1.HA/HD)" },
 	{ NULL, 0, NULL }
 };
 
