@@ -145,7 +145,12 @@ run_arch(const char *arch)
 	hs = huge_shift(&m->mmu);
 	assert_true(hs > PAGE_SHIFT);
 	a.shift = PAGE_SHIFT;
-	a.base = ALIGN_UP(m->lay.vmalloc_start, 1ULL << 22);
+	a.base = m->lay.vmalloc_start;
+	/* arm64: the kernel image sits at VMALLOC_START (KIMAGE_VADDR) */
+	if (m->lay.ktext >= a.base && m->lay.kend > a.base &&
+	    m->lay.kend < m->lay.vmalloc_end)
+		a.base = m->lay.kend;
+	a.base = ALIGN_UP(a.base, 1ULL << 22);
 	a.n = SPAN >> PAGE_SHIFT;
 	b.shift = hs;
 	b.base = ALIGN_UP(a.base + SPAN, 1ULL << 22);
