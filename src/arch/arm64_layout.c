@@ -143,6 +143,47 @@ fold(struct mmu *mmu, int lvl, int into)
 	L->hw = NULL;
 }
 
+/*
+ * The fast translation walk (mmu_translate_walk): a table descriptor is
+ * bits[1:0] = 0b11, its restrictions PXNTable, UXNTable and APTable[1]
+ * index the rights table; APTable[0] (never set by Linux), an address
+ * beyond the PA size, blocks and faults take the full walk.
+ */
+static void
+fast_init(struct mmu *mmu)
+{
+	int i;
+
+	mmu->fast_n = mmu->nwalk;
+	mmu->fast_esize = 8;
+	for (i = 0; i < mmu->nwalk; i++) {
+		const struct pt_level *L = &mmu->lv[mmu->walk[i]];
+
+		mmu->fast_shift[i] = L->shift;
+		mmu->fast_lvl[i] = mmu->walk[i];
+		mmu->fast_idx[i] = (u16)((1u << L->bits) - 1);
+		mmu->fast_rsvd[i] = GENMASK(51, mmu->pa_bits) |
+			PMD_TABLE_AP_NOEL0;
+	}
+	mmu->fast_tmask = PTE_TYPE_MASK;
+	mmu->fast_tval = PMD_TYPE_TABLE;
+	mmu->fast_addr = PTE_ADDR_MASK;
+	mmu->fast_pbit[0] = 59;		/* PXNTable */
+	mmu->fast_pbit[1] = 60;		/* UXNTable */
+	mmu->fast_pbit[2] = 62;		/* APTable[1] */
+	for (i = 0; i < 8; i++) {
+		u16 p = P_PERM;
+
+		if (i & 1)
+			p &= (u16)~P_KX;
+		if (i & 2)
+			p &= (u16)~P_UX;
+		if (i & 4)
+			p &= (u16)~(P_KW | P_UW);
+		mmu->fast_plut[i] = p;
+	}
+}
+
 static void
 finish_levels(struct mmu *mmu)
 {
@@ -351,6 +392,7 @@ arm64_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	mmu->pa_mask = GENMASK(mmu->pa_bits - 1, 0);
 	mmu->split_roots = true;
 	mmu->va_mode = VA_SPLIT;
+	fast_init(mmu);
 	mmu->young_required = !(mmu->features & F_HAFDBS);
 
 	fmt_size(have, sizeof(have), m->ram_size);

@@ -356,6 +356,7 @@ test_table_restrictions(void **state)
 	u64 va = 0x0000123456789000ULL, root, epa;
 	struct error e;
 	struct walk w;
+	struct xlat x;
 	size_t i;
 
 	(void)state;
@@ -379,6 +380,11 @@ test_table_restrictions(void **state)
 				 WF_NONE);
 		assert_int_equal(w.perm, (P_KR | P_KW | P_UR | P_UW | P_UX) &
 				 ~t[i].lost);
+		/* the fast translation walk agrees (or falls back) */
+		assert_int_equal(mmu_translate_walk(&m->mmu, &m->phys, root,
+						    va, &x), WF_NONE);
+		assert_int_equal(x.perm, w.perm);
+		assert_true(x.pa == w.pa);
 		phys_write_entry(&m->phys, pmd, 8, old);
 	}
 	machine_free(m);
@@ -692,6 +698,7 @@ test_access_flag(void **state)
 		u64 va = m->lay.vmalloc_start + 64 * GiB, epa, ent, pa;
 		struct error e;
 		struct walk w;
+		struct xlat x;
 		bool hit;
 
 		assert_int_equal(pgtable_map(m, m->swapper_pg_dir, va,
@@ -706,6 +713,9 @@ test_access_flag(void **state)
 			assert_true(m->mmu.young_required);
 			assert_int_equal(machine_translate(m, c, va, ACC_READ |
 							   ACC_AD, &w, &hit),
+					 WF_ACCESS_FLAG);
+			assert_int_equal(mmu_translate_walk(&m->mmu, &m->phys,
+					 m->swapper_pg_dir, va, &x),
 					 WF_ACCESS_FLAG);
 			assert_int_equal(machine_access(m, c, va, ACC_READ, &pa,
 							&e), -EFAULT);
