@@ -38,7 +38,22 @@ memblock_alloc(struct machine *m, u64 size, u64 align, const char *what,
 {
 	u64 base = ALIGN_UP(m->memblock_next, align);
 	u64 limit = m->ram_start + m->lay.lowmem_end;
+	bool moved = true;
+	int i;
 
+	/* step over what is already reserved (the device tree, initrd) */
+	while (moved) {
+		moved = false;
+		for (i = 0; i < m->nmemblock; i++) {
+			const struct memblock_region *r = &m->memblock[i];
+
+			if (base < r->base + r->size && r->base < base + size &&
+			    r->base + r->size > r->base) {
+				base = ALIGN_UP(r->base + r->size, align);
+				moved = true;
+			}
+		}
+	}
 	if (base + size > limit || base + size < base)
 		return error_set(e, -ENOMEM, "out of boot memory: %llu bytes "
 				 "for %s do not fit below 0x%llx",

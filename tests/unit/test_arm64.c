@@ -624,6 +624,32 @@ test_linear_map_variants(void **state)
 	machine_free(m);
 }
 
+/* 64G in 4K pages: 128M of page tables step over the device tree */
+static void
+test_memblock_no_overlap(void **state)
+{
+	struct machine *m = boot(48, 64 * GiB, "rodata-full", 0);
+	int i, j;
+
+	(void)state;
+	for (i = 0; i < m->nmemblock; i++)
+		for (j = i + 1; j < m->nmemblock; j++) {
+			const struct memblock_region *a = &m->memblock[i];
+			const struct memblock_region *b = &m->memblock[j];
+
+			if (a->base < b->base + b->size &&
+			    b->base < a->base + a->size)
+				fail_msg("memblock %s 0x%llx+0x%llx overlaps %s "
+					 "0x%llx+0x%llx", a->what,
+					 (unsigned long long)a->base,
+					 (unsigned long long)a->size, b->what,
+					 (unsigned long long)b->base,
+					 (unsigned long long)b->size);
+		}
+	assert_true(m->memblock_next > 0x48000000ULL + 1 * MiB);
+	machine_free(m);
+}
+
 /* pgtable_map / pgtable_clear and walks at every page size */
 static void
 test_pgtable_map(void **state)
@@ -802,6 +828,7 @@ main(void)
 		cmocka_unit_test(test_layout_39),
 		cmocka_unit_test(test_boot_tables),
 		cmocka_unit_test(test_linear_map_variants),
+		cmocka_unit_test(test_memblock_no_overlap),
 		cmocka_unit_test(test_pgtable_map),
 		cmocka_unit_test(test_access_flag),
 		cmocka_unit_test(test_dirty_state),

@@ -1,0 +1,8 @@
+# args: --arch arm64 --cpu hafdbs
+# An ARMv8.1 CPU with hardware access flag and dirty state: TCR_EL1.HA/HD.
+machine
+# a 2M block with AF clear: the first access sets AF
+write PAGE_OFFSET + 0x1ce7000 + 500 * 8 0x006800007e800301
+pte PAGE_OFFSET + 1000M
+x/gx PAGE_OFFSET + 1000M
+pte PAGE_OFFSET + 1000M
