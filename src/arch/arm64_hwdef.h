@@ -93,7 +93,6 @@
 #define TCR_HA			BIT(39)
 #define TCR_HD			BIT(40)
 #define TCR_TBID1		BIT(52)
-#define TCR_TCMA1		BIT(58)
 
 /* which hardware level (L0..L3) each Linux level is */
 struct arm64_priv {

@@ -281,9 +281,10 @@ fixmap_slots(struct machine *m)
 /*
  * TCR_EL1 as __cpu_setup() writes it: T0SZ/T1SZ from VA_BITS, write-back
  * inner-shareable walks, 4K granules, the ASID in TTBR1 (A1) and 16 bits
- * wide, top-byte-ignore for user addresses (and for the kernel's with
- * CONFIG_ARM64_MTE), IPS from the CPU's PARange; HA when the CPU has
- * hardware access flags and HD once the dirty-state capability is on.
+ * wide, top-byte-ignore for user addresses, and TBI1/TBID1 for the
+ * kernel's with CONFIG_ARM64_MTE (TCR_MTE_FLAGS without KASAN_HW_TAGS),
+ * IPS from the CPU's PARange; HA when the CPU has hardware access flags
+ * and HD once the dirty-state capability is on.
  */
 static u64
 tcr_el1(const struct mmu *mmu)
@@ -291,8 +292,7 @@ tcr_el1(const struct mmu *mmu)
 	u64 tcr = TCR_T0SZ(mmu->va_bits) | TCR_T1SZ(mmu->va_bits) |
 		TCR_IRGN0_WBWA | TCR_ORGN0_WBWA | TCR_SH0_INNER | TCR_TG0_4K |
 		TCR_IRGN1_WBWA | TCR_ORGN1_WBWA | TCR_SH1_INNER | TCR_TG1_4K |
-		TCR_A1 | TCR_ASID16 | TCR_TBI0 | TCR_TBI1 | TCR_TBID1 |
-		TCR_TCMA1;
+		TCR_A1 | TCR_ASID16 | TCR_TBI0 | TCR_TBI1 | TCR_TBID1;
 
 	tcr |= (u64)(mmu->pa_bits == 44 ? 4 : 5) << TCR_IPS_SHIFT;
 	if (mmu->features & F_HAFDBS)
