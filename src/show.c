@@ -89,6 +89,16 @@ walk_fault_string(const struct machine *m, const struct walk *w, char *buf,
 		snprintf(buf, n, "access flag fault: the accessed flag of the "
 			 "%s entry is clear", ln);
 		break;
+	case WF_VA_RANGE:
+	case WF_NONCANONICAL: {
+		struct error e;
+
+		error_clear(&e);
+		machine_check_va(m, w->va, &e);
+		snprintf(buf, n, "%s", e.msg[0] ? e.msg :
+			 walk_fault_name(w->fault));
+		break;
+	}
 	case WF_BEYOND_RAM:
 		snprintf(buf, n, "the %s table at 0x%llx lies outside physical "
 			 "memory", ln, (unsigned long long)w->fault_info);
