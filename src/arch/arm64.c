@@ -183,12 +183,15 @@ arm64_sw_decode(const struct mmu *mmu, int lvl, u64 e, struct pte_decode *d)
 		}
 		return;
 	}
-	if (d->kind == PT_NONE && lvl == LVL_PTE && (e & PTE_PROT_NONE)) {
+	if (d->kind == PT_NONE && ((lvl == LVL_PTE && (e & PTE_PROT_NONE)) ||
+				   (lvl == LVL_PMD &&
+				    (e & PMD_PRESENT_INVALID)))) {
 		d->kind = PT_LEAF;
-		d->shift = PAGE_SHIFT;
-		d->addr = e & PTE_ADDR_MASK;
+		d->shift = lvl == LVL_PTE ? PAGE_SHIFT : mmu->lv[lvl].leaf_shift;
+		d->addr = e & GENMASK(47, d->shift);
 		d->perm = 0;
-		d->attr = arm64_attr(lvl, e) | P_PRESENT | P_PROTNONE;
+		d->attr = arm64_attr(lvl, e) | P_PRESENT |
+			((e & PTE_PROT_NONE) ? P_PROTNONE : 0);
 	}
 }
 
@@ -580,6 +583,46 @@ arm64_bad_desc(const struct mmu *mmu, int lvl, u64 e,
 			 "fault", (unsigned long long)d->bad, mmu->pa_bits);
 }
 
+/*
+ * Where Linux reads an entry differently from the MMU: a writable page
+ * that is still clean (PTE_WRITE = DBM with AP[2] set), a dirty page that
+ * was write-protected, and the invalid ptes Linux keeps meaning in.
+ */
+static void
+arm64_step_note(struct machine *m, int lvl, u64 entry_pa, u64 e,
+		struct strbuf *sb)
+{
+	const char *pad = "                  ";
+
+	(void)entry_pa;
+	if (!(e & PTE_VALID)) {
+		if (lvl == LVL_PTE && (e & PTE_PROT_NONE))
+			sb_addf(sb, "%slinux: a PROT_NONE pte: pte_present() "
+				"is true, the MMU faults on any access\n", pad);
+		else if (lvl == LVL_PMD && (e & PMD_PRESENT_INVALID))
+			sb_addf(sb, "%slinux: a huge pmd being split "
+				"(PMD_PRESENT_INVALID): still present\n", pad);
+		else if (e != 0 && (lvl == LVL_PTE || lvl == LVL_PMD))
+			sb_addf(sb, "%slinux: a swap entry, type %llu offset "
+				"0x%llx\n", pad,
+				(unsigned long long)((e >> 2) & 0x3f),
+				(unsigned long long)((e >> 8) &
+						     GENMASK(49, 0)));
+		return;
+	}
+	if (lvl != LVL_PTE && (e & PTE_TABLE_BIT))
+		return;
+	if ((e & PTE_DBM) && (e & PTE_RDONLY))
+		sb_addf(sb, "%slinux: writable but clean (PTE_WRITE with AP[2] "
+			"set): %s\n", pad, (m->mmu.features & F_HAFDBS) ?
+			"the first write clears AP[2] (TCR_EL1.HD)" :
+			"the first write faults and pte_mkdirty() clears "
+			"AP[2]");
+	else if ((e & PTE_DIRTY) && (e & PTE_RDONLY))
+		sb_addf(sb, "%slinux: dirty (PTE_DIRTY) but write-protected\n",
+			pad);
+}
+
 static void
 arm64_describe(const struct mmu *mmu, struct strbuf *sb)
 {
@@ -667,6 +710,7 @@ const struct arch arch_arm64 = {
 	.update_ad = arm64_update_ad,
 	.flag_names = arm64_flag_names,
 	.fields = arm64_fields,
+	.step_note = arm64_step_note,
 	.describe = arm64_describe,
 	.reg_note = arm64_reg_note,
 	.bad_desc = arm64_bad_desc,

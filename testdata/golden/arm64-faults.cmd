@@ -17,3 +17,14 @@ x/gx PAGE_OFFSET + 1000M
 # a read-only page cannot be written, not even by the kernel
 write _stext 0
 write swapper_pg_dir 0
+# a writable but clean block (DBM with AP[2] set): without TCR_EL1.HD a
+# write is a permission fault that Linux resolves with pte_mkdirty()
+write PAGE_OFFSET + 0x1ce7000 + 501 * 8 0x006800007ea00781
+walk PAGE_OFFSET + 1002M
+write PAGE_OFFSET + 1002M 1
+# invalid ptes with a meaning for Linux (the last pte of the table at
+# 0x41ce8000, the linear alias of the kernel text)
+write PAGE_OFFSET + 0x1ce8000 + 511 * 8 0x04600000403fff82
+walk PAGE_OFFSET + 0x3ff000
+write PAGE_OFFSET + 0x1ce8000 + 511 * 8 0x0000000001234504
+walk PAGE_OFFSET + 0x3ff000
