@@ -52,21 +52,26 @@ arm64_leaf_perm(const struct mmu *mmu, u64 e)
 	return p;
 }
 
-/* What a table descriptor takes away from everything below it. */
+/*
+ * What a table descriptor takes away from everything below it, indexed by
+ * bits 62:59: APTable[1] (no write), APTable[0] (no EL0), UXNTable,
+ * PXNTable.
+ */
+#define TP_(pxn, uxn, noel0, ro) ((u16)(P_PERM & \
+	~((pxn) ? P_KX : 0) & ~((uxn) ? P_UX : 0) & \
+	~((noel0) ? (P_UR | P_UW) : 0) & ~((ro) ? (P_KW | P_UW) : 0)))
+static const u16 table_perm[16] = {
+	TP_(0, 0, 0, 0), TP_(1, 0, 0, 0), TP_(0, 1, 0, 0), TP_(1, 1, 0, 0),
+	TP_(0, 0, 1, 0), TP_(1, 0, 1, 0), TP_(0, 1, 1, 0), TP_(1, 1, 1, 0),
+	TP_(0, 0, 0, 1), TP_(1, 0, 0, 1), TP_(0, 1, 0, 1), TP_(1, 1, 0, 1),
+	TP_(0, 0, 1, 1), TP_(1, 0, 1, 1), TP_(0, 1, 1, 1), TP_(1, 1, 1, 1),
+};
+#undef TP_
+
 static inline u16
 arm64_table_perm(u64 e)
 {
-	u16 p = P_PERM;
-
-	if (e & PMD_TABLE_PXN)
-		p &= (u16)~P_KX;
-	if (e & PMD_TABLE_UXN)
-		p &= (u16)~P_UX;
-	if (e & PMD_TABLE_AP_NOEL0)
-		p &= (u16)~(P_UR | P_UW);
-	if (e & PMD_TABLE_AP_RO)
-		p &= (u16)~(P_KW | P_UW);
-	return p;
+	return table_perm[(e >> 59) & 15];
 }
 
 static inline u32
@@ -108,7 +113,7 @@ arm64_decode(const struct mmu *mmu, int lvl, u64 e, struct pte_decode *d)
 	}
 	if (lvl != LVL_PTE && (e & PTE_TABLE_BIT)) {
 		/* next-level table address: bits 47:12, 51:48 RES0 */
-		rsvd = GENMASK(51, mmu->pa_bits);
+		rsvd = mmu->rsvd_table[lvl];
 		if (unlikely(e & rsvd)) {
 			d->kind = PT_BAD;
 			d->bad = e & rsvd;
@@ -137,7 +142,7 @@ arm64_decode(const struct mmu *mmu, int lvl, u64 e, struct pte_decode *d)
 		}
 	}
 	/* output address beyond the PA size: address size fault */
-	rsvd = GENMASK(49, mmu->pa_bits);
+	rsvd = mmu->rsvd_leaf[lvl];
 	if (unlikely(e & rsvd)) {
 		d->kind = PT_BAD;
 		d->bad = e & rsvd;

@@ -392,6 +392,11 @@ arm64_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	mmu->pa_mask = GENMASK(mmu->pa_bits - 1, 0);
 	mmu->split_roots = true;
 	mmu->va_mode = VA_SPLIT;
+	/* output address bits beyond the PA size: an address size fault */
+	for (i = 0; i < NR_LEVELS; i++) {
+		mmu->rsvd_table[i] = GENMASK(51, mmu->pa_bits);
+		mmu->rsvd_leaf[i] = GENMASK(49, mmu->pa_bits);
+	}
 	fast_init(mmu);
 	mmu->young_required = !(mmu->features & F_HAFDBS);
 
