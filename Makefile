@@ -12,7 +12,7 @@ DESTDIR ?=
 CC      ?= cc
 V       ?= 0
 
-DEB_PACKAGES := pkg-config libreadline-dev libelf-dev libcapstone-dev libcmocka-dev
+DEB_PACKAGES := pkg-config libreadline-dev libelf-dev libcapstone-dev libcmocka-dev xz-utils
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral -Wwrite-strings
@@ -106,7 +106,8 @@ run: deps
 	$(BUILD)/ptwalk
 
 asan:
-	$(Q)$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 build/asan/ptwalk
+	$(Q)$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 build/asan/ptwalk \
+		build/asan/tests/test_image
 
 check: deps
 	$(Q)$(MAKE) --no-print-directory all $(UNIT_BINS)

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "ptwalk/image.h"
 #include "ptwalk/out.h"
 
 static void
@@ -60,7 +61,16 @@ layout_run(struct ctx *ctx, int argc, char **argv)
 		j_obj_end(ctx);
 	}
 	j_arr_end(ctx);
-	if (!m->image) {
+	if (m->image && m->img != NULL) {
+		out_printf(ctx, "\nfrom the image: direct map: %s\n",
+			   m->img->direct_from[0] ? m->img->direct_from :
+			   "not known");
+		if (m->img->layout_note[0])
+			out_printf(ctx, "regions: %s\n", m->img->layout_note);
+		j_str(ctx, "direct_map_from", m->img->direct_from);
+		j_str(ctx, "regions_from", m->img->layout_note);
+	}
+	if (m->lay.page_offset) {
 		const struct layout *L = &m->lay;
 
 		out_printf(ctx, "\nPAGE_OFFSET %s  high_memory %s  VMALLOC_START %s  "

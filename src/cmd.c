@@ -182,6 +182,9 @@ cmd_split(const char *line, char ***argvp, int *argcp, char **errp)
 		}
 		/* join expression pieces: "0xc0000000 + 160M" is one word */
 		if (nw > 1 && !quoted && !w[nw - 1].quoted &&
+		    !(w[nw - 1].s[0] == '-' &&
+		      (isalpha((unsigned char)w[nw - 1].s[1]) ||
+		       w[nw - 1].s[1] == '-')) &&
 		    (ends_with_op(w[nw - 1].s) || starts_with_op(sb.buf))) {
 			char *j = xasprintf("%s %s", w[nw - 1].s, sb.buf);
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptwalk/image.h"
 #include "ptwalk/kernel.h"
 #include "ptwalk/machine.h"
 
@@ -180,6 +181,45 @@ fail:
 	return NULL;
 }
 
+struct machine *
+machine_new_bare(const struct arch *a, unsigned features, int ncpus,
+		 struct error *e)
+{
+	struct machine *m;
+	int i;
+
+	if (ncpus < 1 || ncpus > CPUS_MAX) {
+		error_set(e, -EINVAL, "%d CPUs: between 1 and %d", ncpus,
+			  CPUS_MAX);
+		return NULL;
+	}
+	m = xcalloc(1, sizeof(*m));
+	m->arch = a;
+	m->opts.arch = a->name;
+	m->mmu.arch = a;
+	m->mmu.features = features;
+	m->ncpus = ncpus;
+	m->tlb_on = true;
+	phys_init(&m->phys);
+	if (a->mmu_init(&m->mmu, e))
+		goto fail;
+	if (m->mmu.decode == NULL)
+		m->mmu.decode = a->decode;
+	m->cpu = xcalloc((size_t)ncpus, sizeof(*m->cpu));
+	for (i = 0; i < ncpus; i++) {
+		m->cpu[i].id = i;
+		if (tlb_init(&m->cpu[i].tlb, a->tlb_entries, a->tlb_ways,
+			     m->mmu.page_shifts, m->mmu.npage_shifts)) {
+			error_set(e, -EINVAL, "bad default TLB geometry");
+			goto fail;
+		}
+	}
+	return m;
+fail:
+	machine_free(m);
+	return NULL;
+}
+
 void
 machine_free(struct machine *m)
 {
@@ -201,6 +241,7 @@ machine_free(struct machine *m)
 	free(m->ksyms);
 	free(m->memblock);
 	free(m->image_path);
+	image_info_free(m->img);
 	free(m);
 }
 
@@ -492,7 +533,9 @@ machine_access(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 
 	if (va < m->lay.task_size)
 		acc |= ACC_USER;
-	acc |= ACC_AD;
+	/* a memory image is inspected, not run: no accessed/dirty bits */
+	if (!m->image)
+		acc |= ACC_AD;
 	for (tries = 0; tries < 4; tries++) {
 		char why[200];
 

@@ -12,6 +12,7 @@
 #include "ptwalk/arch.h"
 #include "ptwalk/cmd.h"
 #include "ptwalk/expr.h"
+#include "ptwalk/image.h"
 #include "ptwalk/machine.h"
 #include "ptwalk/options.h"
 #include "ptwalk/script.h"
@@ -99,6 +100,15 @@ banner(const struct machine *m)
 {
 	char ram[32], low[32], high[32];
 
+	if (m->image) {
+		fmt_size(ram, sizeof(ram), m->ram_size);
+		printf("ptwalk %s: %s image '%s', %s of memory, %d CPU%s.  "
+		       "Type 'help' for the commands.\n", PTWALK_VERSION,
+		       m->arch->name, m->image_path, ram, m->ncpus,
+		       m->ncpus == 1 ? "" : "s");
+		return;
+	}
+
 	fmt_size(ram, sizeof(ram), m->ram_size);
 	fmt_size(low, sizeof(low), m->lay.lowmem_end);
 	fmt_size(high, sizeof(high), m->ram_size - m->lay.lowmem_end);
@@ -115,6 +125,8 @@ main(int argc, char **argv)
 	struct option lopts[64];
 	char sopts[64];
 	struct machine_opts mo;
+	struct image_opts io;
+	bool sim_opts = false;
 	struct machine *m;
 	struct ctx ctx;
 	struct error e;
@@ -124,6 +136,7 @@ main(int argc, char **argv)
 	int c, i, n = 0, sn = 1, rc = 0;
 
 	memset(&mo, 0, sizeof(mo));
+	memset(&io, 0, sizeof(io));
 	sopts[0] = ':';
 	for (i = 0; option_docs[i].lng; i++) {
 		const struct option_doc *o = &option_docs[i];
@@ -150,7 +163,20 @@ main(int argc, char **argv)
 		case 'a':
 			mo.arch = optarg;
 			break;
+		case 'i':
+			io.path = optarg;
+			break;
+		case 1020:
+			if (parse_size(optarg, "--cr3", &io.root[0]))
+				return 2;
+			io.have_root[0] = true;
+			break;
+		case 1021:
+			if (parse_size(optarg, "--phys-base", &io.phys_base))
+				return 2;
+			break;
 		case 'm':
+			sim_opts = true;
 			if (parse_size(optarg, "--mem", &mo.mem))
 				return 2;
 			if (mo.mem == 0)
@@ -158,23 +184,28 @@ main(int argc, char **argv)
 					   "(at least 16M)%s", "");
 			break;
 		case 1000:
+			sim_opts = true;
 			l = strtol(optarg, &end, 0);
 			if (*end || l < 1 || l > 64)
 				return bad("--cpus '%s': give 1 to 64", optarg);
 			mo.cpus = (int)l;
 			break;
 		case 1001:
+			sim_opts = true;
 			if (parse_features(optarg, &mo))
 				return 2;
 			break;
 		case 1002:
+			sim_opts = true;
 			if (parse_size(optarg, "--vmalloc", &mo.vmalloc_size))
 				return 2;
 			break;
 		case 1007:
+			sim_opts = true;
 			mo.variant = optarg;
 			break;
 		case 1008:
+			sim_opts = true;
 			l = strtol(optarg, &end, 10);
 			if (*end || end == optarg || l < 1 || l > 64)
 				return bad("--va-bits '%s': give the number of "
@@ -225,7 +256,23 @@ main(int argc, char **argv)
 	}
 	mo.seed = seed;
 	error_clear(&e);
-	m = machine_new(&mo, &e);
+	if (io.path != NULL) {
+		if (sim_opts)
+			return bad("%s", "--mem, --cpus, --cpu, --vmalloc, --kernel "
+				   "and --va-bits describe a simulated machine: an image "
+				   "brings its own (drop them or --image)");
+		io.arch = mo.arch;
+		m = image_open(&io, &e);
+		if (m != NULL)
+			for (i = 0; i < m->img->nwarn; i++)
+				fprintf(stderr, "ptwalk: warning: %s\n",
+					m->img->warn[i]);
+	} else {
+		if (io.have_root[0] || io.phys_base)
+			return bad("%s", "--cr3 and --phys-base go with "
+				   "--image FILE");
+		m = machine_new(&mo, &e);
+	}
 	if (m == NULL) {
 		fprintf(stderr, "ptwalk: %s\n", e.msg);
 		return 2;
@@ -269,6 +316,6 @@ main(int argc, char **argv)
 out:
 	fflush(stdout);
 	ctx_release(&ctx);
-	machine_free(m);
+	machine_free(ctx.m);	/* `image` may have replaced the machine */
 	return rc;
 }

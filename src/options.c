@@ -37,6 +37,15 @@ const struct option_doc option_docs[] = {
 	{ "va-bits", 0, "N", "arm64: the virtual address size, 48 (default, "
 	  "4 levels) or 39 (3 levels), as CONFIG_ARM64_VA_BITS", "words:48,39",
 	  1008 },
+	{ "image", 'i', "FILE", "open a memory image instead of simulating: "
+	  "a QEMU dump-guest-memory or kdump ELF core, or a raw dump of "
+	  "physical memory; the arch and page-table roots come from the "
+	  "file when it says (QEMU's CPU notes, VMCOREINFO), else give "
+	  "--arch and --cr3", "file", 'i' },
+	{ "cr3", 0, "PADDR", "with --image: the page-table root of every "
+	  "CPU (x86 CR3), overriding the file's", NULL, 1020 },
+	{ "phys-base", 0, "PADDR", "with --image of a raw dump: the physical "
+	  "address of the file's first byte (default 0)", NULL, 1021 },
 	{ "command", 'c', "CMDS", "run CMDS (separated by ';' or newlines) "
 	  "and exit", NULL, 'c' },
 	{ "json", 0, NULL, "print one JSON object per command result, one "

@@ -23,8 +23,13 @@ phys_init(struct phys *p)
 void
 phys_release(struct phys *p)
 {
+	int i;
+
 	if (p->map != NULL && p->map != MAP_FAILED)
 		munmap(p->map, p->map_len);
+	for (i = 0; i < p->nzmap; i++)
+		munmap(p->zmap[i].addr, p->zmap[i].len);
+	free(p->zmap);
 	if (p->fd >= 0)
 		close(p->fd);
 	if (p->r != &empty_range)
@@ -44,7 +49,12 @@ phys_insert(struct phys *p, u64 start, u64 size, u8 *host, unsigned flags,
 		return error_set(e, -EINVAL, "physical range 0x%llx+0x%llx "
 				 "wraps around", (unsigned long long)start,
 				 (unsigned long long)size);
-	for (i = 0; i < p->nr; i++) {
+	/* images add their ranges in order: append without a search */
+	if (p->nr > 0 && start >= p->r[p->nr - 1].start + p->r[p->nr - 1].size)
+		i = p->nr;
+	else
+		i = 0;
+	for (; i < p->nr; i++) {
 		const struct phys_range *r = &p->r[i];
 
 		if (start < r->start + r->size && r->start < start + size)
@@ -62,8 +72,11 @@ phys_insert(struct phys *p, u64 start, u64 size, u8 *host, unsigned flags,
 		p->alloc *= 2;
 		p->r = xrealloc(p->r, (size_t)p->alloc * sizeof(*p->r));
 	}
-	for (i = 0; i < p->nr && p->r[i].start < start; i++)
-		;
+	if (p->nr > 0 && start >= p->r[p->nr - 1].start)
+		i = p->nr;
+	else
+		for (i = 0; i < p->nr && p->r[i].start < start; i++)
+			;
 	for (j = p->nr; j > i; j--)
 		p->r[j] = p->r[j - 1];
 	p->r[i].start = start;
@@ -127,6 +140,36 @@ phys_add_file_range(struct phys *p, u64 start, u64 len, u64 off,
 				 (unsigned long long)off,
 				 (unsigned long long)len);
 	return phys_insert(p, start, len, (u8 *)p->map + off, PHYS_FILE, e);
+}
+
+int
+phys_add_zero_range(struct phys *p, u64 start, u64 len, struct error *e)
+{
+	void *m;
+	int r;
+
+	if (len == 0)
+		return 0;
+	if (len != (size_t)len)
+		return error_set(e, -ENOMEM, "zero-filled range of 0x%llx bytes "
+				 "is too large for this host",
+				 (unsigned long long)len);
+	m = mmap(NULL, (size_t)len, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (m == MAP_FAILED)
+		return error_set(e, -ENOMEM, "cannot map a zero-filled range of "
+				 "0x%llx bytes: %s", (unsigned long long)len,
+				 strerror(errno));
+	r = phys_insert(p, start, len, m, PHYS_ZERO, e);
+	if (r) {
+		munmap(m, (size_t)len);
+		return r;
+	}
+	p->zmap = xrealloc(p->zmap, (size_t)(p->nzmap + 1) * sizeof(*p->zmap));
+	p->zmap[p->nzmap].addr = m;
+	p->zmap[p->nzmap].len = (size_t)len;
+	p->nzmap++;
+	return 0;
 }
 
 const struct phys_range *
@@ -270,4 +313,27 @@ phys_frame_touched(struct phys *p, u64 pa)
 	if (mincore((void *)h, (size_t)psz, &vec) != 0)
 		return true;
 	return vec & 1;
+}
+
+int
+phys_residency(struct phys *p, u64 pa, u64 len, unsigned char *vec)
+{
+	const struct phys_range *r = phys_find(p, pa);
+	long psz = sysconf(_SC_PAGESIZE);
+	uintptr_t h, end;
+	u64 i, n = len >> PAGE_SHIFT;
+
+	if (r == NULL || r->size - (pa - r->start) < len)
+		return -1;
+	h = (uintptr_t)(r->host + (pa - r->start));
+	end = h + len;
+	if (psz != (long)PAGE_SIZE || (h & (PAGE_SIZE - 1))) {
+		/* unusual host pages or an unaligned file range: all data */
+		memset(vec, 1, n);
+		return 0;
+	}
+	if (mincore((void *)h, end - h, vec) != 0)
+		for (i = 0; i < n; i++)
+			vec[i] = 1;
+	return 0;
 }

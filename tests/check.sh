@@ -26,10 +26,12 @@ want() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 
 # --- unit tests (cmocka) ------------------------------------------------------
 if want unit; then
-	for t in "$build"/tests/test_*; do
+	# and under ASan+UBSan the tests that feed the loader bad files
+	for t in "$build"/tests/test_* ${asan:+"$asan"/tests/test_*}; do
 		[ -x "$t" ] || continue
 		name=$(basename "$t")
-		CMOCKA_MESSAGE_OUTPUT=stdout "$t" >"$tmp/u.out" 2>&1
+		case $t in "$asan"/*) [ -n "$asan" ] && name="$name (asan+ubsan)";; esac
+		ASAN_OPTIONS=detect_leaks=1 CMOCKA_MESSAGE_OUTPUT=stdout "$t" >"$tmp/u.out" 2>&1
 		rc=$?
 		p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$tmp/u.out" | tail -1)
 		f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$tmp/u.out" | tail -1)

@@ -23,6 +23,7 @@ struct cpu;
 struct strbuf;
 struct phys;
 struct walk;
+struct image_info;
 
 enum pt_lvl { LVL_PGD, LVL_P4D, LVL_PUD, LVL_PMD, LVL_PTE, NR_LEVELS };
 
@@ -154,6 +155,12 @@ struct arch {
 	u8 va_bits_choices[4];
 	const char *va_bits_help;	/* "39 (3 levels) or 48 (4 levels)" */
 
+	/*
+	 * The paging structures alone (levels, entry sizes, page sizes,
+	 * address widths) for mmu->features: what a memory image in this
+	 * mode needs too.  setup() calls it first.
+	 */
+	int (*mmu_init)(struct mmu *mmu, struct error *e);
 	/* Fill m->mmu and m->lay and the region table, for RAM and opts. */
 	int (*setup)(struct machine *m, const struct machine_opts *o,
 		     struct error *e);
@@ -223,6 +230,19 @@ struct arch {
 	 */
 	void (*bad_desc)(const struct mmu *mmu, int lvl, u64 entry,
 			 const struct pte_decode *d, char *buf, size_t n);
+
+	/*
+	 * Memory images (src/image.c).  image_match: is a core with this
+	 * ELF machine in this arch's paging mode (from the CPU state or the
+	 * VMCOREINFO)?  image_setup: features, levels, the roots of every
+	 * CPU, then the layout facts the file gives (m->img).  save_notes:
+	 * the per-CPU notes of a core of this machine, as QEMU writes them,
+	 * and save_vmcoreinfo its VMCOREINFO text.
+	 */
+	bool (*image_match)(const struct arch *a, const struct image_info *ii);
+	int (*image_setup)(struct machine *m, struct error *e);
+	void (*save_notes)(struct machine *m, struct strbuf *notes);
+	void (*save_vmcoreinfo)(struct machine *m, struct strbuf *sb);
 };
 
 extern const struct arch *const arch_list[];

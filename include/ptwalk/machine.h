@@ -13,6 +13,7 @@
 #include "tlb.h"
 
 struct kernel;
+struct image_info;
 
 struct cpu {
 	int id;
@@ -86,6 +87,7 @@ struct machine {
 	struct cpu *cpu;
 	bool image;			/* a memory image, not simulated */
 	char *image_path;
+	struct image_info *img;		/* what the image file said */
 	struct machine_opts opts;
 	struct layout lay;
 	struct region *regions;
@@ -129,6 +131,12 @@ struct machine {
 };
 
 struct machine *machine_new(const struct machine_opts *o, struct error *e);
+/*
+ * A machine without RAM or kernel, for a memory image: the arch's paging
+ * structures for features, ncpus CPUs with TLBs and no root yet.
+ */
+struct machine *machine_new_bare(const struct arch *a, unsigned features,
+				 int ncpus, struct error *e);
 void machine_free(struct machine *m);
 static inline struct cpu *
 machine_cpu(struct machine *m)

@@ -17,6 +17,7 @@
 
 #define PHYS_RAM	0x1	/* simulated RAM */
 #define PHYS_FILE	0x2	/* backed by an image file */
+#define PHYS_ZERO	0x4	/* image: zero-filled (ELF p_memsz > p_filesz) */
 
 struct phys_range {
 	u64 start, size;	/* physical [start, start + size) */
@@ -32,6 +33,11 @@ struct phys {
 	size_t map_len;
 	int fd;			/* image file or -1 */
 	u64 total;		/* bytes in all ranges */
+	struct phys_zmap {	/* anonymous mappings of PHYS_ZERO ranges */
+		void *addr;
+		size_t len;
+	} *zmap;
+	int nzmap;
 };
 
 void phys_init(struct phys *p);
@@ -45,6 +51,9 @@ int phys_add_ram(struct phys *p, u64 base, u64 size, struct error *e);
 int phys_map_file(struct phys *p, int fd, size_t len, struct error *e);
 int phys_add_file_range(struct phys *p, u64 start, u64 len, u64 off,
 			struct error *e);
+
+/* Image: [start, start + len) reads as zeros (private, writable). */
+int phys_add_zero_range(struct phys *p, u64 start, u64 len, struct error *e);
 
 const struct phys_range *phys_find(struct phys *p, u64 pa);
 u8 *phys_lookup_slow(struct phys *p, u64 pa, u64 len);
@@ -109,5 +118,11 @@ void phys_describe_hole(struct phys *p, u64 pa, char *buf, size_t n);
 bool phys_is_ram(struct phys *p, u64 pa);
 /* Is this frame ever written (resident in the host)?  Used by save. */
 bool phys_frame_touched(struct phys *p, u64 pa);
+/*
+ * Residency of the frames of [pa, pa + len) inside one range: vec[i] bit 0
+ * set when frame i may hold data (host-resident).  0 or -1 when the span is
+ * not in one range.
+ */
+int phys_residency(struct phys *p, u64 pa, u64 len, unsigned char *vec);
 
 #endif

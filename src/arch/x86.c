@@ -616,7 +616,12 @@ x86_describe(const struct mmu *mmu, struct strbuf *sb)
 	.flag_names = x86_flag_names, \
 	.fields = x86_fields, \
 	.describe = x86_describe, \
+	.mmu_init = x86_mmu_init, \
 	.setup = x86_setup, \
+	.image_match = x86_image_match, \
+	.image_setup = x86_image_setup, \
+	.save_notes = x86_save_notes, \
+	.save_vmcoreinfo = x86_save_vmcoreinfo, \
 	.paging_init = x86_paging_init, \
 	.root_name = { "cr3", NULL }
 

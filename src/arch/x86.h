@@ -39,6 +39,31 @@ struct error;
 int x86_setup(struct machine *m, const struct machine_opts *o,
 	      struct error *e);
 int x86_paging_init(struct machine *m, struct error *e);
+struct mmu;
+struct strbuf;
+struct image_info;
+int x86_mmu_init(struct mmu *mmu, struct error *e);
+/* src/arch/x86_image.c */
+bool x86_image_match(const struct arch *a, const struct image_info *ii);
+int x86_image_setup(struct machine *m, struct error *e);
+void x86_save_notes(struct machine *m, struct strbuf *notes);
+void x86_save_vmcoreinfo(struct machine *m, struct strbuf *sb);
+
+void x86_image_regions(struct machine *m);
+
+/* QEMU's QEMUCPUState, version 1 (target/i386/arch_dump.c) */
+#define QEMU_CPUSTATE_BYTES	432
+#define QEMU_CR_OFF		(8 + 18 * 8 + 10 * 24)	/* cr[0..4] */
+
+/* struct cpu regs[] of x86 */
+enum { X86_CR0, X86_CR2, X86_CR3, X86_CR4, X86_RIP, X86_RSP, X86_RFLAGS };
+#define X86_CR0_PG	BIT(31)
+#define X86_CR0_WP	BIT(16)
+#define X86_CR4_PSE	BIT(4)
+#define X86_CR4_PAE	BIT(5)
+#define X86_CR4_PGE	BIT(7)
+#define X86_CR4_LA57	BIT(12)
+#define X86_CR4_PCIDE	BIT(17)
 
 struct mmu;
 void x86_set_decoder(struct mmu *mmu);

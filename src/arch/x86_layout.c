@@ -139,6 +139,121 @@ ksyms_layout(struct machine *m)
  * 32-bit
  */
 
+/*
+ * The paging structures of each mode, for mmu->features: the same for a
+ * simulated machine and for a memory image in that mode.
+ */
+int
+x86_mmu_init(struct mmu *mmu, struct error *e)
+{
+	const struct arch *a = mmu->arch;
+
+	(void)e;
+	if (a == &arch_i386_pae) {
+		mmu->priv = (void *)&priv_pae;
+		level(mmu, LVL_PGD, "PDPT", 30, 2, 8, 0);
+		level(mmu, LVL_PMD, "PD", 21, 9, 8,
+		      (mmu->features & F_PSE) ? 21 : 0);
+		level(mmu, LVL_PTE, "PT", 12, 9, 8, 12);
+		fold(mmu, LVL_P4D, LVL_PGD);
+		fold(mmu, LVL_PUD, LVL_PGD);
+		mmu->pa_bits = 36;	/* MAX_PHYSMEM_BITS of X86_PAE */
+		mmu->va_bits = 32;
+	} else if (a == &arch_i386) {
+		mmu->priv = (void *)&priv_2level;
+		level(mmu, LVL_PGD, "PD", 22, 10, 4,
+		      (mmu->features & F_PSE) ? 22 : 0);
+		level(mmu, LVL_PTE, "PT", 12, 10, 4, 12);
+		fold(mmu, LVL_P4D, LVL_PGD);
+		fold(mmu, LVL_PUD, LVL_PGD);
+		fold(mmu, LVL_PMD, LVL_PGD);
+		mmu->pa_bits = (mmu->features & F_PSE36) ? 40 : 32;
+		mmu->va_bits = 32;
+	} else {
+		bool la57 = a == &arch_x86_64_la57;
+
+		mmu->priv = (void *)&priv_long;
+		if (la57) {
+			level(mmu, LVL_PGD, "PML5", 48, 9, 8, 0);
+			level(mmu, LVL_P4D, "PML4", 39, 9, 8, 0);
+		} else {
+			level(mmu, LVL_PGD, "PML4", 39, 9, 8, 0);
+			fold(mmu, LVL_P4D, LVL_PGD);
+		}
+		level(mmu, LVL_PUD, "PDPT", 30, 9, 8, 30);
+		level(mmu, LVL_PMD, "PD", 21, 9, 8, 21);
+		level(mmu, LVL_PTE, "PT", 12, 9, 8, 12);
+		mmu->va_bits = la57 ? 57 : 48;
+		mmu->pa_bits = la57 ? 52 : 46;
+	}
+	finish_levels(mmu);
+	mmu->pa_mask = GENMASK(mmu->pa_bits - 1, 0);
+	x86_set_decoder(mmu);
+	return 0;
+}
+
+static void
+x86_32_regions(struct machine *m)
+{
+	const struct layout *L = &m->lay;
+
+	if (!L->page_offset)
+		return;
+	machine_add_region(m, "user", 0, L->task_size,
+			   "user space of the running process (TASK_SIZE)",
+			   "walk the process's page tables", REG_USER, 0);
+	machine_add_region(m, "lowmem", L->page_offset, L->high_memory,
+			   "direct map of lowmem: kernel image, slab, "
+			   "get_free_pages, page tables",
+			   "__pa(va) = va - PAGE_OFFSET", REG_DIRECT,
+			   L->page_offset - L->phys_offset);
+	machine_add_region(m, "gap", L->high_memory, L->vmalloc_start,
+			   "VMALLOC_OFFSET hole: catches overruns off lowmem",
+			   "unmapped", REG_GAP, 0);
+	if (!L->vmalloc_end || !L->pkmap_base || !L->fixaddr_start) {
+		/* an image that does not say where vmalloc ends */
+		machine_add_region(m, "vmalloc+", L->vmalloc_start,
+				   L->fixaddr_top + PAGE_SIZE,
+				   "vmalloc and ioremap, then the kmap window "
+				   "and the fixmap (their boundaries are not "
+				   "known)", "walk swapper_pg_dir", 0, 0);
+		return;
+	}
+	machine_add_region(m, "vmalloc", L->vmalloc_start, L->vmalloc_end,
+			   "vmalloc, ioremap, modules (MODULES_VADDR = "
+			   "VMALLOC_START), 4K guard page after each area",
+			   "walk swapper_pg_dir: frames are not contiguous",
+			   0, 0);
+	machine_add_region(m, "gap", L->vmalloc_end, L->pkmap_base,
+			   "2-page hole before the kmap window", "unmapped",
+			   REG_GAP, 0);
+	machine_add_region(m, "pkmap", L->pkmap_base,
+			   L->pkmap_base + PAGE_SIZE * L->last_pkmap,
+			   "kmap(): LAST_PKMAP permanent slots for highmem pages",
+			   "walk pkmap_page_table", 0, 0);
+	machine_add_region(m, "gap", L->pkmap_base + PAGE_SIZE * L->last_pkmap,
+			   L->fixaddr_boot_start, "unused", "unmapped", REG_GAP, 0);
+	machine_add_region(m, "fixmap-boot", L->fixaddr_boot_start,
+			   L->fixaddr_start,
+			   "boot-time fixmap slots (early_ioremap)",
+			   "fix_to_virt(idx) = FIXADDR_TOP - idx * 4K", 0, 0);
+	machine_add_region(m, "fixmap", L->fixaddr_start,
+			   L->fixaddr_top + PAGE_SIZE,
+			   "fixmap: kmap_atomic slots, APIC, IO-APIC, RO IDT",
+			   "fix_to_virt(idx) = FIXADDR_TOP - idx * 4K", 0, 0);
+}
+
+static void x86_64_regions(struct machine *m);
+
+void
+x86_image_regions(struct machine *m)
+{
+	if (m->arch->is64)
+		x86_64_regions(m);
+	else
+		x86_32_regions(m);
+}
+
 static int
 x86_32_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 {
@@ -149,33 +264,9 @@ x86_32_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	unsigned idx, end_perm, bt_end, end_fixed, slot_end;
 	char buf[32];
 
-	if (pae) {
-		mmu->priv = (void *)&priv_pae;
-		level(mmu, LVL_PGD, "PDPT", 30, 2, 8, 0);
-		level(mmu, LVL_PMD, "PD", 21, 9, 8,
-		      (mmu->features & F_PSE) ? 21 : 0);
-		level(mmu, LVL_PTE, "PT", 12, 9, 8, 12);
-		fold(mmu, LVL_P4D, LVL_PGD);
-		fold(mmu, LVL_PUD, LVL_PGD);
-		mmu->pa_bits = 36;
-		pmd_size = 2 * MiB;
-		ptrs = 512;
-	} else {
-		mmu->priv = (void *)&priv_2level;
-		level(mmu, LVL_PGD, "PD", 22, 10, 4,
-		      (mmu->features & F_PSE) ? 22 : 0);
-		level(mmu, LVL_PTE, "PT", 12, 10, 4, 12);
-		fold(mmu, LVL_P4D, LVL_PGD);
-		fold(mmu, LVL_PUD, LVL_PGD);
-		fold(mmu, LVL_PMD, LVL_PGD);
-		mmu->pa_bits = (mmu->features & F_PSE36) ? 40 : 32;
-		pmd_size = 4 * MiB;
-		ptrs = 1024;
-	}
-	finish_levels(mmu);
-	mmu->va_bits = 32;
-	mmu->pa_mask = GENMASK(mmu->pa_bits - 1, 0);
-	x86_set_decoder(mmu);
+	x86_mmu_init(mmu, e);
+	pmd_size = pae ? 2 * MiB : 4 * MiB;
+	ptrs = pae ? 512 : 1024;
 
 	L->nr_cpus = (unsigned)MAX(NR_CPUS_32, m->ncpus);
 	L->km_max_idx = KM_MAX_IDX;
@@ -238,39 +329,7 @@ x86_32_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	L->kbss = L->page_offset + 0x500000;
 	L->kend = L->page_offset + 0x580000;
 
-	machine_add_region(m, "user", 0, L->task_size,
-			   "user space of the running process (TASK_SIZE)",
-			   "walk the process's page tables", REG_USER, 0);
-	machine_add_region(m, "lowmem", L->page_offset, L->high_memory,
-			   "direct map of lowmem: kernel image, slab, "
-			   "get_free_pages, page tables",
-			   "__pa(va) = va - PAGE_OFFSET", REG_DIRECT,
-			   L->page_offset - L->phys_offset);
-	machine_add_region(m, "gap", L->high_memory, L->vmalloc_start,
-			   "VMALLOC_OFFSET hole: catches overruns off lowmem",
-			   "unmapped", REG_GAP, 0);
-	machine_add_region(m, "vmalloc", L->vmalloc_start, L->vmalloc_end,
-			   "vmalloc, ioremap, modules (MODULES_VADDR = "
-			   "VMALLOC_START), 4K guard page after each area",
-			   "walk swapper_pg_dir: frames are not contiguous",
-			   0, 0);
-	machine_add_region(m, "gap", L->vmalloc_end, L->pkmap_base,
-			   "2-page hole before the kmap window", "unmapped",
-			   REG_GAP, 0);
-	machine_add_region(m, "pkmap", L->pkmap_base,
-			   L->pkmap_base + PAGE_SIZE * L->last_pkmap,
-			   "kmap(): LAST_PKMAP permanent slots for highmem pages",
-			   "walk pkmap_page_table", 0, 0);
-	machine_add_region(m, "gap", L->pkmap_base + PAGE_SIZE * L->last_pkmap,
-			   L->fixaddr_boot_start, "unused", "unmapped", REG_GAP, 0);
-	machine_add_region(m, "fixmap-boot", L->fixaddr_boot_start,
-			   L->fixaddr_start,
-			   "boot-time fixmap slots (early_ioremap)",
-			   "fix_to_virt(idx) = FIXADDR_TOP - idx * 4K", 0, 0);
-	machine_add_region(m, "fixmap", L->fixaddr_start,
-			   L->fixaddr_top + PAGE_SIZE,
-			   "fixmap: kmap_atomic slots, APIC, IO-APIC, RO IDT",
-			   "fix_to_virt(idx) = FIXADDR_TOP - idx * 4K", 0, 0);
+	x86_32_regions(m);
 	ksyms_image(m);
 	ksyms_layout(m);
 	return 0;
@@ -397,6 +456,72 @@ x86_32_paging_init(struct machine *m, struct error *e)
  * 64-bit
  */
 
+static void
+x86_64_regions(struct machine *m)
+{
+	const struct layout *L = &m->lay;
+	bool la57 = m->arch == &arch_x86_64_la57;
+
+	machine_add_region(m, "user", 0, L->task_size + PAGE_SIZE,
+			   "user space of the running process",
+			   "walk the process's page tables", REG_USER, 0);
+	machine_add_region(m, "non-canonical", L->task_size + PAGE_SIZE,
+			   la57 ? 0xff00000000000000ULL : 0xffff800000000000ULL,
+			   "non-canonical hole: any access faults (#GP)",
+			   "none", REG_GAP, 0);
+	machine_add_region(m, "guard", la57 ? 0xff00000000000000ULL :
+			   0xffff800000000000ULL,
+			   la57 ? 0xff10000000000000ULL : 0xffff880000000000ULL,
+			   "guard hole, reserved for a hypervisor", "unmapped",
+			   REG_GAP, 0);
+	machine_add_region(m, "ldt-remap", la57 ? 0xff10000000000000ULL :
+			   0xffff880000000000ULL, la57 ? 0xff11000000000000ULL :
+			   0xffff888000000000ULL,
+			   "LDT remap for PTI", "walk", 0, 0);
+	if (L->page_offset)
+		machine_add_region(m, "direct map", L->page_offset,
+			   L->page_offset + L->maxmem,
+			   "direct map of all physical memory (page_offset_base)",
+			   "__pa(va) = va - PAGE_OFFSET", REG_DIRECT,
+			   L->page_offset - L->phys_offset);
+	if (L->vmalloc_start)
+		machine_add_region(m, "vmalloc", L->vmalloc_start, L->vmalloc_end + 1,
+			   "vmalloc and ioremap (vmalloc_base), guard page "
+			   "after each area",
+			   "walk init_top_pgt: frames are not contiguous", 0, 0);
+	if (L->vmemmap_base)
+		machine_add_region(m, "vmemmap", L->vmemmap_base,
+			   L->vmemmap_base + (la57 ? (1ULL << 49) : TiB),
+			   "struct page array (virtual memory map)",
+			   "walk", 0, 0);
+	if (!la57)
+		machine_add_region(m, "kasan", 0xffffec0000000000ULL,
+				   0xfffffc0000000000ULL,
+				   "KASAN shadow (when configured)", "walk",
+				   REG_GAP, 0);
+	machine_add_region(m, "cpu_entry_area", 0xfffffe0000000000ULL,
+			   0xfffffe8000000000ULL,
+			   "per-CPU entry area (GDT, TSS, entry stacks)",
+			   "walk", 0, 0);
+	machine_add_region(m, "espfix", 0xffffff0000000000ULL,
+			   0xffffff8000000000ULL, "%esp fixup stacks", "walk",
+			   0, 0);
+	machine_add_region(m, "efi", 0xffffffef00000000ULL,
+			   0xffffffff00000000ULL, "EFI runtime services",
+			   "walk", 0, 0);
+	machine_add_region(m, "kernel text", L->kimage_vaddr,
+			   L->modules_vaddr,
+			   "kernel image mapping (__START_KERNEL_map)",
+			   "__pa(va) = va - __START_KERNEL_map + phys_base",
+			   REG_KIMAGE, L->kimage_vaddr - L->phys_base);
+	machine_add_region(m, "modules", L->modules_vaddr, L->modules_end,
+			   "module_alloc(): loadable modules", "walk", 0, 0);
+	machine_add_region(m, "fixmap", L->fixaddr_boot_start,
+			   L->fixaddr_top + PAGE_SIZE,
+			   "fixmap (fix_to_virt) incl. boot slots, vsyscall page",
+			   "fix_to_virt(idx) = FIXADDR_TOP - idx * 4K", 0, 0);
+}
+
 static int
 x86_64_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 {
@@ -408,22 +533,7 @@ x86_64_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 
 	(void)o;
 	(void)e;
-	mmu->priv = (void *)&priv_long;
-	if (la57) {
-		level(mmu, LVL_PGD, "PML5", 48, 9, 8, 0);
-		level(mmu, LVL_P4D, "PML4", 39, 9, 8, 0);
-	} else {
-		level(mmu, LVL_PGD, "PML4", 39, 9, 8, 0);
-		fold(mmu, LVL_P4D, LVL_PGD);
-	}
-	level(mmu, LVL_PUD, "PDPT", 30, 9, 8, 30);
-	level(mmu, LVL_PMD, "PD", 21, 9, 8, 21);
-	level(mmu, LVL_PTE, "PT", 12, 9, 8, 12);
-	finish_levels(mmu);
-	mmu->va_bits = la57 ? 57 : 48;
-	mmu->pa_bits = la57 ? 52 : 46;
-	mmu->pa_mask = GENMASK(mmu->pa_bits - 1, 0);
-	x86_set_decoder(mmu);
+	x86_mmu_init(mmu, e);
 
 	L->nr_cpus = (unsigned)MAX(NR_CPUS_64, m->ncpus);
 	L->km_max_idx = 0;
@@ -469,60 +579,7 @@ x86_64_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	L->kbss = L->kimage_vaddr + 0x2c00000;
 	L->kend = L->kimage_vaddr + 0x3000000;
 
-	machine_add_region(m, "user", 0, L->task_size + PAGE_SIZE,
-			   "user space of the running process",
-			   "walk the process's page tables", REG_USER, 0);
-	machine_add_region(m, "non-canonical", L->task_size + PAGE_SIZE,
-			   la57 ? 0xff00000000000000ULL : 0xffff800000000000ULL,
-			   "non-canonical hole: any access faults (#GP)",
-			   "none", REG_GAP, 0);
-	machine_add_region(m, "guard", la57 ? 0xff00000000000000ULL :
-			   0xffff800000000000ULL,
-			   la57 ? 0xff10000000000000ULL : 0xffff880000000000ULL,
-			   "guard hole, reserved for a hypervisor", "unmapped",
-			   REG_GAP, 0);
-	machine_add_region(m, "ldt-remap", la57 ? 0xff10000000000000ULL :
-			   0xffff880000000000ULL, L->page_offset,
-			   "LDT remap for PTI", "walk", 0, 0);
-	machine_add_region(m, "direct map", L->page_offset,
-			   L->page_offset + L->maxmem,
-			   "direct map of all physical memory (page_offset_base)",
-			   "__pa(va) = va - PAGE_OFFSET", REG_DIRECT,
-			   L->page_offset - L->phys_offset);
-	machine_add_region(m, "vmalloc", L->vmalloc_start, L->vmalloc_end + 1,
-			   "vmalloc and ioremap (vmalloc_base), guard page "
-			   "after each area",
-			   "walk init_top_pgt: frames are not contiguous", 0, 0);
-	machine_add_region(m, "vmemmap", L->vmemmap_base,
-			   L->vmemmap_base + (la57 ? (1ULL << 49) : TiB),
-			   "struct page array (virtual memory map)",
-			   "walk", 0, 0);
-	if (!la57)
-		machine_add_region(m, "kasan", 0xffffec0000000000ULL,
-				   0xfffffc0000000000ULL,
-				   "KASAN shadow (when configured)", "walk",
-				   REG_GAP, 0);
-	machine_add_region(m, "cpu_entry_area", 0xfffffe0000000000ULL,
-			   0xfffffe8000000000ULL,
-			   "per-CPU entry area (GDT, TSS, entry stacks)",
-			   "walk", 0, 0);
-	machine_add_region(m, "espfix", 0xffffff0000000000ULL,
-			   0xffffff8000000000ULL, "%esp fixup stacks", "walk",
-			   0, 0);
-	machine_add_region(m, "efi", 0xffffffef00000000ULL,
-			   0xffffffff00000000ULL, "EFI runtime services",
-			   "walk", 0, 0);
-	machine_add_region(m, "kernel text", L->kimage_vaddr,
-			   L->modules_vaddr,
-			   "kernel image mapping (__START_KERNEL_map)",
-			   "__pa(va) = va - __START_KERNEL_map + phys_base",
-			   REG_KIMAGE, L->kimage_vaddr - L->phys_base);
-	machine_add_region(m, "modules", L->modules_vaddr, L->modules_end,
-			   "module_alloc(): loadable modules", "walk", 0, 0);
-	machine_add_region(m, "fixmap", L->fixaddr_boot_start,
-			   L->fixaddr_top + PAGE_SIZE,
-			   "fixmap (fix_to_virt) incl. boot slots, vsyscall page",
-			   "fix_to_virt(idx) = FIXADDR_TOP - idx * 4K", 0, 0);
+	x86_64_regions(m);
 	ksyms_image(m);
 	ksyms_layout(m);
 	machine_add_ksym(m, "page_offset_base", L->page_offset, 0, 'A');

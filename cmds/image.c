@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Open a memory image in place of the current machine.
+ */
+#include "ptwalk/image.h"
+#include "ptwalk/out.h"
+
+static int
+image_run(struct ctx *ctx, int argc, char **argv)
+{
+	struct image_opts o = { 0 };
+	const char *arch = args_get(ctx, "--arch");
+	const char *cr3 = args_get(ctx, "--cr3");
+	const char *base = args_get(ctx, "--phys-base");
+	struct machine *m;
+	struct error e;
+	int i;
+
+	(void)argc;
+	o.path = argv[1];
+	o.arch = arch;
+	if (cr3 != NULL) {
+		if (arg_u64(ctx, cr3, "--cr3", &o.root[0]))
+			return -1;
+		o.have_root[0] = true;
+	}
+	if (base != NULL && arg_u64(ctx, base, "--phys-base", &o.phys_base))
+		return -1;
+	error_clear(&e);
+	m = image_open(&o, &e);
+	if (m == NULL)
+		return cmd_err(ctx, &e);
+	for (i = 0; i < m->img->nwarn; i++)
+		cmd_warn(ctx, "%s", m->img->warn[i]);
+	machine_free(ctx->m);
+	ctx->m = m;
+	out_printf(ctx, "%s: %s, %s, %s of memory in %d range%s, %d CPU%s\n",
+		   m->image_path, m->img->kind, m->arch->name,
+		   fsize(m->phys.total), m->phys.nr, m->phys.nr == 1 ? "" : "s",
+		   m->ncpus, m->ncpus == 1 ? "" : "s");
+	j_str(ctx, "image", m->image_path);
+	j_str(ctx, "format", m->img->kind);
+	j_str(ctx, "arch", m->arch->name);
+	j_u64(ctx, "memory", m->phys.total);
+	j_int(ctx, "cpus", m->ncpus);
+	return 0;
+}
+
+static const struct cmd_opt image_opts[] = {
+	{ "--arch", "ARCH", "arch", "the architecture (required for a raw "
+	  "dump; must match an ELF core)" },
+	{ "--cr3", "PADDR", NULL, "the page-table root of every CPU" },
+	{ "--phys-base", "PADDR", NULL, "raw dump: physical address of the "
+	  "first byte (default 0)" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+const struct cmd cmd_image = {
+	.name = "image",
+	.family = FAM_IMAGE,
+	.usage = "[--arch ARCH] [--cr3 PADDR] [--phys-base PADDR] FILE",
+	.summary = "open a memory image (QEMU dump, kdump vmcore, raw) instead",
+	.help =
+	"Replaces the current machine (simulated or not) with the memory\n"
+	"image FILE, as --image does on the command line: a QEMU\n"
+	"dump-guest-memory ELF core, a kdump vmcore (any ELF core whose\n"
+	"PT_LOAD headers carry physical addresses) or a raw dump of physical\n"
+	"memory.  The arch and the page-table root of every CPU come from\n"
+	"the file when it says (QEMU's CPU notes: CR0, CR3, CR4; the\n"
+	"VMCOREINFO: swapper_pg_dir / init_top_pgt, phys_base, KERNELOFFSET);\n"
+	"otherwise give --arch and --cr3.  The file is mapped privately and\n"
+	"never written: 'write' changes a private copy, lost at exit unless\n"
+	"saved with 'save'.  Warnings (a truncated core, overlapping ranges)\n"
+	"are printed; the value history stays.\n",
+	.complete = "file",
+	.opts = image_opts,
+	.min_args = 1,
+	.max_args = 1,
+	.flags = CMD_NOMACHINE,
+	.run = image_run,
+};

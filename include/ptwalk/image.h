@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Memory images: a QEMU dump-guest-memory ELF core, a kdump ELF vmcore (or
+ * any ELF core whose PT_LOAD program headers carry physical addresses), or
+ * a raw file of physical memory.  image_open() maps the file privately,
+ * makes its ranges physical memory and builds a machine without a kernel
+ * (m->kern == NULL, m->image == true).  The file is never written: stores
+ * land in private copy-on-write pages and are lost unless `save`d.
+ *
+ * image_save() writes a machine (simulated or an image) as an ELF core in
+ * the layout QEMU's dump-guest-memory uses: a PT_NOTE with the per-CPU
+ * notes (NT_PRSTATUS "CORE" notes, then the "QEMU" CPU-state notes) and a
+ * VMCOREINFO note, then one PT_LOAD per run of frames that hold data and
+ * zero-filled PT_LOADs (p_filesz 0) for the rest of RAM.
+ */
+#ifndef PTWALK_IMAGE_H
+#define PTWALK_IMAGE_H
+
+#include "machine.h"
+
+enum image_format { IMG_RAW, IMG_ELF };
+
+/* The state of one CPU as the file gives it. */
+struct image_cpu {
+	int id;			/* pr_pid of NT_PRSTATUS or the note order */
+	bool have_ctl;		/* control registers known (QEMU's note) */
+	u64 ctl[8];		/* in the order of image_info.reg_names */
+};
+
+struct image_opts {
+	const char *path;
+	const char *arch;	/* --arch, or NULL */
+	u64 root[2];		/* --cr3 / --ttbr0 --ttbr1 */
+	bool have_root[2];
+	u64 phys_base;		/* raw images: physical address of byte 0 */
+};
+
+struct image_info {
+	enum image_format format;
+	char kind[96];		/* "QEMU dump-guest-memory ELF core" ... */
+	unsigned elf_machine;
+	int elf_class;		/* 1: ELFCLASS32, 2: ELFCLASS64 */
+	int nload;		/* PT_LOAD headers used */
+	u64 file_size;
+	int ncpus;
+	struct image_cpu *cpu;
+	char *vmcoreinfo;	/* the VMCOREINFO note's text, or NULL */
+	char *features;		/* the "PTWALK" note: CPU features, or NULL */
+	struct image_opts opts;	/* what the command line said */
+	char root_from[96];	/* where the roots came from */
+	char direct_from[160];	/* how the direct map was found (or not) */
+	char layout_note[240];	/* what the layout facts rest on */
+	const char *reg_names[8];	/* of struct cpu regs[] (x86: cr0...) */
+	char **warn;		/* warnings for the user, in order */
+	int nwarn;
+};
+
+/* Open an image and build its machine; warnings are in m->img->warn. */
+struct machine *image_open(const struct image_opts *o, struct error *e);
+void image_info_free(struct image_info *ii);
+void image_warn(struct image_info *ii, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * VMCOREINFO lookups: "SYMBOL(swapper_pg_dir)", "NUMBER(phys_base)",
+ * "KERNELOFFSET", "PAGESIZE", "CONFIG_X86_PAE".  Values are read as the
+ * kernel prints them: SYMBOL() and KERNELOFFSET in hex, the rest in
+ * decimal unless they start with 0x.
+ */
+bool vmcoreinfo_u64(const struct image_info *ii, const char *key, u64 *v);
+/* The text after "KEY=" up to the end of its line, or NULL. */
+const char *vmcoreinfo_str(const struct image_info *ii, const char *key,
+			   size_t *len);
+
+/*
+ * Lowest va in [lo, hi) that is mapped under root, found by walking with
+ * the level sizes (unmapped tables are skipped whole).  *pa is its
+ * translation.  false when none.
+ */
+bool image_first_mapped(struct machine *m, u64 root, u64 lo, u64 hi,
+			u64 *va, u64 *pa);
+/*
+ * The end of the linear mapping va = pa + off that starts at page_offset:
+ * the end of the last physical range mapped there.
+ */
+u64 image_linear_end(struct machine *m, u64 root, u64 off);
+
+/* Notes for save: one ELF note (name, type, desc) appended to sb. */
+void note_add(struct strbuf *sb, const char *name, u32 type,
+	      const void *desc, size_t descsz);
+
+/* Write m as an ELF core; the error says what failed. */
+int image_save(struct machine *m, const char *path, struct error *e);
+
+#endif

@@ -1,0 +1,725 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Memory images: format detection, ELF cores through libelf (PT_LOAD
+ * program headers are physical ranges, PT_NOTE holds the CPU state and the
+ * VMCOREINFO), raw files, and the machine built from them.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ptwalk/image.h"
+
+#ifndef NT_PRSTATUS
+#define NT_PRSTATUS	1
+#endif
+
+/* QEMU's QEMUCPUState (target/i386/arch_dump.c): version 1 */
+#define QEMU_CPUSTATE_VERSION	1
+#define QEMU_CPUSTATE_SIZE	432	/* without the later kernel_gs_base */
+#define QEMU_CS_RSP		(8 + 6 * 8)
+#define QEMU_CS_RIP		(8 + 16 * 8)
+#define QEMU_CS_RFLAGS		(8 + 17 * 8)
+#define QEMU_CS_CR		(8 + 18 * 8 + 10 * 24)
+
+void
+image_warn(struct image_info *ii, const char *fmt, ...)
+{
+	va_list ap;
+	struct strbuf sb;
+
+	sb_init(&sb);
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	ii->warn = xrealloc(ii->warn, (size_t)(ii->nwarn + 1) *
+			    sizeof(*ii->warn));
+	ii->warn[ii->nwarn++] = sb.buf;
+}
+
+void
+image_info_free(struct image_info *ii)
+{
+	int i;
+
+	if (ii == NULL)
+		return;
+	for (i = 0; i < ii->nwarn; i++)
+		free(ii->warn[i]);
+	free(ii->warn);
+	free(ii->cpu);
+	free(ii->vmcoreinfo);
+	free(ii->features);
+	free(ii);
+}
+
+/*
+ * VMCOREINFO
+ */
+
+const char *
+vmcoreinfo_str(const struct image_info *ii, const char *key, size_t *len)
+{
+	const char *p = ii ? ii->vmcoreinfo : NULL;
+	size_t kl = strlen(key);
+
+	while (p != NULL && *p) {
+		const char *nl = strchr(p, '\n');
+		size_t ll = nl ? (size_t)(nl - p) : strlen(p);
+
+		if (ll > kl && !strncmp(p, key, kl) && p[kl] == '=') {
+			if (len)
+				*len = ll - kl - 1;
+			return p + kl + 1;
+		}
+		p = nl ? nl + 1 : NULL;
+	}
+	return NULL;
+}
+
+bool
+vmcoreinfo_u64(const struct image_info *ii, const char *key, u64 *v)
+{
+	size_t len;
+	const char *s = vmcoreinfo_str(ii, key, &len);
+	char buf[40], *end;
+	int base = 10;
+
+	if (s == NULL || len == 0 || len >= sizeof(buf))
+		return false;
+	memcpy(buf, s, len);
+	buf[len] = 0;
+	if (!strncmp(key, "SYMBOL(", 7) || !strcmp(key, "KERNELOFFSET"))
+		base = 16;
+	if (buf[0] == '0' && (buf[1] == 'x' || buf[1] == 'X'))
+		base = 16;
+	errno = 0;
+	if (buf[0] == '-')
+		*v = (u64)strtoll(buf, &end, base);
+	else
+		*v = strtoull(buf, &end, base);
+	return errno == 0 && end != buf && *end == 0;
+}
+
+/*
+ * ELF cores
+ */
+
+struct load {
+	int idx;		/* program header number */
+	u64 paddr, filesz, memsz, off;
+};
+
+static int
+load_cmp(const void *a, const void *b)
+{
+	const struct load *x = a, *y = b;
+
+	if (x->paddr != y->paddr)
+		return x->paddr < y->paddr ? -1 : 1;
+	return x->idx - y->idx;
+}
+
+static u64
+get_word(const u8 *p, unsigned size)
+{
+	u64 v = 0;
+
+	memcpy(&v, p, size);	/* little-endian cores on a little-endian host */
+	return v;
+}
+
+static void
+add_cpu(struct image_info *ii, int *ncpu_notes)
+{
+	int n = ++*ncpu_notes;
+
+	if (n > ii->ncpus) {
+		ii->cpu = xrealloc(ii->cpu, (size_t)n * sizeof(*ii->cpu));
+		memset(&ii->cpu[n - 1], 0, sizeof(*ii->cpu));
+		ii->cpu[n - 1].id = n - 1;
+		ii->ncpus = n;
+	}
+}
+
+static char *
+note_text(const u8 *desc, size_t n)
+{
+	char *s = xmalloc(n + 1);
+
+	memcpy(s, desc, n);
+	s[n] = 0;
+	s[strlen(s)] = 0;
+	return s;
+}
+
+static void
+read_notes(Elf *elf, struct image_info *ii, u64 off, u64 size, int *nprs,
+	   int *nqemu)
+{
+	Elf_Data *d = elf_getdata_rawchunk(elf, (int64_t)off, (size_t)size,
+					   ELF_T_NHDR);
+	size_t pos = 0, name_off, desc_off;
+	GElf_Nhdr nh;
+	bool x86 = ii->elf_machine == 3 || ii->elf_machine == 62;
+	bool wide = ii->elf_machine == 62 || ii->elf_machine == 183;
+
+	if (d == NULL) {
+		image_warn(ii, "the PT_NOTE segment at offset 0x%llx cannot be "
+			   "read: %s", (unsigned long long)off, elf_errmsg(-1));
+		return;
+	}
+	while (pos < d->d_size &&
+	       (pos = gelf_getnote(d, pos, &nh, &name_off, &desc_off)) > 0) {
+		const char *name = (const char *)d->d_buf + name_off;
+		const u8 *desc = (const u8 *)d->d_buf + desc_off;
+
+		if (nh.n_namesz == 5 && !memcmp(name, "CORE", 5) &&
+		    nh.n_type == NT_PRSTATUS) {
+			unsigned pid_off = wide ? 32 : 24;
+
+			add_cpu(ii, nprs);
+			if (nh.n_descsz >= pid_off + 4)
+				ii->cpu[*nprs - 1].id =
+					(int)get_word(desc + pid_off, 4) - 1;
+		} else if (nh.n_namesz == 5 && !memcmp(name, "QEMU", 5) &&
+			   nh.n_type == 0 && x86) {
+			struct image_cpu *c;
+
+			if (nh.n_descsz < QEMU_CPUSTATE_SIZE ||
+			    get_word(desc, 4) != QEMU_CPUSTATE_VERSION) {
+				image_warn(ii, "a QEMU CPU note of %u bytes, "
+					   "version %llu, is not the layout "
+					   "ptwalk reads (version 1, at least "
+					   "%d bytes): ignored", nh.n_descsz,
+					   (unsigned long long)get_word(desc, 4),
+					   QEMU_CPUSTATE_SIZE);
+				continue;
+			}
+			add_cpu(ii, nqemu);
+			c = &ii->cpu[*nqemu - 1];
+			c->have_ctl = true;
+			c->ctl[0] = get_word(desc + QEMU_CS_CR + 0 * 8, 8);
+			c->ctl[1] = get_word(desc + QEMU_CS_CR + 2 * 8, 8);
+			c->ctl[2] = get_word(desc + QEMU_CS_CR + 3 * 8, 8);
+			c->ctl[3] = get_word(desc + QEMU_CS_CR + 4 * 8, 8);
+			c->ctl[4] = get_word(desc + QEMU_CS_RIP, 8);
+			c->ctl[5] = get_word(desc + QEMU_CS_RSP, 8);
+			c->ctl[6] = get_word(desc + QEMU_CS_RFLAGS, 8);
+		} else if (nh.n_namesz == 11 &&
+			   !memcmp(name, "VMCOREINFO", 11)) {
+			free(ii->vmcoreinfo);
+			ii->vmcoreinfo = note_text(desc, nh.n_descsz);
+		} else if (nh.n_namesz == 7 && !memcmp(name, "PTWALK", 7)) {
+			free(ii->features);
+			ii->features = note_text(desc, nh.n_descsz);
+		}
+	}
+}
+
+static const char *
+etype_name(unsigned t)
+{
+	switch (t) {
+	case ET_REL:
+		return "a relocatable object (ET_REL)";
+	case ET_EXEC:
+		return "an executable (ET_EXEC)";
+	case ET_DYN:
+		return "a shared object or PIE executable (ET_DYN)";
+	default:
+		return "not a core (e_type is not ET_CORE)";
+	}
+}
+
+static int
+open_elf(struct phys *ph, struct image_info *ii, struct error *e)
+{
+	Elf *elf;
+	GElf_Ehdr eh;
+	size_t phnum, i;
+	struct load *ld = NULL;
+	int nld = 0, nprs = 0, nqemu = 0, rc = 0;
+	u64 size = ph->map_len;
+
+	elf_version(EV_CURRENT);
+	elf = elf_memory(ph->map, ph->map_len);
+	if (elf == NULL || elf_kind(elf) != ELF_K_ELF ||
+	    gelf_getehdr(elf, &eh) == NULL) {
+		rc = error_set(e, -EINVAL, "'%s' starts like an ELF file but "
+			       "its header cannot be read: %s", ii->opts.path,
+			       elf_errmsg(-1));
+		goto out;
+	}
+	ii->elf_machine = eh.e_machine;
+	ii->elf_class = eh.e_ident[EI_CLASS];
+	if (eh.e_ident[EI_DATA] != ELFDATA2LSB) {
+		rc = error_set(e, -EINVAL, "'%s' is a big-endian ELF file: "
+			       "ptwalk reads little-endian cores (x86, arm, "
+			       "arm64)", ii->opts.path);
+		goto out;
+	}
+	if (eh.e_type != ET_CORE) {
+		rc = error_set(e, -EINVAL, "'%s' is an ELF file but %s, not a "
+			       "memory dump: give an ELF core (ET_CORE) such as "
+			       "QEMU's dump-guest-memory writes, or a raw dump",
+			       ii->opts.path, etype_name(eh.e_type));
+		goto out;
+	}
+	if (elf_getphdrnum(elf, &phnum) != 0) {
+		rc = error_set(e, -EINVAL, "'%s': the program headers cannot "
+			       "be read (%s): a truncated core?",
+			       ii->opts.path, elf_errmsg(-1));
+		goto out;
+	}
+	if (eh.e_phoff > size || phnum * (u64)eh.e_phentsize > size - eh.e_phoff) {
+		rc = error_set(e, -EINVAL, "'%s': the program headers lie "
+			       "beyond the end of the file (%llu bytes): a "
+			       "truncated core", ii->opts.path,
+			       (unsigned long long)size);
+		goto out;
+	}
+	for (i = 0; i < phnum; i++) {
+		GElf_Phdr p;
+
+		if (gelf_getphdr(elf, (int)i, &p) == NULL) {
+			rc = error_set(e, -EINVAL, "'%s': program header %zu "
+				       "cannot be read: %s", ii->opts.path, i,
+				       elf_errmsg(-1));
+			goto out;
+		}
+		if (p.p_type == PT_NOTE) {
+			u64 n = p.p_filesz;
+
+			if (p.p_offset >= size) {
+				image_warn(ii, "the notes (PT_NOTE at 0x%llx) "
+					   "lie beyond the end of the file: "
+					   "no CPU state", (unsigned long long)
+					   p.p_offset);
+				continue;
+			}
+			if (n > size - p.p_offset) {
+				image_warn(ii, "the notes (PT_NOTE) are cut "
+					   "short by the end of the file");
+				n = size - p.p_offset;
+			}
+			read_notes(elf, ii, p.p_offset, n, &nprs, &nqemu);
+			continue;
+		}
+		if (p.p_type != PT_LOAD)
+			continue;
+		if (p.p_paddr == (ii->elf_class == ELFCLASS32 ?
+				  0xffffffffULL : ~0ULL)) {
+			image_warn(ii, "PT_LOAD %zu (virtual 0x%llx) has no "
+				   "physical address: ignored", i,
+				   (unsigned long long)p.p_vaddr);
+			continue;
+		}
+		if (p.p_memsz == 0)
+			continue;
+		if (p.p_filesz > p.p_memsz) {
+			image_warn(ii, "PT_LOAD %zu: p_filesz 0x%llx exceeds "
+				   "p_memsz 0x%llx: only p_memsz is used", i,
+				   (unsigned long long)p.p_filesz,
+				   (unsigned long long)p.p_memsz);
+			p.p_filesz = p.p_memsz;
+		}
+		ld = xrealloc(ld, (size_t)(nld + 1) * sizeof(*ld));
+		ld[nld].idx = (int)i;
+		ld[nld].paddr = p.p_paddr;
+		ld[nld].filesz = p.p_filesz;
+		ld[nld].memsz = p.p_memsz;
+		ld[nld].off = p.p_offset;
+		nld++;
+	}
+	if (nld == 0) {
+		rc = error_set(e, -EINVAL, "'%s' is an ELF core without any "
+			       "memory (no PT_LOAD with a physical address)",
+			       ii->opts.path);
+		goto out;
+	}
+	qsort(ld, (size_t)nld, sizeof(*ld), load_cmp);
+	for (i = 0; i < (size_t)nld; i++) {
+		const struct load *l = &ld[i];
+		u64 have = l->off < size ? MIN(l->filesz, size - l->off) : 0;
+		struct error e2;
+		int r = 0;
+
+		if (l->paddr + l->memsz < l->paddr) {
+			image_warn(ii, "PT_LOAD %d: physical 0x%llx + 0x%llx "
+				   "wraps around: ignored", l->idx,
+				   (unsigned long long)l->paddr,
+				   (unsigned long long)l->memsz);
+			continue;
+		}
+		if (i > 0 && l->paddr < ld[i - 1].paddr + ld[i - 1].memsz &&
+		    ld[i - 1].paddr + ld[i - 1].memsz >= ld[i - 1].paddr) {
+			image_warn(ii, "PT_LOAD %d (physical 0x%llx-0x%llx) "
+				   "overlaps PT_LOAD %d: ignored", l->idx,
+				   (unsigned long long)l->paddr,
+				   (unsigned long long)(l->paddr + l->memsz - 1),
+				   ld[i - 1].idx);
+			continue;
+		}
+		if (have < l->filesz)
+			image_warn(ii, "PT_LOAD %d (physical 0x%llx-0x%llx) "
+				   "ends beyond the end of the file: a "
+				   "truncated core; physical 0x%llx-0x%llx is "
+				   "a hole", l->idx,
+				   (unsigned long long)l->paddr,
+				   (unsigned long long)(l->paddr + l->memsz - 1),
+				   (unsigned long long)(l->paddr + have),
+				   (unsigned long long)(l->paddr + l->filesz - 1));
+		if (have > 0)
+			r = phys_add_file_range(ph, l->paddr, have, l->off,
+						&e2);
+		if (!r && l->memsz > l->filesz)
+			r = phys_add_zero_range(ph, l->paddr + l->filesz,
+						l->memsz - l->filesz, &e2);
+		if (r) {
+			image_warn(ii, "PT_LOAD %d: %s: ignored", l->idx,
+				   e2.msg);
+			continue;
+		}
+		ii->nload++;
+	}
+	if (ph->nr == 0) {
+		rc = error_set(e, -EINVAL, "'%s': no PT_LOAD of the core lies "
+			       "inside the file (%llu bytes): nothing to read",
+			       ii->opts.path, (unsigned long long)size);
+		goto out;
+	}
+	if (nqemu > 0 && ii->features != NULL)
+		snprintf(ii->kind, sizeof(ii->kind), "ELF core in QEMU's "
+			 "layout, saved by ptwalk");
+	else if (nqemu > 0)
+		snprintf(ii->kind, sizeof(ii->kind), "QEMU dump-guest-memory "
+			 "ELF core");
+	else if (ii->vmcoreinfo != NULL)
+		snprintf(ii->kind, sizeof(ii->kind), "ELF vmcore with "
+			 "VMCOREINFO (kdump style)");
+	else
+		snprintf(ii->kind, sizeof(ii->kind), "ELF core");
+	if (nqemu > 0 && nprs > 0 && nqemu != nprs)
+		image_warn(ii, "%d CPU status notes but %d QEMU CPU-state "
+			   "notes", nprs, nqemu);
+out:
+	free(ld);
+	if (elf != NULL)
+		elf_end(elf);
+	return rc;
+}
+
+/*
+ * Raw files and format detection
+ */
+
+static int
+open_raw(struct phys *ph, struct image_info *ii, struct error *e)
+{
+	u64 size = ph->map_len, whole = size & PAGE_MASK;
+
+	if (whole != size) {
+		if (whole == 0)
+			return error_set(e, -EINVAL, "'%s' is a raw image of "
+					 "%llu bytes: less than one 4K page",
+					 ii->opts.path,
+					 (unsigned long long)size);
+		image_warn(ii, "the raw image is %llu bytes, not a whole number "
+			   "of 4K pages: the last %llu bytes are ignored",
+			   (unsigned long long)size,
+			   (unsigned long long)(size - whole));
+	}
+	if (ii->opts.phys_base & (PAGE_SIZE - 1))
+		return error_set(e, -EINVAL, "--phys-base 0x%llx is not page "
+				 "aligned", (unsigned long long)ii->opts.phys_base);
+	snprintf(ii->kind, sizeof(ii->kind), "raw physical memory");
+	ii->nload = 1;
+	return phys_add_file_range(ph, ii->opts.phys_base, whole, 0, e);
+}
+
+static const char *
+compressed(const u8 *h, size_t n)
+{
+	if (n >= 6 && !memcmp(h, "\xfd" "7zXZ\0", 6))
+		return "compressed with xz: decompress it first (unxz)";
+	if (n >= 2 && h[0] == 0x1f && h[1] == 0x8b)
+		return "compressed with gzip: decompress it first (gunzip)";
+	if (n >= 4 && !memcmp(h, "\x28\xb5\x2f\xfd", 4))
+		return "compressed with zstd: decompress it first (unzstd)";
+	if (n >= 8 && !memcmp(h, "KDUMP   ", 8))
+		return "in makedumpfile's compressed kdump format: convert it "
+			"to ELF first (makedumpfile -E)";
+	return NULL;
+}
+
+static const struct arch *
+pick_arch(const struct image_info *ii, struct error *e)
+{
+	const struct arch *a = NULL;
+	bool known = false;
+	int i;
+
+	if (ii->opts.arch != NULL) {
+		a = arch_find(ii->opts.arch);
+		if (a == NULL) {
+			struct strbuf sb;
+
+			sb_init(&sb);
+			arch_names(&sb);
+			error_set(e, -EINVAL, "unknown architecture '%s'; "
+				  "choose one of: %s", ii->opts.arch, sb.buf);
+			sb_release(&sb);
+			return NULL;
+		}
+		if (a->image_setup == NULL) {
+			error_set(e, -EINVAL, "--arch %s: ptwalk cannot read "
+				  "memory images of this architecture yet",
+				  a->name);
+			return NULL;
+		}
+		if (ii->format == IMG_ELF && a->elf_machine != ii->elf_machine) {
+			error_set(e, -EINVAL, "--arch %s does not match the core, "
+				  "whose ELF machine is %u", a->name,
+				  ii->elf_machine);
+			return NULL;
+		}
+		return a;
+	}
+	if (ii->format == IMG_RAW) {
+		error_set(e, -EINVAL, "'%s' is a raw image, which does not say "
+			  "its architecture or page tables: give --arch ARCH "
+			  "and the page-table root (--cr3 PADDR)",
+			  ii->opts.path);
+		return NULL;
+	}
+	for (i = 0; arch_list[i] != NULL; i++) {
+		a = arch_list[i];
+		if (a->elf_machine != ii->elf_machine ||
+		    a->image_setup == NULL)
+			continue;
+		known = true;
+		if (a->image_match(a, ii))
+			return a;
+	}
+	if (known)
+		error_set(e, -EINVAL, "the paging mode of '%s' is not one ptwalk "
+			  "knows: give --arch", ii->opts.path);
+	else
+		error_set(e, -EINVAL, "'%s' is a core of ELF machine %u, an "
+			  "architecture ptwalk does not know", ii->opts.path,
+			  ii->elf_machine);
+	return NULL;
+}
+
+struct machine *
+image_open(const struct image_opts *o, struct error *e)
+{
+	struct image_info *ii = xcalloc(1, sizeof(*ii));
+	struct machine *m = NULL;
+	const struct arch *a;
+	struct phys ph;
+	struct stat st;
+	const char *why;
+	int fd, i;
+
+	phys_init(&ph);
+	ii->opts = *o;
+	fd = open(o->path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		error_set(e, -errno, "cannot open the image '%s': %s", o->path,
+			  strerror(errno));
+		goto fail;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		error_set(e, -EINVAL, "'%s' is not a regular file", o->path);
+		close(fd);
+		goto fail;
+	}
+	ii->file_size = (u64)st.st_size;
+	if (st.st_size == 0) {
+		error_set(e, -EINVAL, "the image '%s' is empty (0 bytes)",
+			  o->path);
+		close(fd);
+		goto fail;
+	}
+	if (phys_map_file(&ph, fd, (size_t)st.st_size, e)) {
+		close(fd);
+		goto fail;
+	}
+	why = compressed(ph.map, ph.map_len);
+	if (why != NULL) {
+		error_set(e, -EINVAL, "'%s' is %s", o->path, why);
+		goto fail;
+	}
+	if (ph.map_len >= SELFMAG && !memcmp(ph.map, ELFMAG, SELFMAG)) {
+		ii->format = IMG_ELF;
+		if (open_elf(&ph, ii, e))
+			goto fail;
+	} else {
+		ii->format = IMG_RAW;
+		if (open_raw(&ph, ii, e))
+			goto fail;
+	}
+	a = pick_arch(ii, e);
+	if (a == NULL)
+		goto fail;
+	if (ii->ncpus == 0) {
+		ii->ncpus = 1;
+		ii->cpu = xcalloc(1, sizeof(*ii->cpu));
+	}
+	m = machine_new_bare(a, a->features, ii->ncpus, e);
+	if (m == NULL)
+		goto fail;
+	m->phys = ph;
+	phys_init(&ph);
+	m->image = true;
+	m->image_path = xstrdup(o->path);
+	m->img = ii;
+	ii = NULL;
+	m->ram_start = m->phys.r[0].start;
+	m->ram_size = m->phys.total;
+	if (a->image_setup(m, e))
+		goto fail;
+	/* the levels may have changed with the features: new TLBs */
+	for (i = 0; i < m->ncpus; i++) {
+		tlb_release(&m->cpu[i].tlb);
+		if (tlb_init(&m->cpu[i].tlb, a->tlb_entries, a->tlb_ways,
+			     m->mmu.page_shifts, m->mmu.npage_shifts)) {
+			error_set(e, -EINVAL, "bad default TLB geometry");
+			goto fail;
+		}
+	}
+	for (i = 0; i < m->ncpus; i++) {
+		struct cpu *c = &m->cpu[i];
+		int r;
+
+		for (r = 0; r < 2; r++) {
+			char why2[160];
+
+			if (!c->root_valid[r] || phys_is_ram(&m->phys, c->root[r]))
+				continue;
+			phys_describe_hole(&m->phys, c->root[r], why2,
+					   sizeof(why2));
+			image_warn(m->img, "cpu%d: the page-table root %s=0x%llx "
+				   "is %s: every walk on this CPU stops there",
+				   i, a->root_name[r] ? a->root_name[r] : "root",
+				   (unsigned long long)c->root[r], why2);
+		}
+	}
+	return m;
+fail:
+	phys_release(&ph);
+	image_info_free(ii);
+	machine_free(m);
+	return NULL;
+}
+
+/*
+ * Walking helpers for the arch's layout discovery
+ */
+
+bool
+image_first_mapped(struct machine *m, u64 root, u64 lo, u64 hi, u64 *va,
+		   u64 *pa)
+{
+	const struct mmu *mmu = &m->mmu;
+	u64 v = lo;
+	int guard = 0;
+
+	while (v < hi && v >= lo && guard++ < 1 << 20) {
+		struct walk w;
+		int f = mmu_walk(mmu, &m->phys, root, v, &w);
+		unsigned lvl, shift;
+		u64 span, next;
+
+		if (f == WF_NONE) {
+			*va = v;
+			*pa = w.pa;
+			return true;
+		}
+		if (f == WF_NONCANONICAL || f == WF_VA_RANGE || w.nsteps == 0)
+			return false;
+		lvl = w.step[w.nsteps - 1].lvl;
+		shift = mmu->lv[lvl].shift;
+		if (f == WF_BEYOND_RAM)
+			shift += mmu->lv[lvl].bits;	/* the whole table */
+		span = shift >= 64 ? 0 : 1ULL << shift;
+		if (span == 0)
+			return false;
+		next = (v | (span - 1)) + 1;
+		if (next <= v)
+			return false;
+		v = next;
+	}
+	return false;
+}
+
+static bool
+maps_linear(struct machine *m, u64 root, u64 pa, u64 off)
+{
+	struct walk w;
+
+	return mmu_walk(&m->mmu, &m->phys, root, pa + off, &w) == WF_NONE &&
+		w.pa == pa;
+}
+
+u64
+image_linear_end(struct machine *m, u64 root, u64 off)
+{
+	u64 end = 0;
+	int i;
+
+	for (i = 0; i < m->phys.nr; i++) {
+		const struct phys_range *r = &m->phys.r[i];
+		u64 lo = ALIGN_UP(r->start, PAGE_SIZE);
+		u64 hi = (r->start + r->size) & PAGE_MASK;
+
+		if (hi <= lo || !maps_linear(m, root, lo, off))
+			continue;
+		if (maps_linear(m, root, hi - PAGE_SIZE, off)) {
+			end = hi;
+			continue;
+		}
+		/* the mapping ends inside this range: find the last page */
+		while (hi - lo > PAGE_SIZE) {
+			u64 mid = lo + (((hi - lo) >> PAGE_SHIFT) / 2 << PAGE_SHIFT);
+
+			if (maps_linear(m, root, mid, off))
+				lo = mid;
+			else
+				hi = mid;
+		}
+		end = lo + PAGE_SIZE;
+		break;
+	}
+	return end;
+}
+
+/*
+ * Saving a machine as an ELF core
+ */
+
+void
+note_add(struct strbuf *sb, const char *name, u32 type, const void *desc,
+	 size_t descsz)
+{
+	u32 h[3];
+	size_t nl = strlen(name) + 1;
+	static const char pad[4];
+
+	h[0] = (u32)nl;
+	h[1] = (u32)descsz;
+	h[2] = type;
+	sb_add(sb, (const char *)h, sizeof(h));
+	sb_add(sb, name, nl);
+	sb_add(sb, pad, ALIGN_UP(nl, 4) - nl);
+	sb_add(sb, desc, descsz);
+	sb_add(sb, pad, ALIGN_UP(descsz, 4) - descsz);
+}

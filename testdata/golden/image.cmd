@@ -1,0 +1,19 @@
+# args: --arch x86_64 --mem 256M --cpus 2
+# A simulated machine saved as an ELF core and opened again as an image.
+save image.core
+image image.core
+machine
+cpus
+cpu 1
+cpu
+walk 0xffff888000123456
+translate 0xffff888000123456 0xffffffff81000000 0x1000
+pa 0xffff888000123456
+pa 0xffffffff81000000
+va 0x123456
+x/2gx swapper_pg_dir + 273*8
+xp/2gx 0x2800888
+layout
+save image2.core
+image --arch i386 image.core
+image --cr3 0x12345000 image.core
