@@ -14,6 +14,13 @@ va 0x123456
 x/2gx swapper_pg_dir + 273*8
 xp/2gx 0x2800888
 layout
+ptdump kernel
+tlb
+write 0xffff888000400000 0x1122334455667788
+x/1gx 0xffff888000400000
+xp/1gx 0x400000
 save image2.core
+image image2.core
+xp/1gx 0x400000
 image --arch i386 image.core
 image --cr3 0x12345000 image.core
