@@ -407,8 +407,8 @@ open_elf(struct phys *ph, struct image_info *ii, struct error *e)
 	else
 		snprintf(ii->kind, sizeof(ii->kind), "ELF core");
 	if (nqemu > 0 && nprs > 0 && nqemu != nprs)
-		image_warn(ii, "%d CPU status notes but %d QEMU CPU-state "
-			   "notes", nprs, nqemu);
+		image_warn(ii, "%d CPUs have a status note (NT_PRSTATUS) but "
+			   "%d a QEMU CPU-state note", nprs, nqemu);
 out:
 	free(ld);
 	if (elf != NULL)
