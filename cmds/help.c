@@ -6,6 +6,52 @@
 
 #include "ptwalk/gfp.h"
 #include "ptwalk/out.h"
+#include "ptwalk/page_alloc.h"
+
+/* What each common mask gets on this machine: its zonelist, in order. */
+static void
+help_gfp_machine(struct ctx *ctx)
+{
+	static const gfp_t masks[] = {
+		GFP_KERNEL, GFP_ATOMIC, GFP_USER, GFP_HIGHUSER,
+		GFP_HIGHUSER_MOVABLE, GFP_DMA32, GFP_DMA,
+	};
+	struct machine *m = ctx->m;
+	const struct page_alloc *pa = page_alloc_of(m);
+	int nid = cpu_to_node(m, m->cur);
+	size_t i;
+
+	out_printf(ctx, "On this machine (%s, node %d of cpu%d), the zones each "
+		   "mask may use, in order:\n", m->arch->name, nid, m->cur);
+	j_arr(ctx, "zonelists");
+	for (i = 0; i < ARRAY_SIZE(masks); i++) {
+		const struct zoneref *zr =
+			pa->node_data[nid]->node_zonelists[ZONELIST_FALLBACK]._zonerefs;
+		int hz = gfp_zone(m, masks[i]);
+		struct strbuf sb;
+		char name[64];
+
+		sb_init(&sb);
+		for (; zr->zone != NULL; zr++) {
+			if (zr->zone_idx > hz)
+				continue;
+			if (pa->nr_nodes > 1)
+				sb_addf(&sb, " %s/%d", zr->zone->name,
+					zr->zone->zone_pgdat->node_id);
+			else
+				sb_addf(&sb, " %s", zr->zone->name);
+		}
+		gfp_format(masks[i], name, sizeof(name));
+		out_printf(ctx, "  %-22s%s\n", name, sb.len ? sb.buf : " (none)");
+		j_obj(ctx, NULL);
+		j_str(ctx, "gfp", name);
+		j_str(ctx, "zones", sb.len ? sb.buf + 1 : "");
+		j_obj_end(ctx);
+		sb_release(&sb);
+	}
+	j_arr_end(ctx);
+	out_printf(ctx, "\n");
+}
 
 static void
 help_gfp(struct ctx *ctx)
@@ -16,11 +62,30 @@ help_gfp(struct ctx *ctx)
 		   "how hard it may try.\nCombine them with |, e.g. "
 		   "GFP_KERNEL|__GFP_ZERO.  Zones are tried from the highest the\n"
 		   "flags allow downwards (HIGHMEM -> NORMAL -> DMA32 -> DMA), "
-		   "never upwards:\n"
+		   "never upwards, the\ncurrent CPU's node first, then the "
+		   "other nodes (__GFP_THISNODE: this node only):\n"
 		   "  GFP_KERNEL, GFP_ATOMIC, GFP_USER   NORMAL, then DMA32, DMA\n"
 		   "  GFP_HIGHUSER                       HIGHMEM, then NORMAL, DMA\n"
 		   "  GFP_DMA32 (64-bit)                 DMA32, then DMA\n"
-		   "  GFP_DMA                            DMA only (below 16M)\n\n");
+		   "  GFP_DMA                            DMA only (below 16M)\n"
+		   "A zone the kernel lacks counts as NORMAL (GFP_DMA32 on i386, "
+		   "__GFP_HIGHMEM on\nx86_64); __GFP_DMA with __GFP_HIGHMEM or "
+		   "__GFP_DMA32 is refused (GFP_ZONE_BAD).\n\n"
+		   "How hard: the fast path takes a block only while the zone "
+		   "stays above its low\nwatermark; then the slow path wakes "
+		   "kswapd and retries at min, where __GFP_HIGH\nmay use half of "
+		   "min and a GFP_ATOMIC (no __GFP_DIRECT_RECLAIM) another "
+		   "quarter;\n__GFP_MEMALLOC ignores the watermarks.  Where "
+		   "Linux would then reclaim, compact\nor OOM-kill, ptwalk fails "
+		   "with the zone, order and watermark that stopped it:\nnothing "
+		   "is reclaimable here (__GFP_NOFAIL, which would retry forever, "
+		   "fails too).\n__GFP_NOWARN drops the \"page allocation "
+		   "failure\" line from the trace, __GFP_ZERO\nzeroes the frames, "
+		   "__GFP_COMP makes a compound page.  Per-CPU page lists are\n"
+		   "not modelled: order-0 pages come straight from the buddy "
+		   "lists.\n\n");
+	if (ctx->m != NULL && page_alloc_of(ctx->m) != NULL)
+		help_gfp_machine(ctx);
 	j_arr(ctx, "flags");
 	for (i = 0; gfp_names[i].name; i++) {
 		out_printf(ctx, "  %-22s 0x%06x  %s\n", gfp_names[i].name,

@@ -7,21 +7,65 @@
 
 #include "ptwalk/image.h"
 #include "ptwalk/out.h"
+#include "ptwalk/page_alloc.h"
 
 static void
-zone_line(struct ctx *ctx, const char *name, u64 start, u64 end)
+zone_line(struct ctx *ctx, const struct page_alloc *pa, const struct zone *z)
 {
 	const struct machine *m = ctx->m;
+	u64 start = z->zone_start_pfn << PAGE_SHIFT;
+	u64 end = zone_end_pfn(z) << PAGE_SHIFT;
 
-	if (end <= start)
-		return;
-	out_printf(ctx, "  %-8s %s-%s  %s\n", name, fpa(m, start),
-		   fpa(m, end - 1), fsize(end - start));
+	if (pa->nr_nodes > 1)
+		out_printf(ctx, "  node %d ", z->zone_pgdat->node_id);
+	out_printf(ctx, "  %-8s %s-%s  %6s  managed %lu of %lu pages\n",
+		   z->name, fpa(m, start), fpa(m, end - 1), fsize(end - start),
+		   z->managed_pages, z->present_pages);
 	j_obj(ctx, NULL);
-	j_str(ctx, "name", name);
+	j_int(ctx, "node", z->zone_pgdat->node_id);
+	j_str(ctx, "name", z->name);
 	j_hex(ctx, "start", start);
 	j_hex(ctx, "end", end);
+	j_u64(ctx, "present", z->present_pages);
+	j_u64(ctx, "managed", z->managed_pages);
 	j_obj_end(ctx);
+}
+
+/* Nodes, zones and where mem_map lives, from the page allocator. */
+static void
+show_zones(struct ctx *ctx)
+{
+	const struct machine *m = ctx->m;
+	const struct page_alloc *pa = page_alloc_of(m);
+	int nid, t;
+
+	if (pa->vmemmap)
+		out_printf(ctx, "mem_map    SPARSEMEM_VMEMMAP: vmemmap %s, "
+			   "%u-byte struct pages in %s of RAM\n",
+			   fva(m, pa->memmap_va - pa->start_pfn *
+			       pa->struct_page_size),
+			   pa->struct_page_size,
+			   fsize(pa->memmap_frames << PAGE_SHIFT));
+	else
+		out_printf(ctx, "mem_map    FLATMEM: mem_map %s, %u-byte struct "
+			   "pages in %s of lowmem\n", fva(m, pa->memmap_va),
+			   pa->struct_page_size,
+			   fsize(pa->memmap_frames << PAGE_SHIFT));
+	j_hex(ctx, "mem_map", pa->memmap_va);
+	j_str(ctx, "memory_model", pa->vmemmap ? "SPARSEMEM_VMEMMAP" :
+	      "FLATMEM");
+	j_int(ctx, "struct_page_size", pa->struct_page_size);
+	j_int(ctx, "nodes", pa->nr_nodes);
+	out_printf(ctx, "nodes      %d (pglist_data), zones:\n", pa->nr_nodes);
+	j_arr(ctx, "zones");
+	for (nid = 0; nid < pa->nr_nodes; nid++)
+		for (t = 0; t < MAX_NR_ZONES; t++) {
+			const struct zone *z = &pa->node_data[nid]->node_zones[t];
+
+			if (zone_configured(pa, t) && populated_zone(z))
+				zone_line(ctx, pa, z);
+		}
+	j_arr_end(ctx);
 }
 
 static int
@@ -131,27 +175,8 @@ machine_run(struct ctx *ctx, int argc, char **argv)
 			j_u64(ctx, "highmem", ram_end - low_end);
 		}
 	}
-	if (!m->image) {
-		out_printf(ctx, "zones\n");
-		j_arr(ctx, "zones");
-		{
-			/* the limits are physical addresses */
-			u64 dma_end = MIN(MAX(L->dma_limit, m->ram_start),
-					  ram_end);
-			u64 d32_end = L->dma32_limit ?
-				MIN(MAX(L->dma32_limit, dma_end), ram_end) :
-				dma_end;
-
-			zone_line(ctx, "DMA", m->ram_start, dma_end);
-			if (L->dma32_limit)
-				zone_line(ctx, "DMA32", dma_end, d32_end);
-			zone_line(ctx, "Normal", MAX(d32_end, dma_end),
-				  MIN(low_end, ram_end));
-			if (ram_end > low_end)
-				zone_line(ctx, "HighMem", low_end, ram_end);
-		}
-		j_arr_end(ctx);
-	}
+	if (!m->image)
+		show_zones(ctx);
 	out_printf(ctx, "CPUs       %d (current cpu%d)%s\n", m->ncpus, m->cur,
 		   L->nr_cpus ? "" : "");
 	j_int(ctx, "cpus", m->ncpus);
@@ -219,7 +244,9 @@ const struct cmd cmd_machine = {
 	.help =
 	"Shows the architecture and paging mode, which kernel's layout is\n"
 	"modelled, the RAM and its split into lowmem (direct-mapped) and\n"
-	"highmem, the zone boundaries, the CPUs and the page-table root of\n"
+	"highmem, where the struct pages live (FLATMEM mem_map or vmemmap),\n"
+	"the nodes and their populated zones with the pages boot gave to the\n"
+	"buddy allocator (managed), the CPUs and the page-table root of\n"
 	"the current one (x86 CR3, arm TTBR), the arch's MMU control\n"
 	"registers as the kernel set them (arm: TTBCR, DACR, CONTEXTIDR and\n"
 	"the TEX-remap PRRR/NMRR), the CPU features in effect and the TLB\n"

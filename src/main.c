@@ -190,6 +190,12 @@ main(int argc, char **argv)
 				return bad("--cpus '%s': give 1 to 64", optarg);
 			mo.cpus = (int)l;
 			break;
+		case 1009:
+			l = strtol(optarg, &end, 0);
+			if (*end || l < 1 || l > 64)
+				return bad("--nodes '%s': give 1 to 64", optarg);
+			mo.nodes = (int)l;
+			break;
 		case 1001:
 			sim_opts = true;
 			if (parse_features(optarg, &mo))

@@ -14,6 +14,9 @@ const struct option_doc option_docs[] = {
 	  'm' },
 	{ "cpus", 0, "N", "number of CPUs, each with its own TLB and "
 	  "kmap_atomic slots (default 2, at most 64)", NULL, 1000 },
+	{ "nodes", 0, "N", "NUMA nodes: RAM split evenly, each node a "
+	  "pglist_data with its own zones; allocations try the current CPU's "
+	  "node first (default 1, at most 64)", NULL, 1009 },
 	{ "cpu", 0, "FEATURES", "CPU features to add or remove, comma "
 	  "separated: pse, pge, nx, gbpages, pcid, pse36, hafdbs (arm64: "
 	  "hardware access flag and dirty state, ARMv8.1), each optionally "

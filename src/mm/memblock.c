@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "ptwalk/kernel.h"
 #include "ptwalk/machine.h"
 
 void
@@ -41,6 +42,10 @@ memblock_alloc(struct machine *m, u64 size, u64 align, const char *what,
 	bool moved = true;
 	int i;
 
+	if (m->kern != NULL && m->kern->pa != NULL)
+		return error_set(e, -EBUSY, "memblock_alloc for %s after boot: "
+				 "memblock is retired once the page allocator "
+				 "runs (use alloc_pages)", what);
 	/* step over what is already reserved (the device tree, initrd) */
 	while (moved) {
 		moved = false;

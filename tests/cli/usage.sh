@@ -22,3 +22,5 @@ echo "--kernel on i386:";      run $PTWALK --kernel 5.x -c machine
 echo "--cpus 15 on arm 3.x:";  run $PTWALK --arch arm --cpus 15 -c machine
 echo "--vmalloc 8M on arm:";   run $PTWALK --arch arm --vmalloc 8M -c machine
 echo "--vmalloc 480M on arm:"; run $PTWALK --arch arm --vmalloc 480M -c 'pa high_memory - 1'
+echo "--nodes 0:";             run $PTWALK --nodes 0 -c machine
+echo "--nodes 64 on 512M:";    run $PTWALK --nodes 64 --mem 512M -c machine

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Allocate one frame and return its kernel virtual address.
+ */
+#include "ptwalk/out.h"
+#include "ptwalk/show.h"
+#include "ptwalk/show_page.h"
+
+static int
+get_free_page_run(struct ctx *ctx, int argc, char **argv)
+{
+	struct machine *m = ctx->m;
+	struct error e;
+	gfp_t gfp = GFP_KERNEL;
+	u64 va;
+
+	if (argc > 1 && arg_gfp(ctx, argv[1], &gfp))
+		return -1;
+	if (ctx->verbose)
+		kt_begin(m);
+	va = __get_free_pages(m, gfp, 0, &e);
+	show_trace(ctx);
+	if (va == 0)
+		return cmd_err(ctx, &e);
+	out_printf(ctx, "__get_free_page(%s) = %s\n", fgfp(gfp), fva(m, va));
+	show_block(ctx, virt_to_page(m, va, NULL), 0, true);
+	cmd_set_value(ctx, va);
+	return 0;
+}
+
+const struct cmd cmd_get_free_page = {
+	.name = "get_free_page",
+	.aliases = "__get_free_page",
+	.family = FAM_PAGE_ALLOC,
+	.usage = "[GFP]",
+	.summary = "allocate one frame (default GFP_KERNEL); the value is its virtual address",
+	.help =
+	"__get_free_page(gfp) is __get_free_pages(gfp, 0): one lowmem frame,\n"
+	"returned by its direct-map address (the value, $_).  The frame keeps\n"
+	"whatever it held before (use get_zeroed_page for a clean one).  Free\n"
+	"it with 'free_page ADDR'.\n",
+	.complete = "gfp",
+	.min_args = 0,
+	.max_args = 1,
+	.flags = CMD_SIM,
+	.run = get_free_page_run,
+};

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * page_to_pfn(): the page frame number of a struct page.
+ */
+#include "ptwalk/out.h"
+#include "ptwalk/show_page.h"
+
+static int
+page_to_pfn_run(struct ctx *ctx, int argc, char **argv)
+{
+	struct machine *m = ctx->m;
+	struct page_alloc *pa = page_alloc_of(m);
+	struct page *page;
+	u64 pfn, va;
+
+	(void)argc;
+	if (arg_struct_page(ctx, argv[1], "PAGE", &page))
+		return -1;
+	pfn = page_to_pfn(m, page);
+	va = sim_page_va(m, page);
+	out_printf(ctx, "page_to_pfn(%s) = %s\n", fva(m, va), fpfn(m, pfn));
+	if (pa->vmemmap)
+		out_printf(ctx, "  (page - vmemmap) / %u; pa %s\n",
+			   pa->struct_page_size, fpa(m, pfn << PAGE_SHIFT));
+	else
+		out_printf(ctx, "  (page - mem_map) / %u + ARCH_PFN_OFFSET; pa "
+			   "%s\n", pa->struct_page_size,
+			   fpa(m, pfn << PAGE_SHIFT));
+	j_hex(ctx, "page", va);
+	j_hex(ctx, "pfn", pfn);
+	j_hex(ctx, "pa", pfn << PAGE_SHIFT);
+	cmd_set_value(ctx, pfn);
+	return 0;
+}
+
+const struct cmd cmd_page_to_pfn = {
+	.name = "page_to_pfn",
+	.family = FAM_TRANSLATION,
+	.usage = "PAGE",
+	.summary = "the page frame number of a struct page",
+	.help =
+	"The inverse of pfn_to_page: (page - mem_map) / sizeof(struct page)\n"
+	"+ ARCH_PFN_OFFSET (FLATMEM), or page - vmemmap (SPARSEMEM_VMEMMAP).\n"
+	"PAGE must be the address of a struct page.  The value ($_) is the\n"
+	"pfn.\n",
+	.complete = "addr",
+	.min_args = 1,
+	.max_args = 1,
+	.flags = CMD_SIM,
+	.run = page_to_pfn_run,
+};

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * /proc/zoneinfo: sizes, free pages, watermarks and protection per zone.
+ */
+#include "ptwalk/out.h"
+#include "ptwalk/page_alloc.h"
+
+static void
+node_stats(struct ctx *ctx, const pg_data_t *pgdat)
+{
+	int i;
+
+	out_printf(ctx, "\n  per-node stats");
+	j_obj(ctx, "node_stats");
+	for (i = 0; i < NR_VM_NODE_STAT_ITEMS; i++) {
+		long v = pgdat->vm_stat[i];
+
+		/* node_page_state_pages(): the _B items in pages */
+		if (i == NR_SLAB_RECLAIMABLE_B || i == NR_SLAB_UNRECLAIMABLE_B)
+			v >>= PAGE_SHIFT;
+		out_printf(ctx, "\n      %-12s %ld", node_stat_names[i], v);
+		j_int(ctx, node_stat_names[i], v);
+	}
+	j_obj_end(ctx);
+}
+
+static void
+zone_show(struct ctx *ctx, struct page_alloc *pa, struct zone *z,
+	  bool first_populated)
+{
+	int t, o;
+	bool any = false;
+
+	/* mm/vmstat.c zoneinfo_show_print() */
+	out_printf(ctx, "Node %d, zone %8s", z->zone_pgdat->node_id, z->name);
+	j_obj(ctx, NULL);
+	j_int(ctx, "node", z->zone_pgdat->node_id);
+	j_str(ctx, "zone", z->name);
+	if (first_populated)
+		node_stats(ctx, z->zone_pgdat);
+	out_printf(ctx, "\n  pages free     %lu"
+		   "\n        boost    0"
+		   "\n        min      %lu"
+		   "\n        low      %lu"
+		   "\n        high     %lu"
+		   "\n        spanned  %lu"
+		   "\n        present  %lu"
+		   "\n        managed  %lu"
+		   "\n        cma      0",
+		   z->nr_free_pages, min_wmark_pages(z), low_wmark_pages(z),
+		   high_wmark_pages(z), z->spanned_pages, z->present_pages,
+		   z->managed_pages);
+	j_u64(ctx, "free", z->nr_free_pages);
+	j_u64(ctx, "min", min_wmark_pages(z));
+	j_u64(ctx, "low", low_wmark_pages(z));
+	j_u64(ctx, "high", high_wmark_pages(z));
+	j_u64(ctx, "spanned", z->spanned_pages);
+	j_u64(ctx, "present", z->present_pages);
+	j_u64(ctx, "managed", z->managed_pages);
+	out_printf(ctx, "\n        protection: (");
+	j_arr(ctx, "protection");
+	for (t = 0; t < MAX_NR_ZONES; t++) {
+		if (!zone_configured(pa, t))
+			continue;
+		out_printf(ctx, "%s%ld", any ? ", " : "", z->lowmem_reserve[t]);
+		j_int(ctx, NULL, z->lowmem_reserve[t]);
+		any = true;
+	}
+	j_arr_end(ctx);
+	out_printf(ctx, ")");
+	if (!populated_zone(z)) {
+		out_printf(ctx, "\n");
+		j_obj_end(ctx);
+		return;
+	}
+	out_printf(ctx, "\n      nr_free_pages %lu", z->nr_free_pages);
+	out_printf(ctx, "\n  start_pfn:           %lu", z->zone_start_pfn);
+	j_u64(ctx, "start_pfn", z->zone_start_pfn);
+	out_printf(ctx, "\n  free_area:          ");
+	j_arr(ctx, "nr_free");
+	for (o = 0; o < MAX_ORDER; o++) {
+		out_printf(ctx, " %lu", z->free_area[o].nr_free);
+		j_u64(ctx, NULL, z->free_area[o].nr_free);
+	}
+	j_arr_end(ctx);
+	out_printf(ctx, "\n");
+	j_obj_end(ctx);
+}
+
+static int
+zoneinfo_run(struct ctx *ctx, int argc, char **argv)
+{
+	struct page_alloc *pa = page_alloc_of(ctx->m);
+	int nid, t;
+
+	(void)argc;
+	(void)argv;
+	j_arr(ctx, "zones");
+	for (nid = 0; nid < pa->nr_nodes; nid++) {
+		bool first = true;
+
+		for (t = 0; t < MAX_NR_ZONES; t++) {
+			struct zone *z = &pa->node_data[nid]->node_zones[t];
+
+			if (!zone_configured(pa, t))
+				continue;
+			zone_show(ctx, pa, z, first && populated_zone(z));
+			if (populated_zone(z))
+				first = false;
+		}
+	}
+	j_arr_end(ctx);
+	j_int(ctx, "min_free_kbytes", pa->min_free_kbytes);
+	return 0;
+}
+
+const struct cmd cmd_zoneinfo = {
+	.name = "zoneinfo",
+	.family = FAM_PAGE_ALLOC,
+	.usage = "",
+	.summary = "each zone's pages, watermarks and protection, as /proc/zoneinfo",
+	.help =
+	"Every zone of every node in the layout of /proc/zoneinfo (Linux\n"
+	"6.1): the node's own counters before its first populated zone, then\n"
+	"per zone the free pages, the watermarks min, low and high, spanned\n"
+	"(the pfn range), present (RAM in it) and managed (what boot gave to\n"
+	"the buddy allocator: present minus what memblock reserved),\n"
+	"'protection', the lowmem_reserve[] an allocation that could have\n"
+	"used a higher zone must leave free here, and start_pfn.  The last\n"
+	"line, free_area, is ptwalk's: the free blocks per order, as in\n"
+	"buddyinfo.  Watermarks follow mm/page_alloc.c: min_free_kbytes =\n"
+	"sqrt(16 * lowmem kB) within 128K..256M, shared among the lowmem\n"
+	"zones by size; highmem's min is managed/1024 within 32..128 pages;\n"
+	"low = min + d, high = min + 2d with d = max(min/4, managed *\n"
+	"watermark_scale_factor (10) / 10000).  Not shown: per-CPU pagesets\n"
+	"(not modelled) and the zone counters other than nr_free_pages.\n",
+	.complete = "none",
+	.min_args = 0,
+	.max_args = 0,
+	.flags = CMD_SIM,
+	.run = zoneinfo_run,
+};
