@@ -255,6 +255,7 @@ struct zone {
 	unsigned long managed_pages;	/* given to the buddy allocator */
 	const char *name;		/* "DMA", "DMA32", "Normal", "HighMem" */
 	struct free_area free_area[MAX_ORDER];
+	unsigned free_orders;		/* sim: bit o set: free_area[o] not empty */
 	unsigned long nr_free_pages;	/* NR_FREE_PAGES */
 	/*
 	 * sim: max-order blocks freed at boot and never touched since,

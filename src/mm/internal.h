@@ -14,6 +14,19 @@
 #define PFN_PAGE(pa, pfn)	((pa)->mem_map + ((pfn) - (pa)->start_pfn))
 #define PAGE_PFN(pa, page)	((u64)((page) - (pa)->mem_map) + (pa)->start_pfn)
 
+/*
+ * A clean, written descriptor: all fields zero but the kmap address
+ * (which belongs to the kmap cache, not to the allocation).  Field by
+ * field, so that the compiler emits plain stores, not a memset call.
+ */
+static inline void
+page_reset(struct page *p)
+{
+	u64 virt = p->virtual;
+
+	*p = (struct page){ .virtual = virt, .sim_init = 1 };
+}
+
 /* The kernel's trace, only formatted when a command asked for it. */
 #define KT(pa, ...)							\
 	do {								\

@@ -61,7 +61,7 @@ pfn_nid(const struct page_alloc *pa, u64 pfn)
 	pg_data_t *last = pa->node_data[pa->nr_nodes - 1];
 	int nid;
 
-	if (pfn >= last->node_start_pfn)
+	if (pa->nr_nodes == 1 || pfn >= last->node_start_pfn)
 		return pa->nr_nodes - 1;
 	nid = (int)((pfn - pa->start_pfn) / pa->node_data[0]->node_spanned_pages);
 	return nid;
@@ -415,6 +415,7 @@ static void
 count_block(struct zone *z)
 {
 	z->free_area[MAX_ORDER - 1].nr_free++;
+	z->free_orders |= 1u << (MAX_ORDER - 1);
 	z->nr_free_pages += MAX_ORDER_NR_PAGES;
 }
 
@@ -893,6 +894,8 @@ sim_page_alloc_check(struct machine *m, struct error *e)
 				if (cnt != area->nr_free)
 					BAD("%s free_area[%d]: nr_free %lu, but %llu blocks on the list",
 					    z->name, o, area->nr_free, (unsigned long long)cnt);
+				if (!!(z->free_orders & (1u << o)) != (cnt != 0))
+					BAD("%s: free_orders bit %d is wrong", z->name, o);
 				zfree += cnt << o;
 			}
 			if (zfree != z->nr_free_pages)

@@ -63,6 +63,7 @@ add_to_free_list(struct page_alloc *pa, struct page *p, struct zone *z,
 	else
 		list_add(&p->lru, &area->free_list);
 	area->nr_free++;
+	z->free_orders |= 1u << order;
 }
 
 static inline void
@@ -79,7 +80,8 @@ del_page_from_free_list(struct page *p, struct zone *z, unsigned order)
 	list_del(&p->lru);
 	__ClearPageBuddy(p);
 	set_page_private(p, 0);
-	z->free_area[order].nr_free--;
+	if (--z->free_area[order].nr_free == 0)
+		z->free_orders &= ~(1u << order);
 }
 
 /* page_is_buddy(): free, of this order, in this zone. */
@@ -132,6 +134,7 @@ void
 __free_one_page(struct page_alloc *pa, struct zone *z, u64 pfn, unsigned order,
 		int fpi)
 {
+	const bool trace = pa->m->kt.on;
 	u64 buddy_pfn = 0;
 	bool to_tail;
 
@@ -139,14 +142,16 @@ __free_one_page(struct page_alloc *pa, struct zone *z, u64 pfn, unsigned order,
 	while (order < MAX_ORDER - 1) {
 		buddy_pfn = pfn ^ (1ULL << order);
 		if (!page_is_buddy(pa, z, buddy_pfn, order)) {
-			KT(pa, "buddy of order %u at pfn 0x%llx (pfn ^ 0x%llx) "
+			if (unlikely(trace))
+				kt(pa->m, "buddy of order %u at pfn 0x%llx (pfn ^ 0x%llx) "
 			   "is %s: no merge", order,
 			   (unsigned long long)buddy_pfn, 1ULL << order,
 			   buddy_why_not(pa, z, buddy_pfn));
 			break;
 		}
 		del_page_from_free_list(PFN_PAGE(pa, buddy_pfn), z, order);
-		KT(pa, "buddy of order %u at pfn 0x%llx (pfn ^ 0x%llx) is free: "
+		if (unlikely(trace))
+			kt(pa->m, "buddy of order %u at pfn 0x%llx (pfn ^ 0x%llx) is free: "
 		   "merged into order %u at pfn 0x%llx", order,
 		   (unsigned long long)buddy_pfn, 1ULL << order, order + 1,
 		   (unsigned long long)(pfn & buddy_pfn));
@@ -159,7 +164,8 @@ __free_one_page(struct page_alloc *pa, struct zone *z, u64 pfn, unsigned order,
 	else
 		to_tail = buddy_merge_likely(pa, z, pfn, buddy_pfn, order);
 	add_to_free_list(pa, PFN_PAGE(pa, pfn), z, order, to_tail);
-	KT(pa, "order-%u block at pfn 0x%llx added to the %s of free_area[%u] "
+	if (unlikely(trace))
+		kt(pa->m, "order-%u block at pfn 0x%llx added to the %s of free_area[%u] "
 	   "of %s (%lu block%s)", order, (unsigned long long)pfn,
 	   to_tail ? "tail" : "head", order, z->name,
 	   z->free_area[order].nr_free,
@@ -188,9 +194,9 @@ take_first(struct page_alloc *pa, struct zone *z, unsigned order)
 		z->lazy_lo += MAX_ORDER_NR_PAGES;
 	}
 	p = PFN_PAGE(pa, pfn);
-	memset(p, 0, sizeof(*p));
-	p->sim_init = 1;
-	area->nr_free--;
+	page_reset(p);
+	if (--area->nr_free == 0)
+		z->free_orders &= ~(1u << order);
 	return pfn;
 }
 
@@ -199,6 +205,8 @@ static void
 expand(struct page_alloc *pa, struct zone *z, u64 pfn, unsigned low,
        unsigned high)
 {
+	const bool trace = pa->m->kt.on;
+	struct page *head = PFN_PAGE(pa, pfn);
 	u64 size = 1ULL << high;
 
 	while (high > low) {
@@ -206,10 +214,11 @@ expand(struct page_alloc *pa, struct zone *z, u64 pfn, unsigned low,
 
 		high--;
 		size >>= 1;
-		p = PFN_PAGE(pa, pfn + size);
+		p = head + size;
 		set_buddy_order(p, high);
 		add_to_free_list(pa, p, z, high, false);
-		KT(pa, "expand: split order %u at pfn 0x%llx; upper half pfn "
+		if (unlikely(trace))
+			kt(pa->m, "expand: split order %u at pfn 0x%llx; upper half pfn "
 		   "0x%llx (order %u) to free_area[%u]", high + 1,
 		   (unsigned long long)pfn, (unsigned long long)(pfn + size),
 		   high, high);
@@ -220,13 +229,11 @@ expand(struct page_alloc *pa, struct zone *z, u64 pfn, unsigned low,
 static bool
 rmqueue(struct page_alloc *pa, struct zone *z, unsigned order, u64 *out)
 {
-	unsigned o;
+	unsigned avail = z->free_orders >> order, o;
+	u64 pfn;
 
-	for (o = order; o < MAX_ORDER; o++) {
-		u64 pfn;
-
-		if (z->free_area[o].nr_free == 0)
-			continue;
+	if (avail) {
+		o = order + (unsigned)__builtin_ctz(avail);
 		pfn = take_first(pa, z, o);
 		KT(pa, "__rmqueue_smallest: %s free_area[%u] is the first "
 		   "non-empty list from order %u: block at pfn 0x%llx", z->name,
@@ -243,12 +250,9 @@ static void
 prep_new_page(struct page_alloc *pa, u64 pfn, unsigned order, gfp_t gfp)
 {
 	struct page *p = PFN_PAGE(pa, pfn);
-	u64 virt = p->virtual;
 	unsigned i;
 
-	memset(p, 0, sizeof(*p));
-	p->sim_init = 1;
-	p->virtual = virt;
+	page_reset(p);
 	set_page_count(p, 1);
 	p->alloc_gfp = gfp;
 	p->alloc_order = (u8)order;
@@ -262,8 +266,7 @@ prep_new_page(struct page_alloc *pa, u64 pfn, unsigned order, gfp_t gfp)
 			struct page *t = p + i;
 
 			if (!t->sim_init)
-				memset(t, 0, sizeof(*t));
-			t->sim_init = 1;
+				page_reset(t);
 			t->compound_head = (unsigned long)p | 1;
 			set_page_private(t, 0);
 		}
@@ -281,7 +284,6 @@ zone_watermark_ok(const struct zone *z, unsigned order, unsigned long mark,
 {
 	long min = (long)mark;
 	long free_pages = (long)z->nr_free_pages - ((1L << order) - 1);
-	unsigned o;
 
 	if (alloc_flags & ALLOC_RESERVES) {
 		if (alloc_flags & ALLOC_MIN_RESERVE) {
@@ -294,10 +296,8 @@ zone_watermark_ok(const struct zone *z, unsigned order, unsigned long mark,
 		return false;
 	if (!order)
 		return true;
-	for (o = order; o < MAX_ORDER; o++)
-		if (z->free_area[o].nr_free)
-			return true;
-	return false;
+	/* a high-order request needs a block at least that large */
+	return (z->free_orders >> order) != 0;
 }
 
 /* The effective min after the reserves alloc_flags may use. */
@@ -718,7 +718,8 @@ alloc_pages_node(struct machine *m, int nid, gfp_t gfp, unsigned order,
 		return NULL;
 	}
 	if (nid < 0)
-		nid = cpu_to_node(m, m->cur);
+		nid = (unsigned)m->cur < ARRAY_SIZE(pa->cpu_node) ?
+			pa->cpu_node[m->cur] : 0;
 	if (nid >= pa->nr_nodes) {
 		error_set(e, -EINVAL, "node %d does not exist (nodes 0-%d)",
 			  nid, pa->nr_nodes - 1);
@@ -949,7 +950,7 @@ tails:
 static void
 free_the_page(struct page_alloc *pa, struct page *page, unsigned order)
 {
-	u64 pfn = PAGE_PFN(pa, page), virt = page->virtual;
+	u64 pfn = PAGE_PFN(pa, page);
 	struct zone *z = pfn_zone(pa, pfn);
 	unsigned i;
 
@@ -959,9 +960,7 @@ free_the_page(struct page_alloc *pa, struct page *page, unsigned order)
 			page[i].compound_order = 0;
 		}
 	}
-	memset(page, 0, sizeof(*page));
-	page->sim_init = 1;
-	page->virtual = virt;
+	page_reset(page);
 	KT(pa, "__free_one_page: %s at pfn 0x%llx to %s (node %d)",
 	   order_pages(order), (unsigned long long)pfn, z->name,
 	   z->zone_pgdat->node_id);
@@ -995,8 +994,7 @@ __free_pages(struct machine *m, struct page *page, unsigned order,
 			struct page *t = page + (1u << order);
 
 			if (!t->sim_init)
-				memset(t, 0, sizeof(*t));
-			t->sim_init = 1;
+				page_reset(t);
 			free_the_page(pa, t, order);
 		}
 	} else {
