@@ -110,76 +110,187 @@ one(struct ctx *ctx, struct cpu *c, u64 va, bool compact, char *line,
 	return f;
 }
 
+/*
+ * Parse one address of a -f line: hex with 0x, else any base strtoull
+ * takes; trailing blanks allowed.  0 on success.
+ */
+static int
+parse_addr(const char *s, const char *e, u64 *v)
+{
+	static signed char val[256];
+	const char *p = s;
+	u64 x = 0;
+
+	if (val['1'] == 0) {
+		int i;
+
+		memset(val, -1, sizeof(val));
+		for (i = 0; i < 10; i++)
+			val['0' + i] = (signed char)i;
+		for (i = 0; i < 6; i++)
+			val['a' + i] = val['A' + i] = (signed char)(10 + i);
+	}
+	if (e - p > 2 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+		p += 2;
+		if (p == e || val[(u8)*p] < 0)
+			return -1;
+		for (; p < e && val[(u8)*p] >= 0; p++) {
+			if (x >> 60)
+				return -1;	/* more than 64 bits */
+			x = x << 4 | (u64)val[(u8)*p];
+		}
+	} else {
+		char buf[80], *end;
+		size_t n = (size_t)(e - p);
+
+		if (n >= sizeof(buf))
+			return -1;
+		memcpy(buf, p, n);
+		buf[n] = 0;
+		errno = 0;
+		x = strtoull(buf, &end, 0);
+		if (end == buf || errno || buf[0] == '-')
+			return -1;
+		p += end - buf;
+	}
+	while (p < e && (*p == ' ' || *p == '\t' || *p == '\r'))
+		p++;
+	if (p != e)
+		return -1;
+	*v = x;
+	return 0;
+}
+
+/*
+ * -f FILE: the fast path for millions of addresses.  The input is read in
+ * large blocks and parsed in place, each address translated as the CPU
+ * does (TLB, then the walk without step records), each line formatted by
+ * hand into a large output buffer.
+ */
 static int
 from_file(struct ctx *ctx, const char *path)
 {
 	struct machine *m = ctx->m;
 	struct cpu *c = machine_cpu(m);
 	FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
-	char *line = NULL, outbuf[1 << 16];
-	size_t cap = 0, used = 0;
-	ssize_t n;
-	long lineno = 0, faults = 0, count = 0;
+	const size_t cap = 1 << 20;
+	char *in, *out;
+	size_t have = 0, used = 0;
+	long lineno = 0, faults = 0, bad = 0, count = 0;
 	u64 last = 0;
-	bool have = false;
+	bool have_last = false, eof = false;
+	int vd = m->arch->va_digits, pd = m->arch->pa_digits;
 
 	if (f == NULL)
 		return cmd_error(ctx, "cannot read '%s': %s", path,
 				 strerror(errno));
-	while ((n = getline(&line, &cap, f)) >= 0) {
-		char *end, *s = line;
-		u64 va;
-		size_t len = 0;
-		int r;
+	in = xmalloc(cap + 1);
+	out = xmalloc(cap);
+	while (!eof || have > 0) {
+		char *p = in, *end, *nl = NULL;
+		size_t n;
 
-		lineno++;
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (*s == '\n' || *s == 0 || *s == '#')
-			continue;
-		errno = 0;
-		va = strtoull(s, &end, 0);
-		while (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n')
-			end++;
-		if (end == s || *end != 0 || errno) {
-			cmd_warn(ctx, "%s:%ld: not an address: '%.40s'", path,
-				 lineno, s);
-			faults++;
-			continue;
+		if (!eof) {
+			n = fread(in + have, 1, cap - have, f);
+			if (n == 0)
+				eof = true;
+			have += n;
 		}
-		count++;
-		if (used + 64 > sizeof(outbuf)) {
-			fwrite(outbuf, 1, used, ctx->out);
-			used = 0;
+		end = in + have;
+		if (eof && have > 0 && end[-1] != '\n')
+			*end++ = '\n', have++;	/* a last line without newline */
+		for (; p < end && (nl = memchr(p, '\n', (size_t)(end - p)));
+		     p = nl + 1) {
+			char *s = p;
+			u64 va;
+			int r;
+
+			lineno++;
+			while (s < nl && (*s == ' ' || *s == '\t'))
+				s++;
+			if (s == nl || *s == '#' || *s == '\r')
+				continue;
+			if (parse_addr(s, nl, &va)) {
+				cmd_warn(ctx, "%s:%ld: not an address: '%.*s'",
+					 path, lineno, (int)MIN(nl - s, 40), s);
+				bad++;
+				continue;
+			}
+			count++;
+			if (ctx->json) {
+				size_t len = 0;
+
+				if (count > 1)
+					j_next(ctx);
+				r = one(ctx, c, va, true, NULL, &len);
+			} else {
+				struct xlat x;
+				bool hit;
+				char *o;
+
+				if (used + 64 > cap) {
+					fwrite(out, 1, used, ctx->out);
+					used = 0;
+				}
+				r = m->arch->va_check(&m->mmu, va);
+				if (r == WF_NONE)
+					r = machine_xlat(m, c, va, ACC_READ, &x,
+							 &hit);
+				o = hex(out + used, va, vd);
+				*o++ = ' ';
+				if (r == WF_NONE) {
+					o = hex(o, x.pa, pd);
+				} else {
+					memcpy(o, "fault", 5);
+					o += 5;
+				}
+				*o++ = '\n';
+				used = (size_t)(o - out);
+			}
+			if (r)
+				faults++;
+			else {
+				last = va;
+				have_last = true;
+			}
 		}
-		if (ctx->json)
-			j_next(ctx);
-		r = one(ctx, c, va, true, outbuf + used, &len);
-		used += len;
-		if (r)
-			faults++;
-		else {
-			last = va;
-			have = true;
+		if (p == in && have == cap) {
+			/* a line longer than the buffer: drop it */
+			cmd_warn(ctx, "%s:%ld: line too long: skipped", path,
+				 lineno + 1);
+			bad++;
+			while (!eof && (nl = memchr(in, '\n', have)) == NULL) {
+				have = fread(in, 1, cap, f);
+				if (have == 0)
+					eof = true;
+			}
+			p = nl ? nl + 1 : in + have;
 		}
+		have = (size_t)(in + have - p);
+		memmove(in, p, have);
+		if (eof && have > 0 && memchr(in, '\n', have) == NULL)
+			have = 0;
 		if (ctx->interrupted && *ctx->interrupted)
 			break;
 	}
 	if (used)
-		fwrite(outbuf, 1, used, ctx->out);
-	free(line);
+		fwrite(out, 1, used, ctx->out);
+	free(in);
+	free(out);
 	if (f != stdin)
 		fclose(f);
-	if (have) {
+	if (have_last) {
 		struct walk w;
 		bool hit;
 
 		if (machine_translate(m, c, last, ACC_READ, &w, &hit) == 0)
 			cmd_set_value(ctx, w.pa);
 	}
-	if (faults)
-		return cmd_error(ctx, "%ld of %ld addresses did not translate",
-				 faults, count + (faults - (count ? 0 : 0)));
+	if (faults || bad)
+		return cmd_error(ctx, "%ld of %ld address%s did not translate%s",
+				 faults + bad, count + bad,
+				 count + bad == 1 ? "" : "es",
+				 bad ? " (some lines are not addresses)" : "");
 	return 0;
 }
 

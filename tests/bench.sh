@@ -3,4 +3,4 @@
 # make bench: print throughput figures (never asserted).
 build=${1:-build}
 echo "ptwalk benchmarks on $(uname -m), $(nproc) CPUs ($(date -u +%Y-%m-%d))"
-shift; "$build/ptwalk-bench" "$@" 2>&1
+shift; PTWALK="$build/ptwalk" "$build/ptwalk-bench" "$@" 2>&1
