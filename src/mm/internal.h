@@ -39,9 +39,37 @@ page_reset(struct page *p)
 
 extern const char *const zone_names[MAX_NR_ZONES];
 
+/*
+ * pfn -> node and zone: nodes are equal slices of RAM (the last takes the
+ * rest), so the node is a division; the zone is one of at most five.
+ */
+static inline int
+pfn_nid(const struct page_alloc *pa, u64 pfn)
+{
+	const pg_data_t *last = pa->node_data[pa->nr_nodes - 1];
+
+	if (pa->nr_nodes == 1 || pfn >= last->node_start_pfn)
+		return pa->nr_nodes - 1;
+	return (int)((pfn - pa->start_pfn) /
+		     pa->node_data[0]->node_spanned_pages);
+}
+
+static inline struct zone *
+pfn_zone(const struct page_alloc *pa, u64 pfn)
+{
+	pg_data_t *pgdat = pa->node_data[pfn_nid(pa, pfn)];
+	int t;
+
+	for (t = 0; t < MAX_NR_ZONES; t++) {
+		struct zone *z = &pgdat->node_zones[t];
+
+		if (pfn >= z->zone_start_pfn && pfn < zone_end_pfn(z))
+			return z;
+	}
+	return NULL;
+}
+
 /* mm_init.c */
-int pfn_nid(const struct page_alloc *pa, u64 pfn);
-struct zone *pfn_zone(const struct page_alloc *pa, u64 pfn);
 /* The boot reservation covering pfn (NULL: none). */
 const struct pa_resv *pfn_resv(const struct page_alloc *pa, u64 pfn);
 /* Fill a never-written descriptor with the default of its frame. */

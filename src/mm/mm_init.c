@@ -51,37 +51,6 @@ const char *const pageflag_names[NR_PAGEFLAGS] = {
 #define MIN_NODE_BYTES	(16 * MiB)
 #define MAX_DMA_ADDRESS	(16 * MiB)	/* memblock's preferred floor */
 
-/*
- * pfn -> node and zone: nodes are equal slices of RAM (the last takes the
- * rest), so the node is a division; the zone is one of at most five.
- */
-int
-pfn_nid(const struct page_alloc *pa, u64 pfn)
-{
-	pg_data_t *last = pa->node_data[pa->nr_nodes - 1];
-	int nid;
-
-	if (pa->nr_nodes == 1 || pfn >= last->node_start_pfn)
-		return pa->nr_nodes - 1;
-	nid = (int)((pfn - pa->start_pfn) / pa->node_data[0]->node_spanned_pages);
-	return nid;
-}
-
-struct zone *
-pfn_zone(const struct page_alloc *pa, u64 pfn)
-{
-	pg_data_t *pgdat = pa->node_data[pfn_nid(pa, pfn)];
-	int t;
-
-	for (t = 0; t < MAX_NR_ZONES; t++) {
-		struct zone *z = &pgdat->node_zones[t];
-
-		if (pfn >= z->zone_start_pfn && pfn < zone_end_pfn(z))
-			return z;
-	}
-	return NULL;
-}
-
 const struct pa_resv *
 pfn_resv(const struct page_alloc *pa, u64 pfn)
 {
