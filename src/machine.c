@@ -28,6 +28,14 @@ check_mem(const struct arch *a, u64 mem, struct error *e)
 	if (mem < MEM_MIN)
 		return error_set(e, -EINVAL, "--mem %s is too small: the "
 				 "kernel needs at least 16M", have);
+	if (a->mem_min && mem < a->mem_min) {
+		char min[32];
+
+		fmt_size(min, sizeof(min), a->mem_min);
+		return error_set(e, -EINVAL, "--mem %s is too small for %s: "
+				 "at least %s (%s)", have, a->name, min,
+				 a->mem_min_why ? a->mem_min_why : "");
+	}
 	if (mem & (PAGE_SIZE - 1))
 		return error_set(e, -EINVAL, "--mem %s is not a whole number of "
 				 "4K pages", have);

@@ -147,6 +147,8 @@ struct arch {
 	unsigned features_ok;		/* which can be toggled */
 	u64 mem_default, mem_max;	/* bytes of RAM */
 	const char *mem_max_why;	/* why mem_max (NULL: generic message) */
+	u64 mem_min;			/* least RAM (0: 16M) */
+	const char *mem_min_why;	/* why mem_min */
 	u64 ram_base;			/* where RAM starts (arm: PHYS_OFFSET) */
 	unsigned tlb_entries, tlb_ways;	/* default TLB */
 	const char *root_name[2];	/* "cr3" / "ttbr0", "ttbr1" */

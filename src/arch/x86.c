@@ -665,6 +665,8 @@ const struct arch arch_i386_pae = {
 
 const struct arch arch_x86_64 = {
 	.name = "x86_64",
+	.mem_min = 64 * MiB,
+	.mem_min_why = "the kernel image is loaded at 16M and ends at 48M",
 	.kernel_model = "Linux 6.1 x86_64, 4-level (Documentation/x86/x86_64/mm.rst), "
 		"no KASLR",
 	.summary = "64-bit x86, 4-level paging (9/9/9/9/12), 48-bit VA, 2M/1G pages",
@@ -684,6 +686,8 @@ const struct arch arch_x86_64 = {
 
 const struct arch arch_x86_64_la57 = {
 	.name = "x86_64-la57",
+	.mem_min = 64 * MiB,
+	.mem_min_why = "the kernel image is loaded at 16M and ends at 48M",
 	.kernel_model = "Linux 6.1 x86_64, 5-level LA57 (Documentation/x86/x86_64/mm.rst), "
 		"no KASLR",
 	.summary = "64-bit x86, 5-level paging (9/9/9/9/9/12), 57-bit VA",
