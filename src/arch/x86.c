@@ -127,8 +127,8 @@ x86_decode(const struct mmu *mmu, int lvl, u64 e, struct pte_decode *d)
 	if (!nx_on)
 		rsvd |= _PAGE_NX;
 	if (xp->mode == X86_PAE && lvl == LVL_PGD) {
-		/* PDPTE: only P, PWT, PCD; no rights */
-		rsvd |= GENMASK(8, 5) | BIT(2) | BIT(1) | _PAGE_NX;
+		/* PDPTE: only P, PWT, PCD; no rights (rsvd_table: set below) */
+		rsvd = mmu->rsvd_table[LVL_PGD];
 		if (e & rsvd) {
 			d->kind = PT_BAD;
 			d->bad = e & rsvd;
@@ -310,6 +310,9 @@ x86_set_decoder(struct mmu *mmu)
 		mmu->rsvd_leaf[i] = mmu->rsvd_table[i];
 		mmu->fast_rsvd[i] = mmu->rsvd_table[i];
 	}
+	if (xp->mode == X86_PAE)
+		mmu->rsvd_table[LVL_PGD] = high | GENMASK(8, 5) | BIT(2) |
+			BIT(1) | _PAGE_NX;
 	mmu->decode = x86_decode_64;
 	mmu->va_mode = xp->mode == X86_LONG ? VA_SIGNEXT : VA_ZEROEXT;
 }

@@ -458,6 +458,13 @@ x86_image_setup(struct machine *m, struct error *e)
 	ii->reg_names[X86_CR2] = "cr2";
 	ii->reg_names[X86_CR3] = "cr3";
 	ii->reg_names[X86_CR4] = "cr4";
+	/*
+	 * QEMU's TCG page walker sets the accessed bit of PAE PDPTEs, a bit
+	 * hardware reserves there (Intel SDM 4.4.1): a dump taken under QEMU
+	 * has it in every PDPTE the guest used, so an image accepts it.
+	 */
+	if (m->arch == &arch_i386_pae)
+		mmu->rsvd_table[LVL_PGD] &= ~(u64)_PAGE_ACCESSED;
 	r = set_roots(m, e);
 	if (r)
 		return r;

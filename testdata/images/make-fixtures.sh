@@ -38,10 +38,13 @@ need() {
 fetch_i386() {
 	dpkg --print-foreign-architectures | grep -qx i386 || {
 		dpkg --add-architecture i386
-		apt-get update -q
+		# a mirror in the middle of a sync fails one index: go on
+		apt-get update -q || true
 	}
-	(cd "$work" && apt-get download "$1:i386" >/dev/null) ||
-		{ echo "cannot download $1:i386" >&2; return 1; }
+	(cd "$work" && apt-get download "$1:i386" >/dev/null 2>&1) || {
+		apt-get update -q || true
+		(cd "$work" && apt-get download "$1:i386" >/dev/null)
+	} || { echo "cannot download $1:i386" >&2; return 1; }
 	dpkg-deb -x "$work"/"$1"_*_i386.deb "$2"
 }
 
