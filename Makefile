@@ -39,7 +39,8 @@ QLD =
 endif
 
 LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c)) $(wildcard cmds/*.c)
-LIB_OBJS  := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS))
+LIB_OBJS  := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS)) $(BUILD)/demo_elf.o
+DEMO_ELFS := $(addprefix testdata/elf/demo-,i386 x86_64 arm arm64)
 MAIN_OBJ  := $(BUILD)/src/main.o
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
@@ -66,6 +67,17 @@ $(BUILD):
 $(BUILD)/%.o: %.c $(BUILD)/cmdlist.h
 	$(Q)mkdir -p $(dir $@)
 	$(QCC)$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+# --- the built-in demo programs, embedded from testdata/elf ------------------
+$(BUILD)/demo_elf.c: $(DEMO_ELFS) tools/bin2c.sh | $(BUILD)
+	$(Q)sh tools/bin2c.sh $(DEMO_ELFS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/demo_elf.o: $(BUILD)/demo_elf.c
+	$(QCC)$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+# --- ELF fixtures: rebuilt from testdata/elf/demo.c with cross compilers ------
+fixtures:
+	$(Q)sh tools/fixtures.sh
 
 $(BUILD)/libptwalk.a: $(LIB_OBJS)
 	$(Q)rm -f $@

@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
 
 static const char *
@@ -46,14 +47,44 @@ sym_run(struct ctx *ctx, int argc, char **argv)
 			j_obj_end(ctx);
 		}
 		j_arr_end(ctx);
+		if (m->kern != NULL && current_task(m) != NULL) {
+			struct mm_struct *mm = current_task(m)->mm;
+
+			j_arr(ctx, "user");
+			for (i = 0; i < 2; i++) {
+				struct file *f = mm->img[i].file;
+				int j;
+
+				if (f == NULL || f->elf == NULL)
+					continue;
+				for (j = 0; j < f->elf->nsym; j++) {
+					const struct elf_sym *s = &f->elf->sym[j];
+					u64 a = s->value + mm->img[i].bias;
+
+					out_printf(ctx, "%s %c %s\n", fva(m, a),
+						   s->type == ELF_STT_FUNC ?
+						   'U' : 'u', s->name);
+					j_obj(ctx, NULL);
+					j_str(ctx, "name", s->name);
+					j_hex(ctx, "value", a);
+					j_str(ctx, "file", f->path);
+					j_obj_end(ctx);
+				}
+			}
+			j_arr_end(ctx);
+		}
 		return 0;
 	}
 	if (argc < 2)
 		return cmd_usage(ctx);
 	k = machine_ksym(m, argv[1]);
 	if (k == NULL && m->user_sym != NULL && m->user_sym(m, argv[1], &v) == 0) {
-		out_printf(ctx, "%s = %s (user symbol of the current process)\n",
-			   argv[1], fva(m, v));
+		const struct elf_info *ei = NULL;
+		struct task_struct *t = current_task(m);
+
+		user_sym_find(t->mm, argv[1], &v, &ei);
+		out_printf(ctx, "%s = %s (pid %d: %s)\n", argv[1], fva(m, v),
+			   t->pid, ei ? ei->name : "a field of its mm_struct");
 		j_str(ctx, "name", argv[1]);
 		j_hex(ctx, "addr", v);
 		cmd_set_value(ctx, v);
@@ -74,6 +105,29 @@ sym_run(struct ctx *ctx, int argc, char **argv)
 		return cmd_error(ctx, "no symbol '%s'", argv[1]);
 	if (arg_u64(ctx, argv[1], "ADDR", &v))
 		return -1;
+	if (m->kern != NULL && v < m->lay.task_size && current_task(m) != NULL) {
+		struct task_struct *t = current_task(m);
+		const struct elf_info *ei;
+		const struct elf_sym *s;
+		u64 sv;
+
+		s = user_sym_at(t->mm, v, &sv, &ei);
+		if (s == NULL)
+			return cmd_error(ctx, "no symbol of pid %d at or below %s",
+					 t->pid, fva(m, v));
+		if (v - sv)
+			out_printf(ctx, "%s = %s+%#llx (pid %d: %s)\n", fva(m, v),
+				   s->name, (unsigned long long)(v - sv), t->pid,
+				   ei->name);
+		else
+			out_printf(ctx, "%s = %s (pid %d: %s)\n", fva(m, v),
+				   s->name, t->pid, ei->name);
+		j_hex(ctx, "addr", v);
+		j_str(ctx, "name", s->name);
+		j_u64(ctx, "offset", v - sv);
+		cmd_set_value(ctx, sv);
+		return 0;
+	}
 	k = machine_ksym_at(m, v);
 	if (k == NULL)
 		return cmd_error(ctx, "no symbol at or below %s", fva(m, v));

@@ -4,8 +4,27 @@
  */
 #include <stdlib.h>
 
+#include <ctype.h>
+#include <string.h>
+
 #include "ptwalk/out.h"
+#include "ptwalk/procshow.h"
 #include "ptwalk/show.h"
+
+/* x/Ni: the instructions, as dis shows them */
+static bool
+insn_fmt(const char *f, long *n)
+{
+	const char *p = f;
+
+	if (f == NULL)
+		return false;
+	*n = 1;
+	if (isdigit((unsigned char)*p)) {
+		*n = strtol(p, (char **)&p, 10);
+	}
+	return !strcmp(p, "i");
+}
 
 #define X_MAX	(1ULL << 20)
 
@@ -18,6 +37,13 @@ x_run(struct ctx *ctx, int argc, char **argv)
 	u64 va, len;
 	u8 *buf;
 
+	long ni;
+
+	if (insn_fmt(ctx->cmdfmt, &ni)) {
+		if (argc > 2)
+			return cmd_error(ctx, "x/i takes no LEN");
+		return dis_show(ctx, argv[1], ni, 0);
+	}
 	if (xfmt_parse(ctx, ctx->cmdfmt, &f))
 		return -1;
 	if (arg_va(ctx, argv[1], "VADDR", &va))
@@ -45,23 +71,33 @@ x_run(struct ctx *ctx, int argc, char **argv)
 				    ((va + got) & (PAGE_SIZE - 1)));
 			u64 i;
 
+			kt_begin(m);
 			if (machine_read_virt(m, machine_cpu(m), va + got,
 					      buf + got, n, &e)) {
+				show_trace(ctx);
 				if (got == 0) {
 					free(buf);
 					return cmd_err(ctx, &e);
 				}
 				break;
 			}
+			show_trace(ctx);
 			for (i = got; i < got + n; i++)
 				if (buf[i] == 0)
 					strs++;
 			got += n;
 		}
 		len = got;
-	} else if (machine_read_virt(m, machine_cpu(m), va, buf, len, &e)) {
-		free(buf);
-		return cmd_err(ctx, &e);
+	} else {
+		int r;
+
+		kt_begin(m);
+		r = machine_read_virt(m, machine_cpu(m), va, buf, len, &e);
+		show_trace(ctx);
+		if (r) {
+			free(buf);
+			return cmd_err(ctx, &e);
+		}
 	}
 	show_dump(ctx, va, buf, len, &f, true);
 	free(buf);
@@ -81,8 +117,10 @@ const struct cmd cmd_x = {
 	"bytes (default 64) with the characters beside.  With /FMT it works\n"
 	"like gdb's x: x/NFU prints N items of unit U (b 1, h 2, w 4, g 8\n"
 	"bytes) in format F: x hex, d signed, u unsigned, o octal, t binary,\n"
-	"c character, a address with the nearest symbol, s string.  Then $_\n"
-	"is the last item.  'rd' is the crash(8) name.\n",
+	"c character, a address with the nearest symbol, s string, i\n"
+	"instructions (as dis shows them).  Then $_ is the last item.  A\n"
+	"fault on a user page is resolved by the kernel as for touch, and\n"
+	"its steps are shown first.  'rd' is the crash(8) name.\n",
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 2,

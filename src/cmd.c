@@ -700,6 +700,8 @@ run_one(struct ctx *ctx, int argc, char **argv)
 		return -1;
 	}
 	ctx->cmd = c;
+	if (ctx->m != NULL)
+		ctx->m->kt.verbose = ctx->verbose;
 	out_begin(ctx);
 	if (ctx->cmdfmt != NULL && strcmp(c->name, "x") &&
 	    strcmp(c->name, "xp") && strcmp(c->name, "write"))

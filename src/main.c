@@ -222,6 +222,9 @@ main(int argc, char **argv)
 		case 'c':
 			command = optarg;
 			break;
+		case 'e':
+			mo.exec = optarg;
+			break;
 		case 1003:
 			json = true;
 			break;

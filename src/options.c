@@ -49,6 +49,9 @@ const struct option_doc option_docs[] = {
 	  "CPU (x86 CR3), overriding the file's", NULL, 1020 },
 	{ "phys-base", 0, "PADDR", "with --image of a raw dump: the physical "
 	  "address of the file's first byte (default 0)", NULL, 1021 },
+	{ "exec", 'e', "ELF", "pid 1 runs ELF instead of the built-in demo "
+	  "program (its pages fault in lazily); 'none' starts no process",
+	  "file", 'e' },
 	{ "command", 'c', "CMDS", "run CMDS (separated by ';' or newlines) "
 	  "and exit", NULL, 'c' },
 	{ "json", 0, NULL, "print one JSON object per command result, one "

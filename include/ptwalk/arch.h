@@ -117,6 +117,7 @@ struct machine_opts {
 	u64 vmalloc_size;		/* vmalloc= boot parameter (0: default) */
 	const char *variant;		/* --kernel VERSION layout variant */
 	u64 seed;
+	const char *exec;		/* -e: pid 1's program ("none": none) */
 };
 
 /* A region of the kernel's virtual address space. */

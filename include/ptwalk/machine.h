@@ -123,6 +123,7 @@ struct machine {
 	/* what the kernel did, step by step (src/ktrace.c) */
 	struct ktrace {
 		bool on;
+		bool verbose;	/* `set verbose`: nested allocator steps too */
 		int n, alloc;
 		char **line;
 	} kt;

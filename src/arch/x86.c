@@ -317,6 +317,19 @@ x86_set_decoder(struct mmu *mmu)
 	mmu->va_mode = xp->mode == X86_LONG ? VA_SIGNEXT : VA_ZEROEXT;
 }
 
+/* Linux's view of a PTE: pte_present() is true for PROT_NONE PTEs too. */
+static void
+x86_sw_decode(const struct mmu *mmu, int lvl, u64 e, struct pte_decode *d)
+{
+	if (lvl == LVL_PTE && !(e & _PAGE_PRESENT) && (e & _PAGE_PROTNONE)) {
+		x86_decode(mmu, lvl, e | _PAGE_PRESENT, d);
+		d->perm = 0;
+		d->attr = (d->attr & ~(u32)P_GLOBAL) | P_PROTNONE;
+		return;
+	}
+	x86_decode(mmu, lvl, e, d);
+}
+
 static int
 x86_va_check(const struct mmu *mmu, u64 va)
 {
@@ -611,6 +624,7 @@ x86_describe(const struct mmu *mmu, struct strbuf *sb)
 #define X86_COMMON \
 	.cs_name = "x86", \
 	.decode = x86_decode, \
+	.sw_decode = x86_sw_decode, \
 	.va_check = x86_va_check, \
 	.mk_table = x86_mk_table, \
 	.mk_leaf = x86_mk_leaf, \

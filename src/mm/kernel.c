@@ -3,16 +3,46 @@
  * Bringing up the simulated kernel (cf. init/main.c start_kernel: mm_init).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "ptwalk/kernel.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/page_alloc.h"
+
+/* kernel_init() ends by running the first program, as pid 1 */
+static int
+run_init(struct machine *m, struct error *e)
+{
+	struct task_struct *t;
+	struct exec_args a;
+	int r;
+
+	if (m->opts.exec != NULL && !strcmp(m->opts.exec, "none"))
+		return 0;
+	if (m->opts.exec == NULL) {
+		r = exec_demo(m, &t, e);
+	} else {
+		memset(&a, 0, sizeof(a));
+		a.path = m->opts.exec;
+		r = do_execve(m, &a, &t, e);
+		if (r)
+			return error_set(e, r, "-e %s", e->msg);
+	}
+	if (r || t == NULL)
+		return r;
+	return switch_to(m, &m->cpu[0], t, e);
+}
 
 int
 kernel_init(struct machine *m, struct error *e)
 {
 	m->kern = xcalloc(1, sizeof(*m->kern));
 	/* mem_init(): nodes, zones, mem_map, memblock_free_all */
-	return page_alloc_init(m, e);
+	if (page_alloc_init(m, e))
+		return -1;
+	if (task_init(m, e))
+		return -1;
+	return run_init(m, e);
 }
 
 void
@@ -20,6 +50,7 @@ kernel_release(struct machine *m)
 {
 	if (m->kern == NULL)
 		return;
+	task_release(m);
 	page_alloc_release(m);
 	free(m->kern);
 	m->kern = NULL;

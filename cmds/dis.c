@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Disassemble code read through the MMU.
+ */
+#include "ptwalk/disasm.h"
+#include "ptwalk/procshow.h"
+
+static int
+dis_run(struct ctx *ctx, int argc, char **argv)
+{
+	long n = 10;
+	int force = DIS_DEFAULT;
+
+	if (argc > 2 && arg_int(ctx, argv[2], "N", 1, 1000, &n))
+		return -1;
+	if (args_has(ctx, "--thumb") && args_has(ctx, "--arm"))
+		return cmd_error(ctx, "give --arm or --thumb, not both");
+	if (args_has(ctx, "--thumb"))
+		force = DIS_THUMB;
+	else if (args_has(ctx, "--arm"))
+		force = DIS_ARM;
+	return dis_show(ctx, argv[1], n, force);
+}
+
+static const struct cmd_opt dis_opts[] = {
+	{ "--arm", NULL, NULL, "arm: decode A32 instructions" },
+	{ "--thumb", NULL, NULL, "arm: decode Thumb-2 (T32) instructions" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+const struct cmd cmd_dis = {
+	.name = "dis",
+	.family = FAM_MEMORY,
+	.usage = "[--arm|--thumb] ADDR|SYMBOL [N]",
+	.summary = "disassemble N instructions (default 10) at ADDR",
+	.help =
+	"Capstone in the machine's instruction set: x86 32-bit on i386,\n"
+	"x86-64, A64 on arm64; on arm A32 or Thumb-2 as the program's mapping\n"
+	"symbols ($a, $t) or the function symbol's low bit say (an odd ADDR\n"
+	"means Thumb; --arm and --thumb force one).  The code is read through\n"
+	"the MMU as instruction fetches of the current CPU, page by page as\n"
+	"far as the instructions go: the first dis of a page not yet mapped\n"
+	"takes the page fault that brings it in (shown first).  Each line\n"
+	"has the address, the symbol+offset, the bytes and the instruction;\n"
+	"call and jump targets are named.  Symbols come from the kernel and\n"
+	"from the running process's ELF (.symtab, .dynsym): 'dis main+16'.\n"
+	"Intel syntax on x86.  The value ($_) is the address after the last\n"
+	"instruction, so 'dis $_' continues.\n",
+	.complete = "addr none",
+	.opts = dis_opts,
+	.min_args = 1,
+	.max_args = 2,
+	.run = dis_run,
+};

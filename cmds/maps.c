@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * The VMAs of a process, as /proc/PID/maps shows them.
+ */
+#include "ptwalk/out.h"
+#include "ptwalk/procshow.h"
+
+static int
+maps_run(struct ctx *ctx, int argc, char **argv)
+{
+	struct machine *m = ctx->m;
+	struct task_struct *t;
+	struct vm_area_struct *v;
+	struct strbuf sb;
+
+	if (task_arg_live(ctx, argc > 1 ? argv[1] : NULL, &t))
+		return -1;
+	sb_init(&sb);
+	j_int(ctx, "pid", t->pid);
+	j_arr(ctx, "vmas");
+	for (v = t->mm->mmap; v != NULL; v = v->vm_next) {
+		sb_reset(&sb);
+		maps_line(m, t->mm, v, &sb);
+		out_printf(ctx, "%s\n", sb.buf);
+		j_obj(ctx, NULL);
+		j_hex(ctx, "start", v->vm_start);
+		j_hex(ctx, "end", v->vm_end);
+		j_hex(ctx, "flags", v->vm_flags);
+		j_hex(ctx, "offset", v->vm_file ? v->vm_pgoff << PAGE_SHIFT : 0);
+		j_str(ctx, "name", vma_name(t->mm, v));
+		j_obj_end(ctx);
+	}
+	j_arr_end(ctx);
+	sb_release(&sb);
+	return 0;
+}
+
+const struct cmd cmd_maps = {
+	.name = "maps",
+	.family = FAM_PROCESS,
+	.usage = "[PID]",
+	.summary = "the VMAs of the current process (or PID), as /proc/PID/maps",
+	.help =
+	"Exactly the format of /proc/PID/maps (show_map_vma): start-end,\n"
+	"rights with p (private) or s (shared), the file offset, the device\n"
+	"and inode, and the name: the file, [heap] for the VMA around brk,\n"
+	"[stack] for the one holding the initial stack pointer.  Files are\n"
+	"named as they were given to exec and mmap (Linux prints the absolute\n"
+	"path) and live on the simulated disk 08:01, inode numbers given as\n"
+	"files are first opened, so that transcripts do not depend on the\n"
+	"host.  No [vdso] or [vvar]: ptwalk maps no vDSO.\n",
+	.complete = "pid",
+	.min_args = 0,
+	.max_args = 1,
+	.flags = CMD_SIM,
+	.run = maps_run,
+};

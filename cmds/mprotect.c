@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Change the rights of a range of the running process.
+ */
+#include "ptwalk/out.h"
+#include "ptwalk/procshow.h"
+#include "ptwalk/show.h"
+
+static int
+mprotect_run(struct ctx *ctx, int argc, char **argv)
+{
+	struct machine *m = ctx->m;
+	struct task_struct *t;
+	struct error e;
+	unsigned prot;
+	u64 addr, len;
+
+	(void)argc;
+	if (task_arg_live(ctx, NULL, &t) ||
+	    arg_u64(ctx, argv[1], "ADDR", &addr) ||
+	    arg_u64(ctx, argv[2], "LEN", &len) || parse_prot(ctx, argv[3], &prot))
+		return -1;
+	kt_begin(m);
+	if (do_mprotect(m, t->mm, addr, len, prot, &e)) {
+		show_trace(ctx);
+		return cmd_err(ctx, &e);
+	}
+	show_trace(ctx);
+	out_printf(ctx, "pid %d: %s-%s is now %c%c%c\n", t->pid, fva(m, addr),
+		   fva(m, addr + ALIGN_UP(len, PAGE_SIZE)),
+		   (prot & PROT_READ) ? 'r' : '-', (prot & PROT_WRITE) ? 'w' : '-',
+		   (prot & PROT_EXEC) ? 'x' : '-');
+	j_hex(ctx, "addr", addr);
+	j_u64(ctx, "len", ALIGN_UP(len, PAGE_SIZE));
+	j_int(ctx, "prot", (long long)prot);
+	return 0;
+}
+
+const struct cmd cmd_mprotect = {
+	.name = "mprotect",
+	.family = FAM_PROCESS,
+	.usage = "ADDR LEN PROT",
+	.summary = "change the rights of [ADDR, ADDR+LEN) of the running process",
+	.help =
+	"do_mprotect: the whole range must be mapped (ENOMEM otherwise) and\n"
+	"each VMA's VM_MAY* bits must allow the new rights (EACCES); VMAs are\n"
+	"split at the ends, get the new vm_flags and vm_page_prot, and merge\n"
+	"with equal neighbours; present PTEs are rewritten and the TLB\n"
+	"flushed (change_protection).  A private mapping made writable keeps\n"
+	"read-only PTEs: the next write faults and do_wp_page reuses or\n"
+	"copies the page.  PROT as for mmap.\n",
+	.complete = "addr none words:r--,rw-,r-x,rwx,---",
+	.min_args = 3,
+	.max_args = 3,
+	.flags = CMD_SIM,
+	.run = mprotect_run,
+};

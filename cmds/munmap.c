@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Unmap a range of the running process.
+ */
+#include "ptwalk/out.h"
+#include "ptwalk/procshow.h"
+#include "ptwalk/show.h"
+
+static int
+munmap_run(struct ctx *ctx, int argc, char **argv)
+{
+	struct machine *m = ctx->m;
+	struct task_struct *t;
+	struct error e;
+	u64 addr, len;
+
+	(void)argc;
+	if (task_arg_live(ctx, NULL, &t) ||
+	    arg_u64(ctx, argv[1], "ADDR", &addr) ||
+	    arg_u64(ctx, argv[2], "LEN", &len))
+		return -1;
+	kt_begin(m);
+	if (do_munmap(m, t->mm, addr, len, &e)) {
+		show_trace(ctx);
+		return cmd_err(ctx, &e);
+	}
+	show_trace(ctx);
+	out_printf(ctx, "pid %d: unmapped %s-%s\n", t->pid, fva(m, addr),
+		   fva(m, addr + ALIGN_UP(len, PAGE_SIZE)));
+	j_hex(ctx, "addr", addr);
+	j_u64(ctx, "len", ALIGN_UP(len, PAGE_SIZE));
+	return 0;
+}
+
+const struct cmd cmd_munmap = {
+	.name = "munmap",
+	.family = FAM_PROCESS,
+	.usage = "ADDR LEN",
+	.summary = "unmap [ADDR, ADDR+LEN) of the running process",
+	.help =
+	"do_munmap: VMAs that straddle an end are split (split_vma), those\n"
+	"inside are removed with their pages (zap_page_range: PTEs cleared,\n"
+	"references dropped, TLB flushed), and page tables left with no VMA\n"
+	"over their span are freed (free_pgtables).  Unmapping a hole is not\n"
+	"an error.\n",
+	.complete = "addr none",
+	.min_args = 2,
+	.max_args = 2,
+	.flags = CMD_SIM,
+	.run = munmap_run,
+};

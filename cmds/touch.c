@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Access user memory as the running process: page faults included.
+ */
+#include "ptwalk/out.h"
+#include "ptwalk/procshow.h"
+#include "ptwalk/show.h"
+
+#define TOUCH_MAX	(1ULL << 32)
+
+static const char *
+acc_name(int acc)
+{
+	return acc == ACC_WRITE ? "write" : acc == ACC_EXEC ? "fetch" : "read";
+}
+
+static int
+touch_run(struct ctx *ctx, int argc, char **argv)
+{
+	struct machine *m = ctx->m;
+	struct cpu *c = machine_cpu(m);
+	struct task_struct *t = current_task(m);
+	struct error e;
+	u64 va, len = 0, pa = 0, a, pages = 0, min0 = 0, maj0 = 0;
+	int acc = ACC_READ, r = 0;
+
+	if (arg_va(ctx, argv[1], "VADDR", &va))
+		return -1;
+	if (argc > 2 && (acc = access_kind(argv[2])) < 0)
+		return cmd_error(ctx, "'%s': give r (read), w (write) or x "
+				 "(instruction fetch)", argv[2]);
+	if (argc > 3 && arg_u64(ctx, argv[3], "LEN", &len))
+		return -1;
+	if (argc > 3 && (len == 0 || len > TOUCH_MAX || va + len < va))
+		return cmd_error(ctx, "LEN: give 1 to 4G bytes that do not wrap");
+	if (t != NULL && t->state == TASK_KILLED && va < m->lay.task_size)
+		return cmd_error(ctx, "pid %d (%s) was killed by a signal at %s; "
+				 "exit it, or switch to another process",
+				 t->pid, t->comm, fva(m, t->sig_addr));
+	if (t != NULL) {
+		min0 = t->min_flt;
+		maj0 = t->maj_flt;
+	}
+	error_clear(&e);
+	kt_begin(m);
+	if (len == 0) {
+		r = machine_access(m, c, va, (unsigned)acc, &pa, &e);
+		pages = 1;
+	} else {
+		for (a = va & PAGE_MASK; a < va + len && !r; a += PAGE_SIZE) {
+			u64 p;
+
+			r = machine_access(m, c, a < va ? va : a, (unsigned)acc,
+					   &p, &e);
+			pages += !r;
+			if (!ctx->verbose)
+				kt_begin(m);	/* a summary, not every step */
+		}
+	}
+	show_trace(ctx);
+	if (len != 0 && t != NULL) {
+		out_printf(ctx, "%s of %llu page%s from %s: %llu page faults "
+			   "(%llu minor, %llu major)\n", acc_name(acc),
+			   (unsigned long long)pages, pages == 1 ? "" : "s",
+			   fva(m, va), (unsigned long long)(t->min_flt - min0 +
+							    t->maj_flt - maj0),
+			   (unsigned long long)(t->min_flt - min0),
+			   (unsigned long long)(t->maj_flt - maj0));
+		j_u64(ctx, "pages", pages);
+		j_u64(ctx, "min_flt", t->min_flt - min0);
+		j_u64(ctx, "maj_flt", t->maj_flt - maj0);
+	}
+	if (r)
+		return cmd_err(ctx, &e);
+	if (len == 0) {
+		const char *how = "translated (TLB or page tables)";
+
+		if (t != NULL && t->maj_flt != maj0)
+			how = "after a major fault";
+		else if (t != NULL && t->min_flt != min0)
+			how = "after a minor fault";
+		out_printf(ctx, "%s %s: physical %s, %s\n", acc_name(acc),
+			   fva(m, va), fpa(m, pa), how);
+		j_str(ctx, "access", acc_name(acc));
+		j_hex(ctx, "va", va);
+		j_hex(ctx, "pa", pa);
+		cmd_set_value(ctx, pa);
+	}
+	return 0;
+}
+
+const struct cmd cmd_touch = {
+	.name = "touch",
+	.family = FAM_PROCESS,
+	.usage = "VADDR [r|w|x] [LEN]",
+	.summary = "access VADDR as the running process: read, write or fetch",
+	.help =
+	"A memory access by the CPU in user mode (below TASK_SIZE) or kernel\n"
+	"mode: the TLB, else the page walk with accessed/dirty updates, and\n"
+	"on a fault the kernel's page-fault handler, step by step: the\n"
+	"faulting address (CR2 or FAR), the x86 error code or the ARM fault\n"
+	"status, find_vma, the access check, then handle_mm_fault's choice\n"
+	"(do_anonymous_page with the shared zero page on a read, do_read_fault\n"
+	"from the page cache or the file, do_cow_fault, do_wp_page copying or\n"
+	"reusing, expand_stack below a stack VMA) with the PTE before and\n"
+	"after, and whether the fault was minor or major.  No VMA, or rights\n"
+	"the VMA does not give, is a SIGSEGV: the process is marked killed.\n"
+	"w marks a write (no byte changes; 'write' stores a value).  With\n"
+	"LEN every page of [VADDR, VADDR+LEN) is accessed and a summary\n"
+	"printed ('set verbose on' shows every step).  The value ($_) is the\n"
+	"physical address.\n",
+	.complete = "addr words:r,w,x",
+	.min_args = 1,
+	.max_args = 3,
+	.flags = CMD_SIM,
+	.run = touch_run,
+};

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Replay a file of memory accesses through the MMU.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ptwalk/out.h"
+#include "ptwalk/procshow.h"
+#include "ptwalk/show.h"
+
+#define TRACE_LINE	512
+
+static int
+trace_run(struct ctx *ctx, int argc, char **argv)
+{
+	struct machine *m = ctx->m;
+	struct cpu *c = machine_cpu(m);
+	struct task_struct *t = current_task(m);
+	u64 n[3] = { 0, 0, 0 }, hits0 = c->tlb.hits, miss0 = c->tlb.misses;
+	u64 min0 = t ? t->min_flt : 0, maj0 = t ? t->maj_flt : 0, total = 0;
+	char line[TRACE_LINE];
+	struct error e;
+	int lineno = 0, rc = 0;
+	FILE *f;
+
+	(void)argc;
+	f = fopen(argv[1], "r");
+	if (f == NULL)
+		return cmd_error(ctx, "cannot read '%s': %s", argv[1],
+				 strerror(errno));
+	kt_begin(m);
+	while (fgets(line, sizeof(line), f) != NULL) {
+		char *p = line, *op, *addr, *save = NULL;
+		int acc;
+		u64 va, pa;
+
+		lineno++;
+		if (strchr(line, '\n') == NULL && !feof(f)) {
+			rc = cmd_error(ctx, "%s:%d: line longer than %d bytes",
+				       argv[1], lineno, TRACE_LINE - 2);
+			break;
+		}
+		p[strcspn(p, "#\r\n")] = 0;
+		op = strtok_r(p, " \t", &save);
+		if (op == NULL)
+			continue;
+		addr = strtok_r(NULL, "", &save);
+		if ((acc = access_kind(op)) < 0 || addr == NULL) {
+			rc = cmd_error(ctx, "%s:%d: '%s': each line is 'r|w|x "
+				       "ADDR'", argv[1], lineno, op);
+			break;
+		}
+		if (arg_va(ctx, addr, "ADDR", &va)) {
+			rc = -1;
+			break;
+		}
+		error_clear(&e);
+		if (machine_access(m, c, va, (unsigned)acc, &pa, &e)) {
+			rc = cmd_error(ctx, "%s:%d: %s", argv[1], lineno, e.msg);
+			break;
+		}
+		n[acc == ACC_WRITE ? 1 : acc == ACC_EXEC ? 2 : 0]++;
+		total++;
+		if (!ctx->verbose)
+			kt_begin(m);
+	}
+	fclose(f);
+	show_trace(ctx);
+	t = current_task(m);
+	out_printf(ctx, "%llu accesses (%llu reads, %llu writes, %llu fetches)"
+		   "%s: TLB %llu hits, %llu misses", (unsigned long long)total,
+		   (unsigned long long)n[0], (unsigned long long)n[1],
+		   (unsigned long long)n[2], rc ? " before the error" : "",
+		   (unsigned long long)(c->tlb.hits - hits0),
+		   (unsigned long long)(c->tlb.misses - miss0));
+	if (t != NULL)
+		out_printf(ctx, "; pid %d: %llu minor and %llu major faults",
+			   t->pid, (unsigned long long)(t->min_flt - min0),
+			   (unsigned long long)(t->maj_flt - maj0));
+	out_printf(ctx, "\n");
+	j_u64(ctx, "accesses", total);
+	j_u64(ctx, "reads", n[0]);
+	j_u64(ctx, "writes", n[1]);
+	j_u64(ctx, "fetches", n[2]);
+	j_u64(ctx, "tlb_hits", c->tlb.hits - hits0);
+	j_u64(ctx, "tlb_misses", c->tlb.misses - miss0);
+	if (t != NULL) {
+		j_u64(ctx, "min_flt", t->min_flt - min0);
+		j_u64(ctx, "maj_flt", t->maj_flt - maj0);
+	}
+	return rc;
+}
+
+const struct cmd cmd_trace = {
+	.name = "trace",
+	.family = FAM_PROCESS,
+	.usage = "FILE",
+	.summary = "replay a file of memory accesses (r|w|x ADDR) through the MMU",
+	.help =
+	"Each line of FILE is 'r ADDR', 'w ADDR' or 'x ADDR' (ADDR an\n"
+	"expression: symbols work), '#' starts a comment.  Every access goes\n"
+	"through the current CPU as touch does: TLB, page walk, page faults.\n"
+	"The summary counts the accesses, the TLB hits and misses and the\n"
+	"minor and major faults of the running process; 'set verbose on'\n"
+	"also shows every fault's steps.  The replay stops at the first error\n"
+	"(a SIGSEGV, a bad line) with its line number.\n",
+	.complete = "file",
+	.min_args = 1,
+	.max_args = 1,
+	.flags = CMD_SIM,
+	.run = trace_run,
+};

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Presenting disassembly: dis and x/i.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ptwalk/disasm.h"
+#include "ptwalk/out.h"
+#include "ptwalk/procshow.h"
+#include "ptwalk/show.h"
+
+#define DIS_MAX_N	1000
+
+/* "name+0x12" for addr, or "" when no symbol is near. */
+static void
+sym_name(struct machine *m, struct task_struct *t, u64 addr, char *buf,
+	 size_t n)
+{
+	buf[0] = 0;
+	if (addr < m->lay.task_size) {
+		const struct elf_sym *s;
+		u64 v;
+
+		if (t == NULL || t->mm == NULL)
+			return;
+		s = user_sym_at(t->mm, addr, &v, NULL);
+		if (s == NULL)
+			return;
+		if (addr == v)
+			snprintf(buf, n, "%s", s->name);
+		else
+			snprintf(buf, n, "%s+%#llx", s->name,
+				 (unsigned long long)(addr - v));
+		return;
+	}
+	{
+		const struct ksym *k = machine_ksym_at(m, addr);
+
+		if (k == NULL || addr - k->value > 16 * MiB)
+			return;
+		if (addr == k->value)
+			snprintf(buf, n, "%s", k->name);
+		else
+			snprintf(buf, n, "%s+%#llx", k->name,
+				 (unsigned long long)(addr - k->value));
+	}
+}
+
+/* arm: A32 or T32 at addr, from the mapping symbols or the function */
+static enum dis_mode
+arm_mode(struct machine *m, struct task_struct *t, u64 addr)
+{
+	const struct elf_info *ei = NULL;
+	const struct elf_sym *s;
+	u64 v;
+	int i;
+
+	if (t == NULL || t->mm == NULL || addr >= m->lay.task_size)
+		return DIS_ARM;
+	for (i = 0; i < 2; i++) {
+		struct file *f = t->mm->img[i].file;
+		char k;
+
+		if (f == NULL || f->elf == NULL || addr < t->mm->img[i].bias)
+			continue;
+		k = elf_map_kind(f->elf, addr - t->mm->img[i].bias);
+		if (k == 't')
+			return DIS_THUMB;
+		if (k == 'a')
+			return DIS_ARM;
+	}
+	s = user_sym_at(t->mm, addr, &v, &ei);
+	if (s != NULL && s->thumb)
+		return DIS_THUMB;
+	return DIS_ARM;
+}
+
+int
+dis_show(struct ctx *ctx, const char *where, long n, int force)
+{
+	struct machine *m = ctx->m;
+	struct cpu *c = machine_cpu(m);
+	struct task_struct *t = m->kern ? current_task(m) : NULL;
+	enum dis_mode mode = DIS_DEFAULT;
+	struct dis_insn *ins;
+	struct error e;
+	struct strbuf sb;
+	char name[200], tname[160];
+	u64 addr;
+	int k, i, w = 0;
+	bool arm = m->arch->cs_name && !strcmp(m->arch->cs_name, "arm");
+
+	if (arg_u64(ctx, where, "ADDR", &addr))
+		return -1;
+	if (n < 1 || n > DIS_MAX_N)
+		return cmd_error(ctx, "N: %ld is out of range (1..%d)", n,
+				 DIS_MAX_N);
+	if (force != DIS_DEFAULT && !arm)
+		return cmd_error(ctx, "--arm and --thumb are for the arm arch");
+	if (arm) {
+		if (force == DIS_THUMB || (addr & 1))
+			mode = DIS_THUMB;
+		else if (force == DIS_ARM)
+			mode = DIS_ARM;
+		else
+			mode = arm_mode(m, t, addr);
+		addr &= ~1ULL;
+	}
+	if (machine_check_va(m, addr, &e))
+		return cmd_error(ctx, "ADDR: %s", e.msg);
+	ins = xcalloc((size_t)n, sizeof(*ins));
+	error_clear(&e);
+	kt_begin(m);
+	k = dis_decode(m, c, addr, mode, ins, (int)n, &e);
+	show_trace(ctx);
+	if (k < 0) {
+		free(ins);
+		return cmd_err(ctx, &e);
+	}
+	sym_name(m, t, addr, name, sizeof(name));
+	out_printf(ctx, "%s code at %s%s%s%s:\n", dis_mode_name(m, mode),
+		   fva(m, addr), name[0] ? " <" : "", name, name[0] ? ">" : "");
+	j_str(ctx, "mode", dis_mode_name(m, mode));
+	for (i = 0; i < k; i++) {
+		sym_name(m, t, ins[i].addr, name, sizeof(name));
+		if (name[0])
+			w = MAX(w, (int)strlen(name) + 2);
+	}
+	sb_init(&sb);
+	j_arr(ctx, "insns");
+	for (i = 0; i < k; i++) {
+		const struct dis_insn *d = &ins[i];
+		int b;
+
+		sb_reset(&sb);
+		for (b = 0; b < d->len; b++)
+			sb_addf(&sb, "%s%02x", b ? " " : "", d->bytes[b]);
+		sym_name(m, t, d->addr, tname, sizeof(tname));
+		if (tname[0])
+			snprintf(name, sizeof(name), "<%s>", tname);
+		else
+			name[0] = 0;
+		tname[0] = 0;
+		if (d->has_target)
+			sym_name(m, t, d->target, tname, sizeof(tname));
+		out_printf(ctx, "  %s %-*s  %-20s  %-7s %s%s%s%s\n",
+			   fva(m, d->addr), w, name, sb.buf, d->mnemonic,
+			   d->op_str, tname[0] ? " <" : "", tname,
+			   tname[0] ? ">" : "");
+		j_obj(ctx, NULL);
+		j_hex(ctx, "addr", d->addr);
+		j_str(ctx, "bytes", sb.buf);
+		j_str(ctx, "mnemonic", d->mnemonic);
+		j_str(ctx, "operands", d->op_str);
+		if (name[0]) {
+			sym_name(m, t, d->addr, name, sizeof(name));
+			j_str(ctx, "symbol", name);
+		}
+		if (d->has_target) {
+			j_hex(ctx, "target", d->target);
+			if (tname[0])
+				j_str(ctx, "target_symbol", tname);
+		}
+		j_obj_end(ctx);
+	}
+	j_arr_end(ctx);
+	sb_release(&sb);
+	if (k < n) {
+		if (e.code)
+			out_printf(ctx, "  (stopped: %s)\n", e.msg);
+		else
+			out_printf(ctx, "  (stopped: the next bytes are not an "
+				   "instruction)\n");
+	}
+	cmd_set_value(ctx, k > 0 ? ins[k - 1].addr + ins[k - 1].len : addr);
+	free(ins);
+	return 0;
+}
+

@@ -1,0 +1,691 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * exec of an ELF program (cf. fs/exec.c and fs/binfmt_elf.c of Linux 6.1):
+ * the stack VMA with argv, envp and the auxiliary vector, one VMA per
+ * PT_LOAD (file-backed, private), the bss (zeroed tail of the last file
+ * page, anonymous pages after it), brk right after the bss, and the
+ * interpreter's segments.  Nothing is read from the file: the pages
+ * arrive through page faults.  Address-space randomisation is off
+ * (as with `setarch -R`), so every address is reproducible.
+ *
+ * sim: no vDSO (no AT_SYSINFO_EHDR), no READ_IMPLIES_EXEC personality;
+ * an interpreter that cannot be found is reported and skipped where Linux
+ * would fail the exec with ENOENT.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mm_internal.h"
+
+#define ELF_PT_LOAD	1
+#define ELF_PT_INTERP	3
+#define ELF_PT_GNU_STACK 0x6474e551
+#define ELF_ET_EXEC	2
+#define ELF_ET_DYN	3
+#define STACK_EXPAND	(128 * KiB)	/* setup_arg_pages: stack_expand */
+
+/* auxv ids (include/uapi/linux/auxvec.h) */
+enum {
+	AT_NULL = 0, AT_PHDR = 3, AT_PHENT = 4, AT_PHNUM = 5, AT_PAGESZ = 6,
+	AT_BASE = 7, AT_FLAGS = 8, AT_ENTRY = 9, AT_UID = 11, AT_EUID = 12,
+	AT_GID = 13, AT_EGID = 14, AT_PLATFORM = 15, AT_HWCAP = 16,
+	AT_CLKTCK = 17, AT_SECURE = 23, AT_RANDOM = 25, AT_HWCAP2 = 26,
+	AT_EXECFN = 31,
+};
+
+static const char *const envp_init[] = { "HOME=/", "TERM=linux" };
+
+struct bprm {
+	struct machine *m;
+	struct task_struct *t;
+	struct mm_struct *mm;
+	unsigned ptr;		/* sizeof(elf_addr_t) */
+	u64 p;			/* the stack pointer while building */
+	u64 exec;		/* AT_EXECFN */
+	struct error *e;
+};
+
+static u64
+elf_pagestart(u64 v)
+{
+	return v & PAGE_MASK;
+}
+
+static u64
+elf_pageoffset(u64 v)
+{
+	return v & (PAGE_SIZE - 1);
+}
+
+static u64
+elf_pagealign(u64 v)
+{
+	return ALIGN_UP(v, PAGE_SIZE);
+}
+
+static unsigned
+make_prot(u32 p_flags)
+{
+	unsigned prot = 0;
+
+	if (p_flags & ELF_PF_R)
+		prot |= PROT_READ;
+	if (p_flags & ELF_PF_W)
+		prot |= PROT_WRITE;
+	if (p_flags & ELF_PF_X)
+		prot |= PROT_EXEC;
+	return prot;
+}
+
+static int
+put_user(struct bprm *b, u64 addr, const void *buf, u64 len)
+{
+	return access_process_vm(b->m, b->t, addr, (void *)(uintptr_t)buf, len,
+				 true, b->e);
+}
+
+static int
+put_ptr(struct bprm *b, u64 addr, u64 v)
+{
+	u32 v32 = (u32)v;
+
+	return put_user(b, addr, b->ptr == 8 ? (const void *)&v :
+			(const void *)&v32, b->ptr);
+}
+
+/* copy_strings(): each string below the previous one */
+static int
+push_string(struct bprm *b, const char *s)
+{
+	u64 len = strlen(s) + 1;
+
+	b->p -= len;
+	return put_user(b, b->p, s, len);
+}
+
+/* elf_map(): map [p_offset, p_offset + p_filesz) page-aligned at addr */
+static int
+elf_map(struct bprm *b, struct file *f, u64 addr, const struct elf_seg *s,
+	unsigned prot, unsigned flags, u64 total_size, u64 *out)
+{
+	u64 size = s->filesz + elf_pageoffset(s->vaddr);
+	u64 off = s->offset - elf_pageoffset(s->vaddr);
+
+	addr = elf_pagestart(addr);
+	size = elf_pagealign(size);
+	if (size == 0) {
+		*out = addr;
+		return 0;
+	}
+	if (total_size) {
+		total_size = elf_pagealign(total_size);
+		if (do_mmap(b->m, b->mm, f, addr, total_size, prot, flags,
+			    off >> PAGE_SHIFT, out, b->e))
+			return b->e->code;
+		if (total_size > size)
+			return do_munmap(b->m, b->mm, *out + size,
+					 total_size - size, b->e);
+		return 0;
+	}
+	return do_mmap(b->m, b->mm, f, addr, size, prot, flags,
+		       off >> PAGE_SHIFT, out, b->e);
+}
+
+static u64
+total_mapping_size(const struct elf_info *ei)
+{
+	int i, first = -1, last = -1;
+
+	for (i = 0; i < ei->nseg; i++)
+		if (ei->seg[i].type == ELF_PT_LOAD) {
+			if (first < 0)
+				first = i;
+			last = i;
+		}
+	if (first < 0)
+		return 0;
+	return ei->seg[last].vaddr + ei->seg[last].memsz -
+		elf_pagestart(ei->seg[first].vaddr);
+}
+
+static u64
+maximum_alignment(const struct elf_info *ei)
+{
+	u64 a = 0;
+	int i;
+
+	for (i = 0; i < ei->nseg; i++) {
+		u64 p = ei->seg[i].align;
+
+		if (ei->seg[i].type != ELF_PT_LOAD || p == 0 || (p & (p - 1)))
+			continue;
+		a = MAX(a, p);
+	}
+	return elf_pagealign(a);
+}
+
+/* padzero(): zero the rest of the page after elf_bss (clear_user) */
+static int
+padzero(struct bprm *b, u64 elf_bss)
+{
+	u64 n = elf_pageoffset(elf_bss);
+	static const u8 zero[PAGE_SIZE];
+
+	if (!n)
+		return 0;
+	n = PAGE_SIZE - n;
+	kt(b->m, "padzero: clear_user(%s, %llu): the file bytes after the "
+	   "data are the bss's start", ktva(b->m, elf_bss),
+	   (unsigned long long)n);
+	return put_user(b, elf_bss, zero, n);
+}
+
+static int
+set_brk(struct bprm *b, u64 start, u64 end, unsigned prot)
+{
+	start = elf_pagealign(start);
+	end = elf_pagealign(end);
+	if (end > start) {
+		kt(b->m, "set_brk: bss pages %s-%s become anonymous memory "
+		   "(vm_brk_flags)", ktva(b->m, start), ktva(b->m, end));
+		if (vm_brk_flags(b->m, b->mm, start, end - start,
+				 (prot & PROT_EXEC) ? VM_EXEC : 0, b->e))
+			return b->e->code;
+	}
+	b->mm->start_brk = b->mm->brk = end;
+	return 0;
+}
+
+/* load_elf_interp(): returns the interpreter's load address */
+static int
+load_elf_interp(struct bprm *b, struct file *f, u64 *load_addr_out)
+{
+	const struct elf_info *ei = f->elf;
+	u64 load_addr = 0, elf_bss = 0, last_bss = 0, total, map_addr;
+	bool load_addr_set = false;
+	unsigned bss_prot = 0;
+	int i;
+
+	total = total_mapping_size(ei);
+	for (i = 0; i < ei->nseg; i++) {
+		const struct elf_seg *s = &ei->seg[i];
+		unsigned prot = make_prot(s->flags), flags = MAP_PRIVATE;
+		u64 k;
+
+		if (s->type != ELF_PT_LOAD)
+			continue;
+		if (ei->type == ELF_ET_EXEC || load_addr_set)
+			flags |= MAP_FIXED;
+		if (elf_map(b, f, load_addr + s->vaddr, s, prot, flags, total,
+			    &map_addr))
+			return b->e->code;
+		total = 0;
+		if (!load_addr_set && ei->type == ELF_ET_DYN) {
+			load_addr = map_addr - elf_pagestart(s->vaddr);
+			load_addr_set = true;
+		}
+		k = load_addr + s->vaddr + s->filesz;
+		if (k > elf_bss)
+			elf_bss = k;
+		k = load_addr + s->vaddr + s->memsz;
+		if (k > last_bss) {
+			last_bss = k;
+			bss_prot = prot;
+		}
+	}
+	if (padzero(b, elf_bss))
+		return b->e->code;
+	elf_bss = elf_pagealign(elf_bss);
+	last_bss = elf_pagealign(last_bss);
+	if (last_bss > elf_bss && vm_brk_flags(b->m, b->mm, elf_bss,
+					       last_bss - elf_bss,
+					       (bss_prot & PROT_EXEC) ?
+					       VM_EXEC : 0, b->e))
+		return b->e->code;
+	*load_addr_out = load_addr;
+	return 0;
+}
+
+static u64
+xorshift(u64 *s)
+{
+	u64 x = *s;
+
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	*s = x;
+	return x;
+}
+
+/* create_elf_tables(): platform, AT_RANDOM bytes, auxv, argc, argv, envp */
+static int
+create_elf_tables(struct bprm *b, const struct elf_info *ei, u64 phdr_addr,
+		  u64 interp_load_addr, u64 entry, int argc, int envc,
+		  u64 argv0, u64 *argv_ptrs, u64 *envp_ptrs)
+{
+	struct machine *m = b->m;
+	const struct mm_arch *ma = mm_arch(m);
+	struct mm_struct *mm = b->mm;
+	u64 p = b->p, u_platform, u_rand, sp, items, *aux = mm->auxv, a;
+	u8 rnd[16];
+	u64 seed = m->opts.seed * 0x9e3779b97f4a7c15ULL + (u64)b->t->pid + 1;
+	int n = 0, i;
+
+	(void)argv0;
+	if (ma->align_stack16)
+		p &= ~15ULL;
+	p -= strlen(ma->platform) + 1;
+	u_platform = p;
+	if (put_user(b, p, ma->platform, strlen(ma->platform) + 1))
+		return b->e->code;
+	for (i = 0; i < 16; i++)
+		rnd[i] = (u8)xorshift(&seed);
+	p -= sizeof(rnd);
+	u_rand = p;
+	if (put_user(b, p, rnd, sizeof(rnd)))
+		return b->e->code;
+#define NEW_AUX_ENT(id, val) do { aux[n++] = (id); aux[n++] = (val); } while (0)
+	NEW_AUX_ENT(AT_HWCAP, ma->hwcap);
+	NEW_AUX_ENT(AT_PAGESZ, PAGE_SIZE);
+	NEW_AUX_ENT(AT_CLKTCK, 100);
+	NEW_AUX_ENT(AT_PHDR, phdr_addr);
+	NEW_AUX_ENT(AT_PHENT, ei->phentsize);
+	NEW_AUX_ENT(AT_PHNUM, ei->phnum);
+	NEW_AUX_ENT(AT_BASE, interp_load_addr);
+	NEW_AUX_ENT(AT_FLAGS, 0);
+	NEW_AUX_ENT(AT_ENTRY, entry);
+	NEW_AUX_ENT(AT_UID, 0);
+	NEW_AUX_ENT(AT_EUID, 0);
+	NEW_AUX_ENT(AT_GID, 0);
+	NEW_AUX_ENT(AT_EGID, 0);
+	NEW_AUX_ENT(AT_SECURE, 0);
+	NEW_AUX_ENT(AT_RANDOM, u_rand);
+	NEW_AUX_ENT(AT_HWCAP2, ma->hwcap2);
+	NEW_AUX_ENT(AT_EXECFN, b->exec);
+	NEW_AUX_ENT(AT_PLATFORM, u_platform);
+	NEW_AUX_ENT(AT_NULL, 0);
+#undef NEW_AUX_ENT
+	mm->nauxv = n;
+	sp = p - (u64)n * b->ptr;
+	items = (u64)(argc + 1) + (u64)(envc + 1) + 1;
+	sp = (sp - items * b->ptr) & ~15ULL;
+	b->p = sp;
+	/* the stack VMA must reach sp (find_extend_vma) */
+	a = sp;
+	if (put_ptr(b, a, (u64)argc))
+		return b->e->code;
+	a += b->ptr;
+	for (i = 0; i < argc; i++, a += b->ptr)
+		if (put_ptr(b, a, argv_ptrs[i]))
+			return b->e->code;
+	if (put_ptr(b, a, 0))
+		return b->e->code;
+	a += b->ptr;
+	for (i = 0; i < envc; i++, a += b->ptr)
+		if (put_ptr(b, a, envp_ptrs[i]))
+			return b->e->code;
+	if (put_ptr(b, a, 0))
+		return b->e->code;
+	a += b->ptr;
+	for (i = 0; i < n; i++, a += b->ptr)
+		if (put_ptr(b, a, aux[i]))
+			return b->e->code;
+	kt(m, "create_elf_tables: argc %d, argv %s, envp %s, auxv %s (%d "
+	   "entries) and AT_RANDOM/AT_PLATFORM data; sp = %s", argc,
+	   ktva(m, sp + b->ptr), ktva(m, sp + b->ptr * (u64)(argc + 2)),
+	   ktva(m, sp + b->ptr * (u64)(argc + envc + 3)), n / 2,
+	   ktva(m, sp));
+	return 0;
+}
+
+static int
+open_elf(struct machine *m, struct file *f, const char *path, bool interp,
+	 struct error *e)
+{
+	if (f->elf == NULL && elf_parse(path, f->data, f->size, &f->elf, e))
+		return e ? e->code : -ENOEXEC;
+	if (interp && f->elf->type != ELF_ET_DYN && f->elf->type != ELF_ET_EXEC)
+		return error_set(e, -ELIBBAD, "interpreter %s is not an "
+				 "executable or shared object", path);
+	return elf_check_exec(f->elf, m->arch->elf_machine, m->arch->is64,
+			      m->arch->name, m->lay.task_size, e);
+}
+
+/* Find and check PT_INTERP; NULL with a note when it cannot be used. */
+static struct file *
+open_interp(struct machine *m, const struct elf_info *ei, const char *root,
+	    char **note)
+{
+	struct file *f;
+	struct error e;
+	char *path;
+
+	if (ei->interp == NULL)
+		return NULL;
+	path = root ? xasprintf("%s%s%s", root,
+				ei->interp[0] == '/' ? "" : "/", ei->interp) :
+		xstrdup(ei->interp);
+	if (file_open(m, path, &f, &e)) {
+		*note = xasprintf("interpreter %s: %s; it is not mapped (Linux "
+				  "would fail the exec with ENOENT), the entry "
+				  "is the program's own", ei->interp, e.msg);
+		free(path);
+		return NULL;
+	}
+	if (open_elf(m, f, path, true, &e)) {
+		*note = xasprintf("interpreter %s is not usable: %s; it is not "
+				  "mapped (Linux would fail the exec with "
+				  "ELIBBAD), the entry is the program's own",
+				  ei->interp, e.msg);
+		fput(m, f);
+		free(path);
+		return NULL;
+	}
+	free(f->path);
+	f->path = xstrdup(ei->interp);
+	free(path);
+	return f;
+}
+
+static const char *
+base_name(const char *p)
+{
+	const char *s = strrchr(p, '/');
+
+	return s ? s + 1 : p;
+}
+
+int
+do_execve(struct machine *m, const struct exec_args *a,
+	  struct task_struct **out, struct error *e)
+{
+	struct task_struct *cur = current_task(m), *t;
+	struct file *f = a->file, *interp = NULL;
+	const struct elf_info *ei;
+	struct mm_struct *mm;
+	struct bprm b;
+	u64 load_bias = 0, elf_bss = 0, elf_brk = 0, start_code = ~0ULL,
+	    end_code = 0, start_data = 0, end_data = 0, phdr_addr = 0,
+	    interp_load = 0, entry, *argv_ptrs = NULL, envp_ptrs[2], stack_lo;
+	bool first = true, exec_stack = true;
+	unsigned bss_prot = 0;
+	char *note = NULL;
+	int argc = a->argc > 0 ? a->argc : 1, envc = 2, i, r;
+	const char *const *argv = a->argc > 0 ? (const char *const *)a->argv :
+		(const char *const *)&a->path;
+
+	*out = NULL;
+	if (f == NULL) {
+		if (file_open(m, a->path, &f, e))
+			return e->code;
+	} else {
+		get_file(f);
+	}
+	if (open_elf(m, f, a->path, false, e)) {
+		fput(m, f);
+		return e->code;
+	}
+	ei = f->elf;
+	interp = open_interp(m, ei, a->root, &note);
+	for (i = 0; i < ei->nseg; i++)
+		if (ei->seg[i].type == ELF_PT_GNU_STACK)
+			exec_stack = ei->seg[i].flags & ELF_PF_X;
+
+	t = task_alloc(m, cur ? cur->pid : 0, base_name(a->path));
+	if (t == NULL) {
+		error_set(e, -EAGAIN, "no free pid");
+		goto fail_files;
+	}
+	kt(m, "exec %s: pid %d, %s %s", a->path, t->pid,
+	   elf_type_name(ei->type), elf_machine_name(ei->machine));
+	if (note != NULL)
+		kt(m, "%s", note);
+	mm = mm_alloc(m, e);
+	if (mm == NULL) {
+		task_unlink(m, t);
+		free(t);
+		goto fail_files;
+	}
+	t->mm = mm;
+	memset(&b, 0, sizeof(b));
+	b.m = m;
+	b.t = t;
+	b.mm = mm;
+	b.e = e;
+	b.ptr = m->arch->is64 ? 8 : 4;
+	kt(m, "mm_alloc: TASK_SIZE %s, STACK_TOP %s, mmap_base %s (STACK_TOP "
+	   "- 128M: RLIMIT_STACK 8M + the 1M stack guard gap, at least 128M)",
+	   ktva(m, mm->task_size), ktva(m, mm->stack_top),
+	   ktva(m, mm->mmap_base));
+
+	/* bprm_mm_init + copy_strings + setup_arg_pages: the stack VMA */
+	{
+		struct vm_area_struct *v;
+		u64 strings = strlen(a->path) + 1;
+
+		for (i = 0; i < argc; i++)
+			strings += strlen(argv[i]) + 1;
+		for (i = 0; i < envc; i++)
+			strings += strlen(envp_init[i]) + 1;
+		stack_lo = elf_pagestart(mm->stack_top - b.ptr - strings);
+		if (mm->stack_top - stack_lo > PAGE_SIZE * 32) {
+			error_set(e, -E2BIG, "the arguments take %llu bytes: "
+				  "more than the 128K exec allows here",
+				  (unsigned long long)strings);
+			goto fail;
+		}
+		v = vma_alloc(mm);
+		v->vm_start = stack_lo - STACK_EXPAND;
+		v->vm_end = mm->stack_top;
+		v->vm_flags = VM_STACK_FLAGS | (exec_stack ? VM_EXEC : 0);
+		v->vm_page_prot = vm_get_page_prot(v->vm_flags);
+		v->vm_pgoff = v->vm_start >> PAGE_SHIFT;
+		vma_link(mm, v);
+		mm->total_vm += (v->vm_end - v->vm_start) >> PAGE_SHIFT;
+		mm->start_stack = mm->stack_top - b.ptr;	/* for [stack] */
+		kt(m, "setup_arg_pages: stack VMA %s-%s (the argument pages + "
+		   "stack_expand 128K), VM_GROWSDOWN%s", ktva(m, v->vm_start),
+		   ktva(m, v->vm_end), exec_stack ? ", executable (no "
+		   "PT_GNU_STACK or PF_X in it)" : "");
+	}
+	b.p = mm->stack_top - b.ptr;
+	if (push_string(&b, a->path))
+		goto fail;
+	b.exec = b.p;
+	for (i = envc - 1; i >= 0; i--) {
+		if (push_string(&b, envp_init[i]))
+			goto fail;
+		envp_ptrs[i] = b.p;
+	}
+	argv_ptrs = xcalloc((size_t)argc, sizeof(*argv_ptrs));
+	for (i = argc - 1; i >= 0; i--) {
+		if (push_string(&b, argv[i]))
+			goto fail;
+		argv_ptrs[i] = b.p;
+	}
+	mm->arg_start = b.p;
+	mm->arg_end = mm->env_start = envp_ptrs[0];
+	mm->env_end = b.exec;
+
+	/* the PT_LOADs */
+	for (i = 0; i < ei->nseg; i++) {
+		const struct elf_seg *s = &ei->seg[i];
+		unsigned prot = make_prot(s->flags), flags = MAP_PRIVATE;
+		u64 total = 0, addr, k;
+
+		if (s->type != ELF_PT_LOAD)
+			continue;
+		if (elf_brk > elf_bss) {
+			u64 nb = elf_pageoffset(elf_bss);
+			static const u8 zero[PAGE_SIZE];
+
+			if (set_brk(&b, elf_bss + load_bias, elf_brk + load_bias,
+				    bss_prot))
+				goto fail;
+			if (nb) {
+				nb = MIN(PAGE_SIZE - nb, elf_brk - elf_bss);
+				put_user(&b, elf_bss + load_bias, zero, nb);
+			}
+		}
+		if (!first) {
+			flags |= MAP_FIXED;
+		} else if (ei->type == ELF_ET_EXEC) {
+			flags |= MAP_FIXED_NOREPLACE;
+		} else {
+			if (interp != NULL) {
+				u64 align = maximum_alignment(ei);
+
+				load_bias = mm_arch(m)->et_dyn_base(m);
+				if (align)
+					load_bias &= ~(align - 1);
+				flags |= MAP_FIXED_NOREPLACE;
+				kt(m, "a PIE with an interpreter: load_bias "
+				   "from ELF_ET_DYN_BASE %s, aligned to %#llx",
+				   ktva(m, mm_arch(m)->et_dyn_base(m)),
+				   (unsigned long long)align);
+			} else {
+				load_bias = 0;
+				kt(m, "ET_DYN without an interpreter (a static "
+				   "PIE or a loader): placed like an mmap, "
+				   "below mmap_base");
+			}
+			load_bias = elf_pagestart(load_bias - s->vaddr);
+			total = total_mapping_size(ei);
+		}
+		kt(m, "elf_map PT_LOAD %d: %s file %#llx+%#llx at %s, memsz "
+		   "%#llx", i, (prot & PROT_WRITE) ? "rw" : (prot & PROT_EXEC) ?
+		   "rx" : "r", (unsigned long long)s->offset,
+		   (unsigned long long)s->filesz,
+		   ktva(m, load_bias + s->vaddr), (unsigned long long)s->memsz);
+		if (elf_map(&b, f, load_bias + s->vaddr, s, prot, flags, total,
+			    &addr))
+			goto fail;
+		if (first) {
+			first = false;
+			if (ei->type == ELF_ET_DYN)
+				load_bias += addr - elf_pagestart(load_bias +
+								  s->vaddr);
+		}
+		if (s->offset <= ei->phoff && ei->phoff < s->offset + s->filesz)
+			phdr_addr = ei->phoff - s->offset + s->vaddr;
+		k = s->vaddr;
+		if ((s->flags & ELF_PF_X) && k < start_code)
+			start_code = k;
+		if (start_data < k)
+			start_data = k;
+		k = s->vaddr + s->filesz;
+		if (k > elf_bss)
+			elf_bss = k;
+		if ((s->flags & ELF_PF_X) && end_code < k)
+			end_code = k;
+		if (end_data < k)
+			end_data = k;
+		k = s->vaddr + s->memsz;
+		if (k > elf_brk) {
+			bss_prot = prot;
+			elf_brk = k;
+		}
+	}
+	if (start_code == ~0ULL)
+		start_code = 0;
+	entry = ei->entry + load_bias;
+	elf_bss += load_bias;
+	elf_brk += load_bias;
+	mm->start_code = start_code + load_bias;
+	mm->end_code = end_code + load_bias;
+	mm->start_data = start_data + load_bias;
+	mm->end_data = end_data + load_bias;
+	if (set_brk(&b, elf_bss, elf_brk, bss_prot))
+		goto fail;
+	if (elf_bss != elf_brk && padzero(&b, elf_bss))
+		goto fail;
+	mm->img[0].file = get_file(f);
+	mm->img[0].bias = load_bias;
+
+	t->entry = entry;
+	if (interp != NULL) {
+		kt(m, "load_elf_interp: %s", interp->path);
+		if (load_elf_interp(&b, interp, &interp_load))
+			goto fail;
+		t->entry = interp_load + interp->elf->entry;
+		mm->img[1].file = get_file(interp);
+		mm->img[1].bias = interp_load;
+	}
+	if (create_elf_tables(&b, ei, phdr_addr + load_bias, interp_load,
+			      entry, argc, envc, 0, argv_ptrs, envp_ptrs))
+		goto fail;
+	mm->start_stack = b.p;
+	t->sp = b.p;
+	kt(m, "start_thread: pc %s, sp %s; brk %s", ktva(m, t->entry),
+	   ktva(m, t->sp), ktva(m, mm->brk));
+	free(argv_ptrs);
+	free(note);
+	fput(m, f);
+	if (interp != NULL)
+		fput(m, interp);
+	*out = t;
+	return 0;
+fail:
+	r = e->code;
+	free(argv_ptrs);
+	task_unlink(m, t);
+	mmput(m, t->mm);
+	free(t);
+	e->code = r;
+fail_files:
+	free(note);
+	fput(m, f);
+	if (interp != NULL)
+		fput(m, interp);
+	return e->code ? e->code : -ENOEXEC;
+}
+
+/*
+ * The built-in demo programs (testdata/elf/demo-ARCH, embedded at build
+ * time): the default machine starts with one of them as pid 1.
+ */
+extern const unsigned char demo_elf_i386[], demo_elf_x86_64[],
+	demo_elf_arm[], demo_elf_arm64[];
+extern const unsigned long demo_elf_i386_len, demo_elf_x86_64_len,
+	demo_elf_arm_len, demo_elf_arm64_len;
+
+int
+exec_demo(struct machine *m, struct task_struct **out, struct error *e)
+{
+	const unsigned char *data;
+	unsigned long len;
+	struct exec_args a;
+	struct file *f;
+	int r;
+
+	switch (m->arch->elf_machine) {
+	case ELF_EM_386:
+		data = demo_elf_i386;
+		len = demo_elf_i386_len;
+		break;
+	case ELF_EM_X86_64:
+		data = demo_elf_x86_64;
+		len = demo_elf_x86_64_len;
+		break;
+	case ELF_EM_ARM:
+		data = demo_elf_arm;
+		len = demo_elf_arm_len;
+		break;
+	case ELF_EM_AARCH64:
+		data = demo_elf_arm64;
+		len = demo_elf_arm64_len;
+		break;
+	default:
+		*out = NULL;
+		return 0;
+	}
+	f = file_from_memory(m, "/bin/demo", data, len);
+	memset(&a, 0, sizeof(a));
+	a.path = "/bin/demo";
+	a.file = f;
+	r = do_execve(m, &a, out, e);
+	fput(m, f);
+	return r;
+}

@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * fork and exit (cf. kernel/fork.c dup_mm/dup_mmap, mm/memory.c
+ * copy_page_range, kernel/exit.c exit_mm): copy-on-write address spaces.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mm_internal.h"
+
+struct copy_ctx {
+	struct machine *m;
+	struct mm_struct *dst;
+	struct vm_area_struct *vma;
+	u64 copied, wrprotected, zero;
+	struct error *e;
+	int err;
+};
+
+static void
+copy_level(struct copy_ctx *cc, u64 table, int i, u64 base)
+{
+	struct machine *m = cc->m;
+	const struct mmu *mmu = &m->mmu;
+	int lvl = mmu->walk[i];
+	const struct pt_level *L = &mmu->lv[lvl];
+	struct vm_area_struct *vma = cc->vma;
+	u64 span = 1ULL << L->shift, nent = 1ULL << L->bits, k;
+	u64 lo = vma->vm_start > base ? (vma->vm_start - base) >> L->shift : 0;
+	u64 hi = (vma->vm_end - 1 - base) >> L->shift;
+	bool cow = (vma->vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
+
+	if (hi >= nent)
+		hi = nent - 1;
+	for (k = lo; k <= hi && !cc->err; k++) {
+		u64 va = base + k * span, epa = table + k * L->esize, ent = 0;
+		struct pte_decode d;
+
+		if (lvl != LVL_PTE) {
+			phys_read_entry(&m->phys, epa, L->esize, &ent);
+			mmu->arch->decode(mmu, lvl, ent, &d);
+			if (d.kind == PT_TABLE)
+				copy_level(cc, d.addr, i + 1, va);
+			continue;
+		}
+		ent = pte_read(m, epa);
+		if (ent == 0)
+			continue;
+		{
+			struct pte_decode pd;
+			pgprot_t prot;
+			u64 dst, pfn, nv;
+
+			if (m->arch->sw_decode != NULL)
+				m->arch->sw_decode(mmu, LVL_PTE, ent, &pd);
+			else
+				mmu->arch->decode(mmu, LVL_PTE, ent, &pd);
+			if (pd.kind != PT_LEAF)
+				continue;
+			pfn = pd.addr >> PAGE_SHIFT;
+			prot = (pd.perm & P_PERM) | (pd.attr & (P_YOUNG |
+				P_DIRTY | P_SPECIAL | P_PROTNONE));
+			if (user_pte_slot(m, cc->dst, va, true, &dst, cc->e)) {
+				cc->err = cc->e->code;
+				return;
+			}
+			/* copy_present_pte(): COW: both sides read-only */
+			if (cow && (pd.perm & P_UW)) {
+				prot &= ~(pgprot_t)(P_UW | P_KW);
+				nv = m->arch->mk_leaf(mmu, LVL_PTE,
+						      pfn << PAGE_SHIFT, prot);
+				pte_write(m, epa, nv, va);
+				cc->wrprotected++;
+			}
+			if (vma->vm_flags & VM_SHARED)
+				prot &= ~(pgprot_t)P_DIRTY;
+			prot &= ~(pgprot_t)P_YOUNG;	/* pte_mkold */
+			nv = m->arch->mk_leaf(mmu, LVL_PTE, pfn << PAGE_SHIFT,
+					      prot);
+			pte_write(m, dst, nv, va);
+			cc->copied++;
+			if (pd.attr & P_SPECIAL) {
+				cc->zero++;
+				continue;
+			}
+			mm_get_page(m, pfn);
+			mm_page_add_rmap(m, pfn);
+			if (mm_page_anon(m, pfn))
+				cc->dst->rss[MM_ANONPAGES]++;
+			else
+				cc->dst->rss[MM_FILEPAGES]++;
+		}
+	}
+}
+
+int
+do_fork(struct machine *m, struct task_struct *parent,
+	struct task_struct **out, struct error *e)
+{
+	struct mm_struct *old = parent->mm, *mm;
+	struct vm_area_struct *v, *prev = NULL;
+	struct task_struct *t;
+	u64 copied = 0, wp = 0;
+	int i, nv = 0;
+
+	*out = NULL;
+	if (parent->state == TASK_KILLED)
+		return error_set(e, -ESRCH, "pid %d was killed: it cannot fork",
+				 parent->pid);
+	t = task_alloc(m, parent->pid, parent->comm);
+	if (t == NULL)
+		return error_set(e, -EAGAIN, "no free pid");
+	mm = mm_alloc(m, e);
+	if (mm == NULL) {
+		task_unlink(m, t);
+		free(t);
+		return e->code;
+	}
+	t->mm = mm;
+	/* dup_mm: the mm_struct fields */
+	mm->mmap_base = old->mmap_base;
+	mm->start_code = old->start_code;
+	mm->end_code = old->end_code;
+	mm->start_data = old->start_data;
+	mm->end_data = old->end_data;
+	mm->start_brk = old->start_brk;
+	mm->brk = old->brk;
+	mm->start_stack = old->start_stack;
+	mm->arg_start = old->arg_start;
+	mm->arg_end = old->arg_end;
+	mm->env_start = old->env_start;
+	mm->env_end = old->env_end;
+	mm->stack_rlimit = old->stack_rlimit;
+	memcpy(mm->auxv, old->auxv, sizeof(mm->auxv));
+	mm->nauxv = old->nauxv;
+	for (i = 0; i < 2; i++) {
+		mm->img[i] = old->img[i];
+		if (mm->img[i].file != NULL)
+			get_file(mm->img[i].file);
+	}
+	kt(m, "copy_process: pid %d (%s), a child of pid %d", t->pid, t->comm,
+	   parent->pid);
+	/* dup_mmap */
+	for (v = old->mmap; v != NULL; v = v->vm_next) {
+		struct vm_area_struct *n;
+
+		if (v->vm_flags & VM_DONTCOPY)
+			continue;
+		n = vma_alloc(mm);
+		*n = *v;
+		n->vm_mm = mm;
+		n->vm_prev = prev;
+		n->vm_next = NULL;
+		if (n->vm_file != NULL)
+			get_file(n->vm_file);
+		if (v->anon_vma != NULL) {
+			/* anon_vma_fork: the child's own anon_vma */
+			n->anon_vma = xcalloc(1, sizeof(*n->anon_vma));
+			n->anon_vma->refs = 1;
+		}
+		if (prev != NULL)
+			prev->vm_next = n;
+		else
+			mm->mmap = n;
+		prev = n;
+		mm->map_count++;
+		mm->total_vm += (v->vm_end - v->vm_start) >> PAGE_SHIFT;
+		nv++;
+		/* vma_needs_copy(): only VMAs with anonymous pages */
+		if (v->anon_vma != NULL) {
+			struct copy_ctx cc = { m, mm, v, 0, 0, 0, e, 0 };
+
+			copy_level(&cc, old->pgd, 0, 0);
+			if (cc.err) {
+				do_exit(m, t, NULL);
+				return cc.err;
+			}
+			n->vm_mm = mm;
+			copied += cc.copied;
+			wp += cc.wrprotected;
+			kt(m, "copy_page_range %s-%s: %llu PTEs copied, %llu "
+			   "made read-only in both (copy-on-write)%s",
+			   ktva(m, v->vm_start), ktva(m, v->vm_end),
+			   (unsigned long long)cc.copied,
+			   (unsigned long long)cc.wrprotected,
+			   cc.zero ? ", zero-page PTEs shared" : "");
+		}
+	}
+	kt(m, "dup_mmap: %d VMAs; file VMAs without anonymous pages are not "
+	   "copied: the child faults them in from the page cache", nv);
+	if (wp)
+		mm_tlb_flush(m, old);
+	t->entry = parent->entry;
+	t->sp = parent->sp;
+	(void)copied;
+	*out = t;
+	return 0;
+}
+
+int
+do_exit(struct machine *m, struct task_struct *t, struct error *e)
+{
+	(void)e;
+	if (t->cpu >= 0)
+		switch_to_idle(m, &m->cpu[t->cpu]);
+	kt(m, "do_exit: pid %d (%s): exit_mm releases its address space",
+	   t->pid, t->comm);
+	task_unlink(m, t);
+	mmput(m, t->mm);
+	t->mm = NULL;
+	free(t);
+	return 0;
+}

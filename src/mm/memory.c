@@ -1,0 +1,1265 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Page faults and user page tables (cf. arch/x86/mm/fault.c,
+ * arch/arm/mm/fault.c, arch/arm64/mm/fault.c, mm/memory.c): the arch's
+ * fault entry decodes the fault and finds the VMA, handle_mm_fault()
+ * dispatches on the PTE: do_anonymous_page, do_read_fault, do_cow_fault,
+ * do_shared_fault, do_wp_page; then zap_page_range, free_pgtables and
+ * change_protection for munmap, exit and mprotect.
+ *
+ * sim: no fault-around (do_read_fault maps only the faulting page), no
+ * swap, no THP, no NUMA balancing, no userfaultfd.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "mm_internal.h"
+
+/* x86 page-fault error code (arch/x86/include/asm/trap_pf.h) */
+#define X86_PF_PROT	0x01
+#define X86_PF_WRITE	0x02
+#define X86_PF_USER	0x04
+#define X86_PF_RSVD	0x08
+#define X86_PF_INSTR	0x10
+
+/*
+ * PTE helpers: the Linux view of a PTE (pte_present, pte_write, ...)
+ */
+
+struct pteinfo {
+	u64 val;		/* the Linux PTE */
+	bool none, present, write, dirty, young, special, protnone;
+	u64 pfn;
+	pgprot_t prot;		/* generic rights + attributes */
+};
+
+u64
+pte_read(struct machine *m, u64 epa)
+{
+	u64 v = 0;
+
+	if (m->arch->get_leaf != NULL)
+		return m->arch->get_leaf(m, LVL_PTE, epa);
+	phys_read_entry(&m->phys, epa, m->mmu.lv[LVL_PTE].esize, &v);
+	return v;
+}
+
+void
+pte_write(struct machine *m, u64 epa, u64 val, u64 va)
+{
+	if (m->arch->set_leaf != NULL)
+		m->arch->set_leaf(m, LVL_PTE, epa, val, va);
+	else
+		phys_write_entry(&m->phys, epa, m->mmu.lv[LVL_PTE].esize, val);
+}
+
+static void
+pte_info(struct machine *m, u64 val, struct pteinfo *p)
+{
+	struct pte_decode d;
+
+	memset(p, 0, sizeof(*p));
+	p->val = val;
+	p->none = val == 0;
+	if (p->none)
+		return;
+	if (m->arch->sw_decode != NULL)
+		m->arch->sw_decode(&m->mmu, LVL_PTE, val, &d);
+	else
+		m->arch->decode(&m->mmu, LVL_PTE, val, &d);
+	if (d.kind != PT_LEAF)
+		return;
+	p->present = true;
+	p->pfn = d.addr >> PAGE_SHIFT;
+	p->protnone = d.attr & P_PROTNONE;
+	p->write = d.perm & P_UW;
+	p->dirty = d.attr & P_DIRTY;
+	p->young = d.attr & P_YOUNG;
+	p->special = d.attr & P_SPECIAL;
+	p->prot = (d.perm & P_PERM) | (d.attr & (P_GLOBAL | P_YOUNG |
+		P_DIRTY | P_NOCACHE | P_WC | P_SPECIAL | P_UCMINUS |
+		P_PROTNONE));
+}
+
+static u64
+mk_pte(struct machine *m, u64 pfn, pgprot_t prot)
+{
+	return m->arch->mk_leaf(&m->mmu, LVL_PTE, pfn << PAGE_SHIFT, prot);
+}
+
+static pgprot_t
+prot_mkwrite(pgprot_t p)
+{
+	return p | P_UW | P_KW;
+}
+
+static pgprot_t
+prot_wrprotect(pgprot_t p)
+{
+	return p & ~(pgprot_t)(P_UW | P_KW);
+}
+
+/* "P RW US A D" of the entry, as `walk` shows them */
+static const char *
+pte_flags(struct machine *m, u64 val)
+{
+	static char b[4][96];
+	static int n;
+	char *s = b[n++ & 3];
+	const char *names[24];
+	int k, i;
+	size_t o = 0;
+
+	s[0] = 0;
+	if (val == 0 || m->arch->flag_names == NULL)
+		return val ? "" : "none";
+	k = m->arch->flag_names(&m->mmu, LVL_PTE, val, names, 24);
+	for (i = 0; i < k && o + 12 < sizeof(b[0]); i++)
+		o += (size_t)snprintf(s + o, sizeof(b[0]) - o, "%s%s",
+				      i ? " " : "", names[i]);
+	return s;
+}
+
+/*
+ * User page tables
+ */
+
+static u64
+alloc_user_table(struct machine *m, struct mm_struct *mm, int lvl,
+		 struct error *e)
+{
+	bool on = kt_quiet(m);
+	u64 pa = pgtable_alloc_table(m, lvl, e);
+
+	kt_restore(m, on);
+	if (pa != 0)
+		mm->pgtables_bytes += PAGE_SIZE;
+	return pa;
+}
+
+static void
+link_table(struct machine *m, int lvl, u64 epa, u64 table)
+{
+	if (m->arch->populate != NULL)
+		m->arch->populate(m, lvl, epa, table, PAGE_TABLE_USER);
+	else
+		phys_write_entry(&m->phys, epa, m->mmu.lv[lvl].esize,
+				 m->arch->mk_table(&m->mmu, lvl, table,
+						   PAGE_TABLE_USER));
+}
+
+int
+user_pte_slot(struct machine *m, struct mm_struct *mm, u64 addr, bool create,
+	      u64 *epa, struct error *e)
+{
+	const struct mmu *mmu = &m->mmu;
+	u64 table = mm->pgd;
+	int i;
+
+	for (i = 0; i < mmu->nwalk; i++) {
+		int lvl = mmu->walk[i];
+		const struct pt_level *L = &mmu->lv[lvl];
+		u64 idx = (addr >> L->shift) & ((1ULL << L->bits) - 1);
+		u64 ea = table + idx * L->esize, ent = 0, t;
+		struct pte_decode d;
+
+		if (lvl == LVL_PTE) {
+			*epa = ea;
+			return 0;
+		}
+		phys_read_entry(&m->phys, ea, L->esize, &ent);
+		mmu->arch->decode(mmu, lvl, ent, &d);
+		if (d.kind == PT_TABLE) {
+			table = d.addr;
+			continue;
+		}
+		if (d.kind != PT_NONE)
+			return error_set(e, -EFAULT, "%s entry %s at %s is not "
+					 "a table", L->name, ktpte(m, ent),
+					 ktpa(m, ea));
+		if (!create)
+			return -ENOENT;
+		t = alloc_user_table(m, mm, mmu->walk[i + 1], e);
+		if (t == 0)
+			return e ? e->code : -ENOMEM;
+		link_table(m, lvl, ea, t);
+		kt(m, "__%s_alloc: new %s table at %s for %s-%s, linked from "
+		   "%s[%llu]", mmu->lv[mmu->walk[i + 1]].name,
+		   mmu->lv[mmu->walk[i + 1]].name, ktpa(m, t),
+		   ktva(m, addr & ~((1ULL << L->shift) - 1)),
+		   ktva(m, (addr & ~((1ULL << L->shift) - 1)) +
+			(1ULL << L->shift)), L->name,
+		   (unsigned long long)idx);
+		table = t;
+	}
+	return error_set(e, -EINVAL, "no pte level");
+}
+
+u64
+user_pte(struct machine *m, struct mm_struct *mm, u64 addr, u64 *pte_pa)
+{
+	u64 epa;
+
+	if (user_pte_slot(m, mm, addr, false, &epa, NULL))
+		return 0;
+	if (pte_pa != NULL)
+		*pte_pa = epa;
+	return pte_read(m, epa);
+}
+
+/* The first pgd index the kernel owns (KERNEL_PGD_BOUNDARY). */
+static u64
+kernel_pgd_boundary(const struct machine *m)
+{
+	const struct pt_level *L = &m->mmu.lv[LVL_PGD];
+	u64 start = MIN(m->lay.page_offset, m->lay.modules_vaddr);
+
+	if (L->shift >= 64)
+		return 0;
+	return (start >> L->shift) & ((1ULL << L->bits) - 1);
+}
+
+int
+pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
+{
+	const struct mmu *mmu = &m->mmu;
+	const struct pt_level *L = &mmu->lv[LVL_PGD];
+	u64 pgd, first, n, i;
+
+	pgd = alloc_user_table(m, mm, LVL_PGD, e);
+	if (pgd == 0)
+		return e ? e->code : -ENOMEM;
+	mm->pgd = pgd;
+	n = 1ULL << L->bits;
+	if (mmu->split_roots) {
+		kt(m, "pgd_alloc: pgd at %s, %llu empty entries: TTBR0 maps "
+		   "user space only, the kernel is in TTBR1", ktpa(m, pgd),
+		   (unsigned long long)n);
+		return 0;
+	}
+	first = kernel_pgd_boundary(m);
+	/* clone_pgd_range(): the kernel's entries from swapper_pg_dir */
+	for (i = first; i < n; i++) {
+		u64 v = 0;
+
+		phys_read_entry(&m->phys, m->swapper_pg_dir + i * L->esize,
+				L->esize, &v);
+		phys_write_entry(&m->phys, pgd + i * L->esize, L->esize, v);
+	}
+	kt(m, "pgd_alloc: pgd at %s; entries %llu..%llu (the kernel above "
+	   "%s) copied from swapper_pg_dir", ktpa(m, pgd),
+	   (unsigned long long)first, (unsigned long long)(n - 1),
+	   ktva(m, first << L->shift));
+	/*
+	 * PAE: the CPU loads the four PDPTEs with CR3, so a pgd cannot gain
+	 * a pmd later: the user pmds are preallocated (pgd_prepopulate_pmd)
+	 * and the kernel's pmd is shared (SHARED_KERNEL_PMD).
+	 */
+	if (L->bits <= 2 && !mmu->lv[LVL_PMD].folded) {
+		for (i = 0; i < first; i++) {
+			u64 t = alloc_user_table(m, mm, LVL_PMD, e);
+
+			if (t == 0)
+				return e ? e->code : -ENOMEM;
+			link_table(m, LVL_PGD, pgd + i * L->esize, t);
+		}
+		mm->pmd_prealloc = true;
+		kt(m, "pgd_alloc: PAE: %llu user pmds preallocated (PDPTEs are "
+		   "loaded with CR3); the kernel pmd is shared "
+		   "(SHARED_KERNEL_PMD)", (unsigned long long)first);
+	}
+	return 0;
+}
+
+static void
+free_table(struct machine *m, struct mm_struct *mm, u64 pa)
+{
+	bool on = kt_quiet(m);
+
+	if (m->free_table_page != NULL)
+		m->free_table_page(m, pa);
+	kt_restore(m, on);
+	mm->pgtables_bytes -= PAGE_SIZE;
+}
+
+/* Free the user tables below `table` (level index i) entirely. */
+static void
+free_subtree(struct machine *m, struct mm_struct *mm, u64 table, int i)
+{
+	const struct mmu *mmu = &m->mmu;
+	const struct pt_level *L = &mmu->lv[mmu->walk[i]];
+	u64 n = 1ULL << L->bits, k;
+
+	if (mmu->walk[i] == LVL_PTE)
+		return;
+	for (k = 0; k < n; k++) {
+		u64 ent = 0;
+		struct pte_decode d;
+
+		phys_read_entry(&m->phys, table + k * L->esize, L->esize, &ent);
+		mmu->arch->decode(mmu, mmu->walk[i], ent, &d);
+		if (d.kind != PT_TABLE)
+			continue;
+		free_subtree(m, mm, d.addr, i + 1);
+		free_table(m, mm, d.addr);
+	}
+}
+
+void
+pgd_free(struct machine *m, struct mm_struct *mm)
+{
+	const struct mmu *mmu = &m->mmu;
+	const struct pt_level *L = &mmu->lv[LVL_PGD];
+	u64 first = mmu->split_roots ? (1ULL << L->bits) :
+		kernel_pgd_boundary(m), k;
+
+	/* whatever user tables are left (PAE's preallocated pmds) */
+	for (k = 0; k < first; k++) {
+		u64 ent = 0;
+		struct pte_decode d;
+
+		phys_read_entry(&m->phys, mm->pgd + k * L->esize, L->esize, &ent);
+		mmu->arch->decode(mmu, LVL_PGD, ent, &d);
+		if (d.kind != PT_TABLE)
+			continue;
+		free_subtree(m, mm, d.addr, 1);
+		free_table(m, mm, d.addr);
+	}
+	free_table(m, mm, mm->pgd);
+	mm->pgd = 0;
+	mm->pgtables_bytes = 0;
+}
+
+/*
+ * Walking the present tables of a range
+ */
+
+struct range_walk {
+	struct machine *m;
+	struct mm_struct *mm;
+	struct vm_area_struct *vma;
+	u64 start, end;
+	u64 nflush, first_flush;
+	bool flushed_all;
+};
+
+typedef void (*pte_fn)(struct range_walk *rw, u64 va, u64 epa);
+
+static void
+walk_level(struct range_walk *rw, u64 table, int i, u64 base, pte_fn fn)
+{
+	struct machine *m = rw->m;
+	const struct mmu *mmu = &m->mmu;
+	int lvl = mmu->walk[i];
+	const struct pt_level *L = &mmu->lv[lvl];
+	u64 span = 1ULL << L->shift, nent = 1ULL << L->bits;
+	u64 lo = rw->start > base ? (rw->start - base) >> L->shift : 0;
+	u64 hi = (rw->end - 1 - base) >> L->shift, k;
+
+	if (rw->end - 1 < base)
+		return;
+	if (hi >= nent)
+		hi = nent - 1;
+	for (k = lo; k <= hi; k++) {
+		u64 va = base + k * span, epa = table + k * L->esize, ent = 0;
+		struct pte_decode d;
+
+		if (lvl == LVL_PTE) {
+			fn(rw, va, epa);
+			continue;
+		}
+		phys_read_entry(&m->phys, epa, L->esize, &ent);
+		mmu->arch->decode(mmu, lvl, ent, &d);
+		if (d.kind == PT_TABLE)
+			walk_level(rw, d.addr, i + 1, va, fn);
+	}
+}
+
+static void
+walk_range(struct range_walk *rw, pte_fn fn)
+{
+	if (rw->end > rw->start)
+		walk_level(rw, rw->mm->pgd, 0, 0, fn);
+}
+
+static void
+flush_one(struct range_walk *rw, u64 va)
+{
+	if (rw->nflush++ == 0)
+		rw->first_flush = va;
+	mm_tlb_flush_page(rw->m, rw->mm, va);
+}
+
+/* zap_pte_range(): every present PTE cleared, its page released */
+static void
+zap_one(struct range_walk *rw, u64 va, u64 epa)
+{
+	struct machine *m = rw->m;
+	struct pteinfo p;
+
+	pte_info(m, pte_read(m, epa), &p);
+	if (p.none)
+		return;
+	pte_write(m, epa, 0, va);
+	flush_one(rw, va);
+	if (!p.present || p.special)
+		return;
+	mm_page_remove_rmap(m, p.pfn);
+	if (mm_page_anon(m, p.pfn))
+		rw->mm->rss[MM_ANONPAGES]--;
+	else
+		rw->mm->rss[MM_FILEPAGES]--;
+	mm_put_page(m, p.pfn);
+}
+
+void
+zap_page_range(struct machine *m, struct mm_struct *mm,
+	       struct vm_area_struct *vma, u64 start, u64 end)
+{
+	struct range_walk rw = { m, mm, vma, start, end, 0, 0, false };
+	u64 anon = mm->rss[MM_ANONPAGES], file = mm->rss[MM_FILEPAGES];
+
+	walk_range(&rw, zap_one);
+	if (rw.nflush)
+		kt(m, "zap_page_range %s-%s: %llu PTEs cleared (%llu anonymous "
+		   "and %llu file pages released), TLB flushed",
+		   ktva(m, start), ktva(m, end),
+		   (unsigned long long)rw.nflush,
+		   (unsigned long long)(anon - mm->rss[MM_ANONPAGES]),
+		   (unsigned long long)(file - mm->rss[MM_FILEPAGES]));
+}
+
+/* free_pgtables(): tables whose whole span no VMA uses any more */
+static bool
+span_in_use(struct mm_struct *mm, u64 start, u64 len)
+{
+	struct vm_area_struct *v = find_vma(mm, start);
+
+	return v != NULL && v->vm_start < start + len;
+}
+
+static void
+free_level(struct machine *m, struct mm_struct *mm, u64 table, int i,
+	   u64 base, u64 start, u64 end, u64 limit)
+{
+	const struct mmu *mmu = &m->mmu;
+	int lvl = mmu->walk[i];
+	const struct pt_level *L = &mmu->lv[lvl];
+	u64 span = 1ULL << L->shift, nent = 1ULL << L->bits;
+	u64 lo = start > base ? (start - base) >> L->shift : 0;
+	u64 hi = (end - 1 - base) >> L->shift, k;
+
+	if (lvl == LVL_PTE || end - 1 < base)
+		return;
+	if (hi >= nent)
+		hi = nent - 1;
+	for (k = lo; k <= hi && k < limit; k++) {
+		u64 va = base + k * span, epa = table + k * L->esize, ent = 0;
+		struct pte_decode d;
+
+		phys_read_entry(&m->phys, epa, L->esize, &ent);
+		mmu->arch->decode(mmu, lvl, ent, &d);
+		if (d.kind != PT_TABLE)
+			continue;
+		free_level(m, mm, d.addr, i + 1, va, MAX(start, va),
+			   MIN(end - 1, va + span - 1) + 1, ~0ULL);
+		if (span_in_use(mm, va, span))
+			continue;
+		/* PAE's preallocated pmds stay until pgd_free */
+		if (i == 0 && mm->pmd_prealloc)
+			continue;
+		phys_write_entry(&m->phys, epa, L->esize, 0);
+		free_table(m, mm, d.addr);
+		kt(m, "free_pgtables: %s table at %s (for %s-%s) freed, %s[%llu] "
+		   "cleared", mmu->lv[mmu->walk[i + 1]].name, ktpa(m, d.addr),
+		   ktva(m, va), ktva(m, va + span), L->name,
+		   (unsigned long long)k);
+	}
+}
+
+void
+free_pgtables(struct machine *m, struct mm_struct *mm, u64 start, u64 end)
+{
+	u64 limit = m->mmu.split_roots ? ~0ULL : kernel_pgd_boundary(m);
+
+	if (end <= start)
+		return;
+	free_level(m, mm, mm->pgd, 0, 0, start, end, limit);
+}
+
+/* change_pte_range(): PTEs follow the VMA's new vm_page_prot */
+static void
+chprot_one(struct range_walk *rw, u64 va, u64 epa)
+{
+	struct machine *m = rw->m;
+	struct vm_area_struct *vma = rw->vma;
+	struct pteinfo p;
+	pgprot_t prot;
+	u64 nv;
+
+	pte_info(m, pte_read(m, epa), &p);
+	if (!p.present)
+		return;
+	prot = vma->vm_page_prot | (p.prot & (P_DIRTY | P_SPECIAL));
+	/*
+	 * Private mappings stay read-only: a write after mprotect faults and
+	 * do_wp_page reuses or copies.  A shared writable mapping's PTE
+	 * keeps write only when dirty (the page is already accounted).
+	 */
+	if ((vma->vm_flags & VM_SHARED) && !p.dirty)
+		prot = prot_wrprotect(prot);
+	if (p.special)
+		prot = prot_wrprotect(prot);
+	nv = mk_pte(m, p.pfn, prot);
+	if (nv == p.val)
+		return;
+	pte_write(m, epa, nv, va);
+	flush_one(rw, va);
+}
+
+void
+change_protection(struct machine *m, struct vm_area_struct *vma, u64 start,
+		  u64 end)
+{
+	struct range_walk rw = { m, vma->vm_mm, vma, start, end, 0, 0, false };
+
+	walk_range(&rw, chprot_one);
+	if (rw.nflush)
+		kt(m, "change_protection %s-%s: %llu PTEs rewritten, TLB "
+		   "flushed", ktva(m, start), ktva(m, end),
+		   (unsigned long long)rw.nflush);
+}
+
+/*
+ * Fault handlers
+ */
+
+struct vm_fault {
+	struct machine *m;
+	struct task_struct *t;
+	struct vm_area_struct *vma;
+	u64 addr;		/* page aligned */
+	u64 real;		/* the faulting address */
+	bool write, exec;
+	u64 epa;		/* the PTE's address */
+	struct pteinfo orig;
+	u64 pgoff;		/* file page index */
+	struct error e;
+};
+
+static const char *
+gfp_user(bool zero)
+{
+	return zero ? "GFP_HIGHUSER_MOVABLE|__GFP_ZERO" : "GFP_HIGHUSER_MOVABLE";
+}
+
+static int
+alloc_user(struct vm_fault *vf, bool zero, bool anon, u64 *pfn)
+{
+	struct machine *m = vf->m;
+
+	if (mm_alloc_user_page(m, zero, anon ? "anon" : "page cache", pfn,
+			       &vf->e)) {
+		kt(m, "alloc_pages(%s, 0) failed: %s", gfp_user(zero),
+		   vf->e.msg);
+		return VM_FAULT_OOM;
+	}
+	kt(m, "alloc_pages(%s, 0) = pfn %#llx (phys %s)", gfp_user(zero),
+	   (unsigned long long)*pfn, ktpa(m, *pfn << PAGE_SHIFT));
+	return 0;
+}
+
+static void
+set_pte_at(struct vm_fault *vf, u64 val, const char *why)
+{
+	struct machine *m = vf->m;
+
+	pte_write(m, vf->epa, val, vf->addr);
+	kt(m, "set_pte_at: pte at %s: %s -> %s (%s)%s%s", ktpa(m, vf->epa),
+	   ktpte(m, vf->orig.val), ktpte(m, val), pte_flags(m, val),
+	   why ? ": " : "", why ? why : "");
+}
+
+/* do_anonymous_page() */
+static int
+do_anonymous_page(struct vm_fault *vf)
+{
+	struct machine *m = vf->m;
+	struct vm_area_struct *vma = vf->vma;
+	struct mm_struct *mm = vma->vm_mm;
+	u64 pfn;
+	int r;
+
+	if (vma->vm_flags & VM_SHARED)
+		return VM_FAULT_SIGBUS;
+	if (!vf->write) {
+		pfn = tasks_of(m)->zero_pfn;
+		kt(m, "do_anonymous_page: a read of an untouched anonymous "
+		   "page: map the shared zero page (pfn %#llx) read-only, no "
+		   "allocation", (unsigned long long)pfn);
+		set_pte_at(vf, mk_pte(m, pfn, prot_wrprotect(vma->vm_page_prot) |
+				      P_SPECIAL), "pte_mkspecial(zero page)");
+		return 0;
+	}
+	if (vma->anon_vma == NULL) {
+		vma->anon_vma = xcalloc(1, sizeof(*vma->anon_vma));
+		vma->anon_vma->refs = 1;
+		kt(m, "anon_vma_prepare: the VMA gets its anon_vma");
+	}
+	kt(m, "do_anonymous_page: a write: a zeroed page of its own");
+	r = alloc_user(vf, true, true, &pfn);
+	if (r)
+		return r;
+	mm_page_set_anon(m, pfn, vma->anon_vma,
+			 (vf->addr - vma->vm_start) / PAGE_SIZE + vma->vm_pgoff);
+	mm_page_add_rmap(m, pfn);
+	mm->rss[MM_ANONPAGES]++;
+	set_pte_at(vf, mk_pte(m, pfn, prot_mkwrite(vma->vm_page_prot) |
+			      P_DIRTY), "pte_mkwrite(pte_mkdirty())");
+	return 0;
+}
+
+/*
+ * filemap_fault(): the page cache page of vf->pgoff, read from the file
+ * (a major fault) when not cached.  Returns it with a reference held.
+ */
+static int
+filemap_fault(struct vm_fault *vf, u64 *pfn)
+{
+	struct machine *m = vf->m;
+	struct file *f = vf->vma->vm_file;
+	u64 off = vf->pgoff << PAGE_SHIFT, n;
+	int r;
+
+	if (off >= f->size || vf->pgoff >= (1ULL << (64 - PAGE_SHIFT))) {
+		kt(m, "filemap_fault: page %llu is beyond the end of %s (%llu "
+		   "bytes): SIGBUS", (unsigned long long)vf->pgoff, f->path,
+		   (unsigned long long)f->size);
+		return VM_FAULT_SIGBUS;
+	}
+	if (filemap_get(&f->mapping, vf->pgoff, pfn) == 0) {
+		mm_get_page(m, *pfn);
+		kt(m, "filemap_fault: page %llu of %s is in the page cache "
+		   "(pfn %#llx): no I/O, a minor fault",
+		   (unsigned long long)vf->pgoff, f->path,
+		   (unsigned long long)*pfn);
+		return 0;
+	}
+	r = alloc_user(vf, false, false, pfn);
+	if (r)
+		return r;
+	n = MIN(PAGE_SIZE, f->size - off);
+	phys_write(&m->phys, *pfn << PAGE_SHIFT, f->data + off, n, NULL);
+	if (n < PAGE_SIZE)
+		phys_zero(&m->phys, (*pfn << PAGE_SHIFT) + n, PAGE_SIZE - n,
+			  NULL);
+	mm_page_set_file(m, *pfn, f, vf->pgoff);
+	filemap_add(&f->mapping, vf->pgoff, *pfn);
+	mm_get_page(m, *pfn);		/* the caller's; the cache keeps one */
+	kt(m, "filemap_fault: page %llu of %s is not cached: read %llu bytes "
+	   "from file offset %#llx into pfn %#llx (add_to_page_cache): a "
+	   "major fault", (unsigned long long)vf->pgoff, f->path,
+	   (unsigned long long)n, (unsigned long long)off,
+	   (unsigned long long)*pfn);
+	return VM_FAULT_MAJOR;
+}
+
+/* do_read_fault(): map the page cache page read-only */
+static int
+do_read_fault(struct vm_fault *vf)
+{
+	struct machine *m = vf->m;
+	struct vm_area_struct *vma = vf->vma;
+	u64 pfn;
+	int r;
+
+	kt(m, "do_read_fault: file page %llu of %s", (unsigned long long)vf->pgoff,
+	   vma->vm_file->path);
+	r = filemap_fault(vf, &pfn);
+	if (r & VM_FAULT_ERROR)
+		return r;
+	mm_page_add_rmap(m, pfn);
+	vma->vm_mm->rss[MM_FILEPAGES]++;
+	set_pte_at(vf, mk_pte(m, pfn, (vma->vm_flags & VM_SHARED) ?
+			      prot_wrprotect(vma->vm_page_prot) :
+			      vma->vm_page_prot),
+		   (vma->vm_flags & VM_WRITE) ? "read-only: a write will "
+		   "fault" : NULL);
+	return r;
+}
+
+static void
+copy_user_page(struct machine *m, u64 dst, u64 src)
+{
+	u8 buf[PAGE_SIZE];
+
+	phys_read(&m->phys, src << PAGE_SHIFT, buf, PAGE_SIZE, NULL);
+	phys_write(&m->phys, dst << PAGE_SHIFT, buf, PAGE_SIZE, NULL);
+}
+
+/* do_cow_fault(): a write to a private file page never mapped here */
+static int
+do_cow_fault(struct vm_fault *vf)
+{
+	struct machine *m = vf->m;
+	struct vm_area_struct *vma = vf->vma;
+	u64 pfn, cow;
+	int r, r2;
+
+	kt(m, "do_cow_fault: a write to private file page %llu of %s: copy it",
+	   (unsigned long long)vf->pgoff, vma->vm_file->path);
+	if (vma->anon_vma == NULL) {
+		vma->anon_vma = xcalloc(1, sizeof(*vma->anon_vma));
+		vma->anon_vma->refs = 1;
+		kt(m, "anon_vma_prepare: the VMA gets its anon_vma");
+	}
+	r = alloc_user(vf, false, true, &cow);
+	if (r)
+		return r;
+	r2 = filemap_fault(vf, &pfn);
+	if (r2 & VM_FAULT_ERROR) {
+		mm_put_page(m, cow);
+		return r2;
+	}
+	copy_user_page(m, cow, pfn);
+	mm_put_page(m, pfn);
+	kt(m, "copy_user_highpage: pfn %#llx -> pfn %#llx; the page cache "
+	   "page stays clean", (unsigned long long)pfn, (unsigned long long)cow);
+	mm_page_set_anon(m, cow, vma->anon_vma,
+			 (vf->addr - vma->vm_start) / PAGE_SIZE + vma->vm_pgoff);
+	mm_page_add_rmap(m, cow);
+	vma->vm_mm->rss[MM_ANONPAGES]++;
+	set_pte_at(vf, mk_pte(m, cow, prot_mkwrite(vma->vm_page_prot) |
+			      P_DIRTY), "the private copy, writable and dirty");
+	return r2;
+}
+
+/* do_shared_fault(): a write to a shared file mapping */
+static int
+do_shared_fault(struct vm_fault *vf)
+{
+	struct machine *m = vf->m;
+	struct vm_area_struct *vma = vf->vma;
+	u64 pfn;
+	int r;
+
+	kt(m, "do_shared_fault: a write to shared file page %llu of %s",
+	   (unsigned long long)vf->pgoff, vma->vm_file->path);
+	r = filemap_fault(vf, &pfn);
+	if (r & VM_FAULT_ERROR)
+		return r;
+	mm_page_set_dirty(m, pfn);
+	mm_page_add_rmap(m, pfn);
+	vma->vm_mm->rss[MM_FILEPAGES]++;
+	set_pte_at(vf, mk_pte(m, pfn, vma->vm_page_prot | P_DIRTY),
+		   "the page cache page itself, writable and dirty (the file "
+		   "sees the write)");
+	return r;
+}
+
+/* do_wp_page(): a write to a present, write-protected PTE */
+static int
+do_wp_page(struct vm_fault *vf)
+{
+	struct machine *m = vf->m;
+	struct vm_area_struct *vma = vf->vma;
+	struct mm_struct *mm = vma->vm_mm;
+	u64 old = vf->orig.pfn, pfn;
+	bool zero = vf->orig.special;
+	int r, refs;
+
+	if (!zero && (vma->vm_flags & VM_SHARED)) {
+		kt(m, "do_wp_page: wp_page_shared: a shared mapping: make the "
+		   "PTE writable");
+		mm_page_set_dirty(m, old);
+		set_pte_at(vf, mk_pte(m, old, prot_mkwrite(vf->orig.prot) |
+				      P_DIRTY | P_YOUNG), NULL);
+		mm_tlb_flush_page(m, mm, vf->addr);
+		return 0;
+	}
+	if (!zero && mm_page_anon(m, old) &&
+	    (refs = mm_page_count(m, old)) == 1) {
+		kt(m, "do_wp_page: pfn %#llx is anonymous with one reference: "
+		   "reuse it, no copy (wp_page_reuse)", (unsigned long long)old);
+		set_pte_at(vf, mk_pte(m, old, prot_mkwrite(vf->orig.prot) |
+				      P_DIRTY | P_YOUNG), NULL);
+		mm_tlb_flush_page(m, mm, vf->addr);
+		return 0;
+	}
+	if (zero)
+		kt(m, "do_wp_page: a write to the shared zero page: "
+		   "wp_page_copy allocates a zeroed page");
+	else if (mm_page_anon(m, old))
+		kt(m, "do_wp_page: pfn %#llx is shared (page_count %d, "
+		   "mapcount %d): copy on write (wp_page_copy)",
+		   (unsigned long long)old, mm_page_count(m, old),
+		   mm_page_mapcount(m, old));
+	else
+		kt(m, "do_wp_page: pfn %#llx is a page cache page of %s: a "
+		   "private mapping must not write it: copy on write "
+		   "(wp_page_copy)", (unsigned long long)old,
+		   vma->vm_file ? vma->vm_file->path : "a file");
+	if (vma->anon_vma == NULL) {
+		vma->anon_vma = xcalloc(1, sizeof(*vma->anon_vma));
+		vma->anon_vma->refs = 1;
+		kt(m, "anon_vma_prepare: the VMA gets its anon_vma");
+	}
+	r = alloc_user(vf, zero, true, &pfn);
+	if (r)
+		return r;
+	if (!zero) {
+		copy_user_page(m, pfn, old);
+		kt(m, "copy_user_highpage: pfn %#llx -> pfn %#llx",
+		   (unsigned long long)old, (unsigned long long)pfn);
+	}
+	mm_page_set_anon(m, pfn, vma->anon_vma,
+			 (vf->addr - vma->vm_start) / PAGE_SIZE + vma->vm_pgoff);
+	mm_page_add_rmap(m, pfn);
+	mm->rss[MM_ANONPAGES]++;
+	set_pte_at(vf, mk_pte(m, pfn, prot_mkwrite(vma->vm_page_prot) |
+			      P_DIRTY), "ptep_clear_flush + the new page");
+	mm_tlb_flush_page(m, mm, vf->addr);
+	if (!zero) {
+		if (mm_page_anon(m, old))
+			mm->rss[MM_ANONPAGES]--;
+		else
+			mm->rss[MM_FILEPAGES]--;
+		mm_page_remove_rmap(m, old);
+		mm_put_page(m, old);
+		kt(m, "page_remove_rmap + put_page(pfn %#llx): now page_count "
+		   "%d, mapcount %d", (unsigned long long)old,
+		   mm_page_count(m, old), mm_page_mapcount(m, old));
+	}
+	return 0;
+}
+
+/* handle_pte_fault() on a present PTE that is not a COW case */
+static int
+do_access_flags(struct vm_fault *vf)
+{
+	struct machine *m = vf->m;
+	pgprot_t prot = vf->orig.prot | P_YOUNG;
+	u64 nv;
+
+	if (vf->write)
+		prot |= P_DIRTY;
+	nv = mk_pte(m, vf->orig.pfn, prot);
+	if (nv != vf->orig.val) {
+		kt(m, "handle_pte_fault: present and allowed: pte_mkyoung%s "
+		   "(%s has no hardware accessed/dirty bits: Linux keeps them "
+		   "by faulting)", vf->write ? " + pte_mkdirty" : "",
+		   m->arch->name);
+		set_pte_at(vf, nv, NULL);
+		mm_tlb_flush_page(m, vf->vma->vm_mm, vf->addr);
+		return 0;
+	}
+	kt(m, "handle_pte_fault: the PTE already allows the access: a "
+	   "spurious fault from a stale TLB entry; flush it and retry");
+	mm_tlb_flush_page(m, vf->vma->vm_mm, vf->addr);
+	return 0;
+}
+
+int
+handle_mm_fault(struct machine *m, struct task_struct *t,
+		struct vm_area_struct *vma, u64 addr, unsigned acc)
+{
+	struct vm_fault vf;
+	int r;
+
+	memset(&vf, 0, sizeof(vf));
+	vf.m = m;
+	vf.t = t;
+	vf.vma = vma;
+	vf.real = addr;
+	vf.addr = addr & PAGE_MASK;
+	vf.write = acc & ACC_WRITE;
+	vf.exec = acc & ACC_EXEC;
+	vf.pgoff = vma->vm_pgoff + ((vf.addr - vma->vm_start) >> PAGE_SHIFT);
+	if (user_pte_slot(m, vma->vm_mm, vf.addr, true, &vf.epa, &vf.e)) {
+		kt(m, "handle_mm_fault: no page table: %s", vf.e.msg);
+		return VM_FAULT_OOM;
+	}
+	pte_info(m, pte_read(m, vf.epa), &vf.orig);
+	if (vf.orig.none) {
+		kt(m, "handle_pte_fault: pte at %s is none", ktpa(m, vf.epa));
+		if (vma->vm_file == NULL)
+			r = do_anonymous_page(&vf);
+		else if (!vf.write)
+			r = do_read_fault(&vf);
+		else if (!(vma->vm_flags & VM_SHARED))
+			r = do_cow_fault(&vf);
+		else
+			r = do_shared_fault(&vf);
+	} else if (!vf.orig.present) {
+		kt(m, "handle_pte_fault: pte %s is not present and not a page",
+		   ktpte(m, vf.orig.val));
+		r = VM_FAULT_SIGBUS;
+	} else {
+		kt(m, "handle_pte_fault: pte at %s is %s (%s), pfn %#llx",
+		   ktpa(m, vf.epa), ktpte(m, vf.orig.val),
+		   pte_flags(m, vf.orig.val), (unsigned long long)vf.orig.pfn);
+		if (vf.write && !vf.orig.write)
+			r = do_wp_page(&vf);
+		else
+			r = do_access_flags(&vf);
+	}
+	return r;
+}
+
+/*
+ * The arch's fault entry
+ */
+
+static void
+x86_error_code(struct machine *m, const struct walk *w, unsigned acc,
+	       struct strbuf *sb, u64 *code)
+{
+	u64 ec = 0;
+
+	if (w->fault == WF_PROTECTION || w->fault == WF_RESERVED)
+		ec |= X86_PF_PROT;
+	if (acc & ACC_WRITE)
+		ec |= X86_PF_WRITE;
+	if (acc & ACC_USER)
+		ec |= X86_PF_USER;
+	if (w->fault == WF_RESERVED)
+		ec |= X86_PF_RSVD;
+	if ((acc & ACC_EXEC) && (m->mmu.features & F_NX))
+		ec |= X86_PF_INSTR;
+	*code = ec;
+	sb_addf(sb, "#PF: cr2=%s error_code=%#llx (%s, %s, %s mode%s%s)",
+		ktva(m, m->cpu[m->cur].cr2), (unsigned long long)ec,
+		(ec & X86_PF_PROT) ? "P=1 protection violation" :
+		"P=0 not present", (ec & X86_PF_WRITE) ? "W=1 write" :
+		"W=0 read", (ec & X86_PF_USER) ? "U=1 user" : "U=0 kernel",
+		(ec & X86_PF_RSVD) ? ", RSVD=1 reserved bit" : "",
+		(ec & X86_PF_INSTR) ? ", I=1 instruction fetch" : "");
+}
+
+/* arm short-descriptor FSR, arm64 ESR: the fault status */
+static void
+arm_fsr(struct machine *m, const struct walk *w, unsigned acc,
+	struct strbuf *sb, u64 *code, bool arm64)
+{
+	const struct mmu *mmu = &m->mmu;
+	int idx = 0, i, level;
+	bool last;
+	const char *type;
+	u64 fs;
+
+	for (i = 0; i < mmu->nwalk; i++)
+		if (mmu->walk[i] == w->fault_lvl)
+			idx = i;
+	last = idx == mmu->nwalk - 1;
+	if (arm64) {
+		level = 4 - mmu->nwalk + idx;
+		if (w->fault == WF_PROTECTION) {
+			type = "permission fault";
+			fs = 0xc + (u64)level;
+		} else {
+			type = "translation fault";
+			fs = 0x4 + (u64)level;
+		}
+		*code = ((acc & ACC_EXEC) ? 0x20ULL : 0x24ULL) << 26 | fs |
+			((acc & ACC_WRITE) && !(acc & ACC_EXEC) ? BIT(6) : 0);
+		if (!(acc & ACC_USER))
+			*code += 1ULL << 26;	/* from the current EL */
+		sb_addf(sb, "%s abort: FAR=%s ESR=%#llx (%s, level %d, %s%s)",
+			(acc & ACC_EXEC) ? "instruction" : "data",
+			ktva(m, m->cpu[m->cur].cr2), (unsigned long long)*code,
+			type, level, (acc & ACC_WRITE) ? "WnR=1 write" :
+			"WnR=0 read", (acc & ACC_USER) ? ", from EL0" :
+			", from EL1");
+		return;
+	}
+	if (w->fault == WF_PROTECTION) {
+		type = last ? "permission fault, page" :
+			"permission fault, section";
+		fs = last ? 0xf : 0xd;
+	} else {
+		type = last ? "translation fault, page" :
+			"translation fault, section";
+		fs = last ? 0x7 : 0x5;
+	}
+	*code = fs | ((acc & ACC_WRITE) ? BIT(11) : 0);
+	sb_addf(sb, "%s abort: %s=%s %s=%#llx (%s%s%s)",
+		(acc & ACC_EXEC) ? "prefetch" : "data",
+		(acc & ACC_EXEC) ? "IFAR" : "FAR", ktva(m, m->cpu[m->cur].cr2),
+		(acc & ACC_EXEC) ? "IFSR" : "FSR", (unsigned long long)*code,
+		type, (acc & ACC_WRITE) ? ", WnR=1 write" : ", read",
+		(acc & ACC_USER) ? ", user mode" : "");
+}
+
+static void
+describe_fault(struct machine *m, const struct walk *w, unsigned acc,
+	       u64 *code)
+{
+	const char *kind = mm_arch(m)->fault_kind;
+	struct strbuf sb;
+
+	sb_init(&sb);
+	if (!strcmp(kind, "x86"))
+		x86_error_code(m, w, acc, &sb, code);
+	else
+		arm_fsr(m, w, acc, &sb, code, !strcmp(kind, "arm64"));
+	kt(m, "%s", sb.buf);
+	sb_release(&sb);
+}
+
+static const char *
+vma_desc(const struct machine *m, const struct mm_struct *mm,
+	 const struct vm_area_struct *v)
+{
+	static char b[2][160];
+	static int n;
+	char *s = b[n++ & 1];
+	const char *name = vma_name(mm, v);
+
+	snprintf(s, sizeof(b[0]), "%s-%s %c%c%c%c%s%s", ktva(m, v->vm_start),
+		 ktva(m, v->vm_end), (v->vm_flags & VM_READ) ? 'r' : '-',
+		 (v->vm_flags & VM_WRITE) ? 'w' : '-',
+		 (v->vm_flags & VM_EXEC) ? 'x' : '-',
+		 (v->vm_flags & VM_MAYSHARE) ? 's' : 'p', name[0] ? " " : "",
+		 name);
+	return s;
+}
+
+static int
+segv(struct machine *m, struct task_struct *t, u64 va, int code,
+     const char *why, struct error *e)
+{
+	t->state = TASK_KILLED;
+	t->sig = SIGSEGV;
+	t->si_code = code;
+	t->sig_addr = va;
+	kt(m, "bad_area: %s: SIGSEGV (si_code %s) to pid %d (%s): it is "
+	   "killed", why, code == SEGV_MAPERR ? "SEGV_MAPERR" : "SEGV_ACCERR",
+	   t->pid, t->comm);
+	return error_set(e, -EFAULT, "pid %d (%s) killed by SIGSEGV at %s: "
+			 "%s (%s)", t->pid, t->comm, ktva(m, va), why,
+			 code == SEGV_MAPERR ? "SEGV_MAPERR" : "SEGV_ACCERR");
+}
+
+/* vmalloc_fault(): copy the missing kernel entry from swapper_pg_dir */
+static int
+vmalloc_fault(struct machine *m, struct cpu *c, u64 va, const struct walk *w,
+	      struct error *e)
+{
+	const struct mmu *mmu = &m->mmu;
+	int lvl = w->fault_lvl;
+	const struct pt_level *L = &mmu->lv[lvl];
+	u64 ref, refpa, ent = 0;
+	struct walk rw;
+	int i;
+
+	/* the reference walk, in init_mm's tables */
+	mmu_walk(mmu, &m->phys, m->swapper_pg_dir, va, &rw);
+	for (i = 0; i < rw.nsteps; i++)
+		if (rw.step[i].lvl == lvl)
+			break;
+	if (i == rw.nsteps || w->nsteps == 0 ||
+	    w->step[w->nsteps - 1].lvl != lvl ||
+	    rw.step[i].d.kind == PT_NONE || rw.step[i].d.kind == PT_BAD) {
+		kt(m, "vmalloc_fault: swapper_pg_dir has no entry for %s "
+		   "either: no_context, an oops", ktva(m, va));
+		return error_set(e, -EFAULT, "BUG: unable to handle kernel "
+				 "paging request at %s (not mapped in "
+				 "swapper_pg_dir either)", ktva(m, va));
+	}
+	refpa = rw.step[i].entry_pa;
+	ref = rw.step[i].entry;
+	phys_read_entry(&m->phys, w->step[w->nsteps - 1].entry_pa, L->esize,
+			&ent);
+	phys_write_entry(&m->phys, w->step[w->nsteps - 1].entry_pa, L->esize,
+			 ref);
+	kt(m, "vmalloc_fault: a kernel-mode not-present fault above TASK_SIZE: "
+	   "the %s entry of %s in this pgd (cr3 %s) is missing; "
+	   "swapper_pg_dir has it at %s: copy %s (set_pmd)", L->name,
+	   ktva(m, va), ktpa(m, c->root[0]), ktpa(m, refpa), ktpte(m, ref));
+	return 0;
+}
+
+int
+do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
+	      const struct walk *w, struct error *e)
+{
+	struct task_state *ts = tasks_of(m);
+	struct task_struct *t = ts->fault_task ? ts->fault_task :
+		cpu_task(m, c);
+	struct vm_area_struct *vma;
+	struct mm_struct *mm;
+	const char *why = NULL;
+	u64 code;
+	int r;
+
+	describe_fault(m, w, acc, &code);
+	if (w->fault == WF_RESERVED)
+		return error_set(e, -EFAULT, "page fault at %s: reserved bits "
+				 "%#llx set in a %s entry (pgtable_bad: the "
+				 "kernel would oops)", ktva(m, va),
+				 (unsigned long long)w->fault_info,
+				 m->mmu.lv[w->fault_lvl].name);
+	if (va >= m->lay.task_size || t == NULL) {
+		if (va >= m->lay.task_size && !(acc & ACC_USER) &&
+		    w->fault == WF_NOT_PRESENT && c->root[0] != m->swapper_pg_dir &&
+		    !m->mmu.split_roots)
+			return vmalloc_fault(m, c, va, w, e);
+		if (va >= m->lay.task_size) {
+			kt(m, "no_context: a kernel address with no mapping");
+			return error_set(e, -EFAULT, "BUG: unable to handle "
+					 "kernel paging request at %s (%s)",
+					 ktva(m, va), w->fault ==
+					 WF_PROTECTION ? "protection" :
+					 "not present");
+		}
+		kt(m, "no user process runs on cpu%d (init_mm has no user "
+		   "mappings)", c->id);
+		return error_set(e, -EFAULT, "page fault at user address %s "
+				 "with no process on cpu%d: exec or switch "
+				 "to one first", ktva(m, va), c->id);
+	}
+	if (t->state == TASK_KILLED)
+		return error_set(e, -ESRCH, "pid %d (%s) was killed by SIGSEGV "
+				 "at %s; run 'exit %d', or switch to another "
+				 "process", t->pid, t->comm,
+				 ktva(m, t->sig_addr), t->pid);
+	mm = t->mm;
+	vma = find_vma(mm, va);
+	if (vma == NULL) {
+		kt(m, "find_vma(%s): no VMA at or above it", ktva(m, va));
+		return segv(m, t, va, SEGV_MAPERR, "no VMA covers the address",
+			    e);
+	}
+	kt(m, "find_vma(%s) = %s", ktva(m, va), vma_desc(m, mm, vma));
+	if (vma->vm_start > va) {
+		struct error se;
+
+		if (!(vma->vm_flags & VM_GROWSDOWN))
+			return segv(m, t, va, SEGV_MAPERR, "the address is "
+				    "below that VMA, which is not a stack", e);
+		if (expand_stack(m, vma, va, &se)) {
+			kt(m, "expand_stack refused: %s", se.msg);
+			return segv(m, t, va, SEGV_MAPERR, se.msg, e);
+		}
+	}
+	/* access_error() */
+	if (!strcmp(mm_arch(m)->fault_kind, "x86")) {
+		if ((acc & ACC_WRITE) && !(vma->vm_flags & VM_WRITE))
+			why = "a write to a VMA without VM_WRITE";
+		else if (!(acc & ACC_WRITE) && (code & X86_PF_PROT))
+			why = (acc & ACC_EXEC) ? "an instruction fetch from "
+				"a VMA without VM_EXEC (NX)" : "a read of a "
+				"present page it may not read";
+		else if (!(vma->vm_flags & VM_ACCESS_FLAGS))
+			why = "the VMA allows no access (PROT_NONE)";
+	} else {
+		unsigned long need = (acc & ACC_EXEC) ? VM_EXEC :
+			(acc & ACC_WRITE) ? VM_WRITE : VM_ACCESS_FLAGS;
+
+		if (!(vma->vm_flags & need))
+			why = (acc & ACC_EXEC) ? "an instruction fetch from a "
+				"VMA without VM_EXEC" : (acc & ACC_WRITE) ?
+				"a write to a VMA without VM_WRITE" :
+				"the VMA allows no access";
+	}
+	if (why != NULL)
+		return segv(m, t, va, SEGV_ACCERR, why, e);
+	kt(m, "access ok: a %s of a %c%c%c VMA", (acc & ACC_EXEC) ? "fetch" :
+	   (acc & ACC_WRITE) ? "write" : "read",
+	   (vma->vm_flags & VM_READ) ? 'r' : '-',
+	   (vma->vm_flags & VM_WRITE) ? 'w' : '-',
+	   (vma->vm_flags & VM_EXEC) ? 'x' : '-');
+	r = handle_mm_fault(m, t, vma, va, acc);
+	if (r & VM_FAULT_OOM)
+		return error_set(e, -ENOMEM, "page fault at %s: out of memory "
+				 "(the OOM killer is not simulated)",
+				 ktva(m, va));
+	if (r & VM_FAULT_SIGBUS) {
+		t->state = TASK_KILLED;
+		t->sig = SIGBUS;
+		t->si_code = BUS_ADRERR;
+		t->sig_addr = va;
+		kt(m, "do_sigbus: SIGBUS (BUS_ADRERR) to pid %d (%s)", t->pid,
+		   t->comm);
+		return error_set(e, -EFAULT, "pid %d (%s) killed by SIGBUS at "
+				 "%s: the file has no page there", t->pid,
+				 t->comm, ktva(m, va));
+	}
+	if (r & VM_FAULT_MAJOR)
+		t->maj_flt++;
+	else
+		t->min_flt++;
+	kt(m, "%s fault: pid %d min_flt=%llu maj_flt=%llu",
+	   (r & VM_FAULT_MAJOR) ? "major" : "minor", t->pid,
+	   (unsigned long long)t->min_flt, (unsigned long long)t->maj_flt);
+	return 0;
+}
+
+/*
+ * The kernel touching a process's memory: get_user_pages + copy
+ */
+
+int
+access_process_vm(struct machine *m, struct task_struct *t, u64 addr,
+		  void *buf, u64 len, bool write, struct error *e)
+{
+	struct mm_struct *mm = t->mm;
+
+	while (len > 0) {
+		u64 n = MIN(len, PAGE_SIZE - (addr & (PAGE_SIZE - 1)));
+		struct vm_area_struct *vma = find_vma(mm, addr);
+		struct pteinfo p;
+		u64 epa, pa;
+		int tries;
+
+		if (vma == NULL || vma->vm_start > addr) {
+			if (vma == NULL || !(vma->vm_flags & VM_GROWSDOWN) ||
+			    expand_stack(m, vma, addr, e))
+				return error_set(e, -EFAULT, "%s is not mapped "
+						 "in pid %d", ktva(m, addr),
+						 t->pid);
+		}
+		if (!(vma->vm_flags & (write ? VM_WRITE : VM_READ)))
+			return error_set(e, -EFAULT, "%s: the VMA does not "
+					 "allow the %s", ktva(m, addr),
+					 write ? "write" : "read");
+		for (tries = 0;; tries++) {
+			if (user_pte_slot(m, mm, addr, false, &epa, NULL) == 0)
+				pte_info(m, pte_read(m, epa), &p);
+			else
+				memset(&p, 0, sizeof(p));
+			if (p.present && !p.protnone && (!write || p.write))
+				break;
+			if (tries == 2)
+				return error_set(e, -EFAULT, "cannot fault in "
+						 "%s", ktva(m, addr));
+			{
+				int r;
+
+				kt(m, "get_user_pages: %s of %s: fault it in",
+				   write ? "a write" : "a read",
+				   ktva(m, addr));
+				r = handle_mm_fault(m, t, vma, addr,
+						    write ? ACC_WRITE :
+						    ACC_READ);
+				if (r & VM_FAULT_ERROR)
+					return error_set(e, -EFAULT, "fault "
+							 "at %s failed",
+							 ktva(m, addr));
+				if (r & VM_FAULT_MAJOR)
+					t->maj_flt++;
+				else
+					t->min_flt++;
+			}
+		}
+		pa = (p.pfn << PAGE_SHIFT) | (addr & (PAGE_SIZE - 1));
+		if (write)
+			phys_write(&m->phys, pa, buf, n, NULL);
+		else
+			phys_read(&m->phys, pa, buf, n, NULL);
+		buf = (u8 *)buf + n;
+		addr += n;
+		len -= n;
+	}
+	return 0;
+}

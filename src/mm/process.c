@@ -1,0 +1,398 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Tasks and address spaces (cf. kernel/fork.c mm_alloc/mmput, kernel/pid.c,
+ * arch/<arch>/include/asm/elf.h and processor.h for the per-arch numbers).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mm_internal.h"
+
+#define PID_MAX		32768	/* PID_MAX_DEFAULT */
+#define STK_LIM		(8 * MiB)	/* _STK_LIM: RLIMIT_STACK */
+#define MIN_GAP		(128 * MiB)	/* mm/util.c, arch/x86/mm/mmap.c */
+
+static u64
+dyn_base_i386(const struct machine *m)
+{
+	(void)m;
+	return 0x00400000;	/* ELF_ET_DYN_BASE for ia32 (4.13+) */
+}
+
+static u64
+dyn_base_two_thirds(const struct machine *m)
+{
+	/* DEFAULT_MAP_WINDOW / 3 * 2 (x86_64), TASK_SIZE / 3 * 2 (arm) */
+	return m->lay.stack_top / 3 * 2;
+}
+
+static const struct mm_arch mm_arches[] = {
+	{
+		.elf_machine = ELF_EM_386, .platform = "i686",
+		.hwcap = 0xbfebfbff, .mmap_min_addr = 65536,
+		.et_dyn_base = dyn_base_i386, .align_stack16 = true,
+		.exec_implies_read = true, .fault_kind = "x86",
+	},
+	{
+		.elf_machine = ELF_EM_X86_64, .platform = "x86_64",
+		.hwcap = 0xbfebfbff, .hwcap2 = 0x2, .mmap_min_addr = 65536,
+		.et_dyn_base = dyn_base_two_thirds, .align_stack16 = true,
+		.fault_kind = "x86",
+	},
+	{
+		.elf_machine = ELF_EM_ARM, .platform = "v7l",
+		.hwcap = 0x3fb0d6, .mmap_min_addr = 32768,
+		.et_dyn_base = dyn_base_two_thirds, .asid_bits = 8,
+		.young_emulated = true, .fault_kind = "arm",
+	},
+	{
+		.elf_machine = ELF_EM_AARCH64, .platform = "aarch64",
+		.hwcap = 0x8ff, .mmap_min_addr = 32768,
+		.et_dyn_base = dyn_base_two_thirds, .asid_bits = 16,
+		.fault_kind = "arm64",
+	},
+};
+
+const struct mm_arch *
+mm_arch(const struct machine *m)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(mm_arches); i++)
+		if (mm_arches[i].elf_machine == m->arch->elf_machine)
+			return &mm_arches[i];
+	return &mm_arches[0];
+}
+
+/*
+ * Formatting for the kernel's trace (rotating buffers)
+ */
+
+static char ktbuf[16][48];
+static int ktn;
+
+const char *
+ktva(const struct machine *m, u64 va)
+{
+	char *b = ktbuf[ktn++ & 15];
+
+	snprintf(b, 48, "0x%0*llx", m->arch->va_digits, (unsigned long long)va);
+	return b;
+}
+
+const char *
+ktpa(const struct machine *m, u64 pa)
+{
+	char *b = ktbuf[ktn++ & 15];
+
+	snprintf(b, 48, "0x%0*llx", m->arch->pa_digits, (unsigned long long)pa);
+	return b;
+}
+
+const char *
+ktpte(const struct machine *m, u64 pte)
+{
+	char *b = ktbuf[ktn++ & 15];
+
+	snprintf(b, 48, "0x%0*llx", m->mmu.lv[LVL_PTE].esize * 2,
+		 (unsigned long long)pte);
+	return b;
+}
+
+const char *
+fsize_kt(u64 bytes)
+{
+	char *b = ktbuf[ktn++ & 15];
+
+	fmt_size(b, 48, bytes);
+	return b;
+}
+
+/*
+ * Tasks
+ */
+
+struct task_struct *
+task_list(struct machine *m)
+{
+	return m->kern && m->kern->tasks ? tasks_of(m)->tasks : NULL;
+}
+
+struct task_struct *
+find_task(struct machine *m, int pid)
+{
+	struct task_struct *t;
+
+	for (t = task_list(m); t != NULL; t = t->next)
+		if (t->pid == pid)
+			return t;
+	return NULL;
+}
+
+struct task_struct *
+cpu_task(struct machine *m, const struct cpu *c)
+{
+	return c->pid ? find_task(m, c->pid) : NULL;
+}
+
+/* alloc_pid(): the next free number after the last one, wrapping */
+static int
+alloc_pid(struct machine *m)
+{
+	struct task_state *ts = tasks_of(m);
+	int pid = ts->last_pid, n;
+
+	for (n = 0; n < PID_MAX; n++) {
+		pid = pid + 1 >= PID_MAX ? 300 : pid + 1;
+		if (find_task(m, pid) == NULL) {
+			ts->last_pid = pid;
+			return pid;
+		}
+	}
+	return -1;
+}
+
+struct task_struct *
+task_alloc(struct machine *m, int ppid, const char *comm)
+{
+	struct task_state *ts = tasks_of(m);
+	struct task_struct *t, **pp;
+	int pid = alloc_pid(m);
+
+	if (pid < 0)
+		return NULL;
+	t = xcalloc(1, sizeof(*t));
+	t->pid = pid;
+	t->ppid = ppid;
+	t->cpu = -1;
+	snprintf(t->comm, sizeof(t->comm), "%s", comm);
+	for (pp = &ts->tasks; *pp != NULL && (*pp)->pid < pid; pp = &(*pp)->next)
+		;
+	t->next = *pp;
+	*pp = t;
+	return t;
+}
+
+void
+task_unlink(struct machine *m, struct task_struct *t)
+{
+	struct task_struct **pp;
+
+	for (pp = &tasks_of(m)->tasks; *pp != NULL; pp = &(*pp)->next)
+		if (*pp == t) {
+			*pp = t->next;
+			break;
+		}
+}
+
+/*
+ * Address spaces
+ */
+
+/* mmap_base(): below the stack, leaving RLIMIT_STACK + the guard gap */
+static u64
+mmap_base(const struct machine *m, u64 stack_top)
+{
+	u64 gap = STK_LIM + stack_guard_gap();
+
+	(void)m;
+	if (gap < MIN_GAP)
+		gap = MIN_GAP;
+	if (gap > stack_top / 6 * 5)
+		gap = stack_top / 6 * 5;
+	return ALIGN_DOWN(stack_top - gap, PAGE_SIZE);
+}
+
+struct mm_struct *
+mm_alloc(struct machine *m, struct error *e)
+{
+	struct mm_struct *mm = xcalloc(1, sizeof(*mm));
+
+	mm->task_size = m->lay.task_size;
+	mm->stack_top = m->lay.stack_top;
+	mm->mmap_base = mmap_base(m, mm->stack_top);
+	mm->stack_rlimit = STK_LIM;
+	mm->mm_users = 1;
+	if (pgd_alloc(m, mm, e)) {
+		free(mm);
+		return NULL;
+	}
+	mm_context_init(m, mm);
+	return mm;
+}
+
+void
+mmput(struct machine *m, struct mm_struct *mm)
+{
+	int i;
+
+	if (mm == NULL || --mm->mm_users > 0)
+		return;
+	exit_mmap(m, mm);
+	pgd_free(m, mm);
+	mm_context_release(m, mm);
+	for (i = 0; i < 2; i++)
+		if (mm->img[i].file != NULL)
+			fput(m, mm->img[i].file);
+	free(mm);
+}
+
+/*
+ * User symbols
+ */
+
+const struct elf_sym *
+user_sym_at(struct mm_struct *mm, u64 addr, u64 *value,
+	    const struct elf_info **eip)
+{
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		struct file *f = mm->img[i].file;
+		const struct elf_sym *s;
+		u64 bias = mm->img[i].bias;
+		struct vm_area_struct *v;
+
+		if (f == NULL || f->elf == NULL || addr < bias)
+			continue;
+		/* only inside a VMA of this file (or its bss after it) */
+		v = find_vma(mm, addr);
+		if (v == NULL || v->vm_start > addr)
+			continue;
+		s = elf_sym_at(f->elf, addr - bias);
+		if (s == NULL)
+			continue;
+		if (!s->size && addr - bias - s->value > 64 * KiB)
+			continue;
+		if (value != NULL)
+			*value = s->value + bias;
+		if (eip != NULL)
+			*eip = f->elf;
+		return s;
+	}
+	return NULL;
+}
+
+static const struct {
+	const char *name;
+	size_t off;
+} mm_fields[] = {
+	{ "start_code", offsetof(struct mm_struct, start_code) },
+	{ "end_code", offsetof(struct mm_struct, end_code) },
+	{ "start_data", offsetof(struct mm_struct, start_data) },
+	{ "end_data", offsetof(struct mm_struct, end_data) },
+	{ "start_brk", offsetof(struct mm_struct, start_brk) },
+	{ "brk", offsetof(struct mm_struct, brk) },
+	{ "start_stack", offsetof(struct mm_struct, start_stack) },
+	{ "mmap_base", offsetof(struct mm_struct, mmap_base) },
+	{ "arg_start", offsetof(struct mm_struct, arg_start) },
+	{ "env_start", offsetof(struct mm_struct, env_start) },
+};
+
+int
+user_sym_find(struct mm_struct *mm, const char *name, u64 *value,
+	      const struct elf_info **eip)
+{
+	size_t k;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		struct file *f = mm->img[i].file;
+		const struct elf_sym *s;
+
+		if (f == NULL || f->elf == NULL)
+			continue;
+		s = elf_sym_find(f->elf, name);
+		if (s != NULL) {
+			*value = s->value + mm->img[i].bias;
+			if (eip != NULL)
+				*eip = f->elf;
+			return 0;
+		}
+	}
+	if (eip != NULL)
+		*eip = NULL;
+	if (!strcmp(name, "AT_ENTRY")) {
+		for (i = 0; i + 1 < mm->nauxv; i += 2)
+			if (mm->auxv[i] == 9) {		/* AT_ENTRY */
+				*value = mm->auxv[i + 1];
+				return 0;
+			}
+		return -ENOENT;
+	}
+	for (k = 0; k < ARRAY_SIZE(mm_fields); k++)
+		if (!strcmp(name, mm_fields[k].name)) {
+			memcpy(value, (const char *)mm + mm_fields[k].off,
+			       sizeof(*value));
+			return 0;
+		}
+	return -ENOENT;
+}
+
+static int
+user_sym_hook(struct machine *m, const char *name, u64 *v)
+{
+	struct task_struct *t = current_task(m);
+
+	if (t == NULL || t->mm == NULL)
+		return -ENOENT;
+	return user_sym_find(t->mm, name, v, NULL);
+}
+
+/*
+ * Bring-up
+ */
+
+int
+task_init(struct machine *m, struct error *e)
+{
+	struct task_state *ts = xcalloc(1, sizeof(*ts));
+	const struct ksym *z = machine_ksym(m, "empty_zero_page");
+	unsigned asid_bits = mm_arch(m)->asid_bits;
+	u64 pa;
+
+	m->kern->tasks = ts;
+	files_init(m);
+	if (z == NULL || machine_pa(m, z->value, &pa, e))
+		return error_set(e, -EINVAL, "the kernel has no empty_zero_page");
+	ts->zero_pfn = pa >> PAGE_SHIFT;
+	ts->pcid = xcalloc((size_t)m->ncpus, sizeof(*ts->pcid));
+	ts->next_asid = xcalloc((size_t)m->ncpus, 1);
+	ts->next_ctx_id = 1;
+	ts->asid_generation = 1ULL << asid_bits;
+	ts->asid_next = 1;
+	if (asid_bits) {
+		ts->asid_map = xcalloc(1ULL << asid_bits, 1);
+		ts->active_asids = xcalloc((size_t)m->ncpus, sizeof(u64));
+		ts->reserved_asids = xcalloc((size_t)m->ncpus, sizeof(u64));
+	}
+	m->handle_fault = do_page_fault;
+	m->user_sym = user_sym_hook;
+	return 0;
+}
+
+void
+task_release(struct machine *m)
+{
+	struct task_state *ts;
+	int i;
+
+	if (m->kern == NULL || m->kern->tasks == NULL)
+		return;
+	ts = tasks_of(m);
+	while (ts->tasks != NULL)
+		do_exit(m, ts->tasks, NULL);
+	for (i = 0; i < m->ncpus; i++)
+		m->cpu[i].pid = 0;
+	files_release(m);
+	free(ts->pcid);
+	free(ts->next_asid);
+	free(ts->asid_map);
+	free(ts->active_asids);
+	free(ts->reserved_asids);
+	free(ts);
+	m->kern->tasks = NULL;
+	m->handle_fault = NULL;
+	m->user_sym = NULL;
+}

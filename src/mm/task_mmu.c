@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * What /proc/PID/smaps and /proc/PID/pagemap report (cf. fs/proc/task_mmu.c
+ * of Linux 6.1: smaps_pte_entry, smaps_account, pte_to_pagemap_entry).
+ */
+#include <string.h>
+
+#include "mm_internal.h"
+
+#define PSS_SHIFT	12
+
+static void
+page_info(struct machine *m, struct mm_struct *mm, u64 va, struct pte_decode *d,
+	  u64 *val)
+{
+	u64 epa;
+
+	d->kind = PT_NONE;
+	*val = 0;
+	if (user_pte_slot(m, mm, va, false, &epa, NULL))
+		return;
+	*val = pte_read(m, epa);
+	if (*val == 0)
+		return;
+	if (m->arch->sw_decode != NULL)
+		m->arch->sw_decode(&m->mmu, LVL_PTE, *val, d);
+	else
+		m->arch->decode(&m->mmu, LVL_PTE, *val, d);
+}
+
+void
+smaps_vma(struct machine *m, struct vm_area_struct *vma,
+	  struct mem_size_stats *mss)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	u64 va;
+
+	memset(mss, 0, sizeof(*mss));
+	for (va = vma->vm_start; va < vma->vm_end; va += PAGE_SIZE) {
+		struct pte_decode d;
+		u64 val, pfn, pss;
+		bool dirty;
+		int mapcount;
+
+		page_info(m, mm, va, &d, &val);
+		if (d.kind != PT_LEAF || (d.attr & (P_SPECIAL | P_PROTNONE)))
+			continue;
+		pfn = d.addr >> PAGE_SHIFT;
+		mss->resident += PAGE_SIZE;
+		dirty = (d.attr & P_DIRTY) || mm_page_dirty(m, pfn);
+		if (mm_page_anon(m, pfn))
+			mss->anonymous += PAGE_SIZE;
+		if (d.attr & P_YOUNG)
+			mss->referenced += PAGE_SIZE;
+		mapcount = mm_page_mapcount(m, pfn);
+		pss = PAGE_SIZE << PSS_SHIFT;
+		if (mm_page_count(m, pfn) != 1 && mapcount >= 2)
+			pss /= (u64)mapcount;
+		mss->pss += pss;
+		if (dirty)
+			mss->pss_dirty += pss;
+		if (mm_page_count(m, pfn) == 1 || mapcount < 2) {
+			if (dirty)
+				mss->private_dirty += PAGE_SIZE;
+			else
+				mss->private_clean += PAGE_SIZE;
+		} else {
+			if (dirty)
+				mss->shared_dirty += PAGE_SIZE;
+			else
+				mss->shared_clean += PAGE_SIZE;
+		}
+		(void)val;
+	}
+	mss->pss >>= PSS_SHIFT;
+	mss->pss_dirty >>= PSS_SHIFT;
+}
+
+u64
+pagemap_entry(struct machine *m, struct mm_struct *mm, u64 addr)
+{
+	struct pte_decode d;
+	u64 val, pfn, flags = 0;
+
+	page_info(m, mm, addr & PAGE_MASK, &d, &val);
+	if (d.kind != PT_LEAF || (d.attr & P_PROTNONE)) {
+		if (val != 0 && (d.attr & P_PROTNONE)) {
+			pfn = d.addr >> PAGE_SHIFT;
+			return PM_PRESENT | (pfn & PM_PFRAME_MASK) |
+				(!mm_page_anon(m, pfn) ? PM_FILE : 0) |
+				(mm_page_mapcount(m, pfn) == 1 ?
+				 PM_MMAP_EXCLUSIVE : 0);
+		}
+		return 0;
+	}
+	pfn = d.addr >> PAGE_SHIFT;
+	flags = PM_PRESENT | (pfn & PM_PFRAME_MASK);
+	if (d.attr & P_SPECIAL)
+		return flags;		/* the zero page: no struct page use */
+	if (!mm_page_anon(m, pfn))
+		flags |= PM_FILE;
+	if (mm_page_mapcount(m, pfn) == 1)
+		flags |= PM_MMAP_EXCLUSIVE;
+	return flags;
+}

@@ -1,0 +1,34 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Rebuild the ELF fixtures of testdata/elf from demo.c with Debian's cross
+# compilers (gcc, gcc-i686-linux-gnu, gcc-arm-linux-gnueabihf,
+# gcc-aarch64-linux-gnu) and binutils-multiarch, and write next to each
+# binary its `objdump -d` listing (the reference of the disassembly test).
+# The binaries are committed: the tests never need a cross compiler.
+set -eu
+cd "$(dirname "$0")/../testdata/elf"
+CF="-O1 -g0 -ffreestanding -fno-stack-protector -fno-asynchronous-unwind-tables
+    -fno-unwind-tables -fno-pic -nostdlib -static -Wl,--build-id=none"
+PF="-O1 -g0 -ffreestanding -fno-stack-protector -fno-asynchronous-unwind-tables
+    -fno-unwind-tables -fPIE -nostdlib -static-pie -Wl,--no-dynamic-linker
+    -Wl,--build-id=none"
+build() {	# arch compiler extra-flags objdump-flags
+	arch=$1 cc=$2 extra=$3 od=$4
+	if ! command -v "$cc" >/dev/null 2>&1; then
+		echo "fixtures: $cc is missing (apt-get install gcc-${cc%-gcc})" >&2
+		exit 1
+	fi
+	# shellcheck disable=SC2086
+	$cc $CF $extra -o "demo-$arch" demo.c
+	# shellcheck disable=SC2086
+	$cc $PF $extra -o "demo-$arch-pie" demo.c
+	for f in "demo-$arch" "demo-$arch-pie"; do
+		# shellcheck disable=SC2086
+		objdump -d -w $od "$f" | sed 1,2d > "$f.objdump"
+		echo "  GEN     testdata/elf/$f"
+	done
+}
+build x86_64 gcc "-fcf-protection=none" "-M intel"
+build i386 i686-linux-gnu-gcc "-fcf-protection=none" "-M intel"
+build arm arm-linux-gnueabihf-gcc "" ""
+build arm64 aarch64-linux-gnu-gcc "" ""
