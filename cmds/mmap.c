@@ -109,8 +109,8 @@ const struct cmd cmd_mmap = {
 	"do_mmap as Linux does it.  ADDR 0 lets the kernel choose: top-down\n"
 	"from mmap_base, the highest gap that fits (a free ADDR is taken as a\n"
 	"hint); 'fixed' maps exactly at ADDR, replacing what was there;\n"
-	"'noreplace' fails instead.  PROT: rwx letters (r-x, rw-, ---) or\n"
-	"PROT_READ|PROT_WRITE|PROT_EXEC.  FLAGS: private or shared, with\n"
+	"'noreplace' fails instead.  PROT: rwx letters (r, rw, rx, rwx) or\n"
+	"none, or PROT_READ|PROT_WRITE|PROT_EXEC.  FLAGS: private or shared, with\n"
 	"anonymous, fixed, noreplace, growsdown, noreserve (or MAP_* names)\n"
 	"joined by | or ','.  FILE OFF map a host file from offset OFF (a\n"
 	"multiple of 4K): its pages come from the page cache on demand; a\n"
@@ -118,7 +118,7 @@ const struct cmd cmd_mmap = {
 	"A new VMA merges with a neighbour that has the same flags, file and\n"
 	"contiguous offset.  Shared anonymous memory (shmem) is not\n"
 	"simulated.  The value ($_) is the address.\n",
-	.complete = "addr none words:r--,rw-,r-x,rwx,--- "
+	.complete = "addr none words:r,rw,rx,rwx,none "
 		"words:private|anonymous,shared,private,fixed file",
 	.min_args = 4,
 	.max_args = 6,

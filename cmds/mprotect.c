@@ -49,7 +49,7 @@ const struct cmd cmd_mprotect = {
 	"flushed (change_protection).  A private mapping made writable keeps\n"
 	"read-only PTEs: the next write faults and do_wp_page reuses or\n"
 	"copies the page.  PROT as for mmap.\n",
-	.complete = "addr none words:r--,rw-,r-x,rwx,---",
+	.complete = "addr none words:r,rw,rx,rwx,none",
 	.min_args = 3,
 	.max_args = 3,
 	.flags = CMD_SIM,

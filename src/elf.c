@@ -257,11 +257,8 @@ elf_parse(const char *name, const void *data, u64 size, struct elf_info **out,
 	ei->phoff = eh.e_phoff;
 	ei->phentsize = eh.e_phentsize;
 	phsize = ei->is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr);
-	if (elf_getphdrnum(elf, &phnum)) {
-		error_set(e, -ENOEXEC, "%s: bad program header count: %s",
-			  name, elf_errmsg(-1));
-		goto fail;
-	}
+	/* the kernel reads e_phnum as it is (no PN_XNUM extension) */
+	phnum = eh.e_phnum;
 	ei->phnum = (u16)MIN(phnum, 0xffff);
 	if (phnum > 0) {
 		if (eh.e_phentsize != phsize) {
@@ -375,8 +372,8 @@ elf_check_exec(const struct elf_info *ei, u16 machine, bool is64,
 		const char *hint = arch_hint(ei->machine);
 
 		return error_set(e, -ENOEXEC, "%s is built for %s but this "
-				 "machine is %s (%s)%s%s", n,
-				 elf_machine_name(ei->machine), arch,
+				 "machine is %s, which runs %s programs%s%s",
+				 n, elf_machine_name(ei->machine), arch,
 				 elf_machine_name(machine),
 				 hint ? "; start ptwalk with " : "",
 				 hint ? hint : "");

@@ -116,7 +116,7 @@ parse_prot(struct ctx *ctx, const char *s, unsigned *prot)
 	size_t i, n = strlen(s);
 	u64 v;
 
-	/* "rwx" letters, '-' for a missing right */
+	/* "rwx" letters ("rw", "r-x"; '-' for a missing right) */
 	if (n >= 1 && n <= 3 && strspn(s, "rwx-") == n) {
 		unsigned p = 0;
 
@@ -143,8 +143,8 @@ parse_prot(struct ctx *ctx, const char *s, unsigned *prot)
 					break;
 			if (i == ARRAY_SIZE(names)) {
 				cmd_error(ctx, "PROT: unknown '%s' (give rwx "
-					  "letters like r-x, or PROT_READ|"
-					  "PROT_WRITE|PROT_EXEC|PROT_NONE)", w);
+					  "letters like rw or rx, none, or "
+					  "PROT_READ|PROT_WRITE|PROT_EXEC)", w);
 				free(copy);
 				return -1;
 			}

@@ -246,10 +246,11 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 				L->esize, &v);
 		phys_write_entry(&m->phys, pgd + i * L->esize, L->esize, v);
 	}
-	kt(m, "pgd_alloc: pgd at %s; entries %llu..%llu (the kernel above "
-	   "%s) copied from swapper_pg_dir", ktpa(m, pgd),
+	kt(m, "pgd_alloc: pgd at %s; entries %llu..%llu (the kernel from "
+	   "%s up) copied from swapper_pg_dir", ktpa(m, pgd),
 	   (unsigned long long)first, (unsigned long long)(n - 1),
-	   ktva(m, first << L->shift));
+	   ktva(m, MIN(m->lay.page_offset, m->lay.modules_vaddr) &
+		~((1ULL << L->shift) - 1)));
 	/*
 	 * PAE: the CPU loads the four PDPTEs with CR3, so a pgd cannot gain
 	 * a pmd later: the user pmds are preallocated (pgd_prepopulate_pmd)
