@@ -112,6 +112,7 @@ struct mm_struct {
 	int map_count;
 	u64 pgd;			/* physical address of the pgd */
 	bool pmd_prealloc;		/* PAE: user pmds made with the pgd */
+	unsigned pgd_order;		/* arm: the 16K pgd is 4 pages */
 	u64 task_size, mmap_base, stack_top;
 	u64 start_code, end_code, start_data, end_data;
 	u64 start_brk, brk, start_stack;

@@ -120,6 +120,17 @@ pte_flags(struct machine *m, u64 val)
 	return s;
 }
 
+static const char *
+xfmt_u64(u64 v)
+{
+	static char b[4][24];
+	static int n;
+	char *s = b[n++ & 3];
+
+	snprintf(s, sizeof(b[0]), "%llu", (unsigned long long)v);
+	return s;
+}
+
 /*
  * User page tables
  */
@@ -224,11 +235,20 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 {
 	const struct mmu *mmu = &m->mmu;
 	const struct pt_level *L = &mmu->lv[LVL_PGD];
-	u64 pgd, first, n, i;
+	u64 size = m->arch->table_size(mmu, LVL_PGD), pgd, first, n, i;
 
-	pgd = alloc_user_table(m, mm, LVL_PGD, e);
-	if (pgd == 0)
-		return e ? e->code : -ENOMEM;
+	if (size > PAGE_SIZE) {
+		/* arm: the 16K pgd, __get_free_pages(GFP_KERNEL, 2) */
+		while ((PAGE_SIZE << mm->pgd_order) < size)
+			mm->pgd_order++;
+		if (mm_alloc_pgd_pages(m, mm->pgd_order, &pgd, e))
+			return e ? e->code : -ENOMEM;
+		mm->pgtables_bytes += PAGE_SIZE << mm->pgd_order;
+	} else {
+		pgd = alloc_user_table(m, mm, LVL_PGD, e);
+		if (pgd == 0)
+			return e ? e->code : -ENOMEM;
+	}
 	mm->pgd = pgd;
 	n = 1ULL << L->bits;
 	if (mmu->split_roots) {
@@ -294,15 +314,14 @@ free_subtree(struct machine *m, struct mm_struct *mm, u64 table, int i)
 	if (mmu->walk[i] == LVL_PTE)
 		return;
 	for (k = 0; k < n; k++) {
-		u64 ent = 0;
-		struct pte_decode d;
+		u64 child = child_table(m, table, i, k), g0, g1;
 
-		phys_read_entry(&m->phys, table + k * L->esize, L->esize, &ent);
-		mmu->arch->decode(mmu, mmu->walk[i], ent, &d);
-		if (d.kind != PT_TABLE)
+		if (child == 0)
 			continue;
-		free_subtree(m, mm, d.addr, i + 1);
-		free_table(m, mm, d.addr);
+		table_group(m, table, i, k, &g0, &g1);
+		free_subtree(m, mm, child, i + 1);
+		free_table(m, mm, child & PAGE_MASK);
+		k = g1;
 	}
 }
 
@@ -316,17 +335,21 @@ pgd_free(struct machine *m, struct mm_struct *mm)
 
 	/* whatever user tables are left (PAE's preallocated pmds) */
 	for (k = 0; k < first; k++) {
-		u64 ent = 0;
-		struct pte_decode d;
+		u64 child = child_table(m, mm->pgd, 0, k), g0, g1;
 
-		phys_read_entry(&m->phys, mm->pgd + k * L->esize, L->esize, &ent);
-		mmu->arch->decode(mmu, LVL_PGD, ent, &d);
-		if (d.kind != PT_TABLE)
+		if (child == 0)
 			continue;
-		free_subtree(m, mm, d.addr, 1);
-		free_table(m, mm, d.addr);
+		table_group(m, mm->pgd, 0, k, &g0, &g1);
+		free_subtree(m, mm, child, 1);
+		free_table(m, mm, child & PAGE_MASK);
+		k = g1;
 	}
-	free_table(m, mm, mm->pgd);
+	if (mm->pgd_order) {
+		mm_free_pgd_pages(m, mm->pgd, mm->pgd_order);
+		mm->pgtables_bytes -= PAGE_SIZE << mm->pgd_order;
+	} else {
+		free_table(m, mm, mm->pgd);
+	}
 	mm->pgd = 0;
 	mm->pgtables_bytes = 0;
 }
@@ -439,6 +462,39 @@ span_in_use(struct mm_struct *mm, u64 start, u64 len)
 	return v != NULL && v->vm_start < start + len;
 }
 
+/* The table of entry k at level i (0: not a table). */
+static u64
+child_table(struct machine *m, u64 table, int i, u64 k)
+{
+	const struct mmu *mmu = &m->mmu;
+	const struct pt_level *L = &mmu->lv[mmu->walk[i]];
+	struct pte_decode d;
+	u64 ent = 0;
+
+	phys_read_entry(&m->phys, table + k * L->esize, L->esize, &ent);
+	mmu->arch->decode(mmu, mmu->walk[i], ent, &d);
+	return d.kind == PT_TABLE ? d.addr : 0;
+}
+
+/*
+ * Entries [*g0, *g1] around k whose tables share one page (arm: a Linux
+ * pgd entry is two hardware entries, their tables one page).
+ */
+static void
+table_group(struct machine *m, u64 table, int i, u64 k, u64 *g0, u64 *g1)
+{
+	const struct pt_level *L = &m->mmu.lv[m->mmu.walk[i]];
+	u64 page = child_table(m, table, i, k) & PAGE_MASK, n = 1ULL << L->bits;
+
+	*g0 = *g1 = k;
+	while (*g0 > 0 && (child_table(m, table, i, *g0 - 1) & PAGE_MASK) ==
+	       page)
+		(*g0)--;
+	while (*g1 + 1 < n && (child_table(m, table, i, *g1 + 1) & PAGE_MASK) ==
+	       page)
+		(*g1)++;
+}
+
 static void
 free_level(struct machine *m, struct mm_struct *mm, u64 table, int i,
 	   u64 base, u64 start, u64 end, u64 limit)
@@ -448,33 +504,37 @@ free_level(struct machine *m, struct mm_struct *mm, u64 table, int i,
 	const struct pt_level *L = &mmu->lv[lvl];
 	u64 span = 1ULL << L->shift, nent = 1ULL << L->bits;
 	u64 lo = start > base ? (start - base) >> L->shift : 0;
-	u64 hi = (end - 1 - base) >> L->shift, k;
+	u64 hi = (end - 1 - base) >> L->shift, k, g0, g1, g;
 
 	if (lvl == LVL_PTE || end - 1 < base)
 		return;
 	if (hi >= nent)
 		hi = nent - 1;
 	for (k = lo; k <= hi && k < limit; k++) {
-		u64 va = base + k * span, epa = table + k * L->esize, ent = 0;
-		struct pte_decode d;
+		u64 va = base + k * span, child = child_table(m, table, i, k);
 
-		phys_read_entry(&m->phys, epa, L->esize, &ent);
-		mmu->arch->decode(mmu, lvl, ent, &d);
-		if (d.kind != PT_TABLE)
+		if (child == 0)
 			continue;
-		free_level(m, mm, d.addr, i + 1, va, MAX(start, va),
+		free_level(m, mm, child, i + 1, va, MAX(start, va),
 			   MIN(end - 1, va + span - 1) + 1, ~0ULL);
-		if (span_in_use(mm, va, span))
+		table_group(m, table, i, k, &g0, &g1);
+		if (g1 >= limit ||
+		    span_in_use(mm, base + g0 * span, (g1 - g0 + 1) * span))
 			continue;
 		/* PAE's preallocated pmds stay until pgd_free */
 		if (i == 0 && mm->pmd_prealloc)
 			continue;
-		phys_write_entry(&m->phys, epa, L->esize, 0);
-		free_table(m, mm, d.addr);
-		kt(m, "free_pgtables: %s table at %s (for %s-%s) freed, %s[%llu] "
-		   "cleared", mmu->lv[mmu->walk[i + 1]].name, ktpa(m, d.addr),
-		   ktva(m, va), ktva(m, va + span), L->name,
-		   (unsigned long long)k);
+		for (g = g0; g <= g1; g++)
+			phys_write_entry(&m->phys, table + g * L->esize,
+					 L->esize, 0);
+		free_table(m, mm, child & PAGE_MASK);
+		kt(m, "free_pgtables: %s table at %s (for %s-%s) freed, "
+		   "%s[%llu%s%s] cleared", mmu->lv[mmu->walk[i + 1]].name,
+		   ktpa(m, child & PAGE_MASK), ktva(m, base + g0 * span),
+		   ktva(m, base + (g1 + 1) * span), L->name,
+		   (unsigned long long)g0, g1 > g0 ? ".." : "",
+		   g1 > g0 ? xfmt_u64(g1) : "");
+		k = g1;
 	}
 }
 

@@ -65,7 +65,9 @@ void mm_page_set_file(struct machine *m, u64 pfn, struct file *f, u64 index);
 bool mm_page_anon(struct machine *m, u64 pfn);
 bool mm_page_dirty(struct machine *m, u64 pfn);
 void mm_page_set_dirty(struct machine *m, u64 pfn);
-void mm_free_table(struct machine *m, u64 pa, unsigned order);
+int mm_alloc_pgd_pages(struct machine *m, unsigned order, u64 *pa,
+		       struct error *e);
+void mm_free_pgd_pages(struct machine *m, u64 pa, unsigned order);
 
 /* page tables of an mm (memory.c) */
 int pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e);

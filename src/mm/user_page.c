@@ -162,3 +162,30 @@ mm_page_set_dirty(struct machine *m, u64 pfn)
 {
 	SetPageDirty(page_of(m, pfn));
 }
+
+int
+mm_alloc_pgd_pages(struct machine *m, unsigned order, u64 *pa,
+		   struct error *e)
+{
+	bool on = kt_quiet(m);
+	struct page *p = alloc_pages(m, GFP_KERNEL | __GFP_ZERO, order, e);
+
+	kt_restore(m, on);
+	if (p == NULL)
+		return e ? e->code : -ENOMEM;
+	*pa = page_to_phys(m, p);
+	phys_zero(&m->phys, *pa, PAGE_SIZE << order, NULL);
+	page_set_owner(p, &page_owner_pgtable, NULL);
+	return 0;
+}
+
+void
+mm_free_pgd_pages(struct machine *m, u64 pa, unsigned order)
+{
+	bool on = kt_quiet(m);
+	struct page *p = pfn_to_page(m, pa >> PAGE_SHIFT);
+
+	page_set_owner(p, NULL, NULL);
+	__free_pages(m, p, order, NULL);
+	kt_restore(m, on);
+}
