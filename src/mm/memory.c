@@ -135,6 +135,10 @@ xfmt_u64(u64 v)
  * User page tables
  */
 
+static u64 child_table(struct machine *m, u64 table, int i, u64 k);
+static void table_group(struct machine *m, u64 table, int i, u64 k, u64 *g0,
+			u64 *g1);
+
 static u64
 alloc_user_table(struct machine *m, struct mm_struct *mm, int lvl,
 		 struct error *e)
@@ -1013,10 +1017,21 @@ arm_fsr(struct machine *m, const struct walk *w, unsigned acc,
 			idx = i;
 	last = idx == mmu->nwalk - 1;
 	if (arm64) {
+		const struct walk_step *s = &w->step[w->nsteps ? w->nsteps - 1 : 0];
+		struct pte_decode d;
+
 		level = 4 - mmu->nwalk + idx;
+		d.kind = PT_NONE;
+		d.attr = 0;
+		if (w->nsteps && m->arch->sw_decode != NULL)
+			m->arch->sw_decode(mmu, s->lvl, s->entry, &d);
 		if (w->fault == WF_PROTECTION) {
 			type = "permission fault";
 			fs = 0xc + (u64)level;
+		} else if (d.kind == PT_LEAF && !(d.attr & P_YOUNG)) {
+			/* a valid descriptor with AF=0 and no hardware AF */
+			type = "access flag fault";
+			fs = 0x8 + (u64)level;
 		} else {
 			type = "translation fault";
 			fs = 0x4 + (u64)level;
