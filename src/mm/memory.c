@@ -205,7 +205,13 @@ user_pte_slot(struct machine *m, struct mm_struct *mm, u64 addr, bool create,
 		   ktva(m, (addr & ~((1ULL << L->shift) - 1)) +
 			(1ULL << L->shift)), L->name,
 		   (unsigned long long)idx);
-		table = t;
+		/* where the entry points now (arm: the hardware table) */
+		phys_read_entry(&m->phys, ea, L->esize, &ent);
+		mmu->arch->decode(mmu, lvl, ent, &d);
+		if (d.kind != PT_TABLE)
+			return error_set(e, -EINVAL, "linking the %s table "
+					 "failed", mmu->lv[mmu->walk[i + 1]].name);
+		table = d.addr;
 	}
 	return error_set(e, -EINVAL, "no pte level");
 }
