@@ -99,11 +99,15 @@ prot_wrprotect(pgprot_t p)
 	return p & ~(pgprot_t)(P_UW | P_KW);
 }
 
-/* "P RW US A D" of the entry, as `walk` shows them */
+/*
+ * What a PTE says: the entry's own flag names where the hardware entry is
+ * Linux's ("P RW US A D" on x86); on arm, where Linux keeps its PTE next
+ * to the hardware one, the Linux view and then the hardware entry.
+ */
 static const char *
-pte_flags(struct machine *m, u64 val)
+pte_flags(struct machine *m, u64 val, u64 epa)
 {
-	static char b[4][96];
+	static char b[4][256];
 	static int n;
 	char *s = b[n++ & 3];
 	const char *names[24];
@@ -111,23 +115,44 @@ pte_flags(struct machine *m, u64 val)
 	size_t o = 0;
 
 	s[0] = 0;
-	if (val == 0 || m->arch->flag_names == NULL)
-		return val ? "" : "none";
+	if (val == 0)
+		return "none";
+	if (m->arch->get_leaf != NULL) {
+		struct pteinfo p;
+		u64 hw = 0;
+
+		pte_info(m, val, &p);
+		o += (size_t)snprintf(s, sizeof(b[0]), "%s%s%s%s%s%s%s",
+				      p.present ? "present" : "not present",
+				      p.young ? " young" : "",
+				      p.dirty ? " dirty" : "",
+				      p.write ? " write" : " rdonly",
+				      (p.prot & (P_UR | P_UW | P_UX)) ?
+				      " user" : "",
+				      (p.prot & P_UX) ? " exec" : "",
+				      p.special ? " special" : "");
+		phys_read_entry(&m->phys, epa, m->mmu.lv[LVL_PTE].esize, &hw);
+		o += (size_t)snprintf(s + o, sizeof(b[0]) - o, "; hardware %s",
+				      ktpte(m, hw));
+		if (hw == 0)
+			snprintf(s + o, sizeof(b[0]) - o, " (fault)");
+		else if (m->arch->flag_names != NULL) {
+			k = m->arch->flag_names(&m->mmu, LVL_PTE, hw, names, 24);
+			o += (size_t)snprintf(s + o, sizeof(b[0]) - o, " (");
+			for (i = 0; i < k && o + 16 < sizeof(b[0]); i++)
+				o += (size_t)snprintf(s + o, sizeof(b[0]) - o,
+						      "%s%s", i ? " " : "",
+						      names[i]);
+			snprintf(s + o, sizeof(b[0]) - o, ")");
+		}
+		return s;
+	}
+	if (m->arch->flag_names == NULL)
+		return "";
 	k = m->arch->flag_names(&m->mmu, LVL_PTE, val, names, 24);
 	for (i = 0; i < k && o + 12 < sizeof(b[0]); i++)
 		o += (size_t)snprintf(s + o, sizeof(b[0]) - o, "%s%s",
 				      i ? " " : "", names[i]);
-	return s;
-}
-
-static const char *
-xfmt_u64(u64 v)
-{
-	static char b[4][24];
-	static int n;
-	char *s = b[n++ & 3];
-
-	snprintf(s, sizeof(b[0]), "%llu", (unsigned long long)v);
 	return s;
 }
 
@@ -647,7 +672,7 @@ set_pte_at(struct vm_fault *vf, u64 val, const char *why)
 
 	pte_write(m, vf->epa, val, vf->addr);
 	kt(m, "set_pte_at: pte at %s: %s -> %s (%s)%s%s", ktpa(m, vf->epa),
-	   ktpte(m, vf->orig.val), ktpte(m, val), pte_flags(m, val),
+	   ktpte(m, vf->orig.val), ktpte(m, val), pte_flags(m, val, vf->epa),
 	   why ? ": " : "", why ? why : "");
 }
 
@@ -968,7 +993,8 @@ handle_mm_fault(struct machine *m, struct task_struct *t,
 	} else {
 		kt(m, "handle_pte_fault: pte at %s is %s (%s), pfn %#llx",
 		   ktpa(m, vf.epa), ktpte(m, vf.orig.val),
-		   pte_flags(m, vf.orig.val), (unsigned long long)vf.orig.pfn);
+		   pte_flags(m, vf.orig.val, vf.epa),
+		   (unsigned long long)vf.orig.pfn);
 		if (vf.write && !vf.orig.write)
 			r = do_wp_page(&vf);
 		else
