@@ -99,6 +99,17 @@ prot_wrprotect(pgprot_t p)
 	return p & ~(pgprot_t)(P_UW | P_KW);
 }
 
+static const char *
+xfmt_u64(u64 v)
+{
+	static char b[4][24];
+	static int n;
+	char *s = b[n++ & 3];
+
+	snprintf(s, sizeof(b[0]), "%llu", (unsigned long long)v);
+	return s;
+}
+
 /*
  * What a PTE says: the entry's own flag names where the hardware entry is
  * Linux's ("P RW US A D" on x86); on arm, where Linux keeps its PTE next
