@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ptwalk/image.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
 #include "ptwalk/page_alloc.h"
 
@@ -184,12 +185,18 @@ machine_run(struct ctx *ctx, int argc, char **argv)
 	for (i = 0; i < 2; i++) {
 		if (m->arch->root_name[i] == NULL || !c->root_valid[i])
 			continue;
-		out_printf(ctx, "%-10s %s%s\n", m->arch->root_name[i],
+		struct task_struct *t = m->image ? NULL : cpu_task(m, c);
+		char who[64] = "";
+
+		if (t != NULL && t->mm != NULL && c->root[i] == t->mm->pgd)
+			snprintf(who, sizeof(who), " (the pgd of pid %d, %s)",
+				 t->pid, t->comm);
+		out_printf(ctx, "%-10s %s%s%s\n", m->arch->root_name[i],
 			   fpa(m, c->root[i]), m->image ? "" :
 			   c->root[i] == m->swapper_pg_dir ? " (swapper_pg_dir)" :
 			   c->root[i] == m->reserved_pg_dir ?
 			   " (reserved_pg_dir: empty, user addresses fault)" :
-			   "");
+			   "", who);
 		j_hex(ctx, m->arch->root_name[i], c->root[i]);
 	}
 	sb_reset(&sb);

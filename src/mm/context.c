@@ -288,11 +288,14 @@ switch_to_idle(struct machine *m, struct cpu *c)
 	if (prev != NULL)
 		prev->cpu = -1;
 	c->pid = 0;
-	c->root[0] = m->swapper_pg_dir;
+	/* init_mm: swapper_pg_dir, or arm64's empty reserved_pg_dir */
+	c->root[0] = m->reserved_pg_dir ? m->reserved_pg_dir :
+		m->swapper_pg_dir;
 	if (mm_arch(m)->asid_bits) {
 		tasks_of(m)->active_asids[c->id] = 0;
 		c->asid = 0;
-		kt(m, "cpu%d: idle: TTBR0 <- swapper_pg_dir", c->id);
+		kt(m, "cpu%d: idle: TTBR0 <- %s", c->id, m->reserved_pg_dir ?
+		   "reserved_pg_dir (no user mappings)" : "swapper_pg_dir");
 		return;
 	}
 	if (has_pcid(m)) {
