@@ -66,16 +66,31 @@ norm(char *mn)
 		*p = 0;
 }
 
+/* Where objdump prints the preferred alias and Capstone 4 the instruction */
+static const struct {
+	const char *capstone, *objdump;
+} aliases[] = {
+	{ "movz", "mov" },	/* A64: MOVZ, shown as MOV (wide immediate) */
+	{ "movn", "mov" },	/* A64: MOVN, shown as MOV (inverted) */
+};
+
 static bool
-same_mnemonic(const char *a, const char *b)
+same_mnemonic(const char *cs, const char *od)
 {
 	char x[32], y[32];
+	size_t i;
 
-	snprintf(x, sizeof(x), "%s", a);
-	snprintf(y, sizeof(y), "%s", b);
+	snprintf(x, sizeof(x), "%s", cs);
+	snprintf(y, sizeof(y), "%s", od);
 	norm(x);
 	norm(y);
-	return !strcmp(x, y);
+	if (!strcmp(x, y))
+		return true;
+	for (i = 0; i < ARRAY_SIZE(aliases); i++)
+		if (!strcmp(x, aliases[i].capstone) &&
+		    !strcmp(y, aliases[i].objdump))
+			return true;
+	return false;
 }
 
 static int
