@@ -28,7 +28,7 @@
 
 enum pstate { S_NONE, S_RO, S_RW };
 
-struct region {
+struct mregion {
 	u64 start, npages;
 	unsigned long flags;
 	struct file *file;
@@ -52,7 +52,7 @@ rnd(void)
 
 /* What a freshly mapped page of region r holds. */
 static void
-fresh_page(const struct region *r, u64 p)
+fresh_page(const struct mregion *r, u64 p)
 {
 	u8 *s = r->shadow + p * PAGE_SIZE;
 	u64 va = r->start + p * PAGE_SIZE;
@@ -100,7 +100,7 @@ run_arch(const char *arch, const char *file)
 	struct machine *m;
 	struct task_struct *t;
 	struct vm_area_struct *v;
-	struct region rg[16];
+	struct mregion rg[16];
 	struct error e;
 	struct cpu *c;
 	u64 addr, elf_bss = 0, bias, nfaults = 0, nbytes = 0, nremap = 0;
@@ -135,7 +135,7 @@ run_arch(const char *arch, const char *file)
 
 	/* the model: every VMA but the stack, at most REGION_PAGES each */
 	for (v = t->mm->mmap; v != NULL && nr < 16; v = v->vm_next) {
-		struct region *r;
+		struct mregion *r;
 		u64 p;
 
 		if (v->vm_flags & VM_GROWSDOWN)
@@ -162,7 +162,7 @@ run_arch(const char *arch, const char *file)
 	assert_true(nr >= 6);
 
 	for (op = 0; op < OPS; op++) {
-		struct region *r = &rg[rnd() % (u64)nr];
+		struct mregion *r = &rg[rnd() % (u64)nr];
 		u64 p = rnd() % r->npages, va = r->start + p * PAGE_SIZE;
 		u64 f0 = faults(t), want, off, len, pa;
 		u8 buf[PAGE_SIZE];
