@@ -147,6 +147,10 @@ run_arch(const char *arch, const char *file)
 		r->flags = v->vm_flags;
 		r->file = v->vm_file;
 		r->off = v->vm_pgoff << PAGE_SHIFT;
+		/* pages past the end of the file would be SIGBUS */
+		if (r->file != NULL)
+			r->npages = MIN(r->npages, (ALIGN_UP(r->file->size,
+				PAGE_SIZE) - r->off) >> PAGE_SHIFT);
 		r->remap = v->vm_start >= t->mm->mmap_base - 128 * MiB;
 		if (r->file != NULL && elf_bss >= v->vm_start &&
 		    elf_bss < v->vm_end)
@@ -190,8 +194,11 @@ run_arch(const char *arch, const char *file)
 		if (kind <= 3 || !(r->flags & VM_WRITE)) {
 			if (kind == 1 && (r->flags & VM_EXEC)) {
 				want = r->state[p] == S_NONE;
-				assert_int_equal(machine_access(m, c, va + off,
-						 ACC_EXEC, &pa, &e), 0);
+				if (machine_access(m, c, va + off, ACC_EXEC,
+						   &pa, &e))
+					fail_msg("%s fetch %#llx: %s", arch,
+						 (unsigned long long)(va + off),
+						 e.msg);
 			} else {
 				want = r->state[p] == S_NONE;
 				if (kind == 2)	/* sometimes the whole page */
