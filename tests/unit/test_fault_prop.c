@@ -103,7 +103,7 @@ run_arch(const char *arch, const char *file)
 	struct mregion rg[16];
 	struct error e;
 	struct cpu *c;
-	u64 addr, elf_bss = 0, bias, nfaults = 0, nbytes = 0, nremap = 0;
+	u64 addr, mine[3], elf_bss = 0, bias, nfaults = 0, nbytes = 0, nremap = 0;
 	const struct elf_info *ei;
 	int nr = 0, k, op;
 
@@ -125,13 +125,13 @@ run_arch(const char *arch, const char *file)
 
 	/* more mappings of the same file, and anonymous memory */
 	assert_int_equal(do_mmap(m, t->mm, t->mm->img[0].file, 0, 5 * PAGE_SIZE,
-				 PROT_READ, MAP_PRIVATE, 0, &addr, &e), 0);
+				 PROT_READ, MAP_PRIVATE, 0, &mine[0], &e), 0);
 	assert_int_equal(do_mmap(m, t->mm, t->mm->img[0].file, 0, 8 * PAGE_SIZE,
-				 PROT_READ | PROT_WRITE, MAP_PRIVATE, 1, &addr,
+				 PROT_READ | PROT_WRITE, MAP_PRIVATE, 1, &mine[1],
 				 &e), 0);
 	assert_int_equal(do_mmap(m, t->mm, NULL, 0, 64 * PAGE_SIZE,
 				 PROT_READ | PROT_WRITE, MAP_PRIVATE |
-				 MAP_ANONYMOUS, 0, &addr, &e), 0);
+				 MAP_ANONYMOUS, 0, &mine[2], &e), 0);
 
 	/* the model: every VMA but the stack, at most REGION_PAGES each */
 	for (v = t->mm->mmap; v != NULL && nr < 16; v = v->vm_next) {
@@ -151,7 +151,8 @@ run_arch(const char *arch, const char *file)
 		if (r->file != NULL)
 			r->npages = MIN(r->npages, (ALIGN_UP(r->file->size,
 				PAGE_SIZE) - r->off) >> PAGE_SHIFT);
-		r->remap = v->vm_start >= t->mm->mmap_base - 128 * MiB;
+		r->remap = v->vm_start == mine[0] || v->vm_start == mine[1] ||
+			v->vm_start == mine[2];
 		if (r->file != NULL && elf_bss >= v->vm_start &&
 		    elf_bss < v->vm_end)
 			r->zero_from = elf_bss;
