@@ -123,7 +123,7 @@ switch_x86(struct machine *m, struct cpu *c, struct mm_struct *mm)
 	c->asid = 0;
 	tlb_flush_nonglobal(&c->tlb);
 	after = tlb_count(&c->tlb);
-	kt(m, "cpu%d: CR3 <- %s: without PCID a CR3 write flushes every "
+	KT(m, "cpu%d: CR3 <- %s: without PCID a CR3 write flushes every "
 	   "non-global TLB entry (%u dropped, %u global kept)", c->id,
 	   ktpa(m, mm->pgd), before - after, after);
 }
@@ -146,16 +146,16 @@ switch_pcid(struct machine *m, struct cpu *c, struct mm_struct *mm)
 		asid = ts->next_asid[c->id];
 		ts->next_asid[c->id] = (u8)((asid + 1) % TLB_NR_DYN_ASIDS);
 		if (slots[asid].ctx_id)
-			kt(m, "cpu%d: choose_new_asid: no slot holds this mm; "
+			KT(m, "cpu%d: choose_new_asid: no slot holds this mm; "
 			   "reuse ASID %u (PCID %u) of ctx_id %llu", c->id,
 			   asid, asid + 1,
 			   (unsigned long long)slots[asid].ctx_id);
 		else
-			kt(m, "cpu%d: choose_new_asid: ASID %u (PCID %u) for "
+			KT(m, "cpu%d: choose_new_asid: ASID %u (PCID %u) for "
 			   "ctx_id %llu", c->id, asid, asid + 1,
 			   (unsigned long long)mm->ctx_id);
 	} else {
-		kt(m, "cpu%d: choose_new_asid: ASID %u (PCID %u) still holds "
+		KT(m, "cpu%d: choose_new_asid: ASID %u (PCID %u) still holds "
 		   "ctx_id %llu%s", c->id, asid, asid + 1,
 		   (unsigned long long)mm->ctx_id,
 		   flush ? ", but its tlb_gen is old" : ": its TLB entries "
@@ -167,7 +167,7 @@ switch_pcid(struct machine *m, struct cpu *c, struct mm_struct *mm)
 	c->root[0] = mm->pgd;
 	if (flush)
 		tlb_flush_asid(&c->tlb, c->asid);
-	kt(m, "cpu%d: CR3 <- %s | PCID %u%s", c->id, ktpa(m, mm->pgd),
+	KT(m, "cpu%d: CR3 <- %s | PCID %u%s", c->id, ktpa(m, mm->pgd),
 	   c->asid, flush ? ": that PCID's entries flushed" :
 	   " | NOFLUSH (bit 63): no flush");
 }
@@ -186,7 +186,7 @@ arm_new_context(struct machine *m, struct cpu *c, struct mm_struct *mm)
 		a = mm->asid_gen & (nasid - 1);
 		if (!ts->asid_map[a]) {
 			ts->asid_map[a] = 1;
-			kt(m, "new_context: ASID %llu kept for a new generation",
+			KT(m, "new_context: ASID %llu kept for a new generation",
 			   (unsigned long long)a);
 			return ts->asid_generation | a;
 		}
@@ -200,7 +200,7 @@ arm_new_context(struct machine *m, struct cpu *c, struct mm_struct *mm)
 		if (!ts->asid_map[a]) {
 			ts->asid_map[a] = 1;
 			ts->asid_next = a + 1 >= nasid ? 1 : a + 1;
-			kt(m, "new_context: ASID %llu of generation %llu",
+			KT(m, "new_context: ASID %llu of generation %llu",
 			   (unsigned long long)a,
 			   (unsigned long long)(ts->asid_generation >> bits));
 			return ts->asid_generation | a;
@@ -218,7 +218,7 @@ arm_new_context(struct machine *m, struct cpu *c, struct mm_struct *mm)
 		ts->reserved_asids[i] = act;
 		tlb_flush_all(&m->cpu[i].tlb);
 	}
-	kt(m, "new_context: all %llu ASIDs used: rollover to generation %llu, "
+	KT(m, "new_context: all %llu ASIDs used: rollover to generation %llu, "
 	   "every CPU's TLB flushed", (unsigned long long)(nasid - 1),
 	   (unsigned long long)(ts->asid_generation >> bits));
 	for (a = 1; a < nasid; a++)
@@ -236,7 +236,7 @@ switch_arm(struct machine *m, struct cpu *c, struct mm_struct *mm)
 	struct task_state *ts = tasks_of(m);
 
 	if (arm_asid_current(m, mm)) {
-		kt(m, "cpu%d: check_and_switch_context: ASID %u is of the "
+		KT(m, "cpu%d: check_and_switch_context: ASID %u is of the "
 		   "current generation: no flush", c->id, arm_asid(m, mm));
 	} else {
 		mm->asid_gen = arm_new_context(m, c, mm);
@@ -245,7 +245,7 @@ switch_arm(struct machine *m, struct cpu *c, struct mm_struct *mm)
 	c->asid = arm_asid(m, mm);
 	c->root[0] = mm->pgd;
 	c->root_valid[0] = true;
-	kt(m, "cpu%d: TTBR0 <- %s, ASID %u: user entries are tagged, kernel "
+	KT(m, "cpu%d: TTBR0 <- %s, ASID %u: user entries are tagged, kernel "
 	   "entries global", c->id, ktpa(m, mm->pgd), c->asid);
 }
 
@@ -259,7 +259,7 @@ switch_to(struct machine *m, struct cpu *c, struct task_struct *t,
 		return error_set(e, -EBUSY, "pid %d is running on cpu%d: a task "
 				 "runs on one CPU at a time", t->pid, t->cpu);
 	if (prev == t) {
-		kt(m, "cpu%d: pid %d is already running here", c->id, t->pid);
+		KT(m, "cpu%d: pid %d is already running here", c->id, t->pid);
 		return 0;
 	}
 	if (prev != NULL)
@@ -267,7 +267,7 @@ switch_to(struct machine *m, struct cpu *c, struct task_struct *t,
 	t->cpu = c->id;
 	c->pid = t->pid;
 	if (prev != NULL && prev->mm == t->mm) {
-		kt(m, "cpu%d: same mm: switch_mm does nothing", c->id);
+		KT(m, "cpu%d: same mm: switch_mm does nothing", c->id);
 		return 0;
 	}
 	if (mm_arch(m)->asid_bits)
@@ -294,18 +294,18 @@ switch_to_idle(struct machine *m, struct cpu *c)
 	if (mm_arch(m)->asid_bits) {
 		tasks_of(m)->active_asids[c->id] = 0;
 		c->asid = 0;
-		kt(m, "cpu%d: idle: TTBR0 <- %s", c->id, m->reserved_pg_dir ?
+		KT(m, "cpu%d: idle: TTBR0 <- %s", c->id, m->reserved_pg_dir ?
 		   "reserved_pg_dir (no user mappings)" : "swapper_pg_dir");
 		return;
 	}
 	if (has_pcid(m)) {
 		c->asid = 0;
 		tlb_flush_asid(&c->tlb, 0);
-		kt(m, "cpu%d: idle: CR3 <- swapper_pg_dir (PCID 0)", c->id);
+		KT(m, "cpu%d: idle: CR3 <- swapper_pg_dir (PCID 0)", c->id);
 		return;
 	}
 	c->asid = 0;
 	tlb_flush_nonglobal(&c->tlb);
-	kt(m, "cpu%d: idle: CR3 <- swapper_pg_dir: non-global TLB entries "
+	KT(m, "cpu%d: idle: CR3 <- swapper_pg_dir: non-global TLB entries "
 	   "flushed", c->id);
 }

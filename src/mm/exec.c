@@ -175,7 +175,7 @@ padzero(struct bprm *b, u64 elf_bss)
 	if (!n)
 		return 0;
 	n = PAGE_SIZE - n;
-	kt(b->m, "padzero: clear_user(%s, %llu): the file bytes after the "
+	KT(b->m, "padzero: clear_user(%s, %llu): the file bytes after the "
 	   "data are the bss's start", ktva(b->m, elf_bss),
 	   (unsigned long long)n);
 	return put_user(b, elf_bss, zero, n);
@@ -187,7 +187,7 @@ set_brk(struct bprm *b, u64 start, u64 end, unsigned prot)
 	start = elf_pagealign(start);
 	end = elf_pagealign(end);
 	if (end > start) {
-		kt(b->m, "set_brk: bss pages %s-%s become anonymous memory "
+		KT(b->m, "set_brk: bss pages %s-%s become anonymous memory "
 		   "(vm_brk_flags)", ktva(b->m, start), ktva(b->m, end));
 		if (vm_brk_flags(b->m, b->mm, start, end - start,
 				 (prot & PROT_EXEC) ? VM_EXEC : 0, b->e))
@@ -332,7 +332,7 @@ create_elf_tables(struct bprm *b, const struct elf_info *ei, u64 phdr_addr,
 	for (i = 0; i < n; i++, a += b->ptr)
 		if (put_ptr(b, a, aux[i]))
 			return b->e->code;
-	kt(m, "create_elf_tables: argc %d, argv %s, envp %s, auxv %s (%d "
+	KT(m, "create_elf_tables: argc %d, argv %s, envp %s, auxv %s (%d "
 	   "entries) and AT_RANDOM/AT_PLATFORM data; sp = %s", argc,
 	   ktva(m, sp + b->ptr), ktva(m, sp + b->ptr * (u64)(argc + 2)),
 	   ktva(m, sp + b->ptr * (u64)(argc + envc + 3)), n / 2,
@@ -438,10 +438,10 @@ do_execve(struct machine *m, const struct exec_args *a,
 		error_set(e, -EAGAIN, "no free pid");
 		goto fail_files;
 	}
-	kt(m, "exec %s: pid %d, %s %s", a->path, t->pid,
+	KT(m, "exec %s: pid %d, %s %s", a->path, t->pid,
 	   elf_type_name(ei->type), elf_machine_name(ei->machine));
 	if (note != NULL)
-		kt(m, "%s", note);
+		KT(m, "%s", note);
 	mm = mm_alloc(m, e);
 	if (mm == NULL) {
 		task_unlink(m, t);
@@ -455,7 +455,7 @@ do_execve(struct machine *m, const struct exec_args *a,
 	b.mm = mm;
 	b.e = e;
 	b.ptr = m->arch->is64 ? 8 : 4;
-	kt(m, "mm_alloc: TASK_SIZE %s, STACK_TOP %s, mmap_base %s (STACK_TOP "
+	KT(m, "mm_alloc: TASK_SIZE %s, STACK_TOP %s, mmap_base %s (STACK_TOP "
 	   "- 128M: RLIMIT_STACK 8M + the 1M stack guard gap, at least 128M)",
 	   ktva(m, mm->task_size), ktva(m, mm->stack_top),
 	   ktva(m, mm->mmap_base));
@@ -485,7 +485,7 @@ do_execve(struct machine *m, const struct exec_args *a,
 		vma_link(mm, v);
 		mm->total_vm += (v->vm_end - v->vm_start) >> PAGE_SHIFT;
 		mm->start_stack = mm->stack_top - b.ptr;	/* for [stack] */
-		kt(m, "setup_arg_pages: stack VMA %s-%s (the argument pages + "
+		KT(m, "setup_arg_pages: stack VMA %s-%s (the argument pages + "
 		   "stack_expand 128K), VM_GROWSDOWN%s", ktva(m, v->vm_start),
 		   ktva(m, v->vm_end), exec_stack ? ", executable (no "
 		   "PT_GNU_STACK or PF_X in it)" : "");
@@ -541,20 +541,20 @@ do_execve(struct machine *m, const struct exec_args *a,
 				if (align)
 					load_bias &= ~(align - 1);
 				flags |= MAP_FIXED_NOREPLACE;
-				kt(m, "a PIE with an interpreter: load_bias "
+				KT(m, "a PIE with an interpreter: load_bias "
 				   "from ELF_ET_DYN_BASE %s, aligned to %#llx",
 				   ktva(m, mm_arch(m)->et_dyn_base(m)),
 				   (unsigned long long)align);
 			} else {
 				load_bias = 0;
-				kt(m, "ET_DYN without an interpreter (a static "
+				KT(m, "ET_DYN without an interpreter (a static "
 				   "PIE or a loader): placed like an mmap, "
 				   "below mmap_base");
 			}
 			load_bias = elf_pagestart(load_bias - s->vaddr);
 			total = total_mapping_size(ei);
 		}
-		kt(m, "elf_map PT_LOAD %d: %s file %#llx+%#llx at %s, memsz "
+		KT(m, "elf_map PT_LOAD %d: %s file %#llx+%#llx at %s, memsz "
 		   "%#llx", i, (prot & PROT_WRITE) ? "rw" : (prot & PROT_EXEC) ?
 		   "rx" : "r", (unsigned long long)s->offset,
 		   (unsigned long long)s->filesz,
@@ -606,7 +606,7 @@ do_execve(struct machine *m, const struct exec_args *a,
 
 	t->entry = entry;
 	if (interp != NULL) {
-		kt(m, "load_elf_interp: %s", interp->path);
+		KT(m, "load_elf_interp: %s", interp->path);
 		if (load_elf_interp(&b, interp, &interp_load))
 			goto fail;
 		t->entry = interp_load + interp->elf->entry;
@@ -618,7 +618,7 @@ do_execve(struct machine *m, const struct exec_args *a,
 		goto fail;
 	mm->start_stack = b.p;
 	t->sp = b.p;
-	kt(m, "start_thread: pc %s, sp %s; brk %s", ktva(m, t->entry),
+	KT(m, "start_thread: pc %s, sp %s; brk %s", ktva(m, t->entry),
 	   ktva(m, t->sp), ktva(m, mm->brk));
 	free(argv_ptrs);
 	free(note);

@@ -139,7 +139,7 @@ do_fork(struct machine *m, struct task_struct *parent,
 		if (mm->img[i].file != NULL)
 			get_file(mm->img[i].file);
 	}
-	kt(m, "copy_process: pid %d (%s), a child of pid %d", t->pid, t->comm,
+	KT(m, "copy_process: pid %d (%s), a child of pid %d", t->pid, t->comm,
 	   parent->pid);
 	/* dup_mmap */
 	for (v = old->mmap; v != NULL; v = v->vm_next) {
@@ -179,7 +179,7 @@ do_fork(struct machine *m, struct task_struct *parent,
 			n->vm_mm = mm;
 			copied += cc.copied;
 			wp += cc.wrprotected;
-			kt(m, "copy_page_range %s-%s: %llu PTEs copied, %llu "
+			KT(m, "copy_page_range %s-%s: %llu PTEs copied, %llu "
 			   "made read-only in both (copy-on-write)%s",
 			   ktva(m, v->vm_start), ktva(m, v->vm_end),
 			   (unsigned long long)cc.copied,
@@ -187,7 +187,7 @@ do_fork(struct machine *m, struct task_struct *parent,
 			   cc.zero ? ", zero-page PTEs shared" : "");
 		}
 	}
-	kt(m, "dup_mmap: %d VMAs; file VMAs without anonymous pages are not "
+	KT(m, "dup_mmap: %d VMAs; file VMAs without anonymous pages are not "
 	   "copied: the child faults them in from the page cache", nv);
 	if (wp)
 		mm_tlb_flush(m, old);
@@ -204,7 +204,7 @@ do_exit(struct machine *m, struct task_struct *t, struct error *e)
 	(void)e;
 	if (t->cpu >= 0)
 		switch_to_idle(m, &m->cpu[t->cpu]);
-	kt(m, "do_exit: pid %d (%s): exit_mm releases its address space",
+	KT(m, "do_exit: pid %d (%s): exit_mm releases its address space",
 	   t->pid, t->comm);
 	task_unlink(m, t);
 	mmput(m, t->mm);

@@ -234,7 +234,7 @@ user_pte_slot(struct machine *m, struct mm_struct *mm, u64 addr, bool create,
 		if (t == 0)
 			return e ? e->code : -ENOMEM;
 		link_table(m, lvl, ea, t);
-		kt(m, "__%s_alloc: new %s table at %s for %s-%s, linked from "
+		KT(m, "__%s_alloc: new %s table at %s for %s-%s, linked from "
 		   "%s[%llu]", mmu->lv[mmu->walk[i + 1]].name,
 		   mmu->lv[mmu->walk[i + 1]].name, ktpa(m, t),
 		   ktva(m, addr & ~((1ULL << L->shift) - 1)),
@@ -298,7 +298,7 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 	mm->pgd = pgd;
 	n = 1ULL << L->bits;
 	if (mmu->split_roots) {
-		kt(m, "pgd_alloc: pgd at %s, %llu empty entries: TTBR0 maps "
+		KT(m, "pgd_alloc: pgd at %s, %llu empty entries: TTBR0 maps "
 		   "user space only, the kernel is in TTBR1", ktpa(m, pgd),
 		   (unsigned long long)n);
 		return 0;
@@ -312,7 +312,7 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 				L->esize, &v);
 		phys_write_entry(&m->phys, pgd + i * L->esize, L->esize, v);
 	}
-	kt(m, "pgd_alloc: pgd at %s; entries %llu..%llu (the kernel from "
+	KT(m, "pgd_alloc: pgd at %s; entries %llu..%llu (the kernel from "
 	   "%s up) copied from swapper_pg_dir", ktpa(m, pgd),
 	   (unsigned long long)first, (unsigned long long)(n - 1),
 	   ktva(m, MIN(m->lay.page_offset, m->lay.modules_vaddr) &
@@ -331,7 +331,7 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 			link_table(m, LVL_PGD, pgd + i * L->esize, t);
 		}
 		mm->pmd_prealloc = true;
-		kt(m, "pgd_alloc: PAE: %llu user pmds preallocated (PDPTEs are "
+		KT(m, "pgd_alloc: PAE: %llu user pmds preallocated (PDPTEs are "
 		   "loaded with CR3); the kernel pmd is shared "
 		   "(SHARED_KERNEL_PMD)", (unsigned long long)first);
 	}
@@ -491,7 +491,7 @@ zap_page_range(struct machine *m, struct mm_struct *mm,
 
 	walk_range(&rw, zap_one);
 	if (rw.nflush)
-		kt(m, "zap_page_range %s-%s: %llu PTEs cleared (%llu anonymous "
+		KT(m, "zap_page_range %s-%s: %llu PTEs cleared (%llu anonymous "
 		   "and %llu file pages released), TLB flushed",
 		   ktva(m, start), ktva(m, end),
 		   (unsigned long long)rw.nflush,
@@ -574,7 +574,7 @@ free_level(struct machine *m, struct mm_struct *mm, u64 table, int i,
 			phys_write_entry(&m->phys, table + g * L->esize,
 					 L->esize, 0);
 		free_table(m, mm, child & PAGE_MASK);
-		kt(m, "free_pgtables: %s table at %s (for %s-%s) freed, "
+		KT(m, "free_pgtables: %s table at %s (for %s-%s) freed, "
 		   "%s[%llu%s%s] cleared", mmu->lv[mmu->walk[i + 1]].name,
 		   ktpa(m, child & PAGE_MASK), ktva(m, base + g0 * span),
 		   ktva(m, base + (g1 + 1) * span), L->name,
@@ -632,7 +632,7 @@ change_protection(struct machine *m, struct vm_area_struct *vma, u64 start,
 
 	walk_range(&rw, chprot_one);
 	if (rw.nflush)
-		kt(m, "change_protection %s-%s: %llu PTEs rewritten, TLB "
+		KT(m, "change_protection %s-%s: %llu PTEs rewritten, TLB "
 		   "flushed", ktva(m, start), ktva(m, end),
 		   (unsigned long long)rw.nflush);
 }
@@ -667,11 +667,11 @@ alloc_user(struct vm_fault *vf, bool zero, bool anon, u64 *pfn)
 
 	if (mm_alloc_user_page(m, zero, anon ? "anon" : "page cache", pfn,
 			       &vf->e)) {
-		kt(m, "alloc_pages(%s, 0) failed: %s", gfp_user(zero),
+		KT(m, "alloc_pages(%s, 0) failed: %s", gfp_user(zero),
 		   vf->e.msg);
 		return VM_FAULT_OOM;
 	}
-	kt(m, "alloc_pages(%s, 0) = pfn %#llx (phys %s)", gfp_user(zero),
+	KT(m, "alloc_pages(%s, 0) = pfn %#llx (phys %s)", gfp_user(zero),
 	   (unsigned long long)*pfn, ktpa(m, *pfn << PAGE_SHIFT));
 	return 0;
 }
@@ -682,7 +682,7 @@ set_pte_at(struct vm_fault *vf, u64 val, const char *why)
 	struct machine *m = vf->m;
 
 	pte_write(m, vf->epa, val, vf->addr);
-	kt(m, "set_pte_at: pte at %s: %s -> %s (%s)%s%s", ktpa(m, vf->epa),
+	KT(m, "set_pte_at: pte at %s: %s -> %s (%s)%s%s", ktpa(m, vf->epa),
 	   ktpte(m, vf->orig.val), ktpte(m, val), pte_flags(m, val, vf->epa),
 	   why ? ": " : "", why ? why : "");
 }
@@ -701,7 +701,7 @@ do_anonymous_page(struct vm_fault *vf)
 		return VM_FAULT_SIGBUS;
 	if (!vf->write) {
 		pfn = tasks_of(m)->zero_pfn;
-		kt(m, "do_anonymous_page: a read of an untouched anonymous "
+		KT(m, "do_anonymous_page: a read of an untouched anonymous "
 		   "page: map the shared zero page (pfn %#llx) read-only, no "
 		   "allocation", (unsigned long long)pfn);
 		set_pte_at(vf, mk_pte(m, pfn, prot_wrprotect(vma->vm_page_prot) |
@@ -711,9 +711,9 @@ do_anonymous_page(struct vm_fault *vf)
 	if (vma->anon_vma == NULL) {
 		vma->anon_vma = xcalloc(1, sizeof(*vma->anon_vma));
 		vma->anon_vma->refs = 1;
-		kt(m, "anon_vma_prepare: the VMA gets its anon_vma");
+		KT(m, "anon_vma_prepare: the VMA gets its anon_vma");
 	}
-	kt(m, "do_anonymous_page: a write: a zeroed page of its own");
+	KT(m, "do_anonymous_page: a write: a zeroed page of its own");
 	r = alloc_user(vf, true, true, &pfn);
 	if (r)
 		return r;
@@ -739,14 +739,14 @@ filemap_fault(struct vm_fault *vf, u64 *pfn)
 	int r;
 
 	if (off >= f->size || vf->pgoff >= (1ULL << (64 - PAGE_SHIFT))) {
-		kt(m, "filemap_fault: page %llu is beyond the end of %s (%llu "
+		KT(m, "filemap_fault: page %llu is beyond the end of %s (%llu "
 		   "bytes): SIGBUS", (unsigned long long)vf->pgoff, f->path,
 		   (unsigned long long)f->size);
 		return VM_FAULT_SIGBUS;
 	}
 	if (filemap_get(&f->mapping, vf->pgoff, pfn) == 0) {
 		mm_get_page(m, *pfn);
-		kt(m, "filemap_fault: page %llu of %s is in the page cache "
+		KT(m, "filemap_fault: page %llu of %s is in the page cache "
 		   "(pfn %#llx): no I/O, a minor fault",
 		   (unsigned long long)vf->pgoff, f->path,
 		   (unsigned long long)*pfn);
@@ -763,7 +763,7 @@ filemap_fault(struct vm_fault *vf, u64 *pfn)
 	mm_page_set_file(m, *pfn, f, vf->pgoff);
 	filemap_add(&f->mapping, vf->pgoff, *pfn);
 	mm_get_page(m, *pfn);		/* the caller's; the cache keeps one */
-	kt(m, "filemap_fault: page %llu of %s is not cached: read %llu bytes "
+	KT(m, "filemap_fault: page %llu of %s is not cached: read %llu bytes "
 	   "from file offset %#llx into pfn %#llx (add_to_page_cache): a "
 	   "major fault", (unsigned long long)vf->pgoff, f->path,
 	   (unsigned long long)n, (unsigned long long)off,
@@ -780,7 +780,7 @@ do_read_fault(struct vm_fault *vf)
 	u64 pfn;
 	int r;
 
-	kt(m, "do_read_fault: file page %llu of %s", (unsigned long long)vf->pgoff,
+	KT(m, "do_read_fault: file page %llu of %s", (unsigned long long)vf->pgoff,
 	   vma->vm_file->path);
 	r = filemap_fault(vf, &pfn);
 	if (r & VM_FAULT_ERROR)
@@ -813,12 +813,12 @@ do_cow_fault(struct vm_fault *vf)
 	u64 pfn, cow;
 	int r, r2;
 
-	kt(m, "do_cow_fault: a write to private file page %llu of %s: copy it",
+	KT(m, "do_cow_fault: a write to private file page %llu of %s: copy it",
 	   (unsigned long long)vf->pgoff, vma->vm_file->path);
 	if (vma->anon_vma == NULL) {
 		vma->anon_vma = xcalloc(1, sizeof(*vma->anon_vma));
 		vma->anon_vma->refs = 1;
-		kt(m, "anon_vma_prepare: the VMA gets its anon_vma");
+		KT(m, "anon_vma_prepare: the VMA gets its anon_vma");
 	}
 	r = alloc_user(vf, false, true, &cow);
 	if (r)
@@ -830,7 +830,7 @@ do_cow_fault(struct vm_fault *vf)
 	}
 	copy_user_page(m, cow, pfn);
 	mm_put_page(m, pfn);
-	kt(m, "copy_user_highpage: pfn %#llx -> pfn %#llx; the page cache "
+	KT(m, "copy_user_highpage: pfn %#llx -> pfn %#llx; the page cache "
 	   "page stays clean", (unsigned long long)pfn, (unsigned long long)cow);
 	mm_page_set_anon(m, cow, vma->anon_vma,
 			 (vf->addr - vma->vm_start) / PAGE_SIZE + vma->vm_pgoff);
@@ -850,7 +850,7 @@ do_shared_fault(struct vm_fault *vf)
 	u64 pfn;
 	int r;
 
-	kt(m, "do_shared_fault: a write to shared file page %llu of %s",
+	KT(m, "do_shared_fault: a write to shared file page %llu of %s",
 	   (unsigned long long)vf->pgoff, vma->vm_file->path);
 	r = filemap_fault(vf, &pfn);
 	if (r & VM_FAULT_ERROR)
@@ -876,7 +876,7 @@ do_wp_page(struct vm_fault *vf)
 	int r, refs;
 
 	if (!zero && (vma->vm_flags & VM_SHARED)) {
-		kt(m, "do_wp_page: wp_page_shared: a shared mapping: make the "
+		KT(m, "do_wp_page: wp_page_shared: a shared mapping: make the "
 		   "PTE writable");
 		mm_page_set_dirty(m, old);
 		set_pte_at(vf, mk_pte(m, old, prot_mkwrite(vf->orig.prot) |
@@ -886,7 +886,7 @@ do_wp_page(struct vm_fault *vf)
 	}
 	if (!zero && mm_page_anon(m, old) &&
 	    (refs = mm_page_count(m, old)) == 1) {
-		kt(m, "do_wp_page: pfn %#llx is anonymous with one reference: "
+		KT(m, "do_wp_page: pfn %#llx is anonymous with one reference: "
 		   "reuse it, no copy (wp_page_reuse)", (unsigned long long)old);
 		set_pte_at(vf, mk_pte(m, old, prot_mkwrite(vf->orig.prot) |
 				      P_DIRTY | P_YOUNG), NULL);
@@ -894,29 +894,29 @@ do_wp_page(struct vm_fault *vf)
 		return 0;
 	}
 	if (zero)
-		kt(m, "do_wp_page: a write to the shared zero page: "
+		KT(m, "do_wp_page: a write to the shared zero page: "
 		   "wp_page_copy allocates a zeroed page");
 	else if (mm_page_anon(m, old))
-		kt(m, "do_wp_page: pfn %#llx is shared (page_count %d, "
+		KT(m, "do_wp_page: pfn %#llx is shared (page_count %d, "
 		   "mapcount %d): copy on write (wp_page_copy)",
 		   (unsigned long long)old, mm_page_count(m, old),
 		   mm_page_mapcount(m, old));
 	else
-		kt(m, "do_wp_page: pfn %#llx is a page cache page of %s: a "
+		KT(m, "do_wp_page: pfn %#llx is a page cache page of %s: a "
 		   "private mapping must not write it: copy on write "
 		   "(wp_page_copy)", (unsigned long long)old,
 		   vma->vm_file ? vma->vm_file->path : "a file");
 	if (vma->anon_vma == NULL) {
 		vma->anon_vma = xcalloc(1, sizeof(*vma->anon_vma));
 		vma->anon_vma->refs = 1;
-		kt(m, "anon_vma_prepare: the VMA gets its anon_vma");
+		KT(m, "anon_vma_prepare: the VMA gets its anon_vma");
 	}
 	r = alloc_user(vf, zero, true, &pfn);
 	if (r)
 		return r;
 	if (!zero) {
 		copy_user_page(m, pfn, old);
-		kt(m, "copy_user_highpage: pfn %#llx -> pfn %#llx",
+		KT(m, "copy_user_highpage: pfn %#llx -> pfn %#llx",
 		   (unsigned long long)old, (unsigned long long)pfn);
 	}
 	mm_page_set_anon(m, pfn, vma->anon_vma,
@@ -933,7 +933,7 @@ do_wp_page(struct vm_fault *vf)
 			mm->rss[MM_FILEPAGES]--;
 		mm_page_remove_rmap(m, old);
 		mm_put_page(m, old);
-		kt(m, "page_remove_rmap + put_page(pfn %#llx): now page_count "
+		KT(m, "page_remove_rmap + put_page(pfn %#llx): now page_count "
 		   "%d, mapcount %d", (unsigned long long)old,
 		   mm_page_count(m, old), mm_page_mapcount(m, old));
 	}
@@ -952,7 +952,7 @@ do_access_flags(struct vm_fault *vf)
 		prot |= P_DIRTY;
 	nv = mk_pte(m, vf->orig.pfn, prot);
 	if (nv != vf->orig.val) {
-		kt(m, "handle_pte_fault: present and allowed: pte_mkyoung%s "
+		KT(m, "handle_pte_fault: present and allowed: pte_mkyoung%s "
 		   "(%s has no hardware accessed/dirty bits: Linux keeps them "
 		   "by faulting)", vf->write ? " + pte_mkdirty" : "",
 		   m->arch->name);
@@ -960,7 +960,7 @@ do_access_flags(struct vm_fault *vf)
 		mm_tlb_flush_page(m, vf->vma->vm_mm, vf->addr);
 		return 0;
 	}
-	kt(m, "handle_pte_fault: the PTE already allows the access: a "
+	KT(m, "handle_pte_fault: the PTE already allows the access: a "
 	   "spurious fault from a stale TLB entry; flush it and retry");
 	mm_tlb_flush_page(m, vf->vma->vm_mm, vf->addr);
 	return 0;
@@ -983,12 +983,12 @@ handle_mm_fault(struct machine *m, struct task_struct *t,
 	vf.exec = acc & ACC_EXEC;
 	vf.pgoff = vma->vm_pgoff + ((vf.addr - vma->vm_start) >> PAGE_SHIFT);
 	if (user_pte_slot(m, vma->vm_mm, vf.addr, true, &vf.epa, &vf.e)) {
-		kt(m, "handle_mm_fault: no page table: %s", vf.e.msg);
+		KT(m, "handle_mm_fault: no page table: %s", vf.e.msg);
 		return VM_FAULT_OOM;
 	}
 	pte_info(m, pte_read(m, vf.epa), &vf.orig);
 	if (vf.orig.none) {
-		kt(m, "handle_pte_fault: pte at %s is none", ktpa(m, vf.epa));
+		KT(m, "handle_pte_fault: pte at %s is none", ktpa(m, vf.epa));
 		if (vma->vm_file == NULL)
 			r = do_anonymous_page(&vf);
 		else if (!vf.write)
@@ -998,11 +998,11 @@ handle_mm_fault(struct machine *m, struct task_struct *t,
 		else
 			r = do_shared_fault(&vf);
 	} else if (!vf.orig.present) {
-		kt(m, "handle_pte_fault: pte %s is not present and not a page",
+		KT(m, "handle_pte_fault: pte %s is not present and not a page",
 		   ktpte(m, vf.orig.val));
 		r = VM_FAULT_SIGBUS;
 	} else {
-		kt(m, "handle_pte_fault: pte at %s is %s (%s), pfn %#llx",
+		KT(m, "handle_pte_fault: pte at %s is %s (%s), pfn %#llx",
 		   ktpa(m, vf.epa), ktpte(m, vf.orig.val),
 		   pte_flags(m, vf.orig.val, vf.epa),
 		   (unsigned long long)vf.orig.pfn);
@@ -1121,7 +1121,7 @@ describe_fault(struct machine *m, const struct walk *w, unsigned acc,
 		x86_error_code(m, w, acc, &sb, code);
 	else
 		arm_fsr(m, w, acc, &sb, code, !strcmp(kind, "arm64"));
-	kt(m, "%s", sb.buf);
+	KT(m, "%s", sb.buf);
 	sb_release(&sb);
 }
 
@@ -1151,7 +1151,7 @@ segv(struct machine *m, struct task_struct *t, u64 va, int code,
 	t->sig = SIGSEGV;
 	t->si_code = code;
 	t->sig_addr = va;
-	kt(m, "bad_area: %s: SIGSEGV (si_code %s) to pid %d (%s): it is "
+	KT(m, "bad_area: %s: SIGSEGV (si_code %s) to pid %d (%s): it is "
 	   "killed", why, code == SEGV_MAPERR ? "SEGV_MAPERR" : "SEGV_ACCERR",
 	   t->pid, t->comm);
 	return error_set(e, -EFAULT, "pid %d (%s) killed by SIGSEGV at %s: "
@@ -1179,7 +1179,7 @@ vmalloc_fault(struct machine *m, struct cpu *c, u64 va, const struct walk *w,
 	if (i == rw.nsteps || w->nsteps == 0 ||
 	    w->step[w->nsteps - 1].lvl != lvl ||
 	    rw.step[i].d.kind == PT_NONE || rw.step[i].d.kind == PT_BAD) {
-		kt(m, "vmalloc_fault: swapper_pg_dir has no entry for %s "
+		KT(m, "vmalloc_fault: swapper_pg_dir has no entry for %s "
 		   "either: no_context, an oops", ktva(m, va));
 		return error_set(e, -EFAULT, "BUG: unable to handle kernel "
 				 "paging request at %s (not mapped in "
@@ -1191,7 +1191,7 @@ vmalloc_fault(struct machine *m, struct cpu *c, u64 va, const struct walk *w,
 			&ent);
 	phys_write_entry(&m->phys, w->step[w->nsteps - 1].entry_pa, L->esize,
 			 ref);
-	kt(m, "vmalloc_fault: a kernel-mode not-present fault above TASK_SIZE: "
+	KT(m, "vmalloc_fault: a kernel-mode not-present fault above TASK_SIZE: "
 	   "the %s entry of %s in this pgd (cr3 %s) is missing; "
 	   "swapper_pg_dir has it at %s: copy %s (set_pmd)", L->name,
 	   ktva(m, va), ktpa(m, c->root[0]), ktpa(m, refpa), ktpte(m, ref));
@@ -1224,14 +1224,14 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 		    !m->mmu.split_roots)
 			return vmalloc_fault(m, c, va, w, e);
 		if (va >= m->lay.task_size) {
-			kt(m, "no_context: a kernel address with no mapping");
+			KT(m, "no_context: a kernel address with no mapping");
 			return error_set(e, -EFAULT, "BUG: unable to handle "
 					 "kernel paging request at %s (%s)",
 					 ktva(m, va), w->fault ==
 					 WF_PROTECTION ? "protection" :
 					 "not present");
 		}
-		kt(m, "no user process runs on cpu%d (init_mm has no user "
+		KT(m, "no user process runs on cpu%d (init_mm has no user "
 		   "mappings)", c->id);
 		return error_set(e, -EFAULT, "page fault at user address %s "
 				 "with no process on cpu%d: exec or switch "
@@ -1245,11 +1245,11 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 	mm = t->mm;
 	vma = find_vma(mm, va);
 	if (vma == NULL) {
-		kt(m, "find_vma(%s): no VMA at or above it", ktva(m, va));
+		KT(m, "find_vma(%s): no VMA at or above it", ktva(m, va));
 		return segv(m, t, va, SEGV_MAPERR, "no VMA covers the address",
 			    e);
 	}
-	kt(m, "find_vma(%s) = %s", ktva(m, va), vma_desc(m, mm, vma));
+	KT(m, "find_vma(%s) = %s", ktva(m, va), vma_desc(m, mm, vma));
 	if (vma->vm_start > va) {
 		struct error se;
 
@@ -1257,7 +1257,7 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 			return segv(m, t, va, SEGV_MAPERR, "the address is "
 				    "below that VMA, which is not a stack", e);
 		if (expand_stack(m, vma, va, &se)) {
-			kt(m, "expand_stack refused: %s", se.msg);
+			KT(m, "expand_stack refused: %s", se.msg);
 			return segv(m, t, va, SEGV_MAPERR, se.msg, e);
 		}
 	}
@@ -1283,7 +1283,7 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 	}
 	if (why != NULL)
 		return segv(m, t, va, SEGV_ACCERR, why, e);
-	kt(m, "access ok: a %s of a %c%c%c VMA", (acc & ACC_EXEC) ? "fetch" :
+	KT(m, "access ok: a %s of a %c%c%c VMA", (acc & ACC_EXEC) ? "fetch" :
 	   (acc & ACC_WRITE) ? "write" : "read",
 	   (vma->vm_flags & VM_READ) ? 'r' : '-',
 	   (vma->vm_flags & VM_WRITE) ? 'w' : '-',
@@ -1298,7 +1298,7 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 		t->sig = SIGBUS;
 		t->si_code = BUS_ADRERR;
 		t->sig_addr = va;
-		kt(m, "do_sigbus: SIGBUS (BUS_ADRERR) to pid %d (%s)", t->pid,
+		KT(m, "do_sigbus: SIGBUS (BUS_ADRERR) to pid %d (%s)", t->pid,
 		   t->comm);
 		return error_set(e, -EFAULT, "pid %d (%s) killed by SIGBUS at "
 				 "%s: the file has no page there", t->pid,
@@ -1308,7 +1308,7 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 		t->maj_flt++;
 	else
 		t->min_flt++;
-	kt(m, "%s fault: pid %d min_flt=%llu maj_flt=%llu",
+	KT(m, "%s fault: pid %d min_flt=%llu maj_flt=%llu",
 	   (r & VM_FAULT_MAJOR) ? "major" : "minor", t->pid,
 	   (unsigned long long)t->min_flt, (unsigned long long)t->maj_flt);
 	return 0;
@@ -1355,7 +1355,7 @@ access_process_vm(struct machine *m, struct task_struct *t, u64 addr,
 			{
 				int r;
 
-				kt(m, "get_user_pages: %s of %s: fault it in",
+				KT(m, "get_user_pages: %s of %s: fault it in",
 				   write ? "a write" : "a read",
 				   ktva(m, addr));
 				r = handle_mm_fault(m, t, vma, addr,

@@ -184,7 +184,7 @@ static void
 merge_into(struct machine *m, struct mm_struct *mm, struct vm_area_struct *a,
 	   struct vm_area_struct *b)
 {
-	kt(m, "vma_merge: %s-%s %s joins %s-%s into one VMA",
+	KT(m, "vma_merge: %s-%s %s joins %s-%s into one VMA",
 	   ktva(m, b->vm_start), ktva(m, b->vm_end), flags_str(b->vm_flags),
 	   ktva(m, a->vm_start), ktva(m, a->vm_end));
 	a->vm_end = b->vm_end;
@@ -219,7 +219,7 @@ split_vma(struct machine *m, struct mm_struct *mm, struct vm_area_struct *vma,
 {
 	struct vm_area_struct *n = vma_alloc(mm);
 
-	kt(m, "split_vma: %s-%s %s at %s", ktva(m, vma->vm_start),
+	KT(m, "split_vma: %s-%s %s at %s", ktva(m, vma->vm_start),
 	   ktva(m, vma->vm_end), flags_str(vma->vm_flags), ktva(m, addr));
 	*n = *vma;
 	n->vm_start = addr;
@@ -344,7 +344,7 @@ mmap_region(struct machine *m, struct mm_struct *mm, struct file *file,
 	vma->vm_file = file ? get_file(file) : NULL;
 	vma_link(mm, vma);
 	mm->total_vm += PAGES(len);
-	kt(m, "mmap_region: new VMA %s-%s %s%s%s", ktva(m, addr),
+	KT(m, "mmap_region: new VMA %s-%s %s%s%s", ktva(m, addr),
 	   ktva(m, addr + len), flags_str(vm_flags), file ? " " : " anonymous",
 	   file ? file->path : "");
 	return vma_merge_neighbours(m, mm, vma);
@@ -413,7 +413,7 @@ do_mmap(struct machine *m, struct mm_struct *mm, struct file *file, u64 addr,
 				 "map a file");
 	if (file == NULL)
 		pgoff = where >> PAGE_SHIFT;
-	kt(m, "do_mmap: %s-%s %s%s, placed %s", ktva(m, where),
+	KT(m, "do_mmap: %s-%s %s%s, placed %s", ktva(m, where),
 	   ktva(m, where + len), flags_str(vm_flags),
 	   file ? " file" : " anonymous",
 	   (flags & MAP_FIXED) ? "at the fixed address" : addr ?
@@ -447,7 +447,7 @@ do_munmap(struct machine *m, struct mm_struct *mm, u64 start, u64 len,
 	end = start + len;
 	v = find_vma_prev(mm, start, &prev);
 	if (v == NULL || v->vm_start >= end) {
-		kt(m, "do_munmap: nothing mapped in %s-%s", ktva(m, start),
+		KT(m, "do_munmap: nothing mapped in %s-%s", ktva(m, start),
 		   ktva(m, end));
 		return 0;
 	}
@@ -457,7 +457,7 @@ do_munmap(struct machine *m, struct mm_struct *mm, u64 start, u64 len,
 		if (v->vm_end > end)
 			split_vma(m, mm, v, end);
 		next = v->vm_next;
-		kt(m, "do_munmap: remove VMA %s-%s %s%s%s", ktva(m, v->vm_start),
+		KT(m, "do_munmap: remove VMA %s-%s %s%s%s", ktva(m, v->vm_start),
 		   ktva(m, v->vm_end), flags_str(v->vm_flags),
 		   v->vm_file ? " " : "", v->vm_file ? v->vm_file->path : "");
 		zap_page_range(m, mm, v, v->vm_start, v->vm_end);
@@ -540,7 +540,7 @@ do_mprotect(struct machine *m, struct mm_struct *mm, u64 start, u64 len,
 		if (v->vm_end > end)
 			split_vma(m, mm, v, end);
 		next = v->vm_next;
-		kt(m, "mprotect_fixup: %s-%s %s -> %s", ktva(m, v->vm_start),
+		KT(m, "mprotect_fixup: %s-%s %s -> %s", ktva(m, v->vm_start),
 		   ktva(m, v->vm_end), flags_str(v->vm_flags), flags_str(nf));
 		/* a private mapping becoming writable is now charged */
 		if ((nf & VM_WRITE) && !(nf & VM_SHARED))
@@ -582,7 +582,7 @@ vm_brk_flags(struct machine *m, struct mm_struct *mm, u64 addr, u64 len,
 	mm->total_vm += PAGES(len);
 	if (prev != NULL && prev->vm_end == addr && prev->vm_file == NULL &&
 	    prev->vm_flags == vm_flags) {
-		kt(m, "do_brk_flags: grow VMA %s-%s to %s", ktva(m, prev->vm_start),
+		KT(m, "do_brk_flags: grow VMA %s-%s to %s", ktva(m, prev->vm_start),
 		   ktva(m, prev->vm_end), ktva(m, addr + len));
 		prev->vm_end = addr + len;
 		vma_merge_neighbours(m, mm, prev);
@@ -595,7 +595,7 @@ vm_brk_flags(struct machine *m, struct mm_struct *mm, u64 addr, u64 len,
 	v->vm_page_prot = vm_get_page_prot(vm_flags);
 	v->vm_pgoff = addr >> PAGE_SHIFT;
 	vma_link(mm, v);
-	kt(m, "do_brk_flags: new anonymous VMA %s-%s %s", ktva(m, addr),
+	KT(m, "do_brk_flags: new anonymous VMA %s-%s %s", ktva(m, addr),
 	   ktva(m, addr + len), flags_str(vm_flags));
 	vma_merge_neighbours(m, mm, v);
 	return 0;
@@ -615,14 +615,14 @@ do_brk(struct machine *m, struct mm_struct *mm, u64 brk, u64 *ret,
 				 "(the end of the program's bss)",
 				 ktva(m, brk), ktva(m, mm->start_brk));
 	if (newbrk == oldbrk) {
-		kt(m, "brk: %s -> %s, same page: no VMA change",
+		KT(m, "brk: %s -> %s, same page: no VMA change",
 		   ktva(m, mm->brk), ktva(m, brk));
 		mm->brk = brk;
 		*ret = brk;
 		return 0;
 	}
 	if (brk <= mm->brk) {
-		kt(m, "brk: shrink %s -> %s: unmap %s-%s", ktva(m, mm->brk),
+		KT(m, "brk: shrink %s -> %s: unmap %s-%s", ktva(m, mm->brk),
 		   ktva(m, brk), ktva(m, newbrk), ktva(m, oldbrk));
 		mm->brk = brk;
 		if (do_munmap(m, mm, newbrk, oldbrk - newbrk, e))
@@ -635,7 +635,7 @@ do_brk(struct machine *m, struct mm_struct *mm, u64 brk, u64 *ret,
 		return error_set(e, -ENOMEM, "brk: %s would run into the VMA "
 				 "at %s", ktva(m, brk),
 				 ktva(m, next->vm_start));
-	kt(m, "brk: grow %s -> %s: anonymous memory %s-%s", ktva(m, mm->brk),
+	KT(m, "brk: grow %s -> %s: anonymous memory %s-%s", ktva(m, mm->brk),
 	   ktva(m, brk), ktva(m, oldbrk), ktva(m, newbrk));
 	if (vm_brk_flags(m, mm, oldbrk, newbrk - oldbrk, 0, e))
 		return e ? e->code : -ENOMEM;
@@ -671,7 +671,7 @@ expand_stack(struct machine *m, struct vm_area_struct *vma, u64 addr,
 				 "stack_guard_gap (256 pages) of the VMA at "
 				 "%s-%s", ktva(m, prev->vm_start),
 				 ktva(m, prev->vm_end));
-	kt(m, "expand_stack: vm_start %s -> %s (stack now %s, RLIMIT_STACK "
+	KT(m, "expand_stack: vm_start %s -> %s (stack now %s, RLIMIT_STACK "
 	   "%s)", ktva(m, vma->vm_start), ktva(m, start), fsize_kt(size),
 	   fsize_kt(mm->stack_rlimit));
 	mm->total_vm += PAGES(vma->vm_start - start);
