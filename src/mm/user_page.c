@@ -55,9 +55,7 @@ mm_alloc_user_page(struct machine *m, bool zero, const char *owner, u64 *pfn,
 	kt_restore(m, on);
 	if (p == NULL)
 		return e ? e->code : -ENOMEM;
-	*pfn = page_to_pfn(m, p);
-	if (zero)
-		phys_zero(&m->phys, *pfn << PAGE_SHIFT, PAGE_SIZE, NULL);
+	*pfn = page_to_pfn(m, p);	/* __GFP_ZERO: prep_new_page zeroed it */
 	page_set_owner(p, strcmp(owner, "anon") ? &owner_cache : &owner_anon,
 		       NULL);
 	return 0;
@@ -174,7 +172,6 @@ mm_alloc_pgd_pages(struct machine *m, unsigned order, u64 *pa,
 	if (p == NULL)
 		return e ? e->code : -ENOMEM;
 	*pa = page_to_phys(m, p);
-	phys_zero(&m->phys, *pa, PAGE_SIZE << order, NULL);
 	page_set_owner(p, &page_owner_pgtable, NULL);
 	return 0;
 }
