@@ -1035,6 +1035,8 @@ x86_error_code(struct machine *m, const struct walk *w, unsigned acc,
 	if ((acc & ACC_EXEC) && (m->mmu.features & F_NX))
 		ec |= X86_PF_INSTR;
 	*code = ec;
+	if (sb == NULL)
+		return;
 	sb_addf(sb, "#PF: cr2=%s error_code=%#llx (%s, %s, %s mode%s%s)",
 		ktva(m, m->cpu[m->cur].cr2), (unsigned long long)ec,
 		(ec & X86_PF_PROT) ? "P=1 protection violation" :
@@ -1083,6 +1085,8 @@ arm_fsr(struct machine *m, const struct walk *w, unsigned acc,
 			((acc & ACC_WRITE) && !(acc & ACC_EXEC) ? BIT(6) : 0);
 		if (!(acc & ACC_USER))
 			*code += 1ULL << 26;	/* from the current EL */
+		if (sb == NULL)
+			return;
 		sb_addf(sb, "%s abort: FAR=%s ESR=%#llx (%s, level %d, %s%s)",
 			(acc & ACC_EXEC) ? "instruction" : "data",
 			ktva(m, m->cpu[m->cur].cr2), (unsigned long long)*code,
@@ -1101,6 +1105,8 @@ arm_fsr(struct machine *m, const struct walk *w, unsigned acc,
 		fs = last ? 0x7 : 0x5;
 	}
 	*code = fs | ((acc & ACC_WRITE) ? BIT(11) : 0);
+	if (sb == NULL)
+		return;
 	sb_addf(sb, "%s abort: %s=%s %s=%#llx (%s%s%s)",
 		(acc & ACC_EXEC) ? "prefetch" : "data",
 		(acc & ACC_EXEC) ? "IFAR" : "FAR", ktva(m, m->cpu[m->cur].cr2),
@@ -1116,12 +1122,20 @@ describe_fault(struct machine *m, const struct walk *w, unsigned acc,
 	const char *kind = mm_arch(m)->fault_kind;
 	struct strbuf sb;
 
+	if (!m->kt.on) {
+		/* the hot path: the code, nothing to say */
+		if (kind[0] == 'x')
+			x86_error_code(m, w, acc, NULL, code);
+		else
+			arm_fsr(m, w, acc, NULL, code, kind[3] == '6');
+		return;
+	}
 	sb_init(&sb);
-	if (!strcmp(kind, "x86"))
+	if (kind[0] == 'x')
 		x86_error_code(m, w, acc, &sb, code);
 	else
-		arm_fsr(m, w, acc, &sb, code, !strcmp(kind, "arm64"));
-	KT(m, "%s", sb.buf);
+		arm_fsr(m, w, acc, &sb, code, kind[3] == '6');
+	kt(m, "%s", sb.buf);
 	sb_release(&sb);
 }
 
@@ -1262,7 +1276,7 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 		}
 	}
 	/* access_error() */
-	if (!strcmp(mm_arch(m)->fault_kind, "x86")) {
+	if (mm_arch(m)->fault_kind[0] == 'x') {
 		if ((acc & ACC_WRITE) && !(vma->vm_flags & VM_WRITE))
 			why = "a write to a VMA without VM_WRITE";
 		else if (!(acc & ACC_WRITE) && (code & X86_PF_PROT))
