@@ -651,7 +651,7 @@ struct vm_fault {
 	u64 epa;		/* the PTE's address */
 	struct pteinfo orig;
 	u64 pgoff;		/* file page index */
-	struct error e;
+	struct error *e;
 };
 
 static const char *
@@ -666,9 +666,9 @@ alloc_user(struct vm_fault *vf, bool zero, bool anon, u64 *pfn)
 	struct machine *m = vf->m;
 
 	if (mm_alloc_user_page(m, zero, anon ? "anon" : "page cache", pfn,
-			       &vf->e)) {
+			       vf->e)) {
 		KT(m, "alloc_pages(%s, 0) failed: %s", gfp_user(zero),
-		   vf->e.msg);
+		   vf->e->msg);
 		return VM_FAULT_OOM;
 	}
 	KT(m, "alloc_pages(%s, 0) = pfn %#llx (phys %s)", gfp_user(zero),
@@ -966,14 +966,21 @@ do_access_flags(struct vm_fault *vf)
 	return 0;
 }
 
-int
-handle_mm_fault(struct machine *m, struct task_struct *t,
-		struct vm_area_struct *vma, u64 addr, unsigned acc)
+/*
+ * handle_mm_fault() with the PTE's address when the faulting walk found it
+ * (pte_epa != 0): the walk need not be repeated.
+ */
+static int
+__handle_mm_fault(struct machine *m, struct task_struct *t,
+		  struct vm_area_struct *vma, u64 addr, unsigned acc,
+		  u64 pte_epa)
 {
 	struct vm_fault vf;
+	struct error e;
 	int r;
 
 	memset(&vf, 0, sizeof(vf));
+	vf.e = &e;
 	vf.m = m;
 	vf.t = t;
 	vf.vma = vma;
@@ -982,8 +989,10 @@ handle_mm_fault(struct machine *m, struct task_struct *t,
 	vf.write = acc & ACC_WRITE;
 	vf.exec = acc & ACC_EXEC;
 	vf.pgoff = vma->vm_pgoff + ((vf.addr - vma->vm_start) >> PAGE_SHIFT);
-	if (user_pte_slot(m, vma->vm_mm, vf.addr, true, &vf.epa, &vf.e)) {
-		KT(m, "handle_mm_fault: no page table: %s", vf.e.msg);
+	if (pte_epa != 0) {
+		vf.epa = pte_epa;
+	} else if (user_pte_slot(m, vma->vm_mm, vf.addr, true, &vf.epa, &e)) {
+		KT(m, "handle_mm_fault: no page table: %s", e.msg);
 		return VM_FAULT_OOM;
 	}
 	pte_info(m, pte_read(m, vf.epa), &vf.orig);
@@ -1012,6 +1021,13 @@ handle_mm_fault(struct machine *m, struct task_struct *t,
 			r = do_access_flags(&vf);
 	}
 	return r;
+}
+
+int
+handle_mm_fault(struct machine *m, struct task_struct *t,
+		struct vm_area_struct *vma, u64 addr, unsigned acc)
+{
+	return __handle_mm_fault(m, t, vma, addr, acc, 0);
 }
 
 /*
@@ -1302,7 +1318,13 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 	   (vma->vm_flags & VM_READ) ? 'r' : '-',
 	   (vma->vm_flags & VM_WRITE) ? 'w' : '-',
 	   (vma->vm_flags & VM_EXEC) ? 'x' : '-');
-	r = handle_mm_fault(m, t, vma, va, acc);
+	/* the walk that faulted found the PTE slot in this mm: reuse it */
+	if (w->nsteps && w->root == mm->pgd &&
+	    w->step[w->nsteps - 1].lvl == LVL_PTE)
+		r = __handle_mm_fault(m, t, vma, va, acc,
+				      w->step[w->nsteps - 1].entry_pa);
+	else
+		r = handle_mm_fault(m, t, vma, va, acc);
 	if (r & VM_FAULT_OOM)
 		return error_set(e, -ENOMEM, "page fault at %s: out of memory "
 				 "(the OOM killer is not simulated)",
