@@ -100,8 +100,9 @@ sym_run(struct ctx *ctx, int argc, char **argv)
 		cmd_set_value(ctx, k->value);
 		return 0;
 	}
+	/* a name that is no symbol may still be an expression: main + 5 */
 	if (!isdigit((unsigned char)argv[1][0]) && argv[1][0] != '$' &&
-	    argv[1][0] != '(')
+	    argv[1][0] != '(' && strpbrk(argv[1], "+-*/%&|^~<>") == NULL)
 		return cmd_error(ctx, "no symbol '%s'", argv[1]);
 	if (arg_u64(ctx, argv[1], "ADDR", &v))
 		return -1;
