@@ -32,3 +32,9 @@ build x86_64 gcc "-fcf-protection=none" "-M intel"
 build i386 i686-linux-gnu-gcc "-fcf-protection=none" "-M intel"
 build arm arm-linux-gnueabihf-gcc "" ""
 build arm64 aarch64-linux-gnu-gcc "" ""
+# two broken programs for the error transcripts: a truncated ELF and an
+# ELF header that says ET_CORE
+head -c 100 demo-i386 > bad-truncated
+head -c 4096 demo-i386 > bad-core
+printf '\004' | dd of=bad-core bs=1 seek=16 conv=notrunc 2>/dev/null
+echo "  GEN     testdata/elf/bad-truncated testdata/elf/bad-core"
