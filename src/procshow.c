@@ -2,6 +2,7 @@
 /*
  * Presenting processes for the commands.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,6 +155,12 @@ parse_prot(struct ctx *ctx, const char *s, unsigned *prot)
 		*prot = p;
 		return 0;
 	}
+	if (isalpha((unsigned char)s[0]) && strspn(s, "abcdefghijklmnopqrstuvwxyz"
+						    "ABCDEFGHIJKLMNOPQRSTUVWXYZ_")
+	    == n)
+		return cmd_error(ctx, "PROT: '%s' is not rwx letters (r, rw, rx, "
+				 "rwx), none, or PROT_READ|PROT_WRITE|"
+				 "PROT_EXEC", s);
 	if (arg_u64(ctx, s, "PROT", &v))
 		return -1;
 	if (v & ~7ULL)

@@ -245,8 +245,14 @@ switch_arm(struct machine *m, struct cpu *c, struct mm_struct *mm)
 	c->asid = arm_asid(m, mm);
 	c->root[0] = mm->pgd;
 	c->root_valid[0] = true;
-	KT(m, "cpu%d: TTBR0 <- %s, ASID %u: user entries are tagged, kernel "
-	   "entries global", c->id, ktpa(m, mm->pgd), c->asid);
+	if (m->mmu.split_roots)
+		KT(m, "cpu%d: TTBR0 <- %s (the user tables), ASID %u in "
+		   "TTBR1[63:48] (TCR_EL1.A1): user entries are tagged, kernel "
+		   "entries global", c->id, ktpa(m, mm->pgd), c->asid);
+	else
+		KT(m, "cpu%d: TTBR0 <- %s, CONTEXTIDR.ASID %u: user entries "
+		   "are tagged (nG), kernel entries global", c->id,
+		   ktpa(m, mm->pgd), c->asid);
 }
 
 int

@@ -80,7 +80,8 @@ copy_level(struct copy_ctx *cc, u64 table, int i, u64 base)
 					      prot);
 			pte_write(m, dst, nv, va);
 			cc->copied++;
-			if (pd.attr & P_SPECIAL) {
+			if ((pd.attr & P_SPECIAL) ||
+			    pfn == tasks_of(m)->zero_pfn) {
 				cc->zero++;
 				continue;
 			}

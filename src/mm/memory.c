@@ -71,6 +71,10 @@ pte_info(struct machine *m, u64 val, struct pteinfo *p)
 		return;
 	p->present = true;
 	p->pfn = d.addr >> PAGE_SHIFT;
+	/* vm_normal_page(): the zero page has no struct page use (arm has
+	 * no special bit: is_zero_pfn()) */
+	if (p->pfn == tasks_of(m)->zero_pfn)
+		d.attr |= P_SPECIAL;
 	p->protnone = d.attr & P_PROTNONE;
 	p->write = d.perm & P_UW;
 	p->dirty = d.attr & P_DIRTY;
@@ -705,7 +709,7 @@ do_anonymous_page(struct vm_fault *vf)
 		   "page: map the shared zero page (pfn %#llx) read-only, no "
 		   "allocation", (unsigned long long)pfn);
 		set_pte_at(vf, mk_pte(m, pfn, prot_wrprotect(vma->vm_page_prot) |
-				      P_SPECIAL), "pte_mkspecial(zero page)");
+				      P_SPECIAL), "the zero page");
 		return 0;
 	}
 	if (vma->anon_vma == NULL) {
@@ -1097,18 +1101,19 @@ arm_fsr(struct machine *m, const struct walk *w, unsigned acc,
 			type = "translation fault";
 			fs = 0x4 + (u64)level;
 		}
-		*code = ((acc & ACC_EXEC) ? 0x20ULL : 0x24ULL) << 26 | fs |
-			((acc & ACC_WRITE) && !(acc & ACC_EXEC) ? BIT(6) : 0);
+		/* EC, IL (32-bit instruction), the fault status, WnR */
+		*code = ((acc & ACC_EXEC) ? 0x20ULL : 0x24ULL) << 26 | BIT(25) |
+			fs | ((acc & ACC_WRITE) && !(acc & ACC_EXEC) ? BIT(6) : 0);
 		if (!(acc & ACC_USER))
 			*code += 1ULL << 26;	/* from the current EL */
 		if (sb == NULL)
 			return;
-		sb_addf(sb, "%s abort: FAR=%s ESR=%#llx (%s, level %d, %s%s)",
-			(acc & ACC_EXEC) ? "instruction" : "data",
+		sb_addf(sb, "%s abort: FAR=%s ESR=%#llx (%s, level %d%s, "
+			"from %s)", (acc & ACC_EXEC) ? "instruction" : "data",
 			ktva(m, m->cpu[m->cur].cr2), (unsigned long long)*code,
-			type, level, (acc & ACC_WRITE) ? "WnR=1 write" :
-			"WnR=0 read", (acc & ACC_USER) ? ", from EL0" :
-			", from EL1");
+			type, level, (acc & ACC_EXEC) ? "" :
+			(acc & ACC_WRITE) ? ", WnR=1 write" : ", WnR=0 read",
+			(acc & ACC_USER) ? "EL0" : "EL1");
 		return;
 	}
 	if (w->fault == WF_PROTECTION) {

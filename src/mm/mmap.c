@@ -361,31 +361,31 @@ do_mmap(struct machine *m, struct mm_struct *mm, struct file *file, u64 addr,
 	u64 where = 0;
 
 	if (type != MAP_SHARED && type != MAP_PRIVATE)
-		return error_set(e, -EINVAL, "mmap: give exactly one of "
+		return error_set(e, -EINVAL, "give exactly one of "
 				 "MAP_SHARED and MAP_PRIVATE");
 	if (len == 0)
-		return error_set(e, -EINVAL, "mmap: the length is 0");
+		return error_set(e, -EINVAL, "the length is 0");
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
-		return error_set(e, -EINVAL, "mmap: bad prot bits %#x", prot);
+		return error_set(e, -EINVAL, "bad prot bits %#x", prot);
 	if (ALIGN_UP(len, PAGE_SIZE) < len || ALIGN_UP(len, PAGE_SIZE) >
 	    mm->task_size)
-		return error_set(e, -ENOMEM, "mmap: %#llx bytes is larger than "
+		return error_set(e, -ENOMEM, "%#llx bytes is larger than "
 				 "the user address space",
 				 (unsigned long long)len);
 	len = ALIGN_UP(len, PAGE_SIZE);
 	if (file != NULL && pgoff + PAGES(len) < pgoff)
-		return error_set(e, -EOVERFLOW, "mmap: the file offset "
+		return error_set(e, -EOVERFLOW, "the file offset "
 				 "overflows");
 	if ((flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) &&
 	    (addr & (PAGE_SIZE - 1)))
-		return error_set(e, -EINVAL, "mmap: MAP_FIXED address %s is "
+		return error_set(e, -EINVAL, "MAP_FIXED address %s is "
 				 "not page aligned", ktva(m, addr));
 	if (noreplace)
 		flags |= MAP_FIXED;
 	if ((flags & MAP_FIXED) && (addr < mmap_min_addr(m) ||
 				    addr > mm->task_size - len))
 		return error_set(e, addr < mmap_min_addr(m) ? -EPERM : -ENOMEM,
-				 "mmap: %s-%s is outside the mappable user "
+				 "%s-%s is outside the mappable user "
 				 "range %s-%s (mmap_min_addr, TASK_SIZE)",
 				 ktva(m, addr), ktva(m, addr + len),
 				 ktva(m, mmap_min_addr(m)),
@@ -396,7 +396,7 @@ do_mmap(struct machine *m, struct mm_struct *mm, struct file *file, u64 addr,
 		struct vm_area_struct *v = find_vma(mm, where);
 
 		if (v != NULL && v->vm_start < where + len)
-			return error_set(e, -EEXIST, "mmap: MAP_FIXED_NOREPLACE "
+			return error_set(e, -EEXIST, "MAP_FIXED_NOREPLACE "
 					 "and %s-%s is already mapped",
 					 ktva(m, v->vm_start),
 					 ktva(m, v->vm_end));
@@ -408,7 +408,7 @@ do_mmap(struct machine *m, struct mm_struct *mm, struct file *file, u64 addr,
 	else if (vm_flags & VM_WRITE)
 		vm_flags |= VM_ACCOUNT;
 	if (file == NULL && type == MAP_SHARED)
-		return error_set(e, -EINVAL, "mmap: shared anonymous memory "
+		return error_set(e, -EINVAL, "shared anonymous memory "
 				 "(shmem) is not simulated; use MAP_PRIVATE or "
 				 "map a file");
 	if (file == NULL)
@@ -437,11 +437,11 @@ do_munmap(struct machine *m, struct mm_struct *mm, u64 start, u64 len,
 	u64 end;
 
 	if (start & (PAGE_SIZE - 1))
-		return error_set(e, -EINVAL, "munmap: %s is not page aligned",
+		return error_set(e, -EINVAL, "%s is not page aligned",
 				 ktva(m, start));
 	len = ALIGN_UP(len, PAGE_SIZE);
 	if (len == 0 || start > mm->task_size || len > mm->task_size - start)
-		return error_set(e, -EINVAL, "munmap: %s + %#llx is not a user "
+		return error_set(e, -EINVAL, "%s + %#llx is not a user "
 				 "range", ktva(m, start),
 				 (unsigned long long)len);
 	end = start + len;
@@ -497,15 +497,15 @@ do_mprotect(struct machine *m, struct mm_struct *mm, u64 start, u64 len,
 	unsigned long newbits;
 
 	if (start & (PAGE_SIZE - 1))
-		return error_set(e, -EINVAL, "mprotect: %s is not page aligned",
+		return error_set(e, -EINVAL, "%s is not page aligned",
 				 ktva(m, start));
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
-		return error_set(e, -EINVAL, "mprotect: bad prot bits %#x",
+		return error_set(e, -EINVAL, "bad prot bits %#x",
 				 prot);
 	len = ALIGN_UP(len, PAGE_SIZE);
 	end = start + len;
 	if (end < start || end > mm->task_size)
-		return error_set(e, -ENOMEM, "mprotect: the range passes "
+		return error_set(e, -ENOMEM, "the range passes "
 				 "TASK_SIZE");
 	if (len == 0)
 		return 0;
@@ -516,11 +516,11 @@ do_mprotect(struct machine *m, struct mm_struct *mm, u64 start, u64 len,
 		unsigned long nf;
 
 		if (v == NULL || v->vm_start > a)
-			return error_set(e, -ENOMEM, "mprotect: %s is not "
+			return error_set(e, -ENOMEM, "%s is not "
 					 "mapped", ktva(m, a));
 		nf = (v->vm_flags & ~VM_ACCESS_FLAGS) | newbits;
 		if ((nf & ~(nf >> 4)) & VM_ACCESS_FLAGS)
-			return error_set(e, -EACCES, "mprotect: the VMA at "
+			return error_set(e, -EACCES, "the VMA at "
 					 "%s may not become %s (its VM_MAY* "
 					 "bits forbid it)",
 					 ktva(m, v->vm_start),
@@ -571,7 +571,7 @@ vm_brk_flags(struct machine *m, struct mm_struct *mm, u64 addr, u64 len,
 	if (len == 0)
 		return 0;
 	if (addr + len > mm->task_size || addr + len < addr)
-		return error_set(e, -ENOMEM, "brk: %s-%s passes TASK_SIZE",
+		return error_set(e, -ENOMEM, "%s-%s passes TASK_SIZE",
 				 ktva(m, addr), ktva(m, addr + len));
 	v = find_vma_prev(mm, addr, &prev);
 	if (v != NULL && v->vm_start < addr + len) {
@@ -611,7 +611,7 @@ do_brk(struct machine *m, struct mm_struct *mm, u64 brk, u64 *ret,
 
 	*ret = mm->brk;
 	if (brk < mm->start_brk)
-		return error_set(e, -ENOMEM, "brk: %s is below start_brk %s "
+		return error_set(e, -ENOMEM, "%s is below start_brk %s "
 				 "(the end of the program's bss)",
 				 ktva(m, brk), ktva(m, mm->start_brk));
 	if (newbrk == oldbrk) {
@@ -632,7 +632,7 @@ do_brk(struct machine *m, struct mm_struct *mm, u64 brk, u64 *ret,
 	}
 	next = find_vma(mm, oldbrk);
 	if (next != NULL && newbrk + PAGE_SIZE > vm_start_gap(next))
-		return error_set(e, -ENOMEM, "brk: %s would run into the VMA "
+		return error_set(e, -ENOMEM, "%s would run into the VMA "
 				 "at %s", ktva(m, brk),
 				 ktva(m, next->vm_start));
 	KT(m, "brk: grow %s -> %s: anonymous memory %s-%s", ktva(m, mm->brk),

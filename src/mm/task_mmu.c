@@ -46,6 +46,8 @@ smaps_vma(struct machine *m, struct vm_area_struct *vma,
 		if (d.kind != PT_LEAF || (d.attr & (P_SPECIAL | P_PROTNONE)))
 			continue;
 		pfn = d.addr >> PAGE_SHIFT;
+		if (pfn == tasks_of(m)->zero_pfn)
+			continue;	/* vm_normal_page(): no page to count */
 		mss->resident += PAGE_SIZE;
 		dirty = (d.attr & P_DIRTY) || mm_page_dirty(m, pfn);
 		if (mm_page_anon(m, pfn))
@@ -95,7 +97,7 @@ pagemap_entry(struct machine *m, struct mm_struct *mm, u64 addr)
 	}
 	pfn = d.addr >> PAGE_SHIFT;
 	flags = PM_PRESENT | (pfn & PM_PFRAME_MASK);
-	if (d.attr & P_SPECIAL)
+	if ((d.attr & P_SPECIAL) || pfn == tasks_of(m)->zero_pfn)
 		return flags;		/* the zero page: no struct page use */
 	if (!mm_page_anon(m, pfn))
 		flags |= PM_FILE;
