@@ -531,6 +531,42 @@ machine_xlat_miss(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 	return WF_NONE;
 }
 
+void
+machine_fault_reason(const struct machine *m, const struct walk *w,
+		     unsigned acc, char *why, size_t n)
+{
+	const char *lvl = m->mmu.lv[w->fault_lvl].name;
+
+	switch (w->fault) {
+	case WF_NOT_PRESENT:
+		snprintf(why, n, "not present at the %s level", lvl);
+		break;
+	case WF_PROTECTION:
+		snprintf(why, n, "the %s is not allowed", acc & ACC_WRITE ?
+			 "write" : acc & ACC_EXEC ? "execution" : "read");
+		break;
+	case WF_RESERVED:
+		if (m->arch->bad_desc != NULL && w->nsteps > 0) {
+			const struct walk_step *s = &w->step[w->nsteps - 1];
+			char d[160];
+
+			m->arch->bad_desc(&m->mmu, s->lvl, s->entry, &s->d, d,
+					  sizeof(d));
+			snprintf(why, n, "invalid %s entry: %s", lvl, d);
+			break;
+		}
+		snprintf(why, n, "reserved bits 0x%llx in the %s entry",
+			 (unsigned long long)w->fault_info, lvl);
+		break;
+	case WF_ACCESS_FLAG:
+		snprintf(why, n, "access flag fault at the %s level (the "
+			 "accessed flag is clear)", lvl);
+		break;
+	default:
+		snprintf(why, n, "%s", walk_fault_name(w->fault));
+	}
+}
+
 int
 machine_access(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 	       u64 *pa, struct error *e)
@@ -560,40 +596,7 @@ machine_access(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 				return e ? e->code : -EFAULT;
 			continue;
 		}
-		switch (f) {
-		case WF_NOT_PRESENT:
-			snprintf(why, sizeof(why), "not present at the %s level",
-				 m->mmu.lv[w.fault_lvl].name);
-			break;
-		case WF_PROTECTION:
-			snprintf(why, sizeof(why), "the %s is not allowed",
-				 acc & ACC_WRITE ? "write" : acc & ACC_EXEC ?
-				 "execution" : "read");
-			break;
-		case WF_RESERVED:
-			if (m->arch->bad_desc != NULL && w.nsteps > 0) {
-				const struct walk_step *s =
-					&w.step[w.nsteps - 1];
-				char d[160];
-
-				m->arch->bad_desc(&m->mmu, s->lvl, s->entry,
-						  &s->d, d, sizeof(d));
-				snprintf(why, sizeof(why), "invalid %s entry: "
-					 "%s", m->mmu.lv[w.fault_lvl].name, d);
-				break;
-			}
-			snprintf(why, sizeof(why), "reserved bits 0x%llx in the "
-				 "%s entry", (unsigned long long)w.fault_info,
-				 m->mmu.lv[w.fault_lvl].name);
-			break;
-		case WF_ACCESS_FLAG:
-			snprintf(why, sizeof(why), "access flag fault at the %s "
-				 "level (the accessed flag is clear)",
-				 m->mmu.lv[w.fault_lvl].name);
-			break;
-		default:
-			snprintf(why, sizeof(why), "%s", walk_fault_name(f));
-		}
+		machine_fault_reason(m, &w, acc, why, sizeof(why));
 		return error_set(e, -EFAULT, "page fault at 0x%llx: %s",
 				 (unsigned long long)va, why);
 	}

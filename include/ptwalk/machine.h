@@ -213,6 +213,9 @@ machine_xlat(struct machine *m, struct cpu *c, u64 va, unsigned acc,
  */
 int machine_access(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 		   u64 *pa, struct error *e);
+/* Why walk w faulted for access acc: "not present at the pmd level". */
+void machine_fault_reason(const struct machine *m, const struct walk *w,
+			  unsigned acc, char *why, size_t n);
 /* Read or write through the MMU (each page translated as an access). */
 int machine_read_virt(struct machine *m, struct cpu *c, u64 va, void *buf,
 		      u64 len, struct error *e);

@@ -2,6 +2,7 @@
 /*
  * Bringing up the simulated kernel (cf. init/main.c start_kernel: mm_init).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,8 +26,12 @@ run_init(struct machine *m, struct error *e)
 		memset(&a, 0, sizeof(a));
 		a.path = m->opts.exec;
 		r = do_execve(m, &a, &t, e);
-		if (r)
-			return error_set(e, r, "-e %s", e->msg);
+		if (r) {
+			char why[sizeof(e->msg)];
+
+			snprintf(why, sizeof(why), "%s", e->msg);
+			return error_set(e, r, "-e: %s", why);
+		}
 	}
 	if (r || t == NULL)
 		return r;

@@ -1093,7 +1093,8 @@ arm_fsr(struct machine *m, const struct walk *w, unsigned acc,
 		if (w->fault == WF_PROTECTION) {
 			type = "permission fault";
 			fs = 0xc + (u64)level;
-		} else if (d.kind == PT_LEAF && !(d.attr & P_YOUNG)) {
+		} else if (w->fault == WF_ACCESS_FLAG ||
+			   (d.kind == PT_LEAF && !(d.attr & P_YOUNG))) {
 			/* a valid descriptor with AF=0 and no hardware AF */
 			type = "access flag fault";
 			fs = 0x8 + (u64)level;
@@ -1178,6 +1179,18 @@ vma_desc(const struct machine *m, const struct mm_struct *mm,
 	return s;
 }
 
+/* A fault nothing fixes: the walk's own reason, as the MMU gave it. */
+static int
+kernel_fault_error(struct machine *m, u64 va, const struct walk *w,
+		   unsigned acc, struct error *e)
+{
+	char why[200];
+
+	machine_fault_reason(m, w, acc, why, sizeof(why));
+	return error_set(e, -EFAULT, "page fault at 0x%llx: %s",
+			 (unsigned long long)va, why);
+}
+
 static int
 segv(struct machine *m, struct task_struct *t, u64 va, int code,
      const char *why, struct error *e)
@@ -1215,10 +1228,8 @@ vmalloc_fault(struct machine *m, struct cpu *c, u64 va, const struct walk *w,
 	    w->step[w->nsteps - 1].lvl != lvl ||
 	    rw.step[i].d.kind == PT_NONE || rw.step[i].d.kind == PT_BAD) {
 		KT(m, "vmalloc_fault: swapper_pg_dir has no entry for %s "
-		   "either: no_context, an oops", ktva(m, va));
-		return error_set(e, -EFAULT, "BUG: unable to handle kernel "
-				 "paging request at %s (not mapped in "
-				 "swapper_pg_dir either)", ktva(m, va));
+		   "either: no_context, the kernel would oops", ktva(m, va));
+		return kernel_fault_error(m, va, w, 0, e);
 	}
 	refpa = rw.step[i].entry_pa;
 	ref = rw.step[i].entry;
@@ -1247,24 +1258,20 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 	int r;
 
 	describe_fault(m, w, acc, &code);
-	if (w->fault == WF_RESERVED)
-		return error_set(e, -EFAULT, "page fault at %s: reserved bits "
-				 "%#llx set in a %s entry (pgtable_bad: the "
-				 "kernel would oops)", ktva(m, va),
-				 (unsigned long long)w->fault_info,
-				 m->mmu.lv[w->fault_lvl].name);
+	if (w->fault == WF_RESERVED) {
+		KT(m, "pgtable_bad: a reserved bit set in a page-table entry: "
+		   "the kernel would oops");
+		return kernel_fault_error(m, va, w, acc, e);
+	}
 	if (va >= m->lay.task_size || t == NULL) {
 		if (va >= m->lay.task_size && !(acc & ACC_USER) &&
 		    w->fault == WF_NOT_PRESENT && c->root[0] != m->swapper_pg_dir &&
 		    !m->mmu.split_roots)
 			return vmalloc_fault(m, c, va, w, e);
 		if (va >= m->lay.task_size) {
-			KT(m, "no_context: a kernel address with no mapping");
-			return error_set(e, -EFAULT, "BUG: unable to handle "
-					 "kernel paging request at %s (%s)",
-					 ktva(m, va), w->fault ==
-					 WF_PROTECTION ? "protection" :
-					 "not present");
+			KT(m, "no_context: a kernel-mode fault the kernel cannot "
+			   "fix (no exception table entry): it would oops");
+			return kernel_fault_error(m, va, w, acc, e);
 		}
 		KT(m, "no user process runs on cpu%d (init_mm has no user "
 		   "mappings)", c->id);

@@ -1,3 +1,4 @@
+# args: -e none
 # The page allocator's JSON results.
 set json on
 alloc_pages GFP_KERNEL 1

@@ -1,3 +1,4 @@
+# args: -e none
 # The buddy allocator of the default machine (i386, 1G: 896M lowmem).
 # Done when: GFP_HIGHUSER gives a frame above 896M, GFP_DMA one below 16M,
 # and buddyinfo after freeing everything equals buddyinfo at boot.
