@@ -59,6 +59,7 @@ bench_boot(const char *arch, u64 mem)
 	memset(&o, 0, sizeof(o));
 	o.arch = arch;
 	o.mem = mem;
+	o.exec = "none";	/* the bare machine: benches start no process */
 	m = machine_new(&o, &e);
 	if (m == NULL) {
 		fprintf(stderr, "bench: boot %s: %s\n", arch, e.msg);

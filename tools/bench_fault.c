@@ -15,16 +15,24 @@
 #define REGION	(128 * MiB)
 #define ROUNDS	4
 
-static struct task_struct *
-demo_task(struct machine *m)
+/* A machine whose pid 1 runs the built-in demo program. */
+static struct machine *
+boot_with_demo(const char *arch, u64 mem)
 {
-	struct task_struct *t = current_task(m);
+	struct machine_opts o;
+	struct machine *m;
+	struct error e;
 
-	if (t == NULL) {
-		fprintf(stderr, "bench: the machine runs no process\n");
+	memset(&o, 0, sizeof(o));
+	o.arch = arch;
+	o.mem = mem;
+	m = machine_new(&o, &e);
+	if (m == NULL || current_task(m) == NULL) {
+		fprintf(stderr, "bench: boot %s: %s\n", arch,
+			m ? "no process" : e.msg);
 		exit(1);
 	}
-	return t;
+	return m;
 }
 
 /* Touch every page of [base, base + len) with acc; returns the faults. */
@@ -72,8 +80,8 @@ unmap(struct machine *m, struct task_struct *t, u64 base)
 static void
 faults(const char *arch)
 {
-	struct machine *m = bench_boot(arch, 1 * GiB);
-	struct task_struct *t = demo_task(m);
+	struct machine *m = boot_with_demo(arch, 1 * GiB);
+	struct task_struct *t = current_task(m);
 	double t0, best_w = 0, best_r = 0;
 	u64 base, n;
 	int i;

@@ -21,6 +21,7 @@ boot(const char *variant, u64 mem)
 	struct machine *m;
 
 	memset(&o, 0, sizeof(o));
+	o.exec = "none";	/* the bare machine: no process */
 	o.arch = "arm";
 	o.mem = mem;
 	o.variant = variant;
@@ -39,6 +40,7 @@ boot_fails(const char *variant, u64 mem, int cpus, u64 vmalloc,
 	struct machine *m;
 
 	memset(&o, 0, sizeof(o));
+	o.exec = "none";	/* the bare machine: no process */
 	o.arch = "arm";
 	o.mem = mem;
 	o.variant = variant;

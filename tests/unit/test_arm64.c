@@ -22,6 +22,7 @@ boot(int va_bits, u64 mem, const char *variant, unsigned set)
 	struct machine *m;
 
 	memset(&o, 0, sizeof(o));
+	o.exec = "none";	/* the bare machine: no process */
 	o.arch = "arm64";
 	o.mem = mem;
 	o.va_bits = va_bits;

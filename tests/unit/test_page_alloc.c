@@ -22,6 +22,7 @@ boot(const char *arch, u64 mem, int nodes)
 	struct machine *m;
 
 	memset(&o, 0, sizeof(o));
+	o.exec = "none";	/* the bare machine: no process */
 	o.arch = arch;
 	o.mem = mem;
 	o.nodes = nodes;

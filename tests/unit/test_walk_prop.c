@@ -137,6 +137,7 @@ run_arch(const char *arch)
 	long op;
 
 	memset(&o, 0, sizeof(o));
+	o.exec = "none";	/* the bare machine: no process */
 	o.arch = arch;
 	o.mem = 512 * MiB;
 	m = machine_new(&o, &e);
