@@ -16,6 +16,7 @@
 
 #include "ptwalk/gfp.h"
 #include "ptwalk/kernel.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/script.h"
 
 static volatile sig_atomic_t got_sigint;
@@ -118,8 +119,30 @@ complete_kind(struct ctx *ctx, struct cands *c, const char *kind,
 					cand_add(c, text, b);
 				}
 		} else if (isalpha((unsigned char)text[0]) || text[0] == '_') {
+			struct task_struct *t = ctx->m->kern ?
+				current_task(ctx->m) : NULL;
+
 			for (i = 0; i < ctx->m->nksyms; i++)
 				cand_add(c, text, ctx->m->ksyms[i].name);
+			/* the running program's symbols too */
+			for (i = 0; t != NULL && i < 2; i++) {
+				const struct file *f = t->mm->img[i].file;
+				int j;
+
+				for (j = 0; f != NULL && f->elf != NULL &&
+				     j < f->elf->nsym; j++)
+					cand_add(c, text, f->elf->sym[j].name);
+			}
+		}
+	} else if (!strcmp(kind, "pid") && ctx->m != NULL &&
+		   ctx->m->kern != NULL) {
+		struct task_struct *t;
+
+		for (t = task_list(ctx->m); t != NULL; t = t->next) {
+			char b[16];
+
+			snprintf(b, sizeof(b), "%d", t->pid);
+			cand_add(c, text, b);
 		}
 	}
 }
