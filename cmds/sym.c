@@ -84,7 +84,9 @@ sym_run(struct ctx *ctx, int argc, char **argv)
 
 		user_sym_find(t->mm, argv[1], &v, &ei);
 		out_printf(ctx, "%s = %s (pid %d: %s)\n", argv[1], fva(m, v),
-			   t->pid, ei ? ei->name : "a field of its mm_struct");
+			   t->pid, ei ? ei->name : !strcmp(argv[1], "AT_ENTRY") ?
+			   "the program's entry, from the auxiliary vector" :
+			   "a field of its mm_struct");
 		j_str(ctx, "name", argv[1]);
 		j_hex(ctx, "addr", v);
 		cmd_set_value(ctx, v);

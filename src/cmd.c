@@ -501,12 +501,12 @@ parse_opts(struct ctx *ctx, int *argcp, char **argv)
 		char *eq = NULL;
 		size_t l;
 
-		if (done || !looks_like_option(argv[i])) {
-			argv[n++] = argv[i];
+		if (!done && !strcmp(argv[i], "--")) {
+			done = true;	/* the rest are positional */
 			continue;
 		}
-		if (!strcmp(argv[i], "--")) {
-			done = true;
+		if (done || !looks_like_option(argv[i])) {
+			argv[n++] = argv[i];
 			continue;
 		}
 		eq = strchr(argv[i], '=');

@@ -32,6 +32,17 @@ build x86_64 gcc "-fcf-protection=none" "-M intel"
 build i386 i686-linux-gnu-gcc "-fcf-protection=none" "-M intel"
 build arm arm-linux-gnueabihf-gcc "" ""
 build arm64 aarch64-linux-gnu-gcc "" ""
+# a PIE with an interpreter, for exec --root: its PT_INTERP names
+# /lib/ld-demo-x86_64.so, which root/lib/ holds (the static PIE: an ET_DYN
+# without PT_INTERP is what a loader is)
+DF="-O1 -g0 -ffreestanding -fno-stack-protector -fno-asynchronous-unwind-tables
+    -fno-unwind-tables -fcf-protection=none -fPIE -pie -nostdlib
+    -Wl,--build-id=none -Wl,-dynamic-linker,/lib/ld-demo-x86_64.so"
+# shellcheck disable=SC2086
+gcc $DF -o demo-x86_64-dyn demo.c
+mkdir -p root/lib
+ln -sf ../../demo-x86_64-pie root/lib/ld-demo-x86_64.so
+echo "  GEN     testdata/elf/demo-x86_64-dyn testdata/elf/root/lib/ld-demo-x86_64.so"
 # two broken programs for the error transcripts: a truncated ELF and an
 # ELF header that says ET_CORE
 head -c 100 demo-i386 > bad-truncated

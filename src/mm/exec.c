@@ -534,7 +534,8 @@ do_execve(struct machine *m, const struct exec_args *a,
 		} else if (ei->type == ELF_ET_EXEC) {
 			flags |= MAP_FIXED_NOREPLACE;
 		} else {
-			if (interp != NULL) {
+			/* a PIE with PT_INTERP (found or not) is a program */
+			if (ei->interp != NULL) {
 				u64 align = maximum_alignment(ei);
 
 				load_bias = mm_arch(m)->et_dyn_base(m);

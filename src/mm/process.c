@@ -242,6 +242,21 @@ mmput(struct machine *m, struct mm_struct *mm)
  * User symbols
  */
 
+/* Does the image's PT_LOAD span [first vaddr, last end) hold addr? */
+static bool
+image_covers(const struct elf_info *ei, u64 addr)
+{
+	u64 lo = ~0ULL, hi = 0;
+	int i;
+
+	for (i = 0; i < ei->nseg; i++)
+		if (ei->seg[i].type == 1) {
+			lo = MIN(lo, ei->seg[i].vaddr & PAGE_MASK);
+			hi = MAX(hi, ei->seg[i].vaddr + ei->seg[i].memsz);
+		}
+	return addr >= lo && addr < hi;
+}
+
 const struct elf_sym *
 user_sym_at(struct mm_struct *mm, u64 addr, u64 *value,
 	    const struct elf_info **eip)
@@ -254,9 +269,10 @@ user_sym_at(struct mm_struct *mm, u64 addr, u64 *value,
 		u64 bias = mm->img[i].bias;
 		struct vm_area_struct *v;
 
-		if (f == NULL || f->elf == NULL || addr < bias)
+		if (f == NULL || f->elf == NULL || addr < bias ||
+		    !image_covers(f->elf, addr - bias))
 			continue;
-		/* only inside a VMA of this file (or its bss after it) */
+		/* only where something is mapped */
 		v = find_vma(mm, addr);
 		if (v == NULL || v->vm_start > addr)
 			continue;
