@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Processes: no frame leaks through exec, fork, copy-on-write, munmap and
+ * exit (the page allocator's free count comes back, its invariants hold);
+ * vmalloc_fault copies a kernel pgd entry made after the process; PROT_NONE
+ * keeps the pages of a range and gives them back; the shared zero page is
+ * never freed or counted.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "ptwalk/mm.h"
+#include "ptwalk/page_alloc.h"
+
+static struct machine *
+boot(const char *arch, const char *exec)
+{
+	struct machine_opts o;
+	struct machine *m;
+	struct error e;
+
+	memset(&o, 0, sizeof(o));
+	o.arch = arch;
+	o.exec = exec;
+	m = machine_new(&o, &e);
+	if (m == NULL)
+		fail_msg("%s: %s", arch, e.msg);
+	return m;
+}
+
+static void
+access_ok(struct machine *m, u64 va, unsigned acc)
+{
+	struct error e;
+	u64 pa;
+
+	if (machine_access(m, machine_cpu(m), va, acc, &pa, &e))
+		fail_msg("access %#llx: %s", (unsigned long long)va, e.msg);
+}
+
+static void
+leaks(const char *arch, const char *file)
+{
+	struct machine *m = boot(arch, "none");
+	unsigned long free0 = 0, free1 = 0;
+	struct error e;
+	int round;
+
+	for (round = 0; round < 12; round++) {
+		struct exec_args a;
+		struct task_struct *t, *c;
+		u64 big, addr;
+
+		memset(&a, 0, sizeof(a));
+		a.path = file;
+		assert_int_equal(do_execve(m, &a, &t, &e), 0);
+		assert_int_equal(switch_to(m, machine_cpu(m), t, &e), 0);
+		assert_int_equal(user_sym_find(t->mm, "big", &big, NULL), 0);
+		access_ok(m, big, ACC_WRITE);
+		access_ok(m, big + 8192, ACC_READ);		/* zero page */
+		access_ok(m, big + 16384, ACC_READ);
+		access_ok(m, big + 16384, ACC_WRITE);	/* COW of the zero page */
+		assert_int_equal(do_mmap(m, t->mm, NULL, 0, 64 * KiB,
+					 PROT_READ | PROT_WRITE, MAP_PRIVATE |
+					 MAP_ANONYMOUS, 0, &addr, &e), 0);
+		access_ok(m, addr, ACC_WRITE);
+		access_ok(m, addr + 4096, ACC_WRITE);
+		assert_int_equal(do_fork(m, t, &c, &e), 0);
+		assert_int_equal(switch_to(m, machine_cpu(m), c, &e), 0);
+		access_ok(m, big, ACC_WRITE);		/* the child copies */
+		access_ok(m, addr + 8192, ACC_WRITE);
+		assert_int_equal(do_munmap(m, c->mm, addr, 8192, &e), 0);
+		assert_int_equal(do_exit(m, c, &e), 0);
+		assert_int_equal(switch_to(m, machine_cpu(m), t, &e), 0);
+		access_ok(m, big, ACC_WRITE);		/* reuse: one user */
+		assert_int_equal(do_exit(m, t, &e), 0);
+		assert_null(task_list(m));
+		if (sim_page_alloc_check(m, &e))
+			fail_msg("%s round %d: %s", arch, round, e.msg);
+		/* the page cache fills in the first round, then stays */
+		if (round == 1)
+			free0 = global_free_pages(m);
+		if (round > 1) {
+			free1 = global_free_pages(m);
+			assert_int_equal(free1, free0);
+		}
+	}
+	machine_free(m);
+}
+
+static void
+test_no_leaks(void **state)
+{
+	(void)state;
+	leaks("i386", "testdata/elf/demo-i386");
+	leaks("i386-pae", "testdata/elf/demo-i386-pie");
+	leaks("x86_64", "testdata/elf/demo-x86_64");
+	leaks("arm", "testdata/elf/demo-arm");
+	leaks("arm64", "testdata/elf/demo-arm64-pie");
+}
+
+/*
+ * i386 without PAE: a kernel page table made in swapper_pg_dir after the
+ * process (what vmalloc does) is missing from the process's pgd; the
+ * kernel-mode fault copies the pgd entry from swapper_pg_dir.
+ */
+static void
+test_vmalloc_fault(void **state)
+{
+	struct machine *m = boot("i386", NULL);
+	struct task_struct *t = current_task(m);
+	struct page *p;
+	struct error e;
+	u64 va = m->lay.vmalloc_start, idx = va >> 22, mine = 0, ref = 0;
+
+	(void)state;
+	assert_non_null(t);
+	p = alloc_page(m, GFP_KERNEL | __GFP_ZERO, &e);
+	assert_non_null(p);
+	assert_int_equal(pgtable_map(m, m->swapper_pg_dir, va,
+				     page_to_phys(m, p), PAGE_SIZE, PAGE_SHIFT,
+				     PAGE_KERNEL, &e), 0);
+	phys_read_entry(&m->phys, t->mm->pgd + idx * 4, 4, &mine);
+	phys_read_entry(&m->phys, m->swapper_pg_dir + idx * 4, 4, &ref);
+	assert_int_equal(mine, 0);
+	assert_int_not_equal(ref, 0);
+	access_ok(m, va, ACC_WRITE);
+	phys_read_entry(&m->phys, t->mm->pgd + idx * 4, 4, &mine);
+	assert_int_equal(mine, ref);
+	machine_free(m);
+}
+
+/* PROT_NONE keeps the pages; giving the rights back finds them again. */
+static void
+test_prot_none(void **state)
+{
+	static const char *const arches[] = { "i386", "x86_64", "arm", "arm64" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(arches); i++) {
+		struct machine *m = boot(arches[i], NULL);
+		struct task_struct *t = current_task(m);
+		struct error e;
+		u64 addr, pa1 = 0, pa2 = 0, pm;
+		u8 v = 0x5a, r = 0;
+
+		assert_int_equal(do_mmap(m, t->mm, NULL, 0, 3 * PAGE_SIZE,
+					 PROT_READ | PROT_WRITE, MAP_PRIVATE |
+					 MAP_ANONYMOUS, 0, &addr, &e), 0);
+		assert_int_equal(machine_write_virt(m, machine_cpu(m), addr + 5,
+						    &v, 1, &e), 0);
+		assert_int_equal(machine_access(m, machine_cpu(m), addr,
+						ACC_READ, &pa1, &e), 0);
+		assert_int_equal(do_mprotect(m, t->mm, addr, 3 * PAGE_SIZE,
+					     PROT_NONE, &e), 0);
+		pm = pagemap_entry(m, t->mm, addr);
+		assert_true(pm & PM_PRESENT);	/* pte_present(PROT_NONE) */
+		/* an access now is a SIGSEGV ... */
+		assert_int_not_equal(machine_access(m, machine_cpu(m), addr,
+						    ACC_READ, &pa2, &e), 0);
+		assert_int_equal(t->state, TASK_KILLED);
+		/* ... but the page is still there for a PROT_READ again */
+		t->state = TASK_RUNNING;
+		assert_int_equal(do_mprotect(m, t->mm, addr, 3 * PAGE_SIZE,
+					     PROT_READ, &e), 0);
+		assert_int_equal(machine_read_virt(m, machine_cpu(m), addr + 5,
+						   &r, 1, &e), 0);
+		assert_int_equal(r, 0x5a);
+		assert_int_equal(machine_access(m, machine_cpu(m), addr,
+						ACC_READ, &pa2, &e), 0);
+		assert_int_equal(pa1, pa2);
+		machine_free(m);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_no_leaks),
+		cmocka_unit_test(test_vmalloc_fault),
+		cmocka_unit_test(test_prot_none),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
