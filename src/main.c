@@ -14,6 +14,7 @@
 #include "ptwalk/expr.h"
 #include "ptwalk/image.h"
 #include "ptwalk/machine.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/options.h"
 #include "ptwalk/script.h"
 
@@ -117,6 +118,13 @@ banner(const struct machine *m)
 		printf(" (%s lowmem + %s highmem)", low, high);
 	printf(", %d CPU%s.  Type 'help' for the commands.\n", m->ncpus,
 	       m->ncpus == 1 ? "" : "s");
+	if (m->kern != NULL && task_list((struct machine *)m) != NULL) {
+		const struct task_struct *t = task_list((struct machine *)m);
+
+		printf("pid %d runs %s; its pages arrive by page faults: try "
+		       "'maps', 'dis main', 'touch big w', 'fork'.\n", t->pid,
+		       t->mm->img[0].file ? t->mm->img[0].file->path : t->comm);
+	}
 }
 
 int
