@@ -46,9 +46,10 @@ const struct cmd cmd_mprotect = {
 	"each VMA's VM_MAY* bits must allow the new rights (EACCES); VMAs are\n"
 	"split at the ends, get the new vm_flags and vm_page_prot, and merge\n"
 	"with equal neighbours; present PTEs are rewritten and the TLB\n"
-	"flushed (change_protection).  A private mapping made writable keeps\n"
-	"read-only PTEs: the next write faults and do_wp_page reuses or\n"
-	"copies the page.  PROT as for mmap.\n",
+	"flushed (change_protection).  A private mapping made writable gets\n"
+	"writable PTEs where the page is anonymous and its own (as Linux\n"
+	"5.19+ does); its other PTEs stay read-only, and the next write\n"
+	"faults and do_wp_page copies or reuses the page.  PROT as for mmap.\n",
 	.complete = "addr none words:r,rw,rx,rwx,none",
 	.min_args = 3,
 	.max_args = 3,

@@ -611,14 +611,24 @@ chprot_one(struct range_walk *rw, u64 va, u64 epa)
 	pte_info(m, pte_read(m, epa), &p);
 	if (!p.present)
 		return;
-	prot = vma->vm_page_prot | (p.prot & (P_DIRTY | P_SPECIAL));
+	/* pte_modify(): the new rights, the old young, dirty and special */
+	prot = (vma->vm_page_prot & ~(pgprot_t)P_YOUNG) |
+		(p.prot & (P_DIRTY | P_SPECIAL | P_YOUNG));
 	/*
-	 * Private mappings stay read-only: a write after mprotect faults and
-	 * do_wp_page reuses or copies.  A shared writable mapping's PTE
-	 * keeps write only when dirty (the page is already accounted).
+	 * MM_CP_TRY_CHANGE_WRITABLE (can_change_pte_writable(), 5.19+): a
+	 * writable private VMA's PTE becomes writable at once when its page
+	 * is anonymous and this mapping's alone; any other private page stays
+	 * read-only and the next write faults (do_wp_page).  A shared
+	 * mapping's PTE is writable only when dirty (already accounted).
 	 */
-	if ((vma->vm_flags & VM_SHARED) && !p.dirty)
-		prot = prot_wrprotect(prot);
+	if (vma->vm_flags & VM_SHARED) {
+		if (!p.dirty)
+			prot = prot_wrprotect(prot);
+	} else if ((vma->vm_flags & VM_WRITE) && !p.special &&
+		   mm_page_anon(m, p.pfn) && mm_page_mapcount(m, p.pfn) == 1 &&
+		   mm_page_count(m, p.pfn) == 1) {
+		prot = prot_mkwrite(prot);
+	}
 	if (p.special)
 		prot = prot_wrprotect(prot);
 	nv = mk_pte(m, p.pfn, prot);
