@@ -1143,8 +1143,9 @@ arm_fsr(struct machine *m, const struct walk *w, unsigned acc,
 		(acc & ACC_EXEC) ? "prefetch" : "data",
 		(acc & ACC_EXEC) ? "IFAR" : "FAR", ktva(m, m->cpu[m->cur].cr2),
 		(acc & ACC_EXEC) ? "IFSR" : "FSR", (unsigned long long)*code,
-		type, (acc & ACC_WRITE) ? ", WnR=1 write" : ", read",
-		(acc & ACC_USER) ? ", user mode" : "");
+		type, (acc & ACC_EXEC) ? "" : (acc & ACC_WRITE) ?
+		", WnR=1 write" : ", read", (acc & ACC_USER) ? ", user mode" :
+		", kernel mode");
 }
 
 static void
