@@ -11,6 +11,8 @@ image_run(struct ctx *ctx, int argc, char **argv)
 	struct image_opts o = { 0 };
 	const char *arch = args_get(ctx, "--arch");
 	const char *cr3 = args_get(ctx, "--cr3");
+	const char *t0 = args_get(ctx, "--ttbr0");
+	const char *t1 = args_get(ctx, "--ttbr1");
 	const char *base = args_get(ctx, "--phys-base");
 	struct machine *m;
 	struct error e;
@@ -23,6 +25,16 @@ image_run(struct ctx *ctx, int argc, char **argv)
 		if (arg_u64(ctx, cr3, "--cr3", &o.root[0]))
 			return -1;
 		o.have_root[0] = true;
+	}
+	if (t0 != NULL) {
+		if (arg_u64(ctx, t0, "--ttbr0", &o.root[0]))
+			return -1;
+		o.have_root[0] = true;
+	}
+	if (t1 != NULL) {
+		if (arg_u64(ctx, t1, "--ttbr1", &o.root[1]))
+			return -1;
+		o.have_root[1] = true;
 	}
 	if (base != NULL && arg_u64(ctx, base, "--phys-base", &o.phys_base))
 		return -1;
@@ -49,7 +61,9 @@ image_run(struct ctx *ctx, int argc, char **argv)
 static const struct cmd_opt image_opts[] = {
 	{ "--arch", "ARCH", "arch", "the architecture (required for a raw "
 	  "dump; must match an ELF core)" },
-	{ "--cr3", "PADDR", NULL, "the page-table root of every CPU" },
+	{ "--cr3", "PADDR", NULL, "x86: the page-table root of every CPU" },
+	{ "--ttbr0", "PADDR", NULL, "arm, arm64: the TTBR0 of every CPU" },
+	{ "--ttbr1", "PADDR", NULL, "arm64: the TTBR1 of every CPU" },
 	{ "--phys-base", "PADDR", NULL, "raw dump: physical address of the "
 	  "first byte (default 0)" },
 	{ NULL, NULL, NULL, NULL }
@@ -58,7 +72,8 @@ static const struct cmd_opt image_opts[] = {
 const struct cmd cmd_image = {
 	.name = "image",
 	.family = FAM_IMAGE,
-	.usage = "[--arch ARCH] [--cr3 PADDR] [--phys-base PADDR] FILE",
+	.usage = "[--arch ARCH] [--cr3|--ttbr0|--ttbr1 PADDR] [--phys-base "
+		"PADDR] FILE",
 	.summary = "open a memory image (QEMU dump, kdump vmcore, raw) instead",
 	.help =
 	"Replaces the current machine (simulated or not) with the memory\n"
@@ -68,7 +83,8 @@ const struct cmd cmd_image = {
 	"memory.  The arch and the page-table root of every CPU come from\n"
 	"the file when it says (QEMU's CPU notes: CR0, CR3, CR4; the\n"
 	"VMCOREINFO: swapper_pg_dir / init_top_pgt, phys_base, KERNELOFFSET);\n"
-	"otherwise give --arch and --cr3.  The file is mapped privately and\n"
+	"otherwise give --arch and the root (--cr3 on x86, --ttbr0 and\n"
+	"--ttbr1 on arm and arm64).  The file is mapped privately and\n"
 	"never written: 'write' changes a private copy, lost at exit unless\n"
 	"saved with 'save'.  Warnings (a truncated core, overlapping ranges)\n"
 	"are printed; the value history stays.\n",

@@ -223,6 +223,113 @@ read_notes(Elf *elf, struct image_info *ii, u64 off, u64 size, int *nprs,
 	}
 }
 
+bool
+ptwalk_note_u64(const struct image_info *ii, const char *key, u64 *v)
+{
+	const char *p = ii ? ii->features : NULL;
+	size_t kl = strlen(key);
+	char *end;
+
+	while (p != NULL && *p) {
+		if (!strncmp(p, key, kl) && p[kl] == '=') {
+			errno = 0;
+			*v = strtoull(p + kl + 1, &end, 0);
+			return errno == 0 && end != p + kl + 1;
+		}
+		p = strchr(p, '\n');
+		if (p != NULL)
+			p++;
+	}
+	return false;
+}
+
+void
+image_note_features(const struct image_info *ii, unsigned *f)
+{
+	const char *p = ii->features ? strstr(ii->features, "features=") : NULL;
+	size_t len;
+	char *list, *save = NULL, *w;
+	int i;
+
+	if (p == NULL)
+		return;
+	p += 9;
+	len = strcspn(p, "\n");
+	list = xmalloc(len + 1);
+	memcpy(list, p, len);
+	list[len] = 0;
+	*f = 0;
+	for (w = strtok_r(list, ",", &save); w; w = strtok_r(NULL, ",", &save))
+		for (i = 0; feature_names[i].name; i++)
+			if (!strcmp(w, feature_names[i].name))
+				*f |= feature_names[i].bit;
+	free(list);
+}
+
+/*
+ * "cpuN root0=0x... root1=0x... asid=N regs=0x...,0x..." lines of the
+ * PTWALK note: the roots and registers of each CPU that QEMU's notes do
+ * not carry on arm and arm64.
+ */
+static void
+ptwalk_note_cpus(struct image_info *ii)
+{
+	const char *p = ii->features;
+
+	while (p != NULL && *p) {
+		const char *nl = strchr(p, '\n');
+		int n, k;
+		char *end;
+
+		if (!strncmp(p, "cpu", 3) && p[3] >= '0' && p[3] <= '9') {
+			n = (int)strtol(p + 3, &end, 10);
+			if (n >= 0 && n < 4096) {
+				struct image_cpu *c;
+				const char *q = end;
+
+				while (ii->ncpus <= n) {
+					int k0 = ii->ncpus;
+
+					ii->cpu = xrealloc(ii->cpu, (size_t)(k0 + 1) *
+							   sizeof(*ii->cpu));
+					memset(&ii->cpu[k0], 0, sizeof(*ii->cpu));
+					ii->cpu[k0].id = k0;
+					ii->ncpus = k0 + 1;
+				}
+				c = &ii->cpu[n];
+				while (q != NULL && (nl == NULL || q < nl)) {
+					while (*q == ' ')
+						q++;
+					if (!strncmp(q, "root0=", 6)) {
+						c->root[0] = strtoull(q + 6, &end, 0);
+						c->have_root[0] = true;
+					} else if (!strncmp(q, "root1=", 6)) {
+						c->root[1] = strtoull(q + 6, &end, 0);
+						c->have_root[1] = true;
+					} else if (!strncmp(q, "asid=", 5)) {
+						c->asid = (u16)strtoul(q + 5, &end, 0);
+					} else if (!strncmp(q, "regs=", 5)) {
+						end = (char *)q + 5;
+						c->have_regs = true;
+						for (k = 0; k < 8; k++) {
+							c->regs[k] = strtoull(end, &end, 0);
+							if (*end != ',')
+								break;
+							end++;
+						}
+					} else {
+						break;
+					}
+					q = end;
+					if (*q != ' ')
+						break;
+				}
+			}
+		}
+		p = nl ? nl + 1 : NULL;
+	}
+}
+
 static const char *
 etype_name(unsigned t)
 {
@@ -395,7 +502,9 @@ open_elf(struct phys *ph, struct image_info *ii, struct error *e)
 			       ii->opts.path, (unsigned long long)size);
 		goto out;
 	}
-	if (nqemu > 0 && ii->features != NULL)
+	if (ii->features != NULL)
+		ptwalk_note_cpus(ii);
+	if (ii->features != NULL)
 		snprintf(ii->kind, sizeof(ii->kind), "ELF core in QEMU's "
 			 "layout, saved by ptwalk");
 	else if (nqemu > 0)
@@ -570,6 +679,11 @@ image_open(const struct image_opts *o, struct error *e)
 	a = pick_arch(ii, e);
 	if (a == NULL)
 		goto fail;
+	if (o->have_root[1] && a->root_name[1] == NULL) {
+		error_set(e, -EINVAL, "--ttbr1: %s has a single page-table root "
+			  "(%s)", a->name, a->root_name[0]);
+		goto fail;
+	}
 	if (ii->ncpus == 0) {
 		ii->ncpus = 1;
 		ii->cpu = xcalloc(1, sizeof(*ii->cpu));

@@ -141,17 +141,39 @@ write_all(int fd, const void *buf, u64 len, u64 off, struct error *e)
 	return 0;
 }
 
+/*
+ * ptwalk's own note: the CPU features and address width the notes do not
+ * give, and the roots and registers of every CPU (QEMU writes them for
+ * x86 only).  Readers of QEMU cores skip a note they do not know.
+ */
 static void
 ptwalk_note(struct machine *m, struct strbuf *sb)
 {
-	int i;
+	int i, k;
 
 	sb_addf(sb, "arch=%s\nfeatures=", m->arch->name);
 	for (i = 0; feature_names[i].name; i++)
 		if (m->mmu.features & feature_names[i].bit)
 			sb_addf(sb, "%s%s", sb->buf[sb->len - 1] == '=' ? "" :
 				",", feature_names[i].name);
-	sb_addc(sb, '\n');
+	sb_addf(sb, "\nva_bits=%u\npa_bits=%u\n", m->mmu.va_bits,
+		m->mmu.pa_bits);
+	if (m->opts.variant != NULL)
+		sb_addf(sb, "variant=%s\n", m->opts.variant);
+	for (i = 0; i < m->ncpus; i++) {
+		const struct cpu *c = &m->cpu[i];
+
+		sb_addf(sb, "cpu%d", i);
+		for (k = 0; k < 2; k++)
+			if (c->root_valid[k])
+				sb_addf(sb, " root%d=0x%llx", k,
+					(unsigned long long)c->root[k]);
+		sb_addf(sb, " asid=%u regs=", c->asid);
+		for (k = 0; k < 8; k++)
+			sb_addf(sb, "%s0x%llx", k ? "," : "",
+				(unsigned long long)c->regs[k]);
+		sb_addc(sb, '\n');
+	}
 }
 
 int

@@ -179,6 +179,13 @@ main(int argc, char **argv)
 				return 2;
 			io.have_root[0] = true;
 			break;
+		case 1022:
+		case 1023:
+			if (parse_size(optarg, c == 1022 ? "--ttbr0" : "--ttbr1",
+				       &io.root[c - 1022]))
+				return 2;
+			io.have_root[c - 1022] = true;
+			break;
 		case 1021:
 			if (parse_size(optarg, "--phys-base", &io.phys_base))
 				return 2;
@@ -285,9 +292,9 @@ main(int argc, char **argv)
 				fprintf(stderr, "ptwalk: warning: %s\n",
 					m->img->warn[i]);
 	} else {
-		if (io.have_root[0] || io.phys_base)
-			return bad("%s", "--cr3 and --phys-base go with "
-				   "--image FILE");
+		if (io.have_root[0] || io.have_root[1] || io.phys_base)
+			return bad("%s", "--cr3, --ttbr0, --ttbr1 and --phys-base "
+				   "go with --image FILE");
 		m = machine_new(&mo, &e);
 	}
 	if (m == NULL) {

@@ -47,6 +47,11 @@ const struct option_doc option_docs[] = {
 	  "--arch and --cr3", "file", 'i' },
 	{ "cr3", 0, "PADDR", "with --image: the page-table root of every "
 	  "CPU (x86 CR3), overriding the file's", NULL, 1020 },
+	{ "ttbr0", 0, "PADDR", "with --image of arm or arm64: the TTBR0 "
+	  "root of every CPU (arm: all addresses; arm64: user space)", NULL,
+	  1022 },
+	{ "ttbr1", 0, "PADDR", "with --image of arm64: the TTBR1 root (the "
+	  "kernel's swapper_pg_dir) of every CPU", NULL, 1023 },
 	{ "phys-base", 0, "PADDR", "with --image of a raw dump: the physical "
 	  "address of the file's first byte (default 0)", NULL, 1021 },
 	{ "exec", 'e', "ELF", "pid 1 runs ELF instead of the built-in demo "

@@ -25,6 +25,12 @@ struct image_cpu {
 	int id;			/* pr_pid of NT_PRSTATUS or the note order */
 	bool have_ctl;		/* control registers known (QEMU's note) */
 	u64 ctl[8];		/* in the order of image_info.reg_names */
+	/* from the "PTWALK" note of a core ptwalk saved */
+	bool have_root[2];
+	u64 root[2];
+	u16 asid;
+	bool have_regs;
+	u64 regs[8];		/* struct cpu regs[] */
 };
 
 struct image_opts {
@@ -84,6 +90,11 @@ bool image_first_mapped(struct machine *m, u64 root, u64 lo, u64 hi,
  * the end of the last physical range mapped there.
  */
 u64 image_linear_end(struct machine *m, u64 root, u64 off);
+
+/* The "features=" line of the PTWALK note, when there is one, into *f. */
+void image_note_features(const struct image_info *ii, unsigned *f);
+/* The "PTWALK" note: "KEY=VALUE" lines (arch, features, va_bits). */
+bool ptwalk_note_u64(const struct image_info *ii, const char *key, u64 *v);
 
 /* Notes for save: one ELF note (name, type, desc) appended to sb. */
 void note_add(struct strbuf *sb, const char *name, u32 type,

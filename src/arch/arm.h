@@ -130,6 +130,19 @@ struct error;
 int arm_setup(struct machine *m, const struct machine_opts *o,
 	      struct error *e);
 int arm_paging_init(struct machine *m, struct error *e);
+struct mmu;
+struct strbuf;
+struct image_info;
+struct arch;
+int arm_mmu_init(struct mmu *mmu, struct error *e);
+void arm_mmu_variant(struct mmu *mmu, const struct arm_variant *v);
+const struct arm_variant *arm_find_variant(const char *name);
+void arm_regions(struct machine *m, const struct arm_variant *v);
+/* src/arch/arm_image.c */
+bool arm_image_match(const struct arch *a, const struct image_info *ii);
+int arm_image_setup(struct machine *m, struct error *e);
+void arm_save_notes(struct machine *m, struct strbuf *notes);
+void arm_save_vmcoreinfo(struct machine *m, struct strbuf *sb);
 /* Link a PTE page into both first-level words of a Linux pgd entry. */
 void arm_pmd_populate(struct machine *m, u64 entry_pa, u64 pte_page,
 		      u64 prot_l1);

@@ -704,8 +704,13 @@ const struct arch arch_arm64 = {
 	.va_bits_help = "48 (4 levels, the default) or 39 (3 levels): Linux "
 		"6.1 with 4K pages has no other size (52 bits needs 64K pages)",
 	.reg_names = { "TCR_EL1", "MAIR_EL1", "SCTLR_EL1" },
+	.mmu_init = arm64_mmu_init,
 	.setup = arm64_setup,
 	.paging_init = arm64_paging_init,
+	.image_match = arm64_image_match,
+	.image_setup = arm64_image_setup,
+	.save_notes = arm64_save_notes,
+	.save_vmcoreinfo = arm64_save_vmcoreinfo,
 	.decode = arm64_decode,
 	.va_check = arm64_va_check,
 	.mk_table = arm64_mk_table,

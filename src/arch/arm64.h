@@ -6,12 +6,27 @@
 #ifndef PTWALK_ARCH_ARM64_H
 #define PTWALK_ARCH_ARM64_H
 
+#include <stdbool.h>
+
 struct machine;
 struct machine_opts;
 struct error;
 int arm64_setup(struct machine *m, const struct machine_opts *o,
 		struct error *e);
 int arm64_paging_init(struct machine *m, struct error *e);
+struct mmu;
+struct layout;
+struct strbuf;
+struct image_info;
+int arm64_mmu_init(struct mmu *mmu, struct error *e);
+void arm64_layout_va(struct layout *L, unsigned vb);
+void arm64_regions(struct machine *m);
+void arm64_layout_syms(struct machine *m);
+/* src/arch/arm64_image.c */
+bool arm64_image_match(const struct arch *a, const struct image_info *ii);
+int arm64_image_setup(struct machine *m, struct error *e);
+void arm64_save_notes(struct machine *m, struct strbuf *notes);
+void arm64_save_vmcoreinfo(struct machine *m, struct strbuf *sb);
 
 extern const struct arch arch_arm64;
 

@@ -325,6 +325,15 @@ ksyms(struct machine *m)
 		machine_add_ksym(m, image[i].name,
 				 L->kimage_vaddr + image[i].off, image[i].size,
 				 image[i].type);
+	arm64_layout_syms(m);
+}
+
+/* The layout's constants as symbols (a simulated machine and an image). */
+void
+arm64_layout_syms(struct machine *m)
+{
+	struct layout *L = &m->lay;
+
 	machine_add_ksym(m, "PAGE_OFFSET", L->page_offset, 0, 'A');
 	machine_add_ksym(m, "PAGE_END", L->page_offset + L->maxmem, 0, 'A');
 	machine_add_ksym(m, "PHYS_OFFSET", L->phys_offset, 0, 'A');
@@ -353,26 +362,22 @@ ksyms(struct machine *m)
 			 FIX_ENTRY_TRAMP_TEXT1), 0, 'A');
 }
 
+/*
+ * The translation regime for mmu->va_bits (39 or 48; 0: 48) and
+ * mmu->pa_bits (0: the Cortex-A72's 44): the same for a simulated machine
+ * and for a memory image.
+ */
 int
-arm64_setup(struct machine *m, const struct machine_opts *o, struct error *e)
+arm64_mmu_init(struct mmu *mmu, struct error *e)
 {
-	struct mmu *mmu = &m->mmu;
-	struct layout *L = &m->lay;
-	unsigned vb = (unsigned)o->va_bits;
-	u64 page_end, vmemmap_size, pci_io_end;
-	char have[32];
+	unsigned vb = mmu->va_bits ? mmu->va_bits : 48;
 	int i;
 
-	if (o->variant != NULL && strcmp(o->variant, "rodata-on") &&
-	    strcmp(o->variant, "rodata-full"))
-		return error_set(e, -EINVAL, "--kernel '%s': arm64 models "
-				 "rodata-on (the default: block mappings in the "
-				 "linear map) or rodata-full (4K pages)",
-				 o->variant);
-	m->kernel_model = rodata_full(m) ?
-		"Linux 6.1 arm64 (Documentation/arm64/memory.rst), 4K pages, "
-		"no KASLR, no KPTI, rodata=full; QEMU virt (RAM at "
-		"0x40000000), Cortex-A72" : NULL;
+	if (vb != 39 && vb != 48)
+		return error_set(e, -EINVAL, "a %u-bit VA: ptwalk models arm64 "
+				 "with 4K pages and 39 or 48 bits", vb);
+	if (mmu->pa_bits == 0)
+		mmu->pa_bits = PA_BITS_A72;
 	if (vb == 48) {
 		mmu->priv = (void *)&priv48;
 		level(mmu, LVL_PGD, "L0", 39, 0);
@@ -388,7 +393,6 @@ arm64_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	level(mmu, LVL_PTE, "L3", 12, 12);
 	finish_levels(mmu);
 	mmu->va_bits = (u8)vb;
-	mmu->pa_bits = PA_BITS_A72;
 	mmu->pa_mask = GENMASK(mmu->pa_bits - 1, 0);
 	mmu->split_roots = true;
 	mmu->va_mode = VA_SPLIT;
@@ -400,33 +404,26 @@ arm64_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	fast_init(mmu);
 	mmu->young_required = !(mmu->features & F_HAFDBS);
 
-	fmt_size(have, sizeof(have), m->ram_size);
-	if (m->ram_size < MEM_MIN_ARM64)
-		return error_set(e, -EINVAL, "--mem %s: the arm64 kernel Image "
-				 "(29M, loaded at 0x40200000) and QEMU's device "
-				 "tree need at least 64M of RAM", have);
-	/* the linear map covers PAGE_OFFSET..PAGE_END: 2^(VA_BITS-1) */
-	L->maxmem = 1ULL << (vb - 1);
-	if (m->ram_size > L->maxmem)
-		return error_set(e, -EINVAL, "--mem %s: with %u-bit VA the "
-				 "linear map (PAGE_OFFSET..PAGE_END) holds at "
-				 "most %lluG of RAM; use --va-bits 48", have, vb,
-				 (unsigned long long)(L->maxmem >> 30));
+	return 0;
+}
 
-	/* asm/memory.h, 6.1 */
+/*
+ * The parts of the 6.1 layout that follow from VA_BITS alone
+ * (asm/memory.h, asm/fixmap.h): a simulated machine and an image share it.
+ */
+void
+arm64_layout_va(struct layout *L, unsigned vb)
+{
+	u64 page_end = -(1ULL << (vb - 1));
+
 	L->page_offset = -(1ULL << vb);
-	page_end = -(1ULL << (vb - 1));
-	L->phys_offset = PHYS_OFFSET;	/* memstart_addr, 1G aligned */
-	L->lowmem_end = m->ram_size;
-	L->high_memory = L->page_offset + m->ram_size;
+	L->maxmem = 1ULL << (vb - 1);
 	L->modules_vaddr = page_end;
 	L->modules_end = page_end + MODULES_VSIZE;
 	L->kimage_vaddr = L->modules_end;
 	L->vmalloc_start = L->modules_end;
 	L->vmemmap_base = -(1ULL << (vb - VMEMMAP_SHIFT));
-	vmemmap_size = (page_end - L->page_offset) >> VMEMMAP_SHIFT;
 	L->vmalloc_end = L->vmemmap_base - 256 * MiB;
-	pci_io_end = L->vmemmap_base - 8 * MiB;
 	L->fixaddr_top = L->vmemmap_base - 32 * MiB;
 	L->fixaddr_start = L->fixaddr_top -
 		((u64)__end_of_permanent_fixed_addresses << PAGE_SHIFT);
@@ -434,26 +431,17 @@ arm64_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 		((u64)__end_of_fixed_addresses << PAGE_SHIFT);
 	L->task_size = 1ULL << vb;	/* TASK_SIZE_64 */
 	L->stack_top = L->task_size;	/* STACK_TOP = DEFAULT_MAP_WINDOW */
-	L->nr_cpus = (unsigned)MAX(NR_CPUS_ARM64, m->ncpus);
-	L->km_max_idx = 0;
-	/*
-	 * zone_sizes_init(): ZONE_DMA up to the DT/ACPI DMA limit, which is
-	 * the 32-bit limit when no device restricts it (QEMU virt), so
-	 * ZONE_DMA32 (also <= 4G) is empty; ZONE_NORMAL above 4G.
-	 */
-	L->dma_limit = 4 * GiB;
-	L->dma32_limit = 4 * GiB;
+}
 
-	/* the kernel Image */
-	L->phys_base = PHYS_OFFSET + TEXT_LOAD_OFFSET;
-	L->ktext = isym(m, "_text");
-	L->ketext = isym(m, "_etext");
-	L->kdata = isym(m, "_sdata");
-	L->kedata = isym(m, "_edata");
-	L->kbss = isym(m, "__bss_start");
-	L->kend = isym(m, "_end");
-
-	fixmap_slots(m);
+/* The regions of `layout` from m->lay (asm/memory.h, memory.rst). */
+void
+arm64_regions(struct machine *m)
+{
+	const struct layout *L = &m->lay;
+	unsigned vb = m->mmu.va_bits;
+	u64 page_end = -(1ULL << (vb - 1));
+	u64 vmemmap_size = (page_end - L->page_offset) >> VMEMMAP_SHIFT;
+	u64 pci_io_end = L->vmemmap_base - 8 * MiB;
 
 	machine_add_region(m, "user", 0, L->task_size,
 			   "user space of the running process (TTBR0_EL1)",
@@ -468,6 +456,13 @@ arm64_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 			   REG_DIRECT, L->page_offset - L->phys_offset);
 	machine_add_region(m, "modules", L->modules_vaddr, L->modules_end,
 			   "module_alloc(): loadable modules", "walk", 0, 0);
+	if (!L->kend) {
+		/* an image that does not say where the kernel Image ends */
+		machine_add_region(m, "vmalloc", L->vmalloc_start,
+				   L->vmalloc_end, "vmalloc and ioremap; the "
+				   "kernel Image at KIMAGE_VADDR, its start",
+				   "walk swapper_pg_dir", 0, 0);
+	} else {
 	machine_add_region(m, "kernel image", L->kimage_vaddr, L->kend,
 			   "the kernel Image at KIMAGE_VADDR (= VMALLOC_START, "
 			   "held by vm_structs): text, rodata, init, data, bss",
@@ -477,6 +472,7 @@ arm64_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 			   "vmalloc and ioremap, guard page after each area",
 			   "walk swapper_pg_dir: frames are not contiguous",
 			   0, 0);
+	}
 	machine_add_region(m, "fixmap-free", L->vmalloc_end,
 			   L->fixaddr_boot_start,
 			   "unused part of the fixed-mappings area", "unmapped",
@@ -503,6 +499,72 @@ arm64_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	machine_add_region(m, "guard", L->vmemmap_base + vmemmap_size, 0,
 			   "guard region up to the top", "unmapped", REG_GAP,
 			   0);
+}
+
+int
+arm64_setup(struct machine *m, const struct machine_opts *o, struct error *e)
+{
+	struct mmu *mmu = &m->mmu;
+	struct layout *L = &m->lay;
+	unsigned vb = (unsigned)o->va_bits;
+	char have[32];
+	int i;
+
+	if (o->variant != NULL && strcmp(o->variant, "rodata-on") &&
+	    strcmp(o->variant, "rodata-full"))
+		return error_set(e, -EINVAL, "--kernel '%s': arm64 models "
+				 "rodata-on (the default: block mappings in the "
+				 "linear map) or rodata-full (4K pages)",
+				 o->variant);
+	m->kernel_model = rodata_full(m) ?
+		"Linux 6.1 arm64 (Documentation/arm64/memory.rst), 4K pages, "
+		"no KASLR, no KPTI, rodata=full; QEMU virt (RAM at "
+		"0x40000000), Cortex-A72" : NULL;
+	mmu->va_bits = (u8)vb;
+	mmu->pa_bits = PA_BITS_A72;
+	if (arm64_mmu_init(mmu, e))
+		return -EINVAL;
+
+	fmt_size(have, sizeof(have), m->ram_size);
+	if (m->ram_size < MEM_MIN_ARM64)
+		return error_set(e, -EINVAL, "--mem %s: the arm64 kernel Image "
+				 "(29M, loaded at 0x40200000) and QEMU's device "
+				 "tree need at least 64M of RAM", have);
+	/* the linear map covers PAGE_OFFSET..PAGE_END: 2^(VA_BITS-1) */
+	L->maxmem = 1ULL << (vb - 1);
+	if (m->ram_size > L->maxmem)
+		return error_set(e, -EINVAL, "--mem %s: with %u-bit VA the "
+				 "linear map (PAGE_OFFSET..PAGE_END) holds at "
+				 "most %lluG of RAM; use --va-bits 48", have, vb,
+				 (unsigned long long)(L->maxmem >> 30));
+
+	/* asm/memory.h, 6.1 */
+	arm64_layout_va(L, vb);
+	L->phys_offset = PHYS_OFFSET;	/* memstart_addr, 1G aligned */
+	L->lowmem_end = m->ram_size;
+	L->high_memory = L->page_offset + m->ram_size;
+	L->nr_cpus = (unsigned)MAX(NR_CPUS_ARM64, m->ncpus);
+	L->km_max_idx = 0;
+	/*
+	 * zone_sizes_init(): ZONE_DMA up to the DT/ACPI DMA limit, which is
+	 * the 32-bit limit when no device restricts it (QEMU virt), so
+	 * ZONE_DMA32 (also <= 4G) is empty; ZONE_NORMAL above 4G.
+	 */
+	L->dma_limit = 4 * GiB;
+	L->dma32_limit = 4 * GiB;
+
+	/* the kernel Image */
+	L->phys_base = PHYS_OFFSET + TEXT_LOAD_OFFSET;
+	L->ktext = isym(m, "_text");
+	L->ketext = isym(m, "_etext");
+	L->kdata = isym(m, "_sdata");
+	L->kedata = isym(m, "_edata");
+	L->kbss = isym(m, "__bss_start");
+	L->kend = isym(m, "_end");
+
+	fixmap_slots(m);
+
+	arm64_regions(m);
 	ksyms(m);
 
 	for (i = 0; i < m->ncpus; i++) {

@@ -102,6 +102,30 @@ add_fix(struct machine *m, const char *name, unsigned idx, unsigned count)
 	m->nfix++;
 }
 
+static void levels(struct mmu *mmu);
+
+/*
+ * The short-descriptor translation regime, for the kernel variant in
+ * mmu->priv (none yet: the 3.x one): a simulated machine and an image.
+ */
+int
+arm_mmu_init(struct mmu *mmu, struct error *e)
+{
+	(void)e;
+	if (mmu->priv == NULL)
+		mmu->priv = (void *)&arm_priv_3x;
+	levels(mmu);
+	return 0;
+}
+
+/* Select the variant v's Linux PTE rules (an image's kernel). */
+void
+arm_mmu_variant(struct mmu *mmu, const struct arm_variant *v)
+{
+	mmu->priv = (void *)(v == &arm_variants[0] ? &arm_priv_3x :
+			     &arm_priv_5x);
+}
+
 static void
 levels(struct mmu *mmu)
 {
@@ -216,8 +240,8 @@ ksyms(struct machine *m, const struct arm_variant *v)
 	machine_add_ksym(m, "VECTORS_BASE", VECTORS_BASE, 0, 'A');
 }
 
-static void
-regions(struct machine *m, const struct arm_variant *v)
+void
+arm_regions(struct machine *m, const struct arm_variant *v)
 {
 	struct layout *L = &m->lay;
 	u64 vec_end = VECTORS_BASE + PAGE_SIZE * v->vectors_pages;
@@ -298,8 +322,8 @@ regions(struct machine *m, const struct arm_variant *v)
 			   "unmapped", REG_GAP, 0);
 }
 
-static const struct arm_variant *
-find_variant(const char *name)
+const struct arm_variant *
+arm_find_variant(const char *name)
 {
 	int i;
 
@@ -318,7 +342,7 @@ find_variant(const char *name)
 int
 arm_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 {
-	const struct arm_variant *v = find_variant(o->variant);
+	const struct arm_variant *v = arm_find_variant(o->variant);
 	struct layout *L = &m->lay;
 	u64 vmalloc_min, reserve;
 	char buf[32];
@@ -336,7 +360,7 @@ arm_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	m->mmu.priv = (void *)(v == &arm_variants[0] ? &arm_priv_3x :
 			       &arm_priv_5x);
 	m->kernel_model = v->model;
-	levels(&m->mmu);
+	arm_mmu_init(&m->mmu, e);
 
 	L->nr_cpus = (unsigned)MAX(NR_CPUS_ARM, m->ncpus);
 	L->km_max_idx = KM_TYPE_NR;
@@ -408,7 +432,7 @@ arm_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 		add_fix(m, "FIX_TEXT_POKE0", 1 + KM_TYPE_NR * L->nr_cpus, 1);
 		add_fix(m, "FIX_TEXT_POKE1", 2 + KM_TYPE_NR * L->nr_cpus, 1);
 	}
-	regions(m, v);
+	arm_regions(m, v);
 	ksyms(m, v);
 	return 0;
 }

@@ -88,30 +88,8 @@ features_from(struct machine *m)
 		if (cr4 & X86_CR4_PCIDE)
 			f |= F_PCID;
 	}
-	if (ii->features != NULL) {
-		/* a core ptwalk saved says exactly: "features=pse,pge,..." */
-		const char *p = strstr(ii->features, "features=");
-		int i;
-
-		if (p != NULL) {
-			f = 0;
-			p += 9;
-			for (i = 0; feature_names[i].name; i++) {
-				const char *q = p;
-				size_t l = strlen(feature_names[i].name);
-
-				while ((q = strstr(q, feature_names[i].name))) {
-					if ((q == p || q[-1] == ',') &&
-					    (q[l] == ',' || q[l] == '\n' ||
-					     q[l] == 0)) {
-						f |= feature_names[i].bit;
-						break;
-					}
-					q += l;
-				}
-			}
-		}
-	}
+	if (ii->features != NULL)
+		image_note_features(ii, &f);
 	return f;
 }
 

@@ -25,5 +25,8 @@ $PTWALK -q -i "$t/x.core" -c "xp/2gx 0x1000; save $t/y.core; save $t/x.core" >/d
 sed "s|$t|TMP|g" "$t/err"
 sum2=$(cksum <"$t/x.core"); m2=$(stat -c %Y.%y "$t/x.core")
 [ "$sum1" = "$sum2" ] && [ "$m1" = "$m2" ] && echo "image unchanged after a save" || echo "IMAGE CHANGED"
-cmp -s "$t/x.core" "$t/y.core" && echo "saved copy identical" || echo "saved copy differs"
+w="walk 0xffff888000000000; walk 0xffffffff81000000; layout; xp/4gx 0x2800000"
+$PTWALK -q -i "$t/x.core" -c "$w" >"$t/a" 2>&1
+$PTWALK -q -i "$t/y.core" -c "$w" >"$t/b" 2>&1
+cmp -s "$t/a" "$t/b" && echo "the saved copy walks the same" || echo "the saved copy differs"
 rm -rf "$t"

@@ -149,8 +149,14 @@ compare_all(struct machine *a, struct machine *b)
 		u64 next = same_walk(a, b, va);
 		u64 s;
 
-		if (a->arch->is64 && next == (1ULL << (a->mmu.va_bits - 1)))
-			next = ~0ULL << (a->mmu.va_bits - 1);	/* the hole */
+		if (a->arch->is64 && a->arch->va_check(&a->mmu, next)) {
+			/* the hole: on to the lowest kernel address */
+			u64 k1 = ~0ULL << (a->mmu.va_bits - 1);
+			u64 k2 = ~0ULL << a->mmu.va_bits;
+
+			next = !a->arch->va_check(&a->mmu, k2) && k2 > next ?
+				k2 : k1;
+		}
 		/* and a few addresses inside each step */
 		for (s = va + PAGE_SIZE * 7; s < next && s > va; s += (next - va) / 3 + 1)
 			same_walk(a, b, s & PAGE_MASK);
@@ -173,8 +179,14 @@ compare_all(struct machine *a, struct machine *b)
 	assert_true(a->lay.high_memory == b->lay.high_memory);
 	assert_true(a->lay.vmalloc_start == b->lay.vmalloc_start);
 	assert_int_equal(a->ncpus, b->ncpus);
-	for (i = 0; i < a->ncpus; i++)
+	for (i = 0; i < a->ncpus; i++) {
 		assert_true(a->cpu[i].root[0] == b->cpu[i].root[0]);
+		assert_true(a->cpu[i].root[1] == b->cpu[i].root[1]);
+		assert_int_equal(a->cpu[i].root_valid[1], b->cpu[i].root_valid[1]);
+		if (a->arch->reg_names[0] != NULL)
+			assert_memory_equal(a->cpu[i].regs, b->cpu[i].regs,
+					    sizeof(a->cpu[i].regs));
+	}
 	assert_int_equal(a->mmu.features, b->mmu.features);
 	assert_int_equal(a->mmu.pa_bits, b->mmu.pa_bits);
 	/* __pa and __va agree */
@@ -182,8 +194,10 @@ compare_all(struct machine *a, struct machine *b)
 		struct error e1, e2;
 		u64 p1 = 0, p2 = 0;
 
-		assert_int_equal(machine_va(a, 0x123000, &p1, &e1),
-				 machine_va(b, 0x123000, &p2, &e2));
+		assert_int_equal(machine_va(a, a->ram_start + 0x123000, &p1,
+					    &e1),
+				 machine_va(b, a->ram_start + 0x123000, &p2,
+					    &e2));
 		assert_true(p1 == p2);
 	}
 }
@@ -198,7 +212,8 @@ roundtrip(const char *arch, u64 mem)
 	u64 data = 0x5a5a5a5a5a5a5a5aULL, back = 0;
 
 	/* some data in a frame nothing else uses */
-	assert_int_equal(phys_write(&a->phys, 0x300000, &data, 8, &e), 0);
+	assert_int_equal(phys_write(&a->phys, a->ram_start + 0x300000, &data,
+				    8, &e), 0);
 	assert_int_equal(image_save(a, path, &e), 0);
 	assert_int_equal(stat(path, &st), 0);
 	/* only the frames in use are written */
@@ -211,10 +226,12 @@ roundtrip(const char *arch, u64 mem)
 	assert_true(b->image);
 	assert_int_equal(b->img->nwarn, 0);
 	assert_true(b->phys.total == mem);
-	assert_int_equal(phys_read(&b->phys, 0x300000, &back, 8, &e), 0);
+	assert_int_equal(phys_read(&b->phys, a->ram_start + 0x300000, &back,
+				   8, &e), 0);
 	assert_true(back == data);
 	back = 1;
-	assert_int_equal(phys_read(&b->phys, 0x400000, &back, 8, &e), 0);
+	assert_int_equal(phys_read(&b->phys, a->ram_start + 0x400000, &back,
+				   8, &e), 0);
 	assert_true(back == 0);
 	compare_all(a, b);
 	machine_free(a);
@@ -226,6 +243,8 @@ static void test_rt_i386_small(void **s) { (void)s; roundtrip("i386", 160 * MiB)
 static void test_rt_pae(void **s) { (void)s; roundtrip("i386-pae", 2 * GiB); }
 static void test_rt_x86_64(void **s) { (void)s; roundtrip("x86_64", 4 * GiB); }
 static void test_rt_la57(void **s) { (void)s; roundtrip("x86_64-la57", 1 * GiB); }
+static void test_rt_arm64(void **s) { (void)s; roundtrip("arm64", 1 * GiB); }
+static void test_rt_arm(void **s) { (void)s; roundtrip("arm", 1 * GiB); }
 
 /* A saved i386 core, as bytes. */
 static u8 *
@@ -545,6 +564,8 @@ main(void)
 		cmocka_unit_test(test_rt_pae),
 		cmocka_unit_test(test_rt_x86_64),
 		cmocka_unit_test(test_rt_la57),
+		cmocka_unit_test(test_rt_arm64),
+		cmocka_unit_test(test_rt_arm),
 		cmocka_unit_test(test_bad_files),
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_overlap),

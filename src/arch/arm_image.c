@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * 32-bit ARM memory images.  QEMU's arm dumps carry NT_PRSTATUS and the
+ * VFP state of every CPU but no CP15 registers, and Linux's arm VMCOREINFO
+ * has SYMBOL(swapper_pg_dir) but neither PAGE_OFFSET nor PHYS_OFFSET.  So:
+ * PHYS_OFFSET is the start of the lowest range (crash(8) does the same),
+ * TTBR0 is __pa(swapper_pg_dir) with the 3G/1G PAGE_OFFSET unless the
+ * file says otherwise (or --ttbr0), and PAGE_OFFSET is the VMSPLIT choice
+ * that maps PHYS_OFFSET.  The layout above the direct map is the modelled
+ * kernel's (3.x before Linux 4, else 5.x).  A core ptwalk saved adds the
+ * roots, registers and kernel variant in its own note.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ptwalk/image.h"
+#include "arm.h"
+
+#define VMALLOC_OFFSET	(8 * MiB)
+#define PMD_SIZE_ARM	(2 * MiB)
+#define VECTORS_BASE	0xffff0000ULL
+
+bool
+arm_image_match(const struct arch *a, const struct image_info *ii)
+{
+	(void)ii;
+	return a == &arch_arm;
+}
+
+static u64
+vi_or(const struct image_info *ii, const char *key, u64 dflt)
+{
+	u64 v;
+
+	return vmcoreinfo_u64(ii, key, &v) ? v : dflt;
+}
+
+/* The kernel variant: ptwalk's note, else the release of the VMCOREINFO. */
+static const struct arm_variant *
+variant(const struct image_info *ii)
+{
+	const char *p = ii->features ? strstr(ii->features, "variant=") : NULL;
+	size_t l;
+	const char *rel = vmcoreinfo_str(ii, "OSRELEASE", &l);
+
+	if (p != NULL) {
+		char name[16];
+		size_t n = strcspn(p + 8, "\n");
+
+		if (n < sizeof(name)) {
+			memcpy(name, p + 8, n);
+			name[n] = 0;
+			if (arm_find_variant(name) != NULL)
+				return arm_find_variant(name);
+		}
+	}
+	if (rel != NULL && atoi(rel) >= 4)
+		return arm_find_variant("5.x");
+	return arm_find_variant("3.x");
+}
+
+int
+arm_image_setup(struct machine *m, struct error *e)
+{
+	static const u64 splits[] = {
+		0xC0000000ULL, 0xB0000000ULL, 0x80000000ULL, 0x40000000ULL,
+	};
+	struct image_info *ii = m->img;
+	struct layout *L = &m->lay;
+	const struct arm_variant *v = variant(ii);
+	u64 swapper, po, root = 0, end;
+	bool have_swapper;
+	size_t k;
+	int i, nroot = 0;
+
+	arm_mmu_variant(&m->mmu, v);
+	if (arm_mmu_init(&m->mmu, e))
+		return -EINVAL;
+	m->kernel_model = v->model;
+	m->opts.variant = v->name;
+	L->phys_offset = vi_or(ii, "NUMBER(PHYS_OFFSET)",
+			       m->phys.r[0].start & ~(16 * MiB - 1));
+	po = vi_or(ii, "NUMBER(PAGE_OFFSET)", 0xC0000000ULL);
+	have_swapper = vmcoreinfo_u64(ii, "SYMBOL(swapper_pg_dir)", &swapper) &&
+		swapper >= po;
+	for (i = 0; i < m->ncpus; i++) {
+		struct cpu *c = &m->cpu[i];
+		const struct image_cpu *ic = &ii->cpu[i];
+
+		if (ii->opts.have_root[0])
+			c->root[0] = ii->opts.root[0] & ~0x3fffULL;
+		else if (ic->have_root[0])
+			c->root[0] = ic->root[0];
+		else if (have_swapper)
+			c->root[0] = swapper - po + L->phys_offset;
+		else
+			continue;
+		c->root_valid[0] = true;
+		if (ic->have_regs)
+			memcpy(c->regs, ic->regs, sizeof(c->regs));
+		c->asid = ic->asid;
+		if (nroot++ == 0) {
+			m->cur = i;
+			root = c->root[0];
+		}
+	}
+	if (nroot == 0)
+		return error_set(e, -EINVAL, "the image does not say where the "
+				 "page tables are (no VMCOREINFO with "
+				 "swapper_pg_dir): give --ttbr0 PADDR");
+	snprintf(ii->root_from, sizeof(ii->root_from), "%s",
+		 ii->opts.have_root[0] ? "--ttbr0 (every CPU)" :
+		 ii->cpu[m->cur].have_root[0] ? "the roots ptwalk saved" :
+		 "VMCOREINFO: TTBR0 = __pa(swapper_pg_dir)");
+	if (have_swapper)
+		m->swapper_pg_dir = swapper - po + L->phys_offset;
+
+	/* PAGE_OFFSET: the file's, else the VMSPLIT choice mapping RAM */
+	if (vmcoreinfo_u64(ii, "NUMBER(PAGE_OFFSET)", &po)) {
+		L->page_offset = po;
+		snprintf(ii->direct_from, sizeof(ii->direct_from),
+			 "NUMBER(PAGE_OFFSET) and NUMBER(PHYS_OFFSET) of the "
+			 "VMCOREINFO");
+	} else {
+		for (k = 0; k < ARRAY_SIZE(splits); k++) {
+			struct walk w;
+
+			if (mmu_walk(&m->mmu, &m->phys, root, splits[k], &w) ==
+			    WF_NONE && w.pa == L->phys_offset) {
+				L->page_offset = splits[k];
+				break;
+			}
+		}
+		snprintf(ii->direct_from, sizeof(ii->direct_from),
+			 L->page_offset ? "PHYS_OFFSET is the lowest range; "
+			 "0x%llx (a VMSPLIT choice) maps it: PAGE_OFFSET" :
+			 "not found: no VMSPLIT PAGE_OFFSET maps the lowest "
+			 "range (0x%llx)", (unsigned long long)(L->page_offset ?
+			 L->page_offset : L->phys_offset));
+	}
+	if (!L->page_offset)
+		return 0;
+	end = image_linear_end(m, root, L->page_offset - L->phys_offset);
+	L->lowmem_end = end > L->phys_offset ? end - L->phys_offset : 0;
+	L->high_memory = L->page_offset + L->lowmem_end;
+	L->maxmem = L->lowmem_end;
+	L->task_size = L->page_offset - 16 * MiB;
+	L->stack_top = L->task_size;
+	L->modules_vaddr = L->page_offset - 16 * MiB;
+	L->modules_end = L->page_offset - PMD_SIZE_ARM;
+	L->pkmap_base = L->page_offset - PMD_SIZE_ARM;
+	L->last_pkmap = 512;
+	L->vmalloc_start = vi_or(ii, "NUMBER(VMALLOC_START)",
+				 (L->high_memory + VMALLOC_OFFSET) &
+				 ~(VMALLOC_OFFSET - 1));
+	L->vmalloc_end = vi_or(ii, "NUMBER(VMALLOC_END)", v->vmalloc_end);
+	L->consistent_base = v->consistent_base;
+	L->consistent_end = v->consistent_end;
+	L->vectors = VECTORS_BASE;
+	L->fixmap_up = v->fixmap_up;
+	L->fixaddr_start = v->fixaddr_start;
+	L->fixaddr_top = v->fixmap_up ? v->fixaddr_end :
+		v->fixaddr_end - PAGE_SIZE;
+	L->fixaddr_boot_start = L->fixaddr_start;
+	snprintf(ii->layout_note, sizeof(ii->layout_note), "above the direct "
+		 "map, the layout of the modelled kernel %s (VMALLOC_END, the "
+		 "fixmap%s)", v->name, v->consistent_end ?
+		 ", the DMA consistent area" : "");
+	arm_regions(m, v);
+	machine_add_ksym(m, "PAGE_OFFSET", L->page_offset, 0, 'A');
+	machine_add_ksym(m, "PHYS_OFFSET", L->phys_offset, 0, 'A');
+	machine_add_ksym(m, "high_memory", L->high_memory, 0, 'A');
+	machine_add_ksym(m, "VMALLOC_START", L->vmalloc_start, 0, 'A');
+	machine_add_ksym(m, "VMALLOC_END", L->vmalloc_end, 0, 'A');
+	if (have_swapper)
+		machine_add_ksym(m, "swapper_pg_dir", swapper, 16 * KiB, 'D');
+	return 0;
+}
+
+/*
+ * Saving: QEMU's notes for an ARM CPU (target/arm/arch_dump.c):
+ * NT_PRSTATUS with pr_pid at 24, then NT_ARM_VFP.
+ */
+#define ARM_PRSTATUS	148
+#define ARM_VFP		260
+#define NT_ARM_VFP	0x400
+
+void
+arm_save_notes(struct machine *m, struct strbuf *notes)
+{
+	u8 prs[ARM_PRSTATUS], vfp[ARM_VFP];
+	int i;
+
+	for (i = 0; i < m->ncpus; i++) {
+		u32 pid = (u32)i + 1;
+
+		memset(prs, 0, sizeof(prs));
+		memcpy(prs + 24, &pid, 4);
+		note_add(notes, "CORE", 1, prs, sizeof(prs));
+		memset(vfp, 0, sizeof(vfp));
+		note_add(notes, "LINUX", NT_ARM_VFP, vfp, sizeof(vfp));
+	}
+}
+
+/*
+ * Linux's arm VMCOREINFO (kernel/crash_core.c; the arch adds nothing but
+ * CONFIG_ARM_LPAE) and the layout as NUMBER() lines in the style of
+ * arch/riscv, so that a saved machine opens with the same layout.
+ */
+void
+arm_save_vmcoreinfo(struct machine *m, struct strbuf *sb)
+{
+	const struct layout *L = &m->lay;
+	const struct ksym *k;
+
+	sb_addf(sb, "OSRELEASE=ptwalk-%s\n", m->arch->name);
+	sb_addf(sb, "PAGESIZE=%llu\n", (unsigned long long)PAGE_SIZE);
+	k = machine_ksym(m, "swapper_pg_dir");
+	if (k != NULL)
+		sb_addf(sb, "SYMBOL(swapper_pg_dir)=%llx\n",
+			(unsigned long long)k->value);
+	k = machine_ksym(m, "_stext");
+	if (k != NULL)
+		sb_addf(sb, "SYMBOL(_stext)=%llx\n", (unsigned long long)k->value);
+	sb_addf(sb, "NUMBER(PAGE_OFFSET)=0x%llx\n",
+		(unsigned long long)L->page_offset);
+	sb_addf(sb, "NUMBER(PHYS_OFFSET)=0x%llx\n",
+		(unsigned long long)L->phys_offset);
+	sb_addf(sb, "NUMBER(VMALLOC_START)=0x%llx\n",
+		(unsigned long long)L->vmalloc_start);
+	sb_addf(sb, "NUMBER(VMALLOC_END)=0x%llx\n",
+		(unsigned long long)L->vmalloc_end);
+}
