@@ -9,6 +9,7 @@
 #include "ptwalk/kernel.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/page_alloc.h"
+#include "ptwalk/vmalloc.h"
 
 /* kernel_init() ends by running the first program, as pid 1 */
 static int
@@ -41,10 +42,17 @@ run_init(struct machine *m, struct error *e)
 int
 kernel_init(struct machine *m, struct error *e)
 {
+	int r;
+
 	m->kern = xcalloc(1, sizeof(*m->kern));
 	/* mem_init(): nodes, zones, mem_map, memblock_free_all */
-	if (page_alloc_init(m, e))
-		return -1;
+	r = page_alloc_init(m, e);
+	if (r)
+		return r;
+	/* vmalloc_init(): the vmap areas, early ones (arm64 kernel image) */
+	r = vmalloc_init(m, e);
+	if (r)
+		return r;
 	if (task_init(m, e))
 		return -1;
 	return run_init(m, e);
@@ -56,6 +64,7 @@ kernel_release(struct machine *m)
 	if (m->kern == NULL)
 		return;
 	task_release(m);
+	vmalloc_release(m);
 	page_alloc_release(m);
 	free(m->kern);
 	m->kern = NULL;

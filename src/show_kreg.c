@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Presenting allocations in the kernel regions: addresses, frames, the
+ * page tables they filled, and the walk on request.
+ */
+#include "ptwalk/out.h"
+#include "ptwalk/page_alloc.h"
+#include "ptwalk/show.h"
+#include "ptwalk/show_kreg.h"
+#include "ptwalk/show_page.h"
+
+const struct cmd_opt kreg_walk_opts[] = {
+	{ "--walk", NULL, NULL, "also walk the page tables for the returned "
+	  "address" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+void
+kreg_sample(struct machine *m, struct kreg_before *b)
+{
+	b->tables = global_node_page_state(m, NR_PAGETABLE);
+	b->free = global_free_pages(m);
+}
+
+const char *
+region_name(const struct machine *m, u64 va)
+{
+	const struct region *r = machine_region(m, va);
+
+	return r != NULL ? r->name : "none";
+}
+
+int
+show_frames(struct ctx *ctx, const char *label, struct page *const *pages,
+	    unsigned n, int max)
+{
+	struct machine *m = ctx->m;
+	struct strbuf sb;
+	unsigned i = 0;
+	int runs = 0;
+
+	sb_init(&sb);
+	j_arr(ctx, "frames");
+	while (i < n) {
+		u64 pfn = page_to_pfn(m, pages[i]);
+		unsigned k = 1;
+
+		while (i + k < n && page_to_pfn(m, pages[i + k]) == pfn + k)
+			k++;
+		if (runs < max) {
+			if (runs > 0)
+				sb_adds(&sb, ", ");
+			if (k > 1)
+				sb_addf(&sb, "%s-%s (%u)", fpfn(m, pfn),
+					fpfn(m, pfn + k - 1), k);
+			else
+				sb_adds(&sb, fpfn(m, pfn));
+		}
+		j_obj(ctx, NULL);
+		j_hex(ctx, "pfn", pfn);
+		j_u64(ctx, "pages", k);
+		j_obj_end(ctx);
+		runs++;
+		i += k;
+	}
+	j_arr_end(ctx);
+	if (runs > max)
+		sb_addf(&sb, ", ... %d more run%s", runs - max,
+			runs - max == 1 ? "" : "s");
+	out_printf(ctx, "  %-6s %u page%s in %d run%s of consecutive pfns: "
+		   "%s\n", label, n, n == 1 ? "" : "s", runs,
+		   runs == 1 ? "" : "s", sb.buf);
+	sb_release(&sb);
+	return runs;
+}
+
+void
+show_pte_change(struct ctx *ctx, u64 va, u64 count,
+		const struct kreg_before *b)
+{
+	struct machine *m = ctx->m;
+	long nt = global_node_page_state(m, NR_PAGETABLE) - b->tables;
+	u64 epa;
+
+	if (pgtable_slot(m, m->swapper_pg_dir, va, LVL_PTE, false, &epa,
+			 NULL) == 0)
+		out_printf(ctx, "  ptes   %llu entr%s written in swapper_pg_dir"
+			   " from %s (pte of %s)%s", (unsigned long long)count,
+			   count == 1 ? "y" : "ies", fpa(m, epa), fva(m, va),
+			   nt ? "" : "\n");
+	else
+		out_printf(ctx, "  ptes   %llu entr%s written in swapper_pg_dir"
+			   "%s", (unsigned long long)count,
+			   count == 1 ? "y" : "ies", nt ? "" : "\n");
+	if (nt)
+		out_printf(ctx, "; %ld new page-table page%s from the buddy "
+			   "allocator\n", nt, nt == 1 ? "" : "s");
+	j_u64(ctx, "ptes", count);
+	j_int(ctx, "new_tables", nt);
+}
+
+void
+show_area(struct ctx *ctx, const struct vm_struct *vm, u64 va,
+	  const struct kreg_before *b)
+{
+	struct machine *m = ctx->m;
+	u64 usable = get_vm_area_size(vm);
+	u64 pa = 0;
+
+	out_printf(ctx, "  area   %s-%s  %s", fva(m, vm->addr),
+		   fva(m, vm->addr + usable - 1), fsize(usable));
+	if (!(vm->flags & VM_NO_GUARD))
+		out_printf(ctx, " + 4K guard page at %s (unmapped)",
+			   fva(m, vm->addr + usable));
+	out_printf(ctx, "\n  region %s; vm_struct addr %s size %llu "
+		   "(0x%llx) caller %s\n", region_name(m, va),
+		   fva(m, vm->addr), (unsigned long long)vm->size,
+		   (unsigned long long)vm->size, vm->caller);
+	if (vm->nr_pages && vm->pages != NULL) {
+		pa = page_to_phys(m, vm->pages[0]) + (va - vm->addr);
+		show_frames(ctx, "frames", vm->pages, vm->nr_pages, 6);
+		if (vm->pages_area != NULL)
+			out_printf(ctx, "  array  pages[] (%u pointers) is itself "
+				   "vmalloc'ed at %s (vpages)\n", vm->nr_pages,
+				   fva(m, vm->pages_va));
+	} else if (vm->flags & VM_IOREMAP) {
+		pa = vm->phys_addr + (va - vm->addr);
+		out_printf(ctx, "  phys   %s-%s\n", fpa(m, vm->phys_addr),
+			   fpa(m, vm->phys_addr + usable - 1));
+	}
+	show_pte_change(ctx, vm->addr, usable >> vm->page_shift, b);
+	j_hex(ctx, "va", va);
+	j_hex(ctx, "pa", pa);
+	j_u64(ctx, "size", usable);
+	j_str(ctx, "region", region_name(m, va));
+	j_hex(ctx, "area", vm->addr);
+	j_u64(ctx, "area_size", vm->size);
+	if (!(vm->flags & VM_NO_GUARD))
+		j_hex(ctx, "guard", vm->addr + usable);
+	j_u64(ctx, "nr_pages", vm->nr_pages);
+	j_str(ctx, "caller", vm->caller);
+}
+
+void
+show_freed(struct ctx *ctx, const struct kreg_before *b)
+{
+	struct machine *m = ctx->m;
+	long d = (long)global_free_pages(m) - (long)b->free;
+
+	if (d > 0)
+		out_printf(ctx, "  %ld page%s back to the buddy allocator\n", d,
+			   d == 1 ? "" : "s");
+	j_int(ctx, "freed_pages", d);
+}
+
+void
+show_opt_walk(struct ctx *ctx, u64 va)
+{
+	struct machine *m = ctx->m;
+	struct cpu *c = machine_cpu(m);
+	struct walk w;
+
+	if (!args_has(ctx, "--walk"))
+		return;
+	machine_walk(m, c, va, &w);
+	if (w.fault == WF_NOT_PRESENT && machine_root(m, c, va) !=
+	    m->swapper_pg_dir) {
+		out_printf(ctx, "  note   cpu%d's pgd (%s) has no entry for "
+			   "%s yet: the first kernel access takes a vmalloc "
+			   "fault that copies it from swapper_pg_dir; the walk "
+			   "in init_mm's tables:\n", c->id,
+			   fpa(m, machine_root(m, c, va)), fva(m, va));
+		mmu_walk(&m->mmu, &m->phys, m->swapper_pg_dir, va, &w);
+		j_bool(ctx, "vmalloc_fault_pending", true);
+	}
+	j_obj(ctx, "walk");
+	show_walk(ctx, c, &w, true);
+	j_obj_end(ctx);
+}
+
+int
+kreg_vmalloc_run(struct ctx *ctx, const char *size_arg, bool zero)
+{
+	struct machine *m = ctx->m;
+	const char *fn = zero ? "vzalloc" : "vmalloc";
+	struct kreg_before b;
+	struct error e;
+	u64 size, va;
+
+	u64 purges = vmalloc_of(m)->nr_purges;
+
+	if (arg_u64(ctx, size_arg, "SIZE", &size))
+		return -1;
+	kreg_sample(m, &b);
+	if (ctx->verbose)
+		kt_begin(m);
+	va = zero ? vzalloc(m, size, "cmd_vzalloc [ptwalk]", &e) :
+		vmalloc(m, size, "cmd_vmalloc [ptwalk]", &e);
+	show_trace(ctx);
+	if (va == 0)
+		return cmd_err(ctx, &e);
+	out_printf(ctx, "%s(%llu) = %s\n", fn, (unsigned long long)size,
+		   fva(m, va));
+	if (vmalloc_of(m)->nr_purges != purges)
+		out_printf(ctx, "  purge  no room without the lazily freed "
+			   "areas: purged them (one TLB flush) and retried\n");
+	show_area(ctx, find_vm_area(m, va), va, &b);
+	show_opt_walk(ctx, va);
+	cmd_set_value(ctx, va);
+	return 0;
+}

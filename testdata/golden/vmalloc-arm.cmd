@@ -1,0 +1,11 @@
+# args: --arch arm --mem 1G
+# The same sequence on arm (3.x layout): highmem pages first.
+vmalloc 1000000 --walk
+x/2x $1
+walk $1
+vmalloc 20M
+vmallocinfo
+vfree $1
+walk $1
+vfree $4
+vmallocinfo
