@@ -120,7 +120,6 @@ struct mm_struct {
 	u64 stack_rlimit;		/* RLIMIT_STACK */
 	u64 total_vm;			/* pages */
 	u64 rss[NR_MM_COUNTERS];
-	u64 hiwater_rss;
 	u64 pgtables_bytes;
 	int mm_users;
 	/* TLB context: x86 ctx_id + tlb_gen, arm ASID (generation | asid) */

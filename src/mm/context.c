@@ -30,13 +30,6 @@ mm_context_init(struct machine *m, struct mm_struct *mm)
 	mm->asid_gen = 0;
 }
 
-void
-mm_context_release(struct machine *m, struct mm_struct *mm)
-{
-	(void)m;
-	(void)mm;
-}
-
 /* The CPUs whose TLB may hold mm's entries now: those running it. */
 static bool
 cpu_runs(struct machine *m, const struct cpu *c, const struct mm_struct *mm)

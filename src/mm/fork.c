@@ -102,7 +102,7 @@ do_fork(struct machine *m, struct task_struct *parent,
 	struct mm_struct *old = parent->mm, *mm;
 	struct vm_area_struct *v, *prev = NULL;
 	struct task_struct *t;
-	u64 copied = 0, wp = 0;
+	u64 wp = 0;
 	int i, nv = 0;
 
 	*out = NULL;
@@ -178,7 +178,6 @@ do_fork(struct machine *m, struct task_struct *parent,
 				return cc.err;
 			}
 			n->vm_mm = mm;
-			copied += cc.copied;
 			wp += cc.wrprotected;
 			KT(m, "copy_page_range %s-%s: %llu PTEs copied, %llu "
 			   "made read-only in both (copy-on-write)%s",
@@ -194,7 +193,6 @@ do_fork(struct machine *m, struct task_struct *parent,
 		mm_tlb_flush(m, old);
 	t->entry = parent->entry;
 	t->sp = parent->sp;
-	(void)copied;
 	*out = t;
 	return 0;
 }

@@ -1259,9 +1259,7 @@ int
 do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 	      const struct walk *w, struct error *e)
 {
-	struct task_state *ts = tasks_of(m);
-	struct task_struct *t = ts->fault_task ? ts->fault_task :
-		cpu_task(m, c);
+	struct task_struct *t = cpu_task(m, c);
 	struct vm_area_struct *vma;
 	struct mm_struct *mm;
 	const char *why = NULL;

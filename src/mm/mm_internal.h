@@ -16,9 +16,7 @@ struct mm_arch {
 	u64 mmap_min_addr;		/* CONFIG_DEFAULT_MMAP_MIN_ADDR */
 	u64 (*et_dyn_base)(const struct machine *m);	/* ELF_ET_DYN_BASE */
 	bool align_stack16;		/* arch_align_stack: sp & ~15 */
-	bool exec_implies_read;		/* no separate read right (x86 32) */
 	unsigned asid_bits;		/* 0: x86 (PCID or CR3 flush) */
-	bool young_emulated;		/* arm: no hardware accessed/dirty */
 	const char *fault_kind;		/* "x86" error code / "arm" FSR / "arm64" ESR */
 };
 const struct mm_arch *mm_arch(const struct machine *m);
@@ -39,8 +37,6 @@ struct task_state {
 	u64 *active_asids, *reserved_asids;
 	u64 asid_next;
 	u64 rollovers;
-	/* the process the kernel is working for (faults, GUP) */
-	struct task_struct *fault_task;
 	void *files;			/* filemap.c: the open files */
 };
 
@@ -88,7 +84,6 @@ void pte_write(struct machine *m, u64 epa, u64 val, u64 va);
 void mm_tlb_flush_page(struct machine *m, struct mm_struct *mm, u64 va);
 void mm_tlb_flush(struct machine *m, struct mm_struct *mm);
 void mm_context_init(struct machine *m, struct mm_struct *mm);
-void mm_context_release(struct machine *m, struct mm_struct *mm);
 void switch_to_idle(struct machine *m, struct cpu *c);
 
 /* VMAs (mmap.c) */

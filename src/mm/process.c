@@ -32,7 +32,7 @@ static const struct mm_arch mm_arches[] = {
 		.elf_machine = ELF_EM_386, .platform = "i686",
 		.hwcap = 0xbfebfbff, .mmap_min_addr = 65536,
 		.et_dyn_base = dyn_base_i386, .align_stack16 = true,
-		.exec_implies_read = true, .fault_kind = "x86",
+		.fault_kind = "x86",
 	},
 	{
 		.elf_machine = ELF_EM_X86_64, .platform = "x86_64",
@@ -44,7 +44,7 @@ static const struct mm_arch mm_arches[] = {
 		.elf_machine = ELF_EM_ARM, .platform = "v7l",
 		.hwcap = 0x3fb0d6, .mmap_min_addr = 32768,
 		.et_dyn_base = dyn_base_two_thirds, .asid_bits = 8,
-		.young_emulated = true, .fault_kind = "arm",
+		.fault_kind = "arm",
 	},
 	{
 		.elf_machine = ELF_EM_AARCH64, .platform = "aarch64",
@@ -231,7 +231,6 @@ mmput(struct machine *m, struct mm_struct *mm)
 		return;
 	exit_mmap(m, mm);
 	pgd_free(m, mm);
-	mm_context_release(m, mm);
 	for (i = 0; i < 2; i++)
 		if (mm->img[i].file != NULL)
 			fput(m, mm->img[i].file);
