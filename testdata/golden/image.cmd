@@ -19,6 +19,8 @@ tlb
 write 0xffff888000400000 0x1122334455667788
 x/1gx 0xffff888000400000
 xp/1gx 0x400000
+ps
+alloc_pages GFP_KERNEL 0
 save image2.core
 image image2.core
 xp/1gx 0x400000

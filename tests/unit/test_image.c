@@ -49,7 +49,7 @@ tmp(const char *name)
 }
 
 static struct machine *
-boot(const char *arch, u64 mem)
+boot_opts(const char *arch, u64 mem, const char *variant, int va_bits)
 {
 	struct machine_opts o;
 	struct error e;
@@ -58,10 +58,18 @@ boot(const char *arch, u64 mem)
 	memset(&o, 0, sizeof(o));
 	o.arch = arch;
 	o.mem = mem;
+	o.variant = variant;
+	o.va_bits = va_bits;
 	m = machine_new(&o, &e);
 	if (m == NULL)
 		fail_msg("boot %s: %s", arch, e.msg);
 	return m;
+}
+
+static struct machine *
+boot(const char *arch, u64 mem)
+{
+	return boot_opts(arch, mem, NULL, 0);
 }
 
 static struct machine *
@@ -203,9 +211,9 @@ compare_all(struct machine *a, struct machine *b)
 }
 
 static void
-roundtrip(const char *arch, u64 mem)
+roundtrip_opts(const char *arch, u64 mem, const char *variant, int va_bits)
 {
-	struct machine *a = boot(arch, mem), *b;
+	struct machine *a = boot_opts(arch, mem, variant, va_bits), *b;
 	struct error e;
 	struct stat st;
 	const char *path = tmp("rt.core");
@@ -238,6 +246,12 @@ roundtrip(const char *arch, u64 mem)
 	machine_free(b);
 }
 
+static void
+roundtrip(const char *arch, u64 mem)
+{
+	roundtrip_opts(arch, mem, NULL, 0);
+}
+
 static void test_rt_i386(void **s) { (void)s; roundtrip("i386", 1 * GiB); }
 static void test_rt_i386_small(void **s) { (void)s; roundtrip("i386", 160 * MiB); }
 static void test_rt_pae(void **s) { (void)s; roundtrip("i386-pae", 2 * GiB); }
@@ -245,6 +259,52 @@ static void test_rt_x86_64(void **s) { (void)s; roundtrip("x86_64", 4 * GiB); }
 static void test_rt_la57(void **s) { (void)s; roundtrip("x86_64-la57", 1 * GiB); }
 static void test_rt_arm64(void **s) { (void)s; roundtrip("arm64", 1 * GiB); }
 static void test_rt_arm(void **s) { (void)s; roundtrip("arm", 1 * GiB); }
+static void test_rt_arm64_39(void **s) { (void)s; roundtrip_opts("arm64", 512 * MiB, "rodata-full", 39); }
+static void test_rt_arm_5x(void **s) { (void)s; roundtrip_opts("arm", 768 * MiB, "5.x", 0); }
+
+/*
+ * A core without QEMU's CPU notes or ptwalk's note, as kdump writes one:
+ * the kernel's page table comes from the VMCOREINFO alone, and every
+ * kernel address walks as on the machine that was saved.
+ */
+static void
+kdump_style(const char *arch)
+{
+	struct machine *a = boot(arch, 256 * MiB), *b;
+	struct error e;
+	u8 *core;
+	size_t n, i;
+	u64 va;
+	int k;
+
+	assert_int_equal(image_save(a, tmp("k.core"), &e), 0);
+	core = read_file(tmp("k.core"), &n);
+	for (i = 0; i + 8 < n && i < 65536; i++) {
+		if (!memcmp(core + i, "QEMU", 5))
+			core[i + 3] = 'X';	/* an unknown note */
+		if (!memcmp(core + i, "PTWALK", 7))
+			core[i + 5] = 'X';
+	}
+	write_file(tmp("k2.core"), core, n);
+	free(core);
+	b = open_img(tmp("k2.core"), NULL, NULL, &e);
+	if (b == NULL)
+		fail_msg("%s: %s", arch, e.msg);
+	assert_non_null(strstr(b->img->root_from, "VMCOREINFO"));
+	assert_true(b->lay.page_offset == a->lay.page_offset);
+	/* every 2M of the kernel's half */
+	for (k = 0, va = a->lay.page_offset; k < 4096 && va >= a->lay.page_offset;
+	     k++, va += 2 * MiB)
+		same_walk(a, b, va);
+	for (va = a->lay.kimage_vaddr; va && va < a->lay.kimage_vaddr + 64 * MiB;
+	     va += 64 * KiB)
+		same_walk(a, b, va);
+	machine_free(a);
+	machine_free(b);
+}
+
+static void test_kdump_x86_64(void **s) { (void)s; kdump_style("x86_64"); }
+static void test_kdump_arm64(void **s) { (void)s; kdump_style("arm64"); }
 
 /* A saved i386 core, as bytes. */
 static u8 *
@@ -566,6 +626,10 @@ main(void)
 		cmocka_unit_test(test_rt_la57),
 		cmocka_unit_test(test_rt_arm64),
 		cmocka_unit_test(test_rt_arm),
+		cmocka_unit_test(test_rt_arm64_39),
+		cmocka_unit_test(test_rt_arm_5x),
+		cmocka_unit_test(test_kdump_x86_64),
+		cmocka_unit_test(test_kdump_arm64),
 		cmocka_unit_test(test_bad_files),
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_overlap),
