@@ -30,7 +30,7 @@ pagemap_run(struct ctx *ctx, int argc, char **argv)
 	out_printf(ctx, "  bit 62 swapped         %d\n", !!(pm & PM_SWAP));
 	out_printf(ctx, "  bit 61 file/shared-anon %d\n", !!(pm & PM_FILE));
 	out_printf(ctx, "  bit 57 uffd-wp         %d\n", !!(pm & PM_UFFD_WP));
-	out_printf(ctx, "  bit 56 exclusive       %d  (mapped exactly once)\n",
+	out_printf(ctx, "  bit 56 exclusive       %d  (1: mapped exactly once)\n",
 		   !!(pm & PM_MMAP_EXCLUSIVE));
 	out_printf(ctx, "  bit 55 soft-dirty      %d\n", !!(pm & PM_SOFT_DIRTY));
 	if (pm & PM_PRESENT)

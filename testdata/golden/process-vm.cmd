@@ -26,10 +26,13 @@ x/4xb $_
 mmap 0 16K rx private ../elf/demo-i386 0
 x/4xb $_
 mmap 0 4K rw shared ../elf/demo-i386 0
-touch $_ w
-write/b $_ + 1 0x58
-x/4xb $_
-smaps --addr $_
+touch 0xb7ff7000 w
+write/b 0xb7ff7001 0x58
+x/4xb 0xb7ff7000
+x/4xb 0xb7ffc000
+smaps --addr 0xb7ff7000
+pagemap 0xb7ff7000
+pagemap 0xb7ffc000
 mmap 0x1000 4K r private|anonymous|fixed
 mmap 0 4K r shared|anonymous
 mprotect 0x08049000 4K rw
