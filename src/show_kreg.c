@@ -3,6 +3,9 @@
  * Presenting allocations in the kernel regions: addresses, frames, the
  * page tables they filled, and the walk on request.
  */
+#include <stdio.h>
+
+#include "ptwalk/highmem.h"
 #include "ptwalk/out.h"
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/show.h"
@@ -208,4 +211,30 @@ kreg_vmalloc_run(struct ctx *ctx, const char *size_arg, bool zero)
 	show_opt_walk(ctx, va);
 	cmd_set_value(ctx, va);
 	return 0;
+}
+
+const char *
+no_highmem_note(const struct machine *m)
+{
+	static char buf[200];
+
+	if (highmem_configured(m))
+		return NULL;
+	snprintf(buf, sizeof(buf), "%s has no highmem: every page is in the "
+		 "direct map, so this is page_address() and takes no slot",
+		 m->arch->name);
+	return buf;
+}
+
+const char *
+fpage(const struct machine *m, const struct page *page)
+{
+	static char buf[4][120];
+	static int n;
+	char *b = buf[n++ & 3];
+
+	snprintf(b, 120, "pfn %s (%s, struct page %s)",
+		 fpfn(m, page_to_pfn(m, page)), page_zone(m, page)->name,
+		 fva(m, sim_page_va(m, page)));
+	return b;
 }

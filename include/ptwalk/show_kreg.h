@@ -47,4 +47,12 @@ const char *region_name(const struct machine *m, u64 va);
 /* vmalloc / vzalloc SIZE [--walk] (the two commands share this). */
 int kreg_vmalloc_run(struct ctx *ctx, const char *size_arg, bool zero);
 
+/*
+ * The explanation kmap & co. print on a machine without highmem:
+ * "x86_64 has no highmem: ..." (NULL when the machine has highmem).
+ */
+const char *no_highmem_note(const struct machine *m);
+/* "pfn 0x38000 (HighMem, struct page 0xf7...)" for a page argument. */
+const char *fpage(const struct machine *m, const struct page *page);
+
 #endif

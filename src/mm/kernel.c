@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptwalk/highmem.h"
 #include "ptwalk/kernel.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/page_alloc.h"
@@ -53,6 +54,10 @@ kernel_init(struct machine *m, struct error *e)
 	r = vmalloc_init(m, e);
 	if (r)
 		return r;
+	/* kmap_init(): pkmap slots and the kmap_atomic stacks */
+	r = highmem_init(m, e);
+	if (r)
+		return r;
 	if (task_init(m, e))
 		return -1;
 	return run_init(m, e);
@@ -64,6 +69,7 @@ kernel_release(struct machine *m)
 	if (m->kern == NULL)
 		return;
 	task_release(m);
+	highmem_release(m);
 	vmalloc_release(m);
 	page_alloc_release(m);
 	free(m->kern);

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "ptwalk/highmem.h"
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/vmalloc.h"
 #include "ptwalk/whatis.h"
@@ -57,6 +58,8 @@ kaddr_owner(struct machine *m, u64 addr, struct strbuf *sb)
 	size_t start = sb->len;
 	const struct vmap_area *va = vmap_area_at(m, addr);
 	struct page *page;
+	unsigned idx;
+	int nr;
 
 	if (va != NULL) {
 		const struct vm_struct *vm = va->vm;
@@ -79,6 +82,41 @@ kaddr_owner(struct machine *m, u64 addr, struct strbuf *sb)
 				(unsigned long long)vm->addr,
 				(unsigned long long)(vm->addr + vm->size),
 				vm->caller);
+		return (int)(sb->len - start);
+	}
+	nr = pkmap_nr(m, addr);
+	if (nr >= 0) {
+		const struct highmem_state *hm = highmem_of(m);
+
+		if (hm->pkmap_count[nr] == 0)
+			sb_addf(sb, "pkmap slot %d (kmap), free", nr);
+		else
+			sb_addf(sb, "pkmap slot %d: kmap of pfn 0x%llx, "
+				"pkmap_count %d (%d user%s)", nr,
+				(unsigned long long)page_to_pfn(m,
+				hm->pkmap_page[nr]), hm->pkmap_count[nr],
+				hm->pkmap_count[nr] - 1,
+				hm->pkmap_count[nr] == 2 ? "" : "s");
+		return (int)(sb->len - start);
+	}
+	if (virt_to_fix(m, addr, &idx, NULL) == 0) {
+		int cpu, depth;
+
+		sb_adds(sb, "fixmap slot ");
+		fix_name(m, idx, sb);
+		sb_addf(sb, " (index %u)", idx);
+		if (kmap_atomic_slot(m, addr, &cpu, &depth)) {
+			const struct highmem_state *hm = highmem_of(m);
+
+			if (depth < hm->cpu[cpu].depth)
+				sb_addf(sb, ": kmap_atomic slot %d of cpu%d, "
+					"pfn 0x%llx", depth, cpu,
+					(unsigned long long)page_to_pfn(m,
+					hm->cpu[cpu].page[depth]));
+			else
+				sb_addf(sb, ": kmap_atomic slot %d of cpu%d, "
+					"not in use", depth, cpu);
+		}
 		return (int)(sb->len - start);
 	}
 	page = virt_to_page(m, addr, NULL);
