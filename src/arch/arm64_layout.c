@@ -456,22 +456,23 @@ arm64_regions(struct machine *m)
 			   REG_DIRECT, L->page_offset - L->phys_offset);
 	machine_add_region(m, "modules", L->modules_vaddr, L->modules_end,
 			   "module_alloc(): loadable modules", "walk", 0, 0);
-	if (!L->kend) {
+	if (L->kend) {
+		machine_add_region(m, "kernel image", L->kimage_vaddr, L->kend,
+				   "the kernel Image at KIMAGE_VADDR (= "
+				   "VMALLOC_START, held by vm_structs): text, "
+				   "rodata, init, data, bss",
+				   "__pa_symbol(va) = va - kimage_voffset",
+				   REG_KIMAGE, L->kimage_vaddr - L->phys_base);
+		machine_add_region(m, "vmalloc", L->kend, L->vmalloc_end,
+				   "vmalloc and ioremap, guard page after each "
+				   "area", "walk swapper_pg_dir: frames are not "
+				   "contiguous", 0, 0);
+	} else {
 		/* an image that does not say where the kernel Image ends */
 		machine_add_region(m, "vmalloc", L->vmalloc_start,
-				   L->vmalloc_end, "vmalloc and ioremap; the "
-				   "kernel Image at KIMAGE_VADDR, its start",
+				   L->vmalloc_end, "vmalloc and ioremap, the "
+				   "kernel Image at its start (KIMAGE_VADDR)",
 				   "walk swapper_pg_dir", 0, 0);
-	} else {
-	machine_add_region(m, "kernel image", L->kimage_vaddr, L->kend,
-			   "the kernel Image at KIMAGE_VADDR (= VMALLOC_START, "
-			   "held by vm_structs): text, rodata, init, data, bss",
-			   "__pa_symbol(va) = va - kimage_voffset", REG_KIMAGE,
-			   L->kimage_vaddr - L->phys_base);
-	machine_add_region(m, "vmalloc", L->kend, L->vmalloc_end,
-			   "vmalloc and ioremap, guard page after each area",
-			   "walk swapper_pg_dir: frames are not contiguous",
-			   0, 0);
 	}
 	machine_add_region(m, "fixmap-free", L->vmalloc_end,
 			   L->fixaddr_boot_start,

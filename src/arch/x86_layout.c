@@ -480,20 +480,23 @@ x86_64_regions(struct machine *m)
 			   "LDT remap for PTI", "walk", 0, 0);
 	if (L->page_offset)
 		machine_add_region(m, "direct map", L->page_offset,
-			   L->page_offset + L->maxmem,
-			   "direct map of all physical memory (page_offset_base)",
-			   "__pa(va) = va - PAGE_OFFSET", REG_DIRECT,
-			   L->page_offset - L->phys_offset);
+				   L->page_offset + L->maxmem,
+				   "direct map of all physical memory "
+				   "(page_offset_base)",
+				   "__pa(va) = va - PAGE_OFFSET", REG_DIRECT,
+				   L->page_offset - L->phys_offset);
 	if (L->vmalloc_start)
-		machine_add_region(m, "vmalloc", L->vmalloc_start, L->vmalloc_end + 1,
-			   "vmalloc and ioremap (vmalloc_base), guard page "
-			   "after each area",
-			   "walk init_top_pgt: frames are not contiguous", 0, 0);
+		machine_add_region(m, "vmalloc", L->vmalloc_start,
+				   L->vmalloc_end + 1,
+				   "vmalloc and ioremap (vmalloc_base), guard "
+				   "page after each area",
+				   "walk init_top_pgt: frames are not contiguous",
+				   0, 0);
 	if (L->vmemmap_base)
 		machine_add_region(m, "vmemmap", L->vmemmap_base,
-			   L->vmemmap_base + (la57 ? (1ULL << 49) : TiB),
-			   "struct page array (virtual memory map)",
-			   "walk", 0, 0);
+				   L->vmemmap_base + (la57 ? (1ULL << 49) : TiB),
+				   "struct page array (virtual memory map)",
+				   "walk", 0, 0);
 	if (!la57)
 		machine_add_region(m, "kasan", 0xffffec0000000000ULL,
 				   0xfffffc0000000000ULL,
