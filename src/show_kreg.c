@@ -102,6 +102,43 @@ show_pte_change(struct ctx *ctx, u64 va, u64 count,
 	j_int(ctx, "new_tables", nt);
 }
 
+/* The leaves mapping [va, va + size) in init_mm, by size. */
+static void
+show_leaves(struct ctx *ctx, u64 va, u64 size, const struct kreg_before *b)
+{
+	struct machine *m = ctx->m;
+	u64 a = va, cnt[64] = { 0 }, total = 0;
+	long nt = global_node_page_state(m, NR_PAGETABLE) - b->tables;
+	struct strbuf sb;
+	int s;
+
+	while (a < va + size) {
+		struct walk w;
+
+		if (mmu_walk(&m->mmu, &m->phys, m->swapper_pg_dir, a, &w) !=
+		    WF_NONE)
+			break;
+		cnt[w.shift]++;
+		total++;
+		a = ALIGN_DOWN(a, 1ULL << w.shift) + (1ULL << w.shift);
+	}
+	sb_init(&sb);
+	for (s = 63; s >= 12; s--)
+		if (cnt[s])
+			sb_addf(&sb, "%s%llu x %s", sb.len ? ", " : "",
+				(unsigned long long)cnt[s], fsize(1ULL << s));
+	out_printf(ctx, "  ptes   %llu leaf entr%s written in swapper_pg_dir "
+		   "(%s)", (unsigned long long)total, total == 1 ? "y" : "ies",
+		   sb.buf);
+	if (nt)
+		out_printf(ctx, "; %ld new page-table page%s", nt,
+			   nt == 1 ? "" : "s");
+	out_printf(ctx, "\n");
+	j_u64(ctx, "ptes", total);
+	j_int(ctx, "new_tables", nt);
+	sb_release(&sb);
+}
+
 void
 show_area(struct ctx *ctx, const struct vm_struct *vm, u64 va,
 	  const struct kreg_before *b)
@@ -131,7 +168,10 @@ show_area(struct ctx *ctx, const struct vm_struct *vm, u64 va,
 		out_printf(ctx, "  phys   %s-%s\n", fpa(m, vm->phys_addr),
 			   fpa(m, vm->phys_addr + usable - 1));
 	}
-	show_pte_change(ctx, vm->addr, usable >> vm->page_shift, b);
+	if (vm->flags & VM_IOREMAP)
+		show_leaves(ctx, vm->addr, usable, b);
+	else
+		show_pte_change(ctx, vm->addr, usable >> vm->page_shift, b);
 	j_hex(ctx, "va", va);
 	j_hex(ctx, "pa", pa);
 	j_u64(ctx, "size", usable);
