@@ -13,20 +13,20 @@ static char *
 hex(char *p, u64 v, int width)
 {
 	static const char d[] = "0123456789abcdef";
-	char tmp[16];
-	int n = 0;
+	int n = 1, i;
 
-	do {
-		tmp[n++] = d[v & 15];
-		v >>= 4;
-	} while (v);
+	/* the digits, at least width of them */
+	while (n < 16 && (v >> (4 * n)))
+		n++;
+	if (n < width)
+		n = width;
 	*p++ = '0';
 	*p++ = 'x';
-	while (width-- > n)
-		*p++ = '0';
-	while (n)
-		*p++ = tmp[--n];
-	return p;
+	for (i = n - 1; i >= 0; i--) {
+		p[i] = d[v & 15];
+		v >>= 4;
+	}
+	return p + n;
 }
 
 /* One address: text line or JSON object.  Returns 0 or the fault. */
