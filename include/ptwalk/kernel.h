@@ -14,6 +14,8 @@ struct slab_state;	/* src/mm/slab.c */
 struct vmalloc_state;	/* src/mm/vmalloc.c */
 struct highmem_state;	/* src/mm/highmem.c */
 struct task_state;	/* src/mm/process.c */
+struct dma_state;	/* src/mm/dma.c */
+struct module_state;	/* src/mm/module.c */
 
 struct kernel {
 	struct page_alloc *pa;
@@ -21,6 +23,8 @@ struct kernel {
 	struct vmalloc_state *vm;
 	struct highmem_state *hm;
 	struct task_state *tasks;
+	struct dma_state *dma;
+	struct module_state *mod;
 };
 
 /* Bring up the simulated kernel after paging_init; undo it. */

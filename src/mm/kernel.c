@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptwalk/dma.h"
 #include "ptwalk/highmem.h"
 #include "ptwalk/kernel.h"
 #include "ptwalk/mm.h"
@@ -58,6 +59,9 @@ kernel_init(struct machine *m, struct error *e)
 	r = highmem_init(m, e);
 	if (r)
 		return r;
+	r = dma_init(m, e);
+	if (r)
+		return r;
 	if (task_init(m, e))
 		return -1;
 	return run_init(m, e);
@@ -69,6 +73,7 @@ kernel_release(struct machine *m)
 	if (m->kern == NULL)
 		return;
 	task_release(m);
+	dma_release(m);
 	highmem_release(m);
 	vmalloc_release(m);
 	page_alloc_release(m);

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "ptwalk/dma.h"
 #include "ptwalk/highmem.h"
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/vmalloc.h"
@@ -58,9 +59,26 @@ kaddr_owner(struct machine *m, u64 addr, struct strbuf *sb)
 	size_t start = sb->len;
 	const struct vmap_area *va = vmap_area_at(m, addr);
 	struct page *page;
+	const struct dma_buf *db;
 	unsigned idx;
+	bool alias;
 	int nr;
 
+	db = dma_buf_at(m, addr, &alias);
+	if (db != NULL) {
+		sb_addf(sb, "%s the coherent DMA buffer at 0x%llx (dma_handle "
+			"0x%llx, %llu bytes)", alias ? "the lowmem alias of" :
+			addr == db->cpu_addr ? "the start of" : "inside",
+			(unsigned long long)db->cpu_addr,
+			(unsigned long long)db->dma_handle,
+			(unsigned long long)db->size);
+		return (int)(sb->len - start);
+	}
+	if (m->lay.consistent_end && addr >= m->lay.consistent_base &&
+	    addr < m->lay.consistent_end) {
+		sb_adds(sb, "an unused part of the DMA consistent area");
+		return (int)(sb->len - start);
+	}
 	if (va != NULL) {
 		const struct vm_struct *vm = va->vm;
 
