@@ -537,6 +537,8 @@ table_group(struct machine *m, u64 table, int i, u64 k, u64 *g0, u64 *g1)
 	u64 page = child_table(m, table, i, k) & PAGE_MASK, n = 1ULL << L->bits;
 
 	*g0 = *g1 = k;
+	if (page == 0)
+		return;		/* not a table: no group */
 	while (*g0 > 0 && (child_table(m, table, i, *g0 - 1) & PAGE_MASK) ==
 	       page)
 		(*g0)--;
@@ -1226,9 +1228,9 @@ vmalloc_fault(struct machine *m, struct cpu *c, u64 va, const struct walk *w,
 	const struct mmu *mmu = &m->mmu;
 	int lvl = w->fault_lvl;
 	const struct pt_level *L = &mmu->lv[lvl];
-	u64 ref, refpa, ent = 0;
+	u64 ref, refpa, ent = 0, g0, g1, g;
 	struct walk rw;
-	int i;
+	int i, wi;
 
 	/* the reference walk, in init_mm's tables */
 	mmu_walk(mmu, &m->phys, m->swapper_pg_dir, va, &rw);
@@ -1244,14 +1246,23 @@ vmalloc_fault(struct machine *m, struct cpu *c, u64 va, const struct walk *w,
 	}
 	refpa = rw.step[i].entry_pa;
 	ref = rw.step[i].entry;
-	phys_read_entry(&m->phys, w->step[w->nsteps - 1].entry_pa, L->esize,
-			&ent);
-	phys_write_entry(&m->phys, w->step[w->nsteps - 1].entry_pa, L->esize,
-			 ref);
+	for (wi = 0; wi < mmu->nwalk; wi++)
+		if (mmu->walk[wi] == lvl)
+			break;
+	/* the entries that share the table's page (arm: the pmd pair) */
+	table_group(m, rw.step[i].table, wi, rw.step[i].index, &g0, &g1);
+	for (g = g0; g <= g1; g++) {
+		u64 dst = w->step[w->nsteps - 1].table + g * L->esize;
+
+		phys_read_entry(&m->phys, rw.step[i].table + g * L->esize,
+				L->esize, &ent);
+		phys_write_entry(&m->phys, dst, L->esize, ent);
+	}
 	KT(m, "vmalloc_fault: a kernel-mode not-present fault above TASK_SIZE: "
-	   "the %s entry of %s in this pgd (cr3 %s) is missing; "
-	   "swapper_pg_dir has it at %s: copy %s (set_pmd)", L->name,
-	   ktva(m, va), ktpa(m, c->root[0]), ktpa(m, refpa), ktpte(m, ref));
+	   "the %s entry of %s in this pgd (%s %s) is missing; "
+	   "swapper_pg_dir has it at %s: copy %s%s into this pgd", L->name,
+	   ktva(m, va), m->arch->root_name[0], ktpa(m, c->root[0]),
+	   ktpa(m, refpa), ktpte(m, ref), g1 > g0 ? " and its pair" : "");
 	return 0;
 }
 

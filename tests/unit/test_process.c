@@ -105,34 +105,53 @@ test_no_leaks(void **state)
 }
 
 /*
- * i386 without PAE: a kernel page table made in swapper_pg_dir after the
- * process (what vmalloc does) is missing from the process's pgd; the
- * kernel-mode fault copies the pgd entry from swapper_pg_dir.
+ * i386 without PAE and arm: a kernel page table made in swapper_pg_dir
+ * after the process (what vmalloc does) is missing from the process's pgd;
+ * the kernel-mode fault copies the pgd entry (on arm the pair of
+ * first-level words) from swapper_pg_dir.
  */
 static void
-test_vmalloc_fault(void **state)
+vmalloc_fault_on(const char *arch)
 {
-	struct machine *m = boot("i386", NULL);
+	struct machine *m = boot(arch, NULL);
 	struct task_struct *t = current_task(m);
+	const struct pt_level *L = &m->mmu.lv[LVL_PGD];
 	struct page *p;
 	struct error e;
-	u64 va = m->lay.vmalloc_start, idx = va >> 22, mine = 0, ref = 0;
+	u64 va = ALIGN_UP(m->lay.vmalloc_start, 4 * MiB), idx, k, mine, ref;
 
-	(void)state;
 	assert_non_null(t);
+	idx = (va >> L->shift) & ((1ULL << L->bits) - 1);
 	p = alloc_page(m, GFP_KERNEL | __GFP_ZERO, &e);
 	assert_non_null(p);
 	assert_int_equal(pgtable_map(m, m->swapper_pg_dir, va,
 				     page_to_phys(m, p), PAGE_SIZE, PAGE_SHIFT,
 				     PAGE_KERNEL, &e), 0);
-	phys_read_entry(&m->phys, t->mm->pgd + idx * 4, 4, &mine);
-	phys_read_entry(&m->phys, m->swapper_pg_dir + idx * 4, 4, &ref);
+	mine = ref = 0;
+	phys_read_entry(&m->phys, t->mm->pgd + idx * L->esize, L->esize, &mine);
+	phys_read_entry(&m->phys, m->swapper_pg_dir + idx * L->esize, L->esize,
+			&ref);
 	assert_int_equal(mine, 0);
 	assert_int_not_equal(ref, 0);
 	access_ok(m, va, ACC_WRITE);
-	phys_read_entry(&m->phys, t->mm->pgd + idx * 4, 4, &mine);
-	assert_int_equal(mine, ref);
+	for (k = idx & ~1ULL; k <= (idx | 1); k++) {
+		mine = ref = 0;
+		phys_read_entry(&m->phys, t->mm->pgd + k * L->esize, L->esize,
+				&mine);
+		phys_read_entry(&m->phys, m->swapper_pg_dir + k * L->esize,
+				L->esize, &ref);
+		if (k == idx || ref != 0)
+			assert_int_equal(mine, ref);
+	}
 	machine_free(m);
+}
+
+static void
+test_vmalloc_fault(void **state)
+{
+	(void)state;
+	vmalloc_fault_on("i386");
+	vmalloc_fault_on("arm");
 }
 
 /* PROT_NONE keeps the pages; giving the rights back finds them again. */
