@@ -1260,9 +1260,10 @@ vmalloc_fault(struct machine *m, struct cpu *c, u64 va, const struct walk *w,
 	}
 	KT(m, "vmalloc_fault: a kernel-mode not-present fault above TASK_SIZE: "
 	   "the %s entry of %s in this pgd (%s %s) is missing; "
-	   "swapper_pg_dir has it at %s: copy %s%s into this pgd", L->name,
+	   "swapper_pg_dir has it at %s: copy %s%s", L->name,
 	   ktva(m, va), m->arch->root_name[0], ktpa(m, c->root[0]),
-	   ktpa(m, refpa), ktpte(m, ref), g1 > g0 ? " and its pair" : "");
+	   ktpa(m, refpa), ktpte(m, ref), g1 > g0 ?
+	   " and the other word of the pair (copy_pmd)" : " (set_pmd)");
 	return 0;
 }
 
