@@ -523,7 +523,7 @@ static const struct bitfield f_l1_super[] = {
 	{ 3, 3, "C", "cacheable: memory-type index bit 1", "-" },
 	{ 4, 4, "XN", "execute never", "executable" },
 	{ 5, 8, "PA39:36", "extended base: PA bits 39:36 (domain 0 implied; "
-	  "not implemented by Cortex-A9)", NULL },
+	  "the Cortex-A9 has no such bits)", NULL },
 	{ 9, 9, "IMP", "implementation defined", "-" },
 	{ 10, 11, "AP[1:0]", F_AP, NULL },
 	{ 12, 14, "TEX", F_TEX, NULL },
@@ -534,8 +534,8 @@ static const struct bitfield f_l1_super[] = {
 	{ 18, 18, "SUPER", "supersection (16M): repeated in 16 consecutive "
 	  "entries", "section (1M)" },
 	{ 19, 19, "NS", "non-secure", "secure" },
-	{ 20, 23, "PA35:32", "extended base: PA bits 35:32 (not implemented "
-	  "by Cortex-A9)", NULL },
+	{ 20, 23, "PA35:32", "extended base: PA bits 35:32 (the Cortex-A9 "
+	  "has no such bits)", NULL },
 	{ 24, 31, "BASE", "supersection base: physical address bits 31:24",
 	  NULL },
 	{ 0, 0, NULL, NULL, NULL },

@@ -108,7 +108,7 @@ struct arm_variant {
 	bool fixmap_up;			/* fix_to_virt counts up (3.x) */
 	bool pte_none;			/* L_PTE_NONE exists (3.8+) */
 	bool strict_rwx;		/* STRICT_KERNEL_RWX section perms */
-	unsigned vectors_pages;		/* 1, or 2 with the stubs page (3.11+) */
+	unsigned vectors_pages;		/* 1, or 2 with the vector-entry page (3.11+) */
 	unsigned vectors_domain;
 	u32 dacr;			/* the kernel's DACR */
 	unsigned max_cpus;		/* kmap_atomic slots must fit the fixmap */

@@ -14,7 +14,7 @@
  *   5.x  Linux 5.4: VMALLOC_END 0xff800000, no consistent area (CMA and
  *        vmalloc-space remapping), fixmap 0xffc00000-0xfff00000 counting
  *        down from FIXADDR_TOP, STRICT_KERNEL_RWX section permissions,
- *        L_PTE_NONE, the vector page plus the kernel-only stubs page.
+ *        L_PTE_NONE, the vector page plus the kernel-only page of vector entry code.
  */
 #include <errno.h>
 #include <string.h>
@@ -311,9 +311,9 @@ arm_regions(struct machine *m, const struct arm_variant *v)
 			   v->vectors_pages > 1 ?
 			   "CPU vector page (high vectors, SCTLR.V) with the "
 			   "kuser helpers, user-readable; then the "
-			   "kernel-only stubs page" :
+			   "kernel-only vector entry code" :
 			   "CPU vector page (high vectors, SCTLR.V) with the "
-			   "stubs and kuser helpers, user-readable",
+			   "vector entry code and kuser helpers, user-readable",
 			   "walk: a memblock page mapped by a second-level "
 			   "table", 0, 0);
 	machine_add_region(m, "gap", vec_end, 1ULL << 32,
@@ -554,7 +554,7 @@ arm_paging_init(struct machine *m, struct error *e)
 		return r;
 
 	/*
-	 * devicemaps_init(): the vector page (and the stubs page) from
+	 * devicemaps_init(): the vector page (and the vector-entry page) from
 	 * memblock, mapped at 0xffff0000 through a table whose first-level
 	 * entries carry the vectors' domain; MT_HIGH_VECTORS is user
 	 * readable for the kuser helpers, MT_LOW_VECTORS kernel only.
