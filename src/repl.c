@@ -18,6 +18,7 @@
 #include "ptwalk/kernel.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/script.h"
+#include "ptwalk/slab.h"
 
 static volatile sig_atomic_t got_sigint;
 static struct ctx *repl_ctx;
@@ -107,6 +108,12 @@ complete_kind(struct ctx *ctx, struct cands *c, const char *kind,
 			cand_add(c, text, gfp_names[i].name);
 	} else if (!strncmp(kind, "words:", 6)) {
 		cand_words(c, text, kind + 6);
+	} else if (!strcmp(kind, "slabcache") && slab_of(ctx->m) != NULL) {
+		struct list_head *l;
+
+		list_for_each(l, &slab_of(ctx->m)->slab_caches)
+			cand_add(c, text, list_entry(l, struct kmem_cache,
+						     list)->name);
 	} else if (!strcmp(kind, "addr") && ctx->m != NULL) {
 		if (text[0] == '$') {
 			cand_add(c, text, "$_");

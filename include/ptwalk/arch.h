@@ -152,6 +152,11 @@ struct arch {
 	const char *mem_min_why;	/* why mem_min */
 	u64 ram_base;			/* where RAM starts (arm: PHYS_OFFSET) */
 	unsigned tlb_entries, tlb_ways;	/* default TLB */
+	/*
+	 * ARCH_DMA_MINALIGN (0: not defined): kmalloc's smallest size and
+	 * alignment (KMALLOC_MIN_SIZE) on arches whose DMA is not coherent.
+	 */
+	unsigned dma_minalign;
 	const char *root_name[2];	/* "cr3" / "ttbr0", "ttbr1" */
 	const char *reg_names[8];	/* names of cpu->regs[] for `machine` */
 	/* --va-bits choices, 0-terminated, first = default (none: fixed) */

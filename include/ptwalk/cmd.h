@@ -45,7 +45,7 @@ struct cmd_opt {
 /*
  * Completion specs, one word per positional argument, the last one
  * repeating: "addr" (symbols), "file", "arch", "gfp", "cmd", "setopt",
- * "pid", "words:a,b,c", "none".
+ * "pid", "slabcache" (slab cache names), "words:a,b,c", "none".
  */
 struct cmd {
 	const char *name;

@@ -802,6 +802,7 @@ const struct arch arch_arm = {
 	.variants = "3.x, 5.x",
 	.cs_name = "arm",
 	.is64 = false,
+	.dma_minalign = 64,	/* L1_CACHE_BYTES: ARM_L1_CACHE_SHIFT 6 (v7) */
 	.va_digits = 8,
 	.pa_digits = 8,
 	.elf_machine = 40,	/* EM_ARM */

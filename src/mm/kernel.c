@@ -11,6 +11,7 @@
 #include "ptwalk/kernel.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/page_alloc.h"
+#include "ptwalk/slab.h"
 #include "ptwalk/vmalloc.h"
 
 /* kernel_init() ends by running the first program, as pid 1 */
@@ -51,6 +52,10 @@ kernel_init(struct machine *m, struct error *e)
 	r = page_alloc_init(m, e);
 	if (r)
 		return r;
+	/* kmem_cache_init(): the slab allocator and the kmalloc caches */
+	r = kmem_cache_init(m, e);
+	if (r)
+		return r;
 	/* vmalloc_init(): the vmap areas, early ones (arm64 kernel image) */
 	r = vmalloc_init(m, e);
 	if (r)
@@ -76,6 +81,7 @@ kernel_release(struct machine *m)
 	dma_release(m);
 	highmem_release(m);
 	vmalloc_release(m);
+	kmem_cache_release(m);
 	page_alloc_release(m);
 	free(m->kern);
 	m->kern = NULL;

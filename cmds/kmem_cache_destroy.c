@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Destroy an empty slab cache.
+ */
+#include "ptwalk/out.h"
+#include "ptwalk/show.h"
+#include "ptwalk/show_slab.h"
+
+static int
+kmem_cache_destroy_run(struct ctx *ctx, int argc, char **argv)
+{
+	struct machine *m = ctx->m;
+	struct kmem_cache *s;
+	struct error e;
+	char name[80];
+	u64 va;
+
+	(void)argc;
+	if (arg_cache(ctx, argv[1], &s))
+		return -1;
+	snprintf(name, sizeof(name), "%s", s->name);
+	va = s->va;
+	slab_call_begin(ctx);
+	if (kmem_cache_destroy(m, s, &e)) {
+		kt_end(m);
+		return cmd_err(ctx, &e);
+	}
+	out_printf(ctx, "kmem_cache_destroy(%s): its struct kmem_cache at %s "
+		   "goes back to kmem_cache\n", name, fva(m, va));
+	j_str(ctx, "name", name);
+	j_hex(ctx, "va", va);
+	show_slab_events(ctx);
+	show_trace(ctx);
+	return 0;
+}
+
+const struct cmd cmd_kmem_cache_destroy = {
+	.name = "kmem_cache_destroy",
+	.family = FAM_SLAB,
+	.usage = "NAME",
+	.summary = "destroy the cache NAME (refused while it has objects)",
+	.help =
+	"kmem_cache_destroy(cache): flushes the CPU slabs, gives every (empty)\n"
+	"slab back to the buddy allocator, frees the cache's kmem_cache_node\n"
+	"objects and its struct kmem_cache.  While objects are allocated it is\n"
+	"refused, naming the first of them: Linux warns \"Slab cache still has\n"
+	"objects\" and keeps the cache (having already flushed its CPU slabs;\n"
+	"ptwalk changes nothing).  The caches made at boot (kmalloc-N,\n"
+	"kmem_cache, kmem_cache_node) are never destroyed.\n",
+	.complete = "slabcache",
+	.min_args = 1,
+	.max_args = 1,
+	.flags = CMD_SIM,
+	.run = kmem_cache_destroy_run,
+};

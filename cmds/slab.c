@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * A cache and its slabs: CPU slabs, partial and full, with free lists.
+ */
+#include "ptwalk/out.h"
+#include "ptwalk/show_page.h"
+#include "ptwalk/show_slab.h"
+
+#define FREELIST_SHOWN	6
+
+static void
+show_one_slab(struct ctx *ctx, const struct kmem_cache *s, struct page *slab,
+	      const char *what)
+{
+	struct machine *m = ctx->m;
+	u64 fl[FREELIST_SHOWN];
+	unsigned n, i, shown;
+	u64 pfn = page_to_pfn(m, slab);
+
+	n = slab_freelist(m, slab, fl, FREELIST_SHOWN);
+	shown = n < FREELIST_SHOWN ? n : FREELIST_SHOWN;
+	out_printf(ctx, "  %-8s pfn %s  %s  %3u/%-3u in use  freelist",
+		   what, fpfn(m, pfn), fva(m, page_address(m, slab)),
+		   slab_inuse(slab), slab_objects(slab));
+	if (n == 0)
+		out_printf(ctx, " NULL");
+	for (i = 0; i < shown; i++)
+		out_printf(ctx, "%s%s", i ? " -> " : " ", fva(m, fl[i]));
+	if (n > shown)
+		out_printf(ctx, " -> ... (%u free)", n);
+	out_printf(ctx, "\n");
+	j_obj(ctx, NULL);
+	j_str(ctx, "list", what);
+	j_hex(ctx, "pfn", pfn);
+	j_hex(ctx, "va", page_address(m, slab));
+	j_int(ctx, "order", compound_order(slab));
+	j_int(ctx, "inuse", slab_inuse(slab));
+	j_int(ctx, "objects", slab_objects(slab));
+	j_int(ctx, "free", n);
+	j_hex(ctx, "freelist", slab->index);
+	j_obj_end(ctx);
+	(void)s;
+}
+
+static int
+slab_run(struct ctx *ctx, int argc, char **argv)
+{
+	struct machine *m = ctx->m;
+	const struct page_alloc *pa = page_alloc_of(m);
+	struct kmem_cache *s;
+	struct strbuf sb;
+	struct list_head *l;
+	int cpu, nid;
+	char what[16];
+
+	(void)argc;
+	if (arg_cache(ctx, argv[1], &s))
+		return -1;
+	sb_init(&sb);
+	slab_flags_string(s->flags, &sb);
+	out_printf(ctx, "%s: struct kmem_cache at %s (an object of "
+		   "kmem_cache)\n", s->name, fva(m, s->va));
+	out_printf(ctx, "  object_size %u  size %u  align %u  inuse %u  "
+		   "offset %u (free pointer)\n", s->object_size, s->size,
+		   s->align, s->inuse, s->offset);
+	out_printf(ctx, "  oo order %u, %u object%s per slab; min order %u, %u "
+		   "object%s; min_partial %lu\n", oo_order(s->oo),
+		   oo_objects(s->oo), oo_objects(s->oo) == 1 ? "" : "s",
+		   oo_order(s->min), oo_objects(s->min),
+		   oo_objects(s->min) == 1 ? "" : "s", s->min_partial);
+	out_printf(ctx, "  flags %s  allocflags %s\n", sb.buf,
+		   s->allocflags ? fgfp(s->allocflags) : "-");
+	j_str(ctx, "name", s->name);
+	j_hex(ctx, "va", s->va);
+	j_u64(ctx, "object_size", s->object_size);
+	j_u64(ctx, "size", s->size);
+	j_u64(ctx, "align", s->align);
+	j_u64(ctx, "offset", s->offset);
+	j_int(ctx, "order", oo_order(s->oo));
+	j_int(ctx, "objects", oo_objects(s->oo));
+	j_u64(ctx, "min_partial", s->min_partial);
+	j_str(ctx, "flags", sb.buf);
+	sb_release(&sb);
+	for (nid = 0; nid < pa->nr_nodes; nid++) {
+		const struct kmem_cache_node *n = s->node[nid];
+
+		out_printf(ctx, "  node %d (struct kmem_cache_node at %s): %lu "
+			   "slab%s, %lu objects; %lu partial, %lu full\n", nid,
+			   fva(m, s->node_va[nid]), n->nr_slabs,
+			   n->nr_slabs == 1 ? "" : "s", n->total_objects,
+			   n->nr_partial, n->nr_full);
+	}
+	j_arr(ctx, "slabs");
+	for (cpu = 0; cpu < m->ncpus; cpu++)
+		if (s->cpu_slab[cpu].slab != NULL) {
+			snprintf(what, sizeof(what), "cpu%d", cpu);
+			show_one_slab(ctx, s, s->cpu_slab[cpu].slab, what);
+		}
+	for (nid = 0; nid < pa->nr_nodes; nid++) {
+		list_for_each(l, &s->node[nid]->partial)
+			show_one_slab(ctx, s, list_entry(l, struct page, lru),
+				      "partial");
+		list_for_each(l, &s->node[nid]->full)
+			show_one_slab(ctx, s, list_entry(l, struct page, lru),
+				      "full");
+	}
+	j_arr_end(ctx);
+	cmd_set_value(ctx, s->va);
+	return 0;
+}
+
+const struct cmd cmd_slab = {
+	.name = "slab",
+	.aliases = "kmem_cache",
+	.family = FAM_SLAB,
+	.usage = "NAME",
+	.summary = "a cache's struct kmem_cache and its slabs with their free lists",
+	.help =
+	"Shows the cache's layout (object_size, size, align, the free\n"
+	"pointer's offset, the order and objects per slab, min_partial, flags\n"
+	"and the GFP its slabs are allocated with), each node's counts, and\n"
+	"every slab: first the CPU slabs (one per CPU that allocated from the\n"
+	"cache: SLUB's kmem_cache_cpu), then the node's partial list in order\n"
+	"(the next CPU slab comes from its head), then the full slabs.  SLUB\n"
+	"keeps no list of full slabs unless debugging; ptwalk tracks them to\n"
+	"show them.  Each slab line gives its pfn and address, objects in use\n"
+	"and the head of its free list, followed through the free pointers\n"
+	"stored in the objects ('x' on an object shows the same pointer).\n"
+	"The CPU slab's own lockless freelist is merged here with the slab's\n"
+	"freelist (one list per slab).  The value ($_) is the struct\n"
+	"kmem_cache's address.  The kernel's other caches (task_struct,\n"
+	"dentry ...) are not simulated: only slab's own and those you create.\n",
+	.complete = "slabcache",
+	.min_args = 1,
+	.max_args = 1,
+	.flags = CMD_SIM,
+	.run = slab_run,
+};
