@@ -49,3 +49,16 @@ head -c 100 demo-i386 > bad-truncated
 head -c 4096 demo-i386 > bad-core
 printf '\004' | dd of=bad-core bs=1 seek=16 conv=notrunc 2>/dev/null
 echo "  GEN     testdata/elf/bad-truncated testdata/elf/bad-core"
+# the module-shaped relocatable objects for insmod (gcc -c, no kernel
+# headers)
+MF="-c -O1 -g0 -ffreestanding -fno-pic -fno-stack-protector -fno-common
+    -fno-asynchronous-unwind-tables -fno-unwind-tables"
+# shellcheck disable=SC2086
+gcc $MF -fcf-protection=none -mcmodel=kernel -mno-red-zone -o hello-x86_64.ko hello_mod.c
+# shellcheck disable=SC2086
+i686-linux-gnu-gcc $MF -fcf-protection=none -o hello-i386.ko hello_mod.c
+# shellcheck disable=SC2086
+arm-linux-gnueabihf-gcc $MF -marm -o hello-arm.ko hello_mod.c
+# shellcheck disable=SC2086
+aarch64-linux-gnu-gcc $MF -o hello-arm64.ko hello_mod.c
+echo "  GEN     testdata/elf/hello-{x86_64,i386,arm,arm64}.ko"

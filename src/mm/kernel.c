@@ -10,6 +10,7 @@
 #include "ptwalk/highmem.h"
 #include "ptwalk/kernel.h"
 #include "ptwalk/mm.h"
+#include "ptwalk/module.h"
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/slab.h"
 #include "ptwalk/vmalloc.h"
@@ -67,6 +68,9 @@ kernel_init(struct machine *m, struct error *e)
 	r = dma_init(m, e);
 	if (r)
 		return r;
+	r = module_init_state(m, e);
+	if (r)
+		return r;
 	if (task_init(m, e))
 		return -1;
 	return run_init(m, e);
@@ -78,6 +82,7 @@ kernel_release(struct machine *m)
 	if (m->kern == NULL)
 		return;
 	task_release(m);
+	module_release(m);
 	dma_release(m);
 	highmem_release(m);
 	vmalloc_release(m);

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Load a relocatable ELF object as a module: its allocatable sections in
+ * the module area.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ptwalk/module.h"
+#include "ptwalk/out.h"
+#include "ptwalk/show.h"
+#include "ptwalk/show_kreg.h"
+
+/* "hello" from ".../hello-i386.ko": the basename up to '-' or '.' */
+static void
+module_name(const char *path, char *name, size_t n)
+{
+	const char *b = strrchr(path, '/');
+	size_t k;
+
+	b = b ? b + 1 : path;
+	for (k = 0; b[k] && b[k] != '.' && b[k] != '-' && k + 1 < n; k++)
+		name[k] = b[k] == '-' ? '_' : b[k];
+	name[k] = 0;
+	if (k == 0)
+		snprintf(name, n, "module");
+}
+
+static int
+sect_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct module_sect *)a)->name,
+		      ((const struct module_sect *)b)->name);
+}
+
+/* "4K" for whole kilobytes, else "92 bytes" */
+static const char *
+fbytes(u64 n)
+{
+	static char buf[8][32];
+	static int k;
+	char *b = buf[k++ & 7];
+
+	if (n && n % 1024 == 0)
+		return fsize(n);
+	snprintf(b, 32, "%llu byte%s", (unsigned long long)n, n == 1 ? "" : "s");
+	return b;
+}
+
+static void
+show_layout(struct ctx *ctx, const char *what, const struct module *mod,
+	    const struct module_layout *l)
+{
+	struct machine *m = ctx->m;
+
+	if (l->size == 0)
+		return;
+	out_printf(ctx, "  %-6s %s-%s  %s: text %s, rodata %s, ro_after_init "
+		   "%s, data+bss %s\n", what, fva(m, l->base),
+		   fva(m, l->base + l->size - 1), fbytes(l->size),
+		   fbytes(l->text_size), fbytes(l->ro_size - l->text_size),
+		   fbytes(l->ro_after_init_size - l->ro_size),
+		   fbytes(l->size - l->ro_after_init_size));
+	(void)mod;
+}
+
+static int
+insmod_run(struct ctx *ctx, int argc, char **argv)
+{
+	struct machine *m = ctx->m;
+	const char *path = argv[1];
+	struct module *mod;
+	struct error e;
+	struct stat st;
+	char name[56];
+	void *data;
+	int fd, r, i;
+
+	(void)argc;
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return cmd_error(ctx, "%s: %s", path, strerror(errno));
+	if (fstat(fd, &st) || st.st_size <= 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return cmd_error(ctx, "%s: not a regular, non-empty file", path);
+	}
+	data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (data == MAP_FAILED)
+		return cmd_error(ctx, "%s: %s", path, strerror(errno));
+	module_name(path, name, sizeof(name));
+	if (ctx->verbose)
+		kt_begin(m);
+	r = load_module(m, name, data, (u64)st.st_size, &mod, &e);
+	munmap(data, (size_t)st.st_size);
+	show_trace(ctx);
+	if (r)
+		return cmd_err(ctx, &e);
+	out_printf(ctx, "insmod %s: module %s, %d allocatable section%s\n",
+		   path, mod->name, mod->nsect, mod->nsect == 1 ? "" : "s");
+	show_layout(ctx, "core", mod, &mod->core);
+	if (mod->init.size) {
+		show_layout(ctx, "init", mod, &mod->init);
+		out_printf(ctx, "         the init layout is freed once init "
+			   "returns (ptwalk runs no code: at once)\n");
+	}
+	if (mod->strict_rwx)
+		out_printf(ctx, "  perms  text RX, rodata RO NX, ro_after_init "
+			   "RO NX after init, data RW NX "
+			   "(module_enable_ro/nx/x)\n");
+	else
+		out_printf(ctx, "  perms  all PAGE_KERNEL_EXEC (no "
+			   "STRICT_MODULE_RWX in this kernel)\n");
+	j_str(ctx, "name", mod->name);
+	j_hex(ctx, "va", mod->core.base);
+	j_u64(ctx, "size", mod->core.size);
+	j_str(ctx, "region", region_name(m, mod->core.base));
+	/* sorted by name, as ls lists the sysfs files */
+	qsort(mod->sect, (size_t)mod->nsect, sizeof(*mod->sect), sect_cmp);
+	j_obj(ctx, "sections");
+	for (i = 0; i < mod->nsect; i++) {
+		out_printf(ctx, "  /sys/module/%s/sections/%-22s %s%s\n",
+			   mod->name, mod->sect[i].name,
+			   fva(m, mod->sect[i].addr),
+			   mod->sect[i].init ? "  (init, freed)" : "");
+		j_hex(ctx, mod->sect[i].name, mod->sect[i].addr);
+	}
+	j_obj_end(ctx);
+	if (mod->nrel)
+		out_printf(ctx, "  not done: %d relocation section%s (%s) not "
+			   "applied, symbols not resolved, init not run\n",
+			   mod->nrel, mod->nrel == 1 ? "" : "s", mod->rel_names);
+	cmd_set_value(ctx, mod->core.base);
+	return 0;
+}
+
+const struct cmd cmd_insmod = {
+	.name = "insmod",
+	.family = FAM_REGIONS,
+	.usage = "FILE.ko",
+	.summary = "load a relocatable ELF's sections into the module area",
+	.help =
+	"Reads FILE, a relocatable ELF (ET_REL) for this machine's\n"
+	"architecture, with libelf, and does what load_module() does with\n"
+	"its sections: .modinfo and __versions lose SHF_ALLOC,\n"
+	".data..ro_after_init gets SHF_RO_AFTER_INIT, layout_sections() packs\n"
+	"the allocatable ones into a core and an init layout (sections named\n"
+	".init*), grouped as text, read-only data, ro_after_init data and\n"
+	"writable data + bss, each group page aligned under\n"
+	"STRICT_MODULE_RWX; module_alloc() places each layout, the bytes are\n"
+	"copied in (.bss zeroed), and the page permissions are set (text RX,\n"
+	"rodata RO and NX, data RW and NX).  The section addresses are\n"
+	"printed as /sys/module/NAME/sections/ shows them.  The module name is\n"
+	"the file name up to the first '-' or '.'.  Not done: relocations\n"
+	"are not applied and symbols not resolved (the code is not meant to\n"
+	"run), and init is not run: its layout is freed at once, as after\n"
+	"init returns.  A plain object from gcc -c serves as well as a .ko.\n"
+	"'rmmod NAME' unloads; 'lsmod' lists.\n",
+	.complete = "file",
+	.min_args = 1,
+	.max_args = 1,
+	.flags = CMD_SIM,
+	.run = insmod_run,
+};

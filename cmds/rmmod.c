@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Unload a module loaded with insmod.
+ */
+#include "ptwalk/module.h"
+#include "ptwalk/out.h"
+#include "ptwalk/show.h"
+#include "ptwalk/show_kreg.h"
+
+static int
+rmmod_run(struct ctx *ctx, int argc, char **argv)
+{
+	struct machine *m = ctx->m;
+	struct module *mod;
+	struct kreg_before b;
+	struct error e;
+	u64 base, size;
+
+	(void)argc;
+	mod = find_module(m, argv[1]);
+	if (mod == NULL)
+		return cmd_error(ctx, "no module '%s' is loaded ('lsmod' lists "
+				 "them)", argv[1]);
+	base = mod->core.base;
+	size = mod->core.size;
+	kreg_sample(m, &b);
+	kt_begin(m);
+	if (delete_module(m, argv[1], &e)) {
+		kt_end(m);
+		return cmd_err(ctx, &e);
+	}
+	out_printf(ctx, "rmmod %s: core %s-%s (%s) freed with module_memfree\n",
+		   argv[1], fva(m, base), fva(m, base + size - 1), fsize(size));
+	show_freed(ctx, &b);
+	j_hex(ctx, "va", base);
+	j_u64(ctx, "size", size);
+	if (ctx->verbose)
+		show_trace(ctx);
+	else
+		kt_end(m);
+	return 0;
+}
+
+const struct cmd cmd_rmmod = {
+	.name = "rmmod",
+	.family = FAM_REGIONS,
+	.usage = "NAME",
+	.summary = "unload a module: its core goes back (module_memfree)",
+	.help =
+	"free_module(): the core layout's pages get their RW NX permissions\n"
+	"back, then module_memfree() (vfree) unmaps them and returns them to\n"
+	"the buddy allocator.\n",
+	.complete = "none",
+	.min_args = 1,
+	.max_args = 1,
+	.flags = CMD_SIM,
+	.run = rmmod_run,
+};

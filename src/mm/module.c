@@ -1,0 +1,452 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * module_alloc and a module loader for relocatable ELF objects (cf.
+ * kernel/module/main.c layout_sections, move_module, module_enable_*).
+ */
+#include <errno.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ptwalk/elf.h"
+#include "ptwalk/module.h"
+#include "ptwalk/page_alloc.h"
+#include "ptwalk/tlbflush.h"
+#include "ptwalk/vmalloc.h"
+
+#define SHF_RO_AFTER_INIT	0x00200000	/* include/linux/elf.h */
+#define MODULES_VSIZE_ARM64	(128 * MiB)
+
+static bool
+is_arch(const struct machine *m, const char *name)
+{
+	return !strcmp(m->arch->name, name);
+}
+
+/* arm 3.4 had no STRICT_MODULE_RWX; every other modelled kernel has it */
+static bool
+strict_module_rwx(const struct machine *m)
+{
+	return !(is_arch(m, "arm") && m->lay.consistent_end);
+}
+
+void
+module_range(const struct machine *m, u64 *start, u64 *end)
+{
+	const struct layout *L = &m->lay;
+
+	*start = L->modules_vaddr;
+	*end = L->modules_end;
+	if (is_arch(m, "arm64")) {
+		/* module_alloc_base = _etext - MODULES_VSIZE (no KASLR) */
+		const struct ksym *et = machine_ksym(m, "_etext");
+
+		if (et != NULL) {
+			*start = et->value - MODULES_VSIZE_ARM64;
+			*end = *start + MODULES_VSIZE_ARM64;
+		}
+	}
+}
+
+u64
+module_alloc(struct machine *m, u64 size, const char *caller,
+	     struct error *e)
+{
+	u64 start, end;
+	/* arm: PAGE_KERNEL_EXEC; x86 and arm64 map PAGE_KERNEL, then the
+	 * loader makes the text executable */
+	pgprot_t prot = is_arch(m, "arm") ? PAGE_KERNEL_EXEC : PAGE_KERNEL;
+
+	module_range(m, &start, &end);
+	return __vmalloc_node_range(m, size, 1, start, end, GFP_KERNEL, prot,
+				    VM_DEFER_KMEMLEAK, caller, VMK_MODULE, e);
+}
+
+int
+module_memfree(struct machine *m, u64 addr, struct error *e)
+{
+	struct vm_struct *vm = find_vm_area(m, addr);
+
+	if (vm == NULL || vm->kind != VMK_MODULE)
+		return error_set(e, -EINVAL, "0x%llx is not a module_alloc "
+				 "area", (unsigned long long)addr);
+	return vfree(m, addr, e);
+}
+
+/*
+ * Loading
+ */
+
+struct ldsec {
+	const char *name;
+	GElf_Shdr sh;
+	Elf_Data *data;
+	u64 off;		/* offset in its layout (sh_entsize in Linux) */
+	int layout;		/* -1: not allocated, 0 core, 1 init */
+};
+
+static u64
+get_offset(u64 *size, const GElf_Shdr *sh)
+{
+	u64 align = sh->sh_addralign ? sh->sh_addralign : 1, ret;
+
+	ret = ALIGN_UP(*size, align);
+	*size = ret + sh->sh_size;
+	return ret;
+}
+
+/* layout_sections(): the kernel's five passes for each layout */
+static void
+layout_sections(struct ldsec *s, int n, int which, struct module_layout *l,
+		bool strict)
+{
+	static const u64 masks[][2] = {
+		{ SHF_EXECINSTR | SHF_ALLOC, 0 },
+		{ SHF_ALLOC, SHF_WRITE },
+		{ SHF_RO_AFTER_INIT | SHF_ALLOC, 0 },
+		{ SHF_WRITE | SHF_ALLOC, 0 },
+		{ SHF_ALLOC, 0 },
+	};
+	bool done[128] = { false };
+	unsigned k;
+	int i;
+
+	l->size = 0;
+	for (k = 0; k < ARRAY_SIZE(masks); k++) {
+		for (i = 0; i < n && i < 128; i++) {
+			if (s[i].layout != which || done[i] ||
+			    (s[i].sh.sh_flags & masks[k][0]) != masks[k][0] ||
+			    (s[i].sh.sh_flags & masks[k][1]))
+				continue;
+			s[i].off = get_offset(&l->size, &s[i].sh);
+			done[i] = true;
+		}
+		switch (k) {
+		case 0:
+			if (strict)
+				l->size = ALIGN_UP(l->size, PAGE_SIZE);
+			l->text_size = l->size;
+			break;
+		case 1:
+			if (strict)
+				l->size = ALIGN_UP(l->size, PAGE_SIZE);
+			l->ro_size = l->size;
+			break;
+		case 2:
+			if (strict)
+				l->size = ALIGN_UP(l->size, PAGE_SIZE);
+			l->ro_after_init_size = l->size;
+			break;
+		case 4:
+			if (strict)
+				l->size = ALIGN_UP(l->size, PAGE_SIZE);
+			break;
+		}
+	}
+}
+
+/* Change the protection of [va, va + len) (set_memory_ro/nx/x). */
+static void
+set_memory(struct machine *m, u64 va, u64 len, pgprot_t prot)
+{
+	u64 a;
+
+	for (a = va; a < va + len; a += PAGE_SIZE) {
+		struct walk w;
+
+		if (mmu_walk(&m->mmu, &m->phys, m->swapper_pg_dir, a, &w) !=
+		    WF_NONE)
+			continue;
+		pgtable_map(m, m->swapper_pg_dir, a, w.pa & PAGE_MASK,
+			    PAGE_SIZE, PAGE_SHIFT, prot, NULL);
+	}
+	if (len)
+		flush_tlb_kernel_range(m, va, va + len);
+}
+
+static void
+enable_rwx(struct machine *m, const struct module_layout *l, bool init_done)
+{
+	u64 b = l->base;
+
+	set_memory(m, b, l->text_size, PAGE_KERNEL_RX);
+	set_memory(m, b + l->text_size, l->ro_size - l->text_size,
+		   PAGE_KERNEL_RO);
+	set_memory(m, b + l->ro_size, l->ro_after_init_size - l->ro_size,
+		   init_done ? PAGE_KERNEL_RO : PAGE_KERNEL);
+	set_memory(m, b + l->ro_after_init_size,
+		   l->size - l->ro_after_init_size, PAGE_KERNEL);
+}
+
+/* memset(ptr, 0, size) of move_module */
+static void
+zero_area(struct machine *m, u64 base, u64 size)
+{
+	u64 a;
+
+	for (a = base; a < base + size; a += PAGE_SIZE) {
+		struct page *p = vmalloc_to_page(m, a);
+
+		if (p != NULL)
+			phys_zero(&m->phys, page_to_phys(m, p), PAGE_SIZE, NULL);
+	}
+}
+
+/* Copy the bytes of a section into the simulated area. */
+static void
+copy_section(struct machine *m, u64 va, const struct ldsec *s)
+{
+	const u8 *src = s->data ? s->data->d_buf : NULL;
+	u64 i;
+
+	if (s->sh.sh_type == SHT_NOBITS || src == NULL)
+		return;
+	for (i = 0; i < s->sh.sh_size && i < s->data->d_size; ) {
+		struct walk w;
+		u64 chunk;
+
+		if (mmu_walk(&m->mmu, &m->phys, m->swapper_pg_dir, va + i,
+			     &w) != WF_NONE)
+			return;
+		chunk = MIN(PAGE_SIZE - ((va + i) & (PAGE_SIZE - 1)),
+			    s->sh.sh_size - i);
+		chunk = MIN(chunk, s->data->d_size - i);
+		phys_write(&m->phys, w.pa, src + i, chunk, NULL);
+		i += chunk;
+	}
+}
+
+static int
+check_header(struct machine *m, Elf *elf, const char *name, struct error *e)
+{
+	GElf_Ehdr eh;
+	u16 want = m->arch->elf_machine;
+
+	if (elf_kind(elf) != ELF_K_ELF || gelf_getehdr(elf, &eh) == NULL)
+		return error_set(e, -ENOEXEC, "%s: not an ELF file", name);
+	if (eh.e_type != ET_REL)
+		return error_set(e, -ENOEXEC, "%s: %s, not a relocatable "
+				 "object (a module is ET_REL)", name,
+				 elf_type_name(eh.e_type));
+	if (eh.e_machine != want ||
+	    (gelf_getclass(elf) == ELFCLASS64) != m->arch->is64)
+		return error_set(e, -ENOEXEC, "%s: a module for %s (ELF%d), "
+				 "not for this %s machine", name,
+				 elf_machine_name(eh.e_machine),
+				 gelf_getclass(elf) == ELFCLASS64 ? 64 : 32,
+				 m->arch->name);
+	return 0;
+}
+
+int
+load_module(struct machine *m, const char *name, const void *data, u64 size,
+	    struct module **out, struct error *e)
+{
+	struct module_state *ms = module_of(m);
+	struct ldsec *s = NULL;
+	struct module *mod = NULL;
+	size_t shnum, shstr;
+	Elf *elf;
+	Elf_Scn *scn = NULL;
+	int n = 0, i, r = 0, k;
+	bool strict = strict_module_rwx(m);
+
+	if (find_module(m, name) != NULL)
+		return error_set(e, -EEXIST, "module %s is already loaded",
+				 name);
+	elf_version(EV_CURRENT);
+	elf = elf_memory((char *)(uintptr_t)data, (size_t)size);
+	if (elf == NULL)
+		return error_set(e, -ENOEXEC, "%s: %s", name, elf_errmsg(-1));
+	r = check_header(m, elf, name, e);
+	if (r)
+		goto out;
+	if (elf_getshdrnum(elf, &shnum) || elf_getshdrstrndx(elf, &shstr) ||
+	    shnum > 128) {
+		r = error_set(e, -ENOEXEC, "%s: bad section headers", name);
+		goto out;
+	}
+	s = xcalloc(shnum ? shnum : 1, sizeof(*s));
+	mod = xcalloc(1, sizeof(*mod));
+	snprintf(mod->name, sizeof(mod->name), "%s", name);
+	mod->strict_rwx = strict;
+	while ((scn = elf_nextscn(elf, scn)) != NULL && n < (int)shnum) {
+		struct ldsec *x = &s[n];
+
+		if (gelf_getshdr(scn, &x->sh) == NULL) {
+			r = error_set(e, -ENOEXEC, "%s: bad section header",
+				      name);
+			goto out;
+		}
+		x->name = elf_strptr(elf, shstr, x->sh.sh_name);
+		if (x->name == NULL)
+			x->name = "?";
+		x->data = x->sh.sh_type == SHT_NOBITS ? NULL :
+			elf_getdata(scn, NULL);
+		if (x->sh.sh_type != SHT_NOBITS && x->sh.sh_size &&
+		    (x->data == NULL || x->data->d_size < x->sh.sh_size)) {
+			r = error_set(e, -ENOEXEC, "%s: section %s lies beyond "
+				      "the end of the file", name, x->name);
+			goto out;
+		}
+		/* .modinfo and __versions lose SHF_ALLOC (setup_load_info) */
+		if (!strcmp(x->name, ".modinfo") ||
+		    !strcmp(x->name, "__versions"))
+			x->sh.sh_flags &= ~(u64)SHF_ALLOC;
+		if (!strcmp(x->name, ".data..ro_after_init"))
+			x->sh.sh_flags |= SHF_RO_AFTER_INIT;
+		if (x->sh.sh_type == SHT_REL || x->sh.sh_type == SHT_RELA) {
+			size_t l = strlen(mod->rel_names);
+
+			mod->nrel++;
+			snprintf(mod->rel_names + l, sizeof(mod->rel_names) - l,
+				 "%s%s", l ? " " : "", x->name);
+		}
+		x->layout = (x->sh.sh_flags & SHF_ALLOC) && x->sh.sh_size ?
+			(!strncmp(x->name, ".init", 5) ? 1 : 0) : -1;
+		n++;
+	}
+	layout_sections(s, n, 0, &mod->core, strict);
+	layout_sections(s, n, 1, &mod->init, strict);
+	if (mod->core.size == 0) {
+		r = error_set(e, -ENOEXEC, "%s: no allocatable section (no "
+			      ".text, .data ...): nothing to load", name);
+		goto out;
+	}
+	/* move_module(): both layouts from module_alloc, zeroed */
+	mod->core.base = module_alloc(m, mod->core.size, "move_module", e);
+	if (mod->core.base == 0) {
+		r = e ? e->code : -ENOMEM;
+		goto out;
+	}
+	find_vm_area(m, mod->core.base)->owner = mod;
+	zero_area(m, mod->core.base, mod->core.size);
+	if (mod->init.size) {
+		mod->init.base = module_alloc(m, mod->init.size, "move_module",
+					      e);
+		if (mod->init.base == 0) {
+			vfree(m, mod->core.base, NULL);
+			r = e ? e->code : -ENOMEM;
+			goto out;
+		}
+		zero_area(m, mod->init.base, mod->init.size);
+	}
+	for (i = 0; i < n; i++) {
+		struct module_layout *l;
+
+		if (s[i].layout < 0)
+			continue;
+		l = s[i].layout ? &mod->init : &mod->core;
+		copy_section(m, l->base + s[i].off, &s[i]);
+		mod->sect = xrealloc(mod->sect, (size_t)(mod->nsect + 1) *
+				     sizeof(*mod->sect));
+		k = mod->nsect++;
+		snprintf(mod->sect[k].name, sizeof(mod->sect[k].name), "%s",
+			 s[i].name);
+		mod->sect[k].addr = l->base + s[i].off;
+		mod->sect[k].size = s[i].sh.sh_size;
+		mod->sect[k].flags = s[i].sh.sh_flags;
+		mod->sect[k].init = s[i].layout == 1;
+		mod->sect[k].nobits = s[i].sh.sh_type == SHT_NOBITS;
+	}
+	if (strict) {
+		enable_rwx(m, &mod->core, false);
+		if (mod->init.size)
+			enable_rwx(m, &mod->init, false);
+	}
+	/*
+	 * do_init_module(): init would run here; then ro_after_init becomes
+	 * read-only and the init layout is freed.
+	 */
+	if (strict)
+		enable_rwx(m, &mod->core, true);
+	if (mod->init.size) {
+		vfree(m, mod->init.base, NULL);
+	}
+	mod->next = ms->mods;
+	ms->mods = mod;
+	*out = mod;
+	mod = NULL;
+out:
+	if (mod != NULL) {
+		free(mod->sect);
+		free(mod);
+	}
+	free(s);
+	elf_end(elf);
+	return r;
+}
+
+struct module *
+find_module(const struct machine *m, const char *name)
+{
+	const struct module_state *ms = module_of(m);
+	struct module *mod;
+
+	for (mod = ms ? ms->mods : NULL; mod != NULL; mod = mod->next)
+		if (!strcmp(mod->name, name))
+			return mod;
+	return NULL;
+}
+
+struct module *
+module_at(const struct machine *m, u64 addr)
+{
+	const struct module_state *ms = module_of(m);
+	struct module *mod;
+
+	for (mod = ms ? ms->mods : NULL; mod != NULL; mod = mod->next)
+		if (addr >= mod->core.base &&
+		    addr < mod->core.base + mod->core.size)
+			return mod;
+	return NULL;
+}
+
+int
+delete_module(struct machine *m, const char *name, struct error *e)
+{
+	struct module_state *ms = module_of(m);
+	struct module **pp, *mod;
+
+	for (pp = &ms->mods; *pp != NULL; pp = &(*pp)->next)
+		if (!strcmp((*pp)->name, name))
+			break;
+	mod = *pp;
+	if (mod == NULL)
+		return error_set(e, -ENOENT, "no module %s is loaded", name);
+	/* free_module(): permissions back to RW NX, then module_memfree */
+	if (mod->strict_rwx)
+		set_memory(m, mod->core.base, mod->core.size, PAGE_KERNEL);
+	vfree(m, mod->core.base, NULL);
+	*pp = mod->next;
+	free(mod->sect);
+	free(mod);
+	return 0;
+}
+
+int
+module_init_state(struct machine *m, struct error *e)
+{
+	(void)e;
+	m->kern->mod = xcalloc(1, sizeof(struct module_state));
+	return 0;
+}
+
+void
+module_release(struct machine *m)
+{
+	struct module_state *ms = module_of(m);
+	struct module *mod, *n;
+
+	if (ms == NULL)
+		return;
+	for (mod = ms->mods; mod != NULL; mod = n) {
+		n = mod->next;
+		free(mod->sect);
+		free(mod);
+	}
+	free(ms);
+	m->kern->mod = NULL;
+}

@@ -1,0 +1,5 @@
+# args: --arch arm --mem 1G
+# arm 3.x: MODULES_VADDR 0xbf000000, PAGE_KERNEL_EXEC, no strict RWX.
+module_alloc 10000 --walk
+insmod ../elf/hello-arm.ko
+vmallocinfo

@@ -1,0 +1,16 @@
+# args: --mem 1G
+# i386: modules live in the vmalloc area (MODULES_VADDR = VMALLOC_START).
+module_alloc 10000 --walk
+insmod ../elf/hello-i386.ko
+lsmod
+vmallocinfo
+walk $2+0x1000
+x/s $2+0x1000
+insmod ../elf/hello-i386.ko
+insmod ../elf/demo-i386
+insmod ../elf/nosuch.ko
+rmmod hello
+insmod ../elf/hello-x86_64.ko
+rmmod hello
+vfree $1
+lsmod
