@@ -27,13 +27,13 @@ ps
 smaps --addr big
 fork
 pagemap counter
-switch 3
+switch 2
 pagemap counter
 x/1dw counter
 write/w counter 44
 pagemap counter
 x/1dw counter
-switch 2
+switch 1
 x/1dw counter
 pagemap counter
 touch counter w
@@ -43,7 +43,7 @@ maps
 touch 0x1000
 ps
 touch main
+exit 1
 exit 2
-exit 3
 ps
 maps
