@@ -107,10 +107,12 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libptwalk.a
 
 # --- generated documentation (checked in; make check verifies) ---------------
 docs: $(BUILD)/ptwalk-docgen $(BUILD)/ptwalk
-	$(Q)$(BUILD)/ptwalk-docgen man man/ptwalk.1.in $(BUILD)/ptwalk > man/ptwalk.1
+	$(Q)for t in man/*.in; do \
+		$(BUILD)/ptwalk-docgen man $$t $(BUILD)/ptwalk > $${t%.in} || exit 1; \
+	done
 	$(Q)$(BUILD)/ptwalk-docgen bash > completions/ptwalk.bash
 	$(Q)$(BUILD)/ptwalk-docgen zsh > completions/_ptwalk
-	@echo "  GEN     man/ptwalk.1 completions/ptwalk.bash completions/_ptwalk"
+	@echo "  GEN     $(patsubst %.in,%,$(wildcard man/*.in)) completions/ptwalk.bash completions/_ptwalk"
 
 # --- the two commands ---------------------------------------------------------
 run: deps

@@ -248,6 +248,17 @@ ctx_release(struct ctx *ctx)
 	sb_release(&ctx->js);
 	free(ctx->vals);
 	ctx->vals = NULL;
+	if (ctx->lab != NULL && ctx->lab_release != NULL)
+		ctx->lab_release(ctx->lab);
+	ctx->lab = NULL;
+}
+
+void
+ctx_set_machine(struct ctx *ctx, struct machine *m)
+{
+	if (ctx->m != m)
+		machine_free(ctx->m);
+	ctx->m = m;
 }
 
 int
@@ -413,6 +424,14 @@ arg_u64(struct ctx *ctx, const char *s, const char *what, u64 *v)
 	if (expr_eval(s, &env, v, err, sizeof(err)))
 		return cmd_error(ctx, "%s: %s", what, err);
 	return 0;
+}
+
+int
+arg_eval(struct ctx *ctx, const char *s, u64 *v, char *err, size_t n)
+{
+	struct expr_env env = { lookup, ctx };
+
+	return expr_eval(s, &env, v, err, n);
 }
 
 int

@@ -116,8 +116,31 @@ fi
 # --- documentation and completions cannot drift -------------------------------
 if want docs; then
 	gen=$build/ptwalk-docgen
-	"$gen" man man/ptwalk.1.in "$build/ptwalk" >"$tmp/ptwalk.1" && cmp -s "$tmp/ptwalk.1" man/ptwalk.1 &&
-		ok || ko "docs: man/ptwalk.1 is stale (run make docs)"
+	for t in man/*.in; do
+		page=${t%.in}
+		"$gen" man "$t" "$build/ptwalk" >"$tmp/page" && cmp -s "$tmp/page" "$page" &&
+			ok || ko "docs: $page is stale (run make docs)"
+	done
+	# the pages' EXAMPLES blocks are golden tests: each runs again, under
+	# ASan+UBSan too, and must print what the page shows
+	for t in man/*.in; do
+		page=${t%.in}
+		for bin in "$build/ptwalk" ${asan:+"$asan/ptwalk"}; do
+			[ -x "$bin" ] || continue
+			label=
+			[ "$bin" = "$build/ptwalk" ] || label=" (asan+ubsan)"
+			ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+			UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+				"$gen" examples "$page" "$bin" >"$tmp/ex" 2>&1
+			n=$(grep -c '^PASS' "$tmp/ex")
+			pass=$((pass + n))
+			while read -r st where rest; do
+				[ "$st" = FAIL ] && ko "docs: example at ${where%:}$label"
+			done <"$tmp/ex"
+			grep -q '^FAIL' "$tmp/ex" && grep -v '^PASS' "$tmp/ex" | head -n 30
+			[ -s "$tmp/ex" ] || ko "docs: no examples run from $page$label"
+		done
+	done
 	"$gen" bash >"$tmp/bash" && cmp -s "$tmp/bash" completions/ptwalk.bash &&
 		ok || ko "docs: completions/ptwalk.bash is stale (run make docs)"
 	"$gen" zsh >"$tmp/zsh" && cmp -s "$tmp/zsh" completions/_ptwalk &&

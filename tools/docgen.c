@@ -126,7 +126,7 @@ man_commands(FILE *o)
  * output ptwalk really prints, so the examples cannot go stale.
  */
 static int
-example(const char *ptwalk, const char *args, const char *cmds)
+example(const char *ptwalk, const char *args, const char *cmds, FILE *out)
 {
 	char dir[] = "/tmp/ptwalk-example-XXXXXX";
 	char *shell, *line = NULL, *path, *a = xstrdup(args), *hash;
@@ -158,7 +158,7 @@ example(const char *ptwalk, const char *args, const char *cmds)
 		return 1;
 	}
 	while (getline(&line, &cap, p) >= 0)
-		roff(stdout, line);
+		roff(out, line);
 	rc = pclose(p);
 	unlink(path);
 	rmdir(dir);
@@ -171,6 +171,27 @@ example(const char *ptwalk, const char *args, const char *cmds)
 		return 1;
 	}
 	return 0;
+}
+
+/* A "ptwalk> CMD" line of an example: CMD, roff escapes undone. */
+static void
+command_line(const char *l, struct strbuf *cmds)
+{
+	if (!strncmp(l, "\\&", 2))
+		l += 2;
+	if (strncmp(l, "ptwalk> ", 8))
+		return;
+	for (l += 8; *l; l++) {
+		if (l[0] == '\\' && l[1] == '-') {
+			sb_addc(cmds, '-');
+			l++;
+		} else if (l[0] == '\\' && l[1] == 'e') {
+			sb_addc(cmds, '\\');
+			l++;
+		} else {
+			sb_addc(cmds, *l);
+		}
+	}
 }
 
 static int
@@ -204,28 +225,11 @@ gen_man(const char *tmpl, const char *ptwalk)
 			fputs(line, stdout);
 		} else if (in && !strncmp(line, ".\\\" @END@", 9)) {
 			in = false;
-			if (example(ptwalk, args, cmds.buf))
+			if (example(ptwalk, args, cmds.buf, stdout))
 				rc = 1;
 			fputs(line, stdout);
 		} else if (in) {
-			const char *l = line;
-
-			if (!strncmp(l, "\\&", 2))
-				l += 2;
-			if (!strncmp(l, "ptwalk> ", 8)) {
-				/* undo roff escapes of earlier generations */
-				for (l += 8; *l; l++) {
-					if (l[0] == '\\' && l[1] == '-') {
-						sb_addc(&cmds, '-');
-						l++;
-					} else if (l[0] == '\\' && l[1] == 'e') {
-						sb_addc(&cmds, '\\');
-						l++;
-					} else {
-						sb_addc(&cmds, *l);
-					}
-				}
-			}
+			command_line(line, &cmds);
 		} else {
 			fputs(line, stdout);
 		}
@@ -235,6 +239,84 @@ gen_man(const char *tmpl, const char *ptwalk)
 	sb_release(&cmds);
 	fclose(f);
 	return rc;
+}
+
+/*
+ * The examples of a generated page are tests: run each block's commands
+ * again and compare the output with the block.  One line per example,
+ * "PASS PAGE:LINE" or "FAIL PAGE:LINE" and the first difference.
+ */
+static int
+check_examples(const char *page, const char *ptwalk)
+{
+	FILE *f = fopen(page, "r");
+	char *line = NULL, *args = NULL;
+	size_t cap = 0;
+	struct strbuf cmds, want;
+	int lineno = 0, start = 0, nfail = 0;
+	bool in = false;
+
+	if (f == NULL) {
+		perror(page);
+		return 2;
+	}
+	sb_init(&cmds);
+	sb_init(&want);
+	while (getline(&line, &cap, f) >= 0) {
+		lineno++;
+		if (!strncmp(line, ".\\\" @EXAMPLE@", 13)) {
+			in = true;
+			start = lineno;
+			free(args);
+			args = xstrdup(line + 13);
+			args[strcspn(args, "\n")] = 0;
+			sb_reset(&cmds);
+			sb_reset(&want);
+		} else if (in && !strncmp(line, ".\\\" @END@", 9)) {
+			char *got = NULL;
+			size_t glen = 0;
+			FILE *o = open_memstream(&got, &glen);
+			int rc;
+
+			in = false;
+			if (o == NULL) {
+				perror("open_memstream");
+				return 2;
+			}
+			rc = example(ptwalk, args, cmds.buf, o);
+			fclose(o);
+			if (rc == 0 && !strcmp(got, want.buf ? want.buf : "")) {
+				printf("PASS %s:%d\n", page, start);
+			} else {
+				const char *a = want.buf ? want.buf : "", *b = got;
+				int ln = 1;
+
+				while (*a && *a == *b) {
+					if (*a == '\n')
+						ln++;
+					a++;
+					b++;
+				}
+				printf("FAIL %s:%d: %s; first difference in line %d "
+				       "of the block:\n  page: %.*s\n  now:  %.*s\n",
+				       page, start, rc ? "an example failed" :
+				       "the output differs", ln,
+				       (int)strcspn(a, "\n"), a,
+				       (int)strcspn(b, "\n"), b);
+				nfail++;
+			}
+			free(got);
+		} else if (in) {
+			command_line(line, &cmds);
+			sb_adds(&want, line);
+		}
+	}
+	free(line);
+	free(args);
+	sb_release(&cmds);
+	sb_release(&want);
+	fclose(f);
+	return nfail ? 1 : 0;
 }
 
 static void
@@ -256,9 +338,30 @@ words(FILE *o, const char *kind)
 	}
 }
 
+/*
+ * A command whose first argument is one of fixed words (lab list ...,
+ * tlb stats ...): those words, space separated; else NULL.
+ */
+static const char *
+first_words(const struct cmd *c, char *buf, size_t n)
+{
+	size_t l, i;
+
+	if (c->complete == NULL || strncmp(c->complete, "words:", 6))
+		return NULL;
+	l = strcspn(c->complete + 6, " ");
+	if (l >= n)
+		l = n - 1;
+	for (i = 0; i < l; i++)
+		buf[i] = c->complete[6 + i] == ',' ? ' ' : c->complete[6 + i];
+	buf[l] = 0;
+	return buf;
+}
+
 static int
 gen_bash(void)
 {
+	char wb[512];
 	int i;
 
 	printf("# bash completion for ptwalk(1)\n"
@@ -277,11 +380,44 @@ gen_bash(void)
 		printf("--%s%s", option_docs[i].lng, option_docs[i + 1].lng ?
 		       " " : "");
 	}
-	printf("'\n\n_ptwalk()\n{\n"
-	       "\tlocal cur prev\n"
+	printf("'\n\n# the words a command takes first (lab start, tlb flush ...)\n"
+	       "_ptwalk_subcommands()\n{\n\tcase \"$1\" in\n");
+	for (i = 0; cmd_table[i]; i++)
+		if (first_words(cmd_table[i], wb, sizeof(wb)))
+			printf("\t%s) echo '%s' ;;\n", cmd_table[i]->name, wb);
+	printf("\tesac\n}\n\n"
+	       "# in the argument of -c: ptwalk's commands, then their first "
+	       "words\n"
+	       "_ptwalk_command_words()\n{\n"
+	       "\tlocal seg=${1##*;} partial= keep list n\n"
+	       "\tlocal -a w\n"
+	       "\tread -ra w <<< \"$seg\"\n"
+	       "\tn=${#w[@]}\n"
+	       "\tif [[ -n $seg && $seg != *[[:space:]] ]]; then\n"
+	       "\t\tpartial=${w[n-1]}\n"
+	       "\t\tn=$((n - 1))\n"
+	       "\tfi\n"
+	       "\tcase $n in\n"
+	       "\t0) list=$_ptwalk_commands ;;\n"
+	       "\t1) list=$(_ptwalk_subcommands \"${w[0]}\") ;;\n"
+	       "\t*) return 0 ;;\n"
+	       "\tesac\n"
+	       "\tkeep=${cur%%\"$partial\"}\n"
+	       "\tcompopt +o filenames 2>/dev/null\n"
+	       "\tCOMPREPLY=( $(compgen -W \"$list\" -- \"$partial\") )\n"
+	       "\tCOMPREPLY=( \"${COMPREPLY[@]/#/$keep}\" )\n"
+	       "}\n\n"
+	       "_ptwalk()\n{\n"
+	       "\tlocal cur prev line=${COMP_LINE:0:COMP_POINT}\n"
 	       "\tCOMPREPLY=()\n"
 	       "\tcur=\"${COMP_WORDS[COMP_CWORD]}\"\n"
 	       "\tprev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n"
+	       "\tif [[ $line =~ (^|[[:space:]])(-c|--command)[[:space:]]+"
+	       "([\\\"\\']?)([^\\\"\\']*)$ ]] &&\n"
+	       "\t   [[ -n ${BASH_REMATCH[3]} || $cur != -* ]]; then\n"
+	       "\t\t_ptwalk_command_words \"${BASH_REMATCH[4]}\"\n"
+	       "\t\treturn 0\n"
+	       "\tfi\n"
 	       "\tcase \"$prev\" in\n");
 	for (i = 0; option_docs[i].lng; i++) {
 		const struct option_doc *d = &option_docs[i];
@@ -332,6 +468,7 @@ zq(const char *s)
 static int
 gen_zsh(void)
 {
+	char wb[512];
 	int i;
 
 	printf("#compdef ptwalk\n"
@@ -349,6 +486,29 @@ gen_zsh(void)
 		printf("'\n");
 	}
 	printf("\t)\n\t_describe 'ptwalk command' cmds\n}\n\n"
+	       "# in the argument of -c: ptwalk's commands, then their first "
+	       "words\n"
+	       "_ptwalk_command_line() {\n"
+	       "\tsetopt localoptions extendedglob\n"
+	       "\tlocal seg=${PREFIX##*;}\n"
+	       "\tlocal -a w subs\n"
+	       "\tseg=${seg##[[:space:]]#}\n"
+	       "\tw=(${=seg})\n"
+	       "\tif [[ $seg != *[[:space:]]* ]]; then\n"
+	       "\t\tcompset -P '*;[[:space:]]#'\n"
+	       "\t\t_ptwalk_commands\n"
+	       "\t\treturn\n"
+	       "\tfi\n"
+	       "\t[[ $seg == *[[:space:]] ]] || w[-1]=()\n"
+	       "\t(( ${#w} == 1 )) || return 1\n"
+	       "\tcompset -P '*[[:space:]]'\n"
+	       "\tcase ${w[1]} in\n");
+	for (i = 0; cmd_table[i]; i++)
+		if (first_words(cmd_table[i], wb, sizeof(wb)))
+			printf("\t%s) subs=(%s) ;;\n", cmd_table[i]->name, wb);
+	printf("\tesac\n"
+	       "\tcompadd -a subs\n"
+	       "}\n\n"
 	       "_ptwalk() {\n\t_arguments -s -S \\\n");
 	for (i = 0; option_docs[i].lng; i++) {
 		const struct option_doc *d = &option_docs[i];
@@ -369,7 +529,7 @@ gen_zsh(void)
 			if (d->complete && !strcmp(d->complete, "file"))
 				printf("_files");
 			else if (!strcmp(d->lng, "command"))
-				printf("_ptwalk_commands");
+				printf("_ptwalk_command_line");
 			else if (d->complete) {
 				printf("(");
 				words(stdout, d->complete);
@@ -400,10 +560,23 @@ main(int argc, char **argv)
 		free(abs);
 		return rc;
 	}
+	if (argc == 4 && !strcmp(argv[1], "examples")) {
+		char *abs = realpath(argv[3], NULL);
+		int rc;
+
+		if (abs == NULL) {
+			perror(argv[3]);
+			return 2;
+		}
+		rc = check_examples(argv[2], abs);
+		free(abs);
+		return rc;
+	}
 	if (argc == 2 && !strcmp(argv[1], "bash"))
 		return gen_bash();
 	if (argc == 2 && !strcmp(argv[1], "zsh"))
 		return gen_zsh();
-	fprintf(stderr, "usage: ptwalk-docgen man TEMPLATE PTWALK | bash | zsh\n");
+	fprintf(stderr, "usage: ptwalk-docgen man TEMPLATE PTWALK | examples PAGE "
+		"PTWALK | bash | zsh\n");
 	return 2;
 }

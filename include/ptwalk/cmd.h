@@ -109,11 +109,14 @@ struct ctx {
 	bool jopen;
 	/* extension state owned by commands (lab, trace ...) */
 	void *lab;
+	void (*lab_release)(void *lab);	/* frees lab at ctx_release */
 	u64 seed;
 };
 
 void ctx_init(struct ctx *ctx, struct machine *m);
 void ctx_release(struct ctx *ctx);
+/* Replace the session's machine (the old one is freed). */
+void ctx_set_machine(struct ctx *ctx, struct machine *m);
 
 /* Run one line (several commands separated by ';'); returns 0 or -1. */
 int cmd_run_line(struct ctx *ctx, const char *line);
@@ -136,6 +139,8 @@ int arg_va(struct ctx *ctx, const char *s, const char *what, u64 *va);
 int arg_int(struct ctx *ctx, const char *s, const char *what, long min,
 	    long max, long *v);
 int arg_bool(struct ctx *ctx, const char *s, const char *what, bool *v);
+/* Evaluate an expression as arg_u64 does, without failing the command. */
+int arg_eval(struct ctx *ctx, const char *s, u64 *v, char *err, size_t n);
 
 /* Every command that needs a simulated machine checks this. */
 int cmd_need_sim(struct ctx *ctx);
