@@ -113,6 +113,7 @@ struct mm_struct {
 	u64 pgd;			/* physical address of the pgd */
 	bool pmd_prealloc;		/* PAE: user pmds made with the pgd */
 	unsigned pgd_order;		/* arm: the 16K pgd is 4 pages */
+	bool pgd_slab;			/* PAE: the pgd is a pgd_cache object */
 	u64 task_size, mmap_base, stack_top;
 	u64 start_code, end_code, start_data, end_data;
 	u64 start_brk, brk, start_stack;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "mm_internal.h"
+#include "ptwalk/slab.h"
 
 /* x86 page-fault error code (arch/x86/include/asm/trap_pf.h) */
 #define X86_PF_PROT	0x01
@@ -294,6 +295,21 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 		if (mm_alloc_pgd_pages(m, mm->pgd_order, &pgd, e))
 			return e ? e->code : -ENOMEM;
 		mm->pgtables_bytes += PAGE_SIZE << mm->pgd_order;
+	} else if (size < PAGE_SIZE && tasks_of(m)->pgd_cache != NULL) {
+		/* PAE: a 32-byte object of pgd_cache (_pgd_alloc) */
+		u64 va;
+		bool on = kt_quiet(m);
+
+		va = kmem_cache_alloc(m, tasks_of(m)->pgd_cache,
+				      GFP_KERNEL | __GFP_ZERO | __GFP_ACCOUNT, e);
+		kt_restore(m, on);
+		if (va == 0 || machine_pa(m, va, &pgd, e))
+			return e ? e->code : -ENOMEM;
+		phys_zero(&m->phys, pgd, size, NULL);
+		mm->pgd_slab = true;
+		KT(m, "pgd_alloc: the %llu-byte pgd is an object of the "
+		   "pgd_cache slab at %s", (unsigned long long)size,
+		   ktva(m, va));
 	} else {
 		pgd = alloc_user_table(m, mm, LVL_PGD, e);
 		if (pgd == 0)
@@ -394,7 +410,14 @@ pgd_free(struct machine *m, struct mm_struct *mm)
 		free_table(m, mm, child & PAGE_MASK);
 		k = g1;
 	}
-	if (mm->pgd_order) {
+	if (mm->pgd_slab) {
+		u64 va = 0;
+		bool on = kt_quiet(m);
+
+		if (machine_va(m, mm->pgd, &va, NULL) == 0)
+			kmem_cache_free(m, tasks_of(m)->pgd_cache, va, NULL);
+		kt_restore(m, on);
+	} else if (mm->pgd_order) {
 		mm_free_pgd_pages(m, mm->pgd, mm->pgd_order);
 		mm->pgtables_bytes -= PAGE_SIZE << mm->pgd_order;
 	} else {

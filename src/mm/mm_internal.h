@@ -38,6 +38,7 @@ struct task_state {
 	u64 asid_next;
 	u64 rollovers;
 	void *files;			/* filemap.c: the open files */
+	struct kmem_cache *pgd_cache;	/* PAE: 32-byte pgds (pgtable_cache_init) */
 };
 
 static inline struct task_state *

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mm_internal.h"
+#include "ptwalk/slab.h"
 
 #define PID_MAX		32768	/* PID_MAX_DEFAULT */
 #define STK_LIM		(8 * MiB)	/* _STK_LIM: RLIMIT_STACK */
@@ -381,6 +382,21 @@ task_init(struct machine *m, struct error *e)
 		ts->asid_map = xcalloc(1ULL << asid_bits, 1);
 		ts->active_asids = xcalloc((size_t)m->ncpus, sizeof(u64));
 		ts->reserved_asids = xcalloc((size_t)m->ncpus, sizeof(u64));
+	}
+	/*
+	 * pgtable_cache_init(): a pgd smaller than a page (the 32-byte PAE
+	 * PDPT with SHARED_KERNEL_PMD) comes from its own slab cache
+	 */
+	{
+		u64 size = m->arch->table_size(&m->mmu, LVL_PGD);
+
+		if (size < PAGE_SIZE) {
+			ts->pgd_cache = kmem_cache_create(m, "pgd_cache",
+							  (unsigned)size,
+							  (unsigned)size, 0, e);
+			if (ts->pgd_cache == NULL)
+				return e ? e->code : -ENOMEM;
+		}
 	}
 	m->handle_fault = do_page_fault;
 	m->user_sym = user_sym_hook;
