@@ -571,6 +571,20 @@ parse_opts(struct ctx *ctx, int *argcp, char **argv)
 	return 0;
 }
 
+/* Print a message with control and non-ASCII bytes escaped (\xNN). */
+static void
+put_clean(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < 0x20 || c >= 0x7f)
+			fprintf(f, "\\x%02x", c);
+		else
+			fputc(c, f);
+	}
+}
+
 static void
 report(struct ctx *ctx)
 {
@@ -579,9 +593,9 @@ report(struct ctx *ctx)
 	if (ctx->src == NULL && ctx->interactive)
 		fputs("error: ", stderr);
 	if (ctx->cmd != NULL)
-		fprintf(stderr, "%s: %s\n", ctx->cmd->name, ctx->err.buf);
-	else
-		fprintf(stderr, "%s\n", ctx->err.buf);
+		fprintf(stderr, "%s: ", ctx->cmd->name);
+	put_clean(stderr, ctx->err.buf);
+	fputc('\n', stderr);
 }
 
 static void

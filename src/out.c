@@ -40,10 +40,25 @@ json_escape(struct strbuf *sb, const char *s)
 		case '\t': sb_adds(sb, "\\t"); break;
 		case '\r': sb_adds(sb, "\\r"); break;
 		default:
-			if (c < 0x20)
+			if (c < 0x20 || c == 0x7f) {
 				sb_addf(sb, "\\u%04x", c);
-			else
+			} else if (c < 0x80) {
 				sb_addc(sb, (char)c);
+			} else {
+				/* keep valid UTF-8; a stray byte becomes U+00XX */
+				int n = (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) == 0xe0 ?
+					2 : (c & 0xf8) == 0xf0 ? 3 : -1, k;
+
+				for (k = 1; n > 0 && k <= n; k++)
+					if (((unsigned char)s[k] & 0xc0) != 0x80)
+						n = -1;
+				if (n > 0) {
+					sb_add(sb, s, (size_t)n + 1);
+					s += n;
+				} else {
+					sb_addf(sb, "\\u%04x", c);
+				}
+			}
 		}
 	}
 	sb_addc(sb, '"');
