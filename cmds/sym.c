@@ -86,6 +86,8 @@ sym_run(struct ctx *ctx, int argc, char **argv)
 		out_printf(ctx, "%s = %s (pid %d: %s)\n", argv[1], fva(m, v),
 			   t->pid, ei ? ei->name : !strcmp(argv[1], "AT_ENTRY") ?
 			   "the program's entry, from the auxiliary vector" :
+			   !strcmp(argv[1], "_start") ? "no symbol table: "
+			   "_start is the program's entry (AT_ENTRY)" :
 			   "a field of its mm_struct");
 		j_str(ctx, "name", argv[1]);
 		j_hex(ctx, "addr", v);

@@ -329,7 +329,12 @@ user_sym_find(struct mm_struct *mm, const char *name, u64 *value,
 	}
 	if (eip != NULL)
 		*eip = NULL;
-	if (!strcmp(name, "AT_ENTRY")) {
+	/*
+	 * A stripped program has no symbol table, but its entry point is
+	 * _start by the toolchains' convention: that name then means e_entry
+	 * (the program's AT_ENTRY).
+	 */
+	if (!strcmp(name, "AT_ENTRY") || !strcmp(name, "_start")) {
 		for (i = 0; i + 1 < mm->nauxv; i += 2)
 			if (mm->auxv[i] == 9) {		/* AT_ENTRY */
 				*value = mm->auxv[i + 1];
