@@ -6,6 +6,7 @@
 
 #include "ptwalk/image.h"
 #include "ptwalk/out.h"
+#include "ptwalk/whatis.h"
 
 static void
 layout_picture(struct ctx *ctx)
@@ -29,6 +30,41 @@ layout_picture(struct ctx *ctx)
 		out_printf(ctx, "0x%0*llx +--------------------------------+\n",
 			   w, (unsigned long long)r->start);
 	}
+}
+
+/* The live allocations of each region (the simulated kernel's). */
+static void
+layout_live(struct ctx *ctx)
+{
+	struct machine *m = ctx->m;
+	struct region_use u[64];
+	int n, i;
+
+	if (m->kern == NULL)
+		return;
+	n = region_usage(m, u, 64);
+	if (n == 0)
+		return;
+	out_printf(ctx, "\nlive allocations\n");
+	j_arr(ctx, "live");
+	for (i = 0; i < n; i++) {
+		char bytes[40];
+
+		if (u[i].bytes % 1024)
+			snprintf(bytes, sizeof(bytes), "%llu bytes",
+				 (unsigned long long)u[i].bytes);
+		else
+			snprintf(bytes, sizeof(bytes), "%s", fsize(u[i].bytes));
+		out_printf(ctx, "  %-14s %8llu %s, %s\n", u[i].region,
+			   (unsigned long long)u[i].count, u[i].what, bytes);
+		j_obj(ctx, NULL);
+		j_str(ctx, "region", u[i].region);
+		j_str(ctx, "what", u[i].what);
+		j_u64(ctx, "count", u[i].count);
+		j_u64(ctx, "bytes", u[i].bytes);
+		j_obj_end(ctx);
+	}
+	j_arr_end(ctx);
 }
 
 static int
@@ -91,6 +127,7 @@ layout_run(struct ctx *ctx, int argc, char **argv)
 		j_hex(ctx, "FIXADDR_START", L->fixaddr_start);
 		j_hex(ctx, "FIXADDR_TOP", L->fixaddr_top);
 	}
+	layout_live(ctx);
 	layout_picture(ctx);
 	return 0;
 }

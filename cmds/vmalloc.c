@@ -31,8 +31,7 @@ const struct cmd cmd_vmalloc = {
 	"The value ($_) is the address; free it with 'vfree ADDR'.\n"
 	"ptwalk names the caller of each area after the command that asked\n"
 	"(cmd_vmalloc [ptwalk]), as if ptwalk were a module.  Simplified:\n"
-	"vm_struct and vmap_area live in host memory, and so does a pages\n"
-	"array that Linux would kmalloc.\n",
+	"vm_struct and vmap_area live in host memory (Linux kmallocs them).\n",
 	.complete = "none",
 	.opts = kreg_walk_opts,
 	.min_args = 1,

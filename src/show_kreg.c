@@ -163,6 +163,11 @@ show_area(struct ctx *ctx, const struct vm_struct *vm, u64 va,
 			out_printf(ctx, "  array  pages[] (%u pointers) is itself "
 				   "vmalloc'ed at %s (vpages)\n", vm->nr_pages,
 				   fva(m, vm->pages_va));
+		else if (vm->pages_va != 0 && (vm->flags & VM_ALLOC))
+			out_printf(ctx, "  array  pages[] (%u pointers, %u "
+				   "bytes) kmalloc'ed at %s\n", vm->nr_pages,
+				   vm->nr_pages * (m->arch->is64 ? 8 : 4),
+				   fva(m, vm->pages_va));
 	} else if (vm->flags & VM_IOREMAP) {
 		pa = vm->phys_addr + (va - vm->addr);
 		out_printf(ctx, "  phys   %s-%s\n", fpa(m, vm->phys_addr),

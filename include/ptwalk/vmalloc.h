@@ -19,9 +19,9 @@
  * allocator, but the address range stays reserved and the TLB unflushed
  * until purge_vmap_area_lazy(): when more than lazy_max_pages() are
  * waiting, or when an allocation finds no room).
- * sim: vm_struct, vmap_area and (until the slab allocator is there) the
- * pages array live in host memory, not in simulated RAM; the augmented
- * free-space tree is a sorted list (same placement, O(n)).
+ * sim: vm_struct and vmap_area live in host memory, not in simulated RAM
+ * (the pages array is in simulated RAM, kmalloc'ed or vmalloc'ed); the
+ * augmented free-space tree is a sorted list (same placement, O(n)).
  */
 #ifndef PTWALK_VMALLOC_H
 #define PTWALK_VMALLOC_H
@@ -74,7 +74,7 @@ struct vm_struct {
 	pgprot_t prot;
 	unsigned page_shift;		/* leaf size (ioremap may use huge) */
 	u64 pages_va;			/* the pages array in simulated memory
-					 * (0: host only) */
+					 * (kmalloc or vmalloc; 0: none) */
 	struct vm_struct *pages_area;	/* vpages: the area holding it */
 	void *owner;			/* the module, DMA buffer ... */
 	char name[56];			/* module name, device ... */

@@ -20,4 +20,19 @@ struct strbuf;
  */
 int kaddr_owner(struct machine *m, u64 addr, struct strbuf *sb);
 
+/* The owner of a frame: "a free page: inside a free order-3 block ...",
+ * "a vmalloc page: page 3 of 245 of ...", "a page reserved at boot". */
+void kpage_owner(struct machine *m, u64 pfn, struct strbuf *sb);
+
+/*
+ * The live allocations of the regions, for `layout`: one entry per
+ * (region, kind of allocation) with a count and the bytes they hold.
+ */
+struct region_use {
+	const char *region;	/* machine region name */
+	char what[64];		/* "vmalloc areas", "pkmap slots in use" */
+	u64 count, bytes;
+};
+int region_usage(struct machine *m, struct region_use *u, int max);
+
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ptwalk/page_alloc.h"
+#include "ptwalk/slab.h"
 #include "ptwalk/tlbflush.h"
 #include "ptwalk/vmalloc.h"
 
@@ -335,13 +336,37 @@ free_area_pages(struct machine *m, struct vm_struct *vm, unsigned n)
 	}
 }
 
-/* Store the pages array where Linux keeps it (vpages: in its area). */
+static void release_area(struct machine *m, struct vm_struct *vm);
+
+/* kvfree(area->pages) */
+static void
+free_pages_array(struct machine *m, struct vm_struct *vm)
+{
+	if (vm->pages_area != NULL)
+		release_area(m, vm->pages_area);
+	else if (vm->pages_va != 0)
+		kfree(m, vm->pages_va, NULL);
+	vm->pages_area = NULL;
+	vm->pages_va = 0;
+}
+
+/* Store the pages array where Linux keeps it: kmalloc'ed or vmalloc'ed. */
 static void
 write_pages_array(struct machine *m, struct vm_struct *vm)
 {
 	struct vm_struct *arr = vm->pages_area;
 	unsigned i, ps = ptr_size(m);
 
+	if (arr == NULL && vm->pages_va != 0) {
+		u64 pa;
+
+		if (machine_pa(m, vm->pages_va, &pa, NULL))
+			return;
+		for (i = 0; i < vm->nr_pages; i++)
+			phys_write_entry(&m->phys, pa + (u64)i * ps, ps,
+					 sim_page_va(m, vm->pages[i]));
+		return;
+	}
 	if (arr == NULL)
 		return;
 	for (i = 0; i < vm->nr_pages; i++) {
@@ -353,8 +378,6 @@ write_pages_array(struct machine *m, struct vm_struct *vm)
 				 sim_page_va(m, vm->pages[i]));
 	}
 }
-
-static void release_area(struct machine *m, struct vm_struct *vm);
 
 u64
 __vmalloc_node_range(struct machine *m, u64 size, u64 align, u64 start,
@@ -387,7 +410,23 @@ __vmalloc_node_range(struct machine *m, u64 size, u64 align, u64 start,
 	/* the pages array: kmalloc up to a page, else vmalloc (vpages) */
 	array = (u64)n * ptr_size(m);
 	vm->pages = xcalloc(n, sizeof(*vm->pages));
-	if (array > PAGE_SIZE) {
+	if (array <= PAGE_SIZE && slab_of(m) != NULL) {
+		struct error e2;
+
+		vm->pages_va = kmalloc(m, array, GFP_KERNEL | __GFP_ZERO |
+				       __GFP_NOWARN, &e2);
+		if (vm->pages_va == 0) {
+			drop_area(m, vm);
+			return error_set(e, e2.code, "vmalloc error: size %llu, "
+					 "failed to allocate the pages array "
+					 "(%llu bytes): %s",
+					 (unsigned long long)size,
+					 (unsigned long long)array, e2.msg), 0;
+		}
+		KT(m, "__vmalloc_area_node: pages array of %llu bytes: "
+		   "kmalloc'ed at 0x%llx", (unsigned long long)array,
+		   (unsigned long long)vm->pages_va);
+	} else if (array > PAGE_SIZE) {
 		struct error e2;
 		u64 av = __vmalloc_node_range(m, array, 1,
 					      m->lay.vmalloc_start,
@@ -417,8 +456,7 @@ __vmalloc_node_range(struct machine *m, u64 size, u64 align, u64 start,
 
 		if (p == NULL) {
 			free_area_pages(m, vm, i);
-			if (vm->pages_area != NULL)
-				release_area(m, vm->pages_area);
+			free_pages_array(m, vm);
 			drop_area(m, vm);
 			return 0;
 		}
@@ -432,8 +470,7 @@ __vmalloc_node_range(struct machine *m, u64 size, u64 align, u64 start,
 	}
 	if (map_pages(m, vm, e)) {
 		free_area_pages(m, vm, n);
-		if (vm->pages_area != NULL)
-			release_area(m, vm->pages_area);
+		free_pages_array(m, vm);
 		drop_area(m, vm);
 		return 0;
 	}
@@ -542,7 +579,6 @@ free_vm_struct(struct machine *m, struct vm_struct *vm)
 static void
 release_area(struct machine *m, struct vm_struct *vm)
 {
-	struct vm_struct *arr = vm->pages_area;
 	unsigned n = vm->nr_pages;
 
 	if (remove_vm_area(m, vm->addr) != vm)
@@ -550,9 +586,8 @@ release_area(struct machine *m, struct vm_struct *vm)
 	if (vm->flags & VM_ALLOC) {
 		free_area_pages(m, vm, n);
 		vmalloc_of(m)->nr_vmalloc_pages -= n;
+		free_pages_array(m, vm);
 	}
-	if (arr != NULL)
-		release_area(m, arr);
 	free_vm_struct(m, vm);
 }
 

@@ -32,6 +32,16 @@ boot(const char *arch, u64 mem, u64 vmalloc_size)
 	return m;
 }
 
+/* Free pages plus those the kernel keeps after use: page tables, slabs. */
+static unsigned long
+free_and_kept(struct machine *m)
+{
+	return global_free_pages(m) +
+		(unsigned long)global_node_page_state(m, NR_PAGETABLE) +
+		(unsigned long)(global_node_page_state(m,
+			NR_SLAB_UNRECLAIMABLE_B) / PAGE_SIZE);
+}
+
 static u64
 must_vmalloc(struct machine *m, u64 size)
 {
@@ -151,8 +161,7 @@ test_exhaustion(void **state)
 	/* vmalloc=16M: a 16M area less the guard pages */
 	struct machine *m = boot("i386", 1 * GiB, 16 * MiB);
 	u64 span = m->lay.vmalloc_end - m->lay.vmalloc_start;
-	unsigned long free0 = global_free_pages(m);
-	long tables0 = global_node_page_state(m, NR_PAGETABLE);
+	unsigned long free0 = free_and_kept(m);
 	struct error e;
 	u64 a;
 
@@ -170,9 +179,7 @@ test_exhaustion(void **state)
 	assert_int_equal(vmalloc_of(m)->vmap_lazy_nr, 0);
 	assert_int_equal(vfree(m, a, &e), 0);
 	purge_vmap_area_lazy(m);
-	assert_int_equal(global_free_pages(m) +
-			 (unsigned long)(global_node_page_state(m, NR_PAGETABLE)
-					 - tables0), free0);
+	assert_int_equal(free_and_kept(m), free0);
 	assert_int_equal(vmalloc(m, 0, "test", &e), 0);
 	assert_int_equal(vmalloc(m, 64 * GiB, "test", &e), 0);
 	check_areas(m);
@@ -237,8 +244,7 @@ static void
 property(const char *arch, u64 mem)
 {
 	struct machine *m = boot(arch, mem, 0);
-	unsigned long free0 = global_free_pages(m);
-	long tables0 = global_node_page_state(m, NR_PAGETABLE);
+	unsigned long free0 = free_and_kept(m);
 	u64 live[64] = { 0 };
 	u64 s = 0x9e3779b97f4a7c15ULL;
 	struct error e;
@@ -268,10 +274,8 @@ property(const char *arch, u64 mem)
 			assert_int_equal(vfree(m, live[i], &e), 0);
 	purge_vmap_area_lazy(m);
 	assert_int_equal(global_node_page_state(m, NR_VMALLOC), 0);
-	/* every page is back but the page tables the kernel keeps */
-	assert_int_equal(global_free_pages(m) +
-			 (unsigned long)(global_node_page_state(m, NR_PAGETABLE)
-					 - tables0), free0);
+	/* every page is back but the page tables and slabs kept */
+	assert_int_equal(free_and_kept(m), free0);
 	check_areas(m);
 	machine_free(m);
 }
