@@ -34,10 +34,14 @@ form_key(enum lab_form f)
 	return k[f];
 }
 
-/* "[one of: DMA, Normal, HighMem]", unbroken by the wrapping. */
+/*
+ * "[one of: DMA, Normal, HighMem]": a short tag is not broken by the
+ * wrapping; a long one only between its words.
+ */
 static void
 form_tag(const struct lab_q *q, struct strbuf *sb)
 {
+	const char *sep = strlen(q->words) > 40 ? ", " : ",\a";
 	const char *p;
 
 	switch (q->form) {
@@ -59,7 +63,7 @@ form_tag(const struct lab_q *q, struct strbuf *sb)
 	}
 	for (p = q->words; *p; p++)
 		if (*p == ',')
-			sb_adds(sb, ",\a");
+			sb_adds(sb, sep);
 		else
 			sb_addc(sb, *p);
 	sb_adds(sb, q->form == LF_SET ? ";\aor\anone]" : "]");
@@ -148,7 +152,10 @@ lab_list(struct ctx *ctx)
 		r.mo.mem = l->mem;
 		r.mo.cpus = l->cpus;
 		sb_init(&sb);
-		machine_line(&r, &sb);
+		if (l->machine_text != NULL)
+			sb_adds(&sb, l->machine_text);
+		else
+			machine_line(&r, &sb);
 		out_printf(ctx, "  %2d  %-56s %s\n", i, l->title, sb.buf);
 		j_obj(ctx, NULL);
 		j_int(ctx, "lab", i);

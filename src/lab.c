@@ -20,14 +20,24 @@
 
 extern const struct lab lab_handwalk, lab_levels, lab_directmap;
 extern const struct lab lab_buddy, lab_gfp, lab_tlb;
+extern const struct lab lab_exp160, lab_scatter, lab_slabfill, lab_kmap;
+extern const struct lab lab_armregions, lab_vfault, lab_demand, lab_cow;
 
 static const struct lab *const lab_table[LAB_MAX + 1] = {
 	[1] = &lab_handwalk,
 	[2] = &lab_levels,
 	[3] = &lab_directmap,
+	[4] = &lab_exp160,
+	[5] = &lab_scatter,
 	[6] = &lab_buddy,
 	[7] = &lab_gfp,
+	[8] = &lab_slabfill,
+	[9] = &lab_kmap,
+	[10] = &lab_armregions,
+	[11] = &lab_demand,
+	[12] = &lab_cow,
 	[13] = &lab_tlb,
+	[14] = &lab_vfault,
 };
 
 const struct lab *
@@ -74,20 +84,26 @@ rng_next(struct lab_rng *g)
 }
 
 u64
-lab_rand(struct lab_run *r, u64 lo, u64 hi)
+lab_rng_range(struct lab_rng *g, u64 lo, u64 hi)
 {
 	u64 span = hi - lo + 1, x, min;
 
 	if (hi < lo)
 		return lo;
 	if (span == 0)
-		return rng_next(&r->rng);
+		return rng_next(g);
 	/* reject the low 2^64 mod span values: no modulo bias */
 	min = (0 - span) % span;
 	do
-		x = rng_next(&r->rng);
+		x = rng_next(g);
 	while (x < min);
 	return lo + x % span;
+}
+
+u64
+lab_rand(struct lab_run *r, u64 lo, u64 hi)
+{
+	return lab_rng_range(&r->rng, lo, hi);
 }
 
 /*
@@ -301,6 +317,8 @@ lab_start(const struct lab *lab, u64 seed, struct lab_run **rp,
 	r->seed = seed;
 	r->rng.state = seed;
 	machine_opts_of(lab, &r->mo, seed);
+	if (lab->machine != NULL)
+		lab->machine(r);
 	m = machine_new(&r->mo, e);
 	if (m == NULL)
 		goto fail;
@@ -441,6 +459,31 @@ sol_trace(struct lab_sol *s)
 
 	for (i = 0; i < s->m->kt.n; i++)
 		sol_say(s, "  %s", s->m->kt.line[i]);
+	kt_end(s->m);
+}
+
+void
+sol_trace_brief(struct lab_sol *s)
+{
+	static const char *const skip[] = {
+		"alloc_pages(", "__rmqueue_smallest:", "expand:",
+	};
+	int i, hidden = 0;
+	size_t k;
+
+	for (i = 0; i < s->m->kt.n; i++) {
+		const char *l = s->m->kt.line[i];
+
+		for (k = 0; k < ARRAY_SIZE(skip); k++)
+			if (!strncmp(l, skip[k], strlen(skip[k])))
+				break;
+		if (k < ARRAY_SIZE(skip))
+			hidden++;
+		else
+			sol_say(s, "  %s", l);
+	}
+	if (hidden)
+		sol_say(s, "  (and %d steps of the buddy allocator)", hidden);
 	kt_end(s->m);
 }
 
@@ -740,4 +783,27 @@ lab_peek32(struct machine *m, u64 pa)
 
 	phys_read(&m->phys, pa, &v, sizeof(v), &e);
 	return v;
+}
+
+void
+lab_region_names(const struct machine *m, struct strbuf *sb)
+{
+	int i, j;
+
+	for (i = 0; i < m->nregions; i++) {
+		for (j = 0; j < i; j++)
+			if (!strcmp(m->regions[j].name, m->regions[i].name))
+				break;
+		if (j == i)
+			sb_addf(sb, "%s%s", sb->len ? "," : "",
+				m->regions[i].name);
+	}
+}
+
+const char *
+lab_region(const struct machine *m, u64 va)
+{
+	const struct region *r = machine_region(m, va);
+
+	return r != NULL ? r->name : "none";
 }

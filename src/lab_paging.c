@@ -259,7 +259,7 @@ handwalk_solve(struct lab_sol *s, struct error *e)
 
 	word = lab_peek32(m, w.pa);
 	sol_step(s, "Step 5: the secret word");
-	sol_say(s, "xp/w %s reads %#010llx", fpa(m, w.pa),
+	sol_say(s, "xp/w %s reads 0x%08llx", fpa(m, w.pa),
 		(unsigned long long)word);
 	lab_want(s, 8, word);
 
@@ -484,21 +484,6 @@ directmap_draw(struct lab_run *r, struct machine *m, struct error *e)
 }
 
 static void
-region_names(const struct machine *m, struct strbuf *sb)
-{
-	int i, j;
-
-	for (i = 0; i < m->nregions; i++) {
-		for (j = 0; j < i; j++)
-			if (!strcmp(m->regions[j].name, m->regions[i].name))
-				break;
-		if (j == i)
-			sb_addf(sb, "%s%s", sb->len ? "," : "",
-				m->regions[i].name);
-	}
-}
-
-static void
 zone_names(const struct machine *m, struct strbuf *sb)
 {
 	const struct page_alloc *pa = page_alloc_of(m);
@@ -523,7 +508,7 @@ directmap_ask(struct lab_run *r, struct machine *m, struct error *e)
 	(void)e;
 	sb_init(&regions);
 	sb_init(&zones);
-	region_names(m, &regions);
+	lab_region_names(m, &regions);
 	zone_names(m, &zones);
 	lab_intro(r, "The kernel maps lowmem, the first %s of RAM, once and for "
 		  "all at PAGE_OFFSET %s: __pa() and __va() are a subtraction "

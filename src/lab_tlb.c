@@ -145,7 +145,7 @@ tlb_solve(struct lab_sol *s, struct error *e)
 	sol_step(s, "Step 1: x/w %s", fva(m, va));
 	if (read_word(s, va, &pa, &v, &hit, e))
 		return -1;
-	sol_say(s, "%s: the TLB %s; the walk gives %s, the word is %#010x, "
+	sol_say(s, "%s: the TLB %s; the walk gives %s, the word is 0x%08x, "
 		"and the translation is now cached", fva(m, va),
 		hit ? "hits" : "misses", fpa(m, pa), v);
 	lab_want(s, 1, v);
@@ -178,7 +178,7 @@ tlb_solve(struct lab_sol *s, struct error *e)
 	sol_step(s, "Step 4: x/w %s again", fva(m, va));
 	if (read_word(s, va, &pa, &v, &hit, e))
 		return -1;
-	sol_say(s, "the TLB %s: %s, the old frame; the word is %#010x", hit ?
+	sol_say(s, "the TLB %s: %s, the old frame; the word is 0x%08x", hit ?
 		"hits" : "misses", fpa(m, pa), v);
 	sol_say(s, "the tables say %s, but the TLB entry is stale: 'walk' and "
 		"'tlb' mark it STALE", fpa(m, fb | (va & ~PAGE_MASK)));
@@ -192,7 +192,7 @@ tlb_solve(struct lab_sol *s, struct error *e)
 	if (read_word(s, va, &pa, &v, &hit, e))
 		return -1;
 	sol_say(s, "invlpg dropped the entry; the TLB %s, the walk gives %s, "
-		"the word is %#010x", hit ? "hits" : "misses", fpa(m, pa), v);
+		"the word is 0x%08x", hit ? "hits" : "misses", fpa(m, pa), v);
 	lab_want(s, 5, v);
 	lab_mistake(s, 5, s->r->p[3], "that is frame A's word: after the "
 		    "flush the CPU walks the tables again");

@@ -96,6 +96,13 @@ struct lab {
 	/* commands the exercise uses, for `lab list` and `lab show` */
 	const char *commands;
 	/*
+	 * The machine from the seed (NULL: arch, mem and cpus above): sets
+	 * r->mo, drawing from lab_rand() before draw() does.  machine_text
+	 * says what `lab list` shows of it.
+	 */
+	void (*machine)(struct lab_run *r);
+	const char *machine_text;
+	/*
 	 * Draw the problem: r->p[] from lab_rand() only.  m is the booted
 	 * machine, to read (its layout, its zones) and not to change.
 	 */
@@ -144,8 +151,10 @@ void lab_format_answer(const struct lab_q *q, bool want, struct strbuf *sb);
  * For the exercises
  */
 
-/* Uniform in [lo, hi]. */
+/* Uniform in [lo, hi], from the run's generator. */
 u64 lab_rand(struct lab_run *r, u64 lo, u64 hi);
+/* The same from a generator of its own (a setup seeds one from r->p[]). */
+u64 lab_rng_range(struct lab_rng *g, u64 lo, u64 hi);
 void lab_intro(struct lab_run *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Ask a question; returns its number (1-based). */
@@ -175,6 +184,8 @@ void sol_step(struct lab_sol *s, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* The kernel's trace since kt_begin(s->m), as solution lines. */
 void sol_trace(struct lab_sol *s);
+/* The same without the buddy allocator's own steps (counted instead). */
+void sol_trace_brief(struct lab_sol *s);
 /* What `walk VA` shows on the solver's machine (text only). */
 void sol_walk(struct lab_sol *s, u64 va);
 /*
@@ -189,6 +200,10 @@ int lab_user_page(struct machine *m, u64 va, unsigned skip_low,
 		  unsigned skip_high, u32 word, u64 *frame, struct error *e);
 /* A user address of exercises 1, 2 and 13: the seed's first draws. */
 u64 lab_draw_user_va(struct lab_run *r);
+/* The names of the machine's regions ("user,lowmem,gap,..."), once each. */
+void lab_region_names(const struct machine *m, struct strbuf *sb);
+/* The name of the region holding va ("none": no region). */
+const char *lab_region(const struct machine *m, u64 va);
 /* A 32-bit word of physical memory. */
 int lab_poke32(struct machine *m, u64 pa, u32 v, struct error *e);
 u32 lab_peek32(struct machine *m, u64 pa);
