@@ -1133,6 +1133,8 @@ vfault_solve(struct lab_sol *s, struct error *e)
 		"entry %s", fpa(m, c->root[0]), fentry(m, LVL_PGD, before),
 		fpa(m, m->swapper_pg_dir), fentry(m, LVL_PGD, sw));
 	lab_want(s, 3, before);
+	lab_mistake(s, 3, sw, "that is swapper_pg_dir's entry; pid 1's own "
+		    "page directory is at cr3");
 	lab_want(s, 4, sw);
 	lab_mistake(s, 4, before, "that is pid 1's entry; swapper_pg_dir is "
 		    "the kernel's own page directory");

@@ -9,6 +9,7 @@ lab answer 5 fixmap
 lab answer 6 0xffdf8000
 lab answer 7 0xffdf8000
 lab answer 8 0xffdf4000
-lab answer 9 0x60540000
+walk 0xffff0000
+lab answer 9 $_
 lab check
 lab solve

@@ -1,9 +1,11 @@
 # Exercise 12 for seed 7: fork, copy-on-write, a SIGSEGV
 lab start 12 --seed 7
 lab show
+touch 0x08125000 w
+fork
 lab answer 1 yes
 lab answer 2 1
-lab answer 3 0x3fc03
+lab answer 3 $1 >> 12
 lab answer 4 yes
 lab answer 5 SIGSEGV
 lab answer 6 SEGV_MAPERR

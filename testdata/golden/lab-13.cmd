@@ -2,8 +2,10 @@
 lab start 13 --seed 7
 lab show
 lab answer 1 0x3bbeaa11
-lab answer 2 0x3fddd067
-lab answer 3 0x3fc03000
+pte 0x25e1c808
+lab answer 2 $1
+walk 0x25e1c808 + 0x1000
+lab answer 3 $2 & ~0xfff
 lab answer 4 0x83c2d0f6
 lab answer 5 0x3bbeaa11
 lab answer 6 yes

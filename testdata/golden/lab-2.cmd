@@ -6,9 +6,11 @@ lab answer 2 p4d pud pmd
 lab answer 3 0
 lab answer 4 $cr3
 lab answer 5 0x25e1c808 >> 22
-lab answer 6 0x001001000 + 303*4
+xp/g $cr3
+lab answer 6 ($1 & ~0xfff) + 303*4
 lab answer 7 (0x25e1c808 >> 12) & 0x3ff
-lab answer 8 0x03fddd000
+walk 0x25e1c808
+lab answer 8 $2 & ~0xfff
 lab answer 9 4
 lab answer 10 none
 lab answer 11 0

@@ -6,7 +6,9 @@ lab answer 2 16
 lab answer 3 16
 lab answer 4 32
 lab answer 5 1
-lab answer 6 0xc1010000
+kmalloc 541
+kmalloc 541
+lab answer 6 $2
 lab answer 7 cpu
 lab answer 8 partial
 lab check
