@@ -769,12 +769,6 @@ lab_user_page(struct machine *m, u64 va, unsigned skip_low,
 	return 0;
 }
 
-int
-lab_poke32(struct machine *m, u64 pa, u32 v, struct error *e)
-{
-	return phys_write(&m->phys, pa, &v, sizeof(v), e);
-}
-
 u32
 lab_peek32(struct machine *m, u64 pa)
 {

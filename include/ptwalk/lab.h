@@ -2,10 +2,11 @@
 /*
  * Lab exercises (ptwalk-labs(7)).
  *
- * An exercise is a struct lab: the machine it needs, a generator that
- * draws the student's own problem from a seed, a setup that puts the
- * problem into a freshly booted machine, and a solver that works the
- * exercise on such a machine with ptwalk's own code.  The solver is the
+ * An exercise is a struct lab: the machine it needs, draw() that picks the
+ * student's own problem from a seed, setup() that puts the problem into a
+ * freshly booted machine, ask() that words it and its questions, and
+ * solve() that works the exercise on such a machine with ptwalk's own
+ * code.  The solver is the
  * only source of right answers: `lab start` runs it silently on a private
  * copy of the machine to learn them, `lab solve` runs it again printing
  * every step.  Nothing is hard-coded: an answer is what the walker, the
@@ -110,7 +111,9 @@ struct lab {
 	/*
 	 * Put the problem into a freshly booted machine (tables, pages,
 	 * allocations) from r->p[] alone, so that every machine set up for
-	 * the run is the same: the student's and the solver's.  NULL: none.
+	 * the run is the same: the student's and the solver's.  It may
+	 * record in r->p[] what it derives (a frame it got), which is the
+	 * same every time.  NULL: none.
 	 */
 	int (*setup)(struct lab_run *r, struct machine *m, struct error *e);
 	/* Write the problem (lab_intro) and its questions (lab_ask). */
@@ -205,7 +208,6 @@ void lab_region_names(const struct machine *m, struct strbuf *sb);
 /* The name of the region holding va ("none": no region). */
 const char *lab_region(const struct machine *m, u64 va);
 /* A 32-bit word of physical memory. */
-int lab_poke32(struct machine *m, u64 pa, u32 v, struct error *e);
 u32 lab_peek32(struct machine *m, u64 pa);
 
 /*
