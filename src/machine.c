@@ -288,6 +288,18 @@ machine_region(const struct machine *m, u64 va)
 	return NULL;
 }
 
+unsigned
+machine_add_fix(struct machine *m, const char *name, unsigned idx,
+		unsigned count)
+{
+	m->fix = xrealloc(m->fix, (size_t)(m->nfix + 1) * sizeof(*m->fix));
+	m->fix[m->nfix].name = name;
+	m->fix[m->nfix].idx = idx;
+	m->fix[m->nfix].count = count;
+	m->nfix++;
+	return idx + count;
+}
+
 void
 machine_add_ksym(struct machine *m, const char *name, u64 value, u64 size,
 		 char type)

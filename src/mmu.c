@@ -210,6 +210,71 @@ mmu_translate_walk(const struct mmu *mmu, struct phys *ph, u64 root, u64 va,
 }
 
 void
+mmu_level(struct mmu *mmu, int lvl, const char *hw, unsigned shift,
+	  unsigned bits, unsigned esize, unsigned leaf_shift)
+{
+	struct pt_level *L = &mmu->lv[lvl];
+
+	L->hw = hw;
+	L->shift = (u8)shift;
+	L->bits = (u8)bits;
+	L->esize = (u8)esize;
+	L->folded = false;
+	L->leaf_shift = (u8)leaf_shift;
+}
+
+void
+mmu_fold(struct mmu *mmu, int lvl, int into)
+{
+	struct pt_level *L = &mmu->lv[lvl];
+
+	*L = mmu->lv[into];
+	L->folded = true;
+	L->bits = 0;
+	L->hw = NULL;
+}
+
+void
+mmu_finish_levels(struct mmu *mmu)
+{
+	static const char *const names[NR_LEVELS] = {
+		"pgd", "p4d", "pud", "pmd", "pte"
+	};
+	int i;
+
+	mmu->nwalk = 0;
+	mmu->npage_shifts = 0;
+	mmu->page_shifts[mmu->npage_shifts++] = PAGE_SHIFT;
+	for (i = NR_LEVELS - 1; i >= 0; i--) {
+		struct pt_level *L = &mmu->lv[i];
+
+		L->name = names[i];
+		if (!L->folded && L->leaf_shift && L->leaf_shift != PAGE_SHIFT &&
+		    mmu->npage_shifts < 4)
+			mmu->page_shifts[mmu->npage_shifts++] = L->leaf_shift;
+	}
+	for (i = 0; i < NR_LEVELS; i++)
+		if (!mmu->lv[i].folded)
+			mmu->walk[mmu->nwalk++] = (u8)i;
+}
+
+void
+mmu_fast_geometry(struct mmu *mmu)
+{
+	int i;
+
+	mmu->fast_n = mmu->nwalk;
+	mmu->fast_esize = mmu->lv[mmu->walk[0]].esize;
+	for (i = 0; i < mmu->nwalk; i++) {
+		const struct pt_level *L = &mmu->lv[mmu->walk[i]];
+
+		mmu->fast_shift[i] = L->shift;
+		mmu->fast_lvl[i] = mmu->walk[i];
+		mmu->fast_idx[i] = (u16)((1u << L->bits) - 1);
+	}
+}
+
+void
 mmu_split(const struct mmu *mmu, struct strbuf *sb)
 {
 	int i;

@@ -149,6 +149,9 @@ const struct region *machine_region(const struct machine *m, u64 va);
 int machine_add_region(struct machine *m, const char *name, u64 start,
 		       u64 end, const char *what, const char *conv,
 		       unsigned flags, u64 offset);
+/* Name fixmap indices [idx, idx + count); returns idx + count. */
+unsigned machine_add_fix(struct machine *m, const char *name, unsigned idx,
+			 unsigned count);
 void machine_add_ksym(struct machine *m, const char *name, u64 value,
 		      u64 size, char type);
 const struct ksym *machine_ksym(const struct machine *m, const char *name);

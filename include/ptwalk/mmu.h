@@ -163,6 +163,18 @@ acc_need(unsigned acc)
 	return (acc & ACC_USER) ? (u16)(need << 3) : need;
 }
 
+/*
+ * Building the level table (arch setup): a walked level, a folded one
+ * (a copy of `into` with no index bits), then mmu_finish_levels() names
+ * the levels, orders the walk and lists the leaf sizes;
+ * mmu_fast_geometry() copies the walk geometry into the fast walk.
+ */
+void mmu_level(struct mmu *mmu, int lvl, const char *hw, unsigned shift,
+	       unsigned bits, unsigned esize, unsigned leaf_shift);
+void mmu_fold(struct mmu *mmu, int lvl, int into);
+void mmu_finish_levels(struct mmu *mmu);
+void mmu_fast_geometry(struct mmu *mmu);
+
 /* Number of levels walked and a "10/10/12"-style split. */
 void mmu_split(const struct mmu *mmu, struct strbuf *sb);
 

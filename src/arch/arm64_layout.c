@@ -118,31 +118,6 @@ lm(const struct machine *m, u64 pa)
  * Levels
  */
 
-static void
-level(struct mmu *mmu, int lvl, const char *hw, unsigned shift,
-      unsigned leaf_shift)
-{
-	struct pt_level *L = &mmu->lv[lvl];
-
-	L->hw = hw;
-	L->shift = (u8)shift;
-	L->bits = 9;
-	L->esize = 8;
-	L->folded = false;
-	L->leaf_shift = (u8)leaf_shift;
-}
-
-static void
-fold(struct mmu *mmu, int lvl, int into)
-{
-	struct pt_level *L = &mmu->lv[lvl];
-
-	*L = mmu->lv[into];
-	L->folded = true;
-	L->bits = 0;
-	L->hw = NULL;
-}
-
 /*
  * The fast translation walk (mmu_translate_walk): a table descriptor is
  * bits[1:0] = 0b11, its restrictions PXNTable, UXNTable and APTable[1]
@@ -154,17 +129,10 @@ fast_init(struct mmu *mmu)
 {
 	int i;
 
-	mmu->fast_n = mmu->nwalk;
-	mmu->fast_esize = 8;
-	for (i = 0; i < mmu->nwalk; i++) {
-		const struct pt_level *L = &mmu->lv[mmu->walk[i]];
-
-		mmu->fast_shift[i] = L->shift;
-		mmu->fast_lvl[i] = mmu->walk[i];
-		mmu->fast_idx[i] = (u16)((1u << L->bits) - 1);
+	mmu_fast_geometry(mmu);
+	for (i = 0; i < mmu->nwalk; i++)
 		mmu->fast_rsvd[i] = GENMASK(51, mmu->pa_bits) |
 			PMD_TABLE_AP_NOEL0;
-	}
 	mmu->fast_tmask = PTE_TYPE_MASK;
 	mmu->fast_tval = PMD_TYPE_TABLE;
 	mmu->fast_addr = PTE_ADDR_MASK;
@@ -182,30 +150,6 @@ fast_init(struct mmu *mmu)
 			p &= (u16)~(P_KW | P_UW);
 		mmu->fast_plut[i] = p;
 	}
-}
-
-static void
-finish_levels(struct mmu *mmu)
-{
-	static const char *const names[NR_LEVELS] = {
-		"pgd", "p4d", "pud", "pmd", "pte"
-	};
-	int i;
-
-	mmu->nwalk = 0;
-	mmu->npage_shifts = 0;
-	mmu->page_shifts[mmu->npage_shifts++] = PAGE_SHIFT;
-	for (i = NR_LEVELS - 1; i >= 0; i--) {
-		struct pt_level *L = &mmu->lv[i];
-
-		L->name = names[i];
-		if (!L->folded && L->leaf_shift && L->leaf_shift != PAGE_SHIFT &&
-		    mmu->npage_shifts < 4)
-			mmu->page_shifts[mmu->npage_shifts++] = L->leaf_shift;
-	}
-	for (i = 0; i < NR_LEVELS; i++)
-		if (!mmu->lv[i].folded)
-			mmu->walk[mmu->nwalk++] = (u8)i;
 }
 
 /*
@@ -237,16 +181,6 @@ enum {
 	__end_of_fixed_addresses
 };
 
-static void
-add_fix(struct machine *m, const char *name, unsigned idx, unsigned count)
-{
-	m->fix = xrealloc(m->fix, (size_t)(m->nfix + 1) * sizeof(*m->fix));
-	m->fix[m->nfix].name = name;
-	m->fix[m->nfix].idx = idx;
-	m->fix[m->nfix].count = count;
-	m->nfix++;
-}
-
 static u64
 fix_to_virt(const struct machine *m, unsigned idx)
 {
@@ -256,26 +190,26 @@ fix_to_virt(const struct machine *m, unsigned idx)
 static void
 fixmap_slots(struct machine *m)
 {
-	add_fix(m, "FIX_HOLE", FIX_HOLE, 1);
-	add_fix(m, "FIX_FDT_END", FIX_FDT_END, FIX_FDT - FIX_FDT_END);
-	add_fix(m, "FIX_FDT", FIX_FDT, 1);
-	add_fix(m, "FIX_EARLYCON_MEM_BASE", FIX_EARLYCON_MEM_BASE, 1);
-	add_fix(m, "FIX_TEXT_POKE0", FIX_TEXT_POKE0, 1);
-	add_fix(m, "FIX_APEI_GHES_IRQ", FIX_APEI_GHES_IRQ, 1);
-	add_fix(m, "FIX_APEI_GHES_SEA", FIX_APEI_GHES_SEA, 1);
-	add_fix(m, "FIX_APEI_GHES_SDEI_NORMAL", FIX_APEI_GHES_SDEI_NORMAL, 1);
-	add_fix(m, "FIX_APEI_GHES_SDEI_CRITICAL", FIX_APEI_GHES_SDEI_CRITICAL,
+	machine_add_fix(m, "FIX_HOLE", FIX_HOLE, 1);
+	machine_add_fix(m, "FIX_FDT_END", FIX_FDT_END, FIX_FDT - FIX_FDT_END);
+	machine_add_fix(m, "FIX_FDT", FIX_FDT, 1);
+	machine_add_fix(m, "FIX_EARLYCON_MEM_BASE", FIX_EARLYCON_MEM_BASE, 1);
+	machine_add_fix(m, "FIX_TEXT_POKE0", FIX_TEXT_POKE0, 1);
+	machine_add_fix(m, "FIX_APEI_GHES_IRQ", FIX_APEI_GHES_IRQ, 1);
+	machine_add_fix(m, "FIX_APEI_GHES_SEA", FIX_APEI_GHES_SEA, 1);
+	machine_add_fix(m, "FIX_APEI_GHES_SDEI_NORMAL", FIX_APEI_GHES_SDEI_NORMAL, 1);
+	machine_add_fix(m, "FIX_APEI_GHES_SDEI_CRITICAL", FIX_APEI_GHES_SDEI_CRITICAL,
 		1);
-	add_fix(m, "FIX_ENTRY_TRAMP_TEXT4", FIX_ENTRY_TRAMP_TEXT4, 1);
-	add_fix(m, "FIX_ENTRY_TRAMP_TEXT3", FIX_ENTRY_TRAMP_TEXT3, 1);
-	add_fix(m, "FIX_ENTRY_TRAMP_TEXT2", FIX_ENTRY_TRAMP_TEXT2, 1);
-	add_fix(m, "FIX_ENTRY_TRAMP_TEXT1", FIX_ENTRY_TRAMP_TEXT1, 1);
-	add_fix(m, "FIX_BTMAP_END", FIX_BTMAP_END,
+	machine_add_fix(m, "FIX_ENTRY_TRAMP_TEXT4", FIX_ENTRY_TRAMP_TEXT4, 1);
+	machine_add_fix(m, "FIX_ENTRY_TRAMP_TEXT3", FIX_ENTRY_TRAMP_TEXT3, 1);
+	machine_add_fix(m, "FIX_ENTRY_TRAMP_TEXT2", FIX_ENTRY_TRAMP_TEXT2, 1);
+	machine_add_fix(m, "FIX_ENTRY_TRAMP_TEXT1", FIX_ENTRY_TRAMP_TEXT1, 1);
+	machine_add_fix(m, "FIX_BTMAP_END", FIX_BTMAP_END,
 		FIX_BTMAP_BEGIN - FIX_BTMAP_END + 1);
-	add_fix(m, "FIX_PTE", FIX_PTE, 1);
-	add_fix(m, "FIX_PMD", FIX_PMD, 1);
-	add_fix(m, "FIX_PUD", FIX_PUD, 1);
-	add_fix(m, "FIX_PGD", FIX_PGD, 1);
+	machine_add_fix(m, "FIX_PTE", FIX_PTE, 1);
+	machine_add_fix(m, "FIX_PMD", FIX_PMD, 1);
+	machine_add_fix(m, "FIX_PUD", FIX_PUD, 1);
+	machine_add_fix(m, "FIX_PGD", FIX_PGD, 1);
 }
 
 /*
@@ -380,18 +314,18 @@ arm64_mmu_init(struct mmu *mmu, struct error *e)
 		mmu->pa_bits = PA_BITS_A72;
 	if (vb == 48) {
 		mmu->priv = (void *)&priv48;
-		level(mmu, LVL_PGD, "L0", 39, 0);
-		fold(mmu, LVL_P4D, LVL_PGD);
-		level(mmu, LVL_PUD, "L1", 30, 30);
+		mmu_level(mmu, LVL_PGD, "L0", 39, 9, 8, 0);
+		mmu_fold(mmu, LVL_P4D, LVL_PGD);
+		mmu_level(mmu, LVL_PUD, "L1", 30, 9, 8, 30);
 	} else {
 		mmu->priv = (void *)&priv39;
-		level(mmu, LVL_PGD, "L1", 30, 30);
-		fold(mmu, LVL_P4D, LVL_PGD);
-		fold(mmu, LVL_PUD, LVL_PGD);
+		mmu_level(mmu, LVL_PGD, "L1", 30, 9, 8, 30);
+		mmu_fold(mmu, LVL_P4D, LVL_PGD);
+		mmu_fold(mmu, LVL_PUD, LVL_PGD);
 	}
-	level(mmu, LVL_PMD, "L2", 21, 21);
-	level(mmu, LVL_PTE, "L3", 12, 12);
-	finish_levels(mmu);
+	mmu_level(mmu, LVL_PMD, "L2", 21, 9, 8, 21);
+	mmu_level(mmu, LVL_PTE, "L3", 12, 9, 8, 12);
+	mmu_finish_levels(mmu);
 	mmu->va_bits = (u8)vb;
 	mmu->pa_mask = GENMASK(mmu->pa_bits - 1, 0);
 	mmu->split_roots = true;

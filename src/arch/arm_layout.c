@@ -92,16 +92,6 @@ static const struct arm_priv arm_priv_5x = {
 	&arm_variants[1], true, PAGE_OFFSET - 16 * MiB
 };
 
-static void
-add_fix(struct machine *m, const char *name, unsigned idx, unsigned count)
-{
-	m->fix = xrealloc(m->fix, (size_t)(m->nfix + 1) * sizeof(*m->fix));
-	m->fix[m->nfix].name = name;
-	m->fix[m->nfix].idx = idx;
-	m->fix[m->nfix].count = count;
-	m->nfix++;
-}
-
 static void levels(struct mmu *mmu);
 
 /*
@@ -129,37 +119,15 @@ arm_mmu_variant(struct mmu *mmu, const struct arm_variant *v)
 static void
 levels(struct mmu *mmu)
 {
-	static const char *const names[NR_LEVELS] = {
-		"pgd", "p4d", "pud", "pmd", "pte"
-	};
-	struct pt_level *pgd = &mmu->lv[LVL_PGD], *pte = &mmu->lv[LVL_PTE];
 	int i;
 
 	/* hardware first level = Linux pgd (the pmd folded into it) */
-	pgd->hw = "L1";
-	pgd->shift = SECTION_SHIFT;
-	pgd->bits = 12;
-	pgd->esize = 4;
-	pgd->folded = false;
-	pgd->leaf_shift = SECTION_SHIFT;
+	mmu_level(mmu, LVL_PGD, "L1", SECTION_SHIFT, 12, 4, SECTION_SHIFT);
 	/* hardware second level (a coarse table) = Linux pte */
-	pte->hw = "L2";
-	pte->shift = PAGE_SHIFT;
-	pte->bits = 8;
-	pte->esize = 4;
-	pte->folded = false;
-	pte->leaf_shift = PAGE_SHIFT;
-	for (i = LVL_P4D; i <= LVL_PMD; i++) {
-		mmu->lv[i] = *pgd;
-		mmu->lv[i].folded = true;
-		mmu->lv[i].bits = 0;
-		mmu->lv[i].hw = NULL;
-	}
-	for (i = 0; i < NR_LEVELS; i++)
-		mmu->lv[i].name = names[i];
-	mmu->nwalk = 2;
-	mmu->walk[0] = LVL_PGD;
-	mmu->walk[1] = LVL_PTE;
+	mmu_level(mmu, LVL_PTE, "L2", PAGE_SHIFT, 8, 4, PAGE_SHIFT);
+	for (i = LVL_P4D; i <= LVL_PMD; i++)
+		mmu_fold(mmu, i, LVL_PGD);
+	mmu_finish_levels(mmu);
 	/* what the TLB can hold: 4K, 64K large pages, sections, supersections */
 	mmu->npage_shifts = 4;
 	mmu->page_shifts[0] = PAGE_SHIFT;
@@ -176,14 +144,7 @@ levels(struct mmu *mmu)
 	 * a table pointer (its address in bits 31:10) that restricts no
 	 * rights on a CPU without PXN; the leaf goes to arm_decode.
 	 */
-	mmu->fast_n = 2;
-	mmu->fast_esize = 4;
-	mmu->fast_shift[0] = SECTION_SHIFT;
-	mmu->fast_lvl[0] = LVL_PGD;
-	mmu->fast_idx[0] = 0xfff;
-	mmu->fast_shift[1] = PAGE_SHIFT;
-	mmu->fast_lvl[1] = LVL_PTE;
-	mmu->fast_idx[1] = 0xff;
+	mmu_fast_geometry(mmu);
 	mmu->fast_tmask = PMD_TYPE_MASK;
 	mmu->fast_tval = PMD_TYPE_TABLE;
 	mmu->fast_addr = 0xfffffc00ULL;
@@ -424,13 +385,13 @@ arm_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 
 	/* enum fixed_addresses */
 	if (v->fixmap_up) {
-		add_fix(m, "FIX_KMAP_BEGIN", 0, (unsigned)((v->fixaddr_end -
+		machine_add_fix(m, "FIX_KMAP_BEGIN", 0, (unsigned)((v->fixaddr_end -
 			v->fixaddr_start) >> PAGE_SHIFT));
 	} else {
-		add_fix(m, "FIX_EARLYCON_MEM_BASE", 0, 1);
-		add_fix(m, "FIX_KMAP_BEGIN", 1, KM_TYPE_NR * L->nr_cpus);
-		add_fix(m, "FIX_TEXT_POKE0", 1 + KM_TYPE_NR * L->nr_cpus, 1);
-		add_fix(m, "FIX_TEXT_POKE1", 2 + KM_TYPE_NR * L->nr_cpus, 1);
+		machine_add_fix(m, "FIX_EARLYCON_MEM_BASE", 0, 1);
+		machine_add_fix(m, "FIX_KMAP_BEGIN", 1, KM_TYPE_NR * L->nr_cpus);
+		machine_add_fix(m, "FIX_TEXT_POKE0", 1 + KM_TYPE_NR * L->nr_cpus, 1);
+		machine_add_fix(m, "FIX_TEXT_POKE1", 2 + KM_TYPE_NR * L->nr_cpus, 1);
 	}
 	arm_regions(m, v);
 	ksyms(m, v);

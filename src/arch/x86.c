@@ -279,15 +279,7 @@ x86_set_decoder(struct mmu *mmu)
 
 	init_attr4k();
 	/* the fast walk: P=1, PS=0 is a table pointer; rights from RW, US, NX */
-	mmu->fast_n = mmu->nwalk;
-	mmu->fast_esize = mmu->lv[mmu->walk[0]].esize;
-	for (i = 0; i < mmu->nwalk; i++) {
-		const struct pt_level *L = &mmu->lv[mmu->walk[i]];
-
-		mmu->fast_shift[i] = L->shift;
-		mmu->fast_lvl[i] = mmu->walk[i];
-		mmu->fast_idx[i] = (u16)((1u << L->bits) - 1);
-	}
+	mmu_fast_geometry(mmu);
 	mmu->fast_tmask = _PAGE_PRESENT | _PAGE_PSE;
 	mmu->fast_tval = _PAGE_PRESENT;
 	mmu->fast_pbit[0] = 1;

@@ -27,71 +27,13 @@ static const struct x86_priv priv_long = { X86_LONG };
 #define TOTAL_FIX_BTMAPS 512	/* NR_FIX_BTMAPS 64 x FIX_BTMAPS_SLOTS 8 */
 #define VMALLOC_OFFSET	(8 * MiB)
 
-static void
-level(struct mmu *mmu, int lvl, const char *hw, unsigned shift, unsigned bits,
-      unsigned esize, unsigned leaf_shift)
-{
-	struct pt_level *L = &mmu->lv[lvl];
-
-	L->hw = hw;
-	L->shift = (u8)shift;
-	L->bits = (u8)bits;
-	L->esize = (u8)esize;
-	L->folded = false;
-	L->leaf_shift = (u8)leaf_shift;
-}
-
-static void
-fold(struct mmu *mmu, int lvl, int into)
-{
-	struct pt_level *L = &mmu->lv[lvl];
-
-	*L = mmu->lv[into];
-	L->folded = true;
-	L->bits = 0;
-	L->hw = NULL;
-}
-
-static void
-finish_levels(struct mmu *mmu)
-{
-	static const char *const names[NR_LEVELS] = {
-		"pgd", "p4d", "pud", "pmd", "pte"
-	};
-	int i;
-
-	mmu->nwalk = 0;
-	mmu->npage_shifts = 0;
-	mmu->page_shifts[mmu->npage_shifts++] = PAGE_SHIFT;
-	for (i = NR_LEVELS - 1; i >= 0; i--) {
-		struct pt_level *L = &mmu->lv[i];
-
-		L->name = names[i];
-		if (!L->folded && L->leaf_shift && L->leaf_shift != PAGE_SHIFT &&
-		    mmu->npage_shifts < 4)
-			mmu->page_shifts[mmu->npage_shifts++] = L->leaf_shift;
-	}
-	for (i = 0; i < NR_LEVELS; i++)
-		if (!mmu->lv[i].folded)
-			mmu->walk[mmu->nwalk++] = (u8)i;
-}
-
-/* enum fixed_addresses, grouped (arch/x86/include/asm/fixmap.h). */
-static unsigned
-add_fix(struct machine *m, const char *name, unsigned idx, unsigned count)
-{
-	m->fix = xrealloc(m->fix, (size_t)(m->nfix + 1) * sizeof(*m->fix));
-	m->fix[m->nfix].name = name;
-	m->fix[m->nfix].idx = idx;
-	m->fix[m->nfix].count = count;
-	m->nfix++;
-	return idx + count;
-}
-
+/*
+ * The first boot-time fixmap slot (FIX_BTMAP_END): the 512 slots are kept
+ * inside one page table (arch/x86/include/asm/fixmap.h).
+ */
 static unsigned
 btmap_end(unsigned end_perm, unsigned ptrs_per_pte)
 {
-	/* keep the 512 boot slots inside one page table */
 	if ((end_perm ^ (end_perm + TOTAL_FIX_BTMAPS - 1)) & -ptrs_per_pte)
 		return end_perm + TOTAL_FIX_BTMAPS -
 			(end_perm & (TOTAL_FIX_BTMAPS - 1));
@@ -151,22 +93,22 @@ x86_mmu_init(struct mmu *mmu, struct error *e)
 	(void)e;
 	if (a == &arch_i386_pae) {
 		mmu->priv = (void *)&priv_pae;
-		level(mmu, LVL_PGD, "PDPT", 30, 2, 8, 0);
-		level(mmu, LVL_PMD, "PD", 21, 9, 8,
+		mmu_level(mmu, LVL_PGD, "PDPT", 30, 2, 8, 0);
+		mmu_level(mmu, LVL_PMD, "PD", 21, 9, 8,
 		      (mmu->features & F_PSE) ? 21 : 0);
-		level(mmu, LVL_PTE, "PT", 12, 9, 8, 12);
-		fold(mmu, LVL_P4D, LVL_PGD);
-		fold(mmu, LVL_PUD, LVL_PGD);
+		mmu_level(mmu, LVL_PTE, "PT", 12, 9, 8, 12);
+		mmu_fold(mmu, LVL_P4D, LVL_PGD);
+		mmu_fold(mmu, LVL_PUD, LVL_PGD);
 		mmu->pa_bits = 36;	/* MAX_PHYSMEM_BITS of X86_PAE */
 		mmu->va_bits = 32;
 	} else if (a == &arch_i386) {
 		mmu->priv = (void *)&priv_2level;
-		level(mmu, LVL_PGD, "PD", 22, 10, 4,
+		mmu_level(mmu, LVL_PGD, "PD", 22, 10, 4,
 		      (mmu->features & F_PSE) ? 22 : 0);
-		level(mmu, LVL_PTE, "PT", 12, 10, 4, 12);
-		fold(mmu, LVL_P4D, LVL_PGD);
-		fold(mmu, LVL_PUD, LVL_PGD);
-		fold(mmu, LVL_PMD, LVL_PGD);
+		mmu_level(mmu, LVL_PTE, "PT", 12, 10, 4, 12);
+		mmu_fold(mmu, LVL_P4D, LVL_PGD);
+		mmu_fold(mmu, LVL_PUD, LVL_PGD);
+		mmu_fold(mmu, LVL_PMD, LVL_PGD);
 		mmu->pa_bits = (mmu->features & F_PSE36) ? 40 : 32;
 		mmu->va_bits = 32;
 	} else {
@@ -174,19 +116,19 @@ x86_mmu_init(struct mmu *mmu, struct error *e)
 
 		mmu->priv = (void *)&priv_long;
 		if (la57) {
-			level(mmu, LVL_PGD, "PML5", 48, 9, 8, 0);
-			level(mmu, LVL_P4D, "PML4", 39, 9, 8, 0);
+			mmu_level(mmu, LVL_PGD, "PML5", 48, 9, 8, 0);
+			mmu_level(mmu, LVL_P4D, "PML4", 39, 9, 8, 0);
 		} else {
-			level(mmu, LVL_PGD, "PML4", 39, 9, 8, 0);
-			fold(mmu, LVL_P4D, LVL_PGD);
+			mmu_level(mmu, LVL_PGD, "PML4", 39, 9, 8, 0);
+			mmu_fold(mmu, LVL_P4D, LVL_PGD);
 		}
-		level(mmu, LVL_PUD, "PDPT", 30, 9, 8, 30);
-		level(mmu, LVL_PMD, "PD", 21, 9, 8, 21);
-		level(mmu, LVL_PTE, "PT", 12, 9, 8, 12);
+		mmu_level(mmu, LVL_PUD, "PDPT", 30, 9, 8, 30);
+		mmu_level(mmu, LVL_PMD, "PD", 21, 9, 8, 21);
+		mmu_level(mmu, LVL_PTE, "PT", 12, 9, 8, 12);
 		mmu->va_bits = la57 ? 57 : 48;
 		mmu->pa_bits = la57 ? 52 : 46;
 	}
-	finish_levels(mmu);
+	mmu_finish_levels(mmu);
 	mmu->pa_mask = GENMASK(mmu->pa_bits - 1, 0);
 	x86_set_decoder(mmu);
 	return 0;
@@ -285,20 +227,20 @@ x86_32_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	L->vmalloc_start = L->high_memory + VMALLOC_OFFSET;
 
 	/* enum fixed_addresses (3.18 order, HIGHMEM, LOCAL/IO APIC, PCI) */
-	idx = add_fix(m, "FIX_HOLE", 0, 1);
-	idx = add_fix(m, "FIX_DBGP_BASE", idx, 1);
-	idx = add_fix(m, "FIX_EARLYCON_MEM_BASE", idx, 1);
-	idx = add_fix(m, "FIX_APIC_BASE", idx, 1);
-	idx = add_fix(m, "FIX_IO_APIC_BASE_0", idx, MAX_IO_APICS_32);
-	idx = add_fix(m, "FIX_RO_IDT", idx, 1);
-	idx = add_fix(m, "FIX_KMAP_BEGIN", idx, KM_MAX_IDX * L->nr_cpus);
-	idx = add_fix(m, "FIX_PCIE_MCFG", idx, 1);
-	idx = add_fix(m, "FIX_TEXT_POKE1", idx, 1);
-	idx = add_fix(m, "FIX_TEXT_POKE0", idx, 1);
+	idx = machine_add_fix(m, "FIX_HOLE", 0, 1);
+	idx = machine_add_fix(m, "FIX_DBGP_BASE", idx, 1);
+	idx = machine_add_fix(m, "FIX_EARLYCON_MEM_BASE", idx, 1);
+	idx = machine_add_fix(m, "FIX_APIC_BASE", idx, 1);
+	idx = machine_add_fix(m, "FIX_IO_APIC_BASE_0", idx, MAX_IO_APICS_32);
+	idx = machine_add_fix(m, "FIX_RO_IDT", idx, 1);
+	idx = machine_add_fix(m, "FIX_KMAP_BEGIN", idx, KM_MAX_IDX * L->nr_cpus);
+	idx = machine_add_fix(m, "FIX_PCIE_MCFG", idx, 1);
+	idx = machine_add_fix(m, "FIX_TEXT_POKE1", idx, 1);
+	idx = machine_add_fix(m, "FIX_TEXT_POKE0", idx, 1);
 	end_perm = idx;
 	bt_end = btmap_end(end_perm, (unsigned)ptrs);
-	slot_end = add_fix(m, "FIX_BTMAP_END", bt_end, TOTAL_FIX_BTMAPS);
-	end_fixed = add_fix(m, "FIX_WP_TEST", slot_end, 1);
+	slot_end = machine_add_fix(m, "FIX_BTMAP_END", bt_end, TOTAL_FIX_BTMAPS);
+	end_fixed = machine_add_fix(m, "FIX_WP_TEST", slot_end, 1);
 
 	L->fixaddr_top = 0xFFFFF000ULL;
 	L->fixaddr_start = L->fixaddr_top - ((u64)end_perm << PAGE_SHIFT);
@@ -561,16 +503,16 @@ x86_64_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	/* enum fixed_addresses for x86_64 (6.1, IO-APIC, APEI GHES) */
 	L->fixaddr_top = ALIGN_UP(vsyscall + PAGE_SIZE, 2 * MiB) - PAGE_SIZE;
 	idx = (unsigned)((L->fixaddr_top - vsyscall) >> PAGE_SHIFT);
-	idx = add_fix(m, "VSYSCALL_PAGE", idx, 1);
-	idx = add_fix(m, "FIX_DBGP_BASE", idx, 1);
-	idx = add_fix(m, "FIX_EARLYCON_MEM_BASE", idx, 1);
-	idx = add_fix(m, "FIX_APIC_BASE", idx, 1);
-	idx = add_fix(m, "FIX_IO_APIC_BASE_0", idx, MAX_IO_APICS_64);
-	idx = add_fix(m, "FIX_APEI_GHES_IRQ", idx, 1);
-	idx = add_fix(m, "FIX_APEI_GHES_NMI", idx, 1);
+	idx = machine_add_fix(m, "VSYSCALL_PAGE", idx, 1);
+	idx = machine_add_fix(m, "FIX_DBGP_BASE", idx, 1);
+	idx = machine_add_fix(m, "FIX_EARLYCON_MEM_BASE", idx, 1);
+	idx = machine_add_fix(m, "FIX_APIC_BASE", idx, 1);
+	idx = machine_add_fix(m, "FIX_IO_APIC_BASE_0", idx, MAX_IO_APICS_64);
+	idx = machine_add_fix(m, "FIX_APEI_GHES_IRQ", idx, 1);
+	idx = machine_add_fix(m, "FIX_APEI_GHES_NMI", idx, 1);
 	end_perm = idx;
 	bt_end = btmap_end(end_perm, 512);
-	end_fixed = add_fix(m, "FIX_BTMAP_END", bt_end, TOTAL_FIX_BTMAPS);
+	end_fixed = machine_add_fix(m, "FIX_BTMAP_END", bt_end, TOTAL_FIX_BTMAPS);
 	L->fixaddr_start = L->fixaddr_top - ((u64)end_perm << PAGE_SHIFT);
 	L->fixaddr_boot_start = L->fixaddr_top - ((u64)end_fixed << PAGE_SHIFT);
 
