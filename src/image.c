@@ -107,6 +107,54 @@ vmcoreinfo_u64(const struct image_info *ii, const char *key, u64 *v)
 	return errno == 0 && end != buf && *end == 0;
 }
 
+u64
+vmcoreinfo_or(const struct image_info *ii, const char *key, u64 dflt)
+{
+	u64 v;
+
+	return vmcoreinfo_u64(ii, key, &v) ? v : dflt;
+}
+
+void
+vmcoreinfo_add_symbols(struct machine *m)
+{
+	const char *p = m->img->vmcoreinfo;
+
+	while (p != NULL && *p) {
+		const char *nl = strchr(p, '\n');
+		const char *close = strchr(p, ')');
+
+		if (!strncmp(p, "SYMBOL(", 7) && close != NULL &&
+		    (nl == NULL || close < nl) && close - p < 100) {
+			char name[100], key[110];
+			u64 v;
+
+			memcpy(name, p + 7, (size_t)(close - p - 7));
+			name[close - p - 7] = 0;
+			snprintf(key, sizeof(key), "SYMBOL(%s)", name);
+			if (vmcoreinfo_u64(m->img, key, &v))
+				machine_add_ksym(m, name, v, 0, 'D');
+		}
+		p = nl ? nl + 1 : NULL;
+	}
+}
+
+void
+vmcoreinfo_save_common(struct machine *m, struct strbuf *sb)
+{
+	const struct ksym *k;
+
+	sb_addf(sb, "OSRELEASE=ptwalk-%s\n", m->arch->name);
+	sb_addf(sb, "PAGESIZE=%llu\n", (unsigned long long)PAGE_SIZE);
+	k = machine_ksym(m, "swapper_pg_dir");
+	if (k != NULL)
+		sb_addf(sb, "SYMBOL(swapper_pg_dir)=%llx\n",
+			(unsigned long long)k->value);
+	k = machine_ksym(m, "_stext");
+	if (k != NULL)
+		sb_addf(sb, "SYMBOL(_stext)=%llx\n", (unsigned long long)k->value);
+}
+
 /*
  * ELF cores
  */

@@ -74,6 +74,12 @@ void image_warn(struct image_info *ii, const char *fmt, ...)
  * decimal unless they start with 0x.
  */
 bool vmcoreinfo_u64(const struct image_info *ii, const char *key, u64 *v);
+/* The value of key, or dflt when the VMCOREINFO lacks it. */
+u64 vmcoreinfo_or(const struct image_info *ii, const char *key, u64 dflt);
+/* Every SYMBOL(name)=value of the VMCOREINFO becomes a kernel symbol. */
+void vmcoreinfo_add_symbols(struct machine *m);
+/* The lines every saved VMCOREINFO starts with (release, page size, ...). */
+void vmcoreinfo_save_common(struct machine *m, struct strbuf *sb);
 /* The text after "KEY=" up to the end of its line, or NULL. */
 const char *vmcoreinfo_str(const struct image_info *ii, const char *key,
 			   size_t *len);

@@ -25,38 +25,6 @@ arm64_image_match(const struct arch *a, const struct image_info *ii)
 	return a == &arch_arm64;
 }
 
-static u64
-vi_or(const struct image_info *ii, const char *key, u64 dflt)
-{
-	u64 v;
-
-	return vmcoreinfo_u64(ii, key, &v) ? v : dflt;
-}
-
-static void
-add_symbols(struct machine *m)
-{
-	const char *p = m->img->vmcoreinfo;
-
-	while (p != NULL && *p) {
-		const char *nl = strchr(p, '\n');
-		const char *close = strchr(p, ')');
-
-		if (!strncmp(p, "SYMBOL(", 7) && close != NULL &&
-		    (nl == NULL || close < nl) && close - p < 100) {
-			char name[100], key[110];
-			u64 v;
-
-			memcpy(name, p + 7, (size_t)(close - p - 7));
-			name[close - p - 7] = 0;
-			snprintf(key, sizeof(key), "SYMBOL(%s)", name);
-			if (vmcoreinfo_u64(m->img, key, &v))
-				machine_add_ksym(m, name, v, 0, 'D');
-		}
-		p = nl ? nl + 1 : NULL;
-	}
-}
-
 int
 arm64_image_setup(struct machine *m, struct error *e)
 {
@@ -88,7 +56,7 @@ arm64_image_setup(struct machine *m, struct error *e)
 	mmu->pa_bits = (u8)v;
 	if (arm64_mmu_init(mmu, e))
 		return -EINVAL;
-	add_symbols(m);
+	vmcoreinfo_add_symbols(m);
 
 	/* the layout that follows from VA_BITS, then what the file says */
 	arm64_layout_va(L, (unsigned)vb);
@@ -106,17 +74,17 @@ arm64_image_setup(struct machine *m, struct error *e)
 			 "PAGE_OFFSET from VA_BITS; PHYS_OFFSET taken as the "
 			 "start of the lowest range, 1G aligned (no VMCOREINFO)");
 	}
-	L->modules_vaddr = vi_or(ii, "NUMBER(MODULES_VADDR)", L->modules_vaddr);
-	L->modules_end = vi_or(ii, "NUMBER(MODULES_END)", L->modules_end);
+	L->modules_vaddr = vmcoreinfo_or(ii, "NUMBER(MODULES_VADDR)", L->modules_vaddr);
+	L->modules_end = vmcoreinfo_or(ii, "NUMBER(MODULES_END)", L->modules_end);
 	if (vmcoreinfo_u64(ii, "KERNELOFFSET", &kaslr))
 		L->kimage_vaddr = L->modules_end + kaslr;
-	L->vmalloc_start = vi_or(ii, "NUMBER(VMALLOC_START)", L->modules_end);
-	L->vmalloc_end = vi_or(ii, "NUMBER(VMALLOC_END)", L->vmalloc_end);
-	L->vmemmap_base = vi_or(ii, "NUMBER(VMEMMAP_START)", L->vmemmap_base);
+	L->vmalloc_start = vmcoreinfo_or(ii, "NUMBER(VMALLOC_START)", L->modules_end);
+	L->vmalloc_end = vmcoreinfo_or(ii, "NUMBER(VMALLOC_END)", L->vmalloc_end);
+	L->vmemmap_base = vmcoreinfo_or(ii, "NUMBER(VMEMMAP_START)", L->vmemmap_base);
 	if (have_voff) {
 		L->phys_base = L->kimage_vaddr - voff;
-		L->ktext = vi_or(ii, "SYMBOL(_text)", L->kimage_vaddr);
-		L->kend = vi_or(ii, "SYMBOL(_end)", 0);
+		L->ktext = vmcoreinfo_or(ii, "SYMBOL(_text)", L->kimage_vaddr);
+		L->kend = vmcoreinfo_or(ii, "SYMBOL(_end)", 0);
 	}
 	snprintf(ii->layout_note, sizeof(ii->layout_note), "the regions of "
 		 "Documentation/arm64/memory.rst (Linux 6.1, 4K pages, %llu-bit "
@@ -201,19 +169,10 @@ void
 arm64_save_vmcoreinfo(struct machine *m, struct strbuf *sb)
 {
 	const struct layout *L = &m->lay;
-	const struct ksym *k;
 	unsigned vb = m->mmu.va_bits;
 	u64 page_end = -(1ULL << (vb - 1));
 
-	sb_addf(sb, "OSRELEASE=ptwalk-%s\n", m->arch->name);
-	sb_addf(sb, "PAGESIZE=%llu\n", (unsigned long long)PAGE_SIZE);
-	k = machine_ksym(m, "swapper_pg_dir");
-	if (k != NULL)
-		sb_addf(sb, "SYMBOL(swapper_pg_dir)=%llx\n",
-			(unsigned long long)k->value);
-	k = machine_ksym(m, "_stext");
-	if (k != NULL)
-		sb_addf(sb, "SYMBOL(_stext)=%llx\n", (unsigned long long)k->value);
+	vmcoreinfo_save_common(m, sb);
 	/* two symbols a kernel could export too: the Image's extent */
 	sb_addf(sb, "SYMBOL(_text)=%llx\n", (unsigned long long)L->ktext);
 	sb_addf(sb, "SYMBOL(_end)=%llx\n", (unsigned long long)L->kend);

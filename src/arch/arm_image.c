@@ -28,14 +28,6 @@ arm_image_match(const struct arch *a, const struct image_info *ii)
 	return a == &arch_arm;
 }
 
-static u64
-vi_or(const struct image_info *ii, const char *key, u64 dflt)
-{
-	u64 v;
-
-	return vmcoreinfo_u64(ii, key, &v) ? v : dflt;
-}
-
 /* The kernel variant: ptwalk's note, else the release of the VMCOREINFO. */
 static const struct arm_variant *
 variant(const struct image_info *ii)
@@ -79,9 +71,9 @@ arm_image_setup(struct machine *m, struct error *e)
 		return -EINVAL;
 	m->kernel_model = v->model;
 	m->opts.variant = v->name;
-	L->phys_offset = vi_or(ii, "NUMBER(PHYS_OFFSET)",
+	L->phys_offset = vmcoreinfo_or(ii, "NUMBER(PHYS_OFFSET)",
 			       m->phys.r[0].start & ~(16 * MiB - 1));
-	po = vi_or(ii, "NUMBER(PAGE_OFFSET)", 0xC0000000ULL);
+	po = vmcoreinfo_or(ii, "NUMBER(PAGE_OFFSET)", 0xC0000000ULL);
 	have_swapper = vmcoreinfo_u64(ii, "SYMBOL(swapper_pg_dir)", &swapper) &&
 		swapper >= po;
 	for (i = 0; i < m->ncpus; i++) {
@@ -151,10 +143,10 @@ arm_image_setup(struct machine *m, struct error *e)
 	L->modules_end = L->page_offset - PMD_SIZE_ARM;
 	L->pkmap_base = L->page_offset - PMD_SIZE_ARM;
 	L->last_pkmap = 512;
-	L->vmalloc_start = vi_or(ii, "NUMBER(VMALLOC_START)",
+	L->vmalloc_start = vmcoreinfo_or(ii, "NUMBER(VMALLOC_START)",
 				 (L->high_memory + VMALLOC_OFFSET) &
 				 ~(VMALLOC_OFFSET - 1));
-	L->vmalloc_end = vi_or(ii, "NUMBER(VMALLOC_END)", v->vmalloc_end);
+	L->vmalloc_end = vmcoreinfo_or(ii, "NUMBER(VMALLOC_END)", v->vmalloc_end);
 	L->consistent_base = v->consistent_base;
 	L->consistent_end = v->consistent_end;
 	L->vectors = VECTORS_BASE;
@@ -212,17 +204,8 @@ void
 arm_save_vmcoreinfo(struct machine *m, struct strbuf *sb)
 {
 	const struct layout *L = &m->lay;
-	const struct ksym *k;
 
-	sb_addf(sb, "OSRELEASE=ptwalk-%s\n", m->arch->name);
-	sb_addf(sb, "PAGESIZE=%llu\n", (unsigned long long)PAGE_SIZE);
-	k = machine_ksym(m, "swapper_pg_dir");
-	if (k != NULL)
-		sb_addf(sb, "SYMBOL(swapper_pg_dir)=%llx\n",
-			(unsigned long long)k->value);
-	k = machine_ksym(m, "_stext");
-	if (k != NULL)
-		sb_addf(sb, "SYMBOL(_stext)=%llx\n", (unsigned long long)k->value);
+	vmcoreinfo_save_common(m, sb);
 	sb_addf(sb, "NUMBER(PAGE_OFFSET)=0x%llx\n",
 		(unsigned long long)L->page_offset);
 	sb_addf(sb, "NUMBER(PHYS_OFFSET)=0x%llx\n",

@@ -185,42 +185,10 @@ set_roots(struct machine *m, struct error *e)
 }
 
 static void
-add_vmcoreinfo_symbols(struct machine *m)
-{
-	const char *p = m->img->vmcoreinfo;
-
-	while (p != NULL && *p) {
-		const char *nl = strchr(p, '\n');
-		const char *close = strchr(p, ')');
-
-		if (!strncmp(p, "SYMBOL(", 7) && close != NULL &&
-		    (nl == NULL || close < nl) && close - p < 100) {
-			char name[100], key[110];
-			u64 v;
-
-			memcpy(name, p + 7, (size_t)(close - p - 7));
-			name[close - p - 7] = 0;
-			snprintf(key, sizeof(key), "SYMBOL(%s)", name);
-			if (vmcoreinfo_u64(m->img, key, &v))
-				machine_add_ksym(m, name, v, 0, 'D');
-		}
-		p = nl ? nl + 1 : NULL;
-	}
-}
-
-static void
 ksym_if(struct machine *m, const char *name, u64 v)
 {
 	if (v)
 		machine_add_ksym(m, name, v, 0, 'A');
-}
-
-static u64
-vi_or(const struct image_info *ii, const char *key, u64 dflt)
-{
-	u64 v;
-
-	return vmcoreinfo_u64(ii, key, &v) ? v : dflt;
 }
 
 static void
@@ -253,11 +221,11 @@ layout_64(struct machine *m)
 					      &va, &pa)) {
 		L->phys_base = pa - (va - START_KERNEL_MAP);
 	}
-	ksize = vi_or(ii, "NUMBER(KERNEL_IMAGE_SIZE)",
+	ksize = vmcoreinfo_or(ii, "NUMBER(KERNEL_IMAGE_SIZE)",
 		      text == DEFAULT_TEXT ? 512 * MiB : GiB);
-	L->modules_vaddr = vi_or(ii, "NUMBER(MODULES_VADDR)",
+	L->modules_vaddr = vmcoreinfo_or(ii, "NUMBER(MODULES_VADDR)",
 				 START_KERNEL_MAP + ksize);
-	L->modules_end = vi_or(ii, "NUMBER(MODULES_END)", MODULES_END_64);
+	L->modules_end = vmcoreinfo_or(ii, "NUMBER(MODULES_END)", MODULES_END_64);
 	if (text) {
 		L->ktext = text;
 		L->kend = START_KERNEL_MAP + ksize;
@@ -292,18 +260,18 @@ layout_64(struct machine *m)
 			L->maxmem = ALIGN_UP(L->lowmem_end, PAGE_SIZE);
 	}
 	/* vmalloc and vmemmap move with RANDOMIZE_MEMORY: only the file says */
-	L->vmalloc_start = vi_or(ii, "NUMBER(VMALLOC_START)",
+	L->vmalloc_start = vmcoreinfo_or(ii, "NUMBER(VMALLOC_START)",
 				 randomized ? 0 : la57 ? VMALLOC_BASE_L5 :
 				 VMALLOC_BASE_L4);
-	L->vmalloc_end = vi_or(ii, "NUMBER(VMALLOC_END)", L->vmalloc_start ?
+	L->vmalloc_end = vmcoreinfo_or(ii, "NUMBER(VMALLOC_END)", L->vmalloc_start ?
 			       L->vmalloc_start + ((la57 ? 12800ULL : 32ULL) << 40)
 			       - 1 : 0);
-	L->vmemmap_base = vi_or(ii, "NUMBER(VMEMMAP_START)",
+	L->vmemmap_base = vmcoreinfo_or(ii, "NUMBER(VMEMMAP_START)",
 				randomized ? 0 : la57 ? VMEMMAP_BASE_L5 :
 				VMEMMAP_BASE_L4);
-	L->fixaddr_top = vi_or(ii, "NUMBER(FIXADDR_TOP)", FIXADDR_TOP_64);
-	L->fixaddr_start = vi_or(ii, "NUMBER(FIXADDR_START)", 0);
-	L->fixaddr_boot_start = vi_or(ii, "NUMBER(FIXADDR_BOOT_START)",
+	L->fixaddr_top = vmcoreinfo_or(ii, "NUMBER(FIXADDR_TOP)", FIXADDR_TOP_64);
+	L->fixaddr_start = vmcoreinfo_or(ii, "NUMBER(FIXADDR_START)", 0);
+	L->fixaddr_boot_start = vmcoreinfo_or(ii, "NUMBER(FIXADDR_BOOT_START)",
 				      L->fixaddr_start ? L->fixaddr_start :
 				      L->modules_end);
 	if (randomized && !L->vmalloc_start)
@@ -370,7 +338,7 @@ layout_32(struct machine *m)
 				 "0x40000000) maps physical 0");
 	}
 	L->last_pkmap = m->arch == &arch_i386_pae ? 512 : 1024;
-	L->fixaddr_top = vi_or(ii, "NUMBER(FIXADDR_TOP)", FIXADDR_TOP_32);
+	L->fixaddr_top = vmcoreinfo_or(ii, "NUMBER(FIXADDR_TOP)", FIXADDR_TOP_32);
 	if (!L->page_offset)
 		return;
 	L->task_size = L->page_offset;
@@ -379,12 +347,12 @@ layout_32(struct machine *m)
 	L->high_memory = L->page_offset + L->lowmem_end;
 	L->maxmem = L->lowmem_end;
 	/* VMALLOC_START = high_memory + VMALLOC_OFFSET (pgtable_32_types.h) */
-	L->vmalloc_start = vi_or(ii, "NUMBER(VMALLOC_START)",
+	L->vmalloc_start = vmcoreinfo_or(ii, "NUMBER(VMALLOC_START)",
 				 L->high_memory + VMALLOC_OFFSET);
-	L->vmalloc_end = vi_or(ii, "NUMBER(VMALLOC_END)", 0);
-	L->pkmap_base = vi_or(ii, "NUMBER(PKMAP_BASE)", 0);
-	L->fixaddr_start = vi_or(ii, "NUMBER(FIXADDR_START)", 0);
-	L->fixaddr_boot_start = vi_or(ii, "NUMBER(FIXADDR_BOOT_START)",
+	L->vmalloc_end = vmcoreinfo_or(ii, "NUMBER(VMALLOC_END)", 0);
+	L->pkmap_base = vmcoreinfo_or(ii, "NUMBER(PKMAP_BASE)", 0);
+	L->fixaddr_start = vmcoreinfo_or(ii, "NUMBER(FIXADDR_START)", 0);
+	L->fixaddr_boot_start = vmcoreinfo_or(ii, "NUMBER(FIXADDR_BOOT_START)",
 				      L->fixaddr_start);
 	L->modules_vaddr = L->vmalloc_start;
 	L->modules_end = L->vmalloc_end;
@@ -446,7 +414,7 @@ x86_image_setup(struct machine *m, struct error *e)
 	r = set_roots(m, e);
 	if (r)
 		return r;
-	add_vmcoreinfo_symbols(m);
+	vmcoreinfo_add_symbols(m);
 	if (m->arch->is64)
 		layout_64(m);
 	else
@@ -552,15 +520,7 @@ x86_save_vmcoreinfo(struct machine *m, struct strbuf *sb)
 	const struct ksym *k;
 	bool is64 = m->arch->is64;
 
-	sb_addf(sb, "OSRELEASE=ptwalk-%s\n", m->arch->name);
-	sb_addf(sb, "PAGESIZE=%llu\n", (unsigned long long)PAGE_SIZE);
-	k = machine_ksym(m, "swapper_pg_dir");
-	if (k != NULL)
-		sb_addf(sb, "SYMBOL(swapper_pg_dir)=%llx\n",
-			(unsigned long long)k->value);
-	k = machine_ksym(m, "_stext");
-	if (k != NULL)
-		sb_addf(sb, "SYMBOL(_stext)=%llx\n", (unsigned long long)k->value);
+	vmcoreinfo_save_common(m, sb);
 	sb_addf(sb, "NUMBER(MAX_PHYSMEM_BITS)=%u\n", m->mmu.pa_bits);
 	if (is64) {
 		sb_addf(sb, "NUMBER(phys_base)=%lld\n", (long long)L->phys_base);
