@@ -189,6 +189,7 @@ image_save(struct machine *m, const char *path, struct error *e)
 	u64 gap = MERGE_GAP, note_off, off, max_pa = 0;
 	int fd = -1, i, rc = 0, cls;
 	bool created = false;
+	char *tmp = NULL;
 	size_t phnum, ehsz, phsz;
 
 	if (a->save_notes == NULL || a->save_vmcoreinfo == NULL) {
@@ -203,6 +204,12 @@ image_save(struct machine *m, const char *path, struct error *e)
 		free(vec);
 		return error_set(e, -EINVAL, "'%s' is the image being read: "
 				 "save to another file", path);
+	}
+	/* only ever replace a regular file: never a device or a directory */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		free(vec);
+		return error_set(e, -EINVAL, "'%s' is not a regular file: save "
+				 "writes an ELF core file", path);
 	}
 	sb_init(&notes);
 	sb_init(&vi);
@@ -233,13 +240,19 @@ image_save(struct machine *m, const char *path, struct error *e)
 	phsz = cls == ELFCLASS64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr);
 	note_off = ehsz + phnum * phsz;
 
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	/*
+	 * Write a temporary file beside the target and rename it into place
+	 * at the end: a failed save leaves an existing file as it was.
+	 */
+	tmp = xasprintf("%s.tmpXXXXXX", path);
+	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0) {
 		rc = error_set(e, -errno, "cannot create '%s': %s", path,
 			       strerror(errno));
 		goto out;
 	}
 	created = true;
+	fchmod(fd, 0644);
 	elf_version(EV_CURRENT);
 	elf = elf_begin(fd, ELF_C_WRITE, NULL);
 	if (elf == NULL || gelf_newehdr(elf, cls) == 0 ||
@@ -315,13 +328,17 @@ image_save(struct machine *m, const char *path, struct error *e)
 		rc = error_set(e, -errno, "cannot write the core: %s",
 			       strerror(errno));
 	fd = -1;
+	if (!rc && rename(tmp, path) != 0)
+		rc = error_set(e, -errno, "cannot create '%s': %s", path,
+			       strerror(errno));
 out:
 	if (elf != NULL)
 		elf_end(elf);
 	if (fd >= 0)
 		close(fd);
 	if (rc && created)
-		unlink(path);
+		unlink(tmp);
+	free(tmp);
 	free(v.s);
 	free(vec);
 	sb_release(&notes);
