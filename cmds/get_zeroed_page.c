@@ -9,24 +9,7 @@
 static int
 get_zeroed_page_run(struct ctx *ctx, int argc, char **argv)
 {
-	struct machine *m = ctx->m;
-	struct error e;
-	gfp_t gfp = GFP_KERNEL;
-	u64 va;
-
-	if (argc > 1 && arg_gfp(ctx, argv[1], &gfp))
-		return -1;
-	if (ctx->verbose)
-		kt_begin(m);
-	va = get_zeroed_page(m, gfp, &e);
-	show_trace(ctx);
-	if (va == 0)
-		return cmd_err(ctx, &e);
-	out_printf(ctx, "get_zeroed_page(%s) = %s\n", fgfp(gfp), fva(m, va));
-	show_block(ctx, virt_to_page(m, va, NULL), 0, true);
-	out_printf(ctx, "  4096 bytes zeroed (__GFP_ZERO)\n");
-	cmd_set_value(ctx, va);
-	return 0;
+	return page_cmd_get_page(ctx, argc, argv, true);
 }
 
 const struct cmd cmd_get_zeroed_page = {

@@ -11,24 +11,7 @@
 static int
 kmalloc_run(struct ctx *ctx, int argc, char **argv)
 {
-	struct machine *m = ctx->m;
-	gfp_t gfp = GFP_KERNEL;
-	struct error e;
-	char call[200];
-	u64 size, va;
-
-	if (arg_u64(ctx, argv[1], "SIZE", &size))
-		return -1;
-	if (argc > 2 && arg_gfp(ctx, argv[2], &gfp))
-		return -1;
-	slab_call_begin(ctx);
-	va = kmalloc(m, size, gfp, &e);
-	show_trace(ctx);
-	if (va == 0)
-		return cmd_err(ctx, &e);
-	snprintf(call, sizeof(call), "kmalloc(%llu, %s)",
-		 (unsigned long long)size, fgfp(gfp));
-	return show_slab_alloc(ctx, call, va, size);
+	return slab_cmd_kmalloc(ctx, argc, argv, false);
 }
 
 const struct cmd cmd_kmalloc = {

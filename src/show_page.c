@@ -250,3 +250,28 @@ free_by_addr(struct ctx *ctx, const char *arg, unsigned order,
 		snprintf(call, sizeof(call), "%s(%s)", name, fva(m, va));
 	return free_block_cmd(ctx, page, order, call);
 }
+
+int
+page_cmd_get_page(struct ctx *ctx, int argc, char **argv, bool zero)
+{
+	struct machine *m = ctx->m;
+	struct error e;
+	gfp_t gfp = GFP_KERNEL;
+	u64 va;
+
+	if (argc > 1 && arg_gfp(ctx, argv[1], &gfp))
+		return -1;
+	if (ctx->verbose)
+		kt_begin(m);
+	va = zero ? get_zeroed_page(m, gfp, &e) : __get_free_pages(m, gfp, 0, &e);
+	show_trace(ctx);
+	if (va == 0)
+		return cmd_err(ctx, &e);
+	out_printf(ctx, "%s(%s) = %s\n", zero ? "get_zeroed_page" :
+		   "__get_free_page", fgfp(gfp), fva(m, va));
+	show_block(ctx, virt_to_page(m, va, NULL), 0, true);
+	if (zero)
+		out_printf(ctx, "  4096 bytes zeroed (__GFP_ZERO)\n");
+	cmd_set_value(ctx, va);
+	return 0;
+}

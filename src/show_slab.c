@@ -403,3 +403,26 @@ slab_free_cmd(struct ctx *ctx, struct kmem_cache *cache, const char *arg)
 	show_trace(ctx);
 	return 0;
 }
+
+int
+slab_cmd_kmalloc(struct ctx *ctx, int argc, char **argv, bool zero)
+{
+	struct machine *m = ctx->m;
+	gfp_t gfp = GFP_KERNEL;
+	struct error e;
+	char call[200];
+	u64 size, va;
+
+	if (arg_u64(ctx, argv[1], "SIZE", &size))
+		return -1;
+	if (argc > 2 && arg_gfp(ctx, argv[2], &gfp))
+		return -1;
+	slab_call_begin(ctx);
+	va = zero ? kzalloc(m, size, gfp, &e) : kmalloc(m, size, gfp, &e);
+	show_trace(ctx);
+	if (va == 0)
+		return cmd_err(ctx, &e);
+	snprintf(call, sizeof(call), "%s(%llu, %s)", zero ? "kzalloc" : "kmalloc",
+		 (unsigned long long)size, fgfp(gfp));
+	return show_slab_alloc(ctx, call, va, size);
+}

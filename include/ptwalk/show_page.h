@@ -34,6 +34,8 @@ void page_flag_string(const struct page *p, struct strbuf *sb);
  */
 void show_block(struct ctx *ctx, struct page *page, unsigned order,
 		bool with_page);
+/* The body of get_free_page and get_zeroed_page: [GFP]. */
+int page_cmd_get_page(struct ctx *ctx, int argc, char **argv, bool zero);
 
 /*
  * Free a block and show it with the kernel's merge steps (call: the

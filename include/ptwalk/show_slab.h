@@ -26,6 +26,8 @@ void slab_call_begin(struct ctx *ctx);
  * the walk with --walk; sets $_.
  */
 int show_slab_alloc(struct ctx *ctx, const char *call, u64 va, u64 req);
+/* The body of kmalloc and kzalloc: SIZE [GFP]; zero adds __GFP_ZERO. */
+int slab_cmd_kmalloc(struct ctx *ctx, int argc, char **argv, bool zero);
 /*
  * Free an object with kfree (cache NULL) or kmem_cache_free and show which
  * object it was and what changed.
