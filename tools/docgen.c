@@ -202,7 +202,7 @@ gen_man(const char *tmpl, const char *ptwalk)
 	size_t cap = 0;
 	struct strbuf cmds;
 	bool in = false;
-	int rc = 0;
+	int rc = 0, lineno = 0, start = 0;
 
 	if (f == NULL) {
 		perror(tmpl);
@@ -212,12 +212,23 @@ gen_man(const char *tmpl, const char *ptwalk)
 	printf(".\\\" Generated from %s by ptwalk-docgen: edit that file and "
 	       "the command table, then run make docs.\n", tmpl);
 	while (getline(&line, &cap, f) >= 0) {
+		lineno++;
+		/* a template's example block holds only "ptwalk> " lines */
+		if (in && strncmp(line, ".\\\" @END@", 9) &&
+		    strncmp(line, "ptwalk> ", 8) && strncmp(line, "\\&ptwalk> ", 10)) {
+			fprintf(stderr, "docgen: %s:%d: the example block of line "
+				"%d has no .\\\" @END@ before this line\n", tmpl,
+				lineno, start);
+			rc = 1;
+			break;
+		}
 		if (!strncmp(line, ".\\\" @OPTIONS@", 13)) {
 			man_options(stdout);
 		} else if (!strncmp(line, ".\\\" @COMMANDS@", 14)) {
 			man_commands(stdout);
 		} else if (!strncmp(line, ".\\\" @EXAMPLE@", 13)) {
 			in = true;
+			start = lineno;
 			free(args);
 			args = xstrdup(line + 13);
 			args[strcspn(args, "\n")] = 0;
@@ -233,6 +244,11 @@ gen_man(const char *tmpl, const char *ptwalk)
 		} else {
 			fputs(line, stdout);
 		}
+	}
+	if (in && rc == 0) {
+		fprintf(stderr, "docgen: %s: the example block of line %d has no "
+			".\\\" @END@\n", tmpl, start);
+		rc = 1;
 	}
 	free(line);
 	free(args);
