@@ -12,7 +12,7 @@ DESTDIR ?=
 CC      ?= cc
 V       ?= 0
 
-DEB_PACKAGES := pkg-config libreadline-dev libelf-dev libcapstone-dev libcmocka-dev xz-utils
+DEB_PACKAGES := gcc libc6-dev pkg-config libreadline-dev libelf-dev libcapstone-dev libcmocka-dev xz-utils
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral -Wwrite-strings
