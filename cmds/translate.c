@@ -101,7 +101,7 @@ one(struct ctx *ctx, struct cpu *c, u64 va, bool compact, char *line,
 			machine_check_va(m, va, &e);
 			snprintf(buf, sizeof(buf), "%.199s", e.msg);
 		} else {
-			walk_fault_string(m, &w, buf, sizeof(buf));
+			machine_fault_reason(m, &w, 0, buf, sizeof(buf));
 		}
 		out_printf(ctx, "%s -> fault: %s\n", fva(m, va), buf);
 	}

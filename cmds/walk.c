@@ -27,7 +27,7 @@ walk_run(struct ctx *ctx, int argc, char **argv)
 	if (w.fault != WF_NONE) {
 		char buf[200];
 
-		walk_fault_string(m, &w, buf, sizeof(buf));
+		machine_fault_reason(m, &w, 0, buf, sizeof(buf));
 		return cmd_error(ctx, "%s: %s", fva(m, va), buf);
 	}
 	cmd_set_value(ctx, w.pa);

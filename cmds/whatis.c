@@ -154,7 +154,7 @@ whatis_virt(struct ctx *ctx, u64 addr)
 	if (w.fault != WF_NONE) {
 		char buf[200];
 
-		walk_fault_string(m, &w, buf, sizeof(buf));
+		machine_fault_reason(m, &w, 0, buf, sizeof(buf));
 		out_printf(ctx, "  walk   %s (%s)\n", buf,
 			   kernel ? "init_mm" : "the running process");
 		j_str(ctx, "fault", buf);

@@ -554,8 +554,13 @@ machine_fault_reason(const struct machine *m, const struct walk *w,
 		snprintf(why, n, "not present at the %s level", lvl);
 		break;
 	case WF_PROTECTION:
-		snprintf(why, n, "the %s is not allowed", acc & ACC_WRITE ?
-			 "write" : acc & ACC_EXEC ? "execution" : "read");
+		if (acc & (ACC_READ | ACC_WRITE | ACC_EXEC))
+			snprintf(why, n, "the %s is not allowed",
+				 acc & ACC_WRITE ? "write" : acc & ACC_EXEC ?
+				 "execution" : "read");
+		else
+			snprintf(why, n, "protection: the %s entry does not "
+				 "allow the access", lvl);
 		break;
 	case WF_RESERVED:
 		if (m->arch->bad_desc != NULL && w->nsteps > 0) {
@@ -567,12 +572,26 @@ machine_fault_reason(const struct machine *m, const struct walk *w,
 			snprintf(why, n, "invalid %s entry: %s", lvl, d);
 			break;
 		}
-		snprintf(why, n, "reserved bits 0x%llx in the %s entry",
+		snprintf(why, n, "reserved bits 0x%llx set in the %s entry",
 			 (unsigned long long)w->fault_info, lvl);
 		break;
 	case WF_ACCESS_FLAG:
-		snprintf(why, n, "access flag fault at the %s level (the "
-			 "accessed flag is clear)", lvl);
+		snprintf(why, n, "access flag fault: the accessed flag of the "
+			 "%s entry is clear", lvl);
+		break;
+	case WF_VA_RANGE:
+	case WF_NONCANONICAL: {
+		struct error e;
+
+		error_clear(&e);
+		machine_check_va(m, w->va, &e);
+		snprintf(why, n, "%s", e.msg[0] ? e.msg :
+			 walk_fault_name(w->fault));
+		break;
+	}
+	case WF_BEYOND_RAM:
+		snprintf(why, n, "the %s table at 0x%llx lies outside physical "
+			 "memory", lvl, (unsigned long long)w->fault_info);
 		break;
 	default:
 		snprintf(why, n, "%s", walk_fault_name(w->fault));

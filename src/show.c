@@ -62,57 +62,6 @@ level_name(const struct machine *m, int lvl)
 	return m->mmu.lv[lvl].name;
 }
 
-void
-walk_fault_string(const struct machine *m, const struct walk *w, char *buf,
-		  size_t n)
-{
-	const char *ln = level_name(m, w->fault_lvl);
-
-	switch (w->fault) {
-	case WF_NOT_PRESENT:
-		snprintf(buf, n, "not present at the %s level", ln);
-		break;
-	case WF_RESERVED:
-		if (m->arch->bad_desc != NULL && w->nsteps > 0) {
-			const struct walk_step *s = &w->step[w->nsteps - 1];
-			char d[160];
-
-			m->arch->bad_desc(&m->mmu, s->lvl, s->entry, &s->d, d,
-					  sizeof(d));
-			snprintf(buf, n, "invalid %s entry: %s", ln, d);
-			break;
-		}
-		snprintf(buf, n, "reserved bits 0x%llx set in the %s entry",
-			 (unsigned long long)w->fault_info, ln);
-		break;
-	case WF_ACCESS_FLAG:
-		snprintf(buf, n, "access flag fault: the accessed flag of the "
-			 "%s entry is clear", ln);
-		break;
-	case WF_VA_RANGE:
-	case WF_NONCANONICAL: {
-		struct error e;
-
-		error_clear(&e);
-		machine_check_va(m, w->va, &e);
-		snprintf(buf, n, "%s", e.msg[0] ? e.msg :
-			 walk_fault_name(w->fault));
-		break;
-	}
-	case WF_BEYOND_RAM:
-		snprintf(buf, n, "the %s table at 0x%llx lies outside physical "
-			 "memory", ln, (unsigned long long)w->fault_info);
-		break;
-	case WF_PROTECTION:
-		snprintf(buf, n, "protection: the %s entry does not allow the "
-			 "access", ln);
-		break;
-	default:
-		snprintf(buf, n, "%s", walk_fault_name(w->fault));
-		break;
-	}
-}
-
 static int
 digits(u64 v)
 {
@@ -167,7 +116,7 @@ show_walk_json(struct ctx *ctx, const struct walk *w)
 	if (w->fault != WF_NONE) {
 		char buf[200];
 
-		walk_fault_string(m, w, buf, sizeof(buf));
+		machine_fault_reason(m, w, 0, buf, sizeof(buf));
 		j_obj(ctx, "fault");
 		j_str(ctx, "level", level_name(m, w->fault_lvl));
 		j_str(ctx, "reason", walk_fault_name(w->fault));

@@ -216,7 +216,10 @@ machine_xlat(struct machine *m, struct cpu *c, u64 va, unsigned acc,
  */
 int machine_access(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 		   u64 *pa, struct error *e);
-/* Why walk w faulted for access acc: "not present at the pmd level". */
+/*
+ * Why walk w faulted: "not present at the pmd level".  acc names the
+ * access for a protection fault (0: a walk, no access).
+ */
 void machine_fault_reason(const struct machine *m, const struct walk *w,
 			  unsigned acc, char *why, size_t n);
 /* Read or write through the MMU (each page translated as an access). */

@@ -19,9 +19,6 @@ void show_walk(struct ctx *ctx, struct cpu *c, const struct walk *w,
 	       bool tlb);
 /* Only the JSON fields of a walk (va, pa, page_size, steps, fault). */
 void show_walk_json(struct ctx *ctx, const struct walk *w);
-/* One-line description of why a walk failed. */
-void walk_fault_string(const struct machine *m, const struct walk *w,
-		       char *buf, size_t n);
 const char *level_name(const struct machine *m, int lvl);
 
 #endif
