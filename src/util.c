@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "ptwalk/util.h"
 
@@ -214,4 +217,77 @@ edit_distance(const char *a, const char *b)
 	free(cur);
 	free(pp);
 	return r;
+}
+
+static const char *
+file_kind(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return "a directory";
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "not a regular file";
+}
+
+int
+host_open(const char *path, unsigned flags, const char *what,
+	  struct stat *stp, struct error *e)
+{
+	struct stat st;
+	int fd, fl;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0) {
+		error_set(e, -errno, "cannot open %s '%s': %s", what, path,
+			  strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		int err = errno;
+
+		close(fd);
+		error_set(e, -err, "%s '%s': %s", what, path, strerror(err));
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		close(fd);
+		error_set(e, -EISDIR, "%s '%s' is a directory", what, path);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode) &&
+	    (!(flags & HOST_OPEN_STREAM) || S_ISBLK(st.st_mode))) {
+		close(fd);
+		error_set(e, -EINVAL, "%s '%s' is %s, not a regular file", what,
+			  path, file_kind(st.st_mode));
+		return -1;
+	}
+	fl = fcntl(fd, F_GETFL);
+	if (fl != -1)
+		(void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	if (stp != NULL)
+		*stp = st;
+	return fd;
+}
+
+FILE *
+host_fopen(const char *path, unsigned flags, const char *what,
+	   struct error *e)
+{
+	int fd = host_open(path, flags, what, NULL, e);
+	FILE *f;
+
+	if (fd < 0)
+		return NULL;
+	f = fdopen(fd, "r");
+	if (f == NULL) {
+		error_set(e, -errno, "%s '%s': %s", what, path, strerror(errno));
+		close(fd);
+	}
+	return f;
 }

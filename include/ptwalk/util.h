@@ -49,4 +49,22 @@ void fmt_size(char *buf, size_t n, u64 bytes);
 
 int edit_distance(const char *a, const char *b);
 
+/*
+ * Opening a file the user named.  The open never blocks (a FIFO without a
+ * writer, a tape): it is made with O_NONBLOCK, the type is checked with
+ * fstat, and only then is O_NONBLOCK cleared.  A directory is refused as
+ * "is a directory"; anything but a regular file is refused unless
+ * HOST_OPEN_STREAM says the user asked for a stream (a pipe, a terminal,
+ * a character device such as /dev/stdin).  `what` names the file in the
+ * message ("the script", "the image").  Returns the descriptor (O_CLOEXEC)
+ * or -1 with *e set; st, when not NULL, receives the file's stat.
+ */
+#define HOST_OPEN_STREAM 0x1	/* FIFOs, sockets, character devices too */
+struct stat;
+int host_open(const char *path, unsigned flags, const char *what,
+	      struct stat *st, struct error *e);
+/* The same as a stdio stream for reading. */
+FILE *host_fopen(const char *path, unsigned flags, const char *what,
+		 struct error *e);
+
 #endif
