@@ -42,7 +42,7 @@ const struct cmd cmd___free_pages = {
 	"does not record it, ptwalk does), a page inside a block or a tail\n"
 	"page of a compound page, a reserved page, a page still mapped or\n"
 	"with flags set (Linux's \"Bad page state\").\n",
-	.complete = "addr words:0,1,2,3,4,5,6,7,8,9,10",
+	.complete = "addr expr:0,1,2,3,4,5,6,7,8,9,10",
 	.min_args = 2,
 	.max_args = 2,
 	.flags = CMD_SIM,

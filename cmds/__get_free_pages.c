@@ -43,7 +43,7 @@ const struct cmd cmd___get_free_pages = {
 	"permanent kernel address, so the address this function returns could\n"
 	"not exist (the kernel has VM_BUG_ON for it; newer kernels drop the\n"
 	"flag silently).  Use alloc_pages and kmap for highmem.\n",
-	.complete = "gfp words:0,1,2,3,4,5,6,7,8,9,10",
+	.complete = "gfp expr:0,1,2,3,4,5,6,7,8,9,10",
 	.min_args = 2,
 	.max_args = 2,
 	.flags = CMD_SIM,

@@ -7,7 +7,7 @@
 #include "ptwalk/show_page.h"
 
 static const struct cmd_opt alloc_pages_opts[] = {
-	{ "--node", "N", "none", "allocate from node N's zonelist "
+	{ "--node", "N", "expr", "allocate from node N's zonelist "
 	  "(alloc_pages_node); default: the current CPU's node" },
 	{ NULL, NULL, NULL, NULL }
 };
@@ -67,7 +67,7 @@ const struct cmd cmd_alloc_pages = {
 	"or OOM-kill.  Per-CPU page lists and migrate types are not\n"
 	"modelled: order-0 pages come straight from the buddy lists.\n"
 	"Free with '__free_pages PAGE ORDER'.  See 'help gfp'.\n",
-	.complete = "gfp words:0,1,2,3,4,5,6,7,8,9,10",
+	.complete = "gfp expr:0,1,2,3,4,5,6,7,8,9,10",
 	.opts = alloc_pages_opts,
 	.min_args = 2,
 	.max_args = 2,

@@ -51,7 +51,7 @@ const struct cmd cmd_cpu = {
 	"page-table root (on a memory image, the CR3 or TTBR the dump\n"
 	"recorded for that CPU) and its TLB.  Without N, prints the current\n"
 	"CPU.  The value is the CPU number.  'cpus' lists them.\n",
-	.complete = "none",
+	.complete = "expr",
 	.min_args = 0,
 	.max_args = 1,
 	.run = cpu_run,

@@ -46,7 +46,7 @@ const struct cmd cmd_dis = {
 	"from the running process's ELF (.symtab, .dynsym): 'dis main+16'.\n"
 	"Intel syntax on x86.  The value ($_) is the address after the last\n"
 	"instruction, so 'dis $_' continues.\n",
-	.complete = "addr none",
+	.complete = "addr expr",
 	.opts = dis_opts,
 	.min_args = 1,
 	.max_args = 2,

@@ -115,7 +115,7 @@ const struct cmd cmd_dma_alloc_coherent = {
 	"without CMA): the same, remapped into a VM_DMA_COHERENT area of the\n"
 	"vmalloc space.  Simplified: no CMA areas and no per-device coherent\n"
 	"pools.\n",
-	.complete = "none words:24,30,32,64",
+	.complete = "expr expr:24,30,32,64",
 	.opts = kreg_walk_opts,
 	.min_args = 1,
 	.max_args = 2,

@@ -25,9 +25,12 @@ const struct cmd cmd_echo = {
 	.usage = "[TEXT...]",
 	.summary = "print TEXT (for headings in scripts)",
 	.help =
-	"Prints its arguments separated by single spaces.  Quotes keep\n"
-	"spaces and ';' and '#' inside one argument.\n",
-	.complete = "none",
+	"Prints its words as they are, separated by single spaces: nothing\n"
+	"is computed, and words starting with '-' are printed too.  Quotes\n"
+	"keep spaces, ';' and '#' inside one word.  To show values ($_, $N,\n"
+	"registers, symbols, expressions) use printf or print:\n"
+	"printf \"pa %#x\\n\", $_.\n",
+	.complete = "args",
 	.min_args = 0,
 	.max_args = -1,
 	.flags = CMD_NOMACHINE,

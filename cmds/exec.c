@@ -72,9 +72,10 @@ const struct cmd cmd_exec = {
 	"i386-pae, EM_X86_64 on x86_64, EM_ARM on arm, EM_AARCH64 on arm64.\n"
 	"Where Linux fails the exec because the interpreter is missing,\n"
 	"ptwalk says why and loads the program alone.  No vDSO is mapped.\n"
-	"Arguments starting with '-' go after '--'.  The value ($_) is the\n"
-	"entry point, so 'exec FILE; dis $_ 8' shows the first instructions.\n",
-	.complete = "file file",
+	"The ARGs after FILE are the program's, as written ('-l' and '--'\n"
+	"included): exec /bin/ls -l /tmp.  The value ($_) is the entry\n"
+	"point, so 'exec FILE; dis $_ 8' shows the first instructions.\n",
+	.complete = "file args",
 	.opts = exec_opts,
 	.min_args = 1,
 	.max_args = -1,

@@ -62,7 +62,7 @@ const struct cmd cmd_fix_to_virt = {
 	"enum fixed_addresses (FIX_APIC_BASE, FIX_KMAP_BEGIN+3 ...); 'fixmap'\n"
 	"lists them.  An index beyond __end_of_fixed_addresses is refused,\n"
 	"as the kernel refuses it at build time.\n",
-	.complete = "none",
+	.complete = "expr",
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,

@@ -27,7 +27,7 @@ const struct cmd cmd_free_pages = {
 	"address outside the direct map (vmalloc, pkmap, user) has no\n"
 	"virt_to_page and is refused, as is one that is not page aligned.\n"
 	"See 'help __free_pages' for the merges and the checks.\n",
-	.complete = "addr words:0,1,2,3,4,5,6,7,8,9,10",
+	.complete = "addr expr:0,1,2,3,4,5,6,7,8,9,10",
 	.min_args = 2,
 	.max_args = 2,
 	.flags = CMD_SIM,

@@ -129,30 +129,52 @@ help_one(struct ctx *ctx, const struct cmd *c)
 	j_str(ctx, "help", c->help ? c->help : "");
 }
 
+static void
+help_topic(struct ctx *ctx, const struct help_topic *t)
+{
+	out_printf(ctx, "%s: %s\n\n%s", t->name, t->summary, t->text);
+	j_str(ctx, "topic", t->name);
+	j_str(ctx, "summary", t->summary);
+	j_str(ctx, "help", t->text);
+}
+
+static int
+help_arg(struct ctx *ctx, const char *name)
+{
+	const struct help_topic *t = help_topic_find(name);
+	const struct cmd *c;
+	bool amb;
+
+	if (!strcmp(name, "gfp")) {
+		help_gfp(ctx);
+		return 0;
+	}
+	if (t != NULL) {
+		help_topic(ctx, t);
+		return 0;
+	}
+	c = cmd_find(name, &amb);
+	if (c == NULL) {
+		const char *s = cmd_suggest(name);
+
+		if (s)
+			return cmd_error(ctx, "no command or topic '%s'; did "
+					 "you mean '%s'?", name, s);
+		return cmd_error(ctx, "no command or topic '%s' (topics: "
+				 "gfp, arguments, expressions, output)", name);
+	}
+	help_one(ctx, c);
+	return 0;
+}
+
 static int
 help_run(struct ctx *ctx, int argc, char **argv)
 {
 	const struct cmd *c;
-	bool amb;
 	int f, i;
 
-	if (argc > 1) {
-		if (!strcmp(argv[1], "gfp")) {
-			help_gfp(ctx);
-			return 0;
-		}
-		c = cmd_find(argv[1], &amb);
-		if (c == NULL) {
-			const char *s = cmd_suggest(argv[1]);
-
-			if (s)
-				return cmd_error(ctx, "no command '%s'; did you "
-						 "mean '%s'?", argv[1], s);
-			return cmd_error(ctx, "no command '%s'", argv[1]);
-		}
-		help_one(ctx, c);
-		return 0;
-	}
+	if (argc > 1)
+		return help_arg(ctx, argv[1]);
 	out_printf(ctx, "Commands by family ('help CMD' for one, 'help gfp' "
 		   "for GFP flags; man ptwalk):\n");
 	j_arr(ctx, "commands");
@@ -175,20 +197,34 @@ help_run(struct ctx *ctx, int argc, char **argv)
 		}
 	}
 	j_arr_end(ctx);
+	out_printf(ctx, "\ntopics ('help TOPIC'):\n");
+	j_arr(ctx, "topics");
+	for (i = 0; help_topics[i].name; i++) {
+		out_printf(ctx, "  %-20s %s\n", help_topics[i].name,
+			   help_topics[i].summary);
+		j_obj(ctx, NULL);
+		j_str(ctx, "topic", help_topics[i].name);
+		j_str(ctx, "summary", help_topics[i].summary);
+		j_obj_end(ctx);
+	}
+	j_arr_end(ctx);
 	return 0;
 }
 
 const struct cmd cmd_help = {
 	.name = "help",
 	.family = FAM_SESSION,
-	.usage = "[CMD|gfp]",
+	.usage = "[CMD|TOPIC]",
 	.summary = "list the commands, or explain one",
 	.help =
 	"With no argument, lists every command by family with a one-line\n"
-	"summary.  'help CMD' prints the usage, aliases, full description\n"
-	"and options of CMD; 'help gfp' explains the GFP allocation flags.\n"
-	"The man page ptwalk(1) holds the same text; ptwalk-labs(7) has the\n"
-	"lab exercises.\n",
+	"summary, then the topics.  'help CMD' prints the usage, aliases,\n"
+	"full description and options of CMD.  Topics: 'help gfp', the GFP\n"
+	"allocation flags; 'help arguments', how a line is split into\n"
+	"arguments and quoted; 'help expressions' (or 'help $_'), numbers,\n"
+	"operators, symbols, registers and the value history; 'help output',\n"
+	"the pager and '| SHELLCMD', '> FILE'.  The man page ptwalk(1) holds\n"
+	"the same text; ptwalk-labs(7) has the lab exercises.\n",
 	.complete = "cmd",
 	.min_args = 0,
 	.max_args = 1,

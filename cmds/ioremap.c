@@ -86,7 +86,7 @@ const struct cmd cmd_ioremap = {
 	"arm64 no RAM at all (arm64 ioremap_cache of RAM returns its\n"
 	"linear-map address).  Simplified: x86's PAT memtype tracking\n"
 	"(memtype_reserve) is not modelled.  Undo with 'iounmap ADDR'.\n",
-	.complete = "none none words:uc-,uc,wc,cache,device",
+	.complete = "expr expr words:uc-,uc,wc,cache,device",
 	.opts = kreg_walk_opts,
 	.min_args = 2,
 	.max_args = 3,

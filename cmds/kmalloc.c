@@ -47,7 +47,7 @@ const struct cmd cmd_kmalloc = {
 	"the address, for kfree.  kmalloc 0 is refused here (Linux returns\n"
 	"ZERO_SIZE_PTR, 0x10).  GFP_HIGHUSER or __GFP_DMA32 are dropped with\n"
 	"the kernel's \"Unexpected gfp\" warning.\n",
-	.complete = "none gfp",
+	.complete = "expr gfp",
 	.opts = slab_alloc_opts,
 	.min_args = 1,
 	.max_args = 2,

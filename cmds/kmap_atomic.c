@@ -89,7 +89,7 @@ const struct cmd cmd_kmap_atomic = {
 	"lowmem page (every page on 64-bit) is returned by its direct-map\n"
 	"address without a slot.  ptwalk keeps the slot stack per CPU (Linux\n"
 	"5.11+ keeps it per task and restores it on a context switch).\n",
-	.complete = "addr none",
+	.complete = "addr expr",
 	.opts = kreg_walk_opts,
 	.min_args = 1,
 	.max_args = 2,

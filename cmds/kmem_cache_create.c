@@ -89,7 +89,7 @@ const struct cmd cmd_kmem_cache_create = {
 	"address.  No slab exists until the first kmem_cache_alloc.  Caches\n"
 	"are never merged (as with slab_nomerge), so each has its own line in\n"
 	"slabinfo; a name already in use is refused.\n",
-	.complete = "none none none words:SLAB_HWCACHE_ALIGN,SLAB_CACHE_DMA,SLAB_CACHE_DMA32,SLAB_RECLAIM_ACCOUNT,SLAB_POISON,SLAB_PANIC",
+	.complete = "word expr expr words:SLAB_HWCACHE_ALIGN,SLAB_CACHE_DMA,SLAB_CACHE_DMA32,SLAB_RECLAIM_ACCOUNT,SLAB_POISON,SLAB_PANIC",
 	.min_args = 2,
 	.max_args = 4,
 	.flags = CMD_SIM,

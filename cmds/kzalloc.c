@@ -25,7 +25,7 @@ const struct cmd cmd_kzalloc = {
 	"allocator clears the pages of a kmalloc_large block.  'x ADDR'\n"
 	"shows the zeros; a plain kmalloc of a freed object would show the\n"
 	"free pointer SLUB left in its middle.\n",
-	.complete = "none gfp",
+	.complete = "expr gfp",
 	.opts = slab_alloc_opts,
 	.min_args = 1,
 	.max_args = 2,

@@ -509,7 +509,7 @@ lab_run(struct ctx *ctx, int argc, char **argv)
 }
 
 static const struct cmd_opt lab_opts[] = {
-	{ "--seed", "SEED", "none", "the problem's seed (default: the session's, "
+	{ "--seed", "SEED", "expr", "the problem's seed (default: the session's, "
 	  "--seed or 'set seed')" },
 	{ NULL, NULL, NULL, NULL }
 };
@@ -544,7 +544,7 @@ const struct cmd cmd_lab = {
 	"of that machine as the exercise's steps change it, so run the steps\n"
 	"in order ('lab start N' again starts over).  With --json every\n"
 	"subcommand prints one object, for autograders.\n",
-	.complete = "words:list,start,show,answer,check,solve none",
+	.complete = "words:list,start,show,answer,check,solve expr",
 	.opts = lab_opts,
 	.min_args = 0,
 	.max_args = -1,

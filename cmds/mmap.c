@@ -118,8 +118,8 @@ const struct cmd cmd_mmap = {
 	"A new VMA merges with a neighbour that has the same flags, file and\n"
 	"contiguous offset.  Shared anonymous memory (shmem) is not\n"
 	"simulated.  The value ($_) is the address.\n",
-	.complete = "addr none words:r,rw,rx,rwx,none "
-		"words:private|anonymous,shared,private,fixed file",
+	.complete = "addr expr words:r,rw,rx,rwx,none "
+		"words:private|anonymous,shared,private,fixed file expr",
 	.min_args = 4,
 	.max_args = 6,
 	.flags = CMD_SIM,

@@ -55,7 +55,7 @@ const struct cmd cmd_module_alloc = {
 	"map PAGE_KERNEL and the module loader then makes the text read-only\n"
 	"and executable ('insmod' does).  Free it with 'vfree ADDR'\n"
 	"(module_memfree).\n",
-	.complete = "none",
+	.complete = "expr",
 	.opts = kreg_walk_opts,
 	.min_args = 1,
 	.max_args = 1,

@@ -50,7 +50,7 @@ const struct cmd cmd_mprotect = {
 	"writable PTEs where the page is anonymous and its own (as Linux\n"
 	"5.19+ does); its other PTEs stay read-only, and the next write\n"
 	"faults and do_wp_page copies or reuses the page.  PROT as for mmap.\n",
-	.complete = "addr none words:r,rw,rx,rwx,none",
+	.complete = "addr expr words:r,rw,rx,rwx,none",
 	.min_args = 3,
 	.max_args = 3,
 	.flags = CMD_SIM,

@@ -43,7 +43,7 @@ const struct cmd cmd_munmap = {
 	"references dropped, TLB flushed), and page tables left with no VMA\n"
 	"over their span are freed (free_pgtables).  Unmapping a hole is not\n"
 	"an error.\n",
-	.complete = "addr none",
+	.complete = "addr expr",
 	.min_args = 2,
 	.max_args = 2,
 	.flags = CMD_SIM,

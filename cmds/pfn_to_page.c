@@ -51,7 +51,7 @@ const struct cmd cmd_pfn_to_page = {
 	"(32-bit) mem_map + (pfn - ARCH_PFN_OFFSET), with SPARSEMEM_VMEMMAP\n"
 	"(64-bit) vmemmap + pfn, where struct pages are 32 or 64 bytes.  The\n"
 	"value ($_) is the struct page address; 'page $_' decodes it.\n",
-	.complete = "none",
+	.complete = "expr",
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,

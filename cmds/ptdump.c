@@ -151,7 +151,7 @@ const struct cmd cmd_ptdump = {
 	"first page, and the physical start when the range is physically\n"
 	"contiguous ('scattered' otherwise).  Region headers name the kernel\n"
 	"region each range starts in.\n",
-	.complete = "words:kernel,user addr",
+	.complete = "expr:kernel,user addr",
 	.min_args = 0,
 	.max_args = 2,
 	.run = ptdump_run,

@@ -26,7 +26,7 @@ const struct cmd cmd_quit = {
 	"Stops reading commands: at the prompt, in a command file and in -c\n"
 	"alike.  With STATUS (0-255) ptwalk exits with that status; without,\n"
 	"the status says whether any command failed (0 none, 1 some).\n",
-	.complete = "none",
+	.complete = "expr",
 	.min_args = 0,
 	.max_args = 1,
 	.flags = CMD_NOMACHINE,

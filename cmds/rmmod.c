@@ -50,7 +50,7 @@ const struct cmd cmd_rmmod = {
 	"free_module(): the core layout's pages get their RW NX permissions\n"
 	"back, then module_memfree() (vfree) unmaps them and returns them to\n"
 	"the buddy allocator.\n",
-	.complete = "none",
+	.complete = "word",
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,

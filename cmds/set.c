@@ -48,11 +48,14 @@ set_run(struct ctx *ctx, int argc, char **argv)
 
 	if (argc == 1) {
 		out_printf(ctx, "json %s\necho %s\nverbose %s\nbail %s\n"
-			   "tlb %s\nseed %llu\n", ctx->json ? "on" : "off",
+			   "tlb %s\nseed %llu\npager %s\nredirect %s\n",
+			   ctx->json ? "on" : "off",
 			   ctx->echo ? "on" : "off", ctx->verbose ? "on" : "off",
 			   ctx->bail ? "on" : "off",
 			   ctx->m && ctx->m->tlb_on ? "on" : "off",
-			   (unsigned long long)ctx->seed);
+			   (unsigned long long)ctx->seed,
+			   ctx->pager ? "on" : "off", ctx->redirect < 0 ? "auto" :
+			   ctx->redirect ? "on" : "off");
 		return 0;
 	}
 	if (!strcmp(o, "tlb")) {
@@ -69,6 +72,10 @@ set_run(struct ctx *ctx, int argc, char **argv)
 		if (arg_u64(ctx, argv[2], "seed", &s))
 			return -1;
 		ctx->seed = s;
+		return 0;
+	}
+	if (!strcmp(o, "redirect") && !strcmp(argv[2], "auto")) {
+		ctx->redirect = -1;
 		return 0;
 	}
 	if (arg_bool(ctx, argv[2], o, &v))
@@ -88,9 +95,14 @@ set_run(struct ctx *ctx, int argc, char **argv)
 		ctx->verbose = v;
 	} else if (!strcmp(o, "bail")) {
 		ctx->bail = v;
+	} else if (!strcmp(o, "pager")) {
+		ctx->pager = v;
+	} else if (!strcmp(o, "redirect")) {
+		ctx->redirect = v;
 	} else {
 		return cmd_error(ctx, "unknown setting '%s' (settings: json, "
-				 "echo, verbose, bail, tlb, seed)", o);
+				 "echo, verbose, bail, tlb, seed, pager, "
+				 "redirect)", o);
 	}
 	return 0;
 }
@@ -99,7 +111,8 @@ const struct cmd cmd_set = {
 	.name = "set",
 	.family = FAM_SESSION,
 	.usage = "[OPTION VALUE]",
-	.summary = "change a setting: json, echo, verbose, bail, tlb, seed",
+	.summary = "change a setting: json, echo, verbose, bail, tlb, seed, "
+		   "pager, redirect",
 	.help =
 	"  set json on|off      one JSON object per command result (--json)\n"
 	"  set echo on|off      print each command before its output (--echo)\n"
@@ -110,8 +123,15 @@ const struct cmd cmd_set = {
 	"  set tlb ENTRIES WAYS resize every CPU's TLB (ENTRIES/WAYS sets, a\n"
 	"                       power of two); the TLB starts empty\n"
 	"  set seed N           seed for labs and randomised choices\n"
+	"  set pager on|off     long output at the prompt goes through\n"
+	"                       $PAGER (--no-pager: off; 'help output')\n"
+	"  set redirect on|off|auto\n"
+	"                       '| SHELLCMD', '> FILE' and '>> FILE' after a\n"
+	"                       command: auto (the default) at the prompt\n"
+	"                       only, on in command files and -c too, or off\n"
 	"With no argument, prints the current settings.\n",
-	.complete = "words:json,echo,verbose,bail,tlb,seed words:on,off",
+	.complete = "words:json,echo,verbose,bail,tlb,seed,pager,redirect "
+		"expr:on,off,auto",
 	.min_args = 0,
 	.max_args = 3,
 	.flags = CMD_NOMACHINE,

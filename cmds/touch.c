@@ -109,7 +109,7 @@ const struct cmd cmd_touch = {
 	"LEN every page of [VADDR, VADDR+LEN) is accessed and a summary\n"
 	"printed ('set verbose on' shows every step).  The value ($_) is the\n"
 	"physical address.\n",
-	.complete = "addr words:r,w,x",
+	.complete = "addr words:r,w,x expr",
 	.min_args = 1,
 	.max_args = 3,
 	.flags = CMD_SIM,

@@ -32,7 +32,7 @@ const struct cmd cmd_vmalloc = {
 	"ptwalk names the caller of each area after the command that asked\n"
 	"(cmd_vmalloc [ptwalk]), as if ptwalk were a module.  Simplified:\n"
 	"vm_struct and vmap_area live in host memory (Linux kmallocs them).\n",
-	.complete = "none",
+	.complete = "expr",
 	.opts = kreg_walk_opts,
 	.min_args = 1,
 	.max_args = 1,

@@ -21,7 +21,7 @@ const struct cmd cmd_vzalloc = {
 	"when the buddy allocator hands it out (highmem pages through a\n"
 	"temporary mapping in Linux), so 'x' shows zeroes.  Everything else\n"
 	"is as 'help vmalloc' says; free it with 'vfree ADDR'.\n",
-	.complete = "none",
+	.complete = "expr",
 	.opts = kreg_walk_opts,
 	.min_args = 1,
 	.max_args = 1,

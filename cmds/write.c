@@ -92,5 +92,6 @@ const struct cmd cmd_write = {
 	.opts = write_opts,
 	.min_args = 2,
 	.max_args = 2,
+	.flags = CMD_FMT,
 	.run = write_run,
 };

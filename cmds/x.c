@@ -124,5 +124,6 @@ const struct cmd cmd_x = {
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 2,
+	.flags = CMD_FMT,
 	.run = x_run,
 };

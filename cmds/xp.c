@@ -79,5 +79,6 @@ const struct cmd cmd_xp = {
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 2,
+	.flags = CMD_FMT,
 	.run = xp_run,
 };

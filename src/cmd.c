@@ -100,134 +100,6 @@ cmd_suggest(const char *name)
 }
 
 /*
- * Splitting a line into words
- */
-
-struct word {
-	char *s;
-	bool quoted;
-};
-
-static bool
-ends_with_op(const char *s)
-{
-	size_t l = strlen(s);
-
-	if (l == 0)
-		return false;
-	if (s[0] == '-' && (s[1] == '-' || isalpha((unsigned char)s[1])))
-		return false;	/* an option */
-	return strchr("+-*/%&|^~<(", s[l - 1]) != NULL;
-}
-
-static bool
-starts_with_op(const char *s)
-{
-	if (!strcmp(s, "-"))
-		return true;
-	return s[0] && strchr("+*/%&|^)<>", s[0]) != NULL;
-}
-
-int
-cmd_split(const char *line, char ***argvp, int *argcp, char **errp)
-{
-	struct word *w = NULL;
-	int nw = 0, aw = 0, i, argc = 0;
-	const char *p = line;
-	char **argv;
-
-	*errp = NULL;
-	for (;;) {
-		struct strbuf sb;
-		int depth = 0;
-		bool quoted = false;
-
-		while (isspace((unsigned char)*p))
-			p++;
-		if (*p == 0)
-			break;
-		sb_init(&sb);
-		while (*p && (depth > 0 || !isspace((unsigned char)*p))) {
-			char q = *p;
-
-			if (q == '"' || q == '\'') {
-				p++;
-				quoted = true;
-				while (*p && *p != q) {
-					if (q == '"' && *p == '\\' && p[1])
-						p++;
-					sb_addc(&sb, *p++);
-				}
-				if (*p != q) {
-					*errp = xasprintf("missing closing %c", q);
-					sb_release(&sb);
-					goto fail;
-				}
-				p++;
-				continue;
-			}
-			if (q == '(')
-				depth++;
-			if (q == ')' && --depth < 0) {
-				*errp = xstrdup("unbalanced ')'");
-				sb_release(&sb);
-				goto fail;
-			}
-			sb_addc(&sb, *p++);
-		}
-		if (depth > 0) {
-			*errp = xstrdup("missing ')'");
-			sb_release(&sb);
-			goto fail;
-		}
-		/* join expression pieces: "0xc0000000 + 160M" is one word */
-		if (nw > 1 && !quoted && !w[nw - 1].quoted &&
-		    !(w[nw - 1].s[0] == '-' &&
-		      (isalpha((unsigned char)w[nw - 1].s[1]) ||
-		       w[nw - 1].s[1] == '-')) &&
-		    (ends_with_op(w[nw - 1].s) || starts_with_op(sb.buf))) {
-			char *j = xasprintf("%s %s", w[nw - 1].s, sb.buf);
-
-			free(w[nw - 1].s);
-			w[nw - 1].s = j;
-			sb_release(&sb);
-			continue;
-		}
-		if (nw == aw) {
-			aw = aw ? aw * 2 : 8;
-			w = xrealloc(w, (size_t)aw * sizeof(*w));
-		}
-		w[nw].s = sb.buf;
-		w[nw].quoted = quoted;
-		nw++;
-	}
-	argv = xcalloc((size_t)nw + 1, sizeof(*argv));
-	for (i = 0; i < nw; i++)
-		argv[argc++] = w[i].s;
-	free(w);
-	*argvp = argv;
-	*argcp = argc;
-	return 0;
-fail:
-	for (i = 0; i < nw; i++)
-		free(w[i].s);
-	free(w);
-	*argvp = NULL;
-	*argcp = 0;
-	return -1;
-}
-
-void
-cmd_free_argv(char **argv, int argc)
-{
-	int i;
-
-	for (i = 0; i < argc; i++)
-		free(argv[i]);
-	free(argv);
-}
-
-/*
  * The session
  */
 
@@ -237,8 +109,11 @@ ctx_init(struct ctx *ctx, struct machine *m)
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->m = m;
 	ctx->out = stdout;
+	ctx->pager = true;
+	ctx->redirect = -1;
 	sb_init(&ctx->err);
 	sb_init(&ctx->js);
+	sb_init(&ctx->vtext);
 }
 
 void
@@ -246,6 +121,7 @@ ctx_release(struct ctx *ctx)
 {
 	sb_release(&ctx->err);
 	sb_release(&ctx->js);
+	sb_release(&ctx->vtext);
 	free(ctx->vals);
 	ctx->vals = NULL;
 	if (ctx->lab != NULL && ctx->lab_release != NULL)
@@ -308,6 +184,14 @@ cmd_set_value(struct ctx *ctx, u64 v)
 {
 	ctx->has_value = true;
 	ctx->value = v;
+	sb_reset(&ctx->vtext);
+}
+
+void
+cmd_set_value_text(struct ctx *ctx, u64 v, const char *text)
+{
+	cmd_set_value(ctx, v);
+	sb_adds(&ctx->vtext, text);
 }
 
 int
@@ -355,22 +239,42 @@ lookup(void *opaque, const char *name, u64 *v, char *err, size_t n)
 			*v = ctx->vals[ctx->nvals - 1];
 			return 0;
 		}
-		if (!strcmp(r, "$")) {
-			if (ctx->nvals < 2) {
-				snprintf(err, n, "$$: fewer than two values "
-					 "in the history");
+		if (r[0] == '$') {
+			/* $$N: N back from the last, as in gdb; $$ is $$1 */
+			long back = 1;
+
+			if (r[1] != 0) {
+				if (!isdigit((unsigned char)r[1]))
+					goto unknown;
+				errno = 0;
+				back = strtol(r + 1, (char **)&p, 10);
+				if (*p || errno)
+					goto unknown;
+			}
+			if (back >= ctx->nvals) {
+				if (ctx->nvals == 0)
+					snprintf(err, n, "%s: no value yet (the "
+						 "value history is empty)", name);
+				else
+					snprintf(err, n, "%s: no such value (the "
+						 "history holds $$0..$$%d)", name,
+						 ctx->nvals - 1);
 				return -1;
 			}
-			*v = ctx->vals[ctx->nvals - 2];
+			*v = ctx->vals[ctx->nvals - 1 - back];
 			return 0;
 		}
 		if (isdigit((unsigned char)*r)) {
 			long i = strtol(r, (char **)&p, 10);
 
 			if (*p || i < 1 || i > ctx->nvals) {
-				snprintf(err, n, "%s: no such value (the "
-					 "history holds $1..$%d)", name,
-					 ctx->nvals);
+				if (ctx->nvals == 0)
+					snprintf(err, n, "%s: no value yet (the "
+						 "value history is empty)", name);
+				else
+					snprintf(err, n, "%s: no such value (the "
+						 "history holds $1..$%d)", name,
+						 ctx->nvals);
 				return -1;
 			}
 			*v = ctx->vals[i - 1];
@@ -391,7 +295,9 @@ lookup(void *opaque, const char *name, u64 *v, char *err, size_t n)
 				return 0;
 			}
 		}
-		snprintf(err, n, "unknown variable '%s'", name);
+unknown:
+		snprintf(err, n, "unknown variable '%s' ('help expressions' "
+			 "lists them)", name);
 		return -1;
 	}
 	if (m != NULL) {
@@ -499,16 +405,12 @@ args_get(const struct ctx *ctx, const char *name)
 	return NULL;
 }
 
-static bool
-looks_like_option(const char *s)
-{
-	return s[0] == '-' && (isalpha((unsigned char)s[1]) ||
-			       (s[1] == '-' && s[2] != 0));
-}
-
-/* Take options out of argv; the positional words stay, in order. */
+/*
+ * Take options out of argv; the positional words stay, in order.  lit[i]
+ * marks a word that is positional whatever it looks like.
+ */
 static int
-parse_opts(struct ctx *ctx, int *argcp, char **argv)
+parse_opts(struct ctx *ctx, int *argcp, char **argv, const bool *lit)
 {
 	const struct cmd *c = ctx->cmd;
 	int argc = *argcp, i, n = 1;
@@ -519,12 +421,13 @@ parse_opts(struct ctx *ctx, int *argcp, char **argv)
 		const struct cmd_opt *o = NULL;
 		char *eq = NULL;
 		size_t l;
+		bool positional = done || (lit != NULL && lit[i]);
 
-		if (!done && !strcmp(argv[i], "--")) {
+		if (!positional && !strcmp(argv[i], "--")) {
 			done = true;	/* the rest are positional */
 			continue;
 		}
-		if (done || !looks_like_option(argv[i])) {
+		if (positional || !cmd_looks_like_option(argv[i])) {
 			argv[n++] = argv[i];
 			continue;
 		}
@@ -620,7 +523,7 @@ struct cmd_state {
 	struct args args;
 	bool has_value, failed, jopen;
 	u64 value;
-	struct strbuf err, js;
+	struct strbuf err, js, vtext;
 	int jdepth;
 	bool jfirst[16];
 };
@@ -638,10 +541,12 @@ state_save(struct ctx *ctx, struct cmd_state *s)
 	s->value = ctx->value;
 	s->err = ctx->err;
 	s->js = ctx->js;
+	s->vtext = ctx->vtext;
 	s->jdepth = ctx->jdepth;
 	memcpy(s->jfirst, ctx->jfirst, sizeof(s->jfirst));
 	sb_init(&ctx->err);
 	sb_init(&ctx->js);
+	sb_init(&ctx->vtext);
 	ctx->jopen = false;
 	ctx->jdepth = 0;
 }
@@ -651,6 +556,7 @@ state_restore(struct ctx *ctx, struct cmd_state *s)
 {
 	sb_release(&ctx->err);
 	sb_release(&ctx->js);
+	sb_release(&ctx->vtext);
 	ctx->cmd = s->cmd;
 	ctx->cmdname = s->cmdname;
 	ctx->cmdfmt = s->cmdfmt;
@@ -661,14 +567,15 @@ state_restore(struct ctx *ctx, struct cmd_state *s)
 	ctx->value = s->value;
 	ctx->err = s->err;
 	ctx->js = s->js;
+	ctx->vtext = s->vtext;
 	ctx->jdepth = s->jdepth;
 	memcpy(ctx->jfirst, s->jfirst, sizeof(s->jfirst));
 }
 
-static int run_one(struct ctx *ctx, int argc, char **argv);
+static int run_one(struct ctx *ctx, int argc, char **argv, const bool *lit);
 
-static int
-run_words(struct ctx *ctx, int argc, char **argv)
+int
+cmd_run_argv(struct ctx *ctx, int argc, char **argv, const bool *lit)
 {
 	struct cmd_state saved;
 	char **v = xcalloc((size_t)argc + 1, sizeof(*v));
@@ -677,14 +584,49 @@ run_words(struct ctx *ctx, int argc, char **argv)
 	/* option parsing reorders the pointers; the strings stay the caller's */
 	memcpy(v, argv, (size_t)argc * sizeof(*v));
 	state_save(ctx, &saved);
-	r = run_one(ctx, argc, v);
+	r = run_one(ctx, argc, v, lit);
 	state_restore(ctx, &saved);
 	free(v);
 	return r;
 }
 
+void
+cmd_line_error(struct ctx *ctx, const struct cmd *c, bool json,
+	       const char *fmt, ...)
+{
+	struct cmd_state saved;
+	va_list ap;
+
+	state_save(ctx, &saved);
+	ctx->cmd = c;
+	ctx->cmdname = c != NULL ? c->name : NULL;
+	ctx->failed = true;
+	ctx->has_value = false;
+	va_start(ap, fmt);
+	sb_vaddf(&ctx->err, fmt, ap);
+	va_end(ap);
+	if (json) {
+		out_begin(ctx);
+		out_end(ctx);
+	}
+	report(ctx);
+	state_restore(ctx, &saved);
+}
+
+static void
+print_value(struct ctx *ctx)
+{
+	if (ctx->json)
+		return;
+	if (ctx->vtext.len > 0)
+		fprintf(ctx->out, "$%d = %s\n", ctx->nvals, ctx->vtext.buf);
+	else
+		fprintf(ctx->out, "$%d = 0x%llx\n", ctx->nvals,
+			(unsigned long long)ctx->value);
+}
+
 static int
-run_one(struct ctx *ctx, int argc, char **argv)
+run_one(struct ctx *ctx, int argc, char **argv, const bool *lit)
 {
 	const struct cmd *c;
 	char *slash;
@@ -696,6 +638,7 @@ run_one(struct ctx *ctx, int argc, char **argv)
 	ctx->has_value = false;
 	ctx->cmdfmt = NULL;
 	sb_reset(&ctx->err);
+	sb_reset(&ctx->vtext);
 	ctx->cmdname = argv[0];
 	slash = strchr(argv[0], '/');
 	if (slash != NULL) {
@@ -736,11 +679,10 @@ run_one(struct ctx *ctx, int argc, char **argv)
 	if (ctx->m != NULL)
 		ctx->m->kt.verbose = ctx->verbose;
 	out_begin(ctx);
-	if (ctx->cmdfmt != NULL && strcmp(c->name, "x") &&
-	    strcmp(c->name, "xp") && strcmp(c->name, "write"))
-		r = cmd_error(ctx, "'/%s': only x, xp and write take a /FMT "
-			      "suffix", ctx->cmdfmt);
-	else if (parse_opts(ctx, &argc, argv))
+	if (ctx->cmdfmt != NULL && !(c->flags & CMD_FMT))
+		r = cmd_error(ctx, "'/%s': %s takes no /FMT suffix (x, xp, "
+			      "write and print do)", ctx->cmdfmt, c->name);
+	else if (parse_opts(ctx, &argc, argv, lit))
 		r = -1;
 	else if (argc - 1 < c->min_args ||
 		 (c->max_args >= 0 && argc - 1 > c->max_args))
@@ -762,77 +704,7 @@ run_one(struct ctx *ctx, int argc, char **argv)
 	out_end(ctx);
 	if (ctx->has_value) {
 		push_value(ctx, ctx->value);
-		if (!ctx->json)
-			fprintf(ctx->out, "$%d = 0x%llx\n", ctx->nvals,
-				(unsigned long long)ctx->value);
+		print_value(ctx);
 	}
 	return 0;
-}
-
-/* Split at ';' and '#' outside quotes. */
-int
-cmd_run_line(struct ctx *ctx, const char *line)
-{
-	const char *p = line, *start = line;
-	char quote = 0;
-	int rc = 0;
-	bool comment = false;
-
-	for (;; p++) {
-		bool end = *p == 0;
-
-		if (!end && quote) {
-			if (*p == '\\' && quote == '"' && p[1])
-				p++;
-			else if (*p == quote)
-				quote = 0;
-			continue;
-		}
-		if (!end && (*p == '"' || *p == '\'')) {
-			quote = *p;
-			continue;
-		}
-		if (!end && *p == '#' && (p == line || isspace((unsigned char)p[-1]) ||
-					  p[-1] == ';'))
-			comment = true;
-		if (end || *p == ';' || comment) {
-			char *cmd = xmalloc((size_t)(p - start) + 1), **argv, *err;
-			int argc;
-
-			memcpy(cmd, start, (size_t)(p - start));
-			cmd[p - start] = 0;
-			if (ctx->echo && !ctx->json && cmd[strspn(cmd, " \t")]) {
-				size_t l = strlen(cmd);
-
-				while (l > 0 && isspace((unsigned char)cmd[l - 1]))
-					l--;
-				fprintf(ctx->out, "ptwalk> %.*s\n",
-					(int)(l - strspn(cmd, " \t")),
-					cmd + strspn(cmd, " \t"));
-			}
-			if (cmd_split(cmd, &argv, &argc, &err)) {
-				ctx->cmd = NULL;
-				ctx->failed = false;
-				ctx->has_value = false;
-				cmd_error(ctx, "%s", err);
-				free(err);
-				report(ctx);
-				rc = -1;
-				ctx->nerr++;
-			} else if (argc > 0) {
-				if (run_words(ctx, argc, argv)) {
-					rc = -1;
-					ctx->nerr++;
-				}
-				cmd_free_argv(argv, argc);
-			} else {
-				free(argv);
-			}
-			free(cmd);
-			if (end || comment || ctx->quit || (rc && ctx->bail))
-				break;
-			start = p + 1;
-		}
-	}
-	return rc;
 }

@@ -140,6 +140,7 @@ main(int argc, char **argv)
 	struct error e;
 	const char *command = NULL;
 	bool json = false, bail = false, quiet = false, echo = false;
+	bool nopager = false;
 	u64 seed = 1;
 	int c, i, n = 0, sn = 1, rc = 0;
 
@@ -252,6 +253,9 @@ main(int argc, char **argv)
 		case 'q':
 			quiet = true;
 			break;
+		case 1010:
+			nopager = true;
+			break;
 		case 1006:
 			if (parse_size(optarg, "--seed", &seed))
 				return 2;
@@ -306,6 +310,7 @@ main(int argc, char **argv)
 	ctx.bail = bail;
 	ctx.echo = echo;
 	ctx.quiet = quiet;
+	ctx.pager = !nopager;
 	ctx.seed = seed;
 
 	if (command != NULL) {

@@ -66,6 +66,8 @@ const struct option_doc option_docs[] = {
 	{ "echo", 0, NULL, "print each command (after the prompt string) "
 	  "before its output, making a transcript", NULL, 1005 },
 	{ "quiet", 'q', NULL, "no banner at the interactive prompt", NULL, 'q' },
+	{ "no-pager", 0, NULL, "at the prompt, print long output directly "
+	  "instead of through $PAGER (as 'set pager off')", NULL, 1010 },
 	{ "seed", 0, "N", "seed for labs and anything randomised (default 1)",
 	  NULL, 1006 },
 	{ "help", 'h', NULL, "print the usage and exit", NULL, 'h' },

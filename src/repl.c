@@ -100,21 +100,24 @@ complete_kind(struct ctx *ctx, struct cands *c, const char *kind,
 		for (i = 0; cmd_table[i]; i++)
 			cand_add(c, text, cmd_table[i]->name);
 		cand_add(c, text, "gfp");
+		for (i = 0; help_topics[i].name; i++)
+			cand_add(c, text, help_topics[i].name);
 	} else if (!strcmp(kind, "arch")) {
 		for (i = 0; arch_list[i]; i++)
 			cand_add(c, text, arch_list[i]->name);
 	} else if (!strcmp(kind, "gfp")) {
 		for (i = 0; gfp_names[i].name; i++)
 			cand_add(c, text, gfp_names[i].name);
-	} else if (!strncmp(kind, "words:", 6)) {
-		cand_words(c, text, kind + 6);
+	} else if (!strncmp(kind, "words:", 6) || !strncmp(kind, "expr:", 5)) {
+		cand_words(c, text, strchr(kind, ':') + 1);
 	} else if (!strcmp(kind, "slabcache") && slab_of(ctx->m) != NULL) {
 		struct list_head *l;
 
 		list_for_each(l, &slab_of(ctx->m)->slab_caches)
 			cand_add(c, text, list_entry(l, struct kmem_cache,
 						     list)->name);
-	} else if (!strcmp(kind, "addr") && ctx->m != NULL) {
+	} else if ((!strcmp(kind, "addr") || !strcmp(kind, "line")) &&
+		   ctx->m != NULL) {
 		if (text[0] == '$') {
 			cand_add(c, text, "$_");
 			for (i = 0; i < 2; i++)

@@ -345,8 +345,8 @@ words(FILE *o, const char *kind)
 	if (!strcmp(kind, "arch")) {
 		for (i = 0; arch_list[i]; i++)
 			fprintf(o, "%s%s", i ? " " : "", arch_list[i]->name);
-	} else if (!strncmp(kind, "words:", 6)) {
-		for (const char *p = kind + 6; *p; p++)
+	} else if (!strncmp(kind, "words:", 6) || !strncmp(kind, "expr:", 5)) {
+		for (const char *p = strchr(kind, ':') + 1; *p; p++)
 			fputc(*p == ',' ? ' ' : *p, o);
 	} else if (!strcmp(kind, "cmd")) {
 		for (i = 0; cmd_table[i]; i++)
@@ -361,15 +361,17 @@ words(FILE *o, const char *kind)
 static const char *
 first_words(const struct cmd *c, char *buf, size_t n)
 {
-	size_t l, i;
+	size_t l, i, k;
 
-	if (c->complete == NULL || strncmp(c->complete, "words:", 6))
+	if (c->complete == NULL || (strncmp(c->complete, "words:", 6) &&
+				    strncmp(c->complete, "expr:", 5)))
 		return NULL;
-	l = strcspn(c->complete + 6, " ");
+	k = strcspn(c->complete, ":") + 1;
+	l = strcspn(c->complete + k, " ");
 	if (l >= n)
 		l = n - 1;
 	for (i = 0; i < l; i++)
-		buf[i] = c->complete[6 + i] == ',' ? ' ' : c->complete[6 + i];
+		buf[i] = c->complete[k + i] == ',' ? ' ' : c->complete[k + i];
 	buf[l] = 0;
 	return buf;
 }

@@ -33,6 +33,7 @@ extern const char *const family_names[NR_FAMILIES];
 
 #define CMD_SIM		0x1	/* needs a simulated machine (not an image) */
 #define CMD_NOMACHINE	0x2	/* runs without any machine */
+#define CMD_FMT		0x4	/* takes a /FMT suffix: x/4x, p/x */
 
 /* An option a command accepts. */
 struct cmd_opt {
@@ -43,9 +44,21 @@ struct cmd_opt {
 };
 
 /*
- * Completion specs, one word per positional argument, the last one
- * repeating: "addr" (symbols), "file", "arch", "gfp", "cmd", "setopt",
- * "pid", "slabcache" (slab cache names), "words:a,b,c", "none".
+ * Argument specs (.complete), one word per positional argument, the last
+ * one repeating.  Each says how the argument is completed and what kind of
+ * argument it is, which decides how the words of a line are grouped into
+ * arguments (cmd_split, and `help arguments`):
+ *   expressions, pieces separated by spaces and operators joined into one:
+ *     "addr" (symbols completed), "expr", "expr:a,b,c" (those words
+ *     completed), "pid", "gfp"
+ *   flag lists, pieces joined across '|' only: "words:a,b,c"
+ *   single words, never joined: "word", "slabcache" (slab cache names),
+ *     "cmd", "arch", "none"
+ *   "file": a path, never joined; ~/ is the home directory
+ *   "args": this and every later word as written (no options), e.g. the
+ *     arguments of a program
+ *   "line": the rest of the line as typed, one argument (print, printf)
+ * An option's .complete says the same of its value; NULL is an expression.
  */
 struct cmd {
 	const char *name;
@@ -90,6 +103,9 @@ struct ctx {
 	bool quit;		/* `quit` was run */
 	int quit_status;
 	volatile sig_atomic_t *interrupted;
+	/* output: the pager and `| SHELLCMD`, `> FILE` (src/pager.c) */
+	bool pager;		/* page long output at a terminal (set pager) */
+	int redirect;		/* set redirect: -1 at the prompt only, 0, 1 */
 	/* the value history: $1, $2, ... and $_ */
 	u64 *vals;
 	int nvals, avals;
@@ -100,6 +116,7 @@ struct ctx {
 	struct args args;
 	bool has_value;
 	u64 value;
+	struct strbuf vtext;	/* how to show the value, when not 0x%llx */
 	bool failed;
 	struct strbuf err;
 	/* JSON writer */
@@ -120,9 +137,36 @@ void ctx_set_machine(struct ctx *ctx, struct machine *m);
 
 /* Run one line (several commands separated by ';'); returns 0 or -1. */
 int cmd_run_line(struct ctx *ctx, const char *line);
-/* Split a line into words (quotes, parentheses, expression joining). */
+/*
+ * Split one command into its arguments: words separated by spaces outside
+ * quotes and parentheses, grouped by the kinds the command's argument
+ * specs declare (see above).  No redirection: a line's `| CMD` and
+ * `> FILE` are found by cmd_run_line.
+ */
 int cmd_split(const char *line, char ***argv, int *argc, char **err);
 void cmd_free_argv(char **argv, int argc);
+/* -X or --NAME (X a letter): what the splitter and the dispatcher take
+ * for an option. */
+bool cmd_looks_like_option(const char *s);
+/*
+ * Run one split command (src/cmd.c).  lit[i] says argv[i] is positional
+ * whatever it looks like (it was quoted, or followed `--`); lit may be NULL.
+ */
+int cmd_run_argv(struct ctx *ctx, int argc, char **argv, const bool *lit);
+/* Report an error of a command line that is not the command's own (bad
+ * quoting, a file that cannot be written); with json, also its object. */
+void cmd_line_error(struct ctx *ctx, const struct cmd *c, bool json,
+		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Help topics beyond the commands: `help expressions` ... (cmds/help.c) */
+struct help_topic {
+	const char *name;
+	const char *aliases;	/* space separated: "expr $ $_" */
+	const char *summary;
+	const char *text;	/* paragraphs; indented lines are verbatim */
+};
+extern const struct help_topic help_topics[];
+const struct help_topic *help_topic_find(const char *name);
 
 /* Errors and results from commands. */
 int cmd_error(struct ctx *ctx, const char *fmt, ...)
@@ -131,6 +175,8 @@ int cmd_err(struct ctx *ctx, const struct error *e);
 void cmd_warn(struct ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void cmd_set_value(struct ctx *ctx, u64 v);
+/* The same, shown as "$N = TEXT" instead of "$N = 0x..." (print/FMT). */
+void cmd_set_value_text(struct ctx *ctx, u64 v, const char *text);
 int cmd_usage(struct ctx *ctx);
 
 /* Argument helpers: the error names the argument. */

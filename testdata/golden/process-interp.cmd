@@ -6,7 +6,7 @@
 exec ../elf/demo-x86_64-dyn
 maps
 exit
-exec --root ../elf/root ../elf/demo-x86_64-dyn a -- -b
+exec --root ../elf/root ../elf/demo-x86_64-dyn a -b
 maps
 sym AT_ENTRY
 sym main
