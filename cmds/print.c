@@ -2,7 +2,6 @@
 /*
  * Compute an expression and keep it in the value history: gdb's print.
  */
-#include <ctype.h>
 #include <string.h>
 
 #include "ptwalk/kernel.h"
@@ -120,7 +119,7 @@ print_run(struct ctx *ctx, int argc, char **argv)
 		if (strlen(fmt) != 1)
 			return cmd_error(ctx, "'/%s': give one format letter, "
 					 "as in p/x or p/d", fmt);
-		f = (char)tolower((unsigned char)fmt[0]);
+		f = fmt[0];
 	}
 	if (argc > 1 && arg_u64(ctx, argv[1], "EXPR", &v))
 		return -1;

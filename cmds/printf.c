@@ -183,9 +183,9 @@ render(struct ctx *ctx, const char *fmt, const u64 *v, int n,
 					 "write the number");
 		if (width > MAX_WIDTH || prec > MAX_WIDTH || (*p >= '0' &&
 							    *p <= '9'))
-			return cmd_error(ctx, "%s...: width or precision above %d",
+			return cmd_error(ctx, "'%s': a width or precision above %d",
 					 spec, MAX_WIDTH);
-		for (; *p && strchr("hlzjtqL", *p); p++)
+		for (; *p && strchr("hlzj", *p); p++)
 			h += *p == 'h';
 		if (*p == 0)
 			return cmd_error(ctx, "FORMAT ends inside a conversion");

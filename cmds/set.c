@@ -78,6 +78,10 @@ set_run(struct ctx *ctx, int argc, char **argv)
 		ctx->redirect = -1;
 		return 0;
 	}
+	if (!strcmp(o, "redirect") && strcmp(argv[2], "on") &&
+	    strcmp(argv[2], "off"))
+		return cmd_error(ctx, "redirect: '%s' is not on, off or auto",
+				 argv[2]);
 	if (arg_bool(ctx, argv[2], o, &v))
 		return -1;
 	if (!strcmp(o, "json")) {

@@ -377,8 +377,12 @@ group(struct cmdline *cl, const struct toks *t, const char *text)
 	cl_add(cl, xstrdup(t->v[0].s), false);
 	for (i = 1; i < t->n; i++) {
 		const struct tok *k = &t->v[i];
-		bool lit = k->quoted || dashdash || rest;
 		enum arg_kind kind;
+		bool lit;
+
+		if (!rest && arg_kind(cl->cmd, pos) == ARG_ARGS)
+			rest = true;	/* no options from here on */
+		lit = k->quoted || dashdash || rest;
 
 		if (!lit && !strcmp(k->s, "--")) {
 			dashdash = true;
@@ -407,8 +411,6 @@ group(struct cmdline *cl, const struct toks *t, const char *text)
 				k->start), text + k->start), true);
 			break;
 		}
-		if (kind == ARG_ARGS)
-			rest = lit = true;
 		i = take(cl, kind, t, i, lit);
 	}
 }
@@ -490,8 +492,15 @@ parse(const char *text, enum redir_mode mode, struct cmdline *cl,
 
 	memset(cl, 0, sizeof(*cl));
 	*errp = NULL;
-	if (tokenize(text, mode, &t, &redir, &rest, errp))
+	if (tokenize(text, mode, &t, &redir, &rest, errp)) {
+		/* name the command in the message when there is one */
+		char *w = xstrdup(text + strspn(text, " \t"));
+
+		w[strcspn(w, " \t\"'(")] = 0;
+		cl->cmd = command_of(w);
+		free(w);
 		return -1;
+	}
 	if (t.n == 0)
 		return 0;
 	cl->cmd = command_of(t.v[0].s);

@@ -242,9 +242,12 @@ sink_cookie_write(void *cookie, const char *buf, size_t n)
 	if (s->kind == SINK_PAGER && s->fd < 0) {
 		struct error e;
 
-		if (!s->nopager && !fits(s, buf, n) &&
-		    spawn(s, pager_command(), true, &e) != 0)
-			s->nopager = true;	/* no /bin/sh: print it all */
+		if (!s->nopager && !fits(s, buf, n)) {
+			free(s->target);
+			s->target = xstrdup(pager_command());
+			if (spawn(s, s->target, true, &e) != 0)
+				s->nopager = true;	/* no /bin/sh */
+		}
 		if (s->fd < 0) {
 			fwrite(buf, 1, n, s->prev);
 			fflush(s->prev);

@@ -121,6 +121,49 @@ man_commands(FILE *o)
 }
 
 /*
+ * A help topic (`help expressions` ...) as man text: its paragraphs are
+ * filled by the formatter, its indented lines (tables, examples) kept as
+ * they are.
+ */
+static int
+man_topic(FILE *o, const char *name)
+{
+	const struct help_topic *t = help_topic_find(name);
+	const char *p;
+	bool verbatim = false;
+
+	if (t == NULL) {
+		fprintf(stderr, "docgen: no help topic '%s'\n", name);
+		return 1;
+	}
+	for (p = t->text; *p;) {
+		size_t l = strcspn(p, "\n");
+		char *line = xasprintf("%.*s\n", (int)l, p);
+
+		if (verbatim && (l == 0 || p[0] != ' ')) {
+			fputs(".fi\n", o);
+			verbatim = false;
+		}
+		if (l == 0) {
+			fputs(".PP\n", o);
+		} else {
+			if (p[0] == ' ' && !verbatim) {
+				fputs(".nf\n", o);
+				verbatim = true;
+			}
+			roff(o, line);
+		}
+		free(line);
+		p += l;
+		if (*p)
+			p++;
+	}
+	if (verbatim)
+		fputs(".fi\n", o);
+	return 0;
+}
+
+/*
  * An EXAMPLES transcript: the template holds the "ptwalk> CMD" lines of a
  * block between @EXAMPLE@ [ARGS] and @END@; the page gets them with the
  * output ptwalk really prints, so the examples cannot go stale.
@@ -226,6 +269,10 @@ gen_man(const char *tmpl, const char *ptwalk)
 			man_options(stdout);
 		} else if (!strncmp(line, ".\\\" @COMMANDS@", 14)) {
 			man_commands(stdout);
+		} else if (!strncmp(line, ".\\\" @TOPIC@ ", 12)) {
+			line[strcspn(line, "\n")] = 0;
+			if (man_topic(stdout, line + 12))
+				rc = 1;
 		} else if (!strncmp(line, ".\\\" @EXAMPLE@", 13)) {
 			in = true;
 			start = lineno;

@@ -104,6 +104,89 @@ test_split(void **state)
 	free(err);
 }
 
+/* Each argument ends where its kind says (the rule of `help arguments`). */
+static void
+test_split_kinds(void **state)
+{
+	static const char *const a[] = { "page", "$_ >> 12" };
+	static const char *const b[] = { "walk", "1 << 3 | 4 & 7 ^ 1 % 3 / 1" };
+	static const char *const c[] = { "exec", "/bin/ls", "/tmp" };
+	static const char *const d[] = { "exec", "/bin/ls", "foo", "/tmp" };
+	static const char *const e[] = { "exec", "/bin/ls", "-l", "--", "./x" };
+	static const char *const f[] = { "image", "--arch", "i386", "/tmp/x.core" };
+	static const char *const g[] = { "mmap", "0", "16K", "r", "private",
+					 "/etc/services", "0" };
+	static const char *const h[] = { "mmap", "0", "4K", "PROT_READ|PROT_WRITE",
+					 "MAP_PRIVATE|MAP_ANONYMOUS" };
+	static const char *const i[] = { "kmem_cache_create", "foo", "64 + 64",
+					 "8", "SLAB_HWCACHE_ALIGN|SLAB_PANIC" };
+	static const char *const j[] = { "translate", "0x1000 + 4K", "-f", "/x" };
+	static const char *const k[] = { "smaps", "--addr", "$_ + 4", "1" };
+	static const char *const l[] = { "smaps", "--addr=$_ + 4" };
+	static const char *const m[] = { "walk", "$_", "-8" };
+	static const char *const n[] = { "walk", "$_ - 8" };
+	static const char *const o[] = { "lab", "answer", "2", "$1 + 4" };
+	static const char *const p[] = { "ptdump", "0xc0000000 + 4M",
+					 "0xc0000000 + 12M" };
+	static const char *const q[] = { "touch", "$_", "w", "4K * 2" };
+	static const char *const r[] = { "print", "($_ >> 12)  *  8" };
+	static const char *const s2[] = { "printf", "\"%d %s\\n\", 1 + 2, $_" };
+	static const char *const t[] = { "echo", "a", ">", "b", "|", "-x" };
+	static const char *const u[] = { "source", "~/ not expanded" };
+	static const char *const v[] = { "x/4x", "$sp - 8", "16" };
+	static const char *const w[] = { "set", "seed", "1 + 2" };
+	static const char *const x[] = { "ioremap", "0xfebf0000", "4K + 4K", "uc-" };
+	static const char *const y[] = { "insmod", "./m.ko" };
+	static const char *const z[] = { "save", "/tmp/a + b" };
+
+	(void)state;
+	split_ok("page $_ >> 12", 2, a);
+	split_ok("walk 1 << 3 | 4 & 7 ^ 1 % 3 / 1", 2, b);
+	split_ok("exec /bin/ls /tmp", 3, c);
+	split_ok("exec /bin/ls foo /tmp", 4, d);
+	split_ok("exec /bin/ls -l -- ./x", 5, e);
+	split_ok("image --arch i386 /tmp/x.core", 4, f);
+	split_ok("mmap 0 16K r private /etc/services 0", 7, g);
+	split_ok("mmap 0 4K PROT_READ | PROT_WRITE MAP_PRIVATE | MAP_ANONYMOUS",
+		 5, h);
+	split_ok("kmem_cache_create foo 64 + 64 8 SLAB_HWCACHE_ALIGN | SLAB_PANIC",
+		 5, i);
+	split_ok("translate 0x1000 + 4K -f /x", 4, j);
+	split_ok("smaps --addr $_ + 4 1", 4, k);
+	split_ok("smaps --addr=$_ + 4", 2, l);
+	split_ok("walk $_ -8", 3, m);
+	split_ok("walk $_ - 8", 2, n);
+	split_ok("lab answer 2 $1 + 4", 4, o);
+	split_ok("ptdump 0xc0000000 + 4M 0xc0000000 + 12M", 3, p);
+	split_ok("touch $_ w 4K * 2", 4, q);
+	split_ok("print ($_ >> 12)  *  8  ", 2, r);
+	split_ok("printf \"%d %s\\n\", 1 + 2, $_", 2, s2);
+	split_ok("echo a > b | -x", 6, t);
+	split_ok("source \"~/ not expanded\"", 2, u);
+	split_ok("x/4x $sp - 8 16", 3, v);
+	split_ok("set seed 1 + 2", 3, w);
+	split_ok("ioremap 0xfebf0000 4K + 4K uc-", 4, x);
+	split_ok("insmod ./m.ko", 2, y);
+	split_ok("save '/tmp/a + b'", 2, z);
+}
+
+/* ~ and ~/ in a file argument are the home directory; nowhere else. */
+static void
+test_split_tilde(void **state)
+{
+	static const char *const a[] = { "source", "/home/u/x.cmd" };
+	static const char *const b[] = { "save", "/home/u" };
+	static const char *const c[] = { "echo", "~/x" };
+	static const char *const d[] = { "exec", "/home/u/prog", "~/arg" };
+
+	(void)state;
+	setenv("HOME", "/home/u", 1);
+	split_ok("source ~/x.cmd", 2, a);
+	split_ok("save ~", 2, b);
+	split_ok("echo ~/x", 2, c);
+	split_ok("exec ~/prog ~/arg", 3, d);
+}
+
 int
 main(void)
 {
@@ -112,6 +195,8 @@ main(void)
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_split),
+		cmocka_unit_test(test_split_kinds),
+		cmocka_unit_test(test_split_tilde),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,10 +13,18 @@ static int
 lookup(void *o, const char *name, u64 *v, char *err, size_t n)
 {
 	(void)o;
-	if (!strcmp(name, "main")) {
-		*v = 0x401000;
-		return 0;
-	}
+	static const struct {
+		const char *name;
+		u64 v;
+	} vars[] = { { "main", 0x401000 }, { "$_", 1 }, { "$", 2 },
+		     { "$$", 3 }, { "$$12", 12 }, { "$7", 7 }, { "$cr3", 0x1000 } };
+	size_t i;
+
+	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++)
+		if (!strcmp(name, vars[i].name)) {
+			*v = vars[i].v;
+			return 0;
+		}
 	snprintf(err, n, "unknown symbol '%s'", name);
 	return -1;
 }
@@ -99,6 +107,36 @@ test_operators(void **state)
 	assert_true(ev("-0") == 0);
 }
 
+/* The precedence and grouping help expressions documents: C's. */
+static void
+test_precedence(void **state)
+{
+	(void)state;
+	assert_true(ev("8 - 2 - 1") == 5);
+	assert_true(ev("1 + 2 << 3") == 24);
+	assert_true(ev("64 / 4 / 2") == 8);
+	assert_true(ev("1 | 2 ^ 3 & 6") == (1 | (2 ^ (3 & 6))));
+	assert_true(ev("1 << 2 + 1") == 8);
+	assert_true(ev("~0 & 0xff") == 0xff);
+	assert_true(ev("- 0 + 5") == 5);
+	assert_true(ev("+ 5") == 5);
+	assert_true(ev("0x1234 >>4") == 0x123);
+	assert_true(ev("1<< 4") == 16);
+	assert_true(ev("  ( 1 + 1 ) * ( 2 )  ") == 4);
+}
+
+/* $_, $, $$, $$N, $N and registers reach the lookup as whole names. */
+static void
+test_names(void **state)
+{
+	(void)state;
+	assert_true(ev("$_ + $ + $$") == 6);
+	assert_true(ev("$$12 - $7") == 5);
+	assert_true(ev("$cr3 >> 12") == 1);
+	assert_true(ev("($$12)") == 12);
+	assert_non_null(strstr(everr("$$x"), "unknown symbol '$$x'"));
+}
+
 static void
 test_errors(void **state)
 {
@@ -142,6 +180,8 @@ main(void)
 		cmocka_unit_test(test_suffixes),
 		cmocka_unit_test(test_hex_suffix_is_error),
 		cmocka_unit_test(test_operators),
+		cmocka_unit_test(test_precedence),
+		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_parse_number),
 	};
