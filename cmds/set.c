@@ -54,8 +54,9 @@ set_run(struct ctx *ctx, int argc, char **argv)
 			   ctx->bail ? "on" : "off",
 			   ctx->m && ctx->m->tlb_on ? "on" : "off",
 			   (unsigned long long)ctx->seed,
-			   ctx->pager ? "on" : "off", ctx->redirect < 0 ? "auto" :
-			   ctx->redirect ? "on" : "off");
+			   ctx->pager ? "on" : "off",
+			   ctx->redirect == REDIRECT_AUTO ? "auto" :
+			   ctx->redirect == 1 ? "on" : "off");
 		return 0;
 	}
 	if (!strcmp(o, "tlb")) {
@@ -74,8 +75,11 @@ set_run(struct ctx *ctx, int argc, char **argv)
 		ctx->seed = s;
 		return 0;
 	}
+	if (!strcmp(o, "redirect") && ctx->redirect == REDIRECT_NEVER)
+		return cmd_error(ctx, "redirect: output redirection is disabled "
+				 "in this session");
 	if (!strcmp(o, "redirect") && !strcmp(argv[2], "auto")) {
-		ctx->redirect = -1;
+		ctx->redirect = REDIRECT_AUTO;
 		return 0;
 	}
 	if (!strcmp(o, "redirect") && strcmp(argv[2], "on") &&

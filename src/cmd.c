@@ -110,7 +110,7 @@ ctx_init(struct ctx *ctx, struct machine *m)
 	ctx->m = m;
 	ctx->out = stdout;
 	ctx->pager = true;
-	ctx->redirect = -1;
+	ctx->redirect = REDIRECT_AUTO;
 	sb_init(&ctx->err);
 	sb_init(&ctx->js);
 	sb_init(&ctx->vtext);

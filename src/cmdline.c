@@ -549,9 +549,10 @@ cmd_free_argv(char **argv, int argc)
 static enum redir_mode
 redirect_mode(const struct ctx *ctx)
 {
-	if (ctx->redirect >= 0)
-		return ctx->redirect ? REDIR_ON : REDIR_OFF;
-	return ctx->interactive && ctx->src == NULL ? REDIR_ON : REDIR_OFF;
+	if (ctx->redirect == REDIRECT_AUTO)
+		return ctx->interactive && ctx->src == NULL ? REDIR_ON :
+			REDIR_OFF;
+	return ctx->redirect == 1 ? REDIR_ON : REDIR_OFF;
 }
 
 /* One command, with its output where the line sends it. */

@@ -35,6 +35,11 @@ extern const char *const family_names[NR_FAMILIES];
 #define CMD_NOMACHINE	0x2	/* runs without any machine */
 #define CMD_FMT		0x4	/* takes a /FMT suffix: x/4x, p/x */
 
+/* ctx->redirect besides 0 (off) and 1 (on) */
+#define REDIRECT_AUTO	(-1)	/* at the prompt only (the default) */
+#define REDIRECT_NEVER	(-2)	/* off, and `set redirect` cannot change it:
+				   no shell commands (fuzzing, untrusted input) */
+
 /* An option a command accepts. */
 struct cmd_opt {
 	const char *name;	/* "--walk", "-f" */
@@ -105,7 +110,7 @@ struct ctx {
 	volatile sig_atomic_t *interrupted;
 	/* output: the pager and `| SHELLCMD`, `> FILE` (src/pager.c) */
 	bool pager;		/* page long output at a terminal (set pager) */
-	int redirect;		/* set redirect: -1 at the prompt only, 0, 1 */
+	int redirect;		/* set redirect: REDIRECT_AUTO, 0 off, 1 on */
 	/* the value history: $1, $2, ... and $_ */
 	u64 *vals;
 	int nvals, avals;

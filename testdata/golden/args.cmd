@@ -6,7 +6,7 @@ walk 0xc0000000 + 160M
 page $_ >> 12
 pa PAGE_OFFSET + 1M - 4K * 2 / 2
 print $1 << 2 | 1
-print 0x1234 & 0xff ^ 0x0f % 10
+pa PAGE_OFFSET | 0x1234 & 0xff ^ 0x0f % 10
 # a lone '-' subtracts; '-8' is an argument of its own, '-x' an option
 x PAGE_OFFSET + 16 - 8 8
 x PAGE_OFFSET -8
@@ -40,7 +40,18 @@ alloc_pages GFP_KERNEL 1 + 1
 __free_pages $_ 1 + 1
 ptdump 0xc0000000 + 4M 0xc0000000 + 12M
 tlb flush PAGE_OFFSET + 4K
+# options: a value after its option, an expression where it is one
+pte 0x1000 + 0x67 --raw --level pgd
+smaps --addr start_stack + 4
+whatis -p 1M + 4K
+write --phys 0x100000 + 16 0x11 | 0x22
+rmmod hello
+kmem_cache_destroy my_cache
 # words are never computed: echo prints them as written
 echo -n  a   "b  c"  /tmp  0 + 1 | x
 set seed 40 + 2
 set
+# lab answer K VALUE: the value is an expression or the words asked for
+lab start 1
+lab answer 1 0x25e1c808 >> 22
+lab answer 2 (0x25e1c808 >> 22) * 4 + 0

@@ -37,4 +37,14 @@ printf 'echo one\necho two\n' > $d/two.cmd
 $PTWALK -q -c "$R; source $d/two.cmd > $d/both; echo back"; cat $d/both
 $PTWALK -q -c "set redirect off; set redirect auto; set redirect maybe" 2>&1
 $PTWALK -q -c "set redirect on; set redirect off; set" 2>&1 | tail -1
+# every lab transcript runs the same with redirection on: their '|' and '>>'
+# are followed by an operand, so they stay operators at the prompt too
+for c in ../../testdata/golden/lab-*.cmd; do
+	n=$(basename $c .cmd)
+	a=$(sed -n 's/^# args: //p' $c | head -n 1)
+	(cd ../../testdata/golden && eval "\"$PTWALK\" -q $a $n.cmd" >$d/off 2>&1
+	 eval "\"$PTWALK\" -q $a -c 'set redirect on' $n.cmd" 2>&1 |
+	 grep -vx '{"cmd":"set"}' >$d/on)
+	cmp -s $d/off $d/on && echo "$n: the same" || diff $d/off $d/on | head -n 5
+done
 rm -rf "$d"

@@ -3,6 +3,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -187,6 +188,31 @@ test_split_tilde(void **state)
 	split_ok("exec ~/prog ~/arg", 3, d);
 }
 
+/* A session that may never redirect runs no shell command, whatever it reads. */
+static void
+test_redirect_never(void **state)
+{
+	struct ctx ctx;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	(void)state;
+	assert_non_null(f);
+	ctx_init(&ctx, NULL);
+	ctx.out = f;
+	ctx.redirect = REDIRECT_NEVER;
+	assert_int_equal(cmd_run_line(&ctx, "set redirect on"), -1);
+	assert_int_equal(cmd_run_line(&ctx, "echo pipe | cat"), 0);
+	assert_int_equal(cmd_run_line(&ctx, "echo file > /dev/null"), -1);
+	assert_int_equal(ctx.redirect, REDIRECT_NEVER);
+	fflush(f);
+	assert_string_equal(buf, "pipe | cat\n");
+	ctx_release(&ctx);
+	fclose(f);
+	free(buf);
+}
+
 int
 main(void)
 {
@@ -197,6 +223,7 @@ main(void)
 		cmocka_unit_test(test_split),
 		cmocka_unit_test(test_split_kinds),
 		cmocka_unit_test(test_split_tilde),
+		cmocka_unit_test(test_redirect_never),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
