@@ -154,6 +154,21 @@ help_arg(struct ctx *ctx, const char *name)
 		return 0;
 	}
 	c = cmd_find(name, &amb);
+	if (c == NULL && strlen(name) >= 3) {
+		/* a unique prefix of a topic: help expr, help out */
+		const struct help_topic *p;
+		int n = 0;
+
+		for (p = help_topics; p->name != NULL; p++)
+			if (!strncmp(p->name, name, strlen(name))) {
+				t = p;
+				n++;
+			}
+		if (n == 1) {
+			help_topic(ctx, t);
+			return 0;
+		}
+	}
 	if (c == NULL) {
 		const char *s = cmd_suggest(name);
 

@@ -146,8 +146,7 @@ const struct cmd cmd_print = {
 	.aliases = "p inspect",
 	.family = FAM_SESSION,
 	.usage = "[/FMT] [EXPR]",
-	.summary = "compute an expression and keep its value ($N), as gdb's "
-		   "print",
+	.summary = "evaluate an expression and keep it as $N (gdb's print)",
 	.help =
 	"Computes EXPR ('help expressions') and keeps the value in the\n"
 	"value history, shown as '$N = VALUE': print PAGE_OFFSET + 160M,\n"

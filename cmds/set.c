@@ -119,8 +119,7 @@ const struct cmd cmd_set = {
 	.name = "set",
 	.family = FAM_SESSION,
 	.usage = "[OPTION VALUE]",
-	.summary = "change a setting: json, echo, verbose, bail, tlb, seed, "
-		   "pager, redirect",
+	.summary = "change a setting (json, pager, redirect, tlb, seed ...)",
 	.help =
 	"  set json on|off      one JSON object per command result (--json)\n"
 	"  set echo on|off      print each command before its output (--echo)\n"

@@ -61,6 +61,6 @@ printf "x" 1
 echo $_ 1 + 1
 # help on expressions and arguments
 help $$
-help arguments
+help argu
 help output
 help print

@@ -30,7 +30,7 @@ PAGER=cat run 'x/40wx PAGE_OFFSET' | tail -n 2
 echo "== PTWALK_PAGER first"
 PTWALK_PAGER="$d/pg" PAGER=false run 'x/64wx PAGE_OFFSET'
 echo "== a pager that quits early: ptwalk goes on"
-PAGER='head -n 1' run 'x/64wx PAGE_OFFSET' 'echo alive'
+PAGER='head -n 1' run 'x/16384wx PAGE_OFFSET' 'echo alive'
 echo "== a pager that cannot run: a warning, and the output here"
 PAGER=$d/nosuchpager run 'x/64wx PAGE_OFFSET' 'echo alive' | sed 's/^sh: [0-9]*: /sh: /' | sed -n '1,3p;/warning/p;$p'
 rm -rf "$d"
