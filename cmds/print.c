@@ -159,9 +159,9 @@ const struct cmd cmd_print = {
 	"  p/a   an address, with the symbol it falls in: 0x... <main+16>\n"
 	"  p/z   hexadecimal, zero-padded to the address width\n"
 	"EXPR is the rest of the command as typed, so spaces and operators\n"
-	"need no quoting; at the prompt a lone '|' or '>' still redirects\n"
-	"('help output').  With --json: \"value\" (a \"0x...\" string),\n"
-	"\"format\" and \"text\", the value as shown.\n",
+	"need no quoting; at the prompt '| CMD' and '> FILE' redirect as after\n"
+	"any command ('help output').  With --json: \"value\" (a \"0x...\"\n"
+	"string), \"format\" and \"text\", the value as shown.\n",
 	.complete = "line",
 	.min_args = 0,
 	.max_args = 1,
