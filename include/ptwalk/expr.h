@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Numbers and expressions: 0x1f, 0755, 0b101, 42, 160M, 4K (binary
- * suffixes K M G T P), symbols, $_ and $N, with + - * / % << >> & | ^ ~
- * and parentheses.  Unsigned 64-bit arithmetic; overflow, a negative
- * result and division by zero are errors, never silent wrap-around.
+ * suffixes K M G T P), names (symbols, and $_, $N, $$N, $cr3 ..., which
+ * the caller's lookup resolves), with + - * / % << >> & | ^ ~ and
+ * parentheses, C's precedence; spaces anywhere between.  Unsigned 64-bit
+ * arithmetic; overflow, a negative result and division by zero are
+ * errors, never silent wrap-around.  `help expressions' tells users.
  */
 #ifndef PTWALK_EXPR_H
 #define PTWALK_EXPR_H
