@@ -19,6 +19,10 @@ fix_to_virt_run(struct ctx *ctx, int argc, char **argv)
 	u64 v, va;
 
 	(void)argc;
+	/* NAME + N as an expression argument arrives with its spaces */
+	for (char *r = argv[1], *w = argv[1];; r++)
+		if (*r != ' ' && *r != '\t' && !(*w++ = *r))
+			break;
 	if (!fix_parse(m, argv[1], &idx)) {
 		if (isalpha((unsigned char)argv[1][0]) &&
 		    !strncasecmp(argv[1], "FIX_", 4))

@@ -40,6 +40,7 @@ alloc_pages GFP_KERNEL 1 + 1
 __free_pages $_ 1 + 1
 ptdump 0xc0000000 + 4M 0xc0000000 + 12M
 tlb flush PAGE_OFFSET + 4K
+fix_to_virt FIX_KMAP_BEGIN + 1
 # options: a value after its option, an expression where it is one
 pte 0x1000 + 0x67 --raw --level pgd
 smaps --addr start_stack + 4
