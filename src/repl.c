@@ -208,6 +208,10 @@ repl_candidates(struct ctx *ctx, const char *line, int start, const char *text)
 			continue;
 		}
 		pos++;
+		/* "PAGE_OFFSET +": the word being typed goes on with it */
+		if (i == argc - 1 && *argv[i] &&
+		    strchr("+-*/%&|^~<>(", argv[i][strlen(argv[i]) - 1]))
+			pos--;
 	}
 	if (pending != NULL) {
 		complete_kind(ctx, &c, pending, text);

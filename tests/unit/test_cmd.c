@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "ptwalk/cmd.h"
+#include "ptwalk/script.h"
 
 static void
 test_table_sane(void **state)
@@ -213,6 +214,51 @@ test_redirect_never(void **state)
 	free(buf);
 }
 
+static bool
+offers(struct ctx *ctx, const char *line, const char *text, const char *want)
+{
+	char **v = repl_candidates(ctx, line, (int)(strlen(line) - strlen(text)),
+				   text);
+	bool found = false;
+	int i;
+
+	for (i = 0; v != NULL && v[i] != NULL; i++) {
+		if (!strcmp(v[i], want))
+			found = true;
+		free(v[i]);
+	}
+	free(v);
+	return found;
+}
+
+/* Completion follows the argument kinds: an expression still open after an
+ * operator is completed as the same argument. */
+static void
+test_complete_kinds(void **state)
+{
+	struct machine_opts o;
+	struct error e;
+	struct ctx ctx;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	ctx_init(&ctx, machine_new(&o, &e));
+	assert_non_null(ctx.m);
+	assert_true(offers(&ctx, "walk PAGE_OFFSET + swapper_p", "swapper_p",
+			   "swapper_pg_dir"));
+	assert_true(offers(&ctx, "p 1 + swapper_p", "swapper_p",
+			   "swapper_pg_dir"));
+	assert_true(offers(&ctx, "kmalloc 100 GFP_K", "GFP_K", "GFP_KERNEL"));
+	assert_false(offers(&ctx, "kmalloc 100 + GFP_K", "GFP_K", "GFP_KERNEL"));
+	assert_true(offers(&ctx, "ptdump ke", "ke", "kernel"));
+	assert_true(offers(&ctx, "set pager o", "o", "off"));
+	assert_true(offers(&ctx, "set re", "re", "redirect"));
+	assert_true(offers(&ctx, "help expr", "expr", "expressions"));
+	assert_true(offers(&ctx, "alloc_pages GFP_KERNEL ", "", "3"));
+	machine_free(ctx.m);
+	ctx_release(&ctx);
+}
+
 int
 main(void)
 {
@@ -224,6 +270,7 @@ main(void)
 		cmocka_unit_test(test_split_kinds),
 		cmocka_unit_test(test_split_tilde),
 		cmocka_unit_test(test_redirect_never),
+		cmocka_unit_test(test_complete_kinds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
