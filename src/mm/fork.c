@@ -8,12 +8,13 @@
 #include <string.h>
 
 #include "mm_internal.h"
+#include "ptwalk/page_alloc.h"
 
 struct copy_ctx {
 	struct machine *m;
 	struct mm_struct *dst;
 	struct vm_area_struct *vma;
-	u64 copied, wrprotected, zero;
+	u64 copied, wrprotected, zero, nopage;
 	struct error *e;
 	int err;
 };
@@ -80,9 +81,12 @@ copy_level(struct copy_ctx *cc, u64 table, int i, u64 base)
 					      prot);
 			pte_write(m, dst, nv, va);
 			cc->copied++;
-			if ((pd.attr & P_SPECIAL) ||
-			    pfn == tasks_of(m)->zero_pfn) {
-				cc->zero++;
+			if (!vm_normal_page(m, pfn, pd.attr)) {
+				/* the zero page, or a pfn without a page */
+				if (pfn_valid(m, pfn) || (pd.attr & P_SPECIAL))
+					cc->zero++;
+				else
+					cc->nopage++;
 				continue;
 			}
 			mm_get_page(m, pfn);
@@ -170,7 +174,7 @@ do_fork(struct machine *m, struct task_struct *parent,
 		nv++;
 		/* vma_needs_copy(): only VMAs with anonymous pages */
 		if (v->anon_vma != NULL) {
-			struct copy_ctx cc = { m, mm, v, 0, 0, 0, e, 0 };
+			struct copy_ctx cc = { m, mm, v, 0, 0, 0, 0, e, 0 };
 
 			copy_level(&cc, old->pgd, 0, 0);
 			if (cc.err) {
@@ -180,11 +184,13 @@ do_fork(struct machine *m, struct task_struct *parent,
 			n->vm_mm = mm;
 			wp += cc.wrprotected;
 			KT(m, "copy_page_range %s-%s: %llu PTEs copied, %llu "
-			   "made read-only in both (copy-on-write)%s",
+			   "made read-only in both (copy-on-write)%s%s",
 			   ktva(m, v->vm_start), ktva(m, v->vm_end),
 			   (unsigned long long)cc.copied,
 			   (unsigned long long)cc.wrprotected,
-			   cc.zero ? ", zero-page PTEs shared" : "");
+			   cc.zero ? ", zero-page PTEs shared" : "",
+			   cc.nopage ? ", PTEs of pfns without a struct page "
+			   "copied as they are (print_bad_pte)" : "");
 		}
 	}
 	KT(m, "dup_mmap: %d VMAs; file VMAs without anonymous pages are not "

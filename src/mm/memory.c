@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "mm_internal.h"
+#include "ptwalk/page_alloc.h"
 #include "ptwalk/slab.h"
 
 /* x86 page-fault error code (arch/x86/include/asm/trap_pf.h) */
@@ -30,9 +31,28 @@
 struct pteinfo {
 	u64 val;		/* the Linux PTE */
 	bool none, present, write, dirty, young, special, protnone;
+	bool nopage;		/* present, but no struct page for the pfn */
 	u64 pfn;
 	pgprot_t prot;		/* generic rights + attributes */
 };
+
+/*
+ * vm_normal_page(): whether a present PTE's frame has a struct page whose
+ * references and mappings the PTE counts.  Not a special PTE, not the
+ * shared zero page (is_zero_pfn: arm has no special bit) and not a pfn
+ * without a descriptor: Linux finds such a pfn above highest_memmap_pfn,
+ * reports it (print_bad_pte, "Bad page map") and treats the entry as
+ * special, so that nothing dereferences a struct page that is not there.
+ */
+bool
+vm_normal_page(struct machine *m, u64 pfn, u32 attr)
+{
+	if (attr & P_SPECIAL)
+		return false;
+	if (pfn == tasks_of(m)->zero_pfn)
+		return false;
+	return pfn_valid(m, pfn);
+}
 
 u64
 pte_read(struct machine *m, u64 epa)
@@ -72,15 +92,15 @@ pte_info(struct machine *m, u64 val, struct pteinfo *p)
 		return;
 	p->present = true;
 	p->pfn = d.addr >> PAGE_SHIFT;
-	/* vm_normal_page(): the zero page has no struct page use (arm has
-	 * no special bit: is_zero_pfn()) */
+	/* the zero page stays special when its PTE is rewritten */
 	if (p->pfn == tasks_of(m)->zero_pfn)
 		d.attr |= P_SPECIAL;
+	p->nopage = !(d.attr & P_SPECIAL) && !pfn_valid(m, p->pfn);
 	p->protnone = d.attr & P_PROTNONE;
 	p->write = d.perm & P_UW;
 	p->dirty = d.attr & P_DIRTY;
 	p->young = d.attr & P_YOUNG;
-	p->special = d.attr & P_SPECIAL;
+	p->special = (d.attr & P_SPECIAL) || p->nopage;
 	p->prot = (d.perm & P_PERM) | (d.attr & (P_GLOBAL | P_YOUNG |
 		P_DIRTY | P_NOCACHE | P_WC | P_SPECIAL | P_UCMINUS |
 		P_PROTNONE));
@@ -499,6 +519,11 @@ zap_one(struct range_walk *rw, u64 va, u64 epa)
 		return;
 	pte_write(m, epa, 0, va);
 	flush_one(rw, va);
+	if (p.nopage)
+		KT(m, "zap_pte_range: pte %s at %s maps pfn %#llx, which has no "
+		   "struct page (print_bad_pte: bad page map): cleared, "
+		   "nothing to release", ktpte(m, p.val), ktpa(m, epa),
+		   (unsigned long long)p.pfn);
 	if (!p.present || p.special)
 		return;
 	mm_page_remove_rmap(m, p.pfn);
@@ -911,9 +936,18 @@ do_wp_page(struct vm_fault *vf)
 	struct vm_area_struct *vma = vf->vma;
 	struct mm_struct *mm = vma->vm_mm;
 	u64 old = vf->orig.pfn, pfn;
-	bool zero = vf->orig.special;
+	bool zero = vf->orig.special;	/* no struct page to copy from */
 	int r, refs;
 
+	if (vf->orig.nopage && (vma->vm_flags & VM_SHARED)) {
+		KT(m, "do_wp_page: pfn %#llx has no struct page (vm_normal_page "
+		   "is NULL): wp_pfn_shared makes the PTE writable",
+		   (unsigned long long)old);
+		set_pte_at(vf, mk_pte(m, old, prot_mkwrite(vf->orig.prot) |
+				      P_DIRTY | P_YOUNG), NULL);
+		mm_tlb_flush_page(m, mm, vf->addr);
+		return 0;
+	}
 	if (!zero && (vma->vm_flags & VM_SHARED)) {
 		KT(m, "do_wp_page: wp_page_shared: a shared mapping: make the "
 		   "PTE writable");
@@ -932,7 +966,11 @@ do_wp_page(struct vm_fault *vf)
 		mm_tlb_flush_page(m, mm, vf->addr);
 		return 0;
 	}
-	if (zero)
+	if (vf->orig.nopage)
+		KT(m, "do_wp_page: pfn %#llx has no struct page and is not "
+		   "RAM: wp_page_copy cannot read it and gives a zeroed page",
+		   (unsigned long long)old);
+	else if (zero)
 		KT(m, "do_wp_page: a write to the shared zero page: "
 		   "wp_page_copy allocates a zeroed page");
 	else if (mm_page_anon(m, old))
@@ -1464,10 +1502,11 @@ access_process_vm(struct machine *m, struct task_struct *t, u64 addr,
 			}
 		}
 		pa = (p.pfn << PAGE_SHIFT) | (addr & (PAGE_SIZE - 1));
-		if (write)
-			phys_write(&m->phys, pa, buf, n, NULL);
-		else
-			phys_read(&m->phys, pa, buf, n, NULL);
+		if (write ? phys_write(&m->phys, pa, buf, n, NULL) :
+		    phys_read(&m->phys, pa, buf, n, NULL))
+			return error_set(e, -EFAULT, "%s maps physical %s, "
+					 "which is not RAM", ktva(m, addr),
+					 ktpa(m, pa));
 		buf = (u8 *)buf + n;
 		addr += n;
 		len -= n;

@@ -79,6 +79,12 @@ void change_protection(struct machine *m, struct vm_area_struct *vma,
 int user_pte_slot(struct machine *m, struct mm_struct *mm, u64 addr,
 		  bool create, u64 *epa, struct error *e);
 u64 pte_read(struct machine *m, u64 epa);
+/*
+ * vm_normal_page(): does a present PTE with this pfn and these attributes
+ * (P_SPECIAL) count a struct page?  Not the zero page, not a special PTE,
+ * not a pfn without a struct page (beyond mem_map).
+ */
+bool vm_normal_page(struct machine *m, u64 pfn, u32 attr);
 void pte_write(struct machine *m, u64 epa, u64 val, u64 va);
 
 /* TLB maintenance for user mappings (context.c) */

@@ -46,8 +46,8 @@ smaps_vma(struct machine *m, struct vm_area_struct *vma,
 		if (d.kind != PT_LEAF || (d.attr & (P_SPECIAL | P_PROTNONE)))
 			continue;
 		pfn = d.addr >> PAGE_SHIFT;
-		if (pfn == tasks_of(m)->zero_pfn)
-			continue;	/* vm_normal_page(): no page to count */
+		if (!vm_normal_page(m, pfn, d.attr))
+			continue;	/* the zero page, or no struct page */
 		mss->resident += PAGE_SIZE;
 		dirty = (d.attr & P_DIRTY) || mm_page_dirty(m, pfn);
 		if (mm_page_anon(m, pfn))
@@ -86,19 +86,14 @@ pagemap_entry(struct machine *m, struct mm_struct *mm, u64 addr)
 
 	page_info(m, mm, addr & PAGE_MASK, &d, &val);
 	if (d.kind != PT_LEAF || (d.attr & P_PROTNONE)) {
-		if (val != 0 && (d.attr & P_PROTNONE)) {
-			pfn = d.addr >> PAGE_SHIFT;
-			return PM_PRESENT | (pfn & PM_PFRAME_MASK) |
-				(!mm_page_anon(m, pfn) ? PM_FILE : 0) |
-				(mm_page_mapcount(m, pfn) == 1 ?
-				 PM_MMAP_EXCLUSIVE : 0);
-		}
-		return 0;
+		if (val == 0 || !(d.attr & P_PROTNONE))
+			return 0;
 	}
 	pfn = d.addr >> PAGE_SHIFT;
 	flags = PM_PRESENT | (pfn & PM_PFRAME_MASK);
-	if ((d.attr & P_SPECIAL) || pfn == tasks_of(m)->zero_pfn)
-		return flags;		/* the zero page: no struct page use */
+	/* vm_normal_page() NULL: the zero page, or a pfn without a page */
+	if (!vm_normal_page(m, pfn, d.attr))
+		return flags;
 	if (!mm_page_anon(m, pfn))
 		flags |= PM_FILE;
 	if (mm_page_mapcount(m, pfn) == 1)
