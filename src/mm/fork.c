@@ -17,6 +17,7 @@ struct copy_ctx {
 	u64 copied, wrprotected, zero, nopage;
 	struct error *e;
 	int err;
+	u64 path[NR_LEVELS];	/* the parent's tables above the current */
 };
 
 static void
@@ -34,6 +35,7 @@ copy_level(struct copy_ctx *cc, u64 table, int i, u64 base)
 
 	if (hi >= nent)
 		hi = nent - 1;
+	cc->path[i] = table;
 	for (k = lo; k <= hi && !cc->err; k++) {
 		u64 va = base + k * span, epa = table + k * L->esize, ent = 0;
 		struct pte_decode d;
@@ -41,7 +43,9 @@ copy_level(struct copy_ctx *cc, u64 table, int i, u64 base)
 		if (lvl != LVL_PTE) {
 			phys_read_entry(&m->phys, epa, L->esize, &ent);
 			mmu->arch->decode(mmu, lvl, ent, &d);
-			if (d.kind == PT_TABLE)
+			/* a hand-made entry pointing back up: not followed */
+			if (d.kind == PT_TABLE &&
+			    !table_on_path(cc->path, i, d.addr))
 				copy_level(cc, d.addr, i + 1, va);
 			continue;
 		}
@@ -174,7 +178,8 @@ do_fork(struct machine *m, struct task_struct *parent,
 		nv++;
 		/* vma_needs_copy(): only VMAs with anonymous pages */
 		if (v->anon_vma != NULL) {
-			struct copy_ctx cc = { m, mm, v, 0, 0, 0, 0, e, 0 };
+			struct copy_ctx cc = { .m = m, .dst = mm, .vma = v,
+					       .e = e };
 
 			copy_level(&cc, old->pgd, 0, 0);
 			if (cc.err) {

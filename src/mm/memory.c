@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "mm_internal.h"
+#include "ptwalk/log2.h"
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/slab.h"
 
@@ -310,8 +311,7 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 
 	if (size > PAGE_SIZE) {
 		/* arm: the 16K pgd, __get_free_pages(GFP_KERNEL, 2) */
-		while ((PAGE_SIZE << mm->pgd_order) < size)
-			mm->pgd_order++;
+		mm->pgd_order = get_order(size);
 		if (mm_alloc_pgd_pages(m, mm->pgd_order, &pgd, e))
 			return e ? e->code : -ENOMEM;
 		mm->pgtables_bytes += PAGE_SIZE << mm->pgd_order;
@@ -389,9 +389,14 @@ free_table(struct machine *m, struct mm_struct *mm, u64 pa)
 	mm->pgtables_bytes -= PAGE_SIZE;
 }
 
-/* Free the user tables below `table` (level index i) entirely. */
+/*
+ * Free the user tables below `table` (level index i) entirely; path[]
+ * holds the tables above it.  A hand-made entry pointing back up is left
+ * alone: freeing the table it names would free one still in use.
+ */
 static void
-free_subtree(struct machine *m, struct mm_struct *mm, u64 table, int i)
+free_subtree(struct machine *m, struct mm_struct *mm, u64 table, int i,
+	     u64 *path)
 {
 	const struct mmu *mmu = &m->mmu;
 	const struct pt_level *L = &mmu->lv[mmu->walk[i]];
@@ -399,13 +404,14 @@ free_subtree(struct machine *m, struct mm_struct *mm, u64 table, int i)
 
 	if (mmu->walk[i] == LVL_PTE)
 		return;
+	path[i] = table;
 	for (k = 0; k < n; k++) {
 		u64 child = child_table(m, table, i, k), g0, g1;
 
-		if (child == 0)
+		if (child == 0 || table_on_path(path, i, child))
 			continue;
 		table_group(m, table, i, k, &g0, &g1);
-		free_subtree(m, mm, child, i + 1);
+		free_subtree(m, mm, child, i + 1, path);
 		free_table(m, mm, child & PAGE_MASK);
 		k = g1;
 	}
@@ -417,16 +423,17 @@ pgd_free(struct machine *m, struct mm_struct *mm)
 	const struct mmu *mmu = &m->mmu;
 	const struct pt_level *L = &mmu->lv[LVL_PGD];
 	u64 first = mmu->split_roots ? (1ULL << L->bits) :
-		kernel_pgd_boundary(m), k;
+		kernel_pgd_boundary(m), k, path[NR_LEVELS];
 
 	/* whatever user tables are left (PAE's preallocated pmds) */
+	path[0] = mm->pgd;
 	for (k = 0; k < first; k++) {
 		u64 child = child_table(m, mm->pgd, 0, k), g0, g1;
 
-		if (child == 0)
+		if (child == 0 || table_on_path(path, 0, child))
 			continue;
 		table_group(m, mm->pgd, 0, k, &g0, &g1);
-		free_subtree(m, mm, child, 1);
+		free_subtree(m, mm, child, 1, path);
 		free_table(m, mm, child & PAGE_MASK);
 		k = g1;
 	}
@@ -451,19 +458,30 @@ pgd_free(struct machine *m, struct mm_struct *mm)
  * Walking the present tables of a range
  */
 
-struct range_walk {
-	struct machine *m;
-	struct mm_struct *mm;
-	struct vm_area_struct *vma;
-	u64 start, end;
-	u64 nflush, first_flush;
-	bool flushed_all;
-};
+/*
+ * Is table one of the tables above the walk's current entry?  Tables the
+ * kernel builds never point back up; an entry written by hand can (a pud
+ * entry naming the pgd), and following it would revisit the tree.  The
+ * walkers of user page tables do not follow such an entry.
+ */
+bool
+table_on_path(const u64 *path, int depth, u64 table)
+{
+	int k;
 
-typedef void (*pte_fn)(struct range_walk *rw, u64 va, u64 epa);
+	for (k = 0; k <= depth; k++)
+		if ((path[k] & PAGE_MASK) == (table & PAGE_MASK))
+			return true;
+	return false;
+}
 
+/*
+ * walk_pgd_range() and below (cf. mm/pagewalk.c): only tables that are
+ * there are visited; an absent pgd, p4d, pud or pmd entry skips its whole
+ * span at once, so the cost follows the tables, not the size of the range.
+ */
 static void
-walk_level(struct range_walk *rw, u64 table, int i, u64 base, pte_fn fn)
+walk_level(struct mm_walk *rw, u64 table, int i, u64 base)
 {
 	struct machine *m = rw->m;
 	const struct mmu *mmu = &m->mmu;
@@ -477,30 +495,31 @@ walk_level(struct range_walk *rw, u64 table, int i, u64 base, pte_fn fn)
 		return;
 	if (hi >= nent)
 		hi = nent - 1;
+	rw->path[i] = table;
 	for (k = lo; k <= hi; k++) {
 		u64 va = base + k * span, epa = table + k * L->esize, ent = 0;
 		struct pte_decode d;
 
 		if (lvl == LVL_PTE) {
-			fn(rw, va, epa);
+			rw->pte_entry(rw, va, epa);
 			continue;
 		}
 		phys_read_entry(&m->phys, epa, L->esize, &ent);
 		mmu->arch->decode(mmu, lvl, ent, &d);
-		if (d.kind == PT_TABLE)
-			walk_level(rw, d.addr, i + 1, va, fn);
+		if (d.kind == PT_TABLE && !table_on_path(rw->path, i, d.addr))
+			walk_level(rw, d.addr, i + 1, va);
 	}
 }
 
-static void
-walk_range(struct range_walk *rw, pte_fn fn)
+void
+walk_page_range(struct mm_walk *rw)
 {
 	if (rw->end > rw->start)
-		walk_level(rw, rw->mm->pgd, 0, 0, fn);
+		walk_level(rw, rw->mm->pgd, 0, 0);
 }
 
 static void
-flush_one(struct range_walk *rw, u64 va)
+flush_one(struct mm_walk *rw, u64 va)
 {
 	if (rw->nflush++ == 0)
 		rw->first_flush = va;
@@ -509,7 +528,7 @@ flush_one(struct range_walk *rw, u64 va)
 
 /* zap_pte_range(): every present PTE cleared, its page released */
 static void
-zap_one(struct range_walk *rw, u64 va, u64 epa)
+zap_one(struct mm_walk *rw, u64 va, u64 epa)
 {
 	struct machine *m = rw->m;
 	struct pteinfo p;
@@ -538,10 +557,11 @@ void
 zap_page_range(struct machine *m, struct mm_struct *mm,
 	       struct vm_area_struct *vma, u64 start, u64 end)
 {
-	struct range_walk rw = { m, mm, vma, start, end, 0, 0, false };
+	struct mm_walk rw = { .m = m, .mm = mm, .vma = vma, .start = start,
+			      .end = end, .pte_entry = zap_one };
 	u64 anon = mm->rss[MM_ANONPAGES], file = mm->rss[MM_FILEPAGES];
 
-	walk_range(&rw, zap_one);
+	walk_page_range(&rw);
 	if (rw.nflush)
 		KT(m, "zap_page_range %s-%s: %llu PTEs cleared (%llu anonymous "
 		   "and %llu file pages released), TLB flushed",
@@ -597,7 +617,7 @@ table_group(struct machine *m, u64 table, int i, u64 k, u64 *g0, u64 *g1)
 
 static void
 free_level(struct machine *m, struct mm_struct *mm, u64 table, int i,
-	   u64 base, u64 start, u64 end, u64 limit)
+	   u64 base, u64 start, u64 end, u64 limit, u64 *path)
 {
 	const struct mmu *mmu = &m->mmu;
 	int lvl = mmu->walk[i];
@@ -610,13 +630,15 @@ free_level(struct machine *m, struct mm_struct *mm, u64 table, int i,
 		return;
 	if (hi >= nent)
 		hi = nent - 1;
+	path[i] = table;
 	for (k = lo; k <= hi && k < limit; k++) {
 		u64 va = base + k * span, child = child_table(m, table, i, k);
 
-		if (child == 0)
+		/* a hand-made entry pointing back up: neither followed nor freed */
+		if (child == 0 || table_on_path(path, i, child))
 			continue;
 		free_level(m, mm, child, i + 1, va, MAX(start, va),
-			   MIN(end - 1, va + span - 1) + 1, ~0ULL);
+			   MIN(end - 1, va + span - 1) + 1, ~0ULL, path);
 		table_group(m, table, i, k, &g0, &g1);
 		if (g1 >= limit ||
 		    span_in_use(mm, base + g0 * span, (g1 - g0 + 1) * span))
@@ -642,15 +664,16 @@ void
 free_pgtables(struct machine *m, struct mm_struct *mm, u64 start, u64 end)
 {
 	u64 limit = m->mmu.split_roots ? ~0ULL : kernel_pgd_boundary(m);
+	u64 path[NR_LEVELS];
 
 	if (end <= start)
 		return;
-	free_level(m, mm, mm->pgd, 0, 0, start, end, limit);
+	free_level(m, mm, mm->pgd, 0, 0, start, end, limit, path);
 }
 
 /* change_pte_range(): PTEs follow the VMA's new vm_page_prot */
 static void
-chprot_one(struct range_walk *rw, u64 va, u64 epa)
+chprot_one(struct mm_walk *rw, u64 va, u64 epa)
 {
 	struct machine *m = rw->m;
 	struct vm_area_struct *vma = rw->vma;
@@ -692,9 +715,11 @@ void
 change_protection(struct machine *m, struct vm_area_struct *vma, u64 start,
 		  u64 end)
 {
-	struct range_walk rw = { m, vma->vm_mm, vma, start, end, 0, 0, false };
+	struct mm_walk rw = { .m = m, .mm = vma->vm_mm, .vma = vma,
+			      .start = start, .end = end,
+			      .pte_entry = chprot_one };
 
-	walk_range(&rw, chprot_one);
+	walk_page_range(&rw);
 	if (rw.nflush)
 		KT(m, "change_protection %s-%s: %llu PTEs rewritten, TLB "
 		   "flushed", ktva(m, start), ktva(m, end),

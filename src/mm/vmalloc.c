@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptwalk/log2.h"
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/slab.h"
 #include "ptwalk/tlbflush.h"
@@ -42,17 +43,11 @@ ptr_size(const struct machine *m)
 	return m->arch->is64 ? 8 : 4;
 }
 
-static int
-fls_u64(u64 x)
-{
-	return x ? 64 - __builtin_clzll(x) : 0;
-}
-
 u64
 lazy_max_pages(const struct machine *m)
 {
 	/* fls(num_online_cpus()) * 32M of pages */
-	return (u64)fls_u64((u64)m->ncpus) * (32 * MiB / PAGE_SIZE);
+	return (u64)fls64((u64)m->ncpus) * (32 * MiB / PAGE_SIZE);
 }
 
 /*
@@ -207,14 +202,6 @@ ioremap_max_order(const struct machine *m)
 	if (m->arch->is64)
 		return mmu->lv[LVL_PUD].shift;
 	return mmu->lv[LVL_PMD].shift;
-}
-
-static int
-get_count_order(u64 size)
-{
-	int o = fls_u64(size) - 1;
-
-	return (size & (size - 1)) ? o + 1 : o;
 }
 
 struct vm_struct *
