@@ -11,6 +11,8 @@
  * swap, no THP, no NUMA balancing, no userfaultfd.
  */
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "mm_internal.h"
@@ -1537,4 +1539,105 @@ access_process_vm(struct machine *m, struct task_struct *t, u64 addr,
 		len -= n;
 	}
 	return 0;
+}
+
+/*
+ * A debugger's read of a user page the hardware tables do not map
+ * (m->peek_user, for machine_peek_virt): the bytes the first access would
+ * find, taken where that fault would take them, with nothing mapped,
+ * allocated, cached or counted.  A real ptrace read faults the page in
+ * (get_user_pages with FOLL_FORCE); this one leaves the machine as it is.
+ */
+static int
+peek_fail(struct machine *m, u64 va, struct error *e, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static int
+peek_fail(struct machine *m, u64 va, struct error *e, const char *fmt, ...)
+{
+	char why[400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof(why), fmt, ap);
+	va_end(ap);
+	return error_set(e, -EFAULT, "cannot access memory at %s: %s",
+			 ktva(m, va), why);
+}
+
+/* Not faulted in: the zero page, the page cache or the file's bytes. */
+static int
+peek_unfaulted(struct machine *m, struct vm_area_struct *vma, u64 va,
+	       void *buf, u64 n, char *note, size_t nl, struct error *e)
+{
+	struct file *f = vma->vm_file;
+	u64 pgoff = vma->vm_pgoff + ((va - vma->vm_start) >> PAGE_SHIFT);
+	u64 off = (pgoff << PAGE_SHIFT) | (va & (PAGE_SIZE - 1)), pfn, k;
+
+	if (f == NULL) {
+		if (vma->vm_flags & VM_SHARED)
+			return peek_fail(m, va, e, "shared anonymous memory is "
+					 "not simulated: an access would SIGBUS");
+		memset(buf, 0, n);
+		snprintf(note, nl, "not faulted in yet: anonymous memory reads "
+			 "as zeros (a first read maps the zero page); left "
+			 "unmapped");
+		return 0;
+	}
+	if (pgoff >= (1ULL << (64 - PAGE_SHIFT)) || off >= f->size)
+		return peek_fail(m, va, e, "page %llu of %s is beyond its end "
+				 "(%llu bytes): an access would SIGBUS",
+				 (unsigned long long)pgoff, f->path,
+				 (unsigned long long)f->size);
+	if (filemap_get(&f->mapping, pgoff, &pfn) == 0) {
+		snprintf(note, nl, "not faulted in yet: read from the page "
+			 "cache of %s; left unmapped", f->path);
+		return machine_peek_frame(m, va, (pfn << PAGE_SHIFT) |
+					  (va & (PAGE_SIZE - 1)), buf, n, e);
+	}
+	k = MIN(n, f->size - off);
+	memcpy(buf, f->data + off, k);
+	memset((u8 *)buf + k, 0, n - k);
+	snprintf(note, nl, "not faulted in yet: read from %s, not cached; "
+		 "left unmapped", f->path);
+	return 0;
+}
+
+int
+peek_user_page(struct machine *m, struct cpu *c, u64 va, void *buf, u64 n,
+	       char *note, size_t nl, struct error *e)
+{
+	struct task_struct *t = cpu_task(m, c);
+	struct vm_area_struct *vma;
+	struct pteinfo p;
+	u64 epa;
+
+	if (t == NULL || t->mm == NULL)
+		return peek_fail(m, va, e, "no process runs on cpu%d (init_mm "
+				 "maps no user addresses)", c->id);
+	vma = find_vma(t->mm, va);
+	if (vma == NULL || vma->vm_start > va)
+		return peek_fail(m, va, e, "no VMA of pid %d (%s) covers it%s",
+				 t->pid, t->comm, vma != NULL &&
+				 (vma->vm_flags & VM_GROWSDOWN) ? " (an access "
+				 "just below the stack would grow it; a read "
+				 "does not)" : "");
+	if (user_pte_slot(m, t->mm, va, false, &epa, NULL) == 0) {
+		pte_info(m, pte_read(m, epa), &p);
+		if (p.present) {
+			/* present to Linux, not to the MMU: PROT_NONE */
+			snprintf(note, nl, "a %s page, present to Linux though "
+				 "not to the MMU: read as a debugger may "
+				 "(FOLL_FORCE)", p.protnone ? "PROT_NONE" :
+				 "hidden");
+			return machine_peek_frame(m, va, (p.pfn << PAGE_SHIFT) |
+						  (va & (PAGE_SIZE - 1)), buf,
+						  n, e);
+		}
+		if (!p.none)
+			return peek_fail(m, va, e, "its PTE %s is not present "
+					 "and maps nothing ptwalk models (no "
+					 "swap)", ktpte(m, p.val));
+	}
+	return peek_unfaulted(m, vma, va, buf, n, note, nl, e);
 }
