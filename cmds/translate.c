@@ -375,8 +375,11 @@ const struct cmd cmd_translate = {
 	"page size, the region, and '(tlb)' for a TLB hit.  With -f FILE the\n"
 	"addresses come from FILE (or stdin), one per line in any number\n"
 	"base, and each line of output is 'VA PA' (or 'VA fault'); this is\n"
-	"the fast path for millions of addresses.  Fails when any address\n"
-	"does not translate; the value is the last physical address.\n",
+	"the fast path for millions of addresses.  A mapping that an access\n"
+	"would fault on (arm64's access flag clear, arm's old page) translates\n"
+	"with a note and is not cached; translate never faults a page in.\n"
+	"Fails when any address does not translate; the value is the last\n"
+	"physical address.\n",
 	.complete = "addr",
 	.opts = translate_opts,
 	.min_args = 0,
