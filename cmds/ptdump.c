@@ -24,8 +24,9 @@ emit_loop(struct pd_state *st, const struct ptdump_range *r)
 
 	out_printf(ctx, "%s-%s %8s  loop: %llu %s entr%s point%s back at the "
 		   "%s table %s, already on this walk's path: not followed\n",
-		   fva(m, r->start), fva(m, r->end - 1), fsize(r->end - r->start),
-		   (unsigned long long)r->pages, lvl, r->pages == 1 ? "y" : "ies",
+		   fva(m, r->start), fva(m, r->end - 1),
+		   fsize(r->end - r->start), (unsigned long long)r->pages,
+		   lvl, r->pages == 1 ? "y" : "ies",
 		   r->pages == 1 ? "s" : "", m->mmu.lv[r->target_lvl].name,
 		   fpa(m, r->pa));
 	j_obj(ctx, NULL);

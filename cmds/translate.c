@@ -65,7 +65,7 @@ one(struct ctx *ctx, struct cpu *c, u64 va, bool compact, char *line,
 		w.access_fault = f == WF_NONE &&
 			mmu_old_faults(&m->mmu, x.attr) ? WF_ACCESS_FLAG :
 			WF_NONE;
-		/* the walk gives the reason, or the mapping an access faults on */
+		/* the walk: the reason, or a mapping an access faults on */
 		f = probe_fault(m, c, va, f, &w);
 	} else if (f == WF_NONE) {
 		f = machine_translate(m, c, va, ACC_READ | ACC_PROBE, &w, &hit);
@@ -376,10 +376,10 @@ const struct cmd cmd_translate = {
 	"addresses come from FILE (or stdin), one per line in any number\n"
 	"base, and each line of output is 'VA PA' (or 'VA fault'); this is\n"
 	"the fast path for millions of addresses.  A mapping that an access\n"
-	"would fault on (arm64's access flag clear, arm's old page) translates\n"
-	"with a note and is not cached; translate never faults a page in.\n"
-	"Fails when any address does not translate; the value is the last\n"
-	"physical address.\n",
+	"would fault on (arm64's access flag clear, arm's old page)\n"
+	"translates with a note and is not cached; translate never faults a\n"
+	"page in.  Fails when any address does not translate; the value is\n"
+	"the last physical address.\n",
 	.complete = "addr",
 	.opts = translate_opts,
 	.min_args = 0,

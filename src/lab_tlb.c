@@ -247,8 +247,8 @@ const struct lab lab_tlb = {
 	.title = "a stale TLB entry; cr3 switch and global pages",
 	.arch = "i386",
 	.mem = 1 * GiB,
-	.commands = "touch, xp/w, walk, write --phys, tlb, tlb flush, translate, "
-		"switch",
+	.commands = "touch, xp/w, walk, write --phys, tlb, tlb flush, "
+		"translate, switch",
 	.draw = tlb_draw,
 	.setup = tlb_setup,
 	.ask = tlb_ask,

@@ -491,8 +491,8 @@ linux_view(struct machine *m, struct walk *w)
 	    m->arch->get_leaf == NULL || m->arch->sw_decode == NULL)
 		return;
 	s = &w->step[w->nsteps - 1];
-	m->arch->sw_decode(&m->mmu, s->lvl, m->arch->get_leaf(m, s->lvl,
-							       s->entry_pa), &d);
+	m->arch->sw_decode(&m->mmu, s->lvl,
+			   m->arch->get_leaf(m, s->lvl, s->entry_pa), &d);
 	if (d.kind != PT_LEAF || !(d.attr & P_PRESENT) ||
 	    (d.attr & P_PROTNONE))
 		return;

@@ -345,7 +345,8 @@ show_walk(struct ctx *ctx, struct cpu *c, const struct walk *w, bool tlb)
 			   fpa(m, w->pa & ~mask), (unsigned long long)(w->va & mask),
 			   perm, attr[0] ? "; " : "", attr);
 		if (access_fault_note(w) != NULL)
-			out_printf(ctx, "  note     %s\n", access_fault_note(w));
+			out_printf(ctx, "  note     %s\n",
+				   access_fault_note(w));
 	}
 	r = machine_region(m, w->va);
 	if (r != NULL) {

@@ -541,8 +541,8 @@ zap_one(struct mm_walk *rw, u64 va, u64 epa)
 	pte_write(m, epa, 0, va);
 	flush_one(rw, va);
 	if (p.nopage)
-		KT(m, "zap_pte_range: pte %s at %s maps pfn %#llx, which has no "
-		   "struct page (print_bad_pte: bad page map): cleared, "
+		KT(m, "zap_pte_range: pte %s at %s maps pfn %#llx, which has "
+		   "no struct page (print_bad_pte: bad page map): cleared, "
 		   "nothing to release", ktpte(m, p.val), ktpa(m, epa),
 		   (unsigned long long)p.pfn);
 	if (!p.present || p.special)
@@ -636,7 +636,7 @@ free_level(struct machine *m, struct mm_struct *mm, u64 table, int i,
 	for (k = lo; k <= hi && k < limit; k++) {
 		u64 va = base + k * span, child = child_table(m, table, i, k);
 
-		/* a hand-made entry pointing back up: neither followed nor freed */
+		/* an entry pointing back up: neither followed nor freed */
 		if (child == 0 || table_on_path(path, i, child))
 			continue;
 		free_level(m, mm, child, i + 1, va, MAX(start, va),
@@ -967,8 +967,9 @@ do_wp_page(struct vm_fault *vf)
 	int r, refs;
 
 	if (vf->orig.nopage && (vma->vm_flags & VM_SHARED)) {
-		KT(m, "do_wp_page: pfn %#llx has no struct page (vm_normal_page "
-		   "is NULL): wp_pfn_shared makes the PTE writable",
+		KT(m, "do_wp_page: pfn %#llx has no struct page "
+		   "(vm_normal_page is NULL): wp_pfn_shared makes the PTE "
+		   "writable",
 		   (unsigned long long)old);
 		set_pte_at(vf, mk_pte(m, old, prot_mkwrite(vf->orig.prot) |
 				      P_DIRTY | P_YOUNG), NULL);
@@ -1576,8 +1577,9 @@ peek_unfaulted(struct machine *m, struct vm_area_struct *vma, u64 va,
 
 	if (f == NULL) {
 		if (vma->vm_flags & VM_SHARED)
-			return peek_fail(m, va, e, "shared anonymous memory is "
-					 "not simulated: an access would SIGBUS");
+			return peek_fail(m, va, e, "shared anonymous memory "
+					 "is not simulated: an access would "
+					 "SIGBUS");
 		memset(buf, 0, n);
 		snprintf(note, nl, "not faulted in yet: anonymous memory reads "
 			 "as zeros (a first read maps the zero page); left "

@@ -213,10 +213,17 @@ __get_vm_area_caller(struct machine *m, u64 size, unsigned long flags,
 	struct vm_struct *vm;
 	u64 real;
 
-	size = ALIGN_UP(size, PAGE_SIZE);
 	if (size == 0)
 		return error_set(e, -EINVAL, "size 0: there is nothing to "
 				 "map"), NULL;
+	if (align_up_overflows(size, PAGE_SIZE))
+		return error_set(e, -ENOMEM, "vmap allocation for size %llu "
+				 "failed: larger than the whole range "
+				 "0x%llx-0x%llx",
+				 (unsigned long long)size,
+				 (unsigned long long)start,
+				 (unsigned long long)end), NULL;
+	size = ALIGN_UP(size, PAGE_SIZE);
 	if (flags & VM_IOREMAP) {
 		int o = get_count_order(size);
 
