@@ -386,9 +386,9 @@ do_mmap(struct machine *m, struct mm_struct *mm, struct file *file, u64 addr,
 	if ((flags & MAP_FIXED) && (addr < mmap_min_addr(m) ||
 				    addr > mm->task_size - len))
 		return error_set(e, addr < mmap_min_addr(m) ? -EPERM : -ENOMEM,
-				 "%s-%s is outside the mappable user "
+				 "%s + %#llx is outside the mappable user "
 				 "range %s-%s (mmap_min_addr, TASK_SIZE)",
-				 ktva(m, addr), ktva(m, addr + len),
+				 ktva(m, addr), (unsigned long long)len,
 				 ktva(m, mmap_min_addr(m)),
 				 ktva(m, mm->task_size));
 	if (get_unmapped_area(m, mm, addr, len, flags, &where, e))

@@ -21,3 +21,4 @@ brk 0xfffffffffffff000
 # a device range of 56T: only the RAM it overlaps is checked, then the
 # vmalloc space (32T) is too small for it, as in the kernel
 ioremap 0x100000007 0x394448ed5036 uc-
+mmap 0xfffffffffffff000 4K r private,anonymous,fixed
