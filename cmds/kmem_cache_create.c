@@ -23,10 +23,14 @@ kmem_cache_create_run(struct ctx *ctx, int argc, char **argv)
 		return -1;
 	if (argc > 4 && arg_slab_flags(ctx, argv[4], &flags))
 		return -1;
-	if (size > 0xffffffffULL || align > 0xffffffffULL)
-		return cmd_error(ctx, "SIZE %llu or ALIGN %llu is too large (the "
-				 "largest object is KMALLOC_MAX_SIZE, 4M)",
-				 (unsigned long long)size,
+	/* both are unsigned int in kmem_cache_create(): refuse, not truncate */
+	if (size > 0xffffffffULL)
+		return cmd_error(ctx, "SIZE %#llx is too large: the largest "
+				 "object is KMALLOC_MAX_SIZE (4M)",
+				 (unsigned long long)size);
+	if (align > 0xffffffffULL)
+		return cmd_error(ctx, "ALIGN %#llx is too large: an alignment "
+				 "is a power of two up to a page",
 				 (unsigned long long)align);
 	slab_call_begin(ctx);
 	s = kmem_cache_create(m, argv[1], (unsigned)size, (unsigned)align,

@@ -14,6 +14,33 @@ struct pd_state {
 	u64 total;
 };
 
+/* Entries that name a table above them: a cycle, not followed. */
+static int
+emit_loop(struct pd_state *st, const struct ptdump_range *r)
+{
+	struct ctx *ctx = st->ctx;
+	struct machine *m = ctx->m;
+	const char *lvl = m->mmu.lv[r->lvl].name;
+
+	out_printf(ctx, "%s-%s %8s  loop: %llu %s entr%s point%s back at the "
+		   "%s table %s, already on this walk's path: not followed\n",
+		   fva(m, r->start), fva(m, r->end - 1),
+		   fsize(r->end - r->start), (unsigned long long)r->pages,
+		   lvl, r->pages == 1 ? "y" : "ies",
+		   r->pages == 1 ? "s" : "", m->mmu.lv[r->target_lvl].name,
+		   fpa(m, r->pa));
+	j_obj(ctx, NULL);
+	j_str(ctx, "kind", "loop");
+	j_hex(ctx, "start", r->start);
+	j_hex(ctx, "end", r->end);
+	j_str(ctx, "level", lvl);
+	j_u64(ctx, "entries", r->pages);
+	j_hex(ctx, "table", r->pa);
+	j_str(ctx, "table_level", m->mmu.lv[r->target_lvl].name);
+	j_obj_end(ctx);
+	return ctx->interrupted && *ctx->interrupted;
+}
+
 static int
 emit(void *arg, const struct ptdump_range *r)
 {
@@ -27,6 +54,8 @@ emit(void *arg, const struct ptdump_range *r)
 		out_printf(ctx, "---[ %s ]---\n", reg->name);
 		st->last = reg;
 	}
+	if (r->kind == PTD_LOOP)
+		return emit_loop(st, r);
 	perm_string(r->perm, perm, sizeof(perm));
 	entry_flags(m, r->lvl, r->entry, flags, sizeof(flags));
 	if (r->pa_contig)
@@ -75,7 +104,7 @@ dump(struct ctx *ctx, const char *what, int ri, u64 start, u64 end)
 	struct machine *m = ctx->m;
 	struct cpu *c = machine_cpu(m);
 	struct pd_state st = { ctx, NULL, 0 };
-	u64 bad = 0;
+	struct ptdump_stats ps;
 	long n;
 
 	if (!c->root_valid[ri]) {
@@ -85,15 +114,29 @@ dump(struct ctx *ctx, const char *what, int ri, u64 start, u64 end)
 	out_printf(ctx, "%s mappings of %s=%s, %s-%s:\n", what,
 		   m->arch->root_name[ri] ? m->arch->root_name[ri] : "root",
 		   fpa(m, c->root[ri]), fva(m, start), fva(m, end - 1));
-	n = ptdump_walk(m, c->root[ri], start, end, emit, &st, &bad);
+	n = ptdump_walk(m, c->root[ri], start, end, emit, &st, &ps);
 	if (n < 0)
 		return cmd_error(ctx, "interrupted");
 	out_printf(ctx, "%ld range%s, %s mapped\n", n, n == 1 ? "" : "s",
 		   fsize(st.total));
-	if (bad)
+	if (ps.bad_tables)
 		cmd_warn(ctx, "%llu table%s lie outside physical memory and "
-			 "were skipped", (unsigned long long)bad,
-			 bad == 1 ? "" : "s");
+			 "were skipped", (unsigned long long)ps.bad_tables,
+			 ps.bad_tables == 1 ? "" : "s");
+	if (ps.loops)
+		cmd_warn(ctx, "%llu entr%s point back at a table above %s "
+			 "(a cycle no kernel builds): not followed",
+			 (unsigned long long)ps.loops,
+			 ps.loops == 1 ? "y" : "ies",
+			 ps.loops == 1 ? "it" : "them");
+	if (ps.capped)
+		return cmd_error(ctx, "stopped at %s after reading %llu "
+				 "entries, more than a real tree over this "
+				 "much memory has: the same tables are reached "
+				 "again and again; the ranges above are all "
+				 "below %s", fva(m, ps.capped_at),
+				 (unsigned long long)ps.entries - 1,
+				 fva(m, ps.capped_at));
 	return 0;
 }
 

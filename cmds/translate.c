@@ -29,6 +29,19 @@ hex(char *p, u64 v, int width)
 	return p + n;
 }
 
+/*
+ * When the hardware probe faults, the walk may still find a mapping that
+ * an access would fault on (arm: an old page, whose hardware entry is
+ * empty while Linux's PTE maps it): a translation reports it.
+ */
+static int
+probe_fault(struct machine *m, struct cpu *c, u64 va, int f, struct walk *w)
+{
+	if (f == WF_NONE || f == WF_PROTECTION)
+		return f;
+	return machine_walk(m, c, va, w);
+}
+
 /* One address: text line or JSON object.  Returns 0 or the fault. */
 static int
 one(struct ctx *ctx, struct cpu *c, u64 va, bool compact, char *line,
@@ -49,15 +62,20 @@ one(struct ctx *ctx, struct cpu *c, u64 va, bool compact, char *line,
 		w.shift = x.shift;
 		w.fault = x.fault;
 		w.nsteps = 0;
-		if (f && f != WF_PROTECTION)
-			machine_walk(m, c, va, &w);	/* for the reason */
+		w.access_fault = f == WF_NONE &&
+			mmu_old_faults(&m->mmu, x.attr) ? WF_ACCESS_FLAG :
+			WF_NONE;
+		/* the walk: the reason, or a mapping an access faults on */
+		f = probe_fault(m, c, va, f, &w);
 	} else if (f == WF_NONE) {
-		f = machine_translate(m, c, va, ACC_READ, &w, &hit);
+		f = machine_translate(m, c, va, ACC_READ | ACC_PROBE, &w, &hit);
+		f = probe_fault(m, c, va, f, &w);
 	} else {
 		w.va = va;
 		w.fault = (u8)f;
 		w.nsteps = 0;
 		w.fault_lvl = LVL_PGD;
+		w.access_fault = WF_NONE;
 	}
 	if (ctx->json) {
 		show_walk_json(ctx, &w);
@@ -88,10 +106,15 @@ one(struct ctx *ctx, struct cpu *c, u64 va, bool compact, char *line,
 	if (f == WF_NONE) {
 		const struct region *r = machine_region(m, va);
 
-		out_printf(ctx, "%s -> %s  %s page%s%s%s\n", fva(m, va),
+		out_printf(ctx, "%s -> %s  %s page%s%s%s%s\n", fva(m, va),
 			   fpa(m, w.pa), fsize(1ULL << w.shift),
 			   r ? "  " : "", r ? r->name : "",
-			   hit ? "  (tlb)" : "");
+			   hit ? "  (tlb)" : "",
+			   w.access_fault == WF_ACCESS_FLAG ? "  (access flag "
+			   "clear: an access faults, the kernel sets it)" :
+			   w.access_fault != WF_NONE ? "  (old: no hardware "
+			   "entry, an access faults, the kernel makes it "
+			   "young)" : "");
 	} else {
 		char buf[200];
 
@@ -236,6 +259,13 @@ from_file(struct ctx *ctx, const char *path)
 				if (r == WF_NONE)
 					r = machine_xlat(m, c, va, ACC_READ, &x,
 							 &hit);
+				if (r != WF_NONE && r != WF_PROTECTION &&
+				    r != WF_VA_RANGE && r != WF_NONCANONICAL) {
+					struct walk w;
+
+					r = probe_fault(m, c, va, r, &w);
+					x.pa = w.pa;
+				}
 				o = hex(out + used, va, vd);
 				*o++ = ' ';
 				if (r == WF_NONE) {
@@ -283,7 +313,8 @@ from_file(struct ctx *ctx, const char *path)
 		struct walk w;
 		bool hit;
 
-		if (machine_translate(m, c, last, ACC_READ, &w, &hit) == 0)
+		if (probe_fault(m, c, last, machine_translate(m, c, last,
+				ACC_READ | ACC_PROBE, &w, &hit), &w) == 0)
 			cmd_set_value(ctx, w.pa);
 	}
 	if (faults || bad)
@@ -344,8 +375,11 @@ const struct cmd cmd_translate = {
 	"page size, the region, and '(tlb)' for a TLB hit.  With -f FILE the\n"
 	"addresses come from FILE (or stdin), one per line in any number\n"
 	"base, and each line of output is 'VA PA' (or 'VA fault'); this is\n"
-	"the fast path for millions of addresses.  Fails when any address\n"
-	"does not translate; the value is the last physical address.\n",
+	"the fast path for millions of addresses.  A mapping that an access\n"
+	"would fault on (arm64's access flag clear, arm's old page)\n"
+	"translates with a note and is not cached; translate never faults a\n"
+	"page in.  Fails when any address does not translate; the value is\n"
+	"the last physical address.\n",
 	.complete = "addr",
 	.opts = translate_opts,
 	.min_args = 0,

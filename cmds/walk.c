@@ -52,8 +52,12 @@ const struct cmd cmd_walk = {
 	"whether that entry is stale.  A walk always reads the tables (it\n"
 	"neither uses nor fills the TLB, and sets no accessed bits).\n"
 	"A fault names the level and the reason: not present, reserved bits,\n"
-	"a table beyond RAM, a non-canonical or too-wide address.  The value\n"
-	"($_) is the physical address.  'vtop' is the crash(8) name.\n",
+	"a table beyond RAM, a non-canonical or too-wide address.  A mapping\n"
+	"that an access would still fault on is a translation, with a note:\n"
+	"the access flag clear on arm64 without hardware AF, an old page on\n"
+	"arm (Linux's PTE maps it, the hardware entry is empty); only an\n"
+	"access (touch) takes that fault.  The value ($_) is the physical\n"
+	"address.  'vtop' is the crash(8) name.\n",
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 1,

@@ -36,8 +36,8 @@ x_run(struct ctx *ctx, int argc, char **argv)
 	struct error e;
 	u64 va, len;
 	u8 *buf;
-
 	long ni;
+	int r;
 
 	if (insn_fmt(ctx->cmdfmt, &ni)) {
 		if (argc > 2)
@@ -69,39 +69,37 @@ x_run(struct ctx *ctx, int argc, char **argv)
 		while (got < len && strs < f.count) {
 			u64 n = MIN(len - got, PAGE_SIZE -
 				    ((va + got) & (PAGE_SIZE - 1)));
-			u64 i;
+			u64 i, done;
 
 			kt_begin(m);
-			if (machine_read_virt(m, machine_cpu(m), va + got,
-					      buf + got, n, &e)) {
-				show_trace(ctx);
+			r = machine_peek_virt(m, machine_cpu(m), va + got,
+					      buf + got, n, &done, &e);
+			show_trace(ctx);
+			if (r) {
 				if (got == 0) {
 					free(buf);
 					return cmd_err(ctx, &e);
 				}
 				break;
 			}
-			show_trace(ctx);
 			for (i = got; i < got + n; i++)
 				if (buf[i] == 0)
 					strs++;
 			got += n;
 		}
 		len = got;
+		r = 0;
 	} else {
-		int r;
-
 		kt_begin(m);
-		r = machine_read_virt(m, machine_cpu(m), va, buf, len, &e);
+		r = machine_peek_virt(m, machine_cpu(m), va, buf, len, &len,
+				      &e);
 		show_trace(ctx);
-		if (r) {
-			free(buf);
-			return cmd_err(ctx, &e);
-		}
 	}
-	show_dump(ctx, va, buf, len, &f, true);
+	/* what could be read, then (gdb's way) why the rest could not */
+	if (len > 0)
+		show_dump(ctx, va, buf, len, &f, true);
 	free(buf);
-	return 0;
+	return r ? cmd_err(ctx, &e) : 0;
 }
 
 const struct cmd cmd_x = {
@@ -111,16 +109,24 @@ const struct cmd cmd_x = {
 	.usage = "[/FMT] VADDR [LEN]",
 	.summary = "examine memory at VADDR, read through the MMU",
 	.help =
-	"Reads memory as the CPU would: every page is translated on the\n"
-	"current CPU (through its TLB), accessed bits are set, and a page\n"
-	"that is not mapped faults.  Without /FMT it prints a hexdump of LEN\n"
+	"Reads memory as a debugger does (gdb through ptrace, crash): the\n"
+	"current CPU's page tables are walked in software, never its TLB; no\n"
+	"accessed or dirty bit is set, no page is faulted in, no signal is\n"
+	"sent: x changes nothing.  A kernel address the running process's\n"
+	"tables do not map yet is read through swapper_pg_dir.  A user page\n"
+	"the process has not touched yet shows what its first access would\n"
+	"find (zeros for anonymous memory, the file's bytes or its page\n"
+	"cache page) and stays unmapped, where a real ptrace read would fault\n"
+	"it in; a trace line says so.  Where nothing is there (no VMA, beyond\n"
+	"the end of a file, not RAM) x prints what it could read and says\n"
+	"\"cannot access memory at ADDR\" and why.  touch accesses memory as\n"
+	"the process does.  Without /FMT it prints a hexdump of LEN\n"
 	"bytes (default 64) with the characters beside.  With /FMT it works\n"
 	"like gdb's x: x/NFU prints N items of unit U (b 1, h 2, w 4, g 8\n"
 	"bytes) in format F: x hex, d signed, u unsigned, o octal, t binary,\n"
 	"c character, a address with the nearest symbol, s string, i\n"
-	"instructions (as dis shows them).  Then $_ is the last item.  A\n"
-	"fault on a user page is resolved by the kernel as for touch, and\n"
-	"its steps are shown first.  'rd' is the crash(8) name.\n",
+	"instructions (as dis shows them).  Then $_ is the last item.\n"
+	"'rd' is the crash(8) name.\n",
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 2,

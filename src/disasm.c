@@ -121,7 +121,7 @@ dis_decode(struct machine *m, struct cpu *c, u64 addr, enum dis_mode mode,
 	cs_option(h, CS_OPT_DETAIL, CS_OPT_ON);
 	in = cs_malloc(h);
 	while (k < n) {
-		u64 avail = have - pos, va, pa, len;
+		u64 avail = have - pos, va, len, done;
 		int r;
 
 		if (avail > 0) {
@@ -155,25 +155,14 @@ dis_decode(struct machine *m, struct cpu *c, u64 addr, enum dis_mode mode,
 		if (have + PAGE_SIZE > sizeof(buf))
 			break;
 		va = base + have;
-		r = machine_access(m, c, va, ACC_EXEC, &pa, e);
+		len = PAGE_SIZE - (va & (PAGE_SIZE - 1));
+		/* a debugger's read: no fetch, no fault, nothing changed */
+		r = machine_peek_virt(m, c, va, buf + have, len, &done, e);
 		if (r) {
 			if (k == 0) {
 				cs_free(in, 1);
 				cs_close(&h);
 				return r;
-			}
-			break;
-		}
-		len = PAGE_SIZE - (va & (PAGE_SIZE - 1));
-		if (!phys_is_ram(&m->phys, pa) ||
-		    phys_read(&m->phys, pa, buf + have, len, NULL)) {
-			if (k == 0) {
-				cs_free(in, 1);
-				cs_close(&h);
-				return error_set(e, -EIO, "%#llx maps %#llx, "
-						 "which is not RAM",
-						 (unsigned long long)va,
-						 (unsigned long long)pa);
 			}
 			break;
 		}

@@ -310,10 +310,11 @@ scatter_ask(struct lab_run *r, struct machine *m, struct error *e)
 		  "of them back, so the free frames are scattered.  Run "
 		  "'vmalloc %llu', find the frames behind its pages with "
 		  "'walk' (or 'vmallocinfo' and 'vmalloc' itself), then read "
-		  "its first word with 'x/w ADDR' (the kernel's access also "
-		  "brings the vmalloc mapping into the running process's page "
-		  "directory: exercise 14) and walk the first byte after the "
-		  "area.", (unsigned long long)size);
+		  "its first byte with 'touch ADDR' (an access by the kernel: "
+		  "it also brings the vmalloc mapping into the running "
+		  "process's page directory, exercise 14; 'x/w ADDR' only "
+		  "looks) and walk the first byte after the area.",
+		  (unsigned long long)size);
 	q = lab_ask(r, LF_HEX, NULL, "'vmalloc' prints it; from an empty "
 		    "vmalloc area it is VMALLOC_START", "The area's address?");
 	lab_digits(r, q, 8);
@@ -335,8 +336,8 @@ scatter_ask(struct lab_run *r, struct machine *m, struct error *e)
 		    "the area (its guard page)?");
 	lab_digits(r, q, 8);
 	lab_ask(r, LF_WORD, "pgd,p4d,pud,pmd,pte,none", "'walk' says at which "
-		"level it is not present", "After 'x/w ADDR': at which level "
-		"does the walk of the guard page stop?");
+		"level it is not present", "After 'touch ADDR': at which "
+		"level does the walk of the guard page stop?");
 	return 0;
 }
 
@@ -365,7 +366,7 @@ scatter_solve(struct lab_sol *s, struct error *e)
 		vm->nr_pages, runs);
 	lab_want(s, 5, runs);
 
-	sol_step(s, "Step 2: x/w %s", fva(m, va));
+	sol_step(s, "Step 2: touch %s", fva(m, va));
 	kt_begin(m);
 	if (machine_access(m, c, va, ACC_READ, &pa, e) ||
 	    machine_read_virt(m, c, va, &word, sizeof(word), e)) {
@@ -373,8 +374,8 @@ scatter_solve(struct lab_sol *s, struct error *e)
 		return -1;
 	}
 	sol_trace(s);
-	sol_say(s, "%s = 0x%08x (vmalloc does not clear the pages)", fva(m, va),
-		word);
+	sol_say(s, "%s is read at %s; its first word is 0x%08x (vmalloc does "
+		"not clear the pages)", fva(m, va), fpa(m, pa), word);
 
 	sol_step(s, "Step 3: the frames behind its pages");
 	for (i = 0; i < vm->nr_pages; i++) {
@@ -419,7 +420,7 @@ const struct lab lab_scatter = {
 	.title = "vmalloc's scattered frames and the guard page",
 	.arch = "i386",
 	.mem = 1 * GiB,
-	.commands = "vmalloc, vmallocinfo, walk, x/w",
+	.commands = "vmalloc, vmallocinfo, walk, touch",
 	.draw = scatter_draw,
 	.setup = scatter_setup,
 	.ask = scatter_ask,
@@ -1058,8 +1059,9 @@ vfault_ask(struct lab_run *r, struct machine *m, struct error *e)
 		  "vmalloc fault.  pid 1 runs on cpu0 (cr3 is its pgd).  Run "
 		  "'vmalloc %llu', look at its pgd entry in pid 1's pgd ('xp/w "
 		  "$cr3 + INDEX*4') and in swapper_pg_dir ('x/w swapper_pg_dir "
-		  "+ INDEX*4'), read its page %llu with 'x/w ADDR + %llu*4096' "
-		  "(the kernel reading it on pid 1's behalf), look at pid 1's "
+		  "+ INDEX*4'), read its page %llu with 'touch ADDR + "
+		  "%llu*4096' (the kernel reading it on pid 1's behalf; 'x/w' "
+		  "would only look, through swapper_pg_dir), look at pid 1's "
 		  "entry again, then 'fork' and look at the child's pgd.%s", sz,
 		  pg, pg, r->p[0] ? "  (A driver has already taken a vmalloc "
 		  "area: 'vmallocinfo' lists it.)" : "");
@@ -1076,7 +1078,7 @@ vfault_ask(struct lab_run *r, struct machine *m, struct error *e)
 		    "it?");
 	lab_digits(r, q, 8);
 	lab_ask(r, LF_WORD, "vmalloc_fault,do_anonymous_page,no_context,none",
-		"'x/w' shows the fault handler's steps, if there is a fault",
+		"'touch' shows the fault handler's steps, if there is a fault",
 		"What in the page-fault handler makes the read work (none: "
 		"there is no fault)?");
 	q = lab_ask(r, LF_HEX, NULL, "xp/w $cr3 + index * 4 again", "pid 1's "
@@ -1139,7 +1141,7 @@ vfault_solve(struct lab_sol *s, struct error *e)
 	lab_mistake(s, 4, before, "that is pid 1's entry; swapper_pg_dir is "
 		    "the kernel's own page directory");
 
-	sol_step(s, "Step 3: x/w %s", fva(m, a));
+	sol_step(s, "Step 3: touch %s", fva(m, a));
 	kt_begin(m);
 	if (machine_access(m, c, a, ACC_READ, &pa, e) ||
 	    machine_read_virt(m, c, a, &word, sizeof(word), e)) {
@@ -1181,7 +1183,7 @@ const struct lab lab_vfault = {
 	.title = "the vmalloc fault: a process older than a vmalloc",
 	.arch = "i386",
 	.mem = 1 * GiB,
-	.commands = "vmalloc, xp/w, x/w, fork",
+	.commands = "vmalloc, xp/w, x/w, touch, fork",
 	.draw = vfault_draw,
 	.setup = vfault_setup,
 	.ask = vfault_ask,

@@ -69,9 +69,12 @@ tlb_ask(struct lab_run *r, struct machine *m, struct error *e)
 	lab_intro(r, "The TLB caches translations, and nothing keeps it in step "
 		  "with the page tables but the kernel's flushes.  The process "
 		  "has written a word at %s, and another at the same offset of "
-		  "the next page, whose frame is %s.  Read the word with 'x/w %s' "
-		  "(a read through the MMU: it fills the TLB), find the pte with "
-		  "'walk %s', point it at frame %s with 'write --phys PTE_ADDR "
+		  "the next page, whose frame is %s.  Read it as the CPU does "
+		  "with 'touch %s' (a read through the MMU: the TLB first, and "
+		  "a walk fills it; $_ is the physical address it used) and "
+		  "'xp/w $_' (the word there; 'x/w' would walk the tables "
+		  "like a debugger, never the TLB), find the pte with 'walk "
+		  "%s', point it at frame %s with 'write --phys PTE_ADDR "
 		  "VALUE' (a store to the page table, as the kernel's set_pte "
 		  "does, with no flush), read again, look at 'tlb', then 'tlb "
 		  "flush %s' and read once more.  Then 'translate %s', a lowmem "
@@ -81,8 +84,10 @@ tlb_ask(struct lab_run *r, struct machine *m, struct error *e)
 		  fpa(m, r->p[6]), va, va, fpa(m, r->p[6]), va,
 		  fva(m, r->p[5]), (unsigned long long)r->p[7],
 		  (unsigned long long)r->p[7]);
-	q = lab_ask(r, LF_HEX, NULL, "'x/w ADDR' prints the 4 bytes at a "
-		    "virtual address", "'x/w %s': the word?", va);
+	q = lab_ask(r, LF_HEX, NULL, "'touch ADDR' reads through the MMU "
+		    "and leaves the physical address in $_; 'xp/w $_' prints "
+		    "the 4 bytes there", "'touch %s', then 'xp/w $_': the "
+		    "word?", va);
 	lab_digits(r, q, 8);
 	q = lab_ask(r, LF_HEX, NULL, "'walk' shows the pte's address: table + "
 		    "index * entry size", "The physical address of the pte "
@@ -94,11 +99,12 @@ tlb_ask(struct lab_run *r, struct machine *m, struct error *e)
 		    "frame %s with the same flags?", va, fpa(m, r->p[6]));
 	lab_digits(r, q, m->mmu.lv[LVL_PTE].esize * 2);
 	q = lab_ask(r, LF_HEX, NULL, "a TLB hit does not read the page tables",
-		    "After the write, with no flush: 'x/w %s' reads?", va);
+		    "After the write, with no flush: 'touch %s' reads which "
+		    "word ('xp/w $_')?", va);
 	lab_digits(r, q, 8);
 	q = lab_ask(r, LF_HEX, NULL, "a flush drops the cached translation: the "
 		    "next access walks the tables", "After 'tlb flush %s': "
-		    "'x/w %s' reads?", va, va);
+		    "'touch %s' reads which word?", va, va);
 	lab_digits(r, q, 8);
 	lab_ask(r, LF_WORD, "yes,no", "'tlb' lists each entry with a global "
 		"column; the kernel maps lowmem with the G bit",
@@ -142,7 +148,7 @@ tlb_solve(struct lab_sol *s, struct error *e)
 	u32 v;
 	bool hit;
 
-	sol_step(s, "Step 1: x/w %s", fva(m, va));
+	sol_step(s, "Step 1: touch %s, then xp/w $_", fva(m, va));
 	if (read_word(s, va, &pa, &v, &hit, e))
 		return -1;
 	sol_say(s, "%s: the TLB %s; the walk gives %s, the word is 0x%08x, "
@@ -175,7 +181,7 @@ tlb_solve(struct lab_sol *s, struct error *e)
 	phys_write_entry(&m->phys, st->entry_pa, m->mmu.lv[st->lvl].esize,
 			 newpte);
 
-	sol_step(s, "Step 4: x/w %s again", fva(m, va));
+	sol_step(s, "Step 4: touch %s again, then xp/w $_", fva(m, va));
 	if (read_word(s, va, &pa, &v, &hit, e))
 		return -1;
 	sol_say(s, "the TLB %s: %s, the old frame; the word is 0x%08x", hit ?
@@ -186,8 +192,8 @@ tlb_solve(struct lab_sol *s, struct error *e)
 	lab_mistake(s, 4, s->r->p[4], "that is frame B's word: the CPU does "
 		    "not see the new pte while the TLB holds the old one");
 
-	sol_step(s, "Step 5: tlb flush %s, then x/w %s", fva(m, va),
-		 fva(m, va));
+	sol_step(s, "Step 5: tlb flush %s, then touch %s and xp/w $_",
+		 fva(m, va), fva(m, va));
 	tlb_flush_page(&c->tlb, va, c->asid);
 	if (read_word(s, va, &pa, &v, &hit, e))
 		return -1;
@@ -241,7 +247,8 @@ const struct lab lab_tlb = {
 	.title = "a stale TLB entry; cr3 switch and global pages",
 	.arch = "i386",
 	.mem = 1 * GiB,
-	.commands = "x/w, walk, write --phys, tlb, tlb flush, translate, switch",
+	.commands = "touch, xp/w, walk, write --phys, tlb, tlb flush, "
+		"translate, switch",
 	.draw = tlb_draw,
 	.setup = tlb_setup,
 	.ask = tlb_ask,

@@ -454,8 +454,9 @@ machine_va(const struct machine *m, u64 pa, u64 *va, struct error *e)
 			 (unsigned long long)(m->ram_start + m->ram_size - 1));
 }
 
-int
-machine_walk(struct machine *m, struct cpu *c, u64 va, struct walk *w)
+/* The hardware's walk from cpu c's root. */
+static int
+hw_walk(struct machine *m, struct cpu *c, u64 va, struct walk *w)
 {
 	int ri = mmu_root_index(&m->mmu, va);
 
@@ -464,9 +465,54 @@ machine_walk(struct machine *m, struct cpu *c, u64 va, struct walk *w)
 		w->nsteps = 0;
 		w->fault = WF_NO_ROOT;
 		w->fault_lvl = LVL_PGD;
+		w->access_fault = WF_NONE;
 		return WF_NO_ROOT;
 	}
 	return mmu_walk(&m->mmu, &m->phys, c->root[ri], va, w);
+}
+
+/*
+ * The hardware found no leaf where the arch keeps its own copy of the
+ * entry (arm: the Linux PTE beside the hardware one): when that copy maps
+ * the page (present, not PROT_NONE), the mapping exists and only the
+ * hardware entry is missing (young emulation: an old page has no hardware
+ * entry until the access fault makes it young).  The walk reports it.
+ */
+static void
+linux_view(struct machine *m, struct walk *w)
+{
+	const struct walk_step *s;
+	struct pte_decode d;
+	u16 perm = P_PERM;
+	u64 mask;
+	int i;
+
+	if (w->fault != WF_NOT_PRESENT || w->nsteps == 0 ||
+	    m->arch->get_leaf == NULL || m->arch->sw_decode == NULL)
+		return;
+	s = &w->step[w->nsteps - 1];
+	m->arch->sw_decode(&m->mmu, s->lvl,
+			   m->arch->get_leaf(m, s->lvl, s->entry_pa), &d);
+	if (d.kind != PT_LEAF || !(d.attr & P_PRESENT) ||
+	    (d.attr & P_PROTNONE))
+		return;
+	for (i = 0; i < w->nsteps - 1; i++)
+		perm &= w->step[i].d.perm;
+	mask = (1ULL << d.shift) - 1;
+	w->pa = (d.addr & ~mask) | (w->va & mask);
+	w->shift = d.shift;
+	w->perm = perm & d.perm;
+	w->attr = d.attr & ~(u32)P_PRESENT;
+	w->fault = WF_NONE;
+	w->access_fault = WF_NOT_PRESENT;
+}
+
+int
+machine_walk(struct machine *m, struct cpu *c, u64 va, struct walk *w)
+{
+	hw_walk(m, c, va, w);
+	linux_view(m, w);
+	return w->fault;
 }
 
 int
@@ -489,6 +535,7 @@ machine_translate(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 			*hit = true;
 			w->va = va;
 			w->nsteps = 0;
+			w->access_fault = WF_NONE;
 			w->pa = te->pa | (va & mask);
 			w->shift = te->shift;
 			w->perm = te->perm;
@@ -498,14 +545,22 @@ machine_translate(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 			return w->fault;
 		}
 	}
-	f = machine_walk(m, c, va, w);
+	f = hw_walk(m, c, va, w);
 	if (f)
 		return f;
+	/* an access takes the access flag fault first (before rights) */
+	if (w->access_fault != WF_NONE && !(acc & ACC_PROBE)) {
+		w->fault = w->access_fault;
+		return w->fault;
+	}
 	if (need & ~w->perm) {
 		w->fault = WF_PROTECTION;
 		w->fault_lvl = w->step[w->nsteps - 1].lvl;
 		return WF_PROTECTION;
 	}
+	/* a probe gets the translation, which the TLB does not cache */
+	if (w->access_fault != WF_NONE)
+		return WF_NONE;
 	if ((acc & ACC_AD) && m->arch->update_ad != NULL) {
 		struct walk_step *s = &w->step[w->nsteps - 1];
 
@@ -537,6 +592,9 @@ machine_xlat_miss(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 		x->fault = WF_PROTECTION;
 		return WF_PROTECTION;
 	}
+	/* translated, but an access would fault: the TLB does not cache it */
+	if (unlikely(mmu_old_faults(&m->mmu, x->attr)))
+		return WF_NONE;
 	if (m->tlb_on)
 		tlb_fill(&c->tlb, va, c->asid, x->shift, x->pa, x->perm, x->attr,
 			 (x->attr & P_GLOBAL) != 0);

@@ -40,6 +40,7 @@ mmu_walk(const struct mmu *mmu, struct phys *ph, u64 root, u64 va,
 	w->va = va;
 	w->root = root;
 	w->fault_info = 0;
+	w->access_fault = WF_NONE;
 	if (unlikely(!mmu_va_ok(mmu, va)) && mmu->arch->va_check(mmu, va)) {
 		int f = mmu->arch->va_check(mmu, va);
 
@@ -97,12 +98,13 @@ mmu_walk(const struct mmu *mmu, struct phys *ph, u64 root, u64 va,
 			w->attr = s->d.attr;
 			w->shift = s->d.shift;
 			w->pa = (s->d.addr & ~mask) | (va & mask);
-			if (unlikely(mmu->young_required &&
-				     !(s->d.attr & P_YOUNG))) {
-				w->fault = WF_ACCESS_FLAG;
-				w->fault_lvl = (u8)lvl;
-				return WF_ACCESS_FLAG;
-			}
+			w->fault_lvl = (u8)lvl;
+			/*
+			 * The mapping exists; an access would still fault
+			 * on the clear access flag (mmu_old_faults).
+			 */
+			if (unlikely(mmu_old_faults(mmu, s->d.attr)))
+				w->access_fault = WF_ACCESS_FLAG;
 			w->fault = WF_NONE;
 			return WF_NONE;
 		}
@@ -197,8 +199,7 @@ mmu_translate_walk(const struct mmu *mmu, struct phys *ph, u64 root, u64 va,
 	if (unlikely(r))
 		return xlat_slow(mmu, ph, root, va, x);
 	mmu->decode(mmu, mmu->fast_lvl[mmu->fast_n - 1], e, &d);
-	if (unlikely(d.kind != PT_LEAF ||
-		     (mmu->young_required && !(d.attr & P_YOUNG))))
+	if (unlikely(d.kind != PT_LEAF))
 		return xlat_slow(mmu, ph, root, va, x);
 	x->pa = (d.addr & ~((1ULL << d.shift) - 1)) |
 		(va & ((1ULL << d.shift) - 1));

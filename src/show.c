@@ -74,6 +74,28 @@ digits(u64 v)
 	return d;
 }
 
+const char *
+access_fault_note(const struct walk *w)
+{
+	if (w->fault != WF_NONE)
+		return NULL;
+	switch (w->access_fault) {
+	case WF_ACCESS_FLAG:
+		return "the access flag (AF) is clear and this CPU does not "
+			"set it: the page is mapped, but an access takes an "
+			"access flag fault, and the kernel sets AF "
+			"(pte_mkyoung) and retries; the TLB does not cache the "
+			"translation before that";
+	case WF_NOT_PRESENT:
+		return "Linux's PTE maps the page, but it is old, so the "
+			"hardware entry is empty (young emulation): an access "
+			"faults, and the kernel makes the PTE young and writes "
+			"the hardware entry (set_pte_ext)";
+	default:
+		return NULL;
+	}
+}
+
 void
 show_walk_json(struct ctx *ctx, const struct walk *w)
 {
@@ -84,6 +106,10 @@ show_walk_json(struct ctx *ctx, const struct walk *w)
 	if (w->fault == WF_NONE) {
 		j_hex(ctx, "pa", w->pa);
 		j_u64(ctx, "page_size", 1ULL << w->shift);
+		if (w->access_fault != WF_NONE)
+			j_str(ctx, "access_fault",
+			      w->access_fault == WF_ACCESS_FLAG ?
+			      "access flag" : "no hardware entry (old)");
 	}
 	j_arr(ctx, "steps");
 	for (i = 0; i < w->nsteps; i++) {
@@ -308,11 +334,6 @@ show_walk(struct ctx *ctx, struct cpu *c, const struct walk *w, bool tlb)
 			sb_release(&note);
 		}
 	}
-	if (w->fault == WF_ACCESS_FLAG)
-		out_printf(ctx, "  fault    access flag fault: the accessed flag "
-			   "(AF) is clear and the CPU does not set it; the "
-			   "access faults and the kernel sets it "
-			   "(pte_mkyoung)\n");
 	if (w->fault == WF_NONE) {
 		char perm[64], attr[128];
 		u64 mask = (1ULL << w->shift) - 1;
@@ -323,6 +344,9 @@ show_walk(struct ctx *ctx, struct cpu *c, const struct walk *w, bool tlb)
 			   fpa(m, w->pa), fsize(1ULL << w->shift),
 			   fpa(m, w->pa & ~mask), (unsigned long long)(w->va & mask),
 			   perm, attr[0] ? "; " : "", attr);
+		if (access_fault_note(w) != NULL)
+			out_printf(ctx, "  note     %s\n",
+				   access_fault_note(w));
 	}
 	r = machine_region(m, w->va);
 	if (r != NULL) {

@@ -127,6 +127,14 @@ struct machine {
 		int n, alloc;
 		char **line;
 	} kt;
+	/*
+	 * A debugger's read of a user address cpu c's tables do not map
+	 * (src/mm/memory.c): the n bytes at va the first access would find,
+	 * or -EFAULT with "cannot access memory ...".  Changes nothing; note
+	 * says where the bytes came from.
+	 */
+	int (*peek_user)(struct machine *m, struct cpu *c, u64 va, void *buf,
+			 u64 n, char *note, size_t note_len, struct error *e);
 	/* symbols of the running process (src/mm/process.c) */
 	int (*user_sym)(struct machine *m, const char *name, u64 *v);
 };
@@ -170,11 +178,19 @@ machine_root(const struct machine *m, const struct cpu *c, u64 va)
 {
 	return c->root[mmu_root_index(&m->mmu, va)];
 }
+/*
+ * Walk cpu c's tables for va, for inspection: no TLB, no accessed bits.
+ * A mapping that exists but that an access would fault on is reported as
+ * translated with w->access_fault set (arm64's access flag; arm's old
+ * pages, whose hardware entry is empty while the Linux PTE maps them).
+ */
 int machine_walk(struct machine *m, struct cpu *c, u64 va, struct walk *w);
 /*
  * Translate as the CPU does: the TLB first when it is on, else (and on a
- * miss) the walk, then the permission check for acc.  *hit says whether
- * the TLB answered.  Does not handle faults: see the kernel layer.
+ * miss) the hardware walk, then the permission check for acc.  *hit says
+ * whether the TLB answered.  Does not handle faults: see the kernel
+ * layer.  With ACC_PROBE a mapping an access would fault on (see
+ * machine_walk) translates, uncached; otherwise it is the fault.
  */
 int machine_translate(struct machine *m, struct cpu *c, u64 va,
 		      unsigned acc, struct walk *w, bool *hit);
@@ -183,6 +199,8 @@ int machine_translate(struct machine *m, struct cpu *c, u64 va,
  * A translation probe as the CPU makes it for translate: the TLB, else the
  * fast translation walk, then the rights check; fills the TLB on success.
  * No accessed/dirty updates, no fault handling.  Inline for the TLB hit.
+ * A leaf with the access flag clear where the CPU does not set it (arm64)
+ * translates (x->attr lacks P_YOUNG) and is not cached: an access faults.
  */
 int machine_xlat_miss(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 		      struct xlat *x);
@@ -222,6 +240,19 @@ int machine_access(struct machine *m, struct cpu *c, u64 va, unsigned acc,
  */
 void machine_fault_reason(const struct machine *m, const struct walk *w,
 			  unsigned acc, char *why, size_t n);
+/*
+ * A debugger's read (src/peek.c; cf. access_process_vm, crash's readmem):
+ * the page tables, never the TLB; no accessed bit, no fault, no signal,
+ * nothing changed.  A user page not faulted in yet reads as the first
+ * access would find it (m->peek_user); where nothing is there the error
+ * says "cannot access memory at 0x...: why".  *done: the bytes read
+ * before a failure.  What was read and how goes to the kernel trace.
+ */
+int machine_peek_virt(struct machine *m, struct cpu *c, u64 va, void *buf,
+		      u64 len, u64 *done, struct error *e);
+/* Read n bytes of the frame at pa for va (RAM only, else the error). */
+int machine_peek_frame(struct machine *m, u64 va, u64 pa, void *buf, u64 n,
+		       struct error *e);
 /* Read or write through the MMU (each page translated as an access). */
 int machine_read_virt(struct machine *m, struct cpu *c, u64 va, void *buf,
 		      u64 len, struct error *e);

@@ -96,6 +96,18 @@ mmu_va_ok(const struct mmu *mmu, u64 va)
 	}
 }
 
+/*
+ * Leaf attributes an access faults on although the entry maps the page:
+ * the access flag clear on a CPU that does not set it (arm64 without
+ * TCR_EL1.HA).  The walk reports the translation; an access takes the
+ * fault and the kernel sets the flag (pte_mkyoung).
+ */
+static inline bool
+mmu_old_faults(const struct mmu *mmu, u32 attr)
+{
+	return mmu->young_required && !(attr & P_YOUNG);
+}
+
 enum walk_fault {
 	WF_NONE,
 	WF_NOT_PRESENT,		/* entry not present */
@@ -105,7 +117,8 @@ enum walk_fault {
 	WF_VA_RANGE,		/* wider than the arch's virtual address */
 	WF_PROTECTION,		/* access not allowed by the entries */
 	WF_NO_ROOT,		/* no page-table root loaded */
-	WF_ACCESS_FLAG,		/* arm64: AF clear and no hardware update */
+	WF_ACCESS_FLAG,		/* arm64: AF clear and no hardware update (an
+				 * access; walks report it in access_fault) */
 };
 const char *walk_fault_name(int f);
 
@@ -115,6 +128,12 @@ const char *walk_fault_name(int f);
 #define ACC_EXEC	0x4
 #define ACC_USER	0x8	/* made from user mode */
 #define ACC_AD		0x10	/* a real access: set accessed/dirty bits */
+/*
+ * A translation probe (the translate command, an AT instruction), not an
+ * access: a mapping an access would fault on (access_fault) translates,
+ * and is not cached in the TLB.
+ */
+#define ACC_PROBE	0x20
 
 struct walk_step {
 	u8 lvl;			/* enum pt_lvl */
@@ -136,6 +155,14 @@ struct walk {
 	u16 perm;		/* effective P_* rights (AND of all levels) */
 	u32 attr;		/* leaf attributes */
 	u64 fault_info;		/* reserved bits / bad table address */
+	/*
+	 * A translation that exists (fault == WF_NONE) but that an access
+	 * would still fault on, for the kernel to fix: WF_ACCESS_FLAG (arm64:
+	 * the access flag is clear and the CPU does not set it), or
+	 * WF_NOT_PRESENT (arm: the hardware entry is empty while Linux's own
+	 * PTE maps the page, old: young emulation).  WF_NONE otherwise.
+	 */
+	u8 access_fault;
 	struct walk_step step[NR_LEVELS];
 };
 

@@ -405,6 +405,14 @@ int put_page(struct machine *m, struct page *page, struct error *e);
  * (page->virtual) of a highmem page, or 0.
  */
 bool pfn_valid(const struct machine *m, u64 pfn);
+/*
+ * The RAM pfns of [*lo, *hi): the range is cut down to them; false when
+ * it holds none.  first_unreserved_pfn(): the first pfn of RAM [lo, hi)
+ * that memblock did not reserve at boot (not PageReserved), or hi.
+ * Both cost a few compares, whatever the size of the range.
+ */
+bool pfn_range_ram(const struct machine *m, u64 *lo, u64 *hi);
+u64 first_unreserved_pfn(const struct machine *m, u64 lo, u64 hi);
 struct page *pfn_to_page(struct machine *m, u64 pfn);
 u64 page_to_pfn(const struct machine *m, const struct page *page);
 static inline u64

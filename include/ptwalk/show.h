@@ -19,6 +19,11 @@ void show_walk(struct ctx *ctx, struct cpu *c, const struct walk *w,
 	       bool tlb);
 /* Only the JSON fields of a walk (va, pa, page_size, steps, fault). */
 void show_walk_json(struct ctx *ctx, const struct walk *w);
+/*
+ * Why an access would fault on a walk that translated (w->access_fault:
+ * arm64's clear access flag, arm's old page): a sentence, or NULL.
+ */
+const char *access_fault_note(const struct walk *w);
 const char *level_name(const struct machine *m, int lvl);
 
 #endif

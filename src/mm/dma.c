@@ -9,6 +9,7 @@
 
 #include "internal.h"
 #include "ptwalk/dma.h"
+#include "ptwalk/log2.h"
 #include "ptwalk/tlbflush.h"
 #include "ptwalk/vmalloc.h"
 
@@ -25,22 +26,6 @@ static bool
 is_arm(const struct machine *m)
 {
 	return !strcmp(m->arch->name, "arm");
-}
-
-static unsigned
-get_order(u64 size)
-{
-	unsigned o = 0;
-
-	while ((PAGE_SIZE << o) < size)
-		o++;
-	return o;
-}
-
-static int
-fls_u64(u64 x)
-{
-	return x ? 64 - __builtin_clzll(x) : 0;
 }
 
 /* mm/page_alloc.c split_page(): 2^order independent order-0 pages. */
@@ -147,7 +132,7 @@ arm_dma_alloc(struct machine *m, u64 size, u64 mask, struct error *e)
 				 "reach all of RAM)", (unsigned long long)mask),
 			NULL;
 	if (L->consistent_end) {
-		int bit = fls_u64(size - 1);
+		int bit = (int)fls64(size - 1);
 
 		if (bit > SECTION_SHIFT)
 			bit = SECTION_SHIFT;
@@ -301,13 +286,20 @@ dma_alloc_coherent(struct machine *m, u64 size, u64 mask, struct error *e)
 	if (mask == 0)
 		return error_set(e, -EIO, "coherent DMA mask is unset (0)"),
 			NULL;
-	size = ALIGN_UP(size, PAGE_SIZE);
-	if (size == 0 || get_order(size) >= MAX_ORDER ||
-	    (size >> PAGE_SHIFT) > pa->totalram_pages)
+	/* checked before PAGE_ALIGN, which would wrap the largest sizes */
+	if (get_order(size) >= MAX_ORDER)
 		return error_set(e, -ENOMEM, "size 0x%llx needs an order-%u "
 				 "block: the buddy allocator's largest is "
-				 "order %d (4M)", (unsigned long long)size,
-				 get_order(size), MAX_ORDER - 1), NULL;
+				 "order %d (4M); alloc_pages warns and "
+				 "dma_alloc_coherent returns NULL",
+				 (unsigned long long)size, get_order(size),
+				 MAX_ORDER - 1), NULL;
+	size = ALIGN_UP(size, PAGE_SIZE);
+	if ((size >> PAGE_SHIFT) > pa->totalram_pages)
+		return error_set(e, -ENOMEM, "size 0x%llx is more than the "
+				 "machine's RAM (%lu pages)",
+				 (unsigned long long)size,
+				 pa->totalram_pages), NULL;
 	b = is_arm(m) ? arm_dma_alloc(m, size, mask, e) :
 		direct_alloc(m, size, mask, e);
 	if (b != NULL)

@@ -8,14 +8,16 @@
 #include <string.h>
 
 #include "mm_internal.h"
+#include "ptwalk/page_alloc.h"
 
 struct copy_ctx {
 	struct machine *m;
 	struct mm_struct *dst;
 	struct vm_area_struct *vma;
-	u64 copied, wrprotected, zero;
+	u64 copied, wrprotected, zero, nopage;
 	struct error *e;
 	int err;
+	u64 path[NR_LEVELS];	/* the parent's tables above the current */
 };
 
 static void
@@ -33,6 +35,7 @@ copy_level(struct copy_ctx *cc, u64 table, int i, u64 base)
 
 	if (hi >= nent)
 		hi = nent - 1;
+	cc->path[i] = table;
 	for (k = lo; k <= hi && !cc->err; k++) {
 		u64 va = base + k * span, epa = table + k * L->esize, ent = 0;
 		struct pte_decode d;
@@ -40,7 +43,9 @@ copy_level(struct copy_ctx *cc, u64 table, int i, u64 base)
 		if (lvl != LVL_PTE) {
 			phys_read_entry(&m->phys, epa, L->esize, &ent);
 			mmu->arch->decode(mmu, lvl, ent, &d);
-			if (d.kind == PT_TABLE)
+			/* a hand-made entry pointing back up: not followed */
+			if (d.kind == PT_TABLE &&
+			    !table_on_path(cc->path, i, d.addr))
 				copy_level(cc, d.addr, i + 1, va);
 			continue;
 		}
@@ -80,9 +85,12 @@ copy_level(struct copy_ctx *cc, u64 table, int i, u64 base)
 					      prot);
 			pte_write(m, dst, nv, va);
 			cc->copied++;
-			if ((pd.attr & P_SPECIAL) ||
-			    pfn == tasks_of(m)->zero_pfn) {
-				cc->zero++;
+			if (!vm_normal_page(m, pfn, pd.attr)) {
+				/* the zero page, or a pfn without a page */
+				if (pfn_valid(m, pfn) || (pd.attr & P_SPECIAL))
+					cc->zero++;
+				else
+					cc->nopage++;
 				continue;
 			}
 			mm_get_page(m, pfn);
@@ -170,7 +178,8 @@ do_fork(struct machine *m, struct task_struct *parent,
 		nv++;
 		/* vma_needs_copy(): only VMAs with anonymous pages */
 		if (v->anon_vma != NULL) {
-			struct copy_ctx cc = { m, mm, v, 0, 0, 0, e, 0 };
+			struct copy_ctx cc = { .m = m, .dst = mm, .vma = v,
+					       .e = e };
 
 			copy_level(&cc, old->pgd, 0, 0);
 			if (cc.err) {
@@ -180,11 +189,13 @@ do_fork(struct machine *m, struct task_struct *parent,
 			n->vm_mm = mm;
 			wp += cc.wrprotected;
 			KT(m, "copy_page_range %s-%s: %llu PTEs copied, %llu "
-			   "made read-only in both (copy-on-write)%s",
+			   "made read-only in both (copy-on-write)%s%s",
 			   ktva(m, v->vm_start), ktva(m, v->vm_end),
 			   (unsigned long long)cc.copied,
 			   (unsigned long long)cc.wrprotected,
-			   cc.zero ? ", zero-page PTEs shared" : "");
+			   cc.zero ? ", zero-page PTEs shared" : "",
+			   cc.nopage ? ", PTEs of pfns without a struct page "
+			   "copied as they are (print_bad_pte)" : "");
 		}
 	}
 	KT(m, "dup_mmap: %d VMAs; file VMAs without anonymous pages are not "

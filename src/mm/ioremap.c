@@ -105,25 +105,27 @@ ioremap_max_page_shift(const struct machine *m)
 	return best;
 }
 
-/* The first pfn of [pfn, end) the arch will not ioremap, or end. */
+/*
+ * The first pfn of [pfn, end) the arch will not ioremap, or end.  Only
+ * the part of the request that overlaps RAM is looked at (as
+ * walk_system_ram_range() does), never every pfn of a device range.
+ */
 static u64
 ram_conflict(struct machine *m, u64 pfn, u64 end, const char **why)
 {
-	for (; pfn < end; pfn++) {
-		struct page *p;
+	u64 lo = pfn, hi = end, first;
 
-		if (!pfn_valid(m, pfn))
-			continue;
-		p = pfn_to_page(m, pfn);
-		if (is_arm(m) || is_arm64(m)) {
-			*why = "system RAM";
-			return pfn;
-		}
-		/* x86: __ioremap_check_ram: RAM not PageReserved */
-		if (p != NULL && !PageReserved(p)) {
-			*why = "RAM the page allocator manages";
-			return pfn;
-		}
+	if (!pfn_range_ram(m, &lo, &hi))
+		return end;
+	if (is_arm(m) || is_arm64(m)) {
+		*why = "system RAM";
+		return lo;
+	}
+	/* x86: __ioremap_check_ram: RAM not PageReserved */
+	first = first_unreserved_pfn(m, lo, hi);
+	if (first < hi) {
+		*why = "RAM the page allocator manages";
+		return first;
 	}
 	return end;
 }

@@ -11,9 +11,13 @@
  * swap, no THP, no NUMA balancing, no userfaultfd.
  */
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "mm_internal.h"
+#include "ptwalk/log2.h"
+#include "ptwalk/page_alloc.h"
 #include "ptwalk/slab.h"
 
 /* x86 page-fault error code (arch/x86/include/asm/trap_pf.h) */
@@ -30,9 +34,28 @@
 struct pteinfo {
 	u64 val;		/* the Linux PTE */
 	bool none, present, write, dirty, young, special, protnone;
+	bool nopage;		/* present, but no struct page for the pfn */
 	u64 pfn;
 	pgprot_t prot;		/* generic rights + attributes */
 };
+
+/*
+ * vm_normal_page(): whether a present PTE's frame has a struct page whose
+ * references and mappings the PTE counts.  Not a special PTE, not the
+ * shared zero page (is_zero_pfn: arm has no special bit) and not a pfn
+ * without a descriptor: Linux finds such a pfn above highest_memmap_pfn,
+ * reports it (print_bad_pte, "Bad page map") and treats the entry as
+ * special, so that nothing dereferences a struct page that is not there.
+ */
+bool
+vm_normal_page(struct machine *m, u64 pfn, u32 attr)
+{
+	if (attr & P_SPECIAL)
+		return false;
+	if (pfn == tasks_of(m)->zero_pfn)
+		return false;
+	return pfn_valid(m, pfn);
+}
 
 u64
 pte_read(struct machine *m, u64 epa)
@@ -72,15 +95,15 @@ pte_info(struct machine *m, u64 val, struct pteinfo *p)
 		return;
 	p->present = true;
 	p->pfn = d.addr >> PAGE_SHIFT;
-	/* vm_normal_page(): the zero page has no struct page use (arm has
-	 * no special bit: is_zero_pfn()) */
+	/* the zero page stays special when its PTE is rewritten */
 	if (p->pfn == tasks_of(m)->zero_pfn)
 		d.attr |= P_SPECIAL;
+	p->nopage = !(d.attr & P_SPECIAL) && !pfn_valid(m, p->pfn);
 	p->protnone = d.attr & P_PROTNONE;
 	p->write = d.perm & P_UW;
 	p->dirty = d.attr & P_DIRTY;
 	p->young = d.attr & P_YOUNG;
-	p->special = d.attr & P_SPECIAL;
+	p->special = (d.attr & P_SPECIAL) || p->nopage;
 	p->prot = (d.perm & P_PERM) | (d.attr & (P_GLOBAL | P_YOUNG |
 		P_DIRTY | P_NOCACHE | P_WC | P_SPECIAL | P_UCMINUS |
 		P_PROTNONE));
@@ -290,8 +313,7 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 
 	if (size > PAGE_SIZE) {
 		/* arm: the 16K pgd, __get_free_pages(GFP_KERNEL, 2) */
-		while ((PAGE_SIZE << mm->pgd_order) < size)
-			mm->pgd_order++;
+		mm->pgd_order = get_order(size);
 		if (mm_alloc_pgd_pages(m, mm->pgd_order, &pgd, e))
 			return e ? e->code : -ENOMEM;
 		mm->pgtables_bytes += PAGE_SIZE << mm->pgd_order;
@@ -369,9 +391,14 @@ free_table(struct machine *m, struct mm_struct *mm, u64 pa)
 	mm->pgtables_bytes -= PAGE_SIZE;
 }
 
-/* Free the user tables below `table` (level index i) entirely. */
+/*
+ * Free the user tables below `table` (level index i) entirely; path[]
+ * holds the tables above it.  A hand-made entry pointing back up is left
+ * alone: freeing the table it names would free one still in use.
+ */
 static void
-free_subtree(struct machine *m, struct mm_struct *mm, u64 table, int i)
+free_subtree(struct machine *m, struct mm_struct *mm, u64 table, int i,
+	     u64 *path)
 {
 	const struct mmu *mmu = &m->mmu;
 	const struct pt_level *L = &mmu->lv[mmu->walk[i]];
@@ -379,13 +406,14 @@ free_subtree(struct machine *m, struct mm_struct *mm, u64 table, int i)
 
 	if (mmu->walk[i] == LVL_PTE)
 		return;
+	path[i] = table;
 	for (k = 0; k < n; k++) {
 		u64 child = child_table(m, table, i, k), g0, g1;
 
-		if (child == 0)
+		if (child == 0 || table_on_path(path, i, child))
 			continue;
 		table_group(m, table, i, k, &g0, &g1);
-		free_subtree(m, mm, child, i + 1);
+		free_subtree(m, mm, child, i + 1, path);
 		free_table(m, mm, child & PAGE_MASK);
 		k = g1;
 	}
@@ -397,16 +425,17 @@ pgd_free(struct machine *m, struct mm_struct *mm)
 	const struct mmu *mmu = &m->mmu;
 	const struct pt_level *L = &mmu->lv[LVL_PGD];
 	u64 first = mmu->split_roots ? (1ULL << L->bits) :
-		kernel_pgd_boundary(m), k;
+		kernel_pgd_boundary(m), k, path[NR_LEVELS];
 
 	/* whatever user tables are left (PAE's preallocated pmds) */
+	path[0] = mm->pgd;
 	for (k = 0; k < first; k++) {
 		u64 child = child_table(m, mm->pgd, 0, k), g0, g1;
 
-		if (child == 0)
+		if (child == 0 || table_on_path(path, 0, child))
 			continue;
 		table_group(m, mm->pgd, 0, k, &g0, &g1);
-		free_subtree(m, mm, child, 1);
+		free_subtree(m, mm, child, 1, path);
 		free_table(m, mm, child & PAGE_MASK);
 		k = g1;
 	}
@@ -431,19 +460,30 @@ pgd_free(struct machine *m, struct mm_struct *mm)
  * Walking the present tables of a range
  */
 
-struct range_walk {
-	struct machine *m;
-	struct mm_struct *mm;
-	struct vm_area_struct *vma;
-	u64 start, end;
-	u64 nflush, first_flush;
-	bool flushed_all;
-};
+/*
+ * Is table one of the tables above the walk's current entry?  Tables the
+ * kernel builds never point back up; an entry written by hand can (a pud
+ * entry naming the pgd), and following it would revisit the tree.  The
+ * walkers of user page tables do not follow such an entry.
+ */
+bool
+table_on_path(const u64 *path, int depth, u64 table)
+{
+	int k;
 
-typedef void (*pte_fn)(struct range_walk *rw, u64 va, u64 epa);
+	for (k = 0; k <= depth; k++)
+		if ((path[k] & PAGE_MASK) == (table & PAGE_MASK))
+			return true;
+	return false;
+}
 
+/*
+ * walk_pgd_range() and below (cf. mm/pagewalk.c): only tables that are
+ * there are visited; an absent pgd, p4d, pud or pmd entry skips its whole
+ * span at once, so the cost follows the tables, not the size of the range.
+ */
 static void
-walk_level(struct range_walk *rw, u64 table, int i, u64 base, pte_fn fn)
+walk_level(struct mm_walk *rw, u64 table, int i, u64 base)
 {
 	struct machine *m = rw->m;
 	const struct mmu *mmu = &m->mmu;
@@ -457,30 +497,31 @@ walk_level(struct range_walk *rw, u64 table, int i, u64 base, pte_fn fn)
 		return;
 	if (hi >= nent)
 		hi = nent - 1;
+	rw->path[i] = table;
 	for (k = lo; k <= hi; k++) {
 		u64 va = base + k * span, epa = table + k * L->esize, ent = 0;
 		struct pte_decode d;
 
 		if (lvl == LVL_PTE) {
-			fn(rw, va, epa);
+			rw->pte_entry(rw, va, epa);
 			continue;
 		}
 		phys_read_entry(&m->phys, epa, L->esize, &ent);
 		mmu->arch->decode(mmu, lvl, ent, &d);
-		if (d.kind == PT_TABLE)
-			walk_level(rw, d.addr, i + 1, va, fn);
+		if (d.kind == PT_TABLE && !table_on_path(rw->path, i, d.addr))
+			walk_level(rw, d.addr, i + 1, va);
 	}
 }
 
-static void
-walk_range(struct range_walk *rw, pte_fn fn)
+void
+walk_page_range(struct mm_walk *rw)
 {
 	if (rw->end > rw->start)
-		walk_level(rw, rw->mm->pgd, 0, 0, fn);
+		walk_level(rw, rw->mm->pgd, 0, 0);
 }
 
 static void
-flush_one(struct range_walk *rw, u64 va)
+flush_one(struct mm_walk *rw, u64 va)
 {
 	if (rw->nflush++ == 0)
 		rw->first_flush = va;
@@ -489,7 +530,7 @@ flush_one(struct range_walk *rw, u64 va)
 
 /* zap_pte_range(): every present PTE cleared, its page released */
 static void
-zap_one(struct range_walk *rw, u64 va, u64 epa)
+zap_one(struct mm_walk *rw, u64 va, u64 epa)
 {
 	struct machine *m = rw->m;
 	struct pteinfo p;
@@ -499,6 +540,11 @@ zap_one(struct range_walk *rw, u64 va, u64 epa)
 		return;
 	pte_write(m, epa, 0, va);
 	flush_one(rw, va);
+	if (p.nopage)
+		KT(m, "zap_pte_range: pte %s at %s maps pfn %#llx, which has "
+		   "no struct page (print_bad_pte: bad page map): cleared, "
+		   "nothing to release", ktpte(m, p.val), ktpa(m, epa),
+		   (unsigned long long)p.pfn);
 	if (!p.present || p.special)
 		return;
 	mm_page_remove_rmap(m, p.pfn);
@@ -513,10 +559,11 @@ void
 zap_page_range(struct machine *m, struct mm_struct *mm,
 	       struct vm_area_struct *vma, u64 start, u64 end)
 {
-	struct range_walk rw = { m, mm, vma, start, end, 0, 0, false };
+	struct mm_walk rw = { .m = m, .mm = mm, .vma = vma, .start = start,
+			      .end = end, .pte_entry = zap_one };
 	u64 anon = mm->rss[MM_ANONPAGES], file = mm->rss[MM_FILEPAGES];
 
-	walk_range(&rw, zap_one);
+	walk_page_range(&rw);
 	if (rw.nflush)
 		KT(m, "zap_page_range %s-%s: %llu PTEs cleared (%llu anonymous "
 		   "and %llu file pages released), TLB flushed",
@@ -572,7 +619,7 @@ table_group(struct machine *m, u64 table, int i, u64 k, u64 *g0, u64 *g1)
 
 static void
 free_level(struct machine *m, struct mm_struct *mm, u64 table, int i,
-	   u64 base, u64 start, u64 end, u64 limit)
+	   u64 base, u64 start, u64 end, u64 limit, u64 *path)
 {
 	const struct mmu *mmu = &m->mmu;
 	int lvl = mmu->walk[i];
@@ -585,13 +632,15 @@ free_level(struct machine *m, struct mm_struct *mm, u64 table, int i,
 		return;
 	if (hi >= nent)
 		hi = nent - 1;
+	path[i] = table;
 	for (k = lo; k <= hi && k < limit; k++) {
 		u64 va = base + k * span, child = child_table(m, table, i, k);
 
-		if (child == 0)
+		/* an entry pointing back up: neither followed nor freed */
+		if (child == 0 || table_on_path(path, i, child))
 			continue;
 		free_level(m, mm, child, i + 1, va, MAX(start, va),
-			   MIN(end - 1, va + span - 1) + 1, ~0ULL);
+			   MIN(end - 1, va + span - 1) + 1, ~0ULL, path);
 		table_group(m, table, i, k, &g0, &g1);
 		if (g1 >= limit ||
 		    span_in_use(mm, base + g0 * span, (g1 - g0 + 1) * span))
@@ -617,15 +666,16 @@ void
 free_pgtables(struct machine *m, struct mm_struct *mm, u64 start, u64 end)
 {
 	u64 limit = m->mmu.split_roots ? ~0ULL : kernel_pgd_boundary(m);
+	u64 path[NR_LEVELS];
 
 	if (end <= start)
 		return;
-	free_level(m, mm, mm->pgd, 0, 0, start, end, limit);
+	free_level(m, mm, mm->pgd, 0, 0, start, end, limit, path);
 }
 
 /* change_pte_range(): PTEs follow the VMA's new vm_page_prot */
 static void
-chprot_one(struct range_walk *rw, u64 va, u64 epa)
+chprot_one(struct mm_walk *rw, u64 va, u64 epa)
 {
 	struct machine *m = rw->m;
 	struct vm_area_struct *vma = rw->vma;
@@ -667,9 +717,11 @@ void
 change_protection(struct machine *m, struct vm_area_struct *vma, u64 start,
 		  u64 end)
 {
-	struct range_walk rw = { m, vma->vm_mm, vma, start, end, 0, 0, false };
+	struct mm_walk rw = { .m = m, .mm = vma->vm_mm, .vma = vma,
+			      .start = start, .end = end,
+			      .pte_entry = chprot_one };
 
-	walk_range(&rw, chprot_one);
+	walk_page_range(&rw);
 	if (rw.nflush)
 		KT(m, "change_protection %s-%s: %llu PTEs rewritten, TLB "
 		   "flushed", ktva(m, start), ktva(m, end),
@@ -911,9 +963,19 @@ do_wp_page(struct vm_fault *vf)
 	struct vm_area_struct *vma = vf->vma;
 	struct mm_struct *mm = vma->vm_mm;
 	u64 old = vf->orig.pfn, pfn;
-	bool zero = vf->orig.special;
+	bool zero = vf->orig.special;	/* no struct page to copy from */
 	int r, refs;
 
+	if (vf->orig.nopage && (vma->vm_flags & VM_SHARED)) {
+		KT(m, "do_wp_page: pfn %#llx has no struct page "
+		   "(vm_normal_page is NULL): wp_pfn_shared makes the PTE "
+		   "writable",
+		   (unsigned long long)old);
+		set_pte_at(vf, mk_pte(m, old, prot_mkwrite(vf->orig.prot) |
+				      P_DIRTY | P_YOUNG), NULL);
+		mm_tlb_flush_page(m, mm, vf->addr);
+		return 0;
+	}
 	if (!zero && (vma->vm_flags & VM_SHARED)) {
 		KT(m, "do_wp_page: wp_page_shared: a shared mapping: make the "
 		   "PTE writable");
@@ -932,7 +994,11 @@ do_wp_page(struct vm_fault *vf)
 		mm_tlb_flush_page(m, mm, vf->addr);
 		return 0;
 	}
-	if (zero)
+	if (vf->orig.nopage)
+		KT(m, "do_wp_page: pfn %#llx has no struct page and is not "
+		   "RAM: wp_page_copy cannot read it and gives a zeroed page",
+		   (unsigned long long)old);
+	else if (zero)
 		KT(m, "do_wp_page: a write to the shared zero page: "
 		   "wp_page_copy allocates a zeroed page");
 	else if (mm_page_anon(m, old))
@@ -1464,13 +1530,116 @@ access_process_vm(struct machine *m, struct task_struct *t, u64 addr,
 			}
 		}
 		pa = (p.pfn << PAGE_SHIFT) | (addr & (PAGE_SIZE - 1));
-		if (write)
-			phys_write(&m->phys, pa, buf, n, NULL);
-		else
-			phys_read(&m->phys, pa, buf, n, NULL);
+		if (write ? phys_write(&m->phys, pa, buf, n, NULL) :
+		    phys_read(&m->phys, pa, buf, n, NULL))
+			return error_set(e, -EFAULT, "%s maps physical %s, "
+					 "which is not RAM", ktva(m, addr),
+					 ktpa(m, pa));
 		buf = (u8 *)buf + n;
 		addr += n;
 		len -= n;
 	}
 	return 0;
+}
+
+/*
+ * A debugger's read of a user page the hardware tables do not map
+ * (m->peek_user, for machine_peek_virt): the bytes the first access would
+ * find, taken where that fault would take them, with nothing mapped,
+ * allocated, cached or counted.  A real ptrace read faults the page in
+ * (get_user_pages with FOLL_FORCE); this one leaves the machine as it is.
+ */
+static int
+peek_fail(struct machine *m, u64 va, struct error *e, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static int
+peek_fail(struct machine *m, u64 va, struct error *e, const char *fmt, ...)
+{
+	char why[400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof(why), fmt, ap);
+	va_end(ap);
+	return error_set(e, -EFAULT, "cannot access memory at %s: %s",
+			 ktva(m, va), why);
+}
+
+/* Not faulted in: the zero page, the page cache or the file's bytes. */
+static int
+peek_unfaulted(struct machine *m, struct vm_area_struct *vma, u64 va,
+	       void *buf, u64 n, char *note, size_t nl, struct error *e)
+{
+	struct file *f = vma->vm_file;
+	u64 pgoff = vma->vm_pgoff + ((va - vma->vm_start) >> PAGE_SHIFT);
+	u64 off = (pgoff << PAGE_SHIFT) | (va & (PAGE_SIZE - 1)), pfn, k;
+
+	if (f == NULL) {
+		if (vma->vm_flags & VM_SHARED)
+			return peek_fail(m, va, e, "shared anonymous memory "
+					 "is not simulated: an access would "
+					 "SIGBUS");
+		memset(buf, 0, n);
+		snprintf(note, nl, "not faulted in yet: anonymous memory reads "
+			 "as zeros (a first read maps the zero page); left "
+			 "unmapped");
+		return 0;
+	}
+	if (pgoff >= (1ULL << (64 - PAGE_SHIFT)) || off >= f->size)
+		return peek_fail(m, va, e, "page %llu of %s is beyond its end "
+				 "(%llu bytes): an access would SIGBUS",
+				 (unsigned long long)pgoff, f->path,
+				 (unsigned long long)f->size);
+	if (filemap_get(&f->mapping, pgoff, &pfn) == 0) {
+		snprintf(note, nl, "not faulted in yet: read from the page "
+			 "cache of %s; left unmapped", f->path);
+		return machine_peek_frame(m, va, (pfn << PAGE_SHIFT) |
+					  (va & (PAGE_SIZE - 1)), buf, n, e);
+	}
+	k = MIN(n, f->size - off);
+	memcpy(buf, f->data + off, k);
+	memset((u8 *)buf + k, 0, n - k);
+	snprintf(note, nl, "not faulted in yet: read from %s, not cached; "
+		 "left unmapped", f->path);
+	return 0;
+}
+
+int
+peek_user_page(struct machine *m, struct cpu *c, u64 va, void *buf, u64 n,
+	       char *note, size_t nl, struct error *e)
+{
+	struct task_struct *t = cpu_task(m, c);
+	struct vm_area_struct *vma;
+	struct pteinfo p;
+	u64 epa;
+
+	if (t == NULL || t->mm == NULL)
+		return peek_fail(m, va, e, "no process runs on cpu%d (init_mm "
+				 "maps no user addresses)", c->id);
+	vma = find_vma(t->mm, va);
+	if (vma == NULL || vma->vm_start > va)
+		return peek_fail(m, va, e, "no VMA of pid %d (%s) covers it%s",
+				 t->pid, t->comm, vma != NULL &&
+				 (vma->vm_flags & VM_GROWSDOWN) ? " (an access "
+				 "just below the stack would grow it; a read "
+				 "does not)" : "");
+	if (user_pte_slot(m, t->mm, va, false, &epa, NULL) == 0) {
+		pte_info(m, pte_read(m, epa), &p);
+		if (p.present) {
+			/* present to Linux, not to the MMU: PROT_NONE */
+			snprintf(note, nl, "a %s page, present to Linux though "
+				 "not to the MMU: read as a debugger may "
+				 "(FOLL_FORCE)", p.protnone ? "PROT_NONE" :
+				 "hidden");
+			return machine_peek_frame(m, va, (p.pfn << PAGE_SHIFT) |
+						  (va & (PAGE_SIZE - 1)), buf,
+						  n, e);
+		}
+		if (!p.none)
+			return peek_fail(m, va, e, "its PTE %s is not present "
+					 "and maps nothing ptwalk models (no "
+					 "swap)", ktpte(m, p.val));
+	}
+	return peek_unfaulted(m, vma, va, buf, n, note, nl, e);
 }

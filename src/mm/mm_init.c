@@ -63,6 +63,35 @@ pfn_resv(const struct page_alloc *pa, u64 pfn)
 }
 
 bool
+pfn_range_ram(const struct machine *m, u64 *lo, u64 *hi)
+{
+	const struct page_alloc *pa = page_alloc_of(m);
+
+	if (pa == NULL)
+		return false;
+	*lo = MAX(*lo, pa->start_pfn);
+	*hi = MIN(*hi, pa->end_pfn);
+	return *lo < *hi;
+}
+
+u64
+first_unreserved_pfn(const struct machine *m, u64 lo, u64 hi)
+{
+	const struct page_alloc *pa = page_alloc_of(m);
+	int i;
+
+	/* PG_reserved is set on exactly the boot reservations (sorted) */
+	for (i = 0; pa != NULL && i < pa->nresv && lo < hi; i++) {
+		if (pa->resv[i].end <= lo)
+			continue;
+		if (pa->resv[i].start > lo)
+			break;
+		lo = pa->resv[i].end;
+	}
+	return MIN(lo, hi);
+}
+
+bool
 pfn_in_lazy(const struct zone *z, u64 pfn)
 {
 	return pfn >= z->lazy_lo && pfn < z->lazy_hi;

@@ -75,10 +75,35 @@ void free_pgtables(struct machine *m, struct mm_struct *mm, u64 start,
 		   u64 end);
 void change_protection(struct machine *m, struct vm_area_struct *vma,
 		       u64 start, u64 end);
+/*
+ * walk_page_range() (cf. mm/pagewalk.c): pte_entry is called for every
+ * PTE slot of [start, end) whose PTE table exists, with the slot's
+ * address; absent upper tables are skipped whole, and an entry pointing
+ * back at a table above it (a hand-made cycle) is not followed.
+ */
+struct mm_walk {
+	struct machine *m;
+	struct mm_struct *mm;
+	struct vm_area_struct *vma;
+	u64 start, end;
+	void (*pte_entry)(struct mm_walk *w, u64 va, u64 epa);
+	void *priv;			/* the caller's */
+	u64 nflush, first_flush;	/* zap and mprotect: PTEs changed */
+	u64 path[NR_LEVELS];		/* the tables above the current one */
+};
+void walk_page_range(struct mm_walk *w);
+/* Is table one of path[0..depth] (the tables above an entry)? */
+bool table_on_path(const u64 *path, int depth, u64 table);
 /* the leaf slot of addr: 0 and *epa, or -ENOENT when no table */
 int user_pte_slot(struct machine *m, struct mm_struct *mm, u64 addr,
 		  bool create, u64 *epa, struct error *e);
 u64 pte_read(struct machine *m, u64 epa);
+/*
+ * vm_normal_page(): does a present PTE with this pfn and these attributes
+ * (P_SPECIAL) count a struct page?  Not the zero page, not a special PTE,
+ * not a pfn without a struct page (beyond mem_map).
+ */
+bool vm_normal_page(struct machine *m, u64 pfn, u32 attr);
 void pte_write(struct machine *m, u64 epa, u64 val, u64 va);
 
 /* TLB maintenance for user mappings (context.c) */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "mm_internal.h"
+#include "ptwalk/log2.h"
 
 #define PAGES(x)	((x) >> PAGE_SHIFT)
 
@@ -367,8 +368,8 @@ do_mmap(struct machine *m, struct mm_struct *mm, struct file *file, u64 addr,
 		return error_set(e, -EINVAL, "the length is 0");
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
 		return error_set(e, -EINVAL, "bad prot bits %#x", prot);
-	if (ALIGN_UP(len, PAGE_SIZE) < len || ALIGN_UP(len, PAGE_SIZE) >
-	    mm->task_size)
+	if (align_up_overflows(len, PAGE_SIZE) ||
+	    ALIGN_UP(len, PAGE_SIZE) > mm->task_size)
 		return error_set(e, -ENOMEM, "%#llx bytes is larger than "
 				 "the user address space",
 				 (unsigned long long)len);
@@ -385,9 +386,9 @@ do_mmap(struct machine *m, struct mm_struct *mm, struct file *file, u64 addr,
 	if ((flags & MAP_FIXED) && (addr < mmap_min_addr(m) ||
 				    addr > mm->task_size - len))
 		return error_set(e, addr < mmap_min_addr(m) ? -EPERM : -ENOMEM,
-				 "%s-%s is outside the mappable user "
+				 "%s + %#llx is outside the mappable user "
 				 "range %s-%s (mmap_min_addr, TASK_SIZE)",
-				 ktva(m, addr), ktva(m, addr + len),
+				 ktva(m, addr), (unsigned long long)len,
 				 ktva(m, mmap_min_addr(m)),
 				 ktva(m, mm->task_size));
 	if (get_unmapped_area(m, mm, addr, len, flags, &where, e))
@@ -439,11 +440,13 @@ do_munmap(struct machine *m, struct mm_struct *mm, u64 start, u64 len,
 	if (start & (PAGE_SIZE - 1))
 		return error_set(e, -EINVAL, "%s is not page aligned",
 				 ktva(m, start));
-	len = ALIGN_UP(len, PAGE_SIZE);
-	if (len == 0 || start > mm->task_size || len > mm->task_size - start)
+	if (align_up_overflows(len, PAGE_SIZE) ||
+	    ALIGN_UP(len, PAGE_SIZE) == 0 || start > mm->task_size ||
+	    ALIGN_UP(len, PAGE_SIZE) > mm->task_size - start)
 		return error_set(e, -EINVAL, "%s + %#llx is not a user "
 				 "range", ktva(m, start),
 				 (unsigned long long)len);
+	len = ALIGN_UP(len, PAGE_SIZE);
 	end = start + len;
 	v = find_vma_prev(mm, start, &prev);
 	if (v == NULL || v->vm_start >= end) {
@@ -502,6 +505,9 @@ do_mprotect(struct machine *m, struct mm_struct *mm, u64 start, u64 len,
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
 		return error_set(e, -EINVAL, "bad prot bits %#x",
 				 prot);
+	if (align_up_overflows(len, PAGE_SIZE))
+		return error_set(e, -ENOMEM, "%#llx bytes is larger than the "
+				 "user address space", (unsigned long long)len);
 	len = ALIGN_UP(len, PAGE_SIZE);
 	end = start + len;
 	if (end < start || end > mm->task_size)
@@ -567,6 +573,10 @@ vm_brk_flags(struct machine *m, struct mm_struct *mm, u64 addr, u64 len,
 	unsigned long vm_flags = VM_READ | VM_WRITE | VM_MAYREAD |
 		VM_MAYWRITE | VM_MAYEXEC | VM_ACCOUNT | flags;
 
+	if (align_up_overflows(len, PAGE_SIZE) || len > mm->task_size)
+		return error_set(e, -ENOMEM, "%#llx bytes of anonymous memory "
+				 "at %s: larger than the user address space",
+				 (unsigned long long)len, ktva(m, addr));
 	len = ALIGN_UP(len, PAGE_SIZE);
 	if (len == 0)
 		return 0;
@@ -610,6 +620,10 @@ do_brk(struct machine *m, struct mm_struct *mm, u64 brk, u64 *ret,
 	struct vm_area_struct *next;
 
 	*ret = mm->brk;
+	if (brk > mm->task_size)
+		return error_set(e, -ENOMEM, "%s is above TASK_SIZE %s: brk() "
+				 "keeps the break at %s", ktva(m, brk),
+				 ktva(m, mm->task_size), ktva(m, mm->brk));
 	if (brk < mm->start_brk)
 		return error_set(e, -ENOMEM, "%s is below start_brk %s "
 				 "(the end of the program's bss)",

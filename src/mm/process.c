@@ -404,6 +404,7 @@ task_init(struct machine *m, struct error *e)
 		}
 	}
 	m->handle_fault = do_page_fault;
+	m->peek_user = peek_user_page;
 	m->user_sym = user_sym_hook;
 	return 0;
 }
@@ -430,5 +431,6 @@ task_release(struct machine *m)
 	free(ts);
 	m->kern->tasks = NULL;
 	m->handle_fault = NULL;
+	m->peek_user = NULL;
 	m->user_sym = NULL;
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "ptwalk/log2.h"
 #include "ptwalk/slab.h"
 #include "ptwalk/util.h"
 
@@ -60,28 +61,6 @@ const struct page_owner_type kmalloc_large_owner = {
 /*
  * Sizes and orders (mm/slub.c calculate_sizes, calculate_order)
  */
-
-static unsigned
-fls32(unsigned x)
-{
-	return x ? 32 - (unsigned)__builtin_clz(x) : 0;
-}
-
-static unsigned
-get_order(u64 size)
-{
-	unsigned order = 0;
-
-	while ((PAGE_SIZE << order) < size)
-		order++;
-	return order;
-}
-
-static bool
-is_power_of_2(u64 x)
-{
-	return x && !(x & (x - 1));
-}
 
 static unsigned
 order_objects(unsigned order, unsigned size)
@@ -1778,6 +1757,9 @@ kmalloc_size_roundup(struct machine *m, u64 size)
 
 	if (size == 0)
 		return 0;
+	/* the saturated "too large" case: no block is that large */
+	if (get_order(size) >= 64 - PAGE_SHIFT)
+		return ~0ULL;
 	if (size > KMALLOC_MAX_CACHE_SIZE)
 		return PAGE_SIZE << get_order(size);
 	s = kmalloc_slab(m, size, GFP_KERNEL);

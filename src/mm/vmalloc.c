@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptwalk/log2.h"
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/slab.h"
 #include "ptwalk/tlbflush.h"
@@ -42,17 +43,11 @@ ptr_size(const struct machine *m)
 	return m->arch->is64 ? 8 : 4;
 }
 
-static int
-fls_u64(u64 x)
-{
-	return x ? 64 - __builtin_clzll(x) : 0;
-}
-
 u64
 lazy_max_pages(const struct machine *m)
 {
 	/* fls(num_online_cpus()) * 32M of pages */
-	return (u64)fls_u64((u64)m->ncpus) * (32 * MiB / PAGE_SIZE);
+	return (u64)fls64((u64)m->ncpus) * (32 * MiB / PAGE_SIZE);
 }
 
 /*
@@ -209,14 +204,6 @@ ioremap_max_order(const struct machine *m)
 	return mmu->lv[LVL_PMD].shift;
 }
 
-static int
-get_count_order(u64 size)
-{
-	int o = fls_u64(size) - 1;
-
-	return (size & (size - 1)) ? o + 1 : o;
-}
-
 struct vm_struct *
 __get_vm_area_caller(struct machine *m, u64 size, unsigned long flags,
 		     u64 align, u64 start, u64 end, const char *caller,
@@ -226,10 +213,17 @@ __get_vm_area_caller(struct machine *m, u64 size, unsigned long flags,
 	struct vm_struct *vm;
 	u64 real;
 
-	size = ALIGN_UP(size, PAGE_SIZE);
 	if (size == 0)
 		return error_set(e, -EINVAL, "size 0: there is nothing to "
 				 "map"), NULL;
+	if (align_up_overflows(size, PAGE_SIZE))
+		return error_set(e, -ENOMEM, "vmap allocation for size %llu "
+				 "failed: larger than the whole range "
+				 "0x%llx-0x%llx",
+				 (unsigned long long)size,
+				 (unsigned long long)start,
+				 (unsigned long long)end), NULL;
+	size = ALIGN_UP(size, PAGE_SIZE);
 	if (flags & VM_IOREMAP) {
 		int o = get_count_order(size);
 

@@ -9,11 +9,13 @@ walk PAGE_OFFSET + 100G
 # an output address beyond the Cortex-A72's 44 bits: address size fault
 write PAGE_OFFSET + 0x1ce6000 + 101 * 8 0x0068100000000701
 walk PAGE_OFFSET + 101G
-# a 2M block with AF clear: the walk finds it, an access faults
+# a 2M block with AF clear: the walk and translate find it, x reads it,
+# an access faults (in the kernel's linear map nothing fixes it)
 write PAGE_OFFSET + 0x1ce7000 + 500 * 8 0x006800007e800301
 walk PAGE_OFFSET + 1000M
 translate PAGE_OFFSET + 1000M
 x/gx PAGE_OFFSET + 1000M
+touch PAGE_OFFSET + 1000M r
 # a read-only page cannot be written, not even by the kernel
 write _stext 0
 write swapper_pg_dir 0

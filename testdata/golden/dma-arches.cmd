@@ -11,3 +11,7 @@ dma_free_coherent 0xc0100000
 dma_alloc_coherent 0
 dma_alloc_coherent 8M
 dma_alloc_coherent 4096 0
+# sizes whose rounding to pages would wrap: the order is taken first
+dma_alloc_coherent 0x8000000000000001
+dma_alloc_coherent 0xffffffffffffffff
+dma_alloc_coherent 0xfffffffffffff000

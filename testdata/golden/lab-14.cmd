@@ -8,7 +8,7 @@ x/w swapper_pg_dir + 995*4
 lab answer 3 $2
 lab answer 4 0
 lab answer 5 none
-x/w $1 + 11*4096
+touch $1 + 11*4096
 xp/w $cr3 + 995*4
 lab answer 6 $4
 lab answer 7 yes

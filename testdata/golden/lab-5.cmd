@@ -4,7 +4,7 @@ lab show
 vmalloc 31204
 lab answer 1 $1
 lab answer 2 31204 / 4096
-x/w $1
+touch $1
 walk $1
 lab answer 3 ($3 >> 12) + 2
 lab answer 5 1

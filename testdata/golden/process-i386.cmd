@@ -9,6 +9,8 @@ sym main
 sym big
 sym main + 5
 sym 0x0804908b
+# dis reads the text as a debugger does: the page stays unmapped until
+# touch fetches from it
 dis main 6
 walk main
 dis main+4 2

@@ -25,6 +25,10 @@ mmap 0 16K r private ../elf/demo-i386 0
 x/4xb $_
 mmap 0 16K rx private ../elf/demo-i386 0
 x/4xb $_
+# x reads without faulting; touch faults the file's first page into the
+# page cache, and both private mappings map that one page
+touch 0xb7ffc000
+touch 0xb7ff8000
 mmap 0 4K rw shared ../elf/demo-i386 0
 touch 0xb7ff7000 w
 write/b 0xb7ff7001 0x58

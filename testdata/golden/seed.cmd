@@ -16,7 +16,10 @@ vmallocinfo
 whatis $3
 whatis $3+245*4096
 whatis $3+244*4096+4095
+# x reads through swapper_pg_dir; the first access (touch) takes the
+# vmalloc fault that copies the pgd entry into this process's pgd
 x/4x $3
+touch $3
 walk $3
 walk $3+4096
 walk $3+244*4096

@@ -7,6 +7,7 @@ pa $1
 pa $2
 walk $2
 x/4x $2
+touch $2
 walk $2
 walk $2+244*4096
 walk $2+245*4096

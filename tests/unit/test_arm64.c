@@ -741,9 +741,37 @@ test_access_flag(void **state)
 			assert_int_equal(machine_translate(m, c, va, ACC_READ |
 							   ACC_AD, &w, &hit),
 					 WF_ACCESS_FLAG);
+			/* the mapping exists: walks and probes translate it */
 			assert_int_equal(mmu_translate_walk(&m->mmu, &m->phys,
-					 m->swapper_pg_dir, va, &x),
-					 WF_ACCESS_FLAG);
+					 m->swapper_pg_dir, va, &x), WF_NONE);
+			assert_true(x.pa == 0x40400000ULL);
+			assert_false(x.attr & P_YOUNG);
+			assert_int_equal(machine_walk(m, c, va, &w), WF_NONE);
+			assert_int_equal(w.access_fault, WF_ACCESS_FLAG);
+			assert_true(w.pa == 0x40400000ULL);
+			assert_int_equal(machine_translate(m, c, va, ACC_READ |
+							   ACC_PROBE, &w, &hit),
+					 WF_NONE);
+			assert_int_equal(machine_xlat(m, c, va, ACC_READ, &x,
+						      &hit), WF_NONE);
+			assert_true(x.pa == 0x40400000ULL);
+			/* a probe needs the rights all the same */
+			assert_int_equal(machine_translate(m, c, va, ACC_READ |
+							   ACC_USER | ACC_PROBE,
+							   &w, &hit),
+					 WF_PROTECTION);
+			/* no TLB entry for a translation an access faults on */
+			assert_null(tlb_peek(&c->tlb, va, c->asid));
+			/* a debugger's read gets the bytes and sets nothing */
+			{
+				u64 v = 1, done;
+
+				assert_int_equal(machine_peek_virt(m, c, va, &v,
+								   8, &done,
+								   &e), 0);
+				assert_true(done == 8);
+			}
+			/* only an access faults */
 			assert_int_equal(machine_access(m, c, va, ACC_READ, &pa,
 							&e), -EFAULT);
 			assert_non_null(strstr(e.msg, "access flag"));
