@@ -43,6 +43,8 @@ image_warn(struct image_info *ii, const char *fmt, ...)
 	ii->warn[ii->nwarn++] = sb.buf;
 }
 
+static void vmci_index_free(struct vmci_index *x);
+
 void
 image_info_free(struct image_info *ii)
 {
@@ -55,32 +57,133 @@ image_info_free(struct image_info *ii)
 	free(ii->warn);
 	free(ii->cpu);
 	free(ii->vmcoreinfo);
+	vmci_index_free(ii->vmci);
 	free(ii->features);
 	free(ii);
 }
 
 /*
- * VMCOREINFO
+ * VMCOREINFO: "KEY=VALUE" lines, indexed once when the note is read (a
+ * kdump's note can hold tens of thousands of SYMBOL() lines): the keys
+ * sorted, each lookup a bisection.  Of lines with the same key the first
+ * one counts.
  */
+
+struct vmci_line {
+	const char *key, *val;
+	size_t klen, vlen;
+};
+
+struct vmci_index {
+	const char *text;	/* the VMCOREINFO text indexed */
+	struct vmci_line *line;	/* sorted by key, then order in the text */
+	size_t n;
+};
+
+static int
+key_cmp(const char *a, size_t al, const char *b, size_t bl)
+{
+	int c = memcmp(a, b, MIN(al, bl));
+
+	if (c != 0)
+		return c;
+	return al < bl ? -1 : al > bl;
+}
+
+static int
+line_cmp(const void *a, const void *b)
+{
+	const struct vmci_line *x = a, *y = b;
+	int c = key_cmp(x->key, x->klen, y->key, y->klen);
+
+	if (c != 0)
+		return c;
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+static void
+vmci_index_free(struct vmci_index *x)
+{
+	if (x == NULL)
+		return;
+	free(x->line);
+	free(x);
+}
+
+/* Lines without '=' or with an empty key are not lines of KEY=VALUE. */
+static void
+vmci_index_build(struct image_info *ii)
+{
+	struct vmci_index *x = xcalloc(1, sizeof(*x));
+	const char *p = ii->vmcoreinfo;
+	size_t alloc = 0;
+
+	vmci_index_free(ii->vmci);
+	x->text = p;
+	while (p != NULL && *p) {
+		const char *nl = strchr(p, '\n');
+		size_t ll = nl ? (size_t)(nl - p) : strlen(p);
+		const char *eq = memchr(p, '=', ll);
+
+		if (eq != NULL && eq > p) {
+			if (x->n == alloc) {
+				alloc = alloc ? alloc * 2 : 64;
+				x->line = xrealloc(x->line, alloc *
+						   sizeof(*x->line));
+			}
+			x->line[x->n].key = p;
+			x->line[x->n].klen = (size_t)(eq - p);
+			x->line[x->n].val = eq + 1;
+			x->line[x->n].vlen = ll - (size_t)(eq - p) - 1;
+			x->n++;
+		}
+		p = nl ? nl + 1 : NULL;
+	}
+	qsort(x->line, x->n, sizeof(*x->line), line_cmp);
+	ii->vmci = x;
+}
 
 const char *
 vmcoreinfo_str(const struct image_info *ii, const char *key, size_t *len)
 {
-	const char *p = ii ? ii->vmcoreinfo : NULL;
-	size_t kl = strlen(key);
+	const struct vmci_index *x = ii ? ii->vmci : NULL;
+	size_t kl = strlen(key), lo = 0, hi;
 
-	while (p != NULL && *p) {
-		const char *nl = strchr(p, '\n');
-		size_t ll = nl ? (size_t)(nl - p) : strlen(p);
+	if (ii == NULL || ii->vmcoreinfo == NULL)
+		return NULL;
+	if (x == NULL || x->text != ii->vmcoreinfo) {
+		/* not indexed (the text was replaced): a scan */
+		const char *p = ii->vmcoreinfo;
 
-		if (ll > kl && !strncmp(p, key, kl) && p[kl] == '=') {
-			if (len)
-				*len = ll - kl - 1;
-			return p + kl + 1;
+		while (p != NULL && *p) {
+			const char *nl = strchr(p, '\n');
+			size_t ll = nl ? (size_t)(nl - p) : strlen(p);
+
+			if (ll > kl && !strncmp(p, key, kl) && p[kl] == '=') {
+				if (len)
+					*len = ll - kl - 1;
+				return p + kl + 1;
+			}
+			p = nl ? nl + 1 : NULL;
 		}
-		p = nl ? nl + 1 : NULL;
+		return NULL;
 	}
-	return NULL;
+	/* the first line whose key is not below key */
+	hi = x->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (key_cmp(x->line[mid].key, x->line[mid].klen, key, kl) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == x->n || key_cmp(x->line[lo].key, x->line[lo].klen, key,
+				  kl) != 0)
+		return NULL;
+	if (len)
+		*len = x->line[lo].vlen;
+	return x->line[lo].val;
 }
 
 bool
@@ -115,6 +218,7 @@ vmcoreinfo_or(const struct image_info *ii, const char *key, u64 dflt)
 	return vmcoreinfo_u64(ii, key, &v) ? v : dflt;
 }
 
+/* One pass over the lines: SYMBOL(name)=value, name shorter than 100. */
 void
 vmcoreinfo_add_symbols(struct machine *m)
 {
@@ -125,7 +229,8 @@ vmcoreinfo_add_symbols(struct machine *m)
 		const char *close = strchr(p, ')');
 
 		if (!strncmp(p, "SYMBOL(", 7) && close != NULL &&
-		    (nl == NULL || close < nl) && close - p < 100) {
+		    (nl == NULL || close < nl) && close - p < 100 &&
+		    close[1] == '=') {
 			char name[100], key[110];
 			u64 v;
 
@@ -264,6 +369,7 @@ read_notes(Elf *elf, struct image_info *ii, u64 off, u64 size, int *nprs,
 			   !memcmp(name, "VMCOREINFO", 11)) {
 			free(ii->vmcoreinfo);
 			ii->vmcoreinfo = note_text(desc, nh.n_descsz);
+			vmci_index_build(ii);
 		} else if (nh.n_namesz == 7 && !memcmp(name, "PTWALK", 7)) {
 			free(ii->features);
 			ii->features = note_text(desc, nh.n_descsz);

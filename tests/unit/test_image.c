@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -615,6 +616,125 @@ test_fuzz(void **state)
 	}
 }
 
+static double
+seconds(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/*
+ * A kdump VMCOREINFO with 200 000 SYMBOL() lines opens in well under a
+ * second (the note is indexed once; the symbols are hashed and sorted):
+ * scanning the note for every key and comparing every name with every
+ * symbol took minutes.  The first of two lines with one key counts.
+ */
+static void
+test_vmcoreinfo_many_symbols(void **state)
+{
+	struct machine *a = boot("x86_64", 64 * MiB), *b;
+	struct error e;
+	struct strbuf sb;
+	const struct ksym *k;
+	const char *s;
+	size_t len;
+	double t;
+	int i;
+
+	(void)state;
+	assert_int_equal(image_save(a, tmp("vs.core"), &e), 0);
+	machine_free(a);
+	b = open_img(tmp("vs.core"), NULL, NULL, &e);
+	assert_non_null(b);
+	sb_init(&sb);
+	sb_adds(&sb, b->img->vmcoreinfo);
+	for (i = 0; i < 200000; i++)
+		sb_addf(&sb, "SYMBOL(sym_%d)=%llx\n", i,
+			0xffffffff90000000ULL + (unsigned long long)i * 16);
+	sb_adds(&sb, "SYMBOL(sym_7)=1234\nNUMBER(x)=5\nNUMBER(x)=6\n");
+	free(b->img->vmcoreinfo);
+	b->img->vmcoreinfo = sb.buf;
+	assert_int_equal(image_save(b, tmp("vs2.core"), &e), 0);
+	machine_free(b);
+	t = seconds();
+	b = open_img(tmp("vs2.core"), NULL, NULL, &e);
+	t = seconds() - t;
+	assert_non_null(b);
+	assert_true(t < 10.0);
+	assert_true(b->nksyms > 200000);
+	k = machine_ksym(b, "sym_199999");
+	assert_non_null(k);
+	assert_true(k->value == 0xffffffff90000000ULL + 199999ULL * 16);
+	assert_true(machine_ksym(b, "sym_7")->value == 0xffffffff90000070ULL);
+	k = machine_ksym_at(b, 0xffffffff90000000ULL + 123456ULL * 16 + 5);
+	assert_non_null(k);
+	assert_string_equal(k->name, "sym_123456");
+	assert_true(vmcoreinfo_or(b->img, "NUMBER(x)", 0) == 5);
+	s = vmcoreinfo_str(b->img, "OSRELEASE", &len);
+	assert_non_null(s);
+	assert_true(len > 0 && !strncmp(s, "ptwalk-", 7));
+	assert_null(vmcoreinfo_str(b->img, "OSRELEAS", NULL));
+	assert_null(vmcoreinfo_str(b->img, "SYMBOL(sym_200000)", NULL));
+	machine_free(b);
+}
+
+/*
+ * The symbol table: names hashed, addresses bisected, ties at one address
+ * answered by the first symbol added, constants never an address's name;
+ * a module's symbols come and go together and never hide the kernel's.
+ */
+static void
+test_ksyms(void **state)
+{
+	struct machine *m = boot("x86_64", 64 * MiB);
+	const struct ksym *k;
+	char name[32];
+	int i, n0 = m->nksyms;
+
+	(void)state;
+	for (i = 0; i < 5000; i++) {
+		snprintf(name, sizeof(name), "s%d", (i * 37) % 5000);
+		machine_add_ksym(m, name, 0xffffffffa0000000ULL +
+				 (u64)((i * 37) % 5000) * 0x100, 0, 't');
+	}
+	assert_int_equal(m->nksyms, n0 + 5000);
+	machine_add_ksym(m, "s10", 0xffffffffa0000a00ULL, 8, 'T');
+	assert_int_equal(m->nksyms, n0 + 5000);
+	assert_int_equal(machine_ksym(m, "s10")->type, 'T');
+	machine_add_ksym(m, "alias10", 0xffffffffa0000a00ULL, 0, 'T');
+	machine_add_ksym(m, "CONST", 0xffffffffa0000a80ULL, 0, 'A');
+	k = machine_ksym_at(m, 0xffffffffa0000aa0ULL);
+	assert_string_equal(k->name, "s10");
+	k = machine_ksym_at(m, 0xffffffffa0000000ULL + 4999 * 0x100 + 0xfff);
+	assert_string_equal(k->name, "s4999");
+	assert_null(machine_ksym_at(m, 0));
+	assert_null(machine_ksym(m, "s5000"));
+	/* modules: both define init_module; the kernel's s1 stays s1 */
+	machine_add_module_ksym(m, "one", "init_module", 0xffffffffc0000000ULL,
+				16, 't');
+	machine_add_module_ksym(m, "one", "s1", 0xffffffffc0000010ULL, 16, 't');
+	machine_add_module_ksym(m, "two", "init_module", 0xffffffffc0001000ULL,
+				16, 't');
+	k = machine_ksym(m, "init_module");
+	assert_string_equal(k->module, "two");
+	assert_null(machine_ksym(m, "s1")->module);
+	k = machine_ksym_at(m, 0xffffffffc0000014ULL);
+	assert_string_equal(k->name, "s1");
+	assert_string_equal(k->module, "one");
+	machine_del_module_ksyms(m, "two");
+	k = machine_ksym(m, "init_module");
+	assert_string_equal(k->module, "one");
+	machine_del_module_ksyms(m, "one");
+	assert_null(machine_ksym(m, "init_module"));
+	assert_null(machine_ksym(m, "s1")->module);
+	assert_int_equal(m->nksyms, n0 + 5002);
+	k = machine_ksym_at(m, 0xffffffffc0000014ULL);
+	assert_string_equal(k->name, "s4999");
+	machine_free(m);
+}
+
 int
 main(void)
 {
@@ -636,6 +756,8 @@ main(void)
 		cmocka_unit_test(test_roots_and_loops),
 		cmocka_unit_test(test_file_unchanged),
 		cmocka_unit_test(test_fuzz),
+		cmocka_unit_test(test_vmcoreinfo_many_symbols),
+		cmocka_unit_test(test_ksyms),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
