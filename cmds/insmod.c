@@ -82,12 +82,13 @@ insmod_run(struct ctx *ctx, int argc, char **argv)
 	int fd, r, i;
 
 	(void)argc;
-	fd = open(path, O_RDONLY);
+	error_clear(&e);
+	fd = host_open(path, 0, "the module", &st, &e);
 	if (fd < 0)
-		return cmd_error(ctx, "%s: %s", path, strerror(errno));
-	if (fstat(fd, &st) || st.st_size <= 0 || !S_ISREG(st.st_mode)) {
+		return cmd_err(ctx, &e);
+	if (st.st_size <= 0) {
 		close(fd);
-		return cmd_error(ctx, "%s: not a regular, non-empty file", path);
+		return cmd_error(ctx, "the module '%s' is empty (0 bytes)", path);
 	}
 	data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);

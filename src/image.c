@@ -794,17 +794,9 @@ image_open(const struct image_opts *o, struct error *e)
 
 	phys_init(&ph);
 	ii->opts = *o;
-	fd = open(o->path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		error_set(e, -errno, "cannot open the image '%s': %s", o->path,
-			  strerror(errno));
+	fd = host_open(o->path, 0, "the image", &st, e);
+	if (fd < 0)
 		goto fail;
-	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		error_set(e, -EINVAL, "'%s' is not a regular file", o->path);
-		close(fd);
-		goto fail;
-	}
 	ii->file_size = (u64)st.st_size;
 	if (st.st_size == 0) {
 		error_set(e, -EINVAL, "the image '%s' is empty (0 bytes)",

@@ -116,30 +116,18 @@ file_open(struct machine *m, const char *path, struct file **out,
 	  struct error *e)
 {
 	struct file_cache *fc = fcache(m);
+	struct error e2;
 	struct stat st;
 	struct file *f;
 	void *map = NULL;
 	int fd, i;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (e == NULL)
+		e = &e2;
+	/* never blocks on a FIFO; a directory or a device is refused */
+	fd = host_open(path, 0, "the file", &st, e);
 	if (fd < 0)
-		return error_set(e, -errno, "cannot open '%s': %s", path,
-				 strerror(errno));
-	if (fstat(fd, &st)) {
-		int err = errno;
-
-		close(fd);
-		return error_set(e, -err, "'%s': %s", path, strerror(err));
-	}
-	if (S_ISDIR(st.st_mode)) {
-		close(fd);
-		return error_set(e, -EISDIR, "'%s' is a directory", path);
-	}
-	if (!S_ISREG(st.st_mode)) {
-		close(fd);
-		return error_set(e, -EACCES, "'%s' is not a regular file",
-				 path);
-	}
+		return e->code;
 	/* the same host file again: the same inode, the same page cache */
 	for (i = 0; i < fc->n; i++)
 		if (fc->host[i].ino == (u64)st.st_ino &&
