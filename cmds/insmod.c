@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ptwalk/hostmap.h"
 #include "ptwalk/module.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
@@ -69,6 +70,62 @@ show_layout(struct ctx *ctx, const char *what, const struct module *mod,
 	(void)mod;
 }
 
+struct load_args {
+	struct machine *m;
+	const char *name;
+	const void *data;
+	u64 size;
+	struct module **mod;
+	struct error *e;
+};
+
+static int
+load_cb(void *arg)
+{
+	struct load_args *a = arg;
+
+	return load_module(a->m, a->name, a->data, a->size, a->mod, a->e);
+}
+
+/*
+ * Map FILE and load it as module name.  The mapping is read under a
+ * guard: a file truncated meanwhile is an error, not a SIGBUS.
+ */
+static int
+insmod_file(struct machine *m, const char *path, const char *name,
+	    struct module **mod, struct error *e)
+{
+	struct load_args a = { m, name, NULL, 0, mod, e };
+	struct stat st;
+	char *what;
+	void *data;
+	int fd, r;
+
+	fd = host_open(path, 0, "the module", &st, e);
+	if (fd < 0)
+		return e->code;
+	if (st.st_size <= 0) {
+		close(fd);
+		return error_set(e, -ENOEXEC, "the module '%s' is empty (0 "
+				 "bytes)", path);
+	}
+	data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (data == MAP_FAILED)
+		return error_set(e, -errno, "cannot map the module '%s': %s",
+				 path, strerror(errno));
+	what = xasprintf("the module '%s'", path);
+	hostmap_add(data, (size_t)st.st_size, what);
+	free(what);
+	a.data = data;
+	a.size = (u64)st.st_size;
+	if (hostmap_call(load_cb, &a, &r, e))
+		r = e->code;
+	hostmap_del(data);
+	munmap(data, (size_t)st.st_size);
+	return r;
+}
+
 static int
 insmod_run(struct ctx *ctx, int argc, char **argv)
 {
@@ -76,29 +133,15 @@ insmod_run(struct ctx *ctx, int argc, char **argv)
 	const char *path = argv[1];
 	struct module *mod;
 	struct error e;
-	struct stat st;
 	char name[56];
-	void *data;
-	int fd, r, i;
+	int r, i;
 
 	(void)argc;
 	error_clear(&e);
-	fd = host_open(path, 0, "the module", &st, &e);
-	if (fd < 0)
-		return cmd_err(ctx, &e);
-	if (st.st_size <= 0) {
-		close(fd);
-		return cmd_error(ctx, "the module '%s' is empty (0 bytes)", path);
-	}
-	data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (data == MAP_FAILED)
-		return cmd_error(ctx, "%s: %s", path, strerror(errno));
 	module_name(path, name, sizeof(name));
 	if (ctx->verbose)
 		kt_begin(m);
-	r = load_module(m, name, data, (u64)st.st_size, &mod, &e);
-	munmap(data, (size_t)st.st_size);
+	r = insmod_file(m, path, name, &mod, &e);
 	show_trace(ctx);
 	if (r)
 		return cmd_err(ctx, &e);

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ptwalk/hostmap.h"
 #include "ptwalk/image.h"
 
 #ifndef NT_PRSTATUS
@@ -781,103 +782,136 @@ pick_arch(const struct image_info *ii, struct error *e)
 	return NULL;
 }
 
+/* What image_open() builds, in one place so that a fault can free it. */
+struct opening {
+	const struct image_opts *o;
+	struct phys ph;
+	struct image_info *ii;
+	struct machine *m;
+	struct error *e;
+};
+
+/* Warn about roots that lie outside the image. */
+static void
+check_roots(struct machine *m)
+{
+	const struct arch *a = m->arch;
+	int i, r;
+
+	for (i = 0; i < m->ncpus; i++) {
+		struct cpu *c = &m->cpu[i];
+
+		for (r = 0; r < 2; r++) {
+			char why[160];
+
+			if (!c->root_valid[r] || phys_is_ram(&m->phys, c->root[r]))
+				continue;
+			phys_describe_hole(&m->phys, c->root[r], why,
+					   sizeof(why));
+			image_warn(m->img, "cpu%d: the page-table root %s=0x%llx "
+				   "is %s: every walk on this CPU stops there",
+				   i, a->root_name[r] ? a->root_name[r] : "root",
+				   (unsigned long long)c->root[r], why);
+		}
+	}
+}
+
+/* The file is mapped: read its format and build the machine. */
+static int
+open_mapped(void *arg)
+{
+	struct opening *op = arg;
+	const struct image_opts *o = op->o;
+	struct image_info *ii = op->ii;
+	struct error *e = op->e;
+	const struct arch *a;
+	struct machine *m;
+	const char *why;
+	int i;
+
+	why = compressed(op->ph.map, op->ph.map_len);
+	if (why != NULL)
+		return error_set(e, -EINVAL, "'%s' is %s", o->path, why);
+	if (op->ph.map_len >= SELFMAG && !memcmp(op->ph.map, ELFMAG, SELFMAG)) {
+		ii->format = IMG_ELF;
+		if (open_elf(&op->ph, ii, e))
+			return -1;
+	} else {
+		ii->format = IMG_RAW;
+		if (open_raw(&op->ph, ii, e))
+			return -1;
+	}
+	a = pick_arch(ii, e);
+	if (a == NULL)
+		return -1;
+	if (o->have_root[1] && a->root_name[1] == NULL)
+		return error_set(e, -EINVAL, "--ttbr1: %s has a single "
+				 "page-table root (%s)", a->name,
+				 a->root_name[0]);
+	if (ii->ncpus == 0) {
+		ii->ncpus = 1;
+		ii->cpu = xcalloc(1, sizeof(*ii->cpu));
+	}
+	m = op->m = machine_new_bare(a, a->features, ii->ncpus, e);
+	if (m == NULL)
+		return -1;
+	m->phys = op->ph;
+	phys_init(&op->ph);
+	m->image = true;
+	m->image_path = xstrdup(o->path);
+	m->img = ii;
+	op->ii = NULL;
+	m->ram_start = m->phys.r[0].start;
+	m->ram_size = m->phys.total;
+	if (a->image_setup(m, e))
+		return -1;
+	/* the levels may have changed with the features: new TLBs */
+	for (i = 0; i < m->ncpus; i++) {
+		tlb_release(&m->cpu[i].tlb);
+		if (tlb_init(&m->cpu[i].tlb, a->tlb_entries, a->tlb_ways,
+			     m->mmu.page_shifts, m->mmu.npage_shifts))
+			return error_set(e, -EINVAL, "bad default TLB geometry");
+	}
+	check_roots(m);
+	return 0;
+}
+
 struct machine *
 image_open(const struct image_opts *o, struct error *e)
 {
-	struct image_info *ii = xcalloc(1, sizeof(*ii));
-	struct machine *m = NULL;
-	const struct arch *a;
-	struct phys ph;
+	struct opening op = { .o = o, .e = e };
 	struct stat st;
-	const char *why;
-	int fd, i;
+	char *what;
+	int fd, r = -1;
 
-	phys_init(&ph);
-	ii->opts = *o;
+	phys_init(&op.ph);
+	op.ii = xcalloc(1, sizeof(*op.ii));
+	op.ii->opts = *o;
 	fd = host_open(o->path, 0, "the image", &st, e);
 	if (fd < 0)
 		goto fail;
-	ii->file_size = (u64)st.st_size;
+	op.ii->file_size = (u64)st.st_size;
 	if (st.st_size == 0) {
 		error_set(e, -EINVAL, "the image '%s' is empty (0 bytes)",
 			  o->path);
 		close(fd);
 		goto fail;
 	}
-	if (phys_map_file(&ph, fd, (size_t)st.st_size, e)) {
+	if (phys_map_file(&op.ph, fd, (size_t)st.st_size, e)) {
 		close(fd);
 		goto fail;
 	}
-	why = compressed(ph.map, ph.map_len);
-	if (why != NULL) {
-		error_set(e, -EINVAL, "'%s' is %s", o->path, why);
-		goto fail;
-	}
-	if (ph.map_len >= SELFMAG && !memcmp(ph.map, ELFMAG, SELFMAG)) {
-		ii->format = IMG_ELF;
-		if (open_elf(&ph, ii, e))
-			goto fail;
-	} else {
-		ii->format = IMG_RAW;
-		if (open_raw(&ph, ii, e))
-			goto fail;
-	}
-	a = pick_arch(ii, e);
-	if (a == NULL)
-		goto fail;
-	if (o->have_root[1] && a->root_name[1] == NULL) {
-		error_set(e, -EINVAL, "--ttbr1: %s has a single page-table root "
-			  "(%s)", a->name, a->root_name[0]);
-		goto fail;
-	}
-	if (ii->ncpus == 0) {
-		ii->ncpus = 1;
-		ii->cpu = xcalloc(1, sizeof(*ii->cpu));
-	}
-	m = machine_new_bare(a, a->features, ii->ncpus, e);
-	if (m == NULL)
-		goto fail;
-	m->phys = ph;
-	phys_init(&ph);
-	m->image = true;
-	m->image_path = xstrdup(o->path);
-	m->img = ii;
-	ii = NULL;
-	m->ram_start = m->phys.r[0].start;
-	m->ram_size = m->phys.total;
-	if (a->image_setup(m, e))
-		goto fail;
-	/* the levels may have changed with the features: new TLBs */
-	for (i = 0; i < m->ncpus; i++) {
-		tlb_release(&m->cpu[i].tlb);
-		if (tlb_init(&m->cpu[i].tlb, a->tlb_entries, a->tlb_ways,
-			     m->mmu.page_shifts, m->mmu.npage_shifts)) {
-			error_set(e, -EINVAL, "bad default TLB geometry");
-			goto fail;
-		}
-	}
-	for (i = 0; i < m->ncpus; i++) {
-		struct cpu *c = &m->cpu[i];
-		int r;
-
-		for (r = 0; r < 2; r++) {
-			char why2[160];
-
-			if (!c->root_valid[r] || phys_is_ram(&m->phys, c->root[r]))
-				continue;
-			phys_describe_hole(&m->phys, c->root[r], why2,
-					   sizeof(why2));
-			image_warn(m->img, "cpu%d: the page-table root %s=0x%llx "
-				   "is %s: every walk on this CPU stops there",
-				   i, a->root_name[r] ? a->root_name[r] : "root",
-				   (unsigned long long)c->root[r], why2);
-		}
-	}
-	return m;
+	/* a file truncated under ptwalk is an error, never a SIGBUS */
+	what = xasprintf("the image file '%s'", o->path);
+	hostmap_add(op.ph.map, op.ph.map_len, what);
+	free(what);
+	if (hostmap_call(open_mapped, &op, &r, e) == 0 && r == 0)
+		return op.m;
 fail:
-	phys_release(&ph);
-	image_info_free(ii);
-	machine_free(m);
+	hostmap_del(op.ph.map);
+	phys_release(&op.ph);
+	image_info_free(op.ii);
+	machine_free(op.m);
 	return NULL;
 }
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptwalk/hostmap.h"
 #include "ptwalk/image.h"
 #include "ptwalk/kernel.h"
 #include "ptwalk/machine.h"
@@ -241,6 +242,7 @@ machine_free(struct machine *m)
 		for (i = 0; i < m->ncpus; i++)
 			tlb_release(&m->cpu[i].tlb);
 	free(m->cpu);
+	hostmap_del(m->phys.map);	/* an image's mapping */
 	phys_release(&m->phys);
 	free(m->regions);
 	free(m->fix);

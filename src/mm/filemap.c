@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ptwalk/hostmap.h"
 #include "mm_internal.h"
 
 #define SIM_DEV		((8ULL << 8) | 1)	/* 08:01, /dev/sda1 */
@@ -149,6 +150,12 @@ file_open(struct machine *m, const char *path, struct file **out,
 		}
 	}
 	close(fd);
+	if (map != NULL) {
+		char *what = xasprintf("the file '%s'", path);
+
+		hostmap_add(map, (size_t)st.st_size, what);
+		free(what);
+	}
 	f = file_new(m, path);
 	f->data = map;
 	f->size = (u64)st.st_size;
@@ -198,8 +205,10 @@ file_release(struct machine *m, struct file *f)
 			mm_put_page(m, as->pfn[i]);
 	free(as->index);
 	free(as->pfn);
-	if (f->host_map != NULL)
+	if (f->host_map != NULL) {
+		hostmap_del(f->host_map);
 		munmap(f->host_map, f->host_len);
+	}
 	free(f->heap);
 	elf_free(f->elf);
 	free(f->path);

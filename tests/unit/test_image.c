@@ -5,16 +5,23 @@
  * and tables outside the image, loops) never crash and never change the
  * file; truncated and corrupted cores fed to the loader (run under ASan).
  */
+#include <dirent.h>
+#include <errno.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "ptwalk/hostmap.h"
 #include "ptwalk/image.h"
 #include "ptwalk/kernel.h"
 #include <elf.h>
@@ -735,6 +742,115 @@ test_ksyms(void **state)
 	machine_free(m);
 }
 
+/* Files in the test directory named like save's temporary files. */
+static int
+temp_files(void)
+{
+	DIR *d = opendir(tmpdir);
+	struct dirent *de;
+	int n = 0;
+
+	assert_non_null(d);
+	while ((de = readdir(d)) != NULL)
+		n += strstr(de->d_name, ".tmp") != NULL;
+	closedir(d);
+	return n;
+}
+
+struct read_args {
+	struct machine *m;
+	u64 pa;
+	struct error *e;
+};
+
+static int
+read_cb(void *arg)
+{
+	struct read_args *a = arg;
+	u64 v;
+
+	return phys_read(&a->m->phys, a->pa, &v, 8, a->e);
+}
+
+static int
+walk_cb(void *arg)
+{
+	struct read_args *a = arg;
+	struct walk w;
+
+	return machine_walk(a->m, machine_cpu(a->m), a->pa, &w);
+}
+
+/*
+ * An image truncated under ptwalk: reads of the pages it lost end in an
+ * error (never a SIGBUS), save fails and leaves nothing behind, and once
+ * the file is whole again every read works.  A SIGBUS outside the files
+ * ptwalk mapped keeps its usual action.
+ */
+static void
+test_truncated_under(void **state)
+{
+	struct machine *a = boot("x86_64", 64 * MiB), *b;
+	struct read_args ra;
+	struct error e;
+	struct stat st;
+	u8 *core;
+	size_t n;
+	pid_t pid;
+	int r, status, i;
+
+	(void)state;
+	assert_int_equal(image_save(a, tmp("tu.core"), &e), 0);
+	core = read_file(tmp("tu.core"), &n);
+	b = open_img(tmp("tu.core"), NULL, NULL, &e);
+	assert_non_null(b);
+	assert_int_equal(truncate(tmp("tu.core"), 8192), 0);
+	ra.m = b;
+	ra.e = &e;
+	error_clear(&e);
+	/* the last range of data from the file (not a zero-filled one) */
+	for (i = b->phys.nr - 1; i >= 0 && !(b->phys.r[i].flags & PHYS_FILE); i--)
+		;
+	assert_true(i >= 0);
+	ra.pa = b->phys.r[i].start;
+	assert_int_equal(hostmap_call(read_cb, &ra, &r, &e), -EIO);
+	assert_non_null(strstr(e.msg, "changed or was truncated under ptwalk"));
+	assert_non_null(strstr(e.msg, "tu.core"));
+	ra.pa = a->lay.page_offset;
+	assert_int_equal(hostmap_call(walk_cb, &ra, &r, &e), -EIO);
+	assert_int_equal(image_save(b, tmp("tu2.core"), &e), -EIO);
+	assert_non_null(strstr(e.msg, "changed or was truncated under ptwalk"));
+	assert_int_not_equal(stat(tmp("tu2.core"), &st), 0);
+	assert_int_equal(temp_files(), 0);
+	/* whole again */
+	write_file(tmp("tu.core"), core, n);
+	ra.pa = b->phys.r[i].start;
+	assert_int_equal(hostmap_call(read_cb, &ra, &r, &e), 0);
+	assert_int_equal(r, 0);
+	assert_int_equal(image_save(b, tmp("tu2.core"), &e), 0);
+	machine_free(b);
+	machine_free(a);
+	free(core);
+	/* elsewhere: the usual end */
+	write_file(tmp("other"), "0123456789", 10);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int fd = open(tmp("other"), O_RDONLY);
+		volatile char *p = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 0);
+		struct hostmap_guard g;
+
+		signal(SIGBUS, SIG_DFL);	/* not the test runner's */
+		hostmap_add((const void *)0x1000, 4096, "nothing");
+		hostmap_guard_push(&g);
+		if (truncate(tmp("other"), 0) != 0 || sigsetjmp(g.env, 0))
+			_exit(3);
+		_exit(p[0] == '0' ? 0 : 4);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGBUS);
+}
+
 int
 main(void)
 {
@@ -758,6 +874,7 @@ main(void)
 		cmocka_unit_test(test_fuzz),
 		cmocka_unit_test(test_vmcoreinfo_many_symbols),
 		cmocka_unit_test(test_ksyms),
+		cmocka_unit_test(test_truncated_under),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
