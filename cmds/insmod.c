@@ -175,10 +175,15 @@ insmod_run(struct ctx *ctx, int argc, char **argv)
 		j_hex(ctx, mod->sect[i].name, mod->sect[i].addr);
 	}
 	j_obj_end(ctx);
+	out_printf(ctx, "  kallsyms %d symbol%s of the core layout, listed as "
+		   "'NAME [%s]' by 'sym --list'\n", mod->nsyms,
+		   mod->nsyms == 1 ? "" : "s", mod->name);
+	j_int(ctx, "symbols", mod->nsyms);
 	if (mod->nrel)
 		out_printf(ctx, "  not done: %d relocation section%s (%s) not "
-			   "applied, symbols not resolved, init not run\n",
-			   mod->nrel, mod->nrel == 1 ? "" : "s", mod->rel_names);
+			   "applied, undefined symbols not resolved, init not "
+			   "run\n", mod->nrel, mod->nrel == 1 ? "" : "s",
+			   mod->rel_names);
 	cmd_set_value(ctx, mod->core.base);
 	return 0;
 }
@@ -199,12 +204,17 @@ const struct cmd cmd_insmod = {
 	"STRICT_MODULE_RWX; module_alloc() places each layout, the bytes are\n"
 	"copied in (.bss zeroed), and the page permissions are set (text RX,\n"
 	"rodata RO and NX, data RW and NX).  The section addresses are\n"
-	"printed as /sys/module/NAME/sections/ shows them.  The module name is\n"
+	"printed as /sys/module/NAME/sections/ shows them.  The symbols of\n"
+	"the core layout join the kernel's, as /proc/kallsyms lists them\n"
+	"('hello_read [hello]'): 'sym hello_read', 'dis hello_read' and\n"
+	"<hello_read+0x4> in x/a work; rmmod removes them.  Sections must\n"
+	"ask for a power-of-two alignment of at most a page (the layout is\n"
+	"only page aligned) and fit in the module area.  The module name is\n"
 	"the file name up to the first '-' or '.'.  Not done: relocations\n"
-	"are not applied and symbols not resolved (the code is not meant to\n"
-	"run), and init is not run: its layout is freed at once, as after\n"
-	"init returns.  A plain object from gcc -c serves as well as a .ko.\n"
-	"'rmmod NAME' unloads; 'lsmod' lists.\n",
+	"are not applied and undefined symbols not resolved (the code is not\n"
+	"meant to run), and init is not run: its layout is freed at once, as\n"
+	"after init returns.  A plain object from gcc -c serves as well as a\n"
+	".ko.  'rmmod NAME' unloads; 'lsmod' lists.\n",
 	.complete = "file",
 	.min_args = 1,
 	.max_args = 1,
