@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ptwalk/elf.h"
 #include "ptwalk/hostmap.h"
 #include "ptwalk/image.h"
 
@@ -35,13 +36,35 @@ image_warn(struct image_info *ii, const char *fmt, ...)
 	va_list ap;
 	struct strbuf sb;
 
+	/* a broken core can warn once per header: the first ones say enough */
+	if (ii->nwarn >= IMAGE_WARN_MAX) {
+		ii->nwarn_dropped++;
+		return;
+	}
 	sb_init(&sb);
 	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);
+	/* grown by doubling */
+	if ((ii->nwarn & (ii->nwarn - 1)) == 0)
+		ii->warn = xrealloc(ii->warn, (size_t)(ii->nwarn ? 2 * ii->nwarn :
+						       1) * sizeof(*ii->warn));
+	ii->warn[ii->nwarn++] = sb.buf;
+}
+
+/* After the first IMAGE_WARN_MAX warnings: how many more there were. */
+static void
+warn_summary(struct image_info *ii)
+{
+	int n = ii->nwarn_dropped;
+
+	if (n == 0)
+		return;
 	ii->warn = xrealloc(ii->warn, (size_t)(ii->nwarn + 1) *
 			    sizeof(*ii->warn));
-	ii->warn[ii->nwarn++] = sb.buf;
+	ii->warn[ii->nwarn++] = xasprintf("... and %d more warning%s like "
+					  "these", n, n == 1 ? "" : "s");
+	ii->nwarn_dropped = 0;
 }
 
 static void vmci_index_free(struct vmci_index *x);
@@ -346,6 +369,12 @@ read_notes(Elf *elf, struct image_info *ii, u64 off, u64 size, int *nprs,
 			   nh.n_type == 0 && x86) {
 			struct image_cpu *c;
 
+			if (nh.n_descsz < 4) {
+				image_warn(ii, "a QEMU CPU note of %u bytes, too "
+					   "short to say its version: ignored",
+					   nh.n_descsz);
+				continue;
+			}
 			if (nh.n_descsz < QEMU_CPUSTATE_SIZE ||
 			    get_word(desc, 4) != QEMU_CPUSTATE_VERSION) {
 				image_warn(ii, "a QEMU CPU note of %u bytes, "
@@ -509,7 +538,10 @@ open_elf(struct phys *ph, struct image_info *ii, struct error *e)
 	struct load *ld = NULL;
 	int nld = 0, nprs = 0, nqemu = 0, rc = 0;
 	u64 size = ph->map_len;
+	char why[64];
 
+	if (elf_header_truncated(ph->map, ph->map_len, why, sizeof(why)))
+		return error_set(e, -EINVAL, "'%s': %s", ii->opts.path, why);
 	elf_version(EV_CURRENT);
 	elf = elf_memory(ph->map, ph->map_len);
 	if (elf == NULL || elf_kind(elf) != ELF_K_ELF ||
@@ -592,7 +624,8 @@ open_elf(struct phys *ph, struct image_info *ii, struct error *e)
 				   (unsigned long long)p.p_memsz);
 			p.p_filesz = p.p_memsz;
 		}
-		ld = xrealloc(ld, (size_t)(nld + 1) * sizeof(*ld));
+		if (ld == NULL)		/* sized once: a core may have 60 000 */
+			ld = xcalloc(phnum, sizeof(*ld));
 		ld[nld].idx = (int)i;
 		ld[nld].paddr = p.p_paddr;
 		ld[nld].filesz = p.p_filesz;
@@ -905,8 +938,10 @@ image_open(const struct image_opts *o, struct error *e)
 	what = xasprintf("the image file '%s'", o->path);
 	hostmap_add(op.ph.map, op.ph.map_len, what);
 	free(what);
-	if (hostmap_call(open_mapped, &op, &r, e) == 0 && r == 0)
+	if (hostmap_call(open_mapped, &op, &r, e) == 0 && r == 0) {
+		warn_summary(op.m->img);
 		return op.m;
+	}
 fail:
 	hostmap_del(op.ph.map);
 	phys_release(&op.ph);

@@ -165,7 +165,10 @@ phys_add_zero_range(struct phys *p, u64 start, u64 len, struct error *e)
 		munmap(m, (size_t)len);
 		return r;
 	}
-	p->zmap = xrealloc(p->zmap, (size_t)(p->nzmap + 1) * sizeof(*p->zmap));
+	/* grown by doubling: an image can have tens of thousands */
+	if ((p->nzmap & (p->nzmap - 1)) == 0)
+		p->zmap = xrealloc(p->zmap, (size_t)(p->nzmap ? 2 * p->nzmap :
+						     1) * sizeof(*p->zmap));
 	p->zmap[p->nzmap].addr = m;
 	p->zmap[p->nzmap].len = (size_t)len;
 	p->nzmap++;

@@ -360,6 +360,12 @@ load_module(struct machine *m, const char *name, const void *data, u64 size,
 				 name);
 	module_range(m, &start, &end);
 	area = end - start;
+	{
+		char why[64];
+
+		if (elf_header_truncated(data, size, why, sizeof(why)))
+			return error_set(e, -ENOEXEC, "%s: %s", name, why);
+	}
 	elf_version(EV_CURRENT);
 	elf = elf_memory((char *)(uintptr_t)data, (size_t)size);
 	if (elf == NULL)
