@@ -624,7 +624,8 @@ open_elf(struct phys *ph, struct image_info *ii, struct error *e)
 				   (unsigned long long)p.p_memsz);
 			p.p_filesz = p.p_memsz;
 		}
-		if (ld == NULL)		/* sized once: a core may have 60 000 */
+		/* sized once: a core may have 60 000 */
+		if (ld == NULL)
 			ld = xcalloc(phnum, sizeof(*ld));
 		ld[nld].idx = (int)i;
 		ld[nld].paddr = p.p_paddr;

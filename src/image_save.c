@@ -181,7 +181,7 @@ ptwalk_note(struct machine *m, struct strbuf *sb)
 /* What a save holds, in one place so that a fault can free it. */
 struct saving {
 	struct machine *m;
-	char *tmp;		/* the temporary file beside it */
+	char *tmp;		/* the temporary file beside the target */
 	int fd;
 	struct strbuf notes;
 	struct segs v;
@@ -265,7 +265,9 @@ temp_template(const char *path)
 	base = base ? base + 1 : path;
 	blen = strlen(base);
 	keep = MIN(blen, max > 16 ? (size_t)max - 10 : 6);
-	while (keep > 0 && keep < blen && ((unsigned char)base[keep] & 0xc0) == 0x80)
+	/* not in the middle of a UTF-8 character */
+	while (keep > 0 && keep < blen &&
+	       ((unsigned char)base[keep] & 0xc0) == 0x80)
 		keep--;
 	t = xasprintf("%.*s%.*s.tmp......", (int)dirlen, path, (int)keep, base);
 	memset(t + strlen(t) - 6, 'X', 6);	/* mkostemp's template */
@@ -277,8 +279,9 @@ note_offset(const struct saving *s, int cls)
 {
 	size_t phnum = (size_t)s->v.n + 1;
 
-	return cls == ELFCLASS64 ? sizeof(Elf64_Ehdr) + phnum * sizeof(Elf64_Phdr) :
-		sizeof(Elf32_Ehdr) + phnum * sizeof(Elf32_Phdr);
+	if (cls == ELFCLASS64)
+		return sizeof(Elf64_Ehdr) + phnum * sizeof(Elf64_Phdr);
+	return sizeof(Elf32_Ehdr) + phnum * sizeof(Elf32_Phdr);
 }
 
 /* The ELF header and program headers (PT_NOTE, then the PT_LOADs). */
@@ -334,6 +337,16 @@ write_headers(struct saving *s, int cls)
 	return 0;
 }
 
+/* pwrite() from a page the image file lost fails with EFAULT */
+static int
+file_lost(struct saving *s, u64 pa)
+{
+	return error_set(s->e, -EIO, "the image file '%s' changed or was "
+			 "truncated under ptwalk: its bytes at physical 0x%llx "
+			 "can no longer be read", s->m->image_path,
+			 (unsigned long long)pa);
+}
+
 /* The notes, then the frames that hold data. */
 static int
 write_data(struct saving *s, int cls)
@@ -354,14 +367,8 @@ write_data(struct saving *s, int cls)
 			u64 n = MIN(s->v.s[i].len - done, r->size - ro);
 
 			rc = write_all(s->fd, r->host + ro, n, off, s->e);
-			/* the kernel's answer to a page the file lost */
 			if (rc == -EFAULT && (r->flags & PHYS_FILE))
-				rc = error_set(s->e, -EIO, "the image file '%s' "
-					       "changed or was truncated under "
-					       "ptwalk: its bytes at physical "
-					       "0x%llx can no longer be read",
-					       s->m->image_path, (unsigned long long)
-					       (s->v.s[i].pa + done));
+				rc = file_lost(s, s->v.s[i].pa + done);
 			off += n;
 			done += n;
 		}
