@@ -139,3 +139,16 @@ hostmap_call(int (*fn)(void *arg), void *arg, int *ret, struct error *e)
 	hostmap_guard_pop(&g);
 	return 0;
 }
+
+int
+hostmap_copy(void *dst, const void *src, size_t n, struct error *e)
+{
+	struct hostmap_guard g;
+
+	hostmap_guard_push(&g);
+	if (sigsetjmp(g.env, 0))
+		return hostmap_fault_error(&g, e);
+	memcpy(dst, src, n);
+	hostmap_guard_pop(&g);
+	return 0;
+}

@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "ptwalk/hostmap.h"
 #include "ptwalk/phys.h"
 
 static struct phys_range empty_range;
@@ -267,7 +268,14 @@ phys_copy(struct phys *p, u64 pa, void *buf, const void *src, u64 len,
 		}
 		off = pa - r->start;
 		n = MIN(len, r->size - off);
-		if (buf != NULL)
+		if ((r->flags & PHYS_FILE) && (buf != NULL || src != NULL)) {
+			/* an image file truncated under ptwalk: an error */
+			int rc = buf ? hostmap_copy(buf, r->host + off, n, e) :
+				hostmap_copy(r->host + off, src, n, e);
+
+			if (rc)
+				return rc;
+		} else if (buf != NULL)
 			memcpy(buf, r->host + off, n);
 		else if (src != NULL)
 			memcpy(r->host + off, src, n);

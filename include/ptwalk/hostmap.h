@@ -54,5 +54,7 @@ int hostmap_fault_error(const struct hostmap_guard *g, struct error *e);
  * *e set when a mapped file changed under it.
  */
 int hostmap_call(int (*fn)(void *arg), void *arg, int *ret, struct error *e);
+/* memcpy() under a guard: 0, or -EIO with *e set. */
+int hostmap_copy(void *dst, const void *src, size_t n, struct error *e);
 
 #endif
