@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ptwalk/hostmap.h"
 #include "ptwalk/module.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
@@ -69,6 +70,62 @@ show_layout(struct ctx *ctx, const char *what, const struct module *mod,
 	(void)mod;
 }
 
+struct load_args {
+	struct machine *m;
+	const char *name;
+	const void *data;
+	u64 size;
+	struct module **mod;
+	struct error *e;
+};
+
+static int
+load_cb(void *arg)
+{
+	struct load_args *a = arg;
+
+	return load_module(a->m, a->name, a->data, a->size, a->mod, a->e);
+}
+
+/*
+ * Map FILE and load it as module name.  The mapping is read under a
+ * guard: a file truncated meanwhile is an error, not a SIGBUS.
+ */
+static int
+insmod_file(struct machine *m, const char *path, const char *name,
+	    struct module **mod, struct error *e)
+{
+	struct load_args a = { m, name, NULL, 0, mod, e };
+	struct stat st;
+	char *what;
+	void *data;
+	int fd, r;
+
+	fd = host_open(path, 0, "the module", &st, e);
+	if (fd < 0)
+		return e->code;
+	if (st.st_size <= 0) {
+		close(fd);
+		return error_set(e, -ENOEXEC, "the module '%s' is empty (0 "
+				 "bytes)", path);
+	}
+	data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (data == MAP_FAILED)
+		return error_set(e, -errno, "cannot map the module '%s': %s",
+				 path, strerror(errno));
+	what = xasprintf("the module '%s'", path);
+	hostmap_add(data, (size_t)st.st_size, what);
+	free(what);
+	a.data = data;
+	a.size = (u64)st.st_size;
+	if (hostmap_call(load_cb, &a, &r, e))
+		r = e->code;
+	hostmap_del(data);
+	munmap(data, (size_t)st.st_size);
+	return r;
+}
+
 static int
 insmod_run(struct ctx *ctx, int argc, char **argv)
 {
@@ -76,28 +133,15 @@ insmod_run(struct ctx *ctx, int argc, char **argv)
 	const char *path = argv[1];
 	struct module *mod;
 	struct error e;
-	struct stat st;
 	char name[56];
-	void *data;
-	int fd, r, i;
+	int r, i;
 
 	(void)argc;
-	fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return cmd_error(ctx, "%s: %s", path, strerror(errno));
-	if (fstat(fd, &st) || st.st_size <= 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return cmd_error(ctx, "%s: not a regular, non-empty file", path);
-	}
-	data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (data == MAP_FAILED)
-		return cmd_error(ctx, "%s: %s", path, strerror(errno));
+	error_clear(&e);
 	module_name(path, name, sizeof(name));
 	if (ctx->verbose)
 		kt_begin(m);
-	r = load_module(m, name, data, (u64)st.st_size, &mod, &e);
-	munmap(data, (size_t)st.st_size);
+	r = insmod_file(m, path, name, &mod, &e);
 	show_trace(ctx);
 	if (r)
 		return cmd_err(ctx, &e);
@@ -131,10 +175,15 @@ insmod_run(struct ctx *ctx, int argc, char **argv)
 		j_hex(ctx, mod->sect[i].name, mod->sect[i].addr);
 	}
 	j_obj_end(ctx);
+	out_printf(ctx, "  kallsyms %d symbol%s of the core layout, listed as "
+		   "'NAME [%s]' by 'sym --list'\n", mod->nsyms,
+		   mod->nsyms == 1 ? "" : "s", mod->name);
+	j_int(ctx, "symbols", mod->nsyms);
 	if (mod->nrel)
 		out_printf(ctx, "  not done: %d relocation section%s (%s) not "
-			   "applied, symbols not resolved, init not run\n",
-			   mod->nrel, mod->nrel == 1 ? "" : "s", mod->rel_names);
+			   "applied, undefined symbols not resolved, init not "
+			   "run\n", mod->nrel, mod->nrel == 1 ? "" : "s",
+			   mod->rel_names);
 	cmd_set_value(ctx, mod->core.base);
 	return 0;
 }
@@ -155,12 +204,17 @@ const struct cmd cmd_insmod = {
 	"STRICT_MODULE_RWX; module_alloc() places each layout, the bytes are\n"
 	"copied in (.bss zeroed), and the page permissions are set (text RX,\n"
 	"rodata RO and NX, data RW and NX).  The section addresses are\n"
-	"printed as /sys/module/NAME/sections/ shows them.  The module name is\n"
+	"printed as /sys/module/NAME/sections/ shows them.  The symbols of\n"
+	"the core layout join the kernel's, as /proc/kallsyms lists them\n"
+	"('hello_read [hello]'): 'sym hello_read', 'dis hello_read' and\n"
+	"<hello_read+0x4> in x/a work; rmmod removes them.  Sections must\n"
+	"ask for a power-of-two alignment of at most a page (the layout is\n"
+	"only page aligned) and fit in the module area.  The module name is\n"
 	"the file name up to the first '-' or '.'.  Not done: relocations\n"
-	"are not applied and symbols not resolved (the code is not meant to\n"
-	"run), and init is not run: its layout is freed at once, as after\n"
-	"init returns.  A plain object from gcc -c serves as well as a .ko.\n"
-	"'rmmod NAME' unloads; 'lsmod' lists.\n",
+	"are not applied and undefined symbols not resolved (the code is not\n"
+	"meant to run), and init is not run: its layout is freed at once, as\n"
+	"after init returns.  A plain object from gcc -c serves as well as a\n"
+	".ko.  'rmmod NAME' unloads; 'lsmod' lists.\n",
 	.complete = "file",
 	.min_args = 1,
 	.max_args = 1,

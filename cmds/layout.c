@@ -67,6 +67,45 @@ layout_live(struct ctx *ctx)
 	j_arr_end(ctx);
 }
 
+/*
+ * One layout constant.  Every one of them is a kernel address, never 0:
+ * 0 is what an image leaves unknown when the file does not give it.  The
+ * text says "unknown"; JSON leaves the key out, as it leaves out what a
+ * result does not have.
+ */
+static void
+layout_const(struct ctx *ctx, const char *name, u64 v, const char *sep)
+{
+	out_printf(ctx, "%s %s%s", name, v ? fva(ctx->m, v) : "unknown", sep);
+	if (v)
+		j_hex(ctx, name, v);
+}
+
+static void
+layout_constants(struct ctx *ctx)
+{
+	const struct machine *m = ctx->m;
+	const struct layout *L = &m->lay;
+
+	out_printf(ctx, "\n");
+	layout_const(ctx, "PAGE_OFFSET", L->page_offset, "  ");
+	layout_const(ctx, "high_memory", L->high_memory, "  ");
+	layout_const(ctx, "VMALLOC_START", L->vmalloc_start, "  ");
+	layout_const(ctx, "VMALLOC_END", L->vmalloc_end, "\n");
+	/* the kmap window of 32-bit kernels, known or not */
+	if (L->pkmap_base || (m->image && !m->arch->is64)) {
+		layout_const(ctx, "PKMAP_BASE", L->pkmap_base, "  ");
+		if (L->last_pkmap) {
+			out_printf(ctx, "LAST_PKMAP %u  ", L->last_pkmap);
+			j_u64(ctx, "LAST_PKMAP", L->last_pkmap);
+		} else {
+			out_printf(ctx, "LAST_PKMAP unknown  ");
+		}
+	}
+	layout_const(ctx, "FIXADDR_START", L->fixaddr_start, "  ");
+	layout_const(ctx, "FIXADDR_TOP", L->fixaddr_top, "\n");
+}
+
 static int
 layout_run(struct ctx *ctx, int argc, char **argv)
 {
@@ -103,30 +142,13 @@ layout_run(struct ctx *ctx, int argc, char **argv)
 			   "not known");
 		if (m->img->layout_note[0])
 			out_printf(ctx, "regions: %s\n", m->img->layout_note);
-		j_str(ctx, "direct_map_from", m->img->direct_from);
-		j_str(ctx, "regions_from", m->img->layout_note);
+		if (m->img->direct_from[0])
+			j_str(ctx, "direct_map_from", m->img->direct_from);
+		if (m->img->layout_note[0])
+			j_str(ctx, "regions_from", m->img->layout_note);
 	}
-	if (m->lay.page_offset) {
-		const struct layout *L = &m->lay;
-
-		out_printf(ctx, "\nPAGE_OFFSET %s  high_memory %s  VMALLOC_START %s  "
-			   "VMALLOC_END %s\n", fva(m, L->page_offset),
-			   fva(m, L->high_memory), fva(m, L->vmalloc_start),
-			   fva(m, L->vmalloc_end));
-		if (L->pkmap_base)
-			out_printf(ctx, "PKMAP_BASE %s  LAST_PKMAP %u  ",
-				   fva(m, L->pkmap_base), L->last_pkmap);
-		out_printf(ctx, "FIXADDR_START %s  FIXADDR_TOP %s\n",
-			   fva(m, L->fixaddr_start), fva(m, L->fixaddr_top));
-		j_hex(ctx, "PAGE_OFFSET", L->page_offset);
-		j_hex(ctx, "high_memory", L->high_memory);
-		j_hex(ctx, "VMALLOC_START", L->vmalloc_start);
-		j_hex(ctx, "VMALLOC_END", L->vmalloc_end);
-		if (L->pkmap_base)
-			j_hex(ctx, "PKMAP_BASE", L->pkmap_base);
-		j_hex(ctx, "FIXADDR_START", L->fixaddr_start);
-		j_hex(ctx, "FIXADDR_TOP", L->fixaddr_top);
-	}
+	if (m->lay.page_offset)
+		layout_constants(ctx);
 	layout_live(ctx);
 	layout_picture(ctx);
 	return 0;
@@ -145,7 +167,9 @@ const struct cmd cmd_layout = {
 	"area and the vector page) with its start, end,\n"
 	"size, what allocates there and how an address there becomes a\n"
 	"physical one, then the layout constants and a picture in the style\n"
-	"of the classic 3G/1G diagram (high addresses at the top).\n",
+	"of the classic 3G/1G diagram (high addresses at the top).  On a\n"
+	"memory image a constant the file does not give reads \"unknown\"\n"
+	"(and is left out of --json).\n",
 	.complete = "none",
 	.min_args = 0,
 	.max_args = 0,

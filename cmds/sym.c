@@ -19,6 +19,8 @@ type_name(char t)
 	case 'A': return "constant";
 	case 't': return "text (local)";
 	case 'd': return "data (local)";
+	case 'r': return "read-only data (local)";
+	case 'b': return "bss (local)";
 	case 'U': return "user text";
 	case 'u': return "user data";
 	default: return "symbol";
@@ -39,11 +41,15 @@ sym_run(struct ctx *ctx, int argc, char **argv)
 		j_arr(ctx, "symbols");
 		for (i = 0; i < m->nksyms; i++) {
 			k = &m->ksyms[i];
-			out_printf(ctx, "%s %c %s\n", fva(m, k->value), k->type,
-				   k->name);
+			out_printf(ctx, "%s %c %s%s%s%s\n", fva(m, k->value),
+				   k->type, k->name, k->module ? "\t[" : "",
+				   k->module ? k->module : "",
+				   k->module ? "]" : "");
 			j_obj(ctx, NULL);
 			j_str(ctx, "name", k->name);
 			j_hex(ctx, "value", k->value);
+			if (k->module != NULL)
+				j_str(ctx, "module", k->module);
 			j_obj_end(ctx);
 		}
 		j_arr_end(ctx);
@@ -95,12 +101,17 @@ sym_run(struct ctx *ctx, int argc, char **argv)
 		return 0;
 	}
 	if (k != NULL) {
-		out_printf(ctx, "%s = %s (%s%s%s)\n", k->name, fva(m, k->value),
-			   type_name(k->type), k->size ? ", size " : "",
-			   k->size ? fsize(k->size) : "");
+		out_printf(ctx, "%s = %s (%s%s%s%s%s)\n", k->name,
+			   fva(m, k->value), type_name(k->type),
+			   k->size ? ", size " : "",
+			   k->size ? fsize(k->size) : "",
+			   k->module ? ", module " : "",
+			   k->module ? k->module : "");
 		j_str(ctx, "name", k->name);
 		j_hex(ctx, "addr", k->value);
 		j_str(ctx, "type", type_name(k->type));
+		if (k->module != NULL)
+			j_str(ctx, "module", k->module);
 		cmd_set_value(ctx, k->value);
 		return 0;
 	}
@@ -137,12 +148,18 @@ sym_run(struct ctx *ctx, int argc, char **argv)
 	if (k == NULL)
 		return cmd_error(ctx, "no symbol at or below %s", fva(m, v));
 	if (v - k->value)
-		out_printf(ctx, "%s = %s+%#llx\n", fva(m, v), k->name,
-			   (unsigned long long)(v - k->value));
+		out_printf(ctx, "%s = %s+%#llx%s%s%s\n", fva(m, v), k->name,
+			   (unsigned long long)(v - k->value),
+			   k->module ? " [" : "", k->module ? k->module : "",
+			   k->module ? "]" : "");
 	else
-		out_printf(ctx, "%s = %s\n", fva(m, v), k->name);
+		out_printf(ctx, "%s = %s%s%s%s\n", fva(m, v), k->name,
+			   k->module ? " [" : "", k->module ? k->module : "",
+			   k->module ? "]" : "");
 	j_hex(ctx, "addr", v);
 	j_str(ctx, "name", k->name);
+	if (k->module != NULL)
+		j_str(ctx, "module", k->module);
 	j_u64(ctx, "offset", v - k->value);
 	cmd_set_value(ctx, k->value);
 	return 0;

@@ -10,6 +10,7 @@
 
 #include "ptwalk/cmd.h"
 #include "ptwalk/expr.h"
+#include "ptwalk/hostmap.h"
 #include "ptwalk/out.h"
 
 #define CMD(n) extern const struct cmd cmd_##n;
@@ -574,6 +575,39 @@ state_restore(struct ctx *ctx, struct cmd_state *s)
 
 static int run_one(struct ctx *ctx, int argc, char **argv, const bool *lit);
 
+struct run_args {
+	struct ctx *ctx;
+	const struct cmd *c;
+	int argc;
+	char **argv;
+};
+
+static int
+run_cb(void *arg)
+{
+	struct run_args *a = arg;
+
+	return a->c->run(a->ctx, a->argc, a->argv);
+}
+
+/*
+ * A file ptwalk has mapped (an image, a program) that shrinks under a
+ * command ends that command with an error; the session goes on.
+ */
+static int
+run_guarded(struct ctx *ctx, const struct cmd *c, int argc, char **argv)
+{
+	struct run_args a = { ctx, c, argc, argv };
+	struct error e;
+	int r;
+
+	if (hostmap_call(run_cb, &a, &r, &e) == 0)
+		return r;
+	if (ctx->m != NULL)
+		kt_end(ctx->m);
+	return cmd_err(ctx, &e);
+}
+
 int
 cmd_run_argv(struct ctx *ctx, int argc, char **argv, const bool *lit)
 {
@@ -692,7 +726,7 @@ run_one(struct ctx *ctx, int argc, char **argv, const bool *lit)
 	else if ((c->flags & CMD_SIM) && cmd_need_sim(ctx))
 		r = -1;
 	else
-		r = c->run(ctx, argc, argv);
+		r = run_guarded(ctx, c, argc, argv);
 	if (r != 0 && !ctx->failed)
 		cmd_error(ctx, "failed");
 	if (ctx->failed) {

@@ -81,16 +81,45 @@ cmp_map(const void *a, const void *b)
 	return 0;
 }
 
-/* Has a symbol of this name and value been kept already (.symtab)? */
-static bool
-have_sym(const struct elf_info *ei, const char *name, u64 value)
+/* By value, then name; .symtab's before .dynsym's, each in table order. */
+static int
+cmp_dup(const void *a, const void *b)
 {
-	int i;
+	const struct elf_sym *x = a, *y = b;
+	int c;
 
-	for (i = 0; i < ei->nsym; i++)
-		if (ei->sym[i].value == value && !strcmp(ei->sym[i].name, name))
-			return true;
-	return false;
+	if (x->value != y->value)
+		return x->value < y->value ? -1 : 1;
+	c = strcmp(x->name, y->name);
+	if (c != 0)
+		return c;
+	if (x->dynamic != y->dynamic)
+		return x->dynamic ? 1 : -1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/*
+ * .dynsym repeats most of .symtab: a .dynsym symbol is dropped when one of
+ * the same name and value comes before it.  Sorting makes this
+ * O(n log n); a search per symbol took seconds on large libraries.
+ */
+static void
+drop_dynamic_dups(struct elf_info *ei)
+{
+	int i, k = 0;
+
+	qsort(ei->sym, (size_t)ei->nsym, sizeof(*ei->sym), cmp_dup);
+	for (i = 0; i < ei->nsym; i++) {
+		struct elf_sym *y = &ei->sym[i];
+
+		if (y->dynamic && k > 0 && ei->sym[k - 1].value == y->value &&
+		    !strcmp(ei->sym[k - 1].name, y->name)) {
+			free(y->name);
+			continue;
+		}
+		ei->sym[k++] = *y;
+	}
+	ei->nsym = k;
 }
 
 static void
@@ -136,8 +165,8 @@ read_symtab(struct elf_info *ei, Elf *elf, Elf_Scn *scn, GElf_Shdr *sh,
 		name = elf_strptr(elf, sh->sh_link, s.st_name);
 		if (name == NULL || name[0] == 0)
 			continue;
-		if (arm && name[0] == '$' && strchr("atdx", name[1]) &&
-		    (name[2] == 0 || name[2] == '.')) {
+		if (arm && name[0] == '$' && name[1] != 0 &&
+		    strchr("atdx", name[1]) && (name[2] == 0 || name[2] == '.')) {
 			ei->map = xrealloc(ei->map, (size_t)(ei->nmap + 1) *
 					   sizeof(*ei->map));
 			ei->map[ei->nmap].addr = s.st_value;
@@ -145,10 +174,6 @@ read_symtab(struct elf_info *ei, Elf *elf, Elf_Scn *scn, GElf_Shdr *sh,
 			ei->nmap++;
 			continue;
 		}
-		if (dynamic && have_sym(ei, name, s.st_value & ~(u64)
-					(ei->machine == EM_ARM &&
-					 type == STT_FUNC)))
-			continue;
 		if ((size_t)ei->nsym == alloc) {
 			alloc = alloc ? alloc * 2 : 64;
 			ei->sym = xrealloc(ei->sym, alloc * sizeof(*ei->sym));
@@ -160,6 +185,7 @@ read_symtab(struct elf_info *ei, Elf *elf, Elf_Scn *scn, GElf_Shdr *sh,
 		y->type = type;
 		y->bind = (u8)GELF_ST_BIND(s.st_info);
 		y->dynamic = dynamic;
+		y->order = ei->nsym - 1;
 		y->thumb = false;
 		if (ei->machine == EM_ARM && type == STT_FUNC &&
 		    (s.st_value & 1)) {
@@ -196,13 +222,36 @@ read_symbols(struct elf_info *ei, Elf *elf)
 				read_symtab(ei, elf, scn, &sh, pass == 1);
 		}
 	}
-	if (ei->nsym == 0)
+	if (ei->nsym == 0) {
 		note(ei, "%s", "stripped: no .symtab and no defined .dynsym "
 		     "symbols");
-	else
+	} else {
+		drop_dynamic_dups(ei);
 		qsort(ei->sym, (size_t)ei->nsym, sizeof(*ei->sym), cmp_sym);
+	}
 	if (ei->nmap)
 		qsort(ei->map, (size_t)ei->nmap, sizeof(*ei->map), cmp_map);
+}
+
+bool
+elf_header_truncated(const void *data, u64 size, char *why, size_t n)
+{
+	const u8 *b = data;
+	const char *of;
+
+	if (size < SELFMAG || memcmp(b, ELFMAG, SELFMAG))
+		return false;
+	if (size > EI_CLASS && b[EI_CLASS] == ELFCLASS64)
+		of = size < sizeof(Elf64_Ehdr) ? "64" : NULL;
+	else if (size > EI_CLASS && b[EI_CLASS] == ELFCLASS32)
+		of = size < sizeof(Elf32_Ehdr) ? "52" : NULL;
+	else
+		of = size < sizeof(Elf32_Ehdr) ? "52/64" : NULL;
+	if (of == NULL)
+		return false;
+	snprintf(why, n, "truncated ELF header: %llu byte%s of %s",
+		 (unsigned long long)size, size == 1 ? "" : "s", of);
+	return true;
 }
 
 int
@@ -214,8 +263,11 @@ elf_parse(const char *name, const void *data, u64 size, struct elf_info **out,
 	GElf_Ehdr eh;
 	Elf *elf;
 	size_t phnum, i, ehsize, phsize;
+	char why[64];
 
 	*out = NULL;
+	if (elf_header_truncated(data, size, why, sizeof(why)))
+		return error_set(e, -ENOEXEC, "%s: %s", name, why);
 	if (size < EI_NIDENT || memcmp(b, ELFMAG, SELFMAG))
 		return error_set(e, -ENOEXEC, "%s: not an ELF file (no "
 				 "\\177ELF magic at the start)", name);

@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ptwalk/elf.h"
+#include "ptwalk/hostmap.h"
 #include "ptwalk/image.h"
 
 #ifndef NT_PRSTATUS
@@ -34,14 +36,38 @@ image_warn(struct image_info *ii, const char *fmt, ...)
 	va_list ap;
 	struct strbuf sb;
 
+	/* a broken core can warn once per header: the first ones say enough */
+	if (ii->nwarn >= IMAGE_WARN_MAX) {
+		ii->nwarn_dropped++;
+		return;
+	}
 	sb_init(&sb);
 	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	ii->warn = xrealloc(ii->warn, (size_t)(ii->nwarn + 1) *
-			    sizeof(*ii->warn));
+	/* grown by doubling */
+	if ((ii->nwarn & (ii->nwarn - 1)) == 0)
+		ii->warn = xrealloc(ii->warn, (size_t)(ii->nwarn ? 2 * ii->nwarn :
+						       1) * sizeof(*ii->warn));
 	ii->warn[ii->nwarn++] = sb.buf;
 }
+
+/* After the first IMAGE_WARN_MAX warnings: how many more there were. */
+static void
+warn_summary(struct image_info *ii)
+{
+	int n = ii->nwarn_dropped;
+
+	if (n == 0)
+		return;
+	ii->warn = xrealloc(ii->warn, (size_t)(ii->nwarn + 1) *
+			    sizeof(*ii->warn));
+	ii->warn[ii->nwarn++] = xasprintf("... and %d more warning%s like "
+					  "these", n, n == 1 ? "" : "s");
+	ii->nwarn_dropped = 0;
+}
+
+static void vmci_index_free(struct vmci_index *x);
 
 void
 image_info_free(struct image_info *ii)
@@ -55,32 +81,133 @@ image_info_free(struct image_info *ii)
 	free(ii->warn);
 	free(ii->cpu);
 	free(ii->vmcoreinfo);
+	vmci_index_free(ii->vmci);
 	free(ii->features);
 	free(ii);
 }
 
 /*
- * VMCOREINFO
+ * VMCOREINFO: "KEY=VALUE" lines, indexed once when the note is read (a
+ * kdump's note can hold tens of thousands of SYMBOL() lines): the keys
+ * sorted, each lookup a bisection.  Of lines with the same key the first
+ * one counts.
  */
+
+struct vmci_line {
+	const char *key, *val;
+	size_t klen, vlen;
+};
+
+struct vmci_index {
+	const char *text;	/* the VMCOREINFO text indexed */
+	struct vmci_line *line;	/* sorted by key, then order in the text */
+	size_t n;
+};
+
+static int
+key_cmp(const char *a, size_t al, const char *b, size_t bl)
+{
+	int c = memcmp(a, b, MIN(al, bl));
+
+	if (c != 0)
+		return c;
+	return al < bl ? -1 : al > bl;
+}
+
+static int
+line_cmp(const void *a, const void *b)
+{
+	const struct vmci_line *x = a, *y = b;
+	int c = key_cmp(x->key, x->klen, y->key, y->klen);
+
+	if (c != 0)
+		return c;
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+static void
+vmci_index_free(struct vmci_index *x)
+{
+	if (x == NULL)
+		return;
+	free(x->line);
+	free(x);
+}
+
+/* Lines without '=' or with an empty key are not lines of KEY=VALUE. */
+static void
+vmci_index_build(struct image_info *ii)
+{
+	struct vmci_index *x = xcalloc(1, sizeof(*x));
+	const char *p = ii->vmcoreinfo;
+	size_t alloc = 0;
+
+	vmci_index_free(ii->vmci);
+	x->text = p;
+	while (p != NULL && *p) {
+		const char *nl = strchr(p, '\n');
+		size_t ll = nl ? (size_t)(nl - p) : strlen(p);
+		const char *eq = memchr(p, '=', ll);
+
+		if (eq != NULL && eq > p) {
+			if (x->n == alloc) {
+				alloc = alloc ? alloc * 2 : 64;
+				x->line = xrealloc(x->line, alloc *
+						   sizeof(*x->line));
+			}
+			x->line[x->n].key = p;
+			x->line[x->n].klen = (size_t)(eq - p);
+			x->line[x->n].val = eq + 1;
+			x->line[x->n].vlen = ll - (size_t)(eq - p) - 1;
+			x->n++;
+		}
+		p = nl ? nl + 1 : NULL;
+	}
+	qsort(x->line, x->n, sizeof(*x->line), line_cmp);
+	ii->vmci = x;
+}
 
 const char *
 vmcoreinfo_str(const struct image_info *ii, const char *key, size_t *len)
 {
-	const char *p = ii ? ii->vmcoreinfo : NULL;
-	size_t kl = strlen(key);
+	const struct vmci_index *x = ii ? ii->vmci : NULL;
+	size_t kl = strlen(key), lo = 0, hi;
 
-	while (p != NULL && *p) {
-		const char *nl = strchr(p, '\n');
-		size_t ll = nl ? (size_t)(nl - p) : strlen(p);
+	if (ii == NULL || ii->vmcoreinfo == NULL)
+		return NULL;
+	if (x == NULL || x->text != ii->vmcoreinfo) {
+		/* not indexed (the text was replaced): a scan */
+		const char *p = ii->vmcoreinfo;
 
-		if (ll > kl && !strncmp(p, key, kl) && p[kl] == '=') {
-			if (len)
-				*len = ll - kl - 1;
-			return p + kl + 1;
+		while (p != NULL && *p) {
+			const char *nl = strchr(p, '\n');
+			size_t ll = nl ? (size_t)(nl - p) : strlen(p);
+
+			if (ll > kl && !strncmp(p, key, kl) && p[kl] == '=') {
+				if (len)
+					*len = ll - kl - 1;
+				return p + kl + 1;
+			}
+			p = nl ? nl + 1 : NULL;
 		}
-		p = nl ? nl + 1 : NULL;
+		return NULL;
 	}
-	return NULL;
+	/* the first line whose key is not below key */
+	hi = x->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (key_cmp(x->line[mid].key, x->line[mid].klen, key, kl) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == x->n || key_cmp(x->line[lo].key, x->line[lo].klen, key,
+				  kl) != 0)
+		return NULL;
+	if (len)
+		*len = x->line[lo].vlen;
+	return x->line[lo].val;
 }
 
 bool
@@ -115,6 +242,7 @@ vmcoreinfo_or(const struct image_info *ii, const char *key, u64 dflt)
 	return vmcoreinfo_u64(ii, key, &v) ? v : dflt;
 }
 
+/* One pass over the lines: SYMBOL(name)=value, name shorter than 100. */
 void
 vmcoreinfo_add_symbols(struct machine *m)
 {
@@ -125,7 +253,8 @@ vmcoreinfo_add_symbols(struct machine *m)
 		const char *close = strchr(p, ')');
 
 		if (!strncmp(p, "SYMBOL(", 7) && close != NULL &&
-		    (nl == NULL || close < nl) && close - p < 100) {
+		    (nl == NULL || close < nl) && close - p < 100 &&
+		    close[1] == '=') {
 			char name[100], key[110];
 			u64 v;
 
@@ -240,6 +369,12 @@ read_notes(Elf *elf, struct image_info *ii, u64 off, u64 size, int *nprs,
 			   nh.n_type == 0 && x86) {
 			struct image_cpu *c;
 
+			if (nh.n_descsz < 4) {
+				image_warn(ii, "a QEMU CPU note of %u bytes, too "
+					   "short to say its version: ignored",
+					   nh.n_descsz);
+				continue;
+			}
 			if (nh.n_descsz < QEMU_CPUSTATE_SIZE ||
 			    get_word(desc, 4) != QEMU_CPUSTATE_VERSION) {
 				image_warn(ii, "a QEMU CPU note of %u bytes, "
@@ -264,6 +399,7 @@ read_notes(Elf *elf, struct image_info *ii, u64 off, u64 size, int *nprs,
 			   !memcmp(name, "VMCOREINFO", 11)) {
 			free(ii->vmcoreinfo);
 			ii->vmcoreinfo = note_text(desc, nh.n_descsz);
+			vmci_index_build(ii);
 		} else if (nh.n_namesz == 7 && !memcmp(name, "PTWALK", 7)) {
 			free(ii->features);
 			ii->features = note_text(desc, nh.n_descsz);
@@ -402,7 +538,10 @@ open_elf(struct phys *ph, struct image_info *ii, struct error *e)
 	struct load *ld = NULL;
 	int nld = 0, nprs = 0, nqemu = 0, rc = 0;
 	u64 size = ph->map_len;
+	char why[64];
 
+	if (elf_header_truncated(ph->map, ph->map_len, why, sizeof(why)))
+		return error_set(e, -EINVAL, "'%s': %s", ii->opts.path, why);
 	elf_version(EV_CURRENT);
 	elf = elf_memory(ph->map, ph->map_len);
 	if (elf == NULL || elf_kind(elf) != ELF_K_ELF ||
@@ -485,7 +624,9 @@ open_elf(struct phys *ph, struct image_info *ii, struct error *e)
 				   (unsigned long long)p.p_memsz);
 			p.p_filesz = p.p_memsz;
 		}
-		ld = xrealloc(ld, (size_t)(nld + 1) * sizeof(*ld));
+		/* sized once: a core may have 60 000 */
+		if (ld == NULL)
+			ld = xcalloc(phnum, sizeof(*ld));
 		ld[nld].idx = (int)i;
 		ld[nld].paddr = p.p_paddr;
 		ld[nld].filesz = p.p_filesz;
@@ -675,111 +816,138 @@ pick_arch(const struct image_info *ii, struct error *e)
 	return NULL;
 }
 
+/* What image_open() builds, in one place so that a fault can free it. */
+struct opening {
+	const struct image_opts *o;
+	struct phys ph;
+	struct image_info *ii;
+	struct machine *m;
+	struct error *e;
+};
+
+/* Warn about roots that lie outside the image. */
+static void
+check_roots(struct machine *m)
+{
+	const struct arch *a = m->arch;
+	int i, r;
+
+	for (i = 0; i < m->ncpus; i++) {
+		struct cpu *c = &m->cpu[i];
+
+		for (r = 0; r < 2; r++) {
+			char why[160];
+
+			if (!c->root_valid[r] || phys_is_ram(&m->phys, c->root[r]))
+				continue;
+			phys_describe_hole(&m->phys, c->root[r], why,
+					   sizeof(why));
+			image_warn(m->img, "cpu%d: the page-table root %s=0x%llx "
+				   "is %s: every walk on this CPU stops there",
+				   i, a->root_name[r] ? a->root_name[r] : "root",
+				   (unsigned long long)c->root[r], why);
+		}
+	}
+}
+
+/* The file is mapped: read its format and build the machine. */
+static int
+open_mapped(void *arg)
+{
+	struct opening *op = arg;
+	const struct image_opts *o = op->o;
+	struct image_info *ii = op->ii;
+	struct error *e = op->e;
+	const struct arch *a;
+	struct machine *m;
+	const char *why;
+	int i;
+
+	why = compressed(op->ph.map, op->ph.map_len);
+	if (why != NULL)
+		return error_set(e, -EINVAL, "'%s' is %s", o->path, why);
+	if (op->ph.map_len >= SELFMAG && !memcmp(op->ph.map, ELFMAG, SELFMAG)) {
+		ii->format = IMG_ELF;
+		if (open_elf(&op->ph, ii, e))
+			return -1;
+	} else {
+		ii->format = IMG_RAW;
+		if (open_raw(&op->ph, ii, e))
+			return -1;
+	}
+	a = pick_arch(ii, e);
+	if (a == NULL)
+		return -1;
+	if (o->have_root[1] && a->root_name[1] == NULL)
+		return error_set(e, -EINVAL, "--ttbr1: %s has a single "
+				 "page-table root (%s)", a->name,
+				 a->root_name[0]);
+	if (ii->ncpus == 0) {
+		ii->ncpus = 1;
+		ii->cpu = xcalloc(1, sizeof(*ii->cpu));
+	}
+	m = op->m = machine_new_bare(a, a->features, ii->ncpus, e);
+	if (m == NULL)
+		return -1;
+	m->phys = op->ph;
+	phys_init(&op->ph);
+	m->image = true;
+	m->image_path = xstrdup(o->path);
+	m->img = ii;
+	op->ii = NULL;
+	m->ram_start = m->phys.r[0].start;
+	m->ram_size = m->phys.total;
+	if (a->image_setup(m, e))
+		return -1;
+	/* the levels may have changed with the features: new TLBs */
+	for (i = 0; i < m->ncpus; i++) {
+		tlb_release(&m->cpu[i].tlb);
+		if (tlb_init(&m->cpu[i].tlb, a->tlb_entries, a->tlb_ways,
+			     m->mmu.page_shifts, m->mmu.npage_shifts))
+			return error_set(e, -EINVAL, "bad default TLB geometry");
+	}
+	check_roots(m);
+	return 0;
+}
+
 struct machine *
 image_open(const struct image_opts *o, struct error *e)
 {
-	struct image_info *ii = xcalloc(1, sizeof(*ii));
-	struct machine *m = NULL;
-	const struct arch *a;
-	struct phys ph;
+	struct opening op = { .o = o, .e = e };
 	struct stat st;
-	const char *why;
-	int fd, i;
+	char *what;
+	int fd, r = -1;
 
-	phys_init(&ph);
-	ii->opts = *o;
-	fd = open(o->path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		error_set(e, -errno, "cannot open the image '%s': %s", o->path,
-			  strerror(errno));
+	phys_init(&op.ph);
+	op.ii = xcalloc(1, sizeof(*op.ii));
+	op.ii->opts = *o;
+	fd = host_open(o->path, 0, "the image", &st, e);
+	if (fd < 0)
 		goto fail;
-	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		error_set(e, -EINVAL, "'%s' is not a regular file", o->path);
-		close(fd);
-		goto fail;
-	}
-	ii->file_size = (u64)st.st_size;
+	op.ii->file_size = (u64)st.st_size;
 	if (st.st_size == 0) {
 		error_set(e, -EINVAL, "the image '%s' is empty (0 bytes)",
 			  o->path);
 		close(fd);
 		goto fail;
 	}
-	if (phys_map_file(&ph, fd, (size_t)st.st_size, e)) {
+	if (phys_map_file(&op.ph, fd, (size_t)st.st_size, e)) {
 		close(fd);
 		goto fail;
 	}
-	why = compressed(ph.map, ph.map_len);
-	if (why != NULL) {
-		error_set(e, -EINVAL, "'%s' is %s", o->path, why);
-		goto fail;
+	/* a file truncated under ptwalk is an error, never a SIGBUS */
+	what = xasprintf("the image file '%s'", o->path);
+	hostmap_add(op.ph.map, op.ph.map_len, what);
+	free(what);
+	if (hostmap_call(open_mapped, &op, &r, e) == 0 && r == 0) {
+		warn_summary(op.m->img);
+		return op.m;
 	}
-	if (ph.map_len >= SELFMAG && !memcmp(ph.map, ELFMAG, SELFMAG)) {
-		ii->format = IMG_ELF;
-		if (open_elf(&ph, ii, e))
-			goto fail;
-	} else {
-		ii->format = IMG_RAW;
-		if (open_raw(&ph, ii, e))
-			goto fail;
-	}
-	a = pick_arch(ii, e);
-	if (a == NULL)
-		goto fail;
-	if (o->have_root[1] && a->root_name[1] == NULL) {
-		error_set(e, -EINVAL, "--ttbr1: %s has a single page-table root "
-			  "(%s)", a->name, a->root_name[0]);
-		goto fail;
-	}
-	if (ii->ncpus == 0) {
-		ii->ncpus = 1;
-		ii->cpu = xcalloc(1, sizeof(*ii->cpu));
-	}
-	m = machine_new_bare(a, a->features, ii->ncpus, e);
-	if (m == NULL)
-		goto fail;
-	m->phys = ph;
-	phys_init(&ph);
-	m->image = true;
-	m->image_path = xstrdup(o->path);
-	m->img = ii;
-	ii = NULL;
-	m->ram_start = m->phys.r[0].start;
-	m->ram_size = m->phys.total;
-	if (a->image_setup(m, e))
-		goto fail;
-	/* the levels may have changed with the features: new TLBs */
-	for (i = 0; i < m->ncpus; i++) {
-		tlb_release(&m->cpu[i].tlb);
-		if (tlb_init(&m->cpu[i].tlb, a->tlb_entries, a->tlb_ways,
-			     m->mmu.page_shifts, m->mmu.npage_shifts)) {
-			error_set(e, -EINVAL, "bad default TLB geometry");
-			goto fail;
-		}
-	}
-	for (i = 0; i < m->ncpus; i++) {
-		struct cpu *c = &m->cpu[i];
-		int r;
-
-		for (r = 0; r < 2; r++) {
-			char why2[160];
-
-			if (!c->root_valid[r] || phys_is_ram(&m->phys, c->root[r]))
-				continue;
-			phys_describe_hole(&m->phys, c->root[r], why2,
-					   sizeof(why2));
-			image_warn(m->img, "cpu%d: the page-table root %s=0x%llx "
-				   "is %s: every walk on this CPU stops there",
-				   i, a->root_name[r] ? a->root_name[r] : "root",
-				   (unsigned long long)c->root[r], why2);
-		}
-	}
-	return m;
 fail:
-	phys_release(&ph);
-	image_info_free(ii);
-	machine_free(m);
+	hostmap_del(op.ph.map);
+	phys_release(&op.ph);
+	image_info_free(op.ii);
+	machine_free(op.m);
 	return NULL;
 }
 

@@ -10,11 +10,13 @@
 #include <fcntl.h>
 #include <gelf.h>
 #include <libelf.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ptwalk/hostmap.h"
 #include "ptwalk/image.h"
 
 #define CHUNK		(64 * MiB)
@@ -176,174 +178,321 @@ ptwalk_note(struct machine *m, struct strbuf *sb)
 	}
 }
 
-int
-image_save(struct machine *m, const char *path, struct error *e)
-{
-	const struct arch *a = m->arch;
-	struct strbuf notes, vi, pn;
-	struct segs v = { NULL, 0, 0 };
-	unsigned char *vec = xmalloc(CHUNK >> PAGE_SHIFT);
-	struct stat st, ist;
-	Elf *elf = NULL;
-	GElf_Ehdr eh;
-	u64 gap = MERGE_GAP, note_off, off, max_pa = 0;
-	int fd = -1, i, rc = 0, cls;
-	bool created = false;
-	char *tmp = NULL;
-	size_t phnum, ehsz, phsz;
+/* What a save holds, in one place so that a fault can free it. */
+struct saving {
+	struct machine *m;
+	char *tmp;		/* the temporary file beside the target */
+	int fd;
+	struct strbuf notes;
+	struct segs v;
+	unsigned char *vec;
+	Elf *elf;
+	struct error *e;
+};
 
-	if (a->save_notes == NULL || a->save_vmcoreinfo == NULL) {
-		free(vec);
-		return error_set(e, -EINVAL, "saving a %s machine is not "
-				 "supported", a->name);
-	}
-	/* never write over the image being read */
-	if (m->phys.fd >= 0 && stat(path, &st) == 0 &&
-	    fstat(m->phys.fd, &ist) == 0 && st.st_dev == ist.st_dev &&
-	    st.st_ino == ist.st_ino) {
-		free(vec);
+static const char *
+file_kind(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return "a directory";
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "not a regular file";
+}
+
+/*
+ * May path be written?  Never the image being read, never anything but a
+ * regular file, and never a file the user could not write (as cp without
+ * -f).  *mode is the mode of the file to write: the existing file's, else
+ * 0666 less the umask, as open(O_CREAT) would give.
+ */
+static int
+check_target(struct machine *m, const char *path, mode_t *mode,
+	     struct stat *old, bool *exists, struct error *e)
+{
+	struct stat ist;
+	mode_t um;
+
+	*exists = stat(path, old) == 0;
+	if (*exists && m->phys.fd >= 0 && fstat(m->phys.fd, &ist) == 0 &&
+	    old->st_dev == ist.st_dev && old->st_ino == ist.st_ino)
 		return error_set(e, -EINVAL, "'%s' is the image being read: "
 				 "save to another file", path);
+	if (*exists && S_ISDIR(old->st_mode))
+		return error_set(e, -EISDIR, "'%s' is a directory: save writes "
+				 "an ELF core file", path);
+	if (*exists && !S_ISREG(old->st_mode))
+		return error_set(e, -EINVAL, "'%s' is %s, not a regular file: "
+				 "save writes an ELF core file", path,
+				 file_kind(old->st_mode));
+	if (*exists && faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0)
+		return error_set(e, -EACCES, "'%s' is not writable (%s): save "
+				 "does not replace a file you could not write",
+				 path, strerror(errno));
+	if (*exists) {
+		*mode = old->st_mode & 0777;
+		return 0;
 	}
-	/* only ever replace a regular file: never a device or a directory */
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		free(vec);
-		return error_set(e, -EINVAL, "'%s' is not a regular file: save "
-				 "writes an ELF core file", path);
-	}
-	sb_init(&notes);
-	sb_init(&vi);
-	sb_init(&pn);
-	a->save_notes(m, &notes);
-	if (m->img != NULL && m->img->vmcoreinfo != NULL)
-		sb_adds(&vi, m->img->vmcoreinfo);
-	else
-		a->save_vmcoreinfo(m, &vi);
-	note_add(&notes, "VMCOREINFO", 0, vi.buf, vi.len);
-	ptwalk_note(m, &pn);
-	note_add(&notes, "PTWALK", 0, pn.buf, pn.len);
+	um = umask(0);
+	umask(um);
+	*mode = 0666 & ~um;
+	return 0;
+}
 
-	for (i = 0; i < m->phys.nr; i++) {
-		const struct phys_range *r = &m->phys.r[i];
+/*
+ * The temporary file's template, beside path: "NAME.tmpXXXXXX", with NAME
+ * shortened (at a character boundary) when the whole would not fit in the
+ * directory's longest name.
+ */
+static char *
+temp_template(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t dirlen = base ? (size_t)(base - path) + 1 : 0, blen, keep;
+	char *dir = base ? xasprintf("%.*s", (int)dirlen, path) : xstrdup(".");
+	long max = pathconf(dir, _PC_NAME_MAX);
+	char *t;
 
-		scan_range(&m->phys, r, &v, vec);
-		max_pa = MAX(max_pa, r->start + r->size - 1);
-	}
-	merge(&v, gap);
-	while (v.n + 1 > MAX_PHDRS && gap < (1ULL << 40)) {
-		gap *= 4;
-		merge(&v, gap);
-	}
-	cls = (a->is64 || max_pa > 0xffffffffULL) ? ELFCLASS64 : ELFCLASS32;
-	phnum = (size_t)v.n + 1;
-	ehsz = cls == ELFCLASS64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr);
-	phsz = cls == ELFCLASS64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr);
-	note_off = ehsz + phnum * phsz;
+	free(dir);
+	if (max <= 0 || max > 4096)
+		max = NAME_MAX;
+	base = base ? base + 1 : path;
+	blen = strlen(base);
+	keep = MIN(blen, max > 16 ? (size_t)max - 10 : 6);
+	/* not in the middle of a UTF-8 character */
+	while (keep > 0 && keep < blen &&
+	       ((unsigned char)base[keep] & 0xc0) == 0x80)
+		keep--;
+	t = xasprintf("%.*s%.*s.tmp......", (int)dirlen, path, (int)keep, base);
+	memset(t + strlen(t) - 6, 'X', 6);	/* mkostemp's template */
+	return t;
+}
 
-	/*
-	 * Write a temporary file beside the target and rename it into place
-	 * at the end: a failed save leaves an existing file as it was.
-	 */
-	tmp = xasprintf("%s.tmp......", path);
-	memset(tmp + strlen(tmp) - 6, 'X', 6);	/* mkostemp's template */
-	fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0) {
-		rc = error_set(e, -errno, "cannot create '%s': %s", path,
-			       strerror(errno));
-		goto out;
-	}
-	created = true;
-	fchmod(fd, 0644);
+static u64
+note_offset(const struct saving *s, int cls)
+{
+	size_t phnum = (size_t)s->v.n + 1;
+
+	if (cls == ELFCLASS64)
+		return sizeof(Elf64_Ehdr) + phnum * sizeof(Elf64_Phdr);
+	return sizeof(Elf32_Ehdr) + phnum * sizeof(Elf32_Phdr);
+}
+
+/* The ELF header and program headers (PT_NOTE, then the PT_LOADs). */
+static int
+write_headers(struct saving *s, int cls)
+{
+	u64 note_off = note_offset(s, cls), off;
+	GElf_Ehdr eh;
+	GElf_Phdr p;
+	int i;
+
 	elf_version(EV_CURRENT);
-	elf = elf_begin(fd, ELF_C_WRITE, NULL);
-	if (elf == NULL || gelf_newehdr(elf, cls) == 0 ||
-	    gelf_getehdr(elf, &eh) == NULL) {
-		rc = error_set(e, -EIO, "libelf: %s", elf_errmsg(-1));
-		goto out;
-	}
-	elf_flagelf(elf, ELF_C_SET, ELF_F_LAYOUT);
+	s->elf = elf_begin(s->fd, ELF_C_WRITE, NULL);
+	if (s->elf == NULL || gelf_newehdr(s->elf, cls) == 0 ||
+	    gelf_getehdr(s->elf, &eh) == NULL)
+		return error_set(s->e, -EIO, "libelf: %s", elf_errmsg(-1));
+	elf_flagelf(s->elf, ELF_C_SET, ELF_F_LAYOUT);
 	eh.e_ident[EI_DATA] = ELFDATA2LSB;
 	eh.e_ident[EI_OSABI] = ELFOSABI_NONE;
 	eh.e_type = ET_CORE;
-	eh.e_machine = (GElf_Half)a->elf_machine;
+	eh.e_machine = (GElf_Half)s->m->arch->elf_machine;
 	eh.e_version = EV_CURRENT;
-	eh.e_phoff = ehsz;
+	eh.e_phoff = cls == ELFCLASS64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr);
 	eh.e_shoff = 0;
-	if (gelf_update_ehdr(elf, &eh) == 0 || gelf_newphdr(elf, phnum) == 0) {
-		rc = error_set(e, -EIO, "libelf: %s", elf_errmsg(-1));
-		goto out;
-	}
-	{
-		GElf_Phdr p;
-
-		memset(&p, 0, sizeof(p));
-		p.p_type = PT_NOTE;
-		p.p_offset = note_off;
-		p.p_filesz = notes.len;
-		p.p_memsz = notes.len;
-		gelf_update_phdr(elf, 0, &p);
-	}
-	off = note_off + notes.len;
-	for (i = 0; i < v.n; i++) {
-		GElf_Phdr p;
+	if (gelf_update_ehdr(s->elf, &eh) == 0 ||
+	    gelf_newphdr(s->elf, (size_t)s->v.n + 1) == 0)
+		return error_set(s->e, -EIO, "libelf: %s", elf_errmsg(-1));
+	memset(&p, 0, sizeof(p));
+	p.p_type = PT_NOTE;
+	p.p_offset = note_off;
+	p.p_filesz = s->notes.len;
+	p.p_memsz = s->notes.len;
+	gelf_update_phdr(s->elf, 0, &p);
+	off = note_off + s->notes.len;
+	for (i = 0; i < s->v.n; i++) {
+		const struct seg *g = &s->v.s[i];
 
 		memset(&p, 0, sizeof(p));
 		p.p_type = PT_LOAD;
-		p.p_paddr = v.s[i].pa;
-		p.p_offset = v.s[i].data ? off : 0;
-		p.p_filesz = v.s[i].data ? v.s[i].len : 0;
-		p.p_memsz = v.s[i].len;
-		gelf_update_phdr(elf, i + 1, &p);
-		if (v.s[i].data)
-			off += v.s[i].len;
+		p.p_paddr = g->pa;
+		p.p_offset = g->data ? off : 0;
+		p.p_filesz = g->data ? g->len : 0;
+		p.p_memsz = g->len;
+		gelf_update_phdr(s->elf, i + 1, &p);
+		if (g->data)
+			off += g->len;
 	}
-	if (elf_update(elf, ELF_C_WRITE) < 0) {
-		rc = error_set(e, -EIO, "cannot write the ELF headers: %s",
-			       elf_errmsg(-1));
-		goto out;
-	}
-	elf_end(elf);
-	elf = NULL;
-	rc = write_all(fd, notes.buf, notes.len, note_off, e);
-	off = note_off + notes.len;
-	for (i = 0; !rc && i < v.n; i++) {
+	if (elf_update(s->elf, ELF_C_WRITE) < 0)
+		return error_set(s->e, -EIO, "cannot write the ELF headers: %s",
+				 elf_errmsg(-1));
+	elf_end(s->elf);
+	s->elf = NULL;
+	return 0;
+}
+
+/* pwrite() from a page the image file lost fails with EFAULT */
+static int
+file_lost(struct saving *s, u64 pa)
+{
+	return error_set(s->e, -EIO, "the image file '%s' changed or was "
+			 "truncated under ptwalk: its bytes at physical 0x%llx "
+			 "can no longer be read", s->m->image_path,
+			 (unsigned long long)pa);
+}
+
+/* The notes, then the frames that hold data. */
+static int
+write_data(struct saving *s, int cls)
+{
+	struct phys *ph = &s->m->phys;
+	u64 off = note_offset(s, cls);
+	int i, rc;
+
+	rc = write_all(s->fd, s->notes.buf, s->notes.len, off, s->e);
+	off += s->notes.len;
+	for (i = 0; !rc && i < s->v.n; i++) {
 		u64 done = 0;
 
-		if (!v.s[i].data)
-			continue;
-		while (!rc && done < v.s[i].len) {
+		while (s->v.s[i].data && !rc && done < s->v.s[i].len) {
 			const struct phys_range *r =
-				phys_find(&m->phys, v.s[i].pa + done);
-			u64 ro = v.s[i].pa + done - r->start;
-			u64 n = MIN(v.s[i].len - done, r->size - ro);
+				phys_find(ph, s->v.s[i].pa + done);
+			u64 ro = s->v.s[i].pa + done - r->start;
+			u64 n = MIN(s->v.s[i].len - done, r->size - ro);
 
-			rc = write_all(fd, r->host + ro, n, off, e);
+			rc = write_all(s->fd, r->host + ro, n, off, s->e);
+			if (rc == -EFAULT && (r->flags & PHYS_FILE))
+				rc = file_lost(s, s->v.s[i].pa + done);
 			off += n;
 			done += n;
 		}
 	}
-	if (!rc && ftruncate(fd, (off_t)off) != 0)
-		rc = error_set(e, -errno, "cannot write the core: %s",
+	if (!rc && ftruncate(s->fd, (off_t)off) != 0)
+		rc = error_set(s->e, -errno, "cannot write the core: %s",
 			       strerror(errno));
-	if (!rc && close(fd) != 0)
-		rc = error_set(e, -errno, "cannot write the core: %s",
-			       strerror(errno));
-	fd = -1;
-	if (!rc && rename(tmp, path) != 0)
-		rc = error_set(e, -errno, "cannot create '%s': %s", path,
-			       strerror(errno));
-out:
-	if (elf != NULL)
-		elf_end(elf);
-	if (fd >= 0)
-		close(fd);
-	if (rc && created)
-		unlink(tmp);
-	free(tmp);
-	free(v.s);
-	free(vec);
-	sb_release(&notes);
+	return rc;
+}
+
+/* The owner and group of the file replaced, where the user may give them. */
+static void
+keep_owner(int fd, const struct stat *old)
+{
+	if (old->st_uid == geteuid() && old->st_gid == getegid())
+		return;
+	if (fchown(fd, old->st_uid, old->st_gid) != 0 &&
+	    fchown(fd, (uid_t)-1, old->st_gid) != 0)
+		return;		/* then it is ours, as a new file would be */
+}
+
+/* Scan the memory, then write the headers, notes and data to s->fd. */
+static int
+write_core(void *arg)
+{
+	struct saving *s = arg;
+	struct machine *m = s->m;
+	u64 gap = MERGE_GAP, max_pa = 0;
+	int i, cls;
+
+	for (i = 0; i < m->phys.nr; i++) {
+		const struct phys_range *r = &m->phys.r[i];
+
+		scan_range(&m->phys, r, &s->v, s->vec);
+		max_pa = MAX(max_pa, r->start + r->size - 1);
+	}
+	merge(&s->v, gap);
+	while (s->v.n + 1 > MAX_PHDRS && gap < (1ULL << 40)) {
+		gap *= 4;
+		merge(&s->v, gap);
+	}
+	cls = (m->arch->is64 || max_pa > 0xffffffffULL) ? ELFCLASS64 :
+		ELFCLASS32;
+	i = write_headers(s, cls);
+	return i ? i : write_data(s, cls);
+}
+
+int
+image_save(struct machine *m, const char *path, struct error *e)
+{
+	const struct arch *a = m->arch;
+	struct saving s = { .m = m, .fd = -1, .e = e };
+	struct strbuf vi, pn;
+	struct stat old, lst;
+	char *real = NULL;
+	bool exists;
+	mode_t mode = 0;
+	int rc = 0, r;
+
+	if (a->save_notes == NULL || a->save_vmcoreinfo == NULL)
+		return error_set(e, -EINVAL, "saving a %s machine is not "
+				 "supported", a->name);
+	rc = check_target(m, path, &mode, &old, &exists, e);
+	if (rc)
+		return rc;
+	/* through a symbolic link: the file it names is replaced */
+	if (exists && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) &&
+	    (real = realpath(path, NULL)) != NULL)
+		path = real;
+	sb_init(&s.notes);
+	sb_init(&vi);
+	sb_init(&pn);
+	a->save_notes(m, &s.notes);
+	if (m->img != NULL && m->img->vmcoreinfo != NULL)
+		sb_adds(&vi, m->img->vmcoreinfo);
+	else
+		a->save_vmcoreinfo(m, &vi);
+	note_add(&s.notes, "VMCOREINFO", 0, vi.buf, vi.len);
+	ptwalk_note(m, &pn);
+	note_add(&s.notes, "PTWALK", 0, pn.buf, pn.len);
 	sb_release(&vi);
 	sb_release(&pn);
+	/*
+	 * Write a temporary file beside the target and rename it into place
+	 * at the end: a failed save leaves an existing file as it was.
+	 */
+	s.tmp = temp_template(path);
+	s.fd = mkostemp(s.tmp, O_CLOEXEC);
+	if (s.fd < 0) {
+		rc = error_set(e, -errno, "cannot create '%s': %s", path,
+			       strerror(errno));
+		free(s.tmp);
+		s.tmp = NULL;
+		goto out;
+	}
+	if (exists)
+		keep_owner(s.fd, &old);
+	if (fchmod(s.fd, mode) != 0)
+		rc = error_set(e, -errno, "cannot set the mode of '%s': %s",
+			       path, strerror(errno));
+	s.vec = xmalloc(CHUNK >> PAGE_SHIFT);
+	/* an image that shrinks under the save is an error, never a SIGBUS */
+	if (!rc) {
+		rc = hostmap_call(write_core, &s, &r, e);
+		if (rc == 0)
+			rc = r;
+	}
+	if (s.elf != NULL)
+		elf_end(s.elf);
+	if (!rc && close(s.fd) != 0)
+		rc = error_set(e, -errno, "cannot write the core: %s",
+			       strerror(errno));
+	else if (rc)
+		close(s.fd);
+	if (!rc && rename(s.tmp, path) != 0)
+		rc = error_set(e, -errno, "cannot create '%s': %s", path,
+			       strerror(errno));
+	if (rc)
+		unlink(s.tmp);
+out:
+	free(real);
+	free(s.tmp);
+	free(s.v.s);
+	free(s.vec);
+	sb_release(&s.notes);
 	return rc;
 }

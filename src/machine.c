@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptwalk/hostmap.h"
 #include "ptwalk/image.h"
 #include "ptwalk/kernel.h"
 #include "ptwalk/machine.h"
@@ -241,12 +242,11 @@ machine_free(struct machine *m)
 		for (i = 0; i < m->ncpus; i++)
 			tlb_release(&m->cpu[i].tlb);
 	free(m->cpu);
+	hostmap_del(m->phys.map);	/* an image's mapping */
 	phys_release(&m->phys);
 	free(m->regions);
 	free(m->fix);
-	for (i = 0; i < m->nksyms; i++)
-		free(m->ksyms[i].name);
-	free(m->ksyms);
+	machine_ksyms_release(m);
 	free(m->memblock);
 	free(m->image_path);
 	image_info_free(m->img);
@@ -298,57 +298,6 @@ machine_add_fix(struct machine *m, const char *name, unsigned idx,
 	m->fix[m->nfix].count = count;
 	m->nfix++;
 	return idx + count;
-}
-
-void
-machine_add_ksym(struct machine *m, const char *name, u64 value, u64 size,
-		 char type)
-{
-	struct ksym *k;
-	int i;
-
-	for (i = 0; i < m->nksyms; i++)
-		if (!strcmp(m->ksyms[i].name, name)) {
-			m->ksyms[i].value = value;
-			m->ksyms[i].size = size;
-			m->ksyms[i].type = type;
-			return;
-		}
-	m->ksyms = xrealloc(m->ksyms, (size_t)(m->nksyms + 1) *
-			    sizeof(*m->ksyms));
-	k = &m->ksyms[m->nksyms++];
-	k->name = xstrdup(name);
-	k->value = value;
-	k->size = size;
-	k->type = type;
-}
-
-const struct ksym *
-machine_ksym(const struct machine *m, const char *name)
-{
-	int i;
-
-	for (i = 0; i < m->nksyms; i++)
-		if (!strcmp(m->ksyms[i].name, name))
-			return &m->ksyms[i];
-	return NULL;
-}
-
-const struct ksym *
-machine_ksym_at(const struct machine *m, u64 va)
-{
-	const struct ksym *best = NULL;
-	int i;
-
-	for (i = 0; i < m->nksyms; i++) {
-		const struct ksym *k = &m->ksyms[i];
-
-		if (k->type == 'A' || k->value > va)
-			continue;
-		if (best == NULL || k->value > best->value)
-			best = k;
-	}
-	return best;
 }
 
 int

@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "ptwalk/hostmap.h"
 #include "ptwalk/phys.h"
 
 static struct phys_range empty_range;
@@ -165,7 +166,10 @@ phys_add_zero_range(struct phys *p, u64 start, u64 len, struct error *e)
 		munmap(m, (size_t)len);
 		return r;
 	}
-	p->zmap = xrealloc(p->zmap, (size_t)(p->nzmap + 1) * sizeof(*p->zmap));
+	/* grown by doubling: an image can have tens of thousands */
+	if ((p->nzmap & (p->nzmap - 1)) == 0)
+		p->zmap = xrealloc(p->zmap, (size_t)(p->nzmap ? 2 * p->nzmap :
+						     1) * sizeof(*p->zmap));
 	p->zmap[p->nzmap].addr = m;
 	p->zmap[p->nzmap].len = (size_t)len;
 	p->nzmap++;
@@ -264,7 +268,14 @@ phys_copy(struct phys *p, u64 pa, void *buf, const void *src, u64 len,
 		}
 		off = pa - r->start;
 		n = MIN(len, r->size - off);
-		if (buf != NULL)
+		if ((r->flags & PHYS_FILE) && (buf != NULL || src != NULL)) {
+			/* an image file truncated under ptwalk: an error */
+			int rc = buf ? hostmap_copy(buf, r->host + off, n, e) :
+				hostmap_copy(r->host + off, src, n, e);
+
+			if (rc)
+				return rc;
+		} else if (buf != NULL)
 			memcpy(buf, r->host + off, n);
 		else if (src != NULL)
 			memcpy(r->host + off, src, n);

@@ -62,3 +62,5 @@ arm-linux-gnueabihf-gcc $MF -marm -o hello-arm.ko hello_mod.c
 # shellcheck disable=SC2086
 aarch64-linux-gnu-gcc $MF -o hello-arm64.ko hello_mod.c
 echo "  GEN     testdata/elf/hello-{x86_64,i386,arm,arm64}.ko"
+# the hostile module objects and a module with symbols (any C compiler)
+sh ./make-hostile.sh

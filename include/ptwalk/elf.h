@@ -39,6 +39,7 @@ struct elf_sym {
 	u8 bind;		/* STB_LOCAL, STB_GLOBAL, STB_WEAK */
 	bool thumb;		/* arm: a Thumb function (st_value bit 0) */
 	bool dynamic;		/* from .dynsym */
+	int order;		/* in the order read (.symtab, then .dynsym) */
 };
 
 /* arm mapping symbols ($a, $t, $d): which instruction set is where */
@@ -75,6 +76,11 @@ struct elf_info {
 int elf_parse(const char *name, const void *data, u64 size,
 	      struct elf_info **out, struct error *e);
 void elf_free(struct elf_info *ei);
+/*
+ * A file that starts with \177ELF but is shorter than its ELF header:
+ * why says so ("truncated ELF header: 5 bytes of 52/64").
+ */
+bool elf_header_truncated(const void *data, u64 size, char *why, size_t n);
 
 /*
  * What load_elf_binary() refuses: wrong type (core, relocatable), wrong

@@ -20,6 +20,9 @@
 
 enum image_format { IMG_RAW, IMG_ELF };
 
+/* Warnings kept of one image; the rest are counted in a last one. */
+#define IMAGE_WARN_MAX	50
+
 /* The state of one CPU as the file gives it. */
 struct image_cpu {
 	int id;			/* pr_pid of NT_PRSTATUS or the note order */
@@ -51,6 +54,7 @@ struct image_info {
 	int ncpus;
 	struct image_cpu *cpu;
 	char *vmcoreinfo;	/* the VMCOREINFO note's text, or NULL */
+	struct vmci_index *vmci;	/* its lines by key (src/image.c) */
 	char *features;		/* the "PTWALK" note: CPU features, or NULL */
 	struct image_opts opts;	/* what the command line said */
 	char root_from[96];	/* where the roots came from */
@@ -59,6 +63,7 @@ struct image_info {
 	const char *reg_names[8];	/* of struct cpu regs[] (x86: cr0...) */
 	char **warn;		/* warnings for the user, in order */
 	int nwarn;
+	int nwarn_dropped;	/* beyond IMAGE_WARN_MAX: only counted */
 };
 
 /* Open an image and build its machine; warnings are in m->img->warn. */

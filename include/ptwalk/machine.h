@@ -74,7 +74,10 @@ struct ksym {
 	u64 value;
 	u64 size;
 	char type;		/* 'T' text, 'D' data, 'B' bss, 'A' absolute */
+	const char *module;	/* NULL: the kernel's; else the module's name
+				 * (its struct module owns the string) */
 };
+struct ksym_index;		/* src/ksym.c */
 
 struct machine {
 	const struct arch *arch;
@@ -94,8 +97,9 @@ struct machine {
 	int nregions;
 	struct fixslot *fix;
 	int nfix;
-	struct ksym *ksyms;
-	int nksyms;
+	struct ksym *ksyms;		/* in the order they were added */
+	int nksyms, aksyms;
+	struct ksym_index *ksym_idx;	/* by name and by address */
 	u64 swapper_pg_dir;		/* physical */
 	/*
 	 * Split roots (arm64): the empty table the user root holds while no
@@ -160,10 +164,24 @@ int machine_add_region(struct machine *m, const char *name, u64 start,
 /* Name fixmap indices [idx, idx + count); returns idx + count. */
 unsigned machine_add_fix(struct machine *m, const char *name, unsigned idx,
 			 unsigned count);
+/*
+ * Kernel symbols (src/ksym.c).  machine_add_ksym() adds a symbol of the
+ * kernel or gives an existing one a new value; a module's symbols are
+ * added and removed together.  Lookups cost a hash probe (by name) or a
+ * bisection (by address) whatever the number of symbols.
+ */
 void machine_add_ksym(struct machine *m, const char *name, u64 value,
 		      u64 size, char type);
+void machine_add_module_ksym(struct machine *m, const char *module,
+			     const char *name, u64 value, u64 size, char type);
+void machine_del_module_ksyms(struct machine *m, const char *module);
+void machine_ksyms_release(struct machine *m);
+/* By name: the kernel's symbol, else the last loaded module's; or NULL. */
 const struct ksym *machine_ksym(const struct machine *m, const char *name);
-/* Nearest symbol at or below va (for dis/sym): NULL if none. */
+/*
+ * Nearest symbol at or below va, constants ('A') left out; of several at
+ * one address the first added.  NULL if none.
+ */
 const struct ksym *machine_ksym_at(const struct machine *m, u64 va);
 
 /* __pa / __va with the kernel's rules; the error says why not. */

@@ -8,8 +8,10 @@
  * layout_sections() does (text, rodata, ro_after_init, data + bss; init
  * sections apart), copies them in, and sets the page permissions
  * (module_enable_ro/nx/x) where the kernel has STRICT_MODULE_RWX.
- * Not done: relocations, symbol resolution, running init (the init
- * sections are freed at once, as after init returns).
+ * The symbols of the core layout join the kernel's (add_kallsyms) and
+ * leave with the module.  Not done: relocations, resolving undefined
+ * symbols, running init (the init sections are freed at once, as after
+ * init returns).
  */
 #ifndef PTWALK_MODULE_H
 #define PTWALK_MODULE_H
@@ -36,6 +38,7 @@ struct module {
 	struct module_layout core, init;
 	struct module_sect *sect;
 	int nsect;
+	int nsyms;		/* symbols added to the kernel's (kallsyms) */
 	int nrel;		/* relocation sections not applied */
 	char rel_names[160];
 	bool strict_rwx;

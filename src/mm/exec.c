@@ -10,7 +10,7 @@
  *
  * sim: no vDSO (no AT_SYSINFO_EHDR), no READ_IMPLIES_EXEC personality;
  * an interpreter that cannot be found is reported and skipped where Linux
- * would fail the exec with ENOENT.
+ * would fail the exec with ENOENT (EACCES when it is not a regular file).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -368,9 +368,14 @@ open_interp(struct machine *m, const struct elf_info *ei, const char *root,
 				ei->interp[0] == '/' ? "" : "/", ei->interp) :
 		xstrdup(ei->interp);
 	if (file_open(m, path, &f, &e)) {
+		/* open_exec(): -EACCES for what is not a regular file */
+		const char *err = e.code == -EISDIR || e.code == -EINVAL ?
+			"EACCES" : strerrorname_np(-e.code);
+
 		*note = xasprintf("interpreter %s: %s; it is not mapped (Linux "
-				  "would fail the exec with ENOENT), the entry "
-				  "is the program's own", ei->interp, e.msg);
+				  "would fail the exec with %s), the entry "
+				  "is the program's own", ei->interp, e.msg,
+				  err ? err : "an error");
 		free(path);
 		return NULL;
 	}

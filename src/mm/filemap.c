@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ptwalk/hostmap.h"
 #include "mm_internal.h"
 
 #define SIM_DEV		((8ULL << 8) | 1)	/* 08:01, /dev/sda1 */
@@ -116,30 +117,18 @@ file_open(struct machine *m, const char *path, struct file **out,
 	  struct error *e)
 {
 	struct file_cache *fc = fcache(m);
+	struct error e2;
 	struct stat st;
 	struct file *f;
 	void *map = NULL;
 	int fd, i;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (e == NULL)
+		e = &e2;
+	/* never blocks on a FIFO; a directory or a device is refused */
+	fd = host_open(path, 0, "the file", &st, e);
 	if (fd < 0)
-		return error_set(e, -errno, "cannot open '%s': %s", path,
-				 strerror(errno));
-	if (fstat(fd, &st)) {
-		int err = errno;
-
-		close(fd);
-		return error_set(e, -err, "'%s': %s", path, strerror(err));
-	}
-	if (S_ISDIR(st.st_mode)) {
-		close(fd);
-		return error_set(e, -EISDIR, "'%s' is a directory", path);
-	}
-	if (!S_ISREG(st.st_mode)) {
-		close(fd);
-		return error_set(e, -EACCES, "'%s' is not a regular file",
-				 path);
-	}
+		return e->code;
 	/* the same host file again: the same inode, the same page cache */
 	for (i = 0; i < fc->n; i++)
 		if (fc->host[i].ino == (u64)st.st_ino &&
@@ -161,6 +150,12 @@ file_open(struct machine *m, const char *path, struct file **out,
 		}
 	}
 	close(fd);
+	if (map != NULL) {
+		char *what = xasprintf("the file '%s'", path);
+
+		hostmap_add(map, (size_t)st.st_size, what);
+		free(what);
+	}
 	f = file_new(m, path);
 	f->data = map;
 	f->size = (u64)st.st_size;
@@ -210,8 +205,10 @@ file_release(struct machine *m, struct file *f)
 			mm_put_page(m, as->pfn[i]);
 	free(as->index);
 	free(as->pfn);
-	if (f->host_map != NULL)
+	if (f->host_map != NULL) {
+		hostmap_del(f->host_map);
 		munmap(f->host_map, f->host_len);
+	}
 	free(f->heap);
 	elf_free(f->elf);
 	free(f->path);

@@ -87,6 +87,14 @@ struct ldsec {
 	int layout;		/* -1: not allocated, 0 core, 1 init */
 };
 
+/*
+ * module_get_offset(): the section's offset in its layout, aligned with
+ * ALIGN(*size, sh_addralign ?: 1).  Linux trusts the object here: ALIGN()
+ * assumes a power of two, the sizes are unsigned int, and the layout's base
+ * comes from module_alloc(), which is only page aligned, so an alignment
+ * beyond a page is never honoured.  check_section() refuses what breaks
+ * those assumptions before any layout is made, so nothing here can wrap.
+ */
 static u64
 get_offset(u64 *size, const GElf_Shdr *sh)
 {
@@ -95,6 +103,35 @@ get_offset(u64 *size, const GElf_Shdr *sh)
 	ret = ALIGN_UP(*size, align);
 	*size = ret + sh->sh_size;
 	return ret;
+}
+
+/* An allocatable section the layout can place: see get_offset(). */
+static int
+check_section(const struct ldsec *x, const char *name, u64 area,
+	      struct error *e)
+{
+	u64 align = x->sh.sh_addralign;
+	char sz[32];
+
+	fmt_size(sz, sizeof(sz), area);
+	if (align & (align - 1))
+		return error_set(e, -ENOEXEC, "%s: section %s asks for an "
+				 "alignment of %llu bytes, not a power of two "
+				 "(module_get_offset() aligns with ALIGN(), "
+				 "which needs one)", name, x->name,
+				 (unsigned long long)align);
+	if (align > PAGE_SIZE)
+		return error_set(e, -ENOEXEC, "%s: section %s asks for an "
+				 "alignment of %#llx bytes: a module's layout "
+				 "is only page aligned (module_alloc()), so no "
+				 "section can be aligned beyond %lu bytes", name,
+				 x->name, (unsigned long long)align,
+				 (unsigned long)PAGE_SIZE);
+	if (x->sh.sh_size > area)
+		return error_set(e, -ENOEXEC, "%s: section %s is %#llx bytes, "
+				 "more than the whole module area (%s)", name,
+				 x->name, (unsigned long long)x->sh.sh_size, sz);
+	return 0;
 }
 
 /* layout_sections(): the kernel's five passes for each layout */
@@ -218,6 +255,70 @@ copy_section(struct machine *m, u64 va, const struct ldsec *s)
 	}
 }
 
+/* kallsyms' letter for a symbol in section sh: lower case when local */
+static char
+sym_type(const GElf_Shdr *sh, unsigned bind)
+{
+	char t = sh->sh_flags & SHF_EXECINSTR ? 't' :
+		sh->sh_type == SHT_NOBITS ? 'b' :
+		!(sh->sh_flags & SHF_WRITE) ? 'r' : 'd';
+
+	return bind == STB_LOCAL ? t : (char)(t - 'a' + 'A');
+}
+
+/*
+ * add_kallsyms(): the symbols of the core layout join the kernel's, as
+ * /proc/kallsyms lists them ("f [hello]").  Those of the init layout go
+ * with it; section, file and undefined symbols, arm mapping symbols ($a,
+ * $d ...) and local labels (.L) are not kept, as kallsyms does not show
+ * them.  Returns how many were added.
+ */
+static int
+add_symbols(struct machine *m, struct module *mod, Elf *elf,
+	    const struct ldsec *s, int n)
+{
+	Elf_Scn *scn = NULL;
+	int added = 0;
+
+	while ((scn = elf_nextscn(elf, scn)) != NULL) {
+		GElf_Shdr sh;
+		Elf_Data *d;
+		size_t i, cnt;
+
+		if (gelf_getshdr(scn, &sh) == NULL || sh.sh_type != SHT_SYMTAB ||
+		    sh.sh_entsize == 0 || (d = elf_getdata(scn, NULL)) == NULL)
+			continue;
+		cnt = MIN(sh.sh_size / sh.sh_entsize, d->d_size / sh.sh_entsize);
+		for (i = 1; i < cnt; i++) {
+			const struct ldsec *x;
+			const char *nm;
+			GElf_Sym y;
+			unsigned type;
+
+			if (gelf_getsym(d, (int)i, &y) == NULL)
+				break;
+			type = GELF_ST_TYPE(y.st_info);
+			if (y.st_shndx == SHN_UNDEF || y.st_shndx > (unsigned)n ||
+			    y.st_shndx >= SHN_LORESERVE || type == STT_SECTION ||
+			    type == STT_FILE || y.st_name == 0)
+				continue;
+			x = &s[y.st_shndx - 1];
+			nm = elf_strptr(elf, sh.sh_link, y.st_name);
+			if (x->layout != 0 || nm == NULL || !nm[0] ||
+			    nm[0] == '$' || !strncmp(nm, ".L", 2) ||
+			    y.st_value > x->sh.sh_size)
+				continue;
+			machine_add_module_ksym(m, mod->name, nm,
+						mod->core.base + x->off +
+						y.st_value, y.st_size,
+						sym_type(&x->sh,
+							 GELF_ST_BIND(y.st_info)));
+			added++;
+		}
+	}
+	return added;
+}
+
 static int
 check_header(struct machine *m, Elf *elf, const char *name, struct error *e)
 {
@@ -252,10 +353,19 @@ load_module(struct machine *m, const char *name, const void *data, u64 size,
 	Elf_Scn *scn = NULL;
 	int n = 0, i, r = 0, k;
 	bool strict = strict_module_rwx(m);
+	u64 start, end, area;
 
 	if (find_module(m, name) != NULL)
 		return error_set(e, -EEXIST, "module %s is already loaded",
 				 name);
+	module_range(m, &start, &end);
+	area = end - start;
+	{
+		char why[64];
+
+		if (elf_header_truncated(data, size, why, sizeof(why)))
+			return error_set(e, -ENOEXEC, "%s: %s", name, why);
+	}
 	elf_version(EV_CURRENT);
 	elf = elf_memory((char *)(uintptr_t)data, (size_t)size);
 	if (elf == NULL)
@@ -307,9 +417,24 @@ load_module(struct machine *m, const char *name, const void *data, u64 size,
 		x->layout = (x->sh.sh_flags & SHF_ALLOC) && x->sh.sh_size ?
 			(!strncmp(x->name, ".init", 5) ? 1 : 0) : -1;
 		n++;
+		if (x->layout >= 0) {
+			r = check_section(x, name, area, e);
+			if (r)
+				goto out;
+		}
 	}
 	layout_sections(s, n, 0, &mod->core, strict);
 	layout_sections(s, n, 1, &mod->init, strict);
+	if (mod->core.size > area || mod->init.size > area) {
+		char sz[32];
+
+		fmt_size(sz, sizeof(sz), area);
+		r = error_set(e, -ENOEXEC, "%s: the sections add up to %#llx "
+			      "bytes, more than the whole module area (%s)",
+			      name, (unsigned long long)MAX(mod->core.size,
+							    mod->init.size), sz);
+		goto out;
+	}
 	if (mod->core.size == 0) {
 		r = error_set(e, -ENOEXEC, "%s: no allocatable section (no "
 			      ".text, .data ...): nothing to load", name);
@@ -365,6 +490,7 @@ load_module(struct machine *m, const char *name, const void *data, u64 size,
 	if (mod->init.size) {
 		vfree(m, mod->init.base, NULL);
 	}
+	mod->nsyms = add_symbols(m, mod, elf, s, n);
 	mod->next = ms->mods;
 	ms->mods = mod;
 	*out = mod;
@@ -420,6 +546,7 @@ delete_module(struct machine *m, const char *name, struct error *e)
 	if (mod->strict_rwx)
 		set_memory(m, mod->core.base, mod->core.size, PAGE_KERNEL);
 	vfree(m, mod->core.base, NULL);
+	machine_del_module_ksyms(m, mod->name);
 	*pp = mod->next;
 	free(mod->sect);
 	free(mod);
@@ -444,6 +571,7 @@ module_release(struct machine *m)
 		return;
 	for (mod = ms->mods; mod != NULL; mod = n) {
 		n = mod->next;
+		machine_del_module_ksyms(m, mod->name);
 		free(mod->sect);
 		free(mod);
 	}

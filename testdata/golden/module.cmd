@@ -6,10 +6,13 @@ lsmod
 vmallocinfo
 walk $2+0x1000
 x/s $2+0x1000
+dis hello_read 2
+sym hello_config
 insmod ../elf/hello-i386.ko
 insmod ../elf/demo-i386
 insmod ../elf/nosuch.ko
 rmmod hello
+sym hello_read
 insmod ../elf/hello-x86_64.ko
 rmmod hello
 vfree $1

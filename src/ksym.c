@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Kernel symbols: the kernel image's (from the arch's layout, a memory
+ * image's VMCOREINFO) and those of loaded modules, as /proc/kallsyms lists
+ * them.  m->ksyms keeps them in the order they were added; two indexes make
+ * every lookup cheap whatever their number (an image's kallsyms holds
+ * 100 000 and more):
+ *   - by name: an open-addressing hash of indexes into m->ksyms, kept up
+ *     to date as symbols are added;
+ *   - by address: the symbols that name code or data (not the 'A'
+ *     constants) sorted by value, one per value, built when first needed
+ *     after a change, and searched by bisection (kallsyms_lookup()'s
+ *     get_symbol_pos() does the same over the kernel's sorted table).
+ * A name can repeat: two modules may both define init_module.  A lookup by
+ * name answers the kernel's symbol first, else the module loaded last, as
+ * kallsyms_lookup_name() walks the module list.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ptwalk/machine.h"
+
+struct ksym_index {
+	int *hash;		/* index + 1 into m->ksyms; 0: free slot */
+	size_t hcap;		/* a power of two, more than twice nksyms */
+	struct ksym_addr {
+		u64 value;
+		int k;		/* index into m->ksyms */
+	} *by_addr;		/* sorted by (value, order added) */
+	int naddr;
+	bool addr_stale;	/* by_addr needs building again */
+};
+
+static u64
+name_hash(const char *s)
+{
+	u64 h = 0xcbf29ce484222325ULL;	/* FNV-1a */
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static struct ksym_index *
+index_of(struct machine *m)
+{
+	if (m->ksym_idx == NULL)
+		m->ksym_idx = xcalloc(1, sizeof(*m->ksym_idx));
+	return m->ksym_idx;
+}
+
+/* The slot of name in the hash: its entry, or the free slot ending the run. */
+static size_t
+hash_slot(const struct machine *m, const char *name)
+{
+	const struct ksym_index *x = m->ksym_idx;
+	size_t i, mask = x->hcap - 1;
+
+	for (i = name_hash(name) & mask; x->hash[i]; i = (i + 1) & mask)
+		if (!strcmp(m->ksyms[x->hash[i] - 1].name, name))
+			break;
+	return i;
+}
+
+/*
+ * Make k (an index) the answer for its name unless the name already has a
+ * better one: the kernel's own symbol wins over a module's, and among
+ * modules' the one added last wins.
+ */
+static void
+hash_put(struct machine *m, int k)
+{
+	struct ksym_index *x = m->ksym_idx;
+	size_t i = hash_slot(m, m->ksyms[k].name);
+
+	if (x->hash[i] && m->ksyms[x->hash[i] - 1].module == NULL &&
+	    m->ksyms[k].module != NULL)
+		return;
+	x->hash[i] = k + 1;
+}
+
+static void
+hash_rebuild(struct machine *m, size_t cap)
+{
+	struct ksym_index *x = index_of(m);
+	int i;
+
+	free(x->hash);
+	x->hcap = cap;
+	x->hash = xcalloc(cap, sizeof(*x->hash));
+	for (i = 0; i < m->nksyms; i++)
+		hash_put(m, i);
+}
+
+static const struct ksym *
+find_name(const struct machine *m, const char *name)
+{
+	const struct ksym_index *x = m->ksym_idx;
+	size_t i;
+
+	if (x == NULL || x->hcap == 0)
+		return NULL;
+	i = hash_slot(m, name);
+	return x->hash[i] ? &m->ksyms[x->hash[i] - 1] : NULL;
+}
+
+static struct ksym *
+append(struct machine *m, const char *name, u64 value, u64 size, char type,
+       const char *module)
+{
+	struct ksym_index *x = index_of(m);
+	struct ksym *k;
+
+	if (m->nksyms == m->aksyms) {
+		m->aksyms = m->aksyms ? m->aksyms * 2 : 64;
+		m->ksyms = xrealloc(m->ksyms, (size_t)m->aksyms *
+				    sizeof(*m->ksyms));
+	}
+	if (2 * ((size_t)m->nksyms + 1) > x->hcap)
+		hash_rebuild(m, x->hcap ? x->hcap * 2 : 128);
+	k = &m->ksyms[m->nksyms++];
+	k->name = xstrdup(name);
+	k->value = value;
+	k->size = size;
+	k->type = type;
+	k->module = module;
+	hash_put(m, m->nksyms - 1);
+	x->addr_stale = true;
+	return k;
+}
+
+void
+machine_add_ksym(struct machine *m, const char *name, u64 value, u64 size,
+		 char type)
+{
+	struct ksym *k = (struct ksym *)find_name(m, name);
+
+	if (k != NULL && k->module == NULL) {
+		k->value = value;
+		k->size = size;
+		k->type = type;
+		m->ksym_idx->addr_stale = true;
+		return;
+	}
+	append(m, name, value, size, type, NULL);
+}
+
+void
+machine_add_module_ksym(struct machine *m, const char *module,
+			const char *name, u64 value, u64 size, char type)
+{
+	append(m, name, value, size, type, module);
+}
+
+void
+machine_del_module_ksyms(struct machine *m, const char *module)
+{
+	int i, n = 0;
+
+	for (i = 0; i < m->nksyms; i++) {
+		if (m->ksyms[i].module != NULL &&
+		    !strcmp(m->ksyms[i].module, module)) {
+			free(m->ksyms[i].name);
+			continue;
+		}
+		m->ksyms[n++] = m->ksyms[i];
+	}
+	if (n == m->nksyms)
+		return;
+	m->nksyms = n;
+	hash_rebuild(m, m->ksym_idx->hcap);
+	m->ksym_idx->addr_stale = true;
+}
+
+const struct ksym *
+machine_ksym(const struct machine *m, const char *name)
+{
+	return find_name(m, name);
+}
+
+static int
+addr_cmp(const void *a, const void *b)
+{
+	const struct ksym_addr *x = a, *y = b;
+
+	if (x->value != y->value)
+		return x->value < y->value ? -1 : 1;
+	return x->k - y->k;
+}
+
+/* Sort the symbols by address; of several at one address keep the first. */
+static void
+addr_rebuild(const struct machine *m)
+{
+	struct ksym_index *x = m->ksym_idx;
+	int i, n = 0;
+
+	x->by_addr = xrealloc(x->by_addr, (size_t)(m->nksyms ? m->nksyms : 1) *
+			      sizeof(*x->by_addr));
+	for (i = 0; i < m->nksyms; i++)
+		if (m->ksyms[i].type != 'A') {
+			x->by_addr[n].value = m->ksyms[i].value;
+			x->by_addr[n++].k = i;
+		}
+	qsort(x->by_addr, (size_t)n, sizeof(*x->by_addr), addr_cmp);
+	x->naddr = 0;
+	for (i = 0; i < n; i++)
+		if (x->naddr == 0 ||
+		    x->by_addr[i].value != x->by_addr[x->naddr - 1].value)
+			x->by_addr[x->naddr++] = x->by_addr[i];
+	x->addr_stale = false;
+}
+
+const struct ksym *
+machine_ksym_at(const struct machine *m, u64 va)
+{
+	struct ksym_index *x = m->ksym_idx;
+	int lo = 0, hi;
+
+	if (x == NULL)
+		return NULL;
+	if (x->addr_stale)
+		addr_rebuild(m);
+	/* the last symbol whose value is at or below va */
+	hi = x->naddr;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (x->by_addr[mid].value <= va)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 ? &m->ksyms[x->by_addr[lo - 1].k] : NULL;
+}
+
+void
+machine_ksyms_release(struct machine *m)
+{
+	int i;
+
+	for (i = 0; i < m->nksyms; i++)
+		free(m->ksyms[i].name);
+	free(m->ksyms);
+	m->ksyms = NULL;
+	m->nksyms = m->aksyms = 0;
+	if (m->ksym_idx != NULL) {
+		free(m->ksym_idx->hash);
+		free(m->ksym_idx->by_addr);
+		free(m->ksym_idx);
+		m->ksym_idx = NULL;
+	}
+}
