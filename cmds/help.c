@@ -142,14 +142,8 @@ help_run(struct ctx *ctx, int argc, char **argv)
 			return 0;
 		}
 		c = cmd_find(argv[1], &amb);
-		if (c == NULL) {
-			const char *s = cmd_suggest(argv[1]);
-
-			if (s)
-				return cmd_error(ctx, "no command '%s'; did you "
-						 "mean '%s'?", argv[1], s);
-			return cmd_error(ctx, "no command '%s'", argv[1]);
-		}
+		if (c == NULL)
+			return cmd_unknown(ctx, argv[1], amb);
 		help_one(ctx, c);
 		return 0;
 	}

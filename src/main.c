@@ -18,12 +18,43 @@
 #include "ptwalk/options.h"
 #include "ptwalk/script.h"
 
+/*
+ * Print s from column col on, wrapped at 80 columns with the following
+ * lines indented by col; the spaces between words are kept.
+ */
+static void
+wrap(FILE *f, const char *s, int col)
+{
+	int at = col, sp = 0;
+
+	while (*s == ' ')
+		s++;
+	while (*s) {
+		int w = (int)strcspn(s, " ");
+
+		if (at > col && at + sp + w > 79) {
+			fprintf(f, "\n%*s", col, "");
+			at = col;
+		} else {
+			fprintf(f, "%*s", sp, "");
+			at += sp;
+		}
+		fprintf(f, "%.*s", w, s);
+		at += w;
+		s += w;
+		sp = (int)strspn(s, " ");
+		s += sp;
+	}
+	fputc('\n', f);
+}
+
 static void
 usage(FILE *f)
 {
 	int i;
 
-	fprintf(f, "usage: ptwalk [OPTIONS] [SCRIPT.cmd ...]\n\n");
+	fprintf(f, "usage: ptwalk [OPTIONS] [SCRIPT.cmd ...]\n"
+		"       ptwalk [OPTIONS] -c COMMANDS\n\n");
 	for (i = 0; option_docs[i].lng; i++) {
 		const struct option_doc *o = &option_docs[i];
 		char left[64];
@@ -34,12 +65,15 @@ usage(FILE *f)
 		else
 			snprintf(left, sizeof(left), "    --%s%s%s", o->lng,
 				 o->arg ? " " : "", o->arg ? o->arg : "");
-		fprintf(f, "  %-26s %s\n", left, o->help);
+		fprintf(f, "  %-24s ", left);
+		wrap(f, o->help, 27);
 	}
-	fprintf(f, "\nWith no SCRIPT and no -c, commands are read from the "
-		"prompt (or from stdin when\nit is not a terminal). Exit "
-		"status: 0 all commands succeeded, 1 a command\nfailed, 2 bad "
-		"usage or an unreadable file. See ptwalk(1) and ptwalk-labs(7).\n");
+	fprintf(f, "\nWith no SCRIPT and no -c, commands are read at the "
+		"prompt when stdin is a\nterminal, else from stdin; a SCRIPT "
+		"of - is stdin.  Exit status: 0 all commands\nsucceeded, 1 a "
+		"command failed, 2 bad usage or input that could not be read;\n"
+		"at the prompt, 0 or the STATUS of 'quit STATUS'.  See ptwalk(1) "
+		"and\nptwalk-labs(7).\n");
 }
 
 static int
@@ -48,6 +82,73 @@ bad(const char *fmt, const char *a)
 	fprintf(stderr, "ptwalk: ");
 	fprintf(stderr, fmt, a);
 	fprintf(stderr, "\n(see 'ptwalk --help')\n");
+	return 2;
+}
+
+static const struct option_doc *
+option_by_id(int id)
+{
+	int i;
+
+	for (i = 0; option_docs[i].lng; i++)
+		if (option_docs[i].id == id)
+			return &option_docs[i];
+	return NULL;
+}
+
+static int
+missing_value(const char *arg, int id)
+{
+	const struct option_doc *o = option_by_id(id);
+
+	fprintf(stderr, "ptwalk: option '%s' needs a value%s%s%s\n", arg,
+		o != NULL ? " (" : "", o != NULL ? o->arg : "",
+		o != NULL ? ")" : "");
+	fprintf(stderr, "(see 'ptwalk --help')\n");
+	return 2;
+}
+
+/* An option getopt_long did not take: say which, and the closest ones. */
+static int
+bad_option(const char *arg, int shrt)
+{
+	const char *name = arg + 2, *best = NULL;
+	size_t l = strcspn(name, "=");
+	char word[64];
+	struct strbuf sb;
+	int i, n = 0, bd = 99;
+
+	if (shrt) {
+		fprintf(stderr, "ptwalk: unknown option '-%c'\n", shrt);
+		fprintf(stderr, "(see 'ptwalk --help')\n");
+		return 2;
+	}
+	if (strncmp(arg, "--", 2) || l >= sizeof(word))
+		l = 0;
+	snprintf(word, sizeof(word), "%.*s", (int)l, name);
+	sb_init(&sb);
+	for (i = 0; l > 0 && option_docs[i].lng; i++) {
+		int d = edit_distance(word, option_docs[i].lng);
+
+		if (!strncmp(option_docs[i].lng, word, l)) {
+			sb_addf(&sb, "%s--%s", n ? ", " : "", option_docs[i].lng);
+			n++;
+		}
+		if (d < bd) {
+			bd = d;
+			best = option_docs[i].lng;
+		}
+	}
+	if (n > 1)
+		fprintf(stderr, "ptwalk: ambiguous option '--%s', could be: %s\n",
+			word, sb.buf);
+	else if (best != NULL && bd <= 2)
+		fprintf(stderr, "ptwalk: unknown option '--%s'; did you mean "
+			"'--%s'?\n", word, best);
+	else
+		fprintf(stderr, "ptwalk: unknown option '%s'\n", arg);
+	fprintf(stderr, "(see 'ptwalk --help')\n");
+	sb_release(&sb);
 	return 2;
 }
 
@@ -97,34 +198,92 @@ parse_features(const char *s, struct machine_opts *o)
 }
 
 static void
-banner(const struct machine *m)
+banner(struct machine *m)
 {
 	char ram[32], low[32], high[32];
+	struct task_struct *t;
+	struct strbuf sb;
+	u64 v;
 
+	sb_init(&sb);
+	fmt_size(ram, sizeof(ram), m->ram_size);
 	if (m->image) {
-		fmt_size(ram, sizeof(ram), m->ram_size);
-		printf("ptwalk %s: %s image '%s', %s of memory, %d CPU%s.  "
-		       "Type 'help' for the commands.\n", PTWALK_VERSION,
-		       m->arch->name, m->image_path, ram, m->ncpus,
-		       m->ncpus == 1 ? "" : "s");
+		sb_addf(&sb, "ptwalk %s: %s image '%s', %s of memory, %d CPU%s.  "
+			"Type 'help' for the commands.", PTWALK_VERSION,
+			m->arch->name, m->image_path, ram, m->ncpus,
+			m->ncpus == 1 ? "" : "s");
+		wrap(stdout, sb.buf, 0);
+		sb_release(&sb);
 		return;
 	}
-
-	fmt_size(ram, sizeof(ram), m->ram_size);
 	fmt_size(low, sizeof(low), m->lay.lowmem_end);
 	fmt_size(high, sizeof(high), m->ram_size - m->lay.lowmem_end);
-	printf("ptwalk %s: %s, %s RAM", PTWALK_VERSION, m->arch->name, ram);
+	sb_addf(&sb, "ptwalk %s: %s, %s RAM", PTWALK_VERSION, m->arch->name, ram);
 	if (m->ram_size > m->lay.lowmem_end)
-		printf(" (%s lowmem + %s highmem)", low, high);
-	printf(", %d CPU%s.  Type 'help' for the commands.\n", m->ncpus,
-	       m->ncpus == 1 ? "" : "s");
-	if (m->kern != NULL && task_list((struct machine *)m) != NULL) {
-		const struct task_struct *t = task_list((struct machine *)m);
-
-		printf("pid %d runs %s; its pages arrive by page faults: try "
-		       "'maps', 'dis main', 'touch big w', 'fork'.\n", t->pid,
-		       t->mm->img[0].file ? t->mm->img[0].file->path : t->comm);
+		sb_addf(&sb, " (%s lowmem + %s highmem)", low, high);
+	sb_addf(&sb, ", %d CPU%s.", m->ncpus, m->ncpus == 1 ? "" : "s");
+	t = m->kern != NULL ? task_list(m) : NULL;
+	if (t != NULL && t->mm != NULL) {
+		wrap(stdout, sb.buf, 0);
+		sb_reset(&sb);
+		sb_addf(&sb, "pid %d runs %s; its pages arrive by page faults: "
+			"try 'maps'", t->pid, t->mm->img[0].file ?
+			t->mm->img[0].file->path : t->comm);
+		if (user_sym_find(t->mm, "main", &v, NULL) == 0)
+			sb_adds(&sb, ", 'dis main'");
+		/* the demo's 1 MiB bss array: 64K in, no page is there yet */
+		if (user_sym_find(t->mm, "big", &v, NULL) == 0)
+			sb_adds(&sb, ", 'touch big+64K w' (a page fault)");
+		sb_adds(&sb, ", 'fork'.");
 	}
+	sb_adds(&sb, "  Type 'help' for the commands.");
+	wrap(stdout, sb.buf, 0);
+	sb_release(&sb);
+}
+
+/*
+ * Run -c, then the command files, else stdin: at the prompt when stdin is
+ * a terminal.  Returns the exit status: that of `quit STATUS` if given;
+ * else at the prompt 0; else 2 when an input could not be read, 1 when a
+ * command failed, 0 when all succeeded.
+ */
+static int
+run_inputs(struct ctx *ctx, const char *command, char **files, int nfiles)
+{
+	bool interactive = false;
+	struct error e;
+	int i;
+
+	if (command != NULL)
+		script_run_string(ctx, "-c", command);
+	for (i = 0; i < nfiles && !ctx->quit; i++) {
+		if (ctx->bail && (ctx->nerr || ctx->read_failed))
+			break;
+		error_clear(&e);
+		if (script_run_file(ctx, files[i], SCRIPT_ARG, &e) == -2) {
+			fflush(ctx->out);
+			fprintf(stderr, "ptwalk: %s\n", e.msg);
+			return 2;
+		}
+	}
+	if (command == NULL && nfiles == 0) {
+		if (isatty(STDIN_FILENO)) {
+			if (!ctx->quiet)
+				banner(ctx->m);
+			fflush(stdout);
+			interactive = true;
+			repl_run(ctx);
+		} else {
+			script_run_stream(ctx, stdin, "<stdin>");
+		}
+	}
+	if (ctx->quit && ctx->quit_status >= 0)
+		return ctx->quit_status;
+	if (interactive)
+		return 0;
+	if (ctx->read_failed)
+		return 2;
+	return ctx->nerr ? 1 : 0;
 }
 
 int
@@ -141,7 +300,7 @@ main(int argc, char **argv)
 	const char *command = NULL;
 	bool json = false, bail = false, quiet = false, echo = false;
 	u64 seed = 1;
-	int c, i, n = 0, sn = 1, rc = 0;
+	int c, i, n = 0, sn = 1, rc;
 
 	memset(&mo, 0, sizeof(mo));
 	memset(&io, 0, sizeof(io));
@@ -263,19 +422,9 @@ main(int argc, char **argv)
 			printf("ptwalk %s\n", PTWALK_VERSION);
 			return 0;
 		case ':':
-			fprintf(stderr, "ptwalk: option '%s' needs a value\n",
-				argv[optind - 1]);
-			usage(stderr);
-			return 2;
+			return missing_value(argv[optind - 1], optopt);
 		default:
-			if (optopt)
-				fprintf(stderr, "ptwalk: unknown option '-%c'\n",
-					optopt);
-			else
-				fprintf(stderr, "ptwalk: unknown option '%s'\n",
-					argv[optind - 1]);
-			usage(stderr);
-			return 2;
+			return bad_option(argv[optind - 1], optopt);
 		}
 	}
 	mo.seed = seed;
@@ -308,36 +457,7 @@ main(int argc, char **argv)
 	ctx.quiet = quiet;
 	ctx.seed = seed;
 
-	if (command != NULL) {
-		if (script_run_string(&ctx, "-c", command))
-			rc = 1;
-	}
-	for (i = optind; i < argc && !ctx.quit && !(rc && bail); i++) {
-		int r = script_run_file(&ctx, argv[i]);
-
-		if (r == -2) {
-			fprintf(stderr, "ptwalk: cannot read '%s': %s\n",
-				argv[i], strerror(errno));
-			rc = 2;
-			goto out;
-		}
-		if (r)
-			rc = 1;
-	}
-	if (command == NULL && optind >= argc) {
-		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-			if (!quiet)
-				banner(m);
-			repl_run(&ctx);
-		} else {
-			script_run_stream(&ctx, stdin, "<stdin>");
-		}
-	}
-	if (ctx.nerr)
-		rc = 1;
-	if (ctx.quit && ctx.quit_status >= 0)
-		rc = ctx.quit_status ? ctx.quit_status : rc;
-out:
+	rc = run_inputs(&ctx, command, argv + optind, argc - optind);
 	fflush(stdout);
 	ctx_release(&ctx);
 	machine_free(ctx.m);	/* `image` may have replaced the machine */
