@@ -286,36 +286,118 @@ run_inputs(struct ctx *ctx, const char *command, char **files, int nfiles)
 	return ctx->nerr ? 1 : 0;
 }
 
-int
-main(int argc, char **argv)
+/* What the command line asked for. */
+struct run_opts {
+	struct machine_opts mo;
+	struct image_opts io;
+	bool sim_opts;		/* an option that only a simulated machine takes */
+	const char *command;
+	bool json, bail, quiet, echo;
+	u64 seed;
+};
+
+/* An option that describes the machine or the image: 0 or the exit status. */
+static int
+machine_option(int c, const char *arg, struct run_opts *o)
+{
+	long l;
+	char *end;
+
+	switch (c) {
+	case 'a':
+		o->mo.arch = arg;
+		return 0;
+	case 'i':
+		o->io.path = arg;
+		return 0;
+	case 1020:
+		o->io.have_root[0] = true;
+		return parse_size(arg, "--cr3", &o->io.root[0]) ? 2 : 0;
+	case 1022:
+	case 1023:
+		o->io.have_root[c - 1022] = true;
+		return parse_size(arg, c == 1022 ? "--ttbr0" : "--ttbr1",
+				  &o->io.root[c - 1022]) ? 2 : 0;
+	case 1021:
+		return parse_size(arg, "--phys-base", &o->io.phys_base) ? 2 : 0;
+	case 'e':
+		o->mo.exec = arg;
+		return 0;
+	case 1009:
+		l = strtol(arg, &end, 0);
+		if (*end || l < 1 || l > 64)
+			return bad("--nodes '%s': give 1 to 64", arg);
+		o->mo.nodes = (int)l;
+		return 0;
+	}
+	/* the rest describe a simulated machine only */
+	o->sim_opts = true;
+	switch (c) {
+	case 'm':
+		if (parse_size(arg, "--mem", &o->mo.mem))
+			return 2;
+		if (o->mo.mem == 0)
+			return bad("--mem 0: a machine needs some RAM (at least "
+				   "16M)%s", "");
+		return 0;
+	case 1000:
+		l = strtol(arg, &end, 0);
+		if (*end || l < 1 || l > 64)
+			return bad("--cpus '%s': give 1 to 64", arg);
+		o->mo.cpus = (int)l;
+		return 0;
+	case 1001:
+		return parse_features(arg, &o->mo) ? 2 : 0;
+	case 1002:
+		return parse_size(arg, "--vmalloc", &o->mo.vmalloc_size) ? 2 : 0;
+	case 1007:
+		o->mo.variant = arg;
+		return 0;
+	case 1008:
+		l = strtol(arg, &end, 10);
+		if (*end || end == arg || l < 1 || l > 64)
+			return bad("--va-bits '%s': give the number of virtual "
+				   "address bits, 39 or 48", arg);
+		o->mo.va_bits = (int)l;
+		return 0;
+	}
+	return 0;
+}
+
+/* Whether getopt's c is an option of the machine or the image. */
+static bool
+is_machine_option(int c)
+{
+	static const int ids[] = { 'a', 'i', 'e', 'm', 1000, 1001, 1002, 1007,
+				   1008, 1009, 1020, 1021, 1022, 1023 };
+	size_t i;
+
+	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
+		if (ids[i] == c)
+			return true;
+	return false;
+}
+
+/* Parse the options: -1 to go on, else the exit status. */
+static int
+parse_options(int argc, char **argv, struct run_opts *o)
 {
 	struct option lopts[64];
 	char sopts[64];
-	struct machine_opts mo;
-	struct image_opts io;
-	bool sim_opts = false;
-	struct machine *m;
-	struct ctx ctx;
-	struct error e;
-	const char *command = NULL;
-	bool json = false, bail = false, quiet = false, echo = false;
-	u64 seed = 1;
-	int c, i, n = 0, sn = 1, rc;
+	int c, i, n = 0, sn = 1, r;
 
-	memset(&mo, 0, sizeof(mo));
-	memset(&io, 0, sizeof(io));
 	sopts[0] = ':';
 	for (i = 0; option_docs[i].lng; i++) {
-		const struct option_doc *o = &option_docs[i];
+		const struct option_doc *d = &option_docs[i];
 
-		lopts[n].name = o->lng;
-		lopts[n].has_arg = o->arg ? required_argument : no_argument;
+		lopts[n].name = d->lng;
+		lopts[n].has_arg = d->arg ? required_argument : no_argument;
 		lopts[n].flag = NULL;
-		lopts[n].val = o->id;
+		lopts[n].val = d->id;
 		n++;
-		if (o->shrt) {
-			sopts[sn++] = o->shrt;
-			if (o->arg)
+		if (d->shrt) {
+			sopts[sn++] = d->shrt;
+			if (d->arg)
 				sopts[sn++] = ':';
 		}
 	}
@@ -323,96 +405,30 @@ main(int argc, char **argv)
 	sopts[sn] = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, sopts, lopts, NULL)) != -1) {
-		long l;
-		char *end;
-
+		if (is_machine_option(c)) {
+			r = machine_option(c, optarg, o);
+			if (r)
+				return r;
+			continue;
+		}
 		switch (c) {
-		case 'a':
-			mo.arch = optarg;
-			break;
-		case 'i':
-			io.path = optarg;
-			break;
-		case 1020:
-			if (parse_size(optarg, "--cr3", &io.root[0]))
-				return 2;
-			io.have_root[0] = true;
-			break;
-		case 1022:
-		case 1023:
-			if (parse_size(optarg, c == 1022 ? "--ttbr0" : "--ttbr1",
-				       &io.root[c - 1022]))
-				return 2;
-			io.have_root[c - 1022] = true;
-			break;
-		case 1021:
-			if (parse_size(optarg, "--phys-base", &io.phys_base))
-				return 2;
-			break;
-		case 'm':
-			sim_opts = true;
-			if (parse_size(optarg, "--mem", &mo.mem))
-				return 2;
-			if (mo.mem == 0)
-				return bad("--mem 0: a machine needs some RAM "
-					   "(at least 16M)%s", "");
-			break;
-		case 1000:
-			sim_opts = true;
-			l = strtol(optarg, &end, 0);
-			if (*end || l < 1 || l > 64)
-				return bad("--cpus '%s': give 1 to 64", optarg);
-			mo.cpus = (int)l;
-			break;
-		case 1009:
-			l = strtol(optarg, &end, 0);
-			if (*end || l < 1 || l > 64)
-				return bad("--nodes '%s': give 1 to 64", optarg);
-			mo.nodes = (int)l;
-			break;
-		case 1001:
-			sim_opts = true;
-			if (parse_features(optarg, &mo))
-				return 2;
-			break;
-		case 1002:
-			sim_opts = true;
-			if (parse_size(optarg, "--vmalloc", &mo.vmalloc_size))
-				return 2;
-			break;
-		case 1007:
-			sim_opts = true;
-			mo.variant = optarg;
-			break;
-		case 1008:
-			sim_opts = true;
-			l = strtol(optarg, &end, 10);
-			if (*end || end == optarg || l < 1 || l > 64)
-				return bad("--va-bits '%s': give the number of "
-					   "virtual address bits, 39 or 48",
-					   optarg);
-			mo.va_bits = (int)l;
-			break;
 		case 'c':
-			command = optarg;
-			break;
-		case 'e':
-			mo.exec = optarg;
+			o->command = optarg;
 			break;
 		case 1003:
-			json = true;
+			o->json = true;
 			break;
 		case 1004:
-			bail = true;
+			o->bail = true;
 			break;
 		case 1005:
-			echo = true;
+			o->echo = true;
 			break;
 		case 'q':
-			quiet = true;
+			o->quiet = true;
 			break;
 		case 1006:
-			if (parse_size(optarg, "--seed", &seed))
+			if (parse_size(optarg, "--seed", &o->seed))
 				return 2;
 			break;
 		case 'h':
@@ -427,37 +443,67 @@ main(int argc, char **argv)
 			return bad_option(argv[optind - 1], optopt);
 		}
 	}
-	mo.seed = seed;
+	return -1;
+}
+
+/* The simulated machine or the image the options describe. */
+static int
+open_machine(struct run_opts *o, struct machine **mp)
+{
+	struct machine *m;
+	struct error e;
+	int i;
+
 	error_clear(&e);
-	if (io.path != NULL) {
-		if (sim_opts)
+	o->mo.seed = o->seed;
+	if (o->io.path != NULL) {
+		if (o->sim_opts)
 			return bad("%s", "--mem, --cpus, --cpu, --vmalloc, --kernel "
 				   "and --va-bits describe a simulated machine: an image "
 				   "brings its own (drop them or --image)");
-		io.arch = mo.arch;
-		m = image_open(&io, &e);
+		o->io.arch = o->mo.arch;
+		m = image_open(&o->io, &e);
 		if (m != NULL)
 			for (i = 0; i < m->img->nwarn; i++)
 				fprintf(stderr, "ptwalk: warning: %s\n",
 					m->img->warn[i]);
 	} else {
-		if (io.have_root[0] || io.have_root[1] || io.phys_base)
+		if (o->io.have_root[0] || o->io.have_root[1] || o->io.phys_base)
 			return bad("%s", "--cr3, --ttbr0, --ttbr1 and --phys-base "
 				   "go with --image FILE");
-		m = machine_new(&mo, &e);
+		m = machine_new(&o->mo, &e);
 	}
 	if (m == NULL) {
 		fprintf(stderr, "ptwalk: %s\n", e.msg);
 		return 2;
 	}
-	ctx_init(&ctx, m);
-	ctx.json = json;
-	ctx.bail = bail;
-	ctx.echo = echo;
-	ctx.quiet = quiet;
-	ctx.seed = seed;
+	*mp = m;
+	return 0;
+}
 
-	rc = run_inputs(&ctx, command, argv + optind, argc - optind);
+int
+main(int argc, char **argv)
+{
+	struct run_opts o;
+	struct machine *m = NULL;
+	struct ctx ctx;
+	int rc;
+
+	memset(&o, 0, sizeof(o));
+	o.seed = 1;
+	rc = parse_options(argc, argv, &o);
+	if (rc >= 0)
+		return rc;
+	rc = open_machine(&o, &m);
+	if (rc)
+		return rc;
+	ctx_init(&ctx, m);
+	ctx.json = o.json;
+	ctx.bail = o.bail;
+	ctx.echo = o.echo;
+	ctx.quiet = o.quiet;
+	ctx.seed = o.seed;
+	rc = run_inputs(&ctx, o.command, argv + optind, argc - optind);
 	fflush(stdout);
 	ctx_release(&ctx);
 	machine_free(ctx.m);	/* `image` may have replaced the machine */
