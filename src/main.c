@@ -198,7 +198,7 @@ parse_features(const char *s, struct machine_opts *o)
 }
 
 static void
-banner(struct machine *m)
+banner(FILE *f, struct machine *m)
 {
 	char ram[32], low[32], high[32];
 	struct task_struct *t;
@@ -212,7 +212,7 @@ banner(struct machine *m)
 			"Type 'help' for the commands.", PTWALK_VERSION,
 			m->arch->name, m->image_path, ram, m->ncpus,
 			m->ncpus == 1 ? "" : "s");
-		wrap(stdout, sb.buf, 0);
+		wrap(f, sb.buf, 0);
 		sb_release(&sb);
 		return;
 	}
@@ -224,7 +224,7 @@ banner(struct machine *m)
 	sb_addf(&sb, ", %d CPU%s.", m->ncpus, m->ncpus == 1 ? "" : "s");
 	t = m->kern != NULL ? task_list(m) : NULL;
 	if (t != NULL && t->mm != NULL) {
-		wrap(stdout, sb.buf, 0);
+		wrap(f, sb.buf, 0);
 		sb_reset(&sb);
 		sb_addf(&sb, "pid %d runs %s; its pages arrive by page faults: "
 			"try 'maps'", t->pid, t->mm->img[0].file ?
@@ -237,7 +237,7 @@ banner(struct machine *m)
 		sb_adds(&sb, ", 'fork'.");
 	}
 	sb_adds(&sb, "  Type 'help' for the commands.");
-	wrap(stdout, sb.buf, 0);
+	wrap(f, sb.buf, 0);
 	sb_release(&sb);
 }
 
@@ -269,8 +269,8 @@ run_inputs(struct ctx *ctx, const char *command, char **files, int nfiles)
 	if (command == NULL && nfiles == 0) {
 		if (isatty(STDIN_FILENO)) {
 			if (!ctx->quiet)
-				banner(ctx->m);
-			fflush(stdout);
+				banner(repl_stream(), ctx->m);
+			fflush(NULL);
 			interactive = true;
 			repl_run(ctx);
 		} else {

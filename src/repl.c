@@ -328,8 +328,8 @@ history_path(void)
  * is one, else stderr (ptwalk | tee log keeps the prompt out of the log),
  * else the controlling terminal.
  */
-static FILE *
-prompt_stream(void)
+FILE *
+repl_stream(void)
 {
 	static FILE *tty;
 
@@ -351,7 +351,7 @@ repl_run(struct ctx *ctx)
 
 	repl_ctx = ctx;
 	ctx->interactive = true;
-	rl_outstream = prompt_stream();
+	rl_outstream = repl_stream();
 	ctx->interrupted = &got_sigint;
 	rl_readline_name = "ptwalk";
 	rl_attempted_completion_function = ptwalk_complete;

@@ -83,18 +83,21 @@ read_line(FILE *f, struct line *l, volatile sig_atomic_t *intr)
 	return LINE_OK;
 }
 
-/* A message about the input itself, counted as the errors of commands are. */
+/*
+ * A message about the input itself.  A skipped line counts as the errors
+ * of commands do; why reading stopped is always said (last).
+ */
 static void
-input_error(struct ctx *ctx, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+input_error(struct ctx *ctx, bool last, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 static void
-input_error(struct ctx *ctx, const char *fmt, ...)
+input_error(struct ctx *ctx, bool last, const char *fmt, ...)
 {
 	va_list ap;
 
 	fflush(ctx->out);
-	if (!cmd_error_shown(ctx))
+	if (!last && !cmd_error_shown(ctx))
 		return;
 	fprintf(stderr, "%s:%d: ", ctx->src, ctx->line);
 	va_start(ap, fmt);
@@ -111,21 +114,21 @@ bad_line(struct ctx *ctx, enum line_status st, const struct line *l)
 
 	switch (st) {
 	case LINE_LONG:
-		input_error(ctx, "line too long (%zu characters; the limit is "
+		input_error(ctx, false, "line too long (%zu characters; the limit is "
 			    "%d): skipped", l->len, SCRIPT_MAX_LINE);
 		break;
 	case LINE_ENDLESS:
-		input_error(ctx, "no end of line within %d MiB%s: stopped reading "
+		input_error(ctx, true, "no end of line within %d MiB%s: stopped reading "
 			    "%s", SCRIPT_MAX_SKIP >> 20, l->nul ? " (NUL bytes: "
 			    "not a command file?)" : "", name);
 		ctx->read_failed = true;
 		return false;
 	case LINE_ERROR:
-		input_error(ctx, "cannot read %s: %s", name, strerror(errno));
+		input_error(ctx, true, "cannot read %s: %s", name, strerror(errno));
 		ctx->read_failed = true;
 		return false;
 	default:
-		input_error(ctx, "NUL byte in the line: not a command file?");
+		input_error(ctx, false, "NUL byte in the line: not a command file?");
 		break;
 	}
 	ctx->nerr++;

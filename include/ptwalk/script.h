@@ -36,6 +36,11 @@ int script_run_stream(struct ctx *ctx, FILE *f, const char *name);
 int script_run_string(struct ctx *ctx, const char *name, const char *text);
 
 int repl_run(struct ctx *ctx);
+/*
+ * Where the prompt, the line being edited and the banner go: stdout when
+ * it is a terminal, else stderr (ptwalk | tee log), else /dev/tty.
+ */
+FILE *repl_stream(void);
 /* Readline completion for tests: candidates for the line up to point. */
 char **repl_candidates(struct ctx *ctx, const char *line, int start,
 		       const char *text);

@@ -11,6 +11,11 @@ echo "  $(grep -c '"error"' $d/j) JSON errors, $(wc -l <$d/e) lines on stderr, e
 tail -n 1 $d/e | sed "s|$d/||"
 echo "each input has its own count (a sourced file, then its parent):"
 printf 'source %s/bad.cmd\nnosuch\n' $d | $PTWALK 2>&1 | sed "s|$d/||g" | grep -v '^bad.cmd:[0-9]*: unknown'
+echo "why reading stopped is said after the cap too:"
+head -n 150 $d/bad.cmd >$d/stop.cmd
+head -c 2000000 /dev/zero | tr '\0' x >>$d/stop.cmd
+$PTWALK <$d/stop.cmd >$d/o 2>&1; rc=$?
+tail -n 2 $d/o; echo "  exit $rc"
 echo "fewer than 100: no count line:"
 printf 'nosuch\nnosuch\n' | $PTWALK 2>&1 | grep -c 'more error'
 # 1 MB of random bytes: at most 100 messages and the count, exit 1

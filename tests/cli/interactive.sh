@@ -20,12 +20,13 @@ printf 'source %s/bad.cmd\nquit 0\n' $d | tty "$PTWALK -q; echo status \$?" | gr
 echo "ptwalk | cat > log:"
 # Ctrl-A goes to the start of the line: only line editing makes it 'echo xyz'
 printf 'xyz\001echo \necho second\nquit\n' |
-	tty "{ $PTWALK -q; echo status \$? >&2; } | cat >$d/log" >$d/o
+	tty "{ $PTWALK; echo status \$? >&2; } | cat >$d/log" >$d/o
 grep -o 'status [0-9]*' $d/o
 grep -q 'ptwalk> ' $d/o && echo "  the prompt is on the terminal"
+grep -q "Type 'help'" $d/o && echo "  and the banner"
 echo "  the log:"
 sed 's/^/    /' $d/log
-echo "  prompts in the log: $(grep -c 'ptwalk>' $d/log)"
+echo "  prompts or banner in the log: $(grep -c "ptwalk>\|Type 'help'" $d/log)"
 echo "the banner:"
 printf 'quit\n' | tty "$PTWALK" | grep -v 'ptwalk> ' | grep -v '^quit$' >$d/banner
 sed 's/^/  /' $d/banner
