@@ -9,7 +9,7 @@ d=$(mktemp -d)
 tty() { TERM=dumb timeout 60 script -qec "stty -echo; $1" /dev/null 2>&1 | tr -d '\r'; }
 echo "a failed command, then quit:"
 printf 'walk 0\nnosuch\nquit\n' | tty "$PTWALK -q" >$d/o; echo "  exit $?"
-grep -c 'error: walk: 0x00000000: not present' $d/o
+echo "  errors shown: $(grep -c 'error: walk: 0x00000000: not present' $d/o)"
 echo "a failed command, then Ctrl-D:"
 printf 'walk 0\n\004' | tty "$PTWALK -q; echo status \$?" | grep -o 'status [0-9]*'
 echo "quit 7:"
