@@ -234,7 +234,9 @@ script_run_file(struct ctx *ctx, const char *path, unsigned flags,
 				  "source loop", path);
 			return -2;
 		}
-	rc = run_input(ctx, f, path, path, xstrdup(real));
+	/* a descriptor has no directory for `source` to start from */
+	rc = run_input(ctx, f, path, names_descriptor(path) ? NULL : path,
+		       xstrdup(real));
 	fclose(f);
 	return rc;
 }

@@ -4,6 +4,7 @@
 # the edited line as [LINE] and Ctrl-A Ctrl-K clears it.
 d=$(mktemp -d)
 comp=$(cd ../../completions && pwd)
+: >$d/guest.core
 cases='ptwalk -c "wa\t
 ptwalk -c '\''walk 1; tl\t
 ptwalk -c "lab st\t
@@ -11,7 +12,9 @@ ptwalk --arch=x86_64-\t
 ptwalk --kernel=rodata-o\t
 ptwalk --command=wa\t
 ptwalk -a x86_64-\t
-ptwalk -c wa\t'
+ptwalk -c wa\t
+ptwalk --image='$d'/gue\t
+ptwalk --exec='$d'/gue\t'
 keys() {
 	printf '%s\n' "$cases" | while IFS= read -r c; do
 		printf "$c"'\024\001\013'
@@ -25,7 +28,8 @@ bind -x '"\C-t": echo "[\$READLINE_LINE]"'
 EOR
 echo "bash:"
 keys | TERM=dumb INPUTRC=/dev/null timeout 60 script -qec \
-	"bash --noprofile --rcfile $d/rc.bash -i" /dev/null | tr -d '\r' | grep -a '^\['
+	"bash --noprofile --rcfile $d/rc.bash -i" /dev/null | tr -d '\r' | grep -a '^\[' |
+	sed "s|$d/||"
 # zsh is not on every machine: its cases run where it is, and say only
 # what differs from bash
 if command -v zsh >/dev/null; then
