@@ -15,6 +15,13 @@ exit_run(struct ctx *ctx, int argc, char **argv)
 	int pid;
 	u64 rss, pt;
 
+	if (argc == 1 && current_task(m) == NULL && task_list(m) == NULL)
+		return cmd_error(ctx, "no process is left; 'exit' ends a "
+				 "simulated process, 'quit' leaves ptwalk");
+	if (argc == 1 && current_task(m) == NULL)
+		return cmd_error(ctx, "no process runs on cpu%d (give a PID); "
+				 "'exit' ends a simulated process, 'quit' "
+				 "leaves ptwalk", m->cur);
 	if (task_arg(ctx, argc > 1 ? argv[1] : NULL, &t))
 		return -1;
 	pid = t->pid;

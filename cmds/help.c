@@ -169,15 +169,8 @@ help_arg(struct ctx *ctx, const char *name)
 			return 0;
 		}
 	}
-	if (c == NULL) {
-		const char *s = cmd_suggest(name);
-
-		if (s)
-			return cmd_error(ctx, "no command or topic '%s'; did "
-					 "you mean '%s'?", name, s);
-		return cmd_error(ctx, "no command or topic '%s' (topics: "
-				 "gfp, arguments, expressions, output)", name);
-	}
+	if (c == NULL)
+		return cmd_unknown(ctx, name, amb);
 	help_one(ctx, c);
 	return 0;
 }

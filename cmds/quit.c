@@ -24,8 +24,13 @@ const struct cmd cmd_quit = {
 	.summary = "leave ptwalk (also Ctrl-D at the prompt)",
 	.help =
 	"Stops reading commands: at the prompt, in a command file and in -c\n"
-	"alike.  With STATUS (0-255) ptwalk exits with that status; without,\n"
-	"the status says whether any command failed (0 none, 1 some).\n",
+	"alike (Ctrl-D at the prompt and the end of the input do the same).\n"
+	"With STATUS (0-255) ptwalk exits with that status, whatever failed\n"
+	"before.  Without, an interactive session exits 0: a command that\n"
+	"failed at the prompt has said so already.  A command file, -c or\n"
+	"stdin that is not a terminal exits 1 if any command failed, 2 if an\n"
+	"input could not be read (a file that source could not open, a read\n"
+	"error, a line with no end), else 0.\n",
 	.complete = "expr",
 	.min_args = 0,
 	.max_args = 1,

@@ -15,7 +15,54 @@ _ptwalk_subcommands()
 	esac
 }
 
-# in the argument of -c: ptwalk's commands, then their first words
+# the values of an option: _ptwalk_values OPTION PARTIAL; status 1 when
+# OPTION takes none
+_ptwalk_values()
+{
+	case "$1" in
+	-a|--arch)
+		COMPREPLY=( $(compgen -W 'i386 i386-pae x86_64 x86_64-la57 arm arm64' -- "$2") ) ;;
+	-m|--mem)
+		;;
+	--cpus)
+		;;
+	--nodes)
+		;;
+	--cpu)
+		COMPREPLY=( $(compgen -W 'nopse nopge nonx nogbpages nopcid pse36 nopse36 pse pge nx gbpages pcid hafdbs nohafdbs' -- "$2") ) ;;
+	--vmalloc)
+		;;
+	--kernel)
+		COMPREPLY=( $(compgen -W '3.x 5.x rodata-on rodata-full' -- "$2") ) ;;
+	--va-bits)
+		COMPREPLY=( $(compgen -W '48 39' -- "$2") ) ;;
+	-i|--image)
+		COMPREPLY=( $(compgen -f -- "$2") ) ;;
+	--cr3)
+		;;
+	--ttbr0)
+		;;
+	--ttbr1)
+		;;
+	--phys-base)
+		;;
+	-e|--exec)
+		COMPREPLY=( $(compgen -f -- "$2") ) ;;
+	-c|--command)
+		COMPREPLY=( $(compgen -W "$_ptwalk_commands" -- "$2") ) ;;
+	--seed)
+		;;
+	*) return 1 ;;
+	esac
+	return 0
+}
+
+# in the argument of -c: ptwalk's commands, then their first words.
+# _ptwalk_command_words TEXT QUOTE: TEXT is the argument up to the cursor,
+# QUOTE the quote that opened it.  readline closes the quote after a single
+# match, and the next word would then be a command file: inside quotes a
+# single match is offered twice, with one space and with two, so that the
+# common part (the word and a space) is inserted and the quote stays open.
 _ptwalk_command_words()
 {
 	local seg=${1##*;} partial= keep list n
@@ -32,63 +79,43 @@ _ptwalk_command_words()
 	*) return 0 ;;
 	esac
 	keep=${cur%"$partial"}
+	[[ $cur == = ]] && keep=
 	compopt +o filenames 2>/dev/null
 	COMPREPLY=( $(compgen -W "$list" -- "$partial") )
 	COMPREPLY=( "${COMPREPLY[@]/#/$keep}" )
+	if [[ -n $2 && ${#COMPREPLY[@]} == 1 ]]; then
+		compopt -o nospace 2>/dev/null
+		COMPREPLY=( "${COMPREPLY[0]} " "${COMPREPLY[0]}  " )
+	fi
 }
 
 _ptwalk()
 {
-	local cur prev line=${COMP_LINE:0:COMP_POINT}
+	local cur prev line=${COMP_LINE:0:COMP_POINT} opt
 	COMPREPLY=()
 	cur="${COMP_WORDS[COMP_CWORD]}"
 	prev="${COMP_WORDS[COMP_CWORD-1]}"
-	if [[ $line =~ (^|[[:space:]])(-c|--command)[[:space:]]+([\"\']?)([^\"\']*)$ ]] &&
-	   [[ -n ${BASH_REMATCH[3]} || $cur != -* ]]; then
-		_ptwalk_command_words "${BASH_REMATCH[4]}"
+	if [[ $line =~ (^|[[:space:]])(-c|--command)([[:space:]]+|=)([\"\']?)([^\"\']*)$ ]] &&
+	   [[ -n ${BASH_REMATCH[4]} || $cur != -* ]]; then
+		_ptwalk_command_words "${BASH_REMATCH[5]}" "${BASH_REMATCH[4]}"
 		return 0
 	fi
-	case "$prev" in
-	-a|--arch)
-		COMPREPLY=( $(compgen -W 'i386 i386-pae x86_64 x86_64-la57 arm arm64' -- "$cur") )
-		return 0 ;;
-	-m|--mem)
-		return 0 ;;
-	--cpus)
-		return 0 ;;
-	--nodes)
-		return 0 ;;
-	--cpu)
-		COMPREPLY=( $(compgen -W 'nopse nopge nonx nogbpages nopcid pse36 nopse36 pse pge nx gbpages pcid hafdbs nohafdbs' -- "$cur") )
-		return 0 ;;
-	--vmalloc)
-		return 0 ;;
-	--kernel)
-		COMPREPLY=( $(compgen -W '3.x 5.x rodata-on rodata-full' -- "$cur") )
-		return 0 ;;
-	--va-bits)
-		COMPREPLY=( $(compgen -W '48 39' -- "$cur") )
-		return 0 ;;
-	-i|--image)
-		COMPREPLY=( $(compgen -f -- "$cur") )
-		return 0 ;;
-	--cr3)
-		return 0 ;;
-	--ttbr0)
-		return 0 ;;
-	--ttbr1)
-		return 0 ;;
-	--phys-base)
-		return 0 ;;
-	-e|--exec)
-		COMPREPLY=( $(compgen -f -- "$cur") )
-		return 0 ;;
-	-c|--command)
-		COMPREPLY=( $(compgen -W "$_ptwalk_commands" -- "$cur") )
-		return 0 ;;
-	--seed)
-		return 0 ;;
-	esac
+	# --opt=VALUE: bash splits the word at '=' when COMP_WORDBREAKS holds it
+	if [[ $cur == = && $prev == --* ]]; then
+		_ptwalk_values "$prev" ""
+		return 0
+	fi
+	if [[ $prev == = && ${COMP_WORDS[COMP_CWORD-2]} == --* ]]; then
+		_ptwalk_values "${COMP_WORDS[COMP_CWORD-2]}" "$cur"
+		return 0
+	fi
+	if [[ $cur == --*=* ]]; then
+		opt=${cur%%=*}
+		_ptwalk_values "$opt" "${cur#*=}" &&
+			COMPREPLY=( "${COMPREPLY[@]/#/$opt=}" )
+		return 0
+	fi
+	_ptwalk_values "$prev" "$cur" && return 0
 	if [[ "$cur" == -* ]]; then
 		COMPREPLY=( $(compgen -W "$_ptwalk_options" -- "$cur") )
 		return 0

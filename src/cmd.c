@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ptwalk/cmd.h"
 #include "ptwalk/expr.h"
@@ -67,7 +68,7 @@ cmd_find(const char *name, bool *ambiguous)
 		if (!strcmp(cmd_table[i]->name, name) ||
 		    has_alias(cmd_table[i], name))
 			return cmd_table[i];
-	if (l < 2)
+	if (l == 0)
 		return NULL;
 	for (i = 0; cmd_table[i] != NULL; i++)
 		if (!strncmp(cmd_table[i]->name, name, l)) {
@@ -78,26 +79,69 @@ cmd_find(const char *name, bool *ambiguous)
 		*ambiguous = true;
 		return NULL;
 	}
-	return found;
+	/* one letter is too little to run a command by: it is suggested */
+	return l >= 2 ? found : NULL;
 }
 
 const char *
 cmd_suggest(const char *name)
 {
 	const char *best = NULL;
+	char low[65];
+	size_t l = strlen(name), k;
 	int i, bd = 99;
 
+	if (l == 0 || l >= sizeof(low))
+		return NULL;
+	for (k = 0; k <= l; k++)
+		low[k] = (char)tolower((unsigned char)name[k]);
+	for (i = 0; cmd_table[i] != NULL; i++)
+		if (!strcmp(cmd_table[i]->name, low) ||
+		    has_alias(cmd_table[i], low))
+			return cmd_table[i]->name;
 	for (i = 0; cmd_table[i] != NULL; i++) {
-		int d = edit_distance(name, cmd_table[i]->name);
+		int d = edit_distance(low, cmd_table[i]->name);
 
 		if (d < bd) {
 			bd = d;
 			best = cmd_table[i]->name;
 		}
 	}
-	if (best != NULL && bd <= MAX(2, (int)strlen(name) / 3))
+	if (best != NULL && bd <= MAX(2, (int)l / 3))
 		return best;
 	return NULL;
+}
+
+int
+cmd_unknown(struct ctx *ctx, const char *name, bool ambiguous)
+{
+	const char *first = NULL, *s;
+	struct strbuf sb;
+	size_t l = strlen(name);
+	int i, n = 0, r;
+
+	/* every command the name begins, ignoring case ("k", "W", "WAL") */
+	sb_init(&sb);
+	for (i = 0; l > 0 && cmd_table[i] != NULL; i++)
+		if (!strncasecmp(cmd_table[i]->name, name, l)) {
+			sb_addf(&sb, "%s%s", n ? ", " : "", cmd_table[i]->name);
+			first = cmd_table[i]->name;
+			n++;
+		}
+	if (ambiguous)
+		r = cmd_error(ctx, "ambiguous command '%s', could be: %s", name,
+			      sb.buf);
+	else if (n > 1)
+		r = cmd_error(ctx, "unknown command '%s'; did you mean one of: "
+			      "%s?", name, sb.buf);
+	else if ((s = n == 1 ? first : cmd_suggest(name)) != NULL)
+		r = cmd_error(ctx, "unknown command '%s'; did you mean '%s'?",
+			      name, s);
+	else
+		r = cmd_error(ctx, "unknown command '%s' (type 'help' for the "
+			      "list)", name);
+	sb_release(&sb);
+	return r;
 }
 
 /*
@@ -489,10 +533,25 @@ put_clean(FILE *f, const char *s)
 	}
 }
 
+bool
+cmd_error_shown(struct ctx *ctx)
+{
+	if (ctx->src == NULL)
+		return true;
+	if (ctx->shown_errs < CMD_MAX_SHOWN_ERRS) {
+		ctx->shown_errs++;
+		return true;
+	}
+	ctx->hidden_errs++;
+	return false;
+}
+
 static void
 report(struct ctx *ctx)
 {
 	fflush(ctx->out);
+	if (!cmd_error_shown(ctx))
+		return;
 	where(ctx, stderr);
 	if (ctx->src == NULL && ctx->interactive)
 		fputs("error: ", stderr);
@@ -681,29 +740,7 @@ run_one(struct ctx *ctx, int argc, char **argv, const bool *lit)
 	}
 	c = cmd_find(argv[0], &amb);
 	if (c == NULL) {
-		if (amb) {
-			struct strbuf sb;
-			size_t l = strlen(argv[0]);
-			int i;
-
-			sb_init(&sb);
-			for (i = 0; cmd_table[i]; i++)
-				if (!strncmp(cmd_table[i]->name, argv[0], l))
-					sb_addf(&sb, "%s%s", sb.len ? ", " : "",
-						cmd_table[i]->name);
-			cmd_error(ctx, "ambiguous command '%s', could be: %s",
-				  argv[0], sb.buf);
-			sb_release(&sb);
-		} else {
-			const char *s = cmd_suggest(argv[0]);
-
-			if (s != NULL)
-				cmd_error(ctx, "unknown command '%s'; did you "
-					  "mean '%s'?", argv[0], s);
-			else
-				cmd_error(ctx, "unknown command '%s' (type "
-					  "'help' for the list)", argv[0]);
-		}
+		cmd_unknown(ctx, argv[0], amb);
 		out_begin(ctx);
 		out_end(ctx);
 		report(ctx);

@@ -330,6 +330,25 @@ history_path(void)
 	return NULL;
 }
 
+/*
+ * The prompt and the line being edited go to the terminal: stdout when it
+ * is one, else stderr (ptwalk | tee log keeps the prompt out of the log),
+ * else the controlling terminal.
+ */
+FILE *
+repl_stream(void)
+{
+	static FILE *tty;
+
+	if (isatty(STDOUT_FILENO))
+		return stdout;
+	if (isatty(STDERR_FILENO))
+		return stderr;
+	if (tty == NULL)
+		tty = fopen("/dev/tty", "we");
+	return tty != NULL ? tty : stderr;
+}
+
 int
 repl_run(struct ctx *ctx)
 {
@@ -339,6 +358,7 @@ repl_run(struct ctx *ctx)
 
 	repl_ctx = ctx;
 	ctx->interactive = true;
+	rl_outstream = repl_stream();
 	ctx->interrupted = &got_sigint;
 	rl_readline_name = "ptwalk";
 	rl_attempted_completion_function = ptwalk_complete;
@@ -359,7 +379,7 @@ repl_run(struct ctx *ctx)
 		if (line == NULL) {
 			if (got_sigint)
 				continue;
-			putchar('\n');
+			fputc('\n', rl_outstream);
 			break;
 		}
 		if (*line) {
@@ -375,8 +395,15 @@ repl_run(struct ctx *ctx)
 			}
 		}
 		got_sigint = 0;
-		if (cmd_run_line(ctx, line))
+		if (strlen(line) > SCRIPT_MAX_LINE) {
+			fflush(ctx->out);
+			fprintf(stderr, "error: line too long (%zu characters; "
+				"the limit is %d): not run\n", strlen(line),
+				SCRIPT_MAX_LINE);
 			rc = -1;
+		} else if (cmd_run_line(ctx, line)) {
+			rc = -1;
+		}
 		free(line);
 		fflush(ctx->out);
 		if (got_sigint) {

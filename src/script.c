@@ -2,107 +2,268 @@
 /*
  * Command files, -c strings and stdin: one loop that keeps FILE:LINE for
  * every error, stops on `quit` and, with --bail, at the first failure.
+ *
+ * Lines are read into a buffer of fixed size whatever the input: a line
+ * longer than SCRIPT_MAX_LINE is never stored, only skipped to its end,
+ * and an input whose line has no end within SCRIPT_MAX_SKIP bytes (a
+ * device, a binary file) is not read further.
  */
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "ptwalk/script.h"
 
-/* Files being read, innermost last: loops are refused by name. */
-static char *open_files[SCRIPT_MAX_DEPTH + 1];
+/*
+ * The inputs being read, innermost last: files by their real path (a
+ * file already open is refused: a source loop) and by the name they were
+ * given (relative `source` paths start from its directory); NULL for
+ * streams and -c strings.
+ */
+static char *open_real[SCRIPT_MAX_DEPTH + 2];
+static const char *open_name[SCRIPT_MAX_DEPTH + 2];
 static int nopen;
+
+enum line_status {
+	LINE_OK,	/* the line, without its newline, is in the buffer */
+	LINE_LONG,	/* longer than SCRIPT_MAX_LINE: skipped to its end */
+	LINE_ENDLESS,	/* no newline within SCRIPT_MAX_SKIP bytes */
+	LINE_EOF,
+	LINE_ERROR,	/* a read error: errno says which */
+};
+
+struct line {
+	char buf[SCRIPT_MAX_LINE + 2];
+	size_t len;	/* the line's length, also when it was not kept */
+	bool nul;	/* it holds a NUL byte */
+};
+
+static enum line_status
+read_line(FILE *f, struct line *l, volatile sig_atomic_t *intr)
+{
+	size_t n = 0;
+	int c;
+
+	l->nul = false;
+	for (;;) {
+		c = getc_unlocked(f);
+		if (c == EOF) {
+			if (ferror(f) && errno == EINTR &&
+			    !(intr != NULL && *intr)) {
+				clearerr(f);
+				continue;
+			}
+			if (ferror(f))
+				return LINE_ERROR;
+			if (n == 0)
+				return LINE_EOF;
+			break;		/* a last line without a newline */
+		}
+		if (c == '\n')
+			break;
+		/* one byte past the limit: a '\r' there ends a line at the limit */
+		if (n <= SCRIPT_MAX_LINE)
+			l->buf[n] = (char)c;
+		if (c == 0)
+			l->nul = true;
+		if (++n > SCRIPT_MAX_SKIP) {
+			l->len = n;
+			return LINE_ENDLESS;
+		}
+	}
+	if (n > 0 && n <= SCRIPT_MAX_LINE + 1 && l->buf[n - 1] == '\r')
+		n--;
+	l->len = n;
+	if (n > SCRIPT_MAX_LINE)
+		return LINE_LONG;
+	l->buf[n] = 0;
+	return LINE_OK;
+}
+
+/*
+ * A message about the input itself.  A skipped line counts as the errors
+ * of commands do; why reading stopped is always said (last).
+ */
+static void
+input_error(struct ctx *ctx, bool last, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+input_error(struct ctx *ctx, bool last, const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(ctx->out);
+	if (!last && !cmd_error_shown(ctx))
+		return;
+	fprintf(stderr, "%s:%d: ", ctx->src, ctx->line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* Whether reading goes on after a line that could not be run. */
+static bool
+bad_line(struct ctx *ctx, enum line_status st, const struct line *l)
+{
+	const char *name = ctx->src;
+
+	switch (st) {
+	case LINE_LONG:
+		input_error(ctx, false, "line too long (%zu characters; the limit is "
+			    "%d): skipped", l->len, SCRIPT_MAX_LINE);
+		break;
+	case LINE_ENDLESS:
+		input_error(ctx, true, "no end of line within %d MiB%s: stopped reading "
+			    "%s", SCRIPT_MAX_SKIP >> 20, l->nul ? " (NUL bytes: "
+			    "not a command file?)" : "", name);
+		ctx->read_failed = true;
+		return false;
+	case LINE_ERROR:
+		input_error(ctx, true, "cannot read %s: %s", name, strerror(errno));
+		ctx->read_failed = true;
+		return false;
+	default:
+		input_error(ctx, false, "NUL byte in the line: not a command file?");
+		break;
+	}
+	ctx->nerr++;
+	return !ctx->bail;
+}
 
 static int
 run_lines(struct ctx *ctx, FILE *f, const char *name)
 {
 	const char *osrc = ctx->src;
-	int oline = ctx->line, rc = 0;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
+	int oline = ctx->line, oshown = ctx->shown_errs;
+	int ohidden = ctx->hidden_errs, rc = 0;
+	struct line *l = xmalloc(sizeof(*l));
+	enum line_status st;
 
 	ctx->src = name;
 	ctx->line = 0;
-	while ((len = getline(&line, &cap, f)) >= 0) {
+	ctx->shown_errs = 0;
+	ctx->hidden_errs = 0;
+	while ((st = read_line(f, l, ctx->interrupted)) != LINE_EOF) {
 		ctx->line++;
-		if (len > 0 && line[len - 1] == '\n')
-			line[--len] = 0;
-		if (len > 0 && line[len - 1] == '\r')
-			line[--len] = 0;
-		if (len > SCRIPT_MAX_LINE) {
-			fflush(ctx->out);
-			fprintf(stderr, "%s:%d: line too long (%zd characters; "
-				"the limit is %d): skipped\n", name, ctx->line,
-				len, SCRIPT_MAX_LINE);
-			ctx->nerr++;
+		if (ctx->interrupted && *ctx->interrupted)
+			break;
+		if (st != LINE_OK || l->nul) {
 			rc = -1;
-			if (ctx->bail)
-				break;
-			continue;
+			if (bad_line(ctx, st, l))
+				continue;
+			if (st == LINE_ENDLESS || st == LINE_ERROR)
+				rc = -3;
+			break;
 		}
-		if (memchr(line, 0, (size_t)len) != NULL) {
-			fflush(ctx->out);
-			fprintf(stderr, "%s:%d: NUL byte in the line: not a "
-				"command file?\n", name, ctx->line);
-			ctx->nerr++;
-			rc = -1;
-			if (ctx->bail)
-				break;
-			continue;
-		}
-		if (cmd_run_line(ctx, line))
+		if (cmd_run_line(ctx, l->buf))
 			rc = -1;
 		if (ctx->quit || (rc && ctx->bail))
 			break;
 		if (ctx->interrupted && *ctx->interrupted)
 			break;
 	}
-	free(line);
+	if (ctx->hidden_errs > 0) {
+		fflush(ctx->out);
+		fprintf(stderr, "%s: ... %d more error%s (only the first %d of "
+			"an input are shown)\n", name, ctx->hidden_errs,
+			ctx->hidden_errs == 1 ? "" : "s", CMD_MAX_SHOWN_ERRS);
+	}
+	free(l);
 	ctx->src = osrc;
 	ctx->line = oline;
+	ctx->shown_errs = oshown;
+	ctx->hidden_errs = ohidden;
 	return rc;
 }
 
+static int
+run_input(struct ctx *ctx, FILE *f, const char *name, const char *file,
+	  char *real)
+{
+	int rc;
+
+	open_real[nopen] = real;
+	open_name[nopen] = file;
+	nopen++;
+	ctx->depth++;
+	rc = run_lines(ctx, f, name);
+	ctx->depth--;
+	nopen--;
+	free(open_real[nopen]);
+	return rc;
+}
+
+/* A path that names a descriptor already open: the user chose a stream. */
+static bool
+names_descriptor(const char *path)
+{
+	return !strcmp(path, "/dev/stdin") || !strncmp(path, "/dev/fd/", 8) ||
+	       !strncmp(path, "/proc/self/fd/", 14);
+}
+
 int
-script_run_file(struct ctx *ctx, const char *path)
+script_run_file(struct ctx *ctx, const char *path, unsigned flags,
+		struct error *e)
 {
 	char real[PATH_MAX];
 	FILE *f;
 	int rc, i;
 
 	if (nopen >= SCRIPT_MAX_DEPTH) {
-		fflush(ctx->out);
-		fprintf(stderr, "%s%s%d: source: too many nested files (the "
-			"limit is %d)\n", ctx->src ? ctx->src : "",
-			ctx->src ? ":" : "", ctx->line, SCRIPT_MAX_DEPTH);
-		return -1;
+		error_set(e, -ELOOP, "too many nested files (the limit is %d)",
+			  SCRIPT_MAX_DEPTH);
+		return -2;
 	}
-	f = fopen(path, "r");
+	if ((flags & SCRIPT_ARG) && !strcmp(path, "-"))
+		return run_input(ctx, stdin, "<stdin>", NULL, NULL);
+	f = host_fopen(path, (flags & SCRIPT_ARG) && names_descriptor(path) ?
+		       HOST_OPEN_STREAM : 0, "command file", e);
 	if (f == NULL)
 		return -2;
 	if (realpath(path, real) == NULL)
 		snprintf(real, sizeof(real), "%s", path);
 	for (i = 0; i < nopen; i++)
-		if (!strcmp(open_files[i], real)) {
+		if (open_real[i] != NULL && !strcmp(open_real[i], real)) {
 			fclose(f);
-			errno = ELOOP;
-			return -3;
+			error_set(e, -ELOOP, "'%s' is already being read: a "
+				  "source loop", path);
+			return -2;
 		}
-	open_files[nopen++] = xstrdup(real);
-	ctx->depth++;
-	rc = run_lines(ctx, f, path);
-	ctx->depth--;
-	free(open_files[--nopen]);
+	/* a descriptor has no directory for `source` to start from */
+	rc = run_input(ctx, f, path, names_descriptor(path) ? NULL : path,
+		       xstrdup(real));
 	fclose(f);
 	return rc;
+}
+
+char *
+script_resolve(const char *path, bool *other_dir)
+{
+	const char *from = nopen > 0 ? open_name[nopen - 1] : NULL;
+	const char *slash = from != NULL ? strrchr(from, '/') : NULL;
+	struct stat st;
+	char *p;
+
+	*other_dir = false;
+	if (path[0] == '/' || slash == NULL)
+		return xstrdup(path);
+	p = xasprintf("%.*s/%s", (int)(slash - from), from, path);
+	if (stat(p, &st) == 0)
+		return p;
+	free(p);
+	*other_dir = true;
+	return xstrdup(path);
 }
 
 int
 script_run_stream(struct ctx *ctx, FILE *f, const char *name)
 {
-	return run_lines(ctx, f, name);
+	return run_input(ctx, f, name, NULL, NULL);
 }
 
 int
@@ -116,7 +277,7 @@ script_run_string(struct ctx *ctx, const char *name, const char *text)
 	f = fmemopen((void *)text, strlen(text), "r");
 	if (f == NULL)
 		return -1;
-	rc = run_lines(ctx, f, name);
+	rc = run_input(ctx, f, name, NULL, NULL);
 	fclose(f);
 	return rc;
 }

@@ -423,6 +423,47 @@ first_words(const struct cmd *c, char *buf, size_t n)
 	return buf;
 }
 
+/* The case arm of an option in a shell `case`: "-a|--arch)". */
+static void
+option_pattern(FILE *o, const struct option_doc *d)
+{
+	if (d->shrt)
+		fprintf(o, "-%c|", d->shrt);
+	fprintf(o, "--%s)", d->lng);
+}
+
+static void
+bash_values(void)
+{
+	int i;
+
+	printf("# the values of an option: _ptwalk_values OPTION PARTIAL; "
+	       "status 1 when\n# OPTION takes none\n"
+	       "_ptwalk_values()\n{\n\tcase \"$1\" in\n");
+	for (i = 0; option_docs[i].lng; i++) {
+		const struct option_doc *d = &option_docs[i];
+
+		if (!d->arg)
+			continue;
+		printf("\t");
+		option_pattern(stdout, d);
+		printf("\n");
+		if (d->complete && !strcmp(d->complete, "file")) {
+			printf("\t\tCOMPREPLY=( $(compgen -f -- \"$2\") ) ;;\n");
+		} else if (!strcmp(d->lng, "command")) {
+			printf("\t\tCOMPREPLY=( $(compgen -W \"$_ptwalk_commands\" "
+			       "-- \"$2\") ) ;;\n");
+		} else if (d->complete) {
+			printf("\t\tCOMPREPLY=( $(compgen -W '");
+			words(stdout, d->complete);
+			printf("' -- \"$2\") ) ;;\n");
+		} else {
+			printf("\t\t;;\n");
+		}
+	}
+	printf("\t*) return 1 ;;\n\tesac\n\treturn 0\n}\n\n");
+}
+
 static int
 gen_bash(void)
 {
@@ -450,9 +491,20 @@ gen_bash(void)
 	for (i = 0; cmd_table[i]; i++)
 		if (first_words(cmd_table[i], wb, sizeof(wb)))
 			printf("\t%s) echo '%s' ;;\n", cmd_table[i]->name, wb);
-	printf("\tesac\n}\n\n"
-	       "# in the argument of -c: ptwalk's commands, then their first "
-	       "words\n"
+	printf("\tesac\n}\n\n");
+	bash_values();
+	printf("# in the argument of -c: ptwalk's commands, then their first "
+	       "words.\n"
+	       "# _ptwalk_command_words TEXT QUOTE: TEXT is the argument up to "
+	       "the cursor,\n"
+	       "# QUOTE the quote that opened it.  readline closes the quote "
+	       "after a single\n"
+	       "# match, and the next word would then be a command file: inside "
+	       "quotes a\n"
+	       "# single match is offered twice, with one space and with two, "
+	       "so that the\n"
+	       "# common part (the word and a space) is inserted and the quote "
+	       "stays open.\n"
 	       "_ptwalk_command_words()\n{\n"
 	       "\tlocal seg=${1##*;} partial= keep list n\n"
 	       "\tlocal -a w\n"
@@ -468,44 +520,44 @@ gen_bash(void)
 	       "\t*) return 0 ;;\n"
 	       "\tesac\n"
 	       "\tkeep=${cur%%\"$partial\"}\n"
+	       "\t[[ $cur == = ]] && keep=\n"
 	       "\tcompopt +o filenames 2>/dev/null\n"
 	       "\tCOMPREPLY=( $(compgen -W \"$list\" -- \"$partial\") )\n"
 	       "\tCOMPREPLY=( \"${COMPREPLY[@]/#/$keep}\" )\n"
+	       "\tif [[ -n $2 && ${#COMPREPLY[@]} == 1 ]]; then\n"
+	       "\t\tcompopt -o nospace 2>/dev/null\n"
+	       "\t\tCOMPREPLY=( \"${COMPREPLY[0]} \" \"${COMPREPLY[0]}  \" )\n"
+	       "\tfi\n"
 	       "}\n\n"
 	       "_ptwalk()\n{\n"
-	       "\tlocal cur prev line=${COMP_LINE:0:COMP_POINT}\n"
+	       "\tlocal cur prev line=${COMP_LINE:0:COMP_POINT} opt\n"
 	       "\tCOMPREPLY=()\n"
 	       "\tcur=\"${COMP_WORDS[COMP_CWORD]}\"\n"
 	       "\tprev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n"
-	       "\tif [[ $line =~ (^|[[:space:]])(-c|--command)[[:space:]]+"
+	       "\tif [[ $line =~ (^|[[:space:]])(-c|--command)([[:space:]]+|=)"
 	       "([\\\"\\']?)([^\\\"\\']*)$ ]] &&\n"
-	       "\t   [[ -n ${BASH_REMATCH[3]} || $cur != -* ]]; then\n"
-	       "\t\t_ptwalk_command_words \"${BASH_REMATCH[4]}\"\n"
+	       "\t   [[ -n ${BASH_REMATCH[4]} || $cur != -* ]]; then\n"
+	       "\t\t_ptwalk_command_words \"${BASH_REMATCH[5]}\" "
+	       "\"${BASH_REMATCH[4]}\"\n"
 	       "\t\treturn 0\n"
 	       "\tfi\n"
-	       "\tcase \"$prev\" in\n");
-	for (i = 0; option_docs[i].lng; i++) {
-		const struct option_doc *d = &option_docs[i];
-
-		if (!d->arg)
-			continue;
-		printf("\t");
-		if (d->shrt)
-			printf("-%c|", d->shrt);
-		printf("--%s)\n", d->lng);
-		if (d->complete && !strcmp(d->complete, "file"))
-			printf("\t\tCOMPREPLY=( $(compgen -f -- \"$cur\") )\n");
-		else if (d->complete && strcmp(d->complete, "cmd")) {
-			printf("\t\tCOMPREPLY=( $(compgen -W '");
-			words(stdout, d->complete);
-			printf("' -- \"$cur\") )\n");
-		} else if (!strcmp(d->lng, "command")) {
-			printf("\t\tCOMPREPLY=( $(compgen -W \"$_ptwalk_commands\" "
-			       "-- \"$cur\") )\n");
-		}
-		printf("\t\treturn 0 ;;\n");
-	}
-	printf("\tesac\n"
+	       "\t# --opt=VALUE: bash splits the word at '=' when "
+	       "COMP_WORDBREAKS holds it\n"
+	       "\tif [[ $cur == = && $prev == --* ]]; then\n"
+	       "\t\t_ptwalk_values \"$prev\" \"\"\n"
+	       "\t\treturn 0\n"
+	       "\tfi\n"
+	       "\tif [[ $prev == = && ${COMP_WORDS[COMP_CWORD-2]} == --* ]]; then\n"
+	       "\t\t_ptwalk_values \"${COMP_WORDS[COMP_CWORD-2]}\" \"$cur\"\n"
+	       "\t\treturn 0\n"
+	       "\tfi\n"
+	       "\tif [[ $cur == --*=* ]]; then\n"
+	       "\t\topt=${cur%%%%=*}\n"
+	       "\t\t_ptwalk_values \"$opt\" \"${cur#*=}\" &&\n"
+	       "\t\t\tCOMPREPLY=( \"${COMPREPLY[@]/#/$opt=}\" )\n"
+	       "\t\treturn 0\n"
+	       "\tfi\n"
+	       "\t_ptwalk_values \"$prev\" \"$cur\" && return 0\n"
 	       "\tif [[ \"$cur\" == -* ]]; then\n"
 	       "\t\tCOMPREPLY=( $(compgen -W \"$_ptwalk_options\" -- \"$cur\") )\n"
 	       "\t\treturn 0\n"
@@ -550,9 +602,11 @@ gen_zsh(void)
 		zq(cmd_table[i]->summary);
 		printf("'\n");
 	}
-	printf("\t)\n\t_describe 'ptwalk command' cmds\n}\n\n"
+	printf("\t)\n\t_describe 'ptwalk command' cmds \"$@\"\n}\n\n"
 	       "# in the argument of -c: ptwalk's commands, then their first "
-	       "words\n"
+	       "words.  The\n# explicit suffix (a space, removed when a space "
+	       "is typed) keeps an open\n# quote open: the next word belongs "
+	       "to the same -c argument.\n"
 	       "_ptwalk_command_line() {\n"
 	       "\tsetopt localoptions extendedglob\n"
 	       "\tlocal seg=${PREFIX##*;}\n"
@@ -561,7 +615,7 @@ gen_zsh(void)
 	       "\tw=(${=seg})\n"
 	       "\tif [[ $seg != *[[:space:]]* ]]; then\n"
 	       "\t\tcompset -P '*;[[:space:]]#'\n"
-	       "\t\t_ptwalk_commands\n"
+	       "\t\t_ptwalk_commands -S ' ' -q\n"
 	       "\t\treturn\n"
 	       "\tfi\n"
 	       "\t[[ $seg == *[[:space:]] ]] || w[-1]=()\n"
@@ -572,18 +626,20 @@ gen_zsh(void)
 		if (first_words(cmd_table[i], wb, sizeof(wb)))
 			printf("\t%s) subs=(%s) ;;\n", cmd_table[i]->name, wb);
 	printf("\tesac\n"
-	       "\tcompadd -a subs\n"
+	       "\tcompadd -S ' ' -q -a subs\n"
 	       "}\n\n"
 	       "_ptwalk() {\n\t_arguments -s -S \\\n");
 	for (i = 0; option_docs[i].lng; i++) {
 		const struct option_doc *d = &option_docs[i];
 
 		printf("\t\t");
+		/* -aVALUE or -a VALUE; --arch=VALUE or --arch VALUE */
 		if (d->shrt)
-			printf("'(-%c --%s)'{-%c,--%s}'", d->shrt, d->lng,
-			       d->shrt, d->lng);
+			printf("'(-%c --%s)'{-%c%s,--%s%s}'", d->shrt, d->lng,
+			       d->shrt, d->arg ? "+" : "", d->lng,
+			       d->arg ? "=" : "");
 		else
-			printf("'--%s", d->lng);
+			printf("'--%s%s", d->lng, d->arg ? "=" : "");
 		printf("[");
 		zq(d->help);
 		printf("]");

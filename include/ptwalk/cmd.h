@@ -82,9 +82,20 @@ struct cmd {
 extern const struct cmd *const cmd_table[];
 extern const int cmd_count;
 
-/* Exact name or alias, else a unique prefix; NULL with *ambiguous set. */
+/*
+ * Exact name or alias, else a unique prefix of two or more characters;
+ * NULL otherwise, with *ambiguous set when the name is a prefix of several
+ * commands (a single letter too).
+ */
 const struct cmd *cmd_find(const char *name, bool *ambiguous);
+/* The closest command name, ignoring case; NULL when none is close. */
 const char *cmd_suggest(const char *name);
+/*
+ * Fail the running command for a name cmd_find() did not find: "ambiguous
+ * command 'k', could be: ...", "unknown command 'WALK'; did you mean
+ * 'walk'?" or "unknown command 'foo' (type 'help' for the list)".
+ */
+int cmd_unknown(struct ctx *ctx, const char *name, bool ambiguous);
 
 /* Parsed options of the running command. */
 #define MAX_OPTS 8
@@ -105,6 +116,9 @@ struct ctx {
 	int line;
 	int depth;		/* source nesting */
 	int nerr;		/* failed commands */
+	bool read_failed;	/* an input could not be read (exit status 2) */
+	int shown_errs;		/* errors printed from the current input */
+	int hidden_errs;	/* and the ones past CMD_MAX_SHOWN_ERRS */
 	bool quit;		/* `quit` was run */
 	int quit_status;
 	volatile sig_atomic_t *interrupted;
@@ -183,6 +197,13 @@ void cmd_set_value(struct ctx *ctx, u64 v);
 /* The same, shown as "$N = TEXT" instead of "$N = 0x..." (print/FMT). */
 void cmd_set_value_text(struct ctx *ctx, u64 v, const char *text);
 int cmd_usage(struct ctx *ctx);
+/*
+ * Whether an error message may be printed: at the prompt always; from a
+ * command file, -c or stdin only the first CMD_MAX_SHOWN_ERRS of each
+ * input, the others being counted in hidden_errs (they still fail).
+ */
+#define CMD_MAX_SHOWN_ERRS 100
+bool cmd_error_shown(struct ctx *ctx);
 
 /* Argument helpers: the error names the argument. */
 int arg_u64(struct ctx *ctx, const char *s, const char *what, u64 *v);

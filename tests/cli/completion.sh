@@ -21,4 +21,14 @@ t "ptwalk -c '"'"'lab s" ptwalk -c "'"'"'lab s"
 t "ptwalk -c '"'"'walk 1; tlb f" ptwalk -c "'"'"'walk 1; tlb f"
 t "ptwalk -c '"'"'walk " ptwalk -c "'"'"'walk "
 t "ptwalk -c '"'"'lab start 1'"'"' --se" ptwalk -c "'"'"'lab start 1'"'"'" --se
+# one match inside quotes: offered with one space and with two, so that
+# readline inserts the word and a space and leaves the quote open
+t "ptwalk -c \"wa" ptwalk -c "\"wa"
+t "ptwalk -c wa" ptwalk -c wa
+# --opt=VALUE, split at = (bash'"'"'s default COMP_WORDBREAKS) or not
+t "ptwalk --arch=" ptwalk --arch =
+t "ptwalk --arch=x86" ptwalk --arch = x86
+t "ptwalk --kernel=rodata-o" ptwalk --kernel=rodata-o
+t "ptwalk --va-bits=" ptwalk --va-bits =
+t "ptwalk --command=wa" ptwalk --command = wa
 '

@@ -51,6 +51,18 @@ test_find(void **state)
 	assert_string_equal(cmd_find("transl", &amb)->name, "translate");
 	assert_null(cmd_find("nosuchcommand", &amb));
 	assert_false(amb);
+	/* a prefix of several commands, a single letter too, is ambiguous */
+	assert_null(cmd_find("k", &amb));
+	assert_true(amb);
+	assert_null(cmd_find("w", &amb));
+	assert_true(amb);
+	assert_string_equal(cmd_find("wa", &amb)->name, "walk");
+	/* one letter never runs a command, even when only one begins so */
+	assert_null(cmd_find("z", &amb));
+	assert_false(amb);
+	/* names are case-sensitive */
+	assert_null(cmd_find("WALK", &amb));
+	assert_false(amb);
 }
 
 static void
@@ -61,6 +73,11 @@ test_suggest(void **state)
 	assert_string_equal(cmd_suggest("layuot"), "layout");
 	assert_string_equal(cmd_suggest("machin"), "machine");
 	assert_null(cmd_suggest("qqqqqqqqqqqq"));
+	/* suggestions ignore case */
+	assert_string_equal(cmd_suggest("WALK"), "walk");
+	assert_string_equal(cmd_suggest("Layout"), "layout");
+	assert_string_equal(cmd_suggest("VTOP"), "walk");
+	assert_string_equal(cmd_suggest("WLAK"), "walk");
 }
 
 static void
