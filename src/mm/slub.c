@@ -230,8 +230,8 @@ static inline void
 set_freepointer(struct slab_state *ss, const struct kmem_cache *s, u64 obj,
 		u64 fp)
 {
-	u8 *h = phys_ptr(&ss->m->phys, obj_pa(ss, obj) + s->offset,
-			 ss->ptr_size);
+	u8 *h = phys_ptr_w(&ss->m->phys, obj_pa(ss, obj) + s->offset,
+			   ss->ptr_size);
 
 	if (unlikely(h == NULL))
 		return;
@@ -248,7 +248,7 @@ set_freepointer(struct slab_state *ss, const struct kmem_cache *s, u64 obj,
 static void
 poison_object(struct slab_state *ss, const struct kmem_cache *s, u64 obj)
 {
-	u8 *h = phys_ptr(&ss->m->phys, obj_pa(ss, obj), s->object_size);
+	u8 *h = phys_ptr_w(&ss->m->phys, obj_pa(ss, obj), s->object_size);
 
 	if (h == NULL)
 		return;
