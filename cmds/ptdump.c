@@ -2,9 +2,11 @@
 /*
  * Dump every present mapping, merged into ranges.
  */
+#include <errno.h>
 #include <string.h>
 
 #include "ptwalk/out.h"
+#include "ptwalk/progress.h"
 #include "ptwalk/ptdump.h"
 #include "ptwalk/show.h"
 
@@ -12,6 +14,7 @@ struct pd_state {
 	struct ctx *ctx;
 	const struct region *last;
 	u64 total;
+	struct progress pg;
 };
 
 static int
@@ -52,7 +55,7 @@ emit(void *arg, const struct ptdump_range *r)
 		j_str(ctx, "region", reg->name);
 	j_obj_end(ctx);
 	st->total += r->end - r->start;
-	return ctx->interrupted && *ctx->interrupted;
+	return progress_add(&st->pg, 1);
 }
 
 /* End of user space: the end of the "user" region, else half the space. */
@@ -74,7 +77,7 @@ dump(struct ctx *ctx, const char *what, int ri, u64 start, u64 end)
 {
 	struct machine *m = ctx->m;
 	struct cpu *c = machine_cpu(m);
-	struct pd_state st = { ctx, NULL, 0 };
+	struct pd_state st = { ctx, NULL, 0, { 0 } };
 	u64 bad = 0;
 	long n;
 
@@ -85,9 +88,17 @@ dump(struct ctx *ctx, const char *what, int ri, u64 start, u64 end)
 	out_printf(ctx, "%s mappings of %s=%s, %s-%s:\n", what,
 		   m->arch->root_name[ri] ? m->arch->root_name[ri] : "root",
 		   fpa(m, c->root[ri]), fva(m, start), fva(m, end - 1));
+	progress_begin(&st.pg, "ptdump", "ranges", 0, PROGRESS_STREAM);
 	n = ptdump_walk(m, c->root[ri], start, end, emit, &st, &bad);
-	if (n < 0)
-		return cmd_error(ctx, "interrupted");
+	progress_end(&st.pg);
+	if (n < 0) {
+		char why[200];
+
+		if (!st.pg.stop)
+			st.pg.stop = -EINTR;	/* seen between two tables */
+		progress_why(&st.pg, why, sizeof(why));
+		return cmd_error(ctx, "%s", why);
+	}
 	out_printf(ctx, "%ld range%s, %s mapped\n", n, n == 1 ? "" : "s",
 		   fsize(st.total));
 	if (bad)

@@ -2,13 +2,13 @@
 /*
  * Replay a file of memory accesses through the MMU.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ptwalk/out.h"
 #include "ptwalk/procshow.h"
+#include "ptwalk/progress.h"
 #include "ptwalk/show.h"
 
 #define TRACE_LINE	512
@@ -24,14 +24,17 @@ trace_run(struct ctx *ctx, int argc, char **argv)
 	char line[TRACE_LINE];
 	struct error e;
 	int lineno = 0, rc = 0;
+	bool stream = ctx->verbose && !ctx->json;
+	struct progress pg;
 	FILE *f;
 
 	(void)argc;
-	f = fopen(argv[1], "r");
+	f = host_fopen(argv[1], 0, "the trace file", &e);
 	if (f == NULL)
-		return cmd_error(ctx, "cannot read '%s': %s", argv[1],
-				 strerror(errno));
+		return cmd_err(ctx, &e);
 	kt_begin(m);
+	progress_begin(&pg, "trace", "accesses", 0,
+		       stream ? PROGRESS_STREAM : 0);
 	while (fgets(line, sizeof(line), f) != NULL) {
 		char *p = line, *op, *addr, *save = NULL;
 		int acc;
@@ -64,9 +67,19 @@ trace_run(struct ctx *ctx, int argc, char **argv)
 		}
 		n[acc == ACC_WRITE ? 1 : acc == ACC_EXEC ? 2 : 0]++;
 		total++;
-		if (!ctx->verbose)
+		if (stream)
+			show_trace(ctx);	/* as it goes: memory stays small */
+		if (!ctx->verbose || stream)
 			kt_begin(m);
+		if (progress_add(&pg, 1)) {
+			char why[200];
+
+			progress_why(&pg, why, sizeof(why));
+			rc = cmd_error(ctx, "%s:%d: %s", argv[1], lineno, why);
+			break;
+		}
 	}
+	progress_end(&pg);
 	fclose(f);
 	show_trace(ctx);
 	t = current_task(m);
@@ -106,7 +119,7 @@ const struct cmd cmd_trace = {
 	"The summary counts the accesses, the TLB hits and misses and the\n"
 	"minor and major faults of the running process; 'set verbose on'\n"
 	"also shows every fault's steps.  The replay stops at the first error\n"
-	"(a SIGSEGV, a bad line) with its line number.\n",
+	"(a SIGSEGV, a bad line, Ctrl-C) with its line number.\n",
 	.complete = "file",
 	.min_args = 1,
 	.max_args = 1,

@@ -11,6 +11,7 @@
 #include "ptwalk/cmd.h"
 #include "ptwalk/expr.h"
 #include "ptwalk/out.h"
+#include "ptwalk/progress.h"
 
 #define CMD(n) extern const struct cmd cmd_##n;
 #include "cmdlist.h"
@@ -237,6 +238,7 @@ ctx_init(struct ctx *ctx, struct machine *m)
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->m = m;
 	ctx->out = stdout;
+	ctx->interrupted = &interrupt_flag;
 	sb_init(&ctx->err);
 	sb_init(&ctx->js);
 }
@@ -733,6 +735,7 @@ run_one(struct ctx *ctx, int argc, char **argv)
 		return -1;
 	}
 	ctx->cmd = c;
+	progress_command(c->name);
 	if (ctx->m != NULL)
 		ctx->m->kt.verbose = ctx->verbose;
 	out_begin(ctx);
@@ -829,7 +832,8 @@ cmd_run_line(struct ctx *ctx, const char *line)
 				free(argv);
 			}
 			free(cmd);
-			if (end || comment || ctx->quit || (rc && ctx->bail))
+			if (end || comment || ctx->quit || (rc && ctx->bail) ||
+			    interrupt_pending())
 				break;
 			start = p + 1;
 		}

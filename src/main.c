@@ -16,6 +16,7 @@
 #include "ptwalk/machine.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/options.h"
+#include "ptwalk/progress.h"
 #include "ptwalk/script.h"
 
 static void
@@ -307,12 +308,14 @@ main(int argc, char **argv)
 	ctx.echo = echo;
 	ctx.quiet = quiet;
 	ctx.seed = seed;
+	interrupt_install(false);	/* the REPL installs its own way */
 
 	if (command != NULL) {
 		if (script_run_string(&ctx, "-c", command))
 			rc = 1;
 	}
-	for (i = optind; i < argc && !ctx.quit && !(rc && bail); i++) {
+	for (i = optind; i < argc && !ctx.quit && !(rc && bail) &&
+	     !interrupt_pending(); i++) {
 		int r = script_run_file(&ctx, argv[i]);
 
 		if (r == -2) {
@@ -337,6 +340,12 @@ main(int argc, char **argv)
 		rc = 1;
 	if (ctx.quit && ctx.quit_status >= 0)
 		rc = ctx.quit_status ? ctx.quit_status : rc;
+	if (interrupt_pending() && !ctx.interactive) {
+		/* a script stopped by Ctrl-C ends as a shell's would */
+		if (!interrupt_reported())
+			fprintf(stderr, "ptwalk: interrupted\n");
+		rc = 130;
+	}
 out:
 	fflush(stdout);
 	ctx_release(&ctx);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mm_internal.h"
+#include "ptwalk/progress.h"
 
 struct copy_ctx {
 	struct machine *m;
@@ -16,6 +17,7 @@ struct copy_ctx {
 	u64 copied, wrprotected, zero;
 	struct error *e;
 	int err;
+	struct progress *pg;
 };
 
 static void
@@ -43,6 +45,15 @@ copy_level(struct copy_ctx *cc, u64 table, int i, u64 base)
 			if (d.kind == PT_TABLE)
 				copy_level(cc, d.addr, i + 1, va);
 			continue;
+		}
+		/* copy_process() gives up on a fatal signal */
+		if (progress_add(cc->pg, 1) != 0) {
+			char why[200];
+
+			progress_why(cc->pg, why, sizeof(why));
+			cc->err = error_set(cc->e, cc->pg->stop, "fork %s; the "
+					    "child is released", why);
+			return;
 		}
 		ent = pte_read(m, epa);
 		if (ent == 0)
@@ -102,6 +113,7 @@ do_fork(struct machine *m, struct task_struct *parent,
 	struct mm_struct *old = parent->mm, *mm;
 	struct vm_area_struct *v, *prev = NULL;
 	struct task_struct *t;
+	struct progress pg;
 	u64 wp = 0;
 	int i, nv = 0;
 
@@ -143,6 +155,7 @@ do_fork(struct machine *m, struct task_struct *parent,
 	KT(m, "copy_process: pid %d (%s), a child of pid %d", t->pid, t->comm,
 	   parent->pid);
 	/* dup_mmap */
+	progress_begin(&pg, "fork", "PTEs", 0, 0);
 	for (v = old->mmap; v != NULL; v = v->vm_next) {
 		struct vm_area_struct *n;
 
@@ -170,10 +183,13 @@ do_fork(struct machine *m, struct task_struct *parent,
 		nv++;
 		/* vma_needs_copy(): only VMAs with anonymous pages */
 		if (v->anon_vma != NULL) {
-			struct copy_ctx cc = { m, mm, v, 0, 0, 0, e, 0 };
+			struct copy_ctx cc = { m, mm, v, 0, 0, 0, e, 0, &pg };
 
 			copy_level(&cc, old->pgd, 0, 0);
 			if (cc.err) {
+				progress_end(&pg);
+				if (wp + cc.wrprotected)
+					mm_tlb_flush(m, old);
 				do_exit(m, t, NULL);
 				return cc.err;
 			}
@@ -187,6 +203,7 @@ do_fork(struct machine *m, struct task_struct *parent,
 			   cc.zero ? ", zero-page PTEs shared" : "");
 		}
 	}
+	progress_end(&pg);
 	KT(m, "dup_mmap: %d VMAs; file VMAs without anonymous pages are not "
 	   "copied: the child faults them in from the page cache", nv);
 	if (wp)
