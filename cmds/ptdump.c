@@ -2,7 +2,6 @@
 /*
  * Dump every present mapping, merged into ranges.
  */
-#include <errno.h>
 #include <string.h>
 
 #include "ptwalk/out.h"
@@ -14,8 +13,21 @@ struct pd_state {
 	struct ctx *ctx;
 	const struct region *last;
 	u64 total;
-	struct progress pg;
 };
+
+/* The ranges so far: a progress line, and a stop on Ctrl-C. */
+static struct progress pd_progress;
+
+static int
+emitted(struct ctx *ctx)
+{
+	char why[200];
+
+	if (progress_add(&pd_progress, 1) == 0)
+		return 0;
+	progress_why(&pd_progress, why, sizeof(why));
+	return cmd_error(ctx, "%s", why);
+}
 
 static int
 emit(void *arg, const struct ptdump_range *r)
@@ -55,7 +67,7 @@ emit(void *arg, const struct ptdump_range *r)
 		j_str(ctx, "region", reg->name);
 	j_obj_end(ctx);
 	st->total += r->end - r->start;
-	return progress_add(&st->pg, 1);
+	return emitted(ctx);
 }
 
 /* End of user space: the end of the "user" region, else half the space. */
@@ -77,7 +89,7 @@ dump(struct ctx *ctx, const char *what, int ri, u64 start, u64 end)
 {
 	struct machine *m = ctx->m;
 	struct cpu *c = machine_cpu(m);
-	struct pd_state st = { ctx, NULL, 0, { 0 } };
+	struct pd_state st = { ctx, NULL, 0 };
 	u64 bad = 0;
 	long n;
 
@@ -88,17 +100,9 @@ dump(struct ctx *ctx, const char *what, int ri, u64 start, u64 end)
 	out_printf(ctx, "%s mappings of %s=%s, %s-%s:\n", what,
 		   m->arch->root_name[ri] ? m->arch->root_name[ri] : "root",
 		   fpa(m, c->root[ri]), fva(m, start), fva(m, end - 1));
-	progress_begin(&st.pg, "ptdump", "ranges", 0, PROGRESS_STREAM);
 	n = ptdump_walk(m, c->root[ri], start, end, emit, &st, &bad);
-	progress_end(&st.pg);
-	if (n < 0) {
-		char why[200];
-
-		if (!st.pg.stop)
-			st.pg.stop = -EINTR;	/* seen between two tables */
-		progress_why(&st.pg, why, sizeof(why));
-		return cmd_error(ctx, "%s", why);
-	}
+	if (n < 0)
+		return cmd_error(ctx, "interrupted");
 	out_printf(ctx, "%ld range%s, %s mapped\n", n, n == 1 ? "" : "s",
 		   fsize(st.total));
 	if (bad)
@@ -117,6 +121,7 @@ ptdump_run(struct ctx *ctx, int argc, char **argv)
 	int r = 0;
 
 	top = m->mmu.va_mode == VA_ZEROEXT ? 1ULL << m->mmu.va_bits : 0;
+	progress_begin(&pd_progress, "ptdump", "ranges", 0, PROGRESS_STREAM);
 	j_arr(ctx, "ranges");
 	if (argc == 1 || !strcmp(argv[1], "user") || !strcmp(argv[1], "kernel")) {
 		bool user = argc == 1 || !strcmp(argv[1], "user");
@@ -144,6 +149,7 @@ ptdump_run(struct ctx *ctx, int argc, char **argv)
 				 start, end);
 	}
 	j_arr_end(ctx);
+	progress_end(&pd_progress);
 	return r;
 }
 

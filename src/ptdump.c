@@ -3,7 +3,6 @@
  * Dumping a page-table tree: a depth-first walk of present entries that
  * merges neighbouring leaves with the same rights into ranges.
  */
-#include "ptwalk/progress.h"
 #include "ptwalk/ptdump.h"
 
 struct dumper {
@@ -81,11 +80,6 @@ walk_table(struct dumper *d, u64 table, int i, u64 base, u64 start, u64 end,
 	const struct pt_level *L = &mmu->lv[lvl];
 	u64 n = 1ULL << L->bits, span = 1ULL << L->shift, idx;
 
-	if (interrupt_pending()) {	/* Ctrl-C: a table at a time */
-		flush_cur(d);
-		d->stop = true;
-		return;
-	}
 	for (idx = 0; idx < n && !d->stop; idx++) {
 		u64 va = canon(mmu, base + idx * span), e;
 		u64 last = va + span - 1;

@@ -17,8 +17,10 @@ struct copy_ctx {
 	u64 copied, wrprotected, zero;
 	struct error *e;
 	int err;
-	struct progress *pg;
 };
+
+/* The PTEs dup_mmap has looked at: a fork of a big process stops on Ctrl-C. */
+static struct progress fork_progress;
 
 static void
 copy_level(struct copy_ctx *cc, u64 table, int i, u64 base)
@@ -47,12 +49,13 @@ copy_level(struct copy_ctx *cc, u64 table, int i, u64 base)
 			continue;
 		}
 		/* copy_process() gives up on a fatal signal */
-		if (progress_add(cc->pg, 1) != 0) {
+		if (progress_add(&fork_progress, 1) != 0) {
 			char why[200];
 
-			progress_why(cc->pg, why, sizeof(why));
-			cc->err = error_set(cc->e, cc->pg->stop, "fork %s; the "
-					    "child is released", why);
+			progress_why(&fork_progress, why, sizeof(why));
+			cc->err = error_set(cc->e, fork_progress.stop,
+					    "fork %s; the child is released",
+					    why);
 			return;
 		}
 		ent = pte_read(m, epa);
@@ -113,7 +116,6 @@ do_fork(struct machine *m, struct task_struct *parent,
 	struct mm_struct *old = parent->mm, *mm;
 	struct vm_area_struct *v, *prev = NULL;
 	struct task_struct *t;
-	struct progress pg;
 	u64 wp = 0;
 	int i, nv = 0;
 
@@ -155,7 +157,7 @@ do_fork(struct machine *m, struct task_struct *parent,
 	KT(m, "copy_process: pid %d (%s), a child of pid %d", t->pid, t->comm,
 	   parent->pid);
 	/* dup_mmap */
-	progress_begin(&pg, "fork", "PTEs", 0, 0);
+	progress_begin(&fork_progress, "fork", "PTEs", 0, 0);
 	for (v = old->mmap; v != NULL; v = v->vm_next) {
 		struct vm_area_struct *n;
 
@@ -183,11 +185,11 @@ do_fork(struct machine *m, struct task_struct *parent,
 		nv++;
 		/* vma_needs_copy(): only VMAs with anonymous pages */
 		if (v->anon_vma != NULL) {
-			struct copy_ctx cc = { m, mm, v, 0, 0, 0, e, 0, &pg };
+			struct copy_ctx cc = { m, mm, v, 0, 0, 0, e, 0 };
 
 			copy_level(&cc, old->pgd, 0, 0);
 			if (cc.err) {
-				progress_end(&pg);
+				progress_end(&fork_progress);
 				if (wp + cc.wrprotected)
 					mm_tlb_flush(m, old);
 				do_exit(m, t, NULL);
@@ -203,7 +205,7 @@ do_fork(struct machine *m, struct task_struct *parent,
 			   cc.zero ? ", zero-page PTEs shared" : "");
 		}
 	}
-	progress_end(&pg);
+	progress_end(&fork_progress);
 	KT(m, "dup_mmap: %d VMAs; file VMAs without anonymous pages are not "
 	   "copied: the child faults them in from the page cache", nv);
 	if (wp)

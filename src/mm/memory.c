@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "mm_internal.h"
-#include "ptwalk/progress.h"
 #include "ptwalk/slab.h"
 
 /* x86 page-fault error code (arch/x86/include/asm/trap_pf.h) */
@@ -439,7 +438,6 @@ struct range_walk {
 	u64 start, end;
 	u64 nflush, first_flush;
 	bool flushed_all;
-	struct progress *pg;	/* pages of [start, end) done */
 };
 
 typedef void (*pte_fn)(struct range_walk *rw, u64 va, u64 epa);
@@ -465,31 +463,20 @@ walk_level(struct range_walk *rw, u64 table, int i, u64 base, pte_fn fn)
 
 		if (lvl == LVL_PTE) {
 			fn(rw, va, epa);
-			progress_add(rw->pg, 1);   /* it goes to the end */
 			continue;
 		}
 		phys_read_entry(&m->phys, epa, L->esize, &ent);
 		mmu->arch->decode(mmu, lvl, ent, &d);
 		if (d.kind == PT_TABLE)
 			walk_level(rw, d.addr, i + 1, va, fn);
-		else
-			progress_add(rw->pg, span >> PAGE_SHIFT);
 	}
 }
 
 static void
 walk_range(struct range_walk *rw, pte_fn fn)
 {
-	struct progress pg;
-
-	if (rw->end <= rw->start)
-		return;
-	progress_begin(&pg, "page tables", "pages",
-		       (rw->end - rw->start) >> PAGE_SHIFT, 0);
-	rw->pg = &pg;
-	walk_level(rw, rw->mm->pgd, 0, 0, fn);
-	progress_end(&pg);
-	rw->pg = NULL;
+	if (rw->end > rw->start)
+		walk_level(rw, rw->mm->pgd, 0, 0, fn);
 }
 
 static void
@@ -526,7 +513,7 @@ void
 zap_page_range(struct machine *m, struct mm_struct *mm,
 	       struct vm_area_struct *vma, u64 start, u64 end)
 {
-	struct range_walk rw = { m, mm, vma, start, end, 0, 0, false, NULL };
+	struct range_walk rw = { m, mm, vma, start, end, 0, 0, false };
 	u64 anon = mm->rss[MM_ANONPAGES], file = mm->rss[MM_FILEPAGES];
 
 	walk_range(&rw, zap_one);
@@ -680,8 +667,7 @@ void
 change_protection(struct machine *m, struct vm_area_struct *vma, u64 start,
 		  u64 end)
 {
-	struct range_walk rw = { m, vma->vm_mm, vma, start, end, 0, 0, false,
-				 NULL };
+	struct range_walk rw = { m, vma->vm_mm, vma, start, end, 0, 0, false };
 
 	walk_range(&rw, chprot_one);
 	if (rw.nflush)
