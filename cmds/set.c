@@ -3,8 +3,10 @@
  * Change a session setting.
  */
 #include <string.h>
+#include <unistd.h>
 
 #include "ptwalk/out.h"
+#include "ptwalk/progress.h"
 
 static int
 set_tlb(struct ctx *ctx, int argc, char **argv)
@@ -40,6 +42,49 @@ set_tlb(struct ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+/* progress on|off; host-mem-limit SIZE|off|auto, or its value. */
+static int
+set_host(struct ctx *ctx, int argc, char **argv)
+{
+	char lim[32], ram[32];
+	long pages = sysconf(_SC_PHYS_PAGES), psz = sysconf(_SC_PAGESIZE);
+	u64 v;
+
+	if (!strcmp(argv[1], "progress"))
+		return argc != 3 ? cmd_error(ctx, "usage: set progress on|off") :
+			arg_bool(ctx, argv[2], "progress", &progress_enabled);
+	if (argc == 2) {
+		fmt_mem(lim, sizeof(lim), host_mem_limit_bytes());
+		fmt_mem(ram, sizeof(ram), pages > 0 && psz > 0 ?
+			(u64)pages * (u64)psz : 0);
+		if (host_mem_limit == 0)
+			out_printf(ctx, "host-mem-limit off\n");
+		else
+			out_printf(ctx, "host-mem-limit %s%s%s%s\n", lim,
+				   host_mem_limit == HOST_MEM_AUTO ?
+				   " (auto: half of this host's " : "",
+				   host_mem_limit == HOST_MEM_AUTO ? ram : "",
+				   host_mem_limit == HOST_MEM_AUTO ?
+				   " of RAM, or of its memory cgroup)" : "");
+		return 0;
+	}
+	if (argc != 3)
+		return cmd_error(ctx, "usage: set host-mem-limit SIZE|off|auto");
+	if (!strcmp(argv[2], "off")) {
+		host_mem_limit = 0;
+	} else if (!strcmp(argv[2], "auto")) {
+		host_mem_limit = HOST_MEM_AUTO;
+	} else {
+		if (arg_u64(ctx, argv[2], "host-mem-limit", &v))
+			return -1;
+		if (v < 16 * MiB || v == HOST_MEM_AUTO)
+			return cmd_error(ctx, "host-mem-limit: give at least "
+					 "16M, 'off' or 'auto'");
+		host_mem_limit = v;
+	}
+	return 0;
+}
+
 static int
 set_run(struct ctx *ctx, int argc, char **argv)
 {
@@ -53,8 +98,15 @@ set_run(struct ctx *ctx, int argc, char **argv)
 			   ctx->bail ? "on" : "off",
 			   ctx->m && ctx->m->tlb_on ? "on" : "off",
 			   (unsigned long long)ctx->seed);
+		out_printf(ctx, "progress %s\nhost-mem-limit %s\n",
+			   progress_enabled ? "on" : "off",
+			   host_mem_limit == HOST_MEM_AUTO ? "auto" :
+			   host_mem_limit == 0 ? "off" : fsize(host_mem_limit));
 		return 0;
 	}
+	if (argc > 1 && (!strcmp(o, "progress") ||
+			 !strcmp(o, "host-mem-limit")))
+		return set_host(ctx, argc, argv);
 	if (!strcmp(o, "tlb")) {
 		if (argc != 3 && argc != 4)
 			return cmd_error(ctx, "usage: set tlb on|off, or set "
@@ -90,7 +142,8 @@ set_run(struct ctx *ctx, int argc, char **argv)
 		ctx->bail = v;
 	} else {
 		return cmd_error(ctx, "unknown setting '%s' (settings: json, "
-				 "echo, verbose, bail, tlb, seed)", o);
+				 "echo, verbose, bail, tlb, seed, progress, "
+				 "host-mem-limit)", o);
 	}
 	return 0;
 }
@@ -99,7 +152,8 @@ const struct cmd cmd_set = {
 	.name = "set",
 	.family = FAM_SESSION,
 	.usage = "[OPTION VALUE]",
-	.summary = "change a setting: json, echo, verbose, bail, tlb, seed",
+	.summary = "change a setting: json, echo, verbose, bail, tlb, seed, "
+		   "progress, host-mem-limit",
 	.help =
 	"  set json on|off      one JSON object per command result (--json)\n"
 	"  set echo on|off      print each command before its output (--echo)\n"
@@ -110,8 +164,17 @@ const struct cmd cmd_set = {
 	"  set tlb ENTRIES WAYS resize every CPU's TLB (ENTRIES/WAYS sets, a\n"
 	"                       power of two); the TLB starts empty\n"
 	"  set seed N           seed for labs and randomised choices\n"
+	"  set progress on|off  a command that runs over a second shows how\n"
+	"                       far it is on stderr, when that is a terminal\n"
+	"  set host-mem-limit SIZE|off|auto\n"
+	"                       the host memory ptwalk may hold (simulated RAM\n"
+	"                       with data, page descriptors, its own heap); a\n"
+	"                       long command that grows past it stops, as on\n"
+	"                       Ctrl-C.  auto (the default) is half the host's\n"
+	"                       RAM; 'set host-mem-limit' alone shows it\n"
 	"With no argument, prints the current settings.\n",
-	.complete = "words:json,echo,verbose,bail,tlb,seed words:on,off",
+	.complete = "words:json,echo,verbose,bail,tlb,seed,progress,"
+		    "host-mem-limit words:on,off,auto",
 	.min_args = 0,
 	.max_args = 3,
 	.flags = CMD_NOMACHINE,

@@ -172,6 +172,15 @@ host_mem_used(void)
  * Over the limit, a loop stops if it is what makes ptwalk grow: a loop
  * that only reads (ptdump, translate -f) runs on.
  */
+void
+fmt_mem(char *buf, size_t n, u64 bytes)
+{
+	if (bytes >= GiB)
+		snprintf(buf, n, "%.1fG", (double)bytes / (double)GiB);
+	else
+		snprintf(buf, n, "%.1fM", (double)bytes / (double)MiB);
+}
+
 static int
 check_mem(u64 now)
 {
@@ -358,8 +367,8 @@ progress_why(const struct progress *pg, char *buf, size_t n)
 
 	how_far(pg, far, sizeof(far));
 	if (pg->stop == -ENOMEM) {
-		fmt_size(used, sizeof(used), mem_seen);
-		fmt_size(lim, sizeof(lim), host_mem_limit_bytes());
+		fmt_mem(used, sizeof(used), mem_seen);
+		fmt_mem(lim, sizeof(lim), host_mem_limit_bytes());
 		snprintf(buf, n, "stopped after %s: ptwalk holds %s of host "
 			 "memory, over the limit of %s (set host-mem-limit)",
 			 far, used, lim);

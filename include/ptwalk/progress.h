@@ -107,5 +107,7 @@ extern u64 host_mem_limit;
 u64 host_mem_limit_bytes(void);
 /* Resident anonymous host memory of ptwalk now, in bytes (0: unknown). */
 u64 host_mem_used(void);
+/* An amount of host memory for people: "11.8G", "640.0M". */
+void fmt_mem(char *buf, size_t n, u64 bytes);
 
 #endif
