@@ -174,8 +174,9 @@ from_file(struct ctx *ctx, const char *path)
 	struct machine *m = ctx->m;
 	struct cpu *c = machine_cpu(m);
 	struct error err;
-	FILE *f = strcmp(path, "-") ? host_fopen(path, 0, "the address file",
-						 &err) : stdin;
+	FILE *f = strcmp(path, "-") ? host_fopen(path, HOST_OPEN_STREAM,
+						 "the address file", &err) :
+		stdin;
 	const size_t cap = 1 << 20;
 	char *in, *out;
 	size_t have = 0, used = 0;
