@@ -10,7 +10,9 @@
  *
  * RAM frames that hold data are known: a bit per frame (`dirty`) is set by
  * every write, which goes through phys_write_entry(), phys_write(),
- * phys_zero() or a pointer from phys_ptr_w(), never through phys_ptr().
+ * phys_zero() or a pointer from phys_ptr_w(); phys_ptr() is for reading,
+ * or for writing into frames marked beforehand (SLUB marks a new slab's
+ * frames with phys_ptr_w(), then writes its free pointers through it).
  * A frame without the bit reads as zeros, so zeroing it (__GFP_ZERO, a new
  * page table) or copying zeros into it writes nothing, and reading it
  * reads nothing: touching 4 GiB of anonymous memory or vzalloc(2G) costs

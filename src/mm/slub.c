@@ -230,8 +230,8 @@ static inline void
 set_freepointer(struct slab_state *ss, const struct kmem_cache *s, u64 obj,
 		u64 fp)
 {
-	u8 *h = phys_ptr_w(&ss->m->phys, obj_pa(ss, obj) + s->offset,
-			   ss->ptr_size);
+	u8 *h = phys_ptr(&ss->m->phys, obj_pa(ss, obj) + s->offset,
+			 ss->ptr_size);
 
 	if (unlikely(h == NULL))
 		return;
@@ -248,7 +248,7 @@ set_freepointer(struct slab_state *ss, const struct kmem_cache *s, u64 obj,
 static void
 poison_object(struct slab_state *ss, const struct kmem_cache *s, u64 obj)
 {
-	u8 *h = phys_ptr_w(&ss->m->phys, obj_pa(ss, obj), s->object_size);
+	u8 *h = phys_ptr(&ss->m->phys, obj_pa(ss, obj), s->object_size);
 
 	if (h == NULL)
 		return;
@@ -447,6 +447,8 @@ new_slab(struct slab_state *ss, struct kmem_cache *s, gfp_t gfp, int node,
 	s->node[nid]->total_objects += objects;
 
 	start = slab_address(ss, slab);
+	/* the free pointers and poison written below: frames with data */
+	phys_ptr_w(&m->phys, obj_pa(ss, start), PAGE_SIZE << order);
 	for (i = 0, p = start; i < objects; i++, p += s->size) {
 		if (s->flags & SLAB_POISON)
 			poison_object(ss, s, p);
