@@ -50,9 +50,11 @@ set_host(struct ctx *ctx, int argc, char **argv)
 	long pages = sysconf(_SC_PHYS_PAGES), psz = sysconf(_SC_PAGESIZE);
 	u64 v;
 
-	if (!strcmp(argv[1], "progress"))
-		return argc != 3 ? cmd_error(ctx, "usage: set progress on|off") :
-			arg_bool(ctx, argv[2], "progress", &progress_enabled);
+	if (!strcmp(argv[1], "progress")) {
+		if (argc != 3)
+			return cmd_error(ctx, "usage: set progress on|off");
+		return arg_bool(ctx, argv[2], "progress", &progress_enabled);
+	}
 	if (argc == 2) {
 		fmt_mem(lim, sizeof(lim), host_mem_limit_bytes());
 		fmt_mem(ram, sizeof(ram), pages > 0 && psz > 0 ?
@@ -69,7 +71,8 @@ set_host(struct ctx *ctx, int argc, char **argv)
 		return 0;
 	}
 	if (argc != 3)
-		return cmd_error(ctx, "usage: set host-mem-limit SIZE|off|auto");
+		return cmd_error(ctx, "usage: set host-mem-limit "
+				 "SIZE|off|auto");
 	if (!strcmp(argv[2], "off")) {
 		host_mem_limit = 0;
 	} else if (!strcmp(argv[2], "auto")) {
@@ -167,11 +170,11 @@ const struct cmd cmd_set = {
 	"  set progress on|off  a command that runs over a second shows how\n"
 	"                       far it is on stderr, when that is a terminal\n"
 	"  set host-mem-limit SIZE|off|auto\n"
-	"                       the host memory ptwalk may hold (simulated RAM\n"
-	"                       with data, page descriptors, its own heap); a\n"
-	"                       long command that grows past it stops, as on\n"
-	"                       Ctrl-C.  auto (the default) is half the host's\n"
-	"                       RAM; 'set host-mem-limit' alone shows it\n"
+	"                       the host memory ptwalk may hold (simulated\n"
+	"                       RAM with data, page descriptors, its heap);\n"
+	"                       a long command that grows past it stops as\n"
+	"                       on Ctrl-C.  auto (the default) is half the\n"
+	"                       host's RAM; 'set host-mem-limit' shows it\n"
 	"With no argument, prints the current settings.\n",
 	.complete = "words:json,echo,verbose,bail,tlb,seed,progress,"
 		    "host-mem-limit words:on,off,auto",

@@ -70,7 +70,7 @@ trace_run(struct ctx *ctx, int argc, char **argv)
 		n[acc == ACC_WRITE ? 1 : acc == ACC_EXEC ? 2 : 0]++;
 		total++;
 		if (stream)
-			show_trace(ctx);	/* as it goes: memory stays small */
+			show_trace(ctx);	/* as it goes: little memory */
 		if (!ctx->verbose || stream)
 			kt_begin(m);
 		if (progress_add(&pg, 1)) {

@@ -290,7 +290,7 @@ from_file(struct ctx *ctx, const char *path)
 	else
 		clearerr(f);
 	if (!pg.stop && interrupt_pending())
-		pg.stop = -EINTR;	/* a read from a terminal was cut short */
+		pg.stop = -EINTR;	/* a read from a terminal, cut short */
 	if (pg.stop) {
 		progress_why(&pg, why, sizeof(why));
 		return cmd_error(ctx, "%s", why);

@@ -18,8 +18,8 @@
 #define NSEC		1000000000ULL
 #define MSEC		1000000ULL
 #define SHOW_AFTER	(1 * NSEC)	/* a loop this old shows a line */
-#define REDRAW		(100 * MSEC)	/* at most ten updates a second */
-#define MEM_EVERY	(50 * MSEC)	/* host memory looked at this often */
+#define REDRAW		(100 * MSEC)	/* redraws: 10 a second at most */
+#define MEM_EVERY	(50 * MSEC)	/* how often host memory is read */
 #define MEM_SLACK	(4ULL << 20)	/* growth that is not the loop's */
 #define STRIDE_MIN	16
 #define STRIDE_MAX	(1ULL << 24)
@@ -29,7 +29,7 @@ bool progress_enabled = true;
 u64 host_mem_limit = HOST_MEM_AUTO;
 
 static bool interactive;
-static bool reported;		/* a command said "interrupted after ..." */
+static bool reported;		/* a command said "interrupted after" */
 
 static struct progress *top;	/* the innermost running loop */
 static const char *label;	/* the running command */
@@ -40,7 +40,7 @@ static int err_tty = -1;	/* stderr (stdout) is a terminal; -1: ask */
 static int out_tty = -1;
 static u64 t_mem;		/* ns: the last look at host memory */
 static u64 mem_base;		/* bytes used at the command's first look */
-static u64 mem_seen;		/* bytes used when the limit stopped a loop */
+static u64 mem_seen;		/* bytes held when the limit stopped it */
 
 /*
  * Ctrl-C
@@ -168,10 +168,6 @@ host_mem_used(void)
 	return (rss - MIN(rss, shared)) * (u64)sysconf(_SC_PAGESIZE);
 }
 
-/*
- * Over the limit, a loop stops if it is what makes ptwalk grow: a loop
- * that only reads (ptdump, translate -f) runs on.
- */
 void
 fmt_mem(char *buf, size_t n, u64 bytes)
 {
@@ -181,13 +177,17 @@ fmt_mem(char *buf, size_t n, u64 bytes)
 		snprintf(buf, n, "%.1fM", (double)bytes / (double)MiB);
 }
 
+/*
+ * Over the limit, a loop stops if it is what makes ptwalk grow: a loop
+ * that only reads (ptdump, translate -f) runs on.
+ */
 static int
 check_mem(u64 now)
 {
 	u64 used;
 
 	if (mem_seen)
-		return -ENOMEM;		/* stays stopped until the command ends */
+		return -ENOMEM;	/* until the command ends */
 	if (host_mem_limit == 0 || now - t_mem < MEM_EVERY)
 		return 0;
 	t_mem = now;
@@ -247,7 +247,7 @@ draw(const struct progress *pg, u64 now)
 		if (out_tty < 0)
 			out_tty = isatty(STDOUT_FILENO);
 		if (out_tty)
-			return;		/* its own output shows how far it is */
+			return;	/* its own output shows how far it is */
 	}
 	if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 8)
 		cols = ws.ws_col;

@@ -55,7 +55,7 @@ struct progress {
 	const char *what;	/* "touch", "vmalloc": the line's label */
 	const char *unit;	/* "pages" */
 	u64 done, total;	/* total 0: not known in advance */
-	u64 poll_at;		/* progress_add() polls when done reaches it */
+	u64 poll_at;		/* progress_add() polls when done is here */
 	u64 stride;
 	u64 t_poll;		/* ns: the last poll */
 	int stop;		/* 0, -EINTR or -ENOMEM: the loop must stop */

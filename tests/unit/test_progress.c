@@ -164,8 +164,8 @@ test_touch_interrupted(void **state)
 
 	(void)state;
 	session_start(&s, m);
-	assert_int_equal(cmd_run_line(&s.ctx, "mmap 0 64M rw private,anonymous"),
-			 0);
+	assert_int_equal(cmd_run_line(&s.ctx,
+				      "mmap 0 64M rw private,anonymous"), 0);
 	nvals = s.ctx.nvals;
 	nerr = s.ctx.nerr;
 	interrupt_raise();
