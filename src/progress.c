@@ -21,7 +21,7 @@
 #define REDRAW		(100 * MSEC)	/* redraws: 10 a second at most */
 #define MEM_EVERY	(50 * MSEC)	/* how often host memory is read */
 #define MEM_SLACK	(4ULL << 20)	/* growth that is not the loop's */
-#define STRIDE_MIN	16
+#define STRIDE_FIRST	64	/* small loops never poll */
 #define STRIDE_MAX	(1ULL << 24)
 
 volatile sig_atomic_t interrupt_flag;
@@ -298,8 +298,8 @@ progress_begin(struct progress *pg, const char *what, const char *unit,
 	pg->unit = unit;
 	pg->done = 0;
 	pg->total = total;
-	pg->stride = STRIDE_MIN;
-	pg->poll_at = STRIDE_MIN;
+	pg->stride = STRIDE_FIRST;
+	pg->poll_at = STRIDE_FIRST;
 	pg->t_poll = 0;
 	pg->stop = 0;
 	pg->flags = flags;
