@@ -31,6 +31,7 @@ echo 'echo not reached' >> $d/long.cmd
 run() {
 	in=$1
 	shift
+	rm -f $d/out $d/err	# the last case's output must not count
 	stdbuf -oL env --default-signal=INT $PTWALK -q -a x86_64 "$@" <$in \
 		>$d/out 2>$d/err &
 	pid=$!
@@ -53,6 +54,7 @@ run /dev/null -c "$(tr '\n' ';' < $d/long.cmd)"
 echo "== started with SIGINT ignored (a shell's background job): ignored"
 head -n 6 $d/long.cmd > $d/short.cmd
 echo 'echo reached' >> $d/short.cmd
+rm -f $d/out $d/err
 (trap '' INT; exec stdbuf -oL $PTWALK -q -a x86_64 $d/short.cmd >$d/out \
 	2>$d/err) &
 pid=$!
@@ -65,6 +67,7 @@ echo "$(grep -c '^read of 1048576 pages' $d/out) touches of 4G done"
 grep '^reached' $d/out
 
 echo "== a long command that grows past set host-mem-limit stops"
+rm -f $d/out $d/err
 $PTWALK -q -a x86_64 -m 8G -c 'set host-mem-limit 16M
 mmap 0 4G rw private,anonymous; touch $_ w 4G; echo next' >$d/out 2>$d/err
 echo "exit $?"
