@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ptwalk/out.h"
+#include "ptwalk/progress.h"
 #include "ptwalk/ptdump.h"
 #include "ptwalk/show.h"
 
@@ -13,6 +14,20 @@ struct pd_state {
 	const struct region *last;
 	u64 total;
 };
+
+/* The ranges so far: a progress line, and a stop on Ctrl-C. */
+static struct progress pd_progress;
+
+static int
+emitted(struct ctx *ctx)
+{
+	char why[200];
+
+	if (progress_add(&pd_progress, 1) == 0)
+		return 0;
+	progress_why(&pd_progress, why, sizeof(why));
+	return cmd_error(ctx, "%s", why);
+}
 
 /* Entries that name a table above them: a cycle, not followed. */
 static int
@@ -38,7 +53,7 @@ emit_loop(struct pd_state *st, const struct ptdump_range *r)
 	j_hex(ctx, "table", r->pa);
 	j_str(ctx, "table_level", m->mmu.lv[r->target_lvl].name);
 	j_obj_end(ctx);
-	return ctx->interrupted && *ctx->interrupted;
+	return emitted(ctx);
 }
 
 static int
@@ -81,7 +96,7 @@ emit(void *arg, const struct ptdump_range *r)
 		j_str(ctx, "region", reg->name);
 	j_obj_end(ctx);
 	st->total += r->end - r->start;
-	return ctx->interrupted && *ctx->interrupted;
+	return emitted(ctx);
 }
 
 /* End of user space: the end of the "user" region, else half the space. */
@@ -149,6 +164,7 @@ ptdump_run(struct ctx *ctx, int argc, char **argv)
 	int r = 0;
 
 	top = m->mmu.va_mode == VA_ZEROEXT ? 1ULL << m->mmu.va_bits : 0;
+	progress_begin(&pd_progress, "ptdump", "ranges", 0, PROGRESS_STREAM);
 	j_arr(ctx, "ranges");
 	if (argc == 1 || !strcmp(argv[1], "user") || !strcmp(argv[1], "kernel")) {
 		bool user = argc == 1 || !strcmp(argv[1], "user");
@@ -176,6 +192,7 @@ ptdump_run(struct ctx *ctx, int argc, char **argv)
 				 start, end);
 	}
 	j_arr_end(ctx);
+	progress_end(&pd_progress);
 	return r;
 }
 

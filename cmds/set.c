@@ -3,8 +3,10 @@
  * Change a session setting.
  */
 #include <string.h>
+#include <unistd.h>
 
 #include "ptwalk/out.h"
+#include "ptwalk/progress.h"
 
 static int
 set_tlb(struct ctx *ctx, int argc, char **argv)
@@ -40,6 +42,52 @@ set_tlb(struct ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+/* progress on|off; host-mem-limit SIZE|off|auto, or its value. */
+static int
+set_host(struct ctx *ctx, int argc, char **argv)
+{
+	char lim[32], ram[32];
+	long pages = sysconf(_SC_PHYS_PAGES), psz = sysconf(_SC_PAGESIZE);
+	u64 v;
+
+	if (!strcmp(argv[1], "progress")) {
+		if (argc != 3)
+			return cmd_error(ctx, "usage: set progress on|off");
+		return arg_bool(ctx, argv[2], "progress", &progress_enabled);
+	}
+	if (argc == 2) {
+		fmt_mem(lim, sizeof(lim), host_mem_limit_bytes());
+		fmt_mem(ram, sizeof(ram), pages > 0 && psz > 0 ?
+			(u64)pages * (u64)psz : 0);
+		if (host_mem_limit == 0)
+			out_printf(ctx, "host-mem-limit off\n");
+		else
+			out_printf(ctx, "host-mem-limit %s%s%s%s\n", lim,
+				   host_mem_limit == HOST_MEM_AUTO ?
+				   " (auto: half of this host's " : "",
+				   host_mem_limit == HOST_MEM_AUTO ? ram : "",
+				   host_mem_limit == HOST_MEM_AUTO ?
+				   " of RAM, or of its memory cgroup)" : "");
+		return 0;
+	}
+	if (argc != 3)
+		return cmd_error(ctx, "usage: set host-mem-limit "
+				 "SIZE|off|auto");
+	if (!strcmp(argv[2], "off")) {
+		host_mem_limit = 0;
+	} else if (!strcmp(argv[2], "auto")) {
+		host_mem_limit = HOST_MEM_AUTO;
+	} else {
+		if (arg_u64(ctx, argv[2], "host-mem-limit", &v))
+			return -1;
+		if (v < 16 * MiB || v == HOST_MEM_AUTO)
+			return cmd_error(ctx, "host-mem-limit: give at least "
+					 "16M, 'off' or 'auto'");
+		host_mem_limit = v;
+	}
+	return 0;
+}
+
 static int
 set_run(struct ctx *ctx, int argc, char **argv)
 {
@@ -57,8 +105,15 @@ set_run(struct ctx *ctx, int argc, char **argv)
 			   ctx->pager ? "on" : "off",
 			   ctx->redirect == REDIRECT_AUTO ? "auto" :
 			   ctx->redirect == 1 ? "on" : "off");
+		out_printf(ctx, "progress %s\nhost-mem-limit %s\n",
+			   progress_enabled ? "on" : "off",
+			   host_mem_limit == HOST_MEM_AUTO ? "auto" :
+			   host_mem_limit == 0 ? "off" : fsize(host_mem_limit));
 		return 0;
 	}
+	if (argc > 1 && (!strcmp(o, "progress") ||
+			 !strcmp(o, "host-mem-limit")))
+		return set_host(ctx, argc, argv);
 	if (!strcmp(o, "tlb")) {
 		if (argc != 3 && argc != 4)
 			return cmd_error(ctx, "usage: set tlb on|off, or set "
@@ -110,7 +165,7 @@ set_run(struct ctx *ctx, int argc, char **argv)
 	} else {
 		return cmd_error(ctx, "unknown setting '%s' (settings: json, "
 				 "echo, verbose, bail, tlb, seed, pager, "
-				 "redirect)", o);
+				 "redirect, progress, host-mem-limit)", o);
 	}
 	return 0;
 }
@@ -136,9 +191,17 @@ const struct cmd cmd_set = {
 	"                       '| SHELLCMD', '> FILE' and '>> FILE' after a\n"
 	"                       command: auto (the default) at the prompt\n"
 	"                       only, on in command files and -c too, or off\n"
+	"  set progress on|off  a command that runs over a second shows how\n"
+	"                       far it is on stderr, when that is a terminal\n"
+	"  set host-mem-limit SIZE|off|auto\n"
+	"                       the host memory ptwalk may hold (simulated\n"
+	"                       RAM with data, page descriptors, its heap);\n"
+	"                       a long command that grows past it stops as\n"
+	"                       on Ctrl-C.  auto (the default) is half the\n"
+	"                       host's RAM; 'set host-mem-limit' shows it\n"
 	"With no argument, prints the current settings.\n",
-	.complete = "words:json,echo,verbose,bail,tlb,seed,pager,redirect "
-		"expr:on,off,auto",
+	.complete = "words:json,echo,verbose,bail,tlb,seed,pager,redirect,"
+		    "progress,host-mem-limit expr:on,off,auto",
 	.min_args = 0,
 	.max_args = 3,
 	.flags = CMD_NOMACHINE,

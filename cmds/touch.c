@@ -4,6 +4,7 @@
  */
 #include "ptwalk/out.h"
 #include "ptwalk/procshow.h"
+#include "ptwalk/progress.h"
 #include "ptwalk/show.h"
 
 #define TOUCH_MAX	(1ULL << 32)
@@ -14,6 +15,51 @@ acc_name(int acc)
 	return acc == ACC_WRITE ? "write" : acc == ACC_EXEC ? "fetch" : "read";
 }
 
+/*
+ * Every page of [va, va + len): the summary only, or with `set verbose on`
+ * every step, printed page by page.  Ctrl-C stops it between two pages;
+ * the pages touched stay touched, as in a process killed in its loop.
+ */
+static int
+touch_range(struct ctx *ctx, u64 va, u64 len, int acc, u64 *pages,
+	    struct error *e)
+{
+	struct machine *m = ctx->m;
+	struct cpu *c = machine_cpu(m);
+	bool stream = ctx->verbose && !ctx->json;
+	struct progress pg;
+	u64 a, p, end = va + len;
+	int r = 0;
+
+	if (!ctx->verbose)
+		kt_end(m);		/* a summary, not every step */
+	progress_begin(&pg, "touch", "pages",
+		       (ALIGN_UP(end, PAGE_SIZE) - (va & PAGE_MASK)) >>
+		       PAGE_SHIFT, stream ? PROGRESS_STREAM : 0);
+	for (a = va & PAGE_MASK; a < end && a >= (va & PAGE_MASK);
+	     a += PAGE_SIZE) {
+		r = machine_access(m, c, a < va ? va : a, (unsigned)acc, &p, e);
+		if (stream) {
+			show_trace(ctx);
+			kt_begin(m);
+		}
+		if (r)
+			break;
+		++*pages;
+		if ((r = progress_add(&pg, 1)) != 0) {
+			char why[200];
+
+			progress_why(&pg, why, sizeof(why));
+			error_set(e, r, "%s", why);
+			break;
+		}
+	}
+	progress_end(&pg);
+	if (!ctx->verbose)
+		kt_begin(m);
+	return r;
+}
+
 static int
 touch_run(struct ctx *ctx, int argc, char **argv)
 {
@@ -21,7 +67,7 @@ touch_run(struct ctx *ctx, int argc, char **argv)
 	struct cpu *c = machine_cpu(m);
 	struct task_struct *t = current_task(m);
 	struct error e;
-	u64 va, len = 0, pa = 0, a, pages = 0, min0 = 0, maj0 = 0;
+	u64 va, len = 0, pa = 0, pages = 0, min0 = 0, maj0 = 0;
 	int acc = ACC_READ, r = 0;
 
 	if (arg_va(ctx, argv[1], "VADDR", &va))
@@ -47,15 +93,7 @@ touch_run(struct ctx *ctx, int argc, char **argv)
 		r = machine_access(m, c, va, (unsigned)acc, &pa, &e);
 		pages = 1;
 	} else {
-		for (a = va & PAGE_MASK; a < va + len && !r; a += PAGE_SIZE) {
-			u64 p;
-
-			r = machine_access(m, c, a < va ? va : a, (unsigned)acc,
-					   &p, &e);
-			pages += !r;
-			if (!ctx->verbose)
-				kt_begin(m);	/* a summary, not every step */
-		}
+		r = touch_range(ctx, va, len, acc, &pages, &e);
 	}
 	show_trace(ctx);
 	if (len != 0 && t != NULL) {
@@ -107,8 +145,10 @@ const struct cmd cmd_touch = {
 	"the VMA does not give, is a SIGSEGV: the process is marked killed.\n"
 	"w marks a write (no byte changes; 'write' stores a value).  With\n"
 	"LEN every page of [VADDR, VADDR+LEN) is accessed and a summary\n"
-	"printed ('set verbose on' shows every step).  The value ($_) is the\n"
-	"physical address.\n",
+	"printed ('set verbose on' shows every step).  Ctrl-C stops a range\n"
+	"between two pages: those touched stay touched and the command\n"
+	"fails saying how far it got.  The value ($_) is the physical\n"
+	"address (of a single access).\n",
 	.complete = "addr words:r,w,x expr",
 	.min_args = 1,
 	.max_args = 3,

@@ -2,13 +2,13 @@
 /*
  * Replay a file of memory accesses through the MMU.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ptwalk/out.h"
 #include "ptwalk/procshow.h"
+#include "ptwalk/progress.h"
 #include "ptwalk/show.h"
 
 #define TRACE_LINE	512
@@ -24,14 +24,19 @@ trace_run(struct ctx *ctx, int argc, char **argv)
 	char line[TRACE_LINE];
 	struct error e;
 	int lineno = 0, rc = 0;
+	bool stream = ctx->verbose && !ctx->json;
+	struct progress pg;
 	FILE *f;
 
 	(void)argc;
-	f = fopen(argv[1], "r");
+	/* sequential reads: a pipe or a FIFO will do, '-' is stdin */
+	f = strcmp(argv[1], "-") ? host_fopen(argv[1], HOST_OPEN_STREAM,
+					      "the trace file", &e) : stdin;
 	if (f == NULL)
-		return cmd_error(ctx, "cannot read '%s': %s", argv[1],
-				 strerror(errno));
+		return cmd_err(ctx, &e);
 	kt_begin(m);
+	progress_begin(&pg, "trace", "accesses", 0,
+		       stream ? PROGRESS_STREAM : 0);
 	while (fgets(line, sizeof(line), f) != NULL) {
 		char *p = line, *op, *addr, *save = NULL;
 		int acc;
@@ -64,10 +69,30 @@ trace_run(struct ctx *ctx, int argc, char **argv)
 		}
 		n[acc == ACC_WRITE ? 1 : acc == ACC_EXEC ? 2 : 0]++;
 		total++;
-		if (!ctx->verbose)
+		if (stream)
+			show_trace(ctx);	/* as it goes: little memory */
+		if (!ctx->verbose || stream)
 			kt_begin(m);
+		if (progress_add(&pg, 1)) {
+			char why[200];
+
+			progress_why(&pg, why, sizeof(why));
+			rc = cmd_error(ctx, "%s:%d: %s", argv[1], lineno, why);
+			break;
+		}
 	}
-	fclose(f);
+	progress_end(&pg);
+	if (rc == 0 && interrupt_pending()) {
+		/* a read from a pipe or a terminal was cut short */
+		char why[200];
+
+		progress_why(&pg, why, sizeof(why));
+		rc = cmd_error(ctx, "%s:%d: %s", argv[1], lineno, why);
+	}
+	if (f != stdin)
+		fclose(f);
+	else
+		clearerr(f);
 	show_trace(ctx);
 	t = current_task(m);
 	out_printf(ctx, "%llu accesses (%llu reads, %llu writes, %llu fetches)"
@@ -100,13 +125,14 @@ const struct cmd cmd_trace = {
 	.usage = "FILE",
 	.summary = "replay a file of memory accesses (r|w|x ADDR) through the MMU",
 	.help =
-	"Each line of FILE is 'r ADDR', 'w ADDR' or 'x ADDR' (ADDR an\n"
-	"expression: symbols work), '#' starts a comment.  Every access goes\n"
-	"through the current CPU as touch does: TLB, page walk, page faults.\n"
-	"The summary counts the accesses, the TLB hits and misses and the\n"
-	"minor and major faults of the running process; 'set verbose on'\n"
-	"also shows every fault's steps.  The replay stops at the first error\n"
-	"(a SIGSEGV, a bad line) with its line number.\n",
+	"Each line of FILE ('-' for stdin; a pipe will do) is 'r ADDR',\n"
+	"'w ADDR' or 'x ADDR' (ADDR an expression: symbols work), '#' starts\n"
+	"a comment.  Every access goes through the current CPU as touch\n"
+	"does: TLB, page walk, page faults.  The summary counts the accesses,\n"
+	"the TLB hits and misses and the minor and major faults of the\n"
+	"running process; 'set verbose on' also shows every fault's steps.\n"
+	"The replay stops at the first error (a SIGSEGV, a bad line, Ctrl-C)\n"
+	"with its line number.\n",
 	.complete = "file",
 	.min_args = 1,
 	.max_args = 1,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ptwalk/out.h"
+#include "ptwalk/progress.h"
 #include "ptwalk/show.h"
 
 static char *
@@ -195,7 +196,10 @@ from_file(struct ctx *ctx, const char *path)
 {
 	struct machine *m = ctx->m;
 	struct cpu *c = machine_cpu(m);
-	FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
+	struct error err;
+	FILE *f = strcmp(path, "-") ? host_fopen(path, HOST_OPEN_STREAM,
+						 "the address file", &err) :
+		stdin;
 	const size_t cap = 1 << 20;
 	char *in, *out;
 	size_t have = 0, used = 0;
@@ -203,12 +207,14 @@ from_file(struct ctx *ctx, const char *path)
 	u64 last = 0;
 	bool have_last = false, eof = false;
 	int vd = m->arch->va_digits, pd = m->arch->pa_digits;
+	struct progress pg;
+	char why[200];
 
 	if (f == NULL)
-		return cmd_error(ctx, "cannot read '%s': %s", path,
-				 strerror(errno));
+		return cmd_err(ctx, &err);
 	in = xmalloc(cap + 1);
 	out = xmalloc(cap);
+	progress_begin(&pg, "translate", "addresses", 0, PROGRESS_STREAM);
 	while (!eof || have > 0) {
 		char *p = in, *end, *nl = NULL;
 		size_t n;
@@ -300,15 +306,25 @@ from_file(struct ctx *ctx, const char *path)
 		memmove(in, p, have);
 		if (eof && have > 0 && memchr(in, '\n', have) == NULL)
 			have = 0;
-		if (ctx->interrupted && *ctx->interrupted)
+		/* a block at a time: Ctrl-C, and the count on a terminal */
+		if (progress_add(&pg, (u64)count + (u64)bad - pg.done))
 			break;
 	}
+	progress_end(&pg);
 	if (used)
 		fwrite(out, 1, used, ctx->out);
 	free(in);
 	free(out);
 	if (f != stdin)
 		fclose(f);
+	else
+		clearerr(f);
+	if (!pg.stop && interrupt_pending())
+		pg.stop = -EINTR;	/* a read from a terminal, cut short */
+	if (pg.stop) {
+		progress_why(&pg, why, sizeof(why));
+		return cmd_error(ctx, "%s", why);
+	}
 	if (have_last) {
 		struct walk w;
 		bool hit;

@@ -13,6 +13,7 @@
 #include "ptwalk/expr.h"
 #include "ptwalk/hostmap.h"
 #include "ptwalk/out.h"
+#include "ptwalk/progress.h"
 
 #define CMD(n) extern const struct cmd cmd_##n;
 #include "cmdlist.h"
@@ -156,6 +157,7 @@ ctx_init(struct ctx *ctx, struct machine *m)
 	ctx->out = stdout;
 	ctx->pager = true;
 	ctx->redirect = REDIRECT_AUTO;
+	ctx->interrupted = &interrupt_flag;
 	sb_init(&ctx->err);
 	sb_init(&ctx->js);
 	sb_init(&ctx->vtext);
@@ -747,6 +749,7 @@ run_one(struct ctx *ctx, int argc, char **argv, const bool *lit)
 		return -1;
 	}
 	ctx->cmd = c;
+	progress_command(c->name);
 	if (ctx->m != NULL)
 		ctx->m->kt.verbose = ctx->verbose;
 	out_begin(ctx);

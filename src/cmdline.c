@@ -33,6 +33,7 @@
 
 #include "ptwalk/cmd.h"
 #include "ptwalk/pager.h"
+#include "ptwalk/progress.h"
 
 struct tok {
 	char *s;		/* the text, quotes removed */
@@ -649,7 +650,8 @@ cmd_run_line(struct ctx *ctx, const char *line)
 				ctx->nerr++;
 			}
 			free(cmd);
-			if (end || comment || ctx->quit || (rc && ctx->bail))
+			if (end || comment || ctx->quit || (rc && ctx->bail) ||
+			    interrupt_pending())
 				break;
 			start = p + 1;
 		}

@@ -16,6 +16,7 @@
 #include "ptwalk/machine.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/options.h"
+#include "ptwalk/progress.h"
 #include "ptwalk/script.h"
 
 /*
@@ -256,7 +257,7 @@ run_inputs(struct ctx *ctx, const char *command, char **files, int nfiles)
 
 	if (command != NULL)
 		script_run_string(ctx, "-c", command);
-	for (i = 0; i < nfiles && !ctx->quit; i++) {
+	for (i = 0; i < nfiles && !ctx->quit && !interrupt_pending(); i++) {
 		if (ctx->bail && (ctx->nerr || ctx->read_failed))
 			break;
 		error_clear(&e);
@@ -281,6 +282,12 @@ run_inputs(struct ctx *ctx, const char *command, char **files, int nfiles)
 		return ctx->quit_status;
 	if (interactive)
 		return 0;
+	if (interrupt_pending()) {
+		/* a script stopped by Ctrl-C ends as a shell's would */
+		if (!interrupt_reported())
+			fprintf(stderr, "ptwalk: interrupted\n");
+		return 130;
+	}
 	if (ctx->read_failed)
 		return 2;
 	return ctx->nerr ? 1 : 0;
@@ -507,6 +514,7 @@ main(int argc, char **argv)
 	ctx.quiet = o.quiet;
 	ctx.pager = !o.nopager;
 	ctx.seed = o.seed;
+	interrupt_install(false);	/* the REPL installs its own way */
 	rc = run_inputs(&ctx, o.command, argv + optind, argc - optind);
 	fflush(stdout);
 	ctx_release(&ctx);

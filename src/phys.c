@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /*
  * Physical memory: sparse anonymous RAM or a private mapping of an image.
+ *
+ * RAM costs the host only the frames that hold data (see the dirty bitmap
+ * in include/ptwalk/phys.h): zeroing a clean frame is a bit test, a dirty
+ * one is cleared with memset (a few frames) or given back to the host with
+ * MADV_DONTNEED (a long span), and reading a clean frame reads nothing.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -12,6 +17,9 @@
 #include "ptwalk/phys.h"
 
 static struct phys_range empty_range;
+
+/* Dirty spans this long are given back to the host rather than cleared. */
+#define ADVISE_FRAMES	64
 
 void
 phys_init(struct phys *p)
@@ -30,6 +38,8 @@ phys_release(struct phys *p)
 		munmap(p->map, p->map_len);
 	for (i = 0; i < p->nzmap; i++)
 		munmap(p->zmap[i].addr, p->zmap[i].len);
+	if (p->dirty != NULL)
+		munmap(p->dirty, p->dirty_len);
 	free(p->zmap);
 	if (p->fd >= 0)
 		close(p->fd);
@@ -93,7 +103,9 @@ phys_insert(struct phys *p, u64 start, u64 size, u8 *host, unsigned flags,
 int
 phys_add_ram(struct phys *p, u64 base, u64 size, struct error *e)
 {
-	void *m;
+	void *m, *d;
+	size_t dlen;
+	int r;
 
 	if (p->map != NULL)
 		return error_set(e, -EEXIST, "RAM is already mapped");
@@ -104,9 +116,31 @@ phys_add_ram(struct phys *p, u64 base, u64 size, struct error *e)
 				 "address space for simulated RAM: %s",
 				 (unsigned long long)(size >> 20),
 				 strerror(errno));
+#ifdef MADV_NOHUGEPAGE
+	/* a frame with data costs 4K of the host, not a 2M huge page */
+	madvise(m, size, MADV_NOHUGEPAGE);
+#endif
+	/* the dirty bitmap: sparse as well, a host page per 128M of RAM */
+	dlen = (size_t)(ALIGN_UP((size + PAGE_SIZE - 1) >> PAGE_SHIFT, 64) / 8);
+	d = mmap(NULL, dlen, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (d == MAP_FAILED) {
+		munmap(m, size);
+		return error_set(e, -ENOMEM, "cannot reserve host memory for "
+				 "the RAM's frame bitmap: %s", strerror(errno));
+	}
 	p->map = m;
 	p->map_len = size;
-	return phys_insert(p, base, size, m, PHYS_RAM, e);
+	r = phys_insert(p, base, size, m, PHYS_RAM, e);
+	if (r) {
+		munmap(d, dlen);
+		return r;
+	}
+	p->ram = m;
+	p->ram_len = size;
+	p->dirty = d;
+	p->dirty_len = dlen;
+	return 0;
 }
 
 int
@@ -251,6 +285,109 @@ phys_describe_hole(struct phys *p, u64 pa, char *buf, size_t n)
 	snprintf(buf, n, "not backed");
 }
 
+/*
+ * RAM
+ */
+
+static inline bool
+frame_dirty(const struct phys *p, u64 f)
+{
+	return p->dirty[f >> 6] & (1ULL << (f & 63));
+}
+
+static bool
+all_zero(const u8 *h, size_t n)
+{
+	u64 w[8];
+	size_t i = 0;
+
+	/* 64 bytes at a time: data usually shows in the first block */
+	for (; i + sizeof(w) <= n; i += sizeof(w)) {
+		memcpy(w, h + i, sizeof(w));
+		if (w[0] | w[1] | w[2] | w[3] | w[4] | w[5] | w[6] | w[7])
+			return false;
+	}
+	for (; i < n; i++)
+		if (h[i])
+			return false;
+	return true;
+}
+
+/* Clear frames [f0, f1), all dirty: give long spans back to the host. */
+static void
+clear_frames(struct phys *p, u64 f0, u64 f1)
+{
+	u8 *h = p->ram + (f0 << PAGE_SHIFT);
+	size_t n = (size_t)((f1 - f0) << PAGE_SHIFT);
+	long psz = sysconf(_SC_PAGESIZE);
+	u64 f;
+
+	if (f1 - f0 < ADVISE_FRAMES || psz <= 0 ||
+	    ((uintptr_t)h | n) & (uintptr_t)(psz - 1) ||
+	    madvise(h, n, MADV_DONTNEED) != 0)
+		memset(h, 0, n);
+	for (f = f0; f < f1; f++)
+		p->dirty[f >> 6] &= ~(1ULL << (f & 63));
+}
+
+/*
+ * Store n bytes of src (NULL: zeros) at byte off of RAM.  Clean frames
+ * stay clean when what they receive is zeros.
+ */
+static void
+ram_store(struct phys *p, u64 off, const u8 *src, u64 n)
+{
+	u64 run = 0, nrun = 0;	/* whole dirty frames to clear */
+
+	while (n > 0) {
+		u64 f = off >> PAGE_SHIFT, o = off & (PAGE_SIZE - 1);
+		u64 k = MIN(n, PAGE_SIZE - o);
+		bool zeros = src == NULL ||
+			(k == PAGE_SIZE && all_zero(src, PAGE_SIZE));
+
+		if (zeros && k == PAGE_SIZE) {
+			if (frame_dirty(p, f)) {
+				if (nrun > 0 && run + nrun != f) {
+					clear_frames(p, run, run + nrun);
+					nrun = 0;
+				}
+				if (nrun++ == 0)
+					run = f;
+			}
+		} else if (zeros) {
+			if (frame_dirty(p, f))
+				memset(p->ram + off, 0, k);
+		} else {
+			memcpy(p->ram + off, src, k);
+			p->dirty[f >> 6] |= 1ULL << (f & 63);
+		}
+		off += k;
+		n -= k;
+		if (src != NULL)
+			src += k;
+	}
+	if (nrun > 0)
+		clear_frames(p, run, run + nrun);
+}
+
+/* Read n bytes at byte off of RAM: clean frames are zeros, unread. */
+static void
+ram_load(struct phys *p, u64 off, u8 *buf, u64 n)
+{
+	while (n > 0) {
+		u64 f = off >> PAGE_SHIFT;
+		u64 k = MIN(n, PAGE_SIZE - (off & (PAGE_SIZE - 1)));
+
+		if (frame_dirty(p, f))
+			memcpy(buf, p->ram + off, k);
+		else
+			memset(buf, 0, k);
+		off += k;
+		n -= k;
+		buf += k;
+	}
+}
+
 static int
 phys_copy(struct phys *p, u64 pa, void *buf, const void *src, u64 len,
 	  struct error *e)
@@ -268,19 +405,26 @@ phys_copy(struct phys *p, u64 pa, void *buf, const void *src, u64 len,
 		}
 		off = pa - r->start;
 		n = MIN(len, r->size - off);
-		if ((r->flags & PHYS_FILE) && (buf != NULL || src != NULL)) {
+		if (r->host == p->ram && p->ram != NULL) {
+			if (buf != NULL)
+				ram_load(p, off, buf, n);
+			else
+				ram_store(p, off, src, n);
+		} else if ((r->flags & PHYS_FILE) &&
+			   (buf != NULL || src != NULL)) {
 			/* an image file truncated under ptwalk: an error */
 			int rc = buf ? hostmap_copy(buf, r->host + off, n, e) :
 				hostmap_copy(r->host + off, src, n, e);
 
 			if (rc)
 				return rc;
-		} else if (buf != NULL)
+		} else if (buf != NULL) {
 			memcpy(buf, r->host + off, n);
-		else if (src != NULL)
+		} else if (src != NULL) {
 			memcpy(r->host + off, src, n);
-		else
+		} else {
 			memset(r->host + off, 0, n);
+		}
 		if (buf != NULL)
 			buf = (u8 *)buf + n;
 		if (src != NULL)
@@ -309,6 +453,15 @@ phys_zero(struct phys *p, u64 pa, u64 len, struct error *e)
 	return phys_copy(p, pa, NULL, NULL, len, e);
 }
 
+/* The RAM frame of pa, or -1 when pa is not in RAM. */
+static s64
+ram_frame(struct phys *p, const struct phys_range *r, u64 pa)
+{
+	if (p->ram == NULL || r->host != p->ram)
+		return -1;
+	return (s64)((pa - r->start) >> PAGE_SHIFT);
+}
+
 bool
 phys_frame_touched(struct phys *p, u64 pa)
 {
@@ -316,9 +469,12 @@ phys_frame_touched(struct phys *p, u64 pa)
 	unsigned char vec = 0;
 	uintptr_t h;
 	long psz = sysconf(_SC_PAGESIZE);
+	s64 f;
 
 	if (r == NULL)
 		return false;
+	if ((f = ram_frame(p, r, pa)) >= 0)
+		return frame_dirty(p, (u64)f);
 	h = (uintptr_t)(r->host + (pa - r->start));
 	h &= ~(uintptr_t)(psz - 1);
 	if (mincore((void *)h, (size_t)psz, &vec) != 0)
@@ -333,9 +489,15 @@ phys_residency(struct phys *p, u64 pa, u64 len, unsigned char *vec)
 	long psz = sysconf(_SC_PAGESIZE);
 	uintptr_t h, end;
 	u64 i, n = len >> PAGE_SHIFT;
+	s64 f;
 
 	if (r == NULL || r->size - (pa - r->start) < len)
 		return -1;
+	if ((f = ram_frame(p, r, pa)) >= 0 && !(pa & (PAGE_SIZE - 1))) {
+		for (i = 0; i < n; i++)
+			vec[i] = frame_dirty(p, (u64)f + i);
+		return 0;
+	}
 	h = (uintptr_t)(r->host + (pa - r->start));
 	end = h + len;
 	if (psz != (long)PAGE_SIZE || (h & (PAGE_SIZE - 1))) {

@@ -17,10 +17,10 @@
 #include "ptwalk/gfp.h"
 #include "ptwalk/kernel.h"
 #include "ptwalk/mm.h"
+#include "ptwalk/progress.h"
 #include "ptwalk/script.h"
 #include "ptwalk/slab.h"
 
-static volatile sig_atomic_t got_sigint;
 static struct ctx *repl_ctx;
 
 /*
@@ -288,21 +288,15 @@ ptwalk_complete(const char *text, int start, int end)
 }
 
 /*
- * Ctrl-C: cancel the line being typed, or interrupt a long command.
+ * Ctrl-C: cancel the line being typed, or interrupt a long command (the
+ * handler, in src/progress.c, sets the flag that long loops poll).
  */
-
-static void
-on_sigint(int sig)
-{
-	(void)sig;
-	got_sigint = 1;
-}
 
 static int
 signal_hook(void)
 {
-	if (got_sigint && RL_ISSTATE(RL_STATE_READCMD)) {
-		got_sigint = 0;
+	if (interrupt_flag && RL_ISSTATE(RL_STATE_READCMD)) {
+		interrupt_clear();
 		rl_replace_line("", 0);
 		rl_crlf();
 		rl_on_new_line();
@@ -352,32 +346,28 @@ repl_stream(void)
 int
 repl_run(struct ctx *ctx)
 {
-	struct sigaction sa;
 	char *hist = history_path(), *line;
 	int rc = 0;
 
 	repl_ctx = ctx;
 	ctx->interactive = true;
 	rl_outstream = repl_stream();
-	ctx->interrupted = &got_sigint;
+	ctx->interrupted = &interrupt_flag;
 	rl_readline_name = "ptwalk";
 	rl_attempted_completion_function = ptwalk_complete;
 	rl_completer_word_break_characters = (char *)" \t\n;|(";
 	rl_catch_signals = 0;
 	rl_signal_event_hook = signal_hook;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_sigint;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);	/* no SA_RESTART: read() returns */
+	interrupt_install(true);	/* no SA_RESTART: read() returns */
 	using_history();
 	stifle_history(2000);
 	if (hist != NULL)
 		read_history(hist);
 	for (;;) {
-		got_sigint = 0;
+		interrupt_clear();
 		line = readline("ptwalk> ");
 		if (line == NULL) {
-			if (got_sigint)
+			if (interrupt_flag)
 				continue;
 			fputc('\n', rl_outstream);
 			break;
@@ -394,7 +384,7 @@ repl_run(struct ctx *ctx)
 				}
 			}
 		}
-		got_sigint = 0;
+		interrupt_clear();
 		if (strlen(line) > SCRIPT_MAX_LINE) {
 			fflush(ctx->out);
 			fprintf(stderr, "error: line too long (%zu characters; "
@@ -406,10 +396,10 @@ repl_run(struct ctx *ctx)
 		}
 		free(line);
 		fflush(ctx->out);
-		if (got_sigint) {
+		/* a command that stopped has said so; else the line was cut */
+		if (interrupt_flag && !interrupt_reported())
 			fprintf(stderr, "interrupted\n");
-			got_sigint = 0;
-		}
+		interrupt_clear();
 		if (ctx->quit)
 			break;
 	}

@@ -308,7 +308,9 @@ int pgtable_slot(struct machine *m, u64 root, u64 va, int lvl, bool create,
 u64 pgtable_clear(struct machine *m, u64 root, u64 va);
 /*
  * Clear the leaf that maps va at whatever level (a huge page too); returns
- * its old value and its page shift (0 when va is not mapped).  No flush.
+ * its old value and its page shift.  When va is not mapped it returns 0,
+ * with the shift of the hole an absent entry leaves (its whole span), or
+ * 0 when that is not known.  No flush.
  */
 u64 pgtable_clear_leaf(struct machine *m, u64 root, u64 va, unsigned *shift);
 u64 pgtable_alloc_table(struct machine *m, int lvl, struct error *e);

@@ -7,6 +7,16 @@
  * ranges (ELF PT_LOAD or raw) become physical ranges.  Writes to an image
  * land in private copy-on-write pages of that mapping: the file on disk is
  * never changed.
+ *
+ * RAM frames that hold data are known: a bit per frame (`dirty`) is set by
+ * every write, which goes through phys_write_entry(), phys_write(),
+ * phys_zero() or a pointer from phys_ptr_w(); phys_ptr() is for reading,
+ * or for writing into frames marked beforehand (SLUB marks a new slab's
+ * frames with phys_ptr_w(), then writes its free pointers through it).
+ * A frame without the bit reads as zeros, so zeroing it (__GFP_ZERO, a new
+ * page table) or copying zeros into it writes nothing, and reading it
+ * reads nothing: touching 4 GiB of anonymous memory or vzalloc(2G) costs
+ * the host only the page descriptors, not 4 KiB a frame.
  */
 #ifndef PTWALK_PHYS_H
 #define PTWALK_PHYS_H
@@ -38,6 +48,11 @@ struct phys {
 		size_t len;
 	} *zmap;
 	int nzmap;
+	/* simulated RAM: its host mapping and a bit per frame with data */
+	u8 *ram;
+	u64 ram_len;		/* 0: no RAM (an image) */
+	u64 *dirty;
+	size_t dirty_len;	/* bytes of the bitmap's own mapping */
 };
 
 void phys_init(struct phys *p);
@@ -60,7 +75,8 @@ u8 *phys_lookup_slow(struct phys *p, u64 pa, u64 len);
 
 /*
  * Host pointer to [pa, pa + len) when the whole span lies in one range,
- * else NULL.  This is the walker's hot path: one compare in the common case.
+ * else NULL: for reading.  This is the walker's hot path: one compare in
+ * the common case.
  */
 static inline u8 *
 phys_ptr(struct phys *p, u64 pa, u64 len)
@@ -71,6 +87,31 @@ phys_ptr(struct phys *p, u64 pa, u64 len)
 	if (likely(p->nr > 0 && off < r->size && r->size - off >= len))
 		return r->host + off;
 	return phys_lookup_slow(p, pa, len);
+}
+
+/* The RAM frames of host bytes [h, h + len) may hold data from now on. */
+static inline void
+phys_mark_dirty(struct phys *p, const u8 *h, u64 len)
+{
+	/* no RAM: ram_len 0, and no offset is below it */
+	u64 off = (u64)((uintptr_t)h - (uintptr_t)p->ram), f, last;
+
+	if (likely(off < p->ram_len && len > 0)) {
+		last = (off + len - 1) >> PAGE_SHIFT;
+		for (f = off >> PAGE_SHIFT; f <= last; f++)
+			p->dirty[f >> 6] |= 1ULL << (f & 63);
+	}
+}
+
+/* As phys_ptr(), for writing up to len bytes through the pointer. */
+static inline u8 *
+phys_ptr_w(struct phys *p, u64 pa, u64 len)
+{
+	u8 *h = phys_ptr(p, pa, len);
+
+	if (h != NULL)
+		phys_mark_dirty(p, h, len);
+	return h;
 }
 
 static inline bool
@@ -94,7 +135,7 @@ phys_read_entry(struct phys *p, u64 pa, unsigned size, u64 *val)
 static inline bool
 phys_write_entry(struct phys *p, u64 pa, unsigned size, u64 val)
 {
-	u8 *h = phys_ptr(p, pa, size);
+	u8 *h = phys_ptr_w(p, pa, size);
 
 	if (unlikely(h == NULL))
 		return false;
@@ -112,16 +153,21 @@ phys_write_entry(struct phys *p, u64 pa, unsigned size, u64 val)
 int phys_read(struct phys *p, u64 pa, void *buf, u64 len, struct error *e);
 int phys_write(struct phys *p, u64 pa, const void *buf, u64 len,
 	       struct error *e);
+/*
+ * Zeroing and copying into RAM keep frames without data free on the host:
+ * pages of zeros are left alone (or given back with MADV_DONTNEED), so
+ * only frames that hold data use host memory.
+ */
 int phys_zero(struct phys *p, u64 pa, u64 len, struct error *e);
 /* Explain why pa is not backed: "beyond RAM", "in a hole ...". */
 void phys_describe_hole(struct phys *p, u64 pa, char *buf, size_t n);
 bool phys_is_ram(struct phys *p, u64 pa);
-/* Is this frame ever written (resident in the host)?  Used by save. */
+/* May this frame hold data (written, host-resident)?  Used by save. */
 bool phys_frame_touched(struct phys *p, u64 pa);
 /*
  * Residency of the frames of [pa, pa + len) inside one range: vec[i] bit 0
- * set when frame i may hold data (host-resident).  0 or -1 when the span is
- * not in one range.
+ * set when frame i may hold data (RAM: written since it was last zeroed;
+ * an image: host-resident).  0 or -1 when the span is not in one range.
  */
 int phys_residency(struct phys *p, u64 pa, u64 len, unsigned char *vec);
 

@@ -9,6 +9,7 @@
 
 #include "mm_internal.h"
 #include "ptwalk/page_alloc.h"
+#include "ptwalk/progress.h"
 
 struct copy_ctx {
 	struct machine *m;
@@ -19,6 +20,9 @@ struct copy_ctx {
 	int err;
 	u64 path[NR_LEVELS];	/* the parent's tables above the current */
 };
+
+/* The PTEs dup_mmap has looked at: a fork of a big process stops on Ctrl-C. */
+static struct progress fork_progress;
 
 static void
 copy_level(struct copy_ctx *cc, u64 table, int i, u64 base)
@@ -48,6 +52,16 @@ copy_level(struct copy_ctx *cc, u64 table, int i, u64 base)
 			    !table_on_path(cc->path, i, d.addr))
 				copy_level(cc, d.addr, i + 1, va);
 			continue;
+		}
+		/* copy_process() gives up on a fatal signal */
+		if (progress_add(&fork_progress, 1) != 0) {
+			char why[200];
+
+			progress_why(&fork_progress, why, sizeof(why));
+			cc->err = error_set(cc->e, fork_progress.stop,
+					    "fork %s; the child is released",
+					    why);
+			return;
 		}
 		ent = pte_read(m, epa);
 		if (ent == 0)
@@ -151,6 +165,7 @@ do_fork(struct machine *m, struct task_struct *parent,
 	KT(m, "copy_process: pid %d (%s), a child of pid %d", t->pid, t->comm,
 	   parent->pid);
 	/* dup_mmap */
+	progress_begin(&fork_progress, "fork", "PTEs", 0, 0);
 	for (v = old->mmap; v != NULL; v = v->vm_next) {
 		struct vm_area_struct *n;
 
@@ -183,6 +198,9 @@ do_fork(struct machine *m, struct task_struct *parent,
 
 			copy_level(&cc, old->pgd, 0, 0);
 			if (cc.err) {
+				progress_end(&fork_progress);
+				if (wp + cc.wrprotected)
+					mm_tlb_flush(m, old);
 				do_exit(m, t, NULL);
 				return cc.err;
 			}
@@ -198,6 +216,7 @@ do_fork(struct machine *m, struct task_struct *parent,
 			   "copied as they are (print_bad_pte)" : "");
 		}
 	}
+	progress_end(&fork_progress);
 	KT(m, "dup_mmap: %d VMAs; file VMAs without anonymous pages are not "
 	   "copied: the child faults them in from the page cache", nv);
 	if (wp)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ptwalk/machine.h"
+#include "ptwalk/progress.h"
 
 u64
 pgtable_alloc_table(struct machine *m, int lvl, struct error *e)
@@ -151,7 +152,11 @@ pgtable_map_range(struct machine *m, u64 root, u64 va, u64 pa, u64 size,
 {
 	const struct mmu *mmu = &m->mmu;
 	u64 end = va + size;
+	struct progress pg;
+	char why[200];
+	int r = 0;
 
+	progress_begin(&pg, "map", "pages", size >> PAGE_SHIFT, 0);
 	while (va < end) {
 		unsigned best = PAGE_SHIFT;
 		int i;
@@ -168,12 +173,20 @@ pgtable_map_range(struct machine *m, u64 root, u64 va, u64 pa, u64 size,
 			if (((va | pa) & (sz - 1)) == 0 && end - va >= sz)
 				best = s;
 		}
-		if (pgtable_map(m, root, va, pa, 1ULL << best, best, prot, e))
-			return e ? e->code : -EINVAL;
+		if (pgtable_map(m, root, va, pa, 1ULL << best, best, prot, e)) {
+			r = e ? e->code : -EINVAL;
+			break;
+		}
 		va += 1ULL << best;
 		pa += 1ULL << best;
+		if (progress_add(&pg, 1ULL << (best - PAGE_SHIFT)) != 0) {
+			progress_why(&pg, why, sizeof(why));
+			r = error_set(e, pg.stop, "mapping %s", why);
+			break;
+		}
 	}
-	return 0;
+	progress_end(&pg);
+	return r;
 }
 
 int
@@ -222,13 +235,16 @@ pgtable_clear_leaf(struct machine *m, u64 root, u64 va, unsigned *shift)
 		 * A leaf the hardware cannot use may still be live for
 		 * Linux (arm: an old or PROT_NONE PTE has no hardware copy).
 		 */
-		if (w.fault != WF_NOT_PRESENT || m->arch->get_leaf == NULL ||
-		    w.nsteps == 0)
+		if (w.fault != WF_NOT_PRESENT || w.nsteps == 0)
 			return 0;
 		s = &w.step[w.nsteps - 1];
-		old = m->arch->get_leaf(m, s->lvl, s->entry_pa);
-		if (old == 0 || s->lvl != m->mmu.walk[m->mmu.nwalk - 1])
+		if (m->arch->get_leaf == NULL ||
+		    s->lvl != m->mmu.walk[m->mmu.nwalk - 1] ||
+		    (old = m->arch->get_leaf(m, s->lvl, s->entry_pa)) == 0) {
+			/* a hole as large as the absent entry's span */
+			*shift = m->mmu.lv[s->lvl].shift;
 			return 0;
+		}
 		write_leaf(m, s->lvl, s->entry_pa, 0, va);
 		*shift = m->mmu.lv[s->lvl].leaf_shift;
 		return old;

@@ -426,6 +426,8 @@ new_slab(struct slab_state *ss, struct kmem_cache *s, gfp_t gfp, int node,
 	s->node[nid]->total_objects += objects;
 
 	start = slab_address(ss, slab);
+	/* the free pointers and poison written below: frames with data */
+	phys_ptr_w(&m->phys, obj_pa(ss, start), PAGE_SIZE << order);
 	for (i = 0, p = start; i < objects; i++, p += s->size) {
 		if (s->flags & SLAB_POISON)
 			poison_object(ss, s, p);

@@ -9,6 +9,7 @@
 
 #include "ptwalk/log2.h"
 #include "ptwalk/page_alloc.h"
+#include "ptwalk/progress.h"
 #include "ptwalk/slab.h"
 #include "ptwalk/tlbflush.h"
 #include "ptwalk/vmalloc.h"
@@ -316,10 +317,14 @@ map_pages(struct machine *m, struct vm_struct *vm, struct error *e)
 static void
 free_area_pages(struct machine *m, struct vm_struct *vm, unsigned n)
 {
+	struct progress pg;
 	unsigned i;
 
+	progress_begin(&pg, "vfree", "pages", n, 0);
 	for (i = 0; i < n; i++) {
 		struct page *p = vm->pages[i];
+
+		progress_add(&pg, 1);	/* freeing cannot stop half-way */
 
 		page_set_owner(p, NULL, NULL);
 		if (vm->kind == VMK_VMALLOC || vm->kind == VMK_PAGES_ARRAY ||
@@ -328,6 +333,7 @@ free_area_pages(struct machine *m, struct vm_struct *vm, unsigned n)
 					    NR_VMALLOC, -1);
 		__free_pages(m, p, 0, NULL);
 	}
+	progress_end(&pg);
 }
 
 static void release_area(struct machine *m, struct vm_struct *vm);
@@ -382,6 +388,7 @@ __vmalloc_node_range(struct machine *m, u64 size, u64 align, u64 start,
 	const struct page_alloc *pa = page_alloc_of(m);
 	struct vm_struct *vm;
 	u64 real = ALIGN_UP(size, PAGE_SIZE), array;
+	struct progress pg;
 	unsigned i, n;
 
 	if (size == 0 || real < size || (real >> PAGE_SHIFT) >
@@ -445,15 +452,12 @@ __vmalloc_node_range(struct machine *m, u64 size, u64 align, u64 start,
 		   (unsigned long long)av);
 	}
 
+	progress_begin(&pg, "vmalloc", "pages", n, 0);
 	for (i = 0; i < n; i++) {
 		struct page *p = alloc_pages(m, gfp, 0, e);
 
-		if (p == NULL) {
-			free_area_pages(m, vm, i);
-			free_pages_array(m, vm);
-			drop_area(m, vm);
-			return 0;
-		}
+		if (p == NULL)
+			break;
 		vm->pages[i] = p;
 		vm->nr_pages = i + 1;
 		page_set_owner(p, &page_owner_vmalloc, vm);
@@ -461,6 +465,24 @@ __vmalloc_node_range(struct machine *m, u64 size, u64 align, u64 start,
 		    kind == VMK_MODULE)
 			mod_node_page_state(page_zone(m, p)->zone_pgdat,
 					    NR_VMALLOC, 1);
+		/* vm_area_alloc_pages(): stop on fatal_signal_pending() */
+		if (progress_add(&pg, 1) != 0) {
+			char why[200];
+
+			progress_why(&pg, why, sizeof(why));
+			error_set(e, pg.stop, "vmalloc error: size %llu, %s; "
+				  "they are freed again",
+				  (unsigned long long)size, why);
+			i++;
+			break;
+		}
+	}
+	progress_end(&pg);
+	if (i < n || pg.stop) {
+		free_area_pages(m, vm, i);
+		free_pages_array(m, vm);
+		drop_area(m, vm);
+		return 0;
 	}
 	if (map_pages(m, vm, e)) {
 		free_area_pages(m, vm, n);
