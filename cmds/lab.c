@@ -191,7 +191,7 @@ show(struct ctx *ctx, const struct lab_run *r)
 	j_str(ctx, "problem", r->intro ? r->intro : "");
 	sb_release(&sb);
 	if (r->intro != NULL) {
-		lab_wrap(ctx, "", "", r->intro);
+		out_wrap(ctx, "", "", r->intro);
 		out_puts(ctx, "\n");
 	}
 	out_printf(ctx, "Questions (answer with 'lab answer K VALUE', mark with "
@@ -205,7 +205,7 @@ show(struct ctx *ctx, const struct lab_run *r)
 		sb_addf(&sb, "%s  ", q->text);
 		form_tag(q, &sb);
 		snprintf(num, sizeof(num), "%3d. ", i + 1);
-		lab_wrap(ctx, num, "     ", sb.buf);
+		out_wrap(ctx, num, "     ", sb.buf);
 		sb_reset(&sb);
 		if (q->answered) {
 			lab_format_answer(q, false, &sb);
@@ -397,7 +397,7 @@ lab_check_cmd(struct ctx *ctx, struct lab_run *r)
 			sb_addf(&sb, ": %s", why);
 		snprintf(num, sizeof(num), "%3d. %-6s ", i + 1,
 			 mk == LM_NONE ? "-" : mark[mk]);
-		lab_wrap(ctx, num, "            ", mk == LM_NONE ?
+		out_wrap(ctx, num, "            ", mk == LM_NONE ?
 		     "not answered" : sb.buf);
 		j_obj(ctx, NULL);
 		j_int(ctx, "q", i + 1);
@@ -440,7 +440,7 @@ lab_solve_cmd(struct ctx *ctx, struct lab_run *r)
 				    "machine", r->lab->nr,
 				    (unsigned long long)r->seed);
 
-		lab_wrap(ctx, "", "", h);
+		out_wrap(ctx, "", "", h);
 		out_puts(ctx, "\n");
 		free(h);
 	}
@@ -460,7 +460,7 @@ lab_solve_cmd(struct ctx *ctx, struct lab_run *r)
 		sb_init(&sb);
 		lab_format_answer(&r->q[i], true, &sb);
 		snprintf(num, sizeof(num), "%3d. ", i + 1);
-		lab_wrap(ctx, num, "     ", sb.buf);
+		out_wrap(ctx, num, "     ", sb.buf);
 		j_obj(ctx, NULL);
 		j_int(ctx, "q", i + 1);
 		j_answer(ctx, "answer", &r->q[i], true);

@@ -67,26 +67,44 @@ layout_live(struct ctx *ctx)
 	j_arr_end(ctx);
 }
 
-static int
-layout_run(struct ctx *ctx, int argc, char **argv)
+/*
+ * One row per region: name, start, end, size, then what lives there and
+ * how an address there becomes physical, wrapped in their column; when
+ * that column would be too narrow (64-bit addresses at 80 columns), the
+ * text goes under the row, below the start.
+ */
+static void
+layout_table(struct ctx *ctx)
 {
 	const struct machine *m = ctx->m;
-	int i, w = m->arch->va_digits + 2;
+	int i, nw = 6, w = m->arch->va_digits + 2, col;
 
-	(void)argc;
-	(void)argv;
-	out_printf(ctx, "%-14s %-*s %-*s %8s  %s\n", "region", w, "start", w,
-		   "end", "size", "what lives there; how to reach physical");
+	for (i = 0; i < m->nregions; i++)
+		if ((int)strlen(m->regions[i].name) > nw)
+			nw = (int)strlen(m->regions[i].name);
+	col = nw + 2 + w + 1 + w + 1 + 8 + 2;
+	if (ctx->width - col < 30)
+		col = nw + 2;
+	out_printf(ctx, "%-*s  %-*s %-*s %8s", nw, "region", w, "start", w,
+		   "end", "size");
+	if (col == nw + 2)
+		out_printf(ctx, "\n%*s", col, "");
+	else
+		out_printf(ctx, "  ");
+	out_printf(ctx, "what lives there; -> physical\n");
 	j_arr(ctx, "regions");
 	for (i = 0; i < m->nregions; i++) {
 		const struct region *r = &m->regions[i];
 
-		out_printf(ctx, "%-14s %s %s %8s  %s\n", r->name,
+		out_printf(ctx, "%-*s  %s %s %8s", nw, r->name,
 			   fva(m, r->start), fva(m, r->end - 1),
-			   fsize(r->end - r->start), r->what);
+			   fsize(r->end - r->start));
+		if (col == nw + 2)
+			out_printf(ctx, "\n%*s%s\n", col, "", r->what);
+		else
+			out_printf(ctx, "  %s\n", r->what);
 		if (!(r->flags & REG_GAP))
-			out_printf(ctx, "%-14s %*s %*s %8s  -> %s\n", "", w, "",
-				   w, "", "", r->conv);
+			out_printf(ctx, "%*s-> %s\n", col, "", r->conv);
 		j_obj(ctx, NULL);
 		j_str(ctx, "name", r->name);
 		j_hex(ctx, "start", r->start);
@@ -97,6 +115,57 @@ layout_run(struct ctx *ctx, int argc, char **argv)
 		j_obj_end(ctx);
 	}
 	j_arr_end(ctx);
+}
+
+/* "NAME value" pairs, as many on a line as fit. */
+static void
+layout_constants(struct ctx *ctx)
+{
+	const struct machine *m = ctx->m;
+	const struct layout *L = &m->lay;
+	char pairs[8][64];
+	int n = 0, i, col = 0;
+
+	snprintf(pairs[n++], 64, "PAGE_OFFSET %s", fva(m, L->page_offset));
+	snprintf(pairs[n++], 64, "high_memory %s", fva(m, L->high_memory));
+	snprintf(pairs[n++], 64, "VMALLOC_START %s", fva(m, L->vmalloc_start));
+	snprintf(pairs[n++], 64, "VMALLOC_END %s", fva(m, L->vmalloc_end));
+	if (L->pkmap_base) {
+		snprintf(pairs[n++], 64, "PKMAP_BASE %s", fva(m, L->pkmap_base));
+		snprintf(pairs[n++], 64, "LAST_PKMAP %u", L->last_pkmap);
+	}
+	snprintf(pairs[n++], 64, "FIXADDR_START %s", fva(m, L->fixaddr_start));
+	snprintf(pairs[n++], 64, "FIXADDR_TOP %s", fva(m, L->fixaddr_top));
+	out_printf(ctx, "\n");
+	for (i = 0; i < n; i++) {
+		int l = (int)strlen(pairs[i]);
+
+		if (col > 0 && col + 2 + l > ctx->width) {
+			out_printf(ctx, "\n");
+			col = 0;
+		}
+		out_printf(ctx, "%s%s", col ? "  " : "", pairs[i]);
+		col += (col ? 2 : 0) + l;
+	}
+	out_printf(ctx, "\n");
+	j_hex(ctx, "PAGE_OFFSET", L->page_offset);
+	j_hex(ctx, "high_memory", L->high_memory);
+	j_hex(ctx, "VMALLOC_START", L->vmalloc_start);
+	j_hex(ctx, "VMALLOC_END", L->vmalloc_end);
+	if (L->pkmap_base)
+		j_hex(ctx, "PKMAP_BASE", L->pkmap_base);
+	j_hex(ctx, "FIXADDR_START", L->fixaddr_start);
+	j_hex(ctx, "FIXADDR_TOP", L->fixaddr_top);
+}
+
+static int
+layout_run(struct ctx *ctx, int argc, char **argv)
+{
+	const struct machine *m = ctx->m;
+
+	(void)argc;
+	(void)argv;
+	layout_table(ctx);
 	if (m->image && m->img != NULL) {
 		out_printf(ctx, "\nfrom the image: direct map: %s\n",
 			   m->img->direct_from[0] ? m->img->direct_from :
@@ -106,27 +175,8 @@ layout_run(struct ctx *ctx, int argc, char **argv)
 		j_str(ctx, "direct_map_from", m->img->direct_from);
 		j_str(ctx, "regions_from", m->img->layout_note);
 	}
-	if (m->lay.page_offset) {
-		const struct layout *L = &m->lay;
-
-		out_printf(ctx, "\nPAGE_OFFSET %s  high_memory %s  VMALLOC_START %s  "
-			   "VMALLOC_END %s\n", fva(m, L->page_offset),
-			   fva(m, L->high_memory), fva(m, L->vmalloc_start),
-			   fva(m, L->vmalloc_end));
-		if (L->pkmap_base)
-			out_printf(ctx, "PKMAP_BASE %s  LAST_PKMAP %u  ",
-				   fva(m, L->pkmap_base), L->last_pkmap);
-		out_printf(ctx, "FIXADDR_START %s  FIXADDR_TOP %s\n",
-			   fva(m, L->fixaddr_start), fva(m, L->fixaddr_top));
-		j_hex(ctx, "PAGE_OFFSET", L->page_offset);
-		j_hex(ctx, "high_memory", L->high_memory);
-		j_hex(ctx, "VMALLOC_START", L->vmalloc_start);
-		j_hex(ctx, "VMALLOC_END", L->vmalloc_end);
-		if (L->pkmap_base)
-			j_hex(ctx, "PKMAP_BASE", L->pkmap_base);
-		j_hex(ctx, "FIXADDR_START", L->fixaddr_start);
-		j_hex(ctx, "FIXADDR_TOP", L->fixaddr_top);
-	}
+	if (m->lay.page_offset)
+		layout_constants(ctx);
 	layout_live(ctx);
 	layout_picture(ctx);
 	return 0;

@@ -30,10 +30,10 @@ emit(void *arg, const struct ptdump_range *r)
 	perm_string(r->perm, perm, sizeof(perm));
 	entry_flags(m, r->lvl, r->entry, flags, sizeof(flags));
 	if (r->pa_contig)
-		snprintf(pa, sizeof(pa), "pa %s", fpa(m, r->pa));
+		snprintf(pa, sizeof(pa), "pa" NBSP_STR "%s", fpa(m, r->pa));
 	else
-		snprintf(pa, sizeof(pa), "pa scattered");
-	out_printf(ctx, "%s-%s %8s  %5llu x %-4s %-3s  %-22s %-24s %s\n",
+		snprintf(pa, sizeof(pa), "pa" NBSP_STR "scattered");
+	out_printf(ctx, "%s-%s %8s  %5llu x %-4s %-3s  %-22s %-24s  %s\n",
 		   fva(m, r->start), fva(m, r->end - 1), fsize(r->end - r->start),
 		   (unsigned long long)r->pages, fsize(1ULL << r->shift),
 		   m->mmu.lv[r->lvl].name, perm, flags, pa);

@@ -33,6 +33,11 @@ extern const char *const family_names[NR_FAMILIES];
 
 #define CMD_SIM		0x1	/* needs a simulated machine (not an image) */
 #define CMD_NOMACHINE	0x2	/* runs without any machine */
+/*
+ * Prints a /proc file's format (slabinfo, buddyinfo, maps ...): its lines
+ * keep the kernel's columns at any width and are never wrapped.
+ */
+#define CMD_PROCFMT	0x4
 
 /* An option a command accepts. */
 struct cmd_opt {
@@ -102,6 +107,9 @@ struct ctx {
 	u64 value;
 	bool failed;
 	struct strbuf err;
+	/* text writer (src/out.c): the line being gathered, the width */
+	struct strbuf oline;
+	int width;
 	/* JSON writer */
 	struct strbuf js;
 	int jdepth;
