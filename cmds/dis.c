@@ -41,8 +41,9 @@ const struct cmd cmd_dis = {
 	"the MMU as instruction fetches of the current CPU, page by page as\n"
 	"far as the instructions go: the first dis of a page not yet mapped\n"
 	"takes the page fault that brings it in (shown first).  Each line\n"
-	"has the address, the symbol+offset, the bytes and the instruction;\n"
-	"call and jump targets are named.  Symbols come from the kernel and\n"
+	"has the address, the symbol+offset, the bytes (when the listing\n"
+	"fits the width) and the instruction; call and jump targets are\n"
+	"named.  Symbols come from the kernel and\n"
 	"from the running process's ELF (.symtab, .dynsym): 'dis main+16'.\n"
 	"Intel syntax on x86.  The value ($_) is the address after the last\n"
 	"instruction, so 'dis $_' continues.\n",

@@ -118,16 +118,32 @@ struct line {
 	struct field f[MAX_FIELDS];
 };
 
-/* The end of the quoted string that opens at s[i], else i. */
+/*
+ * The last byte of the unit that starts at s[i], where a line never
+ * breaks: a quoted string, a short parenthesized group ("(P US A)",
+ * "(order 0)"); else i.
+ */
+#define GROUP_MAX	16
+
 static size_t
 quote_end(const char *s, size_t i, size_t n)
 {
 	const char *q;
+	size_t j;
 
-	if (s[i] != '"')
+	if (s[i] == '"') {
+		q = memchr(s + i + 1, '"', n - i - 1);
+		return q ? (size_t)(q - s) : i;
+	}
+	if (s[i] != '(')
 		return i;
-	q = memchr(s + i + 1, '"', n - i - 1);
-	return q ? (size_t)(q - s) : i;
+	for (j = i + 1; j < n && j <= i + GROUP_MAX; j++) {
+		if (s[j] == '(')
+			return i;
+		if (s[j] == ')')
+			return j;
+	}
+	return i;
 }
 
 static void
