@@ -58,10 +58,168 @@ man_options(FILE *o)
 	}
 }
 
+/*
+ * A command's help text as troff fills it: a paragraph (lines that start
+ * with a letter) is one filled paragraph; an indented block is a list of
+ * tagged paragraphs when it is a two-column table ("  TERM  description",
+ * continuation lines under the description, a deeper-indented line
+ * continuing the term), else kept as it is.
+ */
+struct help_item {
+	struct strbuf term, desc;
+};
+
+/* The column the description of a two-column block starts at, or -1. */
+static int
+desc_column(char **lines, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		const char *l = lines[i], *p = l + strspn(l, " ");
+		const char *gap = strstr(p, "  ");
+
+		if (gap != NULL && gap[strspn(gap, " ")])
+			return (int)(gap - l) + (int)strspn(gap, " ");
+	}
+	return -1;
+}
+
+static void
+add_words(struct strbuf *sb, const char *s, size_t n)
+{
+	while (n > 0 && *s == ' ') {
+		s++;
+		n--;
+	}
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n == 0)
+		return;
+	if (sb->len)
+		sb_addc(sb, ' ');
+	sb_add(sb, s, n);
+}
+
+/* Parse a block as a table; false when it is not one. */
+static bool
+help_table(char **lines, int n, struct help_item *it, int *nit)
+{
+	int d = desc_column(lines, n), ind = (int)strspn(lines[0], " "), i;
+
+	*nit = 0;
+	if (d < 0)
+		return false;
+	for (i = 0; i < n; i++) {
+		const char *l = lines[i];
+		int lead = (int)strspn(l, " "), len = (int)strlen(l);
+		struct help_item *cur = *nit ? &it[*nit - 1] : NULL;
+
+		if (lead >= d) {
+			if (cur == NULL)
+				return false;
+			add_words(&cur->desc, l + d, (size_t)(len - d));
+			continue;
+		}
+		if (len > d && l[d - 1] != ' ')
+			return false;	/* text across the description column */
+		if (lead > ind && cur != NULL) {
+			add_words(&cur->term, l + lead, (size_t)(MIN(len, d) - lead));
+		} else {
+			cur = &it[(*nit)++];
+			sb_init(&cur->term);
+			sb_init(&cur->desc);
+			add_words(&cur->term, l + lead, (size_t)(MIN(len, d) - lead));
+		}
+		if (len > d)
+			add_words(&cur->desc, l + d, (size_t)(len - d));
+	}
+	return true;
+}
+
+static void
+man_help_block(FILE *o, char **lines, int n)
+{
+	struct help_item *it = xcalloc((size_t)n, sizeof(*it));
+	int nit, i, d = desc_column(lines, n) - (int)strspn(lines[0], " ");
+
+	if (help_table(lines, n, it, &nit)) {
+		fprintf(o, ".RS\n");
+		for (i = 0; i < nit; i++) {
+			fprintf(o, ".TP %dn\n\\fB", d);
+			roff(o, it[i].term.buf);
+			fprintf(o, "\\fR\n");
+			roff(o, it[i].desc.buf);
+			fputc('\n', o);
+		}
+		fprintf(o, ".RE\n");
+	} else {
+		fprintf(o, ".RS\n.nf\n");
+		for (i = 0; i < n; i++) {
+			roff(o, lines[i] + strspn(lines[i], " "));
+			fputc('\n', o);
+		}
+		fprintf(o, ".fi\n.RE\n");
+	}
+	for (i = 0; i < nit; i++) {
+		sb_release(&it[i].term);
+		sb_release(&it[i].desc);
+	}
+	free(it);
+}
+
+static void
+man_help(FILE *o, const char *help)
+{
+	char *text = xstrdup(help), *p = text, **block = NULL;
+	int nb = 0, ab = 0;
+	bool para = false;
+
+	for (;;) {
+		char *nl = strchr(p, '\n'), *l = p;
+		bool end = *p == 0;
+
+		if (nl != NULL)
+			*nl = 0;
+		if (nb > 0 && (end || *l != ' ')) {
+			man_help_block(o, block, nb);
+			nb = 0;
+			para = false;
+		}
+		if (end)
+			break;
+		if (*l == ' ') {
+			if (nb == ab) {
+				ab = ab ? 2 * ab : 8;
+				block = xrealloc(block, (size_t)ab * sizeof(*block));
+			}
+			block[nb++] = l;
+		} else if (*l == 0) {
+			para = false;
+		} else {
+			if (!para)
+				fputs(".IP\n", o);
+			para = true;
+			roff(o, l);
+			fputc('\n', o);
+		}
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+	if (nb > 0)
+		man_help_block(o, block, nb);
+	free(block);
+	free(text);
+}
+
 static void
 man_commands(FILE *o)
 {
 	int f, i;
+
+	/* names such as swapper_pg_dir are not to be hyphenated */
+	fputs(".nh\n", o);
 
 	for (f = 0; f < NR_FAMILIES; f++) {
 		bool any = false;
@@ -93,15 +251,10 @@ man_commands(FILE *o)
 				roff(o, c->aliases);
 				fprintf(o, "\\fR\n");
 			}
-			if (c->help && c->help[0]) {
-				fprintf(o, ".RS\n.nf\n");
-				roff(o, c->help);
-				if (c->help[strlen(c->help) - 1] != '\n')
-					fputc('\n', o);
-				fprintf(o, ".fi\n.RE\n");
-			}
+			if (c->help && c->help[0])
+				man_help(o, c->help);
 			if (c->opts && c->opts[0].name) {
-				fprintf(o, ".RS\nOptions:\n.RE\n");
+				fprintf(o, ".IP\nOptions:\n");
 				for (const struct cmd_opt *q = c->opts; q->name; q++) {
 					fprintf(o, ".RS\n.TP\n\\fB");
 					roff(o, q->name);
@@ -119,6 +272,12 @@ man_commands(FILE *o)
 		}
 	}
 }
+
+/*
+ * The width examples run at: 80 columns less the page's indent, so that
+ * a transcript fits an 80-column terminal as man shows it.
+ */
+#define MAN_EXAMPLE_WIDTH 73
 
 /*
  * An EXAMPLES transcript: the template holds the "ptwalk> CMD" lines of a
@@ -150,8 +309,9 @@ example(const char *ptwalk, const char *args, const char *cmds, FILE *out)
 		perror(path);
 		return 1;
 	}
-	shell = xasprintf("cd '%s' && '%s' --quiet --echo %s example.cmd 2>&1 "
-			  "</dev/null", dir, ptwalk, a);
+	shell = xasprintf("cd '%s' && COLUMNS=%d '%s' --quiet --echo %s "
+			  "example.cmd 2>&1 </dev/null", dir, MAN_EXAMPLE_WIDTH,
+			  ptwalk, a);
 	p = popen(shell, "r");
 	if (p == NULL) {
 		perror(shell);
