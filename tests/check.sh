@@ -174,6 +174,15 @@ if want docs; then
 			missing="$missing $n"
 	done
 	[ -z "$missing" ] && ok || ko "docs: commands not in man/ptwalk.1:$missing"
+	# troff fills the command list: at 80 columns no line of it is wider
+	# and no name is hyphenated
+	if command -v groff >/dev/null 2>&1; then
+		groff -man -Tascii -P-cbou -rLL=80n man/ptwalk.1 2>/dev/null |
+			sed -n '/^COMMANDS/,/^[A-Z]/p' >"$tmp/cmds"
+		out=$(awk 'length > 80 || /[a-z]-$/' "$tmp/cmds")
+		[ -s "$tmp/cmds" ] && [ -z "$out" ] && ok ||
+			{ ko "docs: man/ptwalk.1 COMMANDS at 80 columns"; echo "$out" | head -5; }
+	fi
 	if command -v mandoc >/dev/null 2>&1; then
 		for mp in man/*.[17]; do
 			[ -f "$mp" ] || continue
