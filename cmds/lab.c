@@ -286,6 +286,23 @@ lab_start_cmd(struct ctx *ctx, int argc, char **argv)
 	ctx->lab = r;
 	ctx->lab_release = lab_release;
 	show(ctx, r);
+	/*
+	 * The values kept so far are addresses of the machine just replaced:
+	 * the history starts again, so that the walkthroughs' $1, $2 ... are
+	 * this exercise's values whether or not another came before.
+	 */
+	j_int(ctx, "history_dropped", ctx->nvals);
+	if (ctx->nvals > 0) {
+		char *note = xasprintf("The value history starts again at $1 "
+				       "(the %s kept so far belonged to the "
+				       "machine this exercise replaced).",
+				       plural(ctx->nvals, "value", NULL));
+
+		out_printf(ctx, "\n");
+		out_wrap(ctx, "", "", note);
+		free(note);
+	}
+	ctx->nvals = 0;
 	return 0;
 }
 
@@ -528,7 +545,8 @@ const struct cmd cmd_lab = {
 	"    [--seed SEED]      current one) and draw your own problem from\n"
 	"                       the seed (default: the session's seed,\n"
 	"                       --seed or 'set seed'); the same seed always\n"
-	"                       gives the same problem\n"
+	"                       gives the same problem.  The value history\n"
+	"                       starts again: the exercise's first value is $1\n"
 	"  lab show             the problem and its questions again, with\n"
 	"                       your answers so far\n"
 	"  lab answer K VALUE   answer question K: a number (hex or decimal;\n"

@@ -152,6 +152,24 @@ if want docs; then
 			missing="$missing $n"
 	done
 	[ -z "$missing" ] && ok || ko "docs: commands in no golden test:$missing"
+	# ptwalk-labs(7) worked through in ONE session, as a student may: the
+	# examples without options run one after the other in one ptwalk and
+	# each prints what the page shows (where each ran in a fresh one)
+	for bin in "$build/ptwalk" ${asan:+"$asan/ptwalk"}; do
+		[ -x "$bin" ] && [ -f man/ptwalk-labs.7 ] || continue
+		label=
+		[ "$bin" = "$build/ptwalk" ] || label=" (asan+ubsan)"
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+			"$gen" session man/ptwalk-labs.7 "$bin" >"$tmp/ex" 2>&1
+		n=$(grep -c '^PASS' "$tmp/ex")
+		pass=$((pass + n))
+		while read -r st what where rest; do
+			[ "$st" = FAIL ] && ko "docs: one session, example at ${where%:}$label"
+		done <"$tmp/ex"
+		grep -q '^FAIL' "$tmp/ex" && grep -v '^PASS' "$tmp/ex" | head -n 30
+		[ "$n" -gt 0 ] || ko "docs: no example of man/ptwalk-labs.7 ran in one session$label"
+	done
 	# every walkthrough of ptwalk-labs(7) ends with every answer right; its
 	# first example shows a wrong answer on purpose
 	if [ -f man/ptwalk-labs.7 ]; then

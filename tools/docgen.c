@@ -417,6 +417,94 @@ gen_man(const char *tmpl, const char *ptwalk)
 	return rc;
 }
 
+/* An example block of a generated page: its commands and its output. */
+struct block {
+	int line;		/* of its @EXAMPLE@ */
+	char *args;		/* ptwalk's options, "#fails" */
+	struct strbuf cmds, want;
+	int ncmds;
+};
+
+static void
+blocks_free(struct block *b, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		free(b[i].args);
+		sb_release(&b[i].cmds);
+		sb_release(&b[i].want);
+	}
+	free(b);
+}
+
+/* The example blocks of a generated page, in order; -1 if unreadable. */
+static int
+read_blocks(const char *page, struct block **bp)
+{
+	FILE *f = fopen(page, "r");
+	struct block *b = NULL, *cur = NULL;
+	char *line = NULL;
+	size_t cap = 0;
+	int n = 0, lineno = 0;
+
+	if (f == NULL) {
+		perror(page);
+		return -1;
+	}
+	while (getline(&line, &cap, f) >= 0) {
+		lineno++;
+		if (!strncmp(line, ".\\\" @EXAMPLE@", 13)) {
+			b = xrealloc(b, (size_t)(n + 1) * sizeof(*b));
+			cur = &b[n++];
+			cur->line = lineno;
+			cur->args = xstrdup(line + 13);
+			cur->args[strcspn(cur->args, "\n")] = 0;
+			sb_init(&cur->cmds);
+			sb_init(&cur->want);
+			cur->ncmds = 0;
+		} else if (cur != NULL && !strncmp(line, ".\\\" @END@", 9)) {
+			cur = NULL;
+		} else if (cur != NULL) {
+			size_t l = cur->cmds.len;
+
+			command_line(line, &cur->cmds);
+			if (cur->cmds.len != l)
+				cur->ncmds++;
+			sb_adds(&cur->want, line);
+		}
+	}
+	free(line);
+	fclose(f);
+	*bp = b;
+	return n;
+}
+
+/* Report a block's output against the page's: 0 when equal. */
+static int
+compare(const char *what, const char *page, const struct block *b,
+	const char *got, bool failed)
+{
+	const char *a = b->want.buf, *g = got;
+	int ln = 1;
+
+	if (!failed && !strcmp(a, g)) {
+		printf("PASS %s%s:%d\n", what, page, b->line);
+		return 0;
+	}
+	while (*a && *a == *g) {
+		if (*a == '\n')
+			ln++;
+		a++;
+		g++;
+	}
+	printf("FAIL %s%s:%d: %s; first difference in line %d of the block:\n"
+	       "  page: %.*s\n  now:  %.*s\n", what, page, b->line,
+	       failed ? "an example failed" : "the output differs", ln,
+	       (int)strcspn(a, "\n"), a, (int)strcspn(g, "\n"), g);
+	return 1;
+}
+
 /*
  * The examples of a generated page are tests: run each block's commands
  * again and compare the output with the block.  One line per example,
@@ -425,73 +513,148 @@ gen_man(const char *tmpl, const char *ptwalk)
 static int
 check_examples(const char *page, const char *ptwalk)
 {
-	FILE *f = fopen(page, "r");
-	char *line = NULL, *args = NULL;
-	size_t cap = 0;
-	struct strbuf cmds, want;
-	int lineno = 0, start = 0, nfail = 0;
-	bool in = false;
+	struct block *b;
+	int n = read_blocks(page, &b), i, nfail = 0;
 
-	if (f == NULL) {
-		perror(page);
+	if (n < 0)
+		return 2;
+	for (i = 0; i < n; i++) {
+		char *got = NULL;
+		size_t glen = 0;
+		FILE *o = open_memstream(&got, &glen);
+		int rc;
+
+		if (o == NULL) {
+			perror("open_memstream");
+			return 2;
+		}
+		rc = example(ptwalk, b[i].args, b[i].cmds.buf, o);
+		fclose(o);
+		nfail += compare("", page, &b[i], got, rc != 0);
+		free(got);
+	}
+	blocks_free(b, n);
+	return nfail ? 1 : 0;
+}
+
+/*
+ * Drop the note `lab start` prints when it clears the value history: in
+ * a page each example starts a fresh ptwalk, whose history is empty.
+ */
+static void
+drop_history_note(struct strbuf *sb)
+{
+	static const char note[] = "\nThe value history starts again";
+	char *p = strstr(sb->buf, note), *end;
+
+	if (p == NULL)
+		return;
+	end = strstr(p, ").\n");
+	if (end == NULL)
+		return;
+	end += 3;
+	memmove(p, end, strlen(end) + 1);
+	sb->len = strlen(sb->buf);
+}
+
+/*
+ * "example.cmd:N:" in an error names the line of the whole session's
+ * script; the page has the line of the block, first lines fewer.
+ */
+static void
+renumber_errors(struct strbuf *sb, int first)
+{
+	static const char tag[] = "example.cmd:";
+	struct strbuf out;
+	const char *p = sb->buf, *q;
+
+	sb_init(&out);
+	while ((q = strstr(p, tag)) != NULL) {
+		char *end;
+		long ln = strtol(q + sizeof(tag) - 1, &end, 10);
+
+		sb_add(&out, p, (size_t)(q - p) + sizeof(tag) - 1);
+		if (end != q + sizeof(tag) - 1 && *end == ':')
+			sb_addf(&out, "%ld", ln - first);
+		p = end;
+	}
+	sb_adds(&out, p);
+	sb_release(sb);
+	*sb = out;
+}
+
+/*
+ * The examples that take no options, run one after the other in ONE
+ * ptwalk, as a student works through the page in one session: each must
+ * print what the page shows (run alone), the history note aside.
+ */
+static int
+check_session(const char *page, const char *ptwalk)
+{
+	struct block *b;
+	struct strbuf script, part;
+	char *got = NULL, *p;
+	size_t glen = 0;
+	FILE *o;
+	int n = read_blocks(page, &b), i, nfail = 0, nrun = 0, seen = 0;
+	bool *in;
+
+	if (n < 0)
+		return 2;
+	in = xcalloc((size_t)n + 1, sizeof(*in));
+	sb_init(&script);
+	for (i = 0; i < n; i++) {
+		char *a = xstrdup(b[i].args), *hash = strstr(a, "#fails");
+
+		if (hash != NULL)
+			*hash = 0;
+		in[i] = a[strspn(a, " ")] == 0;
+		if (in[i])
+			sb_adds(&script, b[i].cmds.buf);
+		free(a);
+	}
+	o = open_memstream(&got, &glen);
+	if (o == NULL) {
+		perror("open_memstream");
 		return 2;
 	}
-	sb_init(&cmds);
-	sb_init(&want);
-	while (getline(&line, &cap, f) >= 0) {
-		lineno++;
-		if (!strncmp(line, ".\\\" @EXAMPLE@", 13)) {
-			in = true;
-			start = lineno;
-			free(args);
-			args = xstrdup(line + 13);
-			args[strcspn(args, "\n")] = 0;
-			sb_reset(&cmds);
-			sb_reset(&want);
-		} else if (in && !strncmp(line, ".\\\" @END@", 9)) {
-			char *got = NULL;
-			size_t glen = 0;
-			FILE *o = open_memstream(&got, &glen);
-			int rc;
+	example(ptwalk, "#fails", script.buf, o);
+	fclose(o);
+	/* split the transcript at each block's first command */
+	sb_init(&part);
+	p = got;
+	for (i = 0; i < n; i++) {
+		int want = 0;
 
-			in = false;
-			if (o == NULL) {
-				perror("open_memstream");
-				return 2;
-			}
-			rc = example(ptwalk, args, cmds.buf, o);
-			fclose(o);
-			if (rc == 0 && !strcmp(got, want.buf ? want.buf : "")) {
-				printf("PASS %s:%d\n", page, start);
-			} else {
-				const char *a = want.buf ? want.buf : "", *b = got;
-				int ln = 1;
+		if (!in[i])
+			continue;
+		sb_reset(&part);
+		while (*p) {
+			size_t l = strcspn(p, "\n") + (p[strcspn(p, "\n")] != 0);
 
-				while (*a && *a == *b) {
-					if (*a == '\n')
-						ln++;
-					a++;
-					b++;
-				}
-				printf("FAIL %s:%d: %s; first difference in line %d "
-				       "of the block:\n  page: %.*s\n  now:  %.*s\n",
-				       page, start, rc ? "an example failed" :
-				       "the output differs", ln,
-				       (int)strcspn(a, "\n"), a,
-				       (int)strcspn(b, "\n"), b);
-				nfail++;
+			if (!strncmp(p, "ptwalk> ", 8)) {
+				if (want == b[i].ncmds)
+					break;
+				want++;
+				seen++;
 			}
-			free(got);
-		} else if (in) {
-			command_line(line, &cmds);
-			sb_adds(&want, line);
+			sb_add(&part, p, l);
+			p += l;
 		}
+		drop_history_note(&part);
+		renumber_errors(&part, seen - b[i].ncmds);
+		nfail += compare("session ", page, &b[i], part.buf, false);
+		nrun++;
 	}
-	free(line);
-	free(args);
-	sb_release(&cmds);
-	sb_release(&want);
-	fclose(f);
+	if (nrun == 0) {
+		printf("FAIL session %s: no example without options\n", page);
+		nfail++;
+	}
+	sb_release(&part);
+	sb_release(&script);
+	free(got);
+	free(in);
+	blocks_free(b, n);
 	return nfail ? 1 : 0;
 }
 
@@ -748,11 +911,23 @@ main(int argc, char **argv)
 		free(abs);
 		return rc;
 	}
+	if (argc == 4 && !strcmp(argv[1], "session")) {
+		char *abs = realpath(argv[3], NULL);
+		int rc;
+
+		if (abs == NULL) {
+			perror(argv[3]);
+			return 2;
+		}
+		rc = check_session(argv[2], abs);
+		free(abs);
+		return rc;
+	}
 	if (argc == 2 && !strcmp(argv[1], "bash"))
 		return gen_bash();
 	if (argc == 2 && !strcmp(argv[1], "zsh"))
 		return gen_zsh();
 	fprintf(stderr, "usage: ptwalk-docgen man TEMPLATE PTWALK | examples PAGE "
-		"PTWALK | bash | zsh\n");
+		"PTWALK | session PAGE PTWALK | bash | zsh\n");
 	return 2;
 }
