@@ -527,7 +527,7 @@ lab_run(struct ctx *ctx, int argc, char **argv)
 
 static const struct cmd_opt lab_opts[] = {
 	{ "--seed", "SEED", "none", "the problem's seed (default: the session's, "
-	  "--seed or 'set seed')" },
+	  "--seed or 'set seed SEED')" },
 	{ NULL, NULL, NULL, NULL }
 };
 
@@ -544,9 +544,10 @@ const struct cmd cmd_lab = {
 	"  lab start N          boot exercise N's machine (it replaces the\n"
 	"    [--seed SEED]      current one) and draw your own problem from\n"
 	"                       the seed (default: the session's seed,\n"
-	"                       --seed or 'set seed'); the same seed always\n"
-	"                       gives the same problem.  The value history\n"
-	"                       starts again: the exercise's first value is $1\n"
+	"                       --seed or 'set seed SEED'); the same seed\n"
+	"                       always gives the same problem.  The value\n"
+	"                       history starts again: the exercise's first\n"
+	"                       value is $1\n"
 	"  lab show             the problem and its questions again, with\n"
 	"                       your answers so far\n"
 	"  lab answer K VALUE   answer question K: a number (hex or decimal;\n"
@@ -558,9 +559,9 @@ const struct cmd cmd_lab = {
 	"                       worked by ptwalk on a fresh copy of the\n"
 	"                       machine (yours is left as it is)\n"
 	"With no argument: 'lab show' when an exercise is started, else 'lab\n"
-	"list'.  Work on the machine 'lab start' booted: the answers are those\n"
-	"of that machine as the exercise's steps change it, so run the steps\n"
-	"in order ('lab start N' again starts over).  With --json every\n"
+	"list'.  Work on the machine 'lab start N' booted: the answers are\n"
+	"those of that machine as the exercise's steps change it, so run the\n"
+	"steps in order ('lab start N' again starts over).  With --json every\n"
 	"subcommand prints one object, for autograders.\n",
 	.complete = "words:list,start,show,answer,check,solve none",
 	.opts = lab_opts,
