@@ -206,6 +206,7 @@ main(int argc, char **argv)
 			mo.cpus = (int)l;
 			break;
 		case 1009:
+			sim_opts = true;
 			l = strtol(optarg, &end, 0);
 			if (*end || l < 1 || l > 64)
 				return bad("--nodes '%s': give 1 to 64", optarg);
@@ -282,8 +283,8 @@ main(int argc, char **argv)
 	error_clear(&e);
 	if (io.path != NULL) {
 		if (sim_opts)
-			return bad("%s", "--mem, --cpus, --cpu, --vmalloc, --kernel "
-				   "and --va-bits describe a simulated machine: an image "
+			return bad("%s", "--mem, --cpus, --nodes, --cpu, --vmalloc, "
+				   "--kernel and --va-bits describe a simulated machine: an image "
 				   "brings its own (drop them or --image)");
 		io.arch = mo.arch;
 		m = image_open(&io, &e);

@@ -795,6 +795,7 @@ arm_describe(const struct mmu *mmu, struct strbuf *sb)
 }
 
 const struct arch arch_arm = {
+	.vmalloc_param = true,
 	.name = "arm",
 	.summary = "32-bit ARMv7 (Cortex-A9), short descriptors (12/8/12), "
 		"1M sections, Linux's paired PTE tables",

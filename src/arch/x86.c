@@ -635,6 +635,7 @@ x86_describe(const struct mmu *mmu, struct strbuf *sb)
 	.root_name = { "cr3", NULL }
 
 const struct arch arch_i386 = {
+	.vmalloc_param = true,
 	.name = "i386",
 	.kernel_model = "Linux 2.6-3.x i386: 3G/1G split, HIGHMEM, MAXMEM 896M, "
 		"fixmap order of 3.18, kmap_local slots (KM_MAX_IDX 16)",
@@ -654,6 +655,7 @@ const struct arch arch_i386 = {
 };
 
 const struct arch arch_i386_pae = {
+	.vmalloc_param = true,
 	.name = "i386-pae",
 	.kernel_model = "Linux 2.6-3.x i386 PAE: 3G/1G split, HIGHMEM64G, "
 		"MAXMEM 896M, fixmap order of 3.18, kmap_local slots (KM_MAX_IDX 16)",
