@@ -20,7 +20,7 @@ machine_line(const struct lab_run *r, struct strbuf *sb)
 	sb_addf(sb, "%s, %s RAM", a ? a->name : o->arch,
 		fsize(o->mem ? o->mem : a ? a->mem_default : 0));
 	if (o->cpus)
-		sb_addf(sb, ", %d CPU%s", o->cpus, o->cpus == 1 ? "" : "s");
+		sb_addf(sb, ", %s", plural((u64)o->cpus, "CPU", NULL));
 }
 
 static const char *
@@ -428,8 +428,9 @@ lab_check_cmd(struct ctx *ctx, struct lab_run *r)
 	}
 	j_arr_end(ctx);
 	if (n[LM_RIGHT] < r->nq)
-		return cmd_error(ctx, "%d of %d answers are not right yet",
-				 r->nq - n[LM_RIGHT], r->nq);
+		return cmd_error(ctx, "%d of %d answers %s not right yet",
+				 r->nq - n[LM_RIGHT], r->nq,
+				 r->nq - n[LM_RIGHT] == 1 ? "is" : "are");
 	return 0;
 }
 

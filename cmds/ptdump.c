@@ -88,12 +88,12 @@ dump(struct ctx *ctx, const char *what, int ri, u64 start, u64 end)
 	n = ptdump_walk(m, c->root[ri], start, end, emit, &st, &bad);
 	if (n < 0)
 		return cmd_error(ctx, "interrupted");
-	out_printf(ctx, "%ld range%s, %s mapped\n", n, n == 1 ? "" : "s",
+	out_printf(ctx, "%s, %s mapped\n", plural((u64)n, "range", NULL),
 		   fsize(st.total));
 	if (bad)
-		cmd_warn(ctx, "%llu table%s lie outside physical memory and "
-			 "were skipped", (unsigned long long)bad,
-			 bad == 1 ? "" : "s");
+		cmd_warn(ctx, "%s outside physical memory %s skipped",
+			 plural(bad, "table", NULL),
+			 bad == 1 ? "lies and was" : "lie and were");
 	return 0;
 }
 

@@ -426,7 +426,8 @@ sol_trace_brief(struct lab_sol *s)
 			sol_say(s, "  %s", l);
 	}
 	if (hidden)
-		sol_say(s, "  (and %d steps of the buddy allocator)", hidden);
+		sol_say(s, "  (and %s of the buddy allocator)",
+			plural((u64)hidden, "step", NULL));
 	kt_end(s->m);
 }
 

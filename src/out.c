@@ -737,26 +737,3 @@ fsize(u64 bytes)
 	return b;
 }
 
-/*
- * "1 page", "2 pages", "0 pages": a count and its noun, the plural many
- * (NULL: the noun with an s) for any count but 1.
- */
-const char *
-plural(u64 n, const char *one, const char *many)
-{
-	static char pbuf[8][96];
-	static int pnext;
-	char *b;
-
-	pnext = (pnext + 1) % 8;
-	b = pbuf[pnext];
-	if (n == 1)
-		snprintf(b, sizeof(pbuf[0]), "1 %s", one);
-	else if (many != NULL)
-		snprintf(b, sizeof(pbuf[0]), "%llu %s", (unsigned long long)n,
-			 many);
-	else
-		snprintf(b, sizeof(pbuf[0]), "%llu %ss", (unsigned long long)n,
-			 one);
-	return b;
-}

@@ -66,11 +66,5 @@ const char *fva(const struct machine *m, u64 va);
 const char *fpa(const struct machine *m, u64 pa);
 const char *fentry(const struct machine *m, int lvl, u64 e);
 const char *fsize(u64 bytes);
-/*
- * A count and its noun: plural(1, "page", NULL) is "1 page", plural(3,
- * "page", NULL) "3 pages", plural(2, "entry", "entries") "2 entries".
- * Rotating static buffers, as above.
- */
-const char *plural(u64 n, const char *one, const char *many);
 
 #endif
