@@ -49,12 +49,13 @@ tlb_list(struct ctx *ctx, struct cpu *c)
 			v[cnt++] = &t->e[k];
 	qsort(v, cnt, sizeof(*v), cmp_entry);
 	out_printf(ctx, "cpu%d TLB: %zu of %zu entries (%u sets x %u ways), "
-		   "asid %u, %s\n", c->id, cnt, n, t->sets, t->ways, c->asid,
+		   "%s %u, %s\n", c->id, cnt, n, t->sets, t->ways,
+		   tag_name(m, false), c->asid,
 		   m->tlb_on ? "on" : "off");
 	if (cnt)
 		out_printf(ctx, "  %-*s  %-*s  %5s %5s %-6s %s\n",
 			   m->arch->va_digits + 2, "va", m->arch->pa_digits + 2,
-			   "pa", "size", "asid", "global", "rights");
+			   "pa", "size", tag_name(m, true), "global", "rights");
 	j_int(ctx, "cpu", c->id);
 	j_int(ctx, "entries", (long long)n);
 	j_int(ctx, "ways", t->ways);
@@ -91,7 +92,7 @@ tlb_stats(struct ctx *ctx)
 
 	out_printf(ctx, "%-5s %10s %10s %6s %10s %9s %6s %6s %6s\n", "cpu",
 		   "hits", "misses", "hit%", "fills", "evictions", "full",
-		   "page", "asid");
+		   "page", tag_name(m, true));
 	j_arr(ctx, "cpus");
 	for (i = 0; i < m->ncpus; i++) {
 		const struct tlb *t = &m->cpu[i].tlb;
@@ -158,8 +159,9 @@ tlb_run(struct ctx *ctx, int argc, char **argv)
 			return -1;
 		for (i = first; i < last; i++)
 			tlb_flush_page(&m->cpu[i].tlb, va, m->cpu[i].asid);
-		out_printf(ctx, "invalidated the page of %s (asid %u and global "
-			   "entries) on %s\n", fva(m, va), c->asid,
+		out_printf(ctx, "invalidated the page of %s (%s %u and global "
+			   "entries) on %s\n", fva(m, va), tag_name(m, false),
+			   c->asid,
 			   every ? "every CPU" : "the current CPU");
 		j_str(ctx, "flushed", "page");
 		j_hex(ctx, "va", va);

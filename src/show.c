@@ -62,6 +62,16 @@ level_name(const struct machine *m, int lvl)
 	return m->mmu.lv[lvl].name;
 }
 
+const char *
+tag_name(const struct machine *m, bool lower)
+{
+	const char *t = m->arch->tag_name ? m->arch->tag_name : "ASID";
+
+	if (!lower)
+		return t;
+	return !strcmp(t, "PCID") ? "pcid" : "asid";
+}
+
 static int
 digits(u64 v)
 {

@@ -158,6 +158,7 @@ struct arch {
 	 */
 	unsigned dma_minalign;
 	const char *root_name[2];	/* "cr3" / "ttbr0", "ttbr1" */
+	const char *tag_name;		/* the TLB tag: "PCID", "ASID" */
 	const char *reg_names[8];	/* names of cpu->regs[] for `machine` */
 	/* --va-bits choices, 0-terminated, first = default (none: fixed) */
 	u8 va_bits_choices[4];
