@@ -213,7 +213,7 @@ struct brk {
  * The last break of L->s[i..n), which starts at column col, before the
  * text passes width w: at any space (word) and at a run between fields
  * (field).  A word wider than the room is kept whole, alone on its line.
- * False when the rest fits.
+ * False when the rest fits, or is one word that cannot be broken.
  */
 static bool
 find_breaks(const struct line *L, size_t i, int col, int w, struct brk *word,
@@ -236,8 +236,8 @@ find_breaks(const struct line *L, size_t i, int col, int w, struct brk *word,
 		}
 		while (j < n && s[j] == ' ')
 			j++;
-		if (j == n)
-			return col > w;	/* only trailing spaces left */
+		if (j == n)	/* only trailing spaces left */
+			return col > w && word->col >= 0;
 		if (col <= w) {
 			*word = (struct brk){ i, j, col };
 			if (j - i >= 2 && i > (size_t)L->indent)
@@ -249,7 +249,8 @@ find_breaks(const struct line *L, size_t i, int col, int w, struct brk *word,
 		col += (int)(j - i);
 		i = j;
 	}
-	return col > w;
+	/* one word to the end: nowhere to break */
+	return col > w && word->col >= 0;
 }
 
 static bool

@@ -100,6 +100,30 @@ test_long_word(void **state)
 	      "      end\n");
 }
 
+/* A continuation that is one long word is written whole, as it is. */
+static void
+test_long_tail(void **state)
+{
+	struct ctx ctx;
+	char *buf = NULL;
+	size_t len = 0;
+
+	(void)state;
+	ctx_init(&ctx, NULL);
+	ctx.out = open_memstream(&buf, &len);
+	ctx.width = 40;
+	out_wrap(&ctx, "1. ", "   ", "a few words then "
+		 "/a/path/much/wider/than/the/forty/columns/of/this/output");
+	fclose(ctx.out);
+	ctx_release(&ctx);
+	assert_string_equal(buf, "1. a few words then\n"
+			    "   /a/path/much/wider/than/the/forty/columns/of/this/output\n");
+	free(buf);
+	check(40, "  label   words and /a/path/much/wider/than/the/forty/columns/x",
+	      "  label   words and\n"
+	      "          /a/path/much/wider/than/the/forty/columns/x\n");
+}
+
 /* Quoted strings, short groups and NBSP never break. */
 static void
 test_units(void **state)
@@ -194,6 +218,7 @@ main(void)
 		cmocka_unit_test(test_last_column),
 		cmocka_unit_test(test_prose),
 		cmocka_unit_test(test_long_word),
+		cmocka_unit_test(test_long_tail),
 		cmocka_unit_test(test_units),
 		cmocka_unit_test(test_fits),
 		cmocka_unit_test(test_procfmt),
