@@ -11,6 +11,7 @@
  * number wider than the room left stands alone on its line.  A command that
  * prints a /proc file's format (CMD_PROCFMT) keeps the kernel's columns.
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -265,6 +266,28 @@ short_before(const struct line *L, int k)
 }
 
 /*
+ * An indented line that starts with a short word and one space ("region
+ * vmalloc; ...", "frames 245 pages ..."): a label whose column is one
+ * space wide; continuations hang under its value.  -1 otherwise.
+ */
+#define WORD_LABEL_MAX	8
+
+static int
+label_hang(const struct line *L)
+{
+	size_t i = (size_t)L->indent, j = i;
+
+	if (L->indent < 2)
+		return -1;
+	while (j < L->n && (isalnum((unsigned char)L->s[j]) || L->s[j] == '_'))
+		j++;
+	if (j == i || j - i > WORD_LABEL_MAX || j + 1 >= L->n ||
+	    L->s[j] != ' ' || L->s[j + 1] == ' ')
+		return -1;
+	return L->indent + (int)(j - i) + 1;
+}
+
+/*
  * Choose the first break of a line wider than w, and the hanging indent of
  * its continuations:
  * - inside a wide field that is a column of its own (short fields before
@@ -299,6 +322,8 @@ first_break(const struct line *L, int w, struct brk *b, int *hang)
 		if (k >= 1 && short_before(L, k) && word.at > L->f[k].pos)
 			*hang = L->f[k].col;
 	}
+	if (*hang < 0 && L->nf == 1)
+		*hang = label_hang(L);
 	if (*hang < 0 || w - *hang < MIN_ROOM)
 		*hang = L->indent + 4;
 	if (w - *hang < MIN_ROOM)
