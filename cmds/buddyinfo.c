@@ -53,6 +53,6 @@ const struct cmd cmd_buddyinfo = {
 	.complete = "none",
 	.min_args = 0,
 	.max_args = 0,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_PROCFMT,
 	.run = buddyinfo_run,
 };

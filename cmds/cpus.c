@@ -6,6 +6,7 @@
 
 #include "ptwalk/image.h"
 #include "ptwalk/out.h"
+#include "ptwalk/show.h"
 
 static int
 cpus_run(struct ctx *ctx, int argc, char **argv)
@@ -39,7 +40,7 @@ cpus_run(struct ctx *ctx, int argc, char **argv)
 			}
 		}
 		if (c->asid) {
-			out_printf(ctx, " asid=%u", c->asid);
+			out_printf(ctx, " %s=%u", tag_name(m, true), c->asid);
 			j_int(ctx, "asid", c->asid);
 		}
 		for (k = 0; k < 8 && rn[k]; k++) {

@@ -43,8 +43,9 @@ const struct cmd cmd_dis = {
 	"and no change to the machine; a page not faulted in yet is read\n"
 	"from where its first fetch would bring it (a trace line says so) and\n"
 	"stays unmapped; 'touch ADDR x' fetches as the CPU does.  Each line\n"
-	"has the address, the symbol+offset, the bytes and the instruction;\n"
-	"call and jump targets are named.  Symbols come from the kernel and\n"
+	"has the address, the symbol+offset, the bytes (when the listing\n"
+	"fits the width) and the instruction; call and jump targets are\n"
+	"named.  Symbols come from the kernel and\n"
 	"from the running process's ELF (.symtab, .dynsym): 'dis main+16'.\n"
 	"Intel syntax on x86.  The value ($_) is the address after the last\n"
 	"instruction, so 'dis $_' continues.\n",

@@ -107,11 +107,10 @@ help_one(struct ctx *ctx, const struct cmd *c)
 	if (c->aliases != NULL)
 		out_printf(ctx, "aliases: %s\n", c->aliases);
 	out_printf(ctx, "\n%s\n", c->summary);
-	if (c->help != NULL && c->help[0])
-		out_printf(ctx, "\n%s", c->help);
-	if (c->help != NULL && c->help[0] &&
-	    c->help[strlen(c->help) - 1] != '\n')
+	if (c->help != NULL && c->help[0]) {
 		out_printf(ctx, "\n");
+		out_text(ctx, c->help);
+	}
 	if (c->opts != NULL && c->opts[0].name != NULL) {
 		out_printf(ctx, "\noptions:\n");
 		for (const struct cmd_opt *o = c->opts; o->name; o++) {

@@ -39,10 +39,9 @@ kmap_run(struct ctx *ctx, int argc, char **argv)
 			   "page_address() and takes no slot\n");
 	else {
 		out_printf(ctx, "  slot   pkmap slot %d of %u (PKMAP_BASE + %d * "
-			   "4K), pkmap_count %d (%d user%s), last_pkmap_nr "
-			   "%u\n", slot, hm->last_pkmap, slot,
-			   hm->pkmap_count[slot], hm->pkmap_count[slot] - 1,
-			   hm->pkmap_count[slot] == 2 ? "" : "s",
+			   "4K), pkmap_count %d (%s), last_pkmap_nr %u\n", slot,
+			   hm->last_pkmap, slot, hm->pkmap_count[slot],
+			   plural((u64)(hm->pkmap_count[slot] - 1), "user", NULL),
 			   hm->last_pkmap_nr);
 		out_printf(ctx, "  page   page->virtual = %s: page_address() "
 			   "now returns it\n", fva(m, page->virtual));

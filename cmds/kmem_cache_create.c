@@ -45,10 +45,10 @@ kmem_cache_create_run(struct ctx *ctx, int argc, char **argv)
 		   fva(m, s->va));
 	out_printf(ctx, "  object_size %u, size %u (align %u), free pointer "
 		   "at +%u\n", s->object_size, s->size, s->align, s->offset);
-	out_printf(ctx, "  slabs of order %u (%llu page%s), %u object%s each "
-		   "(%llu bytes unused); min_partial %lu\n", oo_order(s->oo),
-		   1ULL << oo_order(s->oo), oo_order(s->oo) ? "s" : "",
-		   oo_objects(s->oo), oo_objects(s->oo) == 1 ? "" : "s",
+	out_printf(ctx, "  slabs of order %u (%s), %s each (%llu bytes "
+		   "unused); min_partial %lu\n", oo_order(s->oo),
+		   plural(1ULL << oo_order(s->oo), "page", NULL),
+		   plural(oo_objects(s->oo), "object", NULL),
 		   (unsigned long long)((PAGE_SIZE << oo_order(s->oo)) -
 					(u64)oo_objects(s->oo) * s->size),
 		   s->min_partial);

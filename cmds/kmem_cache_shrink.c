@@ -20,10 +20,10 @@ kmem_cache_shrink_run(struct ctx *ctx, int argc, char **argv)
 	kmem_cache_shrink(m, s);
 	deact = ss->stat_deactivate - deact;
 	disc = ss->stat_discard - disc;
-	out_printf(ctx, "kmem_cache_shrink(%s): %lu CPU slab%s deactivated, "
-		   "%lu empty slab%s back to the buddy allocator\n",
-		   s ? s->name : "every cache", deact, deact == 1 ? "" : "s",
-		   disc, disc == 1 ? "" : "s");
+	out_printf(ctx, "kmem_cache_shrink(%s): %s deactivated, %s back to "
+		   "the buddy allocator\n", s ? s->name : "every cache",
+		   plural(deact, "CPU slab", NULL),
+		   plural(disc, "empty slab", NULL));
 	j_str(ctx, "cache", s ? s->name : "");
 	j_u64(ctx, "deactivated", deact);
 	j_u64(ctx, "discarded", disc);

@@ -44,8 +44,8 @@ kunmap_run(struct ctx *ctx, int argc, char **argv)
 			   "maybe TLB entries) until flush_all_zero_pkmaps, "
 			   "so a new kmap of this page reuses %s\n", fva(m, va));
 	else
-		out_printf(ctx, " (%d user%s left)\n", hm->pkmap_count[nr] - 1,
-			   hm->pkmap_count[nr] == 2 ? "" : "s");
+		out_printf(ctx, " (%s left)\n",
+			   plural((u64)(hm->pkmap_count[nr] - 1), "user", NULL));
 	j_hex(ctx, "va", va);
 	j_int(ctx, "slot", nr);
 	j_int(ctx, "pkmap_count", hm->pkmap_count[nr]);

@@ -20,7 +20,7 @@ machine_line(const struct lab_run *r, struct strbuf *sb)
 	sb_addf(sb, "%s, %s RAM", a ? a->name : o->arch,
 		fsize(o->mem ? o->mem : a ? a->mem_default : 0));
 	if (o->cpus)
-		sb_addf(sb, ", %d CPU%s", o->cpus, o->cpus == 1 ? "" : "s");
+		sb_addf(sb, ", %s", plural((u64)o->cpus, "CPU", NULL));
 }
 
 static const char *
@@ -191,7 +191,7 @@ show(struct ctx *ctx, const struct lab_run *r)
 	j_str(ctx, "problem", r->intro ? r->intro : "");
 	sb_release(&sb);
 	if (r->intro != NULL) {
-		lab_wrap(ctx, "", "", r->intro);
+		out_wrap(ctx, "", "", r->intro);
 		out_puts(ctx, "\n");
 	}
 	out_printf(ctx, "Questions (answer with 'lab answer K VALUE', mark with "
@@ -205,7 +205,7 @@ show(struct ctx *ctx, const struct lab_run *r)
 		sb_addf(&sb, "%s  ", q->text);
 		form_tag(q, &sb);
 		snprintf(num, sizeof(num), "%3d. ", i + 1);
-		lab_wrap(ctx, num, "     ", sb.buf);
+		out_wrap(ctx, num, "     ", sb.buf);
 		sb_reset(&sb);
 		if (q->answered) {
 			lab_format_answer(q, false, &sb);
@@ -286,6 +286,23 @@ lab_start_cmd(struct ctx *ctx, int argc, char **argv)
 	ctx->lab = r;
 	ctx->lab_release = lab_release;
 	show(ctx, r);
+	/*
+	 * The values kept so far are addresses of the machine just replaced:
+	 * the history starts again, so that the walkthroughs' $1, $2 ... are
+	 * this exercise's values whether or not another came before.
+	 */
+	j_int(ctx, "history_dropped", ctx->nvals);
+	if (ctx->nvals > 0) {
+		char *note = xasprintf("The value history starts again at $1 "
+				       "(the %s kept so far belonged to the "
+				       "machine this exercise replaced).",
+				       plural(ctx->nvals, "value", NULL));
+
+		out_printf(ctx, "\n");
+		out_wrap(ctx, "", "", note);
+		free(note);
+	}
+	ctx->nvals = 0;
 	return 0;
 }
 
@@ -397,7 +414,7 @@ lab_check_cmd(struct ctx *ctx, struct lab_run *r)
 			sb_addf(&sb, ": %s", why);
 		snprintf(num, sizeof(num), "%3d. %-6s ", i + 1,
 			 mk == LM_NONE ? "-" : mark[mk]);
-		lab_wrap(ctx, num, "            ", mk == LM_NONE ?
+		out_wrap(ctx, num, "            ", mk == LM_NONE ?
 		     "not answered" : sb.buf);
 		j_obj(ctx, NULL);
 		j_int(ctx, "q", i + 1);
@@ -411,8 +428,9 @@ lab_check_cmd(struct ctx *ctx, struct lab_run *r)
 	}
 	j_arr_end(ctx);
 	if (n[LM_RIGHT] < r->nq)
-		return cmd_error(ctx, "%d of %d answers are not right yet",
-				 r->nq - n[LM_RIGHT], r->nq);
+		return cmd_error(ctx, "%d of %d answers %s not right yet",
+				 r->nq - n[LM_RIGHT], r->nq,
+				 r->nq - n[LM_RIGHT] == 1 ? "is" : "are");
 	return 0;
 }
 
@@ -440,7 +458,7 @@ lab_solve_cmd(struct ctx *ctx, struct lab_run *r)
 				    "machine", r->lab->nr,
 				    (unsigned long long)r->seed);
 
-		lab_wrap(ctx, "", "", h);
+		out_wrap(ctx, "", "", h);
 		out_puts(ctx, "\n");
 		free(h);
 	}
@@ -460,7 +478,7 @@ lab_solve_cmd(struct ctx *ctx, struct lab_run *r)
 		sb_init(&sb);
 		lab_format_answer(&r->q[i], true, &sb);
 		snprintf(num, sizeof(num), "%3d. ", i + 1);
-		lab_wrap(ctx, num, "     ", sb.buf);
+		out_wrap(ctx, num, "     ", sb.buf);
 		j_obj(ctx, NULL);
 		j_int(ctx, "q", i + 1);
 		j_answer(ctx, "answer", &r->q[i], true);
@@ -510,7 +528,7 @@ lab_run(struct ctx *ctx, int argc, char **argv)
 
 static const struct cmd_opt lab_opts[] = {
 	{ "--seed", "SEED", "expr", "the problem's seed (default: the session's, "
-	  "--seed or 'set seed')" },
+	  "--seed or 'set seed SEED')" },
 	{ NULL, NULL, NULL, NULL }
 };
 
@@ -527,8 +545,10 @@ const struct cmd cmd_lab = {
 	"  lab start N          boot exercise N's machine (it replaces the\n"
 	"    [--seed SEED]      current one) and draw your own problem from\n"
 	"                       the seed (default: the session's seed,\n"
-	"                       --seed or 'set seed'); the same seed always\n"
-	"                       gives the same problem\n"
+	"                       --seed or 'set seed SEED'); the same seed\n"
+	"                       always gives the same problem.  The value\n"
+	"                       history starts again: the exercise's first\n"
+	"                       value is $1\n"
 	"  lab show             the problem and its questions again, with\n"
 	"                       your answers so far\n"
 	"  lab answer K VALUE   answer question K: a number (hex or decimal;\n"
@@ -540,9 +560,9 @@ const struct cmd cmd_lab = {
 	"                       worked by ptwalk on a fresh copy of the\n"
 	"                       machine (yours is left as it is)\n"
 	"With no argument: 'lab show' when an exercise is started, else 'lab\n"
-	"list'.  Work on the machine 'lab start' booted: the answers are those\n"
-	"of that machine as the exercise's steps change it, so run the steps\n"
-	"in order ('lab start N' again starts over).  With --json every\n"
+	"list'.  Work on the machine 'lab start N' booted: the answers are\n"
+	"those of that machine as the exercise's steps change it, so run the\n"
+	"steps in order ('lab start N' again starts over).  With --json every\n"
 	"subcommand prints one object, for autograders.\n",
 	.complete = "words:list,start,show,answer,check,solve expr",
 	.opts = lab_opts,

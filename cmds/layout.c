@@ -68,64 +68,43 @@ layout_live(struct ctx *ctx)
 }
 
 /*
- * One layout constant.  Every one of them is a kernel address, never 0:
- * 0 is what an image leaves unknown when the file does not give it.  The
- * text says "unknown"; JSON leaves the key out, as it leaves out what a
- * result does not have.
+ * One row per region: name, start, end, size, then what lives there and
+ * how an address there becomes physical, wrapped in their column; when
+ * that column would be too narrow (64-bit addresses at 80 columns), the
+ * text goes under the row, below the start.
  */
 static void
-layout_const(struct ctx *ctx, const char *name, u64 v, const char *sep)
-{
-	out_printf(ctx, "%s %s%s", name, v ? fva(ctx->m, v) : "unknown", sep);
-	if (v)
-		j_hex(ctx, name, v);
-}
-
-static void
-layout_constants(struct ctx *ctx)
+layout_table(struct ctx *ctx)
 {
 	const struct machine *m = ctx->m;
-	const struct layout *L = &m->lay;
+	int i, nw = 6, w = m->arch->va_digits + 2, col;
 
-	out_printf(ctx, "\n");
-	layout_const(ctx, "PAGE_OFFSET", L->page_offset, "  ");
-	layout_const(ctx, "high_memory", L->high_memory, "  ");
-	layout_const(ctx, "VMALLOC_START", L->vmalloc_start, "  ");
-	layout_const(ctx, "VMALLOC_END", L->vmalloc_end, "\n");
-	/* the kmap window of 32-bit kernels, known or not */
-	if (L->pkmap_base || (m->image && !m->arch->is64)) {
-		layout_const(ctx, "PKMAP_BASE", L->pkmap_base, "  ");
-		if (L->last_pkmap) {
-			out_printf(ctx, "LAST_PKMAP %u  ", L->last_pkmap);
-			j_u64(ctx, "LAST_PKMAP", L->last_pkmap);
-		} else {
-			out_printf(ctx, "LAST_PKMAP unknown  ");
-		}
-	}
-	layout_const(ctx, "FIXADDR_START", L->fixaddr_start, "  ");
-	layout_const(ctx, "FIXADDR_TOP", L->fixaddr_top, "\n");
-}
-
-static int
-layout_run(struct ctx *ctx, int argc, char **argv)
-{
-	const struct machine *m = ctx->m;
-	int i, w = m->arch->va_digits + 2;
-
-	(void)argc;
-	(void)argv;
-	out_printf(ctx, "%-14s %-*s %-*s %8s  %s\n", "region", w, "start", w,
-		   "end", "size", "what lives there; how to reach physical");
+	for (i = 0; i < m->nregions; i++)
+		if ((int)strlen(m->regions[i].name) > nw)
+			nw = (int)strlen(m->regions[i].name);
+	col = nw + 2 + w + 1 + w + 1 + 8 + 2;
+	if (ctx->width - col < 30)
+		col = nw + 2;
+	out_printf(ctx, "%-*s  %-*s %-*s %8s", nw, "region", w, "start", w,
+		   "end", "size");
+	if (col == nw + 2)
+		out_printf(ctx, "\n%*s", col, "");
+	else
+		out_printf(ctx, "  ");
+	out_printf(ctx, "what lives there; -> physical\n");
 	j_arr(ctx, "regions");
 	for (i = 0; i < m->nregions; i++) {
 		const struct region *r = &m->regions[i];
 
-		out_printf(ctx, "%-14s %s %s %8s  %s\n", r->name,
+		out_printf(ctx, "%-*s  %s %s %8s", nw, r->name,
 			   fva(m, r->start), fva(m, r->end - 1),
-			   fsize(r->end - r->start), r->what);
+			   fsize(r->end - r->start));
+		if (col == nw + 2)
+			out_printf(ctx, "\n%*s%s\n", col, "", r->what);
+		else
+			out_printf(ctx, "  %s\n", r->what);
 		if (!(r->flags & REG_GAP))
-			out_printf(ctx, "%-14s %*s %*s %8s  -> %s\n", "", w, "",
-				   w, "", "", r->conv);
+			out_printf(ctx, "%*s-> %s\n", col, "", r->conv);
 		j_obj(ctx, NULL);
 		j_str(ctx, "name", r->name);
 		j_hex(ctx, "start", r->start);
@@ -136,6 +115,69 @@ layout_run(struct ctx *ctx, int argc, char **argv)
 		j_obj_end(ctx);
 	}
 	j_arr_end(ctx);
+}
+
+/*
+ * One layout constant as "NAME value".  Every one of them is a kernel
+ * address, never 0: 0 is what an image leaves unknown when the file does
+ * not give it.  The text says "unknown"; JSON leaves the key out, as it
+ * leaves out what a result does not have.
+ */
+static void
+layout_const(struct ctx *ctx, char *pair, const char *name, u64 v)
+{
+	snprintf(pair, 64, "%s %s", name, v ? fva(ctx->m, v) : "unknown");
+	if (v)
+		j_hex(ctx, name, v);
+}
+
+/* "NAME value" pairs, as many on a line as fit. */
+static void
+layout_constants(struct ctx *ctx)
+{
+	const struct machine *m = ctx->m;
+	const struct layout *L = &m->lay;
+	char pairs[8][64];
+	int n = 0, i, col = 0;
+
+	layout_const(ctx, pairs[n++], "PAGE_OFFSET", L->page_offset);
+	layout_const(ctx, pairs[n++], "high_memory", L->high_memory);
+	layout_const(ctx, pairs[n++], "VMALLOC_START", L->vmalloc_start);
+	layout_const(ctx, pairs[n++], "VMALLOC_END", L->vmalloc_end);
+	/* the kmap window of 32-bit kernels, known or not */
+	if (L->pkmap_base || (m->image && !m->arch->is64)) {
+		layout_const(ctx, pairs[n++], "PKMAP_BASE", L->pkmap_base);
+		if (L->last_pkmap) {
+			snprintf(pairs[n++], 64, "LAST_PKMAP %u", L->last_pkmap);
+			j_u64(ctx, "LAST_PKMAP", L->last_pkmap);
+		} else {
+			snprintf(pairs[n++], 64, "LAST_PKMAP unknown");
+		}
+	}
+	layout_const(ctx, pairs[n++], "FIXADDR_START", L->fixaddr_start);
+	layout_const(ctx, pairs[n++], "FIXADDR_TOP", L->fixaddr_top);
+	out_printf(ctx, "\n");
+	for (i = 0; i < n; i++) {
+		int l = (int)strlen(pairs[i]);
+
+		if (col > 0 && col + 2 + l > ctx->width) {
+			out_printf(ctx, "\n");
+			col = 0;
+		}
+		out_printf(ctx, "%s%s", col ? "  " : "", pairs[i]);
+		col += (col ? 2 : 0) + l;
+	}
+	out_printf(ctx, "\n");
+}
+
+static int
+layout_run(struct ctx *ctx, int argc, char **argv)
+{
+	const struct machine *m = ctx->m;
+
+	(void)argc;
+	(void)argv;
+	layout_table(ctx);
 	if (m->image && m->img != NULL) {
 		out_printf(ctx, "\nfrom the image: direct map: %s\n",
 			   m->img->direct_from[0] ? m->img->direct_from :

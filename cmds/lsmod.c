@@ -46,6 +46,6 @@ const struct cmd cmd_lsmod = {
 	.complete = "none",
 	.min_args = 0,
 	.max_args = 0,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_PROCFMT,
 	.run = lsmod_run,
 };

@@ -112,9 +112,9 @@ machine_run(struct ctx *ctx, int argc, char **argv)
 		out_printf(ctx, "direct map %s\n", ii->direct_from[0] ?
 			   ii->direct_from : "not known");
 		j_str(ctx, "direct_map_from", ii->direct_from);
-		out_printf(ctx, "memory     %s in %d range%s (%d PT_LOAD used)\n",
-			   fsize(m->phys.total), m->phys.nr,
-			   m->phys.nr == 1 ? "" : "s", ii->nload);
+		out_printf(ctx, "memory     %s in %s (%d PT_LOAD used)\n",
+			   fsize(m->phys.total),
+			   plural((u64)m->phys.nr, "range", NULL), ii->nload);
 		j_u64(ctx, "memory", m->phys.total);
 		j_arr(ctx, "ranges");
 		for (i = 0; i < m->phys.nr; i++) {

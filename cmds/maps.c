@@ -52,6 +52,6 @@ const struct cmd cmd_maps = {
 	.complete = "pid",
 	.min_args = 0,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_PROCFMT,
 	.run = maps_run,
 };

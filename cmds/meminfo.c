@@ -80,6 +80,6 @@ const struct cmd cmd_meminfo = {
 	.complete = "none",
 	.min_args = 0,
 	.max_args = 0,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_PROCFMT,
 	.run = meminfo_run,
 };

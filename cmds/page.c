@@ -41,9 +41,9 @@ describe_state(struct ctx *ctx, struct page *page, u64 pfn,
 		break;
 	case PS_FREE:
 		if (st->head == pfn)
-			sb_addf(sb, "free: head of an order-%u block (%llu "
-				"page%s) on free_area[%u] of %s", st->order, (unsigned long long)n,
-				n > 1 ? "s" : "", st->order, z->name);
+			sb_addf(sb, "free: head of an order-%u block (%s) on "
+				"free_area[%u] of %s", st->order,
+				plural(n, "page", NULL), st->order, z->name);
 		else
 			sb_addf(sb, "free: page %llu of the order-%u block at "
 				"pfn %s", (unsigned long long)(pfn - st->head),
@@ -51,8 +51,8 @@ describe_state(struct ctx *ctx, struct page *page, u64 pfn,
 		break;
 	case PS_ALLOCATED:
 		if (st->head == pfn)
-			sb_addf(sb, "allocated: head of an order-%u block (%llu "
-				"page%s, %s)", st->order, (unsigned long long)n, n > 1 ? "s" : "",
+			sb_addf(sb, "allocated: head of an order-%u block (%s, "
+				"%s)", st->order, plural(n, "page", NULL),
 				fgfp(head->alloc_gfp));
 		else
 			sb_addf(sb, "allocated: page %llu of the order-%u block "

@@ -2,6 +2,8 @@
 /*
  * List the processes.
  */
+#include <string.h>
+
 #include "ptwalk/out.h"
 #include "ptwalk/procshow.h"
 
@@ -19,11 +21,16 @@ ps_run(struct ctx *ctx, int argc, char **argv)
 {
 	struct machine *m = ctx->m;
 	struct task_struct *t;
+	int sw = 5;
 
 	(void)argc;
 	(void)argv;
+	/* the state column as wide as its widest entry */
+	for (t = task_list(m); t != NULL; t = t->next)
+		if ((int)strlen(state_str(t)) > sw)
+			sw = (int)strlen(state_str(t));
 	out_printf(ctx, "  PID  PPID CPU  MINFLT MAJFLT    VSZ    RSS  PGTBL "
-		   "STATE             COMMAND\n");
+		   "%-*s  COMMAND\n", sw, "STATE");
 	j_arr(ctx, "tasks");
 	for (t = task_list(m); t != NULL; t = t->next) {
 		struct mm_struct *mm = t->mm;
@@ -35,13 +42,13 @@ ps_run(struct ctx *ctx, int argc, char **argv)
 		else
 			snprintf(cpu, sizeof(cpu), "-");
 		out_printf(ctx, "%c%4d %5d %3s %7llu %6llu %6lluK %5lluK %5lluK "
-			   "%-17s %s\n", t->cpu == m->cur ? '*' : ' ', t->pid,
+			   "%-*s  %s\n", t->cpu == m->cur ? '*' : ' ', t->pid,
 			   t->ppid, cpu, (unsigned long long)t->min_flt,
 			   (unsigned long long)t->maj_flt,
 			   (unsigned long long)(mm->total_vm * 4),
 			   (unsigned long long)(rss * 4),
 			   (unsigned long long)(mm->pgtables_bytes >> 10),
-			   state_str(t), t->comm);
+			   sw, state_str(t), t->comm);
 		j_obj(ctx, NULL);
 		j_int(ctx, "pid", t->pid);
 		j_int(ctx, "ppid", t->ppid);

@@ -74,10 +74,10 @@ emit(void *arg, const struct ptdump_range *r)
 	perm_string(r->perm, perm, sizeof(perm));
 	entry_flags(m, r->lvl, r->entry, flags, sizeof(flags));
 	if (r->pa_contig)
-		snprintf(pa, sizeof(pa), "pa %s", fpa(m, r->pa));
+		snprintf(pa, sizeof(pa), "pa" NBSP_STR "%s", fpa(m, r->pa));
 	else
-		snprintf(pa, sizeof(pa), "pa scattered");
-	out_printf(ctx, "%s-%s %8s  %5llu x %-4s %-3s  %-22s %-24s %s\n",
+		snprintf(pa, sizeof(pa), "pa" NBSP_STR "scattered");
+	out_printf(ctx, "%s-%s %8s  %5llu x %-4s %-3s  %-22s %-24s  %s\n",
 		   fva(m, r->start), fva(m, r->end - 1), fsize(r->end - r->start),
 		   (unsigned long long)r->pages, fsize(1ULL << r->shift),
 		   m->mmu.lv[r->lvl].name, perm, flags, pa);
@@ -132,12 +132,12 @@ dump(struct ctx *ctx, const char *what, int ri, u64 start, u64 end)
 	n = ptdump_walk(m, c->root[ri], start, end, emit, &st, &ps);
 	if (n < 0)
 		return cmd_error(ctx, "interrupted");
-	out_printf(ctx, "%ld range%s, %s mapped\n", n, n == 1 ? "" : "s",
+	out_printf(ctx, "%s, %s mapped\n", plural((u64)n, "range", NULL),
 		   fsize(st.total));
 	if (ps.bad_tables)
-		cmd_warn(ctx, "%llu table%s lie outside physical memory and "
-			 "were skipped", (unsigned long long)ps.bad_tables,
-			 ps.bad_tables == 1 ? "" : "s");
+		cmd_warn(ctx, "%s outside physical memory %s skipped",
+			 plural(ps.bad_tables, "table", NULL),
+			 ps.bad_tables == 1 ? "lies and was" : "lie and were");
 	if (ps.loops)
 		cmd_warn(ctx, "%llu entr%s point back at a table above %s "
 			 "(a cycle no kernel builds): not followed",

@@ -63,11 +63,10 @@ slab_run(struct ctx *ctx, int argc, char **argv)
 	out_printf(ctx, "  object_size %u  size %u  align %u  inuse %u  "
 		   "offset %u (free pointer)\n", s->object_size, s->size,
 		   s->align, s->inuse, s->offset);
-	out_printf(ctx, "  oo order %u, %u object%s per slab; min order %u, %u "
-		   "object%s; min_partial %lu\n", oo_order(s->oo),
-		   oo_objects(s->oo), oo_objects(s->oo) == 1 ? "" : "s",
-		   oo_order(s->min), oo_objects(s->min),
-		   oo_objects(s->min) == 1 ? "" : "s", s->min_partial);
+	out_printf(ctx, "  oo order %u, %s per slab; min order %u, %s; "
+		   "min_partial %lu\n", oo_order(s->oo),
+		   plural(oo_objects(s->oo), "object", NULL), oo_order(s->min),
+		   plural(oo_objects(s->min), "object", NULL), s->min_partial);
 	out_printf(ctx, "  flags %s  allocflags %s\n", sb.buf,
 		   s->allocflags ? fgfp(s->allocflags) : "-");
 	j_str(ctx, "name", s->name);
@@ -84,10 +83,11 @@ slab_run(struct ctx *ctx, int argc, char **argv)
 	for (nid = 0; nid < pa->nr_nodes; nid++) {
 		const struct kmem_cache_node *n = s->node[nid];
 
-		out_printf(ctx, "  node %d (struct kmem_cache_node at %s): %lu "
-			   "slab%s, %lu objects; %lu partial, %lu full\n", nid,
-			   fva(m, s->node_va[nid]), n->nr_slabs,
-			   n->nr_slabs == 1 ? "" : "s", n->total_objects,
+		out_printf(ctx, "  node %d (struct kmem_cache_node at %s): %s, "
+			   "%s; %lu partial, %lu full\n", nid,
+			   fva(m, s->node_va[nid]),
+			   plural(n->nr_slabs, "slab", NULL),
+			   plural(n->total_objects, "object", NULL),
 			   n->nr_partial, n->nr_full);
 	}
 	j_arr(ctx, "slabs");

@@ -64,6 +64,6 @@ const struct cmd cmd_slabinfo = {
 	.complete = "none",
 	.min_args = 0,
 	.max_args = 0,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_PROCFMT,
 	.run = slabinfo_run,
 };

@@ -113,6 +113,6 @@ const struct cmd cmd_smaps = {
 	.opts = smaps_opts,
 	.min_args = 0,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_PROCFMT,
 	.run = smaps_run,
 };

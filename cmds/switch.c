@@ -23,9 +23,9 @@ switch_run(struct ctx *ctx, int argc, char **argv)
 		return cmd_err(ctx, &e);
 	}
 	show_trace(ctx);
-	out_printf(ctx, "cpu%d runs pid %d (%s): %s %s, asid %u\n", c->id,
+	out_printf(ctx, "cpu%d runs pid %d (%s): %s %s, %s %u\n", c->id,
 		   t->pid, t->comm, m->arch->root_name[0], fpa(m, c->root[0]),
-		   c->asid);
+		   tag_name(m, false), c->asid);
 	j_int(ctx, "pid", t->pid);
 	j_int(ctx, "cpu", c->id);
 	j_hex(ctx, "root", c->root[0]);

@@ -49,12 +49,13 @@ tlb_list(struct ctx *ctx, struct cpu *c)
 			v[cnt++] = &t->e[k];
 	qsort(v, cnt, sizeof(*v), cmp_entry);
 	out_printf(ctx, "cpu%d TLB: %zu of %zu entries (%u sets x %u ways), "
-		   "asid %u, %s\n", c->id, cnt, n, t->sets, t->ways, c->asid,
+		   "%s %u, %s\n", c->id, cnt, n, t->sets, t->ways,
+		   tag_name(m, false), c->asid,
 		   m->tlb_on ? "on" : "off");
 	if (cnt)
-		out_printf(ctx, "  %-*s  %-*s  %5s %5s %-6s %-22s %s\n",
+		out_printf(ctx, "  %-*s  %-*s  %5s %5s %-6s %s\n",
 			   m->arch->va_digits + 2, "va", m->arch->pa_digits + 2,
-			   "pa", "size", "asid", "global", "rights", "");
+			   "pa", "size", tag_name(m, true), "global", "rights");
 	j_int(ctx, "cpu", c->id);
 	j_int(ctx, "entries", (long long)n);
 	j_int(ctx, "ways", t->ways);
@@ -64,10 +65,11 @@ tlb_list(struct ctx *ctx, struct cpu *c)
 		const char *st = entry_state(m, c, v[i]);
 
 		perm_string(v[i]->perm, perm, sizeof(perm));
-		out_printf(ctx, "  %s  %s  %5s %5u %-6s %-22s %s\n",
+		out_printf(ctx, "  %s  %s  %5s %5u %-6s %-*s%s%s\n",
 			   fva(m, v[i]->va), fpa(m, v[i]->pa),
 			   fsize(1ULL << v[i]->shift), v[i]->asid,
-			   v[i]->global ? "yes" : "no", perm, st);
+			   v[i]->global ? "yes" : "no", *st ? 22 : 0, perm,
+			   *st ? " " : "", st);
 		j_obj(ctx, NULL);
 		j_hex(ctx, "va", v[i]->va);
 		j_hex(ctx, "pa", v[i]->pa);
@@ -88,16 +90,16 @@ tlb_stats(struct ctx *ctx)
 	struct machine *m = ctx->m;
 	int i;
 
-	out_printf(ctx, "%-5s %12s %12s %7s %10s %10s %10s %10s %8s\n", "cpu",
+	out_printf(ctx, "%-5s %10s %10s %6s %10s %9s %6s %6s %6s\n", "cpu",
 		   "hits", "misses", "hit%", "fills", "evictions", "full",
-		   "page", "asid");
+		   "page", tag_name(m, true));
 	j_arr(ctx, "cpus");
 	for (i = 0; i < m->ncpus; i++) {
 		const struct tlb *t = &m->cpu[i].tlb;
 		double tot = (double)(t->hits + t->misses);
 
-		out_printf(ctx, "cpu%-2d %12llu %12llu %6.1f%% %10llu %10llu "
-			   "%10llu %10llu %8llu\n", i,
+		out_printf(ctx, "cpu%-2d %10llu %10llu %5.1f%% %10llu %9llu "
+			   "%6llu %6llu %6llu\n", i,
 			   (unsigned long long)t->hits,
 			   (unsigned long long)t->misses,
 			   tot > 0 ? 100.0 * (double)t->hits / tot : 0.0,
@@ -157,8 +159,9 @@ tlb_run(struct ctx *ctx, int argc, char **argv)
 			return -1;
 		for (i = first; i < last; i++)
 			tlb_flush_page(&m->cpu[i].tlb, va, m->cpu[i].asid);
-		out_printf(ctx, "invalidated the page of %s (asid %u and global "
-			   "entries) on %s\n", fva(m, va), c->asid,
+		out_printf(ctx, "invalidated the page of %s (%s %u and global "
+			   "entries) on %s\n", fva(m, va), tag_name(m, false),
+			   c->asid,
 			   every ? "every CPU" : "the current CPU");
 		j_str(ctx, "flushed", "page");
 		j_hex(ctx, "va", va);

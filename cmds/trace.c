@@ -95,12 +95,12 @@ trace_run(struct ctx *ctx, int argc, char **argv)
 		clearerr(f);
 	show_trace(ctx);
 	t = current_task(m);
-	out_printf(ctx, "%llu accesses (%llu reads, %llu writes, %llu fetches)"
-		   "%s: TLB %llu hits, %llu misses", (unsigned long long)total,
-		   (unsigned long long)n[0], (unsigned long long)n[1],
-		   (unsigned long long)n[2], rc ? " before the error" : "",
-		   (unsigned long long)(c->tlb.hits - hits0),
-		   (unsigned long long)(c->tlb.misses - miss0));
+	out_printf(ctx, "%s (%s, %s, %s)%s: TLB %s, %s",
+		   plural(total, "access", "accesses"), plural(n[0], "read", NULL),
+		   plural(n[1], "write", NULL), plural(n[2], "fetch", "fetches"),
+		   rc ? " before the error" : "",
+		   plural(c->tlb.hits - hits0, "hit", NULL),
+		   plural(c->tlb.misses - miss0, "miss", "misses"));
 	if (t != NULL)
 		out_printf(ctx, "; pid %d: %llu minor and %llu major faults",
 			   t->pid, (unsigned long long)(t->min_flt - min0),

@@ -384,8 +384,9 @@ const struct cmd cmd_translate = {
 	.summary = "translate addresses as the CPU does, one line each",
 	.help =
 	"Translates each VADDR on the current CPU the way the hardware does:\n"
-	"the TLB first (when 'set tlb' is on), else a page walk whose result\n"
-	"then fills the TLB.  So after a page-table change without a flush,\n"
+	"the TLB first (after 'set tlb on', the default), else a page walk\n"
+	"whose result then fills the TLB.  So after a page-table change\n"
+	"without a flush,\n"
 	"translate returns the stale translation the CPU would use, while\n"
 	"walk shows the tables.  Each line gives the physical address, the\n"
 	"page size, the region, and '(tlb)' for a TLB hit.  With -f FILE the\n"

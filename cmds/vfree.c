@@ -49,9 +49,9 @@ vfree_run(struct ctx *ctx, int argc, char **argv)
 		kt_end(m);
 		return cmd_err(ctx, &e);
 	}
-	out_printf(ctx, "vfree(%s): %s-%s (%u page%s) unmapped\n",
-		   fva(m, addr), fva(m, addr), fva(m, addr + usable - 1), n,
-		   n == 1 ? "" : "s");
+	out_printf(ctx, "vfree(%s): %s-%s (%s) unmapped\n",
+		   fva(m, addr), fva(m, addr), fva(m, addr + usable - 1),
+		   plural(n, "page", NULL));
 	show_freed(ctx, &b);
 	lazy = vs->vmap_lazy_nr;
 	if (lazy)

@@ -128,6 +128,6 @@ const struct cmd cmd_vmallocinfo = {
 	.complete = "none",
 	.min_args = 0,
 	.max_args = 0,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_PROCFMT,
 	.run = vmallocinfo_run,
 };

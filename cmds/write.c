@@ -27,9 +27,9 @@ write_run(struct ctx *ctx, int argc, char **argv)
 	    arg_u64(ctx, argv[2], "VALUE", &v))
 		return -1;
 	if (f.unit < 8 && (v >> (f.unit * 8)))
-		return cmd_error(ctx, "VALUE 0x%llx does not fit in %u byte%s "
+		return cmd_error(ctx, "VALUE 0x%llx does not fit in %s "
 				 "(use /b /h /w /g)", (unsigned long long)v,
-				 f.unit, f.unit == 1 ? "" : "s");
+				 plural(f.unit, "byte", NULL));
 	memcpy(buf, &v, sizeof(buf));	/* little-endian host and targets */
 	if (phys) {
 		if (!phys_is_ram(&m->phys, addr)) {
@@ -54,9 +54,9 @@ write_run(struct ctx *ctx, int argc, char **argv)
 		if (machine_write_virt(m, machine_cpu(m), addr, buf, f.unit, &e))
 			return cmd_err(ctx, &e);
 	}
-	out_printf(ctx, "wrote 0x%0*llx (%u byte%s) at %s%s%s\n",
-		   (int)f.unit * 2, (unsigned long long)v, f.unit,
-		   f.unit == 1 ? "" : "s", phys ? fpa(m, addr) : fva(m, addr),
+	out_printf(ctx, "wrote 0x%0*llx (%s) at %s%s%s\n",
+		   (int)f.unit * 2, (unsigned long long)v,
+		   plural(f.unit, "byte", NULL), phys ? fpa(m, addr) : fva(m, addr),
 		   phys ? "" : " = physical ", phys ? "" : fpa(m, pa));
 	j_hex(ctx, phys ? "pa" : "va", addr);
 	j_hex(ctx, "pa", pa);

@@ -137,6 +137,6 @@ const struct cmd cmd_zoneinfo = {
 	.complete = "none",
 	.min_args = 0,
 	.max_args = 0,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_PROCFMT,
 	.run = zoneinfo_run,
 };

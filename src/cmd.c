@@ -169,6 +169,7 @@ ctx_release(struct ctx *ctx)
 	sb_release(&ctx->err);
 	sb_release(&ctx->js);
 	sb_release(&ctx->vtext);
+	sb_release(&ctx->oline);
 	free(ctx->vals);
 	ctx->vals = NULL;
 	if (ctx->lab != NULL && ctx->lab_release != NULL)

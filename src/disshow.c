@@ -76,6 +76,106 @@ arm_mode(struct machine *m, struct task_struct *t, u64 addr)
 	return DIS_ARM;
 }
 
+/*
+ * The instruction as one unit that a wrapped line never splits: the
+ * mnemonic, its operands, the target's symbol.
+ */
+static void
+insn_text(struct strbuf *sb, const struct dis_insn *d, const char *target)
+{
+	size_t i;
+
+	sb_reset(sb);
+	if (d->op_str[0])
+		sb_addf(sb, "%-7s %s", d->mnemonic, d->op_str);
+	else
+		sb_adds(sb, d->mnemonic);
+	if (target[0])
+		sb_addf(sb, " <%s>", target);
+	for (i = 0; i < sb->len; i++)
+		if (sb->buf[i] == ' ')
+			sb->buf[i] = NBSP;
+}
+
+/* The columns of one instruction: its symbol, bytes and text. */
+static void
+insn_cols(struct machine *m, struct task_struct *t, const struct dis_insn *d,
+	  char *name, size_t n, struct strbuf *bytes, struct strbuf *text)
+{
+	char target[160] = "";
+	int b;
+
+	sb_reset(bytes);
+	for (b = 0; b < d->len; b++)
+		sb_addf(bytes, "%s%02x", b ? " " : "", d->bytes[b]);
+	sym_name(m, t, d->addr, target, sizeof(target));
+	if (target[0])
+		snprintf(name, n, "<%s>", target);
+	else
+		name[0] = 0;
+	target[0] = 0;
+	if (d->has_target)
+		sym_name(m, t, d->target, target, sizeof(target));
+	insn_text(text, d, target);
+}
+
+/*
+ * One line an instruction: address, symbol+offset, bytes, instruction.
+ * The bytes are left out when the listing would not fit the width
+ * (gdb shows them only when asked); JSON always has them.
+ */
+static void
+show_insns(struct ctx *ctx, struct task_struct *t, const struct dis_insn *ins,
+	   int k, int w)
+{
+	struct machine *m = ctx->m;
+	struct strbuf sb, it;
+	char name[200], tname[160];
+	int i, widest = 0;
+	bool bytes;
+
+	sb_init(&sb);
+	sb_init(&it);
+	for (i = 0; i < k; i++) {
+		insn_cols(m, t, &ins[i], name, sizeof(name), &sb, &it);
+		widest = MAX(widest, 2 + (int)strlen(fva(m, ins[i].addr)) + 1 +
+			     w + 2 + MAX(20, (int)sb.len) + 2 + (int)it.len);
+	}
+	bytes = widest <= ctx->width;
+	j_arr(ctx, "insns");
+	for (i = 0; i < k; i++) {
+		const struct dis_insn *d = &ins[i];
+
+		insn_cols(m, t, d, name, sizeof(name), &sb, &it);
+		if (bytes)
+			out_printf(ctx, "  %s %-*s  %-20s  %s\n", fva(m, d->addr),
+				   w, name, sb.buf, it.buf);
+		else
+			out_printf(ctx, "  %s %-*s  %s\n", fva(m, d->addr), w,
+				   name, it.buf);
+		j_obj(ctx, NULL);
+		j_hex(ctx, "addr", d->addr);
+		j_str(ctx, "bytes", sb.buf);
+		j_str(ctx, "mnemonic", d->mnemonic);
+		j_str(ctx, "operands", d->op_str);
+		if (name[0]) {
+			sym_name(m, t, d->addr, name, sizeof(name));
+			j_str(ctx, "symbol", name);
+		}
+		if (d->has_target) {
+			j_hex(ctx, "target", d->target);
+			tname[0] = 0;
+			sym_name(m, t, d->target, tname, sizeof(tname));
+			if (tname[0])
+				j_str(ctx, "target_symbol", tname);
+		}
+		j_obj_end(ctx);
+	}
+	j_arr_end(ctx);
+	sb_release(&sb);
+	sb_release(&it);
+}
+
 int
 dis_show(struct ctx *ctx, const char *where, long n, int force)
 {
@@ -85,8 +185,7 @@ dis_show(struct ctx *ctx, const char *where, long n, int force)
 	enum dis_mode mode = DIS_DEFAULT;
 	struct dis_insn *ins;
 	struct error e;
-	struct strbuf sb;
-	char name[200], tname[160];
+	char name[200];
 	u64 addr;
 	int k, i, w = 0;
 	bool arm = m->arch->cs_name && !strcmp(m->arch->cs_name, "arm");
@@ -127,45 +226,7 @@ dis_show(struct ctx *ctx, const char *where, long n, int force)
 		if (name[0])
 			w = MAX(w, (int)strlen(name) + 2);
 	}
-	sb_init(&sb);
-	j_arr(ctx, "insns");
-	for (i = 0; i < k; i++) {
-		const struct dis_insn *d = &ins[i];
-		int b;
-
-		sb_reset(&sb);
-		for (b = 0; b < d->len; b++)
-			sb_addf(&sb, "%s%02x", b ? " " : "", d->bytes[b]);
-		sym_name(m, t, d->addr, tname, sizeof(tname));
-		if (tname[0])
-			snprintf(name, sizeof(name), "<%s>", tname);
-		else
-			name[0] = 0;
-		tname[0] = 0;
-		if (d->has_target)
-			sym_name(m, t, d->target, tname, sizeof(tname));
-		out_printf(ctx, "  %s %-*s  %-20s  %-7s %s%s%s%s\n",
-			   fva(m, d->addr), w, name, sb.buf, d->mnemonic,
-			   d->op_str, tname[0] ? " <" : "", tname,
-			   tname[0] ? ">" : "");
-		j_obj(ctx, NULL);
-		j_hex(ctx, "addr", d->addr);
-		j_str(ctx, "bytes", sb.buf);
-		j_str(ctx, "mnemonic", d->mnemonic);
-		j_str(ctx, "operands", d->op_str);
-		if (name[0]) {
-			sym_name(m, t, d->addr, name, sizeof(name));
-			j_str(ctx, "symbol", name);
-		}
-		if (d->has_target) {
-			j_hex(ctx, "target", d->target);
-			if (tname[0])
-				j_str(ctx, "target_symbol", tname);
-		}
-		j_obj_end(ctx);
-	}
-	j_arr_end(ctx);
-	sb_release(&sb);
+	show_insns(ctx, t, ins, k, w);
 	if (k < n) {
 		if (e.code)
 			out_printf(ctx, "  (stopped: %s)\n", e.msg);

@@ -64,30 +64,126 @@ load(const u8 *p, unsigned unit)
 	return v;
 }
 
+/*
+ * A canonical hexdump: 16 bytes a line as hexdump -C prints them, or 8
+ * where 16 do not fit the output (64-bit addresses at 80 columns).
+ */
 static void
 hexdump(struct ctx *ctx, u64 addr, const u8 *buf, u64 len, bool virt)
 {
 	const struct machine *m = ctx->m;
-	u64 i, j;
+	const char *a0 = virt ? fva(m, addr) : fpa(m, addr);
+	u64 i, j, per = 16;
 
-	for (i = 0; i < len; i += 16) {
+	/* "ADDR: xx xx ... xx  xx ... xx  |ascii|" */
+	if ((int)strlen(a0) + 1 + 16 * 3 + 1 + 2 + 18 > ctx->width)
+		per = 8;
+	for (i = 0; i < len; i += per) {
 		char asc[17];
 
-		out_printf(ctx, "%s:  ", virt ? fva(m, addr + i) : fpa(m, addr + i));
-		for (j = 0; j < 16; j++) {
+		out_printf(ctx, "%s:", virt ? fva(m, addr + i) : fpa(m, addr + i));
+		for (j = 0; j < per; j++) {
 			if (i + j < len) {
-				out_printf(ctx, "%02x ", buf[i + j]);
+				out_printf(ctx, " %02x", buf[i + j]);
 				asc[j] = isprint(buf[i + j]) ? (char)buf[i + j] : '.';
 			} else {
 				out_printf(ctx, "   ");
 				asc[j] = ' ';
 			}
-			if (j == 7)
+			if (j == 7 && per == 16)
 				out_printf(ctx, " ");
 		}
-		asc[16] = 0;
-		out_printf(ctx, " |%s|\n", asc);
+		asc[per] = 0;
+		out_printf(ctx, "  |%s|\n", asc);
 	}
+}
+
+/*
+ * A character as gdb prints it in a string or a character constant: the
+ * C escapes \a \b \f \n \r \t \v, the quote and the backslash escaped,
+ * octal for any other byte that is not printable ASCII.
+ */
+static void
+c_escape(struct strbuf *sb, u8 c, char quote)
+{
+	static const char esc[] = { ['\a'] = 'a', ['\b'] = 'b', ['\f'] = 'f',
+		['\n'] = 'n', ['\r'] = 'r', ['\t'] = 't', ['\v'] = 'v' };
+
+	if (c < sizeof(esc) && esc[c])
+		sb_addf(sb, "\\%c", esc[c]);
+	else if (c == quote || c == '\\')
+		sb_addf(sb, "\\%c", c);
+	else if (c >= 0x20 && c < 0x7f)
+		sb_addc(sb, (char)c);
+	else
+		sb_addf(sb, "\\%03o", c);
+}
+
+/* The widest item of format fmt and unit size: gdb's x/NFU columns. */
+static int
+item_width(const struct xfmt *f)
+{
+	static const int dec[9] = { [1] = 4, [2] = 6, [4] = 11, [8] = 20 };
+	static const int udec[9] = { [1] = 3, [2] = 5, [4] = 10, [8] = 20 };
+
+	switch (f->fmt) {
+	case 'd':
+		return dec[f->unit];
+	case 'u':
+		return udec[f->unit];
+	case 'o':
+		return 1 + ((int)f->unit * 8 + 2) / 3;
+	case 't':
+		return (int)f->unit * 8;
+	case 'c':
+		return 8;
+	default:
+		return 2 + (int)f->unit * 2;
+	}
+}
+
+/* Items per line: 16 bytes' worth (fewer for t and c), halved to fit. */
+static u64
+items_per_line(struct ctx *ctx, const struct xfmt *f, int addr_width)
+{
+	u64 per;
+
+	if (f->fmt == 'a')
+		return 1;
+	if (f->fmt == 'c')
+		per = 8;
+	else if (f->fmt == 't')
+		per = f->unit >= 4 ? 1 : 16 / f->unit / 2;
+	else
+		per = 16 / f->unit;
+	while (per > 1 && addr_width + 1 + (int)per * (2 + item_width(f)) >
+	       ctx->width)
+		per /= 2;
+	return per;
+}
+
+static void
+show_strings(struct ctx *ctx, u64 addr, const u8 *buf, u64 len,
+	     const struct xfmt *f, bool virt)
+{
+	const struct machine *m = ctx->m;
+	struct strbuf sb;
+	u64 n, i, off = 0;
+
+	sb_init(&sb);
+	for (n = 0; n < f->count && off < len; n++) {
+		u64 e = off;
+
+		while (e < len && buf[e])
+			e++;
+		sb_reset(&sb);
+		for (i = off; i < e; i++)
+			c_escape(&sb, buf[i], '"');
+		out_printf(ctx, "%s:  \"%s\"\n", virt ? fva(m, addr + off) :
+			   fpa(m, addr + off), sb.buf);
+		off = e + 1;
+	}
+	sb_release(&sb);
 }
 
 void
@@ -110,28 +206,11 @@ show_dump(struct ctx *ctx, u64 addr, const u8 *buf, u64 len,
 		return;
 	}
 	if (f->fmt == 's') {
-		u64 off = 0;
-
-		for (n = 0; n < f->count && off < len; n++) {
-			u64 e = off;
-
-			while (e < len && buf[e])
-				e++;
-			out_printf(ctx, "%s:  \"", virt ? fva(m, addr + off) :
-				   fpa(m, addr + off));
-			for (i = off; i < e; i++)
-				out_printf(ctx, isprint(buf[i]) ? "%c" : "\\%03o",
-					   buf[i]);
-			out_printf(ctx, "\"\n");
-			off = e + 1;
-		}
+		show_strings(ctx, addr, buf, len, f, virt);
 		return;
 	}
-	per = f->fmt == 'c' ? 8 : (f->fmt == 't' ? (f->unit >= 4 ? 1 : 16 / f->unit / 2) : 16 / f->unit);
-	if (f->fmt == 'a')
-		per = 1;
-	if (per == 0)
-		per = 1;
+	per = items_per_line(ctx, f, (int)strlen(virt ? fva(m, addr) :
+						  fpa(m, addr)));
 	for (n = 0; n < f->count; n++) {
 		u64 v = load(buf + n * f->unit, f->unit);
 
@@ -166,10 +245,15 @@ show_dump(struct ctx *ctx, u64 addr, const u8 *buf, u64 len,
 				out_printf(ctx, "%c", (v >> b) & 1 ? '1' : '0');
 			break;
 		}
-		case 'c':
-			out_printf(ctx, isprint((int)v) ? "  '%c'" : "  '\\%03o'",
-				   (int)v);
+		case 'c': {
+			struct strbuf c;
+
+			sb_init(&c);
+			c_escape(&c, (u8)v, '\'');
+			out_printf(ctx, "  %u '%s'", (unsigned)v, c.buf);
+			sb_release(&c);
 			break;
+		}
 		case 'a': {
 			const struct ksym *k = m ? machine_ksym_at(m, v) : NULL;
 

@@ -705,8 +705,9 @@ open_elf(struct phys *ph, struct image_info *ii, struct error *e)
 	else
 		snprintf(ii->kind, sizeof(ii->kind), "ELF core");
 	if (nqemu > 0 && nprs > 0 && nqemu != nprs)
-		image_warn(ii, "%d CPUs have a status note (NT_PRSTATUS) but "
-			   "%d a QEMU CPU-state note", nprs, nqemu);
+		image_warn(ii, "%s %s a status note (NT_PRSTATUS) but %d a "
+			   "QEMU CPU-state note", plural((u64)nprs, "CPU", NULL),
+			   nprs == 1 ? "has" : "have", nqemu);
 out:
 	free(ld);
 	if (elf != NULL)

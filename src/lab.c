@@ -359,63 +359,6 @@ fail:
  * The solver's output
  */
 
-#define WIDTH	72
-
-/* Print n bytes of s, a NBSP ('\a') as a space. */
-static void
-put_words(struct ctx *ctx, const char *s, size_t n)
-{
-	char *t = xasprintf("%.*s", (int)n, s), *q;
-
-	for (q = t; *q; q++)
-		if (*q == NBSP)
-			*q = ' ';
-	out_puts(ctx, t);
-	free(t);
-}
-
-void
-lab_wrap(struct ctx *ctx, const char *first, const char *rest, const char *text)
-{
-	const char *p = text, *ind = first;
-
-	while (*p) {
-		const char *nl = strchr(p, '\n');
-		const char *end = nl ? nl : p + strlen(p);
-		size_t col = strlen(ind), start = col;
-
-		out_puts(ctx, ind);
-		while (p < end) {
-			size_t sp = 0, w;
-
-			while (p + sp < end && p[sp] == ' ')
-				sp++;
-			w = strcspn(p + sp, " \n");
-			if (p + sp + w > end)
-				w = (size_t)(end - p - sp);
-			if (col > start && col + sp + w > WIDTH) {
-				/* break here: the spaces go */
-				out_printf(ctx, "\n%s", rest);
-				col = start = strlen(rest);
-				p += sp;
-				sp = 0;
-			}
-			put_words(ctx, p, sp + w);
-			col += sp + w;
-			p += sp + w;
-		}
-		out_puts(ctx, "\n");
-		ind = rest;
-		if (nl == NULL)
-			break;
-		p = nl + 1;
-		if (*p == '\n') {	/* a paragraph break */
-			out_puts(ctx, "\n");
-			p++;
-		}
-	}
-}
-
 static void
 sol_line(struct lab_sol *s, const char *indent, const char *fmt, va_list ap)
 {
@@ -427,7 +370,7 @@ sol_line(struct lab_sol *s, const char *indent, const char *fmt, va_list ap)
 	sb_vaddf(&sb, fmt, ap);
 	if (*indent == 0 && s->nstep++ > 0)
 		out_puts(s->ctx, "\n");
-	lab_wrap(s->ctx, indent, *indent ? "       " : "   ", sb.buf);
+	out_wrap(s->ctx, indent, *indent ? "       " : "   ", sb.buf);
 	j_str(s->ctx, NULL, sb.buf);
 	sb_release(&sb);
 }
@@ -483,7 +426,8 @@ sol_trace_brief(struct lab_sol *s)
 			sol_say(s, "  %s", l);
 	}
 	if (hidden)
-		sol_say(s, "  (and %d steps of the buddy allocator)", hidden);
+		sol_say(s, "  (and %s of the buddy allocator)",
+			plural((u64)hidden, "step", NULL));
 	kt_end(s->m);
 }
 

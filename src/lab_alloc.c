@@ -151,8 +151,8 @@ buddy_solve(struct lab_sol *s, struct error *e)
 		return error_set(e, -ENOMEM, "Normal has no free block of "
 				 "order %u or more", k);
 	sol_say(s, "the first non-empty list from order %u up is free_area[%u]: "
-		"%u split%s to get down to order %u", k, j, j - k,
-		j - k == 1 ? "" : "s", k);
+		"%s to get down to order %u", k, j, plural(j - k, "split", NULL),
+		k);
 	lab_want(s, 1, j);
 	lab_mistake(s, 1, k, "free_area[%u] of Normal is empty: look further "
 		    "right", k);

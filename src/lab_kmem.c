@@ -223,11 +223,11 @@ exp160_solve(struct lab_sol *s, struct error *e)
 	if (va == 0)
 		return -1;
 	runs = frame_runs(m, vm);
-	sol_say(s, "%s: %u pages (%llu bytes rounded up), then the guard page "
-		"at %s; %u run%s of consecutive frames", fva(m, va),
-		vm->nr_pages, (unsigned long long)v,
-		fva(m, va + (u64)vm->nr_pages * PAGE_SIZE), runs,
-		runs == 1 ? "" : "s");
+	sol_say(s, "%s: %s (%llu bytes rounded up), then the guard page "
+		"at %s; %s of consecutive frames", fva(m, va),
+		plural(vm->nr_pages, "page", NULL), (unsigned long long)v,
+		fva(m, va + (u64)vm->nr_pages * PAGE_SIZE),
+		plural(runs, "run", NULL));
 	lab_want(s, 8, va);
 	lab_want(s, 9, vm->nr_pages);
 	lab_mistake(s, 9, v / PAGE_SIZE, "round up: the last, partial page "
@@ -362,8 +362,8 @@ scatter_solve(struct lab_sol *s, struct error *e)
 	lab_want(s, 2, vm->nr_pages);
 	lab_mistake(s, 2, size / PAGE_SIZE, "round up: the last, partial page "
 		    "is mapped too");
-	sol_say(s, "%s: %u pages in %u runs of consecutive frames", fva(m, va),
-		vm->nr_pages, runs);
+	sol_say(s, "%s: %s in %s of consecutive frames", fva(m, va),
+		plural(vm->nr_pages, "page", NULL), plural(runs, "run", NULL));
 	lab_want(s, 5, runs);
 
 	sol_step(s, "Step 2: touch %s", fva(m, va));
@@ -538,11 +538,11 @@ slabfill_solve(struct lab_sol *s, struct error *e)
 	get_slabinfo(m, c, &si);
 	cpuslab = c->cpu_slab[m->cur].slab;
 	sol_step(s, "Step 1: the cache");
-	sol_say(s, "kmalloc(%llu) is served by %s: %u objects of %u bytes per "
-		"slab of %u page%s; %lu slab%s", (unsigned long long)sz,
-		c->name, si.objperslab, si.objsize, si.pagesperslab,
-		si.pagesperslab == 1 ? "" : "s", si.num_slabs,
-		si.num_slabs == 1 ? "" : "s");
+	sol_say(s, "kmalloc(%llu) is served by %s: %s of %u bytes per slab of "
+		"%s; %s", (unsigned long long)sz, c->name,
+		plural(si.objperslab, "object", NULL), si.objsize,
+		plural(si.pagesperslab, "page", NULL),
+		plural(si.num_slabs, "slab", NULL));
 	lab_want_word(s, 1, c->name);
 	lab_want(s, 2, si.objperslab);
 	lab_want(s, 3, si.pagesperslab);

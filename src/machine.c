@@ -56,27 +56,70 @@ check_mem(const struct arch *a, u64 mem, struct error *e)
 	return 0;
 }
 
+/* The arches for which ok(arch) holds, "i386, i386-pae and arm". */
+static void
+arches_where(bool (*ok)(const struct arch *, unsigned), unsigned arg,
+	     struct strbuf *sb)
+{
+	int i, n = 0, k = 0;
+
+	for (i = 0; arch_list[i] != NULL; i++)
+		n += ok(arch_list[i], arg);
+	for (i = 0; arch_list[i] != NULL; i++) {
+		if (!ok(arch_list[i], arg))
+			continue;
+		sb_addf(sb, "%s%s", k == 0 ? "" : k == n - 1 ? " and " : ", ",
+			arch_list[i]->name);
+		k++;
+	}
+	if (n == 0)
+		sb_adds(sb, "no arch ptwalk simulates");
+}
+
+static bool
+feature_ok(const struct arch *a, unsigned bit)
+{
+	return a->features_ok & bit;
+}
+
+/*
+ * --cpu: only the features this CPU can have either way are changed; a
+ * feature the arch always has, or never has, is refused with the arches
+ * where it can be changed.
+ */
 static int
 apply_features(struct machine *m, const struct machine_opts *o,
 	       struct error *e)
 {
 	const struct arch *a = m->arch;
-	unsigned bad = (o->cpu_set | o->cpu_clear) &
-		~(a->features_ok | a->features);
+	unsigned bad = (o->cpu_set | o->cpu_clear) & ~a->features_ok;
+	struct strbuf sb;
 	int i;
 
-	if (bad) {
-		for (i = 0; feature_names[i].name; i++)
-			if (bad & feature_names[i].bit)
-				return error_set(e, -EINVAL, "--cpu %s: %s has "
-						 "no such feature to change",
-						 feature_names[i].name, a->name);
+	for (i = 0; bad && feature_names[i].name; i++) {
+		unsigned bit = feature_names[i].bit;
+		const char *n = feature_names[i].name;
+
+		if (!(bad & bit))
+			continue;
+		sb_init(&sb);
+		arches_where(feature_ok, bit, &sb);
+		error_set(e, -EINVAL, "--cpu %s%s: %s %s %s; --cpu %s and no%s "
+			  "apply to %s", o->cpu_clear & bit ? "no" : "", n,
+			  a->name, a->features & bit ? "always has" :
+			  "has no", n, n, n, sb.buf);
+		sb_release(&sb);
+		return -EINVAL;
 	}
-	if (o->cpu_set & ~a->features & ~a->features_ok)
-		return error_set(e, -EINVAL, "--cpu: feature not available "
-				 "on %s", a->name);
 	m->mmu.features = (a->features | o->cpu_set) & ~o->cpu_clear;
 	return 0;
+}
+
+static bool
+has_va_bits(const struct arch *a, unsigned unused)
+{
+	(void)unused;
+	return a->va_bits_choices[0] != 0;
 }
 
 /* --va-bits N: what this arch offers. */
@@ -89,12 +132,9 @@ check_va_bits(const struct arch *a, const struct machine_opts *o,
 
 	if (o->va_bits == 0)
 		return 0;
-	if (a->va_bits_choices[0] == 0) {
+	if (!has_va_bits(a, 0)) {
 		sb_init(&sb);
-		for (i = 0; arch_list[i] != NULL; i++)
-			if (arch_list[i]->va_bits_choices[0])
-				sb_addf(&sb, "%s%s", sb.len ? ", " : "",
-					arch_list[i]->name);
+		arches_where(has_va_bits, 0, &sb);
 		error_set(e, -EINVAL, "--va-bits %d: %s has a fixed virtual "
 			  "address size (--va-bits is for %s)", o->va_bits,
 			  a->name, sb.buf);
@@ -107,6 +147,106 @@ check_va_bits(const struct arch *a, const struct machine_opts *o,
 			return 0;
 	return error_set(e, -EINVAL, "--va-bits %d: %s takes %s", o->va_bits,
 			 a->name, a->va_bits_help);
+}
+
+/* Is v one of the comma-separated words of list? */
+static bool
+in_list(const char *list, const char *v)
+{
+	size_t l = strlen(v);
+	const char *p = list;
+
+	while (list != NULL && *p) {
+		size_t n = strcspn(p, ",");
+
+		if (n == l && !strncmp(p, v, l))
+			return true;
+		p += n;
+		p += strspn(p, ", ");
+	}
+	return false;
+}
+
+static bool
+has_variants(const struct arch *a, unsigned unused)
+{
+	(void)unused;
+	return a->variants != NULL;
+}
+
+/*
+ * --kernel VERSION: one of the arch's variants; else say which arches
+ * have variants, and which of them has this one.
+ */
+static int
+check_variant(const struct arch *a, const struct machine_opts *o,
+	      struct error *e)
+{
+	struct strbuf sb;
+	int i;
+
+	if (o->variant == NULL || in_list(a->variants, o->variant))
+		return 0;
+	sb_init(&sb);
+	for (i = 0; arch_list[i] != NULL; i++)
+		if (in_list(arch_list[i]->variants, o->variant))
+			sb_addf(&sb, "; %s is a kernel of %s", o->variant,
+				arch_list[i]->name);
+	if (a->variants == NULL) {
+		struct strbuf w;
+
+		sb_init(&w);
+		arches_where(has_variants, 0, &w);
+		error_set(e, -EINVAL, "--kernel %s: %s models one kernel only "
+			  "(%s); --kernel is for %s%s", o->variant, a->name,
+			  a->kernel_model, w.buf, sb.buf);
+		sb_release(&w);
+	} else {
+		struct strbuf w;
+		const char *p;
+
+		sb_init(&w);
+		for (p = a->variants; *p; p++)
+			if (!strncmp(p, ", ", 2) && strchr(p + 1, ',') == NULL) {
+				sb_adds(&w, " or ");
+				p++;
+			} else {
+				sb_addc(&w, *p);
+			}
+		error_set(e, -EINVAL, "--kernel %s: %s models %s%s", o->variant,
+			  a->name, w.buf, sb.buf);
+		sb_release(&w);
+	}
+	sb_release(&sb);
+	return -EINVAL;
+}
+
+static bool
+takes_vmalloc(const struct arch *a, unsigned unused)
+{
+	(void)unused;
+	return a->vmalloc_param;
+}
+
+/* The options of the machine that only some arches take. */
+static int
+check_arch_options(const struct arch *a, const struct machine_opts *o,
+		   struct error *e)
+{
+	struct strbuf sb;
+
+	if (check_va_bits(a, o, e) || check_variant(a, o, e))
+		return -EINVAL;
+	if (o->vmalloc_size && !a->vmalloc_param) {
+		sb_init(&sb);
+		arches_where(takes_vmalloc, 0, &sb);
+		error_set(e, -EINVAL, "--vmalloc: %s sizes its vmalloc area "
+			  "itself (the vmalloc= boot parameter is for %s)",
+			  a->name, sb.buf);
+		sb_release(&sb);
+		return -EINVAL;
+	}
+	return 0;
 }
 
 struct machine *
@@ -127,12 +267,7 @@ machine_new(const struct machine_opts *o, struct error *e)
 		sb_release(&sb);
 		return NULL;
 	}
-	if (o->variant != NULL && a->variants == NULL) {
-		error_set(e, -EINVAL, "--kernel %s: %s models one kernel only "
-			  "(%s)", o->variant, a->name, a->kernel_model);
-		return NULL;
-	}
-	if (check_va_bits(a, o, e))
+	if (check_arch_options(a, o, e))
 		return NULL;
 	mem = o->mem ? o->mem : a->mem_default;
 	if (check_mem(a, mem, e))

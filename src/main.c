@@ -330,12 +330,6 @@ machine_option(int c, const char *arg, struct run_opts *o)
 	case 'e':
 		o->mo.exec = arg;
 		return 0;
-	case 1009:
-		l = strtol(arg, &end, 0);
-		if (*end || l < 1 || l > 64)
-			return bad("--nodes '%s': give 1 to 64", arg);
-		o->mo.nodes = (int)l;
-		return 0;
 	}
 	/* the rest describe a simulated machine only */
 	o->sim_opts = true;
@@ -346,6 +340,12 @@ machine_option(int c, const char *arg, struct run_opts *o)
 		if (o->mo.mem == 0)
 			return bad("--mem 0: a machine needs some RAM (at least "
 				   "16M)%s", "");
+		return 0;
+	case 1009:
+		l = strtol(arg, &end, 0);
+		if (*end || l < 1 || l > 64)
+			return bad("--nodes '%s': give 1 to 64", arg);
+		o->mo.nodes = (int)l;
 		return 0;
 	case 1000:
 		l = strtol(arg, &end, 0);
@@ -468,8 +468,8 @@ open_machine(struct run_opts *o, struct machine **mp)
 	o->mo.seed = o->seed;
 	if (o->io.path != NULL) {
 		if (o->sim_opts)
-			return bad("%s", "--mem, --cpus, --cpu, --vmalloc, --kernel "
-				   "and --va-bits describe a simulated machine: an image "
+			return bad("%s", "--mem, --cpus, --nodes, --cpu, --vmalloc, "
+				   "--kernel and --va-bits describe a simulated machine: an image "
 				   "brings its own (drop them or --image)");
 		o->io.arch = o->mo.arch;
 		m = image_open(&o->io, &e);

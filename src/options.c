@@ -18,10 +18,11 @@ const struct option_doc option_docs[] = {
 	  "pglist_data with its own zones; allocations try the current CPU's "
 	  "node first (default 1, at most 64)", NULL, 1009 },
 	{ "cpu", 0, "FEATURES", "CPU features to add or remove, comma "
-	  "separated: pse, pge, nx, gbpages, pcid, pse36, hafdbs (arm64: "
-	  "hardware access flag and dirty state, ARMv8.1), each optionally "
-	  "prefixed by no (e.g. nopse: the i386 direct map then uses 4K "
-	  "page tables)",
+	  "separated, each optionally prefixed by no (e.g. nopse: the i386 "
+	  "direct map then uses 4K page tables): pse (i386, i386-pae), pge "
+	  "(x86), pse36 (i386), nx (i386-pae, x86_64), gbpages and pcid "
+	  "(x86_64), hafdbs (arm64: hardware access flag and dirty state, "
+	  "ARMv8.1); a feature the arch cannot change is refused",
 	  "words:nopse,nopge,nonx,nogbpages,nopcid,pse36,nopse36,pse,pge,nx,"
 	  "gbpages,pcid,hafdbs,nohafdbs", 1001 },
 	{ "vmalloc", 0, "SIZE", "the vmalloc= boot parameter of 32-bit x86: "

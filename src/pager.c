@@ -25,6 +25,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "ptwalk/out.h"
 #include "ptwalk/pager.h"
 
 extern char **environ;
@@ -310,6 +311,7 @@ sink_open(struct ctx *ctx, enum sink_kind kind, const char *target,
 	struct sink *s = xcalloc(1, sizeof(*s));
 	int r = 0;
 
+	out_flush(ctx);	/* a partial line goes where it was begun */
 	s->kind = kind;
 	s->fd = -1;
 	s->pid = -1;
@@ -401,6 +403,7 @@ sink_close(struct ctx *ctx, struct sink *s, struct error *e)
 {
 	int status, rc;
 
+	out_flush(ctx);
 	if (s->f != NULL)
 		fclose(s->f);	/* the last of the output goes out */
 	ctx->out = s->prev;

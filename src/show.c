@@ -62,6 +62,16 @@ level_name(const struct machine *m, int lvl)
 	return m->mmu.lv[lvl].name;
 }
 
+const char *
+tag_name(const struct machine *m, bool lower)
+{
+	const char *t = m->arch->tag_name ? m->arch->tag_name : "ASID";
+
+	if (!lower)
+		return t;
+	return !strcmp(t, "PCID") ? "pcid" : "asid";
+}
+
 static int
 digits(u64 v)
 {
@@ -290,23 +300,23 @@ show_walk(struct ctx *ctx, struct cpu *c, const struct walk *w, bool tlb)
 		}
 		entry_flags(m, s->lvl, s->entry, flags, sizeof(flags));
 		snprintf(head, sizeof(head), "%s[%u] %s", L->name, s->index, hw);
-		out_printf(ctx, "  %-15s %s + %*u*%u = %s: %s  %-18s", head,
+		out_printf(ctx, "  %-15s %s + %*u*%u = %s: %s  %-17s", head,
 			   fpa(m, s->table), iw, s->index,
 			   L->esize, fpa(m, s->entry_pa),
 			   fentry(m, s->lvl, s->entry), flags);
 		switch (s->d.kind) {
 		case PT_TABLE:
-			out_printf(ctx, " -> table %s\n", fpa(m, s->d.addr));
+			out_printf(ctx, "  -> table %s\n", fpa(m, s->d.addr));
 			break;
 		case PT_LEAF:
-			out_printf(ctx, " -> %s page %s%s\n",
+			out_printf(ctx, "  -> %s page %s%s\n",
 				   fsize(1ULL << s->d.shift), fpa(m, s->d.addr),
 				   phys_is_ram(&m->phys, s->d.addr) ? "" :
 				   " (not RAM: device memory)");
 			ended = true;
 			break;
 		case PT_NONE:
-			out_printf(ctx, " -> not present: page fault\n");
+			out_printf(ctx, "  -> not present: page fault\n");
 			ended = true;
 			break;
 		default:
@@ -315,9 +325,9 @@ show_walk(struct ctx *ctx, struct cpu *c, const struct walk *w, bool tlb)
 
 				m->arch->bad_desc(mmu, s->lvl, s->entry, &s->d,
 						  why, sizeof(why));
-				out_printf(ctx, " -> invalid: %s\n", why);
+				out_printf(ctx, "  -> invalid: %s\n", why);
 			} else {
-				out_printf(ctx, " -> reserved bits 0x%llx set: "
+				out_printf(ctx, "  -> reserved bits 0x%llx set: "
 					   "page fault (RSVD)\n",
 					   (unsigned long long)s->d.bad);
 			}

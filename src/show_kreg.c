@@ -68,11 +68,11 @@ show_frames(struct ctx *ctx, const char *label, struct page *const *pages,
 	}
 	j_arr_end(ctx);
 	if (runs > max)
-		sb_addf(&sb, ", ... %d more run%s", runs - max,
-			runs - max == 1 ? "" : "s");
-	out_printf(ctx, "  %-6s %u page%s in %d run%s of consecutive pfns: "
-		   "%s\n", label, n, n == 1 ? "" : "s", runs,
-		   runs == 1 ? "" : "s", sb.buf);
+		sb_addf(&sb, ", ... %s", plural((u64)(runs - max), "more run",
+						       NULL));
+	out_printf(ctx, "  %-6s %s in %s of consecutive pfns: %s\n", label,
+		   plural(n, "page", NULL), plural((u64)runs, "run", NULL),
+		   sb.buf);
 	sb_release(&sb);
 	return runs;
 }
@@ -87,17 +87,16 @@ show_pte_change(struct ctx *ctx, u64 va, u64 count,
 
 	if (pgtable_slot(m, m->swapper_pg_dir, va, LVL_PTE, false, &epa,
 			 NULL) == 0)
-		out_printf(ctx, "  ptes   %llu entr%s written in swapper_pg_dir"
-			   " from %s (pte of %s)%s", (unsigned long long)count,
-			   count == 1 ? "y" : "ies", fpa(m, epa), fva(m, va),
-			   nt ? "" : "\n");
+		out_printf(ctx, "  ptes   %s written in swapper_pg_dir"
+			   " from %s (pte of %s)%s",
+			   plural(count, "entry", "entries"), fpa(m, epa),
+			   fva(m, va), nt ? "" : "\n");
 	else
-		out_printf(ctx, "  ptes   %llu entr%s written in swapper_pg_dir"
-			   "%s", (unsigned long long)count,
-			   count == 1 ? "y" : "ies", nt ? "" : "\n");
+		out_printf(ctx, "  ptes   %s written in swapper_pg_dir%s",
+			   plural(count, "entry", "entries"), nt ? "" : "\n");
 	if (nt)
-		out_printf(ctx, "; %ld new page-table page%s from the buddy "
-			   "allocator\n", nt, nt == 1 ? "" : "s");
+		out_printf(ctx, "; %s from the buddy allocator\n",
+			   plural((u64)nt, "new page-table page", NULL));
 	j_u64(ctx, "ptes", count);
 	j_int(ctx, "new_tables", nt);
 }
@@ -127,12 +126,11 @@ show_leaves(struct ctx *ctx, u64 va, u64 size, const struct kreg_before *b)
 		if (cnt[s])
 			sb_addf(&sb, "%s%llu x %s", sb.len ? ", " : "",
 				(unsigned long long)cnt[s], fsize(1ULL << s));
-	out_printf(ctx, "  ptes   %llu leaf entr%s written in swapper_pg_dir "
-		   "(%s)", (unsigned long long)total, total == 1 ? "y" : "ies",
-		   sb.buf);
+	out_printf(ctx, "  ptes   %s written in swapper_pg_dir (%s)",
+		   plural(total, "leaf entry", "leaf entries"), sb.buf);
 	if (nt)
-		out_printf(ctx, "; %ld new page-table page%s", nt,
-			   nt == 1 ? "" : "s");
+		out_printf(ctx, "; %s", plural((u64)nt, "new page-table page",
+						NULL));
 	out_printf(ctx, "\n");
 	j_u64(ctx, "ptes", total);
 	j_int(ctx, "new_tables", nt);
@@ -160,12 +158,14 @@ show_area(struct ctx *ctx, const struct vm_struct *vm, u64 va,
 		pa = page_to_phys(m, vm->pages[0]) + (va - vm->addr);
 		show_frames(ctx, "frames", vm->pages, vm->nr_pages, 6);
 		if (vm->pages_area != NULL)
-			out_printf(ctx, "  array  pages[] (%u pointers) is itself "
-				   "vmalloc'ed at %s (vpages)\n", vm->nr_pages,
+			out_printf(ctx, "  array  pages[] (%s) is itself "
+				   "vmalloc'ed at %s (vpages)\n",
+				   plural(vm->nr_pages, "pointer", NULL),
 				   fva(m, vm->pages_va));
 		else if (vm->pages_va != 0 && (vm->flags & VM_ALLOC))
-			out_printf(ctx, "  array  pages[] (%u pointers, %u "
-				   "bytes) kmalloc'ed at %s\n", vm->nr_pages,
+			out_printf(ctx, "  array  pages[] (%s, %u "
+				   "bytes) kmalloc'ed at %s\n",
+				   plural(vm->nr_pages, "pointer", NULL),
 				   vm->nr_pages * (m->arch->is64 ? 8 : 4),
 				   fva(m, vm->pages_va));
 	} else if (vm->flags & VM_IOREMAP) {
@@ -196,8 +196,8 @@ show_freed(struct ctx *ctx, const struct kreg_before *b)
 	long d = (long)global_free_pages(m) - (long)b->free;
 
 	if (d > 0)
-		out_printf(ctx, "  %ld page%s back to the buddy allocator\n", d,
-			   d == 1 ? "" : "s");
+		out_printf(ctx, "  %s back to the buddy allocator\n",
+			   plural((u64)d, "page", NULL));
 	j_int(ctx, "freed_pages", d);
 }
 

@@ -146,10 +146,10 @@ show_event(struct ctx *ctx, const struct slab_event *ev)
 	switch (ev->kind) {
 	case SEV_NEW_SLAB:
 		out_printf(ctx, "  new slab: alloc_pages(%s, %u) from the buddy "
-			   "allocator gave pfn %s (%s, node %d) for %u object%s "
-			   "of %s; it becomes CPU %d's slab\n", fgfp(ev->gfp),
-			   ev->order, fpfn(m, ev->pfn), sz, ev->node, nobj,
-			   nobj == 1 ? "" : "s", name, ev->cpu);
+			   "allocator gave pfn %s (%s, node %d) for %s of %s; "
+			   "it becomes CPU %d's slab\n", fgfp(ev->gfp),
+			   ev->order, fpfn(m, ev->pfn), sz, ev->node,
+			   plural(nobj, "object", NULL), name, ev->cpu);
 		break;
 	case SEV_ORDER_FALLBACK:
 		out_printf(ctx, "  the higher order failed: the slab falls back "
@@ -178,9 +178,9 @@ show_event(struct ctx *ctx, const struct slab_event *ev)
 		break;
 	case SEV_EMPTY_KEPT:
 		out_printf(ctx, "  the slab at pfn %s is empty: it stays on the "
-			   "partial list (the node had %lu partial slab%s, "
-			   "fewer than min_partial %lu)\n", fpfn(m, ev->pfn),
-			   ev->nr_partial, ev->nr_partial == 1 ? "" : "s",
+			   "partial list (the node had %s, fewer than "
+			   "min_partial %lu)\n", fpfn(m, ev->pfn),
+			   plural(ev->nr_partial, "partial slab", NULL),
 			   ev->min_partial);
 		break;
 	case SEV_DISCARD:

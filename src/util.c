@@ -291,3 +291,23 @@ host_fopen(const char *path, unsigned flags, const char *what,
 	}
 	return f;
 }
+
+const char *
+plural(u64 n, const char *one, const char *many)
+{
+	static char buf[8][96];
+	static int next;
+	char *b;
+
+	next = (next + 1) % 8;
+	b = buf[next];
+	if (n == 1)
+		snprintf(b, sizeof(buf[0]), "1 %s", one);
+	else if (many != NULL)
+		snprintf(b, sizeof(buf[0]), "%llu %s", (unsigned long long)n,
+			 many);
+	else
+		snprintf(b, sizeof(buf[0]), "%llu %ss", (unsigned long long)n,
+			 one);
+	return b;
+}

@@ -15,6 +15,9 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 LC_ALL=C
 export LC_ALL
+# output to a pipe is not wrapped unless COLUMNS says a width: the
+# transcripts set 80 themselves, whatever the terminal running the tests
+unset COLUMNS
 # no history files or user settings leak into tests
 HOME=$tmp
 XDG_STATE_HOME=
@@ -64,7 +67,7 @@ golden() {
 		name=$(basename "$c" .cmd)
 		args=$(sed -n 's/^# args: //p' "$c" | head -n 1)
 		exp=testdata/golden/$name.out
-		(cd testdata/golden && eval "\"$top/$bin\" --quiet --echo $args" \
+		(cd testdata/golden && eval "COLUMNS=80 \"$top/$bin\" --quiet --echo $args" \
 			"$name.cmd" </dev/null >"$tmp/g.out" 2>&1; echo "$?" >"$tmp/g.rc")
 		rc=$(cat "$tmp/g.rc")
 		[ "$rc" != 0 ] && echo "[exit $rc]" >>"$tmp/g.out"
@@ -152,10 +155,28 @@ if want docs; then
 			missing="$missing $n"
 	done
 	[ -z "$missing" ] && ok || ko "docs: commands in no golden test:$missing"
+	# ptwalk-labs(7) worked through in ONE session, as a student may: the
+	# examples without options run one after the other in one ptwalk and
+	# each prints what the page shows (where each ran in a fresh one)
+	for bin in "$build/ptwalk" ${asan:+"$asan/ptwalk"}; do
+		[ -x "$bin" ] && [ -f man/ptwalk-labs.7 ] || continue
+		label=
+		[ "$bin" = "$build/ptwalk" ] || label=" (asan+ubsan)"
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+			"$gen" session man/ptwalk-labs.7 "$bin" >"$tmp/ex" 2>&1
+		n=$(grep -c '^PASS' "$tmp/ex")
+		pass=$((pass + n))
+		while read -r st what where rest; do
+			[ "$st" = FAIL ] && ko "docs: one session, example at ${where%:}$label"
+		done <"$tmp/ex"
+		grep -q '^FAIL' "$tmp/ex" && grep -v '^PASS' "$tmp/ex" | head -n 30
+		[ "$n" -gt 0 ] || ko "docs: no example of man/ptwalk-labs.7 ran in one session$label"
+	done
 	# every walkthrough of ptwalk-labs(7) ends with every answer right; its
 	# first example shows a wrong answer on purpose
 	if [ -f man/ptwalk-labs.7 ]; then
-		n=$(grep -c 'answers are not right yet' man/ptwalk-labs.7)
+		n=$(grep -Ec 'answers? (is|are) not right yet' man/ptwalk-labs.7)
 		[ "$n" = 1 ] && ok || ko "docs: man/ptwalk-labs.7 has walkthroughs with wrong answers ($n failing checks, 1 expected)"
 	fi
 	missing=
@@ -174,6 +195,15 @@ if want docs; then
 			missing="$missing $n"
 	done
 	[ -z "$missing" ] && ok || ko "docs: commands not in man/ptwalk.1:$missing"
+	# troff fills the command list: at 80 columns no line of it is wider
+	# and no name is hyphenated
+	if command -v groff >/dev/null 2>&1; then
+		groff -man -Tascii -P-cbou -rLL=80n man/ptwalk.1 2>/dev/null |
+			sed -n '/^COMMANDS/,/^[A-Z]/p' >"$tmp/cmds"
+		out=$(awk 'length > 80 || /[a-z]-$/' "$tmp/cmds")
+		[ -s "$tmp/cmds" ] && [ -z "$out" ] && ok ||
+			{ ko "docs: man/ptwalk.1 COMMANDS at 80 columns"; echo "$out" | head -5; }
+	fi
 	if command -v mandoc >/dev/null 2>&1; then
 		for mp in man/*.[17]; do
 			[ -f "$mp" ] || continue

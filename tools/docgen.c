@@ -58,10 +58,168 @@ man_options(FILE *o)
 	}
 }
 
+/*
+ * A command's help text as troff fills it: a paragraph (lines that start
+ * with a letter) is one filled paragraph; an indented block is a list of
+ * tagged paragraphs when it is a two-column table ("  TERM  description",
+ * continuation lines under the description, a deeper-indented line
+ * continuing the term), else kept as it is.
+ */
+struct help_item {
+	struct strbuf term, desc;
+};
+
+/* The column the description of a two-column block starts at, or -1. */
+static int
+desc_column(char **lines, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		const char *l = lines[i], *p = l + strspn(l, " ");
+		const char *gap = strstr(p, "  ");
+
+		if (gap != NULL && gap[strspn(gap, " ")])
+			return (int)(gap - l) + (int)strspn(gap, " ");
+	}
+	return -1;
+}
+
+static void
+add_words(struct strbuf *sb, const char *s, size_t n)
+{
+	while (n > 0 && *s == ' ') {
+		s++;
+		n--;
+	}
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n == 0)
+		return;
+	if (sb->len)
+		sb_addc(sb, ' ');
+	sb_add(sb, s, n);
+}
+
+/* Parse a block as a table; false when it is not one. */
+static bool
+help_table(char **lines, int n, struct help_item *it, int *nit)
+{
+	int d = desc_column(lines, n), ind = (int)strspn(lines[0], " "), i;
+
+	*nit = 0;
+	if (d < 0)
+		return false;
+	for (i = 0; i < n; i++) {
+		const char *l = lines[i];
+		int lead = (int)strspn(l, " "), len = (int)strlen(l);
+		struct help_item *cur = *nit ? &it[*nit - 1] : NULL;
+
+		if (lead >= d) {
+			if (cur == NULL)
+				return false;
+			add_words(&cur->desc, l + d, (size_t)(len - d));
+			continue;
+		}
+		if (len > d && l[d - 1] != ' ')
+			return false;	/* text across the description column */
+		if (lead > ind && cur != NULL) {
+			add_words(&cur->term, l + lead, (size_t)(MIN(len, d) - lead));
+		} else {
+			cur = &it[(*nit)++];
+			sb_init(&cur->term);
+			sb_init(&cur->desc);
+			add_words(&cur->term, l + lead, (size_t)(MIN(len, d) - lead));
+		}
+		if (len > d)
+			add_words(&cur->desc, l + d, (size_t)(len - d));
+	}
+	return true;
+}
+
+static void
+man_help_block(FILE *o, char **lines, int n)
+{
+	struct help_item *it = xcalloc((size_t)n, sizeof(*it));
+	int nit, i, d = desc_column(lines, n) - (int)strspn(lines[0], " ");
+
+	if (help_table(lines, n, it, &nit)) {
+		fprintf(o, ".RS\n");
+		for (i = 0; i < nit; i++) {
+			fprintf(o, ".TP %dn\n\\fB", d);
+			roff(o, it[i].term.buf);
+			fprintf(o, "\\fR\n");
+			roff(o, it[i].desc.buf);
+			fputc('\n', o);
+		}
+		fprintf(o, ".RE\n");
+	} else {
+		fprintf(o, ".RS\n.nf\n");
+		for (i = 0; i < n; i++) {
+			roff(o, lines[i] + strspn(lines[i], " "));
+			fputc('\n', o);
+		}
+		fprintf(o, ".fi\n.RE\n");
+	}
+	for (i = 0; i < nit; i++) {
+		sb_release(&it[i].term);
+		sb_release(&it[i].desc);
+	}
+	free(it);
+}
+
+static void
+man_help(FILE *o, const char *help)
+{
+	char *text = xstrdup(help), *p = text, **block = NULL;
+	int nb = 0, ab = 0;
+	bool para = false;
+
+	for (;;) {
+		char *nl = strchr(p, '\n'), *l = p;
+		bool end = *p == 0;
+
+		if (nl != NULL)
+			*nl = 0;
+		if (nb > 0 && (end || *l != ' ')) {
+			man_help_block(o, block, nb);
+			nb = 0;
+			para = false;
+		}
+		if (end)
+			break;
+		if (*l == ' ') {
+			if (nb == ab) {
+				ab = ab ? 2 * ab : 8;
+				block = xrealloc(block, (size_t)ab * sizeof(*block));
+			}
+			block[nb++] = l;
+		} else if (*l == 0) {
+			para = false;
+		} else {
+			if (!para)
+				fputs(".IP\n", o);
+			para = true;
+			roff(o, l);
+			fputc('\n', o);
+		}
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+	if (nb > 0)
+		man_help_block(o, block, nb);
+	free(block);
+	free(text);
+}
+
 static void
 man_commands(FILE *o)
 {
 	int f, i;
+
+	/* names such as swapper_pg_dir are not to be hyphenated */
+	fputs(".nh\n", o);
 
 	for (f = 0; f < NR_FAMILIES; f++) {
 		bool any = false;
@@ -93,15 +251,10 @@ man_commands(FILE *o)
 				roff(o, c->aliases);
 				fprintf(o, "\\fR\n");
 			}
-			if (c->help && c->help[0]) {
-				fprintf(o, ".RS\n.nf\n");
-				roff(o, c->help);
-				if (c->help[strlen(c->help) - 1] != '\n')
-					fputc('\n', o);
-				fprintf(o, ".fi\n.RE\n");
-			}
+			if (c->help && c->help[0])
+				man_help(o, c->help);
 			if (c->opts && c->opts[0].name) {
-				fprintf(o, ".RS\nOptions:\n.RE\n");
+				fprintf(o, ".IP\nOptions:\n");
 				for (const struct cmd_opt *q = c->opts; q->name; q++) {
 					fprintf(o, ".RS\n.TP\n\\fB");
 					roff(o, q->name);
@@ -164,6 +317,12 @@ man_topic(FILE *o, const char *name)
 }
 
 /*
+ * The width examples run at: 80 columns less the page's indent, so that
+ * a transcript fits an 80-column terminal as man shows it.
+ */
+#define MAN_EXAMPLE_WIDTH 73
+
+/*
  * An EXAMPLES transcript: the template holds the "ptwalk> CMD" lines of a
  * block between @EXAMPLE@ [ARGS] and @END@; the page gets them with the
  * output ptwalk really prints, so the examples cannot go stale.
@@ -193,8 +352,9 @@ example(const char *ptwalk, const char *args, const char *cmds, FILE *out)
 		perror(path);
 		return 1;
 	}
-	shell = xasprintf("cd '%s' && '%s' --quiet --echo %s example.cmd 2>&1 "
-			  "</dev/null", dir, ptwalk, a);
+	shell = xasprintf("cd '%s' && COLUMNS=%d '%s' --quiet --echo %s "
+			  "example.cmd 2>&1 </dev/null", dir, MAN_EXAMPLE_WIDTH,
+			  ptwalk, a);
 	p = popen(shell, "r");
 	if (p == NULL) {
 		perror(shell);
@@ -304,6 +464,94 @@ gen_man(const char *tmpl, const char *ptwalk)
 	return rc;
 }
 
+/* An example block of a generated page: its commands and its output. */
+struct block {
+	int line;		/* of its @EXAMPLE@ */
+	char *args;		/* ptwalk's options, "#fails" */
+	struct strbuf cmds, want;
+	int ncmds;
+};
+
+static void
+blocks_free(struct block *b, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		free(b[i].args);
+		sb_release(&b[i].cmds);
+		sb_release(&b[i].want);
+	}
+	free(b);
+}
+
+/* The example blocks of a generated page, in order; -1 if unreadable. */
+static int
+read_blocks(const char *page, struct block **bp)
+{
+	FILE *f = fopen(page, "r");
+	struct block *b = NULL, *cur = NULL;
+	char *line = NULL;
+	size_t cap = 0;
+	int n = 0, lineno = 0;
+
+	if (f == NULL) {
+		perror(page);
+		return -1;
+	}
+	while (getline(&line, &cap, f) >= 0) {
+		lineno++;
+		if (!strncmp(line, ".\\\" @EXAMPLE@", 13)) {
+			b = xrealloc(b, (size_t)(n + 1) * sizeof(*b));
+			cur = &b[n++];
+			cur->line = lineno;
+			cur->args = xstrdup(line + 13);
+			cur->args[strcspn(cur->args, "\n")] = 0;
+			sb_init(&cur->cmds);
+			sb_init(&cur->want);
+			cur->ncmds = 0;
+		} else if (cur != NULL && !strncmp(line, ".\\\" @END@", 9)) {
+			cur = NULL;
+		} else if (cur != NULL) {
+			size_t l = cur->cmds.len;
+
+			command_line(line, &cur->cmds);
+			if (cur->cmds.len != l)
+				cur->ncmds++;
+			sb_adds(&cur->want, line);
+		}
+	}
+	free(line);
+	fclose(f);
+	*bp = b;
+	return n;
+}
+
+/* Report a block's output against the page's: 0 when equal. */
+static int
+compare(const char *what, const char *page, const struct block *b,
+	const char *got, bool failed)
+{
+	const char *a = b->want.buf, *g = got;
+	int ln = 1;
+
+	if (!failed && !strcmp(a, g)) {
+		printf("PASS %s%s:%d\n", what, page, b->line);
+		return 0;
+	}
+	while (*a && *a == *g) {
+		if (*a == '\n')
+			ln++;
+		a++;
+		g++;
+	}
+	printf("FAIL %s%s:%d: %s; first difference in line %d of the block:\n"
+	       "  page: %.*s\n  now:  %.*s\n", what, page, b->line,
+	       failed ? "an example failed" : "the output differs", ln,
+	       (int)strcspn(a, "\n"), a, (int)strcspn(g, "\n"), g);
+	return 1;
+}
+
 /*
  * The examples of a generated page are tests: run each block's commands
  * again and compare the output with the block.  One line per example,
@@ -312,73 +560,148 @@ gen_man(const char *tmpl, const char *ptwalk)
 static int
 check_examples(const char *page, const char *ptwalk)
 {
-	FILE *f = fopen(page, "r");
-	char *line = NULL, *args = NULL;
-	size_t cap = 0;
-	struct strbuf cmds, want;
-	int lineno = 0, start = 0, nfail = 0;
-	bool in = false;
+	struct block *b;
+	int n = read_blocks(page, &b), i, nfail = 0;
 
-	if (f == NULL) {
-		perror(page);
+	if (n < 0)
+		return 2;
+	for (i = 0; i < n; i++) {
+		char *got = NULL;
+		size_t glen = 0;
+		FILE *o = open_memstream(&got, &glen);
+		int rc;
+
+		if (o == NULL) {
+			perror("open_memstream");
+			return 2;
+		}
+		rc = example(ptwalk, b[i].args, b[i].cmds.buf, o);
+		fclose(o);
+		nfail += compare("", page, &b[i], got, rc != 0);
+		free(got);
+	}
+	blocks_free(b, n);
+	return nfail ? 1 : 0;
+}
+
+/*
+ * Drop the note `lab start` prints when it clears the value history: in
+ * a page each example starts a fresh ptwalk, whose history is empty.
+ */
+static void
+drop_history_note(struct strbuf *sb)
+{
+	static const char note[] = "\nThe value history starts again";
+	char *p = strstr(sb->buf, note), *end;
+
+	if (p == NULL)
+		return;
+	end = strstr(p, ").\n");
+	if (end == NULL)
+		return;
+	end += 3;
+	memmove(p, end, strlen(end) + 1);
+	sb->len = strlen(sb->buf);
+}
+
+/*
+ * "example.cmd:N:" in an error names the line of the whole session's
+ * script; the page has the line of the block, first lines fewer.
+ */
+static void
+renumber_errors(struct strbuf *sb, int first)
+{
+	static const char tag[] = "example.cmd:";
+	struct strbuf out;
+	const char *p = sb->buf, *q;
+
+	sb_init(&out);
+	while ((q = strstr(p, tag)) != NULL) {
+		char *end;
+		long ln = strtol(q + sizeof(tag) - 1, &end, 10);
+
+		sb_add(&out, p, (size_t)(q - p) + sizeof(tag) - 1);
+		if (end != q + sizeof(tag) - 1 && *end == ':')
+			sb_addf(&out, "%ld", ln - first);
+		p = end;
+	}
+	sb_adds(&out, p);
+	sb_release(sb);
+	*sb = out;
+}
+
+/*
+ * The examples that take no options, run one after the other in ONE
+ * ptwalk, as a student works through the page in one session: each must
+ * print what the page shows (run alone), the history note aside.
+ */
+static int
+check_session(const char *page, const char *ptwalk)
+{
+	struct block *b;
+	struct strbuf script, part;
+	char *got = NULL, *p;
+	size_t glen = 0;
+	FILE *o;
+	int n = read_blocks(page, &b), i, nfail = 0, nrun = 0, seen = 0;
+	bool *in;
+
+	if (n < 0)
+		return 2;
+	in = xcalloc((size_t)n + 1, sizeof(*in));
+	sb_init(&script);
+	for (i = 0; i < n; i++) {
+		char *a = xstrdup(b[i].args), *hash = strstr(a, "#fails");
+
+		if (hash != NULL)
+			*hash = 0;
+		in[i] = a[strspn(a, " ")] == 0;
+		if (in[i])
+			sb_adds(&script, b[i].cmds.buf);
+		free(a);
+	}
+	o = open_memstream(&got, &glen);
+	if (o == NULL) {
+		perror("open_memstream");
 		return 2;
 	}
-	sb_init(&cmds);
-	sb_init(&want);
-	while (getline(&line, &cap, f) >= 0) {
-		lineno++;
-		if (!strncmp(line, ".\\\" @EXAMPLE@", 13)) {
-			in = true;
-			start = lineno;
-			free(args);
-			args = xstrdup(line + 13);
-			args[strcspn(args, "\n")] = 0;
-			sb_reset(&cmds);
-			sb_reset(&want);
-		} else if (in && !strncmp(line, ".\\\" @END@", 9)) {
-			char *got = NULL;
-			size_t glen = 0;
-			FILE *o = open_memstream(&got, &glen);
-			int rc;
+	example(ptwalk, "#fails", script.buf, o);
+	fclose(o);
+	/* split the transcript at each block's first command */
+	sb_init(&part);
+	p = got;
+	for (i = 0; i < n; i++) {
+		int want = 0;
 
-			in = false;
-			if (o == NULL) {
-				perror("open_memstream");
-				return 2;
-			}
-			rc = example(ptwalk, args, cmds.buf, o);
-			fclose(o);
-			if (rc == 0 && !strcmp(got, want.buf ? want.buf : "")) {
-				printf("PASS %s:%d\n", page, start);
-			} else {
-				const char *a = want.buf ? want.buf : "", *b = got;
-				int ln = 1;
+		if (!in[i])
+			continue;
+		sb_reset(&part);
+		while (*p) {
+			size_t l = strcspn(p, "\n") + (p[strcspn(p, "\n")] != 0);
 
-				while (*a && *a == *b) {
-					if (*a == '\n')
-						ln++;
-					a++;
-					b++;
-				}
-				printf("FAIL %s:%d: %s; first difference in line %d "
-				       "of the block:\n  page: %.*s\n  now:  %.*s\n",
-				       page, start, rc ? "an example failed" :
-				       "the output differs", ln,
-				       (int)strcspn(a, "\n"), a,
-				       (int)strcspn(b, "\n"), b);
-				nfail++;
+			if (!strncmp(p, "ptwalk> ", 8)) {
+				if (want == b[i].ncmds)
+					break;
+				want++;
+				seen++;
 			}
-			free(got);
-		} else if (in) {
-			command_line(line, &cmds);
-			sb_adds(&want, line);
+			sb_add(&part, p, l);
+			p += l;
 		}
+		drop_history_note(&part);
+		renumber_errors(&part, seen - b[i].ncmds);
+		nfail += compare("session ", page, &b[i], part.buf, false);
+		nrun++;
 	}
-	free(line);
-	free(args);
-	sb_release(&cmds);
-	sb_release(&want);
-	fclose(f);
+	if (nrun == 0) {
+		printf("FAIL session %s: no example without options\n", page);
+		nfail++;
+	}
+	sb_release(&part);
+	sb_release(&script);
+	free(got);
+	free(in);
+	blocks_free(b, n);
 	return nfail ? 1 : 0;
 }
 
@@ -693,11 +1016,23 @@ main(int argc, char **argv)
 		free(abs);
 		return rc;
 	}
+	if (argc == 4 && !strcmp(argv[1], "session")) {
+		char *abs = realpath(argv[3], NULL);
+		int rc;
+
+		if (abs == NULL) {
+			perror(argv[3]);
+			return 2;
+		}
+		rc = check_session(argv[2], abs);
+		free(abs);
+		return rc;
+	}
 	if (argc == 2 && !strcmp(argv[1], "bash"))
 		return gen_bash();
 	if (argc == 2 && !strcmp(argv[1], "zsh"))
 		return gen_zsh();
 	fprintf(stderr, "usage: ptwalk-docgen man TEMPLATE PTWALK | examples PAGE "
-		"PTWALK | bash | zsh\n");
+		"PTWALK | session PAGE PTWALK | bash | zsh\n");
 	return 2;
 }

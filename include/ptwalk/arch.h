@@ -103,7 +103,6 @@ struct bitfield {
 #define F_NX		0x0004	/* no-execute (EFER.NXE) */
 #define F_GBPAGES	0x0008	/* 1G pages */
 #define F_PCID		0x0010	/* PCID tags in the TLB */
-#define F_LPAE		0x0020	/* arm: large physical address extension */
 #define F_PSE36		0x0040
 #define F_HAFDBS	0x0080	/* arm64: hardware access flag and dirty state */
 
@@ -140,6 +139,7 @@ struct arch {
 	const char *summary;		/* for --arch listing */
 	const char *kernel_model;	/* which kernel's layout is modelled */
 	const char *variants;		/* --kernel values accepted (NULL: none) */
+	bool vmalloc_param;		/* takes --vmalloc (vmalloc= at boot) */
 	const char *cs_name;		/* Capstone arch (for dis) */
 	bool is64;
 	u8 va_digits, pa_digits;	/* print widths */
@@ -158,6 +158,7 @@ struct arch {
 	 */
 	unsigned dma_minalign;
 	const char *root_name[2];	/* "cr3" / "ttbr0", "ttbr1" */
+	const char *tag_name;		/* the TLB tag: "PCID", "ASID" */
 	const char *reg_names[8];	/* names of cpu->regs[] for `machine` */
 	/* --va-bits choices, 0-terminated, first = default (none: fixed) */
 	u8 va_bits_choices[4];

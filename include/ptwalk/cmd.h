@@ -33,12 +33,17 @@ extern const char *const family_names[NR_FAMILIES];
 
 #define CMD_SIM		0x1	/* needs a simulated machine (not an image) */
 #define CMD_NOMACHINE	0x2	/* runs without any machine */
-#define CMD_FMT		0x4	/* takes a /FMT suffix: x/4x, p/x */
+#define CMD_FMT		0x8	/* takes a /FMT suffix: x/4x, p/x */
 
 /* ctx->redirect besides 0 (off) and 1 (on) */
 #define REDIRECT_AUTO	(-1)	/* at the prompt only (the default) */
 #define REDIRECT_NEVER	(-2)	/* off, and `set redirect` cannot change it:
 				   no shell commands (fuzzing, untrusted input) */
+/*
+ * Prints a /proc file's format (slabinfo, buddyinfo, maps ...): its lines
+ * keep the kernel's columns at any width and are never wrapped.
+ */
+#define CMD_PROCFMT	0x4
 
 /* An option a command accepts. */
 struct cmd_opt {
@@ -138,6 +143,9 @@ struct ctx {
 	struct strbuf vtext;	/* how to show the value, when not 0x%llx */
 	bool failed;
 	struct strbuf err;
+	/* text writer (src/out.c): the line being gathered, the width */
+	struct strbuf oline;
+	int width;
 	/* JSON writer */
 	struct strbuf js;
 	int jdepth;

@@ -210,15 +210,6 @@ const char *lab_region(const struct machine *m, u64 va);
 /* A 32-bit word of physical memory. */
 u32 lab_peek32(struct machine *m, u64 pa);
 
-/*
- * Print text wrapped at 72 columns, the first line after first, the others
- * after rest; a newline in text breaks the line, and NBSP is a space where
- * the line does not break.
- */
-#define NBSP	'\a'
-void lab_wrap(struct ctx *ctx, const char *first, const char *rest,
-	      const char *text);
-
 /* Is the solution being shown (as opposed to learnt)? */
 static inline bool sol_shown(const struct lab_sol *s) { return s->ctx != NULL; }
 

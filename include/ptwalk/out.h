@@ -10,9 +10,32 @@
 
 #include "cmd.h"
 
+/*
+ * Text: lines wider than the output are wrapped at word boundaries with a
+ * hanging indent (see src/out.c); NBSP is a space where a line never
+ * breaks.  The width is $COLUMNS, else the terminal's, else 80.
+ */
+#define NBSP		'\a'
+#define NBSP_STR	"\a"
+#define OUT_PROSE	72	/* the measure of paragraphs */
+#define OUT_MIN_WIDTH	40
+#define OUT_MAX_WIDTH	1000
 void out_printf(struct ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void out_puts(struct ctx *ctx, const char *s);
+/* Write a partial line gathered so far (before writing elsewhere). */
+void out_flush(struct ctx *ctx);
+/* The width text is fitted to. */
+int out_width(struct ctx *ctx);
+/*
+ * Prose wrapped at the prose measure: the first line after first, the
+ * others after rest; a newline breaks the line, an empty line separates
+ * paragraphs.
+ */
+void out_wrap(struct ctx *ctx, const char *first, const char *rest,
+	      const char *text);
+/* A help text: paragraphs filled again, indented lines kept. */
+void out_text(struct ctx *ctx, const char *text);
 static inline bool out_json(const struct ctx *ctx) { return ctx->json; }
 
 /* Start/finish the object of one command (the dispatcher does this). */

@@ -45,6 +45,13 @@ static inline void error_clear(struct error *e) { e->code = 0; e->msg[0] = 0; }
 
 /* Human-readable sizes: "4K", "2M", "1.5G" style (binary units). */
 void fmt_size(char *buf, size_t n, u64 bytes);
+/*
+ * A count and its noun, singular for 1: plural(1, "page", NULL) is
+ * "1 page", plural(3, "page", NULL) "3 pages", plural(2, "entry",
+ * "entries") "2 entries".  Eight rotating static buffers: a few per
+ * printf call.
+ */
+const char *plural(u64 n, const char *one, const char *many);
 /* Size in the kernel's "kB" for /proc style files. */
 
 int edit_distance(const char *a, const char *b);

@@ -26,7 +26,6 @@ const struct feature_name feature_names[] = {
 	{ "gbpages", F_GBPAGES, "1G pages in the x86_64 direct map" },
 	{ "pcid", F_PCID, "PCID-tagged TLB entries (CR4.PCIDE)" },
 	{ "pse36", F_PSE36, "PSE-36: 4M pages above 4G" },
-	{ "lpae", F_LPAE, "arm: large physical address extension" },
 	{ "hafdbs", F_HAFDBS, "arm64: hardware access flag and dirty state "
 	  "(ARMv8.1 TCR_EL1.HA/HD)" },
 	{ NULL, 0, NULL }

@@ -796,6 +796,7 @@ arm_describe(const struct mmu *mmu, struct strbuf *sb)
 
 const struct arch arch_arm = {
 	.name = "arm",
+	.vmalloc_param = true,
 	.summary = "32-bit ARMv7 (Cortex-A9), short descriptors (12/8/12), "
 		"1M sections, Linux's paired PTE tables",
 	.kernel_model = "Linux 3.4 ARMv7 SMP (--kernel 3.x; 5.x for Linux 5.4)",
@@ -819,6 +820,7 @@ const struct arch arch_arm = {
 	.tlb_entries = 128,
 	.tlb_ways = 2,
 	.root_name = { "ttbr0", NULL },
+	.tag_name = "ASID",
 	.reg_names = { "ttbcr", "dacr", "contextidr", "prrr", "nmrr" },
 	.mmu_init = arm_mmu_init,
 	.setup = arm_setup,

@@ -701,6 +701,7 @@ const struct arch arch_arm64 = {
 	.tlb_entries = 1024,
 	.tlb_ways = 4,
 	.root_name = { "ttbr0", "ttbr1" },
+	.tag_name = "ASID",
 	.va_bits_choices = { 48, 39, 0, 0 },
 	.va_bits_help = "48 (4 levels, the default) or 39 (3 levels): Linux "
 		"6.1 with 4K pages has no other size (52 bits needs 64K pages)",

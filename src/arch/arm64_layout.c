@@ -379,7 +379,7 @@ arm64_regions(struct machine *m)
 
 	machine_add_region(m, "user", 0, L->task_size,
 			   "user space of the running process (TTBR0_EL1)",
-			   "walk the process's page tables (TTBR0)", REG_USER,
+			   "walk VADDR (the process's page tables, TTBR0)", REG_USER,
 			   0);
 	machine_add_region(m, "unmapped", L->task_size, L->page_offset,
 			   "neither TTBR0 nor TTBR1 covers it: any access is "
@@ -389,7 +389,7 @@ arm64_regions(struct machine *m)
 			   "__pa(va) = (va & ~PAGE_OFFSET) + PHYS_OFFSET",
 			   REG_DIRECT, L->page_offset - L->phys_offset);
 	machine_add_region(m, "modules", L->modules_vaddr, L->modules_end,
-			   "module_alloc(): loadable modules", "walk", 0, 0);
+			   "module_alloc(): loadable modules", "walk VADDR", 0, 0);
 	if (L->kend) {
 		machine_add_region(m, "kernel image", L->kimage_vaddr, L->kend,
 				   "the kernel Image at KIMAGE_VADDR (= "
@@ -399,14 +399,14 @@ arm64_regions(struct machine *m)
 				   REG_KIMAGE, L->kimage_vaddr - L->phys_base);
 		machine_add_region(m, "vmalloc", L->kend, L->vmalloc_end,
 				   "vmalloc and ioremap, guard page after each "
-				   "area", "walk swapper_pg_dir: frames are not "
+				   "area", "walk VADDR (swapper_pg_dir): frames are not "
 				   "contiguous", 0, 0);
 	} else {
 		/* an image that does not say where the kernel Image ends */
 		machine_add_region(m, "vmalloc", L->vmalloc_start,
 				   L->vmalloc_end, "vmalloc and ioremap, the "
 				   "kernel Image at its start (KIMAGE_VADDR)",
-				   "walk swapper_pg_dir", 0, 0);
+				   "walk VADDR (swapper_pg_dir)", 0, 0);
 	}
 	machine_add_region(m, "fixmap-free", L->vmalloc_end,
 			   L->fixaddr_boot_start,
@@ -424,12 +424,12 @@ arm64_regions(struct machine *m)
 	machine_add_region(m, "guard", L->fixaddr_top, pci_io_end - PCI_IO_SIZE,
 			   "guard region", "unmapped", REG_GAP, 0);
 	machine_add_region(m, "PCI I/O", pci_io_end - PCI_IO_SIZE, pci_io_end,
-			   "PCI I/O port space (PCI_IOBASE)", "walk", 0, 0);
+			   "PCI I/O port space (PCI_IOBASE)", "walk VADDR", 0, 0);
 	machine_add_region(m, "guard", pci_io_end, L->vmemmap_base,
 			   "guard region", "unmapped", REG_GAP, 0);
 	machine_add_region(m, "vmemmap", L->vmemmap_base,
 			   L->vmemmap_base + vmemmap_size,
-			   "struct page array (SPARSEMEM_VMEMMAP)", "walk", 0,
+			   "struct page array (SPARSEMEM_VMEMMAP)", "walk VADDR", 0,
 			   0);
 	machine_add_region(m, "guard", L->vmemmap_base + vmemmap_size, 0,
 			   "guard region up to the top", "unmapped", REG_GAP,

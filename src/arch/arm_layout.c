@@ -216,16 +216,16 @@ arm_regions(struct machine *m, const struct arm_variant *v)
 	machine_add_region(m, "user", PAGE_SIZE, L->task_size,
 			   "user space of the running process (TASK_SIZE = "
 			   "PAGE_OFFSET - 16M)",
-			   "walk the process's page tables", REG_USER, 0);
+			   "walk VADDR (the process's page tables)", REG_USER, 0);
 	machine_add_region(m, "modules", L->modules_vaddr, L->modules_end,
 			   "module_alloc(): loadable modules, within 32M of "
 			   "the kernel text for ARM branches",
-			   "walk swapper_pg_dir: 4K pages", 0, 0);
+			   "walk VADDR (swapper_pg_dir): 4K pages", 0, 0);
 	machine_add_region(m, "pkmap", L->pkmap_base,
 			   L->pkmap_base + PAGE_SIZE * L->last_pkmap,
 			   "kmap(): LAST_PKMAP 512 permanent slots for highmem "
 			   "pages (PAGE_OFFSET - 2M)",
-			   "walk pkmap_page_table", 0, 0);
+			   "walk VADDR (the pkmap pte table)", 0, 0);
 	machine_add_region(m, "lowmem", L->page_offset, L->high_memory,
 			   "direct map of lowmem in 1M sections: kernel "
 			   "image, slab, get_free_pages, page tables",
@@ -238,7 +238,7 @@ arm_regions(struct machine *m, const struct arm_variant *v)
 	machine_add_region(m, "vmalloc", L->vmalloc_start, L->vmalloc_end,
 			   "vmalloc, ioremap (aligned up to 16M), static I/O "
 			   "maps; 4K guard page after each area",
-			   "walk swapper_pg_dir: frames are not contiguous",
+			   "walk VADDR (swapper_pg_dir): frames are not contiguous",
 			   0, 0);
 	if (L->consistent_end) {
 		machine_add_region(m, "gap", above, L->consistent_base,
@@ -248,7 +248,7 @@ arm_regions(struct machine *m, const struct arm_variant *v)
 				   L->consistent_end,
 				   "dma_alloc_coherent(): pages remapped "
 				   "uncached, handed out from the top down",
-				   "walk swapper_pg_dir (consistent_pte)", 0, 0);
+				   "walk VADDR (swapper_pg_dir)", 0, 0);
 		above = L->consistent_end;
 	}
 	machine_add_region(m, "gap", above, L->fixaddr_start, "unused",
@@ -275,7 +275,7 @@ arm_regions(struct machine *m, const struct arm_variant *v)
 			   "kernel-only vector entry code" :
 			   "CPU vector page (high vectors, SCTLR.V) with the "
 			   "vector entry code and kuser helpers, user-readable",
-			   "walk: a memblock page mapped by a second-level "
+			   "walk VADDR: a memblock page mapped by a second-level "
 			   "table", 0, 0);
 	machine_add_region(m, "gap", vec_end, 1ULL << 32,
 			   "unused on ARMv7 without aliasing caches "

@@ -632,10 +632,12 @@ x86_describe(const struct mmu *mmu, struct strbuf *sb)
 	.save_notes = x86_save_notes, \
 	.save_vmcoreinfo = x86_save_vmcoreinfo, \
 	.paging_init = x86_paging_init, \
-	.root_name = { "cr3", NULL }
+	.root_name = { "cr3", NULL }, \
+	.tag_name = "PCID"
 
 const struct arch arch_i386 = {
 	.name = "i386",
+	.vmalloc_param = true,
 	.kernel_model = "Linux 2.6-3.x i386: 3G/1G split, HIGHMEM, MAXMEM 896M, "
 		"fixmap order of 3.18, kmap_local slots (KM_MAX_IDX 16)",
 	.summary = "32-bit x86, 2-level paging (10/10/12), 4M PSE pages",
@@ -655,6 +657,7 @@ const struct arch arch_i386 = {
 
 const struct arch arch_i386_pae = {
 	.name = "i386-pae",
+	.vmalloc_param = true,
 	.kernel_model = "Linux 2.6-3.x i386 PAE: 3G/1G split, HIGHMEM64G, "
 		"MAXMEM 896M, fixmap order of 3.18, kmap_local slots (KM_MAX_IDX 16)",
 	.summary = "32-bit x86 with PAE (2/9/9/12), 64-bit entries, NX, 2M pages, up to 64G",

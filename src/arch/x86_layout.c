@@ -143,7 +143,7 @@ x86_32_regions(struct machine *m)
 		return;
 	machine_add_region(m, "user", 0, L->task_size,
 			   "user space of the running process (TASK_SIZE)",
-			   "walk the process's page tables", REG_USER, 0);
+			   "walk VADDR (the process's page tables)", REG_USER, 0);
 	machine_add_region(m, "lowmem", L->page_offset, L->high_memory,
 			   "direct map of lowmem: kernel image, slab, "
 			   "get_free_pages, page tables",
@@ -158,13 +158,13 @@ x86_32_regions(struct machine *m)
 				   L->fixaddr_top + PAGE_SIZE,
 				   "vmalloc and ioremap, then the kmap window "
 				   "and the fixmap (their boundaries are not "
-				   "known)", "walk swapper_pg_dir", 0, 0);
+				   "known)", "walk VADDR (swapper_pg_dir)", 0, 0);
 		return;
 	}
 	machine_add_region(m, "vmalloc", L->vmalloc_start, L->vmalloc_end,
 			   "vmalloc, ioremap, modules (MODULES_VADDR = "
 			   "VMALLOC_START), 4K guard page after each area",
-			   "walk swapper_pg_dir: frames are not contiguous",
+			   "walk VADDR (swapper_pg_dir): frames are not contiguous",
 			   0, 0);
 	machine_add_region(m, "gap", L->vmalloc_end, L->pkmap_base,
 			   "2-page hole before the kmap window", "unmapped",
@@ -172,7 +172,7 @@ x86_32_regions(struct machine *m)
 	machine_add_region(m, "pkmap", L->pkmap_base,
 			   L->pkmap_base + PAGE_SIZE * L->last_pkmap,
 			   "kmap(): LAST_PKMAP permanent slots for highmem pages",
-			   "walk pkmap_page_table", 0, 0);
+			   "walk VADDR (the pkmap pte table)", 0, 0);
 	machine_add_region(m, "gap", L->pkmap_base + PAGE_SIZE * L->last_pkmap,
 			   L->fixaddr_boot_start, "unused", "unmapped", REG_GAP, 0);
 	machine_add_region(m, "fixmap-boot", L->fixaddr_boot_start,
@@ -406,7 +406,7 @@ x86_64_regions(struct machine *m)
 
 	machine_add_region(m, "user", 0, L->task_size + PAGE_SIZE,
 			   "user space of the running process",
-			   "walk the process's page tables", REG_USER, 0);
+			   "walk VADDR (the process's page tables)", REG_USER, 0);
 	machine_add_region(m, "non-canonical", L->task_size + PAGE_SIZE,
 			   la57 ? 0xff00000000000000ULL : 0xffff800000000000ULL,
 			   "non-canonical hole: any access faults (#GP)",
@@ -419,7 +419,7 @@ x86_64_regions(struct machine *m)
 	machine_add_region(m, "ldt-remap", la57 ? 0xff10000000000000ULL :
 			   0xffff880000000000ULL, la57 ? 0xff11000000000000ULL :
 			   0xffff888000000000ULL,
-			   "LDT remap for PTI", "walk", 0, 0);
+			   "LDT remap for PTI", "walk VADDR", 0, 0);
 	if (L->page_offset)
 		machine_add_region(m, "direct map", L->page_offset,
 				   L->page_offset + L->maxmem,
@@ -432,35 +432,35 @@ x86_64_regions(struct machine *m)
 				   L->vmalloc_end + 1,
 				   "vmalloc and ioremap (vmalloc_base), guard "
 				   "page after each area",
-				   "walk init_top_pgt: frames are not contiguous",
+				   "walk VADDR (init_top_pgt): frames are not contiguous",
 				   0, 0);
 	if (L->vmemmap_base)
 		machine_add_region(m, "vmemmap", L->vmemmap_base,
 				   L->vmemmap_base + (la57 ? (1ULL << 49) : TiB),
 				   "struct page array (virtual memory map)",
-				   "walk", 0, 0);
+				   "walk VADDR", 0, 0);
 	if (!la57)
 		machine_add_region(m, "kasan", 0xffffec0000000000ULL,
 				   0xfffffc0000000000ULL,
-				   "KASAN shadow (when configured)", "walk",
+				   "KASAN shadow (when configured)", "walk VADDR",
 				   REG_GAP, 0);
 	machine_add_region(m, "cpu_entry_area", 0xfffffe0000000000ULL,
 			   0xfffffe8000000000ULL,
 			   "per-CPU entry area (GDT, TSS, entry stacks)",
-			   "walk", 0, 0);
+			   "walk VADDR", 0, 0);
 	machine_add_region(m, "espfix", 0xffffff0000000000ULL,
-			   0xffffff8000000000ULL, "%esp fixup stacks", "walk",
+			   0xffffff8000000000ULL, "%esp fixup stacks", "walk VADDR",
 			   0, 0);
 	machine_add_region(m, "efi", 0xffffffef00000000ULL,
 			   0xffffffff00000000ULL, "EFI runtime services",
-			   "walk", 0, 0);
+			   "walk VADDR", 0, 0);
 	machine_add_region(m, "kernel text", L->kimage_vaddr,
 			   L->modules_vaddr,
 			   "kernel image mapping (__START_KERNEL_map)",
 			   "__pa(va) = va - __START_KERNEL_map + phys_base",
 			   REG_KIMAGE, L->kimage_vaddr - L->phys_base);
 	machine_add_region(m, "modules", L->modules_vaddr, L->modules_end,
-			   "module_alloc(): loadable modules", "walk", 0, 0);
+			   "module_alloc(): loadable modules", "walk VADDR", 0, 0);
 	machine_add_region(m, "fixmap", L->fixaddr_boot_start,
 			   L->fixaddr_top + PAGE_SIZE,
 			   "fixmap (fix_to_virt) incl. boot slots, vsyscall page",

@@ -109,7 +109,8 @@ arm_dma_alloc_buffer(struct machine *m, u64 size, gfp_t gfp, unsigned *order,
 		__free_pages(m, page + i, 0, NULL);
 	if (m->kt.on && n < (1u << o))
 		kt(m, "__dma_alloc_buffer: order-%u block split_page'd; the "
-		   "%u pages past the buffer freed", o, (1u << o) - n);
+		   "%s past the buffer freed", o,
+		   plural((1u << o) - n, "page", NULL));
 	*order = o;
 	return page;
 }

@@ -206,10 +206,10 @@ do_fork(struct machine *m, struct task_struct *parent,
 			}
 			n->vm_mm = mm;
 			wp += cc.wrprotected;
-			KT(m, "copy_page_range %s-%s: %llu PTEs copied, %llu "
+			KT(m, "copy_page_range %s-%s: %s copied, %llu "
 			   "made read-only in both (copy-on-write)%s%s",
 			   ktva(m, v->vm_start), ktva(m, v->vm_end),
-			   (unsigned long long)cc.copied,
+			   plural(cc.copied, "PTE", NULL),
 			   (unsigned long long)cc.wrprotected,
 			   cc.zero ? ", zero-page PTEs shared" : "",
 			   cc.nopage ? ", PTEs of pfns without a struct page "
@@ -217,8 +217,9 @@ do_fork(struct machine *m, struct task_struct *parent,
 		}
 	}
 	progress_end(&fork_progress);
-	KT(m, "dup_mmap: %d VMAs; file VMAs without anonymous pages are not "
-	   "copied: the child faults them in from the page cache", nv);
+	KT(m, "dup_mmap: %s; file VMAs without anonymous pages are not "
+	   "copied: the child faults them in from the page cache",
+	   plural((u64)nv, "VMA", NULL));
 	if (wp)
 		mm_tlb_flush(m, old);
 	t->entry = parent->entry;

@@ -565,10 +565,10 @@ zap_page_range(struct machine *m, struct mm_struct *mm,
 
 	walk_page_range(&rw);
 	if (rw.nflush)
-		KT(m, "zap_page_range %s-%s: %llu PTEs cleared (%llu anonymous "
+		KT(m, "zap_page_range %s-%s: %s cleared (%llu anonymous "
 		   "and %llu file pages released), TLB flushed",
 		   ktva(m, start), ktva(m, end),
-		   (unsigned long long)rw.nflush,
+		   plural(rw.nflush, "PTE", NULL),
 		   (unsigned long long)(anon - mm->rss[MM_ANONPAGES]),
 		   (unsigned long long)(file - mm->rss[MM_FILEPAGES]));
 }
@@ -723,9 +723,9 @@ change_protection(struct machine *m, struct vm_area_struct *vma, u64 start,
 
 	walk_page_range(&rw);
 	if (rw.nflush)
-		KT(m, "change_protection %s-%s: %llu PTEs rewritten, TLB "
+		KT(m, "change_protection %s-%s: %s rewritten, TLB "
 		   "flushed", ktva(m, start), ktva(m, end),
-		   (unsigned long long)rw.nflush);
+		   plural(rw.nflush, "PTE", NULL));
 }
 
 /*

@@ -578,6 +578,16 @@ page_alloc_init(struct machine *m, struct error *e)
 	r = pa->vmemmap ? memmap_init_vmemmap(pa, e) : memmap_init_flat(pa, e);
 	if (r)
 		goto fail;
+	/*
+	 * The names `machine` and pfn_to_page give the struct page array,
+	 * kept with the value they hold, as high_memory is: FLATMEM's
+	 * mem_map pointer, SPARSEMEM_VMEMMAP's vmemmap base.
+	 */
+	if (pa->vmemmap && machine_ksym(m, "vmemmap") == NULL)
+		machine_add_ksym(m, "vmemmap", pa->memmap_va - pa->start_pfn *
+				 pa->struct_page_size, 0, 'A');
+	else if (!pa->vmemmap)
+		machine_add_ksym(m, "mem_map", pa->memmap_va, 0, 'A');
 	collect_resv(pa);
 	memblock_free_all(pa);
 	for (nid = 0; nid < pa->nr_nodes; nid++)

@@ -542,8 +542,8 @@ slab_refill(struct slab_state *ss, struct kmem_cache *s, gfp_t gfp, int node,
 		return slab;
 	}
 	KT_SLAB(ss, "___slab_alloc: %s has no partial slab on node %d: "
-		"new_slab (order %u, %u objects)", s->name, searchnode,
-		oo_order(s->oo), oo_objects(s->oo));
+		"new_slab (order %u, %s)", s->name, searchnode,
+		oo_order(s->oo), plural(oo_objects(s->oo), "object", NULL));
 	slab = new_slab(ss, s, gfp, node, e);
 	if (slab == NULL)
 		return NULL;
@@ -801,8 +801,9 @@ slab_page_describe(struct machine *m, const struct page *page,
 	memset(&info, 0, sizeof(info));
 	info.where = slab_where(m, page, &info.cpu);
 	info.node = page_to_nid(m, page);
-	sb_addf(sb, "slab of %s: %u objects of %u bytes (order %u), %u in use, "
-		"%s; freelist 0x%llx", s->name, slab_objects(page), s->size,
+	sb_addf(sb, "slab of %s: %s of %u bytes (order %u), %u in use, "
+		"%s; freelist 0x%llx", s->name,
+		plural(slab_objects(page), "object", NULL), s->size,
 		slab_order(page), slab_inuse(page),
 		where_string(&info, w, sizeof(w)),
 		(unsigned long long)page->index);

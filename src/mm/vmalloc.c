@@ -139,9 +139,9 @@ purge_vmap_area_lazy(struct machine *m)
 		}
 	if (n == 0)
 		return;
-	KT(m, "__purge_vmap_area_lazy: %llu lazily freed area%s (%llu pages) "
-	   "in 0x%llx-0x%llx", (unsigned long long)n, n == 1 ? "" : "s",
-	   (unsigned long long)vs->vmap_lazy_nr, (unsigned long long)start,
+	KT(m, "__purge_vmap_area_lazy: %s (%s) in 0x%llx-0x%llx",
+	   plural(n, "lazily freed area", NULL),
+	   plural(vs->vmap_lazy_nr, "page", NULL), (unsigned long long)start,
 	   (unsigned long long)end);
 	flush_tlb_kernel_range(m, start, end);
 	for (va = vs->areas; va != NULL; va = next) {
@@ -307,10 +307,10 @@ map_pages(struct machine *m, struct vm_struct *vm, struct error *e)
 			return e ? e->code : -ENOMEM;
 		}
 	}
-	KT(m, "vmap_pages_range 0x%llx-0x%llx: %u PTEs in init_mm",
+	KT(m, "vmap_pages_range 0x%llx-0x%llx: %s in init_mm",
 	   (unsigned long long)vm->addr,
 	   (unsigned long long)(vm->addr + (u64)vm->nr_pages * PAGE_SIZE),
-	   vm->nr_pages);
+	   plural(vm->nr_pages, "PTE", NULL));
 	return 0;
 }
 
@@ -565,10 +565,9 @@ remove_vm_area(struct machine *m, u64 addr)
 		return NULL;
 	vm = va->vm;
 	unmap_range(m, vm->addr, get_vm_area_size(vm));
-	KT(m, "remove_vm_area 0x%llx: %llu pages unmapped; the vmap_area "
-	   "goes on the purge list (TLB flush deferred)",
-	   (unsigned long long)addr,
-	   (unsigned long long)(get_vm_area_size(vm) >> PAGE_SHIFT));
+	KT(m, "remove_vm_area 0x%llx: %s unmapped; the vmap_area goes on the "
+	   "purge list (TLB flush deferred)", (unsigned long long)addr,
+	   plural(get_vm_area_size(vm) >> PAGE_SHIFT, "page", NULL));
 	/* free_vmap_area_noflush */
 	va->vm = NULL;
 	relink_vmlist(vs);
