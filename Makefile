@@ -38,10 +38,10 @@ QCC =
 QLD =
 endif
 
-LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c)) $(wildcard cmds/*.c)
+LIB_SRCS  := $(filter-out src/ui/main.c,$(wildcard src/*.c src/*/*.c src/*/*/*.c)) $(wildcard cmds/*.c)
 LIB_OBJS  := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS)) $(BUILD)/demo_elf.o
 DEMO_ELFS := $(addprefix testdata/elf/demo-,i386 x86_64 arm arm64)
-MAIN_OBJ  := $(BUILD)/src/main.o
+MAIN_OBJ  := $(BUILD)/src/ui/main.o
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 

@@ -2,7 +2,7 @@
 /*
  * Architectures: data plus a few functions.
  *
- * The generic walker (src/mmu.c) knows nothing about any architecture: it
+ * The generic walker (src/hw/mmu.c) knows nothing about any architecture: it
  * indexes tables with the level geometry below and asks the arch to decode
  * each entry into a struct pte_decode.  Adding an architecture touches
  * src/arch/ and one line of the arch list, nothing else.
@@ -241,7 +241,7 @@ struct arch {
 			 const struct pte_decode *d, char *buf, size_t n);
 
 	/*
-	 * Memory images (src/image.c).  image_match: is a core with this
+	 * Memory images (src/image/image.c).  image_match: is a core with this
 	 * ELF machine in this arch's paging mode (from the CPU state or the
 	 * VMCOREINFO)?  image_setup: features, levels, the roots of every
 	 * CPU, then the layout facts the file gives (m->img).  save_notes:

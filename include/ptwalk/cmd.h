@@ -127,7 +127,7 @@ struct ctx {
 	bool quit;		/* `quit` was run */
 	int quit_status;
 	volatile sig_atomic_t *interrupted;
-	/* output: the pager and `| SHELLCMD`, `> FILE` (src/pager.c) */
+	/* output: the pager and `| SHELLCMD`, `> FILE` (src/ui/pager.c) */
 	bool pager;		/* page long output at a terminal (set pager) */
 	int redirect;		/* set redirect: REDIRECT_AUTO, 0 off, 1 on */
 	/* the value history: $1, $2, ... and $_ */
@@ -143,7 +143,7 @@ struct ctx {
 	struct strbuf vtext;	/* how to show the value, when not 0x%llx */
 	bool failed;
 	struct strbuf err;
-	/* text writer (src/out.c): the line being gathered, the width */
+	/* text writer (src/ui/out.c): the line being gathered, the width */
 	struct strbuf oline;
 	int width;
 	/* JSON writer */
@@ -176,7 +176,7 @@ void cmd_free_argv(char **argv, int argc);
  * for an option. */
 bool cmd_looks_like_option(const char *s);
 /*
- * Run one split command (src/cmd.c).  lit[i] says argv[i] is positional
+ * Run one split command (src/ui/cmd.c).  lit[i] says argv[i] is positional
  * whatever it looks like (it was quoted, or followed `--`); lit may be NULL.
  */
 int cmd_run_argv(struct ctx *ctx, int argc, char **argv, const bool *lit);

@@ -54,7 +54,7 @@ struct image_info {
 	int ncpus;
 	struct image_cpu *cpu;
 	char *vmcoreinfo;	/* the VMCOREINFO note's text, or NULL */
-	struct vmci_index *vmci;	/* its lines by key (src/image.c) */
+	struct vmci_index *vmci;	/* its lines by key (src/image/image.c) */
 	char *features;		/* the "PTWALK" note: CPU features, or NULL */
 	struct image_opts opts;	/* what the command line said */
 	char root_from[96];	/* where the roots came from */

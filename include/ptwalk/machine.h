@@ -77,7 +77,7 @@ struct ksym {
 	const char *module;	/* NULL: the kernel's; else the module's name
 				 * (its struct module owns the string) */
 };
-struct ksym_index;		/* src/ksym.c */
+struct ksym_index;		/* src/hw/ksym.c */
 
 struct machine {
 	const struct arch *arch;
@@ -124,7 +124,7 @@ struct machine {
 	 */
 	int (*handle_fault)(struct machine *m, struct cpu *c, u64 va,
 			    unsigned acc, const struct walk *w, struct error *e);
-	/* what the kernel did, step by step (src/ktrace.c) */
+	/* what the kernel did, step by step (src/hw/ktrace.c) */
 	struct ktrace {
 		bool on;
 		bool verbose;	/* `set verbose`: nested allocator steps too */
@@ -165,7 +165,7 @@ int machine_add_region(struct machine *m, const char *name, u64 start,
 unsigned machine_add_fix(struct machine *m, const char *name, unsigned idx,
 			 unsigned count);
 /*
- * Kernel symbols (src/ksym.c).  machine_add_ksym() adds a symbol of the
+ * Kernel symbols (src/hw/ksym.c).  machine_add_ksym() adds a symbol of the
  * kernel or gives an existing one a new value; a module's symbols are
  * added and removed together.  Lookups cost a hash probe (by name) or a
  * bisection (by address) whatever the number of symbols.
@@ -259,7 +259,7 @@ int machine_access(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 void machine_fault_reason(const struct machine *m, const struct walk *w,
 			  unsigned acc, char *why, size_t n);
 /*
- * A debugger's read (src/peek.c; cf. access_process_vm, crash's readmem):
+ * A debugger's read (src/hw/peek.c; cf. access_process_vm, crash's readmem):
  * the page tables, never the TLB; no accessed bit, no fault, no signal,
  * nothing changed.  A user page not faulted in yet reads as the first
  * access would find it (m->peek_user); where nothing is there the error

@@ -215,7 +215,7 @@ int handle_mm_fault(struct machine *m, struct task_struct *t,
 /* m->handle_fault: the arch's do_page_fault / do_DataAbort */
 int do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 		  const struct walk *w, struct error *e);
-/* m->peek_user: a debugger's read of an unmapped user page (src/peek.c) */
+/* m->peek_user: a debugger's read of an unmapped user page (src/hw/peek.c) */
 int peek_user_page(struct machine *m, struct cpu *c, u64 va, void *buf, u64 n,
 		   char *note, size_t note_len, struct error *e);
 /* get_user_pages + copy: the kernel touching a process's memory */

@@ -12,7 +12,7 @@
 
 /*
  * Text: lines wider than the output are wrapped at word boundaries with a
- * hanging indent (see src/out.c); NBSP is a space where a line never
+ * hanging indent (see src/ui/out.c); NBSP is a space where a line never
  * breaks.  The width is $COLUMNS, else the terminal's, else 80.
  */
 #define NBSP		'\a'

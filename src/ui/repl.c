@@ -289,7 +289,7 @@ ptwalk_complete(const char *text, int start, int end)
 
 /*
  * Ctrl-C: cancel the line being typed, or interrupt a long command (the
- * handler, in src/progress.c, sets the flag that long loops poll).
+ * handler, in src/hw/progress.c, sets the flag that long loops poll).
  */
 
 static int
