@@ -16,8 +16,10 @@
 #                  of every CPU, info tlb and info mem (x86), gva2gpa of
 #                  the first page of each info mem range, of each vmalloc
 #                  area and of each sampled symbol (one "VA gpa: PA" or
-#                  "VA Unmapped" line each), and x/gx or x/wx of a few
-#                  kernel variables, page_offset_base last (x86_64)
+#                  "VA Unmapped" line each), "gva2gpa swapper_pg_dir" where
+#                  the dump does not say where the page tables are (arm),
+#                  and x/gx or x/wx of a few kernel variables,
+#                  page_offset_base last (x86_64)
 #   NAME.view.xz   the guest's view at boot, "@@ SECTION" blocks:
 #                  "@@ fixture" (name, kernel package, RAM, CPUs, QEMU
 #                  machine and command line, KASLR on or off), then as the
@@ -33,6 +35,10 @@
 #                  symbol, with kptr_restrict=0), and last
 #                  "@@ /boot/config-VERSION": the lines of the package's
 #                  kernel config that describe memory management
+#   NAME.System.map.xz  the kernel's System.map (from the -dbg package,
+#                  about 600 MB: the image package ships a placeholder),
+#                  only for the kernels without the fw_cfg driver, whose
+#                  dump has no VMCOREINFO (arm)
 #
 # The view is printed a few seconds after boot, before the dump, while the
 # only running processes are the sleeping ones: symbols, tasks, mappings
@@ -136,7 +142,9 @@ make_initramfs() {
 	ln -s busybox "$root/bin/sh"
 	fwcfg=$(find "$tree/lib/modules" -name 'qemu_fw_cfg.ko*' 2>/dev/null |
 		head -n 1)
-	[ -n "$fwcfg" ] && cp "$fwcfg" "$root/qemu_fw_cfg.ko"
+	if [ -n "$fwcfg" ]; then
+		cp "$fwcfg" "$root/qemu_fw_cfg.ko"
+	fi
 	cp "$here/guest-init.sh" "$root/init"
 	chmod 755 "$root/init"
 	(cd "$root" && find . | cpio -o -H newc --quiet | gzip -9) >"$work/initramfs.gz"
@@ -212,6 +220,23 @@ config_lines() {
 	grep -E '^(# )?CONFIG_([A-Z0-9_]*HIGHMEM[A-Z0-9_]*|VMSPLIT[A-Z0-9_]*|PAGE_OFFSET|X86_PAE|X86_5LEVEL|PGTABLE_LEVELS|PAGE_TABLE_ISOLATION|RANDOMIZE[A-Z0-9_]*|DYNAMIC_MEMORY_LAYOUT|KERNEL_IMAGE_SIZE|PHYSICAL_START|PHYSICAL_ALIGN|RELOCATABLE|NR_CPUS|SMP|NUMA|NODES_SHIFT|SLUB[A-Z0-9_]*|SLAB[A-Z0-9_]*|TRANSPARENT_HUGEPAGE[A-Z0-9_]*|HAVE_ARCH_TRANSPARENT_HUGEPAGE|CMA[A-Z0-9_]*|DMA_CMA|DEBUG_INFO_BTF[A-Z0-9_]*|ARM64_VA_BITS[A-Z0-9_]*|ARM64_PA_BITS[A-Z0-9_]*|ARM64_4K_PAGES|ARM64_PAGE_SHIFT|ARM_LPAE|ARM_PATCH_PHYS_VIRT|KUSER_HELPERS|UNMAP_KERNEL_AT_EL0|RODATA_FULL_DEFAULT_ENABLED|HIGHPTE|FLATMEM|SPARSEMEM[A-Z0-9_]*|ZONE_[A-Z0-9_]*|MEMORY_HOTPLUG|VMAP_STACK|X86_ESPFIX64|X86_VSYSCALL_EMULATION|LEGACY_VSYSCALL[A-Z0-9_]*|SHUFFLE_PAGE_ALLOCATOR|INIT_ON_[A-Z0-9_]*|PAGE_POISONING|STRICT_KERNEL_RWX|CRASH_CORE|KEXEC|KALLSYMS[A-Z0-9_]*|FW_CFG_SYSFS|ARCH_MMAP_RND_BITS|ARCH_FORCE_MAX_ORDER|HUGETLB_PAGE|COMPACTION|MIGRATION|MEMCG)[= ]' "$1"
 }
 
+# The System.map of a kernel whose dump carries no VMCOREINFO (no fw_cfg
+# driver to hand it to QEMU): the image package's is a placeholder, the
+# -dbg package has the real one near the start of its archive.
+fetch_system_map() {
+	ver=$(basename "$kernel" | sed 's/^vmlinuz-//')
+	dbg=linux-image-$ver-dbg
+	[ -n "$(deb_of "$dbg" "$darch")" ] ||
+		(cd "$debs" && apt-get download "$dbg:$darch" >/dev/null) ||
+		{ echo "cannot download $dbg:$darch" >&2; return 1; }
+	# tar stops at the file: dpkg-deb then dies of the closed pipe
+	dpkg-deb --fsys-tarfile "$(deb_of "$dbg" "$darch")" 2>/dev/null |
+		tar -xO --occurrence=1 "./usr/lib/debug/boot/System.map-$ver" \
+		>"$work/$name.System.map" || true
+	grep -q ' swapper_pg_dir$' "$work/$name.System.map" ||
+		{ echo "$name: no System.map in $dbg" >&2; return 1; }
+}
+
 # The sections of the view that the guest printed, and the fixture's own.
 write_view() {
 	ver=$(basename "$kernel" | sed 's/^vmlinuz-//')
@@ -250,10 +275,14 @@ ask_qemu() {
 	{
 		echo "# QEMU's own answers for $name.core ($($qemu --version | head -n 1))"
 		echo "# guest: $(basename "$kernel"), $mem MiB, $smp CPUs, -M $machine -cpu $cpu"
-		section "$view" /proc/kallsyms | awk '$3 == "page_offset_base" ||
+		{
+			section "$view" /proc/kallsyms
+			[ -z "$fwcfg" ] && cat "$work/$name.System.map"
+		} | awk '$3 == "page_offset_base" ||
 			$3 == "vmalloc_base" || $3 == "vmemmap_base" ||
 			$3 == "init_top_pgt" || $3 == "swapper_pg_dir" ||
-			$3 == "_text" { print "symbol " $1 " " $2 " " $3 }'
+			$3 == "_text" { print "symbol " $1 " " $2 " " $3 }' |
+			awk '!seen[$4]++'
 	} >"$out"
 	mon stop >/dev/null
 	for c in $(seq 0 $((smp - 1))); do
@@ -288,6 +317,14 @@ ask_qemu() {
 		mon "gva2gpa $a" | tr '\n' ' ' | sed 's/ *$//' >>"$out"
 		echo >>"$out"
 	done
+	# the page-table root of a dump that does not say where it is
+	if [ -z "$fwcfg" ]; then
+		a=$(awk '$3 == "swapper_pg_dir" { print "0x" $1 }' "$work/$name.System.map")
+		echo "@@ gva2gpa swapper_pg_dir" >>"$out"
+		printf '%s ' "$a" >>"$out"
+		mon "gva2gpa $a" | tr '\n' ' ' | sed 's/ *$//' >>"$out"
+		echo >>"$out"
+	fi
 	# kernel variables as QEMU reads them through the guest's MMU
 	case $darch in
 	amd64) vars="vmalloc_base vmemmap_base phys_base" x=x/gx ;;
@@ -332,6 +369,7 @@ one() {
 		{ echo "no kernel image for $name" >&2; return 1; }
 	echo "$name: $kpkg, $mem MiB, $smp CPUs, -M $machine -cpu $cpu, $append"
 	make_initramfs
+	[ -n "$fwcfg" ] || fetch_system_map
 	boot
 	write_view
 	out=$work/$name.qemu
@@ -343,6 +381,10 @@ one() {
 	rm -f "$work/$name.core"
 	xz -9e -T1 -c "$out" >"$here/$name.qemu.xz"
 	xz -9e -T1 -c "$work/$name.view" >"$here/$name.view.xz"
+	rm -f "$here/$name.System.map.xz"
+	if [ -z "$fwcfg" ]; then
+		xz -9e -T1 -c "$work/$name.System.map" >"$here/$name.System.map.xz"
+	fi
 	ls -l "$here/$name".*.xz
 	rm -rf "$tree"
 }

@@ -1,8 +1,8 @@
 # layout on real QEMU dumps (testdata/images): the constants the file does
 # not give (VMALLOC_END, PKMAP_BASE, FIXADDR_START on i386; VMALLOC_START
-# under RANDOMIZE_MEMORY on x86_64) read "unknown", never 0x0, and --json
-# leaves them out.
-for name in i386 x86_64; do
+# when KASLR randomizes the regions on x86_64) read "unknown", never 0x0,
+# and --json leaves them out.
+for name in i386 x86_64 x86_64-kaslr; do
 	f=../../testdata/images/$name.core.xz
 	[ -f "$f" ] || continue
 	t=$(mktemp -d)
