@@ -32,18 +32,26 @@
 #                  empty maps), "dmesg" (the whole log as busybox dmesg
 #                  prints it), /proc/kallsyms (a sample: every 200th line,
 #                  the symbols named in guest-init.sh and every module
-#                  symbol, with kptr_restrict=0), and last
-#                  "@@ /boot/config-VERSION": the lines of the package's
-#                  kernel config that describe memory management
+#                  symbol, with kptr_restrict=0; without
+#                  CONFIG_KALLSYMS_ALL, as on Debian's 686, 686-pae, arm64
+#                  and armmp kernels, kallsyms has no data symbols), and
+#                  last "@@ /boot/config-VERSION": the lines of the
+#                  package's kernel config that describe memory
+#                  management.  vmallocinfo is printed with kptr_restrict=1, which shows
+#                  its addresses raw to root (0 would hash them).
 #   NAME.System.map.xz  the kernel's System.map (from the -dbg package,
 #                  about 600 MB: the image package ships a placeholder),
 #                  only for the kernels without the fw_cfg driver, whose
 #                  dump has no VMCOREINFO (arm)
 #
-# The view is printed a few seconds after boot, before the dump, while the
-# only running processes are the sleeping ones: symbols, tasks, mappings
-# and vmalloc areas are those of the dump; free-page counts may differ by
-# a few pages.  ps and the shell printing the view list themselves in it.
+# The user processes: init (a busybox sh) and its sleep, a sleep, a sh
+# running a loop of sleeps, a sh holding a 512 KiB string (an anonymous
+# mmap beside its [heap]) and a dd blocked writing into a pipe to a sleep
+# (a 2 MiB anonymous mapping, every page written).  The view is printed a
+# few seconds after boot, before the dump, while nothing runs but these:
+# symbols, tasks, mappings and vmalloc areas are those of the dump;
+# free-page counts may differ by a few pages.  ps lists itself in the view,
+# and that process is gone at the dump.
 #
 # Guests (RAM as named; 2 CPUs; KASLR off with "nokaslr" unless named):
 #   x86_64        linux-image-amd64, 128 MiB, qemu-system-x86_64 -M pc
@@ -59,6 +67,7 @@
 #                 qemu-system-aarch64 -M virt -cpu cortex-a57
 #   arm           linux-image-armmp (short descriptors), 256 MiB,
 #                 qemu-system-arm -M virt -cpu cortex-a15
+#
 # Every guest boots with init_on_free=1: freed pages are zeroed, so the
 # pages the boot used and gave back (the compressed kernel, the initramfs
 # archive) compress to nothing, and a 1 GiB core is hardly larger than a
@@ -377,6 +386,7 @@ one() {
 	dump
 	mon quit >/dev/null || true
 	wait $qpid || true
+	qpid=
 	xz -9e -T1 -c "$work/$name.core" >"$here/$name.core.xz"
 	rm -f "$work/$name.core"
 	xz -9e -T1 -c "$out" >"$here/$name.qemu.xz"
@@ -390,7 +400,9 @@ one() {
 }
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+qpid=
+# a guest left running by a failure is stopped with the script
+trap '[ -n "$qpid" ] && kill $qpid 2>/dev/null; rm -rf "$work"' EXIT
 debs=${FIXTURE_DEBS:-$work/debs}
 mkdir -p "$debs"
 debs=$(cd "$debs" && pwd)
