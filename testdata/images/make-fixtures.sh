@@ -217,6 +217,7 @@ boot() {
 		grep -q PTWALK-READY "$work/console.log" 2>/dev/null && return 0
 		kill $qpid 2>/dev/null || true
 		wait $qpid 2>/dev/null || true
+		qpid=
 		echo "$name: boot $attempt failed; console:" >&2
 		tail -n 5 "$work/console.log" >&2
 	done
