@@ -41,14 +41,17 @@ if want unit; then
 		p=${p:-0}
 		f=${f:-0}
 		pass=$((pass + p))
-		if [ "$f" -gt 0 ] || [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
-			[ "$f" -eq 0 ] && f=1
-			fail=$((fail + f))
-			echo "FAIL: unit $name (exit $rc)"
-			grep -E '^\[  (FAILED|ERROR)|error|Assert|Failure' "$tmp/u.out" | head -20
-		elif [ "$f" -gt 0 ]; then
+		# the verdict: failed tests count one each; a program that
+		# failed none yet did not exit 0 (a crash, a leak under ASan)
+		# counts as one failure
+		if [ "$f" -gt 0 ]; then
 			fail=$((fail + f))
 			echo "FAIL: unit $name"
+		elif [ "$rc" -ne 0 ]; then
+			fail=$((fail + 1))
+			echo "FAIL: unit $name (exit $rc)"
+		fi
+		if [ "$f" -gt 0 ] || [ "$rc" -ne 0 ]; then
 			grep -E '^\[  (FAILED|ERROR)|error|Assert|Failure' "$tmp/u.out" | head -20
 		fi
 	done
@@ -56,19 +59,61 @@ fi
 
 # --- golden transcripts -------------------------------------------------------
 # testdata/golden/NAME.cmd runs as: ptwalk --quiet --echo ARGS NAME.cmd
-# from testdata/golden, where ARGS comes from a "# args: ..." line; stdout and
-# stderr together must equal NAME.out, and a non-zero exit status is recorded
-# as a last line "[exit N]".
+# where ARGS comes from a "# args: ..." line; stdout and stderr together must
+# equal NAME.out, and a non-zero exit status is recorded as a last line
+# "[exit N]".
+#
+# The transcripts run in a scratch copy of testdata/golden, beside copies
+# of the testdata folders they reach as ../DIR (../elf/demo-i386), so that
+# what they write (save image.core, > FILE) never lands in the source tree
+# and the relative paths they use stay the same.
+#
+# ARGS is split into words at spaces and never given to the shell: a word
+# may hold letters, digits and - _ . / = , : + only (no quotes, no $, no
+# globs); a line with anything else fails the transcript.
+ARGS_WORD_CHARS='A-Za-z0-9_./=,:+-'
+
+# Copy what the transcripts need into $1: $1/golden and $1/DIR.
+golden_scratch() {
+	rm -rf "$1"
+	mkdir -p "$1"
+	cp -R testdata/golden "$1/golden"
+	for d in $(grep -ho '\.\./[A-Za-z0-9_-]*' testdata/golden/*.cmd | sort -u); do
+		d=${d#../}
+		[ -d "testdata/$d" ] && [ ! -e "$1/$d" ] && cp -R "testdata/$d" "$1/$d"
+	done
+}
+
+# run_golden BIN NAME.cmd ARGS: run one transcript in the current
+# directory, stdout and stderr to $tmp/g.out, the exit status to $tmp/g.rc.
+run_golden() {
+	bin=$1
+	cmd=$2
+	case $3 in
+	*[!\ $ARGS_WORD_CHARS]*)
+		echo "'# args: $3' holds more than words of $ARGS_WORD_CHARS" >"$tmp/g.out"
+		echo 2 >"$tmp/g.rc"
+		return
+		;;
+	esac
+	set -f
+	# shellcheck disable=SC2086 # split into words on purpose, no globbing
+	set -- $3
+	set +f
+	COLUMNS=80 "$top/$bin" --quiet --echo "$@" "$cmd" </dev/null >"$tmp/g.out" 2>&1
+	echo "$?" >"$tmp/g.rc"
+}
+
 golden() {
 	bin=$1
 	label=$2
+	golden_scratch "$tmp/gold"
 	for c in testdata/golden/*.cmd; do
 		[ -f "$c" ] || continue
 		name=$(basename "$c" .cmd)
 		args=$(sed -n 's/^# args: //p' "$c" | head -n 1)
 		exp=testdata/golden/$name.out
-		(cd testdata/golden && eval "COLUMNS=80 \"$top/$bin\" --quiet --echo $args" \
-			"$name.cmd" </dev/null >"$tmp/g.out" 2>&1; echo "$?" >"$tmp/g.rc")
+		(cd "$tmp/gold/golden" && run_golden "$bin" "$name.cmd" "$args")
 		rc=$(cat "$tmp/g.rc")
 		[ "$rc" != 0 ] && echo "[exit $rc]" >>"$tmp/g.out"
 		if [ -n "$UPDATE" ] && [ -z "$label" ]; then

@@ -10,6 +10,7 @@
 
 #include "ptwalk/cmd.h"
 #include "ptwalk/script.h"
+#include "helpers.h"
 
 static void
 test_table_sane(void **state)
@@ -253,13 +254,10 @@ offers(struct ctx *ctx, const char *line, const char *text, const char *want)
 static void
 test_complete_kinds(void **state)
 {
-	struct machine_opts o;
-	struct error e;
 	struct ctx ctx;
 
 	(void)state;
-	memset(&o, 0, sizeof(o));
-	ctx_init(&ctx, machine_new(&o, &e));
+	ctx_init(&ctx, boot());
 	assert_non_null(ctx.m);
 	assert_true(offers(&ctx, "walk PAGE_OFFSET + swapper_p", "swapper_p",
 			   "swapper_pg_dir"));
