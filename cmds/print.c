@@ -109,7 +109,7 @@ format(struct ctx *ctx, char f, u64 v, struct strbuf *sb)
 static int
 print_run(struct ctx *ctx, int argc, char **argv)
 {
-	const char *fmt = ctx->cmdfmt;
+	const char *fmt = ctx->item->args.fmt;
 	struct strbuf sb;
 	char f = 'x';
 	u64 v;

@@ -82,7 +82,7 @@ values(struct ctx *ctx, const char *p, u64 **vp, int *np)
 				(*vp)[n++] = v;
 			}
 			free(e);
-			if (ctx->failed)
+			if (ctx->item->failed)
 				return -1;
 			if (*p == 0)
 				break;

@@ -149,7 +149,7 @@ set_run(struct ctx *ctx, int argc, char **argv)
 			ctx->json = true;
 			out_begin(ctx);
 		} else if (!v && ctx->json) {
-			ctx->jopen = false;
+			ctx->item->jopen = false;
 			ctx->json = false;
 		}
 	} else if (!strcmp(o, "echo")) {

@@ -18,11 +18,11 @@ write_run(struct ctx *ctx, int argc, char **argv)
 	u8 buf[8];
 
 	(void)argc;
-	if (xfmt_parse(ctx, ctx->cmdfmt, &f))
+	if (xfmt_parse(ctx, ctx->item->args.fmt, &f))
 		return -1;
 	if (f.items && (f.count != 1 || f.fmt != 'x'))
 		return cmd_error(ctx, "/%s: give only a unit: b, h, w or g",
-				 ctx->cmdfmt);
+				 ctx->item->args.fmt);
 	if (arg_u64(ctx, argv[1], phys ? "PADDR" : "VADDR", &addr) ||
 	    arg_u64(ctx, argv[2], "VALUE", &v))
 		return -1;

@@ -39,12 +39,12 @@ x_run(struct ctx *ctx, int argc, char **argv)
 	long ni;
 	int r;
 
-	if (insn_fmt(ctx->cmdfmt, &ni)) {
+	if (insn_fmt(ctx->item->args.fmt, &ni)) {
 		if (argc > 2)
 			return cmd_error(ctx, "x/i takes no LEN");
 		return dis_show(ctx, argv[1], ni, 0);
 	}
-	if (xfmt_parse(ctx, ctx->cmdfmt, &f))
+	if (xfmt_parse(ctx, ctx->item->args.fmt, &f))
 		return -1;
 	if (arg_va(ctx, argv[1], "VADDR", &va))
 		return -1;

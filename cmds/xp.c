@@ -18,7 +18,7 @@ xp_run(struct ctx *ctx, int argc, char **argv)
 	u64 pa, len;
 	u8 *buf;
 
-	if (xfmt_parse(ctx, ctx->cmdfmt, &f))
+	if (xfmt_parse(ctx, ctx->item->args.fmt, &f))
 		return -1;
 	if (arg_u64(ctx, argv[1], "PADDR", &pa))
 		return -1;

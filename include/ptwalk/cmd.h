@@ -105,6 +105,7 @@ int cmd_unknown(struct ctx *ctx, const char *name, bool ambiguous);
 /* Parsed options of the running command. */
 #define MAX_OPTS 8
 struct args {
+	const char *fmt;	/* the /FMT suffix (x/4x: "4x"), or NULL */
 	int nopt;
 	const struct cmd_opt *opt[MAX_OPTS];
 	char *val[MAX_OPTS];
@@ -112,18 +113,55 @@ struct args {
 bool args_has(const struct ctx *ctx, const char *name);
 const char *args_get(const struct ctx *ctx, const char *name);
 
-/* The session: one per ptwalk process. */
+/*
+ * The running command (tmux's cmdq_item): what the dispatcher parsed and
+ * what the command produced.  A command that runs commands (`source`)
+ * does not share its item: each command gets one of its own, on top of
+ * the session's stack (ctx->item), and drops it when it ends.
+ */
+struct cmd_item {
+	struct cmd_item *parent;	/* the command running this one */
+	const struct cmd *cmd;		/* NULL: an unknown name */
+	const char *name;		/* the name as typed */
+	struct args args;
+	/* the outcome: an error, the value ($_) */
+	bool failed;
+	struct strbuf err;
+	bool has_value;
+	u64 value;
+	struct strbuf vtext;	/* how to show the value, when not 0x%llx */
+	/* its JSON object, built as it runs (src/ui/out.c) */
+	struct strbuf js;
+	int jdepth;
+	bool jfirst[16];
+	bool jopen;
+};
+
+/*
+ * An input being read (src/ui/script.c): a command file, -c or standard
+ * input.  A file that a `source` in another reads has that one as its
+ * parent; each input keeps its own position and error counts.
+ */
+struct cmd_input {
+	struct cmd_input *parent;
+	const char *name;	/* in messages: "FILE", "-c", "<stdin>" */
+	const char *path;	/* a relative `source` starts from its
+				   directory; NULL for streams and -c */
+	char *real;		/* its real path (a source loop), or NULL */
+	int depth;		/* 1 for the outermost */
+	int line;
+	int shown_errs;		/* errors printed from this input */
+	int hidden_errs;	/* and the ones past CMD_MAX_SHOWN_ERRS */
+};
+
+/* The session (tmux's client and cmdq_state): one per ptwalk process. */
 struct ctx {
 	struct machine *m;
 	FILE *out;
 	bool json, verbose, echo, bail, interactive, quiet;
-	const char *src;	/* current file or "-c"; NULL interactive */
-	int line;
-	int depth;		/* source nesting */
+	struct cmd_input *in;	/* the input being read; NULL at the prompt */
 	int nerr;		/* failed commands */
 	bool read_failed;	/* an input could not be read (exit status 2) */
-	int shown_errs;		/* errors printed from the current input */
-	int hidden_errs;	/* and the ones past CMD_MAX_SHOWN_ERRS */
 	bool quit;		/* `quit` was run */
 	int quit_status;
 	volatile sig_atomic_t *interrupted;
@@ -133,24 +171,11 @@ struct ctx {
 	/* the value history: $1, $2, ... and $_ */
 	u64 *vals;
 	int nvals, avals;
-	/* the running command */
-	const struct cmd *cmd;
-	const char *cmdname;
-	char *cmdfmt;		/* x/FMT suffix */
-	struct args args;
-	bool has_value;
-	u64 value;
-	struct strbuf vtext;	/* how to show the value, when not 0x%llx */
-	bool failed;
-	struct strbuf err;
+	/* the running command, NULL between commands */
+	struct cmd_item *item;
 	/* text writer (src/ui/out.c): the line being gathered, the width */
 	struct strbuf oline;
 	int width;
-	/* JSON writer */
-	struct strbuf js;
-	int jdepth;
-	bool jfirst[16];
-	bool jopen;
 	/* extension state owned by commands (lab, trace ...) */
 	void *lab;
 	void (*lab_release)(void *lab);	/* frees lab at ctx_release */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "ptwalk/cmd.h"
@@ -232,6 +233,50 @@ test_redirect_never(void **state)
 	free(buf);
 }
 
+/*
+ * `source` runs each command of its file as a command of its own, on top
+ * of the one running `source`: the inner ones keep their results and
+ * errors, the outer one its own, and afterwards no command and no input
+ * is left running.
+ */
+static void
+test_nested_source(void **state)
+{
+	static const char body[] = "print 7\nnosuchcmd\nprint 8\n";
+	char path[] = "/tmp/ptwalk-test-cmd-XXXXXX", *line, *buf = NULL;
+	int fd = mkstemp(path);
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	struct ctx ctx;
+
+	(void)state;
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, body, sizeof(body) - 1), sizeof(body) - 1);
+	close(fd);
+	ctx_init(&ctx, boot(.exec = "none"));
+	ctx.out = f;
+	ctx.json = true;
+	line = xasprintf("print 1; source %s; print $_ + 1", path);
+	assert_int_equal(cmd_run_line(&ctx, line), -1);
+	fflush(f);
+	assert_non_null(strstr(buf, "{\"cmd\":\"print\",\"format\":\"x\","
+			       "\"text\":\"0x7\",\"value\":\"0x7\"}\n"
+			       "{\"cmd\":\"nosuchcmd\",\"error\":"));
+	assert_non_null(strstr(buf, "{\"cmd\":\"source\",\"error\":\"1 "
+			       "command in "));
+	assert_non_null(strstr(buf, "\"value\":\"0x9\"}\n"));
+	assert_int_equal(ctx.nvals, 4);
+	assert_int_equal(ctx.nerr, 2);
+	assert_null(ctx.item);
+	assert_null(ctx.in);
+	free(line);
+	machine_free(ctx.m);
+	ctx_release(&ctx);
+	fclose(f);
+	free(buf);
+	unlink(path);
+}
+
 static bool
 offers(struct ctx *ctx, const char *line, const char *text, const char *want)
 {
@@ -285,6 +330,7 @@ main(void)
 		cmocka_unit_test(test_split_kinds),
 		cmocka_unit_test(test_split_tilde),
 		cmocka_unit_test(test_redirect_never),
+		cmocka_unit_test(test_nested_source),
 		cmocka_unit_test(test_complete_kinds),
 	};
 

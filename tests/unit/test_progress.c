@@ -27,6 +27,7 @@
 /* A session whose output goes nowhere; errors still reach stderr. */
 struct session {
 	struct ctx ctx;
+	struct cmd_input in;	/* errors say "test:LINE: " */
 	FILE *out;
 };
 
@@ -37,7 +38,9 @@ session_start(struct session *s, struct machine *m)
 	s->out = fopen("/dev/null", "w");
 	assert_non_null(s->out);
 	s->ctx.out = s->out;
-	s->ctx.src = "test";
+	memset(&s->in, 0, sizeof(s->in));
+	s->in.name = "test";
+	s->ctx.in = &s->in;
 }
 
 static void
