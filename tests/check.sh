@@ -59,43 +59,21 @@ fi
 
 # --- golden transcripts -------------------------------------------------------
 # testdata/golden/NAME.cmd runs as: ptwalk --quiet --echo ARGS NAME.cmd
-# where ARGS comes from a "# args: ..." line; stdout and stderr together must
-# equal NAME.out, and a non-zero exit status is recorded as a last line
-# "[exit N]".
-#
-# The transcripts run in a scratch copy of testdata/golden, beside copies
-# of the testdata folders they reach as ../DIR (../elf/demo-i386), so that
-# what they write (save image.core, > FILE) never lands in the source tree
-# and the relative paths they use stay the same.
-#
-# ARGS is split into words at spaces and never given to the shell: a word
-# may hold letters, digits and - _ . / = , : + only (no quotes, no $, no
-# globs); a line with anything else fails the transcript.
-ARGS_WORD_CHARS='A-Za-z0-9_./=,:+-'
-
-# Copy what the transcripts need into $1: $1/golden and $1/DIR.
-golden_scratch() {
-	rm -rf "$1"
-	mkdir -p "$1"
-	cp -R testdata/golden "$1/golden"
-	for d in $(grep -ho '\.\./[A-Za-z0-9_-]*' testdata/golden/*.cmd | sort -u); do
-		d=${d#../}
-		[ -d "testdata/$d" ] && [ ! -e "$1/$d" ] && cp -R "testdata/$d" "$1/$d"
-	done
-}
+# where ARGS are the words of a "# args: ..." line; stdout and stderr
+# together must equal NAME.out, and a non-zero exit status is recorded as a
+# last line "[exit N]".  The transcripts run in a scratch copy of testdata
+# (tests/golden.sh says how, and which ARGS are allowed).
+. "$top/tests/golden.sh"
 
 # run_golden BIN NAME.cmd ARGS: run one transcript in the current
 # directory, stdout and stderr to $tmp/g.out, the exit status to $tmp/g.rc.
 run_golden() {
-	bin=$1
-	cmd=$2
-	case $3 in
-	*[!\ $ARGS_WORD_CHARS]*)
-		echo "'# args: $3' holds more than words of $ARGS_WORD_CHARS" >"$tmp/g.out"
+	if ! golden_args "$3" 2>"$tmp/g.out"; then
 		echo 2 >"$tmp/g.rc"
 		return
-		;;
-	esac
+	fi
+	bin=$1
+	cmd=$2
 	set -f
 	# shellcheck disable=SC2086 # split into words on purpose, no globbing
 	set -- $3
@@ -107,7 +85,7 @@ run_golden() {
 golden() {
 	bin=$1
 	label=$2
-	golden_scratch "$tmp/gold"
+	golden_scratch "$top" "$tmp/gold"
 	for c in testdata/golden/*.cmd; do
 		[ -f "$c" ] || continue
 		name=$(basename "$c" .cmd)

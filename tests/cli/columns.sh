@@ -17,11 +17,21 @@ wide() {
 }
 COLUMNS=80
 export COLUMNS
-cd ../../testdata/golden || exit 1
+# the transcripts run in a scratch copy of testdata (tests/golden.sh)
+. ../golden.sh
+top=$(cd ../.. && pwd)
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+golden_scratch "$top" "$scratch" || exit 1
+cd "$scratch/golden" || exit 1
 for c in *.cmd; do
 	args=$(sed -n 's/^# args: //p' "$c" | head -n 1)
-	eval "\"$PTWALK\" --quiet --echo $args \"$c\"" 2>/dev/null </dev/null |
-		wide "$c"
+	golden_args "$args" || continue
+	set -f
+	# shellcheck disable=SC2086 # the words of the line, no globbing
+	set -- $args
+	set +f
+	"$PTWALK" --quiet --echo "$@" "$c" 2>/dev/null </dev/null | wide "$c"
 done
 tour='machine; layout; cpus; walk PAGE_OFFSET + 0x1234; translate PAGE_OFFSET;
 pte PAGE_OFFSET; ptdump kernel; x/16xb PAGE_OFFSET; pa PAGE_OFFSET; xp $_ 48; ps; maps;
