@@ -2,6 +2,7 @@
 /*
  * Free one frame by its struct page: __free_pages(page, 0).
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show_page.h"
 

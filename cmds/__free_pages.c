@@ -2,6 +2,7 @@
 /*
  * Free a block by its struct page, showing the buddy merges.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 #include "ptwalk/show_page.h"

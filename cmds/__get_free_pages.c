@@ -2,6 +2,7 @@
 /*
  * Allocate 2^ORDER frames and return their kernel virtual address.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 #include "ptwalk/show_page.h"

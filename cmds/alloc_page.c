@@ -2,6 +2,7 @@
 /*
  * Allocate one frame: alloc_page(gfp) = alloc_pages(gfp, 0).
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 #include "ptwalk/show_page.h"

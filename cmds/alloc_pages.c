@@ -2,6 +2,7 @@
 /*
  * Allocate 2^ORDER contiguous frames from the buddy allocator.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 #include "ptwalk/show_page.h"

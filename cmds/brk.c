@@ -2,8 +2,9 @@
 /*
  * Show or move the program break (the heap).
  */
+#include "ptwalk/arg.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/show.h"
 
 static int
@@ -15,7 +16,7 @@ brk_run(struct ctx *ctx, int argc, char **argv)
 	struct error e;
 	u64 want, got, old;
 
-	if (task_arg_live(ctx, NULL, &t))
+	if (arg_task_live(ctx, NULL, &t))
 		return -1;
 	mm = t->mm;
 	old = mm->brk;

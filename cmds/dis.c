@@ -3,7 +3,7 @@
  * Disassemble code read through the MMU.
  */
 #include "ptwalk/disasm.h"
-#include "ptwalk/procshow.h"
+#include "ptwalk/show.h"
 
 static int
 dis_run(struct ctx *ctx, int argc, char **argv)
@@ -19,7 +19,7 @@ dis_run(struct ctx *ctx, int argc, char **argv)
 		force = DIS_THUMB;
 	else if (args_has(ctx, "--arm"))
 		force = DIS_ARM;
-	return dis_show(ctx, argv[1], n, force);
+	return show_dis(ctx, argv[1], n, force);
 }
 
 static const struct cmd_opt dis_opts[] = {

@@ -2,8 +2,8 @@
 /*
  * Start a new process running an ELF program.
  */
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/show.h"
 
 static int

@@ -2,8 +2,9 @@
 /*
  * End a process (not ptwalk: that is quit).
  */
+#include "ptwalk/arg.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/show.h"
 
 static int
@@ -22,7 +23,7 @@ exit_run(struct ctx *ctx, int argc, char **argv)
 		return cmd_error(ctx, "no process runs on cpu%d (give a PID); "
 				 "'exit' ends a simulated process, 'quit' "
 				 "leaves ptwalk", m->cur);
-	if (task_arg(ctx, argc > 1 ? argv[1] : NULL, &t))
+	if (arg_task(ctx, argc > 1 ? argv[1] : NULL, &t))
 		return -1;
 	pid = t->pid;
 	rss = t->mm->rss[MM_ANONPAGES] + t->mm->rss[MM_FILEPAGES];

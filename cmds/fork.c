@@ -2,8 +2,9 @@
 /*
  * Fork a process: a copy-on-write child.
  */
+#include "ptwalk/arg.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/show.h"
 
 static int
@@ -13,7 +14,7 @@ fork_run(struct ctx *ctx, int argc, char **argv)
 	struct task_struct *p, *c;
 	struct error e;
 
-	if (task_arg_live(ctx, argc > 1 ? argv[1] : NULL, &p))
+	if (arg_task_live(ctx, argc > 1 ? argv[1] : NULL, &p))
 		return -1;
 	kt_begin(m);
 	if (do_fork(m, p, &c, &e)) {

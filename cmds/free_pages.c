@@ -2,6 +2,7 @@
 /*
  * Free a block by its kernel virtual address.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show_page.h"
 

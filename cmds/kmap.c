@@ -2,6 +2,7 @@
 /*
  * Map a page into the kernel's persistent kmap window.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/highmem.h"
 #include "ptwalk/out.h"
 #include "ptwalk/page_alloc.h"

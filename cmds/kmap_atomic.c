@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "ptwalk/arg.h"
 #include "ptwalk/highmem.h"
 #include "ptwalk/out.h"
 #include "ptwalk/page_alloc.h"

@@ -2,6 +2,7 @@
 /*
  * Allocate one object from a named cache.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 #include "ptwalk/show_page.h"

@@ -2,6 +2,7 @@
 /*
  * Destroy an empty slab cache.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 #include "ptwalk/show_slab.h"

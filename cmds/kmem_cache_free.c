@@ -2,6 +2,7 @@
 /*
  * Free an object back to its cache.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show_slab.h"
 

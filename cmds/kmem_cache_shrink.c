@@ -2,6 +2,7 @@
 /*
  * Give a cache's empty slabs back to the buddy allocator.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 #include "ptwalk/show_slab.h"

@@ -2,6 +2,7 @@
 /*
  * Drop one user of a page's persistent kmap.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/highmem.h"
 #include "ptwalk/out.h"
 #include "ptwalk/page_alloc.h"

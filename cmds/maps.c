@@ -2,8 +2,9 @@
 /*
  * The VMAs of a process, as /proc/PID/maps shows them.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
+#include "ptwalk/show_proc.h"
 
 static int
 maps_run(struct ctx *ctx, int argc, char **argv)
@@ -13,7 +14,7 @@ maps_run(struct ctx *ctx, int argc, char **argv)
 	struct vm_area_struct *v;
 	struct strbuf sb;
 
-	if (task_arg_live(ctx, argc > 1 ? argv[1] : NULL, &t))
+	if (arg_task_live(ctx, argc > 1 ? argv[1] : NULL, &t))
 		return -1;
 	sb_init(&sb);
 	j_int(ctx, "pid", t->pid);

@@ -5,8 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptwalk/arg.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/show.h"
 
 static const struct {
@@ -61,11 +62,11 @@ mmap_run(struct ctx *ctx, int argc, char **argv)
 	u64 addr, len, off = 0, got;
 	int r;
 
-	if (task_arg_live(ctx, NULL, &t))
+	if (arg_task_live(ctx, NULL, &t))
 		return -1;
 	if (arg_u64(ctx, argv[1], "ADDR", &addr) ||
 	    arg_u64(ctx, argv[2], "LEN", &len) ||
-	    parse_prot(ctx, argv[3], &prot) || parse_flags(ctx, argv[4], &flags))
+	    arg_prot(ctx, argv[3], &prot) || parse_flags(ctx, argv[4], &flags))
 		return -1;
 	if (argc == 6)
 		return cmd_error(ctx, "a file mapping needs FILE and OFF");

@@ -2,8 +2,9 @@
 /*
  * Change the rights of a range of the running process.
  */
+#include "ptwalk/arg.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/show.h"
 
 static int
@@ -16,9 +17,9 @@ mprotect_run(struct ctx *ctx, int argc, char **argv)
 	u64 addr, len;
 
 	(void)argc;
-	if (task_arg_live(ctx, NULL, &t) ||
+	if (arg_task_live(ctx, NULL, &t) ||
 	    arg_u64(ctx, argv[1], "ADDR", &addr) ||
-	    arg_u64(ctx, argv[2], "LEN", &len) || parse_prot(ctx, argv[3], &prot))
+	    arg_u64(ctx, argv[2], "LEN", &len) || arg_prot(ctx, argv[3], &prot))
 		return -1;
 	kt_begin(m);
 	if (do_mprotect(m, t->mm, addr, len, prot, &e)) {

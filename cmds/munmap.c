@@ -2,8 +2,9 @@
 /*
  * Unmap a range of the running process.
  */
+#include "ptwalk/arg.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/show.h"
 
 static int
@@ -15,7 +16,7 @@ munmap_run(struct ctx *ctx, int argc, char **argv)
 	u64 addr, len;
 
 	(void)argc;
-	if (task_arg_live(ctx, NULL, &t) ||
+	if (arg_task_live(ctx, NULL, &t) ||
 	    arg_u64(ctx, argv[1], "ADDR", &addr) ||
 	    arg_u64(ctx, argv[2], "LEN", &len))
 		return -1;

@@ -2,6 +2,7 @@
 /*
  * Decode the struct page of a frame.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show_page.h"
 

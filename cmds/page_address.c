@@ -2,6 +2,7 @@
 /*
  * page_address(): the kernel virtual address of a struct page's frame.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show_page.h"
 

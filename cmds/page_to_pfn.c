@@ -2,6 +2,7 @@
 /*
  * page_to_pfn(): the page frame number of a struct page.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show_page.h"
 

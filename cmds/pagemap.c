@@ -2,8 +2,9 @@
 /*
  * The /proc/PID/pagemap entry of a user address.
  */
+#include "ptwalk/arg.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 
 static int
 pagemap_run(struct ctx *ctx, int argc, char **argv)
@@ -13,7 +14,7 @@ pagemap_run(struct ctx *ctx, int argc, char **argv)
 	struct vm_area_struct *v;
 	u64 va, pm;
 
-	if (task_arg_live(ctx, argc > 2 ? argv[2] : NULL, &t) ||
+	if (arg_task_live(ctx, argc > 2 ? argv[2] : NULL, &t) ||
 	    arg_va(ctx, argv[1], "VADDR", &va))
 		return -1;
 	if (va >= t->mm->task_size)

@@ -4,8 +4,8 @@
  */
 #include <string.h>
 
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 
 static const char *
 state_str(const struct task_struct *t)

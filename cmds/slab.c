@@ -2,6 +2,7 @@
 /*
  * A cache and its slabs: CPU slabs, partial and full, with free lists.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show_page.h"
 #include "ptwalk/show_slab.h"

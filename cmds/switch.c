@@ -2,8 +2,9 @@
 /*
  * Run another process on the current CPU.
  */
+#include "ptwalk/arg.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/show.h"
 
 static int
@@ -15,7 +16,7 @@ switch_run(struct ctx *ctx, int argc, char **argv)
 	struct error e;
 
 	(void)argc;
-	if (task_arg_live(ctx, argv[1], &t))
+	if (arg_task_live(ctx, argv[1], &t))
 		return -1;
 	kt_begin(m);
 	if (switch_to(m, c, t, &e)) {

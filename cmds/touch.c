@@ -2,8 +2,9 @@
 /*
  * Access user memory as the running process: page faults included.
  */
+#include "ptwalk/arg.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/progress.h"
 #include "ptwalk/show.h"
 

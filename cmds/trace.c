@@ -6,8 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptwalk/arg.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/progress.h"
 #include "ptwalk/show.h"
 

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 
@@ -18,7 +19,7 @@ write_run(struct ctx *ctx, int argc, char **argv)
 	u8 buf[8];
 
 	(void)argc;
-	if (xfmt_parse(ctx, ctx->item->args.fmt, &f))
+	if (arg_xfmt(ctx, ctx->item->args.fmt, &f))
 		return -1;
 	if (f.items && (f.count != 1 || f.fmt != 'x'))
 		return cmd_error(ctx, "/%s: give only a unit: b, h, w or g",

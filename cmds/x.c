@@ -7,8 +7,9 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "ptwalk/arg.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/show.h"
 
 /* x/Ni: the instructions, as dis shows them */
@@ -42,9 +43,9 @@ x_run(struct ctx *ctx, int argc, char **argv)
 	if (insn_fmt(ctx->item->args.fmt, &ni)) {
 		if (argc > 2)
 			return cmd_error(ctx, "x/i takes no LEN");
-		return dis_show(ctx, argv[1], ni, 0);
+		return show_dis(ctx, argv[1], ni, 0);
 	}
-	if (xfmt_parse(ctx, ctx->item->args.fmt, &f))
+	if (arg_xfmt(ctx, ctx->item->args.fmt, &f))
 		return -1;
 	if (arg_va(ctx, argv[1], "VADDR", &va))
 		return -1;

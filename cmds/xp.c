@@ -4,6 +4,7 @@
  */
 #include <stdlib.h>
 
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 
@@ -18,7 +19,7 @@ xp_run(struct ctx *ctx, int argc, char **argv)
 	u64 pa, len;
 	u8 *buf;
 
-	if (xfmt_parse(ctx, ctx->item->args.fmt, &f))
+	if (arg_xfmt(ctx, ctx->item->args.fmt, &f))
 		return -1;
 	if (arg_u64(ctx, argv[1], "PADDR", &pa))
 		return -1;

@@ -9,13 +9,6 @@
 #include "cmd.h"
 #include "slab.h"
 
-/* A cache by name; the error lists close names. */
-int arg_cache(struct ctx *ctx, const char *s, struct kmem_cache **cache);
-/* "SLAB_HWCACHE_ALIGN|SLAB_POISON", a number, or 0. */
-int arg_slab_flags(struct ctx *ctx, const char *s, slab_flags_t *flags);
-/* "SLAB_HWCACHE_ALIGN|SLAB_KMALLOC" or "-" into sb. */
-void slab_flags_string(slab_flags_t flags, struct strbuf *sb);
-
 /* Bracket a slab call: trace in verbose mode. */
 void slab_call_begin(struct ctx *ctx);
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 #include "ptwalk/show_page.h"
@@ -16,102 +17,6 @@ const struct cmd_opt slab_alloc_opts[] = {
 	{ "--walk", NULL, NULL, "also walk the page tables for the result" },
 	{ NULL, NULL, NULL, NULL }
 };
-
-int
-arg_cache(struct ctx *ctx, const char *s, struct kmem_cache **cache)
-{
-	struct slab_state *ss = slab_of(ctx->m);
-	const char *best = NULL;
-	struct list_head *l;
-	int bd = 4;
-
-	*cache = kmem_cache_find(ctx->m, s);
-	if (*cache != NULL)
-		return 0;
-	list_for_each(l, &ss->slab_caches) {
-		const struct kmem_cache *c = list_entry(l, struct kmem_cache,
-							list);
-		int d = edit_distance(s, c->name);
-
-		if (d < bd) {
-			bd = d;
-			best = c->name;
-		}
-	}
-	if (best != NULL)
-		return cmd_error(ctx, "no cache named '%s' (did you mean '%s'? "
-				 "slabinfo lists them)", s, best);
-	return cmd_error(ctx, "no cache named '%s' (slabinfo lists them; "
-			 "kmem_cache_create makes one)", s);
-}
-
-static const struct {
-	const char *name;
-	slab_flags_t flag;
-} slab_flag_names[] = {
-	{ "SLAB_CONSISTENCY_CHECKS", SLAB_CONSISTENCY_CHECKS },
-	{ "SLAB_RED_ZONE", SLAB_RED_ZONE },
-	{ "SLAB_POISON", SLAB_POISON },
-	{ "SLAB_KMALLOC", SLAB_KMALLOC },
-	{ "SLAB_HWCACHE_ALIGN", SLAB_HWCACHE_ALIGN },
-	{ "SLAB_CACHE_DMA", SLAB_CACHE_DMA },
-	{ "SLAB_CACHE_DMA32", SLAB_CACHE_DMA32 },
-	{ "SLAB_STORE_USER", SLAB_STORE_USER },
-	{ "SLAB_RECLAIM_ACCOUNT", SLAB_RECLAIM_ACCOUNT },
-	{ "SLAB_PANIC", SLAB_PANIC },
-	{ "SLAB_TYPESAFE_BY_RCU", SLAB_TYPESAFE_BY_RCU },
-	{ "SLAB_ACCOUNT", SLAB_ACCOUNT },
-};
-
-int
-arg_slab_flags(struct ctx *ctx, const char *s, slab_flags_t *flags)
-{
-	char *copy, *tok, *save = NULL;
-	int ret = 0;
-
-	*flags = 0;
-	copy = xstrdup(s);
-	for (tok = strtok_r(copy, "|", &save); tok != NULL;
-	     tok = strtok_r(NULL, "|", &save)) {
-		size_t i;
-		char *end;
-		unsigned long v;
-
-		for (i = 0; i < ARRAY_SIZE(slab_flag_names); i++)
-			if (strcmp(tok, slab_flag_names[i].name) == 0)
-				break;
-		if (i < ARRAY_SIZE(slab_flag_names)) {
-			*flags |= slab_flag_names[i].flag;
-			continue;
-		}
-		v = strtoul(tok, &end, 0);
-		if (*tok != 0 && *end == 0 && v <= 0xffffffffUL) {
-			*flags |= (slab_flags_t)v;
-			continue;
-		}
-		ret = cmd_error(ctx, "FLAGS: unknown flag '%s' (give "
-				"SLAB_HWCACHE_ALIGN, SLAB_CACHE_DMA, "
-				"SLAB_CACHE_DMA32, SLAB_RECLAIM_ACCOUNT, "
-				"SLAB_POISON or SLAB_PANIC, joined with '|', "
-				"or a number)", tok);
-		break;
-	}
-	free(copy);
-	return ret;
-}
-
-void
-slab_flags_string(slab_flags_t flags, struct strbuf *sb)
-{
-	size_t start = sb->len, i;
-
-	for (i = 0; i < ARRAY_SIZE(slab_flag_names); i++)
-		if (flags & slab_flag_names[i].flag)
-			sb_addf(sb, "%s%s", sb->len > start ? "|" : "",
-				slab_flag_names[i].name);
-	if (sb->len == start)
-		sb_adds(sb, "-");
-}
 
 void
 slab_call_begin(struct ctx *ctx)
