@@ -182,6 +182,17 @@ struct ctx {
 	u64 seed;
 };
 
+/*
+ * The entry of the running command: several entries may share one run
+ * function (kmalloc and kzalloc), as tmux's cmd_get_entry() tells them
+ * apart.
+ */
+static inline const struct cmd *
+cmd_entry(const struct ctx *ctx)
+{
+	return ctx->item->cmd;
+}
+
 void ctx_init(struct ctx *ctx, struct machine *m);
 void ctx_release(struct ctx *ctx);
 /* Replace the session's machine (the old one is freed). */

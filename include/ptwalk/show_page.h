@@ -24,17 +24,5 @@ void page_flag_string(const struct page *p, struct strbuf *sb);
  */
 void show_block(struct ctx *ctx, struct page *page, unsigned order,
 		bool with_page);
-/* The body of get_free_page and get_zeroed_page: [GFP]. */
-int page_cmd_get_page(struct ctx *ctx, int argc, char **argv, bool zero);
-
-/*
- * Free a block and show it with the kernel's merge steps (call: the
- * headline, e.g. "__free_pages(0xf7a20000, 2)"); by virtual address:
- * free_pages(addr, order) checks ADDR first.
- */
-int free_block_cmd(struct ctx *ctx, struct page *page, unsigned order,
-		   const char *call);
-int free_by_addr(struct ctx *ctx, const char *arg, unsigned order,
-		 const char *name);
 
 #endif

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 #include "ptwalk/show_page.h"
@@ -88,91 +87,4 @@ show_block(struct ctx *ctx, struct page *page, unsigned order, bool with_page)
 	else
 		j_null(ctx, "va");
 	j_str(ctx, "region", region);
-}
-
-int
-free_block_cmd(struct ctx *ctx, struct page *page, unsigned order,
-	       const char *call)
-{
-	struct machine *m = ctx->m;
-	u64 pfn = page_to_pfn(m, page);
-	struct zone *z = page_zone(m, page);
-	struct error e;
-	int refs = page_ref_count(page);
-
-	kt_begin(m);
-	if (__free_pages(m, page, order, &e)) {
-		kt_end(m);
-		return cmd_err(ctx, &e);
-	}
-	if (order)
-		out_printf(ctx, "%s: pfn %s-%s (%s) back to %s (node %d)\n",
-			   call, fpfn(m, pfn), fpfn(m, pfn + (1ULL << order) - 1),
-			   fsize(PAGE_SIZE << order), z->name,
-			   z->zone_pgdat->node_id);
-	else
-		out_printf(ctx, "%s: pfn %s (4K) back to %s (node %d)\n", call,
-			   fpfn(m, pfn), z->name, z->zone_pgdat->node_id);
-	j_hex(ctx, "page", sim_page_va(m, page));
-	j_hex(ctx, "pfn", pfn);
-	j_hex(ctx, "pa", pfn << PAGE_SHIFT);
-	j_u64(ctx, "size", PAGE_SIZE << order);
-	j_int(ctx, "order", order);
-	j_str(ctx, "zone", z->name);
-	j_int(ctx, "node", z->zone_pgdat->node_id);
-	j_int(ctx, "refcount_before", refs);
-	show_trace(ctx);
-	return 0;
-}
-
-int
-free_by_addr(struct ctx *ctx, const char *arg, unsigned order,
-	     const char *name)
-{
-	struct machine *m = ctx->m;
-	struct page *page;
-	struct error e;
-	char call[160];
-	u64 va;
-
-	if (arg_va(ctx, arg, "ADDR", &va))
-		return -1;
-	if (va & (PAGE_SIZE - 1))
-		return cmd_error(ctx, "ADDR: %s is not page aligned: %s takes "
-				 "the address __get_free_pages returned",
-				 fva(m, va), name);
-	page = virt_to_page(m, va, &e);
-	if (page == NULL)
-		return cmd_error(ctx, "ADDR: %s", e.msg);
-	if (order)
-		snprintf(call, sizeof(call), "%s(%s, %u)", name, fva(m, va),
-			 order);
-	else
-		snprintf(call, sizeof(call), "%s(%s)", name, fva(m, va));
-	return free_block_cmd(ctx, page, order, call);
-}
-
-int
-page_cmd_get_page(struct ctx *ctx, int argc, char **argv, bool zero)
-{
-	struct machine *m = ctx->m;
-	struct error e;
-	gfp_t gfp = GFP_KERNEL;
-	u64 va;
-
-	if (argc > 1 && arg_gfp(ctx, argv[1], &gfp))
-		return -1;
-	if (ctx->verbose)
-		kt_begin(m);
-	va = zero ? get_zeroed_page(m, gfp, &e) : __get_free_pages(m, gfp, 0, &e);
-	show_trace(ctx);
-	if (va == 0)
-		return cmd_err(ctx, &e);
-	out_printf(ctx, "%s(%s) = %s\n", zero ? "get_zeroed_page" :
-		   "__get_free_page", fgfp(gfp), fva(m, va));
-	show_block(ctx, virt_to_page(m, va, NULL), 0, true);
-	if (zero)
-		out_printf(ctx, "  4096 bytes zeroed (__GFP_ZERO)\n");
-	cmd_set_value(ctx, va);
-	return 0;
 }
