@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /*
- * Presenting the page allocator: arguments (GFP flags, orders, struct page
- * addresses) and allocated blocks.
+ * Presenting the page allocator: pfns, GFP and page flags, and allocated
+ * blocks.
  */
 #include <stdlib.h>
 #include <string.h>
