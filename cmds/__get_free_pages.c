@@ -8,16 +8,17 @@
 #include "ptwalk/show_page.h"
 
 static int
-get_free_pages_run(struct ctx *ctx, int argc, char **argv)
+get_free_pages_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct error e;
 	unsigned order;
 	gfp_t gfp;
 	u64 va;
 
-	(void)argc;
-	if (arg_gfp(ctx, argv[1], &gfp) || arg_order(ctx, argv[2], &order))
+	if (arg_gfp(ctx, args->argv[0], &gfp) ||
+	    arg_order(ctx, args->argv[1], &order))
 		return -1;
 	if (ctx->verbose)
 		kt_begin(m);

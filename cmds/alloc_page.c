@@ -8,15 +8,15 @@
 #include "ptwalk/show_page.h"
 
 static int
-alloc_page_run(struct ctx *ctx, int argc, char **argv)
+alloc_page_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct page *page;
 	struct error e;
 	gfp_t gfp;
 
-	(void)argc;
-	if (arg_gfp(ctx, argv[1], &gfp))
+	if (arg_gfp(ctx, args->argv[0], &gfp))
 		return -1;
 	if (ctx->verbose)
 		kt_begin(m);

@@ -14,8 +14,9 @@ static const struct cmd_opt alloc_pages_opts[] = {
 };
 
 static int
-alloc_pages_run(struct ctx *ctx, int argc, char **argv)
+alloc_pages_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct page *page;
 	struct error e;
@@ -23,8 +24,8 @@ alloc_pages_run(struct ctx *ctx, int argc, char **argv)
 	long nid = -1;
 	gfp_t gfp;
 
-	(void)argc;
-	if (arg_gfp(ctx, argv[1], &gfp) || arg_order(ctx, argv[2], &order))
+	if (arg_gfp(ctx, args->argv[0], &gfp) ||
+	    arg_order(ctx, args->argv[1], &order))
 		return -1;
 	if (args_has(ctx, "--node") &&
 	    arg_int(ctx, args_get(ctx, "--node"), "--node", 0,

@@ -8,8 +8,9 @@
 #include "ptwalk/show.h"
 
 static int
-brk_run(struct ctx *ctx, int argc, char **argv)
+brk_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct task_struct *t;
 	struct mm_struct *mm;
@@ -20,7 +21,7 @@ brk_run(struct ctx *ctx, int argc, char **argv)
 		return -1;
 	mm = t->mm;
 	old = mm->brk;
-	if (argc == 1) {
+	if (args->argc == 0) {
 		out_printf(ctx, "pid %d: start_brk %s, brk %s (heap %s)\n",
 			   t->pid, fva(m, mm->start_brk), fva(m, mm->brk),
 			   fsize(mm->brk - mm->start_brk));
@@ -29,15 +30,16 @@ brk_run(struct ctx *ctx, int argc, char **argv)
 		cmd_set_value(ctx, mm->brk);
 		return 0;
 	}
-	if (argv[1][0] == '+' || argv[1][0] == '-') {
+	if (args->argv[0][0] == '+' || args->argv[0][0] == '-') {
 		u64 d;
 
-		if (arg_u64(ctx, argv[1] + 1, "INCREMENT", &d))
+		if (arg_u64(ctx, args->argv[0] + 1, "INCREMENT", &d))
 			return -1;
-		if (argv[1][0] == '+' ? old + d < old : d > old)
-			return cmd_error(ctx, "%s: the break would wrap", argv[1]);
-		want = argv[1][0] == '+' ? old + d : old - d;
-	} else if (arg_u64(ctx, argv[1], "ADDR", &want)) {
+		if (args->argv[0][0] == '+' ? old + d < old : d > old)
+			return cmd_error(ctx, "%s: the break would wrap",
+					 args->argv[0]);
+		want = args->argv[0][0] == '+' ? old + d : old - d;
+	} else if (arg_u64(ctx, args->argv[0], "ADDR", &want)) {
 		return -1;
 	}
 	kt_begin(m);

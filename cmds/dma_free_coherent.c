@@ -9,8 +9,9 @@
 #include "ptwalk/whatis.h"
 
 static int
-dma_free_coherent_run(struct ctx *ctx, int argc, char **argv)
+dma_free_coherent_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct kreg_before b0;
 	struct dma_buf *b;
@@ -18,8 +19,7 @@ dma_free_coherent_run(struct ctx *ctx, int argc, char **argv)
 	bool alias;
 	u64 addr, size, dma;
 
-	(void)argc;
-	if (arg_va(ctx, argv[1], "ADDR", &addr))
+	if (arg_va(ctx, args->argv[0], "ADDR", &addr))
 		return -1;
 	b = dma_buf_at(m, addr, &alias);
 	if (b == NULL || b->cpu_addr != addr) {

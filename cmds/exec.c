@@ -7,11 +7,12 @@
 #include "ptwalk/show.h"
 
 static int
-exec_run(struct ctx *ctx, int argc, char **argv)
+exec_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct exec_args a = {
-		.path = argv[1], .argc = argc - 1, .argv = argv + 1,
+		.path = args->argv[0], .argc = args->argc, .argv = args->argv,
 		.root = args_get(ctx, "--root"),
 	};
 	struct task_struct *t;

@@ -8,22 +8,23 @@
 #include "ptwalk/show.h"
 
 static int
-exit_run(struct ctx *ctx, int argc, char **argv)
+exit_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct task_struct *t;
 	struct error e;
 	int pid;
 	u64 rss, pt;
 
-	if (argc == 1 && current_task(m) == NULL && task_list(m) == NULL)
+	if (args->argc == 0 && current_task(m) == NULL && task_list(m) == NULL)
 		return cmd_error(ctx, "no process is left; 'exit' ends a "
 				 "simulated process, 'quit' leaves ptwalk");
-	if (argc == 1 && current_task(m) == NULL)
+	if (args->argc == 0 && current_task(m) == NULL)
 		return cmd_error(ctx, "no process runs on cpu%d (give a PID); "
 				 "'exit' ends a simulated process, 'quit' "
 				 "leaves ptwalk", m->cur);
-	if (arg_task(ctx, argc > 1 ? argv[1] : NULL, &t))
+	if (arg_task(ctx, args->argc > 0 ? args->argv[0] : NULL, &t))
 		return -1;
 	pid = t->pid;
 	rss = t->mm->rss[MM_ANONPAGES] + t->mm->rss[MM_FILEPAGES];

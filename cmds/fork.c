@@ -8,13 +8,14 @@
 #include "ptwalk/show.h"
 
 static int
-fork_run(struct ctx *ctx, int argc, char **argv)
+fork_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct task_struct *p, *c;
 	struct error e;
 
-	if (arg_task_live(ctx, argc > 1 ? argv[1] : NULL, &p))
+	if (arg_task_live(ctx, args->argc > 0 ? args->argv[0] : NULL, &p))
 		return -1;
 	kt_begin(m);
 	if (do_fork(m, p, &c, &e)) {

@@ -81,26 +81,26 @@ free_by_addr(struct ctx *ctx, const char *arg, unsigned order)
 }
 
 static int
-free_pages_run(struct ctx *ctx, int argc, char **argv)
+free_pages_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	const struct cmd *c = cmd_entry(ctx);
 	struct machine *m = ctx->m;
 	struct page *page;
 	unsigned order = 0;
 	char call[160];
 
-	(void)argc;
-	if (c == &cmd_free_pages && arg_order(ctx, argv[2], &order))
+	if (c == &cmd_free_pages && arg_order(ctx, args->argv[1], &order))
 		return -1;
 	if (c != &cmd___free_pages && c != &cmd___free_page)
-		return free_by_addr(ctx, argv[1], order);
-	if (arg_struct_page(ctx, argv[1], "PAGE", &page))
+		return free_by_addr(ctx, args->argv[0], order);
+	if (arg_struct_page(ctx, args->argv[0], "PAGE", &page))
 		return -1;
 	if (c == &cmd___free_page) {
 		snprintf(call, sizeof(call), "__free_page(%s)",
 			 fva(m, sim_page_va(m, page)));
 	} else {
-		if (arg_order(ctx, argv[2], &order))
+		if (arg_order(ctx, args->argv[1], &order))
 			return -1;
 		snprintf(call, sizeof(call), "__free_pages(%s, %u)",
 			 fva(m, sim_page_va(m, page)), order);

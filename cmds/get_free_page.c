@@ -11,15 +11,16 @@
 extern const struct cmd cmd_get_zeroed_page;
 
 static int
-get_free_page_run(struct ctx *ctx, int argc, char **argv)
+get_free_page_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	bool zero = cmd_entry(ctx) == &cmd_get_zeroed_page;
 	struct error e;
 	gfp_t gfp = GFP_KERNEL;
 	u64 va;
 
-	if (argc > 1 && arg_gfp(ctx, argv[1], &gfp))
+	if (args->argc > 0 && arg_gfp(ctx, args->argv[0], &gfp))
 		return -1;
 	if (ctx->verbose)
 		kt_begin(m);

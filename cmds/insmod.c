@@ -127,16 +127,16 @@ insmod_file(struct machine *m, const char *path, const char *name,
 }
 
 static int
-insmod_run(struct ctx *ctx, int argc, char **argv)
+insmod_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
-	const char *path = argv[1];
+	const char *path = args->argv[0];
 	struct module *mod;
 	struct error e;
 	char name[56];
 	int r, i;
 
-	(void)argc;
 	error_clear(&e);
 	module_name(path, name, sizeof(name));
 	if (ctx->verbose)

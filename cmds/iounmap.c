@@ -9,15 +9,15 @@
 #include "ptwalk/whatis.h"
 
 static int
-iounmap_run(struct ctx *ctx, int argc, char **argv)
+iounmap_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct vm_struct *vm;
 	struct error e;
 	u64 addr, size, phys;
 
-	(void)argc;
-	if (arg_va(ctx, argv[1], "ADDR", &addr))
+	if (arg_va(ctx, args->argv[0], "ADDR", &addr))
 		return -1;
 	vm = find_vm_area(m, addr & PAGE_MASK);
 	if (vm == NULL || vm->kind != VMK_IOREMAP) {

@@ -14,23 +14,24 @@
 extern const struct cmd cmd_kmem_cache_free;
 
 static int
-kfree_run(struct ctx *ctx, int argc, char **argv)
+kfree_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct kmem_cache *cache = NULL;
 	struct slab_obj_info info;
+	const char *addr = args->argv[0];
 	struct error e;
 	char call[160];
 	u64 x;
 	int r;
 
-	(void)argc;
 	if (cmd_entry(ctx) == &cmd_kmem_cache_free) {
-		if (arg_cache(ctx, argv[1], &cache))
+		if (arg_cache(ctx, args->argv[0], &cache))
 			return -1;
-		argv++;
+		addr = args->argv[1];
 	}
-	if (arg_va(ctx, argv[1], "ADDR", &x))
+	if (arg_va(ctx, addr, "ADDR", &x))
 		return -1;
 	if (cache != NULL)
 		snprintf(call, sizeof(call), "kmem_cache_free(%s, %s)",

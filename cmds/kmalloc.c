@@ -14,8 +14,9 @@
 extern const struct cmd cmd_kzalloc;
 
 static int
-kmalloc_run(struct ctx *ctx, int argc, char **argv)
+kmalloc_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	bool zero = cmd_entry(ctx) == &cmd_kzalloc;
 	gfp_t gfp = GFP_KERNEL;
@@ -23,9 +24,9 @@ kmalloc_run(struct ctx *ctx, int argc, char **argv)
 	char call[200];
 	u64 size, va;
 
-	if (arg_u64(ctx, argv[1], "SIZE", &size))
+	if (arg_u64(ctx, args->argv[0], "SIZE", &size))
 		return -1;
-	if (argc > 2 && arg_gfp(ctx, argv[2], &gfp))
+	if (args->argc > 1 && arg_gfp(ctx, args->argv[1], &gfp))
 		return -1;
 	slab_call_begin(ctx);
 	va = zero ? kzalloc(m, size, gfp, &e) : kmalloc(m, size, gfp, &e);

@@ -11,8 +11,9 @@
 #include "ptwalk/show_page.h"
 
 static int
-kmap_run(struct ctx *ctx, int argc, char **argv)
+kmap_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct highmem_state *hm = highmem_of(m);
 	struct kreg_before b;
@@ -21,8 +22,7 @@ kmap_run(struct ctx *ctx, int argc, char **argv)
 	int slot;
 	u64 va, was;
 
-	(void)argc;
-	if (arg_page_any(ctx, argv[1], &page))
+	if (arg_page_any(ctx, args->argv[0], &page))
 		return -1;
 	was = page->virtual;
 	kreg_sample(m, &b);

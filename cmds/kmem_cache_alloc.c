@@ -9,8 +9,9 @@
 #include "ptwalk/show_slab.h"
 
 static int
-kmem_cache_alloc_run(struct ctx *ctx, int argc, char **argv)
+kmem_cache_alloc_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct kmem_cache *s;
 	gfp_t gfp = GFP_KERNEL;
@@ -18,9 +19,9 @@ kmem_cache_alloc_run(struct ctx *ctx, int argc, char **argv)
 	char call[200];
 	u64 va;
 
-	if (arg_cache(ctx, argv[1], &s))
+	if (arg_cache(ctx, args->argv[0], &s))
 		return -1;
-	if (argc > 2 && arg_gfp(ctx, argv[2], &gfp))
+	if (args->argc > 1 && arg_gfp(ctx, args->argv[1], &gfp))
 		return -1;
 	slab_call_begin(ctx);
 	va = kmem_cache_alloc(m, s, gfp, &e);

@@ -9,8 +9,9 @@
 #include "ptwalk/show_slab.h"
 
 static int
-kmem_cache_create_run(struct ctx *ctx, int argc, char **argv)
+kmem_cache_create_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct kmem_cache *s;
 	slab_flags_t flags = 0;
@@ -18,11 +19,11 @@ kmem_cache_create_run(struct ctx *ctx, int argc, char **argv)
 	struct error e;
 	u64 size, align = 0;
 
-	if (arg_u64(ctx, argv[2], "SIZE", &size))
+	if (arg_u64(ctx, args->argv[1], "SIZE", &size))
 		return -1;
-	if (argc > 3 && arg_u64(ctx, argv[3], "ALIGN", &align))
+	if (args->argc > 2 && arg_u64(ctx, args->argv[2], "ALIGN", &align))
 		return -1;
-	if (argc > 4 && arg_slab_flags(ctx, argv[4], &flags))
+	if (args->argc > 3 && arg_slab_flags(ctx, args->argv[3], &flags))
 		return -1;
 	/* both are unsigned int in kmem_cache_create(): refuse, not truncate */
 	if (size > 0xffffffffULL)
@@ -34,7 +35,7 @@ kmem_cache_create_run(struct ctx *ctx, int argc, char **argv)
 				 "is a power of two up to a page",
 				 (unsigned long long)align);
 	slab_call_begin(ctx);
-	s = kmem_cache_create(m, argv[1], (unsigned)size, (unsigned)align,
+	s = kmem_cache_create(m, args->argv[0], (unsigned)size, (unsigned)align,
 			      flags, &e);
 	show_trace(ctx);
 	if (s == NULL)

@@ -8,16 +8,16 @@
 #include "ptwalk/show_slab.h"
 
 static int
-kmem_cache_destroy_run(struct ctx *ctx, int argc, char **argv)
+kmem_cache_destroy_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct kmem_cache *s;
 	struct error e;
 	char name[80];
 	u64 va;
 
-	(void)argc;
-	if (arg_cache(ctx, argv[1], &s))
+	if (arg_cache(ctx, args->argv[0], &s))
 		return -1;
 	snprintf(name, sizeof(name), "%s", s->name);
 	va = s->va;

@@ -8,14 +8,15 @@
 #include "ptwalk/show_slab.h"
 
 static int
-kmem_cache_shrink_run(struct ctx *ctx, int argc, char **argv)
+kmem_cache_shrink_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct kmem_cache *s = NULL;
 	struct slab_state *ss = slab_of(m);
 	unsigned long deact = ss->stat_deactivate, disc = ss->stat_discard;
 
-	if (argc > 1 && arg_cache(ctx, argv[1], &s))
+	if (args->argc > 0 && arg_cache(ctx, args->argv[0], &s))
 		return -1;
 	slab_call_begin(ctx);
 	kmem_cache_shrink(m, s);

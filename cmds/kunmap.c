@@ -11,8 +11,9 @@
 #include "ptwalk/show_page.h"
 
 static int
-kunmap_run(struct ctx *ctx, int argc, char **argv)
+kunmap_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct highmem_state *hm = highmem_of(m);
 	struct page *page;
@@ -20,8 +21,7 @@ kunmap_run(struct ctx *ctx, int argc, char **argv)
 	u64 va;
 	int nr;
 
-	(void)argc;
-	if (arg_page_any(ctx, argv[1], &page))
+	if (arg_page_any(ctx, args->argv[0], &page))
 		return -1;
 	va = page->virtual;
 	if (ctx->verbose)

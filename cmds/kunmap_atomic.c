@@ -10,15 +10,15 @@
 #include "ptwalk/whatis.h"
 
 static int
-kunmap_atomic_run(struct ctx *ctx, int argc, char **argv)
+kunmap_atomic_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct error e;
 	int cpu, depth, r;
 	u64 addr;
 
-	(void)argc;
-	if (arg_va(ctx, argv[1], "ADDR", &addr))
+	if (arg_va(ctx, args->argv[0], "ADDR", &addr))
 		return -1;
 	if (ctx->verbose)
 		kt_begin(m);

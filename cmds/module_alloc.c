@@ -8,15 +8,15 @@
 #include "ptwalk/show_kreg.h"
 
 static int
-module_alloc_run(struct ctx *ctx, int argc, char **argv)
+module_alloc_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct kreg_before b;
 	struct error e;
 	u64 size, va, start, end;
 
-	(void)argc;
-	if (arg_u64(ctx, argv[1], "SIZE", &size))
+	if (arg_u64(ctx, args->argv[0], "SIZE", &size))
 		return -1;
 	kreg_sample(m, &b);
 	if (ctx->verbose)

@@ -8,18 +8,19 @@
 #include "ptwalk/show.h"
 
 static int
-mprotect_run(struct ctx *ctx, int argc, char **argv)
+mprotect_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct task_struct *t;
 	struct error e;
 	unsigned prot;
 	u64 addr, len;
 
-	(void)argc;
 	if (arg_task_live(ctx, NULL, &t) ||
-	    arg_u64(ctx, argv[1], "ADDR", &addr) ||
-	    arg_u64(ctx, argv[2], "LEN", &len) || arg_prot(ctx, argv[3], &prot))
+	    arg_u64(ctx, args->argv[0], "ADDR", &addr) ||
+	    arg_u64(ctx, args->argv[1], "LEN", &len) ||
+	    arg_prot(ctx, args->argv[2], &prot))
 		return -1;
 	kt_begin(m);
 	if (do_mprotect(m, t->mm, addr, len, prot, &e)) {

@@ -8,17 +8,17 @@
 #include "ptwalk/show.h"
 
 static int
-munmap_run(struct ctx *ctx, int argc, char **argv)
+munmap_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct task_struct *t;
 	struct error e;
 	u64 addr, len;
 
-	(void)argc;
 	if (arg_task_live(ctx, NULL, &t) ||
-	    arg_u64(ctx, argv[1], "ADDR", &addr) ||
-	    arg_u64(ctx, argv[2], "LEN", &len))
+	    arg_u64(ctx, args->argv[0], "ADDR", &addr) ||
+	    arg_u64(ctx, args->argv[1], "LEN", &len))
 		return -1;
 	kt_begin(m);
 	if (do_munmap(m, t->mm, addr, len, &e)) {

@@ -7,14 +7,14 @@
 #include "ptwalk/show_page.h"
 
 static int
-page_address_run(struct ctx *ctx, int argc, char **argv)
+page_address_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct page *page;
 	u64 va;
 
-	(void)argc;
-	if (arg_struct_page(ctx, argv[1], "PAGE", &page))
+	if (arg_struct_page(ctx, args->argv[0], "PAGE", &page))
 		return -1;
 	va = page_address(m, page);
 	if (va == 0) {

@@ -7,15 +7,15 @@
 #include "ptwalk/show_page.h"
 
 static int
-page_to_pfn_run(struct ctx *ctx, int argc, char **argv)
+page_to_pfn_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct page_alloc *pa = page_alloc_of(m);
 	struct page *page;
 	u64 pfn, va;
 
-	(void)argc;
-	if (arg_struct_page(ctx, argv[1], "PAGE", &page))
+	if (arg_struct_page(ctx, args->argv[0], "PAGE", &page))
 		return -1;
 	pfn = page_to_pfn(m, page);
 	va = sim_page_va(m, page);

@@ -203,14 +203,14 @@ render(struct ctx *ctx, const char *fmt, const u64 *v, int n,
 }
 
 static int
-printf_run(struct ctx *ctx, int argc, char **argv)
+printf_run(struct ctx *ctx)
 {
-	const char *p = argv[1];
+	const struct args *args = cmd_args(ctx);
+	const char *p = args->argv[0];
 	struct strbuf fmt, out;
 	u64 *v = NULL;
 	int n = 0, r;
 
-	(void)argc;
 	sb_init(&fmt);
 	sb_init(&out);
 	r = literal(ctx, &p, &fmt);

@@ -38,8 +38,9 @@ vm_flags_str(unsigned long flags, struct strbuf *sb)
 }
 
 static int
-smaps_run(struct ctx *ctx, int argc, char **argv)
+smaps_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct task_struct *t;
 	struct vm_area_struct *v;
@@ -47,7 +48,7 @@ smaps_run(struct ctx *ctx, int argc, char **argv)
 	u64 only = 0;
 	bool one = false;
 
-	if (arg_task_live(ctx, argc > 1 ? argv[1] : NULL, &t))
+	if (arg_task_live(ctx, args->argc > 0 ? args->argv[0] : NULL, &t))
 		return -1;
 	if (args_get(ctx, "--addr") != NULL) {
 		if (arg_u64(ctx, args_get(ctx, "--addr"), "--addr", &only))

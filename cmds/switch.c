@@ -8,15 +8,15 @@
 #include "ptwalk/show.h"
 
 static int
-switch_run(struct ctx *ctx, int argc, char **argv)
+switch_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct cpu *c = machine_cpu(m);
 	struct task_struct *t;
 	struct error e;
 
-	(void)argc;
-	if (arg_task_live(ctx, argv[1], &t))
+	if (arg_task_live(ctx, args->argv[0], &t))
 		return -1;
 	kt_begin(m);
 	if (switch_to(m, c, t, &e)) {

@@ -28,15 +28,17 @@ type_name(char t)
 }
 
 static int
-sym_run(struct ctx *ctx, int argc, char **argv)
+sym_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	const struct ksym *k;
+	const char *name;
 	u64 v;
 	int i;
 
 	if (args_has(ctx, "--list")) {
-		if (argc > 1)
+		if (args->argc > 0)
 			return cmd_error(ctx, "--list takes no NAME");
 		j_arr(ctx, "symbols");
 		for (i = 0; i < m->nksyms; i++) {
@@ -81,21 +83,22 @@ sym_run(struct ctx *ctx, int argc, char **argv)
 		}
 		return 0;
 	}
-	if (argc < 2)
+	if (args->argc < 1)
 		return cmd_usage(ctx);
-	k = machine_ksym(m, argv[1]);
-	if (k == NULL && m->user_sym != NULL && m->user_sym(m, argv[1], &v) == 0) {
+	name = args->argv[0];
+	k = machine_ksym(m, name);
+	if (k == NULL && m->user_sym != NULL && m->user_sym(m, name, &v) == 0) {
 		const struct elf_info *ei = NULL;
 		struct task_struct *t = current_task(m);
 
-		user_sym_find(t->mm, argv[1], &v, &ei);
-		out_printf(ctx, "%s = %s (pid %d: %s)\n", argv[1], fva(m, v),
-			   t->pid, ei ? ei->name : !strcmp(argv[1], "AT_ENTRY") ?
+		user_sym_find(t->mm, name, &v, &ei);
+		out_printf(ctx, "%s = %s (pid %d: %s)\n", name, fva(m, v),
+			   t->pid, ei ? ei->name : !strcmp(name, "AT_ENTRY") ?
 			   "the program's entry, from the auxiliary vector" :
-			   !strcmp(argv[1], "_start") ? "no symbol table: "
+			   !strcmp(name, "_start") ? "no symbol table: "
 			   "_start is the program's entry (AT_ENTRY)" :
 			   "a field of its mm_struct");
-		j_str(ctx, "name", argv[1]);
+		j_str(ctx, "name", name);
 		j_hex(ctx, "addr", v);
 		cmd_set_value(ctx, v);
 		return 0;
@@ -116,10 +119,10 @@ sym_run(struct ctx *ctx, int argc, char **argv)
 		return 0;
 	}
 	/* a name that is no symbol may still be an expression: main + 5 */
-	if (!isdigit((unsigned char)argv[1][0]) && argv[1][0] != '$' &&
-	    argv[1][0] != '(' && strpbrk(argv[1], "+-*/%&|^~<>") == NULL)
-		return cmd_error(ctx, "no symbol '%s'", argv[1]);
-	if (arg_u64(ctx, argv[1], "ADDR", &v))
+	if (!isdigit((unsigned char)name[0]) && name[0] != '$' &&
+	    name[0] != '(' && strpbrk(name, "+-*/%&|^~<>") == NULL)
+		return cmd_error(ctx, "no symbol '%s'", name);
+	if (arg_u64(ctx, name, "ADDR", &v))
 		return -1;
 	if (m->kern != NULL && v < m->lay.task_size && current_task(m) != NULL) {
 		struct task_struct *t = current_task(m);

@@ -15,8 +15,9 @@
 #define TRACE_LINE	512
 
 static int
-trace_run(struct ctx *ctx, int argc, char **argv)
+trace_run(struct ctx *ctx)
 {
+	const char *file = cmd_args(ctx)->argv[0];
 	struct machine *m = ctx->m;
 	struct cpu *c = machine_cpu(m);
 	struct task_struct *t = current_task(m);
@@ -29,10 +30,9 @@ trace_run(struct ctx *ctx, int argc, char **argv)
 	struct progress pg;
 	FILE *f;
 
-	(void)argc;
 	/* sequential reads: a pipe or a FIFO will do, '-' is stdin */
-	f = strcmp(argv[1], "-") ? host_fopen(argv[1], HOST_OPEN_STREAM,
-					      "the trace file", &e) : stdin;
+	f = strcmp(file, "-") ? host_fopen(file, HOST_OPEN_STREAM,
+					   "the trace file", &e) : stdin;
 	if (f == NULL)
 		return cmd_err(ctx, &e);
 	kt_begin(m);
@@ -46,7 +46,7 @@ trace_run(struct ctx *ctx, int argc, char **argv)
 		lineno++;
 		if (strchr(line, '\n') == NULL && !feof(f)) {
 			rc = cmd_error(ctx, "%s:%d: line longer than %d bytes",
-				       argv[1], lineno, TRACE_LINE - 2);
+				       file, lineno, TRACE_LINE - 2);
 			break;
 		}
 		p[strcspn(p, "#\r\n")] = 0;
@@ -56,7 +56,7 @@ trace_run(struct ctx *ctx, int argc, char **argv)
 		addr = strtok_r(NULL, "", &save);
 		if ((acc = access_kind(op)) < 0 || addr == NULL) {
 			rc = cmd_error(ctx, "%s:%d: '%s': each line is 'r|w|x "
-				       "ADDR'", argv[1], lineno, op);
+				       "ADDR'", file, lineno, op);
 			break;
 		}
 		if (arg_va(ctx, addr, "ADDR", &va)) {
@@ -65,7 +65,7 @@ trace_run(struct ctx *ctx, int argc, char **argv)
 		}
 		error_clear(&e);
 		if (machine_access(m, c, va, (unsigned)acc, &pa, &e)) {
-			rc = cmd_error(ctx, "%s:%d: %s", argv[1], lineno, e.msg);
+			rc = cmd_error(ctx, "%s:%d: %s", file, lineno, e.msg);
 			break;
 		}
 		n[acc == ACC_WRITE ? 1 : acc == ACC_EXEC ? 2 : 0]++;
@@ -78,7 +78,7 @@ trace_run(struct ctx *ctx, int argc, char **argv)
 			char why[200];
 
 			progress_why(&pg, why, sizeof(why));
-			rc = cmd_error(ctx, "%s:%d: %s", argv[1], lineno, why);
+			rc = cmd_error(ctx, "%s:%d: %s", file, lineno, why);
 			break;
 		}
 	}
@@ -88,7 +88,7 @@ trace_run(struct ctx *ctx, int argc, char **argv)
 		char why[200];
 
 		progress_why(&pg, why, sizeof(why));
-		rc = cmd_error(ctx, "%s:%d: %s", argv[1], lineno, why);
+		rc = cmd_error(ctx, "%s:%d: %s", file, lineno, why);
 	}
 	if (f != stdin)
 		fclose(f);

@@ -342,32 +342,34 @@ from_file(struct ctx *ctx, const char *path)
 }
 
 static int
-translate_run(struct ctx *ctx, int argc, char **argv)
+translate_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	const char *file = args_get(ctx, "-f");
 	int i, faults = 0;
 
 	if (file != NULL) {
-		if (argc > 1)
+		if (args->argc > 0)
 			return cmd_error(ctx, "give addresses or -f FILE, not "
 					 "both");
 		return from_file(ctx, file);
 	}
-	if (argc < 2)
+	if (args->argc < 1)
 		return cmd_usage(ctx);
-	for (i = 1; i < argc; i++) {
+	for (i = 0; i < args->argc; i++) {
 		u64 va;
 
-		if (arg_u64(ctx, argv[i], "VADDR", &va))
+		if (arg_u64(ctx, args->argv[i], "VADDR", &va))
 			return -1;
-		if (i > 1)
+		if (i > 0)
 			j_next(ctx);
 		if (one(ctx, machine_cpu(ctx->m), va, false, NULL, NULL))
 			faults++;
 	}
 	if (faults)
 		return cmd_error(ctx, "%d of %d address%s did not translate",
-				 faults, argc - 1, argc > 2 ? "es" : "");
+				 faults, args->argc,
+				 args->argc > 1 ? "es" : "");
 	return 0;
 }
 

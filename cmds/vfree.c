@@ -8,8 +8,9 @@
 #include "ptwalk/whatis.h"
 
 static int
-vfree_run(struct ctx *ctx, int argc, char **argv)
+vfree_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct vmalloc_state *vs = vmalloc_of(m);
 	struct vm_struct *vm;
@@ -18,8 +19,7 @@ vfree_run(struct ctx *ctx, int argc, char **argv)
 	u64 addr, usable, lazy;
 	unsigned n;
 
-	(void)argc;
-	if (arg_va(ctx, argv[1], "ADDR", &addr))
+	if (arg_va(ctx, args->argv[0], "ADDR", &addr))
 		return -1;
 	if (addr == 0) {
 		out_printf(ctx, "vfree(NULL): nothing to do\n");

@@ -10,8 +10,9 @@
 extern const struct cmd cmd_vzalloc;
 
 static int
-vmalloc_run(struct ctx *ctx, int argc, char **argv)
+vmalloc_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	bool zero = cmd_entry(ctx) == &cmd_vzalloc;
 	u64 purges = vmalloc_of(m)->nr_purges;
@@ -19,8 +20,7 @@ vmalloc_run(struct ctx *ctx, int argc, char **argv)
 	struct error e;
 	u64 size, va;
 
-	(void)argc;
-	if (arg_u64(ctx, argv[1], "SIZE", &size))
+	if (arg_u64(ctx, args->argv[0], "SIZE", &size))
 		return -1;
 	kreg_sample(m, &b);
 	if (ctx->verbose)

@@ -9,8 +9,9 @@
 #include "ptwalk/show.h"
 
 static int
-write_run(struct ctx *ctx, int argc, char **argv)
+write_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	bool phys = args_has(ctx, "--phys");
 	struct xfmt f;
@@ -18,14 +19,13 @@ write_run(struct ctx *ctx, int argc, char **argv)
 	u64 addr, v, pa = 0;
 	u8 buf[8];
 
-	(void)argc;
 	if (arg_xfmt(ctx, ctx->item->args.fmt, &f))
 		return -1;
 	if (f.items && (f.count != 1 || f.fmt != 'x'))
 		return cmd_error(ctx, "/%s: give only a unit: b, h, w or g",
 				 ctx->item->args.fmt);
-	if (arg_u64(ctx, argv[1], phys ? "PADDR" : "VADDR", &addr) ||
-	    arg_u64(ctx, argv[2], "VALUE", &v))
+	if (arg_u64(ctx, args->argv[0], phys ? "PADDR" : "VADDR", &addr) ||
+	    arg_u64(ctx, args->argv[1], "VALUE", &v))
 		return -1;
 	if (f.unit < 8 && (v >> (f.unit * 8)))
 		return cmd_error(ctx, "VALUE 0x%llx does not fit in %s "

@@ -30,8 +30,9 @@ insn_fmt(const char *f, long *n)
 #define X_MAX	(1ULL << 20)
 
 static int
-x_run(struct ctx *ctx, int argc, char **argv)
+x_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct xfmt f;
 	struct error e;
@@ -41,18 +42,18 @@ x_run(struct ctx *ctx, int argc, char **argv)
 	int r;
 
 	if (insn_fmt(ctx->item->args.fmt, &ni)) {
-		if (argc > 2)
+		if (args->argc > 1)
 			return cmd_error(ctx, "x/i takes no LEN");
-		return show_dis(ctx, argv[1], ni, 0);
+		return show_dis(ctx, args->argv[0], ni, 0);
 	}
 	if (arg_xfmt(ctx, ctx->item->args.fmt, &f))
 		return -1;
-	if (arg_va(ctx, argv[1], "VADDR", &va))
+	if (arg_va(ctx, args->argv[0], "VADDR", &va))
 		return -1;
-	if (f.items && argc > 2)
+	if (f.items && args->argc > 1)
 		return cmd_error(ctx, "give either /FMT or LEN, not both");
-	if (argc > 2) {
-		if (arg_u64(ctx, argv[2], "LEN", &len))
+	if (args->argc > 1) {
+		if (arg_u64(ctx, args->argv[1], "LEN", &len))
 			return -1;
 	} else {
 		len = f.items ? (f.fmt == 's' ? 256 * f.count : f.count * f.unit)

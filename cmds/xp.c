@@ -11,8 +11,9 @@
 #define XP_MAX	(1ULL << 20)
 
 static int
-xp_run(struct ctx *ctx, int argc, char **argv)
+xp_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct xfmt f;
 	struct error e;
@@ -21,12 +22,12 @@ xp_run(struct ctx *ctx, int argc, char **argv)
 
 	if (arg_xfmt(ctx, ctx->item->args.fmt, &f))
 		return -1;
-	if (arg_u64(ctx, argv[1], "PADDR", &pa))
+	if (arg_u64(ctx, args->argv[0], "PADDR", &pa))
 		return -1;
-	if (f.items && argc > 2)
+	if (f.items && args->argc > 1)
 		return cmd_error(ctx, "give either /FMT or LEN, not both");
-	if (argc > 2) {
-		if (arg_u64(ctx, argv[2], "LEN", &len))
+	if (args->argc > 1) {
+		if (arg_u64(ctx, args->argv[1], "LEN", &len))
 			return -1;
 	} else {
 		len = f.items ? (f.fmt == 's' ? 256 * f.count : f.count * f.unit)

@@ -81,7 +81,8 @@ struct cmd {
 	const struct cmd_opt *opts;	/* NULL-terminated, or NULL */
 	int min_args, max_args;	/* positional counts; max -1 = unbounded */
 	unsigned flags;
-	int (*run)(struct ctx *ctx, int argc, char **argv);
+	/* the command: its arguments are cmd_args(ctx) */
+	int (*run)(struct ctx *ctx);
 };
 
 extern const struct cmd *const cmd_table[];
@@ -102,9 +103,15 @@ const char *cmd_suggest(const char *name);
  */
 int cmd_unknown(struct ctx *ctx, const char *name, bool ambiguous);
 
-/* Parsed options of the running command. */
+/*
+ * The running command's arguments, parsed by the dispatcher by what its
+ * entry declares (tmux's struct args): the positional ones, counted
+ * between min_args and max_args, the options, the /FMT suffix.
+ */
 #define MAX_OPTS 8
 struct args {
+	int argc;		/* positional arguments */
+	char **argv;		/* argv[0] .. argv[argc - 1], then NULL */
 	const char *fmt;	/* the /FMT suffix (x/4x: "4x"), or NULL */
 	int nopt;
 	const struct cmd_opt *opt[MAX_OPTS];
@@ -191,6 +198,13 @@ static inline const struct cmd *
 cmd_entry(const struct ctx *ctx)
 {
 	return ctx->item->cmd;
+}
+
+/* The running command's arguments. */
+static inline const struct args *
+cmd_args(const struct ctx *ctx)
+{
+	return &ctx->item->args;
 }
 
 void ctx_init(struct ctx *ctx, struct machine *m);

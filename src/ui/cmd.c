@@ -482,15 +482,16 @@ cmd_looks_like_option(const char *s)
 }
 
 /*
- * Take options out of argv; the positional words stay, in order.  lit[i]
- * marks a word that is positional whatever it looks like.
+ * The running command's args from argv (argv[0] its name): the options
+ * taken out, the positional words kept in order (argv is reordered).
+ * lit[i] marks a word that is positional whatever it looks like.
  */
 static int
-parse_opts(struct ctx *ctx, int *argcp, char **argv, const bool *lit)
+parse_args(struct ctx *ctx, int argc, char **argv, const bool *lit)
 {
 	const struct cmd *c = ctx->item->cmd;
 	struct args *a = &ctx->item->args;
-	int argc = *argcp, i, n = 1;
+	int i, n = 1;
 	bool done = false;
 
 	a->nopt = 0;
@@ -547,7 +548,8 @@ parse_opts(struct ctx *ctx, int *argcp, char **argv, const bool *lit)
 		a->nopt++;
 	}
 	argv[n] = NULL;
-	*argcp = n;
+	a->argc = n - 1;
+	a->argv = argv + 1;
 	return 0;
 }
 
@@ -606,19 +608,12 @@ push_value(struct ctx *ctx, u64 v)
 
 static int run_one(struct ctx *ctx, int argc, char **argv, const bool *lit);
 
-struct run_args {
-	struct ctx *ctx;
-	const struct cmd *c;
-	int argc;
-	char **argv;
-};
-
 static int
 run_cb(void *arg)
 {
-	struct run_args *a = arg;
+	struct ctx *ctx = arg;
 
-	return a->c->run(a->ctx, a->argc, a->argv);
+	return ctx->item->cmd->run(ctx);
 }
 
 /*
@@ -626,13 +621,12 @@ run_cb(void *arg)
  * command ends that command with an error; the session goes on.
  */
 static int
-run_guarded(struct ctx *ctx, const struct cmd *c, int argc, char **argv)
+run_guarded(struct ctx *ctx)
 {
-	struct run_args a = { ctx, c, argc, argv };
 	struct error e;
 	int r;
 
-	if (hostmap_call(run_cb, &a, &r, &e) == 0)
+	if (hostmap_call(run_cb, ctx, &r, &e) == 0)
 		return r;
 	if (ctx->m != NULL)
 		kt_end(ctx->m);
@@ -722,17 +716,17 @@ run_one(struct ctx *ctx, int argc, char **argv, const bool *lit)
 	if (item->args.fmt != NULL && !(c->flags & CMD_FMT))
 		r = cmd_error(ctx, "'/%s': %s takes no /FMT suffix (x, xp, "
 			      "write and print do)", item->args.fmt, c->name);
-	else if (parse_opts(ctx, &argc, argv, lit))
+	else if (parse_args(ctx, argc, argv, lit))
 		r = -1;
-	else if (argc - 1 < c->min_args ||
-		 (c->max_args >= 0 && argc - 1 > c->max_args))
+	else if (item->args.argc < c->min_args ||
+		 (c->max_args >= 0 && item->args.argc > c->max_args))
 		r = cmd_usage(ctx);
 	else if (ctx->m == NULL && !(c->flags & CMD_NOMACHINE))
 		r = cmd_error(ctx, "no machine is loaded");
 	else if ((c->flags & CMD_SIM) && cmd_need_sim(ctx))
 		r = -1;
 	else
-		r = run_guarded(ctx, c, argc, argv);
+		r = run_guarded(ctx);
 	if (r != 0 && !item->failed)
 		cmd_error(ctx, "failed");
 	if (item->failed) {
