@@ -110,7 +110,7 @@ static int
 print_run(struct ctx *ctx)
 {
 	const struct args *args = cmd_args(ctx);
-	const char *fmt = ctx->item->args.fmt;
+	const char *fmt = args->fmt;
 	struct strbuf sb;
 	char f = 'x';
 	u64 v;

@@ -73,16 +73,17 @@ values(struct ctx *ctx, const char *p, u64 **vp, int *np)
 			char *e = xasprintf("%.*s", (int)(p - start), start);
 			char what[32];
 			u64 v;
+			int r;
 
 			snprintf(what, sizeof(what), "value %d", n + 1);
 			if (strspn(e, " \t") == strlen(e))
-				cmd_error(ctx, "%s is empty", what);
-			else if (arg_u64(ctx, e, what, &v) == 0) {
+				r = cmd_error(ctx, "%s is empty", what);
+			else if ((r = arg_u64(ctx, e, what, &v)) == 0) {
 				*vp = xrealloc(*vp, (size_t)(n + 1) * sizeof(**vp));
 				(*vp)[n++] = v;
 			}
 			free(e);
-			if (ctx->item->failed)
+			if (r)
 				return -1;
 			if (*p == 0)
 				break;

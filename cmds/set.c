@@ -151,7 +151,6 @@ set_run(struct ctx *ctx)
 			ctx->json = true;
 			out_begin(ctx);
 		} else if (!v && ctx->json) {
-			ctx->item->jopen = false;
 			ctx->json = false;
 		}
 	} else if (!strcmp(o, "echo")) {

@@ -19,11 +19,11 @@ write_run(struct ctx *ctx)
 	u64 addr, v, pa = 0;
 	u8 buf[8];
 
-	if (arg_xfmt(ctx, ctx->item->args.fmt, &f))
+	if (arg_xfmt(ctx, args->fmt, &f))
 		return -1;
 	if (f.items && (f.count != 1 || f.fmt != 'x'))
 		return cmd_error(ctx, "/%s: give only a unit: b, h, w or g",
-				 ctx->item->args.fmt);
+				 args->fmt);
 	if (arg_u64(ctx, args->argv[0], phys ? "PADDR" : "VADDR", &addr) ||
 	    arg_u64(ctx, args->argv[1], "VALUE", &v))
 		return -1;

@@ -41,12 +41,12 @@ x_run(struct ctx *ctx)
 	long ni;
 	int r;
 
-	if (insn_fmt(ctx->item->args.fmt, &ni)) {
+	if (insn_fmt(args->fmt, &ni)) {
 		if (args->argc > 1)
 			return cmd_error(ctx, "x/i takes no LEN");
 		return show_dis(ctx, args->argv[0], ni, 0);
 	}
-	if (arg_xfmt(ctx, ctx->item->args.fmt, &f))
+	if (arg_xfmt(ctx, args->fmt, &f))
 		return -1;
 	if (arg_va(ctx, args->argv[0], "VADDR", &va))
 		return -1;

@@ -20,7 +20,7 @@ xp_run(struct ctx *ctx)
 	u64 pa, len;
 	u8 *buf;
 
-	if (arg_xfmt(ctx, ctx->item->args.fmt, &f))
+	if (arg_xfmt(ctx, args->fmt, &f))
 		return -1;
 	if (arg_u64(ctx, args->argv[0], "PADDR", &pa))
 		return -1;
