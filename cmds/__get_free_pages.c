@@ -20,8 +20,6 @@ get_free_pages_run(struct ctx *ctx)
 	if (arg_gfp(ctx, args->argv[0], &gfp) ||
 	    arg_order(ctx, args->argv[1], &order))
 		return -1;
-	if (ctx->verbose)
-		kt_begin(m);
 	va = __get_free_pages(m, gfp, order, &e);
 	show_trace(ctx);
 	if (va == 0)
@@ -48,6 +46,6 @@ const struct cmd cmd___get_free_pages = {
 	.complete = "gfp expr:0,1,2,3,4,5,6,7,8,9,10",
 	.min_args = 2,
 	.max_args = 2,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = get_free_pages_run,
 };

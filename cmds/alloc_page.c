@@ -18,8 +18,6 @@ alloc_page_run(struct ctx *ctx)
 
 	if (arg_gfp(ctx, args->argv[0], &gfp))
 		return -1;
-	if (ctx->verbose)
-		kt_begin(m);
 	page = alloc_page(m, gfp, &e);
 	show_trace(ctx);
 	if (page == NULL)
@@ -44,6 +42,6 @@ const struct cmd cmd_alloc_page = {
 	.complete = "gfp",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = alloc_page_run,
 };

@@ -31,8 +31,6 @@ alloc_pages_run(struct ctx *ctx)
 	    arg_int(ctx, args_get(ctx, "--node"), "--node", 0,
 		    page_alloc_of(m)->nr_nodes - 1, &nid))
 		return -1;
-	if (ctx->verbose)
-		kt_begin(m);
 	page = alloc_pages_node(m, (int)nid, gfp, order, &e);
 	show_trace(ctx);
 	if (page == NULL)
@@ -73,6 +71,6 @@ const struct cmd cmd_alloc_pages = {
 	.opts = alloc_pages_opts,
 	.min_args = 2,
 	.max_args = 2,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = alloc_pages_run,
 };

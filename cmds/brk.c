@@ -42,7 +42,6 @@ brk_run(struct ctx *ctx)
 	} else if (arg_u64(ctx, args->argv[0], "ADDR", &want)) {
 		return -1;
 	}
-	kt_begin(m);
 	if (do_brk(m, mm, want, &got, &e)) {
 		show_trace(ctx);
 		return cmd_err(ctx, &e);
@@ -72,6 +71,6 @@ const struct cmd cmd_brk = {
 	.complete = "addr",
 	.min_args = 0,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
 	.run = brk_run,
 };

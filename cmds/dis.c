@@ -54,5 +54,6 @@ const struct cmd cmd_dis = {
 	.opts = dis_opts,
 	.min_args = 1,
 	.max_args = 2,
+	.flags = CMD_TRACE,
 	.run = dis_run,
 };

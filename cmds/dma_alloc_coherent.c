@@ -28,8 +28,6 @@ dma_alloc_coherent_run(struct ctx *ctx)
 			mask = DMA_BIT_MASK((unsigned)mask);
 	}
 	kreg_sample(m, &b0);
-	if (ctx->verbose)
-		kt_begin(m);
 	b = dma_alloc_coherent(m, size, mask, &e);
 	show_trace(ctx);
 	if (b == NULL)
@@ -120,6 +118,6 @@ const struct cmd cmd_dma_alloc_coherent = {
 	.opts = kreg_walk_opts,
 	.min_args = 1,
 	.max_args = 2,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = dma_alloc_coherent_run,
 };

@@ -45,21 +45,15 @@ dma_free_coherent_run(struct ctx *ctx)
 	size = b->size;
 	dma = b->dma_handle;
 	kreg_sample(m, &b0);
-	kt_begin(m);
-	if (dma_free_coherent(m, addr, &e)) {
-		kt_end(m);
+	if (dma_free_coherent(m, addr, &e))
 		return cmd_err(ctx, &e);
-	}
 	out_printf(ctx, "dma_free_coherent(%llu, %s, dma %s)\n",
 		   (unsigned long long)size, fva(m, addr), fpa(m, dma));
 	show_freed(ctx, &b0);
 	j_hex(ctx, "va", addr);
 	j_hex(ctx, "dma_handle", dma);
 	j_u64(ctx, "size", size);
-	if (ctx->verbose)
-		show_trace(ctx);
-	else
-		kt_end(m);
+	show_trace(ctx);
 	return 0;
 }
 
@@ -78,6 +72,6 @@ const struct cmd cmd_dma_free_coherent = {
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = dma_free_coherent_run,
 };

@@ -19,7 +19,6 @@ exec_run(struct ctx *ctx)
 	struct error e;
 
 	error_clear(&e);
-	kt_begin(m);
 	if (do_execve(m, &a, &t, &e) ||
 	    switch_to(m, machine_cpu(m), t, &e)) {
 		show_trace(ctx);
@@ -80,6 +79,6 @@ const struct cmd cmd_exec = {
 	.opts = exec_opts,
 	.min_args = 1,
 	.max_args = -1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
 	.run = exec_run,
 };

@@ -29,7 +29,6 @@ exit_run(struct ctx *ctx)
 	pid = t->pid;
 	rss = t->mm->rss[MM_ANONPAGES] + t->mm->rss[MM_FILEPAGES];
 	pt = t->mm->pgtables_bytes >> PAGE_SHIFT;
-	kt_begin(m);
 	do_exit(m, t, &e);
 	show_trace(ctx);
 	out_printf(ctx, "pid %d exited: %llu mapped pages and %llu page-table "
@@ -57,6 +56,6 @@ const struct cmd cmd_exit = {
 	.complete = "pid",
 	.min_args = 0,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
 	.run = exit_run,
 };

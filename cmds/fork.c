@@ -17,7 +17,6 @@ fork_run(struct ctx *ctx)
 
 	if (arg_task_live(ctx, args->argc > 0 ? args->argv[0] : NULL, &p))
 		return -1;
-	kt_begin(m);
 	if (do_fork(m, p, &c, &e)) {
 		show_trace(ctx);
 		return cmd_err(ctx, &e);
@@ -53,6 +52,6 @@ const struct cmd cmd_fork = {
 	.complete = "pid",
 	.min_args = 0,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
 	.run = fork_run,
 };

@@ -27,11 +27,8 @@ free_block(struct ctx *ctx, struct page *page, unsigned order,
 	struct error e;
 	int refs = page_ref_count(page);
 
-	kt_begin(m);
-	if (__free_pages(m, page, order, &e)) {
-		kt_end(m);
+	if (__free_pages(m, page, order, &e))
 		return cmd_err(ctx, &e);
-	}
 	if (order)
 		out_printf(ctx, "%s: pfn %s-%s (%s) back to %s (node %d)\n",
 			   call, fpfn(m, pfn), fpfn(m, pfn + (1ULL << order) - 1),
@@ -122,7 +119,7 @@ const struct cmd cmd_free_pages = {
 	.complete = "addr expr:0,1,2,3,4,5,6,7,8,9,10",
 	.min_args = 2,
 	.max_args = 2,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
 	.run = free_pages_run,
 };
 
@@ -137,7 +134,7 @@ const struct cmd cmd_free_page = {
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
 	.run = free_pages_run,
 };
 
@@ -164,7 +161,7 @@ const struct cmd cmd___free_pages = {
 	.complete = "addr expr:0,1,2,3,4,5,6,7,8,9,10",
 	.min_args = 2,
 	.max_args = 2,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
 	.run = free_pages_run,
 };
 
@@ -179,6 +176,6 @@ const struct cmd cmd___free_page = {
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
 	.run = free_pages_run,
 };

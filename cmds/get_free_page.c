@@ -22,8 +22,6 @@ get_free_page_run(struct ctx *ctx)
 
 	if (args->argc > 0 && arg_gfp(ctx, args->argv[0], &gfp))
 		return -1;
-	if (ctx->verbose)
-		kt_begin(m);
 	va = zero ? get_zeroed_page(m, gfp, &e) : __get_free_pages(m, gfp, 0, &e);
 	show_trace(ctx);
 	if (va == 0)
@@ -51,7 +49,7 @@ const struct cmd cmd_get_free_page = {
 	.complete = "gfp",
 	.min_args = 0,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = get_free_page_run,
 };
 
@@ -67,6 +65,6 @@ const struct cmd cmd_get_zeroed_page = {
 	.complete = "gfp",
 	.min_args = 0,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = get_free_page_run,
 };

@@ -139,8 +139,6 @@ insmod_run(struct ctx *ctx)
 
 	error_clear(&e);
 	module_name(path, name, sizeof(name));
-	if (ctx->verbose)
-		kt_begin(m);
 	r = insmod_file(m, path, name, &mod, &e);
 	show_trace(ctx);
 	if (r)
@@ -218,6 +216,6 @@ const struct cmd cmd_insmod = {
 	.complete = "file",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = insmod_run,
 };

@@ -39,8 +39,6 @@ ioremap_run(struct ctx *ctx)
 		}
 	}
 	kreg_sample(m, &b);
-	if (ctx->verbose)
-		kt_begin(m);
 	va = ioremap_caller(m, phys, size, mode, "cmd_ioremap [ptwalk]",
 			    &direct, &e);
 	show_trace(ctx);
@@ -91,6 +89,6 @@ const struct cmd cmd_ioremap = {
 	.opts = kreg_walk_opts,
 	.min_args = 2,
 	.max_args = 3,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = ioremap_run,
 };

@@ -40,12 +40,9 @@ kfree_run(struct ctx *ctx)
 		snprintf(call, sizeof(call), "kfree(%s)", fva(m, x));
 	if (slab_lookup(m, x, &info) != 0)
 		memset(&info, 0, sizeof(info));
-	slab_call_begin(ctx);
 	r = cache ? kmem_cache_free(m, cache, x, &e) : kfree(m, x, &e);
-	if (r) {
-		kt_end(m);
+	if (r)
 		return cmd_err(ctx, &e);
-	}
 	show_slab_free(ctx, call, x, &info);
 	show_trace(ctx);
 	return 0;
@@ -78,7 +75,7 @@ const struct cmd cmd_kfree = {
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = kfree_run,
 };
 
@@ -96,6 +93,6 @@ const struct cmd cmd_kmem_cache_free = {
 	.complete = "slabcache addr",
 	.min_args = 2,
 	.max_args = 2,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = kfree_run,
 };

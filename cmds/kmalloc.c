@@ -28,7 +28,6 @@ kmalloc_run(struct ctx *ctx)
 		return -1;
 	if (args->argc > 1 && arg_gfp(ctx, args->argv[1], &gfp))
 		return -1;
-	slab_call_begin(ctx);
 	va = zero ? kzalloc(m, size, gfp, &e) : kmalloc(m, size, gfp, &e);
 	show_trace(ctx);
 	if (va == 0)
@@ -75,7 +74,7 @@ const struct cmd cmd_kmalloc = {
 	.opts = slab_alloc_opts,
 	.min_args = 1,
 	.max_args = 2,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = kmalloc_run,
 };
 
@@ -95,6 +94,6 @@ const struct cmd cmd_kzalloc = {
 	.opts = slab_alloc_opts,
 	.min_args = 1,
 	.max_args = 2,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = kmalloc_run,
 };

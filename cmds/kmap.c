@@ -26,8 +26,6 @@ kmap_run(struct ctx *ctx)
 		return -1;
 	was = page->virtual;
 	kreg_sample(m, &b);
-	if (ctx->verbose)
-		kt_begin(m);
 	va = kmap(m, page, &slot, &e);
 	show_trace(ctx);
 	if (va == 0)
@@ -91,6 +89,6 @@ const struct cmd cmd_kmap = {
 	.opts = kreg_walk_opts,
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = kmap_run,
 };

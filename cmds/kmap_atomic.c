@@ -30,8 +30,6 @@ kmap_atomic_run(struct ctx *ctx)
 	if (args->argc > 1 &&
 	    arg_int(ctx, args->argv[1], "CPU", 0, m->ncpus - 1, &cpu))
 		return -1;
-	if (ctx->verbose)
-		kt_begin(m);
 	va = kmap_atomic(m, page, (int)cpu, &idx, &e);
 	show_trace(ctx);
 	if (va == 0)
@@ -96,6 +94,6 @@ const struct cmd cmd_kmap_atomic = {
 	.opts = kreg_walk_opts,
 	.min_args = 1,
 	.max_args = 2,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = kmap_atomic_run,
 };

@@ -23,7 +23,6 @@ kmem_cache_alloc_run(struct ctx *ctx)
 		return -1;
 	if (args->argc > 1 && arg_gfp(ctx, args->argv[1], &gfp))
 		return -1;
-	slab_call_begin(ctx);
 	va = kmem_cache_alloc(m, s, gfp, &e);
 	show_trace(ctx);
 	if (va == 0)
@@ -52,6 +51,6 @@ const struct cmd cmd_kmem_cache_alloc = {
 	.opts = slab_alloc_opts,
 	.min_args = 1,
 	.max_args = 2,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = kmem_cache_alloc_run,
 };

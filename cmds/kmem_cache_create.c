@@ -34,7 +34,6 @@ kmem_cache_create_run(struct ctx *ctx)
 		return cmd_error(ctx, "ALIGN %#llx is too large: an alignment "
 				 "is a power of two up to a page",
 				 (unsigned long long)align);
-	slab_call_begin(ctx);
 	s = kmem_cache_create(m, args->argv[0], (unsigned)size, (unsigned)align,
 			      flags, &e);
 	show_trace(ctx);
@@ -98,6 +97,6 @@ const struct cmd cmd_kmem_cache_create = {
 	.complete = "word expr expr words:SLAB_HWCACHE_ALIGN,SLAB_CACHE_DMA,SLAB_CACHE_DMA32,SLAB_RECLAIM_ACCOUNT,SLAB_POISON,SLAB_PANIC",
 	.min_args = 2,
 	.max_args = 4,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = kmem_cache_create_run,
 };

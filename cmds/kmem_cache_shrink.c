@@ -18,7 +18,6 @@ kmem_cache_shrink_run(struct ctx *ctx)
 
 	if (args->argc > 0 && arg_cache(ctx, args->argv[0], &s))
 		return -1;
-	slab_call_begin(ctx);
 	kmem_cache_shrink(m, s);
 	deact = ss->stat_deactivate - deact;
 	disc = ss->stat_discard - disc;
@@ -52,6 +51,6 @@ const struct cmd cmd_kmem_cache_shrink = {
 	.complete = "slabcache",
 	.min_args = 0,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = kmem_cache_shrink_run,
 };

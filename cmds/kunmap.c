@@ -24,12 +24,8 @@ kunmap_run(struct ctx *ctx)
 	if (arg_page_any(ctx, args->argv[0], &page))
 		return -1;
 	va = page->virtual;
-	if (ctx->verbose)
-		kt_begin(m);
-	if (kunmap(m, page, &e)) {
-		kt_end(m);
+	if (kunmap(m, page, &e))
 		return cmd_err(ctx, &e);
-	}
 	show_trace(ctx);
 	if (no_highmem_note(m) || !PageHighMem(m, page)) {
 		out_printf(ctx, "kunmap(%s): a %s page has no kmap slot: "
@@ -69,6 +65,6 @@ const struct cmd cmd_kunmap = {
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = kunmap_run,
 };

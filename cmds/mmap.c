@@ -87,7 +87,6 @@ mmap_run(struct ctx *ctx)
 		return cmd_error(ctx, "without FILE the mapping must be "
 				 "anonymous (add 'anonymous' to FLAGS)");
 	}
-	kt_begin(m);
 	r = do_mmap(m, t->mm, file, addr, len, prot, flags, off >> PAGE_SHIFT,
 		    &got, &e);
 	if (file != NULL)
@@ -125,6 +124,6 @@ const struct cmd cmd_mmap = {
 		"words:private|anonymous,shared,private,fixed file expr",
 	.min_args = 4,
 	.max_args = 6,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
 	.run = mmap_run,
 };

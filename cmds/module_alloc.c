@@ -19,8 +19,6 @@ module_alloc_run(struct ctx *ctx)
 	if (arg_u64(ctx, args->argv[0], "SIZE", &size))
 		return -1;
 	kreg_sample(m, &b);
-	if (ctx->verbose)
-		kt_begin(m);
 	va = module_alloc(m, size, "cmd_module_alloc [ptwalk]", &e);
 	show_trace(ctx);
 	if (va == 0)
@@ -59,6 +57,6 @@ const struct cmd cmd_module_alloc = {
 	.opts = kreg_walk_opts,
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = module_alloc_run,
 };

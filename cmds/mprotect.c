@@ -22,7 +22,6 @@ mprotect_run(struct ctx *ctx)
 	    arg_u64(ctx, args->argv[1], "LEN", &len) ||
 	    arg_prot(ctx, args->argv[2], &prot))
 		return -1;
-	kt_begin(m);
 	if (do_mprotect(m, t->mm, addr, len, prot, &e)) {
 		show_trace(ctx);
 		return cmd_err(ctx, &e);
@@ -55,6 +54,6 @@ const struct cmd cmd_mprotect = {
 	.complete = "addr expr words:r,rw,rx,rwx,none",
 	.min_args = 3,
 	.max_args = 3,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
 	.run = mprotect_run,
 };

@@ -20,7 +20,6 @@ munmap_run(struct ctx *ctx)
 	    arg_u64(ctx, args->argv[0], "ADDR", &addr) ||
 	    arg_u64(ctx, args->argv[1], "LEN", &len))
 		return -1;
-	kt_begin(m);
 	if (do_munmap(m, t->mm, addr, len, &e)) {
 		show_trace(ctx);
 		return cmd_err(ctx, &e);
@@ -47,6 +46,6 @@ const struct cmd cmd_munmap = {
 	.complete = "addr expr",
 	.min_args = 2,
 	.max_args = 2,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
 	.run = munmap_run,
 };

@@ -18,7 +18,6 @@ switch_run(struct ctx *ctx)
 
 	if (arg_task_live(ctx, args->argv[0], &t))
 		return -1;
-	kt_begin(m);
 	if (switch_to(m, c, t, &e)) {
 		show_trace(ctx);
 		return cmd_err(ctx, &e);
@@ -55,6 +54,6 @@ const struct cmd cmd_switch = {
 	.complete = "pid",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
 	.run = switch_run,
 };

@@ -90,7 +90,6 @@ touch_run(struct ctx *ctx)
 		maj0 = t->maj_flt;
 	}
 	error_clear(&e);
-	kt_begin(m);
 	if (len == 0) {
 		r = machine_access(m, c, va, (unsigned)acc, &pa, &e);
 		pages = 1;
@@ -154,6 +153,6 @@ const struct cmd cmd_touch = {
 	.complete = "addr words:r,w,x expr",
 	.min_args = 1,
 	.max_args = 3,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
 	.run = touch_run,
 };

@@ -35,7 +35,6 @@ trace_run(struct ctx *ctx)
 					   "the trace file", &e) : stdin;
 	if (f == NULL)
 		return cmd_err(ctx, &e);
-	kt_begin(m);
 	progress_begin(&pg, "trace", "accesses", 0,
 		       stream ? PROGRESS_STREAM : 0);
 	while (fgets(line, sizeof(line), f) != NULL) {
@@ -137,6 +136,6 @@ const struct cmd cmd_trace = {
 	.complete = "file",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
 	.run = trace_run,
 };

@@ -23,8 +23,6 @@ vmalloc_run(struct ctx *ctx)
 	if (arg_u64(ctx, args->argv[0], "SIZE", &size))
 		return -1;
 	kreg_sample(m, &b);
-	if (ctx->verbose)
-		kt_begin(m);
 	va = zero ? vzalloc(m, size, "cmd_vzalloc [ptwalk]", &e) :
 		vmalloc(m, size, "cmd_vmalloc [ptwalk]", &e);
 	show_trace(ctx);
@@ -66,7 +64,7 @@ const struct cmd cmd_vmalloc = {
 	.opts = kreg_walk_opts,
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = vmalloc_run,
 };
 
@@ -84,6 +82,6 @@ const struct cmd cmd_vzalloc = {
 	.opts = kreg_walk_opts,
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = vmalloc_run,
 };

@@ -46,7 +46,6 @@ write_run(struct ctx *ctx)
 	} else {
 		if (machine_check_va(m, addr, &e))
 			return cmd_error(ctx, "VADDR: %s", e.msg);
-		kt_begin(m);
 		if (machine_access(m, machine_cpu(m), addr, ACC_WRITE, &pa, &e)) {
 			show_trace(ctx);
 			return cmd_err(ctx, &e);
@@ -93,6 +92,6 @@ const struct cmd cmd_write = {
 	.opts = write_opts,
 	.min_args = 2,
 	.max_args = 2,
-	.flags = CMD_FMT,
+	.flags = CMD_FMT | CMD_TRACE,
 	.run = write_run,
 };

@@ -73,10 +73,10 @@ x_run(struct ctx *ctx)
 				    ((va + got) & (PAGE_SIZE - 1)));
 			u64 i, done;
 
-			kt_begin(m);
 			r = machine_peek_virt(m, machine_cpu(m), va + got,
 					      buf + got, n, &done, &e);
 			show_trace(ctx);
+			kt_begin(m);	/* the next page's reads */
 			if (r) {
 				if (got == 0) {
 					free(buf);
@@ -92,7 +92,6 @@ x_run(struct ctx *ctx)
 		len = got;
 		r = 0;
 	} else {
-		kt_begin(m);
 		r = machine_peek_virt(m, machine_cpu(m), va, buf, len, &len,
 				      &e);
 		show_trace(ctx);
@@ -132,6 +131,6 @@ const struct cmd cmd_x = {
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 2,
-	.flags = CMD_FMT,
+	.flags = CMD_FMT | CMD_TRACE,
 	.run = x_run,
 };

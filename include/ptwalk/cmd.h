@@ -31,9 +31,24 @@ enum cmd_family {
 };
 extern const char *const family_names[NR_FAMILIES];
 
+/*
+ * What the dispatcher does for a command (struct cmd .flags), so that no
+ * command does it itself.
+ */
 #define CMD_SIM		0x1	/* needs a simulated machine (not an image) */
 #define CMD_NOMACHINE	0x2	/* runs without any machine */
 #define CMD_FMT		0x8	/* takes a /FMT suffix: x/4x, p/x */
+/* ... the commands that do, for the message of those that do not */
+#define CMD_FMT_NAMES	"x, xp, write and print"
+/*
+ * The kernel's trace: the dispatcher starts it (kt_begin) before the
+ * command runs and ends it after; the command prints what it holds with
+ * show_trace() where its output wants the steps.  CMD_TRACE: always;
+ * CMD_TRACE_VERBOSE: only with `set verbose on` (an allocator's steps).
+ * Without either the kernel runs untraced.
+ */
+#define CMD_TRACE		0x10
+#define CMD_TRACE_VERBOSE	0x20
 
 /* ctx->redirect besides 0 (off) and 1 (on) */
 #define REDIRECT_AUTO	(-1)	/* at the prompt only (the default) */

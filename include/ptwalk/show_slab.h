@@ -9,9 +9,6 @@
 #include "cmd.h"
 #include "slab.h"
 
-/* Bracket a slab call: trace in verbose mode. */
-void slab_call_begin(struct ctx *ctx);
-
 /*
  * After an allocation that returned va (call: "kmalloc(100, GFP_KERNEL)";
  * req: bytes asked for, 0 when the cache decides): the headline, the

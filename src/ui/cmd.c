@@ -628,9 +628,23 @@ run_guarded(struct ctx *ctx)
 
 	if (hostmap_call(run_cb, ctx, &r, &e) == 0)
 		return r;
+	return cmd_err(ctx, &e);
+}
+
+/* Run the command inside the trace bracket its entry declares. */
+static int
+run_traced(struct ctx *ctx, const struct cmd *c)
+{
+	int r;
+
+	if (ctx->m != NULL && ((c->flags & CMD_TRACE) ||
+			       ((c->flags & CMD_TRACE_VERBOSE) && ctx->verbose)))
+		kt_begin(ctx->m);
+	r = run_guarded(ctx);
+	/* the machine may be a new one (image): its trace is off anyway */
 	if (ctx->m != NULL)
 		kt_end(ctx->m);
-	return cmd_err(ctx, &e);
+	return r;
 }
 
 int
@@ -714,8 +728,8 @@ run_one(struct ctx *ctx, int argc, char **argv, const bool *lit)
 		ctx->m->kt.verbose = ctx->verbose;
 	out_begin(ctx);
 	if (item->args.fmt != NULL && !(c->flags & CMD_FMT))
-		r = cmd_error(ctx, "'/%s': %s takes no /FMT suffix (x, xp, "
-			      "write and print do)", item->args.fmt, c->name);
+		r = cmd_error(ctx, "'/%s': %s takes no /FMT suffix (%s do)",
+			      item->args.fmt, c->name, CMD_FMT_NAMES);
 	else if (parse_args(ctx, argc, argv, lit))
 		r = -1;
 	else if (item->args.argc < c->min_args ||
@@ -726,7 +740,7 @@ run_one(struct ctx *ctx, int argc, char **argv, const bool *lit)
 	else if ((c->flags & CMD_SIM) && cmd_need_sim(ctx))
 		r = -1;
 	else
-		r = run_guarded(ctx);
+		r = run_traced(ctx, c);
 	if (r != 0 && !item->failed)
 		cmd_error(ctx, "failed");
 	if (item->failed) {

@@ -210,7 +210,6 @@ show_dis(struct ctx *ctx, const char *where, long n, int force)
 		return cmd_error(ctx, "ADDR: %s", e.msg);
 	ins = xcalloc((size_t)n, sizeof(*ins));
 	error_clear(&e);
-	kt_begin(m);
 	k = dis_decode(m, c, addr, mode, ins, (int)n, &e);
 	show_trace(ctx);
 	if (k < 0) {

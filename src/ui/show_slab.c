@@ -17,13 +17,6 @@ const struct cmd_opt slab_alloc_opts[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
-void
-slab_call_begin(struct ctx *ctx)
-{
-	if (ctx->verbose)
-		kt_begin(ctx->m);
-}
-
 static const char *const event_names[] = {
 	[SEV_NEW_SLAB] = "new_slab",
 	[SEV_ORDER_FALLBACK] = "order_fallback",
