@@ -47,5 +47,6 @@ const struct cmd cmd___get_free_pages = {
 	.min_args = 2,
 	.max_args = 2,
 	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = get_free_pages_run,
 };

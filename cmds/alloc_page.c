@@ -43,5 +43,6 @@ const struct cmd cmd_alloc_page = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_PAGE,
 	.run = alloc_page_run,
 };

@@ -72,5 +72,6 @@ const struct cmd cmd_alloc_pages = {
 	.min_args = 2,
 	.max_args = 2,
 	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_PAGE,
 	.run = alloc_pages_run,
 };

@@ -72,5 +72,6 @@ const struct cmd cmd_brk = {
 	.min_args = 0,
 	.max_args = 1,
 	.flags = CMD_SIM | CMD_TRACE,
+	.value = VALUE_VA,
 	.run = brk_run,
 };

@@ -55,5 +55,6 @@ const struct cmd cmd_cpu = {
 	.complete = "expr",
 	.min_args = 0,
 	.max_args = 1,
+	.value = VALUE_NUMBER,
 	.run = cpu_run,
 };

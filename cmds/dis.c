@@ -55,5 +55,6 @@ const struct cmd cmd_dis = {
 	.min_args = 1,
 	.max_args = 2,
 	.flags = CMD_TRACE,
+	.value = VALUE_VA,
 	.run = dis_run,
 };

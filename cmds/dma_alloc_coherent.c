@@ -119,5 +119,6 @@ const struct cmd cmd_dma_alloc_coherent = {
 	.min_args = 1,
 	.max_args = 2,
 	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = dma_alloc_coherent_run,
 };

@@ -80,5 +80,6 @@ const struct cmd cmd_exec = {
 	.min_args = 1,
 	.max_args = -1,
 	.flags = CMD_SIM | CMD_TRACE,
+	.value = VALUE_VA,
 	.run = exec_run,
 };

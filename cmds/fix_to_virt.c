@@ -70,5 +70,6 @@ const struct cmd cmd_fix_to_virt = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,
+	.value = VALUE_VA,
 	.run = fix_to_virt_run,
 };

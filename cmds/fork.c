@@ -53,5 +53,6 @@ const struct cmd cmd_fork = {
 	.min_args = 0,
 	.max_args = 1,
 	.flags = CMD_SIM | CMD_TRACE,
+	.value = VALUE_NUMBER,
 	.run = fork_run,
 };

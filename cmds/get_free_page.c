@@ -50,6 +50,7 @@ const struct cmd cmd_get_free_page = {
 	.min_args = 0,
 	.max_args = 1,
 	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = get_free_page_run,
 };
 
@@ -66,5 +67,6 @@ const struct cmd cmd_get_zeroed_page = {
 	.min_args = 0,
 	.max_args = 1,
 	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = get_free_page_run,
 };

@@ -217,5 +217,6 @@ const struct cmd cmd_insmod = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = insmod_run,
 };

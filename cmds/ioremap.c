@@ -90,5 +90,6 @@ const struct cmd cmd_ioremap = {
 	.min_args = 2,
 	.max_args = 3,
 	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = ioremap_run,
 };

@@ -75,6 +75,7 @@ const struct cmd cmd_kmalloc = {
 	.min_args = 1,
 	.max_args = 2,
 	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = kmalloc_run,
 };
 
@@ -95,5 +96,6 @@ const struct cmd cmd_kzalloc = {
 	.min_args = 1,
 	.max_args = 2,
 	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = kmalloc_run,
 };

@@ -90,5 +90,6 @@ const struct cmd cmd_kmap = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = kmap_run,
 };

@@ -95,5 +95,6 @@ const struct cmd cmd_kmap_atomic = {
 	.min_args = 1,
 	.max_args = 2,
 	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = kmap_atomic_run,
 };

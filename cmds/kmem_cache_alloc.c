@@ -52,5 +52,6 @@ const struct cmd cmd_kmem_cache_alloc = {
 	.min_args = 1,
 	.max_args = 2,
 	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = kmem_cache_alloc_run,
 };

@@ -98,5 +98,6 @@ const struct cmd cmd_kmem_cache_create = {
 	.min_args = 2,
 	.max_args = 4,
 	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = kmem_cache_create_run,
 };

@@ -55,5 +55,6 @@ const struct cmd cmd_ksize = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,
+	.value = VALUE_NUMBER,
 	.run = ksize_run,
 };

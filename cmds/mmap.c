@@ -125,5 +125,6 @@ const struct cmd cmd_mmap = {
 	.min_args = 4,
 	.max_args = 6,
 	.flags = CMD_SIM | CMD_TRACE,
+	.value = VALUE_VA,
 	.run = mmap_run,
 };

@@ -58,5 +58,6 @@ const struct cmd cmd_module_alloc = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = module_alloc_run,
 };

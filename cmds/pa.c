@@ -47,5 +47,6 @@ const struct cmd cmd_pa = {
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 1,
+	.value = VALUE_PA,
 	.run = pa_run,
 };

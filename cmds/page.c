@@ -208,5 +208,6 @@ const struct cmd cmd_page = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,
+	.value = VALUE_PAGE,
 	.run = page_run,
 };

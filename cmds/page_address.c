@@ -53,5 +53,6 @@ const struct cmd cmd_page_address = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,
+	.value = VALUE_VA,
 	.run = page_address_run,
 };

@@ -48,5 +48,6 @@ const struct cmd cmd_page_to_pfn = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,
+	.value = VALUE_PFN,
 	.run = page_to_pfn_run,
 };

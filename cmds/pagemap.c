@@ -71,5 +71,6 @@ const struct cmd cmd_pagemap = {
 	.min_args = 1,
 	.max_args = 2,
 	.flags = CMD_SIM,
+	.value = VALUE_ENTRY,
 	.run = pagemap_run,
 };

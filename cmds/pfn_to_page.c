@@ -55,5 +55,6 @@ const struct cmd cmd_pfn_to_page = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,
+	.value = VALUE_PAGE,
 	.run = pfn_to_page_run,
 };

@@ -167,5 +167,6 @@ const struct cmd cmd_print = {
 	.min_args = 0,
 	.max_args = 1,
 	.flags = CMD_NOMACHINE | CMD_FMT,
+	.value = VALUE_NUMBER,
 	.run = print_run,
 };

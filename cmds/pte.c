@@ -272,5 +272,6 @@ const struct cmd cmd_pte = {
 	.opts = pte_opts,
 	.min_args = 1,
 	.max_args = 1,
+	.value = VALUE_ENTRY,
 	.run = pte_run,
 };

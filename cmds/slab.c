@@ -135,5 +135,6 @@ const struct cmd cmd_slab = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,
+	.value = VALUE_VA,
 	.run = slab_run,
 };

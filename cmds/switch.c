@@ -55,5 +55,6 @@ const struct cmd cmd_switch = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM | CMD_TRACE,
+	.value = VALUE_PA,
 	.run = switch_run,
 };

@@ -189,5 +189,6 @@ const struct cmd cmd_sym = {
 	.opts = sym_opts,
 	.min_args = 0,
 	.max_args = 1,
+	.value = VALUE_VA,
 	.run = sym_run,
 };

@@ -154,5 +154,6 @@ const struct cmd cmd_touch = {
 	.min_args = 1,
 	.max_args = 3,
 	.flags = CMD_SIM | CMD_TRACE,
+	.value = VALUE_PA,
 	.run = touch_run,
 };

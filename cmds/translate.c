@@ -403,5 +403,6 @@ const struct cmd cmd_translate = {
 	.opts = translate_opts,
 	.min_args = 0,
 	.max_args = -1,
+	.value = VALUE_PA,
 	.run = translate_run,
 };

@@ -43,5 +43,6 @@ const struct cmd cmd_va = {
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 1,
+	.value = VALUE_VA,
 	.run = va_run,
 };

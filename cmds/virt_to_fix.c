@@ -44,5 +44,6 @@ const struct cmd cmd_virt_to_fix = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,
+	.value = VALUE_NUMBER,
 	.run = virt_to_fix_run,
 };

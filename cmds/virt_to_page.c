@@ -46,5 +46,6 @@ const struct cmd cmd_virt_to_page = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,
+	.value = VALUE_PAGE,
 	.run = virt_to_page_run,
 };

@@ -65,6 +65,7 @@ const struct cmd cmd_vmalloc = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = vmalloc_run,
 };
 
@@ -83,5 +84,6 @@ const struct cmd cmd_vzalloc = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = vmalloc_run,
 };

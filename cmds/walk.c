@@ -61,5 +61,6 @@ const struct cmd cmd_walk = {
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 1,
+	.value = VALUE_PA,
 	.run = walk_run,
 };

@@ -227,5 +227,6 @@ const struct cmd cmd_whatis = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,
+	.value = VALUE_PA,
 	.run = whatis_run,
 };

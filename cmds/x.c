@@ -132,5 +132,6 @@ const struct cmd cmd_x = {
 	.min_args = 1,
 	.max_args = 2,
 	.flags = CMD_FMT | CMD_TRACE,
+	.value = VALUE_NUMBER,
 	.run = x_run,
 };

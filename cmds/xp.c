@@ -82,5 +82,6 @@ const struct cmd cmd_xp = {
 	.min_args = 1,
 	.max_args = 2,
 	.flags = CMD_FMT,
+	.value = VALUE_NUMBER,
 	.run = xp_run,
 };

@@ -60,6 +60,21 @@ extern const char *const family_names[NR_FAMILIES];
  */
 #define CMD_PROCFMT	0x4
 
+/*
+ * What a command's value is: the number it keeps in the value history
+ * ($_, $1 ...; JSON "value").  Its entry declares it, and the dispatcher
+ * keeps a value only from a command that declares one.
+ */
+enum cmd_value {
+	VALUE_NONE,	/* keeps no value */
+	VALUE_VA,	/* a virtual address: kmalloc, vmalloc, va, sym ... */
+	VALUE_PA,	/* a physical address: pa, walk, translate, touch ... */
+	VALUE_PAGE,	/* a struct page's address: alloc_pages, pfn_to_page */
+	VALUE_PFN,	/* a page frame number: page_to_pfn */
+	VALUE_ENTRY,	/* an entry: of a page table (pte), of pagemap */
+	VALUE_NUMBER,	/* any other number: print, a pid, a CPU, a size */
+};
+
 /* An option a command accepts. */
 struct cmd_opt {
 	const char *name;	/* "--walk", "-f" */
@@ -96,6 +111,7 @@ struct cmd {
 	const struct cmd_opt *opts;	/* NULL-terminated, or NULL */
 	int min_args, max_args;	/* positional counts; max -1 = unbounded */
 	unsigned flags;
+	enum cmd_value value;	/* what the value it keeps ($_) is */
 	/* the command: its arguments are cmd_args(ctx) */
 	int (*run)(struct ctx *ctx);
 };

@@ -249,9 +249,17 @@ cmd_warn(struct ctx *ctx, const char *fmt, ...)
 void
 cmd_set_value(struct ctx *ctx, u64 v)
 {
-	ctx->item->has_value = true;
-	ctx->item->value = v;
-	sb_reset(&ctx->item->vtext);
+	struct cmd_item *item = ctx->item;
+
+	/* what $_ is, the entry says: a value it does not declare is a bug */
+	if (item->cmd != NULL && item->cmd->value == VALUE_NONE) {
+		fprintf(stderr, "ptwalk: BUG: %s keeps a value its entry does "
+			"not declare (.value)\n", item->cmd->name);
+		abort();
+	}
+	item->has_value = true;
+	item->value = v;
+	sb_reset(&item->vtext);
 }
 
 void
