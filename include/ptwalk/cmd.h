@@ -37,6 +37,11 @@ extern const char *const family_names[NR_FAMILIES];
  */
 #define CMD_SIM		0x1	/* needs a simulated machine (not an image) */
 #define CMD_NOMACHINE	0x2	/* runs without any machine */
+/*
+ * Prints a /proc file's format (slabinfo, buddyinfo, maps ...): its lines
+ * keep the kernel's columns at any width and are never wrapped.
+ */
+#define CMD_PROCFMT	0x4
 #define CMD_FMT		0x8	/* takes a /FMT suffix: x/4x, p/x */
 /* ... the commands that do, for the message of those that do not */
 #define CMD_FMT_NAMES	"x, xp, write and print"
@@ -54,11 +59,6 @@ extern const char *const family_names[NR_FAMILIES];
 #define REDIRECT_AUTO	(-1)	/* at the prompt only (the default) */
 #define REDIRECT_NEVER	(-2)	/* off, and `set redirect` cannot change it:
 				   no shell commands (fuzzing, untrusted input) */
-/*
- * Prints a /proc file's format (slabinfo, buddyinfo, maps ...): its lines
- * keep the kernel's columns at any width and are never wrapped.
- */
-#define CMD_PROCFMT	0x4
 
 /*
  * What a command's value is: the number it keeps in the value history

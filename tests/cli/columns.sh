@@ -4,7 +4,8 @@
 # prints a /proc file's format (declared CMD_PROCFMT: the kernel's columns
 # are kept) or when it is one word that cannot be broken (a path, a GFP
 # mask).  Error messages go to stderr as one line each and are not checked.
-procfmt=$(grep -l 'CMD_PROCFMT' ../../cmds/*.c | sed 's|.*/||; s|\.c$||' | tr '\n' ' ')
+procfmt=$(awk '/^\t\.name = "/ { split($0, q, "\""); name = q[2] }
+	/^\t\.flags = .*CMD_PROCFMT/ { print name }' ../../cmds/*.c | tr '\n' ' ')
 echo "/proc formats: $procfmt"
 # wide LABEL < output: the lines of the output wider than 80 columns
 wide() {
