@@ -13,8 +13,10 @@ top=$(cd ../.. && pwd)
 names=$("$PTWALK" -q --json -c help | tr '{' '\n' |
 	sed -n 's/^"name":"\([^"]*\)".*/\1/p')
 aliases=$(grep -h '^	\.aliases = ' "$top"/cmds/*.c | sed 's/.*"\(.*\)".*/\1/')
-needargs=$(grep -l '^	\.min_args = [1-9]' "$top"/cmds/*.c |
-	xargs sed -n 's/^	\.name = "\(.*\)".*/\1/p; s/^	\.aliases = "\(.*\)".*/\1/p')
+# (the names and aliases of the entries with a min_args of 1 or more)
+needargs=$(awk '/^\t\.name = "/ { split($0, q, "\""); n = q[2]; a = "" }
+	/^\t\.aliases = "/ { split($0, q, "\""); a = q[2] }
+	/^\t\.min_args = [1-9]/ { print n; if (a != "") print a }' "$top"/cmds/*.c)
 holders=$(grep -h '^	\.usage = ' "$top"/cmds/*.c | grep -o '[A-Z][A-Z_]*' | sort -u)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
