@@ -44,6 +44,7 @@ DEMO_ELFS := $(addprefix testdata/elf/demo-,i386 x86_64 arm arm64)
 MAIN_OBJ  := $(BUILD)/src/ui/main.o
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+UNIT_HELPERS := $(BUILD)/tests/unit/helpers.o
 
 .PHONY: all run check check-unit check-golden bench install clean deps docs \
         fixtures asan
@@ -101,7 +102,8 @@ $(BUILD)/ptwalk-bench: $(BUILD)/tools/bench.o $(patsubst %.c,$(BUILD)/%.o,$(BENC
 		$(BUILD)/libptwalk.a
 	$(QLD)$(CC) -o $@ $^ $(LDLIBS_ALL)
 
-$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libptwalk.a
+# every unit test links tests/unit/helpers.c (booting a machine ...)
+$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(UNIT_HELPERS) $(BUILD)/libptwalk.a
 	$(Q)mkdir -p $(dir $@)
 	$(QLD)$(CC) -o $@ $^ $(LDLIBS_ALL) -lcmocka
 

@@ -2,24 +2,24 @@
 /*
  * Allocate 2^ORDER frames and return their kernel virtual address.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 #include "ptwalk/show_page.h"
 
 static int
-get_free_pages_run(struct ctx *ctx, int argc, char **argv)
+get_free_pages_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct error e;
 	unsigned order;
 	gfp_t gfp;
 	u64 va;
 
-	(void)argc;
-	if (arg_gfp(ctx, argv[1], &gfp) || arg_order(ctx, argv[2], &order))
+	if (arg_gfp(ctx, args->argv[0], &gfp) ||
+	    arg_order(ctx, args->argv[1], &order))
 		return -1;
-	if (ctx->verbose)
-		kt_begin(m);
 	va = __get_free_pages(m, gfp, order, &e);
 	show_trace(ctx);
 	if (va == 0)
@@ -46,6 +46,7 @@ const struct cmd cmd___get_free_pages = {
 	.complete = "gfp expr:0,1,2,3,4,5,6,7,8,9,10",
 	.min_args = 2,
 	.max_args = 2,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = get_free_pages_run,
 };

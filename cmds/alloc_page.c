@@ -2,23 +2,22 @@
 /*
  * Allocate one frame: alloc_page(gfp) = alloc_pages(gfp, 0).
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 #include "ptwalk/show_page.h"
 
 static int
-alloc_page_run(struct ctx *ctx, int argc, char **argv)
+alloc_page_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct page *page;
 	struct error e;
 	gfp_t gfp;
 
-	(void)argc;
-	if (arg_gfp(ctx, argv[1], &gfp))
+	if (arg_gfp(ctx, args->argv[0], &gfp))
 		return -1;
-	if (ctx->verbose)
-		kt_begin(m);
 	page = alloc_page(m, gfp, &e);
 	show_trace(ctx);
 	if (page == NULL)
@@ -43,6 +42,7 @@ const struct cmd cmd_alloc_page = {
 	.complete = "gfp",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_PAGE,
 	.run = alloc_page_run,
 };

@@ -2,6 +2,7 @@
 /*
  * Allocate 2^ORDER contiguous frames from the buddy allocator.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 #include "ptwalk/show_page.h"
@@ -13,8 +14,9 @@ static const struct cmd_opt alloc_pages_opts[] = {
 };
 
 static int
-alloc_pages_run(struct ctx *ctx, int argc, char **argv)
+alloc_pages_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct page *page;
 	struct error e;
@@ -22,15 +24,13 @@ alloc_pages_run(struct ctx *ctx, int argc, char **argv)
 	long nid = -1;
 	gfp_t gfp;
 
-	(void)argc;
-	if (arg_gfp(ctx, argv[1], &gfp) || arg_order(ctx, argv[2], &order))
+	if (arg_gfp(ctx, args->argv[0], &gfp) ||
+	    arg_order(ctx, args->argv[1], &order))
 		return -1;
 	if (args_has(ctx, "--node") &&
 	    arg_int(ctx, args_get(ctx, "--node"), "--node", 0,
 		    page_alloc_of(m)->nr_nodes - 1, &nid))
 		return -1;
-	if (ctx->verbose)
-		kt_begin(m);
 	page = alloc_pages_node(m, (int)nid, gfp, order, &e);
 	show_trace(ctx);
 	if (page == NULL)
@@ -71,6 +71,7 @@ const struct cmd cmd_alloc_pages = {
 	.opts = alloc_pages_opts,
 	.min_args = 2,
 	.max_args = 2,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_PAGE,
 	.run = alloc_pages_run,
 };

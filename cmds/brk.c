@@ -2,24 +2,26 @@
 /*
  * Show or move the program break (the heap).
  */
+#include "ptwalk/arg.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/show.h"
 
 static int
-brk_run(struct ctx *ctx, int argc, char **argv)
+brk_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct task_struct *t;
 	struct mm_struct *mm;
 	struct error e;
 	u64 want, got, old;
 
-	if (task_arg_live(ctx, NULL, &t))
+	if (arg_task_live(ctx, NULL, &t))
 		return -1;
 	mm = t->mm;
 	old = mm->brk;
-	if (argc == 1) {
+	if (args->argc == 0) {
 		out_printf(ctx, "pid %d: start_brk %s, brk %s (heap %s)\n",
 			   t->pid, fva(m, mm->start_brk), fva(m, mm->brk),
 			   fsize(mm->brk - mm->start_brk));
@@ -28,18 +30,18 @@ brk_run(struct ctx *ctx, int argc, char **argv)
 		cmd_set_value(ctx, mm->brk);
 		return 0;
 	}
-	if (argv[1][0] == '+' || argv[1][0] == '-') {
+	if (args->argv[0][0] == '+' || args->argv[0][0] == '-') {
 		u64 d;
 
-		if (arg_u64(ctx, argv[1] + 1, "INCREMENT", &d))
+		if (arg_u64(ctx, args->argv[0] + 1, "INCREMENT", &d))
 			return -1;
-		if (argv[1][0] == '+' ? old + d < old : d > old)
-			return cmd_error(ctx, "%s: the break would wrap", argv[1]);
-		want = argv[1][0] == '+' ? old + d : old - d;
-	} else if (arg_u64(ctx, argv[1], "ADDR", &want)) {
+		if (args->argv[0][0] == '+' ? old + d < old : d > old)
+			return cmd_error(ctx, "%s: the break would wrap",
+					 args->argv[0]);
+		want = args->argv[0][0] == '+' ? old + d : old - d;
+	} else if (arg_u64(ctx, args->argv[0], "ADDR", &want)) {
 		return -1;
 	}
-	kt_begin(m);
 	if (do_brk(m, mm, want, &got, &e)) {
 		show_trace(ctx);
 		return cmd_err(ctx, &e);
@@ -69,6 +71,7 @@ const struct cmd cmd_brk = {
 	.complete = "addr",
 	.min_args = 0,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
+	.value = VALUE_VA,
 	.run = brk_run,
 };

@@ -6,13 +6,11 @@
 #include "ptwalk/page_alloc.h"
 
 static int
-buddyinfo_run(struct ctx *ctx, int argc, char **argv)
+buddyinfo_run(struct ctx *ctx)
 {
 	struct page_alloc *pa = page_alloc_of(ctx->m);
 	int nid, t, o;
 
-	(void)argc;
-	(void)argv;
 	j_arr(ctx, "zones");
 	for (nid = 0; nid < pa->nr_nodes; nid++)
 		for (t = 0; t < MAX_NR_ZONES; t++) {

@@ -5,21 +5,22 @@
 #include "ptwalk/out.h"
 
 static int
-cpu_run(struct ctx *ctx, int argc, char **argv)
+cpu_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	const struct arch *a = m->arch;
 	const struct cpu *c;
 	long n;
 	int r;
 
-	if (argc < 2) {
+	if (args->argc < 1) {
 		out_printf(ctx, "current cpu%d of %d\n", m->cur, m->ncpus);
 		j_int(ctx, "cpu", m->cur);
 		cmd_set_value(ctx, (u64)m->cur);
 		return 0;
 	}
-	if (arg_int(ctx, argv[1], "N", 0, m->ncpus - 1, &n))
+	if (arg_int(ctx, args->argv[0], "N", 0, m->ncpus - 1, &n))
 		return -1;
 	m->cur = (int)n;
 	c = machine_cpu(m);
@@ -54,5 +55,6 @@ const struct cmd cmd_cpu = {
 	.complete = "expr",
 	.min_args = 0,
 	.max_args = 1,
+	.value = VALUE_NUMBER,
 	.run = cpu_run,
 };

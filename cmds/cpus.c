@@ -9,7 +9,7 @@
 #include "ptwalk/show.h"
 
 static int
-cpus_run(struct ctx *ctx, int argc, char **argv)
+cpus_run(struct ctx *ctx)
 {
 	struct machine *m = ctx->m;
 	const struct arch *a = m->arch;
@@ -17,8 +17,6 @@ cpus_run(struct ctx *ctx, int argc, char **argv)
 		m->img->reg_names : a->reg_names;
 	int i, r, k;
 
-	(void)argc;
-	(void)argv;
 	j_arr(ctx, "cpus");
 	for (i = 0; i < m->ncpus; i++) {
 		const struct cpu *c = &m->cpu[i];

@@ -3,15 +3,16 @@
  * Disassemble code read through the MMU.
  */
 #include "ptwalk/disasm.h"
-#include "ptwalk/procshow.h"
+#include "ptwalk/show.h"
 
 static int
-dis_run(struct ctx *ctx, int argc, char **argv)
+dis_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	long n = 10;
 	int force = DIS_DEFAULT;
 
-	if (argc > 2 && arg_int(ctx, argv[2], "N", 1, 1000, &n))
+	if (args->argc > 1 && arg_int(ctx, args->argv[1], "N", 1, 1000, &n))
 		return -1;
 	if (args_has(ctx, "--thumb") && args_has(ctx, "--arm"))
 		return cmd_error(ctx, "give --arm or --thumb, not both");
@@ -19,7 +20,7 @@ dis_run(struct ctx *ctx, int argc, char **argv)
 		force = DIS_THUMB;
 	else if (args_has(ctx, "--arm"))
 		force = DIS_ARM;
-	return dis_show(ctx, argv[1], n, force);
+	return show_dis(ctx, args->argv[0], n, force);
 }
 
 static const struct cmd_opt dis_opts[] = {
@@ -53,5 +54,7 @@ const struct cmd cmd_dis = {
 	.opts = dis_opts,
 	.min_args = 1,
 	.max_args = 2,
+	.flags = CMD_TRACE,
+	.value = VALUE_VA,
 	.run = dis_run,
 };

@@ -10,25 +10,24 @@
 #include "ptwalk/show_page.h"
 
 static int
-dma_alloc_coherent_run(struct ctx *ctx, int argc, char **argv)
+dma_alloc_coherent_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct kreg_before b0;
 	struct dma_buf *b;
 	struct error e;
 	u64 size, mask = DMA_BIT_MASK(32), n;
 
-	if (arg_u64(ctx, argv[1], "SIZE", &size))
+	if (arg_u64(ctx, args->argv[0], "SIZE", &size))
 		return -1;
-	if (argc > 2) {
-		if (arg_u64(ctx, argv[2], "DEV-MASK", &mask))
+	if (args->argc > 1) {
+		if (arg_u64(ctx, args->argv[1], "DEV-MASK", &mask))
 			return -1;
 		if (mask <= 64)
 			mask = DMA_BIT_MASK((unsigned)mask);
 	}
 	kreg_sample(m, &b0);
-	if (ctx->verbose)
-		kt_begin(m);
 	b = dma_alloc_coherent(m, size, mask, &e);
 	show_trace(ctx);
 	if (b == NULL)
@@ -119,6 +118,7 @@ const struct cmd cmd_dma_alloc_coherent = {
 	.opts = kreg_walk_opts,
 	.min_args = 1,
 	.max_args = 2,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = dma_alloc_coherent_run,
 };

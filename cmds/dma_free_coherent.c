@@ -9,8 +9,9 @@
 #include "ptwalk/whatis.h"
 
 static int
-dma_free_coherent_run(struct ctx *ctx, int argc, char **argv)
+dma_free_coherent_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct kreg_before b0;
 	struct dma_buf *b;
@@ -18,8 +19,7 @@ dma_free_coherent_run(struct ctx *ctx, int argc, char **argv)
 	bool alias;
 	u64 addr, size, dma;
 
-	(void)argc;
-	if (arg_va(ctx, argv[1], "ADDR", &addr))
+	if (arg_va(ctx, args->argv[0], "ADDR", &addr))
 		return -1;
 	b = dma_buf_at(m, addr, &alias);
 	if (b == NULL || b->cpu_addr != addr) {
@@ -45,21 +45,15 @@ dma_free_coherent_run(struct ctx *ctx, int argc, char **argv)
 	size = b->size;
 	dma = b->dma_handle;
 	kreg_sample(m, &b0);
-	kt_begin(m);
-	if (dma_free_coherent(m, addr, &e)) {
-		kt_end(m);
+	if (dma_free_coherent(m, addr, &e))
 		return cmd_err(ctx, &e);
-	}
 	out_printf(ctx, "dma_free_coherent(%llu, %s, dma %s)\n",
 		   (unsigned long long)size, fva(m, addr), fpa(m, dma));
 	show_freed(ctx, &b0);
 	j_hex(ctx, "va", addr);
 	j_hex(ctx, "dma_handle", dma);
 	j_u64(ctx, "size", size);
-	if (ctx->verbose)
-		show_trace(ctx);
-	else
-		kt_end(m);
+	show_trace(ctx);
 	return 0;
 }
 
@@ -78,6 +72,6 @@ const struct cmd cmd_dma_free_coherent = {
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = dma_free_coherent_run,
 };

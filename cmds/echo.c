@@ -5,14 +5,15 @@
 #include "ptwalk/out.h"
 
 static int
-echo_run(struct ctx *ctx, int argc, char **argv)
+echo_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct strbuf sb;
 	int i;
 
 	sb_init(&sb);
-	for (i = 1; i < argc; i++)
-		sb_addf(&sb, "%s%s", i > 1 ? " " : "", argv[i]);
+	for (i = 0; i < args->argc; i++)
+		sb_addf(&sb, "%s%s", i > 0 ? " " : "", args->argv[i]);
 	out_printf(ctx, "%s\n", sb.buf);
 	j_str(ctx, "text", sb.buf);
 	sb_release(&sb);

@@ -2,23 +2,23 @@
 /*
  * Start a new process running an ELF program.
  */
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/show.h"
 
 static int
-exec_run(struct ctx *ctx, int argc, char **argv)
+exec_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct exec_args a = {
-		.path = argv[1], .argc = argc - 1, .argv = argv + 1,
+		.path = args->argv[0], .argc = args->argc, .argv = args->argv,
 		.root = args_get(ctx, "--root"),
 	};
 	struct task_struct *t;
 	struct error e;
 
 	error_clear(&e);
-	kt_begin(m);
 	if (do_execve(m, &a, &t, &e) ||
 	    switch_to(m, machine_cpu(m), t, &e)) {
 		show_trace(ctx);
@@ -79,6 +79,7 @@ const struct cmd cmd_exec = {
 	.opts = exec_opts,
 	.min_args = 1,
 	.max_args = -1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
+	.value = VALUE_VA,
 	.run = exec_run,
 };

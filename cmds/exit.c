@@ -2,32 +2,33 @@
 /*
  * End a process (not ptwalk: that is quit).
  */
+#include "ptwalk/arg.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/show.h"
 
 static int
-exit_run(struct ctx *ctx, int argc, char **argv)
+exit_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct task_struct *t;
 	struct error e;
 	int pid;
 	u64 rss, pt;
 
-	if (argc == 1 && current_task(m) == NULL && task_list(m) == NULL)
+	if (args->argc == 0 && current_task(m) == NULL && task_list(m) == NULL)
 		return cmd_error(ctx, "no process is left; 'exit' ends a "
 				 "simulated process, 'quit' leaves ptwalk");
-	if (argc == 1 && current_task(m) == NULL)
+	if (args->argc == 0 && current_task(m) == NULL)
 		return cmd_error(ctx, "no process runs on cpu%d (give a PID); "
 				 "'exit' ends a simulated process, 'quit' "
 				 "leaves ptwalk", m->cur);
-	if (task_arg(ctx, argc > 1 ? argv[1] : NULL, &t))
+	if (arg_task(ctx, args->argc > 0 ? args->argv[0] : NULL, &t))
 		return -1;
 	pid = t->pid;
 	rss = t->mm->rss[MM_ANONPAGES] + t->mm->rss[MM_FILEPAGES];
 	pt = t->mm->pgtables_bytes >> PAGE_SHIFT;
-	kt_begin(m);
 	do_exit(m, t, &e);
 	show_trace(ctx);
 	out_printf(ctx, "pid %d exited: %llu mapped pages and %llu page-table "
@@ -55,6 +56,6 @@ const struct cmd cmd_exit = {
 	.complete = "pid",
 	.min_args = 0,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
 	.run = exit_run,
 };

@@ -9,8 +9,9 @@
 #include "ptwalk/out.h"
 
 static int
-fix_to_virt_run(struct ctx *ctx, int argc, char **argv)
+fix_to_virt_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	const struct layout *L = &m->lay;
 	struct strbuf sb;
@@ -18,18 +19,17 @@ fix_to_virt_run(struct ctx *ctx, int argc, char **argv)
 	unsigned idx;
 	u64 v, va;
 
-	(void)argc;
 	/* NAME + N as an expression argument arrives with its spaces */
-	for (char *r = argv[1], *w = argv[1];; r++)
+	for (char *r = args->argv[0], *w = args->argv[0];; r++)
 		if (*r != ' ' && *r != '\t' && !(*w++ = *r))
 			break;
-	if (!fix_parse(m, argv[1], &idx)) {
-		if (isalpha((unsigned char)argv[1][0]) &&
-		    !strncasecmp(argv[1], "FIX_", 4))
+	if (!fix_parse(m, args->argv[0], &idx)) {
+		if (isalpha((unsigned char)args->argv[0][0]) &&
+		    !strncasecmp(args->argv[0], "FIX_", 4))
 			return cmd_error(ctx, "IDX: no fixmap index '%s' on "
-					 "%s ('fixmap' lists them)", argv[1],
-					 m->arch->name);
-		if (arg_u64(ctx, argv[1], "IDX", &v))
+					 "%s ('fixmap' lists them)",
+					 args->argv[0], m->arch->name);
+		if (arg_u64(ctx, args->argv[0], "IDX", &v))
 			return -1;
 		if (v > 0xffffffffULL)
 			return cmd_error(ctx, "IDX: %llu is not a fixmap index",
@@ -70,5 +70,6 @@ const struct cmd cmd_fix_to_virt = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,
+	.value = VALUE_VA,
 	.run = fix_to_virt_run,
 };

@@ -42,14 +42,12 @@ show_mapped(struct ctx *ctx, unsigned idx, const struct fixslot *f)
 }
 
 static int
-fixmap_run(struct ctx *ctx, int argc, char **argv)
+fixmap_run(struct ctx *ctx)
 {
 	struct machine *m = ctx->m;
 	const struct layout *L = &m->lay;
 	int i;
 
-	(void)argc;
-	(void)argv;
 	if (m->nfix == 0)
 		return cmd_error(ctx, "this machine has no fixmap table");
 	out_printf(ctx, "fix_to_virt(idx) = %s; %u indices "

@@ -2,20 +2,21 @@
 /*
  * Fork a process: a copy-on-write child.
  */
+#include "ptwalk/arg.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/show.h"
 
 static int
-fork_run(struct ctx *ctx, int argc, char **argv)
+fork_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct task_struct *p, *c;
 	struct error e;
 
-	if (task_arg_live(ctx, argc > 1 ? argv[1] : NULL, &p))
+	if (arg_task_live(ctx, args->argc > 0 ? args->argv[0] : NULL, &p))
 		return -1;
-	kt_begin(m);
 	if (do_fork(m, p, &c, &e)) {
 		show_trace(ctx);
 		return cmd_err(ctx, &e);
@@ -51,6 +52,7 @@ const struct cmd cmd_fork = {
 	.complete = "pid",
 	.min_args = 0,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
+	.value = VALUE_NUMBER,
 	.run = fork_run,
 };

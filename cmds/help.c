@@ -175,13 +175,14 @@ help_arg(struct ctx *ctx, const char *name)
 }
 
 static int
-help_run(struct ctx *ctx, int argc, char **argv)
+help_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	const struct cmd *c;
 	int f, i;
 
-	if (argc > 1)
-		return help_arg(ctx, argv[1]);
+	if (args->argc > 0)
+		return help_arg(ctx, args->argv[0]);
 	out_printf(ctx, "Commands by family ('help CMD' for one, 'help gfp' "
 		   "for GFP flags; man ptwalk):\n");
 	j_arr(ctx, "commands");

@@ -6,8 +6,9 @@
 #include "ptwalk/out.h"
 
 static int
-image_run(struct ctx *ctx, int argc, char **argv)
+image_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct image_opts o = { 0 };
 	const char *arch = args_get(ctx, "--arch");
 	const char *cr3 = args_get(ctx, "--cr3");
@@ -18,8 +19,7 @@ image_run(struct ctx *ctx, int argc, char **argv)
 	struct error e;
 	int i;
 
-	(void)argc;
-	o.path = argv[1];
+	o.path = args->argv[0];
 	o.arch = arch;
 	if (cr3 != NULL) {
 		if (arg_u64(ctx, cr3, "--cr3", &o.root[0]))

@@ -127,20 +127,18 @@ insmod_file(struct machine *m, const char *path, const char *name,
 }
 
 static int
-insmod_run(struct ctx *ctx, int argc, char **argv)
+insmod_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
-	const char *path = argv[1];
+	const char *path = args->argv[0];
 	struct module *mod;
 	struct error e;
 	char name[56];
 	int r, i;
 
-	(void)argc;
 	error_clear(&e);
 	module_name(path, name, sizeof(name));
-	if (ctx->verbose)
-		kt_begin(m);
 	r = insmod_file(m, path, name, &mod, &e);
 	show_trace(ctx);
 	if (r)
@@ -218,6 +216,7 @@ const struct cmd cmd_insmod = {
 	.complete = "file",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = insmod_run,
 };

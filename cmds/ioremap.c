@@ -8,8 +8,9 @@
 #include "ptwalk/show_kreg.h"
 
 static int
-ioremap_run(struct ctx *ctx, int argc, char **argv)
+ioremap_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	const struct ioremap_mode *mode = ioremap_modes(m), *md;
 	struct kreg_before b;
@@ -17,11 +18,11 @@ ioremap_run(struct ctx *ctx, int argc, char **argv)
 	u64 phys, size, va;
 	bool direct;
 
-	if (arg_u64(ctx, argv[1], "PADDR", &phys) ||
-	    arg_u64(ctx, argv[2], "SIZE", &size))
+	if (arg_u64(ctx, args->argv[0], "PADDR", &phys) ||
+	    arg_u64(ctx, args->argv[1], "SIZE", &size))
 		return -1;
-	if (argc > 3) {
-		mode = ioremap_mode_find(m, argv[3]);
+	if (args->argc > 2) {
+		mode = ioremap_mode_find(m, args->argv[2]);
 		if (mode == NULL) {
 			struct strbuf sb;
 			int r;
@@ -31,15 +32,13 @@ ioremap_run(struct ctx *ctx, int argc, char **argv)
 				sb_addf(&sb, "%s%s (%s)", sb.len ? ", " : "",
 					md->name, md->fn);
 			r = cmd_error(ctx, "MODE: '%s' is not a cache mode of "
-				      "%s's ioremap: %s", argv[3],
+				      "%s's ioremap: %s", args->argv[2],
 				      m->arch->name, sb.buf);
 			sb_release(&sb);
 			return r;
 		}
 	}
 	kreg_sample(m, &b);
-	if (ctx->verbose)
-		kt_begin(m);
 	va = ioremap_caller(m, phys, size, mode, "cmd_ioremap [ptwalk]",
 			    &direct, &e);
 	show_trace(ctx);
@@ -90,6 +89,7 @@ const struct cmd cmd_ioremap = {
 	.opts = kreg_walk_opts,
 	.min_args = 2,
 	.max_args = 3,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = ioremap_run,
 };

@@ -9,15 +9,15 @@
 #include "ptwalk/whatis.h"
 
 static int
-iounmap_run(struct ctx *ctx, int argc, char **argv)
+iounmap_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct vm_struct *vm;
 	struct error e;
 	u64 addr, size, phys;
 
-	(void)argc;
-	if (arg_va(ctx, argv[1], "ADDR", &addr))
+	if (arg_va(ctx, args->argv[0], "ADDR", &addr))
 		return -1;
 	vm = find_vm_area(m, addr & PAGE_MASK);
 	if (vm == NULL || vm->kind != VMK_IOREMAP) {
@@ -37,11 +37,8 @@ iounmap_run(struct ctx *ctx, int argc, char **argv)
 	}
 	size = get_vm_area_size(vm);
 	phys = vm->phys_addr;
-	kt_begin(m);
-	if (iounmap(m, addr, &e)) {
-		kt_end(m);
+	if (iounmap(m, addr, &e))
 		return cmd_err(ctx, &e);
-	}
 	out_printf(ctx, "iounmap(%s): %s-%s (phys %s) unmapped; the vmap_area "
 		   "waits for the lazy purge\n", fva(m, addr),
 		   fva(m, addr & PAGE_MASK), fva(m, (addr & PAGE_MASK) + size - 1),
@@ -49,10 +46,7 @@ iounmap_run(struct ctx *ctx, int argc, char **argv)
 	j_hex(ctx, "va", addr);
 	j_hex(ctx, "pa", phys);
 	j_u64(ctx, "size", size);
-	if (ctx->verbose)
-		show_trace(ctx);
-	else
-		kt_end(m);
+	show_trace(ctx);
 	return 0;
 }
 
@@ -70,6 +64,6 @@ const struct cmd cmd_iounmap = {
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = iounmap_run,
 };

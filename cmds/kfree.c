@@ -1,15 +1,51 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /*
- * Free what kmalloc returned.
+ * Free what kmalloc returned (kfree), or an object back to its cache
+ * (kmem_cache_free).
  */
+#include <stdio.h>
+#include <string.h>
+
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
+#include "ptwalk/show.h"
 #include "ptwalk/show_slab.h"
 
+extern const struct cmd cmd_kmem_cache_free;
+
 static int
-kfree_run(struct ctx *ctx, int argc, char **argv)
+kfree_run(struct ctx *ctx)
 {
-	(void)argc;
-	return slab_free_cmd(ctx, NULL, argv[1]);
+	const struct args *args = cmd_args(ctx);
+	struct machine *m = ctx->m;
+	struct kmem_cache *cache = NULL;
+	struct slab_obj_info info;
+	const char *addr = args->argv[0];
+	struct error e;
+	char call[160];
+	u64 x;
+	int r;
+
+	if (cmd_entry(ctx) == &cmd_kmem_cache_free) {
+		if (arg_cache(ctx, args->argv[0], &cache))
+			return -1;
+		addr = args->argv[1];
+	}
+	if (arg_va(ctx, addr, "ADDR", &x))
+		return -1;
+	if (cache != NULL)
+		snprintf(call, sizeof(call), "kmem_cache_free(%s, %s)",
+			 cache->name, fva(m, x));
+	else
+		snprintf(call, sizeof(call), "kfree(%s)", fva(m, x));
+	if (slab_lookup(m, x, &info) != 0)
+		memset(&info, 0, sizeof(info));
+	r = cache ? kmem_cache_free(m, cache, x, &e) : kfree(m, x, &e);
+	if (r)
+		return cmd_err(ctx, &e);
+	show_slab_free(ctx, call, x, &info);
+	show_trace(ctx);
+	return 0;
 }
 
 const struct cmd cmd_kfree = {
@@ -39,6 +75,24 @@ const struct cmd cmd_kfree = {
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.run = kfree_run,
+};
+
+const struct cmd cmd_kmem_cache_free = {
+	.name = "kmem_cache_free",
+	.family = FAM_SLAB,
+	.usage = "NAME ADDR",
+	.summary = "free an object of the cache NAME",
+	.help =
+	"kmem_cache_free(cache, addr): as kfree (see 'help kfree'), and the\n"
+	"object must belong to NAME: an object of another cache is refused\n"
+	"(Linux warns \"Wrong slab cache\" when it checks).  The same checks\n"
+	"as kfree apply: double frees, addresses inside an object, pages of\n"
+	"other allocators are refused and nothing changes.\n",
+	.complete = "slabcache addr",
+	.min_args = 2,
+	.max_args = 2,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = kfree_run,
 };

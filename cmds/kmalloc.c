@@ -1,17 +1,40 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /*
  * Allocate SIZE bytes with kmalloc: a kmalloc-N slab cache, or pages above
- * KMALLOC_MAX_CACHE_SIZE.
+ * KMALLOC_MAX_CACHE_SIZE; kzalloc clears them (__GFP_ZERO).
  */
+#include <stdio.h>
+
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 #include "ptwalk/show_page.h"
 #include "ptwalk/show_slab.h"
 
+extern const struct cmd cmd_kzalloc;
+
 static int
-kmalloc_run(struct ctx *ctx, int argc, char **argv)
+kmalloc_run(struct ctx *ctx)
 {
-	return slab_cmd_kmalloc(ctx, argc, argv, false);
+	const struct args *args = cmd_args(ctx);
+	struct machine *m = ctx->m;
+	bool zero = cmd_entry(ctx) == &cmd_kzalloc;
+	gfp_t gfp = GFP_KERNEL;
+	struct error e;
+	char call[200];
+	u64 size, va;
+
+	if (arg_u64(ctx, args->argv[0], "SIZE", &size))
+		return -1;
+	if (args->argc > 1 && arg_gfp(ctx, args->argv[1], &gfp))
+		return -1;
+	va = zero ? kzalloc(m, size, gfp, &e) : kmalloc(m, size, gfp, &e);
+	show_trace(ctx);
+	if (va == 0)
+		return cmd_err(ctx, &e);
+	snprintf(call, sizeof(call), "%s(%llu, %s)", cmd_entry(ctx)->name,
+		 (unsigned long long)size, fgfp(gfp));
+	return show_slab_alloc(ctx, call, va, size);
 }
 
 const struct cmd cmd_kmalloc = {
@@ -51,6 +74,28 @@ const struct cmd cmd_kmalloc = {
 	.opts = slab_alloc_opts,
 	.min_args = 1,
 	.max_args = 2,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
+	.run = kmalloc_run,
+};
+
+const struct cmd cmd_kzalloc = {
+	.name = "kzalloc",
+	.family = FAM_SLAB,
+	.usage = "[--walk] SIZE [GFP]",
+	.summary = "kmalloc with __GFP_ZERO: the object's bytes are cleared",
+	.help =
+	"kzalloc(size, gfp) is kmalloc(size, gfp | __GFP_ZERO): the same cache\n"
+	"and object as kmalloc (see 'help kmalloc'), then the allocator clears\n"
+	"the cache's object_size bytes (slab_post_alloc_hook), or the page\n"
+	"allocator clears the pages of a kmalloc_large block.  'x ADDR'\n"
+	"shows the zeros; a plain kmalloc of a freed object would show the\n"
+	"free pointer SLUB left in its middle.\n",
+	.complete = "expr gfp",
+	.opts = slab_alloc_opts,
+	.min_args = 1,
+	.max_args = 2,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = kmalloc_run,
 };

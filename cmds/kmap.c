@@ -2,6 +2,7 @@
 /*
  * Map a page into the kernel's persistent kmap window.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/highmem.h"
 #include "ptwalk/out.h"
 #include "ptwalk/page_alloc.h"
@@ -10,8 +11,9 @@
 #include "ptwalk/show_page.h"
 
 static int
-kmap_run(struct ctx *ctx, int argc, char **argv)
+kmap_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct highmem_state *hm = highmem_of(m);
 	struct kreg_before b;
@@ -20,13 +22,10 @@ kmap_run(struct ctx *ctx, int argc, char **argv)
 	int slot;
 	u64 va, was;
 
-	(void)argc;
-	if (arg_page_any(ctx, argv[1], &page))
+	if (arg_page_any(ctx, args->argv[0], &page))
 		return -1;
 	was = page->virtual;
 	kreg_sample(m, &b);
-	if (ctx->verbose)
-		kt_begin(m);
 	va = kmap(m, page, &slot, &e);
 	show_trace(ctx);
 	if (va == 0)
@@ -90,6 +89,7 @@ const struct cmd cmd_kmap = {
 	.opts = kreg_walk_opts,
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = kmap_run,
 };

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "ptwalk/arg.h"
 #include "ptwalk/highmem.h"
 #include "ptwalk/out.h"
 #include "ptwalk/page_alloc.h"
@@ -12,8 +13,9 @@
 #include "ptwalk/show_page.h"
 
 static int
-kmap_atomic_run(struct ctx *ctx, int argc, char **argv)
+kmap_atomic_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct highmem_state *hm = highmem_of(m);
 	struct strbuf sb;
@@ -23,12 +25,11 @@ kmap_atomic_run(struct ctx *ctx, int argc, char **argv)
 	int idx;
 	u64 va;
 
-	if (arg_page_any(ctx, argv[1], &page))
+	if (arg_page_any(ctx, args->argv[0], &page))
 		return -1;
-	if (argc > 2 && arg_int(ctx, argv[2], "CPU", 0, m->ncpus - 1, &cpu))
+	if (args->argc > 1 &&
+	    arg_int(ctx, args->argv[1], "CPU", 0, m->ncpus - 1, &cpu))
 		return -1;
-	if (ctx->verbose)
-		kt_begin(m);
 	va = kmap_atomic(m, page, (int)cpu, &idx, &e);
 	show_trace(ctx);
 	if (va == 0)
@@ -93,6 +94,7 @@ const struct cmd cmd_kmap_atomic = {
 	.opts = kreg_walk_opts,
 	.min_args = 1,
 	.max_args = 2,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = kmap_atomic_run,
 };

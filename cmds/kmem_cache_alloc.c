@@ -2,14 +2,16 @@
 /*
  * Allocate one object from a named cache.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 #include "ptwalk/show_page.h"
 #include "ptwalk/show_slab.h"
 
 static int
-kmem_cache_alloc_run(struct ctx *ctx, int argc, char **argv)
+kmem_cache_alloc_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct kmem_cache *s;
 	gfp_t gfp = GFP_KERNEL;
@@ -17,11 +19,10 @@ kmem_cache_alloc_run(struct ctx *ctx, int argc, char **argv)
 	char call[200];
 	u64 va;
 
-	if (arg_cache(ctx, argv[1], &s))
+	if (arg_cache(ctx, args->argv[0], &s))
 		return -1;
-	if (argc > 2 && arg_gfp(ctx, argv[2], &gfp))
+	if (args->argc > 1 && arg_gfp(ctx, args->argv[1], &gfp))
 		return -1;
-	slab_call_begin(ctx);
 	va = kmem_cache_alloc(m, s, gfp, &e);
 	show_trace(ctx);
 	if (va == 0)
@@ -50,6 +51,7 @@ const struct cmd cmd_kmem_cache_alloc = {
 	.opts = slab_alloc_opts,
 	.min_args = 1,
 	.max_args = 2,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = kmem_cache_alloc_run,
 };

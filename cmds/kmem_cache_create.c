@@ -2,14 +2,16 @@
 /*
  * Create a slab cache.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 #include "ptwalk/show_page.h"
 #include "ptwalk/show_slab.h"
 
 static int
-kmem_cache_create_run(struct ctx *ctx, int argc, char **argv)
+kmem_cache_create_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct kmem_cache *s;
 	slab_flags_t flags = 0;
@@ -17,11 +19,11 @@ kmem_cache_create_run(struct ctx *ctx, int argc, char **argv)
 	struct error e;
 	u64 size, align = 0;
 
-	if (arg_u64(ctx, argv[2], "SIZE", &size))
+	if (arg_u64(ctx, args->argv[1], "SIZE", &size))
 		return -1;
-	if (argc > 3 && arg_u64(ctx, argv[3], "ALIGN", &align))
+	if (args->argc > 2 && arg_u64(ctx, args->argv[2], "ALIGN", &align))
 		return -1;
-	if (argc > 4 && arg_slab_flags(ctx, argv[4], &flags))
+	if (args->argc > 3 && arg_slab_flags(ctx, args->argv[3], &flags))
 		return -1;
 	/* both are unsigned int in kmem_cache_create(): refuse, not truncate */
 	if (size > 0xffffffffULL)
@@ -32,8 +34,7 @@ kmem_cache_create_run(struct ctx *ctx, int argc, char **argv)
 		return cmd_error(ctx, "ALIGN %#llx is too large: an alignment "
 				 "is a power of two up to a page",
 				 (unsigned long long)align);
-	slab_call_begin(ctx);
-	s = kmem_cache_create(m, argv[1], (unsigned)size, (unsigned)align,
+	s = kmem_cache_create(m, args->argv[0], (unsigned)size, (unsigned)align,
 			      flags, &e);
 	show_trace(ctx);
 	if (s == NULL)
@@ -96,6 +97,7 @@ const struct cmd cmd_kmem_cache_create = {
 	.complete = "word expr expr words:SLAB_HWCACHE_ALIGN,SLAB_CACHE_DMA,SLAB_CACHE_DMA32,SLAB_RECLAIM_ACCOUNT,SLAB_POISON,SLAB_PANIC",
 	.min_args = 2,
 	.max_args = 4,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = kmem_cache_create_run,
 };

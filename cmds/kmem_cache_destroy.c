@@ -2,29 +2,27 @@
 /*
  * Destroy an empty slab cache.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 #include "ptwalk/show_slab.h"
 
 static int
-kmem_cache_destroy_run(struct ctx *ctx, int argc, char **argv)
+kmem_cache_destroy_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct kmem_cache *s;
 	struct error e;
 	char name[80];
 	u64 va;
 
-	(void)argc;
-	if (arg_cache(ctx, argv[1], &s))
+	if (arg_cache(ctx, args->argv[0], &s))
 		return -1;
 	snprintf(name, sizeof(name), "%s", s->name);
 	va = s->va;
-	slab_call_begin(ctx);
-	if (kmem_cache_destroy(m, s, &e)) {
-		kt_end(m);
+	if (kmem_cache_destroy(m, s, &e))
 		return cmd_err(ctx, &e);
-	}
 	out_printf(ctx, "kmem_cache_destroy(%s): its struct kmem_cache at %s "
 		   "goes back to kmem_cache\n", name, fva(m, va));
 	j_str(ctx, "name", name);
@@ -50,6 +48,6 @@ const struct cmd cmd_kmem_cache_destroy = {
 	.complete = "slabcache",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = kmem_cache_destroy_run,
 };

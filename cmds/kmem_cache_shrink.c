@@ -2,21 +2,22 @@
 /*
  * Give a cache's empty slabs back to the buddy allocator.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 #include "ptwalk/show_slab.h"
 
 static int
-kmem_cache_shrink_run(struct ctx *ctx, int argc, char **argv)
+kmem_cache_shrink_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct kmem_cache *s = NULL;
 	struct slab_state *ss = slab_of(m);
 	unsigned long deact = ss->stat_deactivate, disc = ss->stat_discard;
 
-	if (argc > 1 && arg_cache(ctx, argv[1], &s))
+	if (args->argc > 0 && arg_cache(ctx, args->argv[0], &s))
 		return -1;
-	slab_call_begin(ctx);
 	kmem_cache_shrink(m, s);
 	deact = ss->stat_deactivate - deact;
 	disc = ss->stat_discard - disc;
@@ -50,6 +51,6 @@ const struct cmd cmd_kmem_cache_shrink = {
 	.complete = "slabcache",
 	.min_args = 0,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = kmem_cache_shrink_run,
 };

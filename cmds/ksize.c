@@ -6,15 +6,15 @@
 #include "ptwalk/show_slab.h"
 
 static int
-ksize_run(struct ctx *ctx, int argc, char **argv)
+ksize_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct slab_obj_info info;
 	struct error e;
 	u64 x, n;
 
-	(void)argc;
-	if (arg_va(ctx, argv[1], "ADDR", &x))
+	if (arg_va(ctx, args->argv[0], "ADDR", &x))
 		return -1;
 	n = ksize(m, x, &e);
 	if (n == 0)
@@ -55,5 +55,6 @@ const struct cmd cmd_ksize = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,
+	.value = VALUE_NUMBER,
 	.run = ksize_run,
 };

@@ -2,6 +2,7 @@
 /*
  * Drop one user of a page's persistent kmap.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/highmem.h"
 #include "ptwalk/out.h"
 #include "ptwalk/page_alloc.h"
@@ -10,8 +11,9 @@
 #include "ptwalk/show_page.h"
 
 static int
-kunmap_run(struct ctx *ctx, int argc, char **argv)
+kunmap_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct highmem_state *hm = highmem_of(m);
 	struct page *page;
@@ -19,16 +21,11 @@ kunmap_run(struct ctx *ctx, int argc, char **argv)
 	u64 va;
 	int nr;
 
-	(void)argc;
-	if (arg_page_any(ctx, argv[1], &page))
+	if (arg_page_any(ctx, args->argv[0], &page))
 		return -1;
 	va = page->virtual;
-	if (ctx->verbose)
-		kt_begin(m);
-	if (kunmap(m, page, &e)) {
-		kt_end(m);
+	if (kunmap(m, page, &e))
 		return cmd_err(ctx, &e);
-	}
 	show_trace(ctx);
 	if (no_highmem_note(m) || !PageHighMem(m, page)) {
 		out_printf(ctx, "kunmap(%s): a %s page has no kmap slot: "
@@ -68,6 +65,6 @@ const struct cmd cmd_kunmap = {
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = kunmap_run,
 };

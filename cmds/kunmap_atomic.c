@@ -10,23 +10,19 @@
 #include "ptwalk/whatis.h"
 
 static int
-kunmap_atomic_run(struct ctx *ctx, int argc, char **argv)
+kunmap_atomic_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct error e;
 	int cpu, depth, r;
 	u64 addr;
 
-	(void)argc;
-	if (arg_va(ctx, argv[1], "ADDR", &addr))
+	if (arg_va(ctx, args->argv[0], "ADDR", &addr))
 		return -1;
-	if (ctx->verbose)
-		kt_begin(m);
 	r = kunmap_atomic(m, addr, &e);
-	if (r < 0) {
-		kt_end(m);
+	if (r < 0)
 		return cmd_err(ctx, &e);
-	}
 	show_trace(ctx);
 	if (r > 0) {
 		struct strbuf sb;
@@ -75,6 +71,6 @@ const struct cmd cmd_kunmap_atomic = {
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = kunmap_atomic_run,
 };

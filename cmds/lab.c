@@ -256,7 +256,7 @@ parse_nr(struct ctx *ctx, const char *s, int *nr)
 }
 
 static int
-lab_start_cmd(struct ctx *ctx, int argc, char **argv)
+lab_start_cmd(struct ctx *ctx, const struct args *args)
 {
 	const char *ss = args_get(ctx, "--seed");
 	struct lab_run *r;
@@ -265,9 +265,9 @@ lab_start_cmd(struct ctx *ctx, int argc, char **argv)
 	u64 seed = ctx->seed;
 	int nr;
 
-	if (argc != 3)
+	if (args->argc != 2)
 		return cmd_error(ctx, "usage: lab start N [--seed SEED]");
-	if (parse_nr(ctx, argv[2], &nr))
+	if (parse_nr(ctx, args->argv[1], &nr))
 		return -1;
 	if (ss != NULL) {
 		char err[200];
@@ -311,7 +311,7 @@ lab_start_cmd(struct ctx *ctx, int argc, char **argv)
  */
 
 static int
-lab_answer_cmd(struct ctx *ctx, struct lab_run *r, int argc, char **argv)
+lab_answer_cmd(struct ctx *ctx, struct lab_run *r, const struct args *args)
 {
 	struct lab_q *q;
 	struct strbuf val, sb;
@@ -319,18 +319,18 @@ lab_answer_cmd(struct ctx *ctx, struct lab_run *r, int argc, char **argv)
 	long k;
 	int i, rc = 0;
 
-	if (argc < 4)
+	if (args->argc < 3)
 		return cmd_error(ctx, "usage: lab answer K VALUE (K is the "
 				 "question's number, 1-%d)", r->nq);
-	k = strtol(argv[2], &end, 10);
-	if (*argv[2] == 0 || *end != 0 || k < 1 || k > r->nq)
+	k = strtol(args->argv[1], &end, 10);
+	if (*args->argv[1] == 0 || *end != 0 || k < 1 || k > r->nq)
 		return cmd_error(ctx, "no question '%s': exercise %d has "
 				 "questions 1-%d ('lab show' lists them)",
-				 argv[2], r->lab->nr, r->nq);
+				 args->argv[1], r->lab->nr, r->nq);
 	q = &r->q[k - 1];
 	sb_init(&val);
-	for (i = 3; i < argc; i++)
-		sb_addf(&val, "%s%s", i > 3 ? " " : "", argv[i]);
+	for (i = 2; i < args->argc; i++)
+		sb_addf(&val, "%s%s", i > 2 ? " " : "", args->argv[i]);
 	sb_init(&sb);
 	if (q->form == LF_HEX || q->form == LF_NUM) {
 		u64 v;
@@ -491,9 +491,10 @@ lab_solve_cmd(struct ctx *ctx, struct lab_run *r)
 }
 
 static int
-lab_run(struct ctx *ctx, int argc, char **argv)
+lab_run(struct ctx *ctx)
 {
-	const char *sub = argc > 1 ? argv[1] : NULL;
+	const struct args *args = cmd_args(ctx);
+	const char *sub = args->argc > 0 ? args->argv[0] : NULL;
 	struct lab_run *r;
 
 	if (sub != NULL && strcmp(sub, "start") && args_has(ctx, "--seed"))
@@ -501,16 +502,16 @@ lab_run(struct ctx *ctx, int argc, char **argv)
 	if (sub == NULL)
 		sub = ctx->lab != NULL ? "show" : "list";
 	if (!strcmp(sub, "list"))
-		return argc > 2 ? cmd_error(ctx, "usage: lab list") :
+		return args->argc > 1 ? cmd_error(ctx, "usage: lab list") :
 			lab_list(ctx);
 	if (!strcmp(sub, "start"))
-		return lab_start_cmd(ctx, argc, argv);
+		return lab_start_cmd(ctx, args);
 	if (strcmp(sub, "show") && strcmp(sub, "answer") &&
 	    strcmp(sub, "check") && strcmp(sub, "solve"))
 		return cmd_error(ctx, "unknown subcommand '%s': lab list, "
 				 "start N [--seed SEED], show, answer K VALUE, "
 				 "check or solve", sub);
-	if (strcmp(sub, "answer") && argc > 2)
+	if (strcmp(sub, "answer") && args->argc > 1)
 		return cmd_error(ctx, "usage: lab %s", sub);
 	r = need_lab(ctx);
 	if (r == NULL)
@@ -520,7 +521,7 @@ lab_run(struct ctx *ctx, int argc, char **argv)
 		return 0;
 	}
 	if (!strcmp(sub, "answer"))
-		return lab_answer_cmd(ctx, r, argc, argv);
+		return lab_answer_cmd(ctx, r, args);
 	if (!strcmp(sub, "check"))
 		return lab_check_cmd(ctx, r);
 	return lab_solve_cmd(ctx, r);

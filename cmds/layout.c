@@ -171,12 +171,10 @@ layout_constants(struct ctx *ctx)
 }
 
 static int
-layout_run(struct ctx *ctx, int argc, char **argv)
+layout_run(struct ctx *ctx)
 {
 	const struct machine *m = ctx->m;
 
-	(void)argc;
-	(void)argv;
 	layout_table(ctx);
 	if (m->image && m->img != NULL) {
 		out_printf(ctx, "\nfrom the image: direct map: %s\n",

@@ -6,15 +6,13 @@
 #include "ptwalk/out.h"
 
 static int
-lsmod_run(struct ctx *ctx, int argc, char **argv)
+lsmod_run(struct ctx *ctx)
 {
 	struct machine *m = ctx->m;
 	const struct module_state *ms = module_of(m);
 	const struct module *mod;
 	int n = 0;
 
-	(void)argc;
-	(void)argv;
 	j_arr(ctx, "modules");
 	for (mod = ms->mods; mod != NULL; mod = mod->next) {
 		/* /proc/modules: name size refcount deps state address */

@@ -70,7 +70,7 @@ show_zones(struct ctx *ctx)
 }
 
 static int
-machine_run(struct ctx *ctx, int argc, char **argv)
+machine_run(struct ctx *ctx)
 {
 	struct machine *m = ctx->m;
 	const struct layout *L = &m->lay;
@@ -83,8 +83,6 @@ machine_run(struct ctx *ctx, int argc, char **argv)
 	u64 low_end = L->phys_offset + L->lowmem_end;
 	int i;
 
-	(void)argc;
-	(void)argv;
 	sb_init(&sb);
 	m->arch->describe(&m->mmu, &sb);
 	out_printf(ctx, "arch       %s: %s\n", m->arch->name, sb.buf);

@@ -2,18 +2,20 @@
 /*
  * The VMAs of a process, as /proc/PID/maps shows them.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
+#include "ptwalk/show_proc.h"
 
 static int
-maps_run(struct ctx *ctx, int argc, char **argv)
+maps_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct task_struct *t;
 	struct vm_area_struct *v;
 	struct strbuf sb;
 
-	if (task_arg_live(ctx, argc > 1 ? argv[1] : NULL, &t))
+	if (arg_task_live(ctx, args->argc > 0 ? args->argv[0] : NULL, &t))
 		return -1;
 	sb_init(&sb);
 	j_int(ctx, "pid", t->pid);

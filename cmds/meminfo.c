@@ -23,7 +23,7 @@ val_kb(struct ctx *ctx, const char *label, u64 kb)
 #define K(pages) ((u64)(pages) << (PAGE_SHIFT - 10))
 
 static int
-meminfo_run(struct ctx *ctx, int argc, char **argv)
+meminfo_run(struct ctx *ctx)
 {
 	struct machine *m = ctx->m;
 	struct page_alloc *pa = page_alloc_of(m);
@@ -34,8 +34,6 @@ meminfo_run(struct ctx *ctx, int argc, char **argv)
 		PAGE_SHIFT;
 	int nid;
 
-	(void)argc;
-	(void)argv;
 	for (nid = 0; nid < pa->nr_nodes; nid++)
 		highfree += pa->node_data[nid]->node_zones[ZONE_HIGHMEM].nr_free_pages;
 	val_kb(ctx, "MemTotal", K(pa->totalram_pages));

@@ -5,8 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptwalk/arg.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/show.h"
 
 static const struct {
@@ -51,8 +52,9 @@ parse_flags(struct ctx *ctx, const char *s, unsigned *out)
 }
 
 static int
-mmap_run(struct ctx *ctx, int argc, char **argv)
+mmap_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct task_struct *t;
 	struct file *file = NULL;
@@ -61,30 +63,30 @@ mmap_run(struct ctx *ctx, int argc, char **argv)
 	u64 addr, len, off = 0, got;
 	int r;
 
-	if (task_arg_live(ctx, NULL, &t))
+	if (arg_task_live(ctx, NULL, &t))
 		return -1;
-	if (arg_u64(ctx, argv[1], "ADDR", &addr) ||
-	    arg_u64(ctx, argv[2], "LEN", &len) ||
-	    parse_prot(ctx, argv[3], &prot) || parse_flags(ctx, argv[4], &flags))
+	if (arg_u64(ctx, args->argv[0], "ADDR", &addr) ||
+	    arg_u64(ctx, args->argv[1], "LEN", &len) ||
+	    arg_prot(ctx, args->argv[2], &prot) ||
+	    parse_flags(ctx, args->argv[3], &flags))
 		return -1;
-	if (argc == 6)
+	if (args->argc == 5)
 		return cmd_error(ctx, "a file mapping needs FILE and OFF");
-	if (argc == 7) {
+	if (args->argc == 6) {
 		if (flags & MAP_ANONYMOUS)
 			return cmd_error(ctx, "MAP_ANONYMOUS takes no FILE");
-		if (arg_u64(ctx, argv[6], "OFF", &off))
+		if (arg_u64(ctx, args->argv[5], "OFF", &off))
 			return -1;
 		if (off & (PAGE_SIZE - 1))
 			return cmd_error(ctx, "OFF %#llx is not a multiple of "
 					 "the page size (EINVAL)",
 					 (unsigned long long)off);
-		if (file_open(m, argv[5], &file, &e))
+		if (file_open(m, args->argv[4], &file, &e))
 			return cmd_err(ctx, &e);
 	} else if (!(flags & MAP_ANONYMOUS)) {
 		return cmd_error(ctx, "without FILE the mapping must be "
 				 "anonymous (add 'anonymous' to FLAGS)");
 	}
-	kt_begin(m);
 	r = do_mmap(m, t->mm, file, addr, len, prot, flags, off >> PAGE_SHIFT,
 		    &got, &e);
 	if (file != NULL)
@@ -122,6 +124,7 @@ const struct cmd cmd_mmap = {
 		"words:private|anonymous,shared,private,fixed file expr",
 	.min_args = 4,
 	.max_args = 6,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
+	.value = VALUE_VA,
 	.run = mmap_run,
 };

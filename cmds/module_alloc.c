@@ -8,19 +8,17 @@
 #include "ptwalk/show_kreg.h"
 
 static int
-module_alloc_run(struct ctx *ctx, int argc, char **argv)
+module_alloc_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct kreg_before b;
 	struct error e;
 	u64 size, va, start, end;
 
-	(void)argc;
-	if (arg_u64(ctx, argv[1], "SIZE", &size))
+	if (arg_u64(ctx, args->argv[0], "SIZE", &size))
 		return -1;
 	kreg_sample(m, &b);
-	if (ctx->verbose)
-		kt_begin(m);
 	va = module_alloc(m, size, "cmd_module_alloc [ptwalk]", &e);
 	show_trace(ctx);
 	if (va == 0)
@@ -59,6 +57,7 @@ const struct cmd cmd_module_alloc = {
 	.opts = kreg_walk_opts,
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = module_alloc_run,
 };

@@ -2,25 +2,26 @@
 /*
  * Change the rights of a range of the running process.
  */
+#include "ptwalk/arg.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/show.h"
 
 static int
-mprotect_run(struct ctx *ctx, int argc, char **argv)
+mprotect_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct task_struct *t;
 	struct error e;
 	unsigned prot;
 	u64 addr, len;
 
-	(void)argc;
-	if (task_arg_live(ctx, NULL, &t) ||
-	    arg_u64(ctx, argv[1], "ADDR", &addr) ||
-	    arg_u64(ctx, argv[2], "LEN", &len) || parse_prot(ctx, argv[3], &prot))
+	if (arg_task_live(ctx, NULL, &t) ||
+	    arg_u64(ctx, args->argv[0], "ADDR", &addr) ||
+	    arg_u64(ctx, args->argv[1], "LEN", &len) ||
+	    arg_prot(ctx, args->argv[2], &prot))
 		return -1;
-	kt_begin(m);
 	if (do_mprotect(m, t->mm, addr, len, prot, &e)) {
 		show_trace(ctx);
 		return cmd_err(ctx, &e);
@@ -53,6 +54,6 @@ const struct cmd cmd_mprotect = {
 	.complete = "addr expr words:r,rw,rx,rwx,none",
 	.min_args = 3,
 	.max_args = 3,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
 	.run = mprotect_run,
 };

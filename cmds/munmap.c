@@ -2,24 +2,24 @@
 /*
  * Unmap a range of the running process.
  */
+#include "ptwalk/arg.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/show.h"
 
 static int
-munmap_run(struct ctx *ctx, int argc, char **argv)
+munmap_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct task_struct *t;
 	struct error e;
 	u64 addr, len;
 
-	(void)argc;
-	if (task_arg_live(ctx, NULL, &t) ||
-	    arg_u64(ctx, argv[1], "ADDR", &addr) ||
-	    arg_u64(ctx, argv[2], "LEN", &len))
+	if (arg_task_live(ctx, NULL, &t) ||
+	    arg_u64(ctx, args->argv[0], "ADDR", &addr) ||
+	    arg_u64(ctx, args->argv[1], "LEN", &len))
 		return -1;
-	kt_begin(m);
 	if (do_munmap(m, t->mm, addr, len, &e)) {
 		show_trace(ctx);
 		return cmd_err(ctx, &e);
@@ -46,6 +46,6 @@ const struct cmd cmd_munmap = {
 	.complete = "addr expr",
 	.min_args = 2,
 	.max_args = 2,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
 	.run = munmap_run,
 };

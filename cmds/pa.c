@@ -5,15 +5,15 @@
 #include "ptwalk/out.h"
 
 static int
-pa_run(struct ctx *ctx, int argc, char **argv)
+pa_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	const struct region *r;
 	struct error e;
 	u64 va, pa;
 
-	(void)argc;
-	if (arg_va(ctx, argv[1], "VADDR", &va))
+	if (arg_va(ctx, args->argv[0], "VADDR", &va))
 		return -1;
 	if (m->image && m->lay.page_offset == 0 && m->lay.kimage_vaddr == 0)
 		return cmd_error(ctx, "the image does not say where its direct "
@@ -47,5 +47,6 @@ const struct cmd cmd_pa = {
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 1,
+	.value = VALUE_PA,
 	.run = pa_run,
 };

@@ -2,6 +2,7 @@
 /*
  * Decode the struct page of a frame.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show_page.h"
 
@@ -83,8 +84,9 @@ describe_state(struct ctx *ctx, struct page *page, u64 pfn,
 }
 
 static int
-page_run(struct ctx *ctx, int argc, char **argv)
+page_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct page *page;
 	struct page_state st;
@@ -94,8 +96,7 @@ page_run(struct ctx *ctx, int argc, char **argv)
 	s32 raw;
 	int b;
 
-	(void)argc;
-	if (arg_page_any(ctx, argv[1], &page))
+	if (arg_page_any(ctx, args->argv[0], &page))
 		return -1;
 	pfn = page_to_pfn(m, page);
 	z = page_zone(m, page);
@@ -207,5 +208,6 @@ const struct cmd cmd_page = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,
+	.value = VALUE_PAGE,
 	.run = page_run,
 };

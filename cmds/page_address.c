@@ -2,18 +2,19 @@
 /*
  * page_address(): the kernel virtual address of a struct page's frame.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show_page.h"
 
 static int
-page_address_run(struct ctx *ctx, int argc, char **argv)
+page_address_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct page *page;
 	u64 va;
 
-	(void)argc;
-	if (arg_struct_page(ctx, argv[1], "PAGE", &page))
+	if (arg_struct_page(ctx, args->argv[0], "PAGE", &page))
 		return -1;
 	va = page_address(m, page);
 	if (va == 0) {
@@ -52,5 +53,6 @@ const struct cmd cmd_page_address = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,
+	.value = VALUE_VA,
 	.run = page_address_run,
 };

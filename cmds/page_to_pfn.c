@@ -2,19 +2,20 @@
 /*
  * page_to_pfn(): the page frame number of a struct page.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show_page.h"
 
 static int
-page_to_pfn_run(struct ctx *ctx, int argc, char **argv)
+page_to_pfn_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct page_alloc *pa = page_alloc_of(m);
 	struct page *page;
 	u64 pfn, va;
 
-	(void)argc;
-	if (arg_struct_page(ctx, argv[1], "PAGE", &page))
+	if (arg_struct_page(ctx, args->argv[0], "PAGE", &page))
 		return -1;
 	pfn = page_to_pfn(m, page);
 	va = sim_page_va(m, page);
@@ -47,5 +48,6 @@ const struct cmd cmd_page_to_pfn = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,
+	.value = VALUE_PFN,
 	.run = page_to_pfn_run,
 };

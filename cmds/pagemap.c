@@ -2,19 +2,21 @@
 /*
  * The /proc/PID/pagemap entry of a user address.
  */
+#include "ptwalk/arg.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 
 static int
-pagemap_run(struct ctx *ctx, int argc, char **argv)
+pagemap_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct task_struct *t;
 	struct vm_area_struct *v;
 	u64 va, pm;
 
-	if (task_arg_live(ctx, argc > 2 ? argv[2] : NULL, &t) ||
-	    arg_va(ctx, argv[1], "VADDR", &va))
+	if (arg_task_live(ctx, args->argc > 1 ? args->argv[1] : NULL, &t) ||
+	    arg_va(ctx, args->argv[0], "VADDR", &va))
 		return -1;
 	if (va >= t->mm->task_size)
 		return cmd_error(ctx, "%s is not a user address (TASK_SIZE is "
@@ -69,5 +71,6 @@ const struct cmd cmd_pagemap = {
 	.min_args = 1,
 	.max_args = 2,
 	.flags = CMD_SIM,
+	.value = VALUE_ENTRY,
 	.run = pagemap_run,
 };

@@ -6,15 +6,15 @@
 #include "ptwalk/show_page.h"
 
 static int
-pfn_to_page_run(struct ctx *ctx, int argc, char **argv)
+pfn_to_page_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct page_alloc *pa = page_alloc_of(m);
 	struct page *page;
 	u64 pfn, va;
 
-	(void)argc;
-	if (arg_u64(ctx, argv[1], "PFN", &pfn))
+	if (arg_u64(ctx, args->argv[0], "PFN", &pfn))
 		return -1;
 	page = pfn_to_page(m, pfn);
 	if (page == NULL)
@@ -55,5 +55,6 @@ const struct cmd cmd_pfn_to_page = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,
+	.value = VALUE_PAGE,
 	.run = pfn_to_page_run,
 };

@@ -107,9 +107,10 @@ format(struct ctx *ctx, char f, u64 v, struct strbuf *sb)
 }
 
 static int
-print_run(struct ctx *ctx, int argc, char **argv)
+print_run(struct ctx *ctx)
 {
-	const char *fmt = ctx->cmdfmt;
+	const struct args *args = cmd_args(ctx);
+	const char *fmt = args->fmt;
 	struct strbuf sb;
 	char f = 'x';
 	u64 v;
@@ -121,9 +122,9 @@ print_run(struct ctx *ctx, int argc, char **argv)
 					 "as in p/x or p/d", fmt);
 		f = fmt[0];
 	}
-	if (argc > 1 && arg_u64(ctx, argv[1], "EXPR", &v))
+	if (args->argc > 0 && arg_u64(ctx, args->argv[0], "EXPR", &v))
 		return -1;
-	if (argc == 1) {
+	if (args->argc == 0) {
 		/* as gdb: print alone shows the last value again */
 		if (ctx->nvals == 0)
 			return cmd_error(ctx, "no value yet (the value history "
@@ -166,5 +167,6 @@ const struct cmd cmd_print = {
 	.min_args = 0,
 	.max_args = 1,
 	.flags = CMD_NOMACHINE | CMD_FMT,
+	.value = VALUE_NUMBER,
 	.run = print_run,
 };

@@ -73,16 +73,17 @@ values(struct ctx *ctx, const char *p, u64 **vp, int *np)
 			char *e = xasprintf("%.*s", (int)(p - start), start);
 			char what[32];
 			u64 v;
+			int r;
 
 			snprintf(what, sizeof(what), "value %d", n + 1);
 			if (strspn(e, " \t") == strlen(e))
-				cmd_error(ctx, "%s is empty", what);
-			else if (arg_u64(ctx, e, what, &v) == 0) {
+				r = cmd_error(ctx, "%s is empty", what);
+			else if ((r = arg_u64(ctx, e, what, &v)) == 0) {
 				*vp = xrealloc(*vp, (size_t)(n + 1) * sizeof(**vp));
 				(*vp)[n++] = v;
 			}
 			free(e);
-			if (ctx->failed)
+			if (r)
 				return -1;
 			if (*p == 0)
 				break;
@@ -203,14 +204,14 @@ render(struct ctx *ctx, const char *fmt, const u64 *v, int n,
 }
 
 static int
-printf_run(struct ctx *ctx, int argc, char **argv)
+printf_run(struct ctx *ctx)
 {
-	const char *p = argv[1];
+	const struct args *args = cmd_args(ctx);
+	const char *p = args->argv[0];
 	struct strbuf fmt, out;
 	u64 *v = NULL;
 	int n = 0, r;
 
-	(void)argc;
 	sb_init(&fmt);
 	sb_init(&out);
 	r = literal(ctx, &p, &fmt);

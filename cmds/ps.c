@@ -4,8 +4,8 @@
  */
 #include <string.h>
 
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 
 static const char *
 state_str(const struct task_struct *t)
@@ -17,14 +17,12 @@ state_str(const struct task_struct *t)
 }
 
 static int
-ps_run(struct ctx *ctx, int argc, char **argv)
+ps_run(struct ctx *ctx)
 {
 	struct machine *m = ctx->m;
 	struct task_struct *t;
 	int sw = 5;
 
-	(void)argc;
-	(void)argv;
 	/* the state column as wide as its widest entry */
 	for (t = task_list(m); t != NULL; t = t->next)
 		if ((int)strlen(state_str(t)) > sw)

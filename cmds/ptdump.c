@@ -156,8 +156,10 @@ dump(struct ctx *ctx, const char *what, int ri, u64 start, u64 end)
 }
 
 static int
-ptdump_run(struct ctx *ctx, int argc, char **argv)
+ptdump_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
+	const char *which = args->argc > 0 ? args->argv[0] : NULL;
 	struct machine *m = ctx->m;
 	u64 ue = user_end(m), top, start, end;
 	bool split = m->mmu.split_roots;
@@ -166,11 +168,12 @@ ptdump_run(struct ctx *ctx, int argc, char **argv)
 	top = m->mmu.va_mode == VA_ZEROEXT ? 1ULL << m->mmu.va_bits : 0;
 	progress_begin(&pd_progress, "ptdump", "ranges", 0, PROGRESS_STREAM);
 	j_arr(ctx, "ranges");
-	if (argc == 1 || !strcmp(argv[1], "user") || !strcmp(argv[1], "kernel")) {
-		bool user = argc == 1 || !strcmp(argv[1], "user");
-		bool kern = argc == 1 || !strcmp(argv[1], "kernel");
+	if (which == NULL || !strcmp(which, "user") ||
+	    !strcmp(which, "kernel")) {
+		bool user = which == NULL || !strcmp(which, "user");
+		bool kern = which == NULL || !strcmp(which, "kernel");
 
-		if (argc > 2)
+		if (args->argc > 1)
 			r = cmd_usage(ctx);
 		if (!r && kern)
 			r = dump(ctx, "kernel", split ? 1 : 0,
@@ -180,10 +183,10 @@ ptdump_run(struct ctx *ctx, int argc, char **argv)
 		if (!r && user)
 			r = dump(ctx, "user", 0, 0, ue);
 	} else {
-		if (argc != 3)
+		if (args->argc != 2)
 			r = cmd_usage(ctx);
-		else if (arg_va(ctx, argv[1], "START", &start) ||
-			 arg_va(ctx, argv[2], "END", &end))
+		else if (arg_va(ctx, args->argv[0], "START", &start) ||
+			 arg_va(ctx, args->argv[1], "END", &end))
 			r = -1;
 		else if (end <= start)
 			r = cmd_error(ctx, "END must be above START");

@@ -177,8 +177,9 @@ pte_raw(struct ctx *ctx, const char *value)
 }
 
 static int
-pte_run(struct ctx *ctx, int argc, char **argv)
+pte_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct cpu *c = machine_cpu(m);
 	const struct walk_step *s;
@@ -186,15 +187,14 @@ pte_run(struct ctx *ctx, int argc, char **argv)
 	char flags[200];
 	u64 va;
 
-	(void)argc;
 	if (args_has(ctx, "--raw"))
-		return pte_raw(ctx, argv[1]);
+		return pte_raw(ctx, args->argv[0]);
 	if (args_has(ctx, "--level"))
 		return cmd_error(ctx, "--level goes with --raw");
 	if (args_has(ctx, "--linux"))
 		return cmd_error(ctx, "--linux goes with --raw (for VADDR the "
 				 "Linux copy is shown when there is one)");
-	if (arg_va(ctx, argv[1], "VADDR", &va))
+	if (arg_va(ctx, args->argv[0], "VADDR", &va))
 		return -1;
 	machine_walk(m, c, va, &w);
 	if (w.nsteps == 0)
@@ -272,5 +272,6 @@ const struct cmd cmd_pte = {
 	.opts = pte_opts,
 	.min_args = 1,
 	.max_args = 1,
+	.value = VALUE_ENTRY,
 	.run = pte_run,
 };

@@ -5,11 +5,13 @@
 #include "ptwalk/cmd.h"
 
 static int
-quit_run(struct ctx *ctx, int argc, char **argv)
+quit_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	long st = -1;
 
-	if (argc > 1 && arg_int(ctx, argv[1], "STATUS", 0, 255, &st))
+	if (args->argc > 0 &&
+	    arg_int(ctx, args->argv[0], "STATUS", 0, 255, &st))
 		return -1;
 	ctx->quit = true;
 	ctx->quit_status = (int)st;

@@ -8,36 +8,31 @@
 #include "ptwalk/show_kreg.h"
 
 static int
-rmmod_run(struct ctx *ctx, int argc, char **argv)
+rmmod_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct module *mod;
 	struct kreg_before b;
 	struct error e;
 	u64 base, size;
 
-	(void)argc;
-	mod = find_module(m, argv[1]);
+	mod = find_module(m, args->argv[0]);
 	if (mod == NULL)
 		return cmd_error(ctx, "no module '%s' is loaded ('lsmod' lists "
-				 "them)", argv[1]);
+				 "them)", args->argv[0]);
 	base = mod->core.base;
 	size = mod->core.size;
 	kreg_sample(m, &b);
-	kt_begin(m);
-	if (delete_module(m, argv[1], &e)) {
-		kt_end(m);
+	if (delete_module(m, args->argv[0], &e))
 		return cmd_err(ctx, &e);
-	}
 	out_printf(ctx, "rmmod %s: core %s-%s (%s) freed with module_memfree\n",
-		   argv[1], fva(m, base), fva(m, base + size - 1), fsize(size));
+		   args->argv[0], fva(m, base), fva(m, base + size - 1),
+		   fsize(size));
 	show_freed(ctx, &b);
 	j_hex(ctx, "va", base);
 	j_u64(ctx, "size", size);
-	if (ctx->verbose)
-		show_trace(ctx);
-	else
-		kt_end(m);
+	show_trace(ctx);
 	return 0;
 }
 
@@ -53,6 +48,6 @@ const struct cmd cmd_rmmod = {
 	.complete = "word",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = rmmod_run,
 };

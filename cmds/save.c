@@ -6,19 +6,19 @@
 #include "ptwalk/out.h"
 
 static int
-save_run(struct ctx *ctx, int argc, char **argv)
+save_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct error e;
 
-	(void)argc;
 	error_clear(&e);
-	if (image_save(ctx->m, argv[1], &e))
+	if (image_save(ctx->m, args->argv[0], &e))
 		return cmd_err(ctx, &e);
 	out_printf(ctx, "saved %s (%s, %d CPU%s) to %s\n",
 		   ctx->m->image ? "the image" : "the machine",
 		   ctx->m->arch->name, ctx->m->ncpus,
-		   ctx->m->ncpus == 1 ? "" : "s", argv[1]);
-	j_str(ctx, "file", argv[1]);
+		   ctx->m->ncpus == 1 ? "" : "s", args->argv[0]);
+	j_str(ctx, "file", args->argv[0]);
 	return 0;
 }
 

@@ -9,16 +9,16 @@
 #include "ptwalk/progress.h"
 
 static int
-set_tlb(struct ctx *ctx, int argc, char **argv)
+set_tlb(struct ctx *ctx, const struct args *args)
 {
 	struct machine *m = ctx->m;
 	long entries, ways;
 	int i;
 
-	if (argc == 3) {
+	if (args->argc == 2) {
 		bool on;
 
-		if (arg_bool(ctx, argv[2], "tlb", &on))
+		if (arg_bool(ctx, args->argv[1], "tlb", &on))
 			return -1;
 		m->tlb_on = on;
 		if (!on)
@@ -26,8 +26,8 @@ set_tlb(struct ctx *ctx, int argc, char **argv)
 				tlb_flush_all(&m->cpu[i].tlb);
 		return 0;
 	}
-	if (arg_int(ctx, argv[2], "ENTRIES", 1, 1 << 20, &entries) ||
-	    arg_int(ctx, argv[3], "WAYS", 1, 64, &ways))
+	if (arg_int(ctx, args->argv[1], "ENTRIES", 1, 1 << 20, &entries) ||
+	    arg_int(ctx, args->argv[2], "WAYS", 1, 64, &ways))
 		return -1;
 	if (entries % ways || ((entries / ways) & (entries / ways - 1)))
 		return cmd_error(ctx, "%ld entries in %ld ways: entries/ways "
@@ -44,18 +44,19 @@ set_tlb(struct ctx *ctx, int argc, char **argv)
 
 /* progress on|off; host-mem-limit SIZE|off|auto, or its value. */
 static int
-set_host(struct ctx *ctx, int argc, char **argv)
+set_host(struct ctx *ctx, const struct args *args)
 {
 	char lim[32], ram[32];
 	long pages = sysconf(_SC_PHYS_PAGES), psz = sysconf(_SC_PAGESIZE);
 	u64 v;
 
-	if (!strcmp(argv[1], "progress")) {
-		if (argc != 3)
+	if (!strcmp(args->argv[0], "progress")) {
+		if (args->argc != 2)
 			return cmd_error(ctx, "usage: set progress on|off");
-		return arg_bool(ctx, argv[2], "progress", &progress_enabled);
+		return arg_bool(ctx, args->argv[1], "progress",
+				&progress_enabled);
 	}
-	if (argc == 2) {
+	if (args->argc == 1) {
 		fmt_mem(lim, sizeof(lim), host_mem_limit_bytes());
 		fmt_mem(ram, sizeof(ram), pages > 0 && psz > 0 ?
 			(u64)pages * (u64)psz : 0);
@@ -70,15 +71,15 @@ set_host(struct ctx *ctx, int argc, char **argv)
 				   " of RAM, or of its memory cgroup)" : "");
 		return 0;
 	}
-	if (argc != 3)
+	if (args->argc != 2)
 		return cmd_error(ctx, "usage: set host-mem-limit "
 				 "SIZE|off|auto");
-	if (!strcmp(argv[2], "off")) {
+	if (!strcmp(args->argv[1], "off")) {
 		host_mem_limit = 0;
-	} else if (!strcmp(argv[2], "auto")) {
+	} else if (!strcmp(args->argv[1], "auto")) {
 		host_mem_limit = HOST_MEM_AUTO;
 	} else {
-		if (arg_u64(ctx, argv[2], "host-mem-limit", &v))
+		if (arg_u64(ctx, args->argv[1], "host-mem-limit", &v))
 			return -1;
 		if (v < 16 * MiB || v == HOST_MEM_AUTO)
 			return cmd_error(ctx, "host-mem-limit: give at least "
@@ -89,12 +90,13 @@ set_host(struct ctx *ctx, int argc, char **argv)
 }
 
 static int
-set_run(struct ctx *ctx, int argc, char **argv)
+set_run(struct ctx *ctx)
 {
-	const char *o = argv[1];
+	const struct args *args = cmd_args(ctx);
+	const char *o = args->argv[0];
 	bool v;
 
-	if (argc == 1) {
+	if (args->argc == 0) {
 		out_printf(ctx, "json %s\necho %s\nverbose %s\nbail %s\n"
 			   "tlb %s\nseed %llu\npager %s\nredirect %s\n",
 			   ctx->json ? "on" : "off",
@@ -111,21 +113,21 @@ set_run(struct ctx *ctx, int argc, char **argv)
 			   host_mem_limit == 0 ? "off" : fsize(host_mem_limit));
 		return 0;
 	}
-	if (argc > 1 && (!strcmp(o, "progress") ||
+	if (args->argc > 0 && (!strcmp(o, "progress") ||
 			 !strcmp(o, "host-mem-limit")))
-		return set_host(ctx, argc, argv);
+		return set_host(ctx, args);
 	if (!strcmp(o, "tlb")) {
-		if (argc != 3 && argc != 4)
+		if (args->argc != 2 && args->argc != 3)
 			return cmd_error(ctx, "usage: set tlb on|off, or set "
 					 "tlb ENTRIES WAYS");
-		return set_tlb(ctx, argc, argv);
+		return set_tlb(ctx, args);
 	}
-	if (argc != 3)
+	if (args->argc != 2)
 		return cmd_error(ctx, "usage: set %s VALUE", o);
 	if (!strcmp(o, "seed")) {
 		u64 s;
 
-		if (arg_u64(ctx, argv[2], "seed", &s))
+		if (arg_u64(ctx, args->argv[1], "seed", &s))
 			return -1;
 		ctx->seed = s;
 		return 0;
@@ -133,15 +135,15 @@ set_run(struct ctx *ctx, int argc, char **argv)
 	if (!strcmp(o, "redirect") && ctx->redirect == REDIRECT_NEVER)
 		return cmd_error(ctx, "redirect: output redirection is disabled "
 				 "in this session");
-	if (!strcmp(o, "redirect") && !strcmp(argv[2], "auto")) {
+	if (!strcmp(o, "redirect") && !strcmp(args->argv[1], "auto")) {
 		ctx->redirect = REDIRECT_AUTO;
 		return 0;
 	}
-	if (!strcmp(o, "redirect") && strcmp(argv[2], "on") &&
-	    strcmp(argv[2], "off"))
+	if (!strcmp(o, "redirect") && strcmp(args->argv[1], "on") &&
+	    strcmp(args->argv[1], "off"))
 		return cmd_error(ctx, "redirect: '%s' is not on, off or auto",
-				 argv[2]);
-	if (arg_bool(ctx, argv[2], o, &v))
+				 args->argv[1]);
+	if (arg_bool(ctx, args->argv[1], o, &v))
 		return -1;
 	if (!strcmp(o, "json")) {
 		/* the result of this very command follows the new mode */
@@ -149,7 +151,6 @@ set_run(struct ctx *ctx, int argc, char **argv)
 			ctx->json = true;
 			out_begin(ctx);
 		} else if (!v && ctx->json) {
-			ctx->jopen = false;
 			ctx->json = false;
 		}
 	} else if (!strcmp(o, "echo")) {

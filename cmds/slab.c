@@ -2,6 +2,7 @@
 /*
  * A cache and its slabs: CPU slabs, partial and full, with free lists.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show_page.h"
 #include "ptwalk/show_slab.h"
@@ -43,8 +44,9 @@ show_one_slab(struct ctx *ctx, const struct kmem_cache *s, struct page *slab,
 }
 
 static int
-slab_run(struct ctx *ctx, int argc, char **argv)
+slab_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	const struct page_alloc *pa = page_alloc_of(m);
 	struct kmem_cache *s;
@@ -53,8 +55,7 @@ slab_run(struct ctx *ctx, int argc, char **argv)
 	int cpu, nid;
 	char what[16];
 
-	(void)argc;
-	if (arg_cache(ctx, argv[1], &s))
+	if (arg_cache(ctx, args->argv[0], &s))
 		return -1;
 	sb_init(&sb);
 	slab_flags_string(s->flags, &sb);
@@ -134,5 +135,6 @@ const struct cmd cmd_slab = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,
+	.value = VALUE_VA,
 	.run = slab_run,
 };

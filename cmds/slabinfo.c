@@ -6,13 +6,11 @@
 #include "ptwalk/slab.h"
 
 static int
-slabinfo_run(struct ctx *ctx, int argc, char **argv)
+slabinfo_run(struct ctx *ctx)
 {
 	struct slab_state *ss = slab_of(ctx->m);
 	struct list_head *l;
 
-	(void)argc;
-	(void)argv;
 	/* mm/slab_common.c print_slabinfo_header() and cache_show() */
 	out_printf(ctx, "slabinfo - version: 2.1\n");
 	out_printf(ctx, "# name            <active_objs> <num_objs> <objsize> "

@@ -2,8 +2,9 @@
 /*
  * Memory use per VMA, as /proc/PID/smaps shows it.
  */
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
+#include "ptwalk/show_proc.h"
 
 static void
 kb(struct ctx *ctx, const char *label, u64 bytes)
@@ -12,9 +13,34 @@ kb(struct ctx *ctx, const char *label, u64 bytes)
 		   (unsigned long long)(bytes >> 10));
 }
 
-static int
-smaps_run(struct ctx *ctx, int argc, char **argv)
+/* "rd wr mr mw me ac " (show_smap_vma_flags) */
+static void
+vm_flags_str(unsigned long flags, struct strbuf *sb)
 {
+	static const struct {
+		unsigned long bit;
+		const char *mn;
+	} names[] = {
+		{ VM_READ, "rd" }, { VM_WRITE, "wr" }, { VM_EXEC, "ex" },
+		{ VM_SHARED, "sh" }, { VM_MAYREAD, "mr" },
+		{ VM_MAYWRITE, "mw" }, { VM_MAYEXEC, "me" },
+		{ VM_MAYSHARE, "ms" }, { VM_GROWSDOWN, "gd" },
+		{ VM_PFNMAP, "pf" }, { VM_LOCKED, "lo" }, { VM_IO, "io" },
+		{ VM_DONTCOPY, "dc" }, { VM_DONTEXPAND, "de" },
+		{ VM_ACCOUNT, "ac" }, { VM_NORESERVE, "nr" },
+		{ VM_SOFTDIRTY, "sd" },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		if (flags & names[i].bit)
+			sb_addf(sb, "%s ", names[i].mn);
+}
+
+static int
+smaps_run(struct ctx *ctx)
+{
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct task_struct *t;
 	struct vm_area_struct *v;
@@ -22,7 +48,7 @@ smaps_run(struct ctx *ctx, int argc, char **argv)
 	u64 only = 0;
 	bool one = false;
 
-	if (task_arg_live(ctx, argc > 1 ? argv[1] : NULL, &t))
+	if (arg_task_live(ctx, args->argc > 0 ? args->argv[0] : NULL, &t))
 		return -1;
 	if (args_get(ctx, "--addr") != NULL) {
 		if (arg_u64(ctx, args_get(ctx, "--addr"), "--addr", &only))

@@ -9,16 +9,16 @@
 #include "ptwalk/script.h"
 
 static int
-source_run(struct ctx *ctx, int argc, char **argv)
+source_run(struct ctx *ctx)
 {
-	const char *from = ctx->src;
+	const struct args *args = cmd_args(ctx);
+	const char *from = ctx->in != NULL ? ctx->in->name : NULL;
 	int nerr = ctx->nerr, r;
 	struct error e;
 	bool other_dir;
 	char *path;
 
-	(void)argc;
-	path = script_resolve(argv[1], &other_dir);
+	path = script_resolve(ctx, args->argv[0], &other_dir);
 	error_clear(&e);
 	r = script_run_file(ctx, path, 0, &e);
 	if (r == -2) {

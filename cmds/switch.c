@@ -2,22 +2,22 @@
 /*
  * Run another process on the current CPU.
  */
+#include "ptwalk/arg.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/show.h"
 
 static int
-switch_run(struct ctx *ctx, int argc, char **argv)
+switch_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct cpu *c = machine_cpu(m);
 	struct task_struct *t;
 	struct error e;
 
-	(void)argc;
-	if (task_arg_live(ctx, argv[1], &t))
+	if (arg_task_live(ctx, args->argv[0], &t))
 		return -1;
-	kt_begin(m);
 	if (switch_to(m, c, t, &e)) {
 		show_trace(ctx);
 		return cmd_err(ctx, &e);
@@ -54,6 +54,7 @@ const struct cmd cmd_switch = {
 	.complete = "pid",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
+	.value = VALUE_PA,
 	.run = switch_run,
 };

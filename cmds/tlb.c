@@ -126,26 +126,27 @@ tlb_stats(struct ctx *ctx)
 }
 
 static int
-tlb_run(struct ctx *ctx, int argc, char **argv)
+tlb_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct cpu *c = machine_cpu(m);
 	bool every = args_has(ctx, "--all-cpus");
 	int i, first = every ? 0 : m->cur, last = every ? m->ncpus : m->cur + 1;
 
-	if (argc == 1)
+	if (args->argc == 0)
 		return tlb_list(ctx, c);
-	if (!strcmp(argv[1], "stats")) {
-		if (argc > 2)
+	if (!strcmp(args->argv[0], "stats")) {
+		if (args->argc > 1)
 			return cmd_usage(ctx);
 		return tlb_stats(ctx);
 	}
-	if (strcmp(argv[1], "flush"))
+	if (strcmp(args->argv[0], "flush"))
 		return cmd_error(ctx, "'%s': say tlb, tlb stats, or tlb flush "
-				 "[VADDR|all]", argv[1]);
-	if (argc > 3)
+				 "[VADDR|all]", args->argv[0]);
+	if (args->argc > 2)
 		return cmd_usage(ctx);
-	if (argc == 2 || !strcmp(argv[2], "all")) {
+	if (args->argc == 1 || !strcmp(args->argv[1], "all")) {
 		for (i = first; i < last; i++)
 			tlb_flush_all(&m->cpu[i].tlb);
 		out_printf(ctx, "flushed every entry (global ones too) on %s\n",
@@ -155,7 +156,7 @@ tlb_run(struct ctx *ctx, int argc, char **argv)
 	} else {
 		u64 va;
 
-		if (arg_va(ctx, argv[2], "VADDR", &va))
+		if (arg_va(ctx, args->argv[1], "VADDR", &va))
 			return -1;
 		for (i = first; i < last; i++)
 			tlb_flush_page(&m->cpu[i].tlb, va, m->cpu[i].asid);

@@ -2,8 +2,9 @@
 /*
  * Access user memory as the running process: page faults included.
  */
+#include "ptwalk/arg.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/progress.h"
 #include "ptwalk/show.h"
 
@@ -61,8 +62,9 @@ touch_range(struct ctx *ctx, u64 va, u64 len, int acc, u64 *pages,
 }
 
 static int
-touch_run(struct ctx *ctx, int argc, char **argv)
+touch_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct cpu *c = machine_cpu(m);
 	struct task_struct *t = current_task(m);
@@ -70,14 +72,14 @@ touch_run(struct ctx *ctx, int argc, char **argv)
 	u64 va, len = 0, pa = 0, pages = 0, min0 = 0, maj0 = 0;
 	int acc = ACC_READ, r = 0;
 
-	if (arg_va(ctx, argv[1], "VADDR", &va))
+	if (arg_va(ctx, args->argv[0], "VADDR", &va))
 		return -1;
-	if (argc > 2 && (acc = access_kind(argv[2])) < 0)
+	if (args->argc > 1 && (acc = access_kind(args->argv[1])) < 0)
 		return cmd_error(ctx, "'%s': give r (read), w (write) or x "
-				 "(instruction fetch)", argv[2]);
-	if (argc > 3 && arg_u64(ctx, argv[3], "LEN", &len))
+				 "(instruction fetch)", args->argv[1]);
+	if (args->argc > 2 && arg_u64(ctx, args->argv[2], "LEN", &len))
 		return -1;
-	if (argc > 3 && (len == 0 || len > TOUCH_MAX || va + len < va))
+	if (args->argc > 2 && (len == 0 || len > TOUCH_MAX || va + len < va))
 		return cmd_error(ctx, "LEN: give 1 to 4G bytes that do not wrap");
 	if (t != NULL && t->state == TASK_KILLED && va < m->lay.task_size)
 		return cmd_error(ctx, "pid %d (%s) was killed by a signal at %s; "
@@ -88,7 +90,6 @@ touch_run(struct ctx *ctx, int argc, char **argv)
 		maj0 = t->maj_flt;
 	}
 	error_clear(&e);
-	kt_begin(m);
 	if (len == 0) {
 		r = machine_access(m, c, va, (unsigned)acc, &pa, &e);
 		pages = 1;
@@ -152,6 +153,7 @@ const struct cmd cmd_touch = {
 	.complete = "addr words:r,w,x expr",
 	.min_args = 1,
 	.max_args = 3,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
+	.value = VALUE_PA,
 	.run = touch_run,
 };

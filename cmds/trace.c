@@ -6,16 +6,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptwalk/arg.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/progress.h"
 #include "ptwalk/show.h"
 
 #define TRACE_LINE	512
 
 static int
-trace_run(struct ctx *ctx, int argc, char **argv)
+trace_run(struct ctx *ctx)
 {
+	const char *file = cmd_args(ctx)->argv[0];
 	struct machine *m = ctx->m;
 	struct cpu *c = machine_cpu(m);
 	struct task_struct *t = current_task(m);
@@ -28,13 +30,11 @@ trace_run(struct ctx *ctx, int argc, char **argv)
 	struct progress pg;
 	FILE *f;
 
-	(void)argc;
 	/* sequential reads: a pipe or a FIFO will do, '-' is stdin */
-	f = strcmp(argv[1], "-") ? host_fopen(argv[1], HOST_OPEN_STREAM,
-					      "the trace file", &e) : stdin;
+	f = strcmp(file, "-") ? host_fopen(file, HOST_OPEN_STREAM,
+					   "the trace file", &e) : stdin;
 	if (f == NULL)
 		return cmd_err(ctx, &e);
-	kt_begin(m);
 	progress_begin(&pg, "trace", "accesses", 0,
 		       stream ? PROGRESS_STREAM : 0);
 	while (fgets(line, sizeof(line), f) != NULL) {
@@ -45,7 +45,7 @@ trace_run(struct ctx *ctx, int argc, char **argv)
 		lineno++;
 		if (strchr(line, '\n') == NULL && !feof(f)) {
 			rc = cmd_error(ctx, "%s:%d: line longer than %d bytes",
-				       argv[1], lineno, TRACE_LINE - 2);
+				       file, lineno, TRACE_LINE - 2);
 			break;
 		}
 		p[strcspn(p, "#\r\n")] = 0;
@@ -55,7 +55,7 @@ trace_run(struct ctx *ctx, int argc, char **argv)
 		addr = strtok_r(NULL, "", &save);
 		if ((acc = access_kind(op)) < 0 || addr == NULL) {
 			rc = cmd_error(ctx, "%s:%d: '%s': each line is 'r|w|x "
-				       "ADDR'", argv[1], lineno, op);
+				       "ADDR'", file, lineno, op);
 			break;
 		}
 		if (arg_va(ctx, addr, "ADDR", &va)) {
@@ -64,7 +64,7 @@ trace_run(struct ctx *ctx, int argc, char **argv)
 		}
 		error_clear(&e);
 		if (machine_access(m, c, va, (unsigned)acc, &pa, &e)) {
-			rc = cmd_error(ctx, "%s:%d: %s", argv[1], lineno, e.msg);
+			rc = cmd_error(ctx, "%s:%d: %s", file, lineno, e.msg);
 			break;
 		}
 		n[acc == ACC_WRITE ? 1 : acc == ACC_EXEC ? 2 : 0]++;
@@ -77,7 +77,7 @@ trace_run(struct ctx *ctx, int argc, char **argv)
 			char why[200];
 
 			progress_why(&pg, why, sizeof(why));
-			rc = cmd_error(ctx, "%s:%d: %s", argv[1], lineno, why);
+			rc = cmd_error(ctx, "%s:%d: %s", file, lineno, why);
 			break;
 		}
 	}
@@ -87,7 +87,7 @@ trace_run(struct ctx *ctx, int argc, char **argv)
 		char why[200];
 
 		progress_why(&pg, why, sizeof(why));
-		rc = cmd_error(ctx, "%s:%d: %s", argv[1], lineno, why);
+		rc = cmd_error(ctx, "%s:%d: %s", file, lineno, why);
 	}
 	if (f != stdin)
 		fclose(f);
@@ -136,6 +136,6 @@ const struct cmd cmd_trace = {
 	.complete = "file",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE,
 	.run = trace_run,
 };

@@ -186,6 +186,64 @@ parse_addr(const char *s, const char *e, u64 *v)
 }
 
 /*
+ * One address of a file as the line "VA PA" (or "VA fault") appended to
+ * out, which is written out first when full; returns the walk's fault.
+ */
+static int
+file_line(struct ctx *ctx, struct cpu *c, u64 va, char *out, size_t *used,
+	  size_t cap)
+{
+	struct machine *m = ctx->m;
+	struct xlat x;
+	bool hit;
+	char *o;
+	int r;
+
+	if (*used + 64 > cap) {
+		fwrite(out, 1, *used, ctx->out);
+		*used = 0;
+	}
+	r = m->arch->va_check(&m->mmu, va);
+	if (r == WF_NONE)
+		r = machine_xlat(m, c, va, ACC_READ, &x, &hit);
+	if (r != WF_NONE && r != WF_PROTECTION && r != WF_VA_RANGE &&
+	    r != WF_NONCANONICAL) {
+		struct walk w;
+
+		r = probe_fault(m, c, va, r, &w);
+		x.pa = w.pa;
+	}
+	o = hex(out + *used, va, m->arch->va_digits);
+	*o++ = ' ';
+	if (r == WF_NONE) {
+		o = hex(o, x.pa, m->arch->pa_digits);
+	} else {
+		memcpy(o, "fault", 5);
+		o += 5;
+	}
+	*o++ = '\n';
+	*used = (size_t)(o - out);
+	return r;
+}
+
+/*
+ * A line longer than the buffer in[cap], which it fills: drop it, reading
+ * on to its end; returns where the next line starts in the buffer.
+ */
+static char *
+skip_line(FILE *f, char *in, size_t cap, size_t *have, bool *eof)
+{
+	char *nl;
+
+	while ((nl = memchr(in, '\n', *have)) == NULL && !*eof) {
+		*have = fread(in, 1, cap, f);
+		if (*have == 0)
+			*eof = true;
+	}
+	return nl ? nl + 1 : in + *have;
+}
+
+/*
  * -f FILE: the fast path for millions of addresses.  The input is read in
  * large blocks and parsed in place, each address translated as the CPU
  * does (TLB, then the walk without step records), each line formatted by
@@ -206,7 +264,6 @@ from_file(struct ctx *ctx, const char *path)
 	long lineno = 0, faults = 0, bad = 0, count = 0;
 	u64 last = 0;
 	bool have_last = false, eof = false;
-	int vd = m->arch->va_digits, pd = m->arch->pa_digits;
 	struct progress pg;
 	char why[200];
 
@@ -253,35 +310,7 @@ from_file(struct ctx *ctx, const char *path)
 					j_next(ctx);
 				r = one(ctx, c, va, true, NULL, &len);
 			} else {
-				struct xlat x;
-				bool hit;
-				char *o;
-
-				if (used + 64 > cap) {
-					fwrite(out, 1, used, ctx->out);
-					used = 0;
-				}
-				r = m->arch->va_check(&m->mmu, va);
-				if (r == WF_NONE)
-					r = machine_xlat(m, c, va, ACC_READ, &x,
-							 &hit);
-				if (r != WF_NONE && r != WF_PROTECTION &&
-				    r != WF_VA_RANGE && r != WF_NONCANONICAL) {
-					struct walk w;
-
-					r = probe_fault(m, c, va, r, &w);
-					x.pa = w.pa;
-				}
-				o = hex(out + used, va, vd);
-				*o++ = ' ';
-				if (r == WF_NONE) {
-					o = hex(o, x.pa, pd);
-				} else {
-					memcpy(o, "fault", 5);
-					o += 5;
-				}
-				*o++ = '\n';
-				used = (size_t)(o - out);
+				r = file_line(ctx, c, va, out, &used, cap);
 			}
 			if (r)
 				faults++;
@@ -291,16 +320,10 @@ from_file(struct ctx *ctx, const char *path)
 			}
 		}
 		if (p == in && have == cap) {
-			/* a line longer than the buffer: drop it */
 			cmd_warn(ctx, "%s:%ld: line too long: skipped", path,
 				 lineno + 1);
 			bad++;
-			while (!eof && (nl = memchr(in, '\n', have)) == NULL) {
-				have = fread(in, 1, cap, f);
-				if (have == 0)
-					eof = true;
-			}
-			p = nl ? nl + 1 : in + have;
+			p = skip_line(f, in, cap, &have, &eof);
 		}
 		have = (size_t)(in + have - p);
 		memmove(in, p, have);
@@ -342,32 +365,34 @@ from_file(struct ctx *ctx, const char *path)
 }
 
 static int
-translate_run(struct ctx *ctx, int argc, char **argv)
+translate_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	const char *file = args_get(ctx, "-f");
 	int i, faults = 0;
 
 	if (file != NULL) {
-		if (argc > 1)
+		if (args->argc > 0)
 			return cmd_error(ctx, "give addresses or -f FILE, not "
 					 "both");
 		return from_file(ctx, file);
 	}
-	if (argc < 2)
+	if (args->argc < 1)
 		return cmd_usage(ctx);
-	for (i = 1; i < argc; i++) {
+	for (i = 0; i < args->argc; i++) {
 		u64 va;
 
-		if (arg_u64(ctx, argv[i], "VADDR", &va))
+		if (arg_u64(ctx, args->argv[i], "VADDR", &va))
 			return -1;
-		if (i > 1)
+		if (i > 0)
 			j_next(ctx);
 		if (one(ctx, machine_cpu(ctx->m), va, false, NULL, NULL))
 			faults++;
 	}
 	if (faults)
 		return cmd_error(ctx, "%d of %d address%s did not translate",
-				 faults, argc - 1, argc > 2 ? "es" : "");
+				 faults, args->argc,
+				 args->argc > 1 ? "es" : "");
 	return 0;
 }
 
@@ -401,5 +426,6 @@ const struct cmd cmd_translate = {
 	.opts = translate_opts,
 	.min_args = 0,
 	.max_args = -1,
+	.value = VALUE_PA,
 	.run = translate_run,
 };

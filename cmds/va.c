@@ -5,14 +5,14 @@
 #include "ptwalk/out.h"
 
 static int
-va_run(struct ctx *ctx, int argc, char **argv)
+va_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct error e;
 	u64 va, pa;
 
-	(void)argc;
-	if (arg_u64(ctx, argv[1], "PADDR", &pa))
+	if (arg_u64(ctx, args->argv[0], "PADDR", &pa))
 		return -1;
 	if (m->image && m->lay.page_offset == 0)
 		return cmd_error(ctx, "the image does not say where its direct "
@@ -43,5 +43,6 @@ const struct cmd cmd_va = {
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 1,
+	.value = VALUE_VA,
 	.run = va_run,
 };

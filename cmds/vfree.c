@@ -8,8 +8,9 @@
 #include "ptwalk/whatis.h"
 
 static int
-vfree_run(struct ctx *ctx, int argc, char **argv)
+vfree_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct vmalloc_state *vs = vmalloc_of(m);
 	struct vm_struct *vm;
@@ -18,8 +19,7 @@ vfree_run(struct ctx *ctx, int argc, char **argv)
 	u64 addr, usable, lazy;
 	unsigned n;
 
-	(void)argc;
-	if (arg_va(ctx, argv[1], "ADDR", &addr))
+	if (arg_va(ctx, args->argv[0], "ADDR", &addr))
 		return -1;
 	if (addr == 0) {
 		out_printf(ctx, "vfree(NULL): nothing to do\n");
@@ -44,11 +44,8 @@ vfree_run(struct ctx *ctx, int argc, char **argv)
 	usable = vm ? get_vm_area_size(vm) : 0;
 	n = vm ? vm->nr_pages : 0;
 	kreg_sample(m, &b);
-	kt_begin(m);
-	if (vfree(m, addr, &e)) {
-		kt_end(m);
+	if (vfree(m, addr, &e))
 		return cmd_err(ctx, &e);
-	}
 	out_printf(ctx, "vfree(%s): %s-%s (%s) unmapped\n",
 		   fva(m, addr), fva(m, addr), fva(m, addr + usable - 1),
 		   plural(n, "page", NULL));
@@ -67,10 +64,7 @@ vfree_run(struct ctx *ctx, int argc, char **argv)
 	j_u64(ctx, "size", usable);
 	j_str(ctx, "region", region_name(m, addr));
 	j_u64(ctx, "lazy_pages", lazy);
-	if (ctx->verbose)
-		show_trace(ctx);
-	else
-		kt_end(m);
+	show_trace(ctx);
 	return 0;
 }
 
@@ -93,6 +87,6 @@ const struct cmd cmd_vfree = {
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
 	.run = vfree_run,
 };

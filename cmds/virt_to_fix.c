@@ -6,16 +6,16 @@
 #include "ptwalk/out.h"
 
 static int
-virt_to_fix_run(struct ctx *ctx, int argc, char **argv)
+virt_to_fix_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct strbuf sb;
 	struct error e;
 	unsigned idx;
 	u64 va;
 
-	(void)argc;
-	if (arg_va(ctx, argv[1], "ADDR", &va))
+	if (arg_va(ctx, args->argv[0], "ADDR", &va))
 		return -1;
 	if (virt_to_fix(m, va, &idx, &e))
 		return cmd_err(ctx, &e);
@@ -44,5 +44,6 @@ const struct cmd cmd_virt_to_fix = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,
+	.value = VALUE_NUMBER,
 	.run = virt_to_fix_run,
 };

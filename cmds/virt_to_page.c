@@ -6,15 +6,15 @@
 #include "ptwalk/show_page.h"
 
 static int
-virt_to_page_run(struct ctx *ctx, int argc, char **argv)
+virt_to_page_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct page *page;
 	struct error e;
 	u64 va, pfn;
 
-	(void)argc;
-	if (arg_va(ctx, argv[1], "VADDR", &va))
+	if (arg_va(ctx, args->argv[0], "VADDR", &va))
 		return -1;
 	page = virt_to_page(m, va, &e);
 	if (page == NULL)
@@ -46,5 +46,6 @@ const struct cmd cmd_virt_to_page = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,
+	.value = VALUE_PAGE,
 	.run = virt_to_page_run,
 };

@@ -1,14 +1,42 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /*
- * Allocate virtually contiguous kernel memory in the vmalloc area.
+ * Allocate virtually contiguous kernel memory in the vmalloc area
+ * (vmalloc), zeroed (vzalloc).
  */
+#include "ptwalk/out.h"
+#include "ptwalk/show.h"
 #include "ptwalk/show_kreg.h"
 
+extern const struct cmd cmd_vzalloc;
+
 static int
-vmalloc_run(struct ctx *ctx, int argc, char **argv)
+vmalloc_run(struct ctx *ctx)
 {
-	(void)argc;
-	return kreg_vmalloc_run(ctx, argv[1], false);
+	const struct args *args = cmd_args(ctx);
+	struct machine *m = ctx->m;
+	bool zero = cmd_entry(ctx) == &cmd_vzalloc;
+	u64 purges = vmalloc_of(m)->nr_purges;
+	struct kreg_before b;
+	struct error e;
+	u64 size, va;
+
+	if (arg_u64(ctx, args->argv[0], "SIZE", &size))
+		return -1;
+	kreg_sample(m, &b);
+	va = zero ? vzalloc(m, size, "cmd_vzalloc [ptwalk]", &e) :
+		vmalloc(m, size, "cmd_vmalloc [ptwalk]", &e);
+	show_trace(ctx);
+	if (va == 0)
+		return cmd_err(ctx, &e);
+	out_printf(ctx, "%s(%llu) = %s\n", cmd_entry(ctx)->name,
+		   (unsigned long long)size, fva(m, va));
+	if (vmalloc_of(m)->nr_purges != purges)
+		out_printf(ctx, "  purge  no room without the lazily freed "
+			   "areas: purged them (one TLB flush) and retried\n");
+	show_area(ctx, find_vm_area(m, va), va, &b);
+	show_opt_walk(ctx, va);
+	cmd_set_value(ctx, va);
+	return 0;
 }
 
 const struct cmd cmd_vmalloc = {
@@ -36,6 +64,26 @@ const struct cmd cmd_vmalloc = {
 	.opts = kreg_walk_opts,
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
+	.run = vmalloc_run,
+};
+
+const struct cmd cmd_vzalloc = {
+	.name = "vzalloc",
+	.family = FAM_REGIONS,
+	.usage = "[--walk] SIZE",
+	.summary = "vmalloc SIZE bytes filled with zeroes",
+	.help =
+	"vzalloc(size) is vmalloc with __GFP_ZERO: every page is cleared\n"
+	"when the buddy allocator hands it out (highmem pages through a\n"
+	"temporary mapping in Linux), so 'x' shows zeroes.  Everything else\n"
+	"is as 'help vmalloc' says; free it with 'vfree ADDR'.\n",
+	.complete = "expr",
+	.opts = kreg_walk_opts,
+	.min_args = 1,
+	.max_args = 1,
+	.flags = CMD_SIM | CMD_TRACE_VERBOSE,
+	.value = VALUE_VA,
 	.run = vmalloc_run,
 };

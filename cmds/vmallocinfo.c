@@ -27,7 +27,7 @@ numa_info(struct ctx *ctx, struct strbuf *sb, const struct vm_struct *vm)
 }
 
 static int
-vmallocinfo_run(struct ctx *ctx, int argc, char **argv)
+vmallocinfo_run(struct ctx *ctx)
 {
 	struct machine *m = ctx->m;
 	struct vmalloc_state *vs = vmalloc_of(m);
@@ -38,8 +38,6 @@ vmallocinfo_run(struct ctx *ctx, int argc, char **argv)
 	u64 total = 0;
 	int n = 0;
 
-	(void)argc;
-	(void)argv;
 	sb_init(&sb);
 	j_arr(ctx, "areas");
 	for (va = vs->areas; va != NULL; va = va->next) {

@@ -6,15 +6,15 @@
 #include "ptwalk/show.h"
 
 static int
-walk_run(struct ctx *ctx, int argc, char **argv)
+walk_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct cpu *c = machine_cpu(m);
 	struct walk w;
 	u64 va;
 
-	(void)argc;
-	if (arg_u64(ctx, argv[1], "VADDR", &va))
+	if (arg_u64(ctx, args->argv[0], "VADDR", &va))
 		return -1;
 	machine_walk(m, c, va, &w);
 	show_walk(ctx, c, &w, true);
@@ -61,5 +61,6 @@ const struct cmd cmd_walk = {
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 1,
+	.value = VALUE_PA,
 	.run = walk_run,
 };

@@ -182,12 +182,12 @@ whatis_phys(struct ctx *ctx, u64 pa)
 }
 
 static int
-whatis_run(struct ctx *ctx, int argc, char **argv)
+whatis_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	u64 addr;
 
-	(void)argc;
-	if (arg_u64(ctx, argv[1], "ADDR", &addr))
+	if (arg_u64(ctx, args->argv[0], "ADDR", &addr))
 		return -1;
 	if (args_has(ctx, "-p"))
 		return whatis_phys(ctx, addr);
@@ -227,5 +227,6 @@ const struct cmd cmd_whatis = {
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,
+	.value = VALUE_PA,
 	.run = whatis_run,
 };

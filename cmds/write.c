@@ -4,12 +4,14 @@
  */
 #include <string.h>
 
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 
 static int
-write_run(struct ctx *ctx, int argc, char **argv)
+write_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	bool phys = args_has(ctx, "--phys");
 	struct xfmt f;
@@ -17,14 +19,13 @@ write_run(struct ctx *ctx, int argc, char **argv)
 	u64 addr, v, pa = 0;
 	u8 buf[8];
 
-	(void)argc;
-	if (xfmt_parse(ctx, ctx->cmdfmt, &f))
+	if (arg_xfmt(ctx, args->fmt, &f))
 		return -1;
 	if (f.items && (f.count != 1 || f.fmt != 'x'))
 		return cmd_error(ctx, "/%s: give only a unit: b, h, w or g",
-				 ctx->cmdfmt);
-	if (arg_u64(ctx, argv[1], phys ? "PADDR" : "VADDR", &addr) ||
-	    arg_u64(ctx, argv[2], "VALUE", &v))
+				 args->fmt);
+	if (arg_u64(ctx, args->argv[0], phys ? "PADDR" : "VADDR", &addr) ||
+	    arg_u64(ctx, args->argv[1], "VALUE", &v))
 		return -1;
 	if (f.unit < 8 && (v >> (f.unit * 8)))
 		return cmd_error(ctx, "VALUE 0x%llx does not fit in %s "
@@ -45,7 +46,6 @@ write_run(struct ctx *ctx, int argc, char **argv)
 	} else {
 		if (machine_check_va(m, addr, &e))
 			return cmd_error(ctx, "VADDR: %s", e.msg);
-		kt_begin(m);
 		if (machine_access(m, machine_cpu(m), addr, ACC_WRITE, &pa, &e)) {
 			show_trace(ctx);
 			return cmd_err(ctx, &e);
@@ -92,6 +92,6 @@ const struct cmd cmd_write = {
 	.opts = write_opts,
 	.min_args = 2,
 	.max_args = 2,
-	.flags = CMD_FMT,
+	.flags = CMD_FMT | CMD_TRACE,
 	.run = write_run,
 };

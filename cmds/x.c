@@ -7,8 +7,9 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "ptwalk/arg.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/show.h"
 
 /* x/Ni: the instructions, as dis shows them */
@@ -29,8 +30,9 @@ insn_fmt(const char *f, long *n)
 #define X_MAX	(1ULL << 20)
 
 static int
-x_run(struct ctx *ctx, int argc, char **argv)
+x_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct xfmt f;
 	struct error e;
@@ -39,19 +41,19 @@ x_run(struct ctx *ctx, int argc, char **argv)
 	long ni;
 	int r;
 
-	if (insn_fmt(ctx->cmdfmt, &ni)) {
-		if (argc > 2)
+	if (insn_fmt(args->fmt, &ni)) {
+		if (args->argc > 1)
 			return cmd_error(ctx, "x/i takes no LEN");
-		return dis_show(ctx, argv[1], ni, 0);
+		return show_dis(ctx, args->argv[0], ni, 0);
 	}
-	if (xfmt_parse(ctx, ctx->cmdfmt, &f))
+	if (arg_xfmt(ctx, args->fmt, &f))
 		return -1;
-	if (arg_va(ctx, argv[1], "VADDR", &va))
+	if (arg_va(ctx, args->argv[0], "VADDR", &va))
 		return -1;
-	if (f.items && argc > 2)
+	if (f.items && args->argc > 1)
 		return cmd_error(ctx, "give either /FMT or LEN, not both");
-	if (argc > 2) {
-		if (arg_u64(ctx, argv[2], "LEN", &len))
+	if (args->argc > 1) {
+		if (arg_u64(ctx, args->argv[1], "LEN", &len))
 			return -1;
 	} else {
 		len = f.items ? (f.fmt == 's' ? 256 * f.count : f.count * f.unit)
@@ -71,10 +73,10 @@ x_run(struct ctx *ctx, int argc, char **argv)
 				    ((va + got) & (PAGE_SIZE - 1)));
 			u64 i, done;
 
-			kt_begin(m);
 			r = machine_peek_virt(m, machine_cpu(m), va + got,
 					      buf + got, n, &done, &e);
 			show_trace(ctx);
+			kt_begin(m);	/* the next page's reads */
 			if (r) {
 				if (got == 0) {
 					free(buf);
@@ -90,7 +92,6 @@ x_run(struct ctx *ctx, int argc, char **argv)
 		len = got;
 		r = 0;
 	} else {
-		kt_begin(m);
 		r = machine_peek_virt(m, machine_cpu(m), va, buf, len, &len,
 				      &e);
 		show_trace(ctx);
@@ -130,6 +131,7 @@ const struct cmd cmd_x = {
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 2,
-	.flags = CMD_FMT,
+	.flags = CMD_FMT | CMD_TRACE,
+	.value = VALUE_NUMBER,
 	.run = x_run,
 };

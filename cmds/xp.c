@@ -4,28 +4,30 @@
  */
 #include <stdlib.h>
 
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 
 #define XP_MAX	(1ULL << 20)
 
 static int
-xp_run(struct ctx *ctx, int argc, char **argv)
+xp_run(struct ctx *ctx)
 {
+	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
 	struct xfmt f;
 	struct error e;
 	u64 pa, len;
 	u8 *buf;
 
-	if (xfmt_parse(ctx, ctx->cmdfmt, &f))
+	if (arg_xfmt(ctx, args->fmt, &f))
 		return -1;
-	if (arg_u64(ctx, argv[1], "PADDR", &pa))
+	if (arg_u64(ctx, args->argv[0], "PADDR", &pa))
 		return -1;
-	if (f.items && argc > 2)
+	if (f.items && args->argc > 1)
 		return cmd_error(ctx, "give either /FMT or LEN, not both");
-	if (argc > 2) {
-		if (arg_u64(ctx, argv[2], "LEN", &len))
+	if (args->argc > 1) {
+		if (arg_u64(ctx, args->argv[1], "LEN", &len))
 			return -1;
 	} else {
 		len = f.items ? (f.fmt == 's' ? 256 * f.count : f.count * f.unit)
@@ -80,5 +82,6 @@ const struct cmd cmd_xp = {
 	.min_args = 1,
 	.max_args = 2,
 	.flags = CMD_FMT,
+	.value = VALUE_NUMBER,
 	.run = xp_run,
 };

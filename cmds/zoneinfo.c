@@ -88,13 +88,11 @@ zone_show(struct ctx *ctx, struct page_alloc *pa, struct zone *z,
 }
 
 static int
-zoneinfo_run(struct ctx *ctx, int argc, char **argv)
+zoneinfo_run(struct ctx *ctx)
 {
 	struct page_alloc *pa = page_alloc_of(ctx->m);
 	int nid, t;
 
-	(void)argc;
-	(void)argv;
 	j_arr(ctx, "zones");
 	for (nid = 0; nid < pa->nr_nodes; nid++) {
 		bool first = true;

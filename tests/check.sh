@@ -41,14 +41,17 @@ if want unit; then
 		p=${p:-0}
 		f=${f:-0}
 		pass=$((pass + p))
-		if [ "$f" -gt 0 ] || [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
-			[ "$f" -eq 0 ] && f=1
-			fail=$((fail + f))
-			echo "FAIL: unit $name (exit $rc)"
-			grep -E '^\[  (FAILED|ERROR)|error|Assert|Failure' "$tmp/u.out" | head -20
-		elif [ "$f" -gt 0 ]; then
+		# the verdict: failed tests count one each; a program that
+		# failed none yet did not exit 0 (a crash, a leak under ASan)
+		# counts as one failure
+		if [ "$f" -gt 0 ]; then
 			fail=$((fail + f))
 			echo "FAIL: unit $name"
+		elif [ "$rc" -ne 0 ]; then
+			fail=$((fail + 1))
+			echo "FAIL: unit $name (exit $rc)"
+		fi
+		if [ "$f" -gt 0 ] || [ "$rc" -ne 0 ]; then
 			grep -E '^\[  (FAILED|ERROR)|error|Assert|Failure' "$tmp/u.out" | head -20
 		fi
 	done
@@ -56,19 +59,39 @@ fi
 
 # --- golden transcripts -------------------------------------------------------
 # testdata/golden/NAME.cmd runs as: ptwalk --quiet --echo ARGS NAME.cmd
-# from testdata/golden, where ARGS comes from a "# args: ..." line; stdout and
-# stderr together must equal NAME.out, and a non-zero exit status is recorded
-# as a last line "[exit N]".
+# where ARGS are the words of a "# args: ..." line; stdout and stderr
+# together must equal NAME.out, and a non-zero exit status is recorded as a
+# last line "[exit N]".  The transcripts run in a scratch copy of testdata
+# (tests/golden.sh says how, and which ARGS are allowed).
+. "$top/tests/golden.sh"
+
+# run_golden BIN NAME.cmd ARGS: run one transcript in the current
+# directory, stdout and stderr to $tmp/g.out, the exit status to $tmp/g.rc.
+run_golden() {
+	if ! golden_args "$3" 2>"$tmp/g.out"; then
+		echo 2 >"$tmp/g.rc"
+		return
+	fi
+	bin=$1
+	cmd=$2
+	set -f
+	# shellcheck disable=SC2086 # split into words on purpose, no globbing
+	set -- $3
+	set +f
+	COLUMNS=80 "$top/$bin" --quiet --echo "$@" "$cmd" </dev/null >"$tmp/g.out" 2>&1
+	echo "$?" >"$tmp/g.rc"
+}
+
 golden() {
 	bin=$1
 	label=$2
+	golden_scratch "$top" "$tmp/gold"
 	for c in testdata/golden/*.cmd; do
 		[ -f "$c" ] || continue
 		name=$(basename "$c" .cmd)
 		args=$(sed -n 's/^# args: //p' "$c" | head -n 1)
 		exp=testdata/golden/$name.out
-		(cd testdata/golden && eval "COLUMNS=80 \"$top/$bin\" --quiet --echo $args" \
-			"$name.cmd" </dev/null >"$tmp/g.out" 2>&1; echo "$?" >"$tmp/g.rc")
+		(cd "$tmp/gold/golden" && run_golden "$bin" "$name.cmd" "$args")
 		rc=$(cat "$tmp/g.rc")
 		[ "$rc" != 0 ] && echo "[exit $rc]" >>"$tmp/g.out"
 		if [ -n "$UPDATE" ] && [ -z "$label" ]; then

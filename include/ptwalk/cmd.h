@@ -31,19 +31,49 @@ enum cmd_family {
 };
 extern const char *const family_names[NR_FAMILIES];
 
+/*
+ * What the dispatcher does for a command (struct cmd .flags), so that no
+ * command does it itself.
+ */
 #define CMD_SIM		0x1	/* needs a simulated machine (not an image) */
 #define CMD_NOMACHINE	0x2	/* runs without any machine */
-#define CMD_FMT		0x8	/* takes a /FMT suffix: x/4x, p/x */
-
-/* ctx->redirect besides 0 (off) and 1 (on) */
-#define REDIRECT_AUTO	(-1)	/* at the prompt only (the default) */
-#define REDIRECT_NEVER	(-2)	/* off, and `set redirect` cannot change it:
-				   no shell commands (fuzzing, untrusted input) */
 /*
  * Prints a /proc file's format (slabinfo, buddyinfo, maps ...): its lines
  * keep the kernel's columns at any width and are never wrapped.
  */
 #define CMD_PROCFMT	0x4
+#define CMD_FMT		0x8	/* takes a /FMT suffix: x/4x, p/x */
+/* ... the commands that do, for the message of those that do not */
+#define CMD_FMT_NAMES	"x, xp, write and print"
+/*
+ * The kernel's trace: the dispatcher starts it (kt_begin) before the
+ * command runs and ends it after; the command prints what it holds with
+ * show_trace() where its output wants the steps.  CMD_TRACE: always;
+ * CMD_TRACE_VERBOSE: only with `set verbose on` (an allocator's steps).
+ * Without either the kernel runs untraced.
+ */
+#define CMD_TRACE		0x10
+#define CMD_TRACE_VERBOSE	0x20
+
+/* ctx->redirect besides 0 (off) and 1 (on) */
+#define REDIRECT_AUTO	(-1)	/* at the prompt only (the default) */
+#define REDIRECT_NEVER	(-2)	/* off, and `set redirect` cannot change it:
+				   no shell commands (fuzzing, untrusted input) */
+
+/*
+ * What a command's value is: the number it keeps in the value history
+ * ($_, $1 ...; JSON "value").  Its entry declares it, and the dispatcher
+ * keeps a value only from a command that declares one.
+ */
+enum cmd_value {
+	VALUE_NONE,	/* keeps no value */
+	VALUE_VA,	/* a virtual address: kmalloc, vmalloc, va, sym ... */
+	VALUE_PA,	/* a physical address: pa, walk, translate, touch ... */
+	VALUE_PAGE,	/* a struct page's address: alloc_pages, pfn_to_page */
+	VALUE_PFN,	/* a page frame number: page_to_pfn */
+	VALUE_ENTRY,	/* an entry: of a page table (pte), of pagemap */
+	VALUE_NUMBER,	/* any other number: print, a pid, a CPU, a size */
+};
 
 /* An option a command accepts. */
 struct cmd_opt {
@@ -81,7 +111,9 @@ struct cmd {
 	const struct cmd_opt *opts;	/* NULL-terminated, or NULL */
 	int min_args, max_args;	/* positional counts; max -1 = unbounded */
 	unsigned flags;
-	int (*run)(struct ctx *ctx, int argc, char **argv);
+	enum cmd_value value;	/* what the value it keeps ($_) is */
+	/* the command: its arguments are cmd_args(ctx) */
+	int (*run)(struct ctx *ctx);
 };
 
 extern const struct cmd *const cmd_table[];
@@ -102,9 +134,16 @@ const char *cmd_suggest(const char *name);
  */
 int cmd_unknown(struct ctx *ctx, const char *name, bool ambiguous);
 
-/* Parsed options of the running command. */
+/*
+ * The running command's arguments, parsed by the dispatcher by what its
+ * entry declares (tmux's struct args): the positional ones, counted
+ * between min_args and max_args, the options, the /FMT suffix.
+ */
 #define MAX_OPTS 8
 struct args {
+	int argc;		/* positional arguments */
+	char **argv;		/* argv[0] .. argv[argc - 1], then NULL */
+	const char *fmt;	/* the /FMT suffix (x/4x: "4x"), or NULL */
 	int nopt;
 	const struct cmd_opt *opt[MAX_OPTS];
 	char *val[MAX_OPTS];
@@ -112,18 +151,55 @@ struct args {
 bool args_has(const struct ctx *ctx, const char *name);
 const char *args_get(const struct ctx *ctx, const char *name);
 
-/* The session: one per ptwalk process. */
+/*
+ * The running command (tmux's cmdq_item): what the dispatcher parsed and
+ * what the command produced.  A command that runs commands (`source`)
+ * does not share its item: each command gets one of its own, on top of
+ * the session's stack (ctx->item), and drops it when it ends.
+ */
+struct cmd_item {
+	struct cmd_item *parent;	/* the command running this one */
+	const struct cmd *cmd;		/* NULL: an unknown name */
+	const char *name;		/* the name as typed */
+	struct args args;
+	/* the outcome: an error, the value ($_) */
+	bool failed;
+	struct strbuf err;
+	bool has_value;
+	u64 value;
+	struct strbuf vtext;	/* how to show the value, when not 0x%llx */
+	/* its JSON object, built as it runs (src/ui/out.c) */
+	struct strbuf js;
+	int jdepth;
+	bool jfirst[16];
+	bool jopen;
+};
+
+/*
+ * An input being read (src/ui/script.c): a command file, -c or standard
+ * input.  A file that a `source` in another reads has that one as its
+ * parent; each input keeps its own position and error counts.
+ */
+struct cmd_input {
+	struct cmd_input *parent;
+	const char *name;	/* in messages: "FILE", "-c", "<stdin>" */
+	const char *path;	/* a relative `source` starts from its
+				   directory; NULL for streams and -c */
+	char *real;		/* its real path (a source loop), or NULL */
+	int depth;		/* 1 for the outermost */
+	int line;
+	int shown_errs;		/* errors printed from this input */
+	int hidden_errs;	/* and the ones past CMD_MAX_SHOWN_ERRS */
+};
+
+/* The session (tmux's client and cmdq_state): one per ptwalk process. */
 struct ctx {
 	struct machine *m;
 	FILE *out;
 	bool json, verbose, echo, bail, interactive, quiet;
-	const char *src;	/* current file or "-c"; NULL interactive */
-	int line;
-	int depth;		/* source nesting */
+	struct cmd_input *in;	/* the input being read; NULL at the prompt */
 	int nerr;		/* failed commands */
 	bool read_failed;	/* an input could not be read (exit status 2) */
-	int shown_errs;		/* errors printed from the current input */
-	int hidden_errs;	/* and the ones past CMD_MAX_SHOWN_ERRS */
 	bool quit;		/* `quit` was run */
 	int quit_status;
 	volatile sig_atomic_t *interrupted;
@@ -133,29 +209,34 @@ struct ctx {
 	/* the value history: $1, $2, ... and $_ */
 	u64 *vals;
 	int nvals, avals;
-	/* the running command */
-	const struct cmd *cmd;
-	const char *cmdname;
-	char *cmdfmt;		/* x/FMT suffix */
-	struct args args;
-	bool has_value;
-	u64 value;
-	struct strbuf vtext;	/* how to show the value, when not 0x%llx */
-	bool failed;
-	struct strbuf err;
+	/* the running command, NULL between commands */
+	struct cmd_item *item;
 	/* text writer (src/ui/out.c): the line being gathered, the width */
 	struct strbuf oline;
 	int width;
-	/* JSON writer */
-	struct strbuf js;
-	int jdepth;
-	bool jfirst[16];
-	bool jopen;
 	/* extension state owned by commands (lab, trace ...) */
 	void *lab;
 	void (*lab_release)(void *lab);	/* frees lab at ctx_release */
 	u64 seed;
 };
+
+/*
+ * The entry of the running command: several entries may share one run
+ * function (kmalloc and kzalloc), as tmux's cmd_get_entry() tells them
+ * apart.
+ */
+static inline const struct cmd *
+cmd_entry(const struct ctx *ctx)
+{
+	return ctx->item->cmd;
+}
+
+/* The running command's arguments. */
+static inline const struct args *
+cmd_args(const struct ctx *ctx)
+{
+	return &ctx->item->args;
+}
 
 void ctx_init(struct ctx *ctx, struct machine *m);
 void ctx_release(struct ctx *ctx);

@@ -31,7 +31,8 @@ int script_run_file(struct ctx *ctx, const char *path, unsigned flags,
  * (*other_dir is set when it was not in the file's).  Returns a new
  * string.
  */
-char *script_resolve(const char *path, bool *other_dir);
+char *script_resolve(const struct ctx *ctx, const char *path,
+		     bool *other_dir);
 int script_run_stream(struct ctx *ctx, FILE *f, const char *name);
 int script_run_string(struct ctx *ctx, const char *name, const char *text);
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * Presenters shared by several commands: a walk, an entry, permissions.
+ * Renderers shared by several commands: a walk, an entry, permissions,
+ * the kernel's trace, a memory dump, a disassembly.
  */
 #ifndef PTWALK_SHOW_H
 #define PTWALK_SHOW_H
@@ -32,22 +33,26 @@ const char *level_name(const struct machine *m, int lvl);
  */
 const char *tag_name(const struct machine *m, bool lower);
 
-#endif
-
 /*
  * Print the kernel's trace lines (indented) and put them in JSON "trace";
- * then clear it.  Commands call kt_begin() before the kernel call.
+ * then clear it.  The dispatcher starts the trace for the commands that
+ * declare CMD_TRACE.
  */
 void show_trace(struct ctx *ctx);
 
-/* x/FMT: count, format letter (x d u o t c a s), unit size (1 2 4 8). */
-struct xfmt {
-	u64 count;
-	char fmt;
-	unsigned unit;
-	bool items;		/* a /FMT was given: gdb-style items */
-};
-int xfmt_parse(struct ctx *ctx, const char *s, struct xfmt *f);
-/* Print len bytes read from addr (virtual or physical, for the labels). */
+/*
+ * Print len bytes read from addr (virtual or physical, for the labels):
+ * a hexdump, or the items of an x/FMT (src/ui/show_dump.c).
+ */
+struct xfmt;
 void show_dump(struct ctx *ctx, u64 addr, const u8 *buf, u64 len,
 	       const struct xfmt *f, bool virt);
+
+/*
+ * Disassemble n instructions at the expression `where` (force: a
+ * dis_mode, DIS_DEFAULT to choose) and print them: dis and x/i
+ * (src/ui/show_dis.c).
+ */
+int show_dis(struct ctx *ctx, const char *where, long n, int force);
+
+#endif

@@ -44,9 +44,6 @@ void show_opt_walk(struct ctx *ctx, u64 va);
 /* "vmalloc", "lowmem" ... the region name of va. */
 const char *region_name(const struct machine *m, u64 va);
 
-/* vmalloc / vzalloc SIZE [--walk] (the two commands share this). */
-int kreg_vmalloc_run(struct ctx *ctx, const char *size_arg, bool zero);
-
 /*
  * The explanation kmap & co. print on a machine without highmem:
  * "x86_64 has no highmem: ..." (NULL when the machine has highmem).

@@ -1,23 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * Arguments and presentation shared by the page-allocator commands: GFP
- * flags, orders, struct page addresses, and an allocated block.
+ * Presentation shared by the page-allocator commands: pfns, GFP flags,
+ * page flags, and an allocated block.
  */
 #ifndef PTWALK_SHOW_PAGE_H
 #define PTWALK_SHOW_PAGE_H
 
 #include "cmd.h"
 #include "page_alloc.h"
-
-/* "GFP_KERNEL|__GFP_ZERO"; an unknown flag lists the valid ones. */
-int arg_gfp(struct ctx *ctx, const char *s, gfp_t *gfp);
-/* 0..MAX_ORDER-1; negative or too large orders are explained. */
-int arg_order(struct ctx *ctx, const char *s, unsigned *order);
-/* The address of a struct page (what alloc_pages and pfn_to_page give). */
-int arg_struct_page(struct ctx *ctx, const char *s, const char *what,
-		    struct page **page);
-/* A struct page address, a pfn, or a direct-map address. */
-int arg_page_any(struct ctx *ctx, const char *s, struct page **page);
 
 /* "0x0012a": a pfn at the width of the arch's physical addresses. */
 const char *fpfn(const struct machine *m, u64 pfn);
@@ -34,17 +24,5 @@ void page_flag_string(const struct page *p, struct strbuf *sb);
  */
 void show_block(struct ctx *ctx, struct page *page, unsigned order,
 		bool with_page);
-/* The body of get_free_page and get_zeroed_page: [GFP]. */
-int page_cmd_get_page(struct ctx *ctx, int argc, char **argv, bool zero);
-
-/*
- * Free a block and show it with the kernel's merge steps (call: the
- * headline, e.g. "__free_pages(0xf7a20000, 2)"); by virtual address:
- * free_pages(addr, order) checks ADDR first.
- */
-int free_block_cmd(struct ctx *ctx, struct page *page, unsigned order,
-		   const char *call);
-int free_by_addr(struct ctx *ctx, const char *arg, unsigned order,
-		 const char *name);
 
 #endif

@@ -1,23 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * Arguments and presentation shared by the slab commands: cache names,
- * SLAB_* flags, an allocated object (where it is and what changed), a free.
+ * Presentation shared by the slab commands: an allocated object (where it
+ * is and what changed), a freed one, the events behind them.
  */
 #ifndef PTWALK_SHOW_SLAB_H
 #define PTWALK_SHOW_SLAB_H
 
 #include "cmd.h"
 #include "slab.h"
-
-/* A cache by name; the error lists close names. */
-int arg_cache(struct ctx *ctx, const char *s, struct kmem_cache **cache);
-/* "SLAB_HWCACHE_ALIGN|SLAB_POISON", a number, or 0. */
-int arg_slab_flags(struct ctx *ctx, const char *s, slab_flags_t *flags);
-/* "SLAB_HWCACHE_ALIGN|SLAB_KMALLOC" or "-" into sb. */
-void slab_flags_string(slab_flags_t flags, struct strbuf *sb);
-
-/* Bracket a slab call: trace in verbose mode. */
-void slab_call_begin(struct ctx *ctx);
 
 /*
  * After an allocation that returned va (call: "kmalloc(100, GFP_KERNEL)";
@@ -26,13 +16,13 @@ void slab_call_begin(struct ctx *ctx);
  * the walk with --walk; sets $_.
  */
 int show_slab_alloc(struct ctx *ctx, const char *call, u64 va, u64 req);
-/* The body of kmalloc and kzalloc: SIZE [GFP]; zero adds __GFP_ZERO. */
-int slab_cmd_kmalloc(struct ctx *ctx, int argc, char **argv, bool zero);
 /*
- * Free an object with kfree (cache NULL) or kmem_cache_free and show which
- * object it was and what changed.
+ * After kfree or kmem_cache_free of x (call: "kfree(0xc9e89000)"; info:
+ * what slab_lookup found at x before the free): which object it was,
+ * its slab now, what changed.
  */
-int slab_free_cmd(struct ctx *ctx, struct kmem_cache *cache, const char *arg);
+void show_slab_free(struct ctx *ctx, const char *call, u64 x,
+		    const struct slab_obj_info *info);
 /* The slab events of the last call, one line each. */
 void show_slab_events(struct ctx *ctx);
 

@@ -158,17 +158,11 @@ ctx_init(struct ctx *ctx, struct machine *m)
 	ctx->pager = true;
 	ctx->redirect = REDIRECT_AUTO;
 	ctx->interrupted = &interrupt_flag;
-	sb_init(&ctx->err);
-	sb_init(&ctx->js);
-	sb_init(&ctx->vtext);
 }
 
 void
 ctx_release(struct ctx *ctx)
 {
-	sb_release(&ctx->err);
-	sb_release(&ctx->js);
-	sb_release(&ctx->vtext);
 	sb_release(&ctx->oline);
 	free(ctx->vals);
 	ctx->vals = NULL;
@@ -185,17 +179,42 @@ ctx_set_machine(struct ctx *ctx, struct machine *m)
 	ctx->m = m;
 }
 
+/*
+ * The running command
+ */
+
+static void
+item_push(struct ctx *ctx, struct cmd_item *item)
+{
+	memset(item, 0, sizeof(*item));
+	sb_init(&item->err);
+	sb_init(&item->vtext);
+	sb_init(&item->js);
+	item->parent = ctx->item;
+	ctx->item = item;
+}
+
+static void
+item_pop(struct ctx *ctx, struct cmd_item *item)
+{
+	ctx->item = item->parent;
+	sb_release(&item->err);
+	sb_release(&item->vtext);
+	sb_release(&item->js);
+}
+
 int
 cmd_error(struct ctx *ctx, const char *fmt, ...)
 {
+	struct cmd_item *item = ctx->item;
 	va_list ap;
 
-	if (ctx->failed)
+	if (item == NULL || item->failed)
 		return -1;	/* keep the first, most specific message */
-	ctx->failed = true;
-	sb_reset(&ctx->err);
+	item->failed = true;
+	sb_reset(&item->err);
 	va_start(ap, fmt);
-	sb_vaddf(&ctx->err, fmt, ap);
+	sb_vaddf(&item->err, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -209,8 +228,8 @@ cmd_err(struct ctx *ctx, const struct error *e)
 static void
 where(struct ctx *ctx, FILE *f)
 {
-	if (ctx->src != NULL)
-		fprintf(f, "%s:%d: ", ctx->src, ctx->line);
+	if (ctx->in != NULL)
+		fprintf(f, "%s:%d: ", ctx->in->name, ctx->in->line);
 }
 
 void
@@ -230,22 +249,30 @@ cmd_warn(struct ctx *ctx, const char *fmt, ...)
 void
 cmd_set_value(struct ctx *ctx, u64 v)
 {
-	ctx->has_value = true;
-	ctx->value = v;
-	sb_reset(&ctx->vtext);
+	struct cmd_item *item = ctx->item;
+
+	/* what $_ is, the entry says: a value it does not declare is a bug */
+	if (item->cmd != NULL && item->cmd->value == VALUE_NONE) {
+		fprintf(stderr, "ptwalk: BUG: %s keeps a value its entry does "
+			"not declare (.value)\n", item->cmd->name);
+		abort();
+	}
+	item->has_value = true;
+	item->value = v;
+	sb_reset(&item->vtext);
 }
 
 void
 cmd_set_value_text(struct ctx *ctx, u64 v, const char *text)
 {
 	cmd_set_value(ctx, v);
-	sb_adds(&ctx->vtext, text);
+	sb_adds(&ctx->item->vtext, text);
 }
 
 int
 cmd_usage(struct ctx *ctx)
 {
-	const struct cmd *c = ctx->cmd;
+	const struct cmd *c = ctx->item->cmd;
 
 	return cmd_error(ctx, "usage: %s%s%s (see 'help %s')", c->name,
 			 c->usage[0] ? " " : "", c->usage, c->name);
@@ -259,7 +286,7 @@ cmd_need_sim(struct ctx *ctx)
 	if (ctx->m->kern == NULL)
 		return cmd_error(ctx, "%s needs a simulated machine: a memory "
 				 "image has no simulated kernel (start "
-				 "ptwalk without --image)", ctx->cmd->name);
+				 "ptwalk without --image)", ctx->item->cmd->name);
 	return 0;
 }
 
@@ -434,10 +461,11 @@ arg_bool(struct ctx *ctx, const char *s, const char *what, bool *v)
 bool
 args_has(const struct ctx *ctx, const char *name)
 {
+	const struct args *a = &ctx->item->args;
 	int i;
 
-	for (i = 0; i < ctx->args.nopt; i++)
-		if (!strcmp(ctx->args.opt[i]->name, name))
+	for (i = 0; i < a->nopt; i++)
+		if (!strcmp(a->opt[i]->name, name))
 			return true;
 	return false;
 }
@@ -445,26 +473,36 @@ args_has(const struct ctx *ctx, const char *name)
 const char *
 args_get(const struct ctx *ctx, const char *name)
 {
+	const struct args *a = &ctx->item->args;
 	int i;
 
-	for (i = ctx->args.nopt - 1; i >= 0; i--)
-		if (!strcmp(ctx->args.opt[i]->name, name))
-			return ctx->args.val[i] ? ctx->args.val[i] : "";
+	for (i = a->nopt - 1; i >= 0; i--)
+		if (!strcmp(a->opt[i]->name, name))
+			return a->val[i] ? a->val[i] : "";
 	return NULL;
 }
 
+bool
+cmd_looks_like_option(const char *s)
+{
+	return s[0] == '-' && (isalpha((unsigned char)s[1]) ||
+			       (s[1] == '-' && s[2] != 0));
+}
+
 /*
- * Take options out of argv; the positional words stay, in order.  lit[i]
- * marks a word that is positional whatever it looks like.
+ * The running command's args from argv (argv[0] its name): the options
+ * taken out, the positional words kept in order (argv is reordered).
+ * lit[i] marks a word that is positional whatever it looks like.
  */
 static int
-parse_opts(struct ctx *ctx, int *argcp, char **argv, const bool *lit)
+parse_args(struct ctx *ctx, int argc, char **argv, const bool *lit)
 {
-	const struct cmd *c = ctx->cmd;
-	int argc = *argcp, i, n = 1;
+	const struct cmd *c = ctx->item->cmd;
+	struct args *a = &ctx->item->args;
+	int i, n = 1;
 	bool done = false;
 
-	ctx->args.nopt = 0;
+	a->nopt = 0;
 	for (i = 1; i < argc; i++) {
 		const struct cmd_opt *o = NULL;
 		char *eq = NULL;
@@ -499,15 +537,15 @@ parse_opts(struct ctx *ctx, int *argcp, char **argv, const bool *lit)
 			sb_release(&sb);
 			return r;
 		}
-		if (ctx->args.nopt == MAX_OPTS)
+		if (a->nopt == MAX_OPTS)
 			return cmd_error(ctx, "too many options");
-		ctx->args.opt[ctx->args.nopt] = o;
-		ctx->args.val[ctx->args.nopt] = NULL;
+		a->opt[a->nopt] = o;
+		a->val[a->nopt] = NULL;
 		if (o->arg != NULL) {
 			if (eq != NULL)
-				ctx->args.val[ctx->args.nopt] = eq + 1;
+				a->val[a->nopt] = eq + 1;
 			else if (i + 1 < argc)
-				ctx->args.val[ctx->args.nopt] = argv[++i];
+				a->val[a->nopt] = argv[++i];
 			else
 				return cmd_error(ctx, "option %s needs a %s",
 						 o->name, o->arg);
@@ -515,10 +553,11 @@ parse_opts(struct ctx *ctx, int *argcp, char **argv, const bool *lit)
 			return cmd_error(ctx, "option %s takes no value",
 					 o->name);
 		}
-		ctx->args.nopt++;
+		a->nopt++;
 	}
 	argv[n] = NULL;
-	*argcp = n;
+	a->argc = n - 1;
+	a->argv = argv + 1;
 	return 0;
 }
 
@@ -539,13 +578,13 @@ put_clean(FILE *f, const char *s)
 bool
 cmd_error_shown(struct ctx *ctx)
 {
-	if (ctx->src == NULL)
+	if (ctx->in == NULL)
 		return true;
-	if (ctx->shown_errs < CMD_MAX_SHOWN_ERRS) {
-		ctx->shown_errs++;
+	if (ctx->in->shown_errs < CMD_MAX_SHOWN_ERRS) {
+		ctx->in->shown_errs++;
 		return true;
 	}
-	ctx->hidden_errs++;
+	ctx->in->hidden_errs++;
 	return false;
 }
 
@@ -556,11 +595,11 @@ report(struct ctx *ctx)
 	if (!cmd_error_shown(ctx))
 		return;
 	where(ctx, stderr);
-	if (ctx->src == NULL && ctx->interactive)
+	if (ctx->in == NULL && ctx->interactive)
 		fputs("error: ", stderr);
-	if (ctx->cmd != NULL)
-		fprintf(stderr, "%s: ", ctx->cmd->name);
-	put_clean(stderr, ctx->err.buf);
+	if (ctx->item->cmd != NULL)
+		fprintf(stderr, "%s: ", ctx->item->cmd->name);
+	put_clean(stderr, ctx->item->err.buf);
 	fputc('\n', stderr);
 }
 
@@ -575,81 +614,14 @@ push_value(struct ctx *ctx, u64 v)
 	ctx->vals[ctx->nvals++] = v;
 }
 
-/*
- * The state of one running command.  `source` runs commands inside a
- * command, so run_words() saves the outer command's state and restores it.
- */
-struct cmd_state {
-	const struct cmd *cmd;
-	const char *cmdname;
-	char *cmdfmt;
-	struct args args;
-	bool has_value, failed, jopen;
-	u64 value;
-	struct strbuf err, js, vtext;
-	int jdepth;
-	bool jfirst[16];
-};
-
-static void
-state_save(struct ctx *ctx, struct cmd_state *s)
-{
-	s->cmd = ctx->cmd;
-	s->cmdname = ctx->cmdname;
-	s->cmdfmt = ctx->cmdfmt;
-	s->args = ctx->args;
-	s->has_value = ctx->has_value;
-	s->failed = ctx->failed;
-	s->jopen = ctx->jopen;
-	s->value = ctx->value;
-	s->err = ctx->err;
-	s->js = ctx->js;
-	s->vtext = ctx->vtext;
-	s->jdepth = ctx->jdepth;
-	memcpy(s->jfirst, ctx->jfirst, sizeof(s->jfirst));
-	sb_init(&ctx->err);
-	sb_init(&ctx->js);
-	sb_init(&ctx->vtext);
-	ctx->jopen = false;
-	ctx->jdepth = 0;
-}
-
-static void
-state_restore(struct ctx *ctx, struct cmd_state *s)
-{
-	sb_release(&ctx->err);
-	sb_release(&ctx->js);
-	sb_release(&ctx->vtext);
-	ctx->cmd = s->cmd;
-	ctx->cmdname = s->cmdname;
-	ctx->cmdfmt = s->cmdfmt;
-	ctx->args = s->args;
-	ctx->has_value = s->has_value;
-	ctx->failed = s->failed;
-	ctx->jopen = s->jopen;
-	ctx->value = s->value;
-	ctx->err = s->err;
-	ctx->js = s->js;
-	ctx->vtext = s->vtext;
-	ctx->jdepth = s->jdepth;
-	memcpy(ctx->jfirst, s->jfirst, sizeof(s->jfirst));
-}
-
 static int run_one(struct ctx *ctx, int argc, char **argv, const bool *lit);
-
-struct run_args {
-	struct ctx *ctx;
-	const struct cmd *c;
-	int argc;
-	char **argv;
-};
 
 static int
 run_cb(void *arg)
 {
-	struct run_args *a = arg;
+	struct ctx *ctx = arg;
 
-	return a->c->run(a->ctx, a->argc, a->argv);
+	return ctx->item->cmd->run(ctx);
 }
 
 /*
@@ -657,31 +629,44 @@ run_cb(void *arg)
  * command ends that command with an error; the session goes on.
  */
 static int
-run_guarded(struct ctx *ctx, const struct cmd *c, int argc, char **argv)
+run_guarded(struct ctx *ctx)
 {
-	struct run_args a = { ctx, c, argc, argv };
 	struct error e;
 	int r;
 
-	if (hostmap_call(run_cb, &a, &r, &e) == 0)
+	if (hostmap_call(run_cb, ctx, &r, &e) == 0)
 		return r;
+	return cmd_err(ctx, &e);
+}
+
+/* Run the command inside the trace bracket its entry declares. */
+static int
+run_traced(struct ctx *ctx, const struct cmd *c)
+{
+	int r;
+
+	if (ctx->m != NULL && ((c->flags & CMD_TRACE) ||
+			       ((c->flags & CMD_TRACE_VERBOSE) && ctx->verbose)))
+		kt_begin(ctx->m);
+	r = run_guarded(ctx);
+	/* the machine may be a new one (image): its trace is off anyway */
 	if (ctx->m != NULL)
 		kt_end(ctx->m);
-	return cmd_err(ctx, &e);
+	return r;
 }
 
 int
 cmd_run_argv(struct ctx *ctx, int argc, char **argv, const bool *lit)
 {
-	struct cmd_state saved;
+	struct cmd_item item;
 	char **v = xcalloc((size_t)argc + 1, sizeof(*v));
 	int r;
 
 	/* option parsing reorders the pointers; the strings stay the caller's */
 	memcpy(v, argv, (size_t)argc * sizeof(*v));
-	state_save(ctx, &saved);
+	item_push(ctx, &item);
 	r = run_one(ctx, argc, v, lit);
-	state_restore(ctx, &saved);
+	item_pop(ctx, &item);
 	free(v);
 	return r;
 }
@@ -690,56 +675,52 @@ void
 cmd_line_error(struct ctx *ctx, const struct cmd *c, bool json,
 	       const char *fmt, ...)
 {
-	struct cmd_state saved;
+	struct cmd_item item;
 	va_list ap;
 
-	state_save(ctx, &saved);
-	ctx->cmd = c;
-	ctx->cmdname = c != NULL ? c->name : NULL;
-	ctx->failed = true;
-	ctx->has_value = false;
+	item_push(ctx, &item);
+	item.cmd = c;
+	item.name = c != NULL ? c->name : NULL;
+	item.failed = true;
 	va_start(ap, fmt);
-	sb_vaddf(&ctx->err, fmt, ap);
+	sb_vaddf(&item.err, fmt, ap);
 	va_end(ap);
 	if (json) {
 		out_begin(ctx);
 		out_end(ctx);
 	}
 	report(ctx);
-	state_restore(ctx, &saved);
+	item_pop(ctx, &item);
 }
 
 static void
 print_value(struct ctx *ctx)
 {
+	const struct cmd_item *item = ctx->item;
+
 	if (ctx->json)
 		return;
-	if (ctx->vtext.len > 0)
-		fprintf(ctx->out, "$%d = %s\n", ctx->nvals, ctx->vtext.buf);
+	if (item->vtext.len > 0)
+		fprintf(ctx->out, "$%d = %s\n", ctx->nvals, item->vtext.buf);
 	else
 		fprintf(ctx->out, "$%d = 0x%llx\n", ctx->nvals,
-			(unsigned long long)ctx->value);
+			(unsigned long long)item->value);
 }
 
 static int
 run_one(struct ctx *ctx, int argc, char **argv, const bool *lit)
 {
+	struct cmd_item *item = ctx->item;
 	const struct cmd *c;
 	char *slash;
 	bool amb;
 	int r;
 
-	ctx->cmd = NULL;
-	ctx->failed = false;
-	ctx->has_value = false;
-	ctx->cmdfmt = NULL;
-	sb_reset(&ctx->err);
-	sb_reset(&ctx->vtext);
-	ctx->cmdname = argv[0];
+	item->name = argv[0];
 	slash = strchr(argv[0], '/');
 	if (slash != NULL) {
 		*slash = 0;
-		ctx->cmdfmt = slash + 1;
+		item->args.fmt = slash + 1;
 	}
 	c = cmd_find(argv[0], &amb);
 	if (c == NULL) {
@@ -749,36 +730,36 @@ run_one(struct ctx *ctx, int argc, char **argv, const bool *lit)
 		report(ctx);
 		return -1;
 	}
-	ctx->cmd = c;
+	item->cmd = c;
 	progress_command(c->name);
 	if (ctx->m != NULL)
 		ctx->m->kt.verbose = ctx->verbose;
 	out_begin(ctx);
-	if (ctx->cmdfmt != NULL && !(c->flags & CMD_FMT))
-		r = cmd_error(ctx, "'/%s': %s takes no /FMT suffix (x, xp, "
-			      "write and print do)", ctx->cmdfmt, c->name);
-	else if (parse_opts(ctx, &argc, argv, lit))
+	if (item->args.fmt != NULL && !(c->flags & CMD_FMT))
+		r = cmd_error(ctx, "'/%s': %s takes no /FMT suffix (%s do)",
+			      item->args.fmt, c->name, CMD_FMT_NAMES);
+	else if (parse_args(ctx, argc, argv, lit))
 		r = -1;
-	else if (argc - 1 < c->min_args ||
-		 (c->max_args >= 0 && argc - 1 > c->max_args))
+	else if (item->args.argc < c->min_args ||
+		 (c->max_args >= 0 && item->args.argc > c->max_args))
 		r = cmd_usage(ctx);
 	else if (ctx->m == NULL && !(c->flags & CMD_NOMACHINE))
 		r = cmd_error(ctx, "no machine is loaded");
 	else if ((c->flags & CMD_SIM) && cmd_need_sim(ctx))
 		r = -1;
 	else
-		r = run_guarded(ctx, c, argc, argv);
-	if (r != 0 && !ctx->failed)
+		r = run_traced(ctx, c);
+	if (r != 0 && !item->failed)
 		cmd_error(ctx, "failed");
-	if (ctx->failed) {
-		ctx->has_value = false;
+	if (item->failed) {
+		item->has_value = false;
 		out_end(ctx);
 		report(ctx);
 		return -1;
 	}
 	out_end(ctx);
-	if (ctx->has_value) {
-		push_value(ctx, ctx->value);
+	if (item->has_value) {
+		push_value(ctx, item->value);
 		print_value(ctx);
 	}
 	return 0;

@@ -258,13 +258,6 @@ arg_kind(const struct cmd *c, int i)
 	return last != NULL ? kind_of(last, lastl) : ARG_WORD;
 }
 
-bool
-cmd_looks_like_option(const char *s)
-{
-	return s[0] == '-' && (isalpha((unsigned char)s[1]) ||
-			       (s[1] == '-' && s[2] != 0));
-}
-
 static const struct cmd_opt *
 find_opt(const struct cmd *c, const char *s)
 {
@@ -551,7 +544,7 @@ static enum redir_mode
 redirect_mode(const struct ctx *ctx)
 {
 	if (ctx->redirect == REDIRECT_AUTO)
-		return ctx->interactive && ctx->src == NULL ? REDIR_ON :
+		return ctx->interactive && ctx->in == NULL ? REDIR_ON :
 			REDIR_OFF;
 	return ctx->redirect == 1 ? REDIR_ON : REDIR_OFF;
 }

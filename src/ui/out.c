@@ -375,7 +375,8 @@ wrap_line(struct ctx *ctx, const char *s, size_t n, int hang, int w)
 static bool
 procfmt(const struct ctx *ctx)
 {
-	return ctx->cmd != NULL && (ctx->cmd->flags & CMD_PROCFMT);
+	return ctx->item != NULL && ctx->item->cmd != NULL &&
+	       (ctx->item->cmd->flags & CMD_PROCFMT);
 }
 
 /* Write the complete lines gathered; keep a partial one. */
@@ -552,63 +553,73 @@ json_escape(struct strbuf *sb, const char *s)
 	sb_addc(sb, '"');
 }
 
-static void
+/* JSON goes into the running command's object (ctx->item). */
+static bool
+json_on(const struct ctx *ctx)
+{
+	return ctx->json && ctx->item != NULL;
+}
+
+/* Start a field (key NULL: an array element); returns where its value goes. */
+static struct strbuf *
 j_key(struct ctx *ctx, const char *key)
 {
-	int d = ctx->jdepth - 1;
+	struct cmd_item *it = ctx->item;
+	int d;
 
-	if (!ctx->jopen) {
-		/* a field before the dispatcher opened the object */
-		out_begin(ctx);
-		d = ctx->jdepth - 1;
-	}
-	if (d < 0)
-		d = 0;
-	if (!ctx->jfirst[d])
-		sb_addc(&ctx->js, ',');
-	ctx->jfirst[d] = false;
+	if (!it->jopen)
+		out_begin(ctx);	/* a field before the dispatcher opened it */
+	d = it->jdepth > 0 ? it->jdepth - 1 : 0;
+	if (!it->jfirst[d])
+		sb_addc(&it->js, ',');
+	it->jfirst[d] = false;
 	if (key != NULL) {
-		json_escape(&ctx->js, key);
-		sb_addc(&ctx->js, ':');
+		json_escape(&it->js, key);
+		sb_addc(&it->js, ':');
 	}
+	return &it->js;
 }
 
 void
 out_begin(struct ctx *ctx)
 {
+	struct cmd_item *it = ctx->item;
+
 	/* a terminal may have been resized since the last command */
 	ctx->width = out_width(ctx);
-	if (!ctx->json)
+	if (!json_on(ctx))
 		return;
-	sb_reset(&ctx->js);
-	sb_addc(&ctx->js, '{');
-	ctx->jdepth = 1;
-	ctx->jfirst[0] = true;
-	ctx->jopen = true;
-	j_str(ctx, "cmd", ctx->cmd != NULL ? ctx->cmd->name :
-	      (ctx->cmdname ? ctx->cmdname : ""));
+	sb_reset(&it->js);
+	sb_addc(&it->js, '{');
+	it->jdepth = 1;
+	it->jfirst[0] = true;
+	it->jopen = true;
+	j_str(ctx, "cmd", it->cmd != NULL ? it->cmd->name :
+	      it->name != NULL ? it->name : "");
 }
 
 static void
 j_close(struct ctx *ctx)
 {
-	while (ctx->jdepth > 1) {
+	struct cmd_item *it = ctx->item;
+
+	while (it->jdepth > 1) {
 		/* unbalanced builder use: close what is open */
-		sb_addc(&ctx->js, '}');
-		ctx->jdepth--;
+		sb_addc(&it->js, '}');
+		it->jdepth--;
 	}
-	sb_adds(&ctx->js, "}\n");
-	fputs(ctx->js.buf, ctx->out);
-	ctx->jopen = false;
-	ctx->jdepth = 0;
+	sb_adds(&it->js, "}\n");
+	fputs(it->js.buf, ctx->out);
+	it->jopen = false;
+	it->jdepth = 0;
 }
 
 void
 j_next(struct ctx *ctx)
 {
-	if (!ctx->json)
+	if (!json_on(ctx))
 		return;
-	if (ctx->jopen)
+	if (ctx->item->jopen)
 		j_close(ctx);
 	out_begin(ctx);
 }
@@ -616,95 +627,87 @@ j_next(struct ctx *ctx)
 void
 out_end(struct ctx *ctx)
 {
+	struct cmd_item *it = ctx->item;
+
 	out_flush(ctx);
-	if (!ctx->json)
+	if (!json_on(ctx))
 		return;
-	if (!ctx->jopen)
+	if (!it->jopen)
 		out_begin(ctx);
-	if (ctx->has_value)
-		j_hex(ctx, "value", ctx->value);
-	if (ctx->failed)
-		j_str(ctx, "error", ctx->err.buf);
+	if (it->has_value)
+		j_hex(ctx, "value", it->value);
+	if (it->failed)
+		j_str(ctx, "error", it->err.buf);
 	j_close(ctx);
 }
 
 void
 j_str(struct ctx *ctx, const char *key, const char *s)
 {
-	if (!ctx->json)
-		return;
-	j_key(ctx, key);
-	json_escape(&ctx->js, s ? s : "");
+	if (json_on(ctx))
+		json_escape(j_key(ctx, key), s ? s : "");
 }
 
 void
 j_hex(struct ctx *ctx, const char *key, u64 v)
 {
-	if (!ctx->json)
-		return;
-	j_key(ctx, key);
-	sb_addf(&ctx->js, "\"0x%llx\"", (unsigned long long)v);
+	if (json_on(ctx))
+		sb_addf(j_key(ctx, key), "\"0x%llx\"", (unsigned long long)v);
 }
 
 void
 j_u64(struct ctx *ctx, const char *key, u64 v)
 {
-	if (!ctx->json)
+	if (!json_on(ctx))
 		return;
-	j_key(ctx, key);
 	if (v > (1ULL << 53))
-		sb_addf(&ctx->js, "\"0x%llx\"", (unsigned long long)v);
+		sb_addf(j_key(ctx, key), "\"0x%llx\"", (unsigned long long)v);
 	else
-		sb_addf(&ctx->js, "%llu", (unsigned long long)v);
+		sb_addf(j_key(ctx, key), "%llu", (unsigned long long)v);
 }
 
 void
 j_int(struct ctx *ctx, const char *key, long long v)
 {
-	if (!ctx->json)
-		return;
-	j_key(ctx, key);
-	sb_addf(&ctx->js, "%lld", v);
+	if (json_on(ctx))
+		sb_addf(j_key(ctx, key), "%lld", v);
 }
 
 void
 j_bool(struct ctx *ctx, const char *key, bool v)
 {
-	if (!ctx->json)
-		return;
-	j_key(ctx, key);
-	sb_adds(&ctx->js, v ? "true" : "false");
+	if (json_on(ctx))
+		sb_adds(j_key(ctx, key), v ? "true" : "false");
 }
 
 void
 j_null(struct ctx *ctx, const char *key)
 {
-	if (!ctx->json)
-		return;
-	j_key(ctx, key);
-	sb_adds(&ctx->js, "null");
+	if (json_on(ctx))
+		sb_adds(j_key(ctx, key), "null");
 }
 
 static void
 j_open(struct ctx *ctx, const char *key, char c)
 {
-	if (!ctx->json)
+	struct cmd_item *it = ctx->item;
+
+	if (!json_on(ctx))
 		return;
-	j_key(ctx, key);
-	sb_addc(&ctx->js, c);
-	if (ctx->jdepth < (int)ARRAY_SIZE(ctx->jfirst)) {
-		ctx->jfirst[ctx->jdepth] = true;
-		ctx->jdepth++;
+	sb_addc(j_key(ctx, key), c);
+	if (it->jdepth < (int)ARRAY_SIZE(it->jfirst)) {
+		it->jfirst[it->jdepth] = true;
+		it->jdepth++;
 	}
 }
 
 static void
 j_shut(struct ctx *ctx, char c)
 {
-	if (!ctx->json || ctx->jdepth <= 1)
+	if (!json_on(ctx) || ctx->item->jdepth <= 1)
 		return;
-	sb_addc(&ctx->js, c);
-	ctx->jdepth--;
+	sb_addc(&ctx->item->js, c);
+	ctx->item->jdepth--;
 }
 
 void j_arr(struct ctx *ctx, const char *key) { j_open(ctx, key, '['); }

@@ -70,7 +70,7 @@ pager_command(void)
 bool
 pager_wanted(const struct ctx *ctx)
 {
-	return ctx->pager && ctx->interactive && ctx->src == NULL &&
+	return ctx->pager && ctx->interactive && ctx->in == NULL &&
 	       ctx->out == stdout && isatty(STDOUT_FILENO) &&
 	       pager_command() != NULL;
 }

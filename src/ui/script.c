@@ -17,16 +17,6 @@
 
 #include "ptwalk/script.h"
 
-/*
- * The inputs being read, innermost last: files by their real path (a
- * file already open is refused: a source loop) and by the name they were
- * given (relative `source` paths start from its directory); NULL for
- * streams and -c strings.
- */
-static char *open_real[SCRIPT_MAX_DEPTH + 2];
-static const char *open_name[SCRIPT_MAX_DEPTH + 2];
-static int nopen;
-
 enum line_status {
 	LINE_OK,	/* the line, without its newline, is in the buffer */
 	LINE_LONG,	/* longer than SCRIPT_MAX_LINE: skipped to its end */
@@ -99,7 +89,7 @@ input_error(struct ctx *ctx, bool last, const char *fmt, ...)
 	fflush(ctx->out);
 	if (!last && !cmd_error_shown(ctx))
 		return;
-	fprintf(stderr, "%s:%d: ", ctx->src, ctx->line);
+	fprintf(stderr, "%s:%d: ", ctx->in->name, ctx->in->line);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
@@ -110,7 +100,7 @@ input_error(struct ctx *ctx, bool last, const char *fmt, ...)
 static bool
 bad_line(struct ctx *ctx, enum line_status st, const struct line *l)
 {
-	const char *name = ctx->src;
+	const char *name = ctx->in->name;
 
 	switch (st) {
 	case LINE_LONG:
@@ -136,20 +126,15 @@ bad_line(struct ctx *ctx, enum line_status st, const struct line *l)
 }
 
 static int
-run_lines(struct ctx *ctx, FILE *f, const char *name)
+run_lines(struct ctx *ctx, FILE *f)
 {
-	const char *osrc = ctx->src;
-	int oline = ctx->line, oshown = ctx->shown_errs;
-	int ohidden = ctx->hidden_errs, rc = 0;
+	struct cmd_input *in = ctx->in;
 	struct line *l = xmalloc(sizeof(*l));
 	enum line_status st;
+	int rc = 0;
 
-	ctx->src = name;
-	ctx->line = 0;
-	ctx->shown_errs = 0;
-	ctx->hidden_errs = 0;
 	while ((st = read_line(f, l, ctx->interrupted)) != LINE_EOF) {
-		ctx->line++;
+		in->line++;
 		if (ctx->interrupted && *ctx->interrupted)
 			break;
 		if (st != LINE_OK || l->nul) {
@@ -167,34 +152,38 @@ run_lines(struct ctx *ctx, FILE *f, const char *name)
 		if (ctx->interrupted && *ctx->interrupted)
 			break;
 	}
-	if (ctx->hidden_errs > 0) {
+	if (in->hidden_errs > 0) {
 		fflush(ctx->out);
 		fprintf(stderr, "%s: ... %d more error%s (only the first %d of "
-			"an input are shown)\n", name, ctx->hidden_errs,
-			ctx->hidden_errs == 1 ? "" : "s", CMD_MAX_SHOWN_ERRS);
+			"an input are shown)\n", in->name, in->hidden_errs,
+			in->hidden_errs == 1 ? "" : "s", CMD_MAX_SHOWN_ERRS);
 	}
 	free(l);
-	ctx->src = osrc;
-	ctx->line = oline;
-	ctx->shown_errs = oshown;
-	ctx->hidden_errs = ohidden;
 	return rc;
 }
 
+/*
+ * Read f as a new input on top of the session's: name in messages, path
+ * (NULL for streams) where `source` starts from, real its real path (a
+ * source loop; freed here).
+ */
 static int
-run_input(struct ctx *ctx, FILE *f, const char *name, const char *file,
+run_input(struct ctx *ctx, FILE *f, const char *name, const char *path,
 	  char *real)
 {
+	struct cmd_input in = {
+		.parent = ctx->in,
+		.name = name,
+		.path = path,
+		.real = real,
+		.depth = ctx->in != NULL ? ctx->in->depth + 1 : 1,
+	};
 	int rc;
 
-	open_real[nopen] = real;
-	open_name[nopen] = file;
-	nopen++;
-	ctx->depth++;
-	rc = run_lines(ctx, f, name);
-	ctx->depth--;
-	nopen--;
-	free(open_real[nopen]);
+	ctx->in = &in;
+	rc = run_lines(ctx, f);
+	ctx->in = in.parent;
+	free(real);
 	return rc;
 }
 
@@ -210,11 +199,12 @@ int
 script_run_file(struct ctx *ctx, const char *path, unsigned flags,
 		struct error *e)
 {
+	const struct cmd_input *in;
 	char real[PATH_MAX];
 	FILE *f;
-	int rc, i;
+	int rc;
 
-	if (nopen >= SCRIPT_MAX_DEPTH) {
+	if (ctx->in != NULL && ctx->in->depth >= SCRIPT_MAX_DEPTH) {
 		error_set(e, -ELOOP, "too many nested files (the limit is %d)",
 			  SCRIPT_MAX_DEPTH);
 		return -2;
@@ -227,8 +217,8 @@ script_run_file(struct ctx *ctx, const char *path, unsigned flags,
 		return -2;
 	if (realpath(path, real) == NULL)
 		snprintf(real, sizeof(real), "%s", path);
-	for (i = 0; i < nopen; i++)
-		if (open_real[i] != NULL && !strcmp(open_real[i], real)) {
+	for (in = ctx->in; in != NULL; in = in->parent)
+		if (in->real != NULL && !strcmp(in->real, real)) {
 			fclose(f);
 			error_set(e, -ELOOP, "'%s' is already being read: a "
 				  "source loop", path);
@@ -242,9 +232,9 @@ script_run_file(struct ctx *ctx, const char *path, unsigned flags,
 }
 
 char *
-script_resolve(const char *path, bool *other_dir)
+script_resolve(const struct ctx *ctx, const char *path, bool *other_dir)
 {
-	const char *from = nopen > 0 ? open_name[nopen - 1] : NULL;
+	const char *from = ctx->in != NULL ? ctx->in->path : NULL;
 	const char *slash = from != NULL ? strrchr(from, '/') : NULL;
 	struct stat st;
 	char *p;

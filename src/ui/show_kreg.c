@@ -226,38 +226,6 @@ show_opt_walk(struct ctx *ctx, u64 va)
 	j_obj_end(ctx);
 }
 
-int
-kreg_vmalloc_run(struct ctx *ctx, const char *size_arg, bool zero)
-{
-	struct machine *m = ctx->m;
-	const char *fn = zero ? "vzalloc" : "vmalloc";
-	struct kreg_before b;
-	struct error e;
-	u64 size, va;
-
-	u64 purges = vmalloc_of(m)->nr_purges;
-
-	if (arg_u64(ctx, size_arg, "SIZE", &size))
-		return -1;
-	kreg_sample(m, &b);
-	if (ctx->verbose)
-		kt_begin(m);
-	va = zero ? vzalloc(m, size, "cmd_vzalloc [ptwalk]", &e) :
-		vmalloc(m, size, "cmd_vmalloc [ptwalk]", &e);
-	show_trace(ctx);
-	if (va == 0)
-		return cmd_err(ctx, &e);
-	out_printf(ctx, "%s(%llu) = %s\n", fn, (unsigned long long)size,
-		   fva(m, va));
-	if (vmalloc_of(m)->nr_purges != purges)
-		out_printf(ctx, "  purge  no room without the lazily freed "
-			   "areas: purged them (one TLB flush) and retried\n");
-	show_area(ctx, find_vm_area(m, va), va, &b);
-	show_opt_walk(ctx, va);
-	cmd_set_value(ctx, va);
-	return 0;
-}
-
 const char *
 no_highmem_note(const struct machine *m)
 {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /*
- * Presenting the slab allocator: cache and flag arguments, an allocated
- * object (cache, index, slab, region, physical address, what changed), a
- * free, and the events behind them.
+ * Presenting the slab allocator: an allocated object (cache, index, slab,
+ * region, physical address, what changed), a freed one, and the events
+ * behind them.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,109 +16,6 @@ const struct cmd_opt slab_alloc_opts[] = {
 	{ "--walk", NULL, NULL, "also walk the page tables for the result" },
 	{ NULL, NULL, NULL, NULL }
 };
-
-int
-arg_cache(struct ctx *ctx, const char *s, struct kmem_cache **cache)
-{
-	struct slab_state *ss = slab_of(ctx->m);
-	const char *best = NULL;
-	struct list_head *l;
-	int bd = 4;
-
-	*cache = kmem_cache_find(ctx->m, s);
-	if (*cache != NULL)
-		return 0;
-	list_for_each(l, &ss->slab_caches) {
-		const struct kmem_cache *c = list_entry(l, struct kmem_cache,
-							list);
-		int d = edit_distance(s, c->name);
-
-		if (d < bd) {
-			bd = d;
-			best = c->name;
-		}
-	}
-	if (best != NULL)
-		return cmd_error(ctx, "no cache named '%s' (did you mean '%s'? "
-				 "slabinfo lists them)", s, best);
-	return cmd_error(ctx, "no cache named '%s' (slabinfo lists them; "
-			 "kmem_cache_create makes one)", s);
-}
-
-static const struct {
-	const char *name;
-	slab_flags_t flag;
-} slab_flag_names[] = {
-	{ "SLAB_CONSISTENCY_CHECKS", SLAB_CONSISTENCY_CHECKS },
-	{ "SLAB_RED_ZONE", SLAB_RED_ZONE },
-	{ "SLAB_POISON", SLAB_POISON },
-	{ "SLAB_KMALLOC", SLAB_KMALLOC },
-	{ "SLAB_HWCACHE_ALIGN", SLAB_HWCACHE_ALIGN },
-	{ "SLAB_CACHE_DMA", SLAB_CACHE_DMA },
-	{ "SLAB_CACHE_DMA32", SLAB_CACHE_DMA32 },
-	{ "SLAB_STORE_USER", SLAB_STORE_USER },
-	{ "SLAB_RECLAIM_ACCOUNT", SLAB_RECLAIM_ACCOUNT },
-	{ "SLAB_PANIC", SLAB_PANIC },
-	{ "SLAB_TYPESAFE_BY_RCU", SLAB_TYPESAFE_BY_RCU },
-	{ "SLAB_ACCOUNT", SLAB_ACCOUNT },
-};
-
-int
-arg_slab_flags(struct ctx *ctx, const char *s, slab_flags_t *flags)
-{
-	char *copy, *tok, *save = NULL;
-	int ret = 0;
-
-	*flags = 0;
-	copy = xstrdup(s);
-	for (tok = strtok_r(copy, "|", &save); tok != NULL;
-	     tok = strtok_r(NULL, "|", &save)) {
-		size_t i;
-		char *end;
-		unsigned long v;
-
-		for (i = 0; i < ARRAY_SIZE(slab_flag_names); i++)
-			if (strcmp(tok, slab_flag_names[i].name) == 0)
-				break;
-		if (i < ARRAY_SIZE(slab_flag_names)) {
-			*flags |= slab_flag_names[i].flag;
-			continue;
-		}
-		v = strtoul(tok, &end, 0);
-		if (*tok != 0 && *end == 0 && v <= 0xffffffffUL) {
-			*flags |= (slab_flags_t)v;
-			continue;
-		}
-		ret = cmd_error(ctx, "FLAGS: unknown flag '%s' (give "
-				"SLAB_HWCACHE_ALIGN, SLAB_CACHE_DMA, "
-				"SLAB_CACHE_DMA32, SLAB_RECLAIM_ACCOUNT, "
-				"SLAB_POISON or SLAB_PANIC, joined with '|', "
-				"or a number)", tok);
-		break;
-	}
-	free(copy);
-	return ret;
-}
-
-void
-slab_flags_string(slab_flags_t flags, struct strbuf *sb)
-{
-	size_t start = sb->len, i;
-
-	for (i = 0; i < ARRAY_SIZE(slab_flag_names); i++)
-		if (flags & slab_flag_names[i].flag)
-			sb_addf(sb, "%s%s", sb->len > start ? "|" : "",
-				slab_flag_names[i].name);
-	if (sb->len == start)
-		sb_adds(sb, "-");
-}
-
-void
-slab_call_begin(struct ctx *ctx)
-{
-	if (ctx->verbose)
-		kt_begin(ctx->m);
-}
 
 static const char *const event_names[] = {
 	[SEV_NEW_SLAB] = "new_slab",
@@ -341,53 +238,34 @@ show_slab_alloc(struct ctx *ctx, const char *call, u64 va, u64 req)
 	return 0;
 }
 
-int
-slab_free_cmd(struct ctx *ctx, struct kmem_cache *cache, const char *arg)
+void
+show_slab_free(struct ctx *ctx, const char *call, u64 x,
+	       const struct slab_obj_info *info)
 {
 	struct machine *m = ctx->m;
-	struct slab_obj_info info;
-	struct error e;
-	char call[160], w[48];
-	u64 x;
-	int r;
+	char w[48];
 
-	if (arg_va(ctx, arg, "ADDR", &x))
-		return -1;
-	if (cache != NULL)
-		snprintf(call, sizeof(call), "kmem_cache_free(%s, %s)",
-			 cache->name, fva(m, x));
-	else
-		snprintf(call, sizeof(call), "kfree(%s)", fva(m, x));
-	if (slab_lookup(m, x, &info) != 0)
-		memset(&info, 0, sizeof(info));
-	slab_call_begin(ctx);
-	r = cache ? kmem_cache_free(m, cache, x, &e) : kfree(m, x, &e);
-	if (r) {
-		kt_end(m);
-		return cmd_err(ctx, &e);
-	}
 	j_hex(ctx, "va", x);
 	if (x <= ZERO_SIZE_PTR) {
 		out_printf(ctx, "%s: %s, nothing to free\n", call,
 			   x ? "ZERO_SIZE_PTR" : "NULL");
-		show_trace(ctx);
-		return 0;
+		return;
 	}
-	if (info.cache == NULL) {
+	if (info->cache == NULL) {
 		out_printf(ctx, "%s: kmalloc_large block of order %u at pfn %s\n",
-			   call, info.order, fpfn(m, info.pfn));
+			   call, info->order, fpfn(m, info->pfn));
 		j_null(ctx, "cache");
 	} else {
 		struct slab_obj_info after;
 
 		out_printf(ctx, "%s: object %ld of %s, slab pfn %s\n", call,
-			   info.index, info.cache->name, fpfn(m, info.pfn));
+			   info->index, info->cache->name, fpfn(m, info->pfn));
 		/* unless the slab went back to the buddy allocator */
 		if (slab_lookup(m, x, &after) == 0 &&
-		    after.cache == info.cache) {
+		    after.cache == info->cache) {
 			out_printf(ctx, "  freelist %s heads the slab's free "
 				   "list; its free pointer (at +%u) holds %s\n",
-				   fva(m, x), info.cache->offset,
+				   fva(m, x), info->cache->offset,
 				   after.freeptr ? fva(m, after.freeptr) :
 				   "NULL (no other free object)");
 			out_printf(ctx, "  slab     %u/%u in use, %s\n",
@@ -395,34 +273,9 @@ slab_free_cmd(struct ctx *ctx, struct kmem_cache *cache, const char *arg)
 				   where_text(&after, w, sizeof(w)));
 			j_int(ctx, "inuse", after.inuse);
 		}
-		j_str(ctx, "cache", info.cache->name);
-		j_int(ctx, "index", info.index);
-		j_hex(ctx, "slab_pfn", info.pfn);
+		j_str(ctx, "cache", info->cache->name);
+		j_int(ctx, "index", info->index);
+		j_hex(ctx, "slab_pfn", info->pfn);
 	}
 	show_slab_events(ctx);
-	show_trace(ctx);
-	return 0;
-}
-
-int
-slab_cmd_kmalloc(struct ctx *ctx, int argc, char **argv, bool zero)
-{
-	struct machine *m = ctx->m;
-	gfp_t gfp = GFP_KERNEL;
-	struct error e;
-	char call[200];
-	u64 size, va;
-
-	if (arg_u64(ctx, argv[1], "SIZE", &size))
-		return -1;
-	if (argc > 2 && arg_gfp(ctx, argv[2], &gfp))
-		return -1;
-	slab_call_begin(ctx);
-	va = zero ? kzalloc(m, size, gfp, &e) : kmalloc(m, size, gfp, &e);
-	show_trace(ctx);
-	if (va == 0)
-		return cmd_err(ctx, &e);
-	snprintf(call, sizeof(call), "%s(%llu, %s)", zero ? "kzalloc" : "kmalloc",
-		 (unsigned long long)size, fgfp(gfp));
-	return show_slab_alloc(ctx, call, va, size);
 }

@@ -4,7 +4,8 @@
 # prints a /proc file's format (declared CMD_PROCFMT: the kernel's columns
 # are kept) or when it is one word that cannot be broken (a path, a GFP
 # mask).  Error messages go to stderr as one line each and are not checked.
-procfmt=$(grep -l 'CMD_PROCFMT' ../../cmds/*.c | sed 's|.*/||; s|\.c$||' | tr '\n' ' ')
+procfmt=$(awk '/^\t\.name = "/ { split($0, q, "\""); name = q[2] }
+	/^\t\.flags = .*CMD_PROCFMT/ { print name }' ../../cmds/*.c | tr '\n' ' ')
 echo "/proc formats: $procfmt"
 # wide LABEL < output: the lines of the output wider than 80 columns
 wide() {
@@ -17,11 +18,21 @@ wide() {
 }
 COLUMNS=80
 export COLUMNS
-cd ../../testdata/golden || exit 1
+# the transcripts run in a scratch copy of testdata (tests/golden.sh)
+. ../golden.sh
+top=$(cd ../.. && pwd)
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+golden_scratch "$top" "$scratch" || exit 1
+cd "$scratch/golden" || exit 1
 for c in *.cmd; do
 	args=$(sed -n 's/^# args: //p' "$c" | head -n 1)
-	eval "\"$PTWALK\" --quiet --echo $args \"$c\"" 2>/dev/null </dev/null |
-		wide "$c"
+	golden_args "$args" || continue
+	set -f
+	# shellcheck disable=SC2086 # the words of the line, no globbing
+	set -- $args
+	set +f
+	"$PTWALK" --quiet --echo "$@" "$c" 2>/dev/null </dev/null | wide "$c"
 done
 tour='machine; layout; cpus; walk PAGE_OFFSET + 0x1234; translate PAGE_OFFSET;
 pte PAGE_OFFSET; ptdump kernel; x/16xb PAGE_OFFSET; pa PAGE_OFFSET; xp $_ 48; ps; maps;

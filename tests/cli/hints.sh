@@ -13,24 +13,34 @@ top=$(cd ../.. && pwd)
 names=$("$PTWALK" -q --json -c help | tr '{' '\n' |
 	sed -n 's/^"name":"\([^"]*\)".*/\1/p')
 aliases=$(grep -h '^	\.aliases = ' "$top"/cmds/*.c | sed 's/.*"\(.*\)".*/\1/')
-needargs=$(grep -l '^	\.min_args = [1-9]' "$top"/cmds/*.c |
-	xargs sed -n 's/^	\.name = "\(.*\)".*/\1/p; s/^	\.aliases = "\(.*\)".*/\1/p')
+# (the names and aliases of the entries with a min_args of 1 or more)
+needargs=$(awk '/^\t\.name = "/ { split($0, q, "\""); n = q[2]; a = "" }
+	/^\t\.aliases = "/ { split($0, q, "\""); a = q[2] }
+	/^\t\.min_args = [1-9]/ { print n; if (a != "") print a }' "$top"/cmds/*.c)
 holders=$(grep -h '^	\.usage = ' "$top"/cmds/*.c | grep -o '[A-Z][A-Z_]*' | sort -u)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# the transcripts run in a scratch copy of testdata (tests/golden.sh)
+. "$top/tests/golden.sh"
+golden_scratch "$top" "$tmp/data" || exit 1
 # errors that say the line is wrong, not the machine's state
 wrong="unknown command|ambiguous command|usage:|unknown symbol|unknown variable|no symbol|not a number|unknown letter|unknown option|needs a|takes no|unexpected|expected|syntax"
 nhint=0
-cd "$top/testdata/golden" || exit 1
+cd "$tmp/data/golden" || exit 1
 for c in *.cmd; do
 	name=${c%.cmd}
 	args=$(sed -n 's/^# args: //p' "$c" | head -n 1)
+	golden_args "$args" || continue
+	set -f
+	# shellcheck disable=SC2086 # the words of the line, no globbing
+	set -- $args
+	set +f
 	: >"$tmp/map"
 	awk -v names="$names $aliases" -v needargs="$needargs" \
 		-v holders="$holders" -v map="$tmp/map" \
 		-f "$top/tests/cli/hints.awk" "$name.out" >"$tmp/s.cmd"
 	[ -s "$tmp/map" ] || continue
-	eval "\"$PTWALK\" --quiet $args -c 'set redirect on' \"$tmp/s.cmd\"" </dev/null 2>&1 >/dev/null |
+	"$PTWALK" --quiet "$@" -c 'set redirect on' "$tmp/s.cmd" </dev/null 2>&1 >/dev/null |
 		grep -E "$wrong" >"$tmp/err"
 	while IFS='	' read -r ln h; do
 		grep "^$tmp/s.cmd:$ln: " "$tmp/err" | while read -r l; do

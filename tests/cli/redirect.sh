@@ -39,12 +39,20 @@ $PTWALK -q -c "set redirect off; set redirect auto; set redirect maybe" 2>&1
 $PTWALK -q -c "set redirect on; set redirect off; set" 2>&1 | grep "^redirect"
 # every lab transcript runs the same with redirection on: their '|' and '>>'
 # are followed by an operand, so they stay operators at the prompt too
-for c in ../../testdata/golden/lab-*.cmd; do
-	n=$(basename $c .cmd)
-	a=$(sed -n 's/^# args: //p' $c | head -n 1)
-	(cd ../../testdata/golden && eval "\"$PTWALK\" -q $a $n.cmd" 2>&1 |
+# (in a scratch copy of testdata: tests/golden.sh)
+. ../golden.sh
+golden_scratch "$(cd ../.. && pwd)" "$d/data" || exit 1
+for c in "$d"/data/golden/lab-*.cmd; do
+	n=$(basename "$c" .cmd)
+	a=$(sed -n 's/^# args: //p' "$c" | head -n 1)
+	golden_args "$a" || continue
+	set -f
+	# shellcheck disable=SC2086 # the words of the line, no globbing
+	set -- $a
+	set +f
+	(cd "$d/data/golden" && "$PTWALK" -q "$@" $n.cmd 2>&1 |
 	 grep -vx '{"cmd":"set"}' >$d/off
-	 eval "\"$PTWALK\" -q $a -c 'set redirect on' $n.cmd" 2>&1 |
+	 "$PTWALK" -q "$@" -c 'set redirect on' $n.cmd 2>&1 |
 	 grep -vx '{"cmd":"set"}' >$d/on)
 	cmp -s $d/off $d/on && echo "$n: the same" || diff $d/off $d/on | head -n 5
 done

@@ -11,25 +11,8 @@
 #include <cmocka.h>
 
 #include "ptwalk/machine.h"
+#include "helpers.h"
 #include "../../src/arch/arm.h"
-
-static struct machine *
-boot(const char *variant, u64 mem)
-{
-	struct machine_opts o;
-	struct error e;
-	struct machine *m;
-
-	memset(&o, 0, sizeof(o));
-	o.exec = "none";	/* the bare machine: no process */
-	o.arch = "arm";
-	o.mem = mem;
-	o.variant = variant;
-	m = machine_new(&o, &e);
-	if (m == NULL)
-		fail_msg("boot arm %s: %s", variant ? variant : "", e.msg);
-	return m;
-}
 
 static int
 boot_fails(const char *variant, u64 mem, int cpus, u64 vmalloc,
@@ -84,7 +67,8 @@ rights(bool apx, bool user, bool xn)
 static void
 linux_to_hw(const char *variant)
 {
-	struct machine *m = boot(variant, 64 * MiB);
+	struct machine *m = boot(.arch = "arm", .mem = 64 * MiB,
+				 .variant = variant, .exec = "none");
 	const struct arm_priv *ap = priv(m);
 	static const u64 mts[] = {
 		L_PTE_MT_UNCACHED, L_PTE_MT_BUFFERABLE, L_PTE_MT_WRITETHROUGH,
@@ -145,7 +129,10 @@ static void test_linux_to_hw_5x(void **s) { (void)s; linux_to_hw("5.x"); }
 static void
 test_prot_none(void **state)
 {
-	struct machine *m3 = boot("3.x", 64 * MiB), *m5 = boot("5.x", 64 * MiB);
+	struct machine *m3 = boot(.arch = "arm", .mem = 64 * MiB,
+				  .variant = "3.x", .exec = "none");
+	struct machine *m5 = boot(.arch = "arm", .mem = 64 * MiB,
+				  .variant = "5.x", .exec = "none");
 	u64 l3 = m3->arch->mk_leaf(&m3->mmu, LVL_PTE, 0x61000000, PAGE_NONE);
 	u64 l5 = m5->arch->mk_leaf(&m5->mmu, LVL_PTE, 0x61000000, PAGE_NONE);
 	struct pte_decode d;
@@ -182,7 +169,8 @@ static const pgprot_t prots[] = {
 static void
 test_mk_leaf_sw_roundtrip(void **state)
 {
-	struct machine *m = boot(NULL, 64 * MiB);
+	struct machine *m = boot(.arch = "arm", .mem = 64 * MiB,
+				 .exec = "none");
 	size_t i;
 
 	(void)state;
@@ -223,7 +211,8 @@ test_mk_leaf_sw_roundtrip(void **state)
 static void
 test_section_roundtrip(void **state)
 {
-	struct machine *m = boot(NULL, 64 * MiB);
+	struct machine *m = boot(.arch = "arm", .mem = 64 * MiB,
+				 .exec = "none");
 	size_t i;
 
 	(void)state;
@@ -257,7 +246,8 @@ test_section_roundtrip(void **state)
 static void
 test_decode_kinds(void **state)
 {
-	struct machine *m = boot(NULL, 64 * MiB);
+	struct machine *m = boot(.arch = "arm", .mem = 64 * MiB,
+				 .exec = "none");
 	const struct arch *a = m->arch;
 	struct pte_decode d;
 	u64 super;
@@ -321,7 +311,8 @@ test_decode_kinds(void **state)
 static void
 test_pte_page(void **state)
 {
-	struct machine *m = boot(NULL, 256 * MiB);
+	struct machine *m = boot(.arch = "arm", .mem = 256 * MiB,
+				 .exec = "none");
 	u64 pgd = m->swapper_pg_dir, w0 = 0, w1 = 0, page, lv = 0, hv = 0, epa;
 	struct walk w;
 	struct error e;
@@ -370,7 +361,8 @@ test_pte_page(void **state)
 static void
 test_user_mapping(void **state)
 {
-	struct machine *m = boot(NULL, 256 * MiB);
+	struct machine *m = boot(.arch = "arm", .mem = 256 * MiB,
+				 .exec = "none");
 	u64 pgd = m->swapper_pg_dir, w0 = 0;
 	pgprot_t p = P_KR | P_KW | P_UR | P_UW | P_YOUNG;
 	struct walk w;
@@ -413,7 +405,8 @@ test_user_mapping(void **state)
 static void
 test_map_sections(void **state)
 {
-	struct machine *m = boot(NULL, 256 * MiB);
+	struct machine *m = boot(.arch = "arm", .mem = 256 * MiB,
+				 .exec = "none");
 	u64 pgd = m->swapper_pg_dir;
 	struct walk w;
 	struct error e;
@@ -478,7 +471,9 @@ test_layouts(void **state)
 
 	(void)state;
 	for (i = 0; i < ARRAY_SIZE(c); i++) {
-		struct machine *m = boot(c[i].variant, c[i].mem);
+		struct machine *m = boot(.arch = "arm", .mem = c[i].mem,
+					 .variant = c[i].variant,
+					 .exec = "none");
 		const struct layout *L = &m->lay;
 		bool v3 = !strcmp(c[i].variant, "3.x");
 
@@ -517,7 +512,10 @@ test_layouts(void **state)
 static void
 test_boot_tables(void **state)
 {
-	struct machine *m3 = boot("3.x", 1 * GiB), *m5 = boot("5.x", 1 * GiB);
+	struct machine *m3 = boot(.arch = "arm", .mem = 1 * GiB,
+				  .variant = "3.x", .exec = "none");
+	struct machine *m5 = boot(.arch = "arm", .mem = 1 * GiB,
+				  .variant = "5.x", .exec = "none");
 	u64 pgd = m3->swapper_pg_dir, v = 0;
 	struct walk w;
 	int i;
@@ -595,7 +593,8 @@ test_boot_tables(void **state)
 	 * end, so create_mapping() maps it with 4K pages in a table linked
 	 * with MT_MEMORY's prot_l1 (0x01)
 	 */
-	m3 = boot("3.x", 100 * MiB + 512 * KiB);
+	m3 = boot(.arch = "arm", .mem = 100 * MiB + 512 * KiB, .variant = "3.x",
+		  .exec = "none");
 	pgd = m3->swapper_pg_dir;
 	assert_int_equal(mmu_walk(&m3->mmu, &m3->phys, pgd, 0xc63fffff, &w),
 			 WF_NONE);
@@ -615,7 +614,8 @@ test_boot_tables(void **state)
 static void
 test_cpu_and_tlb(void **state)
 {
-	struct machine *m = boot(NULL, 128 * MiB);
+	struct machine *m = boot(.arch = "arm", .mem = 128 * MiB,
+				 .exec = "none");
 	struct cpu *c = machine_cpu(m);
 	struct walk w;
 	bool hit;

@@ -12,27 +12,8 @@
 #include <cmocka.h>
 
 #include "ptwalk/machine.h"
+#include "helpers.h"
 #include "../../src/arch/arm64_hwdef.h"
-
-static struct machine *
-boot(int va_bits, u64 mem, const char *variant, unsigned set)
-{
-	struct machine_opts o;
-	struct error e;
-	struct machine *m;
-
-	memset(&o, 0, sizeof(o));
-	o.exec = "none";	/* the bare machine: no process */
-	o.arch = "arm64";
-	o.mem = mem;
-	o.va_bits = va_bits;
-	o.variant = variant;
-	o.cpu_set = set;
-	m = machine_new(&o, &e);
-	if (m == NULL)
-		fail_msg("boot arm64: %s", e.msg);
-	return m;
-}
 
 static bool
 has_flag(const struct machine *m, int lvl, u64 e, const char *name)
@@ -105,7 +86,8 @@ roundtrip(int va_bits)
 		P_KR | P_UR | P_YOUNG | P_DIRTY,
 		PAGE_KERNEL | P_SPECIAL,
 	};
-	struct machine *m = boot(va_bits, 256 * MiB, NULL, 0);
+	struct machine *m = boot(.arch = "arm64", .mem = 256 * MiB,
+				 .va_bits = va_bits, .exec = "none");
 	const struct mmu *mmu = &m->mmu;
 	int lv[4], n = leaf_levels(m, lv), k;
 	size_t i;
@@ -213,7 +195,8 @@ test_flag_bits(void **state)
 		{ PMD_TABLE_AP_NOEL0, "APTable=noEL0" },
 		{ PMD_TABLE_AP_RO, "APTable=RO" }, { PMD_TABLE_NS, "NSTable" },
 	};
-	struct machine *m = boot(48, 256 * MiB, NULL, 0);
+	struct machine *m = boot(.arch = "arm64", .mem = 256 * MiB,
+				 .va_bits = 48, .exec = "none");
 	int lv[4], n = leaf_levels(m, lv), k;
 	size_t i;
 
@@ -269,7 +252,8 @@ test_flag_bits(void **state)
 static void
 test_descriptor_kinds(void **state)
 {
-	struct machine *m = boot(48, 256 * MiB, NULL, 0);
+	struct machine *m = boot(.arch = "arm64", .mem = 256 * MiB,
+				 .va_bits = 48, .exec = "none");
 	const struct mmu *mmu = &m->mmu;
 	struct pte_decode d;
 
@@ -319,7 +303,8 @@ test_descriptor_kinds(void **state)
 static void
 test_rights_matrix(void **state)
 {
-	struct machine *m = boot(48, 256 * MiB, NULL, 0);
+	struct machine *m = boot(.arch = "arm64", .mem = 256 * MiB,
+				 .va_bits = 48, .exec = "none");
 	const struct mmu *mmu = &m->mmu;
 	unsigned ap, x;
 
@@ -353,7 +338,8 @@ test_table_restrictions(void **state)
 		{ PMD_TABLE_AP_RO, P_KW | P_UW },
 		{ PMD_TABLE_AP_RO | PMD_TABLE_AP_NOEL0, P_UR | P_UW | P_KW },
 	};
-	struct machine *m = boot(48, 256 * MiB, NULL, 0);
+	struct machine *m = boot(.arch = "arm64", .mem = 256 * MiB,
+				 .va_bits = 48, .exec = "none");
 	u64 va = 0x0000123456789000ULL, root, epa;
 	struct error e;
 	struct walk w;
@@ -395,7 +381,8 @@ test_table_restrictions(void **state)
 static void
 ttbr_select(int va_bits)
 {
-	struct machine *m = boot(va_bits, 256 * MiB, NULL, 0);
+	struct machine *m = boot(.arch = "arm64", .mem = 256 * MiB,
+				 .va_bits = va_bits, .exec = "none");
 	struct cpu *c = machine_cpu(m);
 	u64 top_user = (1ULL << va_bits) - 1;
 	u64 kbase = -(1ULL << va_bits);
@@ -436,7 +423,8 @@ static void test_ttbr_39(void **s) { (void)s; ttbr_select(39); }
 static void
 test_layout_48(void **state)
 {
-	struct machine *m = boot(48, 1 * GiB, NULL, 0);
+	struct machine *m = boot(.arch = "arm64", .mem = 1 * GiB, .va_bits = 48,
+				 .exec = "none");
 	const struct layout *L = &m->lay;
 	const struct ksym *k;
 	struct error e;
@@ -497,7 +485,8 @@ test_layout_48(void **state)
 static void
 test_layout_39(void **state)
 {
-	struct machine *m = boot(39, 1 * GiB, NULL, 0);
+	struct machine *m = boot(.arch = "arm64", .mem = 1 * GiB, .va_bits = 39,
+				 .exec = "none");
 	const struct layout *L = &m->lay;
 	struct walk w;
 
@@ -530,7 +519,8 @@ test_layout_39(void **state)
 static void
 test_boot_tables(void **state)
 {
-	struct machine *m = boot(48, 1 * GiB, NULL, 0);
+	struct machine *m = boot(.arch = "arm64", .mem = 1 * GiB, .va_bits = 48,
+				 .exec = "none");
 	const struct layout *L = &m->lay;
 	u64 text = machine_ksym(m, "_text")->value;
 	u64 stext = machine_ksym(m, "_stext")->value;
@@ -600,7 +590,8 @@ test_boot_tables(void **state)
 static void
 test_linear_map_variants(void **state)
 {
-	struct machine *m = boot(48, 4 * GiB, NULL, 0);
+	struct machine *m = boot(.arch = "arm64", .mem = 4 * GiB, .va_bits = 48,
+				 .exec = "none");
 	struct walk w;
 
 	(void)state;
@@ -612,7 +603,8 @@ test_linear_map_variants(void **state)
 	assert_true(w.pa == 0x80001234ULL);
 	machine_free(m);
 
-	m = boot(48, 1 * GiB, "rodata-full", 0);
+	m = boot(.arch = "arm64", .mem = 1 * GiB, .va_bits = 48,
+		 .variant = "rodata-full", .exec = "none");
 	assert_string_equal(m->opts.variant, "rodata-full");
 	assert_int_equal(mmu_walk(&m->mmu, &m->phys, m->swapper_pg_dir,
 				  m->lay.page_offset + 32 * MiB, &w), WF_NONE);
@@ -629,7 +621,9 @@ test_linear_map_variants(void **state)
 static void
 test_memblock_no_overlap(void **state)
 {
-	struct machine *m = boot(48, 64 * GiB, "rodata-full", 0);
+	struct machine *m = boot(.arch = "arm64", .mem = 64 * GiB,
+				 .va_bits = 48, .variant = "rodata-full",
+				 .exec = "none");
 	int i, j;
 
 	(void)state;
@@ -661,7 +655,8 @@ test_pgtable_map(void **state)
 
 	(void)state;
 	for (j = 0; j < ARRAY_SIZE(vb); j++) {
-		struct machine *m = boot(vb[j], 2 * GiB, NULL, 0);
+		struct machine *m = boot(.arch = "arm64", .mem = 2 * GiB,
+					 .va_bits = vb[j], .exec = "none");
 		struct error e;
 		u64 root = pgtable_alloc_table(m, LVL_PGD, &e);
 
@@ -720,7 +715,9 @@ test_access_flag(void **state)
 
 	(void)state;
 	for (feat = 0; feat <= F_HAFDBS; feat += F_HAFDBS) {
-		struct machine *m = boot(48, 256 * MiB, NULL, feat);
+		struct machine *m = boot(.arch = "arm64", .mem = 256 * MiB,
+					 .va_bits = 48, .cpu_set = feat,
+					 .exec = "none");
 		struct cpu *c = machine_cpu(m);
 		u64 va = m->lay.vmalloc_start + 64 * GiB, epa, ent, pa;
 		struct error e;
@@ -800,7 +797,9 @@ test_dirty_state(void **state)
 
 	(void)state;
 	for (feat = 0; feat <= F_HAFDBS; feat += F_HAFDBS) {
-		struct machine *m = boot(48, 256 * MiB, NULL, feat);
+		struct machine *m = boot(.arch = "arm64", .mem = 256 * MiB,
+					 .va_bits = 48, .cpu_set = feat,
+					 .exec = "none");
 		struct cpu *c = machine_cpu(m);
 		u64 root, va = 0x400000, epa, ent;
 		struct error e;

@@ -6,10 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "ptwalk/cmd.h"
 #include "ptwalk/script.h"
+#include "helpers.h"
 
 static void
 test_table_sane(void **state)
@@ -231,6 +233,127 @@ test_redirect_never(void **state)
 	free(buf);
 }
 
+/*
+ * `source` runs each command of its file as a command of its own, on top
+ * of the one running `source`: the inner ones keep their results and
+ * errors, the outer one its own, and afterwards no command and no input
+ * is left running.
+ */
+static void
+test_nested_source(void **state)
+{
+	static const char body[] = "print 7\nnosuchcmd\nprint 8\n";
+	char path[] = "/tmp/ptwalk-test-cmd-XXXXXX", *line, *buf = NULL;
+	int fd = mkstemp(path);
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	struct ctx ctx;
+
+	(void)state;
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, body, sizeof(body) - 1), sizeof(body) - 1);
+	close(fd);
+	ctx_init(&ctx, boot(.exec = "none"));
+	ctx.out = f;
+	ctx.json = true;
+	line = xasprintf("print 1; source %s; print $_ + 1", path);
+	assert_int_equal(cmd_run_line(&ctx, line), -1);
+	fflush(f);
+	assert_non_null(strstr(buf, "{\"cmd\":\"print\",\"format\":\"x\","
+			       "\"text\":\"0x7\",\"value\":\"0x7\"}\n"
+			       "{\"cmd\":\"nosuchcmd\",\"error\":"));
+	assert_non_null(strstr(buf, "{\"cmd\":\"source\",\"error\":\"1 "
+			       "command in "));
+	assert_non_null(strstr(buf, "\"value\":\"0x9\"}\n"));
+	assert_int_equal(ctx.nvals, 4);
+	assert_int_equal(ctx.nerr, 2);
+	assert_null(ctx.item);
+	assert_null(ctx.in);
+	free(line);
+	machine_free(ctx.m);
+	ctx_release(&ctx);
+	fclose(f);
+	free(buf);
+	unlink(path);
+}
+
+/* The entry declares what the dispatcher does: flags and value kinds. */
+static void
+test_entry_declares(void **state)
+{
+	char names[256] = "";
+	int i, n = 0;
+
+	(void)state;
+	for (i = 0; cmd_table[i]; i++) {
+		const struct cmd *c = cmd_table[i];
+		const char *v = strstr(c->summary, "the value is ");
+
+		/* one trace policy at most */
+		assert_false((c->flags & CMD_TRACE) &&
+			     (c->flags & CMD_TRACE_VERBOSE));
+		assert_true(c->value >= VALUE_NONE && c->value <= VALUE_NUMBER);
+		/* a summary that says what the value is agrees with .value */
+		if (v != NULL && strstr(v, "struct page") != NULL)
+			assert_int_equal(c->value, VALUE_PAGE);
+		else if (v != NULL && strstr(v, "address") != NULL)
+			assert_int_equal(c->value, VALUE_VA);
+		else if (v != NULL)
+			assert_int_not_equal(c->value, VALUE_NONE);
+		if (c->flags & CMD_FMT) {
+			snprintf(names + strlen(names),
+				 sizeof(names) - strlen(names), "%s%s", n ?
+				 " " : "", c->name);
+			n++;
+			/* the message of the others names it */
+			assert_non_null(strstr(CMD_FMT_NAMES, c->name));
+		}
+	}
+	/* and names no other: "x, xp, write and print" */
+	assert_int_equal(n, 4);
+	assert_string_equal(names, "print write x xp");
+}
+
+/* The dispatcher brackets each command in the kernel's trace it declares. */
+static void
+test_trace_bracket(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	struct ctx ctx;
+
+	(void)state;
+	ctx_init(&ctx, boot(.exec = "none"));
+	ctx.out = f;
+	ctx.json = true;
+	/* CMD_TRACE_VERBOSE: the buddy allocator's steps with verbose only */
+	assert_int_equal(cmd_run_line(&ctx, "alloc_pages GFP_KERNEL 3"), 0);
+	fflush(f);
+	assert_null(strstr(buf, "\"trace\""));
+	assert_false(ctx.m->kt.on);
+	assert_int_equal(cmd_run_line(&ctx, "set verbose on; "
+				      "alloc_pages GFP_KERNEL 3"), 0);
+	fflush(f);
+	assert_non_null(strstr(buf, "{\"cmd\":\"alloc_pages\",\"trace\":["));
+	assert_false(ctx.m->kt.on);
+	assert_int_equal(ctx.m->kt.n, 0);
+	/* CMD_TRACE: the merges of a free, verbose or not */
+	assert_int_equal(cmd_run_line(&ctx, "set verbose off; "
+				      "__free_pages $_ 3"), 0);
+	fflush(f);
+	assert_non_null(strstr(buf, "\"trace\":[\"__free_one_page: "));
+	assert_false(ctx.m->kt.on);
+	/* a failing command (a double free) ends its trace too */
+	assert_int_equal(cmd_run_line(&ctx, "__free_pages $_ 3"), -1);
+	assert_false(ctx.m->kt.on);
+	assert_int_equal(ctx.m->kt.n, 0);
+	machine_free(ctx.m);
+	ctx_release(&ctx);
+	fclose(f);
+	free(buf);
+}
+
 static bool
 offers(struct ctx *ctx, const char *line, const char *text, const char *want)
 {
@@ -253,13 +376,10 @@ offers(struct ctx *ctx, const char *line, const char *text, const char *want)
 static void
 test_complete_kinds(void **state)
 {
-	struct machine_opts o;
-	struct error e;
 	struct ctx ctx;
 
 	(void)state;
-	memset(&o, 0, sizeof(o));
-	ctx_init(&ctx, machine_new(&o, &e));
+	ctx_init(&ctx, boot());
 	assert_non_null(ctx.m);
 	assert_true(offers(&ctx, "walk PAGE_OFFSET + swapper_p", "swapper_p",
 			   "swapper_pg_dir"));
@@ -287,6 +407,9 @@ main(void)
 		cmocka_unit_test(test_split_kinds),
 		cmocka_unit_test(test_split_tilde),
 		cmocka_unit_test(test_redirect_never),
+		cmocka_unit_test(test_nested_source),
+		cmocka_unit_test(test_entry_declares),
+		cmocka_unit_test(test_trace_bracket),
 		cmocka_unit_test(test_complete_kinds),
 	};
 

@@ -17,6 +17,7 @@
 
 #include "ptwalk/disasm.h"
 #include "ptwalk/mm.h"
+#include "helpers.h"
 
 #define MAXI	512
 
@@ -137,21 +138,14 @@ static int
 check_fixture(const char *arch, const char *file)
 {
 	char path[256], line[512], name[128] = "";
-	struct machine_opts o;
 	struct machine *m;
 	struct task_struct *t;
 	struct ref_insn *ref = xcalloc(MAXI, sizeof(*ref));
-	struct error e;
 	bool data = false;
 	int n = 0, bad = 0, funcs = 0, insns = 0;
 	FILE *f;
 
-	memset(&o, 0, sizeof(o));
-	o.arch = arch;
-	o.exec = file;
-	m = machine_new(&o, &e);
-	if (m == NULL)
-		fail_msg("%s: %s", file, e.msg);
+	m = boot(.arch = arch, .exec = file);
 	t = current_task(m);
 	assert_non_null(t);
 	snprintf(path, sizeof(path), "%s.objdump", file);

@@ -22,6 +22,7 @@
 #include <cmocka.h>
 
 #include "ptwalk/mm.h"
+#include "helpers.h"
 
 #define OPS		20000
 #define REGION_PAGES	64
@@ -96,7 +97,6 @@ faults(const struct task_struct *t)
 static void
 run_arch(const char *arch, const char *file)
 {
-	struct machine_opts o;
 	struct machine *m;
 	struct task_struct *t;
 	struct vm_area_struct *v;
@@ -107,13 +107,8 @@ run_arch(const char *arch, const char *file)
 	const struct elf_info *ei;
 	int nr = 0, k, op;
 
-	memset(&o, 0, sizeof(o));
 	memset(rg, 0, sizeof(rg));
-	o.arch = arch;
-	o.exec = file;
-	m = machine_new(&o, &e);
-	if (m == NULL)
-		fail_msg("%s: %s", arch, e.msg);
+	m = boot(.arch = arch, .exec = file);
 	c = machine_cpu(m);
 	t = current_task(m);
 	assert_non_null(t);

@@ -14,22 +14,7 @@
 
 #include "ptwalk/highmem.h"
 #include "ptwalk/page_alloc.h"
-
-static struct machine *
-boot(const char *arch, u64 mem)
-{
-	struct machine_opts o;
-	struct error e;
-	struct machine *m;
-
-	memset(&o, 0, sizeof(o));
-	o.arch = arch;
-	o.mem = mem;
-	m = machine_new(&o, &e);
-	if (m == NULL)
-		fail_msg("boot %s: %s", arch, e.msg);
-	return m;
-}
+#include "helpers.h"
 
 static struct page *
 high_page(struct machine *m)
@@ -60,7 +45,7 @@ assert_maps(struct machine *m, u64 va, struct page *page)
 static void
 test_kmap_basic(void **state)
 {
-	struct machine *m = boot("i386", 1 * GiB);
+	struct machine *m = boot(.arch = "i386", .mem = 1 * GiB);
 	struct highmem_state *hm = highmem_of(m);
 	struct page *p = high_page(m), *q = high_page(m);
 	struct error e;
@@ -106,7 +91,7 @@ test_kmap_basic(void **state)
 static void
 test_kmap_full_and_wrap(void **state)
 {
-	struct machine *m = boot("i386", 1 * GiB);
+	struct machine *m = boot(.arch = "i386", .mem = 1 * GiB);
 	struct highmem_state *hm = highmem_of(m);
 	unsigned n = hm->last_pkmap, i;
 	struct page **pages = calloc(n + 1, sizeof(*pages));
@@ -150,7 +135,7 @@ test_kmap_atomic(void **state)
 
 	(void)state;
 	for (a = 0; a < ARRAY_SIZE(arches); a++) {
-		struct machine *m = boot(arches[a], 1 * GiB);
+		struct machine *m = boot(.arch = arches[a], .mem = 1 * GiB);
 		struct highmem_state *hm = highmem_of(m);
 		struct page *p[20];
 		u64 va[20], fix0;
@@ -209,7 +194,7 @@ test_fixmap_round_trip(void **state)
 
 	(void)state;
 	for (a = 0; a < ARRAY_SIZE(arches); a++) {
-		struct machine *m = boot(arches[a], 1 * GiB);
+		struct machine *m = boot(.arch = arches[a], .mem = 1 * GiB);
 		unsigned end = fix_end(m), i, back;
 		struct error e;
 		u64 va;
@@ -233,7 +218,7 @@ test_fixmap_round_trip(void **state)
 static void
 test_64bit(void **state)
 {
-	struct machine *m = boot("x86_64", 2 * GiB);
+	struct machine *m = boot(.arch = "x86_64", .mem = 2 * GiB);
 	struct page *p = high_page(m);
 	struct error e;
 	int slot;
@@ -251,7 +236,7 @@ test_64bit(void **state)
 static void
 test_property(void **state)
 {
-	struct machine *m = boot("arm", 1 * GiB);
+	struct machine *m = boot(.arch = "arm", .mem = 1 * GiB);
 	struct highmem_state *hm = highmem_of(m);
 	enum { N = 700 };
 	struct page *p[N];

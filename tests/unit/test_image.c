@@ -24,6 +24,7 @@
 #include "ptwalk/hostmap.h"
 #include "ptwalk/image.h"
 #include "ptwalk/kernel.h"
+#include "helpers.h"
 #include <elf.h>
 
 static char tmpdir[] = "/tmp/ptwalk-test-image-XXXXXX";
@@ -54,30 +55,6 @@ tmp(const char *name)
 	k = (k + 1) % 4;
 	snprintf(path[k], sizeof(path[k]), "%s/%s", tmpdir, name);
 	return path[k];
-}
-
-static struct machine *
-boot_opts(const char *arch, u64 mem, const char *variant, int va_bits)
-{
-	struct machine_opts o;
-	struct error e;
-	struct machine *m;
-
-	memset(&o, 0, sizeof(o));
-	o.arch = arch;
-	o.mem = mem;
-	o.variant = variant;
-	o.va_bits = va_bits;
-	m = machine_new(&o, &e);
-	if (m == NULL)
-		fail_msg("boot %s: %s", arch, e.msg);
-	return m;
-}
-
-static struct machine *
-boot(const char *arch, u64 mem)
-{
-	return boot_opts(arch, mem, NULL, 0);
 }
 
 static struct machine *
@@ -221,7 +198,8 @@ compare_all(struct machine *a, struct machine *b)
 static void
 roundtrip_opts(const char *arch, u64 mem, const char *variant, int va_bits)
 {
-	struct machine *a = boot_opts(arch, mem, variant, va_bits), *b;
+	struct machine *a = boot(.arch = arch, .mem = mem, .va_bits = va_bits,
+				 .variant = variant), *b;
 	struct error e;
 	struct stat st;
 	const char *path = tmp("rt.core");
@@ -278,7 +256,7 @@ static void test_rt_arm_5x(void **s) { (void)s; roundtrip_opts("arm", 768 * MiB,
 static void
 kdump_style(const char *arch)
 {
-	struct machine *a = boot(arch, 256 * MiB), *b;
+	struct machine *a = boot(.arch = arch, .mem = 256 * MiB), *b;
 	struct error e;
 	u8 *core;
 	size_t n, i;
@@ -318,7 +296,7 @@ static void test_kdump_arm64(void **s) { (void)s; kdump_style("arm64"); }
 static u8 *
 small_core(size_t *n)
 {
-	struct machine *m = boot("i386", 64 * MiB);
+	struct machine *m = boot(.arch = "i386", .mem = 64 * MiB);
 	struct error e;
 	const char *path = tmp("small.core");
 
@@ -385,7 +363,7 @@ test_bad_files(void **state)
 static void
 test_truncated(void **state)
 {
-	struct machine *a = boot("x86_64", 256 * MiB), *b;
+	struct machine *a = boot(.arch = "x86_64", .mem = 256 * MiB), *b;
 	struct error e;
 	u8 *core;
 	size_t n;
@@ -423,7 +401,7 @@ test_overlap(void **state)
 
 	(void)state;
 	{
-		struct machine *a = boot("x86_64", 64 * MiB);
+		struct machine *a = boot(.arch = "x86_64", .mem = 64 * MiB);
 
 		assert_int_equal(image_save(a, tmp("o.core"), &e), 0);
 		machine_free(a);
@@ -504,7 +482,7 @@ test_roots_and_loops(void **state)
 static void
 test_file_unchanged(void **state)
 {
-	struct machine *a = boot("i386", 64 * MiB), *b;
+	struct machine *a = boot(.arch = "i386", .mem = 64 * MiB), *b;
 	struct error e;
 	struct stat s1, s2;
 	u8 *before, *after;
@@ -592,7 +570,7 @@ test_fuzz(void **state)
 
 	(void)state;
 	for (a = 0; a < ARRAY_SIZE(arches); a++) {
-		struct machine *m = boot(arches[a], 64 * MiB);
+		struct machine *m = boot(.arch = arches[a], .mem = 64 * MiB);
 		struct error e;
 		u8 *core, *bad;
 		size_t n, cut;
@@ -641,7 +619,7 @@ seconds(void)
 static void
 test_vmcoreinfo_many_symbols(void **state)
 {
-	struct machine *a = boot("x86_64", 64 * MiB), *b;
+	struct machine *a = boot(.arch = "x86_64", .mem = 64 * MiB), *b;
 	struct error e;
 	struct strbuf sb;
 	const struct ksym *k;
@@ -695,7 +673,7 @@ test_vmcoreinfo_many_symbols(void **state)
 static void
 test_ksyms(void **state)
 {
-	struct machine *m = boot("x86_64", 64 * MiB);
+	struct machine *m = boot(.arch = "x86_64", .mem = 64 * MiB);
 	const struct ksym *k;
 	char name[32];
 	int i, n0 = m->nksyms;
@@ -790,7 +768,7 @@ walk_cb(void *arg)
 static void
 test_truncated_under(void **state)
 {
-	struct machine *a = boot("x86_64", 64 * MiB), *b;
+	struct machine *a = boot(.arch = "x86_64", .mem = 64 * MiB), *b;
 	struct read_args ra;
 	struct error e;
 	struct stat st;
@@ -869,7 +847,7 @@ test_truncated_under(void **state)
 static void
 test_many_loads(void **state)
 {
-	struct machine *a = boot("x86_64", 1 * GiB), *b;
+	struct machine *a = boot(.arch = "x86_64", .mem = 1 * GiB), *b;
 	u64 v = 0x1234567812345678ULL, pa;
 	Elf64_Ehdr eh;
 	Elf64_Phdr p;

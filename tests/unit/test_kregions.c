@@ -22,23 +22,7 @@
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/vmalloc.h"
 #include "ptwalk/whatis.h"
-
-static struct machine *
-boot(const char *arch, u64 mem, const char *variant)
-{
-	struct machine_opts o;
-	struct error e;
-	struct machine *m;
-
-	memset(&o, 0, sizeof(o));
-	o.arch = arch;
-	o.mem = mem;
-	o.variant = variant;
-	m = machine_new(&o, &e);
-	if (m == NULL)
-		fail_msg("boot %s: %s", arch, e.msg);
-	return m;
-}
+#include "helpers.h"
 
 static unsigned long
 free_and_kept(struct machine *m)
@@ -72,7 +56,7 @@ check_alloc(struct machine *m)
 static void
 test_ioremap(void **state)
 {
-	struct machine *m = boot("i386", 1 * GiB, NULL);
+	struct machine *m = boot(.arch = "i386", .mem = 1 * GiB);
 	struct error e;
 	bool direct;
 	u64 a, b;
@@ -97,7 +81,7 @@ test_ioremap(void **state)
 	machine_free(m);
 
 	/* x86_64: 2M leaves for an aligned 512M range */
-	m = boot("x86_64", 2 * GiB, NULL);
+	m = boot(.arch = "x86_64", .mem = 2 * GiB);
 	a = ioremap_caller(m, 0xc0000000, 512 * MiB, NULL, "t", &direct, &e);
 	assert_int_not_equal(a, 0);
 	{
@@ -109,11 +93,11 @@ test_ioremap(void **state)
 	machine_free(m);
 
 	/* arm refuses all RAM; arm64 ioremap_cache of RAM is the linear map */
-	m = boot("arm", 1 * GiB, NULL);
+	m = boot(.arch = "arm", .mem = 1 * GiB);
 	assert_int_equal(ioremap_caller(m, 0x9fc00000, 4096, NULL, "t",
 					&direct, &e), 0);
 	machine_free(m);
-	m = boot("arm64", 1 * GiB, NULL);
+	m = boot(.arch = "arm64", .mem = 1 * GiB);
 	a = ioremap_caller(m, 0x40100000, 4096, ioremap_mode_find(m, "cache"),
 			   "t", &direct, &e);
 	assert_true(direct);
@@ -124,7 +108,7 @@ test_ioremap(void **state)
 static void
 test_dma(void **state)
 {
-	struct machine *m = boot("arm", 1 * GiB, NULL);
+	struct machine *m = boot(.arch = "arm", .mem = 1 * GiB);
 	unsigned long kept = free_and_kept(m);
 	struct dma_buf *b1, *b2, *b3;
 	struct error e;
@@ -155,7 +139,7 @@ test_dma(void **state)
 	machine_free(m);
 
 	/* x86_64: the zone follows the mask */
-	m = boot("x86_64", 8 * GiB, NULL);
+	m = boot(.arch = "x86_64", .mem = 8 * GiB);
 	b1 = dma_alloc_coherent(m, 8192, DMA_BIT_MASK(24), &e);
 	assert_true(b1->dma_handle + 8192 <= 16 * MiB);
 	b2 = dma_alloc_coherent(m, 8192, DMA_BIT_MASK(32), &e);
@@ -166,7 +150,7 @@ test_dma(void **state)
 	machine_free(m);
 
 	/* arm 5.x: remapped in the vmalloc area */
-	m = boot("arm", 1 * GiB, "5.x");
+	m = boot(.arch = "arm", .mem = 1 * GiB, .variant = "5.x");
 	b1 = dma_alloc_coherent(m, 8192, DMA_BIT_MASK(32), &e);
 	assert_true(is_vmalloc_addr(m, b1->cpu_addr));
 	assert_int_equal(find_vm_area(m, b1->cpu_addr)->flags & VM_DMA_COHERENT,
@@ -187,7 +171,7 @@ test_modules(void **state)
 
 	(void)state;
 	for (i = 0; i < ARRAY_SIZE(t); i++) {
-		struct machine *m = boot(t[i].arch, 1 * GiB, NULL);
+		struct machine *m = boot(.arch = t[i].arch, .mem = 1 * GiB);
 		unsigned long kept = free_and_kept(m);
 		char path[256], buf[16384];
 		struct module *mod;
@@ -234,7 +218,7 @@ test_modules(void **state)
 static void
 test_whatis(void **state)
 {
-	struct machine *m = boot("i386", 1 * GiB, NULL);
+	struct machine *m = boot(.arch = "i386", .mem = 1 * GiB);
 	struct strbuf sb;
 	struct error e;
 	u64 a;
@@ -263,7 +247,8 @@ test_whatis(void **state)
 static void
 property(const char *arch, const char *variant)
 {
-	struct machine *m = boot(arch, 1 * GiB, variant);
+	struct machine *m = boot(.arch = arch, .mem = 1 * GiB,
+				 .variant = variant);
 	unsigned long kept = free_and_kept(m);
 	enum { N = 48 };
 	struct { int kind; u64 addr; struct page *page; } live[N];

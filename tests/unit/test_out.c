@@ -19,13 +19,14 @@ static const struct cmd proc_cmd = {
 static char *
 render(int w, const struct cmd *c, const char *const *lines)
 {
+	struct cmd_item item = { .cmd = c };
 	struct ctx ctx;
 	char *buf = NULL;
 	size_t len = 0;
 
 	ctx_init(&ctx, NULL);
 	ctx.out = open_memstream(&buf, &len);
-	ctx.cmd = c;
+	ctx.item = &item;
 	ctx.width = w;
 	for (; *lines; lines++)
 		out_printf(&ctx, "%s\n", *lines);

@@ -13,24 +13,7 @@
 #include <cmocka.h>
 
 #include "ptwalk/page_alloc.h"
-
-static struct machine *
-boot(const char *arch, u64 mem, int nodes)
-{
-	struct machine_opts o;
-	struct error e;
-	struct machine *m;
-
-	memset(&o, 0, sizeof(o));
-	o.exec = "none";	/* the bare machine: no process */
-	o.arch = arch;
-	o.mem = mem;
-	o.nodes = nodes;
-	m = machine_new(&o, &e);
-	if (m == NULL)
-		fail_msg("boot %s: %s", arch, e.msg);
-	return m;
-}
+#include "helpers.h"
 
 static void
 check(struct machine *m)
@@ -109,7 +92,7 @@ test_zones(void **state)
 	pg_data_t *n;
 
 	(void)state;
-	m = boot("i386", 1 * GiB, 1);
+	m = boot(.arch = "i386", .mem = 1 * GiB, .nodes = 1, .exec = "none");
 	pa = page_alloc_of(m);
 	n = pa->node_data[0];
 	assert_int_equal(n->node_zones[ZONE_DMA].zone_start_pfn, 0);
@@ -144,7 +127,7 @@ test_zones(void **state)
 	check(m);
 	machine_free(m);
 
-	m = boot("i386", 160 * MiB, 1);
+	m = boot(.arch = "i386", .mem = 160 * MiB, .nodes = 1, .exec = "none");
 	pa = page_alloc_of(m);
 	n = pa->node_data[0];
 	assert_int_equal(n->node_zones[ZONE_HIGHMEM].spanned_pages, 0);
@@ -152,7 +135,7 @@ test_zones(void **state)
 	check(m);
 	machine_free(m);
 
-	m = boot("x86_64", 8 * GiB, 1);
+	m = boot(.arch = "x86_64", .mem = 8 * GiB, .nodes = 1, .exec = "none");
 	pa = page_alloc_of(m);
 	n = pa->node_data[0];
 	assert_false(zone_configured(pa, ZONE_HIGHMEM));
@@ -206,7 +189,8 @@ test_zone_selection(void **state)
 	(void)state;
 	for (i = 0; i < ARRAY_SIZE(cases); i++) {
 		const struct gfp_case *c = &cases[i];
-		struct machine *m = boot(c->arch, c->mem, 1);
+		struct machine *m = boot(.arch = c->arch, .mem = c->mem,
+					 .nodes = 1, .exec = "none");
 		struct page *p = must_alloc(m, c->gfp, 0);
 		u64 pfn = page_to_pfn(m, p);
 
@@ -235,7 +219,8 @@ test_zone_selection(void **state)
 static void
 test_split_coalesce(void **state)
 {
-	struct machine *m = boot("i386", 1 * GiB, 1);
+	struct machine *m = boot(.arch = "i386", .mem = 1 * GiB, .nodes = 1,
+				 .exec = "none");
 	struct snap boot_state, now;
 	unsigned o, k;
 
@@ -286,7 +271,8 @@ test_split_coalesce(void **state)
 static void
 test_i386_1g(void **state)
 {
-	struct machine *m = boot("i386", 1 * GiB, 1);
+	struct machine *m = boot(.arch = "i386", .mem = 1 * GiB, .nodes = 1,
+				 .exec = "none");
 	struct snap before, after;
 	struct page *h, *d;
 
@@ -308,7 +294,8 @@ test_i386_1g(void **state)
 static void
 test_bad_free(void **state)
 {
-	struct machine *m = boot("i386", 1 * GiB, 1);
+	struct machine *m = boot(.arch = "i386", .mem = 1 * GiB, .nodes = 1,
+				 .exec = "none");
 	struct snap before, after;
 	struct page *p, *c;
 	struct error e;
@@ -368,7 +355,8 @@ test_bad_free(void **state)
 static void
 test_watermarks(void **state)
 {
-	struct machine *m = boot("i386", 1 * GiB, 1);
+	struct machine *m = boot(.arch = "i386", .mem = 1 * GiB, .nodes = 1,
+				 .exec = "none");
 	struct page_alloc *pa = page_alloc_of(m);
 	pg_data_t *n = pa->node_data[0];
 	struct zone *dma = &n->node_zones[ZONE_DMA];
@@ -444,7 +432,8 @@ test_watermarks(void **state)
 static void
 test_nodes(void **state)
 {
-	struct machine *m = boot("x86_64", 2 * GiB, 2);
+	struct machine *m = boot(.arch = "x86_64", .mem = 2 * GiB, .nodes = 2,
+				 .exec = "none");
 	struct page_alloc *pa = page_alloc_of(m);
 	struct page **held;
 	struct page *p;
@@ -504,7 +493,8 @@ test_property(void **state)
 		GFP_KERNEL, GFP_HIGHUSER, GFP_DMA, GFP_ATOMIC, GFP_USER,
 		GFP_KERNEL | __GFP_COMP,
 	};
-	struct machine *m = boot("i386", 1 * GiB, 1);
+	struct machine *m = boot(.arch = "i386", .mem = 1 * GiB, .nodes = 1,
+				 .exec = "none");
 	struct page_alloc *pa = page_alloc_of(m);
 	u64 npfn = pa->end_pfn - pa->start_pfn;
 	u8 *owned = calloc((size_t)npfn, 1);
@@ -575,7 +565,8 @@ test_property(void **state)
 static void
 test_large_sparse(void **state)
 {
-	struct machine *m = boot("x86_64", 64 * GiB, 1);
+	struct machine *m = boot(.arch = "x86_64", .mem = 64 * GiB, .nodes = 1,
+				 .exec = "none");
 	struct page_alloc *pa = page_alloc_of(m);
 	struct snap before, after;
 	struct page *p;

@@ -16,22 +16,7 @@
 
 #include "ptwalk/mm.h"
 #include "ptwalk/page_alloc.h"
-
-static struct machine *
-boot(const char *arch, const char *exec)
-{
-	struct machine_opts o;
-	struct machine *m;
-	struct error e;
-
-	memset(&o, 0, sizeof(o));
-	o.arch = arch;
-	o.exec = exec;
-	m = machine_new(&o, &e);
-	if (m == NULL)
-		fail_msg("%s: %s", arch, e.msg);
-	return m;
-}
+#include "helpers.h"
 
 static void
 access_ok(struct machine *m, u64 va, unsigned acc)
@@ -46,7 +31,7 @@ access_ok(struct machine *m, u64 va, unsigned acc)
 static void
 leaks(const char *arch, const char *file)
 {
-	struct machine *m = boot(arch, "none");
+	struct machine *m = boot(.arch = arch, .exec = "none");
 	unsigned long free0 = 0, free1 = 0;
 	struct error e;
 	int round;
@@ -113,7 +98,7 @@ test_no_leaks(void **state)
 static void
 vmalloc_fault_on(const char *arch)
 {
-	struct machine *m = boot(arch, NULL);
+	struct machine *m = boot(.arch = arch);
 	struct task_struct *t = current_task(m);
 	const struct pt_level *L = &m->mmu.lv[LVL_PGD];
 	struct page *p;
@@ -163,7 +148,7 @@ test_prot_none(void **state)
 
 	(void)state;
 	for (i = 0; i < ARRAY_SIZE(arches); i++) {
-		struct machine *m = boot(arches[i], NULL);
+		struct machine *m = boot(.arch = arches[i]);
 		struct task_struct *t = current_task(m);
 		struct error e;
 		u64 addr, pa1 = 0, pa2 = 0, pm;
@@ -205,7 +190,7 @@ test_prot_none(void **state)
 static void
 test_fuzz_exec(void **state)
 {
-	struct machine *m = boot("i386", "none");
+	struct machine *m = boot(.arch = "i386", .exec = "none");
 	FILE *f = fopen("testdata/elf/demo-i386", "rb");
 	u8 *good, *d;
 	long n;

@@ -22,27 +22,12 @@
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/progress.h"
 #include "ptwalk/vmalloc.h"
-
-static struct machine *
-boot(const char *arch, u64 mem, const char *exec)
-{
-	struct machine_opts o;
-	struct error e;
-	struct machine *m;
-
-	memset(&o, 0, sizeof(o));
-	o.arch = arch;
-	o.mem = mem;
-	o.exec = exec;
-	m = machine_new(&o, &e);
-	if (m == NULL)
-		fail_msg("boot %s: %s", arch, e.msg);
-	return m;
-}
+#include "helpers.h"
 
 /* A session whose output goes nowhere; errors still reach stderr. */
 struct session {
 	struct ctx ctx;
+	struct cmd_input in;	/* errors say "test:LINE: " */
 	FILE *out;
 };
 
@@ -53,7 +38,9 @@ session_start(struct session *s, struct machine *m)
 	s->out = fopen("/dev/null", "w");
 	assert_non_null(s->out);
 	s->ctx.out = s->out;
-	s->ctx.src = "test";
+	memset(&s->in, 0, sizeof(s->in));
+	s->in.name = "test";
+	s->ctx.in = &s->in;
 }
 
 static void
@@ -130,7 +117,8 @@ test_meter_polls(void **state)
 static void
 test_vzalloc_interrupted(void **state)
 {
-	struct machine *m = boot("x86_64", 1 * GiB, "none");
+	struct machine *m = boot(.arch = "x86_64", .mem = 1 * GiB,
+				 .exec = "none");
 	unsigned long free0 = free_and_kept(m);
 	u64 vpages0 = vmalloc_of(m)->nr_vmalloc_pages, va;
 	struct error e;
@@ -156,7 +144,7 @@ static void
 test_touch_interrupted(void **state)
 {
 	struct session s;
-	struct machine *m = boot("x86_64", 1 * GiB, NULL);
+	struct machine *m = boot(.arch = "x86_64", .mem = 1 * GiB);
 	struct task_struct *t = current_task(m);
 	u64 rss0 = t->mm->rss[MM_ANONPAGES];
 	char err[512];
@@ -188,7 +176,7 @@ test_touch_interrupted(void **state)
 static void
 test_fork_interrupted(void **state)
 {
-	struct machine *m = boot("i386", 1 * GiB, NULL);
+	struct machine *m = boot(.arch = "i386", .mem = 1 * GiB);
 	struct task_struct *t = current_task(m), *child;
 	unsigned long free0;
 	struct error e;
@@ -225,7 +213,8 @@ test_fork_interrupted(void **state)
 static void
 test_ioremap_interrupted(void **state)
 {
-	struct machine *m = boot("x86_64", 1 * GiB, "none");
+	struct machine *m = boot(.arch = "x86_64", .mem = 1 * GiB,
+				 .exec = "none");
 	struct error e;
 	struct walk w;
 	bool direct = false;
@@ -305,7 +294,7 @@ test_phys_zero_frames(void **state)
 static void
 test_host_memory_bounded(void **state)
 {
-	struct machine *m = boot("x86_64", 2 * GiB, NULL);
+	struct machine *m = boot(.arch = "x86_64", .mem = 2 * GiB);
 	struct task_struct *t = current_task(m);
 	u64 used0 = host_mem_used(), va, base, a, pa;
 	struct error e;

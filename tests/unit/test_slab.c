@@ -15,25 +15,7 @@
 #include <cmocka.h>
 
 #include "ptwalk/slab.h"
-
-static struct machine *
-boot(const char *arch, u64 mem, int cpus)
-{
-	struct machine_opts o;
-	struct error e;
-	struct machine *m;
-
-	memset(&o, 0, sizeof(o));
-	o.arch = arch;
-	o.mem = mem;
-	o.cpus = cpus;
-	o.nodes = 1;
-	o.exec = "none";
-	m = machine_new(&o, &e);
-	if (m == NULL)
-		fail_msg("boot %s: %s", arch, e.msg);
-	return m;
-}
+#include "helpers.h"
 
 static void
 check(struct machine *m)
@@ -153,15 +135,18 @@ test_orders(void **state)
 	struct machine *m;
 
 	(void)state;
-	m = boot("i386", 1 * GiB, 2);
+	m = boot(.arch = "i386", .mem = 1 * GiB, .cpus = 2, .nodes = 1,
+		 .exec = "none");
 	expect_caches(m, two, ARRAY_SIZE(two));
 	assert_int_equal(cache(m, "kmem_cache")->size, 192);
 	assert_int_equal(cache(m, "kmem_cache_node")->size, 32);
 	machine_free(m);
-	m = boot("i386", 1 * GiB, 1);
+	m = boot(.arch = "i386", .mem = 1 * GiB, .cpus = 1, .nodes = 1,
+		 .exec = "none");
 	expect_caches(m, one, ARRAY_SIZE(one));
 	machine_free(m);
-	m = boot("x86_64", 1 * GiB, 16);
+	m = boot(.arch = "x86_64", .mem = 1 * GiB, .cpus = 16, .nodes = 1,
+		 .exec = "none");
 	expect_caches(m, many, ARRAY_SIZE(many));
 	machine_free(m);
 }
@@ -193,9 +178,12 @@ test_size_classes(void **state)
 	int a;
 
 	(void)state;
-	m[0] = boot("x86_64", 1 * GiB, 2);
-	m[1] = boot("arm", 256 * MiB, 2);
-	m[2] = boot("arm64", 1 * GiB, 2);
+	m[0] = boot(.arch = "x86_64", .mem = 1 * GiB, .cpus = 2, .nodes = 1,
+		    .exec = "none");
+	m[1] = boot(.arch = "arm", .mem = 256 * MiB, .cpus = 2, .nodes = 1,
+		    .exec = "none");
+	m[2] = boot(.arch = "arm64", .mem = 1 * GiB, .cpus = 2, .nodes = 1,
+		    .exec = "none");
 	for (i = 0; i < ARRAY_SIZE(t); i++)
 		for (a = 0; a < 3; a++) {
 			const char *want = a == 0 ? t[i].x86 : a == 1 ? t[i].arm :
@@ -235,7 +223,8 @@ test_size_classes(void **state)
 static void
 test_alloc_free_reuse(void **state)
 {
-	struct machine *m = boot("i386", 1 * GiB, 2);
+	struct machine *m = boot(.arch = "i386", .mem = 1 * GiB, .cpus = 2,
+				 .nodes = 1, .exec = "none");
 	struct kmem_cache *s = cache(m, "kmalloc-64");
 	struct slab_obj_info info;
 	u64 a, b, c;
@@ -270,7 +259,8 @@ test_alloc_free_reuse(void **state)
 static void
 test_zeroing(void **state)
 {
-	struct machine *m = boot("x86_64", 1 * GiB, 2);
+	struct machine *m = boot(.arch = "x86_64", .mem = 1 * GiB, .cpus = 2,
+				 .nodes = 1, .exec = "none");
 	u8 pat[128], buf[128], zero[128];
 	struct error e;
 	u64 a;
@@ -305,7 +295,8 @@ test_zeroing(void **state)
 static void
 test_partial_empty(void **state)
 {
-	struct machine *m = boot("i386", 1 * GiB, 2);
+	struct machine *m = boot(.arch = "i386", .mem = 1 * GiB, .cpus = 2,
+				 .nodes = 1, .exec = "none");
 	struct kmem_cache *s;
 	struct kmem_cache_node *n;
 	struct error e;
@@ -358,7 +349,8 @@ test_partial_empty(void **state)
 static void
 test_large(void **state)
 {
-	struct machine *m = boot("i386", 1 * GiB, 2);
+	struct machine *m = boot(.arch = "i386", .mem = 1 * GiB, .cpus = 2,
+				 .nodes = 1, .exec = "none");
 	struct slab_obj_info info;
 	struct page *p;
 	struct error e;
@@ -386,7 +378,8 @@ test_large(void **state)
 static void
 test_bad_free(void **state)
 {
-	struct machine *m = boot("i386", 1 * GiB, 2);
+	struct machine *m = boot(.arch = "i386", .mem = 1 * GiB, .cpus = 2,
+				 .nodes = 1, .exec = "none");
 	struct kmem_cache *s;
 	struct error e;
 	u64 a, b, page;
@@ -508,7 +501,8 @@ property(const char *arch, u64 mem)
 		GFP_KERNEL, GFP_KERNEL, GFP_ATOMIC, GFP_DMA,
 		GFP_KERNEL | __GFP_RECLAIMABLE, GFP_KERNEL | __GFP_ZERO,
 	};
-	struct machine *m = boot(arch, mem, 2);
+	struct machine *m = boot(.arch = arch, .mem = mem, .cpus = 2,
+				 .nodes = 1, .exec = "none");
 	struct live *live = calloc(6000, sizeof(*live));
 	struct kmem_cache *mine[8] = { NULL };
 	struct snap at_boot, now;

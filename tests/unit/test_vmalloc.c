@@ -14,23 +14,7 @@
 
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/vmalloc.h"
-
-static struct machine *
-boot(const char *arch, u64 mem, u64 vmalloc_size)
-{
-	struct machine_opts o;
-	struct error e;
-	struct machine *m;
-
-	memset(&o, 0, sizeof(o));
-	o.arch = arch;
-	o.mem = mem;
-	o.vmalloc_size = vmalloc_size;
-	m = machine_new(&o, &e);
-	if (m == NULL)
-		fail_msg("boot %s: %s", arch, e.msg);
-	return m;
-}
+#include "helpers.h"
 
 /* Free pages plus those the kernel keeps after use: page tables, slabs. */
 static unsigned long
@@ -111,7 +95,7 @@ check_areas(struct machine *m)
 static void
 test_seed_placement(void **state)
 {
-	struct machine *m = boot("i386", 160 * MiB, 0);
+	struct machine *m = boot(.arch = "i386", .mem = 160 * MiB);
 	struct vm_struct *vm;
 	u64 va, pa;
 
@@ -134,7 +118,7 @@ test_seed_placement(void **state)
 static void
 test_lazy_purge(void **state)
 {
-	struct machine *m = boot("i386", 1 * GiB, 0);
+	struct machine *m = boot(.arch = "i386", .mem = 1 * GiB);
 	struct vmalloc_state *vs = vmalloc_of(m);
 	struct error e;
 	u64 a, b, c;
@@ -159,7 +143,8 @@ static void
 test_exhaustion(void **state)
 {
 	/* vmalloc=16M: a 16M area less the guard pages */
-	struct machine *m = boot("i386", 1 * GiB, 16 * MiB);
+	struct machine *m = boot(.arch = "i386", .mem = 1 * GiB,
+				 .vmalloc_size = 16 * MiB);
 	u64 span = m->lay.vmalloc_end - m->lay.vmalloc_start;
 	unsigned long free0 = free_and_kept(m);
 	struct error e;
@@ -189,7 +174,7 @@ test_exhaustion(void **state)
 static void
 test_bad_frees(void **state)
 {
-	struct machine *m = boot("i386", 1 * GiB, 0);
+	struct machine *m = boot(.arch = "i386", .mem = 1 * GiB);
 	unsigned long free0;
 	struct error e;
 	u64 a;
@@ -212,7 +197,7 @@ test_bad_frees(void **state)
 static void
 test_vpages(void **state)
 {
-	struct machine *m = boot("i386", 1 * GiB, 0);
+	struct machine *m = boot(.arch = "i386", .mem = 1 * GiB);
 	struct vm_struct *vm;
 	struct error e;
 	u64 a, v;
@@ -243,7 +228,7 @@ test_vpages(void **state)
 static void
 property(const char *arch, u64 mem)
 {
-	struct machine *m = boot(arch, mem, 0);
+	struct machine *m = boot(.arch = arch, .mem = mem);
 	unsigned long free0 = free_and_kept(m);
 	u64 live[64] = { 0 };
 	u64 s = 0x9e3779b97f4a7c15ULL;
@@ -294,7 +279,7 @@ test_property(void **state)
 static void
 test_arm64_kernel_areas(void **state)
 {
-	struct machine *m = boot("arm64", 1 * GiB, 0);
+	struct machine *m = boot(.arch = "arm64", .mem = 1 * GiB);
 	const struct ksym *end = machine_ksym(m, "_end");
 	u64 a;
 

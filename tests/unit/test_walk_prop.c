@@ -16,6 +16,7 @@
 
 #include "ptwalk/machine.h"
 #include "ptwalk/tlbflush.h"
+#include "helpers.h"
 
 #define OPS	100000
 #define SPAN	(32 * MiB)
@@ -128,7 +129,6 @@ random_va(const struct refmap *a, const struct refmap *b)
 static void
 run_arch(const char *arch)
 {
-	struct machine_opts o;
 	struct machine *m;
 	struct refmap a, b;
 	struct error e;
@@ -136,13 +136,7 @@ run_arch(const char *arch)
 	unsigned hs, sh;
 	long op;
 
-	memset(&o, 0, sizeof(o));
-	o.exec = "none";	/* the bare machine: no process */
-	o.arch = arch;
-	o.mem = 512 * MiB;
-	m = machine_new(&o, &e);
-	if (m == NULL)
-		fail_msg("boot %s: %s", arch, e.msg);
+	m = boot(.arch = arch, .mem = 512 * MiB, .exec = "none");
 	hs = huge_shift(&m->mmu);
 	assert_true(hs > PAGE_SHIFT);
 	a.shift = PAGE_SHIFT;

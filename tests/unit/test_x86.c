@@ -7,23 +7,7 @@
 #include <cmocka.h>
 
 #include "ptwalk/machine.h"
-
-static struct machine *
-boot(const char *arch, u64 mem, unsigned clear)
-{
-	struct machine_opts o;
-	struct error e;
-	struct machine *m;
-
-	memset(&o, 0, sizeof(o));
-	o.arch = arch;
-	o.mem = mem;
-	o.cpu_clear = clear;
-	m = machine_new(&o, &e);
-	if (m == NULL)
-		fail_msg("boot %s: %s", arch, e.msg);
-	return m;
-}
+#include "helpers.h"
 
 static const pgprot_t prots[] = {
 	PAGE_KERNEL, PAGE_KERNEL_EXEC, PAGE_KERNEL_RO, PAGE_KERNEL_NOCACHE,
@@ -35,7 +19,7 @@ static const pgprot_t prots[] = {
 static void
 roundtrip(const char *arch)
 {
-	struct machine *m = boot(arch, 64 * MiB, 0);
+	struct machine *m = boot(.arch = arch, .mem = 64 * MiB);
 	const struct mmu *mmu = &m->mmu;
 	size_t i;
 	int k;
@@ -86,7 +70,7 @@ static void test_roundtrip_la57(void **s) { (void)s; roundtrip("x86_64-la57"); }
 static void
 test_i386_lowmem_pse(void **state)
 {
-	struct machine *m = boot("i386", 1 * GiB, 0);
+	struct machine *m = boot(.arch = "i386", .mem = 1 * GiB);
 	struct walk w;
 
 	(void)state;
@@ -115,7 +99,7 @@ test_i386_lowmem_pse(void **state)
 static void
 test_i386_160m(void **state)
 {
-	struct machine *m = boot("i386", 160 * MiB, 0);
+	struct machine *m = boot(.arch = "i386", .mem = 160 * MiB);
 
 	(void)state;
 	assert_true(m->lay.high_memory == 0xca000000ULL);
@@ -127,7 +111,8 @@ test_i386_160m(void **state)
 static void
 test_i386_nopse(void **state)
 {
-	struct machine *m = boot("i386", 128 * MiB, F_PSE);
+	struct machine *m = boot(.arch = "i386", .mem = 128 * MiB,
+				 .cpu_clear = F_PSE);
 	struct walk w;
 
 	(void)state;
@@ -144,7 +129,7 @@ test_i386_nopse(void **state)
 static void
 test_reserved_and_beyond_ram(void **state)
 {
-	struct machine *m = boot("i386", 64 * MiB, 0);
+	struct machine *m = boot(.arch = "i386", .mem = 64 * MiB);
 	struct walk w;
 	u64 pde = m->swapper_pg_dir + 0x300 * 4;
 
@@ -164,7 +149,7 @@ test_reserved_and_beyond_ram(void **state)
 static void
 test_x86_64_canonical(void **state)
 {
-	struct machine *m = boot("x86_64", 256 * MiB, 0);
+	struct machine *m = boot(.arch = "x86_64", .mem = 256 * MiB);
 	struct walk w;
 
 	(void)state;
@@ -188,7 +173,8 @@ test_x86_64_canonical(void **state)
 static void
 test_update_ad(void **state)
 {
-	struct machine *m = boot("i386", 64 * MiB, F_PSE);
+	struct machine *m = boot(.arch = "i386", .mem = 64 * MiB,
+				 .cpu_clear = F_PSE);
 	struct cpu *c = machine_cpu(m);
 	struct walk w;
 	struct error e;

@@ -5,55 +5,9 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
-
-int
-xfmt_parse(struct ctx *ctx, const char *s, struct xfmt *f)
-{
-	const char *p = s;
-
-	f->count = 0;
-	f->fmt = 'x';
-	f->unit = ctx->m && ctx->m->arch->is64 ? 8 : 4;
-	f->items = false;
-	if (s == NULL)
-		return 0;
-	f->items = true;
-	f->count = 1;
-	if (isdigit((unsigned char)*p)) {
-		f->count = 0;
-		while (isdigit((unsigned char)*p)) {
-			f->count = f->count * 10 + (u64)(*p - '0');
-			if (f->count > 1 << 20)
-				return cmd_error(ctx, "/%s: count too large (at "
-						 "most 1048576)", s);
-			p++;
-		}
-		if (f->count == 0)
-			return cmd_error(ctx, "/%s: count must be positive", s);
-	}
-	for (; *p; p++) {
-		if (strchr("xduotcas", *p))
-			f->fmt = *p;
-		else if (*p == 'b')
-			f->unit = 1;
-		else if (*p == 'h')
-			f->unit = 2;
-		else if (*p == 'w')
-			f->unit = 4;
-		else if (*p == 'g')
-			f->unit = 8;
-		else
-			return cmd_error(ctx, "/%s: unknown letter '%c' (formats "
-					 "x d u o t c a s; units b h w g)", s, *p);
-	}
-	if (f->fmt == 'c')
-		f->unit = 1;
-	if (f->fmt == 'a')
-		f->unit = ctx->m && ctx->m->arch->is64 ? 8 : 4;
-	return 0;
-}
 
 static u64
 load(const u8 *p, unsigned unit)

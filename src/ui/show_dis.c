@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /*
- * Presenting disassembly: dis and x/i.
+ * A disassembly, as dis and x/i print it.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "ptwalk/disasm.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/out.h"
-#include "ptwalk/procshow.h"
 #include "ptwalk/show.h"
 
 #define DIS_MAX_N	1000
@@ -177,7 +177,7 @@ show_insns(struct ctx *ctx, struct task_struct *t, const struct dis_insn *ins,
 }
 
 int
-dis_show(struct ctx *ctx, const char *where, long n, int force)
+show_dis(struct ctx *ctx, const char *where, long n, int force)
 {
 	struct machine *m = ctx->m;
 	struct cpu *c = machine_cpu(m);
@@ -210,7 +210,6 @@ dis_show(struct ctx *ctx, const char *where, long n, int force)
 		return cmd_error(ctx, "ADDR: %s", e.msg);
 	ins = xcalloc((size_t)n, sizeof(*ins));
 	error_clear(&e);
-	kt_begin(m);
 	k = dis_decode(m, c, addr, mode, ins, (int)n, &e);
 	show_trace(ctx);
 	if (k < 0) {

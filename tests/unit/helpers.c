@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* What the unit tests share (helpers.h). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "helpers.h"
+
+struct machine *
+boot_machine(const struct machine_opts *o)
+{
+	struct error e;
+	struct machine *m;
+
+	error_clear(&e);
+	m = machine_new(o, &e);
+	if (m == NULL)
+		fail_msg("boot %s%s%s: %s", o->arch ? o->arch : "i386",
+			 o->variant ? " " : "", o->variant ? o->variant : "",
+			 e.msg);
+	return m;
+}
