@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "ptwalk/ksym.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/out.h"
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ptwalk/out.h"
+#include "ptwalk/peek.h"
 #include "ptwalk/procshow.h"
 #include "ptwalk/show.h"
 

@@ -11,6 +11,7 @@
 #include "ptwalk/hostmap.h"
 #include "ptwalk/image.h"
 #include "ptwalk/kernel.h"
+#include "ptwalk/ksym.h"
 #include "ptwalk/machine.h"
 
 #define MEM_MIN		(16 * MiB)

@@ -17,6 +17,7 @@
 #include "ptwalk/elf.h"
 #include "ptwalk/hostmap.h"
 #include "ptwalk/image.h"
+#include "ptwalk/ksym.h"
 
 #ifndef NT_PRSTATUS
 #define NT_PRSTATUS	1

@@ -10,6 +10,7 @@
 #include "internal.h"
 #include "ptwalk/dma.h"
 #include "ptwalk/log2.h"
+#include "ptwalk/pgtable.h"
 #include "ptwalk/tlbflush.h"
 #include "ptwalk/vmalloc.h"
 

@@ -10,6 +10,7 @@
 
 #include "ptwalk/kernel.h"
 #include "ptwalk/machine.h"
+#include "ptwalk/memblock.h"
 
 void
 memblock_reserve(struct machine *m, u64 base, u64 size, const char *what)

@@ -18,6 +18,8 @@
 #include "mm_internal.h"
 #include "ptwalk/log2.h"
 #include "ptwalk/page_alloc.h"
+#include "ptwalk/peek.h"
+#include "ptwalk/pgtable.h"
 #include "ptwalk/slab.h"
 
 /* x86 page-fault error code (arch/x86/include/asm/trap_pf.h) */

@@ -17,6 +17,9 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "ptwalk/ksym.h"
+#include "ptwalk/memblock.h"
+#include "ptwalk/pgtable.h"
 #include "internal.h"
 
 const char *const zone_names[MAX_NR_ZONES] = {

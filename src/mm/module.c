@@ -11,8 +11,10 @@
 #include <string.h>
 
 #include "ptwalk/elf.h"
+#include "ptwalk/ksym.h"
 #include "ptwalk/module.h"
 #include "ptwalk/page_alloc.h"
+#include "ptwalk/pgtable.h"
 #include "ptwalk/tlbflush.h"
 #include "ptwalk/vmalloc.h"
 

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "ptwalk/machine.h"
+#include "ptwalk/memblock.h"
+#include "ptwalk/pgtable.h"
 #include "ptwalk/progress.h"
 
 u64

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "mm_internal.h"
+#include "ptwalk/ksym.h"
+#include "ptwalk/pgtable.h"
 #include "ptwalk/slab.h"
 
 #define PID_MAX		32768	/* PID_MAX_DEFAULT */

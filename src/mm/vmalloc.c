@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptwalk/ksym.h"
 #include "ptwalk/log2.h"
 #include "ptwalk/page_alloc.h"
+#include "ptwalk/pgtable.h"
 #include "ptwalk/progress.h"
 #include "ptwalk/slab.h"
 #include "ptwalk/tlbflush.h"

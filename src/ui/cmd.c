@@ -12,6 +12,7 @@
 #include "ptwalk/cmd.h"
 #include "ptwalk/expr.h"
 #include "ptwalk/hostmap.h"
+#include "ptwalk/ksym.h"
 #include "ptwalk/out.h"
 #include "ptwalk/progress.h"
 

@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "ptwalk/ksym.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 

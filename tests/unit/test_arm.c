@@ -10,7 +10,9 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ptwalk/ksym.h"
 #include "ptwalk/machine.h"
+#include "ptwalk/pgtable.h"
 #include "../../src/arch/arm.h"
 
 static struct machine *

@@ -11,7 +11,10 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ptwalk/ksym.h"
 #include "ptwalk/machine.h"
+#include "ptwalk/peek.h"
+#include "ptwalk/pgtable.h"
 #include "../../src/arch/arm64_hwdef.h"
 
 static struct machine *

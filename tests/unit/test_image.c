@@ -24,6 +24,7 @@
 #include "ptwalk/hostmap.h"
 #include "ptwalk/image.h"
 #include "ptwalk/kernel.h"
+#include "ptwalk/ksym.h"
 #include <elf.h>
 
 static char tmpdir[] = "/tmp/ptwalk-test-image-XXXXXX";

@@ -16,6 +16,7 @@
 
 #include "ptwalk/mm.h"
 #include "ptwalk/page_alloc.h"
+#include "ptwalk/pgtable.h"
 
 static struct machine *
 boot(const char *arch, const char *exec)

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "ptwalk/machine.h"
+#include "ptwalk/pgtable.h"
 #include "ptwalk/tlbflush.h"
 
 #define OPS	100000

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "ptwalk/machine.h"
+#include "ptwalk/pgtable.h"
 
 static struct machine *
 boot(const char *arch, u64 mem, unsigned clear)
