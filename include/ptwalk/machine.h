@@ -16,6 +16,8 @@
 struct kernel;
 struct image_info;
 
+#define NR_CPUS_MAX	64	/* --cpus */
+
 struct cpu {
 	int id;
 	u64 root[2];		/* x86: CR3 (root[0]); arm: TTBR0, arm64: TTBR1 */
@@ -102,6 +104,11 @@ struct machine {
 	u64 reserved_pg_dir;
 	bool tlb_on;
 	struct kernel *kern;		/* simulated kernel; NULL on images */
+	/*
+	 * Releases what the builder of the machine added to it (the kernel,
+	 * an image's description); machine_free() calls it first.
+	 */
+	void (*release)(struct machine *m);
 	/* early allocations before the buddy allocator exists */
 	u64 memblock_next;
 	struct memblock_region {
@@ -132,13 +139,26 @@ struct machine {
 	int (*user_sym)(struct machine *m, const char *name, u64 *v);
 };
 
-struct machine *machine_new(const struct machine_opts *o, struct error *e);
+/*
+ * A machine of arch a with ncpus CPUs and nothing more: no RAM, paging
+ * mode or TLBs yet.  Whoever builds on it (src/boot.c for a simulated
+ * machine, the image loader for an image) goes on from there and sets
+ * m->release for what it adds.
+ */
+struct machine *machine_alloc(const struct arch *a, int ncpus,
+			      struct error *e);
+/*
+ * The paging mode is set (the arch's mmu_init, setup or image_setup ran):
+ * the walker's decode, and every CPU's TLB for the mode's page sizes.
+ */
+int machine_mmu_ready(struct machine *m, struct error *e);
 /*
  * A machine without RAM or kernel, for a memory image: the arch's paging
  * structures for features, ncpus CPUs with TLBs and no root yet.
  */
 struct machine *machine_new_bare(const struct arch *a, unsigned features,
 				 int ncpus, struct error *e);
+/* m->release first, then the machine's own parts. */
 void machine_free(struct machine *m);
 static inline struct cpu *
 machine_cpu(struct machine *m)

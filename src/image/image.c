@@ -87,6 +87,14 @@ image_info_free(struct image_info *ii)
 	free(ii);
 }
 
+/* What an image adds to its machine (m->release). */
+static void
+image_release(struct machine *m)
+{
+	image_info_free(m->img);
+	m->img = NULL;
+}
+
 /*
  * VMCOREINFO: "KEY=VALUE" lines, indexed once when the note is read (a
  * kdump's note can hold tens of thousands of SYMBOL() lines): the keys
@@ -863,7 +871,6 @@ open_mapped(void *arg)
 	const struct arch *a;
 	struct machine *m;
 	const char *why;
-	int i;
 
 	why = compressed(op->ph.map, op->ph.map_len);
 	if (why != NULL)
@@ -896,18 +903,15 @@ open_mapped(void *arg)
 	m->image = true;
 	m->image_path = xstrdup(o->path);
 	m->img = ii;
+	m->release = image_release;
 	op->ii = NULL;
 	m->ram_start = m->phys.r[0].start;
 	m->ram_size = m->phys.total;
 	if (a->image_setup(m, e))
 		return -1;
 	/* the levels may have changed with the features: new TLBs */
-	for (i = 0; i < m->ncpus; i++) {
-		tlb_release(&m->cpu[i].tlb);
-		if (tlb_init(&m->cpu[i].tlb, a->tlb_entries, a->tlb_ways,
-			     m->mmu.page_shifts, m->mmu.npage_shifts))
-			return error_set(e, -EINVAL, "bad default TLB geometry");
-	}
+	if (machine_mmu_ready(m, e))
+		return -1;
 	check_roots(m);
 	return 0;
 }

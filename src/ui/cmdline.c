@@ -258,13 +258,6 @@ arg_kind(const struct cmd *c, int i)
 	return last != NULL ? kind_of(last, lastl) : ARG_WORD;
 }
 
-bool
-cmd_looks_like_option(const char *s)
-{
-	return s[0] == '-' && (isalpha((unsigned char)s[1]) ||
-			       (s[1] == '-' && s[2] != 0));
-}
-
 static const struct cmd_opt *
 find_opt(const struct cmd *c, const char *s)
 {

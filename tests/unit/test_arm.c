@@ -10,6 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ptwalk/boot.h"
 #include "ptwalk/ksym.h"
 #include "ptwalk/machine.h"
 #include "ptwalk/pgtable.h"

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ptwalk/boot.h"
 #include "ptwalk/ksym.h"
 #include "ptwalk/machine.h"
 #include "ptwalk/peek.h"

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ptwalk/boot.h"
 #include "ptwalk/cmd.h"
 #include "ptwalk/script.h"
 

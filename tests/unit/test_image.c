@@ -21,6 +21,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "ptwalk/boot.h"
 #include "ptwalk/hostmap.h"
 #include "ptwalk/image.h"
 #include "ptwalk/kernel.h"

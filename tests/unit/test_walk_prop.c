@@ -14,6 +14,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ptwalk/boot.h"
 #include "ptwalk/machine.h"
 #include "ptwalk/pgtable.h"
 #include "ptwalk/tlbflush.h"

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ptwalk/boot.h"
 #include "ptwalk/machine.h"
 #include "ptwalk/pgtable.h"
 
