@@ -109,8 +109,9 @@ struct machine {
 	 * an image's description); machine_free() calls it first.
 	 */
 	void (*release)(struct machine *m);
-	/* early allocations before the buddy allocator exists */
+	/* early allocations before the buddy allocator exists (memblock.c) */
 	u64 memblock_next;
+	bool memblock_retired;		/* the page allocator runs */
 	struct memblock_region {
 		u64 base, size;
 		const char *what;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * The boot-time allocator (src/mm/memblock.c, cf. mm/memblock.c):
+ * The boot-time allocator (src/hw/memblock.c, cf. mm/memblock.c):
  * bottom-up after the kernel image, retired once the page allocator runs.
+ * The arch's paging_init takes its boot page tables from here.
  */
 #ifndef PTWALK_MEMBLOCK_H
 #define PTWALK_MEMBLOCK_H

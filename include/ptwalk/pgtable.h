@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * Page-table building (src/mm/pgtable.c, cf. include/linux/pgtable.h):
- * generic over the walk geometry of struct mmu; entries come from the
- * arch's mk_table, mk_leaf, populate and set_leaf.
+ * Page-table building (src/hw/pgtable.c, cf. include/linux/pgtable.h):
+ * the writing side of the walker, generic over the walk geometry of
+ * struct mmu; entries come from the arch's mk_table, mk_leaf, populate
+ * and set_leaf.  The arch's paging_init builds swapper_pg_dir with it,
+ * the kernel (src/mm) every later kernel mapping.
  */
 #ifndef PTWALK_PGTABLE_H
 #define PTWALK_PGTABLE_H

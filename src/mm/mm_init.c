@@ -605,6 +605,7 @@ page_alloc_init(struct machine *m, struct error *e)
 	init_per_zone_wmark_min(pa);
 	m->kern->pa = pa;
 	/* page tables from now on come from the buddy allocator */
+	m->memblock_retired = true;
 	m->alloc_table_page = pa_alloc_table_page;
 	m->free_table_page = pa_free_table_page;
 	return 0;
@@ -629,6 +630,7 @@ page_alloc_release(struct machine *m)
 	free(pa->resv);
 	free(pa);
 	m->kern->pa = NULL;
+	m->memblock_retired = false;
 	m->alloc_table_page = NULL;
 	m->free_table_page = NULL;
 }
