@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mm_internal.h"
+#include "internal.h"
 
 #define ELF_PT_LOAD	1
 #define ELF_PT_INTERP	3

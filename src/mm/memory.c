@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "mm_internal.h"
+#include "internal.h"
 #include "ptwalk/log2.h"
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/peek.h"

@@ -235,7 +235,7 @@ rmqueue(struct page_alloc *pa, struct zone *z, unsigned order, u64 *out)
 	if (avail) {
 		o = order + (unsigned)__builtin_ctz(avail);
 		pfn = take_first(pa, z, o);
-		KT(pa, "__rmqueue_smallest: %s free_area[%u] is the first "
+		KT(pa->m, "__rmqueue_smallest: %s free_area[%u] is the first "
 		   "non-empty list from order %u: block at pfn 0x%llx", z->name,
 		   o, order, (unsigned long long)pfn);
 		expand(pa, z, pfn, order, o);
@@ -680,7 +680,7 @@ fail_reason(struct page_alloc *pa, const struct zonelist *zl, int hz,
 	error_set(e, -ENOMEM, "%s", sb.buf);
 	sb_release(&sb);
 	if (!(gfp & __GFP_NOWARN))
-		KT(pa, "warn_alloc: page allocation failure: order:%u, "
+		KT(pa->m, "warn_alloc: page allocation failure: order:%u, "
 		   "mode:%#x(%s), nodemask=(null)", order, gfp, g);
 }
 
@@ -758,7 +758,7 @@ alloc_pages_node(struct machine *m, int nid, gfp_t gfp, unsigned order,
 		/* the slow path: wake kswapd, retry at min with reserves */
 		alloc_flags = gfp_to_alloc_flags(gfp);
 		if (gfp & __GFP_KSWAPD_RECLAIM)
-			KT(pa, "slow path: wake kswapd (nothing to reclaim "
+			KT(pa->m, "slow path: wake kswapd (nothing to reclaim "
 			   "here); retry at the min watermark%s",
 			   (alloc_flags & ALLOC_NON_BLOCK) &&
 			   (alloc_flags & ALLOC_MIN_RESERVE) ?
@@ -766,7 +766,7 @@ alloc_pages_node(struct machine *m, int nid, gfp_t gfp, unsigned order,
 			   (alloc_flags & ALLOC_MIN_RESERVE) ?
 			   " with __GFP_HIGH reserves" : "");
 		else
-			KT(pa, "slow path: retry at the min watermark");
+			KT(pa->m, "slow path: retry at the min watermark");
 		z = get_page_from_freelist(pa, zl, hz, order, alloc_flags,
 					   &pfn);
 	}
@@ -961,7 +961,7 @@ free_the_page(struct page_alloc *pa, struct page *page, unsigned order)
 		}
 	}
 	page_reset(page);
-	KT(pa, "__free_one_page: %s at pfn 0x%llx to %s (node %d)",
+	KT(pa->m, "__free_one_page: %s at pfn 0x%llx to %s (node %d)",
 	   order_pages(order), (unsigned long long)pfn, z->name,
 	   z->zone_pgdat->node_id);
 	__free_one_page(pa, z, pfn, order, FPI_NONE);
@@ -987,7 +987,7 @@ __free_pages(struct machine *m, struct page *page, unsigned order,
 		 * every part of the block but its first page, which the last
 		 * put_page() frees.
 		 */
-		KT(pa, "_refcount still %d: only the pages after the first "
+		KT(pa->m, "_refcount still %d: only the pages after the first "
 		   "are freed", page->_refcount);
 		page->alloc_order = 0;
 		while (order-- > 0) {
@@ -998,7 +998,7 @@ __free_pages(struct machine *m, struct page *page, unsigned order,
 			free_the_page(pa, t, order);
 		}
 	} else {
-		KT(pa, "_refcount still %d: the compound page stays until the "
+		KT(pa->m, "_refcount still %d: the compound page stays until the "
 		   "last put_page()", page->_refcount);
 	}
 	return 0;
