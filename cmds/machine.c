@@ -11,13 +11,14 @@
 #include "ptwalk/page_alloc.h"
 
 static void
-zone_line(struct ctx *ctx, const struct page_alloc *pa, const struct zone *z)
+zone_line(struct ctx *ctx, const struct page_alloc *pgalloc,
+	  const struct zone *z)
 {
 	const struct machine *m = ctx->m;
 	u64 start = z->zone_start_pfn << PAGE_SHIFT;
 	u64 end = zone_end_pfn(z) << PAGE_SHIFT;
 
-	if (pa->nr_nodes > 1)
+	if (pgalloc->nr_nodes > 1)
 		out_printf(ctx, "  node %d ", z->zone_pgdat->node_id);
 	out_printf(ctx, "  %-8s %s-%s  %6s  managed %lu of %lu pages\n",
 		   z->name, fpa(m, start), fpa(m, end - 1), fsize(end - start),
@@ -37,34 +38,36 @@ static void
 show_zones(struct ctx *ctx)
 {
 	const struct machine *m = ctx->m;
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 	int nid, t;
 
-	if (pa->vmemmap)
+	if (pgalloc->vmemmap)
 		out_printf(ctx, "mem_map    SPARSEMEM_VMEMMAP: vmemmap %s, "
 			   "%u-byte struct pages in %s of RAM\n",
-			   fva(m, pa->memmap_va - pa->start_pfn *
-			       pa->struct_page_size),
-			   pa->struct_page_size,
-			   fsize(pa->memmap_frames << PAGE_SHIFT));
+			   fva(m, pgalloc->memmap_va - pgalloc->start_pfn *
+			       pgalloc->struct_page_size),
+			   pgalloc->struct_page_size,
+			   fsize(pgalloc->memmap_frames << PAGE_SHIFT));
 	else
 		out_printf(ctx, "mem_map    FLATMEM: mem_map %s, %u-byte struct "
-			   "pages in %s of lowmem\n", fva(m, pa->memmap_va),
-			   pa->struct_page_size,
-			   fsize(pa->memmap_frames << PAGE_SHIFT));
-	j_hex(ctx, "mem_map", pa->memmap_va);
-	j_str(ctx, "memory_model", pa->vmemmap ? "SPARSEMEM_VMEMMAP" :
+			   "pages in %s of lowmem\n",
+			   fva(m, pgalloc->memmap_va),
+			   pgalloc->struct_page_size,
+			   fsize(pgalloc->memmap_frames << PAGE_SHIFT));
+	j_hex(ctx, "mem_map", pgalloc->memmap_va);
+	j_str(ctx, "memory_model", pgalloc->vmemmap ? "SPARSEMEM_VMEMMAP" :
 	      "FLATMEM");
-	j_int(ctx, "struct_page_size", pa->struct_page_size);
-	j_int(ctx, "nodes", pa->nr_nodes);
-	out_printf(ctx, "nodes      %d (pglist_data), zones:\n", pa->nr_nodes);
+	j_int(ctx, "struct_page_size", pgalloc->struct_page_size);
+	j_int(ctx, "nodes", pgalloc->nr_nodes);
+	out_printf(ctx, "nodes      %d (pglist_data), zones:\n",
+		   pgalloc->nr_nodes);
 	j_arr(ctx, "zones");
-	for (nid = 0; nid < pa->nr_nodes; nid++)
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++)
 		for (t = 0; t < MAX_NR_ZONES; t++) {
-			const struct zone *z = &pa->node_data[nid]->node_zones[t];
+			const struct zone *z = &pgalloc->node_data[nid]->node_zones[t];
 
-			if (zone_configured(pa, t) && populated_zone(z))
-				zone_line(ctx, pa, z);
+			if (zone_configured(pgalloc, t) && populated_zone(z))
+				zone_line(ctx, pgalloc, z);
 		}
 	j_arr_end(ctx);
 }

@@ -24,8 +24,10 @@
  */
 
 /* The descriptor of a pfn known to have one, and back (no checks). */
-#define PFN_PAGE(pa, pfn)	((pa)->mem_map + ((pfn) - (pa)->start_pfn))
-#define PAGE_PFN(pa, page)	((u64)((page) - (pa)->mem_map) + (pa)->start_pfn)
+#define PFN_PAGE(pgalloc, pfn)						\
+	((pgalloc)->mem_map + ((pfn) - (pgalloc)->start_pfn))
+#define PAGE_PFN(pgalloc, page)						\
+	((u64)((page) - (pgalloc)->mem_map) + (pgalloc)->start_pfn)
 
 /*
  * A clean, written descriptor: all fields zero but the kmap address
@@ -50,20 +52,20 @@ extern const char *const zone_names[MAX_NR_ZONES];
  * rest), so the node is a division; the zone is one of at most five.
  */
 static inline int
-pfn_nid(const struct page_alloc *pa, u64 pfn)
+pfn_nid(const struct page_alloc *pgalloc, u64 pfn)
 {
-	const pg_data_t *last = pa->node_data[pa->nr_nodes - 1];
+	const pg_data_t *last = pgalloc->node_data[pgalloc->nr_nodes - 1];
 
-	if (pa->nr_nodes == 1 || pfn >= last->node_start_pfn)
-		return pa->nr_nodes - 1;
-	return (int)((pfn - pa->start_pfn) /
-		     pa->node_data[0]->node_spanned_pages);
+	if (pgalloc->nr_nodes == 1 || pfn >= last->node_start_pfn)
+		return pgalloc->nr_nodes - 1;
+	return (int)((pfn - pgalloc->start_pfn) /
+		     pgalloc->node_data[0]->node_spanned_pages);
 }
 
 static inline struct zone *
-pfn_zone(const struct page_alloc *pa, u64 pfn)
+pfn_zone(const struct page_alloc *pgalloc, u64 pfn)
 {
-	pg_data_t *pgdat = pa->node_data[pfn_nid(pa, pfn)];
+	pg_data_t *pgdat = pgalloc->node_data[pfn_nid(pgalloc, pfn)];
 	int t;
 
 	for (t = 0; t < MAX_NR_ZONES; t++) {
@@ -77,18 +79,18 @@ pfn_zone(const struct page_alloc *pa, u64 pfn)
 
 /* mm_init.c */
 /* The boot reservation covering pfn (NULL: none). */
-const struct pa_resv *pfn_resv(const struct page_alloc *pa, u64 pfn);
+const struct resv_range *pfn_resv(const struct page_alloc *pgalloc, u64 pfn);
 /* Fill a never-written descriptor with the default of its frame. */
-void page_init_default(struct page_alloc *pa, struct page *p, u64 pfn);
+void page_init_default(struct page_alloc *pgalloc, struct page *p, u64 pfn);
 bool pfn_in_lazy(const struct zone *z, u64 pfn);
 
 /* page_alloc.c */
-void __free_one_page(struct page_alloc *pa, struct zone *z, u64 pfn,
+void __free_one_page(struct page_alloc *pgalloc, struct zone *z, u64 pfn,
 		     unsigned order, int fpi);
-void build_all_zonelists(struct page_alloc *pa);
-void init_per_zone_wmark_min(struct page_alloc *pa);
-int pa_alloc_table_page(struct machine *m, u64 *pa, struct error *e);
-void pa_free_table_page(struct machine *m, u64 pa);
+void build_all_zonelists(struct page_alloc *pgalloc);
+void init_per_zone_wmark_min(struct page_alloc *pgalloc);
+int pagetable_alloc(struct machine *m, u64 *pa, struct error *e);
+void pagetable_free(struct machine *m, u64 pa);
 
 /*
  * The process model

@@ -919,7 +919,7 @@ bad_free_not_slab(struct slab_state *ss, u64 x, const char *fn,
 static const struct kmem_cache *
 struct_owner(struct slab_state *ss, u64 x)
 {
-	const struct page_alloc *pa = page_alloc_of(ss->m);
+	const struct page_alloc *pgalloc = page_alloc_of(ss->m);
 	struct list_head *l;
 	int nid;
 
@@ -929,7 +929,7 @@ struct_owner(struct slab_state *ss, u64 x)
 
 		if (s->va == x)
 			return s;
-		for (nid = 0; nid < pa->nr_nodes; nid++)
+		for (nid = 0; nid < pgalloc->nr_nodes; nid++)
 			if (s->node_va[nid] == x)
 				return s;
 	}
@@ -1033,7 +1033,7 @@ cache_new(struct slab_state *ss, const char *name, unsigned size,
 	  unsigned align, slab_flags_t flags)
 {
 	struct kmem_cache *s = xcalloc(1, sizeof(*s));
-	const struct page_alloc *pa = page_alloc_of(ss->m);
+	const struct page_alloc *pgalloc = page_alloc_of(ss->m);
 	int nid;
 
 	s->name = xstrdup(name);
@@ -1044,7 +1044,7 @@ cache_new(struct slab_state *ss, const char *name, unsigned size,
 	s->kmalloc_type = -1;
 	s->kmalloc_index = -1;
 	s->cpu_slab = xcalloc((size_t)ss->m->ncpus, sizeof(*s->cpu_slab));
-	for (nid = 0; nid < pa->nr_nodes; nid++) {
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
 		struct kmem_cache_node *n = xcalloc(1, sizeof(*n));
 
 		INIT_LIST_HEAD(&n->partial);
@@ -1072,14 +1072,14 @@ for_each_slab(struct slab_state *ss, struct kmem_cache *s,
 	      void (*fn)(struct slab_state *, struct kmem_cache *,
 			 struct page *, void *), void *arg)
 {
-	const struct page_alloc *pa = page_alloc_of(ss->m);
+	const struct page_alloc *pgalloc = page_alloc_of(ss->m);
 	struct list_head *l, *next;
 	int cpu, nid;
 
 	for (cpu = 0; cpu < ss->m->ncpus; cpu++)
 		if (s->cpu_slab[cpu].slab != NULL)
 			fn(ss, s, s->cpu_slab[cpu].slab, arg);
-	for (nid = 0; nid < pa->nr_nodes; nid++) {
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
 		for (l = s->node[nid]->partial.next;
 		     l != &s->node[nid]->partial; l = next) {
 			next = l->next;
@@ -1116,7 +1116,7 @@ static int
 cache_open(struct slab_state *ss, struct kmem_cache *s, bool boot_node,
 	   struct error *e)
 {
-	const struct page_alloc *pa = page_alloc_of(ss->m);
+	const struct page_alloc *pgalloc = page_alloc_of(ss->m);
 	int nid, r;
 
 	r = calculate_sizes(ss, s);
@@ -1130,7 +1130,7 @@ cache_open(struct slab_state *ss, struct kmem_cache *s, bool boot_node,
 				 s->name);
 	if (boot_node)
 		return 0;
-	for (nid = 0; nid < pa->nr_nodes; nid++) {
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
 		s->node_va[nid] = kmem_cache_alloc_node(ss->m,
 							ss->kmem_cache_node,
 							GFP_KERNEL, nid, e);
@@ -1175,10 +1175,10 @@ cache_struct_alloc(struct slab_state *ss, struct kmem_cache *s, gfp_t gfp,
 static void
 cache_release_objects(struct slab_state *ss, struct kmem_cache *s)
 {
-	const struct page_alloc *pa = page_alloc_of(ss->m);
+	const struct page_alloc *pgalloc = page_alloc_of(ss->m);
 	int nid;
 
-	for (nid = 0; nid < pa->nr_nodes; nid++)
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++)
 		if (s->node_va[nid])
 			free_struct(ss, ss->kmem_cache_node, s->node_va[nid]);
 	if (s->va)
@@ -1308,7 +1308,7 @@ sizeof_kmem_cache(const struct slab_state *ss, int nr_nodes)
 int
 kmem_cache_init(struct machine *m, struct error *e)
 {
-	struct page_alloc *pa = page_alloc_of(m);
+	struct page_alloc *pgalloc = page_alloc_of(m);
 	struct slab_state *ss;
 	unsigned dma_minalign = m->arch->dma_minalign;
 	unsigned cpus = (unsigned)m->ncpus;
@@ -1334,16 +1334,16 @@ kmem_cache_init(struct machine *m, struct error *e)
 	/* num_present_cpus(), nr_cpu_ids when it says 1 */
 	ss->min_objects = 4 * (fls32(cpus) + 1);
 	ss->max_order = PAGE_ALLOC_COSTLY_ORDER;
-	ss->has_dma = zone_configured(pa, ZONE_DMA);
+	ss->has_dma = zone_configured(pgalloc, ZONE_DMA);
 	ss->va_to_pa = m->lay.phys_offset - m->lay.page_offset;
-	ss->lowmem_va_start = m->lay.page_offset + ((pa->start_pfn <<
+	ss->lowmem_va_start = m->lay.page_offset + ((pgalloc->start_pfn <<
 						      PAGE_SHIFT) -
 						     m->lay.phys_offset);
-	ss->lowmem_va_end = m->lay.page_offset + ((pa->max_low_pfn <<
+	ss->lowmem_va_end = m->lay.page_offset + ((pgalloc->max_low_pfn <<
 						    PAGE_SHIFT) -
 						   m->lay.phys_offset);
-	ss->objmap_base = pa->start_pfn;
-	ss->objmap_end = pa->max_low_pfn;
+	ss->objmap_base = pgalloc->start_pfn;
+	ss->objmap_end = pgalloc->max_low_pfn;
 	ss->objmap_bytes = (size_t)(ss->objmap_end - ss->objmap_base) *
 		(OBJMAP_BITS_PER_PAGE / 8);
 	map = mmap(NULL, ss->objmap_bytes, PROT_READ | PROT_WRITE,
@@ -1363,7 +1363,7 @@ kmem_cache_init(struct machine *m, struct error *e)
 	if (kcn == NULL)
 		return -1;
 	ss->kmem_cache_node = kcn;
-	for (nid = 0; nid < pa->nr_nodes; nid++) {
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
 		/* early_kmem_cache_node_alloc() */
 		struct page *slab = new_slab(ss, kcn, GFP_NOWAIT, nid, e);
 		u64 obj;
@@ -1379,7 +1379,7 @@ kmem_cache_init(struct machine *m, struct error *e)
 	}
 	/* then kmem_cache, whose per-node structs come from kmem_cache_node */
 	kc = create_boot_cache(ss, "kmem_cache",
-			       sizeof_kmem_cache(ss, pa->nr_nodes),
+			       sizeof_kmem_cache(ss, pgalloc->nr_nodes),
 			       SLAB_HWCACHE_ALIGN, false, e);
 	if (kc == NULL)
 		return -1;
@@ -1528,10 +1528,10 @@ kmem_cache_create(struct machine *m, const char *name, unsigned size,
 static void
 discard_empty(struct slab_state *ss, struct kmem_cache *s, bool promote)
 {
-	const struct page_alloc *pa = page_alloc_of(ss->m);
+	const struct page_alloc *pgalloc = page_alloc_of(ss->m);
 	int nid, i;
 
-	for (nid = 0; nid < pa->nr_nodes; nid++) {
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
 		struct kmem_cache_node *n = s->node[nid];
 		struct list_head discard, bucket[SHRINK_PROMOTE_MAX];
 		struct list_head *l, *next;
@@ -1662,11 +1662,11 @@ kmem_cache_alloc_node(struct machine *m, struct kmem_cache *s, gfp_t gfp,
 		      int node, struct error *e)
 {
 	struct slab_state *ss = slab_of(m);
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 
-	if (node != NUMA_NO_NODE && (node < 0 || node >= pa->nr_nodes)) {
+	if (node != NUMA_NO_NODE && (node < 0 || node >= pgalloc->nr_nodes)) {
 		error_set(e, -EINVAL, "node %d does not exist (nodes 0-%d)",
-			  node, pa->nr_nodes - 1);
+			  node, pgalloc->nr_nodes - 1);
 		return 0;
 	}
 	if (unlikely(gfp & GFP_SLAB_BUG_MASK)) {
@@ -1911,13 +1911,13 @@ void
 get_slabinfo(struct machine *m, const struct kmem_cache *s,
 	     struct slabinfo *si)
 {
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 	unsigned long nr_free = 0;
 	struct list_head *l;
 	int nid;
 
 	memset(si, 0, sizeof(*si));
-	for (nid = 0; nid < pa->nr_nodes; nid++) {
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
 		const struct kmem_cache_node *n = s->node[nid];
 
 		si->num_slabs += n->nr_slabs;
@@ -2019,7 +2019,7 @@ int
 sim_slab_check(struct machine *m, struct error *e)
 {
 	struct slab_state *ss = slab_of(m);
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 	struct list_head *l;
 	int nid, n = 0;
 
@@ -2035,7 +2035,7 @@ sim_slab_check(struct machine *m, struct error *e)
 		for_each_slab(ss, s, check_slab, &ca);
 		if (ca.bad)
 			return ca.bad;
-		for (nid = 0; nid < pa->nr_nodes; nid++) {
+		for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
 			const struct kmem_cache_node *kn = s->node[nid];
 
 			if (ca.slabs[nid] != kn->nr_slabs ||
