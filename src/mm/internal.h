@@ -11,6 +11,7 @@
 #include "ptwalk/kernel.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/page_alloc.h"
+#include "ptwalk/pgtable.h"
 
 /* kt() whose arguments are only computed when a command traces */
 #define KT(m, ...)							\
@@ -182,6 +183,12 @@ struct mm_walk {
 void walk_page_range(struct mm_walk *w);
 /* Is table one of path[0..depth] (the tables above an entry)? */
 bool table_on_path(const u64 *path, int depth, u64 table);
+/* pgd_offset(): the pgd entry of addr in mm's tables */
+static inline u64
+pgd_offset(struct machine *m, const struct mm_struct *mm, u64 addr)
+{
+	return pgd_offset_pgd(&m->mmu, mm->pgd, addr);
+}
 /* the leaf slot of addr: 0 and *epa, or -ENOENT when no table */
 int user_pte_slot(struct machine *m, struct mm_struct *mm, u64 addr,
 		  bool create, u64 *epa, struct error *e);
