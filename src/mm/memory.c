@@ -303,12 +303,11 @@ user_pte(struct machine *m, struct mm_struct *mm, u64 addr, u64 *pte_pa)
 static u64
 kernel_pgd_boundary(const struct machine *m)
 {
-	const struct pt_level *L = &m->mmu.lv[LVL_PGD];
 	u64 start = MIN(m->lay.page_offset, m->lay.modules_vaddr);
 
-	if (L->shift >= 64)
+	if (m->mmu.lv[LVL_PGD].shift >= 64)
 		return 0;
-	return (start >> L->shift) & ((1ULL << L->bits) - 1);
+	return pgd_index(&m->mmu, start);
 }
 
 int

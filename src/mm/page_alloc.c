@@ -835,8 +835,8 @@ order_pages(unsigned order)
 
 /* Everything a free must not meet, checked before anything changes. */
 static int
-free_check(struct page_alloc *pgalloc, struct page *page, unsigned order,
-	   struct error *e)
+free_pages_check(struct page_alloc *pgalloc, struct page *page,
+		 unsigned order, struct error *e)
 {
 	struct machine *m = pgalloc->m;
 	u64 pfn = PAGE_PFN(pgalloc, page), i;
@@ -980,7 +980,7 @@ __free_pages(struct machine *m, struct page *page, unsigned order,
 
 	if (pgalloc == NULL)
 		return error_set(e, -ENODEV, "no page allocator");
-	r = free_check(pgalloc, page, order, e);
+	r = free_pages_check(pgalloc, page, order, e);
 	if (r)
 		return r;
 	if (put_page_testzero(page)) {

@@ -731,8 +731,8 @@ slab_lookup(struct machine *m, u64 addr, struct slab_obj_info *info)
 	return 0;
 }
 
-static const char *
-where_string(const struct slab_obj_info *info, char *buf, size_t n)
+const char *
+slab_where_text(const struct slab_obj_info *info, char *buf, size_t n)
 {
 	switch (info->where) {
 	case SLAB_CPU:
@@ -784,7 +784,7 @@ slab_describe(struct machine *m, const struct slab_obj_info *info,
 	}
 	sb_addf(sb, "; slab pfn 0x%llx order %u, %u/%u in use, %s",
 		(unsigned long long)info->pfn, info->order, info->inuse,
-		info->objects, where_string(info, w, sizeof(w)));
+		info->objects, slab_where_text(info, w, sizeof(w)));
 }
 
 static void
@@ -805,7 +805,7 @@ slab_page_describe(struct machine *m, const struct page *page,
 		"%s; freelist 0x%llx", s->name,
 		plural(slab_objects(page), "object", NULL), s->size,
 		slab_order(page), slab_inuse(page),
-		where_string(&info, w, sizeof(w)),
+		slab_where_text(&info, w, sizeof(w)),
 		(unsigned long long)page->index);
 }
 
@@ -937,9 +937,10 @@ struct_owner(struct slab_state *ss, u64 x)
 }
 
 static int
-free_check(struct slab_state *ss, u64 x, const struct kmem_cache *want,
-	   const char *fn, bool internal, struct page **slabp, unsigned *idxp,
-	   bool *large, struct error *e)
+free_consistency_checks(struct slab_state *ss, u64 x,
+			const struct kmem_cache *want, const char *fn,
+			bool internal, struct page **slabp, unsigned *idxp,
+			bool *large, struct error *e)
 {
 	struct machine *m = ss->m;
 	struct slab_obj_info info;
@@ -1700,8 +1701,8 @@ kmem_cache_free(struct machine *m, struct kmem_cache *s, u64 x,
 	if (x == 0)
 		return error_set(e, -EINVAL, "kmem_cache_free(%s, NULL): no "
 				 "object", s->name);
-	if (free_check(ss, x, s, "kmem_cache_free", false, &slab, &idx, &large,
-		       e))
+	if (free_consistency_checks(ss, x, s, "kmem_cache_free", false, &slab,
+				    &idx, &large, e))
 		return -EINVAL;
 	slab_free(ss, s, slab, x, idx);
 	return 0;
@@ -1715,8 +1716,8 @@ free_struct(struct slab_state *ss, struct kmem_cache *s, u64 x)
 	unsigned idx;
 	bool large;
 
-	if (free_check(ss, x, s, "kmem_cache_free", true, &slab, &idx, &large,
-		       NULL) == 0)
+	if (free_consistency_checks(ss, x, s, "kmem_cache_free", true, &slab,
+				    &idx, &large, NULL) == 0)
 		slab_free(ss, s, slab, x, idx);
 }
 
@@ -1845,7 +1846,8 @@ kfree(struct machine *m, u64 x, struct error *e)
 	ss->nev = ss->nev_total = 0;
 	if (x <= ZERO_SIZE_PTR)
 		return 0;			/* ZERO_OR_NULL_PTR */
-	if (free_check(ss, x, NULL, "kfree", false, &slab, &idx, &large, e))
+	if (free_consistency_checks(ss, x, NULL, "kfree", false, &slab, &idx,
+				    &large, e))
 		return -EINVAL;
 	if (large) {
 		/* free_large_kmalloc() */
