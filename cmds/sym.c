@@ -28,124 +28,129 @@ type_name(char t)
 	}
 }
 
+/* --list: the kernel's symbols, then the running program's. */
 static int
-sym_run(struct ctx *ctx, int argc, char **argv)
+sym_list(struct ctx *ctx)
 {
 	struct machine *m = ctx->m;
 	const struct ksym *k;
-	u64 v;
 	int i;
 
-	if (args_has(ctx, "--list")) {
-		if (argc > 1)
-			return cmd_error(ctx, "--list takes no NAME");
-		j_arr(ctx, "symbols");
-		for (i = 0; i < m->nksyms; i++) {
-			k = &m->ksyms[i];
-			out_printf(ctx, "%s %c %s%s%s%s\n", fva(m, k->value),
-				   k->type, k->name, k->module ? "\t[" : "",
-				   k->module ? k->module : "",
-				   k->module ? "]" : "");
-			j_obj(ctx, NULL);
-			j_str(ctx, "name", k->name);
-			j_hex(ctx, "value", k->value);
-			if (k->module != NULL)
-				j_str(ctx, "module", k->module);
-			j_obj_end(ctx);
-		}
-		j_arr_end(ctx);
-		if (m->kern != NULL && current_task(m) != NULL) {
-			struct mm_struct *mm = current_task(m)->mm;
-
-			j_arr(ctx, "user");
-			for (i = 0; i < 2; i++) {
-				struct file *f = mm->img[i].file;
-				int j;
-
-				if (f == NULL || f->elf == NULL)
-					continue;
-				for (j = 0; j < f->elf->nsym; j++) {
-					const struct elf_sym *s = &f->elf->sym[j];
-					u64 a = s->value + mm->img[i].bias;
-
-					out_printf(ctx, "%s %c %s\n", fva(m, a),
-						   s->type == ELF_STT_FUNC ?
-						   'U' : 'u', s->name);
-					j_obj(ctx, NULL);
-					j_str(ctx, "name", s->name);
-					j_hex(ctx, "value", a);
-					j_str(ctx, "file", f->path);
-					j_obj_end(ctx);
-				}
-			}
-			j_arr_end(ctx);
-		}
-		return 0;
-	}
-	if (argc < 2)
-		return cmd_usage(ctx);
-	k = machine_ksym(m, argv[1]);
-	if (k == NULL && m->user_sym != NULL && m->user_sym(m, argv[1], &v) == 0) {
-		const struct elf_info *ei = NULL;
-		struct task_struct *t = current_task(m);
-
-		user_sym_find(t->mm, argv[1], &v, &ei);
-		out_printf(ctx, "%s = %s (pid %d: %s)\n", argv[1], fva(m, v),
-			   t->pid, ei ? ei->name : !strcmp(argv[1], "AT_ENTRY") ?
-			   "the program's entry, from the auxiliary vector" :
-			   !strcmp(argv[1], "_start") ? "no symbol table: "
-			   "_start is the program's entry (AT_ENTRY)" :
-			   "a field of its mm_struct");
-		j_str(ctx, "name", argv[1]);
-		j_hex(ctx, "addr", v);
-		cmd_set_value(ctx, v);
-		return 0;
-	}
-	if (k != NULL) {
-		out_printf(ctx, "%s = %s (%s%s%s%s%s)\n", k->name,
-			   fva(m, k->value), type_name(k->type),
-			   k->size ? ", size " : "",
-			   k->size ? fsize(k->size) : "",
-			   k->module ? ", module " : "",
-			   k->module ? k->module : "");
+	j_arr(ctx, "symbols");
+	for (i = 0; i < m->nksyms; i++) {
+		k = &m->ksyms[i];
+		out_printf(ctx, "%s %c %s%s%s%s\n", fva(m, k->value), k->type,
+			   k->name, k->module ? "\t[" : "",
+			   k->module ? k->module : "", k->module ? "]" : "");
+		j_obj(ctx, NULL);
 		j_str(ctx, "name", k->name);
-		j_hex(ctx, "addr", k->value);
-		j_str(ctx, "type", type_name(k->type));
+		j_hex(ctx, "value", k->value);
 		if (k->module != NULL)
 			j_str(ctx, "module", k->module);
-		cmd_set_value(ctx, k->value);
-		return 0;
+		j_obj_end(ctx);
 	}
-	/* a name that is no symbol may still be an expression: main + 5 */
-	if (!isdigit((unsigned char)argv[1][0]) && argv[1][0] != '$' &&
-	    argv[1][0] != '(' && strpbrk(argv[1], "+-*/%&|^~<>") == NULL)
-		return cmd_error(ctx, "no symbol '%s'", argv[1]);
-	if (arg_u64(ctx, argv[1], "ADDR", &v))
-		return -1;
-	if (m->kern != NULL && v < m->lay.task_size && current_task(m) != NULL) {
-		struct task_struct *t = current_task(m);
-		const struct elf_info *ei;
-		const struct elf_sym *s;
-		u64 sv;
+	j_arr_end(ctx);
+	if (m->kern != NULL && current_task(m) != NULL) {
+		struct mm_struct *mm = current_task(m)->mm;
 
-		s = user_sym_at(t->mm, v, &sv, &ei);
-		if (s == NULL)
-			return cmd_error(ctx, "no symbol of pid %d at or below %s",
-					 t->pid, fva(m, v));
-		if (v - sv)
-			out_printf(ctx, "%s = %s+%#llx (pid %d: %s)\n", fva(m, v),
-				   s->name, (unsigned long long)(v - sv), t->pid,
-				   ei->name);
-		else
-			out_printf(ctx, "%s = %s (pid %d: %s)\n", fva(m, v),
-				   s->name, t->pid, ei->name);
-		j_hex(ctx, "addr", v);
-		j_str(ctx, "name", s->name);
-		j_u64(ctx, "offset", v - sv);
-		cmd_set_value(ctx, sv);
-		return 0;
+		j_arr(ctx, "user");
+		for (i = 0; i < 2; i++) {
+			struct file *f = mm->img[i].file;
+			int j;
+
+			if (f == NULL || f->elf == NULL)
+				continue;
+			for (j = 0; j < f->elf->nsym; j++) {
+				const struct elf_sym *s = &f->elf->sym[j];
+				u64 a = s->value + mm->img[i].bias;
+
+				out_printf(ctx, "%s %c %s\n", fva(m, a),
+					   s->type == ELF_STT_FUNC ? 'U' : 'u',
+					   s->name);
+				j_obj(ctx, NULL);
+				j_str(ctx, "name", s->name);
+				j_hex(ctx, "value", a);
+				j_str(ctx, "file", f->path);
+				j_obj_end(ctx);
+			}
+		}
+		j_arr_end(ctx);
 	}
-	k = machine_ksym_at(m, v);
+	return 0;
+}
+
+/* NAME of the running program (or a field of its mm_struct). */
+static int
+sym_user_name(struct ctx *ctx, const char *name, u64 v)
+{
+	struct machine *m = ctx->m;
+	const struct elf_info *ei = NULL;
+	struct task_struct *t = current_task(m);
+
+	user_sym_find(t->mm, name, &v, &ei);
+	out_printf(ctx, "%s = %s (pid %d: %s)\n", name, fva(m, v), t->pid,
+		   ei ? ei->name : !strcmp(name, "AT_ENTRY") ?
+		   "the program's entry, from the auxiliary vector" :
+		   !strcmp(name, "_start") ? "no symbol table: _start is the "
+		   "program's entry (AT_ENTRY)" : "a field of its mm_struct");
+	j_str(ctx, "name", name);
+	j_hex(ctx, "addr", v);
+	cmd_set_value(ctx, v);
+	return 0;
+}
+
+/* A kernel symbol by name. */
+static int
+sym_kernel_name(struct ctx *ctx, const struct ksym *k)
+{
+	out_printf(ctx, "%s = %s (%s%s%s%s%s)\n", k->name,
+		   fva(ctx->m, k->value), type_name(k->type),
+		   k->size ? ", size " : "", k->size ? fsize(k->size) : "",
+		   k->module ? ", module " : "", k->module ? k->module : "");
+	j_str(ctx, "name", k->name);
+	j_hex(ctx, "addr", k->value);
+	j_str(ctx, "type", type_name(k->type));
+	if (k->module != NULL)
+		j_str(ctx, "module", k->module);
+	cmd_set_value(ctx, k->value);
+	return 0;
+}
+
+/* A user address: the running program's symbol at or below it. */
+static int
+sym_user_addr(struct ctx *ctx, u64 v)
+{
+	struct machine *m = ctx->m;
+	struct task_struct *t = current_task(m);
+	const struct elf_info *ei;
+	const struct elf_sym *s;
+	u64 sv;
+
+	s = user_sym_at(t->mm, v, &sv, &ei);
+	if (s == NULL)
+		return cmd_error(ctx, "no symbol of pid %d at or below %s",
+				 t->pid, fva(m, v));
+	if (v - sv)
+		out_printf(ctx, "%s = %s+%#llx (pid %d: %s)\n", fva(m, v),
+			   s->name, (unsigned long long)(v - sv), t->pid,
+			   ei->name);
+	else
+		out_printf(ctx, "%s = %s (pid %d: %s)\n", fva(m, v), s->name,
+			   t->pid, ei->name);
+	j_hex(ctx, "addr", v);
+	j_str(ctx, "name", s->name);
+	j_u64(ctx, "offset", v - sv);
+	cmd_set_value(ctx, sv);
+	return 0;
+}
+
+/* A kernel address: the symbol at or below it, +offset. */
+static int
+sym_kernel_addr(struct ctx *ctx, u64 v)
+{
+	struct machine *m = ctx->m;
+	const struct ksym *k = machine_ksym_at(m, v);
+
 	if (k == NULL)
 		return cmd_error(ctx, "no symbol at or below %s", fva(m, v));
 	if (v - k->value)
@@ -164,6 +169,36 @@ sym_run(struct ctx *ctx, int argc, char **argv)
 	j_u64(ctx, "offset", v - k->value);
 	cmd_set_value(ctx, k->value);
 	return 0;
+}
+
+static int
+sym_run(struct ctx *ctx, int argc, char **argv)
+{
+	struct machine *m = ctx->m;
+	const struct ksym *k;
+	u64 v;
+
+	if (args_has(ctx, "--list")) {
+		if (argc > 1)
+			return cmd_error(ctx, "--list takes no NAME");
+		return sym_list(ctx);
+	}
+	if (argc < 2)
+		return cmd_usage(ctx);
+	k = machine_ksym(m, argv[1]);
+	if (k == NULL && m->user_sym != NULL && m->user_sym(m, argv[1], &v) == 0)
+		return sym_user_name(ctx, argv[1], v);
+	if (k != NULL)
+		return sym_kernel_name(ctx, k);
+	/* a name that is no symbol may still be an expression: main + 5 */
+	if (!isdigit((unsigned char)argv[1][0]) && argv[1][0] != '$' &&
+	    argv[1][0] != '(' && strpbrk(argv[1], "+-*/%&|^~<>") == NULL)
+		return cmd_error(ctx, "no symbol '%s'", argv[1]);
+	if (arg_u64(ctx, argv[1], "ADDR", &v))
+		return -1;
+	if (m->kern != NULL && v < m->lay.task_size && current_task(m) != NULL)
+		return sym_user_addr(ctx, v);
+	return sym_kernel_addr(ctx, v);
 }
 
 static const struct cmd_opt sym_opts[] = {
