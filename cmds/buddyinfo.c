@@ -8,15 +8,16 @@
 static int
 buddyinfo_run(struct ctx *ctx)
 {
-	struct page_alloc *pa = page_alloc_of(ctx->m);
+	struct page_alloc *pgalloc = page_alloc_of(ctx->m);
 	int nid, t, o;
 
 	j_arr(ctx, "zones");
-	for (nid = 0; nid < pa->nr_nodes; nid++)
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++)
 		for (t = 0; t < MAX_NR_ZONES; t++) {
-			struct zone *z = &pa->node_data[nid]->node_zones[t];
+			struct zone *z =
+				&pgalloc->node_data[nid]->node_zones[t];
 
-			if (!zone_configured(pa, t) || !populated_zone(z))
+			if (!zone_configured(pgalloc, t) || !populated_zone(z))
 				continue;
 			/* mm/vmstat.c frag_show_print() */
 			out_printf(ctx, "Node %d, zone %8s ", nid, z->name);

@@ -17,7 +17,7 @@ help_gfp_machine(struct ctx *ctx)
 		GFP_HIGHUSER_MOVABLE, GFP_DMA32, GFP_DMA,
 	};
 	struct machine *m = ctx->m;
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 	int nid = cpu_to_node(m, m->cur);
 	size_t i;
 
@@ -26,7 +26,7 @@ help_gfp_machine(struct ctx *ctx)
 	j_arr(ctx, "zonelists");
 	for (i = 0; i < ARRAY_SIZE(masks); i++) {
 		const struct zoneref *zr =
-			pa->node_data[nid]->node_zonelists[ZONELIST_FALLBACK]._zonerefs;
+			pgalloc->node_data[nid]->node_zonelists[ZONELIST_FALLBACK]._zonerefs;
 		int hz = gfp_zone(m, masks[i]);
 		struct strbuf sb;
 		char name[64];
@@ -35,7 +35,7 @@ help_gfp_machine(struct ctx *ctx)
 		for (; zr->zone != NULL; zr++) {
 			if (zr->zone_idx > hz)
 				continue;
-			if (pa->nr_nodes > 1)
+			if (pgalloc->nr_nodes > 1)
 				sb_addf(&sb, " %s/%d", zr->zone->name,
 					zr->zone->zone_pgdat->node_id);
 			else

@@ -11,13 +11,14 @@
 #include "ptwalk/page_alloc.h"
 
 static void
-zone_line(struct ctx *ctx, const struct page_alloc *pa, const struct zone *z)
+zone_line(struct ctx *ctx, const struct page_alloc *pgalloc,
+	  const struct zone *z)
 {
 	const struct machine *m = ctx->m;
 	u64 start = z->zone_start_pfn << PAGE_SHIFT;
 	u64 end = zone_end_pfn(z) << PAGE_SHIFT;
 
-	if (pa->nr_nodes > 1)
+	if (pgalloc->nr_nodes > 1)
 		out_printf(ctx, "  node %d ", z->zone_pgdat->node_id);
 	out_printf(ctx, "  %-8s %s-%s  %6s  managed %lu of %lu pages\n",
 		   z->name, fpa(m, start), fpa(m, end - 1), fsize(end - start),
@@ -37,131 +38,124 @@ static void
 show_zones(struct ctx *ctx)
 {
 	const struct machine *m = ctx->m;
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 	int nid, t;
 
-	if (pa->vmemmap)
+	if (pgalloc->vmemmap)
 		out_printf(ctx, "mem_map    SPARSEMEM_VMEMMAP: vmemmap %s, "
 			   "%u-byte struct pages in %s of RAM\n",
-			   fva(m, pa->memmap_va - pa->start_pfn *
-			       pa->struct_page_size),
-			   pa->struct_page_size,
-			   fsize(pa->memmap_frames << PAGE_SHIFT));
+			   fva(m, pgalloc->memmap_va - pgalloc->start_pfn *
+			       pgalloc->struct_page_size),
+			   pgalloc->struct_page_size,
+			   fsize(pgalloc->memmap_frames << PAGE_SHIFT));
 	else
 		out_printf(ctx, "mem_map    FLATMEM: mem_map %s, %u-byte struct "
-			   "pages in %s of lowmem\n", fva(m, pa->memmap_va),
-			   pa->struct_page_size,
-			   fsize(pa->memmap_frames << PAGE_SHIFT));
-	j_hex(ctx, "mem_map", pa->memmap_va);
-	j_str(ctx, "memory_model", pa->vmemmap ? "SPARSEMEM_VMEMMAP" :
+			   "pages in %s of lowmem\n",
+			   fva(m, pgalloc->memmap_va),
+			   pgalloc->struct_page_size,
+			   fsize(pgalloc->memmap_frames << PAGE_SHIFT));
+	j_hex(ctx, "mem_map", pgalloc->memmap_va);
+	j_str(ctx, "memory_model", pgalloc->vmemmap ? "SPARSEMEM_VMEMMAP" :
 	      "FLATMEM");
-	j_int(ctx, "struct_page_size", pa->struct_page_size);
-	j_int(ctx, "nodes", pa->nr_nodes);
-	out_printf(ctx, "nodes      %d (pglist_data), zones:\n", pa->nr_nodes);
+	j_int(ctx, "struct_page_size", pgalloc->struct_page_size);
+	j_int(ctx, "nodes", pgalloc->nr_nodes);
+	out_printf(ctx, "nodes      %d (pglist_data), zones:\n",
+		   pgalloc->nr_nodes);
 	j_arr(ctx, "zones");
-	for (nid = 0; nid < pa->nr_nodes; nid++)
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++)
 		for (t = 0; t < MAX_NR_ZONES; t++) {
-			const struct zone *z = &pa->node_data[nid]->node_zones[t];
+			const struct zone *z = &pgalloc->node_data[nid]->node_zones[t];
 
-			if (zone_configured(pa, t) && populated_zone(z))
-				zone_line(ctx, pa, z);
+			if (zone_configured(pgalloc, t) && populated_zone(z))
+				zone_line(ctx, pgalloc, z);
 		}
 	j_arr_end(ctx);
 }
 
-static int
-machine_run(struct ctx *ctx)
+/* A memory image: the file, what it says, its physical ranges. */
+static void
+show_image(struct ctx *ctx)
 {
 	struct machine *m = ctx->m;
 	const struct layout *L = &m->lay;
-	struct cpu *c = machine_cpu(m);
-	/* an image's arch may name the registers its notes gave */
-	const char *const *rn = m->img != NULL && m->img->reg_names[0] ?
-		m->img->reg_names : m->arch->reg_names;
-	struct strbuf sb;
-	u64 ram_end = m->ram_start + m->ram_size;
+	const struct image_info *ii = m->img;
 	u64 low_end = L->phys_offset + L->lowmem_end;
+	size_t l;
+	const char *rel = vmcoreinfo_str(ii, "OSRELEASE", &l);
 	int i;
 
-	sb_init(&sb);
-	m->arch->describe(&m->mmu, &sb);
-	out_printf(ctx, "arch       %s: %s\n", m->arch->name, sb.buf);
-	j_str(ctx, "arch", m->arch->name);
-	j_str(ctx, "paging", sb.buf);
-	if (m->image) {
-		const struct image_info *ii = m->img;
-		size_t l;
-		const char *rel = vmcoreinfo_str(ii, "OSRELEASE", &l);
+	out_printf(ctx, "image      %s: %s, %llu bytes\n", m->image_path,
+		   ii->kind, (unsigned long long)ii->file_size);
+	j_str(ctx, "image", m->image_path);
+	j_str(ctx, "format", ii->kind);
+	if (rel != NULL) {
+		char *r = xasprintf("%.*s", (int)l, rel);
 
-		out_printf(ctx, "image      %s: %s, %llu bytes\n",
-			   m->image_path, ii->kind,
-			   (unsigned long long)ii->file_size);
-		j_str(ctx, "image", m->image_path);
-		j_str(ctx, "format", ii->kind);
-		if (rel != NULL) {
-			char *r = xasprintf("%.*s", (int)l, rel);
-
-			out_printf(ctx, "kernel     %s (VMCOREINFO)\n", r);
-			j_str(ctx, "osrelease", r);
-			free(r);
-		}
-		out_printf(ctx, "roots      from %s\n", ii->root_from);
-		j_str(ctx, "roots_from", ii->root_from);
-		out_printf(ctx, "direct map %s\n", ii->direct_from[0] ?
-			   ii->direct_from : "not known");
-		j_str(ctx, "direct_map_from", ii->direct_from);
-		out_printf(ctx, "memory     %s in %s (%d PT_LOAD used)\n",
-			   fsize(m->phys.total),
-			   plural((u64)m->phys.nr, "range", NULL), ii->nload);
-		j_u64(ctx, "memory", m->phys.total);
-		j_arr(ctx, "ranges");
-		for (i = 0; i < m->phys.nr; i++) {
-			const struct phys_range *r = &m->phys.r[i];
-
-			if (i < 16 || i == m->phys.nr - 1)
-				out_printf(ctx, "  %s-%s  %8s%s\n", fpa(m, r->start),
-					   fpa(m, r->start + r->size - 1),
-					   fsize(r->size),
-					   (r->flags & PHYS_ZERO) ?
-					   "  zero-filled (not in the file)" : "");
-			else if (i == 16)
-				out_printf(ctx, "  ... %d more ranges\n",
-					   m->phys.nr - 17);
-			j_obj(ctx, NULL);
-			j_hex(ctx, "start", r->start);
-			j_hex(ctx, "end", r->start + r->size);
-			j_bool(ctx, "zero", (r->flags & PHYS_ZERO) != 0);
-			j_obj_end(ctx);
-		}
-		j_arr_end(ctx);
-		if (L->high_memory) {
-			out_printf(ctx, "lowmem     %s at %s-%s, mapped at %s-%s\n",
-				   fsize(L->lowmem_end), fpa(m, L->phys_offset),
-				   fpa(m, low_end - 1), fva(m, L->page_offset),
-				   fva(m, L->high_memory - 1));
-			j_u64(ctx, "lowmem", L->lowmem_end);
-		}
-	} else {
-		const char *km = m->kernel_model ? m->kernel_model :
-			m->arch->kernel_model;
-
-		out_printf(ctx, "kernel     %s\n", km);
-		j_str(ctx, "kernel", km);
+		out_printf(ctx, "kernel     %s (VMCOREINFO)\n", r);
+		j_str(ctx, "osrelease", r);
+		free(r);
 	}
-	if (!m->image) {
-		out_printf(ctx, "RAM        %s at %s-%s (%llu frames of 4K)\n",
-			   fsize(m->ram_size), fpa(m, m->ram_start),
-			   fpa(m, ram_end - 1),
-			   (unsigned long long)(m->ram_size >> PAGE_SHIFT));
-		j_hex(ctx, "ram_start", m->ram_start);
-		j_u64(ctx, "ram_size", m->ram_size);
+	out_printf(ctx, "roots      from %s\n", ii->root_from);
+	j_str(ctx, "roots_from", ii->root_from);
+	out_printf(ctx, "direct map %s\n", ii->direct_from[0] ?
+		   ii->direct_from : "not known");
+	j_str(ctx, "direct_map_from", ii->direct_from);
+	out_printf(ctx, "memory     %s in %s (%d PT_LOAD used)\n",
+		   fsize(m->phys.total),
+		   plural((u64)m->phys.nr, "range", NULL), ii->nload);
+	j_u64(ctx, "memory", m->phys.total);
+	j_arr(ctx, "ranges");
+	for (i = 0; i < m->phys.nr; i++) {
+		const struct phys_range *r = &m->phys.r[i];
+
+		if (i < 16 || i == m->phys.nr - 1)
+			out_printf(ctx, "  %s-%s  %8s%s\n", fpa(m, r->start),
+				   fpa(m, r->start + r->size - 1),
+				   fsize(r->size), (r->flags & PHYS_ZERO) ?
+				   "  zero-filled (not in the file)" : "");
+		else if (i == 16)
+			out_printf(ctx, "  ... %d more ranges\n",
+				   m->phys.nr - 17);
+		j_obj(ctx, NULL);
+		j_hex(ctx, "start", r->start);
+		j_hex(ctx, "end", r->start + r->size);
+		j_bool(ctx, "zero", (r->flags & PHYS_ZERO) != 0);
+		j_obj_end(ctx);
 	}
-	if (!m->image && m->arch->is64) {
+	j_arr_end(ctx);
+	if (L->high_memory) {
+		out_printf(ctx, "lowmem     %s at %s-%s, mapped at %s-%s\n",
+			   fsize(L->lowmem_end), fpa(m, L->phys_offset),
+			   fpa(m, low_end - 1), fva(m, L->page_offset),
+			   fva(m, L->high_memory - 1));
+		j_u64(ctx, "lowmem", L->lowmem_end);
+	}
+}
+
+/* A simulated machine: its kernel, RAM, direct map, highmem and zones. */
+static void
+show_simulated(struct ctx *ctx)
+{
+	struct machine *m = ctx->m;
+	const struct layout *L = &m->lay;
+	const char *km = m->kernel_model ? m->kernel_model :
+		m->arch->kernel_model;
+	u64 ram_end = m->ram_start + m->ram_size;
+	u64 low_end = L->phys_offset + L->lowmem_end;
+
+	out_printf(ctx, "kernel     %s\n", km);
+	j_str(ctx, "kernel", km);
+	out_printf(ctx, "RAM        %s at %s-%s (%llu frames of 4K)\n",
+		   fsize(m->ram_size), fpa(m, m->ram_start),
+		   fpa(m, ram_end - 1),
+		   (unsigned long long)(m->ram_size >> PAGE_SHIFT));
+	j_hex(ctx, "ram_start", m->ram_start);
+	j_u64(ctx, "ram_size", m->ram_size);
+	if (m->arch->is64) {
 		out_printf(ctx, "direct map all RAM, mapped at %s-%s\n",
 			   fva(m, L->page_offset), fva(m, L->high_memory - 1));
 		j_hex(ctx, "page_offset", L->page_offset);
-	}
-	if (!m->image && !m->arch->is64) {
+	} else {
 		out_printf(ctx, "lowmem     %s at %s-%s, mapped at %s-%s\n",
 			   fsize(L->lowmem_end), fpa(m, L->phys_offset),
 			   fpa(m, low_end - 1), fva(m, L->page_offset),
@@ -174,8 +168,17 @@ machine_run(struct ctx *ctx)
 			j_u64(ctx, "highmem", ram_end - low_end);
 		}
 	}
-	if (!m->image)
-		show_zones(ctx);
+	show_zones(ctx);
+}
+
+/* The CPUs and the page-table roots loaded on the current one. */
+static void
+show_roots(struct ctx *ctx, struct cpu *c)
+{
+	struct machine *m = ctx->m;
+	const struct layout *L = &m->lay;
+	int i;
+
 	out_printf(ctx, "CPUs       %d (current cpu%d)%s\n", m->ncpus, m->cur,
 		   L->nr_cpus ? "" : "");
 	j_int(ctx, "cpus", m->ncpus);
@@ -197,33 +200,69 @@ machine_run(struct ctx *ctx)
 			   "", who);
 		j_hex(ctx, m->arch->root_name[i], c->root[i]);
 	}
-	sb_reset(&sb);
-	if (rn[0] != NULL) {
-		/* the arch's control registers, as the kernel set them */
-		j_obj(ctx, "regs");
-		for (i = 0; i < 8; i++) {
-			if (rn[i] == NULL)
-				continue;
-			sb_addf(&sb, "%s%s=0x%08llx", sb.len ? " " : "",
-				rn[i],
-				(unsigned long long)c->regs[i]);
-			j_hex(ctx, rn[i], c->regs[i]);
-		}
-		j_obj_end(ctx);
-		out_printf(ctx, "%-10s %s\n", "registers", sb.buf);
-		sb_reset(&sb);
-		/* what their fields say, where the arch explains them */
-		for (i = 0; i < 8 && m->arch->reg_note != NULL &&
-		     rn == m->arch->reg_names; i++) {
-			if (rn[i] == NULL)
-				continue;
-			m->arch->reg_note(&m->mmu, i, c->regs[i], &sb);
-			if (sb.len)
-				out_printf(ctx, "%-10s %s: %s\n", "",
-					   rn[i], sb.buf);
-			sb_reset(&sb);
-		}
+}
+
+/*
+ * The arch's control registers as the kernel set them (rn: their names,
+ * an image's own where its notes gave them), and what their fields say.
+ */
+static void
+show_registers(struct ctx *ctx, struct cpu *c, const char *const *rn)
+{
+	struct machine *m = ctx->m;
+	struct strbuf sb;
+	int i;
+
+	if (rn[0] == NULL)
+		return;
+	sb_init(&sb);
+	j_obj(ctx, "regs");
+	for (i = 0; i < 8; i++) {
+		if (rn[i] == NULL)
+			continue;
+		sb_addf(&sb, "%s%s=0x%08llx", sb.len ? " " : "", rn[i],
+			(unsigned long long)c->regs[i]);
+		j_hex(ctx, rn[i], c->regs[i]);
 	}
+	j_obj_end(ctx);
+	out_printf(ctx, "%-10s %s\n", "registers", sb.buf);
+	sb_reset(&sb);
+	/* what their fields say, where the arch explains them */
+	for (i = 0; i < 8 && m->arch->reg_note != NULL &&
+	     rn == m->arch->reg_names; i++) {
+		if (rn[i] == NULL)
+			continue;
+		m->arch->reg_note(&m->mmu, i, c->regs[i], &sb);
+		if (sb.len)
+			out_printf(ctx, "%-10s %s: %s\n", "", rn[i], sb.buf);
+		sb_reset(&sb);
+	}
+	sb_release(&sb);
+}
+
+static int
+machine_run(struct ctx *ctx)
+{
+	struct machine *m = ctx->m;
+	struct cpu *c = machine_cpu(m);
+	/* an image's arch may name the registers its notes gave */
+	const char *const *rn = m->img != NULL && m->img->reg_names[0] ?
+		m->img->reg_names : m->arch->reg_names;
+	struct strbuf sb;
+	int i;
+
+	sb_init(&sb);
+	m->arch->describe(&m->mmu, &sb);
+	out_printf(ctx, "arch       %s: %s\n", m->arch->name, sb.buf);
+	j_str(ctx, "arch", m->arch->name);
+	j_str(ctx, "paging", sb.buf);
+	if (m->image)
+		show_image(ctx);
+	else
+		show_simulated(ctx);
+	show_roots(ctx, c);
+	show_registers(ctx, c, rn);
+	sb_reset(&sb);
 	for (i = 0; feature_names[i].name; i++)
 		if (m->mmu.features & feature_names[i].bit &
 		    (m->arch->features | m->arch->features_ok))

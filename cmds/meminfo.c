@@ -26,7 +26,7 @@ static int
 meminfo_run(struct ctx *ctx)
 {
 	struct machine *m = ctx->m;
-	struct page_alloc *pa = page_alloc_of(m);
+	struct page_alloc *pgalloc = page_alloc_of(m);
 	unsigned long free = global_free_pages(m), highfree = 0;
 	long sreclaim = global_node_page_state(m, NR_SLAB_RECLAIMABLE_B) >>
 		PAGE_SHIFT;
@@ -34,16 +34,16 @@ meminfo_run(struct ctx *ctx)
 		PAGE_SHIFT;
 	int nid;
 
-	for (nid = 0; nid < pa->nr_nodes; nid++)
-		highfree += pa->node_data[nid]->node_zones[ZONE_HIGHMEM].nr_free_pages;
-	val_kb(ctx, "MemTotal", K(pa->totalram_pages));
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++)
+		highfree += pgalloc->node_data[nid]->node_zones[ZONE_HIGHMEM].nr_free_pages;
+	val_kb(ctx, "MemTotal", K(pgalloc->totalram_pages));
 	val_kb(ctx, "MemFree", K(free));
 	val_kb(ctx, "MemAvailable", K(si_mem_available(m)));
 	val_kb(ctx, "Cached", K(global_node_page_state(m, NR_FILE_PAGES)));
-	if (zone_configured(pa, ZONE_HIGHMEM)) {
-		val_kb(ctx, "HighTotal", K(pa->totalhigh_pages));
+	if (zone_configured(pgalloc, ZONE_HIGHMEM)) {
+		val_kb(ctx, "HighTotal", K(pgalloc->totalhigh_pages));
 		val_kb(ctx, "HighFree", K(highfree));
-		val_kb(ctx, "LowTotal", K(pa->totalram_pages - pa->totalhigh_pages));
+		val_kb(ctx, "LowTotal", K(pgalloc->totalram_pages - pgalloc->totalhigh_pages));
 		val_kb(ctx, "LowFree", K(free - highfree));
 	}
 	val_kb(ctx, "AnonPages", K(global_node_page_state(m, NR_ANON_MAPPED)));

@@ -11,7 +11,7 @@ page_to_pfn_run(struct ctx *ctx)
 {
 	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
-	struct page_alloc *pa = page_alloc_of(m);
+	struct page_alloc *pgalloc = page_alloc_of(m);
 	struct page *page;
 	u64 pfn, va;
 
@@ -20,12 +20,13 @@ page_to_pfn_run(struct ctx *ctx)
 	pfn = page_to_pfn(m, page);
 	va = sim_page_va(m, page);
 	out_printf(ctx, "page_to_pfn(%s) = %s\n", fva(m, va), fpfn(m, pfn));
-	if (pa->vmemmap)
+	if (pgalloc->vmemmap)
 		out_printf(ctx, "  (page - vmemmap) / %u; pa %s\n",
-			   pa->struct_page_size, fpa(m, pfn << PAGE_SHIFT));
+			   pgalloc->struct_page_size,
+			   fpa(m, pfn << PAGE_SHIFT));
 	else
 		out_printf(ctx, "  (page - mem_map) / %u + ARCH_PFN_OFFSET; pa "
-			   "%s\n", pa->struct_page_size,
+			   "%s\n", pgalloc->struct_page_size,
 			   fpa(m, pfn << PAGE_SHIFT));
 	j_hex(ctx, "page", va);
 	j_hex(ctx, "pfn", pfn);

@@ -10,7 +10,7 @@ pfn_to_page_run(struct ctx *ctx)
 {
 	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
-	struct page_alloc *pa = page_alloc_of(m);
+	struct page_alloc *pgalloc = page_alloc_of(m);
 	struct page *page;
 	u64 pfn, va;
 
@@ -20,21 +20,23 @@ pfn_to_page_run(struct ctx *ctx)
 	if (page == NULL)
 		return cmd_error(ctx, "PFN: %s is not a frame of RAM (pfns %s-%s): "
 				 "pfn_valid() is false and it has no struct page",
-				 fpfn(m, pfn), fpfn(m, pa->start_pfn),
-				 fpfn(m, pa->end_pfn - 1));
+				 fpfn(m, pfn), fpfn(m, pgalloc->start_pfn),
+				 fpfn(m, pgalloc->end_pfn - 1));
 	va = sim_page_va(m, page);
 	out_printf(ctx, "pfn_to_page(%s) = %s\n", fpfn(m, pfn), fva(m, va));
-	if (pa->vmemmap)
+	if (pgalloc->vmemmap)
 		out_printf(ctx, "  vmemmap + pfn * %u = %s + %s * %u "
-			   "(SPARSEMEM_VMEMMAP)\n", pa->struct_page_size,
-			   fva(m, pa->memmap_va - pa->start_pfn *
-			       pa->struct_page_size), fpfn(m, pfn),
-			   pa->struct_page_size);
+			   "(SPARSEMEM_VMEMMAP)\n", pgalloc->struct_page_size,
+			   fva(m, pgalloc->memmap_va - pgalloc->start_pfn *
+			       pgalloc->struct_page_size), fpfn(m, pfn),
+			   pgalloc->struct_page_size);
 	else
 		out_printf(ctx, "  mem_map + (pfn - ARCH_PFN_OFFSET) * %u = %s + "
-			   "(%s - %s) * %u (FLATMEM)\n", pa->struct_page_size,
-			   fva(m, pa->memmap_va), fpfn(m, pfn),
-			   fpfn(m, pa->start_pfn), pa->struct_page_size);
+			   "(%s - %s) * %u (FLATMEM)\n",
+			   pgalloc->struct_page_size,
+			   fva(m, pgalloc->memmap_va), fpfn(m, pfn),
+			   fpfn(m, pgalloc->start_pfn),
+			   pgalloc->struct_page_size);
 	j_hex(ctx, "pfn", pfn);
 	j_hex(ctx, "page", va);
 	cmd_set_value(ctx, va);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ptwalk/kernel.h"
+#include "ptwalk/ksym.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/out.h"
 

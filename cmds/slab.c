@@ -48,7 +48,7 @@ slab_run(struct ctx *ctx)
 {
 	const struct args *args = cmd_args(ctx);
 	struct machine *m = ctx->m;
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 	struct kmem_cache *s;
 	struct strbuf sb;
 	struct list_head *l;
@@ -81,7 +81,7 @@ slab_run(struct ctx *ctx)
 	j_u64(ctx, "min_partial", s->min_partial);
 	j_str(ctx, "flags", sb.buf);
 	sb_release(&sb);
-	for (nid = 0; nid < pa->nr_nodes; nid++) {
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
 		const struct kmem_cache_node *n = s->node[nid];
 
 		out_printf(ctx, "  node %d (struct kmem_cache_node at %s): %s, "
@@ -97,7 +97,7 @@ slab_run(struct ctx *ctx)
 			snprintf(what, sizeof(what), "cpu%d", cpu);
 			show_one_slab(ctx, s, s->cpu_slab[cpu].slab, what);
 		}
-	for (nid = 0; nid < pa->nr_nodes; nid++) {
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
 		list_for_each(l, &s->node[nid]->partial)
 			show_one_slab(ctx, s, list_entry(l, struct page, lru),
 				      "partial");

@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "ptwalk/ksym.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/out.h"
 
@@ -27,7 +28,7 @@ type_name(char t)
 	}
 }
 
-/* sym --list: the kernel's symbols, then the running program's. */
+/* --list: the kernel's symbols, then the running program's. */
 static int
 sym_list(struct ctx *ctx)
 {
@@ -38,10 +39,9 @@ sym_list(struct ctx *ctx)
 	j_arr(ctx, "symbols");
 	for (i = 0; i < m->nksyms; i++) {
 		k = &m->ksyms[i];
-		out_printf(ctx, "%s %c %s%s%s%s\n", fva(m, k->value),
-			   k->type, k->name, k->module ? "\t[" : "",
-			   k->module ? k->module : "",
-			   k->module ? "]" : "");
+		out_printf(ctx, "%s %c %s%s%s%s\n", fva(m, k->value), k->type,
+			   k->name, k->module ? "\t[" : "",
+			   k->module ? k->module : "", k->module ? "]" : "");
 		j_obj(ctx, NULL);
 		j_str(ctx, "name", k->name);
 		j_hex(ctx, "value", k->value);
@@ -65,8 +65,8 @@ sym_list(struct ctx *ctx)
 				u64 a = s->value + mm->img[i].bias;
 
 				out_printf(ctx, "%s %c %s\n", fva(m, a),
-					   s->type == ELF_STT_FUNC ?
-					   'U' : 'u', s->name);
+					   s->type == ELF_STT_FUNC ? 'U' : 'u',
+					   s->name);
 				j_obj(ctx, NULL);
 				j_str(ctx, "name", s->name);
 				j_hex(ctx, "value", a);
@@ -79,78 +79,78 @@ sym_list(struct ctx *ctx)
 	return 0;
 }
 
-/* NAME, a symbol of the kernel or of the running program: whether it is. */
-static bool
-sym_by_name(struct ctx *ctx, const char *name)
+/* NAME of the running program (or a field of its mm_struct). */
+static int
+sym_user_name(struct ctx *ctx, const char *name, u64 v)
 {
 	struct machine *m = ctx->m;
-	const struct ksym *k = machine_ksym(m, name);
-	u64 v;
+	const struct elf_info *ei = NULL;
+	struct task_struct *t = current_task(m);
 
-	if (k == NULL && m->user_sym != NULL && m->user_sym(m, name, &v) == 0) {
-		const struct elf_info *ei = NULL;
-		struct task_struct *t = current_task(m);
+	user_sym_find(t->mm, name, &v, &ei);
+	out_printf(ctx, "%s = %s (pid %d: %s)\n", name, fva(m, v), t->pid,
+		   ei ? ei->name : !strcmp(name, "AT_ENTRY") ?
+		   "the program's entry, from the auxiliary vector" :
+		   !strcmp(name, "_start") ? "no symbol table: _start is the "
+		   "program's entry (AT_ENTRY)" : "a field of its mm_struct");
+	j_str(ctx, "name", name);
+	j_hex(ctx, "addr", v);
+	cmd_set_value(ctx, v);
+	return 0;
+}
 
-		user_sym_find(t->mm, name, &v, &ei);
-		out_printf(ctx, "%s = %s (pid %d: %s)\n", name, fva(m, v),
-			   t->pid, ei ? ei->name : !strcmp(name, "AT_ENTRY") ?
-			   "the program's entry, from the auxiliary vector" :
-			   !strcmp(name, "_start") ? "no symbol table: "
-			   "_start is the program's entry (AT_ENTRY)" :
-			   "a field of its mm_struct");
-		j_str(ctx, "name", name);
-		j_hex(ctx, "addr", v);
-		cmd_set_value(ctx, v);
-		return true;
-	}
-	if (k == NULL)
-		return false;
+/* A kernel symbol by name. */
+static int
+sym_kernel_name(struct ctx *ctx, const struct ksym *k)
+{
 	out_printf(ctx, "%s = %s (%s%s%s%s%s)\n", k->name,
-		   fva(m, k->value), type_name(k->type),
-		   k->size ? ", size " : "",
-		   k->size ? fsize(k->size) : "",
-		   k->module ? ", module " : "",
-		   k->module ? k->module : "");
+		   fva(ctx->m, k->value), type_name(k->type),
+		   k->size ? ", size " : "", k->size ? fsize(k->size) : "",
+		   k->module ? ", module " : "", k->module ? k->module : "");
 	j_str(ctx, "name", k->name);
 	j_hex(ctx, "addr", k->value);
 	j_str(ctx, "type", type_name(k->type));
 	if (k->module != NULL)
 		j_str(ctx, "module", k->module);
 	cmd_set_value(ctx, k->value);
-	return true;
+	return 0;
 }
 
-/* The symbol at or below v: the running program's below TASK_SIZE. */
+/* A user address: the running program's symbol at or below it. */
 static int
-sym_at(struct ctx *ctx, u64 v)
+sym_user_addr(struct ctx *ctx, u64 v)
 {
 	struct machine *m = ctx->m;
-	const struct ksym *k;
+	struct task_struct *t = current_task(m);
+	const struct elf_info *ei;
+	const struct elf_sym *s;
+	u64 sv;
 
-	if (m->kern != NULL && v < m->lay.task_size && current_task(m) != NULL) {
-		struct task_struct *t = current_task(m);
-		const struct elf_info *ei;
-		const struct elf_sym *s;
-		u64 sv;
+	s = user_sym_at(t->mm, v, &sv, &ei);
+	if (s == NULL)
+		return cmd_error(ctx, "no symbol of pid %d at or below %s",
+				 t->pid, fva(m, v));
+	if (v - sv)
+		out_printf(ctx, "%s = %s+%#llx (pid %d: %s)\n", fva(m, v),
+			   s->name, (unsigned long long)(v - sv), t->pid,
+			   ei->name);
+	else
+		out_printf(ctx, "%s = %s (pid %d: %s)\n", fva(m, v), s->name,
+			   t->pid, ei->name);
+	j_hex(ctx, "addr", v);
+	j_str(ctx, "name", s->name);
+	j_u64(ctx, "offset", v - sv);
+	cmd_set_value(ctx, sv);
+	return 0;
+}
 
-		s = user_sym_at(t->mm, v, &sv, &ei);
-		if (s == NULL)
-			return cmd_error(ctx, "no symbol of pid %d at or below %s",
-					 t->pid, fva(m, v));
-		if (v - sv)
-			out_printf(ctx, "%s = %s+%#llx (pid %d: %s)\n", fva(m, v),
-				   s->name, (unsigned long long)(v - sv), t->pid,
-				   ei->name);
-		else
-			out_printf(ctx, "%s = %s (pid %d: %s)\n", fva(m, v),
-				   s->name, t->pid, ei->name);
-		j_hex(ctx, "addr", v);
-		j_str(ctx, "name", s->name);
-		j_u64(ctx, "offset", v - sv);
-		cmd_set_value(ctx, sv);
-		return 0;
-	}
-	k = machine_ksym_at(m, v);
+/* A kernel address: the symbol at or below it, +offset. */
+static int
+sym_kernel_addr(struct ctx *ctx, u64 v)
+{
+	struct machine *m = ctx->m;
+	const struct ksym *k = machine_ksym_at(m, v);
+
 	if (k == NULL)
 		return cmd_error(ctx, "no symbol at or below %s", fva(m, v));
 	if (v - k->value)
@@ -175,7 +175,9 @@ static int
 sym_run(struct ctx *ctx)
 {
 	const struct args *args = cmd_args(ctx);
-	const char *name;
+	const char *name = args->argc > 0 ? args->argv[0] : NULL;
+	struct machine *m = ctx->m;
+	const struct ksym *k;
 	u64 v;
 
 	if (args_has(ctx, "--list")) {
@@ -183,18 +185,22 @@ sym_run(struct ctx *ctx)
 			return cmd_error(ctx, "--list takes no NAME");
 		return sym_list(ctx);
 	}
-	if (args->argc < 1)
+	if (name == NULL)
 		return cmd_usage(ctx);
-	name = args->argv[0];
-	if (sym_by_name(ctx, name))
-		return 0;
+	k = machine_ksym(m, name);
+	if (k == NULL && m->user_sym != NULL && m->user_sym(m, name, &v) == 0)
+		return sym_user_name(ctx, name, v);
+	if (k != NULL)
+		return sym_kernel_name(ctx, k);
 	/* a name that is no symbol may still be an expression: main + 5 */
 	if (!isdigit((unsigned char)name[0]) && name[0] != '$' &&
 	    name[0] != '(' && strpbrk(name, "+-*/%&|^~<>") == NULL)
 		return cmd_error(ctx, "no symbol '%s'", name);
 	if (arg_u64(ctx, name, "ADDR", &v))
 		return -1;
-	return sym_at(ctx, v);
+	if (m->kern != NULL && v < m->lay.task_size && current_task(m) != NULL)
+		return sym_user_addr(ctx, v);
+	return sym_kernel_addr(ctx, v);
 }
 
 static const struct cmd_opt sym_opts[] = {

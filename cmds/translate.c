@@ -186,34 +186,49 @@ parse_addr(const char *s, const char *e, u64 *v)
 }
 
 /*
- * One address of a file as the line "VA PA" (or "VA fault") appended to
- * out, which is written out first when full; returns the walk's fault.
+ * -f FILE: the fast path for millions of addresses.  The input is read in
+ * large blocks and parsed in place, each address translated as the CPU
+ * does (TLB, then the walk without step records), each line formatted by
+ * hand into a large output buffer.
  */
+#define XFILE_BLOCK	(1 << 20)
+
+struct xfile {
+	struct ctx *ctx;
+	struct cpu *c;
+	const char *path;
+	char *out;		/* XFILE_BLOCK bytes of output */
+	size_t used;
+	long lineno, faults, bad, count;
+	u64 last;		/* the last address that translated */
+	bool have_last;
+};
+
+/* "VA PA" or "VA fault" into the output buffer. */
 static int
-file_line(struct ctx *ctx, struct cpu *c, u64 va, char *out, size_t *used,
-	  size_t cap)
+xfile_translate(struct xfile *xf, u64 va)
 {
-	struct machine *m = ctx->m;
+	struct machine *m = xf->ctx->m;
 	struct xlat x;
 	bool hit;
 	char *o;
 	int r;
 
-	if (*used + 64 > cap) {
-		fwrite(out, 1, *used, ctx->out);
-		*used = 0;
+	if (xf->used + 64 > XFILE_BLOCK) {
+		fwrite(xf->out, 1, xf->used, xf->ctx->out);
+		xf->used = 0;
 	}
 	r = m->arch->va_check(&m->mmu, va);
 	if (r == WF_NONE)
-		r = machine_xlat(m, c, va, ACC_READ, &x, &hit);
+		r = machine_xlat(m, xf->c, va, ACC_READ, &x, &hit);
 	if (r != WF_NONE && r != WF_PROTECTION && r != WF_VA_RANGE &&
 	    r != WF_NONCANONICAL) {
 		struct walk w;
 
-		r = probe_fault(m, c, va, r, &w);
+		r = probe_fault(m, xf->c, va, r, &w);
 		x.pa = w.pa;
 	}
-	o = hex(out + *used, va, m->arch->va_digits);
+	o = hex(xf->out + xf->used, va, m->arch->va_digits);
 	*o++ = ' ';
 	if (r == WF_NONE) {
 		o = hex(o, x.pa, m->arch->pa_digits);
@@ -222,55 +237,101 @@ file_line(struct ctx *ctx, struct cpu *c, u64 va, char *out, size_t *used,
 		o += 5;
 	}
 	*o++ = '\n';
-	*used = (size_t)(o - out);
+	xf->used = (size_t)(o - xf->out);
 	return r;
 }
 
-/*
- * A line longer than the buffer in[cap], which it fills: drop it, reading
- * on to its end; returns where the next line starts in the buffer.
- */
-static char *
-skip_line(FILE *f, char *in, size_t cap, size_t *have, bool *eof)
+/* One line [p, nl): blank, a comment, an address, or not an address. */
+static void
+xfile_line(struct xfile *xf, char *p, char *nl)
 {
-	char *nl;
+	struct ctx *ctx = xf->ctx;
+	char *s = p;
+	u64 va;
+	int r;
 
-	while ((nl = memchr(in, '\n', *have)) == NULL && !*eof) {
-		*have = fread(in, 1, cap, f);
-		if (*have == 0)
-			*eof = true;
+	xf->lineno++;
+	while (s < nl && (*s == ' ' || *s == '\t'))
+		s++;
+	if (s == nl || *s == '#' || *s == '\r')
+		return;
+	if (parse_addr(s, nl, &va)) {
+		cmd_warn(ctx, "%s:%ld: not an address: '%.*s'", xf->path,
+			 xf->lineno, (int)MIN(nl - s, 40), s);
+		xf->bad++;
+		return;
 	}
-	return nl ? nl + 1 : in + *have;
+	xf->count++;
+	if (ctx->json) {
+		size_t len = 0;
+
+		if (xf->count > 1)
+			j_next(ctx);
+		r = one(ctx, xf->c, va, true, NULL, &len);
+	} else {
+		r = xfile_translate(xf, va);
+	}
+	if (r) {
+		xf->faults++;
+	} else {
+		xf->last = va;
+		xf->have_last = true;
+	}
 }
 
-/*
- * -f FILE: the fast path for millions of addresses.  The input is read in
- * large blocks and parsed in place, each address translated as the CPU
- * does (TLB, then the walk without step records), each line formatted by
- * hand into a large output buffer.
- */
+/* After the input: $_ from the last address that translated, the errors. */
+static int
+xfile_done(struct xfile *xf, struct progress *pg)
+{
+	struct ctx *ctx = xf->ctx;
+	struct machine *m = ctx->m;
+	long seen = xf->count + xf->bad;
+	char why[200];
+
+	if (!pg->stop && interrupt_pending())
+		pg->stop = -EINTR;	/* a read from a terminal, cut short */
+	if (pg->stop) {
+		progress_why(pg, why, sizeof(why));
+		return cmd_error(ctx, "%s", why);
+	}
+	if (xf->have_last) {
+		struct walk w;
+		bool hit;
+
+		if (probe_fault(m, xf->c, xf->last,
+				machine_translate(m, xf->c, xf->last,
+						  ACC_READ | ACC_PROBE, &w,
+						  &hit), &w) == 0)
+			cmd_set_value(ctx, w.pa);
+	}
+	if (xf->faults || xf->bad)
+		return cmd_error(ctx, "%ld of %ld address%s did not translate%s",
+				 xf->faults + xf->bad, seen,
+				 seen == 1 ? "" : "es",
+				 xf->bad ? " (some lines are not addresses)" :
+				 "");
+	return 0;
+}
+
 static int
 from_file(struct ctx *ctx, const char *path)
 {
-	struct machine *m = ctx->m;
-	struct cpu *c = machine_cpu(m);
+	struct xfile xf = { .ctx = ctx, .c = machine_cpu(ctx->m),
+			    .path = path };
 	struct error err;
 	FILE *f = strcmp(path, "-") ? host_fopen(path, HOST_OPEN_STREAM,
 						 "the address file", &err) :
 		stdin;
-	const size_t cap = 1 << 20;
-	char *in, *out;
-	size_t have = 0, used = 0;
-	long lineno = 0, faults = 0, bad = 0, count = 0;
-	u64 last = 0;
-	bool have_last = false, eof = false;
+	const size_t cap = XFILE_BLOCK;
+	char *in;
+	size_t have = 0;
+	bool eof = false;
 	struct progress pg;
-	char why[200];
 
 	if (f == NULL)
 		return cmd_err(ctx, &err);
 	in = xmalloc(cap + 1);
-	out = xmalloc(cap);
+	xf.out = xmalloc(cap);
 	progress_begin(&pg, "translate", "addresses", 0, PROGRESS_STREAM);
 	while (!eof || have > 0) {
 		char *p = in, *end, *nl = NULL;
@@ -286,82 +347,38 @@ from_file(struct ctx *ctx, const char *path)
 		if (eof && have > 0 && end[-1] != '\n')
 			*end++ = '\n', have++;	/* a last line without newline */
 		for (; p < end && (nl = memchr(p, '\n', (size_t)(end - p)));
-		     p = nl + 1) {
-			char *s = p;
-			u64 va;
-			int r;
-
-			lineno++;
-			while (s < nl && (*s == ' ' || *s == '\t'))
-				s++;
-			if (s == nl || *s == '#' || *s == '\r')
-				continue;
-			if (parse_addr(s, nl, &va)) {
-				cmd_warn(ctx, "%s:%ld: not an address: '%.*s'",
-					 path, lineno, (int)MIN(nl - s, 40), s);
-				bad++;
-				continue;
-			}
-			count++;
-			if (ctx->json) {
-				size_t len = 0;
-
-				if (count > 1)
-					j_next(ctx);
-				r = one(ctx, c, va, true, NULL, &len);
-			} else {
-				r = file_line(ctx, c, va, out, &used, cap);
-			}
-			if (r)
-				faults++;
-			else {
-				last = va;
-				have_last = true;
-			}
-		}
+		     p = nl + 1)
+			xfile_line(&xf, p, nl);
 		if (p == in && have == cap) {
+			/* a line longer than the buffer: drop it */
 			cmd_warn(ctx, "%s:%ld: line too long: skipped", path,
-				 lineno + 1);
-			bad++;
-			p = skip_line(f, in, cap, &have, &eof);
+				 xf.lineno + 1);
+			xf.bad++;
+			while (!eof && (nl = memchr(in, '\n', have)) == NULL) {
+				have = fread(in, 1, cap, f);
+				if (have == 0)
+					eof = true;
+			}
+			p = nl ? nl + 1 : in + have;
 		}
 		have = (size_t)(in + have - p);
 		memmove(in, p, have);
 		if (eof && have > 0 && memchr(in, '\n', have) == NULL)
 			have = 0;
 		/* a block at a time: Ctrl-C, and the count on a terminal */
-		if (progress_add(&pg, (u64)count + (u64)bad - pg.done))
+		if (progress_add(&pg, (u64)xf.count + (u64)xf.bad - pg.done))
 			break;
 	}
 	progress_end(&pg);
-	if (used)
-		fwrite(out, 1, used, ctx->out);
+	if (xf.used)
+		fwrite(xf.out, 1, xf.used, ctx->out);
 	free(in);
-	free(out);
+	free(xf.out);
 	if (f != stdin)
 		fclose(f);
 	else
 		clearerr(f);
-	if (!pg.stop && interrupt_pending())
-		pg.stop = -EINTR;	/* a read from a terminal, cut short */
-	if (pg.stop) {
-		progress_why(&pg, why, sizeof(why));
-		return cmd_error(ctx, "%s", why);
-	}
-	if (have_last) {
-		struct walk w;
-		bool hit;
-
-		if (probe_fault(m, c, last, machine_translate(m, c, last,
-				ACC_READ | ACC_PROBE, &w, &hit), &w) == 0)
-			cmd_set_value(ctx, w.pa);
-	}
-	if (faults || bad)
-		return cmd_error(ctx, "%ld of %ld address%s did not translate%s",
-				 faults + bad, count + bad,
-				 count + bad == 1 ? "" : "es",
-				 bad ? " (some lines are not addresses)" : "");
-	return 0;
+	return xfile_done(&xf, &pg);
 }
 
 static int

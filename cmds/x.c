@@ -10,6 +10,7 @@
 #include "ptwalk/arg.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/out.h"
+#include "ptwalk/peek.h"
 #include "ptwalk/show.h"
 
 /* x/Ni: the instructions, as dis shows them */

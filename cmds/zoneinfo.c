@@ -25,7 +25,7 @@ node_stats(struct ctx *ctx, const pg_data_t *pgdat)
 }
 
 static void
-zone_show(struct ctx *ctx, struct page_alloc *pa, struct zone *z,
+zone_show(struct ctx *ctx, struct page_alloc *pgalloc, struct zone *z,
 	  bool first_populated)
 {
 	int t, o;
@@ -60,7 +60,7 @@ zone_show(struct ctx *ctx, struct page_alloc *pa, struct zone *z,
 	out_printf(ctx, "\n        protection: (");
 	j_arr(ctx, "protection");
 	for (t = 0; t < MAX_NR_ZONES; t++) {
-		if (!zone_configured(pa, t))
+		if (!zone_configured(pgalloc, t))
 			continue;
 		out_printf(ctx, "%s%ld", any ? ", " : "", z->lowmem_reserve[t]);
 		j_int(ctx, NULL, z->lowmem_reserve[t]);
@@ -90,25 +90,26 @@ zone_show(struct ctx *ctx, struct page_alloc *pa, struct zone *z,
 static int
 zoneinfo_run(struct ctx *ctx)
 {
-	struct page_alloc *pa = page_alloc_of(ctx->m);
+	struct page_alloc *pgalloc = page_alloc_of(ctx->m);
 	int nid, t;
 
 	j_arr(ctx, "zones");
-	for (nid = 0; nid < pa->nr_nodes; nid++) {
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
 		bool first = true;
 
 		for (t = 0; t < MAX_NR_ZONES; t++) {
-			struct zone *z = &pa->node_data[nid]->node_zones[t];
+			struct zone *z =
+				&pgalloc->node_data[nid]->node_zones[t];
 
-			if (!zone_configured(pa, t))
+			if (!zone_configured(pgalloc, t))
 				continue;
-			zone_show(ctx, pa, z, first && populated_zone(z));
+			zone_show(ctx, pgalloc, z, first && populated_zone(z));
 			if (populated_zone(z))
 				first = false;
 		}
 	}
 	j_arr_end(ctx);
-	j_int(ctx, "min_free_kbytes", pa->min_free_kbytes);
+	j_int(ctx, "min_free_kbytes", pgalloc->min_free_kbytes);
 	return 0;
 }
 

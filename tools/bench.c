@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ptwalk/boot.h"
 #include "bench.h"
 
 #define BENCH(n) extern const struct bench bench_##n;

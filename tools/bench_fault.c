@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "bench.h"
+#include "ptwalk/boot.h"
 #include "ptwalk/mm.h"
 
 #define REGION	(128 * MiB)

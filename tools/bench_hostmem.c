@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "bench.h"
+#include "ptwalk/boot.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/progress.h"
 #include "ptwalk/vmalloc.h"

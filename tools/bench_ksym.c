@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "bench.h"
+#include "ptwalk/ksym.h"
 #include "ptwalk/machine.h"
 
 #define NSYM	150000

@@ -9,6 +9,7 @@
 
 #include "bench.h"
 #include "ptwalk/machine.h"
+#include "ptwalk/pgtable.h"
 
 #define NADDR	(1 << 20)
 #define SPAN	(256 * MiB)	/* mapped range: 65536 4K pages */

@@ -8,6 +8,7 @@
 #ifndef PTWALK_CMD_H
 #define PTWALK_CMD_H
 
+#include <ctype.h>
 #include <signal.h>
 #include <stdio.h>
 
@@ -255,7 +256,12 @@ int cmd_split(const char *line, char ***argv, int *argc, char **err);
 void cmd_free_argv(char **argv, int argc);
 /* -X or --NAME (X a letter): what the splitter and the dispatcher take
  * for an option. */
-bool cmd_looks_like_option(const char *s);
+static inline bool
+cmd_looks_like_option(const char *s)
+{
+	return s[0] == '-' && (isalpha((unsigned char)s[1]) ||
+			       (s[1] == '-' && s[2] != 0));
+}
 /*
  * Run one split command (src/ui/cmd.c).  lit[i] says argv[i] is positional
  * whatever it looks like (it was quoted, or followed `--`); lit may be NULL.

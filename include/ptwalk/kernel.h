@@ -18,7 +18,7 @@ struct dma_state;	/* src/mm/dma.c */
 struct module_state;	/* src/mm/module.c */
 
 struct kernel {
-	struct page_alloc *pa;
+	struct page_alloc *pgalloc;
 	struct slab_state *slab;
 	struct vmalloc_state *vm;
 	struct highmem_state *hm;

@@ -8,12 +8,15 @@
 #define PTWALK_MACHINE_H
 
 #include "arch.h"
+#include "ktrace.h"
 #include "mmu.h"
 #include "phys.h"
 #include "tlb.h"
 
 struct kernel;
 struct image_info;
+
+#define NR_CPUS_MAX	64	/* --cpus */
 
 struct cpu {
 	int id;
@@ -69,15 +72,8 @@ struct fixslot {
 	unsigned count;		/* indices in the group */
 };
 
-struct ksym {
-	char *name;
-	u64 value;
-	u64 size;
-	char type;		/* 'T' text, 'D' data, 'B' bss, 'A' absolute */
-	const char *module;	/* NULL: the kernel's; else the module's name
-				 * (its struct module owns the string) */
-};
-struct ksym_index;		/* src/hw/ksym.c */
+struct ksym;
+struct ksym_index;
 
 struct machine {
 	const struct arch *arch;
@@ -108,8 +104,14 @@ struct machine {
 	u64 reserved_pg_dir;
 	bool tlb_on;
 	struct kernel *kern;		/* simulated kernel; NULL on images */
-	/* early allocations before the buddy allocator exists */
+	/*
+	 * Releases what the builder of the machine added to it (the kernel,
+	 * an image's description); machine_free() calls it first.
+	 */
+	void (*release)(struct machine *m);
+	/* early allocations before the buddy allocator exists (memblock.c) */
 	u64 memblock_next;
+	bool memblock_retired;		/* the page allocator runs */
 	struct memblock_region {
 		u64 base, size;
 		const char *what;
@@ -125,12 +127,7 @@ struct machine {
 	int (*handle_fault)(struct machine *m, struct cpu *c, u64 va,
 			    unsigned acc, const struct walk *w, struct error *e);
 	/* what the kernel did, step by step (src/hw/ktrace.c) */
-	struct ktrace {
-		bool on;
-		bool verbose;	/* `set verbose`: nested allocator steps too */
-		int n, alloc;
-		char **line;
-	} kt;
+	struct ktrace kt;
 	/*
 	 * A debugger's read of a user address cpu c's tables do not map
 	 * (src/mm/memory.c): the n bytes at va the first access would find,
@@ -143,13 +140,26 @@ struct machine {
 	int (*user_sym)(struct machine *m, const char *name, u64 *v);
 };
 
-struct machine *machine_new(const struct machine_opts *o, struct error *e);
+/*
+ * A machine of arch a with ncpus CPUs and nothing more: no RAM, paging
+ * mode or TLBs yet.  Whoever builds on it (src/boot.c for a simulated
+ * machine, the image loader for an image) goes on from there and sets
+ * m->release for what it adds.
+ */
+struct machine *machine_alloc(const struct arch *a, int ncpus,
+			      struct error *e);
+/*
+ * The paging mode is set (the arch's mmu_init, setup or image_setup ran):
+ * the walker's decode, and every CPU's TLB for the mode's page sizes.
+ */
+int machine_mmu_ready(struct machine *m, struct error *e);
 /*
  * A machine without RAM or kernel, for a memory image: the arch's paging
  * structures for features, ncpus CPUs with TLBs and no root yet.
  */
 struct machine *machine_new_bare(const struct arch *a, unsigned features,
 				 int ncpus, struct error *e);
+/* m->release first, then the machine's own parts. */
 void machine_free(struct machine *m);
 static inline struct cpu *
 machine_cpu(struct machine *m)
@@ -164,26 +174,6 @@ int machine_add_region(struct machine *m, const char *name, u64 start,
 /* Name fixmap indices [idx, idx + count); returns idx + count. */
 unsigned machine_add_fix(struct machine *m, const char *name, unsigned idx,
 			 unsigned count);
-/*
- * Kernel symbols (src/hw/ksym.c).  machine_add_ksym() adds a symbol of the
- * kernel or gives an existing one a new value; a module's symbols are
- * added and removed together.  Lookups cost a hash probe (by name) or a
- * bisection (by address) whatever the number of symbols.
- */
-void machine_add_ksym(struct machine *m, const char *name, u64 value,
-		      u64 size, char type);
-void machine_add_module_ksym(struct machine *m, const char *module,
-			     const char *name, u64 value, u64 size, char type);
-void machine_del_module_ksyms(struct machine *m, const char *module);
-void machine_ksyms_release(struct machine *m);
-/* By name: the kernel's symbol, else the last loaded module's; or NULL. */
-const struct ksym *machine_ksym(const struct machine *m, const char *name);
-/*
- * Nearest symbol at or below va, constants ('A') left out; of several at
- * one address the first added.  NULL if none.
- */
-const struct ksym *machine_ksym_at(const struct machine *m, u64 va);
-
 /* __pa / __va with the kernel's rules; the error says why not. */
 int machine_pa(const struct machine *m, u64 va, u64 *pa, struct error *e);
 int machine_va(const struct machine *m, u64 pa, u64 *va, struct error *e);
@@ -258,61 +248,10 @@ int machine_access(struct machine *m, struct cpu *c, u64 va, unsigned acc,
  */
 void machine_fault_reason(const struct machine *m, const struct walk *w,
 			  unsigned acc, char *why, size_t n);
-/*
- * A debugger's read (src/hw/peek.c; cf. access_process_vm, crash's readmem):
- * the page tables, never the TLB; no accessed bit, no fault, no signal,
- * nothing changed.  A user page not faulted in yet reads as the first
- * access would find it (m->peek_user); where nothing is there the error
- * says "cannot access memory at 0x...: why".  *done: the bytes read
- * before a failure.  What was read and how goes to the kernel trace.
- */
-int machine_peek_virt(struct machine *m, struct cpu *c, u64 va, void *buf,
-		      u64 len, u64 *done, struct error *e);
-/* Read n bytes of the frame at pa for va (RAM only, else the error). */
-int machine_peek_frame(struct machine *m, u64 va, u64 pa, void *buf, u64 n,
-		       struct error *e);
 /* Read or write through the MMU (each page translated as an access). */
 int machine_read_virt(struct machine *m, struct cpu *c, u64 va, void *buf,
 		      u64 len, struct error *e);
 int machine_write_virt(struct machine *m, struct cpu *c, u64 va,
 		       const void *buf, u64 len, struct error *e);
-
-/*
- * The kernel's trace: the simulated kernel never prints; it records what it
- * did ("split order-3 block ...", "do_anonymous_page: ...") and commands
- * show the lines.  kt() does nothing unless a command turned tracing on.
- */
-void kt_begin(struct machine *m);
-void kt(struct machine *m, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-void kt_end(struct machine *m);
-
-/* Early allocator (memblock): bottom-up after the kernel image. */
-int memblock_alloc(struct machine *m, u64 size, u64 align, const char *what,
-		   u64 *pa, struct error *e);
-void memblock_reserve(struct machine *m, u64 base, u64 size, const char *what);
-
-/* Page-table building (src/mm/pgtable.c). */
-int pgtable_map(struct machine *m, u64 root, u64 va, u64 pa, u64 size,
-		unsigned shift, pgprot_t prot, struct error *e);
-/* Largest page size that fits each piece of the range. */
-int pgtable_map_range(struct machine *m, u64 root, u64 va, u64 pa, u64 size,
-		      unsigned max_shift, pgprot_t prot, struct error *e);
-/* Make sure the tables down to the last level exist for [va, va + size). */
-int pgtable_prealloc(struct machine *m, u64 root, u64 va, u64 size,
-		     struct error *e);
-/* Entry address of the leaf slot for va at level lvl, creating tables. */
-int pgtable_slot(struct machine *m, u64 root, u64 va, int lvl, bool create,
-		 u64 *entry_pa, struct error *e);
-/* Clear the 4K leaf mapping va; returns its old value (0 when none). */
-u64 pgtable_clear(struct machine *m, u64 root, u64 va);
-/*
- * Clear the leaf that maps va at whatever level (a huge page too); returns
- * its old value and its page shift.  When va is not mapped it returns 0,
- * with the shift of the hole an absent entry leaves (its whole span), or
- * 0 when that is not known.  No flush.
- */
-u64 pgtable_clear_leaf(struct machine *m, u64 root, u64 va, unsigned *shift);
-u64 pgtable_alloc_table(struct machine *m, int lvl, struct error *e);
 
 #endif

@@ -321,12 +321,12 @@ static inline bool is_highmem_idx(int idx)
 { return idx == ZONE_HIGHMEM; }
 
 /* A range of frames memblock reserved at boot, and why. */
-struct pa_resv {
+struct resv_range {
 	u64 start, end;			/* pfns, [start, end) */
 	const char *what;
 };
 
-/* The page allocator of a machine: m->kern->pa. */
+/* The page allocator of a machine: m->kern->pgalloc. */
 struct page_alloc {
 	struct machine *m;
 	struct page *mem_map;		/* host: descriptor of start_pfn */
@@ -346,7 +346,7 @@ struct page_alloc {
 	int watermark_scale_factor;
 	int lowmem_reserve_ratio[MAX_NR_ZONES];
 	unsigned long totalram_pages, totalhigh_pages, totalreserve_pages;
-	struct pa_resv *resv;		/* sorted by start */
+	struct resv_range *resv;		/* sorted by start */
 	int nresv;
 };
 
@@ -357,12 +357,12 @@ void page_alloc_release(struct machine *m);
 static inline struct page_alloc *
 page_alloc_of(const struct machine *m)
 {
-	return m->kern != NULL ? m->kern->pa : NULL;
+	return m->kern != NULL ? m->kern->pgalloc : NULL;
 }
 
-#define NODE_DATA(pa, nid)	((pa)->node_data[nid])
-static inline bool zone_configured(const struct page_alloc *pa, int t)
-{ return pa->zones_configured & (1u << t); }
+#define NODE_DATA(pgalloc, nid)	((pgalloc)->node_data[nid])
+static inline bool zone_configured(const struct page_alloc *pgalloc, int t)
+{ return pgalloc->zones_configured & (1u << t); }
 
 /*
  * Allocation.  alloc_pages() returns the head of a 2^order block from the

@@ -277,6 +277,9 @@ int slab_lookup(struct machine *m, u64 addr, struct slab_obj_info *info);
 /* One line: "object 3 of kmalloc-64 (allocated), slab pfn 0x1234 ...". */
 void slab_describe(struct machine *m, const struct slab_obj_info *info,
 		   struct strbuf *sb);
+/* Where the slab is: "CPU 1's slab", "on node 0's partial list", "full". */
+const char *slab_where_text(const struct slab_obj_info *info, char *buf,
+			    size_t n);
 /* The whole free list of a slab (virtual addresses); returns the count. */
 unsigned slab_freelist(struct machine *m, const struct page *slab, u64 *out,
 		       unsigned max);

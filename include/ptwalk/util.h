@@ -70,6 +70,8 @@ int edit_distance(const char *a, const char *b);
 struct stat;
 int host_open(const char *path, unsigned flags, const char *what,
 	      struct stat *st, struct error *e);
+/* What a file of st_mode is when not a regular one: "a directory" ... */
+const char *host_file_kind(unsigned st_mode);
 /* The same as a stdio stream for reading. */
 FILE *host_fopen(const char *path, unsigned flags, const char *what,
 		 struct error *e);

@@ -14,7 +14,10 @@
 #include <errno.h>
 #include <string.h>
 
+#include "ptwalk/ksym.h"
 #include "ptwalk/machine.h"
+#include "ptwalk/memblock.h"
+#include "ptwalk/pgtable.h"
 #include "arm64.h"
 #include "arm64_hwdef.h"
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ptwalk/image.h"
+#include "ptwalk/ksym.h"
 #include "arm.h"
 
 #define VMALLOC_OFFSET	(8 * MiB)

@@ -19,7 +19,10 @@
 #include <errno.h>
 #include <string.h>
 
+#include "ptwalk/ksym.h"
 #include "ptwalk/machine.h"
+#include "ptwalk/memblock.h"
+#include "ptwalk/pgtable.h"
 #include "arm.h"
 
 #define PAGE_OFFSET	0xc0000000ULL

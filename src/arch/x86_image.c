@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ptwalk/image.h"
+#include "ptwalk/ksym.h"
 #include "x86.h"
 
 #define START_KERNEL_MAP	0xffffffff80000000ULL

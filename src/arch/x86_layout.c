@@ -12,7 +12,10 @@
 #include <errno.h>
 #include <string.h>
 
+#include "ptwalk/ksym.h"
 #include "ptwalk/machine.h"
+#include "ptwalk/memblock.h"
+#include "ptwalk/pgtable.h"
 #include "x86.h"
 
 static const struct x86_priv priv_2level = { X86_2LEVEL };

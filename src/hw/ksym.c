@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptwalk/ksym.h"
 #include "ptwalk/machine.h"
 
 struct ksym_index {

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /*
- * struct machine: booting a simulated machine, regions, symbols, __pa/__va
- * and translation through the TLB.
+ * struct machine: the bare machine (CPUs, TLBs, physical memory), regions,
+ * __pa/__va and translation through the TLB.  What builds on it (the
+ * simulated kernel of src/boot.c, a memory image) releases its own part
+ * through m->release.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -9,359 +11,64 @@
 #include <string.h>
 
 #include "ptwalk/hostmap.h"
-#include "ptwalk/image.h"
-#include "ptwalk/kernel.h"
+#include "ptwalk/ksym.h"
 #include "ptwalk/machine.h"
 
-#define MEM_MIN		(16 * MiB)
-#define CPUS_MAX	64
-
-static int
-check_mem(const struct arch *a, u64 mem, struct error *e)
-{
-	char have[32], max[32];
-
-	fmt_size(have, sizeof(have), mem);
-	fmt_size(max, sizeof(max), a->mem_max);
-	if (mem == 0)
-		return error_set(e, -EINVAL, "--mem 0: a machine needs some "
-				 "RAM (at least 16M)");
-	if (mem < MEM_MIN)
-		return error_set(e, -EINVAL, "--mem %s is too small: the "
-				 "kernel needs at least 16M", have);
-	if (a->mem_min && mem < a->mem_min) {
-		char min[32];
-
-		fmt_size(min, sizeof(min), a->mem_min);
-		return error_set(e, -EINVAL, "--mem %s is too small for %s: "
-				 "at least %s (%s)", have, a->name, min,
-				 a->mem_min_why ? a->mem_min_why : "");
-	}
-	if (mem & (PAGE_SIZE - 1))
-		return error_set(e, -EINVAL, "--mem %s is not a whole number of "
-				 "4K pages", have);
-	if (mem > a->mem_max) {
-		if (!strcmp(a->name, "i386"))
-			return error_set(e, -EINVAL, "--mem %s: i386 without PAE "
-				"has 32-bit physical addresses and cannot "
-				"address more than 4G; use --arch i386-pae "
-				"(up to 64G)", have);
-		if (a->mem_max_why != NULL)
-			return error_set(e, -EINVAL, "--mem %s: %s can hold at "
-					 "most %s of RAM: %s", have, a->name,
-					 max, a->mem_max_why);
-		return error_set(e, -EINVAL, "--mem %s: %s can address at most "
-				 "%s of RAM", have, a->name, max);
-	}
-	return 0;
-}
-
-/* The arches for which ok(arch) holds, "i386, i386-pae and arm". */
-static void
-arches_where(bool (*ok)(const struct arch *, unsigned), unsigned arg,
-	     struct strbuf *sb)
-{
-	int i, n = 0, k = 0;
-
-	for (i = 0; arch_list[i] != NULL; i++)
-		n += ok(arch_list[i], arg);
-	for (i = 0; arch_list[i] != NULL; i++) {
-		if (!ok(arch_list[i], arg))
-			continue;
-		sb_addf(sb, "%s%s", k == 0 ? "" : k == n - 1 ? " and " : ", ",
-			arch_list[i]->name);
-		k++;
-	}
-	if (n == 0)
-		sb_adds(sb, "no arch ptwalk simulates");
-}
-
-static bool
-feature_ok(const struct arch *a, unsigned bit)
-{
-	return a->features_ok & bit;
-}
-
-/*
- * --cpu: only the features this CPU can have either way are changed; a
- * feature the arch always has, or never has, is refused with the arches
- * where it can be changed.
- */
-static int
-apply_features(struct machine *m, const struct machine_opts *o,
-	       struct error *e)
-{
-	const struct arch *a = m->arch;
-	unsigned bad = (o->cpu_set | o->cpu_clear) & ~a->features_ok;
-	struct strbuf sb;
-	int i;
-
-	for (i = 0; bad && feature_names[i].name; i++) {
-		unsigned bit = feature_names[i].bit;
-		const char *n = feature_names[i].name;
-
-		if (!(bad & bit))
-			continue;
-		sb_init(&sb);
-		arches_where(feature_ok, bit, &sb);
-		error_set(e, -EINVAL, "--cpu %s%s: %s %s %s; --cpu %s and no%s "
-			  "apply to %s", o->cpu_clear & bit ? "no" : "", n,
-			  a->name, a->features & bit ? "always has" :
-			  "has no", n, n, n, sb.buf);
-		sb_release(&sb);
-		return -EINVAL;
-	}
-	m->mmu.features = (a->features | o->cpu_set) & ~o->cpu_clear;
-	return 0;
-}
-
-static bool
-has_va_bits(const struct arch *a, unsigned unused)
-{
-	(void)unused;
-	return a->va_bits_choices[0] != 0;
-}
-
-/* --va-bits N: what this arch offers. */
-static int
-check_va_bits(const struct arch *a, const struct machine_opts *o,
-	      struct error *e)
-{
-	struct strbuf sb;
-	int i;
-
-	if (o->va_bits == 0)
-		return 0;
-	if (!has_va_bits(a, 0)) {
-		sb_init(&sb);
-		arches_where(has_va_bits, 0, &sb);
-		error_set(e, -EINVAL, "--va-bits %d: %s has a fixed virtual "
-			  "address size (--va-bits is for %s)", o->va_bits,
-			  a->name, sb.buf);
-		sb_release(&sb);
-		return -EINVAL;
-	}
-	for (i = 0; i < (int)sizeof(a->va_bits_choices) &&
-	     a->va_bits_choices[i]; i++)
-		if (a->va_bits_choices[i] == o->va_bits)
-			return 0;
-	return error_set(e, -EINVAL, "--va-bits %d: %s takes %s", o->va_bits,
-			 a->name, a->va_bits_help);
-}
-
-/* Is v one of the comma-separated words of list? */
-static bool
-in_list(const char *list, const char *v)
-{
-	size_t l = strlen(v);
-	const char *p = list;
-
-	while (list != NULL && *p) {
-		size_t n = strcspn(p, ",");
-
-		if (n == l && !strncmp(p, v, l))
-			return true;
-		p += n;
-		p += strspn(p, ", ");
-	}
-	return false;
-}
-
-static bool
-has_variants(const struct arch *a, unsigned unused)
-{
-	(void)unused;
-	return a->variants != NULL;
-}
-
-/*
- * --kernel VERSION: one of the arch's variants; else say which arches
- * have variants, and which of them has this one.
- */
-static int
-check_variant(const struct arch *a, const struct machine_opts *o,
-	      struct error *e)
-{
-	struct strbuf sb;
-	int i;
-
-	if (o->variant == NULL || in_list(a->variants, o->variant))
-		return 0;
-	sb_init(&sb);
-	for (i = 0; arch_list[i] != NULL; i++)
-		if (in_list(arch_list[i]->variants, o->variant))
-			sb_addf(&sb, "; %s is a kernel of %s", o->variant,
-				arch_list[i]->name);
-	if (a->variants == NULL) {
-		struct strbuf w;
-
-		sb_init(&w);
-		arches_where(has_variants, 0, &w);
-		error_set(e, -EINVAL, "--kernel %s: %s models one kernel only "
-			  "(%s); --kernel is for %s%s", o->variant, a->name,
-			  a->kernel_model, w.buf, sb.buf);
-		sb_release(&w);
-	} else {
-		struct strbuf w;
-		const char *p;
-
-		sb_init(&w);
-		for (p = a->variants; *p; p++)
-			if (!strncmp(p, ", ", 2) && strchr(p + 1, ',') == NULL) {
-				sb_adds(&w, " or ");
-				p++;
-			} else {
-				sb_addc(&w, *p);
-			}
-		error_set(e, -EINVAL, "--kernel %s: %s models %s%s", o->variant,
-			  a->name, w.buf, sb.buf);
-		sb_release(&w);
-	}
-	sb_release(&sb);
-	return -EINVAL;
-}
-
-static bool
-takes_vmalloc(const struct arch *a, unsigned unused)
-{
-	(void)unused;
-	return a->vmalloc_param;
-}
-
-/* The options of the machine that only some arches take. */
-static int
-check_arch_options(const struct arch *a, const struct machine_opts *o,
-		   struct error *e)
-{
-	struct strbuf sb;
-
-	if (check_va_bits(a, o, e) || check_variant(a, o, e))
-		return -EINVAL;
-	if (o->vmalloc_size && !a->vmalloc_param) {
-		sb_init(&sb);
-		arches_where(takes_vmalloc, 0, &sb);
-		error_set(e, -EINVAL, "--vmalloc: %s sizes its vmalloc area "
-			  "itself (the vmalloc= boot parameter is for %s)",
-			  a->name, sb.buf);
-		sb_release(&sb);
-		return -EINVAL;
-	}
-	return 0;
-}
-
 struct machine *
-machine_new(const struct machine_opts *o, struct error *e)
-{
-	const struct arch *a = arch_find(o->arch ? o->arch : "i386");
-	struct machine *m;
-	u64 mem;
-	int i;
-
-	if (a == NULL) {
-		struct strbuf sb;
-
-		sb_init(&sb);
-		arch_names(&sb);
-		error_set(e, -EINVAL, "unknown architecture '%s'; choose one "
-			  "of: %s", o->arch, sb.buf);
-		sb_release(&sb);
-		return NULL;
-	}
-	if (check_arch_options(a, o, e))
-		return NULL;
-	mem = o->mem ? o->mem : a->mem_default;
-	if (check_mem(a, mem, e))
-		return NULL;
-	if (o->cpus < 0 || o->cpus > CPUS_MAX) {
-		error_set(e, -EINVAL, "--cpus %d: between 1 and %d", o->cpus,
-			  CPUS_MAX);
-		return NULL;
-	}
-	m = xcalloc(1, sizeof(*m));
-	m->arch = a;
-	m->opts = *o;
-	m->opts.mem = mem;
-	if (m->opts.va_bits == 0)
-		m->opts.va_bits = a->va_bits_choices[0];
-	m->mmu.arch = a;
-	m->ram_start = a->ram_base;
-	m->ram_size = mem;
-	m->ncpus = o->cpus ? o->cpus : 2;
-	m->tlb_on = true;
-	phys_init(&m->phys);
-	if (apply_features(m, o, e))
-		goto fail;
-	if (phys_add_ram(&m->phys, a->ram_base, mem, e))
-		goto fail;
-	m->cpu = xcalloc((size_t)m->ncpus, sizeof(*m->cpu));
-	if (a->setup(m, &m->opts, e))
-		goto fail;
-	if (m->mmu.decode == NULL)
-		m->mmu.decode = a->decode;
-	if (a->paging_init(m, e))
-		goto fail;
-	for (i = 0; i < m->ncpus; i++) {
-		struct cpu *c = &m->cpu[i];
-
-		c->id = i;
-		c->root[0] = m->reserved_pg_dir ? m->reserved_pg_dir :
-			m->swapper_pg_dir;
-		c->root_valid[0] = true;
-		if (m->mmu.split_roots) {
-			c->root[1] = m->swapper_pg_dir;
-			c->root_valid[1] = true;
-		}
-		if (tlb_init(&c->tlb, a->tlb_entries, a->tlb_ways,
-			     m->mmu.page_shifts, m->mmu.npage_shifts)) {
-			error_set(e, -EINVAL, "bad default TLB geometry");
-			goto fail;
-		}
-	}
-	if (kernel_init(m, e))
-		goto fail;
-	return m;
-fail:
-	machine_free(m);
-	return NULL;
-}
-
-struct machine *
-machine_new_bare(const struct arch *a, unsigned features, int ncpus,
-		 struct error *e)
+machine_alloc(const struct arch *a, int ncpus, struct error *e)
 {
 	struct machine *m;
 	int i;
 
-	if (ncpus < 1 || ncpus > CPUS_MAX) {
+	if (ncpus < 1 || ncpus > NR_CPUS_MAX) {
 		error_set(e, -EINVAL, "%d CPUs: between 1 and %d", ncpus,
-			  CPUS_MAX);
+			  NR_CPUS_MAX);
 		return NULL;
 	}
 	m = xcalloc(1, sizeof(*m));
 	m->arch = a;
 	m->opts.arch = a->name;
 	m->mmu.arch = a;
-	m->mmu.features = features;
 	m->ncpus = ncpus;
 	m->tlb_on = true;
 	phys_init(&m->phys);
-	if (a->mmu_init(&m->mmu, e))
-		goto fail;
+	m->cpu = xcalloc((size_t)ncpus, sizeof(*m->cpu));
+	for (i = 0; i < ncpus; i++)
+		m->cpu[i].id = i;
+	return m;
+}
+
+int
+machine_mmu_ready(struct machine *m, struct error *e)
+{
+	const struct arch *a = m->arch;
+	int i;
+
 	if (m->mmu.decode == NULL)
 		m->mmu.decode = a->decode;
-	m->cpu = xcalloc((size_t)ncpus, sizeof(*m->cpu));
-	for (i = 0; i < ncpus; i++) {
-		m->cpu[i].id = i;
+	for (i = 0; i < m->ncpus; i++) {
+		tlb_release(&m->cpu[i].tlb);
 		if (tlb_init(&m->cpu[i].tlb, a->tlb_entries, a->tlb_ways,
-			     m->mmu.page_shifts, m->mmu.npage_shifts)) {
-			error_set(e, -EINVAL, "bad default TLB geometry");
-			goto fail;
-		}
+			     m->mmu.page_shifts, m->mmu.npage_shifts))
+			return error_set(e, -EINVAL, "bad default TLB geometry");
+	}
+	return 0;
+}
+
+struct machine *
+machine_new_bare(const struct arch *a, unsigned features, int ncpus,
+		 struct error *e)
+{
+	struct machine *m = machine_alloc(a, ncpus, e);
+
+	if (m == NULL)
+		return NULL;
+	m->mmu.features = features;
+	if (a->mmu_init(&m->mmu, e) || machine_mmu_ready(m, e)) {
+		machine_free(m);
+		return NULL;
 	}
 	return m;
-fail:
-	machine_free(m);
-	return NULL;
 }
 
 void
@@ -371,7 +78,8 @@ machine_free(struct machine *m)
 
 	if (m == NULL)
 		return;
-	kernel_release(m);
+	if (m->release != NULL)
+		m->release(m);
 	kt_end(m);
 	if (m->cpu != NULL)
 		for (i = 0; i < m->ncpus; i++)
@@ -384,7 +92,6 @@ machine_free(struct machine *m)
 	machine_ksyms_release(m);
 	free(m->memblock);
 	free(m->image_path);
-	image_info_free(m->img);
 	free(m);
 }
 

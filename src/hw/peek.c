@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "ptwalk/machine.h"
+#include "ptwalk/peek.h"
 
 /* A run of pages read the same way, noted once in the kernel trace. */
 struct peek_note {

@@ -219,8 +219,8 @@ edit_distance(const char *a, const char *b)
 	return r;
 }
 
-static const char *
-file_kind(mode_t mode)
+const char *
+host_file_kind(unsigned mode)
 {
 	if (S_ISDIR(mode))
 		return "a directory";
@@ -264,7 +264,7 @@ host_open(const char *path, unsigned flags, const char *what,
 	    (!(flags & HOST_OPEN_STREAM) || S_ISBLK(st.st_mode))) {
 		close(fd);
 		error_set(e, -EINVAL, "%s '%s' is %s, not a regular file", what,
-			  path, file_kind(st.st_mode));
+			  path, host_file_kind(st.st_mode));
 		return -1;
 	}
 	fl = fcntl(fd, F_GETFL);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ptwalk/disasm.h"
+#include "ptwalk/peek.h"
 
 #define DIS_MAX_PAGES	64
 

@@ -17,6 +17,7 @@
 #include "ptwalk/elf.h"
 #include "ptwalk/hostmap.h"
 #include "ptwalk/image.h"
+#include "ptwalk/ksym.h"
 
 #ifndef NT_PRSTATUS
 #define NT_PRSTATUS	1
@@ -84,6 +85,14 @@ image_info_free(struct image_info *ii)
 	vmci_index_free(ii->vmci);
 	free(ii->features);
 	free(ii);
+}
+
+/* What an image adds to its machine (m->release). */
+static void
+image_release(struct machine *m)
+{
+	image_info_free(m->img);
+	m->img = NULL;
 }
 
 /*
@@ -529,81 +538,93 @@ etype_name(unsigned t)
 	}
 }
 
+/* What the program headers of a core hold. */
+struct core_scan {
+	struct load *ld;	/* the PT_LOADs with a physical address */
+	int nld;
+	int nprs, nqemu;	/* NT_PRSTATUS and QEMU CPU-state notes */
+};
+
+/* The ELF header of a core: little-endian, ET_CORE, headers in the file. */
 static int
-open_elf(struct phys *ph, struct image_info *ii, struct error *e)
+core_header(struct phys *ph, struct image_info *ii, Elf **elfp,
+	    size_t *phnum, struct error *e)
 {
-	Elf *elf;
-	GElf_Ehdr eh;
-	size_t phnum, i;
-	struct load *ld = NULL;
-	int nld = 0, nprs = 0, nqemu = 0, rc = 0;
 	u64 size = ph->map_len;
+	GElf_Ehdr eh;
 	char why[64];
+	Elf *elf;
 
 	if (elf_header_truncated(ph->map, ph->map_len, why, sizeof(why)))
 		return error_set(e, -EINVAL, "'%s': %s", ii->opts.path, why);
 	elf_version(EV_CURRENT);
-	elf = elf_memory(ph->map, ph->map_len);
+	elf = *elfp = elf_memory(ph->map, ph->map_len);
 	if (elf == NULL || elf_kind(elf) != ELF_K_ELF ||
-	    gelf_getehdr(elf, &eh) == NULL) {
-		rc = error_set(e, -EINVAL, "'%s' starts like an ELF file but "
-			       "its header cannot be read: %s", ii->opts.path,
-			       elf_errmsg(-1));
-		goto out;
-	}
+	    gelf_getehdr(elf, &eh) == NULL)
+		return error_set(e, -EINVAL, "'%s' starts like an ELF file but "
+				 "its header cannot be read: %s",
+				 ii->opts.path, elf_errmsg(-1));
 	ii->elf_machine = eh.e_machine;
 	ii->elf_class = eh.e_ident[EI_CLASS];
-	if (eh.e_ident[EI_DATA] != ELFDATA2LSB) {
-		rc = error_set(e, -EINVAL, "'%s' is a big-endian ELF file: "
-			       "ptwalk reads little-endian cores (x86, arm, "
-			       "arm64)", ii->opts.path);
-		goto out;
+	if (eh.e_ident[EI_DATA] != ELFDATA2LSB)
+		return error_set(e, -EINVAL, "'%s' is a big-endian ELF file: "
+				 "ptwalk reads little-endian cores (x86, arm, "
+				 "arm64)", ii->opts.path);
+	if (eh.e_type != ET_CORE)
+		return error_set(e, -EINVAL, "'%s' is an ELF file but %s, not a "
+				 "memory dump: give an ELF core (ET_CORE) such "
+				 "as QEMU's dump-guest-memory writes, or a raw "
+				 "dump", ii->opts.path, etype_name(eh.e_type));
+	if (elf_getphdrnum(elf, phnum) != 0)
+		return error_set(e, -EINVAL, "'%s': the program headers cannot "
+				 "be read (%s): a truncated core?",
+				 ii->opts.path, elf_errmsg(-1));
+	if (eh.e_phoff > size ||
+	    *phnum * (u64)eh.e_phentsize > size - eh.e_phoff)
+		return error_set(e, -EINVAL, "'%s': the program headers lie "
+				 "beyond the end of the file (%llu bytes): a "
+				 "truncated core", ii->opts.path,
+				 (unsigned long long)size);
+	return 0;
+}
+
+/* A PT_NOTE: the CPU state and VMCOREINFO, as far as the file holds it. */
+static void
+core_notes(Elf *elf, struct image_info *ii, u64 size, const GElf_Phdr *p,
+	   struct core_scan *cs)
+{
+	u64 n = p->p_filesz;
+
+	if (p->p_offset >= size) {
+		image_warn(ii, "the notes (PT_NOTE at 0x%llx) lie beyond the end "
+			   "of the file: no CPU state",
+			   (unsigned long long)p->p_offset);
+		return;
 	}
-	if (eh.e_type != ET_CORE) {
-		rc = error_set(e, -EINVAL, "'%s' is an ELF file but %s, not a "
-			       "memory dump: give an ELF core (ET_CORE) such as "
-			       "QEMU's dump-guest-memory writes, or a raw dump",
-			       ii->opts.path, etype_name(eh.e_type));
-		goto out;
+	if (n > size - p->p_offset) {
+		image_warn(ii, "the notes (PT_NOTE) are cut short by the end of "
+			   "the file");
+		n = size - p->p_offset;
 	}
-	if (elf_getphdrnum(elf, &phnum) != 0) {
-		rc = error_set(e, -EINVAL, "'%s': the program headers cannot "
-			       "be read (%s): a truncated core?",
-			       ii->opts.path, elf_errmsg(-1));
-		goto out;
-	}
-	if (eh.e_phoff > size || phnum * (u64)eh.e_phentsize > size - eh.e_phoff) {
-		rc = error_set(e, -EINVAL, "'%s': the program headers lie "
-			       "beyond the end of the file (%llu bytes): a "
-			       "truncated core", ii->opts.path,
-			       (unsigned long long)size);
-		goto out;
-	}
+	read_notes(elf, ii, p->p_offset, n, &cs->nprs, &cs->nqemu);
+}
+
+/* The program headers: notes read, PT_LOADs with a physical address kept. */
+static int
+core_phdrs(Elf *elf, struct image_info *ii, u64 size, size_t phnum,
+	   struct core_scan *cs, struct error *e)
+{
+	size_t i;
+
 	for (i = 0; i < phnum; i++) {
 		GElf_Phdr p;
 
-		if (gelf_getphdr(elf, (int)i, &p) == NULL) {
-			rc = error_set(e, -EINVAL, "'%s': program header %zu "
-				       "cannot be read: %s", ii->opts.path, i,
-				       elf_errmsg(-1));
-			goto out;
-		}
+		if (gelf_getphdr(elf, (int)i, &p) == NULL)
+			return error_set(e, -EINVAL, "'%s': program header %zu "
+					 "cannot be read: %s", ii->opts.path, i,
+					 elf_errmsg(-1));
 		if (p.p_type == PT_NOTE) {
-			u64 n = p.p_filesz;
-
-			if (p.p_offset >= size) {
-				image_warn(ii, "the notes (PT_NOTE at 0x%llx) "
-					   "lie beyond the end of the file: "
-					   "no CPU state", (unsigned long long)
-					   p.p_offset);
-				continue;
-			}
-			if (n > size - p.p_offset) {
-				image_warn(ii, "the notes (PT_NOTE) are cut "
-					   "short by the end of the file");
-				n = size - p.p_offset;
-			}
-			read_notes(elf, ii, p.p_offset, n, &nprs, &nqemu);
+			core_notes(elf, ii, size, &p, cs);
 			continue;
 		}
 		if (p.p_type != PT_LOAD)
@@ -625,23 +646,37 @@ open_elf(struct phys *ph, struct image_info *ii, struct error *e)
 			p.p_filesz = p.p_memsz;
 		}
 		/* sized once: a core may have 60 000 */
-		if (ld == NULL)
-			ld = xcalloc(phnum, sizeof(*ld));
-		ld[nld].idx = (int)i;
-		ld[nld].paddr = p.p_paddr;
-		ld[nld].filesz = p.p_filesz;
-		ld[nld].memsz = p.p_memsz;
-		ld[nld].off = p.p_offset;
-		nld++;
+		if (cs->ld == NULL)
+			cs->ld = xcalloc(phnum, sizeof(*cs->ld));
+		cs->ld[cs->nld].idx = (int)i;
+		cs->ld[cs->nld].paddr = p.p_paddr;
+		cs->ld[cs->nld].filesz = p.p_filesz;
+		cs->ld[cs->nld].memsz = p.p_memsz;
+		cs->ld[cs->nld].off = p.p_offset;
+		cs->nld++;
 	}
-	if (nld == 0) {
-		rc = error_set(e, -EINVAL, "'%s' is an ELF core without any "
-			       "memory (no PT_LOAD with a physical address)",
-			       ii->opts.path);
-		goto out;
-	}
-	qsort(ld, (size_t)nld, sizeof(*ld), load_cmp);
-	for (i = 0; i < (size_t)nld; i++) {
+	if (cs->nld == 0)
+		return error_set(e, -EINVAL, "'%s' is an ELF core without any "
+				 "memory (no PT_LOAD with a physical address)",
+				 ii->opts.path);
+	return 0;
+}
+
+/*
+ * Physical memory from the PT_LOADs, in address order: overlapping or
+ * wrapping ones are left out, what the file lacks is a hole, what only
+ * p_memsz covers reads as zeros.
+ */
+static int
+core_loads(struct phys *ph, struct image_info *ii, struct core_scan *cs,
+	   struct error *e)
+{
+	const struct load *ld = cs->ld;
+	u64 size = ph->map_len;
+	int i;
+
+	qsort(cs->ld, (size_t)cs->nld, sizeof(*cs->ld), load_cmp);
+	for (i = 0; i < cs->nld; i++) {
 		const struct load *l = &ld[i];
 		u64 have = l->off < size ? MIN(l->filesz, size - l->off) : 0;
 		struct error e2;
@@ -685,18 +720,21 @@ open_elf(struct phys *ph, struct image_info *ii, struct error *e)
 		}
 		ii->nload++;
 	}
-	if (ph->nr == 0) {
-		rc = error_set(e, -EINVAL, "'%s': no PT_LOAD of the core lies "
-			       "inside the file (%llu bytes): nothing to read",
-			       ii->opts.path, (unsigned long long)size);
-		goto out;
-	}
-	if (ii->features != NULL)
-		ptwalk_note_cpus(ii);
+	if (ph->nr == 0)
+		return error_set(e, -EINVAL, "'%s': no PT_LOAD of the core lies "
+				 "inside the file (%llu bytes): nothing to read",
+				 ii->opts.path, (unsigned long long)size);
+	return 0;
+}
+
+/* Who wrote the core, from its notes. */
+static void
+core_kind(struct image_info *ii, const struct core_scan *cs)
+{
 	if (ii->features != NULL)
 		snprintf(ii->kind, sizeof(ii->kind), "ELF core in QEMU's "
 			 "layout, saved by ptwalk");
-	else if (nqemu > 0)
+	else if (cs->nqemu > 0)
 		snprintf(ii->kind, sizeof(ii->kind), "QEMU dump-guest-memory "
 			 "ELF core");
 	else if (ii->vmcoreinfo != NULL)
@@ -704,12 +742,33 @@ open_elf(struct phys *ph, struct image_info *ii, struct error *e)
 			 "VMCOREINFO (kdump style)");
 	else
 		snprintf(ii->kind, sizeof(ii->kind), "ELF core");
-	if (nqemu > 0 && nprs > 0 && nqemu != nprs)
+	if (cs->nqemu > 0 && cs->nprs > 0 && cs->nqemu != cs->nprs)
 		image_warn(ii, "%s %s a status note (NT_PRSTATUS) but %d a "
-			   "QEMU CPU-state note", plural((u64)nprs, "CPU", NULL),
-			   nprs == 1 ? "has" : "have", nqemu);
-out:
-	free(ld);
+			   "QEMU CPU-state note", plural((u64)cs->nprs, "CPU",
+							 NULL),
+			   cs->nprs == 1 ? "has" : "have", cs->nqemu);
+}
+
+/* An ELF core (QEMU's dump-guest-memory, kdump, ptwalk's save). */
+static int
+open_elf_core(struct phys *ph, struct image_info *ii, struct error *e)
+{
+	struct core_scan cs = { .ld = NULL };
+	Elf *elf = NULL;
+	size_t phnum;
+	int rc;
+
+	rc = core_header(ph, ii, &elf, &phnum, e);
+	if (rc == 0)
+		rc = core_phdrs(elf, ii, ph->map_len, phnum, &cs, e);
+	if (rc == 0)
+		rc = core_loads(ph, ii, &cs, e);
+	if (rc == 0) {
+		if (ii->features != NULL)
+			ptwalk_note_cpus(ii);
+		core_kind(ii, &cs);
+	}
+	free(cs.ld);
 	if (elf != NULL)
 		elf_end(elf);
 	return rc;
@@ -862,14 +921,13 @@ open_mapped(void *arg)
 	const struct arch *a;
 	struct machine *m;
 	const char *why;
-	int i;
 
 	why = compressed(op->ph.map, op->ph.map_len);
 	if (why != NULL)
 		return error_set(e, -EINVAL, "'%s' is %s", o->path, why);
 	if (op->ph.map_len >= SELFMAG && !memcmp(op->ph.map, ELFMAG, SELFMAG)) {
 		ii->format = IMG_ELF;
-		if (open_elf(&op->ph, ii, e))
+		if (open_elf_core(&op->ph, ii, e))
 			return -1;
 	} else {
 		ii->format = IMG_RAW;
@@ -895,18 +953,15 @@ open_mapped(void *arg)
 	m->image = true;
 	m->image_path = xstrdup(o->path);
 	m->img = ii;
+	m->release = image_release;
 	op->ii = NULL;
 	m->ram_start = m->phys.r[0].start;
 	m->ram_size = m->phys.total;
 	if (a->image_setup(m, e))
 		return -1;
 	/* the levels may have changed with the features: new TLBs */
-	for (i = 0; i < m->ncpus; i++) {
-		tlb_release(&m->cpu[i].tlb);
-		if (tlb_init(&m->cpu[i].tlb, a->tlb_entries, a->tlb_ways,
-			     m->mmu.page_shifts, m->mmu.npage_shifts))
-			return error_set(e, -EINVAL, "bad default TLB geometry");
-	}
+	if (machine_mmu_ready(m, e))
+		return -1;
 	check_roots(m);
 	return 0;
 }

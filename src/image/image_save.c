@@ -190,22 +190,6 @@ struct saving {
 	struct error *e;
 };
 
-static const char *
-file_kind(mode_t mode)
-{
-	if (S_ISDIR(mode))
-		return "a directory";
-	if (S_ISFIFO(mode))
-		return "a FIFO";
-	if (S_ISCHR(mode))
-		return "a character device";
-	if (S_ISBLK(mode))
-		return "a block device";
-	if (S_ISSOCK(mode))
-		return "a socket";
-	return "not a regular file";
-}
-
 /*
  * May path be written?  Never the image being read, never anything but a
  * regular file, and never a file the user could not write (as cp without
@@ -230,7 +214,7 @@ check_target(struct machine *m, const char *path, mode_t *mode,
 	if (*exists && !S_ISREG(old->st_mode))
 		return error_set(e, -EINVAL, "'%s' is %s, not a regular file: "
 				 "save writes an ELF core file", path,
-				 file_kind(old->st_mode));
+				 host_file_kind(old->st_mode));
 	if (*exists && faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0)
 		return error_set(e, -EACCES, "'%s' is not writable (%s): save "
 				 "does not replace a file you could not write",

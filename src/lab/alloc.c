@@ -304,14 +304,14 @@ gfp_setup(struct lab_run *r, struct machine *m, struct error *e)
 static void
 zones_of_this(struct machine *m, struct strbuf *sb)
 {
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 	int t;
 
 	for (t = 0; t < MAX_NR_ZONES; t++)
-		if (zone_configured(pa, t) &&
-		    populated_zone(&pa->node_data[0]->node_zones[t]))
+		if (zone_configured(pgalloc, t) &&
+		    populated_zone(&pgalloc->node_data[0]->node_zones[t]))
 			sb_addf(sb, "%s%s", sb->len ? "," : "",
-				pa->node_data[0]->node_zones[t].name);
+				pgalloc->node_data[0]->node_zones[t].name);
 }
 
 static int
@@ -389,9 +389,9 @@ gfp_solve(struct lab_sol *s, struct error *e)
 {
 	static const struct gfp_choice dma = { "GFP_DMA", GFP_DMA };
 	struct machine *m = s->m;
-	const struct page_alloc *pa = page_alloc_of(m);
-	const struct zoneref *zr =
-		pa->node_data[0]->node_zonelists[ZONELIST_FALLBACK]._zonerefs;
+	const struct page_alloc *pgalloc = page_alloc_of(m);
+	const struct zoneref *zr = NODE_DATA(pgalloc, 0)->
+		node_zonelists[ZONELIST_FALLBACK]._zonerefs;
 	const u64 *p = s->r->p;
 	const struct gfp_choice *high = &high_masks[p[4]];
 	unsigned k = (unsigned)p[0];
@@ -414,7 +414,8 @@ gfp_solve(struct lab_sol *s, struct error *e)
 			sb_addf(&sb, "%s%s", sb.len ? "," : "", zr->zone->name);
 	sol_step(s, "Step 4: %s's zones", high->name);
 	sol_say(s, "gfp_zone(%s) = %s; node 0's zonelist from there down: %s",
-		high->name, pa->node_data[0]->node_zones[top].name, sb.buf);
+		high->name, NODE_DATA(pgalloc, 0)->node_zones[top].name,
+		sb.buf);
 	lab_want_word(s, 4, sb.buf);
 	sb_release(&sb);
 	sol_say(s, "HighMem: %lu free pages; watermarks min %lu, low %lu, high "

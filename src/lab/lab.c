@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ptwalk/boot.h"
 #include "ptwalk/lab.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/page_alloc.h"

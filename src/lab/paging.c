@@ -486,12 +486,13 @@ directmap_draw(struct lab_run *r, struct machine *m, struct error *e)
 static void
 zone_names(const struct machine *m, struct strbuf *sb)
 {
-	const struct page_alloc *pa = page_alloc_of(m);
-	const pg_data_t *pg = pa->node_data[0];
+	const struct page_alloc *pgalloc = page_alloc_of(m);
+	const pg_data_t *pg = pgalloc->node_data[0];
 	int t;
 
 	for (t = 0; t < MAX_NR_ZONES; t++)
-		if (zone_configured(pa, t) && pg->node_zones[t].present_pages)
+		if (zone_configured(pgalloc, t) &&
+		    pg->node_zones[t].present_pages)
 			sb_addf(sb, "%s%s", sb->len ? "," : "",
 				pg->node_zones[t].name);
 }

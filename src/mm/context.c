@@ -9,7 +9,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "mm_internal.h"
+#include "internal.h"
 
 #define TLB_NR_DYN_ASIDS	6
 #define CR3_NOFLUSH		BIT(63)

@@ -10,6 +10,7 @@
 #include "internal.h"
 #include "ptwalk/dma.h"
 #include "ptwalk/log2.h"
+#include "ptwalk/pgtable.h"
 #include "ptwalk/tlbflush.h"
 #include "ptwalk/vmalloc.h"
 
@@ -224,13 +225,13 @@ coherent_ok(struct machine *m, struct page *page, u64 size, u64 mask)
 static struct dma_buf *
 direct_alloc(struct machine *m, u64 size, u64 mask, struct error *e)
 {
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 	gfp_t gfp = GFP_KERNEL | optimal_gfp(m, mask);
 	unsigned order = get_order(size), i;
 	struct page *page;
 	struct dma_buf *b;
 
-	if (mask < (pa->start_pfn << PAGE_SHIFT) + size - 1)
+	if (mask < (pgalloc->start_pfn << PAGE_SHIFT) + size - 1)
 		return error_set(e, -EIO, "coherent DMA mask 0x%llx reaches no "
 				 "RAM", (unsigned long long)mask), NULL;
 	for (;;) {
@@ -245,12 +246,12 @@ direct_alloc(struct machine *m, u64 size, u64 mask, struct error *e)
 				   (unsigned long long)mask);
 			__free_pages(m, page, order, NULL);
 		}
-		if (zone_configured(pa, ZONE_DMA32) && mask < ~0ULL &&
+		if (zone_configured(pgalloc, ZONE_DMA32) && mask < ~0ULL &&
 		    !(gfp & (GFP_DMA32 | GFP_DMA))) {
 			gfp |= GFP_DMA32;
 			continue;
 		}
-		if (zone_configured(pa, ZONE_DMA) && !(gfp & GFP_DMA)) {
+		if (zone_configured(pgalloc, ZONE_DMA) && !(gfp & GFP_DMA)) {
 			gfp = (gfp & ~GFP_DMA32) | GFP_DMA;
 			continue;
 		}
@@ -278,7 +279,7 @@ direct_alloc(struct machine *m, u64 size, u64 mask, struct error *e)
 struct dma_buf *
 dma_alloc_coherent(struct machine *m, u64 size, u64 mask, struct error *e)
 {
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 	struct dma_buf *b;
 
 	if (size == 0)
@@ -296,11 +297,11 @@ dma_alloc_coherent(struct machine *m, u64 size, u64 mask, struct error *e)
 				 (unsigned long long)size, get_order(size),
 				 MAX_ORDER - 1), NULL;
 	size = ALIGN_UP(size, PAGE_SIZE);
-	if ((size >> PAGE_SHIFT) > pa->totalram_pages)
+	if ((size >> PAGE_SHIFT) > pgalloc->totalram_pages)
 		return error_set(e, -ENOMEM, "size 0x%llx is more than the "
 				 "machine's RAM (%lu pages)",
 				 (unsigned long long)size,
-				 pa->totalram_pages), NULL;
+				 pgalloc->totalram_pages), NULL;
 	b = is_arm(m) ? arm_dma_alloc(m, size, mask, e) :
 		direct_alloc(m, size, mask, e);
 	if (b != NULL)

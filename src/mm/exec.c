@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mm_internal.h"
+#include "internal.h"
 
 #define ELF_PT_LOAD	1
 #define ELF_PT_INTERP	3
@@ -43,6 +43,10 @@ struct bprm {
 	unsigned ptr;		/* sizeof(elf_addr_t) */
 	u64 p;			/* the stack pointer while building */
 	u64 exec;		/* AT_EXECFN */
+	int argc, envc;
+	const char *const *argv;
+	u64 *argv_ptrs;		/* where copy_strings() put the strings */
+	u64 envp_ptrs[ARRAY_SIZE(envp_init)];
 	struct error *e;
 };
 
@@ -402,6 +406,262 @@ base_name(const char *p)
 	return s ? s + 1 : p;
 }
 
+/* PT_GNU_STACK: is the stack executable (without the header: yes)? */
+static bool
+elf_exec_stack(const struct elf_info *ei)
+{
+	bool exec_stack = true;
+	int i;
+
+	for (i = 0; i < ei->nseg; i++)
+		if (ei->seg[i].type == ELF_PT_GNU_STACK)
+			exec_stack = ei->seg[i].flags & ELF_PF_X;
+	return exec_stack;
+}
+
+/*
+ * bprm_mm_init() and setup_arg_pages(): the stack VMA below STACK_TOP,
+ * for the strings and stack_expand.
+ */
+static int
+setup_arg_pages(struct bprm *b, const char *path, bool exec_stack)
+{
+	struct machine *m = b->m;
+	struct mm_struct *mm = b->mm;
+	struct vm_area_struct *v;
+	u64 strings = strlen(path) + 1, stack_lo;
+	int i;
+
+	for (i = 0; i < b->argc; i++)
+		strings += strlen(b->argv[i]) + 1;
+	for (i = 0; i < b->envc; i++)
+		strings += strlen(envp_init[i]) + 1;
+	stack_lo = elf_pagestart(mm->stack_top - b->ptr - strings);
+	if (mm->stack_top - stack_lo > PAGE_SIZE * 32)
+		return error_set(b->e, -E2BIG, "the arguments take %llu bytes: "
+				 "more than the 128K exec allows here",
+				 (unsigned long long)strings);
+	v = vma_alloc(mm);
+	v->vm_start = stack_lo - STACK_EXPAND;
+	v->vm_end = mm->stack_top;
+	v->vm_flags = VM_STACK_FLAGS | (exec_stack ? VM_EXEC : 0);
+	v->vm_page_prot = vm_get_page_prot(v->vm_flags);
+	v->vm_pgoff = v->vm_start >> PAGE_SHIFT;
+	vma_link(mm, v);
+	mm->total_vm += (v->vm_end - v->vm_start) >> PAGE_SHIFT;
+	mm->start_stack = mm->stack_top - b->ptr;	/* for [stack] */
+	KT(m, "setup_arg_pages: stack VMA %s-%s (the argument pages + "
+	   "stack_expand 128K), VM_GROWSDOWN%s", ktva(m, v->vm_start),
+	   ktva(m, v->vm_end), exec_stack ? ", executable (no "
+	   "PT_GNU_STACK or PF_X in it)" : "");
+	return 0;
+}
+
+/* copy_strings(): the path, envp and argv, from the top of the stack down */
+static int
+copy_strings(struct bprm *b, const char *path)
+{
+	struct mm_struct *mm = b->mm;
+	int i;
+
+	b->p = mm->stack_top - b->ptr;
+	if (push_string(b, path))
+		return -1;
+	b->exec = b->p;
+	for (i = b->envc - 1; i >= 0; i--) {
+		if (push_string(b, envp_init[i]))
+			return -1;
+		b->envp_ptrs[i] = b->p;
+	}
+	b->argv_ptrs = xcalloc((size_t)b->argc, sizeof(*b->argv_ptrs));
+	for (i = b->argc - 1; i >= 0; i--) {
+		if (push_string(b, b->argv[i]))
+			return -1;
+		b->argv_ptrs[i] = b->p;
+	}
+	mm->arg_start = b->p;
+	mm->arg_end = mm->env_start = b->envp_ptrs[0];
+	mm->env_end = b->exec;
+	return 0;
+}
+
+/* What load_elf_binary() learns from the PT_LOADs, as Linux's locals. */
+struct elf_load {
+	bool first;		/* the first PT_LOAD is still to come */
+	u64 load_bias;
+	u64 elf_bss, elf_brk;
+	u64 start_code, end_code, start_data, end_data;
+	u64 phdr_addr;
+	unsigned bss_prot;
+};
+
+/* The first PT_LOAD of an ET_DYN: where the image goes (its load_bias). */
+static u64
+et_dyn_load_bias(struct bprm *b, const struct elf_info *ei,
+		 const struct elf_seg *s, unsigned *flags)
+{
+	struct machine *m = b->m;
+	u64 load_bias;
+
+	/* a PIE with PT_INTERP (found or not) is a program */
+	if (ei->interp != NULL) {
+		u64 align = maximum_alignment(ei);
+
+		load_bias = mm_arch(m)->et_dyn_base(m);
+		if (align)
+			load_bias &= ~(align - 1);
+		*flags |= MAP_FIXED_NOREPLACE;
+		KT(m, "a PIE with an interpreter: load_bias from "
+		   "ELF_ET_DYN_BASE %s, aligned to %#llx",
+		   ktva(m, mm_arch(m)->et_dyn_base(m)),
+		   (unsigned long long)align);
+	} else {
+		load_bias = 0;
+		KT(m, "ET_DYN without an interpreter (a static PIE or a "
+		   "loader): placed like an mmap, below mmap_base");
+	}
+	return elf_pagestart(load_bias - s->vaddr);
+}
+
+/* start_code ... elf_brk: how far the PT_LOADs reach so far */
+static void
+elf_extent(struct elf_load *l, const struct elf_seg *s, unsigned prot)
+{
+	u64 k = s->vaddr;
+
+	if ((s->flags & ELF_PF_X) && k < l->start_code)
+		l->start_code = k;
+	if (l->start_data < k)
+		l->start_data = k;
+	k = s->vaddr + s->filesz;
+	if (k > l->elf_bss)
+		l->elf_bss = k;
+	if ((s->flags & ELF_PF_X) && l->end_code < k)
+		l->end_code = k;
+	if (l->end_data < k)
+		l->end_data = k;
+	k = s->vaddr + s->memsz;
+	if (k > l->elf_brk) {
+		l->bss_prot = prot;
+		l->elf_brk = k;
+	}
+}
+
+/* One PT_LOAD of load_elf_binary(): the bss before it, then elf_map() */
+static int
+elf_load_segment(struct bprm *b, struct file *f, int i, struct elf_load *l)
+{
+	struct machine *m = b->m;
+	const struct elf_info *ei = f->elf;
+	const struct elf_seg *s = &ei->seg[i];
+	unsigned prot = make_prot(s->flags), flags = MAP_PRIVATE;
+	u64 total = 0, addr;
+
+	if (l->elf_brk > l->elf_bss) {
+		u64 nb = elf_pageoffset(l->elf_bss);
+		static const u8 zero[PAGE_SIZE];
+
+		if (set_brk(b, l->elf_bss + l->load_bias,
+			    l->elf_brk + l->load_bias, l->bss_prot))
+			return -1;
+		if (nb) {
+			nb = MIN(PAGE_SIZE - nb, l->elf_brk - l->elf_bss);
+			put_user(b, l->elf_bss + l->load_bias, zero, nb);
+		}
+	}
+	if (!l->first) {
+		flags |= MAP_FIXED;
+	} else if (ei->type == ELF_ET_EXEC) {
+		flags |= MAP_FIXED_NOREPLACE;
+	} else {
+		l->load_bias = et_dyn_load_bias(b, ei, s, &flags);
+		total = total_mapping_size(ei);
+	}
+	KT(m, "elf_map PT_LOAD %d: %s file %#llx+%#llx at %s, memsz %#llx", i,
+	   (prot & PROT_WRITE) ? "rw" : (prot & PROT_EXEC) ? "rx" : "r",
+	   (unsigned long long)s->offset, (unsigned long long)s->filesz,
+	   ktva(m, l->load_bias + s->vaddr), (unsigned long long)s->memsz);
+	if (elf_map(b, f, l->load_bias + s->vaddr, s, prot, flags, total,
+		    &addr))
+		return -1;
+	if (l->first) {
+		l->first = false;
+		if (ei->type == ELF_ET_DYN)
+			l->load_bias += addr - elf_pagestart(l->load_bias +
+							     s->vaddr);
+	}
+	if (s->offset <= ei->phoff && ei->phoff < s->offset + s->filesz)
+		l->phdr_addr = ei->phoff - s->offset + s->vaddr;
+	elf_extent(l, s, prot);
+	return 0;
+}
+
+/*
+ * load_elf_binary(): the PT_LOADs, the bss and brk, the interpreter, the
+ * auxiliary vector, and the registers the program starts with.
+ */
+static int
+load_elf_binary(struct bprm *b, struct file *f, struct file *interp)
+{
+	struct machine *m = b->m;
+	struct mm_struct *mm = b->mm;
+	struct task_struct *t = b->t;
+	const struct elf_info *ei = f->elf;
+	struct elf_load l = { .first = true, .start_code = ~0ULL };
+	u64 entry, interp_load = 0;
+	int i;
+
+	for (i = 0; i < ei->nseg; i++)
+		if (ei->seg[i].type == ELF_PT_LOAD &&
+		    elf_load_segment(b, f, i, &l))
+			return -1;
+	if (l.start_code == ~0ULL)
+		l.start_code = 0;
+	entry = ei->entry + l.load_bias;
+	l.elf_bss += l.load_bias;
+	l.elf_brk += l.load_bias;
+	mm->start_code = l.start_code + l.load_bias;
+	mm->end_code = l.end_code + l.load_bias;
+	mm->start_data = l.start_data + l.load_bias;
+	mm->end_data = l.end_data + l.load_bias;
+	if (set_brk(b, l.elf_bss, l.elf_brk, l.bss_prot))
+		return -1;
+	if (l.elf_bss != l.elf_brk && padzero(b, l.elf_bss))
+		return -1;
+	mm->img[0].file = get_file(f);
+	mm->img[0].bias = l.load_bias;
+
+	t->entry = entry;
+	if (interp != NULL) {
+		KT(m, "load_elf_interp: %s", interp->path);
+		if (load_elf_interp(b, interp, &interp_load))
+			return -1;
+		t->entry = interp_load + interp->elf->entry;
+		mm->img[1].file = get_file(interp);
+		mm->img[1].bias = interp_load;
+	}
+	if (create_elf_tables(b, ei, l.phdr_addr + l.load_bias, interp_load,
+			      entry, b->argc, b->envc, 0, b->argv_ptrs,
+			      b->envp_ptrs))
+		return -1;
+	mm->start_stack = b->p;
+	t->sp = b->p;
+	KT(m, "start_thread: pc %s, sp %s; brk %s", ktva(m, t->entry),
+	   ktva(m, t->sp), ktva(m, mm->brk));
+	return 0;
+}
+
+/* bprm_execve(): the new stack and its strings, then the binary */
+static int
+bprm_execve(struct bprm *b, const struct exec_args *a, struct file *f,
+	    struct file *interp)
+{
+	if (setup_arg_pages(b, a->path, elf_exec_stack(f->elf)) ||
+	    copy_strings(b, a->path))
+		return -1;
+	return load_elf_binary(b, f, interp);
+}
+
 int
 do_execve(struct machine *m, const struct exec_args *a,
 	  struct task_struct **out, struct error *e)
@@ -411,15 +671,8 @@ do_execve(struct machine *m, const struct exec_args *a,
 	const struct elf_info *ei;
 	struct mm_struct *mm;
 	struct bprm b;
-	u64 load_bias = 0, elf_bss = 0, elf_brk = 0, start_code = ~0ULL,
-	    end_code = 0, start_data = 0, end_data = 0, phdr_addr = 0,
-	    interp_load = 0, entry, *argv_ptrs = NULL, envp_ptrs[2], stack_lo;
-	bool first = true, exec_stack = true;
-	unsigned bss_prot = 0;
 	char *note = NULL;
-	int argc = a->argc > 0 ? a->argc : 1, envc = 2, i, r;
-	const char *const *argv = a->argc > 0 ? (const char *const *)a->argv :
-		(const char *const *)&a->path;
+	int r;
 
 	*out = NULL;
 	if (f == NULL) {
@@ -434,9 +687,6 @@ do_execve(struct machine *m, const struct exec_args *a,
 	}
 	ei = f->elf;
 	interp = open_interp(m, ei, a->root, &note);
-	for (i = 0; i < ei->nseg; i++)
-		if (ei->seg[i].type == ELF_PT_GNU_STACK)
-			exec_stack = ei->seg[i].flags & ELF_PF_X;
 
 	t = task_alloc(m, cur ? cur->pid : 0, base_name(a->path));
 	if (t == NULL) {
@@ -460,173 +710,17 @@ do_execve(struct machine *m, const struct exec_args *a,
 	b.mm = mm;
 	b.e = e;
 	b.ptr = m->arch->is64 ? 8 : 4;
+	b.argc = a->argc > 0 ? a->argc : 1;
+	b.argv = a->argc > 0 ? (const char *const *)a->argv :
+		(const char *const *)&a->path;
+	b.envc = (int)ARRAY_SIZE(envp_init);
 	KT(m, "mm_alloc: TASK_SIZE %s, STACK_TOP %s, mmap_base %s (STACK_TOP "
 	   "- 128M: RLIMIT_STACK 8M + the 1M stack guard gap, at least 128M)",
 	   ktva(m, mm->task_size), ktva(m, mm->stack_top),
 	   ktva(m, mm->mmap_base));
-
-	/* bprm_mm_init + copy_strings + setup_arg_pages: the stack VMA */
-	{
-		struct vm_area_struct *v;
-		u64 strings = strlen(a->path) + 1;
-
-		for (i = 0; i < argc; i++)
-			strings += strlen(argv[i]) + 1;
-		for (i = 0; i < envc; i++)
-			strings += strlen(envp_init[i]) + 1;
-		stack_lo = elf_pagestart(mm->stack_top - b.ptr - strings);
-		if (mm->stack_top - stack_lo > PAGE_SIZE * 32) {
-			error_set(e, -E2BIG, "the arguments take %llu bytes: "
-				  "more than the 128K exec allows here",
-				  (unsigned long long)strings);
-			goto fail;
-		}
-		v = vma_alloc(mm);
-		v->vm_start = stack_lo - STACK_EXPAND;
-		v->vm_end = mm->stack_top;
-		v->vm_flags = VM_STACK_FLAGS | (exec_stack ? VM_EXEC : 0);
-		v->vm_page_prot = vm_get_page_prot(v->vm_flags);
-		v->vm_pgoff = v->vm_start >> PAGE_SHIFT;
-		vma_link(mm, v);
-		mm->total_vm += (v->vm_end - v->vm_start) >> PAGE_SHIFT;
-		mm->start_stack = mm->stack_top - b.ptr;	/* for [stack] */
-		KT(m, "setup_arg_pages: stack VMA %s-%s (the argument pages + "
-		   "stack_expand 128K), VM_GROWSDOWN%s", ktva(m, v->vm_start),
-		   ktva(m, v->vm_end), exec_stack ? ", executable (no "
-		   "PT_GNU_STACK or PF_X in it)" : "");
-	}
-	b.p = mm->stack_top - b.ptr;
-	if (push_string(&b, a->path))
+	if (bprm_execve(&b, a, f, interp))
 		goto fail;
-	b.exec = b.p;
-	for (i = envc - 1; i >= 0; i--) {
-		if (push_string(&b, envp_init[i]))
-			goto fail;
-		envp_ptrs[i] = b.p;
-	}
-	argv_ptrs = xcalloc((size_t)argc, sizeof(*argv_ptrs));
-	for (i = argc - 1; i >= 0; i--) {
-		if (push_string(&b, argv[i]))
-			goto fail;
-		argv_ptrs[i] = b.p;
-	}
-	mm->arg_start = b.p;
-	mm->arg_end = mm->env_start = envp_ptrs[0];
-	mm->env_end = b.exec;
-
-	/* the PT_LOADs */
-	for (i = 0; i < ei->nseg; i++) {
-		const struct elf_seg *s = &ei->seg[i];
-		unsigned prot = make_prot(s->flags), flags = MAP_PRIVATE;
-		u64 total = 0, addr, k;
-
-		if (s->type != ELF_PT_LOAD)
-			continue;
-		if (elf_brk > elf_bss) {
-			u64 nb = elf_pageoffset(elf_bss);
-			static const u8 zero[PAGE_SIZE];
-
-			if (set_brk(&b, elf_bss + load_bias, elf_brk + load_bias,
-				    bss_prot))
-				goto fail;
-			if (nb) {
-				nb = MIN(PAGE_SIZE - nb, elf_brk - elf_bss);
-				put_user(&b, elf_bss + load_bias, zero, nb);
-			}
-		}
-		if (!first) {
-			flags |= MAP_FIXED;
-		} else if (ei->type == ELF_ET_EXEC) {
-			flags |= MAP_FIXED_NOREPLACE;
-		} else {
-			/* a PIE with PT_INTERP (found or not) is a program */
-			if (ei->interp != NULL) {
-				u64 align = maximum_alignment(ei);
-
-				load_bias = mm_arch(m)->et_dyn_base(m);
-				if (align)
-					load_bias &= ~(align - 1);
-				flags |= MAP_FIXED_NOREPLACE;
-				KT(m, "a PIE with an interpreter: load_bias "
-				   "from ELF_ET_DYN_BASE %s, aligned to %#llx",
-				   ktva(m, mm_arch(m)->et_dyn_base(m)),
-				   (unsigned long long)align);
-			} else {
-				load_bias = 0;
-				KT(m, "ET_DYN without an interpreter (a static "
-				   "PIE or a loader): placed like an mmap, "
-				   "below mmap_base");
-			}
-			load_bias = elf_pagestart(load_bias - s->vaddr);
-			total = total_mapping_size(ei);
-		}
-		KT(m, "elf_map PT_LOAD %d: %s file %#llx+%#llx at %s, memsz "
-		   "%#llx", i, (prot & PROT_WRITE) ? "rw" : (prot & PROT_EXEC) ?
-		   "rx" : "r", (unsigned long long)s->offset,
-		   (unsigned long long)s->filesz,
-		   ktva(m, load_bias + s->vaddr), (unsigned long long)s->memsz);
-		if (elf_map(&b, f, load_bias + s->vaddr, s, prot, flags, total,
-			    &addr))
-			goto fail;
-		if (first) {
-			first = false;
-			if (ei->type == ELF_ET_DYN)
-				load_bias += addr - elf_pagestart(load_bias +
-								  s->vaddr);
-		}
-		if (s->offset <= ei->phoff && ei->phoff < s->offset + s->filesz)
-			phdr_addr = ei->phoff - s->offset + s->vaddr;
-		k = s->vaddr;
-		if ((s->flags & ELF_PF_X) && k < start_code)
-			start_code = k;
-		if (start_data < k)
-			start_data = k;
-		k = s->vaddr + s->filesz;
-		if (k > elf_bss)
-			elf_bss = k;
-		if ((s->flags & ELF_PF_X) && end_code < k)
-			end_code = k;
-		if (end_data < k)
-			end_data = k;
-		k = s->vaddr + s->memsz;
-		if (k > elf_brk) {
-			bss_prot = prot;
-			elf_brk = k;
-		}
-	}
-	if (start_code == ~0ULL)
-		start_code = 0;
-	entry = ei->entry + load_bias;
-	elf_bss += load_bias;
-	elf_brk += load_bias;
-	mm->start_code = start_code + load_bias;
-	mm->end_code = end_code + load_bias;
-	mm->start_data = start_data + load_bias;
-	mm->end_data = end_data + load_bias;
-	if (set_brk(&b, elf_bss, elf_brk, bss_prot))
-		goto fail;
-	if (elf_bss != elf_brk && padzero(&b, elf_bss))
-		goto fail;
-	mm->img[0].file = get_file(f);
-	mm->img[0].bias = load_bias;
-
-	t->entry = entry;
-	if (interp != NULL) {
-		KT(m, "load_elf_interp: %s", interp->path);
-		if (load_elf_interp(&b, interp, &interp_load))
-			goto fail;
-		t->entry = interp_load + interp->elf->entry;
-		mm->img[1].file = get_file(interp);
-		mm->img[1].bias = interp_load;
-	}
-	if (create_elf_tables(&b, ei, phdr_addr + load_bias, interp_load,
-			      entry, argc, envc, 0, argv_ptrs, envp_ptrs))
-		goto fail;
-	mm->start_stack = b.p;
-	t->sp = b.p;
-	KT(m, "start_thread: pc %s, sp %s; brk %s", ktva(m, t->entry),
-	   ktva(m, t->sp), ktva(m, mm->brk));
-	free(argv_ptrs);
+	free(b.argv_ptrs);
 	free(note);
 	fput(m, f);
 	if (interp != NULL)
@@ -635,7 +729,7 @@ do_execve(struct machine *m, const struct exec_args *a,
 	return 0;
 fail:
 	r = e->code;
-	free(argv_ptrs);
+	free(b.argv_ptrs);
 	task_unlink(m, t);
 	mmput(m, t->mm);
 	free(t);

@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 #include "ptwalk/hostmap.h"
-#include "mm_internal.h"
+#include "internal.h"
 
 #define SIM_DEV		((8ULL << 8) | 1)	/* 08:01, /dev/sda1 */
 #define SIM_FIRST_INO	131073

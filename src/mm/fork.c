@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mm_internal.h"
+#include "internal.h"
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/progress.h"
 

@@ -10,6 +10,7 @@
 
 #include "ptwalk/highmem.h"
 #include "ptwalk/page_alloc.h"
+#include "ptwalk/pgtable.h"
 #include "ptwalk/tlbflush.h"
 
 #define KT(m, ...)							\

@@ -1,18 +1,34 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * What the files of the page allocator share (cf. mm/internal.h):
- * page_alloc.c (the buddy allocator, GFP, watermarks, zonelists) and
- * mm_init.c (nodes, zones, mem_map and the boot-time free lists).
+ * What the files of the simulated kernel share (cf. mm/internal.h), not
+ * for commands: the page allocator's inside (page_alloc.c, mm_init.c,
+ * dma.c) and the process model's (process.c, mmap.c, memory.c, exec.c,
+ * fork.c, context.c, task_mmu.c, filemap.c, user_page.c).
  */
 #ifndef PTWALK_MM_INTERNAL_H
 #define PTWALK_MM_INTERNAL_H
 
 #include "ptwalk/kernel.h"
+#include "ptwalk/mm.h"
 #include "ptwalk/page_alloc.h"
+#include "ptwalk/pgtable.h"
+
+/* kt() whose arguments are only computed when a command traces */
+#define KT(m, ...)							\
+	do {								\
+		if (unlikely((m)->kt.on))				\
+			kt((m), __VA_ARGS__);				\
+	} while (0)
+
+/*
+ * The page allocator
+ */
 
 /* The descriptor of a pfn known to have one, and back (no checks). */
-#define PFN_PAGE(pa, pfn)	((pa)->mem_map + ((pfn) - (pa)->start_pfn))
-#define PAGE_PFN(pa, page)	((u64)((page) - (pa)->mem_map) + (pa)->start_pfn)
+#define PFN_PAGE(pgalloc, pfn)						\
+	((pgalloc)->mem_map + ((pfn) - (pgalloc)->start_pfn))
+#define PAGE_PFN(pgalloc, page)						\
+	((u64)((page) - (pgalloc)->mem_map) + (pgalloc)->start_pfn)
 
 /*
  * A clean, written descriptor: all fields zero but the kmap address
@@ -27,13 +43,6 @@ page_reset(struct page *p)
 	*p = (struct page){ .virtual = virt, .sim_init = 1 };
 }
 
-/* The kernel's trace, only formatted when a command asked for it. */
-#define KT(pa, ...)							\
-	do {								\
-		if (unlikely((pa)->m->kt.on))				\
-			kt((pa)->m, __VA_ARGS__);			\
-	} while (0)
-
 #define FPI_NONE	0
 #define FPI_TO_TAIL	1	/* boot: memblock_free_pages() */
 
@@ -44,20 +53,20 @@ extern const char *const zone_names[MAX_NR_ZONES];
  * rest), so the node is a division; the zone is one of at most five.
  */
 static inline int
-pfn_nid(const struct page_alloc *pa, u64 pfn)
+pfn_nid(const struct page_alloc *pgalloc, u64 pfn)
 {
-	const pg_data_t *last = pa->node_data[pa->nr_nodes - 1];
+	const pg_data_t *last = pgalloc->node_data[pgalloc->nr_nodes - 1];
 
-	if (pa->nr_nodes == 1 || pfn >= last->node_start_pfn)
-		return pa->nr_nodes - 1;
-	return (int)((pfn - pa->start_pfn) /
-		     pa->node_data[0]->node_spanned_pages);
+	if (pgalloc->nr_nodes == 1 || pfn >= last->node_start_pfn)
+		return pgalloc->nr_nodes - 1;
+	return (int)((pfn - pgalloc->start_pfn) /
+		     pgalloc->node_data[0]->node_spanned_pages);
 }
 
 static inline struct zone *
-pfn_zone(const struct page_alloc *pa, u64 pfn)
+pfn_zone(const struct page_alloc *pgalloc, u64 pfn)
 {
-	pg_data_t *pgdat = pa->node_data[pfn_nid(pa, pfn)];
+	pg_data_t *pgdat = pgalloc->node_data[pfn_nid(pgalloc, pfn)];
 	int t;
 
 	for (t = 0; t < MAX_NR_ZONES; t++) {
@@ -71,17 +80,185 @@ pfn_zone(const struct page_alloc *pa, u64 pfn)
 
 /* mm_init.c */
 /* The boot reservation covering pfn (NULL: none). */
-const struct pa_resv *pfn_resv(const struct page_alloc *pa, u64 pfn);
+const struct resv_range *pfn_resv(const struct page_alloc *pgalloc, u64 pfn);
 /* Fill a never-written descriptor with the default of its frame. */
-void page_init_default(struct page_alloc *pa, struct page *p, u64 pfn);
+void page_init_default(struct page_alloc *pgalloc, struct page *p, u64 pfn);
 bool pfn_in_lazy(const struct zone *z, u64 pfn);
 
 /* page_alloc.c */
-void __free_one_page(struct page_alloc *pa, struct zone *z, u64 pfn,
+void __free_one_page(struct page_alloc *pgalloc, struct zone *z, u64 pfn,
 		     unsigned order, int fpi);
-void build_all_zonelists(struct page_alloc *pa);
-void init_per_zone_wmark_min(struct page_alloc *pa);
-int pa_alloc_table_page(struct machine *m, u64 *pa, struct error *e);
-void pa_free_table_page(struct machine *m, u64 pa);
+void build_all_zonelists(struct page_alloc *pgalloc);
+void init_per_zone_wmark_min(struct page_alloc *pgalloc);
+int pagetable_alloc(struct machine *m, u64 *pa, struct error *e);
+void pagetable_free(struct machine *m, u64 pa);
+
+/*
+ * The process model
+ */
+
+/* One arch's answers to what arch/<arch> headers define for processes. */
+struct mm_arch {
+	u16 elf_machine;
+	const char *platform;		/* ELF_PLATFORM (AT_PLATFORM) */
+	u64 hwcap, hwcap2;		/* ELF_HWCAP, ELF_HWCAP2 */
+	u64 mmap_min_addr;		/* CONFIG_DEFAULT_MMAP_MIN_ADDR */
+	u64 (*et_dyn_base)(const struct machine *m);	/* ELF_ET_DYN_BASE */
+	bool align_stack16;		/* arch_align_stack: sp & ~15 */
+	unsigned asid_bits;		/* 0: x86 (PCID or CR3 flush) */
+	const char *fault_kind;		/* "x86" error code / "arm" FSR / "arm64" ESR */
+};
+const struct mm_arch *mm_arch(const struct machine *m);
+
+struct task_state {
+	struct task_struct *tasks;	/* sorted by pid */
+	int last_pid;
+	u64 zero_pfn;			/* empty_zero_page */
+	u64 next_ctx_id;
+	/* x86 PCID: per CPU, TLB_NR_DYN_ASIDS slots (arch/x86/mm/tlb.c) */
+	struct pcid_slot {
+		u64 ctx_id, tlb_gen;
+	} (*pcid)[6];
+	u8 *next_asid;
+	/* arm: ASID generations (arch/arm/mm/context.c) */
+	u64 asid_generation;
+	u8 *asid_map;			/* one byte per ASID: used */
+	u64 *active_asids, *reserved_asids;
+	u64 asid_next;
+	u64 rollovers;
+	void *files;			/* filemap.c: the open files */
+	struct kmem_cache *pgd_cache;	/* PAE: 32-byte pgds (pgtable_cache_init) */
+};
+
+static inline struct task_state *
+tasks_of(struct machine *m)
+{
+	return m->kern->tasks;
+}
+
+/* pages: glue to the page allocator (src/mm/page_alloc.c) */
+int mm_alloc_user_page(struct machine *m, bool zero, const char *owner,
+		       u64 *pfn, struct error *e);
+void mm_get_page(struct machine *m, u64 pfn);
+void mm_put_page(struct machine *m, u64 pfn);
+int mm_page_count(struct machine *m, u64 pfn);
+int mm_page_mapcount(struct machine *m, u64 pfn);
+void mm_page_add_rmap(struct machine *m, u64 pfn);
+void mm_page_remove_rmap(struct machine *m, u64 pfn);
+void mm_page_set_anon(struct machine *m, u64 pfn, struct anon_vma *av,
+		      u64 index);
+void mm_page_set_file(struct machine *m, u64 pfn, struct file *f, u64 index);
+bool mm_page_anon(struct machine *m, u64 pfn);
+bool mm_page_dirty(struct machine *m, u64 pfn);
+void mm_page_set_dirty(struct machine *m, u64 pfn);
+int mm_alloc_pgd_pages(struct machine *m, unsigned order, u64 *pa,
+		       struct error *e);
+void mm_free_pgd_pages(struct machine *m, u64 pa, unsigned order);
+
+/* page tables of an mm (memory.c) */
+int pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e);
+void pgd_free(struct machine *m, struct mm_struct *mm);
+void zap_page_range(struct machine *m, struct mm_struct *mm,
+		    struct vm_area_struct *vma, u64 start, u64 end);
+void free_pgtables(struct machine *m, struct mm_struct *mm, u64 start,
+		   u64 end);
+void change_protection(struct machine *m, struct vm_area_struct *vma,
+		       u64 start, u64 end);
+/*
+ * walk_page_range() (cf. mm/pagewalk.c): pte_entry is called for every
+ * PTE slot of [start, end) whose PTE table exists, with the slot's
+ * address; absent upper tables are skipped whole, and an entry pointing
+ * back at a table above it (a hand-made cycle) is not followed.
+ */
+struct mm_walk {
+	struct machine *m;
+	struct mm_struct *mm;
+	struct vm_area_struct *vma;
+	u64 start, end;
+	void (*pte_entry)(struct mm_walk *w, u64 va, u64 epa);
+	void *priv;			/* the caller's */
+	u64 nflush, first_flush;	/* zap and mprotect: PTEs changed */
+	u64 path[NR_LEVELS];		/* the tables above the current one */
+};
+void walk_page_range(struct mm_walk *w);
+/* Is table one of path[0..depth] (the tables above an entry)? */
+bool table_on_path(const u64 *path, int depth, u64 table);
+/* pgd_offset(): the pgd entry of addr in mm's tables */
+static inline u64
+pgd_offset(struct machine *m, const struct mm_struct *mm, u64 addr)
+{
+	return pgd_offset_pgd(&m->mmu, mm->pgd, addr);
+}
+/* the leaf slot of addr: 0 and *epa, or -ENOENT when no table */
+int user_pte_slot(struct machine *m, struct mm_struct *mm, u64 addr,
+		  bool create, u64 *epa, struct error *e);
+u64 pte_read(struct machine *m, u64 epa);
+/*
+ * vm_normal_page(): does a present PTE with this pfn and these attributes
+ * (P_SPECIAL) count a struct page?  Not the zero page, not a special PTE,
+ * not a pfn without a struct page (beyond mem_map).
+ */
+bool vm_normal_page(struct machine *m, u64 pfn, u32 attr);
+void pte_write(struct machine *m, u64 epa, u64 val, u64 va);
+
+/* TLB maintenance for user mappings (context.c) */
+void mm_tlb_flush_page(struct machine *m, struct mm_struct *mm, u64 va);
+void mm_tlb_flush(struct machine *m, struct mm_struct *mm);
+void mm_context_init(struct machine *m, struct mm_struct *mm);
+void switch_to_idle(struct machine *m, struct cpu *c);
+
+/* VMAs (mmap.c) */
+struct vm_area_struct *vma_alloc(struct mm_struct *mm);
+void vma_link(struct mm_struct *mm, struct vm_area_struct *vma);
+void vma_free(struct machine *m, struct vm_area_struct *vma);
+struct vm_area_struct *find_vma_prev(struct mm_struct *mm, u64 addr,
+				     struct vm_area_struct **prev);
+int vm_brk_flags(struct machine *m, struct mm_struct *mm, u64 addr, u64 len,
+		 unsigned long flags, struct error *e);
+int expand_stack(struct machine *m, struct vm_area_struct *vma, u64 addr,
+		 struct error *e);
+void exit_mmap(struct machine *m, struct mm_struct *mm);
+unsigned long calc_vm_flags(unsigned prot, unsigned flags);
+u64 mmap_min_addr(const struct machine *m);
+u64 stack_guard_gap(void);
+
+/* files (filemap.c) */
+int filemap_get(struct address_space *as, u64 index, u64 *pfn);
+void filemap_add(struct address_space *as, u64 index, u64 pfn);
+void files_init(struct machine *m);
+void files_release(struct machine *m);
+
+/* tasks (process.c) */
+struct mm_struct *mm_alloc(struct machine *m, struct error *e);
+void mmput(struct machine *m, struct mm_struct *mm);
+struct task_struct *task_alloc(struct machine *m, int ppid, const char *comm);
+void task_unlink(struct machine *m, struct task_struct *t);
+
+/*
+ * The page allocator's own steps (buddy splits ...) inside a fault are
+ * shown only with `set verbose on`: kt_quiet() mutes them, kt_restore()
+ * puts the trace back.
+ */
+static inline bool
+kt_quiet(struct machine *m)
+{
+	bool on = m->kt.on;
+
+	if (!m->kt.verbose)
+		m->kt.on = false;
+	return on;
+}
+
+static inline void
+kt_restore(struct machine *m, bool on)
+{
+	m->kt.on = on;
+}
+
+/* print helpers for kt() */
+const char *ktva(const struct machine *m, u64 va);
+const char *ktpa(const struct machine *m, u64 pa);
+const char *ktpte(const struct machine *m, u64 pte);
+const char *fsize_kt(u64 bytes);
 
 #endif

@@ -15,9 +15,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "mm_internal.h"
+#include "internal.h"
 #include "ptwalk/log2.h"
 #include "ptwalk/page_alloc.h"
+#include "ptwalk/peek.h"
+#include "ptwalk/pgtable.h"
 #include "ptwalk/slab.h"
 
 /* x86 page-fault error code (arch/x86/include/asm/trap_pf.h) */
@@ -216,68 +218,73 @@ alloc_user_table(struct machine *m, struct mm_struct *mm, int lvl,
 	return pa;
 }
 
-static void
-link_table(struct machine *m, int lvl, u64 epa, u64 table)
+/*
+ * __p4d_alloc() ... __pte_alloc() of a process: the entry upper, of the
+ * level above lvl, must hold a table: when it is empty, a new table of
+ * level lvl (with create), counted in the mm.  Nothing to do for a folded
+ * level.
+ */
+static int
+user_pt_alloc(struct machine *m, struct mm_struct *mm, int lvl, u64 upper,
+	      u64 addr, bool create, struct error *e)
 {
-	if (m->arch->populate != NULL)
-		m->arch->populate(m, lvl, epa, table, PAGE_TABLE_USER);
-	else
-		phys_write_entry(&m->phys, epa, m->mmu.lv[lvl].esize,
-				 m->arch->mk_table(&m->mmu, lvl, table,
-						   PAGE_TABLE_USER));
+	const struct mmu *mmu = &m->mmu;
+	int ul = pt_entry_level(mmu, lvl - 1);
+	const struct pt_level *L = &mmu->lv[ul];
+	u64 ent, t, start = addr & ~((1ULL << L->shift) - 1);
+	struct pte_decode d;
+
+	if (mmu->lv[lvl].folded)
+		return 0;
+	pt_entry(m, ul, upper, &ent, &d);
+	if (d.kind == PT_TABLE)
+		return 0;
+	if (d.kind != PT_NONE)
+		return error_set(e, -EFAULT, "%s entry %s at %s is not a table",
+				 L->name, ktpte(m, ent), ktpa(m, upper));
+	if (!create)
+		return -ENOENT;
+	t = alloc_user_table(m, mm, lvl, e);
+	if (t == 0)
+		return e ? e->code : -ENOMEM;
+	pgtable_populate(m, ul, upper, t, PAGE_TABLE_USER);
+	KT(m, "__%s_alloc: new %s table at %s for %s-%s, linked from "
+	   "%s[%llu]", mmu->lv[lvl].name, mmu->lv[lvl].name, ktpa(m, t),
+	   ktva(m, start), ktva(m, start + (1ULL << L->shift)), L->name,
+	   (unsigned long long)pt_index(mmu, ul, addr));
+	/* where the entry points now (arm: the hardware table) */
+	pt_entry(m, ul, upper, &ent, &d);
+	if (d.kind != PT_TABLE)
+		return error_set(e, -EINVAL, "linking the %s table failed",
+				 mmu->lv[lvl].name);
+	return 0;
 }
 
 int
 user_pte_slot(struct machine *m, struct mm_struct *mm, u64 addr, bool create,
 	      u64 *epa, struct error *e)
 {
-	const struct mmu *mmu = &m->mmu;
-	u64 table = mm->pgd;
-	int i;
+	u64 pgd, p4d, pud, pmd;
+	int r;
 
-	for (i = 0; i < mmu->nwalk; i++) {
-		int lvl = mmu->walk[i];
-		const struct pt_level *L = &mmu->lv[lvl];
-		u64 idx = (addr >> L->shift) & ((1ULL << L->bits) - 1);
-		u64 ea = table + idx * L->esize, ent = 0, t;
-		struct pte_decode d;
-
-		if (lvl == LVL_PTE) {
-			*epa = ea;
-			return 0;
-		}
-		phys_read_entry(&m->phys, ea, L->esize, &ent);
-		mmu->arch->decode(mmu, lvl, ent, &d);
-		if (d.kind == PT_TABLE) {
-			table = d.addr;
-			continue;
-		}
-		if (d.kind != PT_NONE)
-			return error_set(e, -EFAULT, "%s entry %s at %s is not "
-					 "a table", L->name, ktpte(m, ent),
-					 ktpa(m, ea));
-		if (!create)
-			return -ENOENT;
-		t = alloc_user_table(m, mm, mmu->walk[i + 1], e);
-		if (t == 0)
-			return e ? e->code : -ENOMEM;
-		link_table(m, lvl, ea, t);
-		KT(m, "__%s_alloc: new %s table at %s for %s-%s, linked from "
-		   "%s[%llu]", mmu->lv[mmu->walk[i + 1]].name,
-		   mmu->lv[mmu->walk[i + 1]].name, ktpa(m, t),
-		   ktva(m, addr & ~((1ULL << L->shift) - 1)),
-		   ktva(m, (addr & ~((1ULL << L->shift) - 1)) +
-			(1ULL << L->shift)), L->name,
-		   (unsigned long long)idx);
-		/* where the entry points now (arm: the hardware table) */
-		phys_read_entry(&m->phys, ea, L->esize, &ent);
-		mmu->arch->decode(mmu, lvl, ent, &d);
-		if (d.kind != PT_TABLE)
-			return error_set(e, -EINVAL, "linking the %s table "
-					 "failed", mmu->lv[mmu->walk[i + 1]].name);
-		table = d.addr;
-	}
-	return error_set(e, -EINVAL, "no pte level");
+	pgd = pgd_offset(m, mm, addr);
+	r = user_pt_alloc(m, mm, LVL_P4D, pgd, addr, create, e);
+	if (r)
+		return r;
+	p4d = p4d_offset(m, pgd, addr);
+	r = user_pt_alloc(m, mm, LVL_PUD, p4d, addr, create, e);
+	if (r)
+		return r;
+	pud = pud_offset(m, p4d, addr);
+	r = user_pt_alloc(m, mm, LVL_PMD, pud, addr, create, e);
+	if (r)
+		return r;
+	pmd = pmd_offset(m, pud, addr);
+	r = user_pt_alloc(m, mm, LVL_PTE, pmd, addr, create, e);
+	if (r)
+		return r;
+	*epa = pte_offset_map(m, pmd, addr);
+	return 0;
 }
 
 u64
@@ -296,12 +303,11 @@ user_pte(struct machine *m, struct mm_struct *mm, u64 addr, u64 *pte_pa)
 static u64
 kernel_pgd_boundary(const struct machine *m)
 {
-	const struct pt_level *L = &m->mmu.lv[LVL_PGD];
 	u64 start = MIN(m->lay.page_offset, m->lay.modules_vaddr);
 
-	if (L->shift >= 64)
+	if (m->mmu.lv[LVL_PGD].shift >= 64)
 		return 0;
-	return (start >> L->shift) & ((1ULL << L->bits) - 1);
+	return pgd_index(&m->mmu, start);
 }
 
 int
@@ -370,7 +376,8 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 
 			if (t == 0)
 				return e ? e->code : -ENOMEM;
-			link_table(m, LVL_PGD, pgd + i * L->esize, t);
+			pgtable_populate(m, LVL_PGD, pgd + i * L->esize, t,
+					 PAGE_TABLE_USER);
 		}
 		mm->pmd_prealloc = true;
 		KT(m, "pgd_alloc: PAE: %llu user pmds preallocated (PDPTEs are "
@@ -499,15 +506,14 @@ walk_level(struct mm_walk *rw, u64 table, int i, u64 base)
 		hi = nent - 1;
 	rw->path[i] = table;
 	for (k = lo; k <= hi; k++) {
-		u64 va = base + k * span, epa = table + k * L->esize, ent = 0;
+		u64 va = base + k * span, epa = table + k * L->esize, ent;
 		struct pte_decode d;
 
 		if (lvl == LVL_PTE) {
 			rw->pte_entry(rw, va, epa);
 			continue;
 		}
-		phys_read_entry(&m->phys, epa, L->esize, &ent);
-		mmu->arch->decode(mmu, lvl, ent, &d);
+		pt_entry(m, lvl, epa, &ent, &d);
 		if (d.kind == PT_TABLE && !table_on_path(rw->path, i, d.addr))
 			walk_level(rw, d.addr, i + 1, va);
 	}
@@ -587,12 +593,11 @@ static u64
 child_table(struct machine *m, u64 table, int i, u64 k)
 {
 	const struct mmu *mmu = &m->mmu;
-	const struct pt_level *L = &mmu->lv[mmu->walk[i]];
+	int lvl = mmu->walk[i];
 	struct pte_decode d;
-	u64 ent = 0;
+	u64 ent;
 
-	phys_read_entry(&m->phys, table + k * L->esize, L->esize, &ent);
-	mmu->arch->decode(mmu, mmu->walk[i], ent, &d);
+	pt_entry(m, lvl, table + k * mmu->lv[lvl].esize, &ent, &d);
 	return d.kind == PT_TABLE ? d.addr : 0;
 }
 

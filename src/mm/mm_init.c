@@ -17,6 +17,9 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "ptwalk/ksym.h"
+#include "ptwalk/memblock.h"
+#include "ptwalk/pgtable.h"
 #include "internal.h"
 
 const char *const zone_names[MAX_NR_ZONES] = {
@@ -51,42 +54,42 @@ const char *const pageflag_names[NR_PAGEFLAGS] = {
 #define MIN_NODE_BYTES	(16 * MiB)
 #define MAX_DMA_ADDRESS	(16 * MiB)	/* memblock's preferred floor */
 
-const struct pa_resv *
-pfn_resv(const struct page_alloc *pa, u64 pfn)
+const struct resv_range *
+pfn_resv(const struct page_alloc *pgalloc, u64 pfn)
 {
 	int i;
 
-	for (i = 0; i < pa->nresv && pa->resv[i].start <= pfn; i++)
-		if (pfn < pa->resv[i].end)
-			return &pa->resv[i];
+	for (i = 0; i < pgalloc->nresv && pgalloc->resv[i].start <= pfn; i++)
+		if (pfn < pgalloc->resv[i].end)
+			return &pgalloc->resv[i];
 	return NULL;
 }
 
 bool
 pfn_range_ram(const struct machine *m, u64 *lo, u64 *hi)
 {
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 
-	if (pa == NULL)
+	if (pgalloc == NULL)
 		return false;
-	*lo = MAX(*lo, pa->start_pfn);
-	*hi = MIN(*hi, pa->end_pfn);
+	*lo = MAX(*lo, pgalloc->start_pfn);
+	*hi = MIN(*hi, pgalloc->end_pfn);
 	return *lo < *hi;
 }
 
 u64
 first_unreserved_pfn(const struct machine *m, u64 lo, u64 hi)
 {
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 	int i;
 
 	/* PG_reserved is set on exactly the boot reservations (sorted) */
-	for (i = 0; pa != NULL && i < pa->nresv && lo < hi; i++) {
-		if (pa->resv[i].end <= lo)
+	for (i = 0; pgalloc != NULL && i < pgalloc->nresv && lo < hi; i++) {
+		if (pgalloc->resv[i].end <= lo)
 			continue;
-		if (pa->resv[i].start > lo)
+		if (pgalloc->resv[i].start > lo)
 			break;
-		lo = pa->resv[i].end;
+		lo = pgalloc->resv[i].end;
 	}
 	return MIN(lo, hi);
 }
@@ -98,19 +101,19 @@ pfn_in_lazy(const struct zone *z, u64 pfn)
 }
 
 void
-page_init_default(struct page_alloc *pa, struct page *p, u64 pfn)
+page_init_default(struct page_alloc *pgalloc, struct page *p, u64 pfn)
 {
 	struct zone *z;
 
 	memset(p, 0, sizeof(*p));
 	p->sim_init = 1;
-	if (pfn_resv(pa, pfn) != NULL) {
+	if (pfn_resv(pgalloc, pfn) != NULL) {
 		/* reserve_bootmem_region(): PG_reserved, one reference */
 		SetPageReserved(p);
 		set_page_count(p, 1);
 		return;
 	}
-	z = pfn_zone(pa, pfn);
+	z = pfn_zone(pgalloc, pfn);
 	if (z != NULL && pfn_in_lazy(z, pfn) &&
 	    (pfn & (MAX_ORDER_NR_PAGES - 1)) == 0) {
 		__SetPageBuddy(p);
@@ -153,33 +156,34 @@ find_top_down(const struct machine *m, u64 lo, u64 hi, u64 size, u64 align,
 
 /* FLATMEM (32-bit): one mem_map from memblock, at the top of lowmem. */
 static int
-memmap_init_flat(struct page_alloc *pa, struct error *e)
+memmap_init_flat(struct page_alloc *pgalloc, struct error *e)
 {
-	struct machine *m = pa->m;
-	pg_data_t *n0 = pa->node_data[0];
-	u64 first = ALIGN_DOWN(pa->start_pfn, MAX_ORDER_NR_PAGES);
-	u64 last = ALIGN_UP(pa->end_pfn, MAX_ORDER_NR_PAGES);
-	u64 size = ALIGN_UP((last - first) * pa->struct_page_size, PAGE_SIZE);
+	struct machine *m = pgalloc->m;
+	pg_data_t *n0 = pgalloc->node_data[0];
+	u64 first = ALIGN_DOWN(pgalloc->start_pfn, MAX_ORDER_NR_PAGES);
+	u64 last = ALIGN_UP(pgalloc->end_pfn, MAX_ORDER_NR_PAGES);
+	u64 size = ALIGN_UP((last - first) * pgalloc->struct_page_size,
+			    PAGE_SIZE);
 	u64 lo = n0->node_start_pfn << PAGE_SHIFT;
 	u64 hi = MIN(n0->node_start_pfn + n0->node_spanned_pages,
-		     pa->max_low_pfn) << PAGE_SHIFT;
+		     pgalloc->max_low_pfn) << PAGE_SHIFT;
 	u64 base;
 	char sz[32];
 
 	if (!find_top_down(m, lo, hi, size, PAGE_SIZE, &base) &&
-	    !find_top_down(m, pa->start_pfn << PAGE_SHIFT,
-			   pa->max_low_pfn << PAGE_SHIFT, size, PAGE_SIZE,
+	    !find_top_down(m, pgalloc->start_pfn << PAGE_SHIFT,
+			   pgalloc->max_low_pfn << PAGE_SHIFT, size, PAGE_SIZE,
 			   &base)) {
 		fmt_size(sz, sizeof(sz), size);
 		return error_set(e, -ENOMEM, "mem_map (%s: %llu struct pages "
 				 "of %u bytes) does not fit in lowmem", sz,
 				 (unsigned long long)(last - first),
-				 pa->struct_page_size);
+				 pgalloc->struct_page_size);
 	}
 	memblock_reserve(m, base, size, "mem_map (struct page array)");
-	pa->memmap_va = m->lay.page_offset + (base - m->lay.phys_offset) +
-		(pa->start_pfn - first) * pa->struct_page_size;
-	pa->memmap_frames = size >> PAGE_SHIFT;
+	pgalloc->memmap_va = m->lay.page_offset + (base - m->lay.phys_offset) +
+		(pgalloc->start_pfn - first) * pgalloc->struct_page_size;
+	pgalloc->memmap_frames = size >> PAGE_SHIFT;
 	return 0;
 }
 
@@ -190,20 +194,21 @@ memmap_init_flat(struct page_alloc *pa, struct error *e)
  * (vmemmap_populate_hugepages), one 2M block per 128M section.
  */
 static int
-memmap_init_vmemmap(struct page_alloc *pa, struct error *e)
+memmap_init_vmemmap(struct page_alloc *pgalloc, struct error *e)
 {
-	struct machine *m = pa->m;
+	struct machine *m = pgalloc->m;
 	u64 pps = 1ULL << (SECTION_SIZE_BITS - PAGE_SHIFT);
-	u64 sec_bytes = pps * pa->struct_page_size;
+	u64 sec_bytes = pps * pgalloc->struct_page_size;
 	u64 vmemmap = m->lay.vmemmap_base -
-		(m->lay.phys_offset >> PAGE_SHIFT) * pa->struct_page_size;
-	u64 sec, first = pa->start_pfn / pps;
-	u64 last = (pa->end_pfn + pps - 1) / pps;
+		(m->lay.phys_offset >> PAGE_SHIFT) * pgalloc->struct_page_size;
+	u64 sec, first = pgalloc->start_pfn / pps;
+	u64 last = (pgalloc->end_pfn + pps - 1) / pps;
 	int nid;
 
-	pa->memmap_va = vmemmap + pa->start_pfn * pa->struct_page_size;
-	for (nid = 0; nid < pa->nr_nodes; nid++) {
-		pg_data_t *pgdat = pa->node_data[nid];
+	pgalloc->memmap_va = vmemmap +
+		pgalloc->start_pfn * pgalloc->struct_page_size;
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
+		pg_data_t *pgdat = pgalloc->node_data[nid];
 		u64 lo = pgdat->node_start_pfn << PAGE_SHIFT;
 		u64 hi = (pgdat->node_start_pfn + pgdat->node_spanned_pages) <<
 			PAGE_SHIFT;
@@ -213,7 +218,8 @@ memmap_init_vmemmap(struct page_alloc *pa, struct error *e)
 
 		/* the sections whose first frame is on this node */
 		for (sec = first; sec < last; sec++)
-			if (pfn_nid(pa, MAX(sec * pps, pa->start_pfn)) == nid) {
+			if (pfn_nid(pgalloc, MAX(sec * pps,
+						 pgalloc->start_pfn)) == nid) {
 				if (s0 == ~0ULL)
 					s0 = sec;
 				n++;
@@ -231,11 +237,12 @@ memmap_init_vmemmap(struct page_alloc *pa, struct error *e)
 		memblock_reserve(m, base, size,
 				 "vmemmap (struct page array)");
 		r = pgtable_map_range(m, m->swapper_pg_dir,
-				      vmemmap + s0 * pps * pa->struct_page_size,
+				      vmemmap + s0 * pps *
+				      pgalloc->struct_page_size,
 				      base, size, 21, PAGE_KERNEL, e);
 		if (r)
 			return r;
-		pa->memmap_frames += size >> PAGE_SHIFT;
+		pgalloc->memmap_frames += size >> PAGE_SHIFT;
 	}
 	return 0;
 }
@@ -243,7 +250,7 @@ memmap_init_vmemmap(struct page_alloc *pa, struct error *e)
 static int
 resv_cmp(const void *a, const void *b)
 {
-	const struct pa_resv *x = a, *y = b;
+	const struct resv_range *x = a, *y = b;
 
 	if (x->start != y->start)
 		return x->start < y->start ? -1 : 1;
@@ -252,27 +259,29 @@ resv_cmp(const void *a, const void *b)
 
 /* Every range memblock recorded becomes reserved frames. */
 static void
-collect_resv(struct page_alloc *pa)
+collect_resv(struct page_alloc *pgalloc)
 {
-	struct machine *m = pa->m;
+	struct machine *m = pgalloc->m;
 	int i;
 
-	pa->resv = xcalloc((size_t)m->nmemblock + 1, sizeof(*pa->resv));
+	pgalloc->resv = xcalloc((size_t)m->nmemblock + 1,
+				sizeof(*pgalloc->resv));
 	for (i = 0; i < m->nmemblock; i++) {
 		const struct memblock_region *r = &m->memblock[i];
 		u64 s = r->base >> PAGE_SHIFT;
 		u64 en = (r->base + r->size + PAGE_SIZE - 1) >> PAGE_SHIFT;
 
-		s = MAX(s, pa->start_pfn);
-		en = MIN(en, pa->end_pfn);
+		s = MAX(s, pgalloc->start_pfn);
+		en = MIN(en, pgalloc->end_pfn);
 		if (s >= en)
 			continue;
-		pa->resv[pa->nresv].start = s;
-		pa->resv[pa->nresv].end = en;
-		pa->resv[pa->nresv].what = r->what;
-		pa->nresv++;
+		pgalloc->resv[pgalloc->nresv].start = s;
+		pgalloc->resv[pgalloc->nresv].end = en;
+		pgalloc->resv[pgalloc->nresv].what = r->what;
+		pgalloc->nresv++;
 	}
-	qsort(pa->resv, (size_t)pa->nresv, sizeof(*pa->resv), resv_cmp);
+	qsort(pgalloc->resv, (size_t)pgalloc->nresv, sizeof(*pgalloc->resv),
+	      resv_cmp);
 }
 
 /*
@@ -280,9 +289,9 @@ collect_resv(struct page_alloc *pa)
  */
 
 static int
-setup_nodes(struct page_alloc *pa, int nodes, struct error *e)
+setup_nodes(struct page_alloc *pgalloc, int nodes, struct error *e)
 {
-	u64 pages = pa->end_pfn - pa->start_pfn;
+	u64 pages = pgalloc->end_pfn - pgalloc->start_pfn;
 	u64 per = ALIGN_DOWN(pages / (u64)nodes, MAX_ORDER_NR_PAGES);
 	char ram[32], each[32];
 	int nid;
@@ -297,33 +306,33 @@ setup_nodes(struct page_alloc *pa, int nodes, struct error *e)
 				 "ways gives nodes of %s; each node needs at "
 				 "least 16M", nodes, ram, nodes, each);
 	}
-	pa->nr_nodes = nodes;
+	pgalloc->nr_nodes = nodes;
 	for (nid = 0; nid < nodes; nid++) {
 		pg_data_t *pgdat = xcalloc(1, sizeof(*pgdat));
 
 		pgdat->node_id = nid;
-		pgdat->node_start_pfn = pa->start_pfn + (u64)nid * per;
+		pgdat->node_start_pfn = pgalloc->start_pfn + (u64)nid * per;
 		pgdat->node_spanned_pages = nid == nodes - 1 ?
-			pa->end_pfn - pgdat->node_start_pfn : per;
-		pa->node_data[nid] = pgdat;
+			pgalloc->end_pfn - pgdat->node_start_pfn : per;
+		pgalloc->node_data[nid] = pgdat;
 	}
-	for (nid = 0; nid < (int)ARRAY_SIZE(pa->cpu_node); nid++)
-		pa->cpu_node[nid] = nid % nodes;
+	for (nid = 0; nid < (int)ARRAY_SIZE(pgalloc->cpu_node); nid++)
+		pgalloc->cpu_node[nid] = nid % nodes;
 	return 0;
 }
 
 static void
-setup_zones(struct page_alloc *pa)
+setup_zones(struct page_alloc *pgalloc)
 {
-	const struct layout *L = &pa->m->lay;
-	u64 lo = pa->start_pfn, zlo[MAX_NR_ZONES], zhi[MAX_NR_ZONES];
+	const struct layout *L = &pgalloc->m->lay;
+	u64 lo = pgalloc->start_pfn, zlo[MAX_NR_ZONES], zhi[MAX_NR_ZONES];
 	int t, nid, o;
 
 	for (t = 0; t < MAX_NR_ZONES; t++) {
 		u64 limit;
 
-		zlo[t] = zhi[t] = pa->end_pfn;
-		if (!zone_configured(pa, t) || t == ZONE_MOVABLE)
+		zlo[t] = zhi[t] = pgalloc->end_pfn;
+		if (!zone_configured(pgalloc, t) || t == ZONE_MOVABLE)
 			continue;
 		switch (t) {
 		case ZONE_DMA:
@@ -333,18 +342,18 @@ setup_zones(struct page_alloc *pa)
 			limit = L->dma32_limit >> PAGE_SHIFT;
 			break;
 		case ZONE_NORMAL:
-			limit = pa->max_low_pfn;
+			limit = pgalloc->max_low_pfn;
 			break;
 		default:
-			limit = pa->end_pfn;
+			limit = pgalloc->end_pfn;
 			break;
 		}
 		zlo[t] = lo;
-		zhi[t] = MAX(MIN(limit, pa->end_pfn), lo);
+		zhi[t] = MAX(MIN(limit, pgalloc->end_pfn), lo);
 		lo = zhi[t];
 	}
-	for (nid = 0; nid < pa->nr_nodes; nid++) {
-		pg_data_t *pgdat = pa->node_data[nid];
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
+		pg_data_t *pgdat = pgalloc->node_data[nid];
 		u64 nlo = pgdat->node_start_pfn;
 		u64 nhi = nlo + pgdat->node_spanned_pages;
 
@@ -356,7 +365,7 @@ setup_zones(struct page_alloc *pa)
 			z->name = zone_names[t];
 			for (o = 0; o < MAX_ORDER; o++)
 				INIT_LIST_HEAD(&z->free_area[o].free_list);
-			if (zone_configured(pa, t) && s < en) {
+			if (zone_configured(pgalloc, t) && s < en) {
 				z->zone_start_pfn = s;
 				z->spanned_pages = en - s;
 				z->present_pages = en - s;
@@ -383,9 +392,9 @@ struct boot_run {
 };
 
 static void
-set_buddy(struct page_alloc *pa, u64 pfn, unsigned order)
+set_buddy(struct page_alloc *pgalloc, u64 pfn, unsigned order)
 {
-	struct page *p = PFN_PAGE(pa, pfn);
+	struct page *p = PFN_PAGE(pgalloc, pfn);
 
 	memset(p, 0, sizeof(*p));
 	p->sim_init = 1;
@@ -395,7 +404,7 @@ set_buddy(struct page_alloc *pa, u64 pfn, unsigned order)
 
 /* Write out the blocks of a run (they were counted when added). */
 static void
-flush_run(struct page_alloc *pa, struct zone *z, struct boot_run *run)
+flush_run(struct page_alloc *pgalloc, struct zone *z, struct boot_run *run)
 {
 	struct free_area *area = &z->free_area[MAX_ORDER - 1];
 	u64 pfn;
@@ -403,8 +412,8 @@ flush_run(struct page_alloc *pa, struct zone *z, struct boot_run *run)
 	if (!run->active)
 		return;
 	for (pfn = run->lo; pfn < run->hi; pfn += MAX_ORDER_NR_PAGES) {
-		set_buddy(pa, pfn, MAX_ORDER - 1);
-		list_add_tail(&PFN_PAGE(pa, pfn)->lru, &area->free_list);
+		set_buddy(pgalloc, pfn, MAX_ORDER - 1);
+		list_add_tail(&PFN_PAGE(pgalloc, pfn)->lru, &area->free_list);
 	}
 	run->active = false;
 }
@@ -419,8 +428,8 @@ count_block(struct zone *z)
 
 /* __free_pages_memory(): lowmem, ascending, to the tail of each list. */
 static void
-free_low(struct page_alloc *pa, struct zone *z, struct boot_run *run, u64 s,
-	 u64 e)
+free_low(struct page_alloc *pgalloc, struct zone *z, struct boot_run *run,
+	 u64 s, u64 e)
 {
 	while (s < e) {
 		unsigned order = s ? MIN(MAX_ORDER - 1,
@@ -431,14 +440,14 @@ free_low(struct page_alloc *pa, struct zone *z, struct boot_run *run, u64 s,
 			order--;
 		if (order == MAX_ORDER - 1) {
 			if (!(run->active && run->hi == s)) {
-				flush_run(pa, z, run);
+				flush_run(pgalloc, z, run);
 				run->lo = run->hi = s;
 				run->active = true;
 			}
 			run->hi += MAX_ORDER_NR_PAGES;
 			count_block(z);
 		} else {
-			__free_one_page(pa, z, s, order, FPI_TO_TAIL);
+			__free_one_page(pgalloc, z, s, order, FPI_TO_TAIL);
 		}
 		z->managed_pages += 1ULL << order;
 		s += 1ULL << order;
@@ -447,8 +456,8 @@ free_low(struct page_alloc *pa, struct zone *z, struct boot_run *run, u64 s,
 
 /* free_highmem_page() per frame: whole blocks complete to the list head. */
 static void
-free_high(struct page_alloc *pa, struct zone *z, struct boot_run *run, u64 s,
-	  u64 e)
+free_high(struct page_alloc *pgalloc, struct zone *z, struct boot_run *run,
+	  u64 s, u64 e)
 {
 	while (s < e) {
 		u64 blk = s & ~(MAX_ORDER_NR_PAGES - 1);
@@ -462,8 +471,8 @@ free_high(struct page_alloc *pa, struct zone *z, struct boot_run *run, u64 s,
 				run->hi += MAX_ORDER_NR_PAGES;
 			} else {
 				run->closed = true;
-				set_buddy(pa, s, MAX_ORDER - 1);
-				list_add(&PFN_PAGE(pa, s)->lru,
+				set_buddy(pgalloc, s, MAX_ORDER - 1);
+				list_add(&PFN_PAGE(pgalloc, s)->lru,
 					 &z->free_area[MAX_ORDER - 1].free_list);
 			}
 			count_block(z);
@@ -473,47 +482,48 @@ free_high(struct page_alloc *pa, struct zone *z, struct boot_run *run, u64 s,
 		}
 		if (run->active)
 			run->closed = true;
-		__free_one_page(pa, z, s, 0, FPI_NONE);
+		__free_one_page(pgalloc, z, s, 0, FPI_NONE);
 		z->managed_pages++;
 		s++;
 	}
 }
 
 static void
-free_range(struct page_alloc *pa, struct boot_run *runs, u64 s, u64 e)
+free_range(struct page_alloc *pgalloc, struct boot_run *runs, u64 s, u64 e)
 {
 	while (s < e) {
-		struct zone *z = pfn_zone(pa, s);
+		struct zone *z = pfn_zone(pgalloc, s);
 		u64 ze = MIN(e, zone_end_pfn(z));
 		int idx = z->zone_pgdat->node_id * MAX_NR_ZONES + zone_idx(z);
 
 		if (zone_idx(z) == ZONE_HIGHMEM)
-			free_high(pa, z, &runs[idx], s, ze);
+			free_high(pgalloc, z, &runs[idx], s, ze);
 		else
-			free_low(pa, z, &runs[idx], s, ze);
+			free_low(pgalloc, z, &runs[idx], s, ze);
 		s = ze;
 	}
 }
 
 static void
-memblock_free_all(struct page_alloc *pa)
+memblock_free_all(struct page_alloc *pgalloc)
 {
-	struct boot_run *runs = xcalloc((size_t)pa->nr_nodes * MAX_NR_ZONES,
-					sizeof(*runs));
-	u64 cur = pa->start_pfn;
+	struct boot_run *runs = xcalloc((size_t)pgalloc->nr_nodes *
+					MAX_NR_ZONES, sizeof(*runs));
+	u64 cur = pgalloc->start_pfn;
 	int i, nid, t;
 
-	for (i = 0; i < pa->nresv; i++) {
-		if (pa->resv[i].start > cur)
-			free_range(pa, runs, cur, pa->resv[i].start);
-		cur = MAX(cur, pa->resv[i].end);
+	for (i = 0; i < pgalloc->nresv; i++) {
+		if (pgalloc->resv[i].start > cur)
+			free_range(pgalloc, runs, cur, pgalloc->resv[i].start);
+		cur = MAX(cur, pgalloc->resv[i].end);
 	}
-	free_range(pa, runs, cur, pa->end_pfn);
+	free_range(pgalloc, runs, cur, pgalloc->end_pfn);
 	/* what is left of each run stays unwritten at the list's tail */
-	for (nid = 0; nid < pa->nr_nodes; nid++)
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++)
 		for (t = 0; t < MAX_NR_ZONES; t++) {
 			struct boot_run *r = &runs[nid * MAX_NR_ZONES + t];
-			struct zone *z = &pa->node_data[nid]->node_zones[t];
+			struct zone *z =
+				&pgalloc->node_data[nid]->node_zones[t];
 
 			if (!r->active)
 				continue;
@@ -532,50 +542,51 @@ int
 page_alloc_init(struct machine *m, struct error *e)
 {
 	const struct layout *L = &m->lay;
-	struct page_alloc *pa;
+	struct page_alloc *pgalloc;
 	void *map;
 	int nid, t, r;
 
-	pa = xcalloc(1, sizeof(*pa));
-	pa->m = m;
-	pa->start_pfn = m->ram_start >> PAGE_SHIFT;
-	pa->end_pfn = (m->ram_start + m->ram_size) >> PAGE_SHIFT;
-	pa->zones_configured = (1u << ZONE_NORMAL) | (1u << ZONE_MOVABLE);
+	pgalloc = xcalloc(1, sizeof(*pgalloc));
+	pgalloc->m = m;
+	pgalloc->start_pfn = m->ram_start >> PAGE_SHIFT;
+	pgalloc->end_pfn = (m->ram_start + m->ram_size) >> PAGE_SHIFT;
+	pgalloc->zones_configured = (1u << ZONE_NORMAL) | (1u << ZONE_MOVABLE);
 	if (L->dma_limit)
-		pa->zones_configured |= 1u << ZONE_DMA;
+		pgalloc->zones_configured |= 1u << ZONE_DMA;
 	if (L->dma32_limit)
-		pa->zones_configured |= 1u << ZONE_DMA32;
+		pgalloc->zones_configured |= 1u << ZONE_DMA32;
 	if (!m->arch->is64 && L->pkmap_base)
-		pa->zones_configured |= 1u << ZONE_HIGHMEM;
-	pa->max_low_pfn = pa->end_pfn;
-	if (zone_configured(pa, ZONE_HIGHMEM))
-		pa->max_low_pfn = MIN((L->phys_offset + L->lowmem_end) >>
-				      PAGE_SHIFT, pa->end_pfn);
-	pa->struct_page_size = m->arch->is64 ? 64 : 32;
-	pa->vmemmap = m->arch->is64 && L->vmemmap_base != 0;
-	pa->min_free_kbytes = 1024;
-	pa->watermark_scale_factor = 10;
-	pa->lowmem_reserve_ratio[ZONE_DMA] = 256;
-	pa->lowmem_reserve_ratio[ZONE_DMA32] = 256;
-	pa->lowmem_reserve_ratio[ZONE_NORMAL] = 32;
+		pgalloc->zones_configured |= 1u << ZONE_HIGHMEM;
+	pgalloc->max_low_pfn = pgalloc->end_pfn;
+	if (zone_configured(pgalloc, ZONE_HIGHMEM))
+		pgalloc->max_low_pfn = MIN((L->phys_offset + L->lowmem_end) >>
+				      PAGE_SHIFT, pgalloc->end_pfn);
+	pgalloc->struct_page_size = m->arch->is64 ? 64 : 32;
+	pgalloc->vmemmap = m->arch->is64 && L->vmemmap_base != 0;
+	pgalloc->min_free_kbytes = 1024;
+	pgalloc->watermark_scale_factor = 10;
+	pgalloc->lowmem_reserve_ratio[ZONE_DMA] = 256;
+	pgalloc->lowmem_reserve_ratio[ZONE_DMA32] = 256;
+	pgalloc->lowmem_reserve_ratio[ZONE_NORMAL] = 32;
 
-	r = setup_nodes(pa, m->opts.nodes ? m->opts.nodes : 1, e);
+	r = setup_nodes(pgalloc, m->opts.nodes ? m->opts.nodes : 1, e);
 	if (r)
 		goto fail;
-	pa->map_bytes = (size_t)(pa->end_pfn - pa->start_pfn) *
+	pgalloc->map_bytes = (size_t)(pgalloc->end_pfn - pgalloc->start_pfn) *
 		sizeof(struct page);
-	map = mmap(NULL, pa->map_bytes, PROT_READ | PROT_WRITE,
+	map = mmap(NULL, pgalloc->map_bytes, PROT_READ | PROT_WRITE,
 		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (map == MAP_FAILED) {
 		r = error_set(e, -ENOMEM, "cannot reserve host memory for %llu "
 			      "page descriptors",
-			      (unsigned long long)(pa->end_pfn - pa->start_pfn));
-		pa->map_bytes = 0;
+			      (unsigned long long)(pgalloc->end_pfn - pgalloc->start_pfn));
+		pgalloc->map_bytes = 0;
 		goto fail;
 	}
-	pa->mem_map = map;
-	setup_zones(pa);
-	r = pa->vmemmap ? memmap_init_vmemmap(pa, e) : memmap_init_flat(pa, e);
+	pgalloc->mem_map = map;
+	setup_zones(pgalloc);
+	r = pgalloc->vmemmap ? memmap_init_vmemmap(pgalloc, e) :
+		memmap_init_flat(pgalloc, e);
 	if (r)
 		goto fail;
 	/*
@@ -583,30 +594,33 @@ page_alloc_init(struct machine *m, struct error *e)
 	 * kept with the value they hold, as high_memory is: FLATMEM's
 	 * mem_map pointer, SPARSEMEM_VMEMMAP's vmemmap base.
 	 */
-	if (pa->vmemmap && machine_ksym(m, "vmemmap") == NULL)
-		machine_add_ksym(m, "vmemmap", pa->memmap_va - pa->start_pfn *
-				 pa->struct_page_size, 0, 'A');
-	else if (!pa->vmemmap)
-		machine_add_ksym(m, "mem_map", pa->memmap_va, 0, 'A');
-	collect_resv(pa);
-	memblock_free_all(pa);
-	for (nid = 0; nid < pa->nr_nodes; nid++)
+	if (pgalloc->vmemmap && machine_ksym(m, "vmemmap") == NULL)
+		machine_add_ksym(m, "vmemmap", pgalloc->memmap_va -
+				 pgalloc->start_pfn *
+				 pgalloc->struct_page_size, 0, 'A');
+	else if (!pgalloc->vmemmap)
+		machine_add_ksym(m, "mem_map", pgalloc->memmap_va, 0, 'A');
+	collect_resv(pgalloc);
+	memblock_free_all(pgalloc);
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++)
 		for (t = 0; t < MAX_NR_ZONES; t++) {
-			struct zone *z = &pa->node_data[nid]->node_zones[t];
+			struct zone *z =
+				&pgalloc->node_data[nid]->node_zones[t];
 
-			pa->totalram_pages += z->managed_pages;
+			pgalloc->totalram_pages += z->managed_pages;
 			if (t == ZONE_HIGHMEM)
-				pa->totalhigh_pages += z->managed_pages;
+				pgalloc->totalhigh_pages += z->managed_pages;
 		}
-	build_all_zonelists(pa);
-	init_per_zone_wmark_min(pa);
-	m->kern->pa = pa;
+	build_all_zonelists(pgalloc);
+	init_per_zone_wmark_min(pgalloc);
+	m->kern->pgalloc = pgalloc;
 	/* page tables from now on come from the buddy allocator */
-	m->alloc_table_page = pa_alloc_table_page;
-	m->free_table_page = pa_free_table_page;
+	m->memblock_retired = true;
+	m->alloc_table_page = pagetable_alloc;
+	m->free_table_page = pagetable_free;
 	return 0;
 fail:
-	m->kern->pa = pa;
+	m->kern->pgalloc = pgalloc;
 	page_alloc_release(m);
 	return r;
 }
@@ -614,18 +628,19 @@ fail:
 void
 page_alloc_release(struct machine *m)
 {
-	struct page_alloc *pa = page_alloc_of(m);
+	struct page_alloc *pgalloc = page_alloc_of(m);
 	int nid;
 
-	if (pa == NULL)
+	if (pgalloc == NULL)
 		return;
-	if (pa->mem_map != NULL)
-		munmap(pa->mem_map, pa->map_bytes);
-	for (nid = 0; nid < pa->nr_nodes; nid++)
-		free(pa->node_data[nid]);
-	free(pa->resv);
-	free(pa);
-	m->kern->pa = NULL;
+	if (pgalloc->mem_map != NULL)
+		munmap(pgalloc->mem_map, pgalloc->map_bytes);
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++)
+		free(pgalloc->node_data[nid]);
+	free(pgalloc->resv);
+	free(pgalloc);
+	m->kern->pgalloc = NULL;
+	m->memblock_retired = false;
 	m->alloc_table_page = NULL;
 	m->free_table_page = NULL;
 }
@@ -637,22 +652,23 @@ page_alloc_release(struct machine *m)
 bool
 pfn_valid(const struct machine *m, u64 pfn)
 {
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 
-	return pa != NULL && pfn >= pa->start_pfn && pfn < pa->end_pfn;
+	return pgalloc != NULL && pfn >= pgalloc->start_pfn &&
+		pfn < pgalloc->end_pfn;
 }
 
 struct page *
 pfn_to_page(struct machine *m, u64 pfn)
 {
-	struct page_alloc *pa = page_alloc_of(m);
+	struct page_alloc *pgalloc = page_alloc_of(m);
 	struct page *p;
 
 	if (!pfn_valid(m, pfn))
 		return NULL;
-	p = PFN_PAGE(pa, pfn);
+	p = PFN_PAGE(pgalloc, pfn);
 	if (unlikely(!p->sim_init))
-		page_init_default(pa, p, pfn);
+		page_init_default(pgalloc, p, pfn);
 	return p;
 }
 
@@ -681,10 +697,10 @@ virt_to_page(struct machine *m, u64 kaddr, struct error *e)
 u64
 page_address(const struct machine *m, const struct page *page)
 {
-	const struct page_alloc *pa = page_alloc_of(m);
-	u64 pfn = PAGE_PFN(pa, page);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
+	u64 pfn = PAGE_PFN(pgalloc, page);
 
-	if (pfn < pa->max_low_pfn)
+	if (pfn < pgalloc->max_low_pfn)
 		return m->lay.page_offset + ((pfn << PAGE_SHIFT) -
 					     m->lay.phys_offset);
 	return page->virtual;
@@ -699,59 +715,61 @@ set_page_address(struct page *page, u64 va)
 bool
 PageHighMem(const struct machine *m, const struct page *page)
 {
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 
-	return zone_configured(pa, ZONE_HIGHMEM) &&
-		PAGE_PFN(pa, page) >= pa->max_low_pfn;
+	return zone_configured(pgalloc, ZONE_HIGHMEM) &&
+		PAGE_PFN(pgalloc, page) >= pgalloc->max_low_pfn;
 }
 
 u64
 sim_page_va(const struct machine *m, const struct page *page)
 {
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 
-	return pa->memmap_va + (u64)(page - pa->mem_map) * pa->struct_page_size;
+	return pgalloc->memmap_va +
+		(u64)(page - pgalloc->mem_map) * pgalloc->struct_page_size;
 }
 
 struct page *
 sim_va_to_page(struct machine *m, u64 addr)
 {
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 	u64 off, idx;
 
-	if (pa == NULL || addr < pa->memmap_va)
+	if (pgalloc == NULL || addr < pgalloc->memmap_va)
 		return NULL;
-	off = addr - pa->memmap_va;
-	idx = off / pa->struct_page_size;
-	if (off % pa->struct_page_size || idx >= pa->end_pfn - pa->start_pfn)
+	off = addr - pgalloc->memmap_va;
+	idx = off / pgalloc->struct_page_size;
+	if (off % pgalloc->struct_page_size ||
+	    idx >= pgalloc->end_pfn - pgalloc->start_pfn)
 		return NULL;
-	return pfn_to_page(m, pa->start_pfn + idx);
+	return pfn_to_page(m, pgalloc->start_pfn + idx);
 }
 
 struct zone *
 page_zone(const struct machine *m, const struct page *page)
 {
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 
-	return pfn_zone(pa, PAGE_PFN(pa, page));
+	return pfn_zone(pgalloc, PAGE_PFN(pgalloc, page));
 }
 
 int
 page_to_nid(const struct machine *m, const struct page *page)
 {
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 
-	return pfn_nid(pa, PAGE_PFN(pa, page));
+	return pfn_nid(pgalloc, PAGE_PFN(pgalloc, page));
 }
 
 int
 cpu_to_node(const struct machine *m, int cpu)
 {
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 
-	if (cpu < 0 || cpu >= (int)ARRAY_SIZE(pa->cpu_node))
+	if (cpu < 0 || cpu >= (int)ARRAY_SIZE(pgalloc->cpu_node))
 		return 0;
-	return pa->cpu_node[cpu];
+	return pgalloc->cpu_node[cpu];
 }
 
 /*
@@ -760,17 +778,17 @@ cpu_to_node(const struct machine *m, int cpu)
 
 /* The block containing pfn whose head is at pfn & ~(2^o - 1), if any. */
 static bool
-block_at(struct page_alloc *pa, u64 pfn, unsigned o, struct page_state *st)
+block_at(struct page_alloc *pgalloc, u64 pfn, unsigned o, struct page_state *st)
 {
 	u64 h = pfn & ~((1ULL << o) - 1);
 	struct page *hp;
 	struct zone *z;
 
-	if (h < pa->start_pfn)
+	if (h < pgalloc->start_pfn)
 		return false;
-	hp = PFN_PAGE(pa, h);
+	hp = PFN_PAGE(pgalloc, h);
 	if (!hp->sim_init) {
-		z = pfn_zone(pa, h);
+		z = pfn_zone(pgalloc, h);
 		if (o == MAX_ORDER - 1 && z != NULL && pfn_in_lazy(z, h)) {
 			st->kind = PS_FREE;
 			st->head = h;
@@ -800,8 +818,8 @@ block_at(struct page_alloc *pa, u64 pfn, unsigned o, struct page_state *st)
 void
 sim_page_state(struct machine *m, u64 pfn, struct page_state *st)
 {
-	struct page_alloc *pa = page_alloc_of(m);
-	const struct pa_resv *r;
+	struct page_alloc *pgalloc = page_alloc_of(m);
+	const struct resv_range *r;
 	struct page *p;
 	unsigned o;
 
@@ -811,8 +829,8 @@ sim_page_state(struct machine *m, u64 pfn, struct page_state *st)
 		st->kind = PS_NOT_RAM;
 		return;
 	}
-	p = PFN_PAGE(pa, pfn);
-	r = pfn_resv(pa, pfn);
+	p = PFN_PAGE(pgalloc, pfn);
+	r = pfn_resv(pgalloc, pfn);
 	if ((!p->sim_init && r != NULL) || (p->sim_init && PageReserved(p))) {
 		st->kind = PS_RESERVED;
 		st->what = r ? r->what : "PG_reserved";
@@ -822,12 +840,12 @@ sim_page_state(struct machine *m, u64 pfn, struct page_state *st)
 		struct page *h = compound_head(p);
 
 		st->kind = PS_TAIL_COMPOUND;
-		st->head = PAGE_PFN(pa, h);
+		st->head = PAGE_PFN(pgalloc, h);
 		st->order = compound_order(h);
 		return;
 	}
 	for (o = 0; o < MAX_ORDER; o++)
-		if (block_at(pa, pfn, o, st))
+		if (block_at(pgalloc, pfn, o, st))
 			return;
 	st->kind = PS_ORPHAN;
 }
@@ -842,15 +860,16 @@ sim_page_state(struct machine *m, u64 pfn, struct page_state *st)
 int
 sim_page_alloc_check(struct machine *m, struct error *e)
 {
-	struct page_alloc *pa = page_alloc_of(m);
-	u64 n = pa->end_pfn - pa->start_pfn, pfn, total_free = 0;
+	struct page_alloc *pgalloc = page_alloc_of(m);
+	u64 n = pgalloc->end_pfn - pgalloc->start_pfn, pfn, total_free = 0;
 	u8 *mark = xcalloc((size_t)n, 1);
 	int nid, t, o, rc = 0;
 
 #define BAD(...) do { rc = error_set(e, -EUCLEAN, __VA_ARGS__); goto out; } while (0)
-	for (nid = 0; nid < pa->nr_nodes; nid++)
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++)
 		for (t = 0; t < MAX_NR_ZONES; t++) {
-			struct zone *z = &pa->node_data[nid]->node_zones[t];
+			struct zone *z =
+				&pgalloc->node_data[nid]->node_zones[t];
 			u64 zfree = 0;
 
 			for (o = 0; o < MAX_ORDER; o++) {
@@ -860,7 +879,7 @@ sim_page_alloc_check(struct machine *m, struct error *e)
 
 				list_for_each(l, &area->free_list) {
 					struct page *p = list_entry(l, struct page, lru);
-					u64 h = PAGE_PFN(pa, p);
+					u64 h = PAGE_PFN(pgalloc, p);
 
 					if (!PageBuddy(p) || p->private != (unsigned long)o)
 						BAD("%s free_area[%d]: pfn 0x%llx is not a free order-%d block",
@@ -873,7 +892,7 @@ sim_page_alloc_check(struct machine *m, struct error *e)
 						    z->name, o, (unsigned long long)h);
 					if (o < MAX_ORDER - 1) {
 						u64 b = h ^ (1ULL << o);
-						struct page *bp = PFN_PAGE(pa, b);
+						struct page *bp = PFN_PAGE(pgalloc, b);
 
 						if (b >= z->zone_start_pfn && b < zone_end_pfn(z) &&
 						    bp->sim_init && PageBuddy(bp) && bp->private == (unsigned long)o)
@@ -881,10 +900,11 @@ sim_page_alloc_check(struct machine *m, struct error *e)
 							    z->name, o, (unsigned long long)h, (unsigned long long)b);
 					}
 					for (k = 0; k < (1ULL << o); k++) {
-						if (mark[h - pa->start_pfn + k])
+						if (mark[h + k -
+							 pgalloc->start_pfn])
 							BAD("pfn 0x%llx is in two free blocks",
 							    (unsigned long long)(h + k));
-						mark[h - pa->start_pfn + k] = MARK_FREE;
+						mark[h - pgalloc->start_pfn + k] = MARK_FREE;
 					}
 					cnt++;
 				}
@@ -892,10 +912,11 @@ sim_page_alloc_check(struct machine *m, struct error *e)
 					u64 h;
 
 					for (h = z->lazy_lo; h < z->lazy_hi; h++) {
-						if (mark[h - pa->start_pfn])
+						if (mark[h -
+							 pgalloc->start_pfn])
 							BAD("pfn 0x%llx is in two free blocks",
 							    (unsigned long long)h);
-						mark[h - pa->start_pfn] = MARK_FREE;
+						mark[h - pgalloc->start_pfn] = MARK_FREE;
 					}
 					cnt += (z->lazy_hi - z->lazy_lo) / MAX_ORDER_NR_PAGES;
 				}
@@ -911,15 +932,15 @@ sim_page_alloc_check(struct machine *m, struct error *e)
 				    z->name, z->nr_free_pages, (unsigned long long)zfree);
 			total_free += zfree;
 		}
-	for (pfn = pa->start_pfn; pfn < pa->end_pfn;) {
-		struct page *p = PFN_PAGE(pa, pfn);
+	for (pfn = pgalloc->start_pfn; pfn < pgalloc->end_pfn;) {
+		struct page *p = PFN_PAGE(pgalloc, pfn);
 		u64 k, len;
 
-		if (mark[pfn - pa->start_pfn]) {
+		if (mark[pfn - pgalloc->start_pfn]) {
 			pfn++;
 			continue;
 		}
-		if (pfn_resv(pa, pfn) != NULL) {
+		if (pfn_resv(pgalloc, pfn) != NULL) {
 			if (p->sim_init && !PageReserved(p))
 				BAD("pfn 0x%llx was reserved at boot but its "
 				    "struct page lost PG_reserved",
@@ -932,15 +953,15 @@ sim_page_alloc_check(struct machine *m, struct error *e)
 			    (unsigned long long)pfn);
 		len = 1ULL << p->alloc_order;
 		for (k = 0; k < len; k++) {
-			if (pfn + k >= pa->end_pfn || mark[pfn + k - pa->start_pfn])
+			if (pfn + k >= pgalloc->end_pfn || mark[pfn + k - pgalloc->start_pfn])
 				BAD("the order-%u block at pfn 0x%llx overlaps "
 				    "a free block", p->alloc_order,
 				    (unsigned long long)pfn);
-			if (pfn_resv(pa, pfn + k) != NULL)
+			if (pfn_resv(pgalloc, pfn + k) != NULL)
 				BAD("the order-%u block at pfn 0x%llx overlaps "
 				    "reserved memory", p->alloc_order,
 				    (unsigned long long)pfn);
-			mark[pfn + k - pa->start_pfn] = MARK_ALLOC;
+			mark[pfn + k - pgalloc->start_pfn] = MARK_ALLOC;
 		}
 		pfn += len;
 	}

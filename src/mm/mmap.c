@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mm_internal.h"
+#include "internal.h"
 #include "ptwalk/log2.h"
 
 #define PAGES(x)	((x) >> PAGE_SHIFT)

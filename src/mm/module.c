@@ -11,8 +11,10 @@
 #include <string.h>
 
 #include "ptwalk/elf.h"
+#include "ptwalk/ksym.h"
 #include "ptwalk/module.h"
 #include "ptwalk/page_alloc.h"
+#include "ptwalk/pgtable.h"
 #include "ptwalk/tlbflush.h"
 #include "ptwalk/vmalloc.h"
 
@@ -341,66 +343,44 @@ check_header(struct machine *m, Elf *elf, const char *name, struct error *e)
 	return 0;
 }
 
-int
-load_module(struct machine *m, const char *name, const void *data, u64 size,
-	    struct module **out, struct error *e)
-{
-	struct module_state *ms = module_of(m);
-	struct ldsec *s = NULL;
-	struct module *mod = NULL;
-	size_t shnum, shstr;
+/* What load_module() reads of the file (cf. struct load_info). */
+struct load_info {
+	const char *name;
 	Elf *elf;
+	size_t shnum, shstr;
+	struct ldsec *s;		/* the sections, in file order */
+	int n;
+	u64 area;			/* the size of the module area */
+};
+
+/*
+ * setup_load_info(): the section headers read and checked, and where each
+ * section goes (x->layout: 0 core, 1 init, -1 not loaded).
+ */
+static int
+setup_load_info(struct load_info *info, struct module *mod, struct error *e)
+{
+	const char *name = info->name;
 	Elf_Scn *scn = NULL;
-	int n = 0, i, r = 0, k;
-	bool strict = strict_module_rwx(m);
-	u64 start, end, area;
+	int r;
 
-	if (find_module(m, name) != NULL)
-		return error_set(e, -EEXIST, "module %s is already loaded",
-				 name);
-	module_range(m, &start, &end);
-	area = end - start;
-	{
-		char why[64];
+	while ((scn = elf_nextscn(info->elf, scn)) != NULL &&
+	       info->n < (int)info->shnum) {
+		struct ldsec *x = &info->s[info->n];
 
-		if (elf_header_truncated(data, size, why, sizeof(why)))
-			return error_set(e, -ENOEXEC, "%s: %s", name, why);
-	}
-	elf_version(EV_CURRENT);
-	elf = elf_memory((char *)(uintptr_t)data, (size_t)size);
-	if (elf == NULL)
-		return error_set(e, -ENOEXEC, "%s: %s", name, elf_errmsg(-1));
-	r = check_header(m, elf, name, e);
-	if (r)
-		goto out;
-	if (elf_getshdrnum(elf, &shnum) || elf_getshdrstrndx(elf, &shstr) ||
-	    shnum > 128) {
-		r = error_set(e, -ENOEXEC, "%s: bad section headers", name);
-		goto out;
-	}
-	s = xcalloc(shnum ? shnum : 1, sizeof(*s));
-	mod = xcalloc(1, sizeof(*mod));
-	snprintf(mod->name, sizeof(mod->name), "%s", name);
-	mod->strict_rwx = strict;
-	while ((scn = elf_nextscn(elf, scn)) != NULL && n < (int)shnum) {
-		struct ldsec *x = &s[n];
-
-		if (gelf_getshdr(scn, &x->sh) == NULL) {
-			r = error_set(e, -ENOEXEC, "%s: bad section header",
-				      name);
-			goto out;
-		}
-		x->name = elf_strptr(elf, shstr, x->sh.sh_name);
+		if (gelf_getshdr(scn, &x->sh) == NULL)
+			return error_set(e, -ENOEXEC, "%s: bad section header",
+					 name);
+		x->name = elf_strptr(info->elf, info->shstr, x->sh.sh_name);
 		if (x->name == NULL)
 			x->name = "?";
 		x->data = x->sh.sh_type == SHT_NOBITS ? NULL :
 			elf_getdata(scn, NULL);
 		if (x->sh.sh_type != SHT_NOBITS && x->sh.sh_size &&
-		    (x->data == NULL || x->data->d_size < x->sh.sh_size)) {
-			r = error_set(e, -ENOEXEC, "%s: section %s lies beyond "
-				      "the end of the file", name, x->name);
-			goto out;
-		}
+		    (x->data == NULL || x->data->d_size < x->sh.sh_size))
+			return error_set(e, -ENOEXEC, "%s: section %s lies "
+					 "beyond the end of the file", name,
+					 x->name);
 		/* .modinfo and __versions lose SHF_ALLOC (setup_load_info) */
 		if (!strcmp(x->name, ".modinfo") ||
 		    !strcmp(x->name, "__versions"))
@@ -416,36 +396,50 @@ load_module(struct machine *m, const char *name, const void *data, u64 size,
 		}
 		x->layout = (x->sh.sh_flags & SHF_ALLOC) && x->sh.sh_size ?
 			(!strncmp(x->name, ".init", 5) ? 1 : 0) : -1;
-		n++;
+		info->n++;
 		if (x->layout >= 0) {
-			r = check_section(x, name, area, e);
+			r = check_section(x, name, info->area, e);
 			if (r)
-				goto out;
+				return r;
 		}
 	}
-	layout_sections(s, n, 0, &mod->core, strict);
-	layout_sections(s, n, 1, &mod->init, strict);
-	if (mod->core.size > area || mod->init.size > area) {
+	return 0;
+}
+
+/* layout_and_allocate()'s layout: core and init, each within the area */
+static int
+layout_module(const struct load_info *info, struct module *mod,
+	      struct error *e)
+{
+	layout_sections(info->s, info->n, 0, &mod->core, mod->strict_rwx);
+	layout_sections(info->s, info->n, 1, &mod->init, mod->strict_rwx);
+	if (mod->core.size > info->area || mod->init.size > info->area) {
 		char sz[32];
 
-		fmt_size(sz, sizeof(sz), area);
-		r = error_set(e, -ENOEXEC, "%s: the sections add up to %#llx "
-			      "bytes, more than the whole module area (%s)",
-			      name, (unsigned long long)MAX(mod->core.size,
-							    mod->init.size), sz);
-		goto out;
+		fmt_size(sz, sizeof(sz), info->area);
+		return error_set(e, -ENOEXEC, "%s: the sections add up to "
+				 "%#llx bytes, more than the whole module area "
+				 "(%s)", info->name, (unsigned long long)
+				 MAX(mod->core.size, mod->init.size), sz);
 	}
-	if (mod->core.size == 0) {
-		r = error_set(e, -ENOEXEC, "%s: no allocatable section (no "
-			      ".text, .data ...): nothing to load", name);
-		goto out;
-	}
-	/* move_module(): both layouts from module_alloc, zeroed */
+	if (mod->core.size == 0)
+		return error_set(e, -ENOEXEC, "%s: no allocatable section (no "
+				 ".text, .data ...): nothing to load",
+				 info->name);
+	return 0;
+}
+
+/* move_module(): both layouts from module_alloc, zeroed, sections copied */
+static int
+move_module(struct machine *m, struct module *mod,
+	    const struct load_info *info, struct error *e)
+{
+	const struct ldsec *s = info->s;
+	int i, k;
+
 	mod->core.base = module_alloc(m, mod->core.size, "move_module", e);
-	if (mod->core.base == 0) {
-		r = e ? e->code : -ENOMEM;
-		goto out;
-	}
+	if (mod->core.base == 0)
+		return e ? e->code : -ENOMEM;
 	find_vm_area(m, mod->core.base)->owner = mod;
 	zero_area(m, mod->core.base, mod->core.size);
 	if (mod->init.size) {
@@ -453,12 +447,11 @@ load_module(struct machine *m, const char *name, const void *data, u64 size,
 					      e);
 		if (mod->init.base == 0) {
 			vfree(m, mod->core.base, NULL);
-			r = e ? e->code : -ENOMEM;
-			goto out;
+			return e ? e->code : -ENOMEM;
 		}
 		zero_area(m, mod->init.base, mod->init.size);
 	}
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < info->n; i++) {
 		struct module_layout *l;
 
 		if (s[i].layout < 0)
@@ -476,21 +469,71 @@ load_module(struct machine *m, const char *name, const void *data, u64 size,
 		mod->sect[k].init = s[i].layout == 1;
 		mod->sect[k].nobits = s[i].sh.sh_type == SHT_NOBITS;
 	}
-	if (strict) {
+	return 0;
+}
+
+/*
+ * complete_formation() sets the layouts' permissions; do_init_module():
+ * init would run here, then ro_after_init becomes read-only and the init
+ * layout is freed.
+ */
+static void
+do_init_module(struct machine *m, struct module *mod)
+{
+	if (mod->strict_rwx) {
 		enable_rwx(m, &mod->core, false);
 		if (mod->init.size)
 			enable_rwx(m, &mod->init, false);
 	}
-	/*
-	 * do_init_module(): init would run here; then ro_after_init becomes
-	 * read-only and the init layout is freed.
-	 */
-	if (strict)
+	if (mod->strict_rwx)
 		enable_rwx(m, &mod->core, true);
-	if (mod->init.size) {
+	if (mod->init.size)
 		vfree(m, mod->init.base, NULL);
+}
+
+int
+load_module(struct machine *m, const char *name, const void *data, u64 size,
+	    struct module **out, struct error *e)
+{
+	struct module_state *ms = module_of(m);
+	struct load_info info = { .name = name };
+	struct module *mod = NULL;
+	u64 start, end;
+	char why[64];
+	int r;
+
+	if (find_module(m, name) != NULL)
+		return error_set(e, -EEXIST, "module %s is already loaded",
+				 name);
+	module_range(m, &start, &end);
+	info.area = end - start;
+	if (elf_header_truncated(data, size, why, sizeof(why)))
+		return error_set(e, -ENOEXEC, "%s: %s", name, why);
+	elf_version(EV_CURRENT);
+	info.elf = elf_memory((char *)(uintptr_t)data, (size_t)size);
+	if (info.elf == NULL)
+		return error_set(e, -ENOEXEC, "%s: %s", name, elf_errmsg(-1));
+	r = check_header(m, info.elf, name, e);
+	if (r)
+		goto out;
+	if (elf_getshdrnum(info.elf, &info.shnum) ||
+	    elf_getshdrstrndx(info.elf, &info.shstr) || info.shnum > 128) {
+		r = error_set(e, -ENOEXEC, "%s: bad section headers", name);
+		goto out;
 	}
-	mod->nsyms = add_symbols(m, mod, elf, s, n);
+	info.s = xcalloc(info.shnum ? info.shnum : 1, sizeof(*info.s));
+	mod = xcalloc(1, sizeof(*mod));
+	snprintf(mod->name, sizeof(mod->name), "%s", name);
+	mod->strict_rwx = strict_module_rwx(m);
+	r = setup_load_info(&info, mod, e);
+	if (r == 0)
+		r = layout_module(&info, mod, e);
+	if (r == 0)
+		r = move_module(m, mod, &info, e);
+	if (r)
+		goto out;
+	do_init_module(m, mod);
+	mod->nsyms = add_symbols(m, mod, info.elf, info.s, info.n);
 	mod->next = ms->mods;
 	ms->mods = mod;
 	*out = mod;
@@ -500,8 +543,8 @@ out:
 		free(mod->sect);
 		free(mod);
 	}
-	free(s);
-	elf_end(elf);
+	free(info.s);
+	elf_end(info.elf);
 	return r;
 }
 

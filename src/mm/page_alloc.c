@@ -52,12 +52,12 @@ const char *const node_stat_names[NR_VM_NODE_STAT_ITEMS] = {
  */
 
 static inline void
-add_to_free_list(struct page_alloc *pa, struct page *p, struct zone *z,
+add_to_free_list(struct page_alloc *pgalloc, struct page *p, struct zone *z,
 		 unsigned order, bool tail)
 {
 	struct free_area *area = &z->free_area[order];
 
-	(void)pa;
+	(void)pgalloc;
 	if (tail)
 		list_add_tail(&p->lru, &area->free_list);
 	else
@@ -86,14 +86,14 @@ del_page_from_free_list(struct page *p, struct zone *z, unsigned order)
 
 /* page_is_buddy(): free, of this order, in this zone. */
 static inline bool
-page_is_buddy(struct page_alloc *pa, const struct zone *z, u64 bpfn,
+page_is_buddy(struct page_alloc *pgalloc, const struct zone *z, u64 bpfn,
 	      unsigned order)
 {
 	const struct page *b;
 
 	if (bpfn < z->zone_start_pfn || bpfn >= zone_end_pfn(z))
 		return false;
-	b = PFN_PAGE(pa, bpfn);
+	b = PFN_PAGE(pgalloc, bpfn);
 	return PageBuddy(b) && b->private == order;
 }
 
@@ -102,7 +102,7 @@ page_is_buddy(struct page_alloc *pa, const struct zone *z, u64 bpfn,
  * merge soon: put it at the tail so that it is not handed out first.
  */
 static bool
-buddy_merge_likely(struct page_alloc *pa, const struct zone *z, u64 pfn,
+buddy_merge_likely(struct page_alloc *pgalloc, const struct zone *z, u64 pfn,
 		   u64 buddy_pfn, unsigned order)
 {
 	u64 higher;
@@ -110,18 +110,19 @@ buddy_merge_likely(struct page_alloc *pa, const struct zone *z, u64 pfn,
 	if (order >= MAX_ORDER - 2)
 		return false;
 	higher = buddy_pfn & pfn;
-	return page_is_buddy(pa, z, higher ^ (1ULL << (order + 1)), order + 1);
+	return page_is_buddy(pgalloc, z, higher ^ (1ULL << (order + 1)),
+			     order + 1);
 }
 
 static const char *
-buddy_why_not(struct page_alloc *pa, const struct zone *z, u64 bpfn)
+buddy_why_not(struct page_alloc *pgalloc, const struct zone *z, u64 bpfn)
 {
 	const struct page *b;
 
 	if (bpfn < z->zone_start_pfn || bpfn >= zone_end_pfn(z))
 		return "outside the zone";
-	b = PFN_PAGE(pa, bpfn);
-	if (!b->sim_init && pfn_resv(pa, bpfn) != NULL)
+	b = PFN_PAGE(pgalloc, bpfn);
+	if (!b->sim_init && pfn_resv(pgalloc, bpfn) != NULL)
 		return "reserved";
 	if (PageReserved(b))
 		return "reserved";
@@ -131,41 +132,41 @@ buddy_why_not(struct page_alloc *pa, const struct zone *z, u64 bpfn)
 }
 
 void
-__free_one_page(struct page_alloc *pa, struct zone *z, u64 pfn, unsigned order,
-		int fpi)
+__free_one_page(struct page_alloc *pgalloc, struct zone *z, u64 pfn,
+		unsigned order, int fpi)
 {
-	const bool trace = pa->m->kt.on;
+	const bool trace = pgalloc->m->kt.on;
 	u64 buddy_pfn = 0;
 	bool to_tail;
 
 	z->nr_free_pages += 1ULL << order;
 	while (order < MAX_ORDER - 1) {
 		buddy_pfn = pfn ^ (1ULL << order);
-		if (!page_is_buddy(pa, z, buddy_pfn, order)) {
+		if (!page_is_buddy(pgalloc, z, buddy_pfn, order)) {
 			if (unlikely(trace))
-				kt(pa->m, "buddy of order %u at pfn 0x%llx (pfn ^ 0x%llx) "
+				kt(pgalloc->m, "buddy of order %u at pfn 0x%llx (pfn ^ 0x%llx) "
 			   "is %s: no merge", order,
 			   (unsigned long long)buddy_pfn, 1ULL << order,
-			   buddy_why_not(pa, z, buddy_pfn));
+			   buddy_why_not(pgalloc, z, buddy_pfn));
 			break;
 		}
-		del_page_from_free_list(PFN_PAGE(pa, buddy_pfn), z, order);
+		del_page_from_free_list(PFN_PAGE(pgalloc, buddy_pfn), z, order);
 		if (unlikely(trace))
-			kt(pa->m, "buddy of order %u at pfn 0x%llx (pfn ^ 0x%llx) is free: "
+			kt(pgalloc->m, "buddy of order %u at pfn 0x%llx (pfn ^ 0x%llx) is free: "
 		   "merged into order %u at pfn 0x%llx", order,
 		   (unsigned long long)buddy_pfn, 1ULL << order, order + 1,
 		   (unsigned long long)(pfn & buddy_pfn));
 		pfn &= buddy_pfn;
 		order++;
 	}
-	set_buddy_order(PFN_PAGE(pa, pfn), order);
+	set_buddy_order(PFN_PAGE(pgalloc, pfn), order);
 	if (fpi & FPI_TO_TAIL)
 		to_tail = true;
 	else
-		to_tail = buddy_merge_likely(pa, z, pfn, buddy_pfn, order);
-	add_to_free_list(pa, PFN_PAGE(pa, pfn), z, order, to_tail);
+		to_tail = buddy_merge_likely(pgalloc, z, pfn, buddy_pfn, order);
+	add_to_free_list(pgalloc, PFN_PAGE(pgalloc, pfn), z, order, to_tail);
 	if (unlikely(trace))
-		kt(pa->m, "order-%u block at pfn 0x%llx added to the %s of free_area[%u] "
+		kt(pgalloc->m, "order-%u block at pfn 0x%llx added to the %s of free_area[%u] "
 	   "of %s (%lu block%s)", order, (unsigned long long)pfn,
 	   to_tail ? "tail" : "head", order, z->name,
 	   z->free_area[order].nr_free,
@@ -174,7 +175,7 @@ __free_one_page(struct page_alloc *pa, struct zone *z, u64 pfn, unsigned order,
 
 /* Take the first block of free_area[order] (it is not empty). */
 static u64
-take_first(struct page_alloc *pa, struct zone *z, unsigned order)
+take_first(struct page_alloc *pgalloc, struct zone *z, unsigned order)
 {
 	struct free_area *area = &z->free_area[order];
 	struct page *p;
@@ -183,7 +184,7 @@ take_first(struct page_alloc *pa, struct zone *z, unsigned order)
 	if (!list_empty(&area->free_list)) {
 		p = list_first_entry(&area->free_list, struct page, lru);
 		del_page_from_free_list(p, z, order);
-		return PAGE_PFN(pa, p);
+		return PAGE_PFN(pgalloc, p);
 	}
 	/* the unwritten boot-time blocks at the tail of the list */
 	if (z->lazy_desc) {
@@ -193,7 +194,7 @@ take_first(struct page_alloc *pa, struct zone *z, unsigned order)
 		pfn = z->lazy_lo;
 		z->lazy_lo += MAX_ORDER_NR_PAGES;
 	}
-	p = PFN_PAGE(pa, pfn);
+	p = PFN_PAGE(pgalloc, pfn);
 	page_reset(p);
 	if (--area->nr_free == 0)
 		z->free_orders &= ~(1u << order);
@@ -202,11 +203,11 @@ take_first(struct page_alloc *pa, struct zone *z, unsigned order)
 
 /* expand(): split a block, the upper halves go back on the lists. */
 static void
-expand(struct page_alloc *pa, struct zone *z, u64 pfn, unsigned low,
+expand(struct page_alloc *pgalloc, struct zone *z, u64 pfn, unsigned low,
        unsigned high)
 {
-	const bool trace = pa->m->kt.on;
-	struct page *head = PFN_PAGE(pa, pfn);
+	const bool trace = pgalloc->m->kt.on;
+	struct page *head = PFN_PAGE(pgalloc, pfn);
 	u64 size = 1ULL << high;
 
 	while (high > low) {
@@ -216,9 +217,9 @@ expand(struct page_alloc *pa, struct zone *z, u64 pfn, unsigned low,
 		size >>= 1;
 		p = head + size;
 		set_buddy_order(p, high);
-		add_to_free_list(pa, p, z, high, false);
+		add_to_free_list(pgalloc, p, z, high, false);
 		if (unlikely(trace))
-			kt(pa->m, "expand: split order %u at pfn 0x%llx; upper half pfn "
+			kt(pgalloc->m, "expand: split order %u at pfn 0x%llx; upper half pfn "
 		   "0x%llx (order %u) to free_area[%u]", high + 1,
 		   (unsigned long long)pfn, (unsigned long long)(pfn + size),
 		   high, high);
@@ -227,18 +228,19 @@ expand(struct page_alloc *pa, struct zone *z, u64 pfn, unsigned low,
 
 /* __rmqueue_smallest(): the smallest order with a free block. */
 static bool
-rmqueue(struct page_alloc *pa, struct zone *z, unsigned order, u64 *out)
+rmqueue(struct page_alloc *pgalloc, struct zone *z, unsigned order, u64 *out)
 {
 	unsigned avail = z->free_orders >> order, o;
 	u64 pfn;
 
 	if (avail) {
 		o = order + (unsigned)__builtin_ctz(avail);
-		pfn = take_first(pa, z, o);
-		KT(pa, "__rmqueue_smallest: %s free_area[%u] is the first "
+		pfn = take_first(pgalloc, z, o);
+		KT(pgalloc->m, "__rmqueue_smallest: %s free_area[%u] is the "
+		   "first "
 		   "non-empty list from order %u: block at pfn 0x%llx", z->name,
 		   o, order, (unsigned long long)pfn);
-		expand(pa, z, pfn, order, o);
+		expand(pgalloc, z, pfn, order, o);
 		z->nr_free_pages -= 1ULL << order;
 		*out = pfn;
 		return true;
@@ -247,9 +249,9 @@ rmqueue(struct page_alloc *pa, struct zone *z, unsigned order, u64 *out)
 }
 
 static void
-prep_new_page(struct page_alloc *pa, u64 pfn, unsigned order, gfp_t gfp)
+prep_new_page(struct page_alloc *pgalloc, u64 pfn, unsigned order, gfp_t gfp)
 {
-	struct page *p = PFN_PAGE(pa, pfn);
+	struct page *p = PFN_PAGE(pgalloc, pfn);
 	unsigned i;
 
 	page_reset(p);
@@ -257,8 +259,8 @@ prep_new_page(struct page_alloc *pa, u64 pfn, unsigned order, gfp_t gfp)
 	p->alloc_gfp = gfp;
 	p->alloc_order = (u8)order;
 	if (gfp & __GFP_ZERO)
-		phys_zero(&pa->m->phys, pfn << PAGE_SHIFT, PAGE_SIZE << order,
-			  NULL);
+		phys_zero(&pgalloc->m->phys, pfn << PAGE_SHIFT,
+			  PAGE_SIZE << order, NULL);
 	if (order && (gfp & __GFP_COMP)) {
 		/* prep_compound_page() */
 		SetPageHead(p);
@@ -360,7 +362,7 @@ why_zone_failed(const struct zone *z, unsigned order, int hz,
 int
 gfp_zone(const struct machine *m, gfp_t gfp)
 {
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 	int z;
 
 	/* the GFP_ZONE_TABLE of include/linux/gfp.h */
@@ -385,12 +387,12 @@ gfp_zone(const struct machine *m, gfp_t gfp)
 		return -1;
 	}
 	/* OPT_ZONE_*: a zone the kernel lacks means ZONE_NORMAL */
-	return zone_configured(pa, z) ? z : ZONE_NORMAL;
+	return zone_configured(pgalloc, z) ? z : ZONE_NORMAL;
 }
 
 /* find_next_best_node(): nearest first, then the next higher node. */
 static int
-find_next_best_node(const struct page_alloc *pa, int node, bool *used,
+find_next_best_node(const struct page_alloc *pgalloc, int node, bool *used,
 		    const int *node_load)
 {
 	int n, best = -1;
@@ -400,7 +402,7 @@ find_next_best_node(const struct page_alloc *pa, int node, bool *used,
 		used[node] = true;
 		return node;
 	}
-	for (n = 0; n < pa->nr_nodes; n++) {
+	for (n = 0; n < pgalloc->nr_nodes; n++) {
 		long val;
 		int c;
 		bool cpus = false;
@@ -409,8 +411,8 @@ find_next_best_node(const struct page_alloc *pa, int node, bool *used,
 			continue;
 		val = n == node ? LOCAL_DISTANCE : REMOTE_DISTANCE;
 		val += n < node;
-		for (c = 0; c < pa->m->ncpus; c++)
-			if (pa->cpu_node[c] == n)
+		for (c = 0; c < pgalloc->m->ncpus; c++)
+			if (pgalloc->cpu_node[c] == n)
 				cpus = true;
 		if (cpus)
 			val += 1;	/* PENALTY_FOR_NODE_WITH_CPUS */
@@ -427,7 +429,7 @@ find_next_best_node(const struct page_alloc *pa, int node, bool *used,
 }
 
 static void
-add_node_zones(const struct page_alloc *pa, pg_data_t *pgdat,
+add_node_zones(const struct page_alloc *pgalloc, pg_data_t *pgdat,
 	       struct zoneref **zr)
 {
 	int t;
@@ -435,7 +437,7 @@ add_node_zones(const struct page_alloc *pa, pg_data_t *pgdat,
 	for (t = MAX_NR_ZONES - 1; t >= 0; t--) {
 		struct zone *z = &pgdat->node_zones[t];
 
-		if (zone_configured(pa, t) && managed_zone(z)) {
+		if (zone_configured(pgalloc, t) && managed_zone(z)) {
 			(*zr)->zone = z;
 			(*zr)->zone_idx = t;
 			(*zr)++;
@@ -444,30 +446,30 @@ add_node_zones(const struct page_alloc *pa, pg_data_t *pgdat,
 }
 
 void
-build_all_zonelists(struct page_alloc *pa)
+build_all_zonelists(struct page_alloc *pgalloc)
 {
 	int node_load[MAX_NUMNODES] = { 0 };
 	int nid;
 
-	for (nid = 0; nid < pa->nr_nodes; nid++) {
-		pg_data_t *pgdat = pa->node_data[nid];
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
+		pg_data_t *pgdat = pgalloc->node_data[nid];
 		bool used[MAX_NUMNODES] = { false };
 		struct zoneref *zr = pgdat->node_zonelists[ZONELIST_FALLBACK]._zonerefs;
 		int n, prev = nid, nr = 0;
 
-		while ((n = find_next_best_node(pa, nid, used, node_load)) >= 0) {
+		while ((n = find_next_best_node(pgalloc, nid, used, node_load)) >= 0) {
 			int dn = n == nid ? LOCAL_DISTANCE : REMOTE_DISTANCE;
 			int dp = prev == nid ? LOCAL_DISTANCE : REMOTE_DISTANCE;
 
 			if (dn != dp)
 				node_load[n] += nr;
-			add_node_zones(pa, pa->node_data[n], &zr);
+			add_node_zones(pgalloc, pgalloc->node_data[n], &zr);
 			prev = n;
 			nr++;
 		}
 		zr->zone = NULL;
 		zr = pgdat->node_zonelists[ZONELIST_NOFALLBACK]._zonerefs;
-		add_node_zones(pa, pgdat, &zr);
+		add_node_zones(pgalloc, pgdat, &zr);
 		zr->zone = NULL;
 	}
 }
@@ -501,22 +503,22 @@ mult_frac(u64 x, u64 n, u64 d)
 	return (x / d) * n + ((x % d) * n) / d;
 }
 
-#define for_each_zone(pa, nid, t, z)					\
-	for ((nid) = 0; (nid) < (pa)->nr_nodes; (nid)++)		\
+#define for_each_zone(pgalloc, nid, t, z)				\
+	for ((nid) = 0; (nid) < (pgalloc)->nr_nodes; (nid)++)		\
 		for ((t) = 0; (t) < MAX_NR_ZONES; (t)++)		\
-			if (((z) = &(pa)->node_data[nid]->node_zones[t]),	\
-			    zone_configured(pa, t))
+			if (((z) = &NODE_DATA(pgalloc, nid)->node_zones[t]), \
+			    zone_configured(pgalloc, t))
 
 static void
-calculate_totalreserve_pages(struct page_alloc *pa)
+calculate_totalreserve_pages(struct page_alloc *pgalloc)
 {
 	struct zone *z;
 	int nid, t, j;
 
-	pa->totalreserve_pages = 0;
-	for (nid = 0; nid < pa->nr_nodes; nid++)
-		pa->node_data[nid]->totalreserve_pages = 0;
-	for_each_zone(pa, nid, t, z) {
+	pgalloc->totalreserve_pages = 0;
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++)
+		pgalloc->node_data[nid]->totalreserve_pages = 0;
+	for_each_zone(pgalloc, nid, t, z) {
 		long max = 0;
 
 		for (j = t; j < MAX_NR_ZONES; j++)
@@ -526,38 +528,38 @@ calculate_totalreserve_pages(struct page_alloc *pa)
 		if (max > (long)z->managed_pages)
 			max = (long)z->managed_pages;
 		z->zone_pgdat->totalreserve_pages += (unsigned long)max;
-		pa->totalreserve_pages += (unsigned long)max;
+		pgalloc->totalreserve_pages += (unsigned long)max;
 	}
 }
 
 void
-init_per_zone_wmark_min(struct page_alloc *pa)
+init_per_zone_wmark_min(struct page_alloc *pgalloc)
 {
 	u64 lowmem_kbytes = 0, lowmem_pages = 0, pages_min, mk;
 	struct zone *z;
 	int nid, t, j, movable_zone = ZONE_NORMAL;
 
 	/* calculate_min_free_kbytes(): nr_free_buffer_pages() at boot */
-	for_each_zone(pa, nid, t, z)
+	for_each_zone(pgalloc, nid, t, z)
 		if (t <= ZONE_NORMAL)
 			lowmem_kbytes += z->managed_pages * (PAGE_SIZE >> 10);
 	mk = int_sqrt(lowmem_kbytes * 16);
-	pa->min_free_kbytes = (int)MIN(MAX(mk, 128), 262144);
+	pgalloc->min_free_kbytes = (int)MIN(MAX(mk, 128), 262144);
 
 	/*
 	 * find_usable_zone_for_movable(): ZONE_MOVABLE counts as highmem
 	 * when the highest populated zone is.
 	 */
-	for_each_zone(pa, nid, t, z)
+	for_each_zone(pgalloc, nid, t, z)
 		if (t != ZONE_MOVABLE && populated_zone(z) && t > movable_zone)
 			movable_zone = t;
 	/* __setup_per_zone_wmarks() */
-	pages_min = (u64)pa->min_free_kbytes >> (PAGE_SHIFT - 10);
-	for_each_zone(pa, nid, t, z)
+	pages_min = (u64)pgalloc->min_free_kbytes >> (PAGE_SHIFT - 10);
+	for_each_zone(pgalloc, nid, t, z)
 		if (t != ZONE_HIGHMEM && !(t == ZONE_MOVABLE &&
 					   movable_zone == ZONE_HIGHMEM))
 			lowmem_pages += z->managed_pages;
-	for_each_zone(pa, nid, t, z) {
+	for_each_zone(pgalloc, nid, t, z) {
 		u64 tmp = lowmem_pages ? pages_min * z->managed_pages /
 			lowmem_pages : 0;
 
@@ -570,28 +572,29 @@ init_per_zone_wmark_min(struct page_alloc *pa)
 		} else {
 			z->_watermark[WMARK_MIN] = tmp;
 		}
-		tmp = MAX(tmp >> 2, mult_frac(z->managed_pages,
-					      (u64)pa->watermark_scale_factor,
-					      10000));
+		tmp = MAX(tmp >> 2,
+			  mult_frac(z->managed_pages,
+				    (u64)pgalloc->watermark_scale_factor,
+				    10000));
 		z->_watermark[WMARK_LOW] = z->_watermark[WMARK_MIN] + tmp;
 		z->_watermark[WMARK_HIGH] = z->_watermark[WMARK_LOW] + tmp;
 	}
 
 	/* setup_per_zone_lowmem_reserve() */
-	for (nid = 0; nid < pa->nr_nodes; nid++) {
-		pg_data_t *pgdat = pa->node_data[nid];
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
+		pg_data_t *pgdat = pgalloc->node_data[nid];
 
 		for (t = 0; t < MAX_NR_ZONES - 1; t++) {
-			int ratio = pa->lowmem_reserve_ratio[t];
+			int ratio = pgalloc->lowmem_reserve_ratio[t];
 			unsigned long managed = 0;
 			bool clear;
 
 			z = &pgdat->node_zones[t];
-			if (!zone_configured(pa, t))
+			if (!zone_configured(pgalloc, t))
 				continue;
 			clear = !ratio || !z->managed_pages;
 			for (j = t + 1; j < MAX_NR_ZONES; j++) {
-				if (!zone_configured(pa, j))
+				if (!zone_configured(pgalloc, j))
 					continue;
 				managed += pgdat->node_zones[j].managed_pages;
 				z->lowmem_reserve[j] = clear ? 0 :
@@ -599,7 +602,7 @@ init_per_zone_wmark_min(struct page_alloc *pa)
 			}
 		}
 	}
-	calculate_totalreserve_pages(pa);
+	calculate_totalreserve_pages(pgalloc);
 }
 
 /*
@@ -620,7 +623,7 @@ gfp_to_alloc_flags(gfp_t gfp)
 }
 
 static struct zone *
-get_page_from_freelist(struct page_alloc *pa, const struct zonelist *zl,
+get_page_from_freelist(struct page_alloc *pgalloc, const struct zonelist *zl,
 		       int hz, unsigned order, unsigned alloc_flags, u64 *pfn)
 {
 	const struct zoneref *zr;
@@ -634,25 +637,26 @@ get_page_from_freelist(struct page_alloc *pa, const struct zonelist *zl,
 		mark = z->_watermark[alloc_flags & ALLOC_WMARK_MASK];
 		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
 		    !zone_watermark_ok(z, order, mark, hz, alloc_flags)) {
-			if (unlikely(pa->m->kt.on)) {
+			if (unlikely(pgalloc->m->kt.on)) {
 				struct strbuf sb;
 
 				sb_init(&sb);
 				why_zone_failed(z, order, hz, alloc_flags, &sb);
-				kt(pa->m, "zone %s (node %d): %s: next zone",
+				kt(pgalloc->m, "zone %s (node %d): %s: next "
+				   "zone",
 				   z->name, z->zone_pgdat->node_id, sb.buf);
 				sb_release(&sb);
 			}
 			continue;
 		}
-		if (rmqueue(pa, z, order, pfn))
+		if (rmqueue(pgalloc, z, order, pfn))
 			return z;
 	}
 	return NULL;
 }
 
 static void
-fail_reason(struct page_alloc *pa, const struct zonelist *zl, int hz,
+fail_reason(struct page_alloc *pgalloc, const struct zonelist *zl, int hz,
 	    unsigned order, gfp_t gfp, unsigned alloc_flags, struct error *e)
 {
 	const struct zoneref *zr;
@@ -680,7 +684,7 @@ fail_reason(struct page_alloc *pa, const struct zonelist *zl, int hz,
 	error_set(e, -ENOMEM, "%s", sb.buf);
 	sb_release(&sb);
 	if (!(gfp & __GFP_NOWARN))
-		KT(pa, "warn_alloc: page allocation failure: order:%u, "
+		KT(pgalloc->m, "warn_alloc: page allocation failure: order:%u, "
 		   "mode:%#x(%s), nodemask=(null)", order, gfp, g);
 }
 
@@ -688,7 +692,7 @@ struct page *
 alloc_pages_node(struct machine *m, int nid, gfp_t gfp, unsigned order,
 		 struct error *e)
 {
-	struct page_alloc *pa = page_alloc_of(m);
+	struct page_alloc *pgalloc = page_alloc_of(m);
 	const struct zonelist *zl;
 	const struct zoneref *zr;
 	struct zone *z;
@@ -697,7 +701,7 @@ alloc_pages_node(struct machine *m, int nid, gfp_t gfp, unsigned order,
 	u64 pfn;
 	char g[160];
 
-	if (pa == NULL) {
+	if (pgalloc == NULL) {
 		error_set(e, -ENODEV, "no page allocator on this machine");
 		return NULL;
 	}
@@ -718,14 +722,14 @@ alloc_pages_node(struct machine *m, int nid, gfp_t gfp, unsigned order,
 		return NULL;
 	}
 	if (nid < 0)
-		nid = (unsigned)m->cur < ARRAY_SIZE(pa->cpu_node) ?
-			pa->cpu_node[m->cur] : 0;
-	if (nid >= pa->nr_nodes) {
+		nid = (unsigned)m->cur < ARRAY_SIZE(pgalloc->cpu_node) ?
+			pgalloc->cpu_node[m->cur] : 0;
+	if (nid >= pgalloc->nr_nodes) {
 		error_set(e, -EINVAL, "node %d does not exist (nodes 0-%d)",
-			  nid, pa->nr_nodes - 1);
+			  nid, pgalloc->nr_nodes - 1);
 		return NULL;
 	}
-	zl = &pa->node_data[nid]->node_zonelists[(gfp & __GFP_THISNODE) ?
+	zl = &pgalloc->node_data[nid]->node_zonelists[(gfp & __GFP_THISNODE) ?
 						 ZONELIST_NOFALLBACK :
 						 ZONELIST_FALLBACK];
 	if (unlikely(m->kt.on)) {
@@ -753,29 +757,29 @@ alloc_pages_node(struct machine *m, int nid, gfp_t gfp, unsigned order,
 	}
 	/* the fast path: above the low watermark */
 	alloc_flags = ALLOC_WMARK_LOW;
-	z = get_page_from_freelist(pa, zl, hz, order, alloc_flags, &pfn);
+	z = get_page_from_freelist(pgalloc, zl, hz, order, alloc_flags, &pfn);
 	if (z == NULL) {
 		/* the slow path: wake kswapd, retry at min with reserves */
 		alloc_flags = gfp_to_alloc_flags(gfp);
 		if (gfp & __GFP_KSWAPD_RECLAIM)
-			KT(pa, "slow path: wake kswapd (nothing to reclaim "
-			   "here); retry at the min watermark%s",
+			KT(pgalloc->m, "slow path: wake kswapd (nothing to "
+			   "reclaim here); retry at the min watermark%s",
 			   (alloc_flags & ALLOC_NON_BLOCK) &&
 			   (alloc_flags & ALLOC_MIN_RESERVE) ?
 			   " with atomic reserves" :
 			   (alloc_flags & ALLOC_MIN_RESERVE) ?
 			   " with __GFP_HIGH reserves" : "");
 		else
-			KT(pa, "slow path: retry at the min watermark");
-		z = get_page_from_freelist(pa, zl, hz, order, alloc_flags,
+			KT(pgalloc->m, "slow path: retry at the min watermark");
+		z = get_page_from_freelist(pgalloc, zl, hz, order, alloc_flags,
 					   &pfn);
 	}
 	if (z == NULL) {
-		fail_reason(pa, zl, hz, order, gfp, alloc_flags, e);
+		fail_reason(pgalloc, zl, hz, order, gfp, alloc_flags, e);
 		return NULL;
 	}
-	prep_new_page(pa, pfn, order, gfp);
-	return PFN_PAGE(pa, pfn);
+	prep_new_page(pgalloc, pfn, order, gfp);
+	return PFN_PAGE(pgalloc, pfn);
 }
 
 struct page *
@@ -831,11 +835,11 @@ order_pages(unsigned order)
 
 /* Everything a free must not meet, checked before anything changes. */
 static int
-free_check(struct page_alloc *pa, struct page *page, unsigned order,
-	   struct error *e)
+free_pages_check(struct page_alloc *pgalloc, struct page *page,
+		 unsigned order, struct error *e)
 {
-	struct machine *m = pa->m;
-	u64 pfn = PAGE_PFN(pa, page), i;
+	struct machine *m = pgalloc->m;
+	u64 pfn = PAGE_PFN(pgalloc, page), i;
 	struct page_state st;
 	unsigned want;
 
@@ -866,7 +870,7 @@ free_check(struct page_alloc *pa, struct page *page, unsigned order,
 					 "free_area[%u] of %s: double free",
 					 (unsigned long long)pfn,
 					 order_pages(st.order), st.order,
-					 pfn_zone(pa, pfn)->name);
+					 pfn_zone(pgalloc, pfn)->name);
 		return error_set(e, -EINVAL, "pfn 0x%llx is not allocated: it "
 				 "lies inside the free %s at pfn 0x%llx "
 				 "(double free?)", (unsigned long long)pfn,
@@ -948,10 +952,10 @@ tails:
 
 /* free_pages_prepare() + __free_one_page() */
 static void
-free_the_page(struct page_alloc *pa, struct page *page, unsigned order)
+free_the_page(struct page_alloc *pgalloc, struct page *page, unsigned order)
 {
-	u64 pfn = PAGE_PFN(pa, page);
-	struct zone *z = pfn_zone(pa, pfn);
+	u64 pfn = PAGE_PFN(pgalloc, page);
+	struct zone *z = pfn_zone(pgalloc, pfn);
 	unsigned i;
 
 	if (PageHead(page)) {
@@ -961,44 +965,44 @@ free_the_page(struct page_alloc *pa, struct page *page, unsigned order)
 		}
 	}
 	page_reset(page);
-	KT(pa, "__free_one_page: %s at pfn 0x%llx to %s (node %d)",
+	KT(pgalloc->m, "__free_one_page: %s at pfn 0x%llx to %s (node %d)",
 	   order_pages(order), (unsigned long long)pfn, z->name,
 	   z->zone_pgdat->node_id);
-	__free_one_page(pa, z, pfn, order, FPI_NONE);
+	__free_one_page(pgalloc, z, pfn, order, FPI_NONE);
 }
 
 int
 __free_pages(struct machine *m, struct page *page, unsigned order,
 	     struct error *e)
 {
-	struct page_alloc *pa = page_alloc_of(m);
+	struct page_alloc *pgalloc = page_alloc_of(m);
 	int r;
 
-	if (pa == NULL)
+	if (pgalloc == NULL)
 		return error_set(e, -ENODEV, "no page allocator");
-	r = free_check(pa, page, order, e);
+	r = free_pages_check(pgalloc, page, order, e);
 	if (r)
 		return r;
 	if (put_page_testzero(page)) {
-		free_the_page(pa, page, order);
+		free_the_page(pgalloc, page, order);
 	} else if (!PageHead(page)) {
 		/*
 		 * Someone else holds a reference (get_page): Linux 6.1 frees
 		 * every part of the block but its first page, which the last
 		 * put_page() frees.
 		 */
-		KT(pa, "_refcount still %d: only the pages after the first "
-		   "are freed", page->_refcount);
+		KT(pgalloc->m, "_refcount still %d: only the pages after the "
+		   "first are freed", page->_refcount);
 		page->alloc_order = 0;
 		while (order-- > 0) {
 			struct page *t = page + (1u << order);
 
 			if (!t->sim_init)
 				page_reset(t);
-			free_the_page(pa, t, order);
+			free_the_page(pgalloc, t, order);
 		}
 	} else {
-		KT(pa, "_refcount still %d: the compound page stays until the "
+		KT(pgalloc->m, "_refcount still %d: the compound page stays until the "
 		   "last put_page()", page->_refcount);
 	}
 	return 0;
@@ -1033,14 +1037,14 @@ get_page(struct page *page)
 int
 put_page(struct machine *m, struct page *page, struct error *e)
 {
-	struct page_alloc *pa = page_alloc_of(m);
+	struct page_alloc *pgalloc = page_alloc_of(m);
 	struct page *head = compound_head(page);
 	unsigned order;
 
 	if (head->_refcount <= 0)
 		return error_set(e, -EINVAL, "put_page: pfn 0x%llx has no "
 				 "reference to drop (_refcount %d)",
-				 (unsigned long long)PAGE_PFN(pa, head),
+				 (unsigned long long)PAGE_PFN(pgalloc, head),
 				 head->_refcount);
 	if (head->_refcount > 1) {
 		head->_refcount--;
@@ -1062,7 +1066,7 @@ put_page(struct machine *m, struct page *page, struct error *e)
  */
 
 int
-pa_alloc_table_page(struct machine *m, u64 *pa_out, struct error *e)
+pagetable_alloc(struct machine *m, u64 *pa_out, struct error *e)
 {
 	struct page *p = alloc_pages(m, GFP_PGTABLE_KERNEL, 0, e);
 
@@ -1076,7 +1080,7 @@ pa_alloc_table_page(struct machine *m, u64 *pa_out, struct error *e)
 }
 
 void
-pa_free_table_page(struct machine *m, u64 pa)
+pagetable_free(struct machine *m, u64 pa)
 {
 	struct page *p = pfn_to_page(m, pa >> PAGE_SHIFT);
 
@@ -1102,40 +1106,42 @@ mod_node_page_state(struct pglist_data *pgdat, enum node_stat_item i,
 long
 global_node_page_state(const struct machine *m, enum node_stat_item i)
 {
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 	long sum = 0;
 	int nid;
 
-	for (nid = 0; nid < pa->nr_nodes; nid++)
-		sum += pa->node_data[nid]->vm_stat[i];
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++)
+		sum += pgalloc->node_data[nid]->vm_stat[i];
 	return sum;
 }
 
 unsigned long
 global_free_pages(const struct machine *m)
 {
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 	unsigned long sum = 0;
 	int nid, t;
 
-	for (nid = 0; nid < pa->nr_nodes; nid++)
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++)
 		for (t = 0; t < MAX_NR_ZONES; t++)
-			sum += pa->node_data[nid]->node_zones[t].nr_free_pages;
+			sum += NODE_DATA(pgalloc, nid)->
+				node_zones[t].nr_free_pages;
 	return sum;
 }
 
 unsigned long
 si_mem_available(const struct machine *m)
 {
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 	long available, pagecache, reclaimable;
 	unsigned long wmark_low = 0;
 	int nid, t;
 
-	for (nid = 0; nid < pa->nr_nodes; nid++)
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++)
 		for (t = 0; t < MAX_NR_ZONES; t++)
-			wmark_low += low_wmark_pages(&pa->node_data[nid]->node_zones[t]);
-	available = (long)global_free_pages(m) - (long)pa->totalreserve_pages;
+			wmark_low += low_wmark_pages(&pgalloc->node_data[nid]->node_zones[t]);
+	available = (long)global_free_pages(m) -
+		(long)pgalloc->totalreserve_pages;
 	pagecache = global_node_page_state(m, NR_FILE_PAGES);
 	pagecache -= MIN(pagecache / 2, (long)wmark_low);
 	available += pagecache;

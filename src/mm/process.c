@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mm_internal.h"
+#include "internal.h"
+#include "ptwalk/ksym.h"
+#include "ptwalk/pgtable.h"
 #include "ptwalk/slab.h"
 
 #define PID_MAX		32768	/* PID_MAX_DEFAULT */

@@ -731,8 +731,8 @@ slab_lookup(struct machine *m, u64 addr, struct slab_obj_info *info)
 	return 0;
 }
 
-static const char *
-where_string(const struct slab_obj_info *info, char *buf, size_t n)
+const char *
+slab_where_text(const struct slab_obj_info *info, char *buf, size_t n)
 {
 	switch (info->where) {
 	case SLAB_CPU:
@@ -784,7 +784,7 @@ slab_describe(struct machine *m, const struct slab_obj_info *info,
 	}
 	sb_addf(sb, "; slab pfn 0x%llx order %u, %u/%u in use, %s",
 		(unsigned long long)info->pfn, info->order, info->inuse,
-		info->objects, where_string(info, w, sizeof(w)));
+		info->objects, slab_where_text(info, w, sizeof(w)));
 }
 
 static void
@@ -805,7 +805,7 @@ slab_page_describe(struct machine *m, const struct page *page,
 		"%s; freelist 0x%llx", s->name,
 		plural(slab_objects(page), "object", NULL), s->size,
 		slab_order(page), slab_inuse(page),
-		where_string(&info, w, sizeof(w)),
+		slab_where_text(&info, w, sizeof(w)),
 		(unsigned long long)page->index);
 }
 
@@ -919,7 +919,7 @@ bad_free_not_slab(struct slab_state *ss, u64 x, const char *fn,
 static const struct kmem_cache *
 struct_owner(struct slab_state *ss, u64 x)
 {
-	const struct page_alloc *pa = page_alloc_of(ss->m);
+	const struct page_alloc *pgalloc = page_alloc_of(ss->m);
 	struct list_head *l;
 	int nid;
 
@@ -929,7 +929,7 @@ struct_owner(struct slab_state *ss, u64 x)
 
 		if (s->va == x)
 			return s;
-		for (nid = 0; nid < pa->nr_nodes; nid++)
+		for (nid = 0; nid < pgalloc->nr_nodes; nid++)
 			if (s->node_va[nid] == x)
 				return s;
 	}
@@ -937,9 +937,10 @@ struct_owner(struct slab_state *ss, u64 x)
 }
 
 static int
-free_check(struct slab_state *ss, u64 x, const struct kmem_cache *want,
-	   const char *fn, bool internal, struct page **slabp, unsigned *idxp,
-	   bool *large, struct error *e)
+free_consistency_checks(struct slab_state *ss, u64 x,
+			const struct kmem_cache *want, const char *fn,
+			bool internal, struct page **slabp, unsigned *idxp,
+			bool *large, struct error *e)
 {
 	struct machine *m = ss->m;
 	struct slab_obj_info info;
@@ -1033,7 +1034,7 @@ cache_new(struct slab_state *ss, const char *name, unsigned size,
 	  unsigned align, slab_flags_t flags)
 {
 	struct kmem_cache *s = xcalloc(1, sizeof(*s));
-	const struct page_alloc *pa = page_alloc_of(ss->m);
+	const struct page_alloc *pgalloc = page_alloc_of(ss->m);
 	int nid;
 
 	s->name = xstrdup(name);
@@ -1044,7 +1045,7 @@ cache_new(struct slab_state *ss, const char *name, unsigned size,
 	s->kmalloc_type = -1;
 	s->kmalloc_index = -1;
 	s->cpu_slab = xcalloc((size_t)ss->m->ncpus, sizeof(*s->cpu_slab));
-	for (nid = 0; nid < pa->nr_nodes; nid++) {
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
 		struct kmem_cache_node *n = xcalloc(1, sizeof(*n));
 
 		INIT_LIST_HEAD(&n->partial);
@@ -1072,14 +1073,14 @@ for_each_slab(struct slab_state *ss, struct kmem_cache *s,
 	      void (*fn)(struct slab_state *, struct kmem_cache *,
 			 struct page *, void *), void *arg)
 {
-	const struct page_alloc *pa = page_alloc_of(ss->m);
+	const struct page_alloc *pgalloc = page_alloc_of(ss->m);
 	struct list_head *l, *next;
 	int cpu, nid;
 
 	for (cpu = 0; cpu < ss->m->ncpus; cpu++)
 		if (s->cpu_slab[cpu].slab != NULL)
 			fn(ss, s, s->cpu_slab[cpu].slab, arg);
-	for (nid = 0; nid < pa->nr_nodes; nid++) {
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
 		for (l = s->node[nid]->partial.next;
 		     l != &s->node[nid]->partial; l = next) {
 			next = l->next;
@@ -1116,7 +1117,7 @@ static int
 cache_open(struct slab_state *ss, struct kmem_cache *s, bool boot_node,
 	   struct error *e)
 {
-	const struct page_alloc *pa = page_alloc_of(ss->m);
+	const struct page_alloc *pgalloc = page_alloc_of(ss->m);
 	int nid, r;
 
 	r = calculate_sizes(ss, s);
@@ -1130,7 +1131,7 @@ cache_open(struct slab_state *ss, struct kmem_cache *s, bool boot_node,
 				 s->name);
 	if (boot_node)
 		return 0;
-	for (nid = 0; nid < pa->nr_nodes; nid++) {
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
 		s->node_va[nid] = kmem_cache_alloc_node(ss->m,
 							ss->kmem_cache_node,
 							GFP_KERNEL, nid, e);
@@ -1175,10 +1176,10 @@ cache_struct_alloc(struct slab_state *ss, struct kmem_cache *s, gfp_t gfp,
 static void
 cache_release_objects(struct slab_state *ss, struct kmem_cache *s)
 {
-	const struct page_alloc *pa = page_alloc_of(ss->m);
+	const struct page_alloc *pgalloc = page_alloc_of(ss->m);
 	int nid;
 
-	for (nid = 0; nid < pa->nr_nodes; nid++)
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++)
 		if (s->node_va[nid])
 			free_struct(ss, ss->kmem_cache_node, s->node_va[nid]);
 	if (s->va)
@@ -1308,7 +1309,7 @@ sizeof_kmem_cache(const struct slab_state *ss, int nr_nodes)
 int
 kmem_cache_init(struct machine *m, struct error *e)
 {
-	struct page_alloc *pa = page_alloc_of(m);
+	struct page_alloc *pgalloc = page_alloc_of(m);
 	struct slab_state *ss;
 	unsigned dma_minalign = m->arch->dma_minalign;
 	unsigned cpus = (unsigned)m->ncpus;
@@ -1334,16 +1335,16 @@ kmem_cache_init(struct machine *m, struct error *e)
 	/* num_present_cpus(), nr_cpu_ids when it says 1 */
 	ss->min_objects = 4 * (fls32(cpus) + 1);
 	ss->max_order = PAGE_ALLOC_COSTLY_ORDER;
-	ss->has_dma = zone_configured(pa, ZONE_DMA);
+	ss->has_dma = zone_configured(pgalloc, ZONE_DMA);
 	ss->va_to_pa = m->lay.phys_offset - m->lay.page_offset;
-	ss->lowmem_va_start = m->lay.page_offset + ((pa->start_pfn <<
+	ss->lowmem_va_start = m->lay.page_offset + ((pgalloc->start_pfn <<
 						      PAGE_SHIFT) -
 						     m->lay.phys_offset);
-	ss->lowmem_va_end = m->lay.page_offset + ((pa->max_low_pfn <<
+	ss->lowmem_va_end = m->lay.page_offset + ((pgalloc->max_low_pfn <<
 						    PAGE_SHIFT) -
 						   m->lay.phys_offset);
-	ss->objmap_base = pa->start_pfn;
-	ss->objmap_end = pa->max_low_pfn;
+	ss->objmap_base = pgalloc->start_pfn;
+	ss->objmap_end = pgalloc->max_low_pfn;
 	ss->objmap_bytes = (size_t)(ss->objmap_end - ss->objmap_base) *
 		(OBJMAP_BITS_PER_PAGE / 8);
 	map = mmap(NULL, ss->objmap_bytes, PROT_READ | PROT_WRITE,
@@ -1363,7 +1364,7 @@ kmem_cache_init(struct machine *m, struct error *e)
 	if (kcn == NULL)
 		return -1;
 	ss->kmem_cache_node = kcn;
-	for (nid = 0; nid < pa->nr_nodes; nid++) {
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
 		/* early_kmem_cache_node_alloc() */
 		struct page *slab = new_slab(ss, kcn, GFP_NOWAIT, nid, e);
 		u64 obj;
@@ -1379,7 +1380,7 @@ kmem_cache_init(struct machine *m, struct error *e)
 	}
 	/* then kmem_cache, whose per-node structs come from kmem_cache_node */
 	kc = create_boot_cache(ss, "kmem_cache",
-			       sizeof_kmem_cache(ss, pa->nr_nodes),
+			       sizeof_kmem_cache(ss, pgalloc->nr_nodes),
 			       SLAB_HWCACHE_ALIGN, false, e);
 	if (kc == NULL)
 		return -1;
@@ -1528,10 +1529,10 @@ kmem_cache_create(struct machine *m, const char *name, unsigned size,
 static void
 discard_empty(struct slab_state *ss, struct kmem_cache *s, bool promote)
 {
-	const struct page_alloc *pa = page_alloc_of(ss->m);
+	const struct page_alloc *pgalloc = page_alloc_of(ss->m);
 	int nid, i;
 
-	for (nid = 0; nid < pa->nr_nodes; nid++) {
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
 		struct kmem_cache_node *n = s->node[nid];
 		struct list_head discard, bucket[SHRINK_PROMOTE_MAX];
 		struct list_head *l, *next;
@@ -1662,11 +1663,11 @@ kmem_cache_alloc_node(struct machine *m, struct kmem_cache *s, gfp_t gfp,
 		      int node, struct error *e)
 {
 	struct slab_state *ss = slab_of(m);
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 
-	if (node != NUMA_NO_NODE && (node < 0 || node >= pa->nr_nodes)) {
+	if (node != NUMA_NO_NODE && (node < 0 || node >= pgalloc->nr_nodes)) {
 		error_set(e, -EINVAL, "node %d does not exist (nodes 0-%d)",
-			  node, pa->nr_nodes - 1);
+			  node, pgalloc->nr_nodes - 1);
 		return 0;
 	}
 	if (unlikely(gfp & GFP_SLAB_BUG_MASK)) {
@@ -1700,8 +1701,8 @@ kmem_cache_free(struct machine *m, struct kmem_cache *s, u64 x,
 	if (x == 0)
 		return error_set(e, -EINVAL, "kmem_cache_free(%s, NULL): no "
 				 "object", s->name);
-	if (free_check(ss, x, s, "kmem_cache_free", false, &slab, &idx, &large,
-		       e))
+	if (free_consistency_checks(ss, x, s, "kmem_cache_free", false, &slab,
+				    &idx, &large, e))
 		return -EINVAL;
 	slab_free(ss, s, slab, x, idx);
 	return 0;
@@ -1715,8 +1716,8 @@ free_struct(struct slab_state *ss, struct kmem_cache *s, u64 x)
 	unsigned idx;
 	bool large;
 
-	if (free_check(ss, x, s, "kmem_cache_free", true, &slab, &idx, &large,
-		       NULL) == 0)
+	if (free_consistency_checks(ss, x, s, "kmem_cache_free", true, &slab,
+				    &idx, &large, NULL) == 0)
 		slab_free(ss, s, slab, x, idx);
 }
 
@@ -1845,7 +1846,8 @@ kfree(struct machine *m, u64 x, struct error *e)
 	ss->nev = ss->nev_total = 0;
 	if (x <= ZERO_SIZE_PTR)
 		return 0;			/* ZERO_OR_NULL_PTR */
-	if (free_check(ss, x, NULL, "kfree", false, &slab, &idx, &large, e))
+	if (free_consistency_checks(ss, x, NULL, "kfree", false, &slab, &idx,
+				    &large, e))
 		return -EINVAL;
 	if (large) {
 		/* free_large_kmalloc() */
@@ -1911,13 +1913,13 @@ void
 get_slabinfo(struct machine *m, const struct kmem_cache *s,
 	     struct slabinfo *si)
 {
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 	unsigned long nr_free = 0;
 	struct list_head *l;
 	int nid;
 
 	memset(si, 0, sizeof(*si));
-	for (nid = 0; nid < pa->nr_nodes; nid++) {
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
 		const struct kmem_cache_node *n = s->node[nid];
 
 		si->num_slabs += n->nr_slabs;
@@ -2019,7 +2021,7 @@ int
 sim_slab_check(struct machine *m, struct error *e)
 {
 	struct slab_state *ss = slab_of(m);
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 	struct list_head *l;
 	int nid, n = 0;
 
@@ -2035,7 +2037,7 @@ sim_slab_check(struct machine *m, struct error *e)
 		for_each_slab(ss, s, check_slab, &ca);
 		if (ca.bad)
 			return ca.bad;
-		for (nid = 0; nid < pa->nr_nodes; nid++) {
+		for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
 			const struct kmem_cache_node *kn = s->node[nid];
 
 			if (ca.slabs[nid] != kn->nr_slabs ||

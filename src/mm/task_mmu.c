@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "mm_internal.h"
+#include "internal.h"
 
 #define PSS_SHIFT	12
 

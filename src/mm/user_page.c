@@ -7,7 +7,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "mm_internal.h"
+#include "internal.h"
 #include "ptwalk/page_alloc.h"
 
 static void

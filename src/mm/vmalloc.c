@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptwalk/ksym.h"
 #include "ptwalk/log2.h"
 #include "ptwalk/page_alloc.h"
+#include "ptwalk/pgtable.h"
 #include "ptwalk/progress.h"
 #include "ptwalk/slab.h"
 #include "ptwalk/tlbflush.h"
@@ -385,14 +387,14 @@ __vmalloc_node_range(struct machine *m, u64 size, u64 align, u64 start,
 		     unsigned long vm_flags, const char *caller,
 		     enum vm_kind kind, struct error *e)
 {
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 	struct vm_struct *vm;
 	u64 real = ALIGN_UP(size, PAGE_SIZE), array;
 	struct progress pg;
 	unsigned i, n;
 
 	if (size == 0 || real < size || (real >> PAGE_SHIFT) >
-	    pa->totalram_pages)
+	    pgalloc->totalram_pages)
 		return error_set(e, -EINVAL, "vmalloc error: size %llu, %s",
 				 (unsigned long long)size, size == 0 ?
 				 "a zero-sized area is refused" :

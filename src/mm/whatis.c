@@ -220,14 +220,14 @@ region_usage(struct machine *m, struct region_use *u, int max)
 	int n = 0, i, c;
 
 	if (page_alloc_of(m) != NULL) {
-		const struct page_alloc *pa = page_alloc_of(m);
+		const struct page_alloc *pgalloc = page_alloc_of(m);
 		u64 used = 0;
 		int nid, t;
 
-		for (nid = 0; nid < pa->nr_nodes; nid++)
+		for (nid = 0; nid < pgalloc->nr_nodes; nid++)
 			for (t = 0; t < MAX_NR_ZONES; t++) {
 				const struct zone *z =
-					&pa->node_data[nid]->node_zones[t];
+					&pgalloc->node_data[nid]->node_zones[t];
 
 				if (!is_highmem_idx(t))
 					used += z->managed_pages -

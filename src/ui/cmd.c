@@ -12,6 +12,7 @@
 #include "ptwalk/cmd.h"
 #include "ptwalk/expr.h"
 #include "ptwalk/hostmap.h"
+#include "ptwalk/ksym.h"
 #include "ptwalk/out.h"
 #include "ptwalk/progress.h"
 
@@ -480,13 +481,6 @@ args_get(const struct ctx *ctx, const char *name)
 		if (!strcmp(a->opt[i]->name, name))
 			return a->val[i] ? a->val[i] : "";
 	return NULL;
-}
-
-bool
-cmd_looks_like_option(const char *s)
-{
-	return s[0] == '-' && (isalpha((unsigned char)s[1]) ||
-			       (s[1] == '-' && s[2] != 0));
 }
 
 /*

@@ -16,6 +16,7 @@
 
 #include "ptwalk/gfp.h"
 #include "ptwalk/kernel.h"
+#include "ptwalk/ksym.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/progress.h"
 #include "ptwalk/script.h"

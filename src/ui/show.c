@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ptwalk/out.h"
+#include "ptwalk/pgtable.h"
 #include "ptwalk/show.h"
 
 void
@@ -202,36 +203,30 @@ show_tlb(struct ctx *ctx, struct cpu *c, const struct walk *w)
 	}
 }
 
-void
-show_walk(struct ctx *ctx, struct cpu *c, const struct walk *w, bool tlb)
+/* "va ...: the paging mode, cpu0 cr3=..." and the bit slices of va. */
+static void
+walk_header(struct ctx *ctx, struct cpu *c, const struct walk *w)
 {
 	struct machine *m = ctx->m;
 	const struct mmu *mmu = &m->mmu;
+	int ri = mmu_root_index(mmu, w->va), i;
 	struct strbuf sb;
-	const struct region *r;
-	int i, si = 0, lvl;
-	bool ended = false;
 
 	sb_init(&sb);
 	m->arch->describe(mmu, &sb);
-	{
-		int ri = mmu_root_index(mmu, w->va);
-
-		out_printf(ctx, "va %s: %s, cpu%d %s=%s\n", fva(m, w->va), sb.buf,
-			   c->id, m->arch->root_name[ri] ? m->arch->root_name[ri]
-			   : "root", fpa(m, w->root));
-	}
+	out_printf(ctx, "va %s: %s, cpu%d %s=%s\n", fva(m, w->va), sb.buf,
+		   c->id, m->arch->root_name[ri] ? m->arch->root_name[ri] :
+		   "root", fpa(m, w->root));
 	sb_reset(&sb);
-	/* the bit slices */
 	if (w->fault != WF_VA_RANGE && w->fault != WF_NONCANONICAL &&
 	    w->fault != WF_NO_ROOT) {
 		sb_adds(&sb, "  slices  ");
 		for (i = 0; i < mmu->nwalk; i++) {
 			const struct pt_level *L = &mmu->lv[mmu->walk[i]];
-			u64 idx = (w->va >> L->shift) & ((1ULL << L->bits) - 1);
 
 			sb_addf(&sb, "[%u:%u] %s %#llx  ", L->shift + L->bits - 1,
-				L->shift, L->name, (unsigned long long)idx);
+				L->shift, L->name, (unsigned long long)
+				pt_index(mmu, mmu->walk[i], w->va));
 		}
 		sb_addf(&sb, "[%u:0] offset %#llx\n",
 			mmu->lv[mmu->walk[mmu->nwalk - 1]].shift - 1,
@@ -239,6 +234,138 @@ show_walk(struct ctx *ctx, struct cpu *c, const struct walk *w, bool tlb)
 		out_puts(ctx, sb.buf);
 	}
 	sb_release(&sb);
+}
+
+/* "p4d, pud, pmd  folded ...": returns the last folded level from lvl. */
+static int
+walk_folded(struct ctx *ctx, int lvl)
+{
+	const struct mmu *mmu = &ctx->m->mmu;
+	struct strbuf f;
+	int k = lvl;
+
+	sb_init(&f);
+	while (k < NR_LEVELS && mmu->lv[k].folded) {
+		sb_addf(&f, "%s%s", f.len ? ", " : "", mmu->lv[k].name);
+		k++;
+	}
+	out_printf(ctx, "  %-8s folded (one entry, no table of its own)\n",
+		   f.buf);
+	sb_release(&f);
+	return k - 1;
+}
+
+/* Where an entry leads: a table, a page, or the fault.  True: the end. */
+static bool
+walk_target(struct ctx *ctx, const struct walk_step *s)
+{
+	struct machine *m = ctx->m;
+
+	switch (s->d.kind) {
+	case PT_TABLE:
+		out_printf(ctx, "  -> table %s\n", fpa(m, s->d.addr));
+		return false;
+	case PT_LEAF:
+		out_printf(ctx, "  -> %s page %s%s\n", fsize(1ULL << s->d.shift),
+			   fpa(m, s->d.addr), phys_is_ram(&m->phys, s->d.addr) ?
+			   "" : " (not RAM: device memory)");
+		return true;
+	case PT_NONE:
+		out_printf(ctx, "  -> not present: page fault\n");
+		return true;
+	default:
+		if (m->arch->bad_desc != NULL) {
+			char why[160];
+
+			m->arch->bad_desc(&m->mmu, s->lvl, s->entry, &s->d, why,
+					  sizeof(why));
+			out_printf(ctx, "  -> invalid: %s\n", why);
+		} else {
+			out_printf(ctx, "  -> reserved bits 0x%llx set: page "
+				   "fault (RSVD)\n", (unsigned long long)s->d.bad);
+		}
+		return true;
+	}
+}
+
+/* One step: table + index * size = entry address: entry, where it leads. */
+static bool
+walk_step(struct ctx *ctx, const struct walk *w, const struct walk_step *s,
+	  bool last)
+{
+	struct machine *m = ctx->m;
+	const struct pt_level *L = &m->mmu.lv[s->lvl];
+	char flags[200], head[48];
+	int iw = digits((1ULL << L->bits) - 1);
+	bool ended;
+
+	snprintf(head, sizeof(head), "%s[%u] %s", L->name, s->index,
+		 L->hw ? L->hw : "");
+	if (w->fault == WF_BEYOND_RAM && last) {
+		char why[160];
+
+		phys_describe_hole(&m->phys, s->entry_pa, why, sizeof(why));
+		out_printf(ctx, "  %-15s %s + %u*%u = %s: the table is %s\n",
+			   head, fpa(m, s->table), s->index, L->esize,
+			   fpa(m, s->entry_pa), why);
+		out_printf(ctx, "  fault    the walk stops: the entry above "
+			   "points outside physical memory\n");
+		return true;
+	}
+	entry_flags(m, s->lvl, s->entry, flags, sizeof(flags));
+	out_printf(ctx, "  %-15s %s + %*u*%u = %s: %s  %-17s", head,
+		   fpa(m, s->table), iw, s->index, L->esize,
+		   fpa(m, s->entry_pa), fentry(m, s->lvl, s->entry), flags);
+	ended = walk_target(ctx, s);
+	if (m->arch->step_note != NULL) {
+		struct strbuf note;
+
+		sb_init(&note);
+		m->arch->step_note(m, s->lvl, s->entry_pa, s->entry, &note);
+		out_puts(ctx, note.buf);
+		sb_release(&note);
+	}
+	return ended;
+}
+
+/* The translation: pa, page, rights and attributes; then the region. */
+static void
+walk_result(struct ctx *ctx, const struct walk *w)
+{
+	struct machine *m = ctx->m;
+	const struct region *r;
+
+	if (w->fault == WF_NONE) {
+		char perm[64], attr[128];
+		u64 mask = (1ULL << w->shift) - 1;
+
+		perm_string(w->perm, perm, sizeof(perm));
+		attr_string(w->attr, attr, sizeof(attr));
+		out_printf(ctx, "  pa       %s = %s page %s + offset %#llx  "
+			   "(%s%s%s)\n", fpa(m, w->pa), fsize(1ULL << w->shift),
+			   fpa(m, w->pa & ~mask),
+			   (unsigned long long)(w->va & mask), perm,
+			   attr[0] ? "; " : "", attr);
+		if (access_fault_note(w) != NULL)
+			out_printf(ctx, "  note     %s\n",
+				   access_fault_note(w));
+	}
+	r = machine_region(m, w->va);
+	if (r != NULL) {
+		out_printf(ctx, "  region   %s: %s\n", r->name, r->what);
+		j_str(ctx, "region", r->name);
+	}
+}
+
+void
+show_walk(struct ctx *ctx, struct cpu *c, const struct walk *w, bool tlb)
+{
+	struct machine *m = ctx->m;
+	const struct mmu *mmu = &m->mmu;
+	int si = 0, lvl;
+	bool ended = false;
+
+	walk_header(ctx, c, w);
 	if (w->fault == WF_VA_RANGE || w->fault == WF_NONCANONICAL) {
 		struct error e;
 
@@ -254,115 +381,20 @@ show_walk(struct ctx *ctx, struct cpu *c, const struct walk *w, bool tlb)
 		return;
 	}
 	for (lvl = 0; lvl < NR_LEVELS; lvl++) {
-		const struct pt_level *L = &mmu->lv[lvl];
-		const struct walk_step *s;
-		char flags[200], hw[16], head[48];
-		int iw = digits((1ULL << L->bits) - 1);
-
-		if (L->folded) {
-			int k = lvl;
-			struct strbuf f;
-
-			sb_init(&f);
-			while (k < NR_LEVELS && mmu->lv[k].folded) {
-				sb_addf(&f, "%s%s", f.len ? ", " : "",
-					mmu->lv[k].name);
-				k++;
-			}
-			out_printf(ctx, "  %-8s folded (one entry, no table of "
-				   "its own)\n", f.buf);
-			sb_release(&f);
-			lvl = k - 1;
-			continue;
-		}
-		if (ended) {
-			out_printf(ctx, "  %-8s not reached\n", L->name);
-			continue;
-		}
-		if (si >= w->nsteps)
+		if (mmu->lv[lvl].folded) {
+			lvl = walk_folded(ctx, lvl);
+		} else if (ended) {
+			out_printf(ctx, "  %-8s not reached\n",
+				   mmu->lv[lvl].name);
+		} else if (si < w->nsteps) {
+			ended = walk_step(ctx, w, &w->step[si],
+					  si + 1 == w->nsteps);
+			si++;
+		} else {
 			break;
-		s = &w->step[si++];
-		snprintf(hw, sizeof(hw), "%s", L->hw ? L->hw : "");
-		if (w->fault == WF_BEYOND_RAM && si == w->nsteps) {
-			char why[160];
-
-			phys_describe_hole(&m->phys, s->entry_pa, why, sizeof(why));
-			snprintf(head, sizeof(head), "%s[%u] %s", L->name,
-				 s->index, hw);
-			out_printf(ctx, "  %-15s %s + %u*%u = %s: the table "
-				   "is %s\n", head,
-				   fpa(m, s->table), s->index, L->esize,
-				   fpa(m, s->entry_pa), why);
-			out_printf(ctx, "  fault    the walk stops: the entry "
-				   "above points outside physical memory\n");
-			ended = true;
-			continue;
-		}
-		entry_flags(m, s->lvl, s->entry, flags, sizeof(flags));
-		snprintf(head, sizeof(head), "%s[%u] %s", L->name, s->index, hw);
-		out_printf(ctx, "  %-15s %s + %*u*%u = %s: %s  %-17s", head,
-			   fpa(m, s->table), iw, s->index,
-			   L->esize, fpa(m, s->entry_pa),
-			   fentry(m, s->lvl, s->entry), flags);
-		switch (s->d.kind) {
-		case PT_TABLE:
-			out_printf(ctx, "  -> table %s\n", fpa(m, s->d.addr));
-			break;
-		case PT_LEAF:
-			out_printf(ctx, "  -> %s page %s%s\n",
-				   fsize(1ULL << s->d.shift), fpa(m, s->d.addr),
-				   phys_is_ram(&m->phys, s->d.addr) ? "" :
-				   " (not RAM: device memory)");
-			ended = true;
-			break;
-		case PT_NONE:
-			out_printf(ctx, "  -> not present: page fault\n");
-			ended = true;
-			break;
-		default:
-			if (m->arch->bad_desc != NULL) {
-				char why[160];
-
-				m->arch->bad_desc(mmu, s->lvl, s->entry, &s->d,
-						  why, sizeof(why));
-				out_printf(ctx, "  -> invalid: %s\n", why);
-			} else {
-				out_printf(ctx, "  -> reserved bits 0x%llx set: "
-					   "page fault (RSVD)\n",
-					   (unsigned long long)s->d.bad);
-			}
-			ended = true;
-			break;
-		}
-		if (m->arch->step_note != NULL) {
-			struct strbuf note;
-
-			sb_init(&note);
-			m->arch->step_note(m, s->lvl, s->entry_pa, s->entry,
-					   &note);
-			out_puts(ctx, note.buf);
-			sb_release(&note);
 		}
 	}
-	if (w->fault == WF_NONE) {
-		char perm[64], attr[128];
-		u64 mask = (1ULL << w->shift) - 1;
-
-		perm_string(w->perm, perm, sizeof(perm));
-		attr_string(w->attr, attr, sizeof(attr));
-		out_printf(ctx, "  pa       %s = %s page %s + offset %#llx  (%s%s%s)\n",
-			   fpa(m, w->pa), fsize(1ULL << w->shift),
-			   fpa(m, w->pa & ~mask), (unsigned long long)(w->va & mask),
-			   perm, attr[0] ? "; " : "", attr);
-		if (access_fault_note(w) != NULL)
-			out_printf(ctx, "  note     %s\n",
-				   access_fault_note(w));
-	}
-	r = machine_region(m, w->va);
-	if (r != NULL) {
-		out_printf(ctx, "  region   %s: %s\n", r->name, r->what);
-		j_str(ctx, "region", r->name);
-	}
+	walk_result(ctx, w);
 	show_walk_json(ctx, w);
 	if (tlb)
 		show_tlb(ctx, c, w);

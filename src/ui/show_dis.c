@@ -7,6 +7,7 @@
 
 #include "ptwalk/disasm.h"
 #include "ptwalk/mm.h"
+#include "ptwalk/ksym.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 

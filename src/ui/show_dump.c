@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ptwalk/arg.h"
+#include "ptwalk/ksym.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 

@@ -8,6 +8,7 @@
 #include "ptwalk/highmem.h"
 #include "ptwalk/out.h"
 #include "ptwalk/page_alloc.h"
+#include "ptwalk/pgtable.h"
 #include "ptwalk/show.h"
 #include "ptwalk/show_kreg.h"
 #include "ptwalk/show_page.h"

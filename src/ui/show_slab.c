@@ -135,21 +135,11 @@ show_slab_events(struct ctx *ctx)
 	j_arr_end(ctx);
 }
 
+/* A full slab is on no list (Linux keeps none of full slabs). */
 static const char *
-where_text(const struct slab_obj_info *info, char *buf, size_t n)
+on_no_list(const struct slab_obj_info *info)
 {
-	switch (info->where) {
-	case SLAB_CPU:
-		snprintf(buf, n, "CPU %d's slab", info->cpu);
-		break;
-	case SLAB_PARTIAL:
-		snprintf(buf, n, "on node %d's partial list", info->node);
-		break;
-	case SLAB_FULL:
-		snprintf(buf, n, "full, on no list");
-		break;
-	}
-	return buf;
+	return info->where == SLAB_FULL ? ", on no list" : "";
 }
 
 static void
@@ -213,10 +203,11 @@ show_slab_alloc(struct ctx *ctx, const char *call, u64 va, u64 req)
 				   (unsigned long long)req,
 				   (unsigned long long)(s->object_size - req));
 		out_printf(ctx, "\n");
-		out_printf(ctx, "  slab    pfn %s (order %u) at %s, %s, %u/%u "
-			   "in use; next free %s\n", fpfn(m, info.pfn),
+		out_printf(ctx, "  slab    pfn %s (order %u) at %s, %s%s, "
+			   "%u/%u in use; next free %s\n", fpfn(m, info.pfn),
 			   info.order, fva(m, info.slab_va),
-			   where_text(&info, w, sizeof(w)), info.inuse,
+			   slab_where_text(&info, w, sizeof(w)),
+			   on_no_list(&info), info.inuse,
 			   info.objects, info.page->index ?
 			   fva(m, info.page->index) : "NULL");
 		j_str(ctx, "cache", s->name);
@@ -268,9 +259,10 @@ show_slab_free(struct ctx *ctx, const char *call, u64 x,
 				   fva(m, x), info->cache->offset,
 				   after.freeptr ? fva(m, after.freeptr) :
 				   "NULL (no other free object)");
-			out_printf(ctx, "  slab     %u/%u in use, %s\n",
+			out_printf(ctx, "  slab     %u/%u in use, %s%s\n",
 				   after.inuse, after.objects,
-				   where_text(&after, w, sizeof(w)));
+				   slab_where_text(&after, w, sizeof(w)),
+				   on_no_list(&after));
 			j_int(ctx, "inuse", after.inuse);
 		}
 		j_str(ctx, "cache", info->cache->name);

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include "ptwalk/boot.h"
 #include "helpers.h"
 
 struct machine *

@@ -10,7 +10,10 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ptwalk/boot.h"
+#include "ptwalk/ksym.h"
 #include "ptwalk/machine.h"
+#include "ptwalk/pgtable.h"
 #include "helpers.h"
 #include "../../src/arch/arm.h"
 

@@ -11,7 +11,11 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ptwalk/boot.h"
+#include "ptwalk/ksym.h"
 #include "ptwalk/machine.h"
+#include "ptwalk/peek.h"
+#include "ptwalk/pgtable.h"
 #include "helpers.h"
 #include "../../src/arch/arm64_hwdef.h"
 

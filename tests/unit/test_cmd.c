@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "ptwalk/boot.h"
 #include "ptwalk/cmd.h"
 #include "ptwalk/script.h"
 #include "helpers.h"

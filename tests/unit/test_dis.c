@@ -15,6 +15,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ptwalk/boot.h"
 #include "ptwalk/disasm.h"
 #include "ptwalk/mm.h"
 #include "helpers.h"

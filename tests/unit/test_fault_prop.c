@@ -21,6 +21,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ptwalk/boot.h"
 #include "ptwalk/mm.h"
 #include "helpers.h"
 

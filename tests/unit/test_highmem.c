@@ -12,6 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ptwalk/boot.h"
 #include "ptwalk/highmem.h"
 #include "ptwalk/page_alloc.h"
 #include "helpers.h"

@@ -21,10 +21,13 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "ptwalk/boot.h"
 #include "ptwalk/hostmap.h"
 #include "ptwalk/image.h"
 #include "ptwalk/kernel.h"
+#include "ptwalk/ksym.h"
 #include "helpers.h"
+
 #include <elf.h>
 
 static char tmpdir[] = "/tmp/ptwalk-test-image-XXXXXX";

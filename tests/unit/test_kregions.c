@@ -15,6 +15,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ptwalk/boot.h"
 #include "ptwalk/dma.h"
 #include "ptwalk/highmem.h"
 #include "ptwalk/ioremap.h"

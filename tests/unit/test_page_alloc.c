@@ -12,6 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ptwalk/boot.h"
 #include "ptwalk/page_alloc.h"
 #include "helpers.h"
 
@@ -34,13 +35,14 @@ struct snap {
 static void
 snapshot(struct machine *m, struct snap *s)
 {
-	struct page_alloc *pa = page_alloc_of(m);
+	struct page_alloc *pgalloc = page_alloc_of(m);
 	int nid, t, o;
 
 	memset(s, 0, sizeof(*s));
-	for (nid = 0; nid < pa->nr_nodes; nid++)
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++)
 		for (t = 0; t < MAX_NR_ZONES; t++) {
-			struct zone *z = &pa->node_data[nid]->node_zones[t];
+			struct zone *z =
+				&pgalloc->node_data[nid]->node_zones[t];
 
 			for (o = 0; o < MAX_ORDER; o++)
 				s->nr_free[nid][t][o] = z->free_area[o].nr_free;
@@ -88,13 +90,13 @@ static void
 test_zones(void **state)
 {
 	struct machine *m;
-	struct page_alloc *pa;
+	struct page_alloc *pgalloc;
 	pg_data_t *n;
 
 	(void)state;
 	m = boot(.arch = "i386", .mem = 1 * GiB, .nodes = 1, .exec = "none");
-	pa = page_alloc_of(m);
-	n = pa->node_data[0];
+	pgalloc = page_alloc_of(m);
+	n = pgalloc->node_data[0];
 	assert_int_equal(n->node_zones[ZONE_DMA].zone_start_pfn, 0);
 	assert_int_equal(n->node_zones[ZONE_DMA].spanned_pages, 4096);
 	assert_int_equal(n->node_zones[ZONE_NORMAL].zone_start_pfn, 4096);
@@ -102,51 +104,52 @@ test_zones(void **state)
 			 896 * MiB >> PAGE_SHIFT);
 	assert_int_equal(n->node_zones[ZONE_HIGHMEM].spanned_pages,
 			 128 * MiB >> PAGE_SHIFT);
-	assert_false(zone_configured(pa, ZONE_DMA32));
+	assert_false(zone_configured(pgalloc, ZONE_DMA32));
 	/* FLATMEM mem_map: 32 bytes per frame, at the top of lowmem */
-	assert_int_equal(pa->struct_page_size, 32);
-	assert_int_equal(pa->memmap_frames, (262144 * 32) >> PAGE_SHIFT);
-	assert_true(pa->memmap_va == 0xf8000000ULL - 262144 * 32);
+	assert_int_equal(pgalloc->struct_page_size, 32);
+	assert_int_equal(pgalloc->memmap_frames, (262144 * 32) >> PAGE_SHIFT);
+	assert_true(pgalloc->memmap_va == 0xf8000000ULL - 262144 * 32);
 	/* managed = present - what memblock reserved (page 0, the ISA
 	 * hole, the kernel image, boot page tables, mem_map) */
 	{
 		u64 pfn, resv = 0;
 		int i;
 
-		for (pfn = 0; pfn < pa->end_pfn; pfn++)
-			for (i = 0; i < pa->nresv; i++)
-				if (pfn >= pa->resv[i].start &&
-				    pfn < pa->resv[i].end) {
+		for (pfn = 0; pfn < pgalloc->end_pfn; pfn++)
+			for (i = 0; i < pgalloc->nresv; i++)
+				if (pfn >= pgalloc->resv[i].start &&
+				    pfn < pgalloc->resv[i].end) {
 					resv++;
 					break;
 				}
-		assert_true(resv > pa->memmap_frames + 1152 + 97);
-		assert_int_equal(pa->totalram_pages, pa->end_pfn - resv);
+		assert_true(resv > pgalloc->memmap_frames + 1152 + 97);
+		assert_int_equal(pgalloc->totalram_pages,
+				 pgalloc->end_pfn - resv);
 	}
-	assert_int_equal(pa->totalhigh_pages, 32768);
+	assert_int_equal(pgalloc->totalhigh_pages, 32768);
 	check(m);
 	machine_free(m);
 
 	m = boot(.arch = "i386", .mem = 160 * MiB, .nodes = 1, .exec = "none");
-	pa = page_alloc_of(m);
-	n = pa->node_data[0];
+	pgalloc = page_alloc_of(m);
+	n = pgalloc->node_data[0];
 	assert_int_equal(n->node_zones[ZONE_HIGHMEM].spanned_pages, 0);
 	assert_int_equal(zone_end_pfn(&n->node_zones[ZONE_NORMAL]), 40960);
 	check(m);
 	machine_free(m);
 
 	m = boot(.arch = "x86_64", .mem = 8 * GiB, .nodes = 1, .exec = "none");
-	pa = page_alloc_of(m);
-	n = pa->node_data[0];
-	assert_false(zone_configured(pa, ZONE_HIGHMEM));
+	pgalloc = page_alloc_of(m);
+	n = pgalloc->node_data[0];
+	assert_false(zone_configured(pgalloc, ZONE_HIGHMEM));
 	assert_int_equal(n->node_zones[ZONE_DMA32].zone_start_pfn, 4096);
 	assert_int_equal(zone_end_pfn(&n->node_zones[ZONE_DMA32]), 1 << 20);
 	assert_int_equal(n->node_zones[ZONE_NORMAL].zone_start_pfn, 1 << 20);
 	assert_int_equal(zone_end_pfn(&n->node_zones[ZONE_NORMAL]), 2 << 20);
 	/* vmemmap: 64-byte struct pages, 2M per 128M section */
-	assert_int_equal(pa->struct_page_size, 64);
-	assert_int_equal(pa->memmap_frames, 64 * 512);
-	assert_true(pa->memmap_va == 0xffffea0000000000ULL);
+	assert_int_equal(pgalloc->struct_page_size, 64);
+	assert_int_equal(pgalloc->memmap_frames, 64 * 512);
+	assert_true(pgalloc->memmap_va == 0xffffea0000000000ULL);
 	check(m);
 	machine_free(m);
 }
@@ -357,8 +360,8 @@ test_watermarks(void **state)
 {
 	struct machine *m = boot(.arch = "i386", .mem = 1 * GiB, .nodes = 1,
 				 .exec = "none");
-	struct page_alloc *pa = page_alloc_of(m);
-	pg_data_t *n = pa->node_data[0];
+	struct page_alloc *pgalloc = page_alloc_of(m);
+	pg_data_t *n = pgalloc->node_data[0];
 	struct zone *dma = &n->node_zones[ZONE_DMA];
 	struct zone *normal = &n->node_zones[ZONE_NORMAL];
 	struct zone *high = &n->node_zones[ZONE_HIGHMEM];
@@ -371,7 +374,7 @@ test_watermarks(void **state)
 	(void)state;
 	while ((sq + 1) * (sq + 1) <= lowmem * 4 * 16)
 		sq++;
-	assert_int_equal(pa->min_free_kbytes, sq);
+	assert_int_equal(pgalloc->min_free_kbytes, sq);
 	pages_min = (unsigned long)sq / 4;
 	tmp = pages_min * normal->managed_pages / lowmem;
 	assert_int_equal(min_wmark_pages(normal), tmp);
@@ -434,24 +437,27 @@ test_nodes(void **state)
 {
 	struct machine *m = boot(.arch = "x86_64", .mem = 2 * GiB, .nodes = 2,
 				 .exec = "none");
-	struct page_alloc *pa = page_alloc_of(m);
+	struct page_alloc *pgalloc = page_alloc_of(m);
+	pg_data_t *n0, *n1;
 	struct page **held;
 	struct page *p;
 	struct error e;
 	int nheld = 0, i;
 
 	(void)state;
-	assert_int_equal(pa->nr_nodes, 2);
-	assert_int_equal(pa->node_data[1]->node_start_pfn, 1 * GiB >> PAGE_SHIFT);
+	assert_int_equal(pgalloc->nr_nodes, 2);
+	assert_int_equal(pgalloc->node_data[1]->node_start_pfn, 1 * GiB >> PAGE_SHIFT);
 	/* zonelist of node 0: its own DMA32 and DMA, then node 1's DMA32 */
-	assert_true(pa->node_data[0]->node_zonelists[0]._zonerefs[0].zone ==
-		    &pa->node_data[0]->node_zones[ZONE_DMA32]);
-	assert_true(pa->node_data[0]->node_zonelists[0]._zonerefs[1].zone ==
-		    &pa->node_data[0]->node_zones[ZONE_DMA]);
-	assert_true(pa->node_data[0]->node_zonelists[0]._zonerefs[2].zone ==
-		    &pa->node_data[1]->node_zones[ZONE_DMA32]);
-	assert_true(pa->node_data[1]->node_zonelists[0]._zonerefs[0].zone ==
-		    &pa->node_data[1]->node_zones[ZONE_DMA32]);
+	n0 = NODE_DATA(pgalloc, 0);
+	n1 = NODE_DATA(pgalloc, 1);
+	assert_true(n0->node_zonelists[0]._zonerefs[0].zone ==
+		    &n0->node_zones[ZONE_DMA32]);
+	assert_true(n0->node_zonelists[0]._zonerefs[1].zone ==
+		    &n0->node_zones[ZONE_DMA]);
+	assert_true(n0->node_zonelists[0]._zonerefs[2].zone ==
+		    &n1->node_zones[ZONE_DMA32]);
+	assert_true(n1->node_zonelists[0]._zonerefs[0].zone ==
+		    &n1->node_zones[ZONE_DMA32]);
 	assert_int_equal(cpu_to_node(m, 0), 0);
 	assert_int_equal(cpu_to_node(m, 1), 1);
 	p = must_alloc(m, GFP_KERNEL, 0);
@@ -495,8 +501,8 @@ test_property(void **state)
 	};
 	struct machine *m = boot(.arch = "i386", .mem = 1 * GiB, .nodes = 1,
 				 .exec = "none");
-	struct page_alloc *pa = page_alloc_of(m);
-	u64 npfn = pa->end_pfn - pa->start_pfn;
+	struct page_alloc *pgalloc = page_alloc_of(m);
+	u64 npfn = pgalloc->end_pfn - pgalloc->start_pfn;
 	u8 *owned = calloc((size_t)npfn, 1);
 	struct live *live = calloc(20000, sizeof(*live));
 	struct snap boot_state, now;
@@ -527,11 +533,11 @@ test_property(void **state)
 			pfn = page_to_pfn(m, p);
 			assert_int_equal(pfn & ((1ULL << order) - 1), 0);
 			for (k = 0; k < (1ULL << order); k++) {
-				if (owned[pfn + k - pa->start_pfn])
+				if (owned[pfn + k - pgalloc->start_pfn])
 					fail_msg("op %d: pfn 0x%llx handed out "
 						 "twice", op,
 						 (unsigned long long)(pfn + k));
-				owned[pfn + k - pa->start_pfn] = 1;
+				owned[pfn + k - pgalloc->start_pfn] = 1;
 			}
 			live[nlive].p = p;
 			live[nlive].order = order;
@@ -541,7 +547,7 @@ test_property(void **state)
 			u64 pfn = page_to_pfn(m, live[i].p), k;
 
 			for (k = 0; k < (1ULL << live[i].order); k++)
-				owned[pfn + k - pa->start_pfn] = 0;
+				owned[pfn + k - pgalloc->start_pfn] = 0;
 			must_free(m, live[i].p, live[i].order);
 			live[i] = live[--nlive];
 		}
@@ -567,12 +573,12 @@ test_large_sparse(void **state)
 {
 	struct machine *m = boot(.arch = "x86_64", .mem = 64 * GiB, .nodes = 1,
 				 .exec = "none");
-	struct page_alloc *pa = page_alloc_of(m);
+	struct page_alloc *pgalloc = page_alloc_of(m);
 	struct snap before, after;
 	struct page *p;
 
 	(void)state;
-	assert_int_equal(pa->memmap_frames, 512 * 512);
+	assert_int_equal(pgalloc->memmap_frames, 512 * 512);
 	snapshot(m, &before);
 	p = must_alloc(m, GFP_KERNEL, 0);
 	assert_true(page_to_phys(m, p) >= 4 * GiB);

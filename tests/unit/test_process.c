@@ -14,8 +14,10 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ptwalk/boot.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/page_alloc.h"
+#include "ptwalk/pgtable.h"
 #include "helpers.h"
 
 static void

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "ptwalk/boot.h"
 #include "ptwalk/cmd.h"
 #include "ptwalk/ioremap.h"
 #include "ptwalk/mm.h"

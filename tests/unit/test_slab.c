@@ -14,6 +14,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ptwalk/boot.h"
 #include "ptwalk/slab.h"
 #include "helpers.h"
 
@@ -435,7 +436,7 @@ struct snap {
 static void
 snapshot(struct machine *m, struct snap *sn)
 {
-	struct page_alloc *pa = page_alloc_of(m);
+	struct page_alloc *pgalloc = page_alloc_of(m);
 	struct slab_state *ss = slab_of(m);
 	struct list_head *l;
 	int t, o, i = 0;
@@ -444,7 +445,7 @@ snapshot(struct machine *m, struct snap *sn)
 	for (t = 0; t < MAX_NR_ZONES; t++)
 		for (o = 0; o < MAX_ORDER; o++)
 			sn->nr_free[t][o] =
-				pa->node_data[0]->node_zones[t].free_area[o].nr_free;
+				pgalloc->node_data[0]->node_zones[t].free_area[o].nr_free;
 	list_for_each(l, &ss->slab_caches) {
 		struct slabinfo si;
 

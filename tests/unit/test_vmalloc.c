@@ -12,6 +12,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ptwalk/boot.h"
+#include "ptwalk/ksym.h"
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/vmalloc.h"
 #include "helpers.h"

@@ -14,7 +14,9 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ptwalk/boot.h"
 #include "ptwalk/machine.h"
+#include "ptwalk/pgtable.h"
 #include "ptwalk/tlbflush.h"
 #include "helpers.h"
 

@@ -6,7 +6,9 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ptwalk/boot.h"
 #include "ptwalk/machine.h"
+#include "ptwalk/pgtable.h"
 #include "helpers.h"
 
 static const pgprot_t prots[] = {

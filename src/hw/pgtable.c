@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "ptwalk/machine.h"
+#include "ptwalk/memblock.h"
+#include "ptwalk/pgtable.h"
 #include "ptwalk/progress.h"
 
 u64
@@ -37,8 +39,9 @@ write_leaf(struct machine *m, int lvl, u64 entry_pa, u64 val, u64 va)
 		phys_write_entry(&m->phys, entry_pa, m->mmu.lv[lvl].esize, val);
 }
 
-static void
-link_table(struct machine *m, int lvl, u64 entry_pa, u64 table, pgprot_t prot)
+void
+pgtable_populate(struct machine *m, int lvl, u64 entry_pa, u64 table,
+		 pgprot_t prot)
 {
 	if (m->arch->populate != NULL)
 		m->arch->populate(m, lvl, entry_pa, table, prot);
@@ -47,63 +50,106 @@ link_table(struct machine *m, int lvl, u64 entry_pa, u64 table, pgprot_t prot)
 				 m->arch->mk_table(&m->mmu, lvl, table, prot));
 }
 
+/* How pgtable_slot() goes down: what it may make, and its error. */
+struct pt_alloc {
+	struct machine *m;
+	u64 va;
+	bool create;
+	pgprot_t prot;		/* of the table entries it makes */
+	struct error *e;
+	int r;
+};
+
+/*
+ * __p4d_alloc() ... __pte_alloc_kernel(): the entry upper, of the level
+ * above lvl, must hold a table: when it is empty, a new table of level
+ * lvl (with a->create).  Nothing to do for a folded level.
+ */
+static int
+pt_next_table(struct pt_alloc *a, int lvl, u64 upper)
+{
+	struct machine *m = a->m;
+	const struct mmu *mmu = &m->mmu;
+	int ul = pt_entry_level(mmu, lvl - 1);
+	const struct pt_level *L = &mmu->lv[ul];
+	struct pte_decode d;
+	u64 ent, t;
+
+	if (mmu->lv[lvl].folded)
+		return 0;
+	if (!pt_entry(m, ul, upper, &ent, &d))
+		return error_set(a->e, -EFAULT, "%s table at 0x%llx is outside "
+				 "physical memory", L->name, (unsigned long long)
+				 (upper - pt_index(mmu, ul, a->va) * L->esize));
+	if (d.kind == PT_TABLE)
+		return 0;
+	if (d.kind == PT_LEAF)
+		return error_set(a->e, -EEXIST, "0x%llx is already mapped by a "
+				 "%s-level huge page", (unsigned long long)a->va,
+				 L->name);
+	if (d.kind == PT_BAD)
+		return error_set(a->e, -EINVAL, "%s entry 0x%llx at 0x%llx is "
+				 "invalid", L->name, (unsigned long long)ent,
+				 (unsigned long long)upper);
+	if (!a->create)
+		return -ENOENT;
+	t = pgtable_alloc_table(m, lvl, a->e);
+	if (t == 0)
+		return a->e ? a->e->code : -ENOMEM;
+	pgtable_populate(m, ul, upper, t, a->prot);
+	/* where the entry points now (arm: the hardware table) */
+	pt_entry(m, ul, upper, &ent, &d);
+	if (d.kind != PT_TABLE)
+		return error_set(a->e, -EINVAL, "populating the %s entry "
+				 "failed", L->name);
+	return 0;
+}
+
+/* pt_next_table(), its error kept in a->r. */
+static int
+pt_alloc(struct pt_alloc *a, int lvl, u64 upper)
+{
+	a->r = pt_next_table(a, lvl, upper);
+	return a->r;
+}
+
+/* The entry pgtable_slot() stopped at, or its error. */
+static int
+pt_found(struct pt_alloc *a, u64 entry, u64 *entry_pa)
+{
+	if (a->r == 0)
+		*entry_pa = entry;
+	return a->r;
+}
+
+/*
+ * Down from the pgd entry, a level at a time: it stops at lvl, or where
+ * the next table is missing and cannot be made.
+ */
 int
 pgtable_slot(struct machine *m, u64 root, u64 va, int lvl, bool create,
 	     u64 *entry_pa, struct error *e)
 {
-	const struct mmu *mmu = &m->mmu;
-	u64 table = root;
-	pgprot_t tprot = va < m->lay.task_size ? PAGE_TABLE_USER :
-		PAGE_TABLE_KERNEL;
-	int i;
+	struct pt_alloc a = {
+		.m = m, .va = va, .create = create, .e = e,
+		.prot = va < m->lay.task_size ? PAGE_TABLE_USER :
+			PAGE_TABLE_KERNEL,
+	};
+	u64 pgd, p4d, pud, pmd;
 
-	for (i = 0; i < mmu->nwalk; i++) {
-		int l = mmu->walk[i];
-		const struct pt_level *L = &mmu->lv[l];
-		u64 idx = (va >> L->shift) & ((1ULL << L->bits) - 1);
-		u64 epa = table + idx * L->esize, ent;
-		struct pte_decode d;
-
-		if (l == lvl) {
-			*entry_pa = epa;
-			return 0;
-		}
-		if (!phys_read_entry(&m->phys, epa, L->esize, &ent))
-			return error_set(e, -EFAULT, "%s table at 0x%llx is "
-					 "outside physical memory", L->name,
-					 (unsigned long long)table);
-		mmu->arch->decode(mmu, l, ent, &d);
-		if (d.kind == PT_TABLE) {
-			table = d.addr;
-			continue;
-		}
-		if (d.kind == PT_LEAF)
-			return error_set(e, -EEXIST, "0x%llx is already mapped "
-					 "by a %s-level huge page",
-					 (unsigned long long)va, L->name);
-		if (d.kind == PT_BAD)
-			return error_set(e, -EINVAL, "%s entry 0x%llx at 0x%llx "
-					 "is invalid", L->name,
-					 (unsigned long long)ent,
-					 (unsigned long long)epa);
-		if (!create)
-			return -ENOENT;
-		{
-			int next = mmu->walk[i + 1];
-			u64 t = pgtable_alloc_table(m, next, e);
-
-			if (t == 0)
-				return e ? e->code : -ENOMEM;
-			link_table(m, l, epa, t, tprot);
-			phys_read_entry(&m->phys, epa, L->esize, &ent);
-			mmu->arch->decode(mmu, l, ent, &d);
-			if (d.kind != PT_TABLE)
-				return error_set(e, -EINVAL, "populating the %s "
-						 "entry failed", L->name);
-			table = d.addr;
-		}
-	}
-	return error_set(e, -EINVAL, "no level %d in this paging mode", lvl);
+	pgd = pgd_offset_pgd(&m->mmu, root, va);
+	if (lvl == LVL_PGD || pt_alloc(&a, LVL_P4D, pgd))
+		return pt_found(&a, pgd, entry_pa);
+	p4d = p4d_offset(m, pgd, va);
+	if (lvl == LVL_P4D || pt_alloc(&a, LVL_PUD, p4d))
+		return pt_found(&a, p4d, entry_pa);
+	pud = pud_offset(m, p4d, va);
+	if (lvl == LVL_PUD || pt_alloc(&a, LVL_PMD, pud))
+		return pt_found(&a, pud, entry_pa);
+	pmd = pmd_offset(m, pud, va);
+	if (lvl == LVL_PMD || pt_alloc(&a, LVL_PTE, pmd))
+		return pt_found(&a, pmd, entry_pa);
+	return pt_found(&a, pte_offset_kernel(m, pmd, va), entry_pa);
 }
 
 static int

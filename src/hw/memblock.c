@@ -3,13 +3,16 @@
  * The boot-time allocator (cf. mm/memblock.c): reserved ranges and
  * bottom-up allocations after the kernel image, all in lowmem so that the
  * kernel reaches them through the direct map.  The page allocator later
- * marks every range recorded here as reserved.
+ * marks every range recorded here as reserved, and retires memblock
+ * (m->memblock_retired).  The arch's paging_init builds the boot page
+ * tables from here.
  */
 #include <errno.h>
 #include <string.h>
 
-#include "ptwalk/kernel.h"
 #include "ptwalk/machine.h"
+#include "ptwalk/memblock.h"
+#include "ptwalk/memblock.h"
 
 void
 memblock_reserve(struct machine *m, u64 base, u64 size, const char *what)
@@ -42,7 +45,7 @@ memblock_alloc(struct machine *m, u64 size, u64 align, const char *what,
 	bool moved = true;
 	int i;
 
-	if (m->kern != NULL && m->kern->pa != NULL)
+	if (m->memblock_retired)
 		return error_set(e, -EBUSY, "memblock_alloc for %s after boot: "
 				 "memblock is retired once the page allocator "
 				 "runs (use alloc_pages)", what);

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The boot-time allocator (src/hw/memblock.c, cf. mm/memblock.c):
+ * bottom-up after the kernel image, retired once the page allocator runs.
+ * The arch's paging_init takes its boot page tables from here.
+ */
+#ifndef PTWALK_MEMBLOCK_H
+#define PTWALK_MEMBLOCK_H
+
+#include "types.h"
+
+struct machine;
+struct error;
+
+int memblock_alloc(struct machine *m, u64 size, u64 align, const char *what,
+		   u64 *pa, struct error *e);
+void memblock_reserve(struct machine *m, u64 base, u64 size, const char *what);
+
+#endif
