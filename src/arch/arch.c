@@ -5,9 +5,9 @@
 #include <string.h>
 
 #include "ptwalk/arch.h"
-#include "arm.h"
-#include "arm64.h"
-#include "x86.h"
+#include "arm/arm.h"
+#include "arm64/arm64.h"
+#include "x86/x86.h"
 
 const struct arch *const arch_list[] = {
 	&arch_i386,

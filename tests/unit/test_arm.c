@@ -11,7 +11,7 @@
 #include <cmocka.h>
 
 #include "ptwalk/machine.h"
-#include "../../src/arch/arm.h"
+#include "../../src/arch/arm/arm.h"
 
 static struct machine *
 boot(const char *variant, u64 mem)

@@ -12,7 +12,7 @@
 #include <cmocka.h>
 
 #include "ptwalk/machine.h"
-#include "../../src/arch/arm64_hwdef.h"
+#include "../../src/arch/arm64/arm64_hwdef.h"
 
 static struct machine *
 boot(int va_bits, u64 mem, const char *variant, unsigned set)

@@ -43,7 +43,7 @@ struct mmu;
 struct strbuf;
 struct image_info;
 int x86_mmu_init(struct mmu *mmu, struct error *e);
-/* src/arch/x86_image.c */
+/* image.c */
 bool x86_image_match(const struct arch *a, const struct image_info *ii);
 int x86_image_setup(struct machine *m, struct error *e);
 void x86_save_notes(struct machine *m, struct strbuf *notes);

@@ -138,7 +138,7 @@ int arm_mmu_init(struct mmu *mmu, struct error *e);
 void arm_mmu_variant(struct mmu *mmu, const struct arm_variant *v);
 const struct arm_variant *arm_find_variant(const char *name);
 void arm_regions(struct machine *m, const struct arm_variant *v);
-/* src/arch/arm_image.c */
+/* image.c */
 bool arm_image_match(const struct arch *a, const struct image_info *ii);
 int arm_image_setup(struct machine *m, struct error *e);
 void arm_save_notes(struct machine *m, struct strbuf *notes);

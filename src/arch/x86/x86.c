@@ -2,7 +2,7 @@
 /*
  * x86: i386 2-level (10/10/12), i386 PAE (2/9/9/12), x86_64 4-level
  * (9/9/9/9/12) and 5-level (LA57).  Entry bits as in
- * arch/x86/include/asm/pgtable_types.h; layouts in x86_layout.c.
+ * arch/x86/include/asm/pgtable_types.h; layouts in init.c.
  */
 #include <errno.h>
 #include <string.h>

@@ -5,7 +5,7 @@
  * TTBR0 for user space and TTBR1 for the kernel, table / block / page
  * descriptors.  Descriptor bits as in arch/arm64/include/asm/
  * pgtable-hwdef.h, Linux's software bits and protections as in
- * pgtable-prot.h.  Layout and boot tables in arm64_layout.c.
+ * pgtable-prot.h.  Layout and boot tables in init.c.
  */
 #include <errno.h>
 #include <string.h>

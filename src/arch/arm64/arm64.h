@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * arm64: the architecture entry and its setup (arm64.c, arm64_layout.c).
+ * arm64: the architecture entry and its setup (arm64.c, init.c).
  * The descriptor bits are in arm64_hwdef.h.
  */
 #ifndef PTWALK_ARCH_ARM64_H
@@ -22,7 +22,7 @@ int arm64_mmu_init(struct mmu *mmu, struct error *e);
 void arm64_layout_va(struct layout *L, unsigned vb);
 void arm64_regions(struct machine *m);
 void arm64_layout_syms(struct machine *m);
-/* src/arch/arm64_image.c */
+/* image.c */
 bool arm64_image_match(const struct arch *a, const struct image_info *ii);
 int arm64_image_setup(struct machine *m, struct error *e);
 void arm64_save_notes(struct machine *m, struct strbuf *notes);
