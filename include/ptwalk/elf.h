@@ -9,21 +9,10 @@
 #ifndef PTWALK_ELF_H
 #define PTWALK_ELF_H
 
+#include <elf.h>		/* EM_*, PT_*, PF_*, STT_*, AT_*, NT_* */
+
 #include "types.h"
 #include "util.h"
-
-/* e_machine values ptwalk knows (elf.h names) */
-#define ELF_EM_386	3
-#define ELF_EM_ARM	40
-#define ELF_EM_X86_64	62
-#define ELF_EM_AARCH64	183
-
-#define ELF_STT_FUNC	2
-
-/* p_flags */
-#define ELF_PF_X	0x1
-#define ELF_PF_W	0x2
-#define ELF_PF_R	0x4
 
 struct elf_seg {
 	u32 type;		/* PT_LOAD, PT_INTERP, ... */

@@ -18,10 +18,6 @@
 #include "ptwalk/hostmap.h"
 #include "ptwalk/image.h"
 
-#ifndef NT_PRSTATUS
-#define NT_PRSTATUS	1
-#endif
-
 /* QEMU's QEMUCPUState (target/i386/arch_dump.c): version 1 */
 #define QEMU_CPUSTATE_VERSION	1
 #define QEMU_CPUSTATE_SIZE	432	/* without the later kernel_gs_base */

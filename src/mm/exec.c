@@ -18,21 +18,7 @@
 
 #include "mm_internal.h"
 
-#define ELF_PT_LOAD	1
-#define ELF_PT_INTERP	3
-#define ELF_PT_GNU_STACK 0x6474e551
-#define ELF_ET_EXEC	2
-#define ELF_ET_DYN	3
 #define STACK_EXPAND	(128 * KiB)	/* setup_arg_pages: stack_expand */
-
-/* auxv ids (include/uapi/linux/auxvec.h) */
-enum {
-	AT_NULL = 0, AT_PHDR = 3, AT_PHENT = 4, AT_PHNUM = 5, AT_PAGESZ = 6,
-	AT_BASE = 7, AT_FLAGS = 8, AT_ENTRY = 9, AT_UID = 11, AT_EUID = 12,
-	AT_GID = 13, AT_EGID = 14, AT_PLATFORM = 15, AT_HWCAP = 16,
-	AT_CLKTCK = 17, AT_SECURE = 23, AT_RANDOM = 25, AT_HWCAP2 = 26,
-	AT_EXECFN = 31,
-};
 
 static const char *const envp_init[] = { "HOME=/", "TERM=linux" };
 
@@ -69,11 +55,11 @@ make_prot(u32 p_flags)
 {
 	unsigned prot = 0;
 
-	if (p_flags & ELF_PF_R)
+	if (p_flags & PF_R)
 		prot |= PROT_READ;
-	if (p_flags & ELF_PF_W)
+	if (p_flags & PF_W)
 		prot |= PROT_WRITE;
-	if (p_flags & ELF_PF_X)
+	if (p_flags & PF_X)
 		prot |= PROT_EXEC;
 	return prot;
 }
@@ -138,7 +124,7 @@ total_mapping_size(const struct elf_info *ei)
 	int i, first = -1, last = -1;
 
 	for (i = 0; i < ei->nseg; i++)
-		if (ei->seg[i].type == ELF_PT_LOAD) {
+		if (ei->seg[i].type == PT_LOAD) {
 			if (first < 0)
 				first = i;
 			last = i;
@@ -158,7 +144,7 @@ maximum_alignment(const struct elf_info *ei)
 	for (i = 0; i < ei->nseg; i++) {
 		u64 p = ei->seg[i].align;
 
-		if (ei->seg[i].type != ELF_PT_LOAD || p == 0 || (p & (p - 1)))
+		if (ei->seg[i].type != PT_LOAD || p == 0 || (p & (p - 1)))
 			continue;
 		a = MAX(a, p);
 	}
@@ -213,15 +199,15 @@ load_elf_interp(struct bprm *b, struct file *f, u64 *load_addr_out)
 		unsigned prot = make_prot(s->flags), flags = MAP_PRIVATE;
 		u64 k;
 
-		if (s->type != ELF_PT_LOAD)
+		if (s->type != PT_LOAD)
 			continue;
-		if (ei->type == ELF_ET_EXEC || load_addr_set)
+		if (ei->type == ET_EXEC || load_addr_set)
 			flags |= MAP_FIXED;
 		if (elf_map(b, f, load_addr + s->vaddr, s, prot, flags, total,
 			    &map_addr))
 			return b->e->code;
 		total = 0;
-		if (!load_addr_set && ei->type == ELF_ET_DYN) {
+		if (!load_addr_set && ei->type == ET_DYN) {
 			load_addr = map_addr - elf_pagestart(s->vaddr);
 			load_addr_set = true;
 		}
@@ -346,7 +332,7 @@ open_elf(struct machine *m, struct file *f, const char *path, bool interp,
 {
 	if (f->elf == NULL && elf_parse(path, f->data, f->size, &f->elf, e))
 		return e ? e->code : -ENOEXEC;
-	if (interp && f->elf->type != ELF_ET_DYN && f->elf->type != ELF_ET_EXEC)
+	if (interp && f->elf->type != ET_DYN && f->elf->type != ET_EXEC)
 		return error_set(e, -ELIBBAD, "interpreter %s is not an "
 				 "executable or shared object", path);
 	return elf_check_exec(f->elf, m->arch->elf_machine, m->arch->is64,
@@ -435,8 +421,8 @@ do_execve(struct machine *m, const struct exec_args *a,
 	ei = f->elf;
 	interp = open_interp(m, ei, a->root, &note);
 	for (i = 0; i < ei->nseg; i++)
-		if (ei->seg[i].type == ELF_PT_GNU_STACK)
-			exec_stack = ei->seg[i].flags & ELF_PF_X;
+		if (ei->seg[i].type == PT_GNU_STACK)
+			exec_stack = ei->seg[i].flags & PF_X;
 
 	t = task_alloc(m, cur ? cur->pid : 0, base_name(a->path));
 	if (t == NULL) {
@@ -520,7 +506,7 @@ do_execve(struct machine *m, const struct exec_args *a,
 		unsigned prot = make_prot(s->flags), flags = MAP_PRIVATE;
 		u64 total = 0, addr, k;
 
-		if (s->type != ELF_PT_LOAD)
+		if (s->type != PT_LOAD)
 			continue;
 		if (elf_brk > elf_bss) {
 			u64 nb = elf_pageoffset(elf_bss);
@@ -536,7 +522,7 @@ do_execve(struct machine *m, const struct exec_args *a,
 		}
 		if (!first) {
 			flags |= MAP_FIXED;
-		} else if (ei->type == ELF_ET_EXEC) {
+		} else if (ei->type == ET_EXEC) {
 			flags |= MAP_FIXED_NOREPLACE;
 		} else {
 			/* a PIE with PT_INTERP (found or not) is a program */
@@ -570,21 +556,21 @@ do_execve(struct machine *m, const struct exec_args *a,
 			goto fail;
 		if (first) {
 			first = false;
-			if (ei->type == ELF_ET_DYN)
+			if (ei->type == ET_DYN)
 				load_bias += addr - elf_pagestart(load_bias +
 								  s->vaddr);
 		}
 		if (s->offset <= ei->phoff && ei->phoff < s->offset + s->filesz)
 			phdr_addr = ei->phoff - s->offset + s->vaddr;
 		k = s->vaddr;
-		if ((s->flags & ELF_PF_X) && k < start_code)
+		if ((s->flags & PF_X) && k < start_code)
 			start_code = k;
 		if (start_data < k)
 			start_data = k;
 		k = s->vaddr + s->filesz;
 		if (k > elf_bss)
 			elf_bss = k;
-		if ((s->flags & ELF_PF_X) && end_code < k)
+		if ((s->flags & PF_X) && end_code < k)
 			end_code = k;
 		if (end_data < k)
 			end_data = k;
@@ -667,19 +653,19 @@ exec_demo(struct machine *m, struct task_struct **out, struct error *e)
 	int r;
 
 	switch (m->arch->elf_machine) {
-	case ELF_EM_386:
+	case EM_386:
 		data = demo_elf_i386;
 		len = demo_elf_i386_len;
 		break;
-	case ELF_EM_X86_64:
+	case EM_X86_64:
 		data = demo_elf_x86_64;
 		len = demo_elf_x86_64_len;
 		break;
-	case ELF_EM_ARM:
+	case EM_ARM:
 		data = demo_elf_arm;
 		len = demo_elf_arm_len;
 		break;
-	case ELF_EM_AARCH64:
+	case EM_AARCH64:
 		data = demo_elf_arm64;
 		len = demo_elf_arm64_len;
 		break;

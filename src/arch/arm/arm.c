@@ -19,6 +19,7 @@
  * pte (second-level, "L2").  Memory attributes are decoded with TEX remap
  * on (SCTLR.TRE = 1) and the PRRR/NMRR values Linux programs.
  */
+#include <elf.h>
 #include <errno.h>
 #include <string.h>
 
@@ -806,7 +807,7 @@ const struct arch arch_arm = {
 	.dma_minalign = 64,	/* L1_CACHE_BYTES: ARM_L1_CACHE_SHIFT 6 (v7) */
 	.va_digits = 8,
 	.pa_digits = 8,
-	.elf_machine = 40,	/* EM_ARM */
+	.elf_machine = EM_ARM,
 	.features = 0,
 	.features_ok = 0,
 	.mem_default = 1 * GiB,

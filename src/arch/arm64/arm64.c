@@ -7,6 +7,7 @@
  * pgtable-hwdef.h, Linux's software bits and protections as in
  * pgtable-prot.h.  Layout and boot tables in init.c.
  */
+#include <elf.h>
 #include <errno.h>
 #include <string.h>
 
@@ -688,7 +689,7 @@ const struct arch arch_arm64 = {
 	.dma_minalign = 128,	/* asm/cache.h before 6.5 */
 	.va_digits = 16,
 	.pa_digits = 12,
-	.elf_machine = 183,	/* EM_AARCH64 */
+	.elf_machine = EM_AARCH64,
 	.features = 0,
 	.features_ok = F_HAFDBS,
 	.mem_default = 1 * GiB,

@@ -6,6 +6,7 @@
  * CPU, and the layout facts the file gives.  And the notes of a saved
  * core, as QEMU writes them (target/i386/arch_dump.c).
  */
+#include <elf.h>
 #include <errno.h>
 #include <string.h>
 
@@ -53,7 +54,7 @@ x86_image_match(const struct arch *a, const struct image_info *ii)
 			v == 1;
 		pae = vmcoreinfo_str(ii, "CONFIG_X86_PAE", NULL) != NULL;
 	}
-	if (ii->elf_machine == 62)
+	if (ii->elf_machine == EM_X86_64)
 		return la57 ? a == &arch_x86_64_la57 : a == &arch_x86_64;
 	return pae ? a == &arch_i386_pae : a == &arch_i386;
 }
@@ -479,7 +480,7 @@ x86_save_notes(struct machine *m, struct strbuf *notes)
 
 		memset(prs, 0, sizeof(prs));
 		put(prs + (is64 ? 32 : 24), (u64)i + 1, 4);
-		note_add(notes, "CORE", 1, prs, n);
+		note_add(notes, "CORE", NT_PRSTATUS, prs, n);
 	}
 	/* then QEMU's CPU-state note of every CPU (QEMUCPUState, version 1) */
 	for (i = 0; i < m->ncpus; i++) {

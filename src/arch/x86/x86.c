@@ -4,6 +4,7 @@
  * (9/9/9/9/12) and 5-level (LA57).  Entry bits as in
  * arch/x86/include/asm/pgtable_types.h; layouts in init.c.
  */
+#include <elf.h>
 #include <errno.h>
 #include <string.h>
 
@@ -644,7 +645,7 @@ const struct arch arch_i386 = {
 	.is64 = false,
 	.va_digits = 8,
 	.pa_digits = 8,
-	.elf_machine = 3,	/* EM_386 */
+	.elf_machine = EM_386,
 	.features = F_PSE | F_PGE | F_PSE36,
 	.features_ok = F_PSE | F_PGE | F_PSE36,
 	.mem_default = 1 * GiB,
@@ -664,7 +665,7 @@ const struct arch arch_i386_pae = {
 	.is64 = false,
 	.va_digits = 8,
 	.pa_digits = 9,
-	.elf_machine = 3,
+	.elf_machine = EM_386,
 	.features = F_PSE | F_PGE | F_NX,
 	.features_ok = F_PSE | F_PGE | F_NX,
 	.mem_default = 1 * GiB,
@@ -685,7 +686,7 @@ const struct arch arch_x86_64 = {
 	.is64 = true,
 	.va_digits = 16,
 	.pa_digits = 12,
-	.elf_machine = 62,	/* EM_X86_64 */
+	.elf_machine = EM_X86_64,
 	.features = F_PSE | F_PGE | F_NX | F_GBPAGES | F_PCID,
 	.features_ok = F_PGE | F_NX | F_GBPAGES | F_PCID,
 	.mem_default = 1 * GiB,
@@ -706,7 +707,7 @@ const struct arch arch_x86_64_la57 = {
 	.is64 = true,
 	.va_digits = 16,
 	.pa_digits = 13,
-	.elf_machine = 62,
+	.elf_machine = EM_X86_64,
 	.features = F_PSE | F_PGE | F_NX | F_GBPAGES | F_PCID,
 	.features_ok = F_PGE | F_NX | F_GBPAGES | F_PCID,
 	.mem_default = 1 * GiB,
