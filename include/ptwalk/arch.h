@@ -134,8 +134,30 @@ struct region {
 	u64 offset;		/* REG_DIRECT/REG_KIMAGE: va - pa */
 };
 
+/*
+ * What the simulated kernel (src/mm) asks of an architecture, as Linux's
+ * arch/<a>/mm and asm/ headers answer it.  One per family (the arches of
+ * a family that answer alike share it); reached as m->arch->mm.
+ */
+struct arch_mm {
+	/*
+	 * Page faults (arch/<a>/mm/fault.c).  fault_code: what the CPU
+	 * reports of a failed walk (x86 error code, ARM FSR, arm64 ESR);
+	 * fault_note: that report for people, for the trace.  access_error:
+	 * why the VMA does not allow the access (NULL: it does); NULL
+	 * member: the access needs the VMA's VM_EXEC (a fetch), VM_WRITE (a
+	 * write) or any access flag (a read).
+	 */
+	u64 (*fault_code)(const struct machine *m, const struct walk *w,
+			  unsigned acc);
+	void (*fault_note)(const struct machine *m, u64 addr, unsigned acc,
+			   u64 code, struct strbuf *sb);
+	const char *(*access_error)(u64 code, unsigned acc,
+				    unsigned long vm_flags);
+};
+
 struct arch {
-	const char *name;		/* "i386", "x86_64", "arm" ... */
+	const char *name;		/* --arch NAME */
 	const char *summary;		/* for --arch listing */
 	const char *kernel_model;	/* which kernel's layout is modelled */
 	const char *variants;		/* --kernel values accepted (NULL: none) */
@@ -239,6 +261,9 @@ struct arch {
 	 */
 	void (*bad_desc)(const struct mmu *mmu, int lvl, u64 entry,
 			 const struct pte_decode *d, char *buf, size_t n);
+
+	/* The simulated kernel's questions (src/mm). */
+	const struct arch_mm *mm;
 
 	/*
 	 * Memory images (src/image/image.c).  image_match: is a core with this

@@ -17,7 +17,6 @@ struct mm_arch {
 	u64 (*et_dyn_base)(const struct machine *m);	/* ELF_ET_DYN_BASE */
 	bool align_stack16;		/* arch_align_stack: sp & ~15 */
 	unsigned asid_bits;		/* 0: x86 (PCID or CR3 flush) */
-	const char *fault_kind;		/* "x86" error code / "arm" FSR / "arm64" ESR */
 };
 const struct mm_arch *mm_arch(const struct machine *m);
 

@@ -33,25 +33,21 @@ static const struct mm_arch mm_arches[] = {
 		.elf_machine = EM_386, .platform = "i686",
 		.hwcap = 0xbfebfbff, .mmap_min_addr = 65536,
 		.et_dyn_base = dyn_base_i386, .align_stack16 = true,
-		.fault_kind = "x86",
 	},
 	{
 		.elf_machine = EM_X86_64, .platform = "x86_64",
 		.hwcap = 0xbfebfbff, .hwcap2 = 0x2, .mmap_min_addr = 65536,
 		.et_dyn_base = dyn_base_two_thirds, .align_stack16 = true,
-		.fault_kind = "x86",
 	},
 	{
 		.elf_machine = EM_ARM, .platform = "v7l",
 		.hwcap = 0x3fb0d6, .mmap_min_addr = 32768,
 		.et_dyn_base = dyn_base_two_thirds, .asid_bits = 8,
-		.fault_kind = "arm",
 	},
 	{
 		.elf_machine = EM_AARCH64, .platform = "aarch64",
 		.hwcap = 0x8ff, .mmap_min_addr = 32768,
 		.et_dyn_base = dyn_base_two_thirds, .asid_bits = 16,
-		.fault_kind = "arm64",
 	},
 };
 

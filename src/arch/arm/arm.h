@@ -149,6 +149,14 @@ void arm_pmd_populate(struct machine *m, u64 entry_pa, u64 pte_page,
 /* ARMv7 cpu_v7_set_pte_ext(): the hardware PTE for a Linux PTE. */
 u64 arm_hw_pte(const struct arm_priv *ap, u64 linux_pte, u64 va);
 
+/* fault.c */
+struct walk;
+u64 arm_fault_code(const struct machine *m, const struct walk *w,
+		   unsigned acc);
+void arm_fault_note(const struct machine *m, u64 addr, unsigned acc, u64 fsr,
+		    struct strbuf *sb);
+
 extern const struct arch arch_arm;
+extern const struct arch_mm arm_mm;
 
 #endif

@@ -710,6 +710,7 @@ const struct arch arch_arm64 = {
 	.mmu_init = arm64_mmu_init,
 	.setup = arm64_setup,
 	.paging_init = arm64_paging_init,
+	.mm = &arm64_mm,
 	.image_match = arm64_image_match,
 	.image_setup = arm64_image_setup,
 	.save_notes = arm64_save_notes,

@@ -6,7 +6,7 @@
 #ifndef PTWALK_ARCH_ARM64_H
 #define PTWALK_ARCH_ARM64_H
 
-#include <stdbool.h>
+#include "ptwalk/types.h"
 
 struct machine;
 struct machine_opts;
@@ -28,6 +28,14 @@ int arm64_image_setup(struct machine *m, struct error *e);
 void arm64_save_notes(struct machine *m, struct strbuf *notes);
 void arm64_save_vmcoreinfo(struct machine *m, struct strbuf *sb);
 
+/* fault.c */
+struct walk;
+u64 arm64_fault_code(const struct machine *m, const struct walk *w,
+		     unsigned acc);
+void arm64_fault_note(const struct machine *m, u64 addr, unsigned acc,
+		      u64 esr, struct strbuf *sb);
+
 extern const struct arch arch_arm64;
+extern const struct arch_mm arm64_mm;
 
 #endif

@@ -653,6 +653,7 @@ const struct arch arch_i386 = {
 	.ram_base = 0,
 	.tlb_entries = 1536,
 	.tlb_ways = 12,
+	.mm = &x86_32_mm,
 	X86_COMMON,
 };
 
@@ -673,6 +674,7 @@ const struct arch arch_i386_pae = {
 	.ram_base = 0,
 	.tlb_entries = 1536,
 	.tlb_ways = 12,
+	.mm = &x86_32_mm,
 	X86_COMMON,
 };
 
@@ -694,6 +696,7 @@ const struct arch arch_x86_64 = {
 	.ram_base = 0,
 	.tlb_entries = 1536,
 	.tlb_ways = 12,
+	.mm = &x86_64_mm,
 	X86_COMMON,
 };
 
@@ -715,5 +718,6 @@ const struct arch arch_x86_64_la57 = {
 	.ram_base = 0,
 	.tlb_entries = 1536,
 	.tlb_ways = 12,
+	.mm = &x86_64_mm,
 	X86_COMMON,
 };

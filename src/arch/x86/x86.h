@@ -68,7 +68,17 @@ enum { X86_CR0, X86_CR2, X86_CR3, X86_CR4, X86_RIP, X86_RSP, X86_RFLAGS };
 struct mmu;
 void x86_set_decoder(struct mmu *mmu);
 
+/* fault.c */
+struct walk;
+u64 x86_fault_code(const struct machine *m, const struct walk *w,
+		   unsigned acc);
+void x86_fault_note(const struct machine *m, u64 addr, unsigned acc, u64 ec,
+		    struct strbuf *sb);
+const char *x86_access_error(u64 ec, unsigned acc, unsigned long vm_flags);
+
 extern const struct arch arch_i386, arch_i386_pae, arch_x86_64,
 	arch_x86_64_la57;
+/* mm.c: the kernel's questions, answered for 32-bit and 64-bit x86 */
+extern const struct arch_mm x86_32_mm, x86_64_mm;
 
 #endif
