@@ -154,6 +154,21 @@ struct arch_mm {
 			   u64 code, struct strbuf *sb);
 	const char *(*access_error)(u64 code, unsigned acc,
 				    unsigned long vm_flags);
+
+	/*
+	 * Processes (asm/elf.h, asm/processor.h): ELF_PLATFORM (the
+	 * AT_PLATFORM string), ELF_HWCAP and ELF_HWCAP2, the default
+	 * mmap_min_addr, ELF_ET_DYN_BASE (where a PIE with an interpreter
+	 * goes), and whether arch_align_stack() rounds the stack pointer
+	 * down to 16 bytes.
+	 */
+	const char *platform;
+	u64 hwcap, hwcap2;
+	u64 mmap_min_addr;
+	u64 (*et_dyn_base)(const struct machine *m);
+	bool align_stack16;
+	/* Bits of the ASIDs that tag user TLB entries (0: none, x86). */
+	unsigned asid_bits;
 };
 
 struct arch {

@@ -17,7 +17,7 @@
 static bool
 has_pcid(const struct machine *m)
 {
-	return mm_arch(m)->asid_bits == 0 && (m->mmu.features & F_PCID);
+	return m->arch->mm->asid_bits == 0 && (m->mmu.features & F_PCID);
 }
 
 void
@@ -42,13 +42,13 @@ cpu_runs(struct machine *m, const struct cpu *c, const struct mm_struct *mm)
 static u16
 arm_asid(const struct machine *m, const struct mm_struct *mm)
 {
-	return (u16)(mm->asid_gen & ((1ULL << mm_arch(m)->asid_bits) - 1));
+	return (u16)(mm->asid_gen & ((1ULL << m->arch->mm->asid_bits) - 1));
 }
 
 static bool
 arm_asid_current(const struct machine *m, const struct mm_struct *mm)
 {
-	unsigned bits = mm_arch(m)->asid_bits;
+	unsigned bits = m->arch->mm->asid_bits;
 
 	return mm->asid_gen && (mm->asid_gen >> bits) ==
 		(tasks_of((struct machine *)m)->asid_generation >> bits);
@@ -61,7 +61,7 @@ mm_tlb_flush_page(struct machine *m, struct mm_struct *mm, u64 va)
 	int i;
 
 	mm->tlb_gen++;
-	if (mm_arch(m)->asid_bits) {
+	if (m->arch->mm->asid_bits) {
 		/* TLBIMVA inner shareable: every CPU, by ASID */
 		if (!arm_asid_current(m, mm))
 			return;
@@ -88,7 +88,7 @@ mm_tlb_flush(struct machine *m, struct mm_struct *mm)
 	int i;
 
 	mm->tlb_gen++;
-	if (mm_arch(m)->asid_bits) {
+	if (m->arch->mm->asid_bits) {
 		if (!arm_asid_current(m, mm))
 			return;
 		for (i = 0; i < m->ncpus; i++)
@@ -170,7 +170,7 @@ static u64
 arm_new_context(struct machine *m, struct cpu *c, struct mm_struct *mm)
 {
 	struct task_state *ts = tasks_of(m);
-	unsigned bits = mm_arch(m)->asid_bits;
+	unsigned bits = m->arch->mm->asid_bits;
 	u64 nasid = 1ULL << bits, a, i;
 
 	(void)c;
@@ -269,7 +269,7 @@ switch_to(struct machine *m, struct cpu *c, struct task_struct *t,
 		KT(m, "cpu%d: same mm: switch_mm does nothing", c->id);
 		return 0;
 	}
-	if (mm_arch(m)->asid_bits)
+	if (m->arch->mm->asid_bits)
 		switch_arm(m, c, t->mm);
 	else if (has_pcid(m))
 		switch_pcid(m, c, t->mm);
@@ -290,7 +290,7 @@ switch_to_idle(struct machine *m, struct cpu *c)
 	/* init_mm: swapper_pg_dir, or arm64's empty reserved_pg_dir */
 	c->root[0] = m->reserved_pg_dir ? m->reserved_pg_dir :
 		m->swapper_pg_dir;
-	if (mm_arch(m)->asid_bits) {
+	if (m->arch->mm->asid_bits) {
 		tasks_of(m)->active_asids[c->id] = 0;
 		c->asid = 0;
 		KT(m, "cpu%d: idle: TTBR0 <- %s", c->id, m->reserved_pg_dir ?

@@ -13,6 +13,7 @@
  * would fail the exec with ENOENT (EACCES when it is not a regular file).
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -252,7 +253,7 @@ create_elf_tables(struct bprm *b, const struct elf_info *ei, u64 phdr_addr,
 		  u64 argv0, u64 *argv_ptrs, u64 *envp_ptrs)
 {
 	struct machine *m = b->m;
-	const struct mm_arch *ma = mm_arch(m);
+	const struct arch_mm *ma = m->arch->mm;
 	struct mm_struct *mm = b->mm;
 	u64 p = b->p, u_platform, u_rand, sp, items, *aux = mm->auxv, a;
 	u8 rnd[16];
@@ -529,13 +530,13 @@ do_execve(struct machine *m, const struct exec_args *a,
 			if (ei->interp != NULL) {
 				u64 align = maximum_alignment(ei);
 
-				load_bias = mm_arch(m)->et_dyn_base(m);
+				load_bias = m->arch->mm->et_dyn_base(m);
 				if (align)
 					load_bias &= ~(align - 1);
 				flags |= MAP_FIXED_NOREPLACE;
 				KT(m, "a PIE with an interpreter: load_bias "
 				   "from ELF_ET_DYN_BASE %s, aligned to %#llx",
-				   ktva(m, mm_arch(m)->et_dyn_base(m)),
+				   ktva(m, m->arch->mm->et_dyn_base(m)),
 				   (unsigned long long)align);
 			} else {
 				load_bias = 0;
@@ -636,40 +637,42 @@ fail_files:
 
 /*
  * The built-in demo programs (testdata/elf/demo-ARCH, embedded at build
- * time): the default machine starts with one of them as pid 1.
+ * time): the default machine starts pid 1 running the one built for its
+ * ELF machine and class.
  */
-extern const unsigned char demo_elf_i386[], demo_elf_x86_64[],
-	demo_elf_arm[], demo_elf_arm64[];
-extern const unsigned long demo_elf_i386_len, demo_elf_x86_64_len,
-	demo_elf_arm_len, demo_elf_arm64_len;
+extern const unsigned char *const demo_elf[];
+extern const unsigned long demo_elf_size[];
+
+static bool
+demo_runs_here(const struct machine *m, const unsigned char *d,
+	       unsigned long n)
+{
+	Elf32_Half machine;
+
+	if (n < sizeof(Elf32_Ehdr) || memcmp(d, ELFMAG, SELFMAG))
+		return false;
+	/* e_machine: the same offset in both classes, little-endian */
+	memcpy(&machine, d + offsetof(Elf32_Ehdr, e_machine),
+	       sizeof(machine));
+	return machine == m->arch->elf_machine &&
+		d[EI_CLASS] == (m->arch->is64 ? ELFCLASS64 : ELFCLASS32);
+}
 
 int
 exec_demo(struct machine *m, struct task_struct **out, struct error *e)
 {
-	const unsigned char *data;
-	unsigned long len;
+	const unsigned char *data = NULL;
+	unsigned long len = 0;
 	struct exec_args a;
 	struct file *f;
-	int r;
+	int i, r;
 
-	switch (m->arch->elf_machine) {
-	case EM_386:
-		data = demo_elf_i386;
-		len = demo_elf_i386_len;
-		break;
-	case EM_X86_64:
-		data = demo_elf_x86_64;
-		len = demo_elf_x86_64_len;
-		break;
-	case EM_ARM:
-		data = demo_elf_arm;
-		len = demo_elf_arm_len;
-		break;
-	case EM_AARCH64:
-		data = demo_elf_arm64;
-		len = demo_elf_arm64_len;
-		break;
-	default:
+	for (i = 0; demo_elf[i] != NULL && data == NULL; i++)
+		if (demo_runs_here(m, demo_elf[i], demo_elf_size[i])) {
+			data = demo_elf[i];
+			len = demo_elf_size[i];
+		}
+	if (data == NULL) {
 		*out = NULL;
 		return 0;
 	}

@@ -8,18 +8,6 @@
 
 #include "ptwalk/mm.h"
 
-/* One arch's answers to what arch/<arch> headers define for processes. */
-struct mm_arch {
-	u16 elf_machine;
-	const char *platform;		/* ELF_PLATFORM (AT_PLATFORM) */
-	u64 hwcap, hwcap2;		/* ELF_HWCAP, ELF_HWCAP2 */
-	u64 mmap_min_addr;		/* CONFIG_DEFAULT_MMAP_MIN_ADDR */
-	u64 (*et_dyn_base)(const struct machine *m);	/* ELF_ET_DYN_BASE */
-	bool align_stack16;		/* arch_align_stack: sp & ~15 */
-	unsigned asid_bits;		/* 0: x86 (PCID or CR3 flush) */
-};
-const struct mm_arch *mm_arch(const struct machine *m);
-
 struct task_state {
 	struct task_struct *tasks;	/* sorted by pid */
 	int last_pid;

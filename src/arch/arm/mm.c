@@ -3,10 +3,22 @@
  * What the simulated kernel asks of 32-bit ARM (struct arch_mm), as
  * arch/arm/mm and arch/arm/include/asm answer it.
  */
-#include "ptwalk/arch.h"
+#include "ptwalk/machine.h"
 #include "arm.h"
+
+/* ELF_ET_DYN_BASE: TASK_SIZE / 3 * 2 */
+static u64
+et_dyn_base(const struct machine *m)
+{
+	return m->lay.stack_top / 3 * 2;
+}
 
 const struct arch_mm arm_mm = {
 	.fault_code = arm_fault_code,
 	.fault_note = arm_fault_note,
+	.platform = "v7l",
+	.hwcap = 0x3fb0d6,
+	.mmap_min_addr = 32768,
+	.et_dyn_base = et_dyn_base,
+	.asid_bits = 8,
 };

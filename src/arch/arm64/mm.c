@@ -3,10 +3,22 @@
  * What the simulated kernel asks of arm64 (struct arch_mm), as
  * arch/arm64/mm and arch/arm64/include/asm answer it.
  */
-#include "ptwalk/arch.h"
+#include "ptwalk/machine.h"
 #include "arm64.h"
+
+/* ELF_ET_DYN_BASE: two thirds of the user address space */
+static u64
+et_dyn_base(const struct machine *m)
+{
+	return m->lay.stack_top / 3 * 2;
+}
 
 const struct arch_mm arm64_mm = {
 	.fault_code = arm64_fault_code,
 	.fault_note = arm64_fault_note,
+	.platform = "aarch64",
+	.hwcap = 0x8ff,
+	.mmap_min_addr = 32768,
+	.et_dyn_base = et_dyn_base,
+	.asid_bits = 16,
 };
