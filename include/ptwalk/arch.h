@@ -24,6 +24,7 @@ struct strbuf;
 struct phys;
 struct walk;
 struct image_info;
+struct mm_struct;
 
 enum pt_lvl { LVL_PGD, LVL_P4D, LVL_PUD, LVL_PMD, LVL_PTE, NR_LEVELS };
 
@@ -135,6 +136,27 @@ struct region {
 };
 
 /*
+ * Address-space switches and the TLB entries of user mappings (x86: CR3
+ * and PCIDs, arch/x86/mm/tlb.c; ARM: ASIDs with generations,
+ * arch/arm/mm/context.c).  init makes the arch's own state for a booted
+ * kernel, release frees it; the other members get it back as state.
+ * switch_mm loads mm on cpu c (its pgd, its tag), leave_mm switches c to
+ * init_mm; flush_tlb_page and flush_tlb_mm drop mm's entries on every CPU
+ * that may hold them.
+ */
+struct arch_context {
+	void *(*init)(struct machine *m);
+	void (*release)(void *state);
+	void (*switch_mm)(struct machine *m, void *state, struct cpu *c,
+			  struct mm_struct *mm);
+	void (*leave_mm)(struct machine *m, void *state, struct cpu *c);
+	void (*flush_tlb_page)(struct machine *m, void *state,
+			       struct mm_struct *mm, u64 va);
+	void (*flush_tlb_mm)(struct machine *m, void *state,
+			     struct mm_struct *mm);
+};
+
+/*
  * What the simulated kernel (src/mm) asks of an architecture, as Linux's
  * arch/<a>/mm and asm/ headers answer it.  One per family (the arches of
  * a family that answer alike share it); reached as m->arch->mm.
@@ -167,7 +189,8 @@ struct arch_mm {
 	u64 mmap_min_addr;
 	u64 (*et_dyn_base)(const struct machine *m);
 	bool align_stack16;
-	/* Bits of the ASIDs that tag user TLB entries (0: none, x86). */
+	/* Switching address spaces; ASIDs of asid_bits bits (0: none). */
+	const struct arch_context *context;
 	unsigned asid_bits;
 };
 

@@ -13,17 +13,7 @@ struct task_state {
 	int last_pid;
 	u64 zero_pfn;			/* empty_zero_page */
 	u64 next_ctx_id;
-	/* x86 PCID: per CPU, TLB_NR_DYN_ASIDS slots (arch/x86/mm/tlb.c) */
-	struct pcid_slot {
-		u64 ctx_id, tlb_gen;
-	} (*pcid)[6];
-	u8 *next_asid;
-	/* arm: ASID generations (arch/arm/mm/context.c) */
-	u64 asid_generation;
-	u8 *asid_map;			/* one byte per ASID: used */
-	u64 *active_asids, *reserved_asids;
-	u64 asid_next;
-	u64 rollovers;
+	void *arch_ctx;			/* the arch's PCID / ASID state */
 	void *files;			/* filemap.c: the open files */
 	struct kmem_cache *pgd_cache;	/* PAE: 32-byte pgds (pgtable_cache_init) */
 };
@@ -97,6 +87,9 @@ void pte_write(struct machine *m, u64 epa, u64 val, u64 va);
 void mm_tlb_flush_page(struct machine *m, struct mm_struct *mm, u64 va);
 void mm_tlb_flush(struct machine *m, struct mm_struct *mm);
 void mm_context_init(struct machine *m, struct mm_struct *mm);
+/* the arch's address-space state, for a booted kernel */
+void mm_context_setup(struct machine *m);
+void mm_context_release(struct machine *m);
 void switch_to_idle(struct machine *m, struct cpu *c);
 
 /* VMAs (mmap.c) */

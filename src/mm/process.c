@@ -318,7 +318,6 @@ task_init(struct machine *m, struct error *e)
 {
 	struct task_state *ts = xcalloc(1, sizeof(*ts));
 	const struct ksym *z = machine_ksym(m, "empty_zero_page");
-	unsigned asid_bits = m->arch->mm->asid_bits;
 	u64 pa;
 
 	m->kern->tasks = ts;
@@ -326,16 +325,7 @@ task_init(struct machine *m, struct error *e)
 	if (z == NULL || machine_pa(m, z->value, &pa, e))
 		return error_set(e, -EINVAL, "the kernel has no empty_zero_page");
 	ts->zero_pfn = pa >> PAGE_SHIFT;
-	ts->pcid = xcalloc((size_t)m->ncpus, sizeof(*ts->pcid));
-	ts->next_asid = xcalloc((size_t)m->ncpus, 1);
-	ts->next_ctx_id = 1;
-	ts->asid_generation = 1ULL << asid_bits;
-	ts->asid_next = 1;
-	if (asid_bits) {
-		ts->asid_map = xcalloc(1ULL << asid_bits, 1);
-		ts->active_asids = xcalloc((size_t)m->ncpus, sizeof(u64));
-		ts->reserved_asids = xcalloc((size_t)m->ncpus, sizeof(u64));
-	}
+	mm_context_setup(m);
 	/*
 	 * pgtable_cache_init(): a pgd smaller than a page (the 32-byte PAE
 	 * PDPT with SHARED_KERNEL_PMD) comes from its own slab cache
@@ -371,11 +361,7 @@ task_release(struct machine *m)
 	for (i = 0; i < m->ncpus; i++)
 		m->cpu[i].pid = 0;
 	files_release(m);
-	free(ts->pcid);
-	free(ts->next_asid);
-	free(ts->asid_map);
-	free(ts->active_asids);
-	free(ts->reserved_asids);
+	mm_context_release(m);
 	free(ts);
 	m->kern->tasks = NULL;
 	m->handle_fault = NULL;

@@ -5,6 +5,7 @@
  */
 #include "ptwalk/machine.h"
 #include "arm.h"
+#include "context.h"
 
 /* ELF_ET_DYN_BASE: TASK_SIZE / 3 * 2 */
 static u64
@@ -20,5 +21,6 @@ const struct arch_mm arm_mm = {
 	.hwcap = 0x3fb0d6,
 	.mmap_min_addr = 32768,
 	.et_dyn_base = et_dyn_base,
+	.context = &arm_asid_context,
 	.asid_bits = 8,
 };

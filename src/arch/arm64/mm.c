@@ -5,6 +5,7 @@
  */
 #include "ptwalk/machine.h"
 #include "arm64.h"
+#include "../arm/context.h"
 
 /* ELF_ET_DYN_BASE: two thirds of the user address space */
 static u64
@@ -20,5 +21,6 @@ const struct arch_mm arm64_mm = {
 	.hwcap = 0x8ff,
 	.mmap_min_addr = 32768,
 	.et_dyn_base = et_dyn_base,
+	.context = &arm_asid_context,
 	.asid_bits = 16,
 };

@@ -31,6 +31,7 @@ const struct arch_mm x86_32_mm = {
 	.mmap_min_addr = 65536,
 	.et_dyn_base = et_dyn_base_32,
 	.align_stack16 = true,
+	.context = &x86_tlb_context,
 };
 
 const struct arch_mm x86_64_mm = {
@@ -43,4 +44,5 @@ const struct arch_mm x86_64_mm = {
 	.mmap_min_addr = 65536,
 	.et_dyn_base = et_dyn_base_64,
 	.align_stack16 = true,
+	.context = &x86_tlb_context,
 };

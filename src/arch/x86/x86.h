@@ -78,6 +78,8 @@ const char *x86_access_error(u64 ec, unsigned acc, unsigned long vm_flags);
 
 extern const struct arch arch_i386, arch_i386_pae, arch_x86_64,
 	arch_x86_64_la57;
+/* tlb.c: CR3 and PCID switches */
+extern const struct arch_context x86_tlb_context;
 /* mm.c: the kernel's questions, answered for 32-bit and 64-bit x86 */
 extern const struct arch_mm x86_32_mm, x86_64_mm;
 
