@@ -135,6 +135,14 @@ struct region {
 	u64 offset;		/* REG_DIRECT/REG_KIMAGE: va - pa */
 };
 
+/* A cache mode of the arch's ioremap family. */
+struct ioremap_mode {
+	const char *name;	/* "uc-", "wc" ... as the command takes it */
+	const char *fn;		/* "ioremap", "ioremap_wc" ... */
+	pgprot_t prot;
+	const char *what;	/* "UC- (PCD): uncached, MTRR may override" */
+};
+
 /*
  * Address-space switches and the TLB entries of user mappings (x86: CR3
  * and PCIDs, arch/x86/mm/tlb.c; ARM: ASIDs with generations,
@@ -192,6 +200,19 @@ struct arch_mm {
 	/* Switching address spaces; ASIDs of asid_bits bits (0: none). */
 	const struct arch_context *context;
 	unsigned asid_bits;
+
+	/*
+	 * ioremap (arch/<a>/mm/ioremap.c): the cache modes, the default
+	 * first, NULL-terminated.  RAM is refused, all of it unless
+	 * ioremap_reserved_ram (x86: RAM the page allocator does not manage
+	 * may be mapped); ioremap_cache_ram: ioremap_cache of RAM returns its
+	 * linear-map address (arm64).  ioremap_max_order: IOREMAP_MAX_ORDER,
+	 * log2 of the largest alignment of an ioremap area.
+	 */
+	const struct ioremap_mode *ioremap_modes;
+	bool ioremap_reserved_ram;
+	bool ioremap_cache_ram;
+	unsigned (*ioremap_max_order)(const struct machine *m);
 };
 
 struct arch {
@@ -200,6 +221,7 @@ struct arch {
 	const char *kernel_model;	/* which kernel's layout is modelled */
 	const char *variants;		/* --kernel values accepted (NULL: none) */
 	bool vmalloc_param;		/* takes --vmalloc (vmalloc= at boot) */
+	bool huge_vmap;			/* HAVE_ARCH_HUGE_VMAP: huge ioremap leaves */
 	const char *cs_name;		/* Capstone arch (for dis) */
 	bool is64;
 	u8 va_digits, pa_digits;	/* print widths */

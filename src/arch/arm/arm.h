@@ -7,7 +7,7 @@
 #ifndef PTWALK_ARCH_ARM_H
 #define PTWALK_ARCH_ARM_H
 
-#include "ptwalk/types.h"
+#include "ptwalk/arch.h"
 
 /*
  * Hardware first-level (L1) descriptors: Linux calls them pmd entries;
@@ -155,6 +155,10 @@ u64 arm_fault_code(const struct machine *m, const struct walk *w,
 		   unsigned acc);
 void arm_fault_note(const struct machine *m, u64 addr, unsigned acc, u64 fsr,
 		    struct strbuf *sb);
+
+/* ioremap.c */
+extern const struct ioremap_mode arm_ioremap_modes[];
+unsigned arm_ioremap_max_order(const struct machine *m);
 
 extern const struct arch arch_arm;
 extern const struct arch_mm arm_mm;

@@ -23,4 +23,6 @@ const struct arch_mm arm_mm = {
 	.et_dyn_base = et_dyn_base,
 	.context = &arm_asid_context,
 	.asid_bits = 8,
+	.ioremap_modes = arm_ioremap_modes,
+	.ioremap_max_order = arm_ioremap_max_order,
 };

@@ -686,6 +686,7 @@ const struct arch arch_arm64 = {
 	.variants = "rodata-on, rodata-full",
 	.cs_name = "arm64",
 	.is64 = true,
+	.huge_vmap = true,
 	.dma_minalign = 128,	/* asm/cache.h before 6.5 */
 	.va_digits = 16,
 	.pa_digits = 12,

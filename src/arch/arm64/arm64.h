@@ -6,7 +6,7 @@
 #ifndef PTWALK_ARCH_ARM64_H
 #define PTWALK_ARCH_ARM64_H
 
-#include "ptwalk/types.h"
+#include "ptwalk/arch.h"
 
 struct machine;
 struct machine_opts;
@@ -34,6 +34,10 @@ u64 arm64_fault_code(const struct machine *m, const struct walk *w,
 		     unsigned acc);
 void arm64_fault_note(const struct machine *m, u64 addr, unsigned acc,
 		      u64 esr, struct strbuf *sb);
+
+/* ioremap.c */
+extern const struct ioremap_mode arm64_ioremap_modes[];
+unsigned arm64_ioremap_max_order(const struct machine *m);
 
 extern const struct arch arch_arm64;
 extern const struct arch_mm arm64_mm;

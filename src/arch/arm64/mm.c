@@ -23,4 +23,7 @@ const struct arch_mm arm64_mm = {
 	.et_dyn_base = et_dyn_base,
 	.context = &arm_asid_context,
 	.asid_bits = 16,
+	.ioremap_modes = arm64_ioremap_modes,
+	.ioremap_cache_ram = true,
+	.ioremap_max_order = arm64_ioremap_max_order,
 };

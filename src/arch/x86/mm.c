@@ -32,6 +32,9 @@ const struct arch_mm x86_32_mm = {
 	.et_dyn_base = et_dyn_base_32,
 	.align_stack16 = true,
 	.context = &x86_tlb_context,
+	.ioremap_modes = x86_ioremap_modes,
+	.ioremap_reserved_ram = true,
+	.ioremap_max_order = x86_ioremap_max_order,
 };
 
 const struct arch_mm x86_64_mm = {
@@ -45,4 +48,7 @@ const struct arch_mm x86_64_mm = {
 	.et_dyn_base = et_dyn_base_64,
 	.align_stack16 = true,
 	.context = &x86_tlb_context,
+	.ioremap_modes = x86_ioremap_modes,
+	.ioremap_reserved_ram = true,
+	.ioremap_max_order = x86_ioremap_max_order,
 };

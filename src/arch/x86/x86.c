@@ -658,6 +658,7 @@ const struct arch arch_i386 = {
 };
 
 const struct arch arch_i386_pae = {
+	.huge_vmap = true,
 	.name = "i386-pae",
 	.vmalloc_param = true,
 	.kernel_model = "Linux 2.6-3.x i386 PAE: 3G/1G split, HIGHMEM64G, "
@@ -679,6 +680,7 @@ const struct arch arch_i386_pae = {
 };
 
 const struct arch arch_x86_64 = {
+	.huge_vmap = true,
 	.name = "x86_64",
 	.mem_min = 64 * MiB,
 	.mem_min_why = "the kernel image is loaded at 16M and ends at 48M",
@@ -701,6 +703,7 @@ const struct arch arch_x86_64 = {
 };
 
 const struct arch arch_x86_64_la57 = {
+	.huge_vmap = true,
 	.name = "x86_64-la57",
 	.mem_min = 64 * MiB,
 	.mem_min_why = "the kernel image is loaded at 16M and ends at 48M",

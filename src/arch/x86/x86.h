@@ -5,7 +5,7 @@
 #ifndef PTWALK_ARCH_X86_H
 #define PTWALK_ARCH_X86_H
 
-#include "ptwalk/types.h"
+#include "ptwalk/arch.h"
 
 #define _PAGE_PRESENT	BIT(0)
 #define _PAGE_RW	BIT(1)
@@ -78,6 +78,9 @@ const char *x86_access_error(u64 ec, unsigned acc, unsigned long vm_flags);
 
 extern const struct arch arch_i386, arch_i386_pae, arch_x86_64,
 	arch_x86_64_la57;
+/* ioremap.c */
+extern const struct ioremap_mode x86_ioremap_modes[];
+unsigned x86_ioremap_max_order(const struct machine *m);
 /* tlb.c: CR3 and PCID switches */
 extern const struct arch_context x86_tlb_context;
 /* mm.c: the kernel's questions, answered for 32-bit and 64-bit x86 */
