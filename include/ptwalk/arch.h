@@ -25,6 +25,7 @@ struct phys;
 struct walk;
 struct image_info;
 struct mm_struct;
+struct dma_buf;
 
 enum pt_lvl { LVL_PGD, LVL_P4D, LVL_PUD, LVL_PMD, LVL_PTE, NR_LEVELS };
 
@@ -213,6 +214,13 @@ struct arch_mm {
 	bool ioremap_reserved_ram;
 	bool ioremap_cache_ram;
 	unsigned (*ioremap_max_order)(const struct machine *m);
+
+	/*
+	 * dma_alloc_coherent() where DMA is not coherent (arm: remapped
+	 * uncached).  NULL: dma-direct, pages from the zone the mask reaches.
+	 */
+	struct dma_buf *(*dma_alloc)(struct machine *m, u64 size, u64 mask,
+				     struct error *e);
 };
 
 struct arch {

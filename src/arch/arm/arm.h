@@ -156,6 +156,9 @@ u64 arm_fault_code(const struct machine *m, const struct walk *w,
 void arm_fault_note(const struct machine *m, u64 addr, unsigned acc, u64 fsr,
 		    struct strbuf *sb);
 
+/* dma-mapping.c */
+struct dma_buf *arm_dma_alloc(struct machine *m, u64 size, u64 mask,
+			      struct error *e);
 /* ioremap.c */
 extern const struct ioremap_mode arm_ioremap_modes[];
 unsigned arm_ioremap_max_order(const struct machine *m);

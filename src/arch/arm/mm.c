@@ -25,4 +25,5 @@ const struct arch_mm arm_mm = {
 	.asid_bits = 8,
 	.ioremap_modes = arm_ioremap_modes,
 	.ioremap_max_order = arm_ioremap_max_order,
+	.dma_alloc = arm_dma_alloc,
 };
