@@ -221,6 +221,18 @@ struct arch_mm {
 	 */
 	struct dma_buf *(*dma_alloc)(struct machine *m, u64 size, u64 mask,
 				     struct error *e);
+
+	/*
+	 * Modules (arch/<a>/kernel/module.c): module_alloc() maps with
+	 * module_prot (PAGE_KERNEL_EXEC where the text is executable at
+	 * once, else PAGE_KERNEL and the loader makes it so); module_range
+	 * moves its range (NULL: the layout's MODULES_VADDR-MODULES_END);
+	 * strict_module_rwx: does the loader make text read-only and data
+	 * non-executable (NULL: yes)?
+	 */
+	pgprot_t module_prot;
+	void (*module_range)(const struct machine *m, u64 *start, u64 *end);
+	bool (*strict_module_rwx)(const struct machine *m);
 };
 
 struct arch {

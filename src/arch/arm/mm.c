@@ -7,6 +7,13 @@
 #include "arm.h"
 #include "context.h"
 
+/* STRICT_MODULE_RWX came after 3.4, the kernel with a consistent area */
+static bool
+strict_module_rwx(const struct machine *m)
+{
+	return m->lay.consistent_end == 0;
+}
+
 /* ELF_ET_DYN_BASE: TASK_SIZE / 3 * 2 */
 static u64
 et_dyn_base(const struct machine *m)
@@ -26,4 +33,6 @@ const struct arch_mm arm_mm = {
 	.ioremap_modes = arm_ioremap_modes,
 	.ioremap_max_order = arm_ioremap_max_order,
 	.dma_alloc = arm_dma_alloc,
+	.module_prot = PAGE_KERNEL_EXEC,
+	.strict_module_rwx = strict_module_rwx,
 };

@@ -7,6 +7,20 @@
 #include "arm64.h"
 #include "../arm/context.h"
 
+#define MODULES_VSIZE	(128 * MiB)
+
+/* module_alloc_base = _etext - MODULES_VSIZE (no KASLR) */
+static void
+module_range(const struct machine *m, u64 *start, u64 *end)
+{
+	const struct ksym *et = machine_ksym(m, "_etext");
+
+	if (et != NULL) {
+		*start = et->value - MODULES_VSIZE;
+		*end = *start + MODULES_VSIZE;
+	}
+}
+
 /* ELF_ET_DYN_BASE: two thirds of the user address space */
 static u64
 et_dyn_base(const struct machine *m)
@@ -26,4 +40,6 @@ const struct arch_mm arm64_mm = {
 	.ioremap_modes = arm64_ioremap_modes,
 	.ioremap_cache_ram = true,
 	.ioremap_max_order = arm64_ioremap_max_order,
+	.module_prot = PAGE_KERNEL,
+	.module_range = module_range,
 };

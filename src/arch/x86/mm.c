@@ -35,6 +35,7 @@ const struct arch_mm x86_32_mm = {
 	.ioremap_modes = x86_ioremap_modes,
 	.ioremap_reserved_ram = true,
 	.ioremap_max_order = x86_ioremap_max_order,
+	.module_prot = PAGE_KERNEL,
 };
 
 const struct arch_mm x86_64_mm = {
@@ -51,4 +52,5 @@ const struct arch_mm x86_64_mm = {
 	.ioremap_modes = x86_ioremap_modes,
 	.ioremap_reserved_ram = true,
 	.ioremap_max_order = x86_ioremap_max_order,
+	.module_prot = PAGE_KERNEL,
 };
