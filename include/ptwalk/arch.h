@@ -233,6 +233,14 @@ struct arch_mm {
 	pgprot_t module_prot;
 	void (*module_range)(const struct machine *m, u64 *start, u64 *end);
 	bool (*strict_module_rwx)(const struct machine *m);
+
+	/*
+	 * kmap_atomic is the arch's own of before 5.11 (arch/arm/mm/
+	 * highmem.c): a slot's TLB entry is flushed on its CPU when the slot
+	 * is mapped, and the PTE stays after kunmap_atomic.  false: the
+	 * generic kmap_local, which clears and flushes at unmap.
+	 */
+	bool kmap_flush_on_map;
 };
 
 struct arch {
