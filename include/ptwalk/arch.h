@@ -145,6 +145,22 @@ struct ioremap_mode {
 };
 
 /*
+ * The disassembler (Capstone, src/image/disasm.c): the cs_arch and
+ * cs_mode of the arch's code, and of Thumb where the arch has it
+ * (thumb_name NULL: it has not); calls: mnemonics that are calls although
+ * Capstone does not group them so (NULL-terminated, NULL: none);
+ * branch_target: the immediate target of a branch in a cs_detail.
+ */
+struct arch_disasm {
+	int cs_arch, cs_mode;
+	const char *name;		/* "x86-64", "ARM (A32)" */
+	int thumb_mode;
+	const char *thumb_name;
+	const char *const *calls;
+	bool (*branch_target)(const void *cs_detail, u64 *target);
+};
+
+/*
  * Address-space switches and the TLB entries of user mappings (x86: CR3
  * and PCIDs, arch/x86/mm/tlb.c; ARM: ASIDs with generations,
  * arch/arm/mm/context.c).  init makes the arch's own state for a booted
@@ -250,7 +266,7 @@ struct arch {
 	const char *variants;		/* --kernel values accepted (NULL: none) */
 	bool vmalloc_param;		/* takes --vmalloc (vmalloc= at boot) */
 	bool huge_vmap;			/* HAVE_ARCH_HUGE_VMAP: huge ioremap leaves */
-	const char *cs_name;		/* Capstone arch (for dis) */
+	const struct arch_disasm *dis;	/* NULL: no disassembler */
 	bool is64;
 	u8 va_digits, pa_digits;	/* print widths */
 	u32 elf_machine;		/* EM_386, EM_X86_64, EM_ARM, EM_AARCH64 */

@@ -188,7 +188,7 @@ dis_show(struct ctx *ctx, const char *where, long n, int force)
 	char name[200];
 	u64 addr;
 	int k, i, w = 0;
-	bool arm = m->arch->cs_name && !strcmp(m->arch->cs_name, "arm");
+	bool arm = dis_has_thumb(m);
 
 	if (arg_u64(ctx, where, "ADDR", &addr))
 		return -1;

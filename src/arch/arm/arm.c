@@ -802,7 +802,7 @@ const struct arch arch_arm = {
 		"1M sections, Linux's paired PTE tables",
 	.kernel_model = "Linux 3.4 ARMv7 SMP (--kernel 3.x; 5.x for Linux 5.4)",
 	.variants = "3.x, 5.x",
-	.cs_name = "arm",
+	.dis = &arm_disasm,
 	.is64 = false,
 	.dma_minalign = 64,	/* L1_CACHE_BYTES: ARM_L1_CACHE_SHIFT 6 (v7) */
 	.va_digits = 8,

@@ -156,6 +156,8 @@ u64 arm_fault_code(const struct machine *m, const struct walk *w,
 void arm_fault_note(const struct machine *m, u64 addr, unsigned acc, u64 fsr,
 		    struct strbuf *sb);
 
+/* disasm.c */
+extern const struct arch_disasm arm_disasm;
 /* dma-mapping.c */
 struct dma_buf *arm_dma_alloc(struct machine *m, u64 size, u64 mask,
 			      struct error *e);

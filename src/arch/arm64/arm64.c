@@ -684,7 +684,7 @@ const struct arch arch_arm64 = {
 		"4K pages, no KASLR, no KPTI, rodata=on; QEMU virt (RAM at "
 		"0x40000000), Cortex-A72",
 	.variants = "rodata-on, rodata-full",
-	.cs_name = "arm64",
+	.dis = &arm64_disasm,
 	.is64 = true,
 	.huge_vmap = true,
 	.dma_minalign = 128,	/* asm/cache.h before 6.5 */

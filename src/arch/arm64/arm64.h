@@ -35,6 +35,8 @@ u64 arm64_fault_code(const struct machine *m, const struct walk *w,
 void arm64_fault_note(const struct machine *m, u64 addr, unsigned acc,
 		      u64 esr, struct strbuf *sb);
 
+/* disasm.c */
+extern const struct arch_disasm arm64_disasm;
 /* ioremap.c */
 extern const struct ioremap_mode arm64_ioremap_modes[];
 unsigned arm64_ioremap_max_order(const struct machine *m);

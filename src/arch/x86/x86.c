@@ -615,7 +615,6 @@ x86_describe(const struct mmu *mmu, struct strbuf *sb)
 }
 
 #define X86_COMMON \
-	.cs_name = "x86", \
 	.decode = x86_decode, \
 	.sw_decode = x86_sw_decode, \
 	.va_check = x86_va_check, \
@@ -654,6 +653,7 @@ const struct arch arch_i386 = {
 	.tlb_entries = 1536,
 	.tlb_ways = 12,
 	.mm = &x86_32_mm,
+	.dis = &x86_32_disasm,
 	X86_COMMON,
 };
 
@@ -676,6 +676,7 @@ const struct arch arch_i386_pae = {
 	.tlb_entries = 1536,
 	.tlb_ways = 12,
 	.mm = &x86_32_mm,
+	.dis = &x86_32_disasm,
 	X86_COMMON,
 };
 
@@ -699,6 +700,7 @@ const struct arch arch_x86_64 = {
 	.tlb_entries = 1536,
 	.tlb_ways = 12,
 	.mm = &x86_64_mm,
+	.dis = &x86_64_disasm,
 	X86_COMMON,
 };
 
@@ -722,5 +724,6 @@ const struct arch arch_x86_64_la57 = {
 	.tlb_entries = 1536,
 	.tlb_ways = 12,
 	.mm = &x86_64_mm,
+	.dis = &x86_64_disasm,
 	X86_COMMON,
 };

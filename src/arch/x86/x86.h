@@ -78,6 +78,8 @@ const char *x86_access_error(u64 ec, unsigned acc, unsigned long vm_flags);
 
 extern const struct arch arch_i386, arch_i386_pae, arch_x86_64,
 	arch_x86_64_la57;
+/* disasm.c */
+extern const struct arch_disasm x86_32_disasm, x86_64_disasm;
 /* ioremap.c */
 extern const struct ioremap_mode x86_ioremap_modes[];
 unsigned x86_ioremap_max_order(const struct machine *m);
