@@ -145,6 +145,25 @@ struct ioremap_mode {
 };
 
 /*
+ * What the programs and the cores of an ELF machine hold (the arches that
+ * run its programs share one): its name for messages, the --arch choices
+ * to suggest for its programs, the symbols of the ARM ELF ABI, the offset
+ * of pr_pid in its NT_PRSTATUS notes, and core_note: a note of its cores
+ * that only it knows (x86: QEMU's CPU state), read into ii with
+ * image_add_cpu(ii, ncpu), or false when the note is not one (NULL: none).
+ */
+struct arch_elf {
+	const char *name;		/* "EM_386 (i386)" */
+	const char *hint;		/* "--arch i386 or i386-pae" */
+	bool mapping_symbols;		/* $a, $t, $d, $x mark code and data */
+	bool thumb_bit;			/* bit 0 of an STT_FUNC: Thumb code */
+	u8 prstatus_pid;
+	bool (*core_note)(struct image_info *ii, const char *name,
+			  u32 namesz, u32 type, const u8 *desc, u32 descsz,
+			  int *ncpu);
+};
+
+/*
  * The disassembler (Capstone, src/image/disasm.c): the cs_arch and
  * cs_mode of the arch's code, and of Thumb where the arch has it
  * (thumb_name NULL: it has not); calls: mnemonics that are calls although
@@ -269,7 +288,8 @@ struct arch {
 	const struct arch_disasm *dis;	/* NULL: no disassembler */
 	bool is64;
 	u8 va_digits, pa_digits;	/* print widths */
-	u32 elf_machine;		/* EM_386, EM_X86_64, EM_ARM, EM_AARCH64 */
+	u32 elf_machine;		/* e_machine of its programs (elf.h) */
+	const struct arch_elf *elf;	/* that machine's conventions */
 	unsigned features;		/* defaults of this CPU */
 	unsigned features_ok;		/* which can be toggled */
 	u64 mem_default, mem_max;	/* bytes of RAM */
@@ -385,6 +405,10 @@ struct arch {
 
 extern const struct arch *const arch_list[];
 const struct arch *arch_find(const char *name);
+/* The conventions of an ELF machine, from its first arch (NULL: none). */
+const struct arch_elf *arch_elf_find(unsigned machine);
+/* "EM_X86_64 (x86_64)": the name of an ELF machine, for messages. */
+const char *elf_machine_name(u16 machine);
 /* "i386, i386-pae, x86_64, ..." */
 void arch_names(struct strbuf *sb);
 

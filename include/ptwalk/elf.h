@@ -80,8 +80,6 @@ bool elf_header_truncated(const void *data, u64 size, char *why, size_t n);
 int elf_check_exec(const struct elf_info *ei, u16 machine, bool is64,
 		   const char *arch, u64 task_size, struct error *e);
 
-/* "EM_X86_64 (x86_64)" style name of a machine number. */
-const char *elf_machine_name(u16 machine);
 /* "ET_EXEC", "ET_DYN (shared object or PIE)", ... */
 const char *elf_type_name(u16 type);
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /*
- * The architecture list: one line per architecture.
+ * The architecture list: one line per architecture, the default first.
  */
+#include <elf.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ptwalk/arch.h"
@@ -49,4 +51,44 @@ arch_names(struct strbuf *sb)
 
 	for (i = 0; arch_list[i] != NULL; i++)
 		sb_addf(sb, "%s%s", i ? ", " : "", arch_list[i]->name);
+}
+
+const struct arch_elf *
+arch_elf_find(unsigned machine)
+{
+	int i;
+
+	for (i = 0; arch_list[i] != NULL; i++)
+		if (arch_list[i]->elf_machine == machine)
+			return arch_list[i]->elf;
+	return NULL;
+}
+
+/* Machines of no arch here, named in the messages about their files. */
+static const struct {
+	u16 em;
+	const char *name;
+} other_machines[] = {
+	{ EM_RISCV, "EM_RISCV (riscv)" },
+	{ EM_PPC64, "EM_PPC64 (ppc64)" },
+	{ EM_PPC, "EM_PPC (ppc)" },
+	{ EM_S390, "EM_S390 (s390)" },
+	{ EM_MIPS, "EM_MIPS (mips)" },
+	{ EM_SPARCV9, "EM_SPARCV9 (sparc64)" },
+};
+
+const char *
+elf_machine_name(u16 machine)
+{
+	static char buf[32];
+	const struct arch_elf *ae = arch_elf_find(machine);
+	size_t i;
+
+	if (ae != NULL)
+		return ae->name;
+	for (i = 0; i < ARRAY_SIZE(other_machines); i++)
+		if (other_machines[i].em == machine)
+			return other_machines[i].name;
+	snprintf(buf, sizeof(buf), "machine %u", machine);
+	return buf;
 }

@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ptwalk/arch.h"
 #include "ptwalk/elf.h"
 
 struct blob {

@@ -795,6 +795,15 @@ arm_describe(const struct mmu *mmu, struct strbuf *sb)
 	sb_adds(sb, "), first-level table L1, second-level L2");
 }
 
+/* EM_ARM: mapping symbols, Thumb functions at odd addresses */
+static const struct arch_elf arm_elf = {
+	.name = "EM_ARM (arm)",
+	.hint = "--arch arm",
+	.mapping_symbols = true,
+	.thumb_bit = true,
+	.prstatus_pid = 24,
+};
+
 const struct arch arch_arm = {
 	.name = "arm",
 	.vmalloc_param = true,
@@ -808,6 +817,7 @@ const struct arch arch_arm = {
 	.va_digits = 8,
 	.pa_digits = 8,
 	.elf_machine = EM_ARM,
+	.elf = &arm_elf,
 	.features = 0,
 	.features_ok = 0,
 	.mem_default = 1 * GiB,

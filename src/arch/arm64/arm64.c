@@ -676,6 +676,14 @@ arm64_reg_note(const struct mmu *mmu, int idx, u64 v, struct strbuf *sb)
 	}
 }
 
+/* EM_AARCH64: mapping symbols ($x, $d) */
+static const struct arch_elf arm64_elf = {
+	.name = "EM_AARCH64 (arm64)",
+	.hint = "--arch arm64",
+	.mapping_symbols = true,
+	.prstatus_pid = 32,
+};
+
 const struct arch arch_arm64 = {
 	.name = "arm64",
 	.summary = "64-bit ARM (AArch64), 4K granule: 48-bit VA with 4 levels "
@@ -691,6 +699,7 @@ const struct arch arch_arm64 = {
 	.va_digits = 16,
 	.pa_digits = 12,
 	.elf_machine = EM_AARCH64,
+	.elf = &arm64_elf,
 	.features = 0,
 	.features_ok = F_HAFDBS,
 	.mem_default = 1 * GiB,

@@ -635,6 +635,21 @@ x86_describe(const struct mmu *mmu, struct strbuf *sb)
 	.root_name = { "cr3", NULL }, \
 	.tag_name = "PCID"
 
+/* The ELF machines of x86: EM_386 and EM_X86_64 */
+static const struct arch_elf x86_32_elf = {
+	.name = "EM_386 (i386)",
+	.hint = "--arch i386 or i386-pae",
+	.prstatus_pid = 24,
+	.core_note = x86_core_note,
+};
+
+static const struct arch_elf x86_64_elf = {
+	.name = "EM_X86_64 (x86_64)",
+	.hint = "--arch x86_64",
+	.prstatus_pid = 32,
+	.core_note = x86_core_note,
+};
+
 const struct arch arch_i386 = {
 	.name = "i386",
 	.vmalloc_param = true,
@@ -645,6 +660,7 @@ const struct arch arch_i386 = {
 	.va_digits = 8,
 	.pa_digits = 8,
 	.elf_machine = EM_386,
+	.elf = &x86_32_elf,
 	.features = F_PSE | F_PGE | F_PSE36,
 	.features_ok = F_PSE | F_PGE | F_PSE36,
 	.mem_default = 1 * GiB,
@@ -668,6 +684,7 @@ const struct arch arch_i386_pae = {
 	.va_digits = 8,
 	.pa_digits = 9,
 	.elf_machine = EM_386,
+	.elf = &x86_32_elf,
 	.features = F_PSE | F_PGE | F_NX,
 	.features_ok = F_PSE | F_PGE | F_NX,
 	.mem_default = 1 * GiB,
@@ -692,6 +709,7 @@ const struct arch arch_x86_64 = {
 	.va_digits = 16,
 	.pa_digits = 12,
 	.elf_machine = EM_X86_64,
+	.elf = &x86_64_elf,
 	.features = F_PSE | F_PGE | F_NX | F_GBPAGES | F_PCID,
 	.features_ok = F_PGE | F_NX | F_GBPAGES | F_PCID,
 	.mem_default = 1 * GiB,
@@ -716,6 +734,7 @@ const struct arch arch_x86_64_la57 = {
 	.va_digits = 16,
 	.pa_digits = 13,
 	.elf_machine = EM_X86_64,
+	.elf = &x86_64_elf,
 	.features = F_PSE | F_PGE | F_NX | F_GBPAGES | F_PCID,
 	.features_ok = F_PGE | F_NX | F_GBPAGES | F_PCID,
 	.mem_default = 1 * GiB,

@@ -51,9 +51,18 @@ void x86_save_vmcoreinfo(struct machine *m, struct strbuf *sb);
 
 void x86_image_regions(struct machine *m);
 
-/* QEMU's QEMUCPUState, version 1 (target/i386/arch_dump.c) */
+/*
+ * QEMU's QEMUCPUState, version 1 (target/i386/arch_dump.c), without the
+ * later kernel_gs_base: the note "QEMU" of type 0 of every CPU.
+ */
+#define QEMU_CPUSTATE_VERSION	1
 #define QEMU_CPUSTATE_BYTES	432
+#define QEMU_CS_RSP		(8 + 6 * 8)
+#define QEMU_CS_RIP		(8 + 16 * 8)
+#define QEMU_CS_RFLAGS		(8 + 17 * 8)
 #define QEMU_CR_OFF		(8 + 18 * 8 + 10 * 24)	/* cr[0..4] */
+bool x86_core_note(struct image_info *ii, const char *name, u32 namesz,
+		   u32 type, const u8 *desc, u32 descsz, int *ncpu);
 
 /* struct cpu regs[] of x86 */
 enum { X86_CR0, X86_CR2, X86_CR3, X86_CR4, X86_RIP, X86_RSP, X86_RFLAGS };
