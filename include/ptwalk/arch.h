@@ -153,7 +153,7 @@ struct ioremap_mode {
  * image_add_cpu(ii, ncpu), or false when the note is not one (NULL: none).
  */
 struct arch_elf {
-	const char *name;		/* "EM_386 (i386)" */
+	const char *name;		/* elf.h's name and the arch's */
 	const char *hint;		/* "--arch i386 or i386-pae" */
 	bool mapping_symbols;		/* $a, $t, $d, $x mark code and data */
 	bool thumb_bit;			/* bit 0 of an STT_FUNC: Thumb code */
@@ -294,6 +294,7 @@ struct arch {
 	unsigned features_ok;		/* which can be toggled */
 	u64 mem_default, mem_max;	/* bytes of RAM */
 	const char *mem_max_why;	/* why mem_max (NULL: generic message) */
+	const char *mem_max_msg;	/* the whole complaint past mem_max */
 	u64 mem_min;			/* least RAM (0: 16M) */
 	const char *mem_min_why;	/* why mem_min */
 	u64 ram_base;			/* where RAM starts (arm: PHYS_OFFSET) */
@@ -403,11 +404,12 @@ struct arch {
 	void (*save_vmcoreinfo)(struct machine *m, struct strbuf *sb);
 };
 
+/* The architectures, NULL-terminated: the first is the default. */
 extern const struct arch *const arch_list[];
 const struct arch *arch_find(const char *name);
 /* The conventions of an ELF machine, from its first arch (NULL: none). */
 const struct arch_elf *arch_elf_find(unsigned machine);
-/* "EM_X86_64 (x86_64)": the name of an ELF machine, for messages. */
+/* The name of an ELF machine for messages: elf.h's, and its arch's. */
 const char *elf_machine_name(u16 machine);
 /* "i386, i386-pae, x86_64, ..." */
 void arch_names(struct strbuf *sb);

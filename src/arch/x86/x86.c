@@ -665,6 +665,8 @@ const struct arch arch_i386 = {
 	.features_ok = F_PSE | F_PGE | F_PSE36,
 	.mem_default = 1 * GiB,
 	.mem_max = 4 * GiB,
+	.mem_max_msg = "i386 without PAE has 32-bit physical addresses and "
+		"cannot address more than 4G; use --arch i386-pae (up to 64G)",
 	.ram_base = 0,
 	.tlb_entries = 1536,
 	.tlb_ways = 12,
