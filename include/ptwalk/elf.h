@@ -80,6 +80,9 @@ bool elf_header_truncated(const void *data, u64 size, char *why, size_t n);
 int elf_check_exec(const struct elf_info *ei, u16 machine, bool is64,
 		   const char *arch, u64 task_size, struct error *e);
 
+/* The name of an ELF machine for messages: elf.h's, and its arch's. */
+const char *elf_machine_name(u16 machine);
+
 /* "ET_EXEC", "ET_DYN (shared object or PIE)", ... */
 const char *elf_type_name(u16 type);
 

@@ -3,7 +3,6 @@
  * The architecture list: one line per architecture, the default first.
  */
 #include <elf.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "ptwalk/arch.h"
@@ -64,31 +63,13 @@ arch_elf_find(unsigned machine)
 	return NULL;
 }
 
-/* Machines of no arch here, named in the messages about their files. */
-static const struct {
-	u16 em;
-	const char *name;
-} other_machines[] = {
+/* ELF machines of no arch here, named in the messages about their files. */
+const struct elf_other_machine elf_other_machines[] = {
 	{ EM_RISCV, "EM_RISCV (riscv)" },
 	{ EM_PPC64, "EM_PPC64 (ppc64)" },
 	{ EM_PPC, "EM_PPC (ppc)" },
 	{ EM_S390, "EM_S390 (s390)" },
 	{ EM_MIPS, "EM_MIPS (mips)" },
 	{ EM_SPARCV9, "EM_SPARCV9 (sparc64)" },
+	{ 0, NULL }
 };
-
-const char *
-elf_machine_name(u16 machine)
-{
-	static char buf[32];
-	const struct arch_elf *ae = arch_elf_find(machine);
-	size_t i;
-
-	if (ae != NULL)
-		return ae->name;
-	for (i = 0; i < ARRAY_SIZE(other_machines); i++)
-		if (other_machines[i].em == machine)
-			return other_machines[i].name;
-	snprintf(buf, sizeof(buf), "machine %u", machine);
-	return buf;
-}

@@ -16,6 +16,22 @@
 #define PATH_MAX_LINUX	4096
 
 const char *
+elf_machine_name(u16 machine)
+{
+	static char buf[32];
+	const struct arch_elf *ae = arch_elf_find(machine);
+	const struct elf_other_machine *o;
+
+	if (ae != NULL)
+		return ae->name;
+	for (o = elf_other_machines; o->name != NULL; o++)
+		if (o->machine == machine)
+			return o->name;
+	snprintf(buf, sizeof(buf), "machine %u", machine);
+	return buf;
+}
+
+const char *
 elf_type_name(u16 type)
 {
 	switch (type) {

@@ -19,7 +19,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "ptwalk/arch.h"
 #include "ptwalk/elf.h"
 
 struct blob {
