@@ -5,7 +5,9 @@
  * The generic walker (src/hw/mmu.c) knows nothing about any architecture: it
  * indexes tables with the level geometry below and asks the arch to decode
  * each entry into a struct pte_decode.  Adding an architecture touches
- * src/arch/ and one line of the arch list, nothing else.
+ * src/arch/ and one line of the arch list, nothing else (ARCHITECTURE.md
+ * says which members an arch must have).  Generic code reaches an arch
+ * only through the members below, never by its name or ELF machine.
  *
  * Levels are always named as Linux names them: pgd, p4d, pud, pmd, pte.  A
  * level the arch does not have is "folded" (pgtable-nop4d.h etc.): it is
@@ -210,9 +212,9 @@ struct arch_mm {
 	 * Page faults (arch/<a>/mm/fault.c).  fault_code: what the CPU
 	 * reports of a failed walk (x86 error code, ARM FSR, arm64 ESR);
 	 * fault_note: that report for people, for the trace.  access_error:
-	 * why the VMA does not allow the access (NULL: it does); NULL
-	 * member: the access needs the VMA's VM_EXEC (a fetch), VM_WRITE (a
-	 * write) or any access flag (a read).
+	 * why the VMA does not allow the access, or NULL when it does; with
+	 * no access_error the access needs the VMA's VM_EXEC (a fetch),
+	 * VM_WRITE (a write) or any access flag (a read).
 	 */
 	u64 (*fault_code)(const struct machine *m, const struct walk *w,
 			  unsigned acc);
