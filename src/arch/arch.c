@@ -1,22 +1,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /*
  * The architecture list: one line per architecture, the default first.
+ * Each line names the struct arch that a folder under src/arch defines.
  */
 #include <elf.h>
 #include <string.h>
 
 #include "ptwalk/arch.h"
-#include "arm/arm.h"
-#include "arm64/arm64.h"
-#include "x86/x86.h"
+
+#define ARCH_LIST(ARCH)		\
+	ARCH(arch_i386)		\
+	ARCH(arch_i386_pae)	\
+	ARCH(arch_x86_64)	\
+	ARCH(arch_x86_64_la57)	\
+	ARCH(arch_arm)		\
+	ARCH(arch_arm64)	\
+	/* the end of the list */
+
+#define ARCH_DECLARE(a)	extern const struct arch a;
+#define ARCH_ENTRY(a)	&a,
+
+ARCH_LIST(ARCH_DECLARE)
 
 const struct arch *const arch_list[] = {
-	&arch_i386,
-	&arch_i386_pae,
-	&arch_x86_64,
-	&arch_x86_64_la57,
-	&arch_arm,
-	&arch_arm64,
+	ARCH_LIST(ARCH_ENTRY)
 	NULL
 };
 
