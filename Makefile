@@ -40,7 +40,8 @@ endif
 
 LIB_SRCS  := $(filter-out src/ui/main.c,$(wildcard src/*.c src/*/*.c src/*/*/*.c)) $(wildcard cmds/*.c)
 LIB_OBJS  := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS)) $(BUILD)/demo_elf.o
-DEMO_ELFS := $(addprefix testdata/elf/demo-,i386 x86_64 arm arm64)
+# the demo program of each ELF machine: testdata/elf/demo-ARCH (one word)
+DEMO_ELFS := $(sort $(filter-out %.objdump %.c %-pie %-dyn,$(wildcard testdata/elf/demo-*)))
 MAIN_OBJ  := $(BUILD)/src/ui/main.o
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))

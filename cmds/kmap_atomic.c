@@ -2,7 +2,6 @@
 /*
  * Map a page in one of a CPU's kmap_atomic fixmap slots.
  */
-#include <string.h>
 
 #include "ptwalk/arg.h"
 #include "ptwalk/highmem.h"
@@ -54,8 +53,8 @@ kmap_atomic_run(struct ctx *ctx)
 		out_printf(ctx, "  pte    written in swapper_pg_dir (PAGE_KERNEL)"
 			   "%s; preemption and page faults stay disabled until "
 			   "kunmap_atomic (no sleeping)\n",
-			   strcmp(m->arch->name, "arm") ? "" :
-			   ", local TLB entry flushed");
+			   m->arch->mm->kmap_flush_on_map ?
+			   ", local TLB entry flushed" : "");
 		sb_release(&sb);
 		j_int(ctx, "cpu", cpu);
 		j_int(ctx, "slot", depth);

@@ -15,7 +15,7 @@ static void
 machine_line(const struct lab_run *r, struct strbuf *sb)
 {
 	const struct machine_opts *o = &r->mo;
-	const struct arch *a = arch_find(o->arch ? o->arch : "i386");
+	const struct arch *a = o->arch ? arch_find(o->arch) : arch_list[0];
 
 	sb_addf(sb, "%s, %s RAM", a ? a->name : o->arch,
 		fsize(o->mem ? o->mem : a ? a->mem_default : 0));
@@ -148,9 +148,7 @@ lab_list(struct ctx *ctx)
 			continue;
 		memset(&r, 0, sizeof(r));
 		r.lab = l;
-		r.mo.arch = l->arch;
-		r.mo.mem = l->mem;
-		r.mo.cpus = l->cpus;
+		lab_parse_args(l->args, &r.mo, NULL);
 		sb_init(&sb);
 		if (l->machine_text != NULL)
 			sb_adds(&sb, l->machine_text);

@@ -65,7 +65,7 @@ sym_list(struct ctx *ctx)
 				u64 a = s->value + mm->img[i].bias;
 
 				out_printf(ctx, "%s %c %s\n", fva(m, a),
-					   s->type == ELF_STT_FUNC ? 'U' : 'u',
+					   s->type == STT_FUNC ? 'U' : 'u',
 					   s->name);
 				j_obj(ctx, NULL);
 				j_str(ctx, "name", s->name);

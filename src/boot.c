@@ -40,11 +40,9 @@ check_mem(const struct arch *a, u64 mem, struct error *e)
 		return error_set(e, -EINVAL, "--mem %s is not a whole number of "
 				 "4K pages", have);
 	if (mem > a->mem_max) {
-		if (!strcmp(a->name, "i386"))
-			return error_set(e, -EINVAL, "--mem %s: i386 without PAE "
-				"has 32-bit physical addresses and cannot "
-				"address more than 4G; use --arch i386-pae "
-				"(up to 64G)", have);
+		if (a->mem_max_msg != NULL)
+			return error_set(e, -EINVAL, "--mem %s: %s", have,
+					 a->mem_max_msg);
 		if (a->mem_max_why != NULL)
 			return error_set(e, -EINVAL, "--mem %s: %s can hold at "
 					 "most %s of RAM: %s", have, a->name,
@@ -270,7 +268,7 @@ load_boot_roots(struct machine *m)
 struct machine *
 machine_new(const struct machine_opts *o, struct error *e)
 {
-	const struct arch *a = arch_find(o->arch ? o->arch : "i386");
+	const struct arch *a = o->arch ? arch_find(o->arch) : arch_list[0];
 	struct machine *m;
 	u64 mem;
 

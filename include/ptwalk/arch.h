@@ -5,7 +5,9 @@
  * The generic walker (src/hw/mmu.c) knows nothing about any architecture: it
  * indexes tables with the level geometry below and asks the arch to decode
  * each entry into a struct pte_decode.  Adding an architecture touches
- * src/arch/ and one line of the arch list, nothing else.
+ * src/arch/ and one line of the arch list, nothing else (ARCHITECTURE.md
+ * says which members an arch must have).  Generic code reaches an arch
+ * only through the members below, never by its name or ELF machine.
  *
  * Levels are always named as Linux names them: pgd, p4d, pud, pmd, pte.  A
  * level the arch does not have is "folded" (pgtable-nop4d.h etc.): it is
@@ -24,6 +26,8 @@ struct strbuf;
 struct phys;
 struct walk;
 struct image_info;
+struct mm_struct;
+struct dma_buf;
 
 enum pt_lvl { LVL_PGD, LVL_P4D, LVL_PUD, LVL_PMD, LVL_PTE, NR_LEVELS };
 
@@ -134,20 +138,165 @@ struct region {
 	u64 offset;		/* REG_DIRECT/REG_KIMAGE: va - pa */
 };
 
+/* A cache mode of the arch's ioremap family. */
+struct ioremap_mode {
+	const char *name;	/* "uc-", "wc" ... as the command takes it */
+	const char *fn;		/* "ioremap", "ioremap_wc" ... */
+	pgprot_t prot;
+	const char *what;	/* "UC- (PCD): uncached, MTRR may override" */
+};
+
+/*
+ * What the programs and the cores of an ELF machine hold (the arches that
+ * run its programs share one): its name for messages, the --arch choices
+ * to suggest for its programs, the symbols of the ARM ELF ABI, the offset
+ * of pr_pid in its NT_PRSTATUS notes, and core_note: a note of its cores
+ * that only it knows (x86: QEMU's CPU state), read into ii with
+ * image_add_cpu(ii, ncpu), or false when the note is not one (NULL: none).
+ */
+struct arch_elf {
+	const char *name;		/* elf.h's name and the arch's */
+	const char *hint;		/* "--arch i386 or i386-pae" */
+	bool mapping_symbols;		/* $a, $t, $d, $x mark code and data */
+	bool thumb_bit;			/* bit 0 of an STT_FUNC: Thumb code */
+	u8 prstatus_pid;
+	bool (*core_note)(struct image_info *ii, const char *name,
+			  u32 namesz, u32 type, const u8 *desc, u32 descsz,
+			  int *ncpu);
+};
+
+/*
+ * The disassembler (Capstone, src/image/disasm.c): the cs_arch and
+ * cs_mode of the arch's code, and of Thumb where the arch has it
+ * (thumb_name NULL: it has not); calls: mnemonics that are calls although
+ * Capstone does not group them so (NULL-terminated, NULL: none);
+ * branch_target: the immediate target of a branch in a cs_detail.
+ */
+struct arch_disasm {
+	int cs_arch, cs_mode;
+	const char *name;		/* "x86-64", "ARM (A32)" */
+	int thumb_mode;
+	const char *thumb_name;
+	const char *const *calls;
+	bool (*branch_target)(const void *cs_detail, u64 *target);
+};
+
+/*
+ * Address-space switches and the TLB entries of user mappings (x86: CR3
+ * and PCIDs, arch/x86/mm/tlb.c; ARM: ASIDs with generations,
+ * arch/arm/mm/context.c).  init makes the arch's own state for a booted
+ * kernel, release frees it; the other members get it back as state.
+ * switch_mm loads mm on cpu c (its pgd, its tag), leave_mm switches c to
+ * init_mm; flush_tlb_page and flush_tlb_mm drop mm's entries on every CPU
+ * that may hold them.
+ */
+struct arch_context {
+	void *(*init)(struct machine *m);
+	void (*release)(void *state);
+	void (*switch_mm)(struct machine *m, void *state, struct cpu *c,
+			  struct mm_struct *mm);
+	void (*leave_mm)(struct machine *m, void *state, struct cpu *c);
+	void (*flush_tlb_page)(struct machine *m, void *state,
+			       struct mm_struct *mm, u64 va);
+	void (*flush_tlb_mm)(struct machine *m, void *state,
+			     struct mm_struct *mm);
+};
+
+/*
+ * What the simulated kernel (src/mm) asks of an architecture, as Linux's
+ * arch/<a>/mm and asm/ headers answer it.  One per family (the arches of
+ * a family that answer alike share it); reached as m->arch->mm.
+ */
+struct arch_mm {
+	/*
+	 * Page faults (arch/<a>/mm/fault.c).  fault_code: what the CPU
+	 * reports of a failed walk (x86 error code, ARM FSR, arm64 ESR);
+	 * fault_note: that report for people, for the trace.  access_error:
+	 * why the VMA does not allow the access, or NULL when it does; with
+	 * no access_error the access needs the VMA's VM_EXEC (a fetch),
+	 * VM_WRITE (a write) or any access flag (a read).
+	 */
+	u64 (*fault_code)(const struct machine *m, const struct walk *w,
+			  unsigned acc);
+	void (*fault_note)(const struct machine *m, u64 addr, unsigned acc,
+			   u64 code, struct strbuf *sb);
+	const char *(*access_error)(u64 code, unsigned acc,
+				    unsigned long vm_flags);
+
+	/*
+	 * Processes (asm/elf.h, asm/processor.h): ELF_PLATFORM (the
+	 * AT_PLATFORM string), ELF_HWCAP and ELF_HWCAP2, the default
+	 * mmap_min_addr, ELF_ET_DYN_BASE (where a PIE with an interpreter
+	 * goes), and whether arch_align_stack() rounds the stack pointer
+	 * down to 16 bytes.
+	 */
+	const char *platform;
+	u64 hwcap, hwcap2;
+	u64 mmap_min_addr;
+	u64 (*et_dyn_base)(const struct machine *m);
+	bool align_stack16;
+	/* Switching address spaces; ASIDs of asid_bits bits (0: none). */
+	const struct arch_context *context;
+	unsigned asid_bits;
+
+	/*
+	 * ioremap (arch/<a>/mm/ioremap.c): the cache modes, the default
+	 * first, NULL-terminated.  RAM is refused, all of it unless
+	 * ioremap_reserved_ram (x86: RAM the page allocator does not manage
+	 * may be mapped); ioremap_cache_ram: ioremap_cache of RAM returns its
+	 * linear-map address (arm64).  ioremap_max_order: IOREMAP_MAX_ORDER,
+	 * log2 of the largest alignment of an ioremap area.
+	 */
+	const struct ioremap_mode *ioremap_modes;
+	bool ioremap_reserved_ram;
+	bool ioremap_cache_ram;
+	unsigned (*ioremap_max_order)(const struct machine *m);
+
+	/*
+	 * dma_alloc_coherent() where DMA is not coherent (arm: remapped
+	 * uncached).  NULL: dma-direct, pages from the zone the mask reaches.
+	 */
+	struct dma_buf *(*dma_alloc)(struct machine *m, u64 size, u64 mask,
+				     struct error *e);
+
+	/*
+	 * Modules (arch/<a>/kernel/module.c): module_alloc() maps with
+	 * module_prot (PAGE_KERNEL_EXEC where the text is executable at
+	 * once, else PAGE_KERNEL and the loader makes it so); module_range
+	 * moves its range (NULL: the layout's MODULES_VADDR-MODULES_END);
+	 * strict_module_rwx: does the loader make text read-only and data
+	 * non-executable (NULL: yes)?
+	 */
+	pgprot_t module_prot;
+	void (*module_range)(const struct machine *m, u64 *start, u64 *end);
+	bool (*strict_module_rwx)(const struct machine *m);
+
+	/*
+	 * kmap_atomic is the arch's own of before 5.11 (arch/arm/mm/
+	 * highmem.c): a slot's TLB entry is flushed on its CPU when the slot
+	 * is mapped, and the PTE stays after kunmap_atomic.  false: the
+	 * generic kmap_local, which clears and flushes at unmap.
+	 */
+	bool kmap_flush_on_map;
+};
+
 struct arch {
-	const char *name;		/* "i386", "x86_64", "arm" ... */
+	const char *name;		/* --arch NAME */
 	const char *summary;		/* for --arch listing */
 	const char *kernel_model;	/* which kernel's layout is modelled */
 	const char *variants;		/* --kernel values accepted (NULL: none) */
 	bool vmalloc_param;		/* takes --vmalloc (vmalloc= at boot) */
-	const char *cs_name;		/* Capstone arch (for dis) */
+	bool huge_vmap;			/* HAVE_ARCH_HUGE_VMAP: huge ioremap leaves */
+	const struct arch_disasm *dis;	/* NULL: no disassembler */
 	bool is64;
 	u8 va_digits, pa_digits;	/* print widths */
-	u32 elf_machine;		/* EM_386, EM_X86_64, EM_ARM, EM_AARCH64 */
+	u32 elf_machine;		/* e_machine of its programs (elf.h) */
+	const struct arch_elf *elf;	/* that machine's conventions */
 	unsigned features;		/* defaults of this CPU */
 	unsigned features_ok;		/* which can be toggled */
 	u64 mem_default, mem_max;	/* bytes of RAM */
 	const char *mem_max_why;	/* why mem_max (NULL: generic message) */
+	const char *mem_max_msg;	/* the whole complaint past mem_max */
 	u64 mem_min;			/* least RAM (0: 16M) */
 	const char *mem_min_why;	/* why mem_min */
 	u64 ram_base;			/* where RAM starts (arm: PHYS_OFFSET) */
@@ -240,6 +389,9 @@ struct arch {
 	void (*bad_desc)(const struct mmu *mmu, int lvl, u64 entry,
 			 const struct pte_decode *d, char *buf, size_t n);
 
+	/* The simulated kernel's questions (src/mm). */
+	const struct arch_mm *mm;
+
 	/*
 	 * Memory images (src/image/image.c).  image_match: is a core with this
 	 * ELF machine in this arch's paging mode (from the CPU state or the
@@ -254,8 +406,17 @@ struct arch {
 	void (*save_vmcoreinfo)(struct machine *m, struct strbuf *sb);
 };
 
+/* The architectures, NULL-terminated: the first is the default. */
 extern const struct arch *const arch_list[];
 const struct arch *arch_find(const char *name);
+/* The conventions of an ELF machine, from its first arch (NULL: none). */
+const struct arch_elf *arch_elf_find(unsigned machine);
+/* The names of ELF machines no arch runs ({ 0, NULL }-terminated). */
+struct elf_other_machine {
+	u16 machine;
+	const char *name;	/* elf.h's name and the usual arch name */
+};
+extern const struct elf_other_machine elf_other_machines[];
 /* "i386, i386-pae, x86_64, ..." */
 void arch_names(struct strbuf *sb);
 

@@ -37,7 +37,9 @@ struct dis_insn {
 int dis_decode(struct machine *m, struct cpu *c, u64 addr, enum dis_mode mode,
 	       struct dis_insn *out, int n, struct error *e);
 
-/* Capstone's name of the arch and mode ("x86-64", "arm (Thumb)"). */
+/* Does the arch have Thumb code beside its own (DIS_ARM, DIS_THUMB)? */
+bool dis_has_thumb(const struct machine *m);
+/* The name of the arch's code in a mode ("x86-64", "ARM (A32)"). */
 const char *dis_mode_name(const struct machine *m, enum dis_mode mode);
 
 #endif

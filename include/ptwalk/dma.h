@@ -64,6 +64,9 @@ DMA_BIT_MASK(unsigned n)
 	return n >= 64 ? ~0ULL : (1ULL << n) - 1;
 }
 
+/* The owner of a DMA buffer's pages (page_set_owner). */
+extern const struct page_owner_type page_owner_dma;
+
 /* dma_alloc_coherent: the buffer (NULL with the reason). */
 struct dma_buf *dma_alloc_coherent(struct machine *m, u64 size, u64 mask,
 				   struct error *e);

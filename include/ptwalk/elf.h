@@ -9,21 +9,10 @@
 #ifndef PTWALK_ELF_H
 #define PTWALK_ELF_H
 
+#include <elf.h>		/* EM_*, PT_*, PF_*, STT_*, AT_*, NT_* */
+
 #include "types.h"
 #include "util.h"
-
-/* e_machine values ptwalk knows (elf.h names) */
-#define ELF_EM_386	3
-#define ELF_EM_ARM	40
-#define ELF_EM_X86_64	62
-#define ELF_EM_AARCH64	183
-
-#define ELF_STT_FUNC	2
-
-/* p_flags */
-#define ELF_PF_X	0x1
-#define ELF_PF_W	0x2
-#define ELF_PF_R	0x4
 
 struct elf_seg {
 	u32 type;		/* PT_LOAD, PT_INTERP, ... */
@@ -91,8 +80,9 @@ bool elf_header_truncated(const void *data, u64 size, char *why, size_t n);
 int elf_check_exec(const struct elf_info *ei, u16 machine, bool is64,
 		   const char *arch, u64 task_size, struct error *e);
 
-/* "EM_X86_64 (x86_64)" style name of a machine number. */
+/* The name of an ELF machine for messages: elf.h's, and its arch's. */
 const char *elf_machine_name(u16 machine);
+
 /* "ET_EXEC", "ET_DYN (shared object or PIE)", ... */
 const char *elf_type_name(u16 type);
 

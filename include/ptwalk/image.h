@@ -71,6 +71,8 @@ struct machine *image_open(const struct image_opts *o, struct error *e);
 void image_info_free(struct image_info *ii);
 void image_warn(struct image_info *ii, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* The CPU of the next CPU note of a kind (*ncpu_notes counts them). */
+struct image_cpu *image_add_cpu(struct image_info *ii, int *ncpu_notes);
 
 /*
  * VMCOREINFO lookups: "SYMBOL(swapper_pg_dir)", "NUMBER(phys_base)",

@@ -14,15 +14,7 @@
 
 #include "machine.h"
 
-/* A cache mode of the arch's ioremap family. */
-struct ioremap_mode {
-	const char *name;	/* "uc-", "wc" ... as the command takes it */
-	const char *fn;		/* "ioremap", "ioremap_wc" ... */
-	pgprot_t prot;
-	const char *what;	/* "UC- (PCD): uncached, MTRR may override" */
-};
-
-/* The modes of m's arch, the default first; NULL-terminated. */
+/* The modes of m's arch (struct ioremap_mode: arch.h), the default first; NULL-terminated. */
 const struct ioremap_mode *ioremap_modes(const struct machine *m);
 const struct ioremap_mode *ioremap_mode_find(const struct machine *m,
 					     const char *name);

@@ -91,9 +91,11 @@ struct lab_sol {
 struct lab {
 	int nr;
 	const char *title;	/* one line */
-	const char *arch;	/* the machine: --arch, --mem, --cpus */
-	u64 mem;
-	int cpus;
+	/*
+	 * The machine, as ptwalk's command line starts it (--arch, --mem,
+	 * --cpus): "--arch i386 --mem 1G".
+	 */
+	const char *args;
 	/* commands the exercise uses, for `lab list` and `lab show` */
 	const char *commands;
 	/*
@@ -121,6 +123,13 @@ struct lab {
 	/* Work the exercise on a set-up machine: every answer, every step. */
 	int (*solve)(struct lab_sol *s, struct error *e);
 };
+
+/*
+ * A lab's machine options (--arch NAME, --mem SIZE, --cpus N) into mo;
+ * the rest of mo stays.  An option it does not take is an error.
+ */
+int lab_parse_args(const char *args, struct machine_opts *mo,
+		   struct error *e);
 
 /* The exercises that exist, by number (NULL: no such exercise). */
 const struct lab *lab_find(int nr);

@@ -393,6 +393,8 @@ u64 get_zeroed_page(struct machine *m, gfp_t gfp, struct error *e);
 int __free_pages(struct machine *m, struct page *page, unsigned order,
 		 struct error *e);
 int free_pages(struct machine *m, u64 addr, unsigned order, struct error *e);
+/* split_page(): the 2^order pages of a block, each freed on its own. */
+void split_page(struct machine *m, struct page *page, unsigned order);
 /* get_page / put_page: put_page frees the page (compound: the whole
  * compound page) when the last reference goes. */
 void get_page(struct page *page);

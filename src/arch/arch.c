@@ -1,21 +1,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /*
- * The architecture list: one line per architecture.
+ * The architecture list: one line per architecture, the default first.
+ * Each line names the struct arch that a folder under src/arch defines.
  */
+#include <elf.h>
 #include <string.h>
 
 #include "ptwalk/arch.h"
-#include "arm.h"
-#include "arm64.h"
-#include "x86.h"
+
+#define ARCH_LIST(ARCH)		\
+	ARCH(arch_i386)		\
+	ARCH(arch_i386_pae)	\
+	ARCH(arch_x86_64)	\
+	ARCH(arch_x86_64_la57)	\
+	ARCH(arch_arm)		\
+	ARCH(arch_arm64)	\
+	/* the end of the list */
+
+#define ARCH_DECLARE(a)	extern const struct arch a;
+#define ARCH_ENTRY(a)	&a,
+
+ARCH_LIST(ARCH_DECLARE)
 
 const struct arch *const arch_list[] = {
-	&arch_i386,
-	&arch_i386_pae,
-	&arch_x86_64,
-	&arch_x86_64_la57,
-	&arch_arm,
-	&arch_arm64,
+	ARCH_LIST(ARCH_ENTRY)
 	NULL
 };
 
@@ -50,3 +58,25 @@ arch_names(struct strbuf *sb)
 	for (i = 0; arch_list[i] != NULL; i++)
 		sb_addf(sb, "%s%s", i ? ", " : "", arch_list[i]->name);
 }
+
+const struct arch_elf *
+arch_elf_find(unsigned machine)
+{
+	int i;
+
+	for (i = 0; arch_list[i] != NULL; i++)
+		if (arch_list[i]->elf_machine == machine)
+			return arch_list[i]->elf;
+	return NULL;
+}
+
+/* ELF machines of no arch here, named in the messages about their files. */
+const struct elf_other_machine elf_other_machines[] = {
+	{ EM_RISCV, "EM_RISCV (riscv)" },
+	{ EM_PPC64, "EM_PPC64 (ppc64)" },
+	{ EM_PPC, "EM_PPC (ppc)" },
+	{ EM_S390, "EM_S390 (s390)" },
+	{ EM_MIPS, "EM_MIPS (mips)" },
+	{ EM_SPARCV9, "EM_SPARCV9 (sparc64)" },
+	{ 0, NULL }
+};

@@ -15,39 +15,30 @@ static int
 cs_mode_of(const struct machine *m, enum dis_mode mode, cs_arch *arch,
 	   cs_mode *cm)
 {
-	const char *n = m->arch->cs_name ? m->arch->cs_name : "";
+	const struct arch_disasm *d = m->arch->dis;
 
-	if (!strcmp(n, "x86")) {
-		*arch = CS_ARCH_X86;
-		*cm = m->arch->is64 ? CS_MODE_64 : CS_MODE_32;
-		return 0;
-	}
-	if (!strcmp(n, "arm64") || !strcmp(n, "aarch64")) {
-		*arch = CS_ARCH_ARM64;
-		*cm = CS_MODE_ARM;
-		return 0;
-	}
-	if (!strcmp(n, "arm")) {
-		*arch = CS_ARCH_ARM;
-		*cm = mode == DIS_THUMB ? CS_MODE_THUMB : CS_MODE_ARM;
-		return 0;
-	}
-	return -EINVAL;
+	if (d == NULL)
+		return -EINVAL;
+	*arch = (cs_arch)d->cs_arch;
+	*cm = (cs_mode)(mode == DIS_THUMB && d->thumb_name ? d->thumb_mode :
+			d->cs_mode);
+	return 0;
+}
+
+bool
+dis_has_thumb(const struct machine *m)
+{
+	return m->arch->dis != NULL && m->arch->dis->thumb_name != NULL;
 }
 
 const char *
 dis_mode_name(const struct machine *m, enum dis_mode mode)
 {
-	cs_arch a;
-	cs_mode cm;
+	const struct arch_disasm *d = m->arch->dis;
 
-	if (cs_mode_of(m, mode, &a, &cm))
+	if (d == NULL)
 		return "unknown";
-	if (a == CS_ARCH_X86)
-		return cm == CS_MODE_64 ? "x86-64" : "x86 (32-bit)";
-	if (a == CS_ARCH_ARM64)
-		return "AArch64 (A64)";
-	return cm == CS_MODE_THUMB ? "ARM (Thumb-2, T32)" : "ARM (A32)";
+	return mode == DIS_THUMB && d->thumb_name ? d->thumb_name : d->name;
 }
 
 static bool
@@ -65,39 +56,26 @@ in_group(const cs_insn *in, int g)
 
 /* The immediate target of a call or a jump, if any. */
 static bool
-branch_target(cs_arch arch, const cs_insn *in, u64 *t)
+branch_target(const struct machine *m, const cs_insn *in, u64 *t)
 {
-	const cs_detail *d = in->detail;
-	int i;
-
-	if (d == NULL || !(in_group(in, CS_GRP_JUMP) || in_group(in, CS_GRP_CALL) ||
-			   in_group(in, CS_GRP_BRANCH_RELATIVE)))
+	if (in->detail == NULL || !(in_group(in, CS_GRP_JUMP) ||
+				    in_group(in, CS_GRP_CALL) ||
+				    in_group(in, CS_GRP_BRANCH_RELATIVE)))
 		return false;
-	switch (arch) {
-	case CS_ARCH_X86:
-		for (i = 0; i < d->x86.op_count; i++)
-			if (d->x86.operands[i].type == X86_OP_IMM) {
-				*t = (u64)d->x86.operands[i].imm;
-				return true;
-			}
-		break;
-	case CS_ARCH_ARM:
-		for (i = 0; i < d->arm.op_count; i++)
-			if (d->arm.operands[i].type == ARM_OP_IMM) {
-				*t = (u64)(u32)d->arm.operands[i].imm;
-				return true;
-			}
-		break;
-	case CS_ARCH_ARM64:
-		for (i = 0; i < d->arm64.op_count; i++)
-			if (d->arm64.operands[i].type == ARM64_OP_IMM) {
-				*t = (u64)d->arm64.operands[i].imm;
-				return true;
-			}
-		break;
-	default:
-		break;
-	}
+	return m->arch->dis->branch_target(in->detail, t);
+}
+
+/* A call: Capstone's group, or a mnemonic the arch knows is one. */
+static bool
+is_call(const struct machine *m, const cs_insn *in)
+{
+	const char *const *c = m->arch->dis->calls;
+
+	if (in_group(in, CS_GRP_CALL))
+		return true;
+	for (; c != NULL && *c != NULL; c++)
+		if (!strcmp(in->mnemonic, *c))
+			return true;
 	return false;
 }
 
@@ -140,10 +118,8 @@ dis_decode(struct machine *m, struct cpu *c, u64 addr, enum dis_mode mode,
 					 in->mnemonic);
 				snprintf(o->op_str, sizeof(o->op_str), "%s",
 					 in->op_str);
-				o->is_call = in_group(in, CS_GRP_CALL) ||
-					!strcmp(in->mnemonic, "bl") ||
-					!strcmp(in->mnemonic, "blx");
-				o->has_target = branch_target(arch, in, &t);
+				o->is_call = is_call(m, in);
+				o->has_target = branch_target(m, in, &t);
 				o->target = o->has_target ? t : 0;
 				pos += in->size;
 				continue;

@@ -10,35 +10,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptwalk/arch.h"
 #include "ptwalk/elf.h"
 
 #define PATH_MAX_LINUX	4096
-
-static const struct {
-	u16 em;
-	const char *name;
-} machines[] = {
-	{ EM_386, "EM_386 (i386)" },
-	{ EM_X86_64, "EM_X86_64 (x86_64)" },
-	{ EM_ARM, "EM_ARM (arm)" },
-	{ EM_AARCH64, "EM_AARCH64 (arm64)" },
-	{ EM_RISCV, "EM_RISCV (riscv)" },
-	{ EM_PPC64, "EM_PPC64 (ppc64)" },
-	{ EM_PPC, "EM_PPC (ppc)" },
-	{ EM_S390, "EM_S390 (s390)" },
-	{ EM_MIPS, "EM_MIPS (mips)" },
-	{ EM_SPARCV9, "EM_SPARCV9 (sparc64)" },
-};
 
 const char *
 elf_machine_name(u16 machine)
 {
 	static char buf[32];
-	size_t i;
+	const struct arch_elf *ae = arch_elf_find(machine);
+	const struct elf_other_machine *o;
 
-	for (i = 0; i < ARRAY_SIZE(machines); i++)
-		if (machines[i].em == machine)
-			return machines[i].name;
+	if (ae != NULL)
+		return ae->name;
+	for (o = elf_other_machines; o->name != NULL; o++)
+		if (o->machine == machine)
+			return o->name;
 	snprintf(buf, sizeof(buf), "machine %u", machine);
 	return buf;
 }
@@ -136,7 +124,9 @@ read_symtab(struct elf_info *ei, Elf *elf, Elf_Scn *scn, GElf_Shdr *sh,
 {
 	Elf_Data *d;
 	size_t i, n, alloc = (size_t)ei->nsym;
-	bool arm = ei->machine == EM_ARM || ei->machine == EM_AARCH64;
+	const struct arch_elf *ae = arch_elf_find(ei->machine);
+	bool mapping = ae != NULL && ae->mapping_symbols;
+	bool thumb = ae != NULL && ae->thumb_bit;
 
 	if (sh->sh_entsize == 0 || sh->sh_offset > ei->size ||
 	    sh->sh_size > ei->size - sh->sh_offset) {
@@ -165,7 +155,7 @@ read_symtab(struct elf_info *ei, Elf *elf, Elf_Scn *scn, GElf_Shdr *sh,
 		name = elf_strptr(elf, sh->sh_link, s.st_name);
 		if (name == NULL || name[0] == 0)
 			continue;
-		if (arm && name[0] == '$' && name[1] != 0 &&
+		if (mapping && name[0] == '$' && name[1] != 0 &&
 		    strchr("atdx", name[1]) && (name[2] == 0 || name[2] == '.')) {
 			ei->map = xrealloc(ei->map, (size_t)(ei->nmap + 1) *
 					   sizeof(*ei->map));
@@ -187,8 +177,7 @@ read_symtab(struct elf_info *ei, Elf *elf, Elf_Scn *scn, GElf_Shdr *sh,
 		y->dynamic = dynamic;
 		y->order = ei->nsym - 1;
 		y->thumb = false;
-		if (ei->machine == EM_ARM && type == STT_FUNC &&
-		    (s.st_value & 1)) {
+		if (thumb && type == STT_FUNC && (s.st_value & 1)) {
 			y->thumb = true;
 			y->value &= ~1ULL;
 		}
@@ -387,18 +376,6 @@ elf_free(struct elf_info *ei)
 	free(ei);
 }
 
-static const char *
-arch_hint(u16 machine)
-{
-	switch (machine) {
-	case EM_386: return "--arch i386 or i386-pae";
-	case EM_X86_64: return "--arch x86_64";
-	case EM_ARM: return "--arch arm";
-	case EM_AARCH64: return "--arch arm64";
-	default: return NULL;
-	}
-}
-
 int
 elf_check_exec(const struct elf_info *ei, u16 machine, bool is64,
 	       const char *arch, u64 task_size, struct error *e)
@@ -421,7 +398,8 @@ elf_check_exec(const struct elf_info *ei, u16 machine, bool is64,
 				 "ET_EXEC nor ET_DYN: the kernel only loads "
 				 "executables and PIEs", n, ei->type);
 	if (ei->machine != machine) {
-		const char *hint = arch_hint(ei->machine);
+		const struct arch_elf *ae = arch_elf_find(ei->machine);
+		const char *hint = ae != NULL ? ae->hint : NULL;
 
 		return error_set(e, -ENOEXEC, "%s is built for %s but this "
 				 "machine is %s, which runs %s programs%s%s",

@@ -19,18 +19,6 @@
 #include "ptwalk/image.h"
 #include "ptwalk/ksym.h"
 
-#ifndef NT_PRSTATUS
-#define NT_PRSTATUS	1
-#endif
-
-/* QEMU's QEMUCPUState (target/i386/arch_dump.c): version 1 */
-#define QEMU_CPUSTATE_VERSION	1
-#define QEMU_CPUSTATE_SIZE	432	/* without the later kernel_gs_base */
-#define QEMU_CS_RSP		(8 + 6 * 8)
-#define QEMU_CS_RIP		(8 + 16 * 8)
-#define QEMU_CS_RFLAGS		(8 + 17 * 8)
-#define QEMU_CS_CR		(8 + 18 * 8 + 10 * 24)
-
 void
 image_warn(struct image_info *ii, const char *fmt, ...)
 {
@@ -321,8 +309,8 @@ get_word(const u8 *p, unsigned size)
 	return v;
 }
 
-static void
-add_cpu(struct image_info *ii, int *ncpu_notes)
+struct image_cpu *
+image_add_cpu(struct image_info *ii, int *ncpu_notes)
 {
 	int n = ++*ncpu_notes;
 
@@ -332,6 +320,7 @@ add_cpu(struct image_info *ii, int *ncpu_notes)
 		ii->cpu[n - 1].id = n - 1;
 		ii->ncpus = n;
 	}
+	return &ii->cpu[n - 1];
 }
 
 static char *
@@ -345,16 +334,19 @@ note_text(const u8 *desc, size_t n)
 	return s;
 }
 
+/*
+ * The notes of a core: a CPU per NT_PRSTATUS (nprs), the machine's own
+ * CPU notes (narch: QEMU's x86 CPU state), the VMCOREINFO, ptwalk's note.
+ */
 static void
 read_notes(Elf *elf, struct image_info *ii, u64 off, u64 size, int *nprs,
-	   int *nqemu)
+	   int *narch)
 {
 	Elf_Data *d = elf_getdata_rawchunk(elf, (int64_t)off, (size_t)size,
 					   ELF_T_NHDR);
+	const struct arch_elf *ae = arch_elf_find(ii->elf_machine);
 	size_t pos = 0, name_off, desc_off;
 	GElf_Nhdr nh;
-	bool x86 = ii->elf_machine == 3 || ii->elf_machine == 62;
-	bool wide = ii->elf_machine == 62 || ii->elf_machine == 183;
 
 	if (d == NULL) {
 		image_warn(ii, "the PT_NOTE segment at offset 0x%llx cannot be "
@@ -368,42 +360,15 @@ read_notes(Elf *elf, struct image_info *ii, u64 off, u64 size, int *nprs,
 
 		if (nh.n_namesz == 5 && !memcmp(name, "CORE", 5) &&
 		    nh.n_type == NT_PRSTATUS) {
-			unsigned pid_off = wide ? 32 : 24;
+			struct image_cpu *c = image_add_cpu(ii, nprs);
+			unsigned pid_off = ae ? ae->prstatus_pid : 0;
 
-			add_cpu(ii, nprs);
-			if (nh.n_descsz >= pid_off + 4)
-				ii->cpu[*nprs - 1].id =
-					(int)get_word(desc + pid_off, 4) - 1;
-		} else if (nh.n_namesz == 5 && !memcmp(name, "QEMU", 5) &&
-			   nh.n_type == 0 && x86) {
-			struct image_cpu *c;
-
-			if (nh.n_descsz < 4) {
-				image_warn(ii, "a QEMU CPU note of %u bytes, too "
-					   "short to say its version: ignored",
-					   nh.n_descsz);
-				continue;
-			}
-			if (nh.n_descsz < QEMU_CPUSTATE_SIZE ||
-			    get_word(desc, 4) != QEMU_CPUSTATE_VERSION) {
-				image_warn(ii, "a QEMU CPU note of %u bytes, "
-					   "version %llu, is not the layout "
-					   "ptwalk reads (version 1, at least "
-					   "%d bytes): ignored", nh.n_descsz,
-					   (unsigned long long)get_word(desc, 4),
-					   QEMU_CPUSTATE_SIZE);
-				continue;
-			}
-			add_cpu(ii, nqemu);
-			c = &ii->cpu[*nqemu - 1];
-			c->have_ctl = true;
-			c->ctl[0] = get_word(desc + QEMU_CS_CR + 0 * 8, 8);
-			c->ctl[1] = get_word(desc + QEMU_CS_CR + 2 * 8, 8);
-			c->ctl[2] = get_word(desc + QEMU_CS_CR + 3 * 8, 8);
-			c->ctl[3] = get_word(desc + QEMU_CS_CR + 4 * 8, 8);
-			c->ctl[4] = get_word(desc + QEMU_CS_RIP, 8);
-			c->ctl[5] = get_word(desc + QEMU_CS_RSP, 8);
-			c->ctl[6] = get_word(desc + QEMU_CS_RFLAGS, 8);
+			if (pid_off && nh.n_descsz >= pid_off + 4)
+				c->id = (int)get_word(desc + pid_off, 4) - 1;
+		} else if (ae != NULL && ae->core_note != NULL &&
+			   ae->core_note(ii, name, nh.n_namesz, nh.n_type,
+					 desc, nh.n_descsz, narch)) {
+			continue;
 		} else if (nh.n_namesz == 11 &&
 			   !memcmp(name, "VMCOREINFO", 11)) {
 			free(ii->vmcoreinfo);

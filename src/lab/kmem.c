@@ -240,8 +240,7 @@ exp160_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_exp160 = {
 	.nr = 4,
 	.title = "the 160 MiB experiment: get_free_page, kmalloc, vmalloc",
-	.arch = "i386",
-	.mem = 160 * MiB,
+	.args = "--arch i386 --mem 160M",
 	.commands = "layout, get_free_page, kmalloc, vmalloc, vmallocinfo",
 	.draw = exp160_draw,
 	.setup = exp160_setup,
@@ -418,8 +417,7 @@ scatter_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_scatter = {
 	.nr = 5,
 	.title = "vmalloc's scattered frames and the guard page",
-	.arch = "i386",
-	.mem = 1 * GiB,
+	.args = "--arch i386 --mem 1G",
 	.commands = "vmalloc, vmallocinfo, walk, touch",
 	.draw = scatter_draw,
 	.setup = scatter_setup,
@@ -625,8 +623,7 @@ slabfill_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_slabfill = {
 	.nr = 8,
 	.title = "slab: fill a kmalloc cache until it takes a new slab",
-	.arch = "i386",
-	.mem = 1 * GiB,
+	.args = "--arch i386 --mem 1G",
 	.commands = "slabinfo, slab, kmalloc, kfree",
 	.draw = slabfill_draw,
 	.setup = slabfill_setup,
@@ -817,8 +814,7 @@ kmap_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_kmap = {
 	.nr = 9,
 	.title = "kmap until the caller would sleep; kmap_atomic's slots",
-	.arch = "i386",
-	.mem = 1 * GiB,
+	.args = "--arch i386 --mem 1G",
 	.commands = "alloc_pages, kmap, get_free_page, kmap_atomic, "
 		    "kunmap_atomic, layout",
 	.draw = kmap_draw,
@@ -997,7 +993,7 @@ arm_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_armregions = {
 	.nr = 10,
 	.title = "the regions of 32-bit ARM, DMA from the top, the vectors",
-	.arch = "arm",
+	.args = "--arch arm",
 	.commands = "layout, dma_alloc_coherent, walk",
 	.machine = arm_machine,
 	.machine_text = "arm, 256M-1G RAM",
@@ -1181,8 +1177,7 @@ vfault_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_vfault = {
 	.nr = 14,
 	.title = "the vmalloc fault: a process older than a vmalloc",
-	.arch = "i386",
-	.mem = 1 * GiB,
+	.args = "--arch i386 --mem 1G",
 	.commands = "vmalloc, xp/w, x/w, touch, fork",
 	.draw = vfault_draw,
 	.setup = vfault_setup,

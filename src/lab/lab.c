@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "ptwalk/boot.h"
+#include "ptwalk/expr.h"
 #include "ptwalk/lab.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/page_alloc.h"
@@ -281,14 +282,51 @@ lab_release(void *lab)
 	lab_run_free(lab);
 }
 
-static void
-machine_opts_of(const struct lab *lab, struct machine_opts *mo, u64 seed)
+/* One option and its value of a lab's command line. */
+static int
+lab_parse_opt(const char *opt, const char *val, struct machine_opts *mo,
+	      struct error *e)
 {
-	memset(mo, 0, sizeof(*mo));
-	mo->arch = lab->arch;
-	mo->mem = lab->mem;
-	mo->cpus = lab->cpus;
-	mo->seed = seed;
+	const struct arch *a;
+	char err[200];
+	u64 v;
+
+	if (!strcmp(opt, "--arch")) {
+		a = arch_find(val);
+		if (a == NULL)
+			return error_set(e, -EINVAL, "--arch %s: no such "
+					 "architecture", val);
+		mo->arch = a->name;
+		return 0;
+	}
+	if (strcmp(opt, "--mem") && strcmp(opt, "--cpus"))
+		return error_set(e, -EINVAL, "%s: a lab's machine takes --arch, "
+				 "--mem and --cpus", opt);
+	if (parse_number(val, &v, err, sizeof(err)))
+		return error_set(e, -EINVAL, "%s %s: %s", opt, val, err);
+	if (!strcmp(opt, "--mem"))
+		mo->mem = v;
+	else
+		mo->cpus = (int)v;
+	return 0;
+}
+
+int
+lab_parse_args(const char *args, struct machine_opts *mo, struct error *e)
+{
+	char *copy = xstrdup(args), *save = NULL, *opt, *val;
+	int rc = 0;
+
+	for (opt = strtok_r(copy, " ", &save); opt != NULL && rc == 0;
+	     opt = strtok_r(NULL, " ", &save)) {
+		val = strtok_r(NULL, " ", &save);
+		if (val == NULL)
+			rc = error_set(e, -EINVAL, "%s: no value", opt);
+		else
+			rc = lab_parse_opt(opt, val, mo, e);
+	}
+	free(copy);
+	return rc;
 }
 
 struct machine *
@@ -317,7 +355,9 @@ lab_start(const struct lab *lab, u64 seed, struct lab_run **rp,
 	r->lab = lab;
 	r->seed = seed;
 	r->rng.state = seed;
-	machine_opts_of(lab, &r->mo, seed);
+	r->mo.seed = seed;
+	if (lab_parse_args(lab->args, &r->mo, e))
+		goto fail;
 	if (lab->machine != NULL)
 		lab->machine(r);
 	m = machine_new(&r->mo, e);

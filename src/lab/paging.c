@@ -271,8 +271,7 @@ handwalk_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_handwalk = {
 	.nr = 1,
 	.title = "hand-walk an i386 2-level address",
-	.arch = "i386",
-	.mem = 1 * GiB,
+	.args = "--arch i386 --mem 1G",
 	.commands = "xp/w, walk",
 	.draw = user_draw,
 	.setup = user_setup,
@@ -283,6 +282,9 @@ const struct lab lab_handwalk = {
 /*
  * Exercise 2: the same address under PAE and on x86_64
  */
+
+/* the other machine, as the student starts it from a shell */
+#define LEVELS_OTHER	"--arch x86_64"
 
 static void
 folded_set(const struct mmu *mmu, struct strbuf *sb)
@@ -312,7 +314,7 @@ levels_ask(struct lab_run *r, struct machine *m, struct error *e)
 		  "x86_64 with 4-level paging cuts the same address: each of "
 		  "its tables has 512 entries, indexed by 9 bits.  Check PAE "
 		  "with 'walk %s' here, and x86_64 from a shell with: ptwalk "
-		  "--arch x86_64 -c 'walk %s' (its slices line).", va,
+		  LEVELS_OTHER " -c 'walk %s' (its slices line).", va,
 		  fpa(m, machine_cpu(m)->root[0]), va, va);
 	lab_ask(r, LF_NUM, NULL, "count the tables the walk reads: walk "
 		"lists them, and names the folded levels",
@@ -357,7 +359,8 @@ static int
 levels_solve(struct lab_sol *s, struct error *e)
 {
 	struct machine *m = s->m;
-	const struct arch *a64 = arch_find("x86_64");
+	struct machine_opts other = { 0 };
+	const struct arch *a64;
 	u64 va = s->r->p[0];
 	const struct walk_step *g, *d;
 	struct strbuf sb;
@@ -411,8 +414,9 @@ levels_solve(struct lab_sol *s, struct error *e)
 	sol_walk(s, va);
 
 	/* the same address on x86_64, with ptwalk's own x86_64 geometry */
-	if (a64 == NULL)
-		return error_set(e, -EINVAL, "no x86_64 arch");
+	if (lab_parse_args(LEVELS_OTHER, &other, e))
+		return -1;
+	a64 = arch_find(other.arch);
 	memset(&mm, 0, sizeof(mm));
 	mm.arch = a64;
 	mm.features = a64->features;
@@ -455,9 +459,8 @@ levels_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_levels = {
 	.nr = 2,
 	.title = "the same address under PAE and x86_64: levels, folding",
-	.arch = "i386-pae",
-	.mem = 1 * GiB,
-	.commands = "xp/g, walk, ptwalk --arch x86_64",
+	.args = "--arch i386-pae --mem 1G",
+	.commands = "xp/g, walk, ptwalk " LEVELS_OTHER,
 	.draw = user_draw,
 	.setup = user_setup,
 	.ask = levels_ask,
@@ -638,8 +641,7 @@ directmap_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_directmap = {
 	.nr = 3,
 	.title = "__pa and __va on lowmem; why highmem has no __va",
-	.arch = "i386",
-	.mem = 1 * GiB,
+	.args = "--arch i386 --mem 1G",
 	.commands = "pa, va, layout, zoneinfo, pfn_to_page, page_address",
 	.draw = directmap_draw,
 	.ask = directmap_ask,

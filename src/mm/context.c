@@ -1,23 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /*
- * Switching address spaces and keeping the TLBs right for user mappings:
- * x86 without PCID (a CR3 write drops every non-global entry), x86 with
- * PCID (arch/x86/mm/tlb.c: TLB_NR_DYN_ASIDS = 6 recently used mms per
- * CPU, PCID = ASID + 1, a tlb_gen per mm), ARM and arm64 ASIDs with
- * generations (arch/arm/mm/context.c, arch/arm64/mm/context.c).
+ * Switching address spaces and keeping the TLBs right for user mappings
+ * (cf. kernel/sched/core.c context_switch, mm/mmu_context.c): the generic
+ * part.  How a CPU loads an mm and which TLB entries go is the arch's
+ * (struct arch_context: x86 CR3 and PCIDs, ARM ASIDs).
  */
 #include <errno.h>
-#include <string.h>
 
 #include "internal.h"
 
-#define TLB_NR_DYN_ASIDS	6
-#define CR3_NOFLUSH		BIT(63)
-
-static bool
-has_pcid(const struct machine *m)
+static const struct arch_context *
+arch_ctx(const struct machine *m)
 {
-	return mm_arch(m)->asid_bits == 0 && (m->mmu.features & F_PCID);
+	return m->arch->mm->context;
 }
 
 void
@@ -30,222 +25,36 @@ mm_context_init(struct machine *m, struct mm_struct *mm)
 	mm->asid_gen = 0;
 }
 
-/* The CPUs whose TLB may hold mm's entries now: those running it. */
-static bool
-cpu_runs(struct machine *m, const struct cpu *c, const struct mm_struct *mm)
+void
+mm_context_setup(struct machine *m)
 {
-	struct task_struct *t = cpu_task(m, c);
+	struct task_state *ts = tasks_of(m);
 
-	return t != NULL && t->mm == mm;
+	ts->next_ctx_id = 1;
+	ts->arch_ctx = arch_ctx(m)->init(m);
 }
 
-static u16
-arm_asid(const struct machine *m, const struct mm_struct *mm)
+void
+mm_context_release(struct machine *m)
 {
-	return (u16)(mm->asid_gen & ((1ULL << mm_arch(m)->asid_bits) - 1));
-}
+	struct task_state *ts = tasks_of(m);
 
-static bool
-arm_asid_current(const struct machine *m, const struct mm_struct *mm)
-{
-	unsigned bits = mm_arch(m)->asid_bits;
-
-	return mm->asid_gen && (mm->asid_gen >> bits) ==
-		(tasks_of((struct machine *)m)->asid_generation >> bits);
+	arch_ctx(m)->release(ts->arch_ctx);
+	ts->arch_ctx = NULL;
 }
 
 void
 mm_tlb_flush_page(struct machine *m, struct mm_struct *mm, u64 va)
 {
-	struct task_state *ts = tasks_of(m);
-	int i;
-
 	mm->tlb_gen++;
-	if (mm_arch(m)->asid_bits) {
-		/* TLBIMVA inner shareable: every CPU, by ASID */
-		if (!arm_asid_current(m, mm))
-			return;
-		for (i = 0; i < m->ncpus; i++)
-			tlb_flush_page(&m->cpu[i].tlb, va, arm_asid(m, mm));
-		return;
-	}
-	for (i = 0; i < m->ncpus; i++) {
-		struct cpu *c = &m->cpu[i];
-
-		if (!cpu_runs(m, c, mm))
-			continue;
-		/* invlpg here, a shootdown IPI elsewhere */
-		tlb_flush_page(&c->tlb, va, c->asid);
-		if (has_pcid(m) && c->asid >= 1 && c->asid <= TLB_NR_DYN_ASIDS)
-			ts->pcid[i][c->asid - 1].tlb_gen = mm->tlb_gen;
-	}
+	arch_ctx(m)->flush_tlb_page(m, tasks_of(m)->arch_ctx, mm, va);
 }
 
 void
 mm_tlb_flush(struct machine *m, struct mm_struct *mm)
 {
-	struct task_state *ts = tasks_of(m);
-	int i;
-
 	mm->tlb_gen++;
-	if (mm_arch(m)->asid_bits) {
-		if (!arm_asid_current(m, mm))
-			return;
-		for (i = 0; i < m->ncpus; i++)
-			tlb_flush_asid(&m->cpu[i].tlb, arm_asid(m, mm));
-		return;
-	}
-	for (i = 0; i < m->ncpus; i++) {
-		struct cpu *c = &m->cpu[i];
-
-		if (!cpu_runs(m, c, mm))
-			continue;
-		tlb_flush_asid(&c->tlb, c->asid);
-		if (has_pcid(m) && c->asid >= 1 && c->asid <= TLB_NR_DYN_ASIDS)
-			ts->pcid[i][c->asid - 1].tlb_gen = mm->tlb_gen;
-	}
-}
-
-/* x86 without PCID: load CR3, dropping every non-global entry. */
-static void
-switch_x86(struct machine *m, struct cpu *c, struct mm_struct *mm)
-{
-	unsigned before = tlb_count(&c->tlb), after;
-
-	c->root[0] = mm->pgd;
-	c->asid = 0;
-	tlb_flush_nonglobal(&c->tlb);
-	after = tlb_count(&c->tlb);
-	KT(m, "cpu%d: CR3 <- %s: without PCID a CR3 write flushes every "
-	   "non-global TLB entry (%u dropped, %u global kept)", c->id,
-	   ktpa(m, mm->pgd), before - after, after);
-}
-
-/* x86 with PCID: choose_new_asid() */
-static void
-switch_pcid(struct machine *m, struct cpu *c, struct mm_struct *mm)
-{
-	struct task_state *ts = tasks_of(m);
-	struct pcid_slot *slots = ts->pcid[c->id];
-	unsigned asid;
-	bool flush = true;
-
-	for (asid = 0; asid < TLB_NR_DYN_ASIDS; asid++)
-		if (slots[asid].ctx_id == mm->ctx_id) {
-			flush = slots[asid].tlb_gen < mm->tlb_gen;
-			break;
-		}
-	if (asid == TLB_NR_DYN_ASIDS) {
-		asid = ts->next_asid[c->id];
-		ts->next_asid[c->id] = (u8)((asid + 1) % TLB_NR_DYN_ASIDS);
-		if (slots[asid].ctx_id)
-			KT(m, "cpu%d: choose_new_asid: no slot holds this mm; "
-			   "reuse ASID %u (PCID %u) of ctx_id %llu", c->id,
-			   asid, asid + 1,
-			   (unsigned long long)slots[asid].ctx_id);
-		else
-			KT(m, "cpu%d: choose_new_asid: ASID %u (PCID %u) for "
-			   "ctx_id %llu", c->id, asid, asid + 1,
-			   (unsigned long long)mm->ctx_id);
-	} else {
-		KT(m, "cpu%d: choose_new_asid: ASID %u (PCID %u) still holds "
-		   "ctx_id %llu%s", c->id, asid, asid + 1,
-		   (unsigned long long)mm->ctx_id,
-		   flush ? ", but its tlb_gen is old" : ": its TLB entries "
-		   "are still good");
-	}
-	slots[asid].ctx_id = mm->ctx_id;
-	slots[asid].tlb_gen = mm->tlb_gen;
-	c->asid = (u16)(asid + 1);
-	c->root[0] = mm->pgd;
-	if (flush)
-		tlb_flush_asid(&c->tlb, c->asid);
-	KT(m, "cpu%d: CR3 <- %s | PCID %u%s", c->id, ktpa(m, mm->pgd),
-	   c->asid, flush ? ": that PCID's entries flushed" :
-	   " | NOFLUSH (bit 63): no flush");
-}
-
-/* arm/arm64: new_context() with rollover */
-static u64
-arm_new_context(struct machine *m, struct cpu *c, struct mm_struct *mm)
-{
-	struct task_state *ts = tasks_of(m);
-	unsigned bits = mm_arch(m)->asid_bits;
-	u64 nasid = 1ULL << bits, a, i;
-
-	(void)c;
-	/* the old ASID is still ours if not taken in this generation */
-	if (mm->asid_gen) {
-		a = mm->asid_gen & (nasid - 1);
-		if (!ts->asid_map[a]) {
-			ts->asid_map[a] = 1;
-			KT(m, "new_context: ASID %llu kept for a new generation",
-			   (unsigned long long)a);
-			return ts->asid_generation | a;
-		}
-	}
-	for (i = 0; i < nasid - 1; i++) {
-		a = ts->asid_next + i;
-		if (a >= nasid)
-			a -= nasid - 1;
-		if (a == 0)
-			continue;
-		if (!ts->asid_map[a]) {
-			ts->asid_map[a] = 1;
-			ts->asid_next = a + 1 >= nasid ? 1 : a + 1;
-			KT(m, "new_context: ASID %llu of generation %llu",
-			   (unsigned long long)a,
-			   (unsigned long long)(ts->asid_generation >> bits));
-			return ts->asid_generation | a;
-		}
-	}
-	/* rollover: a new generation, every TLB flushed */
-	ts->asid_generation += nasid;
-	ts->rollovers++;
-	memset(ts->asid_map, 0, nasid);
-	for (i = 0; i < (u64)m->ncpus; i++) {
-		u64 act = ts->active_asids[i];
-
-		if (act & (nasid - 1))
-			ts->asid_map[act & (nasid - 1)] = 1;
-		ts->reserved_asids[i] = act;
-		tlb_flush_all(&m->cpu[i].tlb);
-	}
-	KT(m, "new_context: all %llu ASIDs used: rollover to generation %llu, "
-	   "every CPU's TLB flushed", (unsigned long long)(nasid - 1),
-	   (unsigned long long)(ts->asid_generation >> bits));
-	for (a = 1; a < nasid; a++)
-		if (!ts->asid_map[a]) {
-			ts->asid_map[a] = 1;
-			ts->asid_next = a + 1;
-			return ts->asid_generation | a;
-		}
-	return ts->asid_generation | 1;
-}
-
-static void
-switch_arm(struct machine *m, struct cpu *c, struct mm_struct *mm)
-{
-	struct task_state *ts = tasks_of(m);
-
-	if (arm_asid_current(m, mm)) {
-		KT(m, "cpu%d: check_and_switch_context: ASID %u is of the "
-		   "current generation: no flush", c->id, arm_asid(m, mm));
-	} else {
-		mm->asid_gen = arm_new_context(m, c, mm);
-	}
-	ts->active_asids[c->id] = mm->asid_gen;
-	c->asid = arm_asid(m, mm);
-	c->root[0] = mm->pgd;
-	c->root_valid[0] = true;
-	if (m->mmu.split_roots)
-		KT(m, "cpu%d: TTBR0 <- %s (the user tables), ASID %u in "
-		   "TTBR1[63:48] (TCR_EL1.A1): user entries are tagged, kernel "
-		   "entries global", c->id, ktpa(m, mm->pgd), c->asid);
-	else
-		KT(m, "cpu%d: TTBR0 <- %s, CONTEXTIDR.ASID %u: user entries "
-		   "are tagged (nG), kernel entries global", c->id,
-		   ktpa(m, mm->pgd), c->asid);
+	arch_ctx(m)->flush_tlb_mm(m, tasks_of(m)->arch_ctx, mm);
 }
 
 int
@@ -269,12 +78,7 @@ switch_to(struct machine *m, struct cpu *c, struct task_struct *t,
 		KT(m, "cpu%d: same mm: switch_mm does nothing", c->id);
 		return 0;
 	}
-	if (mm_arch(m)->asid_bits)
-		switch_arm(m, c, t->mm);
-	else if (has_pcid(m))
-		switch_pcid(m, c, t->mm);
-	else
-		switch_x86(m, c, t->mm);
+	arch_ctx(m)->switch_mm(m, tasks_of(m)->arch_ctx, c, t->mm);
 	return 0;
 }
 
@@ -290,21 +94,5 @@ switch_to_idle(struct machine *m, struct cpu *c)
 	/* init_mm: swapper_pg_dir, or arm64's empty reserved_pg_dir */
 	c->root[0] = m->reserved_pg_dir ? m->reserved_pg_dir :
 		m->swapper_pg_dir;
-	if (mm_arch(m)->asid_bits) {
-		tasks_of(m)->active_asids[c->id] = 0;
-		c->asid = 0;
-		KT(m, "cpu%d: idle: TTBR0 <- %s", c->id, m->reserved_pg_dir ?
-		   "reserved_pg_dir (no user mappings)" : "swapper_pg_dir");
-		return;
-	}
-	if (has_pcid(m)) {
-		c->asid = 0;
-		tlb_flush_asid(&c->tlb, 0);
-		KT(m, "cpu%d: idle: CR3 <- swapper_pg_dir (PCID 0)", c->id);
-		return;
-	}
-	c->asid = 0;
-	tlb_flush_nonglobal(&c->tlb);
-	KT(m, "cpu%d: idle: CR3 <- swapper_pg_dir: non-global TLB entries "
-	   "flushed", c->id);
+	arch_ctx(m)->leave_mm(m, tasks_of(m)->arch_ctx, c);
 }

@@ -13,26 +13,13 @@
  * would fail the exec with ENOENT (EACCES when it is not a regular file).
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 
-#define ELF_PT_LOAD	1
-#define ELF_PT_INTERP	3
-#define ELF_PT_GNU_STACK 0x6474e551
-#define ELF_ET_EXEC	2
-#define ELF_ET_DYN	3
 #define STACK_EXPAND	(128 * KiB)	/* setup_arg_pages: stack_expand */
-
-/* auxv ids (include/uapi/linux/auxvec.h) */
-enum {
-	AT_NULL = 0, AT_PHDR = 3, AT_PHENT = 4, AT_PHNUM = 5, AT_PAGESZ = 6,
-	AT_BASE = 7, AT_FLAGS = 8, AT_ENTRY = 9, AT_UID = 11, AT_EUID = 12,
-	AT_GID = 13, AT_EGID = 14, AT_PLATFORM = 15, AT_HWCAP = 16,
-	AT_CLKTCK = 17, AT_SECURE = 23, AT_RANDOM = 25, AT_HWCAP2 = 26,
-	AT_EXECFN = 31,
-};
 
 static const char *const envp_init[] = { "HOME=/", "TERM=linux" };
 
@@ -73,11 +60,11 @@ make_prot(u32 p_flags)
 {
 	unsigned prot = 0;
 
-	if (p_flags & ELF_PF_R)
+	if (p_flags & PF_R)
 		prot |= PROT_READ;
-	if (p_flags & ELF_PF_W)
+	if (p_flags & PF_W)
 		prot |= PROT_WRITE;
-	if (p_flags & ELF_PF_X)
+	if (p_flags & PF_X)
 		prot |= PROT_EXEC;
 	return prot;
 }
@@ -142,7 +129,7 @@ total_mapping_size(const struct elf_info *ei)
 	int i, first = -1, last = -1;
 
 	for (i = 0; i < ei->nseg; i++)
-		if (ei->seg[i].type == ELF_PT_LOAD) {
+		if (ei->seg[i].type == PT_LOAD) {
 			if (first < 0)
 				first = i;
 			last = i;
@@ -162,7 +149,7 @@ maximum_alignment(const struct elf_info *ei)
 	for (i = 0; i < ei->nseg; i++) {
 		u64 p = ei->seg[i].align;
 
-		if (ei->seg[i].type != ELF_PT_LOAD || p == 0 || (p & (p - 1)))
+		if (ei->seg[i].type != PT_LOAD || p == 0 || (p & (p - 1)))
 			continue;
 		a = MAX(a, p);
 	}
@@ -217,15 +204,15 @@ load_elf_interp(struct bprm *b, struct file *f, u64 *load_addr_out)
 		unsigned prot = make_prot(s->flags), flags = MAP_PRIVATE;
 		u64 k;
 
-		if (s->type != ELF_PT_LOAD)
+		if (s->type != PT_LOAD)
 			continue;
-		if (ei->type == ELF_ET_EXEC || load_addr_set)
+		if (ei->type == ET_EXEC || load_addr_set)
 			flags |= MAP_FIXED;
 		if (elf_map(b, f, load_addr + s->vaddr, s, prot, flags, total,
 			    &map_addr))
 			return b->e->code;
 		total = 0;
-		if (!load_addr_set && ei->type == ELF_ET_DYN) {
+		if (!load_addr_set && ei->type == ET_DYN) {
 			load_addr = map_addr - elf_pagestart(s->vaddr);
 			load_addr_set = true;
 		}
@@ -270,7 +257,7 @@ create_elf_tables(struct bprm *b, const struct elf_info *ei, u64 phdr_addr,
 		  u64 argv0, u64 *argv_ptrs, u64 *envp_ptrs)
 {
 	struct machine *m = b->m;
-	const struct mm_arch *ma = mm_arch(m);
+	const struct arch_mm *ma = m->arch->mm;
 	struct mm_struct *mm = b->mm;
 	u64 p = b->p, u_platform, u_rand, sp, items, *aux = mm->auxv, a;
 	u8 rnd[16];
@@ -350,7 +337,7 @@ open_elf(struct machine *m, struct file *f, const char *path, bool interp,
 {
 	if (f->elf == NULL && elf_parse(path, f->data, f->size, &f->elf, e))
 		return e ? e->code : -ENOEXEC;
-	if (interp && f->elf->type != ELF_ET_DYN && f->elf->type != ELF_ET_EXEC)
+	if (interp && f->elf->type != ET_DYN && f->elf->type != ET_EXEC)
 		return error_set(e, -ELIBBAD, "interpreter %s is not an "
 				 "executable or shared object", path);
 	return elf_check_exec(f->elf, m->arch->elf_machine, m->arch->is64,
@@ -414,8 +401,8 @@ elf_exec_stack(const struct elf_info *ei)
 	int i;
 
 	for (i = 0; i < ei->nseg; i++)
-		if (ei->seg[i].type == ELF_PT_GNU_STACK)
-			exec_stack = ei->seg[i].flags & ELF_PF_X;
+		if (ei->seg[i].type == PT_GNU_STACK)
+			exec_stack = ei->seg[i].flags & PF_X;
 	return exec_stack;
 }
 
@@ -507,13 +494,13 @@ et_dyn_load_bias(struct bprm *b, const struct elf_info *ei,
 	if (ei->interp != NULL) {
 		u64 align = maximum_alignment(ei);
 
-		load_bias = mm_arch(m)->et_dyn_base(m);
+		load_bias = m->arch->mm->et_dyn_base(m);
 		if (align)
 			load_bias &= ~(align - 1);
 		*flags |= MAP_FIXED_NOREPLACE;
 		KT(m, "a PIE with an interpreter: load_bias from "
 		   "ELF_ET_DYN_BASE %s, aligned to %#llx",
-		   ktva(m, mm_arch(m)->et_dyn_base(m)),
+		   ktva(m, m->arch->mm->et_dyn_base(m)),
 		   (unsigned long long)align);
 	} else {
 		load_bias = 0;
@@ -529,14 +516,14 @@ elf_extent(struct elf_load *l, const struct elf_seg *s, unsigned prot)
 {
 	u64 k = s->vaddr;
 
-	if ((s->flags & ELF_PF_X) && k < l->start_code)
+	if ((s->flags & PF_X) && k < l->start_code)
 		l->start_code = k;
 	if (l->start_data < k)
 		l->start_data = k;
 	k = s->vaddr + s->filesz;
 	if (k > l->elf_bss)
 		l->elf_bss = k;
-	if ((s->flags & ELF_PF_X) && l->end_code < k)
+	if ((s->flags & PF_X) && l->end_code < k)
 		l->end_code = k;
 	if (l->end_data < k)
 		l->end_data = k;
@@ -571,7 +558,7 @@ elf_load_segment(struct bprm *b, struct file *f, int i, struct elf_load *l)
 	}
 	if (!l->first) {
 		flags |= MAP_FIXED;
-	} else if (ei->type == ELF_ET_EXEC) {
+	} else if (ei->type == ET_EXEC) {
 		flags |= MAP_FIXED_NOREPLACE;
 	} else {
 		l->load_bias = et_dyn_load_bias(b, ei, s, &flags);
@@ -586,7 +573,7 @@ elf_load_segment(struct bprm *b, struct file *f, int i, struct elf_load *l)
 		return -1;
 	if (l->first) {
 		l->first = false;
-		if (ei->type == ELF_ET_DYN)
+		if (ei->type == ET_DYN)
 			l->load_bias += addr - elf_pagestart(l->load_bias +
 							     s->vaddr);
 	}
@@ -612,7 +599,7 @@ load_elf_binary(struct bprm *b, struct file *f, struct file *interp)
 	int i;
 
 	for (i = 0; i < ei->nseg; i++)
-		if (ei->seg[i].type == ELF_PT_LOAD &&
+		if (ei->seg[i].type == PT_LOAD &&
 		    elf_load_segment(b, f, i, &l))
 			return -1;
 	if (l.start_code == ~0ULL)
@@ -744,40 +731,42 @@ fail_files:
 
 /*
  * The built-in demo programs (testdata/elf/demo-ARCH, embedded at build
- * time): the default machine starts with one of them as pid 1.
+ * time): the default machine starts pid 1 running the one built for its
+ * ELF machine and class.
  */
-extern const unsigned char demo_elf_i386[], demo_elf_x86_64[],
-	demo_elf_arm[], demo_elf_arm64[];
-extern const unsigned long demo_elf_i386_len, demo_elf_x86_64_len,
-	demo_elf_arm_len, demo_elf_arm64_len;
+extern const unsigned char *const demo_elf[];
+extern const unsigned long demo_elf_size[];
+
+static bool
+demo_runs_here(const struct machine *m, const unsigned char *d,
+	       unsigned long n)
+{
+	Elf32_Half machine;
+
+	if (n < sizeof(Elf32_Ehdr) || memcmp(d, ELFMAG, SELFMAG))
+		return false;
+	/* e_machine: the same offset in both classes, little-endian */
+	memcpy(&machine, d + offsetof(Elf32_Ehdr, e_machine),
+	       sizeof(machine));
+	return machine == m->arch->elf_machine &&
+		d[EI_CLASS] == (m->arch->is64 ? ELFCLASS64 : ELFCLASS32);
+}
 
 int
 exec_demo(struct machine *m, struct task_struct **out, struct error *e)
 {
-	const unsigned char *data;
-	unsigned long len;
+	const unsigned char *data = NULL;
+	unsigned long len = 0;
 	struct exec_args a;
 	struct file *f;
-	int r;
+	int i, r;
 
-	switch (m->arch->elf_machine) {
-	case ELF_EM_386:
-		data = demo_elf_i386;
-		len = demo_elf_i386_len;
-		break;
-	case ELF_EM_X86_64:
-		data = demo_elf_x86_64;
-		len = demo_elf_x86_64_len;
-		break;
-	case ELF_EM_ARM:
-		data = demo_elf_arm;
-		len = demo_elf_arm_len;
-		break;
-	case ELF_EM_AARCH64:
-		data = demo_elf_arm64;
-		len = demo_elf_arm64_len;
-		break;
-	default:
+	for (i = 0; demo_elf[i] != NULL && data == NULL; i++)
+		if (demo_runs_here(m, demo_elf[i], demo_elf_size[i])) {
+			data = demo_elf[i];
+			len = demo_elf_size[i];
+		}
+	if (data == NULL) {
 		*out = NULL;
 		return 0;
 	}

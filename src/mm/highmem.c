@@ -285,13 +285,6 @@ kunmap(struct machine *m, struct page *page, struct error *e)
  * kmap_atomic: per-CPU fixmap slots
  */
 
-static bool
-kmap_local_clears(const struct machine *m)
-{
-	/* x86 models kmap_local (5.11+); arm the pre-5.11 arch code */
-	return strcmp(m->arch->name, "arm") != 0;
-}
-
 u64
 kmap_atomic(struct machine *m, struct page *page, int cpu, int *idx,
 	    struct error *e)
@@ -317,7 +310,7 @@ kmap_atomic(struct machine *m, struct page *page, int cpu, int *idx,
 		hm->km_max_idx * (unsigned)cpu;
 	va = layout_fix_to_virt(&m->lay, fix);
 	set_kernel_pte(m, va, page);
-	if (!kmap_local_clears(m)) {
+	if (m->arch->mm->kmap_flush_on_map) {
 		/* set_fixmap_pte / set_top_pte: local_flush_tlb_kernel_page */
 		tlb_flush_page_all(&m->cpu[cpu].tlb, va);
 		KT(m, "kmap_atomic: cpu%d slot %d = fixmap %u at 0x%llx: pte -> "
@@ -382,7 +375,7 @@ kunmap_atomic(struct machine *m, u64 addr, struct error *e)
 				 cpu, kc->depth - 1, (unsigned long long)top,
 				 (unsigned long long)page_to_pfn(m,
 				 kc->page[kc->depth - 1]));
-	if (kmap_local_clears(m)) {
+	if (!m->arch->mm->kmap_flush_on_map) {
 		pgtable_clear(m, m->swapper_pg_dir, top);
 		tlb_flush_page_all(&m->cpu[cpu].tlb, top);
 		KT(m, "kunmap_local: pte_clear of 0x%llx, flush_tlb_one_kernel "

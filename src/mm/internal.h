@@ -97,35 +97,12 @@ void pagetable_free(struct machine *m, u64 pa);
  * The process model
  */
 
-/* One arch's answers to what arch/<arch> headers define for processes. */
-struct mm_arch {
-	u16 elf_machine;
-	const char *platform;		/* ELF_PLATFORM (AT_PLATFORM) */
-	u64 hwcap, hwcap2;		/* ELF_HWCAP, ELF_HWCAP2 */
-	u64 mmap_min_addr;		/* CONFIG_DEFAULT_MMAP_MIN_ADDR */
-	u64 (*et_dyn_base)(const struct machine *m);	/* ELF_ET_DYN_BASE */
-	bool align_stack16;		/* arch_align_stack: sp & ~15 */
-	unsigned asid_bits;		/* 0: x86 (PCID or CR3 flush) */
-	const char *fault_kind;		/* "x86" error code / "arm" FSR / "arm64" ESR */
-};
-const struct mm_arch *mm_arch(const struct machine *m);
-
 struct task_state {
 	struct task_struct *tasks;	/* sorted by pid */
 	int last_pid;
 	u64 zero_pfn;			/* empty_zero_page */
 	u64 next_ctx_id;
-	/* x86 PCID: per CPU, TLB_NR_DYN_ASIDS slots (arch/x86/mm/tlb.c) */
-	struct pcid_slot {
-		u64 ctx_id, tlb_gen;
-	} (*pcid)[6];
-	u8 *next_asid;
-	/* arm: ASID generations (arch/arm/mm/context.c) */
-	u64 asid_generation;
-	u8 *asid_map;			/* one byte per ASID: used */
-	u64 *active_asids, *reserved_asids;
-	u64 asid_next;
-	u64 rollovers;
+	void *arch_ctx;			/* the arch's PCID / ASID state */
 	void *files;			/* filemap.c: the open files */
 	struct kmem_cache *pgd_cache;	/* PAE: 32-byte pgds (pgtable_cache_init) */
 };
@@ -205,6 +182,9 @@ void pte_write(struct machine *m, u64 epa, u64 val, u64 va);
 void mm_tlb_flush_page(struct machine *m, struct mm_struct *mm, u64 va);
 void mm_tlb_flush(struct machine *m, struct mm_struct *mm);
 void mm_context_init(struct machine *m, struct mm_struct *mm);
+/* the arch's address-space state, for a booted kernel */
+void mm_context_setup(struct machine *m);
+void mm_context_release(struct machine *m);
 void switch_to_idle(struct machine *m, struct cpu *c);
 
 /* VMAs (mmap.c) */

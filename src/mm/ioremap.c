@@ -17,58 +17,10 @@
 			kt((m), __VA_ARGS__);				\
 	} while (0)
 
-static const struct ioremap_mode x86_modes[] = {
-	{ "uc-", "ioremap", PAGE_KERNEL | P_UCMINUS,
-	  "UC- (PCD): uncached, an MTRR may make it write-combining" },
-	{ "uc", "ioremap_uc", PAGE_KERNEL | P_NOCACHE,
-	  "UC (PCD|PWT): strictly uncached" },
-	{ "wc", "ioremap_wc", PAGE_KERNEL | P_WC,
-	  "WC (PWT, PAT entry 1): write-combining" },
-	{ "cache", "ioremap_cache", PAGE_KERNEL,
-	  "WB: cached (for firmware tables, not registers)" },
-	{ NULL, NULL, 0, NULL }
-};
-
-static const struct ioremap_mode arm_modes[] = {
-	{ "device", "ioremap", PAGE_KERNEL | P_NOCACHE,
-	  "MT_DEVICE: shared device memory (TEX remap index 4)" },
-	{ "wc", "ioremap_wc", PAGE_KERNEL | P_WC,
-	  "MT_DEVICE_WC: normal non-cacheable, bufferable" },
-	{ "cache", "ioremap_cache", PAGE_KERNEL,
-	  "MT_DEVICE_CACHED: write-back cacheable" },
-	{ NULL, NULL, 0, NULL }
-};
-
-static const struct ioremap_mode arm64_modes[] = {
-	{ "device", "ioremap", PAGE_KERNEL | P_NOCACHE,
-	  "Device-nGnRE (MT_DEVICE_nGnRE)" },
-	{ "wc", "ioremap_wc", PAGE_KERNEL | P_WC,
-	  "Normal non-cacheable (MT_NORMAL_NC)" },
-	{ "cache", "ioremap_cache", PAGE_KERNEL,
-	  "Normal write-back (MT_NORMAL); RAM gets its linear-map address" },
-	{ NULL, NULL, 0, NULL }
-};
-
-static bool
-is_arm(const struct machine *m)
-{
-	return !strcmp(m->arch->name, "arm");
-}
-
-static bool
-is_arm64(const struct machine *m)
-{
-	return !strcmp(m->arch->name, "arm64");
-}
-
 const struct ioremap_mode *
 ioremap_modes(const struct machine *m)
 {
-	if (is_arm(m))
-		return arm_modes;
-	if (is_arm64(m))
-		return arm64_modes;
-	return x86_modes;
+	return m->arch->mm->ioremap_modes;
 }
 
 const struct ioremap_mode *
@@ -97,8 +49,7 @@ ioremap_max_page_shift(const struct machine *m)
 	unsigned best = PAGE_SHIFT;
 	int i;
 
-	/* x86_64, x86 PAE and arm64; not x86 2-level, not arm (SMP) */
-	if (is_arm(m) || (!m->arch->is64 && mmu->lv[LVL_PMD].folded))
+	if (!m->arch->huge_vmap)
 		return PAGE_SHIFT;
 	for (i = 0; i < mmu->npage_shifts; i++)
 		best = MAX(best, mmu->page_shifts[i]);
@@ -117,11 +68,11 @@ ram_conflict(struct machine *m, u64 pfn, u64 end, const char **why)
 
 	if (!pfn_range_ram(m, &lo, &hi))
 		return end;
-	if (is_arm(m) || is_arm64(m)) {
+	if (!m->arch->mm->ioremap_reserved_ram) {
 		*why = "system RAM";
 		return lo;
 	}
-	/* x86: __ioremap_check_ram: RAM not PageReserved */
+	/* __ioremap_check_ram (x86): RAM not PageReserved */
 	first = first_unreserved_pfn(m, lo, hi);
 	if (first < hi) {
 		*why = "RAM the page allocator manages";
@@ -163,7 +114,8 @@ ioremap_caller(struct machine *m, u64 phys, u64 size,
 	pfn = ram_conflict(m, base >> PAGE_SHIFT, (base + len) >> PAGE_SHIFT,
 			   &why);
 	if (pfn < (base + len) >> PAGE_SHIFT) {
-		if (is_arm64(m) && mode->prot == PAGE_KERNEL) {
+		if (m->arch->mm->ioremap_cache_ram &&
+		    mode->prot == PAGE_KERNEL) {
 			/* ioremap_cache of RAM: the linear map has it */
 			u64 va;
 
@@ -177,10 +129,10 @@ ioremap_caller(struct machine *m, u64 phys, u64 size,
 				 mode->fn, (unsigned long long)phys,
 				 (unsigned long long)last,
 				 (unsigned long long)pfn, why,
-				 is_arm(m) || is_arm64(m) ?
+				 m->arch->mm->ioremap_reserved_ram ?
+				 " (only reserved RAM may be ioremapped)" :
 				 " (a second, device-type mapping of RAM is "
-				 "architecturally unpredictable)" :
-				 " (only reserved RAM may be ioremapped)"), 0;
+				 "architecturally unpredictable)"), 0;
 	}
 	vm = __get_vm_area_caller(m, len, VM_IOREMAP, 1, m->lay.vmalloc_start,
 				  m->lay.vmalloc_end, caller, e);

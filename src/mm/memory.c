@@ -22,13 +22,6 @@
 #include "ptwalk/pgtable.h"
 #include "ptwalk/slab.h"
 
-/* x86 page-fault error code (arch/x86/include/asm/trap_pf.h) */
-#define X86_PF_PROT	0x01
-#define X86_PF_WRITE	0x02
-#define X86_PF_USER	0x04
-#define X86_PF_RSVD	0x08
-#define X86_PF_INSTR	0x10
-
 /*
  * PTE helpers: the Linux view of a PTE (pte_present, pte_write, ...)
  */
@@ -1144,130 +1137,6 @@ handle_mm_fault(struct machine *m, struct task_struct *t,
  * The arch's fault entry
  */
 
-static void
-x86_error_code(struct machine *m, const struct walk *w, unsigned acc,
-	       struct strbuf *sb, u64 *code)
-{
-	u64 ec = 0;
-
-	if (w->fault == WF_PROTECTION || w->fault == WF_RESERVED)
-		ec |= X86_PF_PROT;
-	if (acc & ACC_WRITE)
-		ec |= X86_PF_WRITE;
-	if (acc & ACC_USER)
-		ec |= X86_PF_USER;
-	if (w->fault == WF_RESERVED)
-		ec |= X86_PF_RSVD;
-	if ((acc & ACC_EXEC) && (m->mmu.features & F_NX))
-		ec |= X86_PF_INSTR;
-	*code = ec;
-	if (sb == NULL)
-		return;
-	sb_addf(sb, "#PF: cr2=%s error_code=%#llx (%s, %s, %s mode%s%s)",
-		ktva(m, m->cpu[m->cur].cr2), (unsigned long long)ec,
-		(ec & X86_PF_PROT) ? "P=1 protection violation" :
-		"P=0 not present", (ec & X86_PF_WRITE) ? "W=1 write" :
-		"W=0 read", (ec & X86_PF_USER) ? "U=1 user" : "U=0 kernel",
-		(ec & X86_PF_RSVD) ? ", RSVD=1 reserved bit" : "",
-		(ec & X86_PF_INSTR) ? ", I=1 instruction fetch" : "");
-}
-
-/* arm short-descriptor FSR, arm64 ESR: the fault status */
-static void
-arm_fsr(struct machine *m, const struct walk *w, unsigned acc,
-	struct strbuf *sb, u64 *code, bool arm64)
-{
-	const struct mmu *mmu = &m->mmu;
-	int idx = 0, i, level;
-	bool last;
-	const char *type;
-	u64 fs;
-
-	for (i = 0; i < mmu->nwalk; i++)
-		if (mmu->walk[i] == w->fault_lvl)
-			idx = i;
-	last = idx == mmu->nwalk - 1;
-	if (arm64) {
-		const struct walk_step *s = &w->step[w->nsteps ? w->nsteps - 1 : 0];
-		struct pte_decode d;
-
-		level = 4 - mmu->nwalk + idx;
-		d.kind = PT_NONE;
-		d.attr = 0;
-		if (w->nsteps && m->arch->sw_decode != NULL)
-			m->arch->sw_decode(mmu, s->lvl, s->entry, &d);
-		if (w->fault == WF_PROTECTION) {
-			type = "permission fault";
-			fs = 0xc + (u64)level;
-		} else if (w->fault == WF_ACCESS_FLAG ||
-			   (d.kind == PT_LEAF && !(d.attr & P_YOUNG))) {
-			/* a valid descriptor with AF=0 and no hardware AF */
-			type = "access flag fault";
-			fs = 0x8 + (u64)level;
-		} else {
-			type = "translation fault";
-			fs = 0x4 + (u64)level;
-		}
-		/* EC, IL (32-bit instruction), the fault status, WnR */
-		*code = ((acc & ACC_EXEC) ? 0x20ULL : 0x24ULL) << 26 | BIT(25) |
-			fs | ((acc & ACC_WRITE) && !(acc & ACC_EXEC) ? BIT(6) : 0);
-		if (!(acc & ACC_USER))
-			*code += 1ULL << 26;	/* from the current EL */
-		if (sb == NULL)
-			return;
-		sb_addf(sb, "%s abort: FAR=%s ESR=%#llx (%s, level %d%s, "
-			"from %s)", (acc & ACC_EXEC) ? "instruction" : "data",
-			ktva(m, m->cpu[m->cur].cr2), (unsigned long long)*code,
-			type, level, (acc & ACC_EXEC) ? "" :
-			(acc & ACC_WRITE) ? ", WnR=1 write" : ", WnR=0 read",
-			(acc & ACC_USER) ? "EL0" : "EL1");
-		return;
-	}
-	if (w->fault == WF_PROTECTION) {
-		type = last ? "permission fault, page" :
-			"permission fault, section";
-		fs = last ? 0xf : 0xd;
-	} else {
-		type = last ? "translation fault, page" :
-			"translation fault, section";
-		fs = last ? 0x7 : 0x5;
-	}
-	*code = fs | ((acc & ACC_WRITE) ? BIT(11) : 0);
-	if (sb == NULL)
-		return;
-	sb_addf(sb, "%s abort: %s=%s %s=%#llx (%s%s%s)",
-		(acc & ACC_EXEC) ? "prefetch" : "data",
-		(acc & ACC_EXEC) ? "IFAR" : "FAR", ktva(m, m->cpu[m->cur].cr2),
-		(acc & ACC_EXEC) ? "IFSR" : "FSR", (unsigned long long)*code,
-		type, (acc & ACC_EXEC) ? "" : (acc & ACC_WRITE) ?
-		", WnR=1 write" : ", read", (acc & ACC_USER) ? ", user mode" :
-		", kernel mode");
-}
-
-static void
-describe_fault(struct machine *m, const struct walk *w, unsigned acc,
-	       u64 *code)
-{
-	const char *kind = mm_arch(m)->fault_kind;
-	struct strbuf sb;
-
-	if (!m->kt.on) {
-		/* the hot path: the code, nothing to say */
-		if (kind[0] == 'x')
-			x86_error_code(m, w, acc, NULL, code);
-		else
-			arm_fsr(m, w, acc, NULL, code, kind[3] == '6');
-		return;
-	}
-	sb_init(&sb);
-	if (kind[0] == 'x')
-		x86_error_code(m, w, acc, &sb, code);
-	else
-		arm_fsr(m, w, acc, &sb, code, kind[3] == '6');
-	kt(m, "%s", sb.buf);
-	sb_release(&sb);
-}
-
 static const char *
 vma_desc(const struct machine *m, const struct mm_struct *mm,
 	 const struct vm_area_struct *v)
@@ -1361,33 +1230,75 @@ vmalloc_fault(struct machine *m, struct cpu *c, u64 va, const struct walk *w,
 	return 0;
 }
 
-int
-do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
-	      const struct walk *w, struct error *e)
+/*
+ * access_error(): why the VMA does not allow the access (NULL: it does).
+ * The arch's own when it has one (x86 reads its error code); else the
+ * access needs VM_EXEC (a fetch), VM_WRITE (a write) or any access flag.
+ */
+static const char *
+access_error(const struct machine *m, u64 code, unsigned acc,
+	     unsigned long vm_flags)
+{
+	unsigned long need = (acc & ACC_EXEC) ? VM_EXEC :
+		(acc & ACC_WRITE) ? VM_WRITE : VM_ACCESS_FLAGS;
+
+	if (m->arch->mm->access_error != NULL)
+		return m->arch->mm->access_error(code, acc, vm_flags);
+	if (vm_flags & need)
+		return NULL;
+	return (acc & ACC_EXEC) ? "an instruction fetch from a VMA without "
+		"VM_EXEC" : (acc & ACC_WRITE) ? "a write to a VMA without "
+		"VM_WRITE" : "the VMA allows no access";
+}
+
+/* mm_fault_error(): what handle_mm_fault could not do, for the task */
+static int
+mm_fault_error(struct machine *m, struct task_struct *t, u64 va, int r,
+	       struct error *e)
+{
+	if (r & VM_FAULT_OOM)
+		return error_set(e, -ENOMEM, "page fault at %s: out of memory "
+				 "(the OOM killer is not simulated)",
+				 ktva(m, va));
+	t->state = TASK_KILLED;
+	t->sig = SIGBUS;
+	t->si_code = BUS_ADRERR;
+	t->sig_addr = va;
+	KT(m, "do_sigbus: SIGBUS (BUS_ADRERR) to pid %d (%s)", t->pid,
+	   t->comm);
+	return error_set(e, -EFAULT, "pid %d (%s) killed by SIGBUS at %s: the "
+			 "file has no page there", t->pid, t->comm,
+			 ktva(m, va));
+}
+
+/* mm_account_fault(): a major or a minor fault of the task */
+static void
+mm_account_fault(struct machine *m, struct task_struct *t, int r)
+{
+	if (r & VM_FAULT_MAJOR)
+		t->maj_flt++;
+	else
+		t->min_flt++;
+	KT(m, "%s fault: pid %d min_flt=%llu maj_flt=%llu",
+	   (r & VM_FAULT_MAJOR) ? "major" : "minor", t->pid,
+	   (unsigned long long)t->min_flt, (unsigned long long)t->maj_flt);
+}
+
+/*
+ * A fault on a user address: find the VMA (growing a stack down to it),
+ * check the access against it, and let handle_mm_fault() bring the page.
+ */
+static int
+do_user_addr_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
+		   u64 code, const struct walk *w, struct error *e)
 {
 	struct task_struct *t = cpu_task(m, c);
 	struct vm_area_struct *vma;
 	struct mm_struct *mm;
-	const char *why = NULL;
-	u64 code;
+	const char *why;
 	int r;
 
-	describe_fault(m, w, acc, &code);
-	if (w->fault == WF_RESERVED) {
-		KT(m, "pgtable_bad: a reserved bit set in a page-table entry: "
-		   "the kernel would oops");
-		return kernel_fault_error(m, va, w, acc, e);
-	}
-	if (va >= m->lay.task_size || t == NULL) {
-		if (va >= m->lay.task_size && !(acc & ACC_USER) &&
-		    w->fault == WF_NOT_PRESENT && c->root[0] != m->swapper_pg_dir &&
-		    !m->mmu.split_roots)
-			return vmalloc_fault(m, c, va, w, e);
-		if (va >= m->lay.task_size) {
-			KT(m, "no_context: a kernel-mode fault the kernel cannot "
-			   "fix (no exception table entry): it would oops");
-			return kernel_fault_error(m, va, w, acc, e);
-		}
+	if (t == NULL) {
 		KT(m, "no user process runs on cpu%d (init_mm has no user "
 		   "mappings)", c->id);
 		return error_set(e, -EFAULT, "page fault at user address %s "
@@ -1418,26 +1329,7 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 			return segv(m, t, va, SEGV_MAPERR, se.msg, e);
 		}
 	}
-	/* access_error() */
-	if (mm_arch(m)->fault_kind[0] == 'x') {
-		if ((acc & ACC_WRITE) && !(vma->vm_flags & VM_WRITE))
-			why = "a write to a VMA without VM_WRITE";
-		else if (!(acc & ACC_WRITE) && (code & X86_PF_PROT))
-			why = (acc & ACC_EXEC) ? "an instruction fetch from "
-				"a VMA without VM_EXEC (NX)" : "a read of a "
-				"present page it may not read";
-		else if (!(vma->vm_flags & VM_ACCESS_FLAGS))
-			why = "the VMA allows no access (PROT_NONE)";
-	} else {
-		unsigned long need = (acc & ACC_EXEC) ? VM_EXEC :
-			(acc & ACC_WRITE) ? VM_WRITE : VM_ACCESS_FLAGS;
-
-		if (!(vma->vm_flags & need))
-			why = (acc & ACC_EXEC) ? "an instruction fetch from a "
-				"VMA without VM_EXEC" : (acc & ACC_WRITE) ?
-				"a write to a VMA without VM_WRITE" :
-				"the VMA allows no access";
-	}
+	why = access_error(m, code, acc, vma->vm_flags);
 	if (why != NULL)
 		return segv(m, t, va, SEGV_ACCERR, why, e);
 	KT(m, "access ok: a %s of a %c%c%c VMA", (acc & ACC_EXEC) ? "fetch" :
@@ -1452,29 +1344,55 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 				      w->step[w->nsteps - 1].entry_pa);
 	else
 		r = handle_mm_fault(m, t, vma, va, acc);
-	if (r & VM_FAULT_OOM)
-		return error_set(e, -ENOMEM, "page fault at %s: out of memory "
-				 "(the OOM killer is not simulated)",
-				 ktva(m, va));
-	if (r & VM_FAULT_SIGBUS) {
-		t->state = TASK_KILLED;
-		t->sig = SIGBUS;
-		t->si_code = BUS_ADRERR;
-		t->sig_addr = va;
-		KT(m, "do_sigbus: SIGBUS (BUS_ADRERR) to pid %d (%s)", t->pid,
-		   t->comm);
-		return error_set(e, -EFAULT, "pid %d (%s) killed by SIGBUS at "
-				 "%s: the file has no page there", t->pid,
-				 t->comm, ktva(m, va));
-	}
-	if (r & VM_FAULT_MAJOR)
-		t->maj_flt++;
-	else
-		t->min_flt++;
-	KT(m, "%s fault: pid %d min_flt=%llu maj_flt=%llu",
-	   (r & VM_FAULT_MAJOR) ? "major" : "minor", t->pid,
-	   (unsigned long long)t->min_flt, (unsigned long long)t->maj_flt);
+	if (r & (VM_FAULT_OOM | VM_FAULT_SIGBUS))
+		return mm_fault_error(m, t, va, r, e);
+	mm_account_fault(m, t, r);
 	return 0;
+}
+
+/*
+ * A fault on a kernel address: a vmalloc area this pgd has not caught up
+ * with (vmalloc_fault), or one the kernel cannot fix (no_context).
+ */
+static int
+do_kern_addr_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
+		   const struct walk *w, struct error *e)
+{
+	if (!(acc & ACC_USER) && w->fault == WF_NOT_PRESENT &&
+	    c->root[0] != m->swapper_pg_dir && !m->mmu.split_roots)
+		return vmalloc_fault(m, c, va, w, e);
+	KT(m, "no_context: a kernel-mode fault the kernel cannot fix (no "
+	   "exception table entry): it would oops");
+	return kernel_fault_error(m, va, w, acc, e);
+}
+
+/*
+ * The arch's fault entry: what the CPU reported (the arch decodes it),
+ * then the kernel-address or the user-address path.
+ */
+int
+do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
+	      const struct walk *w, struct error *e)
+{
+	const struct arch_mm *am = m->arch->mm;
+	u64 code = am->fault_code(m, w, acc);
+
+	if (unlikely(m->kt.on)) {
+		struct strbuf sb;
+
+		sb_init(&sb);
+		am->fault_note(m, m->cpu[m->cur].cr2, acc, code, &sb);
+		kt(m, "%s", sb.buf);
+		sb_release(&sb);
+	}
+	if (w->fault == WF_RESERVED) {
+		KT(m, "pgtable_bad: a reserved bit set in a page-table entry: "
+		   "the kernel would oops");
+		return kernel_fault_error(m, va, w, acc, e);
+	}
+	if (va >= m->lay.task_size)
+		return do_kern_addr_fault(m, c, va, acc, w, e);
+	return do_user_addr_fault(m, c, va, acc, code, w, e);
 }
 
 /*

@@ -23,7 +23,7 @@ stack_guard_gap(void)
 u64
 mmap_min_addr(const struct machine *m)
 {
-	return mm_arch(m)->mmap_min_addr;
+	return m->arch->mm->mmap_min_addr;
 }
 
 /*

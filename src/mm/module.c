@@ -19,37 +19,23 @@
 #include "ptwalk/vmalloc.h"
 
 #define SHF_RO_AFTER_INIT	0x00200000	/* include/linux/elf.h */
-#define MODULES_VSIZE_ARM64	(128 * MiB)
 
-static bool
-is_arch(const struct machine *m, const char *name)
-{
-	return !strcmp(m->arch->name, name);
-}
-
-/* arm 3.4 had no STRICT_MODULE_RWX; every other modelled kernel has it */
+/* STRICT_MODULE_RWX: text read-only, data not executable (NULL: always) */
 static bool
 strict_module_rwx(const struct machine *m)
 {
-	return !(is_arch(m, "arm") && m->lay.consistent_end);
+	const struct arch_mm *am = m->arch->mm;
+
+	return am->strict_module_rwx == NULL || am->strict_module_rwx(m);
 }
 
 void
 module_range(const struct machine *m, u64 *start, u64 *end)
 {
-	const struct layout *L = &m->lay;
-
-	*start = L->modules_vaddr;
-	*end = L->modules_end;
-	if (is_arch(m, "arm64")) {
-		/* module_alloc_base = _etext - MODULES_VSIZE (no KASLR) */
-		const struct ksym *et = machine_ksym(m, "_etext");
-
-		if (et != NULL) {
-			*start = et->value - MODULES_VSIZE_ARM64;
-			*end = *start + MODULES_VSIZE_ARM64;
-		}
-	}
+	*start = m->lay.modules_vaddr;
+	*end = m->lay.modules_end;
+	if (m->arch->mm->module_range != NULL)
+		m->arch->mm->module_range(m, start, end);
 }
 
 u64
@@ -57,9 +43,7 @@ module_alloc(struct machine *m, u64 size, const char *caller,
 	     struct error *e)
 {
 	u64 start, end;
-	/* arm: PAGE_KERNEL_EXEC; x86 and arm64 map PAGE_KERNEL, then the
-	 * loader makes the text executable */
-	pgprot_t prot = is_arch(m, "arm") ? PAGE_KERNEL_EXEC : PAGE_KERNEL;
+	pgprot_t prot = m->arch->mm->module_prot;
 
 	module_range(m, &start, &end);
 	return __vmalloc_node_range(m, size, 1, start, end, GFP_KERNEL, prot,

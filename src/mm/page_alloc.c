@@ -971,6 +971,24 @@ free_the_page(struct page_alloc *pgalloc, struct page *page, unsigned order)
 	__free_one_page(pgalloc, z, pfn, order, FPI_NONE);
 }
 
+/* split_page(): a non-compound block becomes 2^order order-0 pages. */
+void
+split_page(struct machine *m, struct page *page, unsigned order)
+{
+	gfp_t gfp = page->alloc_gfp;
+	unsigned i;
+
+	(void)m;
+	page->alloc_order = 0;
+	for (i = 1; i < (1u << order); i++) {
+		struct page *p = page + i;
+
+		page_reset(p);
+		set_page_count(p, 1);
+		p->alloc_gfp = gfp;
+	}
+}
+
 int
 __free_pages(struct machine *m, struct page *page, unsigned order,
 	     struct error *e)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /*
- * Tasks and address spaces (cf. kernel/fork.c mm_alloc/mmput, kernel/pid.c,
- * arch/<arch>/include/asm/elf.h and processor.h for the per-arch numbers).
+ * Tasks and address spaces (cf. kernel/fork.c mm_alloc/mmput, kernel/pid.c);
+ * the per-arch numbers are the arch's (struct arch_mm).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -15,58 +15,6 @@
 #define PID_MAX		32768	/* PID_MAX_DEFAULT */
 #define STK_LIM		(8 * MiB)	/* _STK_LIM: RLIMIT_STACK */
 #define MIN_GAP		(128 * MiB)	/* mm/util.c, arch/x86/mm/mmap.c */
-
-static u64
-dyn_base_i386(const struct machine *m)
-{
-	(void)m;
-	return 0x00400000;	/* ELF_ET_DYN_BASE for ia32 (4.13+) */
-}
-
-static u64
-dyn_base_two_thirds(const struct machine *m)
-{
-	/* DEFAULT_MAP_WINDOW / 3 * 2 (x86_64), TASK_SIZE / 3 * 2 (arm) */
-	return m->lay.stack_top / 3 * 2;
-}
-
-static const struct mm_arch mm_arches[] = {
-	{
-		.elf_machine = ELF_EM_386, .platform = "i686",
-		.hwcap = 0xbfebfbff, .mmap_min_addr = 65536,
-		.et_dyn_base = dyn_base_i386, .align_stack16 = true,
-		.fault_kind = "x86",
-	},
-	{
-		.elf_machine = ELF_EM_X86_64, .platform = "x86_64",
-		.hwcap = 0xbfebfbff, .hwcap2 = 0x2, .mmap_min_addr = 65536,
-		.et_dyn_base = dyn_base_two_thirds, .align_stack16 = true,
-		.fault_kind = "x86",
-	},
-	{
-		.elf_machine = ELF_EM_ARM, .platform = "v7l",
-		.hwcap = 0x3fb0d6, .mmap_min_addr = 32768,
-		.et_dyn_base = dyn_base_two_thirds, .asid_bits = 8,
-		.fault_kind = "arm",
-	},
-	{
-		.elf_machine = ELF_EM_AARCH64, .platform = "aarch64",
-		.hwcap = 0x8ff, .mmap_min_addr = 32768,
-		.et_dyn_base = dyn_base_two_thirds, .asid_bits = 16,
-		.fault_kind = "arm64",
-	},
-};
-
-const struct mm_arch *
-mm_arch(const struct machine *m)
-{
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(mm_arches); i++)
-		if (mm_arches[i].elf_machine == m->arch->elf_machine)
-			return &mm_arches[i];
-	return &mm_arches[0];
-}
 
 /*
  * Formatting for the kernel's trace (rotating buffers)
@@ -372,7 +320,6 @@ task_init(struct machine *m, struct error *e)
 {
 	struct task_state *ts = xcalloc(1, sizeof(*ts));
 	const struct ksym *z = machine_ksym(m, "empty_zero_page");
-	unsigned asid_bits = mm_arch(m)->asid_bits;
 	u64 pa;
 
 	m->kern->tasks = ts;
@@ -380,16 +327,7 @@ task_init(struct machine *m, struct error *e)
 	if (z == NULL || machine_pa(m, z->value, &pa, e))
 		return error_set(e, -EINVAL, "the kernel has no empty_zero_page");
 	ts->zero_pfn = pa >> PAGE_SHIFT;
-	ts->pcid = xcalloc((size_t)m->ncpus, sizeof(*ts->pcid));
-	ts->next_asid = xcalloc((size_t)m->ncpus, 1);
-	ts->next_ctx_id = 1;
-	ts->asid_generation = 1ULL << asid_bits;
-	ts->asid_next = 1;
-	if (asid_bits) {
-		ts->asid_map = xcalloc(1ULL << asid_bits, 1);
-		ts->active_asids = xcalloc((size_t)m->ncpus, sizeof(u64));
-		ts->reserved_asids = xcalloc((size_t)m->ncpus, sizeof(u64));
-	}
+	mm_context_setup(m);
 	/*
 	 * pgtable_cache_init(): a pgd smaller than a page (the 32-byte PAE
 	 * PDPT with SHARED_KERNEL_PMD) comes from its own slab cache
@@ -425,11 +363,7 @@ task_release(struct machine *m)
 	for (i = 0; i < m->ncpus; i++)
 		m->cpu[i].pid = 0;
 	files_release(m);
-	free(ts->pcid);
-	free(ts->next_asid);
-	free(ts->asid_map);
-	free(ts->active_asids);
-	free(ts->reserved_asids);
+	mm_context_release(m);
 	free(ts);
 	m->kern->tasks = NULL;
 	m->handle_fault = NULL;

@@ -189,24 +189,6 @@ alloc_vmap_area(struct machine *m, u64 size, u64 align, u64 vstart, u64 vend,
 	return insert_vmap_area(vs, addr, addr + size);
 }
 
-static u64
-ioremap_max_order(const struct machine *m)
-{
-	/*
-	 * IOREMAP_MAX_ORDER: arm 24 (16M, supersections); x86_64 PUD_SHIFT,
-	 * x86-32 PMD_SHIFT (arch/x86/include/asm/page_types.h); arm64
-	 * PUD_SHIFT with 4K pages.  The PMD level's leaf size is what the
-	 * paging mode offers.
-	 */
-	const struct mmu *mmu = &m->mmu;
-
-	if (!strcmp(m->arch->name, "arm"))
-		return 24;
-	if (m->arch->is64)
-		return mmu->lv[LVL_PUD].shift;
-	return mmu->lv[LVL_PMD].shift;
-}
-
 struct vm_struct *
 __get_vm_area_caller(struct machine *m, u64 size, unsigned long flags,
 		     u64 align, u64 start, u64 end, const char *caller,
@@ -231,7 +213,7 @@ __get_vm_area_caller(struct machine *m, u64 size, unsigned long flags,
 		int o = get_count_order(size);
 
 		o = MAX(o, PAGE_SHIFT);
-		o = MIN(o, (int)ioremap_max_order(m));
+		o = MIN(o, (int)m->arch->mm->ioremap_max_order(m));
 		align = 1ULL << o;
 	}
 	if (align < PAGE_SIZE)

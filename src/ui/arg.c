@@ -57,9 +57,9 @@ arg_order(struct ctx *ctx, const char *s, unsigned *order)
 }
 
 static const char *
-memmap_kind(const struct page_alloc *pa)
+memmap_kind(const struct page_alloc *pgalloc)
 {
-	return pa->vmemmap ? "vmemmap" : "mem_map";
+	return pgalloc->vmemmap ? "vmemmap" : "mem_map";
 }
 
 int
@@ -67,7 +67,7 @@ arg_struct_page(struct ctx *ctx, const char *s, const char *what,
 		struct page **page)
 {
 	struct machine *m = ctx->m;
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 	u64 v, last;
 
 	if (arg_u64(ctx, s, what, &v))
@@ -75,24 +75,24 @@ arg_struct_page(struct ctx *ctx, const char *s, const char *what,
 	*page = sim_va_to_page(m, v);
 	if (*page != NULL)
 		return 0;
-	last = pa->memmap_va + (pa->end_pfn - pa->start_pfn - 1) *
-		pa->struct_page_size;
-	if (v >= pa->memmap_va && v <= last)
+	last = pgalloc->memmap_va + (pgalloc->end_pfn - pgalloc->start_pfn - 1) *
+		pgalloc->struct_page_size;
+	if (v >= pgalloc->memmap_va && v <= last)
 		return cmd_error(ctx, "%s: %s is inside a struct page, not at "
 				 "its start (struct pages are %u bytes)", what,
-				 fva(m, v), pa->struct_page_size);
+				 fva(m, v), pgalloc->struct_page_size);
 	return cmd_error(ctx, "%s: %s is not a struct page address: %s holds "
 			 "them at %s-%s, %u bytes each (pfn_to_page PFN gives "
-			 "one)", what, fva(m, v), memmap_kind(pa),
-			 fva(m, pa->memmap_va), fva(m, last),
-			 pa->struct_page_size);
+			 "one)", what, fva(m, v), memmap_kind(pgalloc),
+			 fva(m, pgalloc->memmap_va), fva(m, last),
+			 pgalloc->struct_page_size);
 }
 
 int
 arg_page_any(struct ctx *ctx, const char *s, struct page **page)
 {
 	struct machine *m = ctx->m;
-	const struct page_alloc *pa = page_alloc_of(m);
+	const struct page_alloc *pgalloc = page_alloc_of(m);
 	struct error e;
 	u64 v;
 
@@ -113,8 +113,8 @@ arg_page_any(struct ctx *ctx, const char *s, struct page **page)
 	return cmd_error(ctx, "PFN|ADDR: 0x%llx is neither a pfn of RAM "
 			 "(%s-%s), a struct page address (%s %s-), nor a "
 			 "direct-map kernel address", (unsigned long long)v,
-			 fpfn(m, pa->start_pfn), fpfn(m, pa->end_pfn - 1),
-			 memmap_kind(pa), fva(m, pa->memmap_va));
+			 fpfn(m, pgalloc->start_pfn), fpfn(m, pgalloc->end_pfn - 1),
+			 memmap_kind(pgalloc), fva(m, pgalloc->memmap_va));
 }
 
 /*

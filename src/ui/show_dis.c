@@ -189,16 +189,16 @@ show_dis(struct ctx *ctx, const char *where, long n, int force)
 	char name[200];
 	u64 addr;
 	int k, i, w = 0;
-	bool arm = m->arch->cs_name && !strcmp(m->arch->cs_name, "arm");
+	bool thumb = dis_has_thumb(m);
 
 	if (arg_u64(ctx, where, "ADDR", &addr))
 		return -1;
 	if (n < 1 || n > DIS_MAX_N)
 		return cmd_error(ctx, "N: %ld is out of range (1..%d)", n,
 				 DIS_MAX_N);
-	if (force != DIS_DEFAULT && !arm)
+	if (force != DIS_DEFAULT && !thumb)
 		return cmd_error(ctx, "--arm and --thumb are for the arm arch");
-	if (arm) {
+	if (thumb) {
 		if (force == DIS_THUMB || (addr & 1))
 			mode = DIS_THUMB;
 		else if (force == DIS_ARM)

@@ -106,7 +106,7 @@ compare_function(struct machine *m, struct task_struct *t, u64 bias,
 	int k, i, bad = 0;
 
 	(void)t;
-	if (ei->machine == ELF_EM_ARM)
+	if (ei->machine == EM_ARM)
 		mode = elf_map_kind(ei, ref[0].addr) == 't' ? DIS_THUMB :
 			DIS_ARM;
 	k = dis_decode(m, machine_cpu(m), ref[0].addr + bias, mode, got, n, &e);

@@ -50,16 +50,16 @@ static const struct {
 	bool is64, pie;
 	u64 task_size;
 } fixtures[] = {
-	{ "testdata/elf/demo-i386", ELF_EM_386, false, false, 0xc0000000 },
-	{ "testdata/elf/demo-i386-pie", ELF_EM_386, false, true, 0xc0000000 },
-	{ "testdata/elf/demo-x86_64", ELF_EM_X86_64, true, false,
+	{ "testdata/elf/demo-i386", EM_386, false, false, 0xc0000000 },
+	{ "testdata/elf/demo-i386-pie", EM_386, false, true, 0xc0000000 },
+	{ "testdata/elf/demo-x86_64", EM_X86_64, true, false,
 	  0x7ffffffff000 },
-	{ "testdata/elf/demo-x86_64-pie", ELF_EM_X86_64, true, true,
+	{ "testdata/elf/demo-x86_64-pie", EM_X86_64, true, true,
 	  0x7ffffffff000 },
-	{ "testdata/elf/demo-arm", ELF_EM_ARM, false, false, 0xbf000000 },
-	{ "testdata/elf/demo-arm-pie", ELF_EM_ARM, false, true, 0xbf000000 },
-	{ "testdata/elf/demo-arm64", ELF_EM_AARCH64, true, false, 1ULL << 48 },
-	{ "testdata/elf/demo-arm64-pie", ELF_EM_AARCH64, true, true,
+	{ "testdata/elf/demo-arm", EM_ARM, false, false, 0xbf000000 },
+	{ "testdata/elf/demo-arm-pie", EM_ARM, false, true, 0xbf000000 },
+	{ "testdata/elf/demo-arm64", EM_AARCH64, true, false, 1ULL << 48 },
+	{ "testdata/elf/demo-arm64-pie", EM_AARCH64, true, true,
 	  1ULL << 48 },
 };
 
@@ -91,14 +91,14 @@ test_fixtures(void **state)
 		/* the symbols the lessons use, and the reverse lookup */
 		s = elf_sym_find(ei, "main");
 		assert_non_null(s);
-		assert_int_equal(s->type, ELF_STT_FUNC);
+		assert_int_equal(s->type, STT_FUNC);
 		t = elf_sym_at(ei, s->value + 2);
 		assert_non_null(t);
 		assert_string_equal(t->name, "main");
 		assert_non_null(elf_sym_find(ei, "big"));
 		assert_non_null(elf_sym_find(ei, "fork_and_write"));
 		assert_null(elf_sym_find(ei, "no_such_symbol"));
-		if (fixtures[i].machine == ELF_EM_ARM) {
+		if (fixtures[i].machine == EM_ARM) {
 			/* main is Thumb, _start and arm_add are ARM */
 			assert_true(elf_sym_find(ei, "main")->thumb);
 			assert_false(elf_sym_find(ei, "_start")->thumb);
@@ -109,7 +109,7 @@ test_fixtures(void **state)
 		}
 		/* the wrong machine names both */
 		assert_int_not_equal(elf_check_exec(ei, fixtures[i].machine ==
-			ELF_EM_386 ? ELF_EM_ARM : ELF_EM_386, false, "other",
+			EM_386 ? EM_ARM : EM_386, false, "other",
 			0xc0000000, &e), 0);
 		assert_non_null(strstr(e.msg, "other"));
 		assert_non_null(strstr(e.msg, elf_machine_name(ei->machine)));
@@ -165,7 +165,7 @@ expect_refused(const struct blob *good, void (*patch)(u8 *d, u64 *size),
 	error_clear(&e);
 	r = elf_parse("bad", d, size, &ei, &e);
 	if (r == 0) {
-		r = elf_check_exec(ei, ELF_EM_386, false, "i386", 0xc0000000,
+		r = elf_check_exec(ei, EM_386, false, "i386", 0xc0000000,
 				   &e);
 		elf_free(ei);
 	}
@@ -287,7 +287,7 @@ test_fuzz(void **state)
 		}
 		if (elf_parse("fuzz", d, (i % 5) ? b.size : s % b.size, &ei,
 			      &e) == 0) {
-			if (elf_check_exec(ei, ELF_EM_X86_64, true, "x86_64",
+			if (elf_check_exec(ei, EM_X86_64, true, "x86_64",
 					   0x7ffffffff000, &e) == 0)
 				ok++;
 			if (ei->nsym)

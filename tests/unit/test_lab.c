@@ -5,6 +5,7 @@
  * solver finds the same answers again on a fresh machine; answers are
  * judged by their form.
  */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -291,6 +292,45 @@ test_bad_numbers(void **state)
 	sb_release(&sb);
 }
 
+/* A lab names its machine as a command line: each one parses. */
+static void
+test_machine_args(void **state)
+{
+	static const char *const bad[] = {
+		"--arch", "--arch no-such-arch", "--mem 12Q", "--seed 3",
+		"--arch x86_64 --cpus",
+	};
+	struct machine_opts mo;
+	struct error e;
+	size_t i;
+	int nr;
+
+	(void)state;
+	for (nr = 1; nr <= LAB_MAX; nr++) {
+		const struct lab *l = lab_find(nr);
+
+		if (l == NULL)
+			continue;
+		memset(&mo, 0, sizeof(mo));
+		error_clear(&e);
+		if (lab_parse_args(l->args, &mo, &e))
+			fail_msg("lab %d: '%s': %s", nr, l->args, e.msg);
+		assert_non_null(mo.arch);
+		assert_ptr_equal(arch_find(mo.arch)->name, mo.arch);
+	}
+	memset(&mo, 0, sizeof(mo));
+	assert_int_equal(lab_parse_args("--arch i386-pae --mem 160M --cpus 2",
+					&mo, NULL), 0);
+	assert_string_equal(mo.arch, "i386-pae");
+	assert_true(mo.mem == 160ULL << 20);
+	assert_int_equal(mo.cpus, 2);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		error_clear(&e);
+		assert_int_equal(lab_parse_args(bad[i], &mo, &e), -EINVAL);
+		assert_true(e.msg[0] != 0);
+	}
+}
+
 int
 main(void)
 {
@@ -303,6 +343,7 @@ main(void)
 		cmocka_unit_test(test_word_forms),
 		cmocka_unit_test(test_rand_range),
 		cmocka_unit_test(test_bad_numbers),
+		cmocka_unit_test(test_machine_args),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * arm64: the architecture entry and its setup (arm64.c, arm64_layout.c).
+ * arm64: the architecture entry and its setup (arm64.c, init.c).
  * The descriptor bits are in arm64_hwdef.h.
  */
 #ifndef PTWALK_ARCH_ARM64_H
 #define PTWALK_ARCH_ARM64_H
 
-#include <stdbool.h>
+#include "ptwalk/arch.h"
 
 struct machine;
 struct machine_opts;
@@ -22,12 +22,26 @@ int arm64_mmu_init(struct mmu *mmu, struct error *e);
 void arm64_layout_va(struct layout *L, unsigned vb);
 void arm64_regions(struct machine *m);
 void arm64_layout_syms(struct machine *m);
-/* src/arch/arm64_image.c */
+/* image.c */
 bool arm64_image_match(const struct arch *a, const struct image_info *ii);
 int arm64_image_setup(struct machine *m, struct error *e);
 void arm64_save_notes(struct machine *m, struct strbuf *notes);
 void arm64_save_vmcoreinfo(struct machine *m, struct strbuf *sb);
 
+/* fault.c */
+struct walk;
+u64 arm64_fault_code(const struct machine *m, const struct walk *w,
+		     unsigned acc);
+void arm64_fault_note(const struct machine *m, u64 addr, unsigned acc,
+		      u64 esr, struct strbuf *sb);
+
+/* disasm.c */
+extern const struct arch_disasm arm64_disasm;
+/* ioremap.c */
+extern const struct ioremap_mode arm64_ioremap_modes[];
+unsigned arm64_ioremap_max_order(const struct machine *m);
+
 extern const struct arch arch_arm64;
+extern const struct arch_mm arm64_mm;
 
 #endif

@@ -6,6 +6,7 @@
  * CPU, and the layout facts the file gives.  And the notes of a saved
  * core, as QEMU writes them (target/i386/arch_dump.c).
  */
+#include <elf.h>
 #include <errno.h>
 #include <string.h>
 
@@ -54,7 +55,7 @@ x86_image_match(const struct arch *a, const struct image_info *ii)
 			v == 1;
 		pae = vmcoreinfo_str(ii, "CONFIG_X86_PAE", NULL) != NULL;
 	}
-	if (ii->elf_machine == 62)
+	if (ii->elf_machine == EM_X86_64)
 		return la57 ? a == &arch_x86_64_la57 : a == &arch_x86_64;
 	return pae ? a == &arch_i386_pae : a == &arch_i386;
 }
@@ -425,6 +426,54 @@ x86_image_setup(struct machine *m, struct error *e)
 }
 
 /*
+ * Reading: QEMU's CPU-state note of every CPU, whose control registers
+ * say the paging mode and the roots
+ */
+
+static u64
+get(const u8 *p, unsigned size)
+{
+	u64 v = 0;
+
+	memcpy(&v, p, size);	/* little-endian cores on a little-endian host */
+	return v;
+}
+
+bool
+x86_core_note(struct image_info *ii, const char *name, u32 namesz, u32 type,
+	      const u8 *desc, u32 descsz, int *ncpu)
+{
+	struct image_cpu *c;
+
+	if (namesz != 5 || memcmp(name, "QEMU", 5) || type != 0)
+		return false;
+	if (descsz < 4) {
+		image_warn(ii, "a QEMU CPU note of %u bytes, too short to say "
+			   "its version: ignored", descsz);
+		return true;
+	}
+	if (descsz < QEMU_CPUSTATE_BYTES ||
+	    get(desc, 4) != QEMU_CPUSTATE_VERSION) {
+		image_warn(ii, "a QEMU CPU note of %u bytes, version %llu, is "
+			   "not the layout ptwalk reads (version 1, at least "
+			   "%d bytes): ignored", descsz,
+			   (unsigned long long)get(desc, 4),
+			   QEMU_CPUSTATE_BYTES);
+		return true;
+	}
+	c = image_add_cpu(ii, ncpu);
+	c->have_ctl = true;
+	c->ctl[X86_CR0] = get(desc + QEMU_CR_OFF + 0 * 8, 8);
+	c->ctl[X86_CR2] = get(desc + QEMU_CR_OFF + 2 * 8, 8);
+	c->ctl[X86_CR3] = get(desc + QEMU_CR_OFF + 3 * 8, 8);
+	c->ctl[X86_CR4] = get(desc + QEMU_CR_OFF + 4 * 8, 8);
+	c->ctl[X86_RIP] = get(desc + QEMU_CS_RIP, 8);
+	c->ctl[X86_RSP] = get(desc + QEMU_CS_RSP, 8);
+	c->ctl[X86_RFLAGS] = get(desc + QEMU_CS_RFLAGS, 8);
+	return true;
+}
+
+/*
  * Saving: QEMU's per-CPU notes
  */
 
@@ -480,7 +529,7 @@ x86_save_notes(struct machine *m, struct strbuf *notes)
 
 		memset(prs, 0, sizeof(prs));
 		put(prs + (is64 ? 32 : 24), (u64)i + 1, 4);
-		note_add(notes, "CORE", 1, prs, n);
+		note_add(notes, "CORE", NT_PRSTATUS, prs, n);
 	}
 	/* then QEMU's CPU-state note of every CPU (QEMUCPUState, version 1) */
 	for (i = 0; i < m->ncpus; i++) {
@@ -488,11 +537,12 @@ x86_save_notes(struct machine *m, struct strbuf *notes)
 
 		cpu_ctl(m, &m->cpu[i], ctl);
 		memset(st, 0, sizeof(st));
-		put(st, 1, 4);
+		put(st, QEMU_CPUSTATE_VERSION, 4);
 		put(st + 4, QEMU_CPUSTATE_BYTES, 4);
-		put(st + 8 + 6 * 8, ctl[X86_RSP], 8);
-		put(st + 8 + 16 * 8, ctl[X86_RIP], 8);
-		put(st + 8 + 17 * 8, ctl[X86_RFLAGS] ? ctl[X86_RFLAGS] : 0x2, 8);
+		put(st + QEMU_CS_RSP, ctl[X86_RSP], 8);
+		put(st + QEMU_CS_RIP, ctl[X86_RIP], 8);
+		put(st + QEMU_CS_RFLAGS, ctl[X86_RFLAGS] ? ctl[X86_RFLAGS] : 0x2,
+		    8);
 		put(st + QEMU_CR_OFF + 0 * 8, ctl[X86_CR0], 8);
 		put(st + QEMU_CR_OFF + 2 * 8, ctl[X86_CR2], 8);
 		put(st + QEMU_CR_OFF + 3 * 8, ctl[X86_CR3], 8);

@@ -9,6 +9,7 @@
  * process's table, is in no note: give --ttbr0.  A core ptwalk saved adds
  * the roots and registers of every CPU in its own note.
  */
+#include <elf.h>
 #include <errno.h>
 #include <string.h>
 
@@ -158,9 +159,9 @@ arm64_save_notes(struct machine *m, struct strbuf *notes)
 
 		memset(prs, 0, sizeof(prs));
 		memcpy(prs + 32, &pid, 4);
-		note_add(notes, "CORE", 1, prs, sizeof(prs));
+		note_add(notes, "CORE", NT_PRSTATUS, prs, sizeof(prs));
 		memset(fp, 0, sizeof(fp));
-		note_add(notes, "CORE", 2, fp, sizeof(fp));
+		note_add(notes, "CORE", NT_PRFPREG, fp, sizeof(fp));
 	}
 }
 

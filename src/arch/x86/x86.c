@@ -2,8 +2,9 @@
 /*
  * x86: i386 2-level (10/10/12), i386 PAE (2/9/9/12), x86_64 4-level
  * (9/9/9/9/12) and 5-level (LA57).  Entry bits as in
- * arch/x86/include/asm/pgtable_types.h; layouts in x86_layout.c.
+ * arch/x86/include/asm/pgtable_types.h; layouts in init.c.
  */
+#include <elf.h>
 #include <errno.h>
 #include <string.h>
 
@@ -614,7 +615,6 @@ x86_describe(const struct mmu *mmu, struct strbuf *sb)
 }
 
 #define X86_COMMON \
-	.cs_name = "x86", \
 	.decode = x86_decode, \
 	.sw_decode = x86_sw_decode, \
 	.va_check = x86_va_check, \
@@ -635,6 +635,21 @@ x86_describe(const struct mmu *mmu, struct strbuf *sb)
 	.root_name = { "cr3", NULL }, \
 	.tag_name = "PCID"
 
+/* The ELF machines of x86: EM_386 and EM_X86_64 */
+static const struct arch_elf x86_32_elf = {
+	.name = "EM_386 (i386)",
+	.hint = "--arch i386 or i386-pae",
+	.prstatus_pid = 24,
+	.core_note = x86_core_note,
+};
+
+static const struct arch_elf x86_64_elf = {
+	.name = "EM_X86_64 (x86_64)",
+	.hint = "--arch x86_64",
+	.prstatus_pid = 32,
+	.core_note = x86_core_note,
+};
+
 const struct arch arch_i386 = {
 	.name = "i386",
 	.vmalloc_param = true,
@@ -644,18 +659,24 @@ const struct arch arch_i386 = {
 	.is64 = false,
 	.va_digits = 8,
 	.pa_digits = 8,
-	.elf_machine = 3,	/* EM_386 */
+	.elf_machine = EM_386,
+	.elf = &x86_32_elf,
 	.features = F_PSE | F_PGE | F_PSE36,
 	.features_ok = F_PSE | F_PGE | F_PSE36,
 	.mem_default = 1 * GiB,
 	.mem_max = 4 * GiB,
+	.mem_max_msg = "i386 without PAE has 32-bit physical addresses and "
+		"cannot address more than 4G; use --arch i386-pae (up to 64G)",
 	.ram_base = 0,
 	.tlb_entries = 1536,
 	.tlb_ways = 12,
+	.mm = &x86_32_mm,
+	.dis = &x86_32_disasm,
 	X86_COMMON,
 };
 
 const struct arch arch_i386_pae = {
+	.huge_vmap = true,
 	.name = "i386-pae",
 	.vmalloc_param = true,
 	.kernel_model = "Linux 2.6-3.x i386 PAE: 3G/1G split, HIGHMEM64G, "
@@ -664,7 +685,8 @@ const struct arch arch_i386_pae = {
 	.is64 = false,
 	.va_digits = 8,
 	.pa_digits = 9,
-	.elf_machine = 3,
+	.elf_machine = EM_386,
+	.elf = &x86_32_elf,
 	.features = F_PSE | F_PGE | F_NX,
 	.features_ok = F_PSE | F_PGE | F_NX,
 	.mem_default = 1 * GiB,
@@ -672,10 +694,13 @@ const struct arch arch_i386_pae = {
 	.ram_base = 0,
 	.tlb_entries = 1536,
 	.tlb_ways = 12,
+	.mm = &x86_32_mm,
+	.dis = &x86_32_disasm,
 	X86_COMMON,
 };
 
 const struct arch arch_x86_64 = {
+	.huge_vmap = true,
 	.name = "x86_64",
 	.mem_min = 64 * MiB,
 	.mem_min_why = "the kernel image is loaded at 16M and ends at 48M",
@@ -685,7 +710,8 @@ const struct arch arch_x86_64 = {
 	.is64 = true,
 	.va_digits = 16,
 	.pa_digits = 12,
-	.elf_machine = 62,	/* EM_X86_64 */
+	.elf_machine = EM_X86_64,
+	.elf = &x86_64_elf,
 	.features = F_PSE | F_PGE | F_NX | F_GBPAGES | F_PCID,
 	.features_ok = F_PGE | F_NX | F_GBPAGES | F_PCID,
 	.mem_default = 1 * GiB,
@@ -693,10 +719,13 @@ const struct arch arch_x86_64 = {
 	.ram_base = 0,
 	.tlb_entries = 1536,
 	.tlb_ways = 12,
+	.mm = &x86_64_mm,
+	.dis = &x86_64_disasm,
 	X86_COMMON,
 };
 
 const struct arch arch_x86_64_la57 = {
+	.huge_vmap = true,
 	.name = "x86_64-la57",
 	.mem_min = 64 * MiB,
 	.mem_min_why = "the kernel image is loaded at 16M and ends at 48M",
@@ -706,7 +735,8 @@ const struct arch arch_x86_64_la57 = {
 	.is64 = true,
 	.va_digits = 16,
 	.pa_digits = 13,
-	.elf_machine = 62,
+	.elf_machine = EM_X86_64,
+	.elf = &x86_64_elf,
 	.features = F_PSE | F_PGE | F_NX | F_GBPAGES | F_PCID,
 	.features_ok = F_PGE | F_NX | F_GBPAGES | F_PCID,
 	.mem_default = 1 * GiB,
@@ -714,5 +744,7 @@ const struct arch arch_x86_64_la57 = {
 	.ram_base = 0,
 	.tlb_entries = 1536,
 	.tlb_ways = 12,
+	.mm = &x86_64_mm,
+	.dis = &x86_64_disasm,
 	X86_COMMON,
 };

@@ -7,7 +7,7 @@
 #ifndef PTWALK_ARCH_ARM_H
 #define PTWALK_ARCH_ARM_H
 
-#include "ptwalk/types.h"
+#include "ptwalk/arch.h"
 
 /*
  * Hardware first-level (L1) descriptors: Linux calls them pmd entries;
@@ -138,7 +138,7 @@ int arm_mmu_init(struct mmu *mmu, struct error *e);
 void arm_mmu_variant(struct mmu *mmu, const struct arm_variant *v);
 const struct arm_variant *arm_find_variant(const char *name);
 void arm_regions(struct machine *m, const struct arm_variant *v);
-/* src/arch/arm_image.c */
+/* image.c */
 bool arm_image_match(const struct arch *a, const struct image_info *ii);
 int arm_image_setup(struct machine *m, struct error *e);
 void arm_save_notes(struct machine *m, struct strbuf *notes);
@@ -149,6 +149,23 @@ void arm_pmd_populate(struct machine *m, u64 entry_pa, u64 pte_page,
 /* ARMv7 cpu_v7_set_pte_ext(): the hardware PTE for a Linux PTE. */
 u64 arm_hw_pte(const struct arm_priv *ap, u64 linux_pte, u64 va);
 
+/* fault.c */
+struct walk;
+u64 arm_fault_code(const struct machine *m, const struct walk *w,
+		   unsigned acc);
+void arm_fault_note(const struct machine *m, u64 addr, unsigned acc, u64 fsr,
+		    struct strbuf *sb);
+
+/* disasm.c */
+extern const struct arch_disasm arm_disasm;
+/* dma-mapping.c */
+struct dma_buf *arm_dma_alloc(struct machine *m, u64 size, u64 mask,
+			      struct error *e);
+/* ioremap.c */
+extern const struct ioremap_mode arm_ioremap_modes[];
+unsigned arm_ioremap_max_order(const struct machine *m);
+
 extern const struct arch arch_arm;
+extern const struct arch_mm arm_mm;
 
 #endif

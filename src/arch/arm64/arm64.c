@@ -5,8 +5,9 @@
  * TTBR0 for user space and TTBR1 for the kernel, table / block / page
  * descriptors.  Descriptor bits as in arch/arm64/include/asm/
  * pgtable-hwdef.h, Linux's software bits and protections as in
- * pgtable-prot.h.  Layout and boot tables in arm64_layout.c.
+ * pgtable-prot.h.  Layout and boot tables in init.c.
  */
+#include <elf.h>
 #include <errno.h>
 #include <string.h>
 
@@ -675,6 +676,14 @@ arm64_reg_note(const struct mmu *mmu, int idx, u64 v, struct strbuf *sb)
 	}
 }
 
+/* EM_AARCH64: mapping symbols ($x, $d) */
+static const struct arch_elf arm64_elf = {
+	.name = "EM_AARCH64 (arm64)",
+	.hint = "--arch arm64",
+	.mapping_symbols = true,
+	.prstatus_pid = 32,
+};
+
 const struct arch arch_arm64 = {
 	.name = "arm64",
 	.summary = "64-bit ARM (AArch64), 4K granule: 48-bit VA with 4 levels "
@@ -683,12 +692,14 @@ const struct arch arch_arm64 = {
 		"4K pages, no KASLR, no KPTI, rodata=on; QEMU virt (RAM at "
 		"0x40000000), Cortex-A72",
 	.variants = "rodata-on, rodata-full",
-	.cs_name = "arm64",
+	.dis = &arm64_disasm,
 	.is64 = true,
+	.huge_vmap = true,
 	.dma_minalign = 128,	/* asm/cache.h before 6.5 */
 	.va_digits = 16,
 	.pa_digits = 12,
-	.elf_machine = 183,	/* EM_AARCH64 */
+	.elf_machine = EM_AARCH64,
+	.elf = &arm64_elf,
 	.features = 0,
 	.features_ok = F_HAFDBS,
 	.mem_default = 1 * GiB,
@@ -709,6 +720,7 @@ const struct arch arch_arm64 = {
 	.mmu_init = arm64_mmu_init,
 	.setup = arm64_setup,
 	.paging_init = arm64_paging_init,
+	.mm = &arm64_mm,
 	.image_match = arm64_image_match,
 	.image_setup = arm64_image_setup,
 	.save_notes = arm64_save_notes,

@@ -19,6 +19,7 @@
  * pte (second-level, "L2").  Memory attributes are decoded with TEX remap
  * on (SCTLR.TRE = 1) and the PRRR/NMRR values Linux programs.
  */
+#include <elf.h>
 #include <errno.h>
 #include <string.h>
 
@@ -794,6 +795,15 @@ arm_describe(const struct mmu *mmu, struct strbuf *sb)
 	sb_adds(sb, "), first-level table L1, second-level L2");
 }
 
+/* EM_ARM: mapping symbols, Thumb functions at odd addresses */
+static const struct arch_elf arm_elf = {
+	.name = "EM_ARM (arm)",
+	.hint = "--arch arm",
+	.mapping_symbols = true,
+	.thumb_bit = true,
+	.prstatus_pid = 24,
+};
+
 const struct arch arch_arm = {
 	.name = "arm",
 	.vmalloc_param = true,
@@ -801,12 +811,13 @@ const struct arch arch_arm = {
 		"1M sections, Linux's paired PTE tables",
 	.kernel_model = "Linux 3.4 ARMv7 SMP (--kernel 3.x; 5.x for Linux 5.4)",
 	.variants = "3.x, 5.x",
-	.cs_name = "arm",
+	.dis = &arm_disasm,
 	.is64 = false,
 	.dma_minalign = 64,	/* L1_CACHE_BYTES: ARM_L1_CACHE_SHIFT 6 (v7) */
 	.va_digits = 8,
 	.pa_digits = 8,
-	.elf_machine = 40,	/* EM_ARM */
+	.elf_machine = EM_ARM,
+	.elf = &arm_elf,
 	.features = 0,
 	.features_ok = 0,
 	.mem_default = 1 * GiB,
@@ -829,6 +840,7 @@ const struct arch arch_arm = {
 	.save_notes = arm_save_notes,
 	.save_vmcoreinfo = arm_save_vmcoreinfo,
 	.paging_init = arm_paging_init,
+	.mm = &arm_mm,
 	.decode = arm_decode,
 	.va_check = arm_va_check,
 	.mk_table = arm_mk_table,

@@ -10,6 +10,7 @@
  * kernel's (3.x before Linux 4, else 5.x).  A core ptwalk saved adds the
  * roots, registers and kernel variant in its own note.
  */
+#include <elf.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -177,7 +178,6 @@ arm_image_setup(struct machine *m, struct error *e)
  */
 #define ARM_PRSTATUS	148
 #define ARM_VFP		260
-#define NT_ARM_VFP	0x400
 
 void
 arm_save_notes(struct machine *m, struct strbuf *notes)
@@ -190,7 +190,7 @@ arm_save_notes(struct machine *m, struct strbuf *notes)
 
 		memset(prs, 0, sizeof(prs));
 		memcpy(prs + 24, &pid, 4);
-		note_add(notes, "CORE", 1, prs, sizeof(prs));
+		note_add(notes, "CORE", NT_PRSTATUS, prs, sizeof(prs));
 		memset(vfp, 0, sizeof(vfp));
 		note_add(notes, "LINUX", NT_ARM_VFP, vfp, sizeof(vfp));
 	}

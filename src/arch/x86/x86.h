@@ -5,7 +5,7 @@
 #ifndef PTWALK_ARCH_X86_H
 #define PTWALK_ARCH_X86_H
 
-#include "ptwalk/types.h"
+#include "ptwalk/arch.h"
 
 #define _PAGE_PRESENT	BIT(0)
 #define _PAGE_RW	BIT(1)
@@ -43,7 +43,7 @@ struct mmu;
 struct strbuf;
 struct image_info;
 int x86_mmu_init(struct mmu *mmu, struct error *e);
-/* src/arch/x86_image.c */
+/* image.c */
 bool x86_image_match(const struct arch *a, const struct image_info *ii);
 int x86_image_setup(struct machine *m, struct error *e);
 void x86_save_notes(struct machine *m, struct strbuf *notes);
@@ -51,9 +51,18 @@ void x86_save_vmcoreinfo(struct machine *m, struct strbuf *sb);
 
 void x86_image_regions(struct machine *m);
 
-/* QEMU's QEMUCPUState, version 1 (target/i386/arch_dump.c) */
+/*
+ * QEMU's QEMUCPUState, version 1 (target/i386/arch_dump.c), without the
+ * later kernel_gs_base: the note "QEMU" of type 0 of every CPU.
+ */
+#define QEMU_CPUSTATE_VERSION	1
 #define QEMU_CPUSTATE_BYTES	432
+#define QEMU_CS_RSP		(8 + 6 * 8)
+#define QEMU_CS_RIP		(8 + 16 * 8)
+#define QEMU_CS_RFLAGS		(8 + 17 * 8)
 #define QEMU_CR_OFF		(8 + 18 * 8 + 10 * 24)	/* cr[0..4] */
+bool x86_core_note(struct image_info *ii, const char *name, u32 namesz,
+		   u32 type, const u8 *desc, u32 descsz, int *ncpu);
 
 /* struct cpu regs[] of x86 */
 enum { X86_CR0, X86_CR2, X86_CR3, X86_CR4, X86_RIP, X86_RSP, X86_RFLAGS };
@@ -68,7 +77,24 @@ enum { X86_CR0, X86_CR2, X86_CR3, X86_CR4, X86_RIP, X86_RSP, X86_RFLAGS };
 struct mmu;
 void x86_set_decoder(struct mmu *mmu);
 
+/* fault.c */
+struct walk;
+u64 x86_fault_code(const struct machine *m, const struct walk *w,
+		   unsigned acc);
+void x86_fault_note(const struct machine *m, u64 addr, unsigned acc, u64 ec,
+		    struct strbuf *sb);
+const char *x86_access_error(u64 ec, unsigned acc, unsigned long vm_flags);
+
 extern const struct arch arch_i386, arch_i386_pae, arch_x86_64,
 	arch_x86_64_la57;
+/* disasm.c */
+extern const struct arch_disasm x86_32_disasm, x86_64_disasm;
+/* ioremap.c */
+extern const struct ioremap_mode x86_ioremap_modes[];
+unsigned x86_ioremap_max_order(const struct machine *m);
+/* tlb.c: CR3 and PCID switches */
+extern const struct arch_context x86_tlb_context;
+/* mm.c: the kernel's questions, answered for 32-bit and 64-bit x86 */
+extern const struct arch_mm x86_32_mm, x86_64_mm;
 
 #endif

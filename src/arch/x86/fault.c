@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * x86 page faults (cf. arch/x86/mm/fault.c): the error code the CPU pushes
+ * with #PF, what it says, and access_error().
+ */
+#include "ptwalk/machine.h"
+#include "ptwalk/mm.h"
+#include "x86.h"
+
+/* the page-fault error code (arch/x86/include/asm/trap_pf.h) */
+#define X86_PF_PROT	0x01
+#define X86_PF_WRITE	0x02
+#define X86_PF_USER	0x04
+#define X86_PF_RSVD	0x08
+#define X86_PF_INSTR	0x10
+
+u64
+x86_fault_code(const struct machine *m, const struct walk *w, unsigned acc)
+{
+	u64 ec = 0;
+
+	if (w->fault == WF_PROTECTION || w->fault == WF_RESERVED)
+		ec |= X86_PF_PROT;
+	if (acc & ACC_WRITE)
+		ec |= X86_PF_WRITE;
+	if (acc & ACC_USER)
+		ec |= X86_PF_USER;
+	if (w->fault == WF_RESERVED)
+		ec |= X86_PF_RSVD;
+	if ((acc & ACC_EXEC) && (m->mmu.features & F_NX))
+		ec |= X86_PF_INSTR;
+	return ec;
+}
+
+void
+x86_fault_note(const struct machine *m, u64 addr, unsigned acc, u64 ec,
+	       struct strbuf *sb)
+{
+	(void)acc;
+	sb_addf(sb, "#PF: cr2=0x%0*llx error_code=%#llx (%s, %s, %s mode%s%s)",
+		m->arch->va_digits, (unsigned long long)addr,
+		(unsigned long long)ec,
+		(ec & X86_PF_PROT) ? "P=1 protection violation" :
+		"P=0 not present", (ec & X86_PF_WRITE) ? "W=1 write" :
+		"W=0 read", (ec & X86_PF_USER) ? "U=1 user" : "U=0 kernel",
+		(ec & X86_PF_RSVD) ? ", RSVD=1 reserved bit" : "",
+		(ec & X86_PF_INSTR) ? ", I=1 instruction fetch" : "");
+}
+
+/* access_error(): a read of a present page faults only for its rights */
+const char *
+x86_access_error(u64 ec, unsigned acc, unsigned long vm_flags)
+{
+	if ((acc & ACC_WRITE) && !(vm_flags & VM_WRITE))
+		return "a write to a VMA without VM_WRITE";
+	if (!(acc & ACC_WRITE) && (ec & X86_PF_PROT))
+		return (acc & ACC_EXEC) ? "an instruction fetch from a VMA "
+			"without VM_EXEC (NX)" : "a read of a present page it "
+			"may not read";
+	if (!(vm_flags & VM_ACCESS_FLAGS))
+		return "the VMA allows no access (PROT_NONE)";
+	return NULL;
+}

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * x86 address-space switches and user TLB flushes (cf. arch/x86/mm/tlb.c):
+ * without PCID a CR3 write drops every non-global entry; with PCID each
+ * CPU keeps the TLB_NR_DYN_ASIDS most recently used mms (PCID = ASID + 1)
+ * and an mm's tlb_gen says whether its slot's entries are still good.
+ */
+#include <stdlib.h>
+
+#include "ptwalk/machine.h"
+#include "ptwalk/mm.h"
+#include "x86.h"
+
+#define TLB_NR_DYN_ASIDS	6
+
+struct pcid_slot {
+	u64 ctx_id, tlb_gen;
+};
+
+struct x86_tlb_state {
+	struct pcid_slot (*pcid)[TLB_NR_DYN_ASIDS];	/* per CPU */
+	u8 *next_asid;					/* per CPU */
+};
+
+static bool
+has_pcid(const struct machine *m)
+{
+	return m->mmu.features & F_PCID;
+}
+
+static void *
+x86_tlb_init(struct machine *m)
+{
+	struct x86_tlb_state *st = xcalloc(1, sizeof(*st));
+
+	st->pcid = xcalloc((size_t)m->ncpus, sizeof(*st->pcid));
+	st->next_asid = xcalloc((size_t)m->ncpus, 1);
+	return st;
+}
+
+static void
+x86_tlb_release(void *state)
+{
+	struct x86_tlb_state *st = state;
+
+	if (st == NULL)
+		return;
+	free(st->pcid);
+	free(st->next_asid);
+	free(st);
+}
+
+/* The CPUs whose TLB may hold mm's entries now: those running it. */
+static bool
+cpu_runs(struct machine *m, const struct cpu *c, const struct mm_struct *mm)
+{
+	struct task_struct *t = cpu_task(m, c);
+
+	return t != NULL && t->mm == mm;
+}
+
+/* The CPU's PCID slot of its current mm has seen mm's newest flush. */
+static void
+slot_flushed(struct machine *m, struct x86_tlb_state *st, int i,
+	     const struct mm_struct *mm)
+{
+	const struct cpu *c = &m->cpu[i];
+
+	if (has_pcid(m) && c->asid >= 1 && c->asid <= TLB_NR_DYN_ASIDS)
+		st->pcid[i][c->asid - 1].tlb_gen = mm->tlb_gen;
+}
+
+static void
+x86_flush_tlb_page(struct machine *m, void *state, struct mm_struct *mm,
+		   u64 va)
+{
+	int i;
+
+	for (i = 0; i < m->ncpus; i++) {
+		struct cpu *c = &m->cpu[i];
+
+		if (!cpu_runs(m, c, mm))
+			continue;
+		/* invlpg here, a shootdown IPI elsewhere */
+		tlb_flush_page(&c->tlb, va, c->asid);
+		slot_flushed(m, state, i, mm);
+	}
+}
+
+static void
+x86_flush_tlb_mm(struct machine *m, void *state, struct mm_struct *mm)
+{
+	int i;
+
+	for (i = 0; i < m->ncpus; i++) {
+		struct cpu *c = &m->cpu[i];
+
+		if (!cpu_runs(m, c, mm))
+			continue;
+		tlb_flush_asid(&c->tlb, c->asid);
+		slot_flushed(m, state, i, mm);
+	}
+}
+
+/* Without PCID: load CR3, dropping every non-global entry. */
+static void
+switch_cr3(struct machine *m, struct cpu *c, struct mm_struct *mm)
+{
+	unsigned before = tlb_count(&c->tlb), after;
+
+	c->root[0] = mm->pgd;
+	c->asid = 0;
+	tlb_flush_nonglobal(&c->tlb);
+	after = tlb_count(&c->tlb);
+	if (m->kt.on)
+		kt(m, "cpu%d: CR3 <- 0x%0*llx: without PCID a CR3 write "
+		   "flushes every non-global TLB entry (%u dropped, %u global "
+		   "kept)", c->id, m->arch->pa_digits,
+		   (unsigned long long)mm->pgd, before - after, after);
+}
+
+/* With PCID: choose_new_asid() */
+static void
+switch_pcid(struct machine *m, struct x86_tlb_state *st, struct cpu *c,
+	    struct mm_struct *mm)
+{
+	struct pcid_slot *slots = st->pcid[c->id];
+	unsigned asid;
+	bool flush = true;
+
+	for (asid = 0; asid < TLB_NR_DYN_ASIDS; asid++)
+		if (slots[asid].ctx_id == mm->ctx_id) {
+			flush = slots[asid].tlb_gen < mm->tlb_gen;
+			break;
+		}
+	if (asid == TLB_NR_DYN_ASIDS) {
+		asid = st->next_asid[c->id];
+		st->next_asid[c->id] = (u8)((asid + 1) % TLB_NR_DYN_ASIDS);
+		if (m->kt.on && slots[asid].ctx_id)
+			kt(m, "cpu%d: choose_new_asid: no slot holds this mm; "
+			   "reuse ASID %u (PCID %u) of ctx_id %llu", c->id,
+			   asid, asid + 1,
+			   (unsigned long long)slots[asid].ctx_id);
+		else if (m->kt.on)
+			kt(m, "cpu%d: choose_new_asid: ASID %u (PCID %u) for "
+			   "ctx_id %llu", c->id, asid, asid + 1,
+			   (unsigned long long)mm->ctx_id);
+	} else if (m->kt.on) {
+		kt(m, "cpu%d: choose_new_asid: ASID %u (PCID %u) still holds "
+		   "ctx_id %llu%s", c->id, asid, asid + 1,
+		   (unsigned long long)mm->ctx_id,
+		   flush ? ", but its tlb_gen is old" : ": its TLB entries "
+		   "are still good");
+	}
+	slots[asid].ctx_id = mm->ctx_id;
+	slots[asid].tlb_gen = mm->tlb_gen;
+	c->asid = (u16)(asid + 1);
+	c->root[0] = mm->pgd;
+	if (flush)
+		tlb_flush_asid(&c->tlb, c->asid);
+	if (m->kt.on)
+		kt(m, "cpu%d: CR3 <- 0x%0*llx | PCID %u%s", c->id,
+		   m->arch->pa_digits, (unsigned long long)mm->pgd, c->asid,
+		   flush ? ": that PCID's entries flushed" :
+		   " | NOFLUSH (bit 63): no flush");
+}
+
+static void
+x86_switch_mm(struct machine *m, void *state, struct cpu *c,
+	      struct mm_struct *mm)
+{
+	if (has_pcid(m))
+		switch_pcid(m, state, c, mm);
+	else
+		switch_cr3(m, c, mm);
+}
+
+/* leave_mm(): CR3 <- swapper_pg_dir */
+static void
+x86_leave_mm(struct machine *m, void *state, struct cpu *c)
+{
+	(void)state;
+	c->asid = 0;
+	if (has_pcid(m)) {
+		tlb_flush_asid(&c->tlb, 0);
+		if (m->kt.on)
+			kt(m, "cpu%d: idle: CR3 <- swapper_pg_dir (PCID 0)",
+			   c->id);
+		return;
+	}
+	tlb_flush_nonglobal(&c->tlb);
+	if (m->kt.on)
+		kt(m, "cpu%d: idle: CR3 <- swapper_pg_dir: non-global TLB "
+		   "entries flushed", c->id);
+}
+
+const struct arch_context x86_tlb_context = {
+	.init = x86_tlb_init,
+	.release = x86_tlb_release,
+	.switch_mm = x86_switch_mm,
+	.leave_mm = x86_leave_mm,
+	.flush_tlb_page = x86_flush_tlb_page,
+	.flush_tlb_mm = x86_flush_tlb_mm,
+};

@@ -1,0 +1,17 @@
+# Generic code never names an architecture: outside src/arch no quoted
+# arch name, no EM_ constant of an arch, no comparison with an ELF
+# machine, and no include of a header of an arch folder.  An arch is a
+# folder under src/arch and one line in src/arch/arch.c.
+cd ../.. || exit 2
+names='"(i386|i386-pae|x86_64|x86_64-la57|arm|arm64|riscv64|riscv32)"'
+ems='EM_(386|X86_64|ARM|AARCH64|RISCV)\b'
+hits=$( {
+	grep -rnE "$names|$ems|elf_machine[[:space:]]*==" src cmds include labs
+	grep -rnE '#[[:space:]]*include[[:space:]]*["<][^">]*arch/[^">/]+/' \
+		src cmds include labs
+} 2>/dev/null | grep -v '^src/arch/')
+if [ -n "$hits" ]; then
+	printf '%s\n' "$hits"
+else
+	echo "no arch names and no arch headers outside src/arch"
+fi
