@@ -19,9 +19,7 @@ int arg_struct_page(struct ctx *ctx, const char *s, const char *what,
 /* A struct page address, a pfn, or a direct-map address. */
 int arg_page_any(struct ctx *ctx, const char *s, struct page **page);
 
-/* "0x0012a": a pfn at the width of the arch's physical addresses. */
-const char *fpfn(const struct machine *m, u64 pfn);
-/* "GFP_KERNEL|__GFP_ZERO" (static buffer). */
+/* "GFP_KERNEL|__GFP_ZERO" (a fmt_buf()). */
 const char *fgfp(gfp_t gfp);
 /* "reserved|head" or "-". */
 void page_flag_string(const struct page *p, struct strbuf *sb);

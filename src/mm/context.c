@@ -118,7 +118,7 @@ switch_x86(struct machine *m, struct cpu *c, struct mm_struct *mm)
 	after = tlb_count(&c->tlb);
 	KT(m, "cpu%d: CR3 <- %s: without PCID a CR3 write flushes every "
 	   "non-global TLB entry (%u dropped, %u global kept)", c->id,
-	   ktpa(m, mm->pgd), before - after, after);
+	   fpa(m, mm->pgd), before - after, after);
 }
 
 /* x86 with PCID: choose_new_asid() */
@@ -160,7 +160,7 @@ switch_pcid(struct machine *m, struct cpu *c, struct mm_struct *mm)
 	c->root[0] = mm->pgd;
 	if (flush)
 		tlb_flush_asid(&c->tlb, c->asid);
-	KT(m, "cpu%d: CR3 <- %s | PCID %u%s", c->id, ktpa(m, mm->pgd),
+	KT(m, "cpu%d: CR3 <- %s | PCID %u%s", c->id, fpa(m, mm->pgd),
 	   c->asid, flush ? ": that PCID's entries flushed" :
 	   " | NOFLUSH (bit 63): no flush");
 }
@@ -241,11 +241,11 @@ switch_arm(struct machine *m, struct cpu *c, struct mm_struct *mm)
 	if (m->mmu.split_roots)
 		KT(m, "cpu%d: TTBR0 <- %s (the user tables), ASID %u in "
 		   "TTBR1[63:48] (TCR_EL1.A1): user entries are tagged, kernel "
-		   "entries global", c->id, ktpa(m, mm->pgd), c->asid);
+		   "entries global", c->id, fpa(m, mm->pgd), c->asid);
 	else
 		KT(m, "cpu%d: TTBR0 <- %s, CONTEXTIDR.ASID %u: user entries "
 		   "are tagged (nG), kernel entries global", c->id,
-		   ktpa(m, mm->pgd), c->asid);
+		   fpa(m, mm->pgd), c->asid);
 }
 
 int

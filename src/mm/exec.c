@@ -176,7 +176,7 @@ padzero(struct bprm *b, u64 elf_bss)
 		return 0;
 	n = PAGE_SIZE - n;
 	KT(b->m, "padzero: clear_user(%s, %llu): the file bytes after the "
-	   "data are the bss's start", ktva(b->m, elf_bss),
+	   "data are the bss's start", fva(b->m, elf_bss),
 	   (unsigned long long)n);
 	return put_user(b, elf_bss, zero, n);
 }
@@ -188,7 +188,7 @@ set_brk(struct bprm *b, u64 start, u64 end, unsigned prot)
 	end = elf_pagealign(end);
 	if (end > start) {
 		KT(b->m, "set_brk: bss pages %s-%s become anonymous memory "
-		   "(vm_brk_flags)", ktva(b->m, start), ktva(b->m, end));
+		   "(vm_brk_flags)", fva(b->m, start), fva(b->m, end));
 		if (vm_brk_flags(b->m, b->mm, start, end - start,
 				 (prot & PROT_EXEC) ? VM_EXEC : 0, b->e))
 			return b->e->code;
@@ -334,9 +334,9 @@ create_elf_tables(struct bprm *b, const struct elf_info *ei, u64 phdr_addr,
 			return b->e->code;
 	KT(m, "create_elf_tables: argc %d, argv %s, envp %s, auxv %s (%d "
 	   "entries) and AT_RANDOM/AT_PLATFORM data; sp = %s", argc,
-	   ktva(m, sp + b->ptr), ktva(m, sp + b->ptr * (u64)(argc + 2)),
-	   ktva(m, sp + b->ptr * (u64)(argc + envc + 3)), n / 2,
-	   ktva(m, sp));
+	   fva(m, sp + b->ptr), fva(m, sp + b->ptr * (u64)(argc + 2)),
+	   fva(m, sp + b->ptr * (u64)(argc + envc + 3)), n / 2,
+	   fva(m, sp));
 	return 0;
 }
 
@@ -462,8 +462,8 @@ do_execve(struct machine *m, const struct exec_args *a,
 	b.ptr = m->arch->is64 ? 8 : 4;
 	KT(m, "mm_alloc: TASK_SIZE %s, STACK_TOP %s, mmap_base %s (STACK_TOP "
 	   "- 128M: RLIMIT_STACK 8M + the 1M stack guard gap, at least 128M)",
-	   ktva(m, mm->task_size), ktva(m, mm->stack_top),
-	   ktva(m, mm->mmap_base));
+	   fva(m, mm->task_size), fva(m, mm->stack_top),
+	   fva(m, mm->mmap_base));
 
 	/* bprm_mm_init + copy_strings + setup_arg_pages: the stack VMA */
 	{
@@ -491,8 +491,8 @@ do_execve(struct machine *m, const struct exec_args *a,
 		mm->total_vm += (v->vm_end - v->vm_start) >> PAGE_SHIFT;
 		mm->start_stack = mm->stack_top - b.ptr;	/* for [stack] */
 		KT(m, "setup_arg_pages: stack VMA %s-%s (the argument pages + "
-		   "stack_expand 128K), VM_GROWSDOWN%s", ktva(m, v->vm_start),
-		   ktva(m, v->vm_end), exec_stack ? ", executable (no "
+		   "stack_expand 128K), VM_GROWSDOWN%s", fva(m, v->vm_start),
+		   fva(m, v->vm_end), exec_stack ? ", executable (no "
 		   "PT_GNU_STACK or PF_X in it)" : "");
 	}
 	b.p = mm->stack_top - b.ptr;
@@ -549,7 +549,7 @@ do_execve(struct machine *m, const struct exec_args *a,
 				flags |= MAP_FIXED_NOREPLACE;
 				KT(m, "a PIE with an interpreter: load_bias "
 				   "from ELF_ET_DYN_BASE %s, aligned to %#llx",
-				   ktva(m, mm_arch(m)->et_dyn_base(m)),
+				   fva(m, mm_arch(m)->et_dyn_base(m)),
 				   (unsigned long long)align);
 			} else {
 				load_bias = 0;
@@ -564,7 +564,7 @@ do_execve(struct machine *m, const struct exec_args *a,
 		   "%#llx", i, (prot & PROT_WRITE) ? "rw" : (prot & PROT_EXEC) ?
 		   "rx" : "r", (unsigned long long)s->offset,
 		   (unsigned long long)s->filesz,
-		   ktva(m, load_bias + s->vaddr), (unsigned long long)s->memsz);
+		   fva(m, load_bias + s->vaddr), (unsigned long long)s->memsz);
 		if (elf_map(&b, f, load_bias + s->vaddr, s, prot, flags, total,
 			    &addr))
 			goto fail;
@@ -624,8 +624,8 @@ do_execve(struct machine *m, const struct exec_args *a,
 		goto fail;
 	mm->start_stack = b.p;
 	t->sp = b.p;
-	KT(m, "start_thread: pc %s, sp %s; brk %s", ktva(m, t->entry),
-	   ktva(m, t->sp), ktva(m, mm->brk));
+	KT(m, "start_thread: pc %s, sp %s; brk %s", fva(m, t->entry),
+	   fva(m, t->sp), fva(m, mm->brk));
 	free(argv_ptrs);
 	free(note);
 	fput(m, f);

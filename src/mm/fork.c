@@ -208,7 +208,7 @@ do_fork(struct machine *m, struct task_struct *parent,
 			wp += cc.wrprotected;
 			KT(m, "copy_page_range %s-%s: %s copied, %llu "
 			   "made read-only in both (copy-on-write)%s%s",
-			   ktva(m, v->vm_start), ktva(m, v->vm_end),
+			   fva(m, v->vm_start), fva(m, v->vm_end),
 			   plural(cc.copied, "PTE", NULL),
 			   (unsigned long long)cc.wrprotected,
 			   cc.zero ? ", zero-page PTEs shared" : "",

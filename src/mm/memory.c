@@ -172,7 +172,7 @@ pte_flags(struct machine *m, u64 val, u64 epa)
 				      p.special ? " special" : "");
 		phys_read_entry(&m->phys, epa, m->mmu.lv[LVL_PTE].esize, &hw);
 		o += (size_t)snprintf(s + o, sizeof(b[0]) - o, "; hardware %s",
-				      ktpte(m, hw));
+				      fentry(m, LVL_PTE, hw));
 		if (hw == 0)
 			snprintf(s + o, sizeof(b[0]) - o, " (fault)");
 		else if (m->arch->flag_names != NULL) {
@@ -254,8 +254,8 @@ user_pte_slot(struct machine *m, struct mm_struct *mm, u64 addr, bool create,
 		}
 		if (d.kind != PT_NONE)
 			return error_set(e, -EFAULT, "%s entry %s at %s is not "
-					 "a table", L->name, ktpte(m, ent),
-					 ktpa(m, ea));
+					 "a table", L->name, fentry(m, LVL_PTE, ent),
+					 fpa(m, ea));
 		if (!create)
 			return -ENOENT;
 		t = alloc_user_table(m, mm, mmu->walk[i + 1], e);
@@ -264,9 +264,9 @@ user_pte_slot(struct machine *m, struct mm_struct *mm, u64 addr, bool create,
 		link_table(m, lvl, ea, t);
 		KT(m, "__%s_alloc: new %s table at %s for %s-%s, linked from "
 		   "%s[%llu]", mmu->lv[mmu->walk[i + 1]].name,
-		   mmu->lv[mmu->walk[i + 1]].name, ktpa(m, t),
-		   ktva(m, addr & ~((1ULL << L->shift) - 1)),
-		   ktva(m, (addr & ~((1ULL << L->shift) - 1)) +
+		   mmu->lv[mmu->walk[i + 1]].name, fpa(m, t),
+		   fva(m, addr & ~((1ULL << L->shift) - 1)),
+		   fva(m, (addr & ~((1ULL << L->shift) - 1)) +
 			(1ULL << L->shift)), L->name,
 		   (unsigned long long)idx);
 		/* where the entry points now (arm: the hardware table) */
@@ -331,7 +331,7 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 		mm->pgd_slab = true;
 		KT(m, "pgd_alloc: the %llu-byte pgd is an object of the "
 		   "pgd_cache slab at %s", (unsigned long long)size,
-		   ktva(m, va));
+		   fva(m, va));
 	} else {
 		pgd = alloc_user_table(m, mm, LVL_PGD, e);
 		if (pgd == 0)
@@ -341,7 +341,7 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 	n = 1ULL << L->bits;
 	if (mmu->split_roots) {
 		KT(m, "pgd_alloc: pgd at %s, %llu empty entries: TTBR0 maps "
-		   "user space only, the kernel is in TTBR1", ktpa(m, pgd),
+		   "user space only, the kernel is in TTBR1", fpa(m, pgd),
 		   (unsigned long long)n);
 		return 0;
 	}
@@ -355,9 +355,9 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 		phys_write_entry(&m->phys, pgd + i * L->esize, L->esize, v);
 	}
 	KT(m, "pgd_alloc: pgd at %s; entries %llu..%llu (the kernel from "
-	   "%s up) copied from swapper_pg_dir", ktpa(m, pgd),
+	   "%s up) copied from swapper_pg_dir", fpa(m, pgd),
 	   (unsigned long long)first, (unsigned long long)(n - 1),
-	   ktva(m, MIN(m->lay.page_offset, m->lay.modules_vaddr) &
+	   fva(m, MIN(m->lay.page_offset, m->lay.modules_vaddr) &
 		~((1ULL << L->shift) - 1)));
 	/*
 	 * PAE: the CPU loads the four PDPTEs with CR3, so a pgd cannot gain
@@ -543,7 +543,7 @@ zap_one(struct mm_walk *rw, u64 va, u64 epa)
 	if (p.nopage)
 		KT(m, "zap_pte_range: pte %s at %s maps pfn %#llx, which has "
 		   "no struct page (print_bad_pte: bad page map): cleared, "
-		   "nothing to release", ktpte(m, p.val), ktpa(m, epa),
+		   "nothing to release", fentry(m, LVL_PTE, p.val), fpa(m, epa),
 		   (unsigned long long)p.pfn);
 	if (!p.present || p.special)
 		return;
@@ -567,7 +567,7 @@ zap_page_range(struct machine *m, struct mm_struct *mm,
 	if (rw.nflush)
 		KT(m, "zap_page_range %s-%s: %s cleared (%llu anonymous "
 		   "and %llu file pages released), TLB flushed",
-		   ktva(m, start), ktva(m, end),
+		   fva(m, start), fva(m, end),
 		   plural(rw.nflush, "PTE", NULL),
 		   (unsigned long long)(anon - mm->rss[MM_ANONPAGES]),
 		   (unsigned long long)(file - mm->rss[MM_FILEPAGES]));
@@ -654,8 +654,8 @@ free_level(struct machine *m, struct mm_struct *mm, u64 table, int i,
 		free_table(m, mm, child & PAGE_MASK);
 		KT(m, "free_pgtables: %s table at %s (for %s-%s) freed, "
 		   "%s[%llu%s%s] cleared", mmu->lv[mmu->walk[i + 1]].name,
-		   ktpa(m, child & PAGE_MASK), ktva(m, base + g0 * span),
-		   ktva(m, base + (g1 + 1) * span), L->name,
+		   fpa(m, child & PAGE_MASK), fva(m, base + g0 * span),
+		   fva(m, base + (g1 + 1) * span), L->name,
 		   (unsigned long long)g0, g1 > g0 ? ".." : "",
 		   g1 > g0 ? xfmt_u64(g1) : "");
 		k = g1;
@@ -724,7 +724,7 @@ change_protection(struct machine *m, struct vm_area_struct *vma, u64 start,
 	walk_page_range(&rw);
 	if (rw.nflush)
 		KT(m, "change_protection %s-%s: %s rewritten, TLB "
-		   "flushed", ktva(m, start), ktva(m, end),
+		   "flushed", fva(m, start), fva(m, end),
 		   plural(rw.nflush, "PTE", NULL));
 }
 
@@ -763,7 +763,7 @@ alloc_user(struct vm_fault *vf, bool zero, bool anon, u64 *pfn)
 		return VM_FAULT_OOM;
 	}
 	KT(m, "alloc_pages(%s, 0) = pfn %#llx (phys %s)", gfp_user(zero),
-	   (unsigned long long)*pfn, ktpa(m, *pfn << PAGE_SHIFT));
+	   (unsigned long long)*pfn, fpa(m, *pfn << PAGE_SHIFT));
 	return 0;
 }
 
@@ -773,8 +773,8 @@ set_pte_at(struct vm_fault *vf, u64 val, const char *why)
 	struct machine *m = vf->m;
 
 	pte_write(m, vf->epa, val, vf->addr);
-	KT(m, "set_pte_at: pte at %s: %s -> %s (%s)%s%s", ktpa(m, vf->epa),
-	   ktpte(m, vf->orig.val), ktpte(m, val), pte_flags(m, val, vf->epa),
+	KT(m, "set_pte_at: pte at %s: %s -> %s (%s)%s%s", fpa(m, vf->epa),
+	   fentry(m, LVL_PTE, vf->orig.val), fentry(m, LVL_PTE, val), pte_flags(m, val, vf->epa),
 	   why ? ": " : "", why ? why : "");
 }
 
@@ -1102,7 +1102,7 @@ __handle_mm_fault(struct machine *m, struct task_struct *t,
 	}
 	pte_info(m, pte_read(m, vf.epa), &vf.orig);
 	if (vf.orig.none) {
-		KT(m, "handle_pte_fault: pte at %s is none", ktpa(m, vf.epa));
+		KT(m, "handle_pte_fault: pte at %s is none", fpa(m, vf.epa));
 		if (vma->vm_file == NULL)
 			r = do_anonymous_page(&vf);
 		else if (!vf.write)
@@ -1113,11 +1113,11 @@ __handle_mm_fault(struct machine *m, struct task_struct *t,
 			r = do_shared_fault(&vf);
 	} else if (!vf.orig.present) {
 		KT(m, "handle_pte_fault: pte %s is not present and not a page",
-		   ktpte(m, vf.orig.val));
+		   fentry(m, LVL_PTE, vf.orig.val));
 		r = VM_FAULT_SIGBUS;
 	} else {
 		KT(m, "handle_pte_fault: pte at %s is %s (%s), pfn %#llx",
-		   ktpa(m, vf.epa), ktpte(m, vf.orig.val),
+		   fpa(m, vf.epa), fentry(m, LVL_PTE, vf.orig.val),
 		   pte_flags(m, vf.orig.val, vf.epa),
 		   (unsigned long long)vf.orig.pfn);
 		if (vf.write && !vf.orig.write)
@@ -1159,7 +1159,7 @@ x86_error_code(struct machine *m, const struct walk *w, unsigned acc,
 	if (sb == NULL)
 		return;
 	sb_addf(sb, "#PF: cr2=%s error_code=%#llx (%s, %s, %s mode%s%s)",
-		ktva(m, m->cpu[m->cur].cr2), (unsigned long long)ec,
+		fva(m, m->cpu[m->cur].cr2), (unsigned long long)ec,
 		(ec & X86_PF_PROT) ? "P=1 protection violation" :
 		"P=0 not present", (ec & X86_PF_WRITE) ? "W=1 write" :
 		"W=0 read", (ec & X86_PF_USER) ? "U=1 user" : "U=0 kernel",
@@ -1212,7 +1212,7 @@ arm_fsr(struct machine *m, const struct walk *w, unsigned acc,
 			return;
 		sb_addf(sb, "%s abort: FAR=%s ESR=%#llx (%s, level %d%s, "
 			"from %s)", (acc & ACC_EXEC) ? "instruction" : "data",
-			ktva(m, m->cpu[m->cur].cr2), (unsigned long long)*code,
+			fva(m, m->cpu[m->cur].cr2), (unsigned long long)*code,
 			type, level, (acc & ACC_EXEC) ? "" :
 			(acc & ACC_WRITE) ? ", WnR=1 write" : ", WnR=0 read",
 			(acc & ACC_USER) ? "EL0" : "EL1");
@@ -1232,7 +1232,7 @@ arm_fsr(struct machine *m, const struct walk *w, unsigned acc,
 		return;
 	sb_addf(sb, "%s abort: %s=%s %s=%#llx (%s%s%s)",
 		(acc & ACC_EXEC) ? "prefetch" : "data",
-		(acc & ACC_EXEC) ? "IFAR" : "FAR", ktva(m, m->cpu[m->cur].cr2),
+		(acc & ACC_EXEC) ? "IFAR" : "FAR", fva(m, m->cpu[m->cur].cr2),
 		(acc & ACC_EXEC) ? "IFSR" : "FSR", (unsigned long long)*code,
 		type, (acc & ACC_EXEC) ? "" : (acc & ACC_WRITE) ?
 		", WnR=1 write" : ", read", (acc & ACC_USER) ? ", user mode" :
@@ -1272,8 +1272,8 @@ vma_desc(const struct machine *m, const struct mm_struct *mm,
 	char *s = b[n++ & 1];
 	const char *name = vma_name(mm, v);
 
-	snprintf(s, sizeof(b[0]), "%s-%s %c%c%c%c%s%s", ktva(m, v->vm_start),
-		 ktva(m, v->vm_end), (v->vm_flags & VM_READ) ? 'r' : '-',
+	snprintf(s, sizeof(b[0]), "%s-%s %c%c%c%c%s%s", fva(m, v->vm_start),
+		 fva(m, v->vm_end), (v->vm_flags & VM_READ) ? 'r' : '-',
 		 (v->vm_flags & VM_WRITE) ? 'w' : '-',
 		 (v->vm_flags & VM_EXEC) ? 'x' : '-',
 		 (v->vm_flags & VM_MAYSHARE) ? 's' : 'p', name[0] ? " " : "",
@@ -1305,7 +1305,7 @@ segv(struct machine *m, struct task_struct *t, u64 va, int code,
 	   "killed", why, code == SEGV_MAPERR ? "SEGV_MAPERR" : "SEGV_ACCERR",
 	   t->pid, t->comm);
 	return error_set(e, -EFAULT, "pid %d (%s) killed by SIGSEGV at %s: "
-			 "%s (%s)", t->pid, t->comm, ktva(m, va), why,
+			 "%s (%s)", t->pid, t->comm, fva(m, va), why,
 			 code == SEGV_MAPERR ? "SEGV_MAPERR" : "SEGV_ACCERR");
 }
 
@@ -1330,7 +1330,7 @@ vmalloc_fault(struct machine *m, struct cpu *c, u64 va, const struct walk *w,
 	    w->step[w->nsteps - 1].lvl != lvl ||
 	    rw.step[i].d.kind == PT_NONE || rw.step[i].d.kind == PT_BAD) {
 		KT(m, "vmalloc_fault: swapper_pg_dir has no entry for %s "
-		   "either: no_context, the kernel would oops", ktva(m, va));
+		   "either: no_context, the kernel would oops", fva(m, va));
 		return kernel_fault_error(m, va, w, 0, e);
 	}
 	refpa = rw.step[i].entry_pa;
@@ -1350,8 +1350,8 @@ vmalloc_fault(struct machine *m, struct cpu *c, u64 va, const struct walk *w,
 	KT(m, "vmalloc_fault: a kernel-mode not-present fault above TASK_SIZE: "
 	   "the %s entry of %s in this pgd (%s %s) is missing; "
 	   "swapper_pg_dir has it at %s: copy %s%s", L->name,
-	   ktva(m, va), m->arch->root_name[0], ktpa(m, c->root[0]),
-	   ktpa(m, refpa), ktpte(m, ref), g1 > g0 ?
+	   fva(m, va), m->arch->root_name[0], fpa(m, c->root[0]),
+	   fpa(m, refpa), fentry(m, LVL_PTE, ref), g1 > g0 ?
 	   " and the other word of the pair (copy_pmd)" : " (set_pmd)");
 	return 0;
 }
@@ -1387,21 +1387,21 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 		   "mappings)", c->id);
 		return error_set(e, -EFAULT, "page fault at user address %s "
 				 "with no process on cpu%d: exec or switch "
-				 "to one first", ktva(m, va), c->id);
+				 "to one first", fva(m, va), c->id);
 	}
 	if (t->state == TASK_KILLED)
 		return error_set(e, -ESRCH, "pid %d (%s) was killed by SIGSEGV "
 				 "at %s; run 'exit %d', or switch to another "
 				 "process", t->pid, t->comm,
-				 ktva(m, t->sig_addr), t->pid);
+				 fva(m, t->sig_addr), t->pid);
 	mm = t->mm;
 	vma = find_vma(mm, va);
 	if (vma == NULL) {
-		KT(m, "find_vma(%s): no VMA at or above it", ktva(m, va));
+		KT(m, "find_vma(%s): no VMA at or above it", fva(m, va));
 		return segv(m, t, va, SEGV_MAPERR, "no VMA covers the address",
 			    e);
 	}
-	KT(m, "find_vma(%s) = %s", ktva(m, va), vma_desc(m, mm, vma));
+	KT(m, "find_vma(%s) = %s", fva(m, va), vma_desc(m, mm, vma));
 	if (vma->vm_start > va) {
 		struct error se;
 
@@ -1450,7 +1450,7 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 	if (r & VM_FAULT_OOM)
 		return error_set(e, -ENOMEM, "page fault at %s: out of memory "
 				 "(the OOM killer is not simulated)",
-				 ktva(m, va));
+				 fva(m, va));
 	if (r & VM_FAULT_SIGBUS) {
 		t->state = TASK_KILLED;
 		t->sig = SIGBUS;
@@ -1460,7 +1460,7 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 		   t->comm);
 		return error_set(e, -EFAULT, "pid %d (%s) killed by SIGBUS at "
 				 "%s: the file has no page there", t->pid,
-				 t->comm, ktva(m, va));
+				 t->comm, fva(m, va));
 	}
 	if (r & VM_FAULT_MAJOR)
 		t->maj_flt++;
@@ -1493,12 +1493,12 @@ access_process_vm(struct machine *m, struct task_struct *t, u64 addr,
 			if (vma == NULL || !(vma->vm_flags & VM_GROWSDOWN) ||
 			    expand_stack(m, vma, addr, e))
 				return error_set(e, -EFAULT, "%s is not mapped "
-						 "in pid %d", ktva(m, addr),
+						 "in pid %d", fva(m, addr),
 						 t->pid);
 		}
 		if (!(vma->vm_flags & (write ? VM_WRITE : VM_READ)))
 			return error_set(e, -EFAULT, "%s: the VMA does not "
-					 "allow the %s", ktva(m, addr),
+					 "allow the %s", fva(m, addr),
 					 write ? "write" : "read");
 		for (tries = 0;; tries++) {
 			if (user_pte_slot(m, mm, addr, false, &epa, NULL) == 0)
@@ -1509,20 +1509,20 @@ access_process_vm(struct machine *m, struct task_struct *t, u64 addr,
 				break;
 			if (tries == 2)
 				return error_set(e, -EFAULT, "cannot fault in "
-						 "%s", ktva(m, addr));
+						 "%s", fva(m, addr));
 			{
 				int r;
 
 				KT(m, "get_user_pages: %s of %s: fault it in",
 				   write ? "a write" : "a read",
-				   ktva(m, addr));
+				   fva(m, addr));
 				r = handle_mm_fault(m, t, vma, addr,
 						    write ? ACC_WRITE :
 						    ACC_READ);
 				if (r & VM_FAULT_ERROR)
 					return error_set(e, -EFAULT, "fault "
 							 "at %s failed",
-							 ktva(m, addr));
+							 fva(m, addr));
 				if (r & VM_FAULT_MAJOR)
 					t->maj_flt++;
 				else
@@ -1533,8 +1533,8 @@ access_process_vm(struct machine *m, struct task_struct *t, u64 addr,
 		if (write ? phys_write(&m->phys, pa, buf, n, NULL) :
 		    phys_read(&m->phys, pa, buf, n, NULL))
 			return error_set(e, -EFAULT, "%s maps physical %s, "
-					 "which is not RAM", ktva(m, addr),
-					 ktpa(m, pa));
+					 "which is not RAM", fva(m, addr),
+					 fpa(m, pa));
 		buf = (u8 *)buf + n;
 		addr += n;
 		len -= n;
@@ -1563,7 +1563,7 @@ peek_fail(struct machine *m, u64 va, struct error *e, const char *fmt, ...)
 	vsnprintf(why, sizeof(why), fmt, ap);
 	va_end(ap);
 	return error_set(e, -EFAULT, "cannot access memory at %s: %s",
-			 ktva(m, va), why);
+			 fva(m, va), why);
 }
 
 /* Not faulted in: the zero page, the page cache or the file's bytes. */
@@ -1639,7 +1639,7 @@ peek_user_page(struct machine *m, struct cpu *c, u64 va, void *buf, u64 n,
 		if (!p.none)
 			return peek_fail(m, va, e, "its PTE %s is not present "
 					 "and maps nothing ptwalk models (no "
-					 "swap)", ktpte(m, p.val));
+					 "swap)", fentry(m, LVL_PTE, p.val));
 	}
 	return peek_unfaulted(m, vma, va, buf, n, note, nl, e);
 }

@@ -6,6 +6,7 @@
 #ifndef PTWALK_MM_PROCESS_INTERNAL_H
 #define PTWALK_MM_PROCESS_INTERNAL_H
 
+#include "ptwalk/format.h"
 #include "ptwalk/mm.h"
 
 /* One arch's answers to what arch/<arch> headers define for processes. */
@@ -166,11 +167,5 @@ kt_restore(struct machine *m, bool on)
 {
 	m->kt.on = on;
 }
-
-/* print helpers for kt() */
-const char *ktva(const struct machine *m, u64 va);
-const char *ktpa(const struct machine *m, u64 pa);
-const char *ktpte(const struct machine *m, u64 pte);
-const char *fsize_kt(u64 bytes);
 
 #endif
