@@ -11,6 +11,7 @@
 #include "mmu.h"
 #include "phys.h"
 #include "tlb.h"
+#include "trace.h"
 
 struct kernel;
 struct image_info;
@@ -124,13 +125,8 @@ struct machine {
 	 */
 	int (*handle_fault)(struct machine *m, struct cpu *c, u64 va,
 			    unsigned acc, const struct walk *w, struct error *e);
-	/* what the kernel did, step by step (src/hw/ktrace.c) */
-	struct ktrace {
-		bool on;
-		bool verbose;	/* `set verbose`: nested allocator steps too */
-		int n, alloc;
-		char **line;
-	} kt;
+	/* what the kernel did, step by step (ptwalk/trace.h) */
+	struct trace_buf kt;
 	/*
 	 * A debugger's read of a user address cpu c's tables do not map
 	 * (src/mm/memory.c): the n bytes at va the first access would find,
@@ -277,15 +273,8 @@ int machine_read_virt(struct machine *m, struct cpu *c, u64 va, void *buf,
 int machine_write_virt(struct machine *m, struct cpu *c, u64 va,
 		       const void *buf, u64 len, struct error *e);
 
-/*
- * The kernel's trace: the simulated kernel never prints; it records what it
- * did ("split order-3 block ...", "do_anonymous_page: ...") and commands
- * show the lines.  kt() does nothing unless a command turned tracing on.
- */
-void kt_begin(struct machine *m);
 void kt(struct machine *m, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-void kt_end(struct machine *m);
 
 /* Early allocator (memblock): bottom-up after the kernel image. */
 int memblock_alloc(struct machine *m, u64 size, u64 align, const char *what,

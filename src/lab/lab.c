@@ -17,6 +17,7 @@
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 #include "ptwalk/tlbflush.h"
+#include "ptwalk/trace_print.h"
 
 extern const struct lab lab_handwalk, lab_levels, lab_directmap;
 extern const struct lab lab_buddy, lab_gfp, lab_tlb;
@@ -398,10 +399,16 @@ sol_step(struct lab_sol *s, const char *fmt, ...)
 void
 sol_trace(struct lab_sol *s)
 {
+	struct strbuf sb;
 	int i;
 
-	for (i = 0; i < s->m->kt.n; i++)
-		sol_say(s, "  %s", s->m->kt.line[i]);
+	sb_init(&sb);
+	for (i = 0; i < s->m->kt.n; i++) {
+		sb_reset(&sb);
+		trace_print(&sb, s->m, &s->m->kt.ev[i]);
+		sol_say(s, "  %s", sb.buf);
+	}
+	sb_release(&sb);
 	kt_end(s->m);
 }
 
@@ -411,12 +418,17 @@ sol_trace_brief(struct lab_sol *s)
 	static const char *const skip[] = {
 		"alloc_pages(", "__rmqueue_smallest:", "expand:",
 	};
+	struct strbuf sb;
 	int i, hidden = 0;
 	size_t k;
 
+	sb_init(&sb);
 	for (i = 0; i < s->m->kt.n; i++) {
-		const char *l = s->m->kt.line[i];
+		const char *l;
 
+		sb_reset(&sb);
+		trace_print(&sb, s->m, &s->m->kt.ev[i]);
+		l = sb.buf;
 		for (k = 0; k < ARRAY_SIZE(skip); k++)
 			if (!strncmp(l, skip[k], strlen(skip[k])))
 				break;
@@ -425,6 +437,7 @@ sol_trace_brief(struct lab_sol *s)
 		else
 			sol_say(s, "  %s", l);
 	}
+	sb_release(&sb);
 	if (hidden)
 		sol_say(s, "  (and %s of the buddy allocator)",
 			plural((u64)hidden, "step", NULL));

@@ -14,6 +14,7 @@
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/show.h"
 #include "ptwalk/show_page.h"
+#include "ptwalk/trace_print.h"
 
 static const char *const acc_letter[] = {
 	[ACC_READ] = "r", [ACC_WRITE] = "w", [ACC_EXEC] = "x",
@@ -101,17 +102,20 @@ run_on_cpu0(struct lab_sol *s, struct task_struct *t, struct error *e)
 static bool
 trace_number(struct machine *m, const char *key, u64 *v)
 {
+	struct strbuf sb;
+	const char *p = NULL;
 	int i;
 
-	for (i = 0; i < m->kt.n; i++) {
-		const char *p = strstr(m->kt.line[i], key);
-
-		if (p != NULL) {
+	sb_init(&sb);
+	for (i = 0; i < m->kt.n && p == NULL; i++) {
+		sb_reset(&sb);
+		trace_print(&sb, m, &m->kt.ev[i]);
+		p = strstr(sb.buf, key);
+		if (p != NULL)
 			*v = strtoull(p + strlen(key), NULL, 0);
-			return true;
-		}
 	}
-	return false;
+	sb_release(&sb);
+	return p != NULL;
 }
 
 /*

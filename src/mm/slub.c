@@ -307,17 +307,13 @@ slab_nid(const struct slab_state *ss, const struct page *slab)
 	return page_to_nid(ss->m, slab);
 }
 
-static void
+static struct trace_slab *
 event(struct slab_state *ss, enum slab_event_kind kind,
       const struct kmem_cache *s, const struct page *slab, unsigned order,
       int node)
 {
-	struct slab_event *ev;
+	struct trace_slab *ev = &trace_reserve(&ss->ev, TE_slab)->f.slab;
 
-	ss->nev_total++;
-	if (ss->nev >= SLAB_MAX_EVENTS)
-		return;
-	ev = &ss->ev[ss->nev++];
 	memset(ev, 0, sizeof(*ev));
 	ev->kind = kind;
 	if (s != NULL) {
@@ -332,6 +328,7 @@ event(struct slab_state *ss, enum slab_event_kind kind,
 	ev->cpu = ss->m->cur;
 	if (s != NULL && node >= 0 && s->node[node] != NULL)
 		ev->nr_partial = s->node[node]->nr_partial;
+	return ev;
 }
 
 /*
@@ -434,9 +431,8 @@ new_slab(struct slab_state *ss, struct kmem_cache *s, gfp_t gfp, int node,
 		set_freepointer(ss, s, p, i + 1 < objects ? p + s->size : 0);
 	}
 	slab->index = start;
-	event(ss, SEV_NEW_SLAB, s, slab, order, nid);
+	event(ss, SEV_NEW_SLAB, s, slab, order, nid)->gfp = alloc_gfp;
 	ss->stat_new_slab++;
-	ss->ev[ss->nev - 1].gfp = alloc_gfp;
 	return slab;
 }
 
@@ -621,9 +617,8 @@ slab_free(struct slab_state *ss, struct kmem_cache *s, struct page *slab,
 		event(ss, SEV_TO_PARTIAL, s, slab, slab_order(slab), nid);
 	}
 	if (slab_inuse(slab) == 0) {
-		event(ss, SEV_EMPTY_KEPT, s, slab, slab_order(slab), nid);
-		if (ss->nev > 0)
-			ss->ev[ss->nev - 1].nr_partial = nr_partial;
+		event(ss, SEV_EMPTY_KEPT, s, slab, slab_order(slab),
+		      nid)->nr_partial = nr_partial;
 	}
 }
 
@@ -1319,6 +1314,8 @@ kmem_cache_init(struct machine *m, struct error *e)
 	ss = xcalloc(1, sizeof(*ss));
 	m->kern->slab = ss;
 	ss->m = m;
+	ss->ev.on = true;
+	ss->ev.max = SLAB_MAX_EVENTS;
 	INIT_LIST_HEAD(&ss->slab_caches);
 	ss->ptr_size = m->arch->is64 ? 8 : 4;
 	ss->cache_line = 64;
@@ -1396,7 +1393,7 @@ kmem_cache_init(struct machine *m, struct error *e)
 	ss->nr_caches = 2;
 	if (create_kmalloc_caches(ss, e))
 		return -1;
-	ss->nev = ss->nev_total = 0;
+	trace_reset(&ss->ev);
 	return 0;
 }
 
@@ -1423,6 +1420,7 @@ kmem_cache_release(struct machine *m)
 		cache_free_host(ss->kmem_cache_node);
 	if (ss->objmap != NULL)
 		munmap(ss->objmap, ss->objmap_bytes);
+	trace_release(&ss->ev);
 	free(ss);
 	m->kern->slab = NULL;
 }
@@ -1456,7 +1454,7 @@ kmem_cache_create(struct machine *m, const char *name, unsigned size,
 		error_set(e, -ENODEV, "no slab allocator on this machine");
 		return NULL;
 	}
-	ss->nev = ss->nev_total = 0;
+	trace_reset(&ss->ev);
 	if (name[0] == 0 || strlen(name) > 64) {
 		error_set(e, -EINVAL, "a cache name has 1 to 64 characters");
 		return NULL;
@@ -1578,7 +1576,7 @@ kmem_cache_shrink(struct machine *m, struct kmem_cache *s)
 
 	if (ss == NULL)
 		return;
-	ss->nev = ss->nev_total = 0;
+	trace_reset(&ss->ev);
 	if (s != NULL) {
 		flush_all(ss, s);
 		discard_empty(ss, s, true);
@@ -1617,7 +1615,7 @@ kmem_cache_destroy(struct machine *m, struct kmem_cache *s, struct error *e)
 
 	if (ss == NULL)
 		return error_set(e, -ENODEV, "no slab allocator");
-	ss->nev = ss->nev_total = 0;
+	trace_reset(&ss->ev);
 	if (s->kmalloc_type >= 0 || s == ss->kmem_cache ||
 	    s == ss->kmem_cache_node)
 		return error_set(e, -EPERM, "%s is created at boot by "
@@ -1670,8 +1668,8 @@ kmem_cache_alloc_node(struct machine *m, struct kmem_cache *s, gfp_t gfp,
 		return 0;
 	}
 	if (unlikely(gfp & GFP_SLAB_BUG_MASK)) {
-		event(ss, SEV_GFP_FIXED, s, NULL, 0, -1);
-		ss->ev[ss->nev - 1].gfp = gfp & GFP_SLAB_BUG_MASK;
+		event(ss, SEV_GFP_FIXED, s, NULL, 0, -1)->gfp =
+			gfp & GFP_SLAB_BUG_MASK;
 		gfp &= ~GFP_SLAB_BUG_MASK;
 	}
 	return slab_alloc(ss, s, gfp, node, e);
@@ -1683,7 +1681,7 @@ kmem_cache_alloc(struct machine *m, struct kmem_cache *s, gfp_t gfp,
 {
 	struct slab_state *ss = slab_of(m);
 
-	ss->nev = ss->nev_total = 0;
+	trace_reset(&ss->ev);
 	return kmem_cache_alloc_node(m, s, gfp, NUMA_NO_NODE, e);
 }
 
@@ -1696,7 +1694,7 @@ kmem_cache_free(struct machine *m, struct kmem_cache *s, u64 x,
 	unsigned idx;
 	bool large;
 
-	ss->nev = ss->nev_total = 0;
+	trace_reset(&ss->ev);
 	if (x == 0)
 		return error_set(e, -EINVAL, "kmem_cache_free(%s, NULL): no "
 				 "object", s->name);
@@ -1798,7 +1796,7 @@ kmalloc(struct machine *m, u64 size, gfp_t gfp, struct error *e)
 		error_set(e, -ENODEV, "no slab allocator on this machine");
 		return 0;
 	}
-	ss->nev = ss->nev_total = 0;
+	trace_reset(&ss->ev);
 	if (size == 0) {
 		error_set(e, -EINVAL, "kmalloc(0): a zero-size request returns "
 			  "ZERO_SIZE_PTR (0x10), which points at no memory "
@@ -1816,8 +1814,8 @@ kmalloc(struct machine *m, u64 size, gfp_t gfp, struct error *e)
 	}
 	if (unlikely(gfp & GFP_SLAB_BUG_MASK)) {
 		/* kmalloc_fix_flags(): warn and drop them */
-		event(ss, SEV_GFP_FIXED, NULL, NULL, 0, -1);
-		ss->ev[ss->nev - 1].gfp = gfp & GFP_SLAB_BUG_MASK;
+		event(ss, SEV_GFP_FIXED, NULL, NULL, 0, -1)->gfp =
+			gfp & GFP_SLAB_BUG_MASK;
 		gfp &= ~GFP_SLAB_BUG_MASK;
 	}
 	if (size > KMALLOC_MAX_CACHE_SIZE)
@@ -1842,7 +1840,7 @@ kfree(struct machine *m, u64 x, struct error *e)
 
 	if (ss == NULL)
 		return error_set(e, -ENODEV, "no slab allocator");
-	ss->nev = ss->nev_total = 0;
+	trace_reset(&ss->ev);
 	if (x <= ZERO_SIZE_PTR)
 		return 0;			/* ZERO_OR_NULL_PTR */
 	if (free_check(ss, x, NULL, "kfree", false, &slab, &idx, &large, e))
