@@ -20,5 +20,7 @@ const char *fpfn(const struct machine *m, u64 pfn);
 const char *fentry(const struct machine *m, int lvl, u64 e);
 /* "4K", "2M", "92" (see fmt_size) */
 const char *fsize(u64 bytes);
+/* A buddy block: "order-3 block (8 pages, 32K)". */
+const char *fblock(unsigned order);
 
 #endif

@@ -472,4 +472,11 @@ void sim_page_state(struct machine *m, u64 pfn, struct page_state *st);
  */
 int sim_page_alloc_check(struct machine *m, struct error *e);
 
+/*
+ * Why a zone failed its watermark check, in words ("12 free pages, not
+ * above the low watermark 20"): for the error of a failed allocation and
+ * for the trace.
+ */
+void zone_wmark_fail_text(const struct zone_wmark_fail *w, struct strbuf *sb);
+
 #endif

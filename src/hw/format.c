@@ -56,3 +56,15 @@ fsize(u64 bytes)
 	fmt_size(b, FMT_BUF_LEN, bytes);
 	return b;
 }
+
+const char *
+fblock(unsigned order)
+{
+	char *b = fmt_buf();
+	char sz[32];
+
+	fmt_size(sz, sizeof(sz), PAGE_SIZE << order);
+	snprintf(b, FMT_BUF_LEN, "order-%u block (%llu page%s, %s)", order,
+		 1ULL << order, order ? "s" : "", sz);
+	return b;
+}

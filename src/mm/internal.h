@@ -27,13 +27,6 @@ page_reset(struct page *p)
 	*p = (struct page){ .virtual = virt, .sim_init = 1 };
 }
 
-/* The kernel's trace, only formatted when a command asked for it. */
-#define KT(pa, ...)							\
-	do {								\
-		if (unlikely((pa)->m->kt.on))				\
-			kt((pa)->m, __VA_ARGS__);			\
-	} while (0)
-
 #define FPI_NONE	0
 #define FPI_TO_TAIL	1	/* boot: memblock_free_pages() */
 

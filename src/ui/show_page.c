@@ -115,7 +115,7 @@ fgfp(gfp_t gfp)
 {
 	char *b = fmt_buf();
 
-	gfp_format(gfp, b, FMT_BUF_LEN);
+	gfp_format(gfp, b, 200);
 	return b;
 }
 

@@ -3,9 +3,97 @@
  * What the kernel's memory allocators record, in words: the page
  * allocator, SLUB, vmalloc, highmem, ioremap, DMA and the TLB flushes.
  */
+#include "ptwalk/page_alloc.h"
 #include "ptwalk/show_page.h"
 #include "ptwalk/slab.h"
 #include "trace_print.h"
+
+/*
+ * The page allocator
+ */
+
+TRACE_PRINT(alloc_pages)
+{
+	const struct zoneref *zr;
+	size_t start;
+
+	(void)m;
+	sb_addf(sb, "alloc_pages(%s, order %u): gfp_zone = %s; zonelist of "
+		"node %d:", fgfp(e->gfp), e->order, e->high_zone, e->nid);
+	start = sb->len;
+	for (zr = e->zonerefs; zr->zone != NULL; zr++)
+		if (zr->zone_idx <= e->high_zoneidx)
+			sb_addf(sb, " %s", zr->zone->name);
+	if (sb->len == start)
+		sb_adds(sb, " (empty)");
+}
+
+TRACE_PRINT(zone_wmark_fail)
+{
+	(void)m;
+	sb_addf(sb, "zone %s (node %d): ", e->zone, e->node);
+	zone_wmark_fail_text(&e->w, sb);
+	sb_adds(sb, ": next zone");
+}
+
+TRACE_PRINT(alloc_slowpath)
+{
+	(void)m;
+	if (!e->kswapd) {
+		sb_adds(sb, "slow path: retry at the min watermark");
+		return;
+	}
+	sb_addf(sb, "slow path: wake kswapd (nothing to reclaim here); retry "
+		"at the min watermark%s",
+		e->reserves == RESERVES_ATOMIC ? " with atomic reserves" :
+		e->reserves == RESERVES_HIGH ? " with __GFP_HIGH reserves" :
+		"");
+}
+
+TRACE_PRINTF(warn_alloc, "warn_alloc: page allocation failure: order:%u, "
+	     "mode:%#x(%s), nodemask=(null)", e->order, e->gfp, fgfp(e->gfp))
+
+TRACE_PRINTF(rmqueue_smallest, "__rmqueue_smallest: %s free_area[%u] is the "
+	     "first non-empty list from order %u: block at pfn 0x%llx",
+	     e->zone, e->area, e->order, ull(e->pfn))
+
+TRACE_PRINTF(expand, "expand: split order %u at pfn 0x%llx; upper half pfn "
+	     "0x%llx (order %u) to free_area[%u]", e->order, ull(e->pfn),
+	     ull(e->upper_pfn), e->order - 1, e->order - 1)
+
+TRACE_PRINTF(free_one_page, "__free_one_page: %s at pfn 0x%llx to %s (node "
+	     "%d)", fblock(e->order), ull(e->pfn), e->zone, e->node)
+
+static const char *const buddy_states[] = {
+	[BUDDY_OUTSIDE_ZONE] = "outside the zone",
+	[BUDDY_RESERVED] = "reserved",
+	[BUDDY_OTHER_ORDER] = "free but a block of another order",
+	[BUDDY_IN_USE] = "in use",
+};
+
+TRACE_PRINTF(buddy_no_merge, "buddy of order %u at pfn 0x%llx (pfn ^ 0x%llx) "
+	     "is %s: no merge", e->order, ull(e->buddy_pfn), 1ULL << e->order,
+	     buddy_states[e->why])
+
+TRACE_PRINTF(buddy_merge, "buddy of order %u at pfn 0x%llx (pfn ^ 0x%llx) is "
+	     "free: merged into order %u at pfn 0x%llx", e->order,
+	     ull(e->buddy_pfn), 1ULL << e->order, e->order + 1, ull(e->pfn))
+
+TRACE_PRINTF(add_to_free_list, "order-%u block at pfn 0x%llx added to the %s "
+	     "of free_area[%u] of %s (%lu block%s)", e->order, ull(e->pfn),
+	     e->to_tail ? "tail" : "head", e->order, e->zone, e->nr_free,
+	     e->nr_free == 1 ? "" : "s")
+
+TRACE_PRINT(free_pages_refcount)
+{
+	(void)m;
+	if (e->compound)
+		sb_addf(sb, "_refcount still %d: the compound page stays until "
+			"the last put_page()", e->refcount);
+	else
+		sb_addf(sb, "_refcount still %d: only the pages after the "
+			"first are freed", e->refcount);
+}
 
 /*
  * SLUB
@@ -83,3 +171,43 @@ TRACE_PRINT(slab)
 		break;
 	}
 }
+
+/*
+ * TLB maintenance
+ */
+
+TRACE_PRINTF(flush_tlb_all, "flush_tlb_all: every entry, global ones too, on "
+	     "%d CPU%s", e->cpus, e->cpus == 1 ? "" : "s")
+
+TRACE_PRINT(flush_tlb_kernel_range)
+{
+	(void)m;
+	if (e->full)
+		sb_addf(sb, "flush_tlb_kernel_range 0x%llx-0x%llx: %llu pages > "
+			"ceiling %d: full flush on %d CPU%s", ull(e->start),
+			ull(e->end), ull(e->pages), e->ceiling, e->cpus,
+			e->cpus == 1 ? "" : "s");
+	else
+		sb_addf(sb, "flush_tlb_kernel_range 0x%llx-0x%llx: invlpg "
+			"x%llu on %d CPU%s", ull(e->start), ull(e->end),
+			ull(e->pages), e->cpus, e->cpus == 1 ? "" : "s");
+}
+
+TRACE_PRINTF(flush_tlb_page, "flush_tlb_page 0x%llx (asid %u) on %d CPU%s",
+	     ull(e->va), e->asid, e->cpus, e->cpus == 1 ? "" : "s")
+
+TRACE_PRINT(flush_tlb_range)
+{
+	(void)m;
+	if (e->full)
+		sb_addf(sb, "flush_tlb_range 0x%llx-0x%llx: %llu pages > "
+			"ceiling %d: every entry of asid %u", ull(e->start),
+			ull(e->end), ull(e->pages), e->ceiling, e->asid);
+	else
+		sb_addf(sb, "flush_tlb_range 0x%llx-0x%llx: %llu page%s of "
+			"asid %u", ull(e->start), ull(e->end), ull(e->pages),
+			e->pages == 1 ? "" : "s", e->asid);
+}
+
+TRACE_PRINTF(flush_tlb_mm, "flush_tlb_mm: every non-global entry of asid %u",
+	     e->asid)
