@@ -59,9 +59,15 @@ TRACE_EVENT(text,
 )
 
 /*
- * SLUB (src/mm/slub.c), in the slab allocator's own buffer: what one call
- * did to the slabs
+ * SLUB (src/mm/slub.c)
  */
+/* ___slab_alloc(): no partial slab on node: a new slab */
+TRACE_EVENT(slab_alloc_new,
+	const char *cache;
+	int node;
+	unsigned order, objects;
+)
+/* in the slab allocator's own buffer: what one call did to the slabs */
 TRACE_EVENT(slab,
 	enum slab_event_kind kind;
 	char cache[48];			/* the cache's name ("": none) */
@@ -167,4 +173,96 @@ TRACE_EVENT(add_to_free_list,
 TRACE_EVENT(free_pages_refcount,
 	int refcount;
 	bool compound;
+)
+
+/*
+ * vmalloc (src/mm/vmalloc.c)
+ */
+/* alloc_vmap_area(): the lowest fit for size in [vstart, vend) */
+TRACE_EVENT(alloc_vmap_area,
+	u64 size, align, vstart, vend, addr;
+)
+/* no room for size: the lazily freed areas are purged, then a retry */
+TRACE_EVENT(alloc_vmap_area_full,
+	u64 size;
+)
+TRACE_EVENT(purge_vmap_area_lazy,
+	u64 areas, pages, start, end;
+)
+TRACE_EVENT(vmap_pages_range,
+	u64 start, end;
+	unsigned nr_pages;
+)
+/* __vmalloc_area_node(): the pages array, kmalloc'ed or vmalloc'ed */
+TRACE_EVENT(vmalloc_pages_array,
+	u64 bytes, va;
+	bool vmalloced;
+)
+TRACE_EVENT(remove_vm_area,
+	u64 addr, pages;
+)
+TRACE_EVENT(vmap_lazy_drain,
+	u64 lazy_nr, lazy_max;
+)
+TRACE_EVENT(preallocate_vmalloc_pages,
+	long entries;
+)
+
+/*
+ * highmem (src/mm/highmem.c)
+ */
+TRACE_EVENT(flush_all_zero_pkmaps,
+	unsigned slots;			/* slots unmapped */
+)
+/* map_new_virtual(): the scan wrapped to slot 0 */
+TRACE_EVENT(pkmap_wrap,
+)
+TRACE_EVENT(map_new_virtual,
+	unsigned slot;
+	u64 va, pfn;
+)
+/* kmap_high(): the page has a pkmap address already */
+TRACE_EVENT(kmap_high_mapped,
+	u64 pfn, va;
+)
+TRACE_EVENT(kunmap_high,
+	int slot, count;		/* pkmap_count[slot], after */
+)
+/*
+ * local: kmap_local (5.11+: the slot's pte is cleared and flushed at
+ * unmap), else the older kmap_atomic (the pte stays, flushed at map)
+ */
+TRACE_EVENT(kmap_atomic,
+	int cpu, slot;
+	unsigned fix;
+	u64 va, pfn;
+	bool local;
+)
+TRACE_EVENT(kunmap_atomic,
+	int cpu, slot;
+	u64 va;
+	bool local;
+)
+
+/*
+ * ioremap and DMA (src/mm/ioremap.c, dma.c)
+ */
+/* fn: the function of the cache mode; max_shift: the largest leaf */
+TRACE_EVENT(ioremap_page_range,
+	u64 start, end, phys;
+	const char *fn;
+	unsigned max_shift;
+)
+/* __dma_alloc_buffer(): a block of order split, the pages past freed */
+TRACE_EVENT(dma_alloc_buffer,
+	unsigned order, freed;
+)
+/* __dma_alloc_remap(): from the top of [start, end), ptes mapped */
+TRACE_EVENT(dma_alloc_remap,
+	u64 start, end, va, align;
+	unsigned ptes;
+)
+/* dma_coherent_ok() refused pfn: freed, a lower zone is tried */
+TRACE_EVENT(dma_coherent_retry,
+	u64 pfn, mask;
 )

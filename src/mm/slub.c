@@ -39,12 +39,6 @@
 				 SLAB_CACHE_DMA32 | SLAB_RECLAIM_ACCOUNT | \
 				 SLAB_POISON | SLAB_PANIC)
 
-#define KT_SLAB(ss, ...)						\
-	do {								\
-		if (unlikely((ss)->m->kt.on))				\
-			kt((ss)->m, __VA_ARGS__);			\
-	} while (0)
-
 static void slab_page_describe(struct machine *m, const struct page *page,
 			       struct strbuf *sb);
 static void large_describe(struct machine *m, const struct page *page,
@@ -537,9 +531,9 @@ slab_refill(struct slab_state *ss, struct kmem_cache *s, gfp_t gfp, int node,
 		c->slab = slab;
 		return slab;
 	}
-	KT_SLAB(ss, "___slab_alloc: %s has no partial slab on node %d: "
-		"new_slab (order %u, %s)", s->name, searchnode,
-		oo_order(s->oo), plural(oo_objects(s->oo), "object", NULL));
+	trace_event(ss->m, slab_alloc_new, .cache = trace_str(ss->m, s->name),
+		    .node = searchnode, .order = oo_order(s->oo),
+		    .objects = oo_objects(s->oo));
 	slab = new_slab(ss, s, gfp, node, e);
 	if (slab == NULL)
 		return NULL;

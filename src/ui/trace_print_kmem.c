@@ -99,6 +99,10 @@ TRACE_PRINT(free_pages_refcount)
  * SLUB
  */
 
+TRACE_PRINTF(slab_alloc_new, "___slab_alloc: %s has no partial slab on node "
+	     "%d: new_slab (order %u, %s)", e->cache, e->node, e->order,
+	     plural(e->objects, "object", NULL))
+
 TRACE_PRINT(slab)
 {
 	const char *name = e->cache;
@@ -211,3 +215,111 @@ TRACE_PRINT(flush_tlb_range)
 
 TRACE_PRINTF(flush_tlb_mm, "flush_tlb_mm: every non-global entry of asid %u",
 	     e->asid)
+
+/*
+ * vmalloc
+ */
+
+TRACE_PRINTF(alloc_vmap_area, "alloc_vmap_area: lowest fit for 0x%llx bytes "
+	     "(align 0x%llx) in 0x%llx-0x%llx: 0x%llx", ull(e->size),
+	     ull(e->align), ull(e->vstart), ull(e->vend), ull(e->addr))
+
+TRACE_PRINTF(alloc_vmap_area_full, "alloc_vmap_area: no room for 0x%llx "
+	     "bytes: purge the lazily freed areas and retry", ull(e->size))
+
+TRACE_PRINTF(purge_vmap_area_lazy, "__purge_vmap_area_lazy: %s (%s) in "
+	     "0x%llx-0x%llx", plural(e->areas, "lazily freed area", NULL),
+	     plural(e->pages, "page", NULL), ull(e->start), ull(e->end))
+
+TRACE_PRINTF(vmap_pages_range, "vmap_pages_range 0x%llx-0x%llx: %s in init_mm",
+	     ull(e->start), ull(e->end), plural(e->nr_pages, "PTE", NULL))
+
+TRACE_PRINT(vmalloc_pages_array)
+{
+	(void)m;
+	if (e->vmalloced)
+		sb_addf(sb, "__vmalloc_area_node: pages array of %llu bytes > "
+			"PAGE_SIZE: vmalloc'ed at 0x%llx", ull(e->bytes),
+			ull(e->va));
+	else
+		sb_addf(sb, "__vmalloc_area_node: pages array of %llu bytes: "
+			"kmalloc'ed at 0x%llx", ull(e->bytes), ull(e->va));
+}
+
+TRACE_PRINTF(remove_vm_area, "remove_vm_area 0x%llx: %s unmapped; the "
+	     "vmap_area goes on the purge list (TLB flush deferred)",
+	     ull(e->addr), plural(e->pages, "page", NULL))
+
+TRACE_PRINTF(vmap_lazy_drain, "vmap_lazy_nr %llu > lazy_max_pages() %llu: "
+	     "drain", ull(e->lazy_nr), ull(e->lazy_max))
+
+TRACE_PRINTF(preallocate_vmalloc_pages, "preallocate_vmalloc_pages: %ld "
+	     "top-level entries of the vmalloc area populated", e->entries)
+
+/*
+ * highmem
+ */
+
+TRACE_PRINTF(flush_all_zero_pkmaps, "flush_all_zero_pkmaps: %u slot%s with "
+	     "pkmap_count 1 unmapped", e->slots, e->slots == 1 ? "" : "s")
+
+TRACE_PRINTF(pkmap_wrap, "map_new_virtual: the scan wrapped to slot 0")
+
+TRACE_PRINTF(map_new_virtual, "map_new_virtual: pkmap slot %u at 0x%llx: pte "
+	     "-> pfn 0x%llx", e->slot, ull(e->va), ull(e->pfn))
+
+TRACE_PRINTF(kmap_high_mapped, "kmap_high: pfn 0x%llx is already mapped at "
+	     "0x%llx", ull(e->pfn), ull(e->va))
+
+TRACE_PRINTF(kunmap_high, "kunmap_high: pkmap_count[%d] = %d%s", e->slot,
+	     e->count, e->count == 1 ? ": no user left; the slot stays mapped "
+	     "until flush_all_zero_pkmaps" : "")
+
+TRACE_PRINT(kmap_atomic)
+{
+	(void)m;
+	if (e->local)
+		sb_addf(sb, "kmap_local: cpu%d slot %d = fixmap %u at 0x%llx: "
+			"pte -> pfn 0x%llx (the slot's pte was cleared and "
+			"flushed at its last unmap)", e->cpu, e->slot, e->fix,
+			ull(e->va), ull(e->pfn));
+	else
+		sb_addf(sb, "kmap_atomic: cpu%d slot %d = fixmap %u at 0x%llx: "
+			"pte -> pfn 0x%llx, local_flush_tlb_kernel_page on "
+			"cpu%d", e->cpu, e->slot, e->fix, ull(e->va),
+			ull(e->pfn), e->cpu);
+}
+
+TRACE_PRINT(kunmap_atomic)
+{
+	(void)m;
+	if (e->local)
+		sb_addf(sb, "kunmap_local: pte_clear of 0x%llx, "
+			"flush_tlb_one_kernel on cpu%d", ull(e->va), e->cpu);
+	else
+		sb_addf(sb, "kunmap_atomic: slot %d of cpu%d released; its pte "
+			"stays (cleared only with DEBUG_HIGHMEM) and is "
+			"overwritten and flushed by the next kmap_atomic",
+			e->slot, e->cpu);
+}
+
+/*
+ * ioremap and DMA
+ */
+
+TRACE_PRINTF(ioremap_page_range, "ioremap_page_range 0x%llx-0x%llx -> 0x%llx "
+	     "(%s, leaves up to %s)", ull(e->start), ull(e->end),
+	     ull(e->phys), e->fn, e->max_shift == PAGE_SHIFT ? "4K" :
+	     e->max_shift == 21 ? "2M" : e->max_shift == 22 ? "4M" : "1G")
+
+TRACE_PRINTF(dma_alloc_buffer, "__dma_alloc_buffer: order-%u block "
+	     "split_page'd; the %s past the buffer freed", e->order,
+	     plural(e->freed, "page", NULL))
+
+TRACE_PRINTF(dma_alloc_remap, "__dma_alloc_remap: arm_vmregion_alloc from the "
+	     "top of 0x%llx-0x%llx: 0x%llx (align 0x%llx); %u PTEs in "
+	     "consistent_pte", ull(e->start), ull(e->end), ull(e->va),
+	     ull(e->align), e->ptes)
+
+TRACE_PRINTF(dma_coherent_retry, "dma_coherent_ok: pfn 0x%llx is beyond mask "
+	     "0x%llx: free it and retry lower", ull(e->pfn), ull(e->mask))
