@@ -51,6 +51,21 @@ struct zone_wmark_fail {
 					 * (else __GFP_HIGH's) */
 };
 struct zoneref;
+
+/* address-space switches */
+enum asid_how {
+	ASID_FREE,		/* a free ASID (PCID slot) */
+	ASID_REUSED,		/* the slot of another mm, taken over */
+	ASID_CURRENT,		/* still this mm's, its entries good */
+	ASID_STALE,		/* still this mm's, its tlb_gen old */
+	ASID_KEPT,		/* the old ASID, kept for a new generation */
+	ASID_ROLLOVER,		/* all used: a new generation */
+};
+enum idle_how {
+	IDLE_ASID,		/* TTBR0 <- reserved_pg_dir or swapper_pg_dir */
+	IDLE_PCID,		/* CR3 <- swapper_pg_dir, PCID 0 */
+	IDLE_FLUSH,		/* CR3 <- swapper_pg_dir, non-global flushed */
+};
 #endif
 
 /* free text, until every caller records an event of its own */
@@ -265,4 +280,55 @@ TRACE_EVENT(dma_alloc_remap,
 /* dma_coherent_ok() refused pfn: freed, a lower zone is tried */
 TRACE_EVENT(dma_coherent_retry,
 	u64 pfn, mask;
+)
+
+/*
+ * Address-space switches (src/mm/context.c)
+ */
+TRACE_EVENT(switch_to_running,
+	int cpu, pid;
+)
+TRACE_EVENT(switch_mm_same,
+	int cpu;
+)
+/* without PCID: the CR3 write dropped the non-global entries */
+TRACE_EVENT(load_new_mm_cr3,
+	int cpu;
+	u64 pgd;
+	unsigned dropped, kept;
+)
+/* choose_new_asid(): ctx_id is the mm's, or the slot's old owner's */
+TRACE_EVENT(choose_new_asid,
+	int cpu;
+	unsigned asid;
+	enum asid_how how;
+	u64 ctx_id;
+)
+TRACE_EVENT(load_new_mm_cr3_pcid,
+	int cpu;
+	u64 pgd;
+	unsigned pcid;
+	bool flush;
+)
+/* new_context(): for ASID_ROLLOVER, asid is the number of ASIDs */
+TRACE_EVENT(new_context,
+	enum asid_how how;
+	u64 asid, generation;
+)
+/* check_and_switch_context(): the ASID is of the current generation */
+TRACE_EVENT(check_and_switch_context,
+	int cpu;
+	unsigned asid;
+)
+/* split_roots: the ASID in TTBR1 (arm64), else CONTEXTIDR */
+TRACE_EVENT(cpu_switch_mm,
+	int cpu;
+	u64 pgd;
+	unsigned asid;
+	bool split_roots;
+)
+TRACE_EVENT(switch_to_idle,
+	int cpu;
+	enum idle_how how;
+	bool reserved;			/* IDLE_ASID: reserved_pg_dir */
 )

@@ -116,9 +116,8 @@ switch_x86(struct machine *m, struct cpu *c, struct mm_struct *mm)
 	c->asid = 0;
 	tlb_flush_nonglobal(&c->tlb);
 	after = tlb_count(&c->tlb);
-	KT(m, "cpu%d: CR3 <- %s: without PCID a CR3 write flushes every "
-	   "non-global TLB entry (%u dropped, %u global kept)", c->id,
-	   fpa(m, mm->pgd), before - after, after);
+	trace_event(m, load_new_mm_cr3, .cpu = c->id, .pgd = mm->pgd,
+		    .dropped = before - after, .kept = after);
 }
 
 /* x86 with PCID: choose_new_asid() */
@@ -139,20 +138,17 @@ switch_pcid(struct machine *m, struct cpu *c, struct mm_struct *mm)
 		asid = ts->next_asid[c->id];
 		ts->next_asid[c->id] = (u8)((asid + 1) % TLB_NR_DYN_ASIDS);
 		if (slots[asid].ctx_id)
-			KT(m, "cpu%d: choose_new_asid: no slot holds this mm; "
-			   "reuse ASID %u (PCID %u) of ctx_id %llu", c->id,
-			   asid, asid + 1,
-			   (unsigned long long)slots[asid].ctx_id);
+			trace_event(m, choose_new_asid, .cpu = c->id,
+				    .asid = asid, .how = ASID_REUSED,
+				    .ctx_id = slots[asid].ctx_id);
 		else
-			KT(m, "cpu%d: choose_new_asid: ASID %u (PCID %u) for "
-			   "ctx_id %llu", c->id, asid, asid + 1,
-			   (unsigned long long)mm->ctx_id);
+			trace_event(m, choose_new_asid, .cpu = c->id,
+				    .asid = asid, .how = ASID_FREE,
+				    .ctx_id = mm->ctx_id);
 	} else {
-		KT(m, "cpu%d: choose_new_asid: ASID %u (PCID %u) still holds "
-		   "ctx_id %llu%s", c->id, asid, asid + 1,
-		   (unsigned long long)mm->ctx_id,
-		   flush ? ", but its tlb_gen is old" : ": its TLB entries "
-		   "are still good");
+		trace_event(m, choose_new_asid, .cpu = c->id, .asid = asid,
+			    .how = flush ? ASID_STALE : ASID_CURRENT,
+			    .ctx_id = mm->ctx_id);
 	}
 	slots[asid].ctx_id = mm->ctx_id;
 	slots[asid].tlb_gen = mm->tlb_gen;
@@ -160,9 +156,8 @@ switch_pcid(struct machine *m, struct cpu *c, struct mm_struct *mm)
 	c->root[0] = mm->pgd;
 	if (flush)
 		tlb_flush_asid(&c->tlb, c->asid);
-	KT(m, "cpu%d: CR3 <- %s | PCID %u%s", c->id, fpa(m, mm->pgd),
-	   c->asid, flush ? ": that PCID's entries flushed" :
-	   " | NOFLUSH (bit 63): no flush");
+	trace_event(m, load_new_mm_cr3_pcid, .cpu = c->id, .pgd = mm->pgd,
+		    .pcid = c->asid, .flush = flush);
 }
 
 /* arm/arm64: new_context() with rollover */
@@ -179,8 +174,7 @@ arm_new_context(struct machine *m, struct cpu *c, struct mm_struct *mm)
 		a = mm->asid_gen & (nasid - 1);
 		if (!ts->asid_map[a]) {
 			ts->asid_map[a] = 1;
-			KT(m, "new_context: ASID %llu kept for a new generation",
-			   (unsigned long long)a);
+			trace_event(m, new_context, .how = ASID_KEPT, .asid = a);
 			return ts->asid_generation | a;
 		}
 	}
@@ -193,9 +187,8 @@ arm_new_context(struct machine *m, struct cpu *c, struct mm_struct *mm)
 		if (!ts->asid_map[a]) {
 			ts->asid_map[a] = 1;
 			ts->asid_next = a + 1 >= nasid ? 1 : a + 1;
-			KT(m, "new_context: ASID %llu of generation %llu",
-			   (unsigned long long)a,
-			   (unsigned long long)(ts->asid_generation >> bits));
+			trace_event(m, new_context, .how = ASID_FREE, .asid = a,
+				    .generation = ts->asid_generation >> bits);
 			return ts->asid_generation | a;
 		}
 	}
@@ -211,9 +204,8 @@ arm_new_context(struct machine *m, struct cpu *c, struct mm_struct *mm)
 		ts->reserved_asids[i] = act;
 		tlb_flush_all(&m->cpu[i].tlb);
 	}
-	KT(m, "new_context: all %llu ASIDs used: rollover to generation %llu, "
-	   "every CPU's TLB flushed", (unsigned long long)(nasid - 1),
-	   (unsigned long long)(ts->asid_generation >> bits));
+	trace_event(m, new_context, .how = ASID_ROLLOVER, .asid = nasid - 1,
+		    .generation = ts->asid_generation >> bits);
 	for (a = 1; a < nasid; a++)
 		if (!ts->asid_map[a]) {
 			ts->asid_map[a] = 1;
@@ -229,8 +221,8 @@ switch_arm(struct machine *m, struct cpu *c, struct mm_struct *mm)
 	struct task_state *ts = tasks_of(m);
 
 	if (arm_asid_current(m, mm)) {
-		KT(m, "cpu%d: check_and_switch_context: ASID %u is of the "
-		   "current generation: no flush", c->id, arm_asid(m, mm));
+		trace_event(m, check_and_switch_context, .cpu = c->id,
+			    .asid = arm_asid(m, mm));
 	} else {
 		mm->asid_gen = arm_new_context(m, c, mm);
 	}
@@ -238,14 +230,8 @@ switch_arm(struct machine *m, struct cpu *c, struct mm_struct *mm)
 	c->asid = arm_asid(m, mm);
 	c->root[0] = mm->pgd;
 	c->root_valid[0] = true;
-	if (m->mmu.split_roots)
-		KT(m, "cpu%d: TTBR0 <- %s (the user tables), ASID %u in "
-		   "TTBR1[63:48] (TCR_EL1.A1): user entries are tagged, kernel "
-		   "entries global", c->id, fpa(m, mm->pgd), c->asid);
-	else
-		KT(m, "cpu%d: TTBR0 <- %s, CONTEXTIDR.ASID %u: user entries "
-		   "are tagged (nG), kernel entries global", c->id,
-		   fpa(m, mm->pgd), c->asid);
+	trace_event(m, cpu_switch_mm, .cpu = c->id, .pgd = mm->pgd,
+		    .asid = c->asid, .split_roots = m->mmu.split_roots);
 }
 
 int
@@ -258,7 +244,7 @@ switch_to(struct machine *m, struct cpu *c, struct task_struct *t,
 		return error_set(e, -EBUSY, "pid %d is running on cpu%d: a task "
 				 "runs on one CPU at a time", t->pid, t->cpu);
 	if (prev == t) {
-		KT(m, "cpu%d: pid %d is already running here", c->id, t->pid);
+		trace_event(m, switch_to_running, .cpu = c->id, .pid = t->pid);
 		return 0;
 	}
 	if (prev != NULL)
@@ -266,7 +252,7 @@ switch_to(struct machine *m, struct cpu *c, struct task_struct *t,
 	t->cpu = c->id;
 	c->pid = t->pid;
 	if (prev != NULL && prev->mm == t->mm) {
-		KT(m, "cpu%d: same mm: switch_mm does nothing", c->id);
+		trace_event(m, switch_mm_same, .cpu = c->id);
 		return 0;
 	}
 	if (mm_arch(m)->asid_bits)
@@ -293,18 +279,17 @@ switch_to_idle(struct machine *m, struct cpu *c)
 	if (mm_arch(m)->asid_bits) {
 		tasks_of(m)->active_asids[c->id] = 0;
 		c->asid = 0;
-		KT(m, "cpu%d: idle: TTBR0 <- %s", c->id, m->reserved_pg_dir ?
-		   "reserved_pg_dir (no user mappings)" : "swapper_pg_dir");
+		trace_event(m, switch_to_idle, .cpu = c->id, .how = IDLE_ASID,
+			    .reserved = m->reserved_pg_dir != 0);
 		return;
 	}
 	if (has_pcid(m)) {
 		c->asid = 0;
 		tlb_flush_asid(&c->tlb, 0);
-		KT(m, "cpu%d: idle: CR3 <- swapper_pg_dir (PCID 0)", c->id);
+		trace_event(m, switch_to_idle, .cpu = c->id, .how = IDLE_PCID);
 		return;
 	}
 	c->asid = 0;
 	tlb_flush_nonglobal(&c->tlb);
-	KT(m, "cpu%d: idle: CR3 <- swapper_pg_dir: non-global TLB entries "
-	   "flushed", c->id);
+	trace_event(m, switch_to_idle, .cpu = c->id, .how = IDLE_FLUSH);
 }
