@@ -205,6 +205,8 @@ int do_mprotect(struct machine *m, struct mm_struct *mm, u64 start, u64 len,
 		unsigned prot, struct error *e);
 int do_brk(struct machine *m, struct mm_struct *mm, u64 brk, u64 *ret,
 	   struct error *e);
+/* "rwxp": a VMA's access and sharing as /proc/PID/maps shows them */
+const char *vm_flags_rwxp(unsigned long vm_flags);
 /* "[heap]", "[stack]", the file path, or "" (show_map_vma) */
 const char *vma_name(const struct mm_struct *mm,
 		     const struct vm_area_struct *vma);

@@ -66,6 +66,19 @@ enum idle_how {
 	IDLE_PCID,		/* CR3 <- swapper_pg_dir, PCID 0 */
 	IDLE_FLUSH,		/* CR3 <- swapper_pg_dir, non-global flushed */
 };
+
+/* VMAs */
+enum mmap_placed {		/* where do_mmap() put a mapping */
+	MMAP_FIXED,		/* at the MAP_FIXED address */
+	MMAP_HINT,		/* at the hint */
+	MMAP_HINT_TAKEN,	/* top-down: the hint was taken */
+	MMAP_TOPDOWN,		/* top-down below mmap_base (no hint) */
+};
+enum brk_how {
+	BRK_SAME_PAGE,		/* the break moves within its page */
+	BRK_SHRINK,		/* [start, end) unmapped */
+	BRK_GROW,		/* [start, end) mapped */
+};
 #endif
 
 /* free text, until every caller records an event of its own */
@@ -331,4 +344,60 @@ TRACE_EVENT(switch_to_idle,
 	int cpu;
 	enum idle_how how;
 	bool reserved;			/* IDLE_ASID: reserved_pg_dir */
+)
+
+/*
+ * VMAs (src/mm/mmap.c); flags are vm_flags
+ */
+/* do_mmap(): [start, end) placed; file: a file mapping (else anonymous) */
+TRACE_EVENT(do_mmap,
+	u64 start, end;
+	unsigned long flags;
+	bool file;
+	enum mmap_placed placed;
+)
+TRACE_EVENT(mmap_region,
+	u64 start, end;
+	unsigned long flags;
+	bool file;
+	const char *path;
+)
+/* vma_merge(): [start, end) joins [prev_start, prev_end) */
+TRACE_EVENT(vma_merge,
+	u64 start, end;
+	unsigned long flags;
+	u64 prev_start, prev_end;
+)
+TRACE_EVENT(split_vma,
+	u64 start, end;
+	unsigned long flags;
+	u64 addr;
+)
+/* do_munmap(): the VMA [start, end) removed */
+TRACE_EVENT(do_munmap,
+	u64 start, end;
+	unsigned long flags;
+	bool file;
+	const char *path;
+)
+TRACE_EVENT(do_munmap_none,
+	u64 start, end;
+)
+TRACE_EVENT(mprotect_fixup,
+	u64 start, end;
+	unsigned long flags, newflags;
+)
+/* grow: the VMA [start, end) grows to new_end, else a new VMA */
+TRACE_EVENT(do_brk_flags,
+	u64 start, end, new_end;
+	unsigned long flags;
+	bool grow;
+)
+/* brk(): the break from old to brk; [start, end) unmapped or mapped */
+TRACE_EVENT(brk,
+	enum brk_how how;
+	u64 old, brk, start, end;
+)
+TRACE_EVENT(expand_stack,
+	u64 old_start, start, size, rlimit;
 )

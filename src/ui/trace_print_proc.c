@@ -3,6 +3,7 @@
  * What the kernel's process model records, in words: address-space
  * switches, VMAs, exec, fork and exit.
  */
+#include "ptwalk/mm.h"
 #include "trace_print.h"
 
 /*
@@ -95,3 +96,75 @@ TRACE_PRINT(switch_to_idle)
 		break;
 	}
 }
+
+/*
+ * VMAs
+ */
+
+static const char *const mmap_placed[] = {
+	[MMAP_FIXED] = "at the fixed address",
+	[MMAP_HINT] = "at the hint",
+	[MMAP_HINT_TAKEN] = "top-down (the hint was taken)",
+	[MMAP_TOPDOWN] = "top-down below mmap_base",
+};
+
+TRACE_PRINTF(do_mmap, "do_mmap: %s-%s %s%s, placed %s", fva(m, e->start),
+	     fva(m, e->end), vm_flags_rwxp(e->flags),
+	     e->file ? " file" : " anonymous", mmap_placed[e->placed])
+
+TRACE_PRINTF(mmap_region, "mmap_region: new VMA %s-%s %s%s%s",
+	     fva(m, e->start), fva(m, e->end), vm_flags_rwxp(e->flags),
+	     e->file ? " " : " anonymous", e->path)
+
+TRACE_PRINTF(vma_merge, "vma_merge: %s-%s %s joins %s-%s into one VMA",
+	     fva(m, e->start), fva(m, e->end), vm_flags_rwxp(e->flags),
+	     fva(m, e->prev_start), fva(m, e->prev_end))
+
+TRACE_PRINTF(split_vma, "split_vma: %s-%s %s at %s", fva(m, e->start),
+	     fva(m, e->end), vm_flags_rwxp(e->flags), fva(m, e->addr))
+
+TRACE_PRINTF(do_munmap, "do_munmap: remove VMA %s-%s %s%s%s",
+	     fva(m, e->start), fva(m, e->end), vm_flags_rwxp(e->flags),
+	     e->file ? " " : "", e->path)
+
+TRACE_PRINTF(do_munmap_none, "do_munmap: nothing mapped in %s-%s",
+	     fva(m, e->start), fva(m, e->end))
+
+TRACE_PRINTF(mprotect_fixup, "mprotect_fixup: %s-%s %s -> %s",
+	     fva(m, e->start), fva(m, e->end), vm_flags_rwxp(e->flags),
+	     vm_flags_rwxp(e->newflags))
+
+TRACE_PRINT(do_brk_flags)
+{
+	if (e->grow)
+		sb_addf(sb, "do_brk_flags: grow VMA %s-%s to %s",
+			fva(m, e->start), fva(m, e->end), fva(m, e->new_end));
+	else
+		sb_addf(sb, "do_brk_flags: new anonymous VMA %s-%s %s",
+			fva(m, e->start), fva(m, e->end),
+			vm_flags_rwxp(e->flags));
+}
+
+TRACE_PRINT(brk)
+{
+	switch (e->how) {
+	case BRK_SAME_PAGE:
+		sb_addf(sb, "brk: %s -> %s, same page: no VMA change",
+			fva(m, e->old), fva(m, e->brk));
+		break;
+	case BRK_SHRINK:
+		sb_addf(sb, "brk: shrink %s -> %s: unmap %s-%s",
+			fva(m, e->old), fva(m, e->brk), fva(m, e->start),
+			fva(m, e->end));
+		break;
+	case BRK_GROW:
+		sb_addf(sb, "brk: grow %s -> %s: anonymous memory %s-%s",
+			fva(m, e->old), fva(m, e->brk), fva(m, e->start),
+			fva(m, e->end));
+		break;
+	}
+}
+
+TRACE_PRINTF(expand_stack, "expand_stack: vm_start %s -> %s (stack now %s, "
+	     "RLIMIT_STACK %s)", fva(m, e->old_start), fva(m, e->start),
+	     fsize(e->size), fsize(e->rlimit))
