@@ -401,3 +401,60 @@ TRACE_EVENT(brk,
 TRACE_EVENT(expand_stack,
 	u64 old_start, start, size, rlimit;
 )
+
+/*
+ * exec (src/mm/exec.c)
+ */
+TRACE_EVENT(exec,
+	const char *path;
+	int pid;
+	u16 type, machine;		/* the ELF header's e_type, e_machine */
+)
+/*
+ * PT_INTERP names a file that cannot be used: not mapped, the entry is
+ * the program's own; err: the errno Linux would fail the exec with
+ */
+TRACE_EVENT(interp_unusable,
+	const char *interp;
+	const char *why;		/* the error opening or reading it */
+	int err;
+	bool bad_elf;			/* opened, but not a usable ELF */
+)
+TRACE_EVENT(exec_mm_alloc,
+	u64 task_size, stack_top, mmap_base;
+)
+TRACE_EVENT(setup_arg_pages,
+	u64 start, end;
+	bool exec_stack;		/* no PT_GNU_STACK, or PF_X in it */
+)
+/*
+ * An ET_DYN's load_bias: interp, from ELF_ET_DYN_BASE (base) aligned to
+ * align; else placed like an mmap
+ */
+TRACE_EVENT(load_bias,
+	u64 base, align;
+	bool interp;
+)
+TRACE_EVENT(elf_map,
+	int phdr;			/* its index in the program headers */
+	unsigned prot;			/* PROT_* */
+	u64 offset, filesz, addr, memsz;
+)
+TRACE_EVENT(set_brk,
+	u64 start, end;
+)
+TRACE_EVENT(padzero,
+	u64 addr, len;
+)
+TRACE_EVENT(load_elf_interp,
+	const char *path;
+)
+TRACE_EVENT(create_elf_tables,
+	int argc;
+	u64 argv, envp, auxv;
+	int nauxv;
+	u64 sp;
+)
+TRACE_EVENT(start_thread,
+	u64 pc, sp, brk;
+)

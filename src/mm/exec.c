@@ -175,9 +175,7 @@ padzero(struct bprm *b, u64 elf_bss)
 	if (!n)
 		return 0;
 	n = PAGE_SIZE - n;
-	KT(b->m, "padzero: clear_user(%s, %llu): the file bytes after the "
-	   "data are the bss's start", fva(b->m, elf_bss),
-	   (unsigned long long)n);
+	trace_event(b->m, padzero, .addr = elf_bss, .len = n);
 	return put_user(b, elf_bss, zero, n);
 }
 
@@ -187,8 +185,7 @@ set_brk(struct bprm *b, u64 start, u64 end, unsigned prot)
 	start = elf_pagealign(start);
 	end = elf_pagealign(end);
 	if (end > start) {
-		KT(b->m, "set_brk: bss pages %s-%s become anonymous memory "
-		   "(vm_brk_flags)", fva(b->m, start), fva(b->m, end));
+		trace_event(b->m, set_brk, .start = start, .end = end);
 		if (vm_brk_flags(b->m, b->mm, start, end - start,
 				 (prot & PROT_EXEC) ? VM_EXEC : 0, b->e))
 			return b->e->code;
@@ -332,11 +329,10 @@ create_elf_tables(struct bprm *b, const struct elf_info *ei, u64 phdr_addr,
 	for (i = 0; i < n; i++, a += b->ptr)
 		if (put_ptr(b, a, aux[i]))
 			return b->e->code;
-	KT(m, "create_elf_tables: argc %d, argv %s, envp %s, auxv %s (%d "
-	   "entries) and AT_RANDOM/AT_PLATFORM data; sp = %s", argc,
-	   fva(m, sp + b->ptr), fva(m, sp + b->ptr * (u64)(argc + 2)),
-	   fva(m, sp + b->ptr * (u64)(argc + envc + 3)), n / 2,
-	   fva(m, sp));
+	trace_event(m, create_elf_tables, .argc = argc, .argv = sp + b->ptr,
+		    .envp = sp + b->ptr * (u64)(argc + 2),
+		    .auxv = sp + b->ptr * (u64)(argc + envc + 3),
+		    .nauxv = n / 2, .sp = sp);
 	return 0;
 }
 
@@ -353,10 +349,9 @@ open_elf(struct machine *m, struct file *f, const char *path, bool interp,
 			      m->arch->name, m->lay.task_size, e);
 }
 
-/* Find and check PT_INTERP; NULL with a note when it cannot be used. */
+/* Find and check PT_INTERP; NULL (and a trace event) when unusable. */
 static struct file *
-open_interp(struct machine *m, const struct elf_info *ei, const char *root,
-	    char **note)
+open_interp(struct machine *m, const struct elf_info *ei, const char *root)
 {
 	struct file *f;
 	struct error e;
@@ -369,21 +364,19 @@ open_interp(struct machine *m, const struct elf_info *ei, const char *root,
 		xstrdup(ei->interp);
 	if (file_open(m, path, &f, &e)) {
 		/* open_exec(): -EACCES for what is not a regular file */
-		const char *err = e.code == -EISDIR || e.code == -EINVAL ?
-			"EACCES" : strerrorname_np(-e.code);
-
-		*note = xasprintf("interpreter %s: %s; it is not mapped (Linux "
-				  "would fail the exec with %s), the entry "
-				  "is the program's own", ei->interp, e.msg,
-				  err ? err : "an error");
+		trace_event(m, interp_unusable,
+			    .interp = trace_str(m, ei->interp),
+			    .why = trace_str(m, e.msg),
+			    .err = e.code == -EISDIR || e.code == -EINVAL ?
+			    EACCES : -e.code);
 		free(path);
 		return NULL;
 	}
 	if (open_elf(m, f, path, true, &e)) {
-		*note = xasprintf("interpreter %s is not usable: %s; it is not "
-				  "mapped (Linux would fail the exec with "
-				  "ELIBBAD), the entry is the program's own",
-				  ei->interp, e.msg);
+		trace_event(m, interp_unusable,
+			    .interp = trace_str(m, ei->interp),
+			    .why = trace_str(m, e.msg), .err = ELIBBAD,
+			    .bad_elf = true);
 		fput(m, f);
 		free(path);
 		return NULL;
@@ -416,7 +409,6 @@ do_execve(struct machine *m, const struct exec_args *a,
 	    interp_load = 0, entry, *argv_ptrs = NULL, envp_ptrs[2], stack_lo;
 	bool first = true, exec_stack = true;
 	unsigned bss_prot = 0;
-	char *note = NULL;
 	int argc = a->argc > 0 ? a->argc : 1, envc = 2, i, r;
 	const char *const *argv = a->argc > 0 ? (const char *const *)a->argv :
 		(const char *const *)&a->path;
@@ -433,7 +425,6 @@ do_execve(struct machine *m, const struct exec_args *a,
 		return e->code;
 	}
 	ei = f->elf;
-	interp = open_interp(m, ei, a->root, &note);
 	for (i = 0; i < ei->nseg; i++)
 		if (ei->seg[i].type == ELF_PT_GNU_STACK)
 			exec_stack = ei->seg[i].flags & ELF_PF_X;
@@ -443,10 +434,9 @@ do_execve(struct machine *m, const struct exec_args *a,
 		error_set(e, -EAGAIN, "no free pid");
 		goto fail_files;
 	}
-	KT(m, "exec %s: pid %d, %s %s", a->path, t->pid,
-	   elf_type_name(ei->type), elf_machine_name(ei->machine));
-	if (note != NULL)
-		KT(m, "%s", note);
+	trace_event(m, exec, .path = trace_str(m, a->path), .pid = t->pid,
+		    .type = ei->type, .machine = ei->machine);
+	interp = open_interp(m, ei, a->root);
 	mm = mm_alloc(m, e);
 	if (mm == NULL) {
 		task_unlink(m, t);
@@ -460,10 +450,8 @@ do_execve(struct machine *m, const struct exec_args *a,
 	b.mm = mm;
 	b.e = e;
 	b.ptr = m->arch->is64 ? 8 : 4;
-	KT(m, "mm_alloc: TASK_SIZE %s, STACK_TOP %s, mmap_base %s (STACK_TOP "
-	   "- 128M: RLIMIT_STACK 8M + the 1M stack guard gap, at least 128M)",
-	   fva(m, mm->task_size), fva(m, mm->stack_top),
-	   fva(m, mm->mmap_base));
+	trace_event(m, exec_mm_alloc, .task_size = mm->task_size,
+		    .stack_top = mm->stack_top, .mmap_base = mm->mmap_base);
 
 	/* bprm_mm_init + copy_strings + setup_arg_pages: the stack VMA */
 	{
@@ -490,10 +478,8 @@ do_execve(struct machine *m, const struct exec_args *a,
 		vma_link(mm, v);
 		mm->total_vm += (v->vm_end - v->vm_start) >> PAGE_SHIFT;
 		mm->start_stack = mm->stack_top - b.ptr;	/* for [stack] */
-		KT(m, "setup_arg_pages: stack VMA %s-%s (the argument pages + "
-		   "stack_expand 128K), VM_GROWSDOWN%s", fva(m, v->vm_start),
-		   fva(m, v->vm_end), exec_stack ? ", executable (no "
-		   "PT_GNU_STACK or PF_X in it)" : "");
+		trace_event(m, setup_arg_pages, .start = v->vm_start,
+			    .end = v->vm_end, .exec_stack = exec_stack);
 	}
 	b.p = mm->stack_top - b.ptr;
 	if (push_string(&b, a->path))
@@ -547,24 +533,19 @@ do_execve(struct machine *m, const struct exec_args *a,
 				if (align)
 					load_bias &= ~(align - 1);
 				flags |= MAP_FIXED_NOREPLACE;
-				KT(m, "a PIE with an interpreter: load_bias "
-				   "from ELF_ET_DYN_BASE %s, aligned to %#llx",
-				   fva(m, mm_arch(m)->et_dyn_base(m)),
-				   (unsigned long long)align);
+				trace_event(m, load_bias,
+					    .base = mm_arch(m)->et_dyn_base(m),
+					    .align = align, .interp = true);
 			} else {
 				load_bias = 0;
-				KT(m, "ET_DYN without an interpreter (a static "
-				   "PIE or a loader): placed like an mmap, "
-				   "below mmap_base");
+				trace_event(m, load_bias);
 			}
 			load_bias = elf_pagestart(load_bias - s->vaddr);
 			total = total_mapping_size(ei);
 		}
-		KT(m, "elf_map PT_LOAD %d: %s file %#llx+%#llx at %s, memsz "
-		   "%#llx", i, (prot & PROT_WRITE) ? "rw" : (prot & PROT_EXEC) ?
-		   "rx" : "r", (unsigned long long)s->offset,
-		   (unsigned long long)s->filesz,
-		   fva(m, load_bias + s->vaddr), (unsigned long long)s->memsz);
+		trace_event(m, elf_map, .phdr = i, .prot = prot,
+			    .offset = s->offset, .filesz = s->filesz,
+			    .addr = load_bias + s->vaddr, .memsz = s->memsz);
 		if (elf_map(&b, f, load_bias + s->vaddr, s, prot, flags, total,
 			    &addr))
 			goto fail;
@@ -612,7 +593,8 @@ do_execve(struct machine *m, const struct exec_args *a,
 
 	t->entry = entry;
 	if (interp != NULL) {
-		KT(m, "load_elf_interp: %s", interp->path);
+		trace_event(m, load_elf_interp,
+			    .path = trace_str(m, interp->path));
 		if (load_elf_interp(&b, interp, &interp_load))
 			goto fail;
 		t->entry = interp_load + interp->elf->entry;
@@ -624,10 +606,9 @@ do_execve(struct machine *m, const struct exec_args *a,
 		goto fail;
 	mm->start_stack = b.p;
 	t->sp = b.p;
-	KT(m, "start_thread: pc %s, sp %s; brk %s", fva(m, t->entry),
-	   fva(m, t->sp), fva(m, mm->brk));
+	trace_event(m, start_thread, .pc = t->entry, .sp = t->sp,
+		    .brk = mm->brk);
 	free(argv_ptrs);
-	free(note);
 	fput(m, f);
 	if (interp != NULL)
 		fput(m, interp);
@@ -641,7 +622,6 @@ fail:
 	free(t);
 	e->code = r;
 fail_files:
-	free(note);
 	fput(m, f);
 	if (interp != NULL)
 		fput(m, interp);

@@ -3,6 +3,9 @@
  * What the kernel's process model records, in words: address-space
  * switches, VMAs, exec, fork and exit.
  */
+#include <string.h>
+
+#include "ptwalk/elf.h"
 #include "ptwalk/mm.h"
 #include "trace_print.h"
 
@@ -168,3 +171,68 @@ TRACE_PRINT(brk)
 TRACE_PRINTF(expand_stack, "expand_stack: vm_start %s -> %s (stack now %s, "
 	     "RLIMIT_STACK %s)", fva(m, e->old_start), fva(m, e->start),
 	     fsize(e->size), fsize(e->rlimit))
+
+/*
+ * exec
+ */
+
+TRACE_PRINTF(exec, "exec %s: pid %d, %s %s", e->path, e->pid,
+	     elf_type_name(e->type), elf_machine_name(e->machine))
+
+TRACE_PRINT(interp_unusable)
+{
+	const char *err = strerrorname_np(e->err);
+
+	(void)m;
+	if (e->bad_elf)
+		sb_addf(sb, "interpreter %s is not usable: %s; it is not "
+			"mapped (Linux would fail the exec with %s), the entry "
+			"is the program's own", e->interp, e->why,
+			err ? err : "an error");
+	else
+		sb_addf(sb, "interpreter %s: %s; it is not mapped (Linux would "
+			"fail the exec with %s), the entry is the program's "
+			"own", e->interp, e->why, err ? err : "an error");
+}
+
+TRACE_PRINTF(exec_mm_alloc, "mm_alloc: TASK_SIZE %s, STACK_TOP %s, mmap_base "
+	     "%s (STACK_TOP - 128M: RLIMIT_STACK 8M + the 1M stack guard gap, "
+	     "at least 128M)", fva(m, e->task_size), fva(m, e->stack_top),
+	     fva(m, e->mmap_base))
+
+TRACE_PRINTF(setup_arg_pages, "setup_arg_pages: stack VMA %s-%s (the argument "
+	     "pages + stack_expand 128K), VM_GROWSDOWN%s", fva(m, e->start),
+	     fva(m, e->end), e->exec_stack ? ", executable (no PT_GNU_STACK "
+	     "or PF_X in it)" : "")
+
+TRACE_PRINT(load_bias)
+{
+	if (e->interp)
+		sb_addf(sb, "a PIE with an interpreter: load_bias from "
+			"ELF_ET_DYN_BASE %s, aligned to %#llx",
+			fva(m, e->base), ull(e->align));
+	else
+		sb_adds(sb, "ET_DYN without an interpreter (a static PIE or a "
+			"loader): placed like an mmap, below mmap_base");
+}
+
+TRACE_PRINTF(elf_map, "elf_map PT_LOAD %d: %s file %#llx+%#llx at %s, memsz "
+	     "%#llx", e->phdr, (e->prot & PROT_WRITE) ? "rw" :
+	     (e->prot & PROT_EXEC) ? "rx" : "r", ull(e->offset),
+	     ull(e->filesz), fva(m, e->addr), ull(e->memsz))
+
+TRACE_PRINTF(set_brk, "set_brk: bss pages %s-%s become anonymous memory "
+	     "(vm_brk_flags)", fva(m, e->start), fva(m, e->end))
+
+TRACE_PRINTF(padzero, "padzero: clear_user(%s, %llu): the file bytes after "
+	     "the data are the bss's start", fva(m, e->addr), ull(e->len))
+
+TRACE_PRINTF(load_elf_interp, "load_elf_interp: %s", e->path)
+
+TRACE_PRINTF(create_elf_tables, "create_elf_tables: argc %d, argv %s, envp "
+	     "%s, auxv %s (%d entries) and AT_RANDOM/AT_PLATFORM data; sp = %s",
+	     e->argc, fva(m, e->argv), fva(m, e->envp), fva(m, e->auxv),
+	     e->nauxv, fva(m, e->sp))
+
+TRACE_PRINTF(start_thread, "start_thread: pc %s, sp %s; brk %s",
+	     fva(m, e->pc), fva(m, e->sp), fva(m, e->brk))
