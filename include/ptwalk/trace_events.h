@@ -458,3 +458,25 @@ TRACE_EVENT(create_elf_tables,
 TRACE_EVENT(start_thread,
 	u64 pc, sp, brk;
 )
+
+/*
+ * fork and exit (src/mm/fork.c)
+ */
+TRACE_EVENT(copy_process,
+	int pid, ppid;
+	const char *comm;
+)
+/*
+ * copy_page_range(): copied PTEs, wrprotected made read-only in both;
+ * zero: zero-page PTEs shared; nopage: PTEs of pfns without a struct page
+ */
+TRACE_EVENT(copy_page_range,
+	u64 start, end, copied, wrprotected, zero, nopage;
+)
+TRACE_EVENT(dup_mmap,
+	int vmas;
+)
+TRACE_EVENT(do_exit,
+	int pid;
+	const char *comm;
+)

@@ -236,3 +236,24 @@ TRACE_PRINTF(create_elf_tables, "create_elf_tables: argc %d, argv %s, envp "
 
 TRACE_PRINTF(start_thread, "start_thread: pc %s, sp %s; brk %s",
 	     fva(m, e->pc), fva(m, e->sp), fva(m, e->brk))
+
+/*
+ * fork and exit
+ */
+
+TRACE_PRINTF(copy_process, "copy_process: pid %d (%s), a child of pid %d",
+	     e->pid, e->comm, e->ppid)
+
+TRACE_PRINTF(copy_page_range, "copy_page_range %s-%s: %s copied, %llu made "
+	     "read-only in both (copy-on-write)%s%s", fva(m, e->start),
+	     fva(m, e->end), plural(e->copied, "PTE", NULL),
+	     ull(e->wrprotected), e->zero ? ", zero-page PTEs shared" : "",
+	     e->nopage ? ", PTEs of pfns without a struct page copied as they "
+	     "are (print_bad_pte)" : "")
+
+TRACE_PRINTF(dup_mmap, "dup_mmap: %s; file VMAs without anonymous pages are "
+	     "not copied: the child faults them in from the page cache",
+	     plural((u64)e->vmas, "VMA", NULL))
+
+TRACE_PRINTF(do_exit, "do_exit: pid %d (%s): exit_mm releases its address "
+	     "space", e->pid, e->comm)
