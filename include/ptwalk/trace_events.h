@@ -79,6 +79,47 @@ enum brk_how {
 	BRK_SHRINK,		/* [start, end) unmapped */
 	BRK_GROW,		/* [start, end) mapped */
 };
+
+/* page faults */
+enum fault_status {		/* how the CPU reports a fault */
+	FAULT_ERROR_CODE,	/* #PF: cr2 and the error code */
+	FAULT_FSR,		/* a data or prefetch abort: FAR and FSR */
+	FAULT_ESR,		/* a data or instruction abort: FAR and ESR */
+};
+enum pte_fault_how {		/* handle_pte_fault() found the PTE */
+	PTE_NONE,
+	PTE_NOT_PRESENT,	/* and not a page */
+	PTE_PRESENT,
+};
+enum do_fault_how {		/* a file page: do_fault() */
+	FAULT_READ,		/* do_read_fault() */
+	FAULT_COW,		/* do_cow_fault(): a write, private */
+	FAULT_SHARED,		/* do_shared_fault(): a write, shared */
+};
+enum filemap_how {
+	FILEMAP_BEYOND_EOF,	/* SIGBUS */
+	FILEMAP_CACHED,		/* in the page cache: a minor fault */
+	FILEMAP_READ,		/* read into a new page: a major fault */
+};
+enum wp_how {			/* do_wp_page() */
+	WP_PFN_SHARED,		/* no struct page, shared: made writable */
+	WP_SHARED,		/* wp_page_shared: made writable */
+	WP_REUSE,		/* anonymous, one reference: wp_page_reuse */
+	WP_COPY_NOPAGE,		/* no struct page, not RAM: a zeroed page */
+	WP_COPY_ZERO,		/* the zero page: a zeroed page */
+	WP_COPY_ANON,		/* anonymous and shared: copy on write */
+	WP_COPY_FILE,		/* a page cache page: copy on write */
+};
+/*
+ * A PTE's value; with linux_pte (Linux keeps its own PTE beside the
+ * hardware one, as on arm) the Linux view decoded and the hardware entry
+ */
+struct trace_pte {
+	u64 val;
+	u64 hw;
+	bool linux_pte;
+	bool present, young, dirty, write, user, exec, special;
+};
 #endif
 
 /* free text, until every caller records an event of its own */
@@ -479,4 +520,180 @@ TRACE_EVENT(dup_mmap,
 TRACE_EVENT(do_exit,
 	int pid;
 	const char *comm;
+)
+
+/*
+ * User page tables (src/mm/memory.c); lvl, parent: levels (LVL_*)
+ */
+/* __pte_alloc() and its kin: a new lvl table linked from parent[index] */
+TRACE_EVENT(pgtable_alloc,
+	int lvl, parent;
+	u64 table, start, end, index;
+)
+/* free_pgtables(): a lvl table freed, parent[first..last] cleared */
+TRACE_EVENT(free_pgtables,
+	int lvl, parent;
+	u64 table, start, end, first, last;
+)
+/* pgd_alloc(): the pgd a slab object (size bytes at va) */
+TRACE_EVENT(pgd_alloc_slab,
+	u64 size, va;
+)
+/*
+ * pgd_alloc(): entries first..last (the kernel's, from kernel_start)
+ * copied from swapper_pg_dir; user_only: first entries, all empty
+ */
+TRACE_EVENT(pgd_alloc,
+	u64 pgd, first, last, kernel_start;
+	bool user_only;
+)
+TRACE_EVENT(pgd_prepopulate_pmd,
+	u64 pmds;
+)
+/* zap_pte_range(): pte at epa maps a pfn without a struct page */
+TRACE_EVENT(zap_pte_nopage,
+	u64 pte, epa, pfn;
+)
+/* ptes cleared, anon and file pages released */
+TRACE_EVENT(zap_page_range,
+	u64 start, end, ptes, anon, file;
+)
+TRACE_EVENT(change_protection,
+	u64 start, end, ptes;
+)
+
+/*
+ * Page faults (src/mm/memory.c)
+ */
+/*
+ * The CPU's report: status says which; addr is cr2 or FAR, code the
+ * error code, FSR or ESR, acc the access (ACC_*); type: the fault
+ * status's name (FSR, ESR); level (ESR); prot, rsvd, instr: the error
+ * code's P, RSVD and I bits
+ */
+TRACE_EVENT(page_fault,
+	enum fault_status status;
+	u64 addr, code;
+	unsigned acc;
+	const char *type;
+	int level;
+	bool prot, rsvd, instr;
+)
+TRACE_EVENT(pgtable_bad,
+)
+TRACE_EVENT(no_context,
+)
+/*
+ * vmalloc_fault(): the lvl entry for addr copied from swapper_pg_dir
+ * (ref, at ref_epa) into the pgd at root (pair: both words of an arm
+ * pmd pair); missing: swapper_pg_dir has none either
+ */
+TRACE_EVENT(vmalloc_fault,
+	u64 addr, root, ref_epa, ref;
+	int lvl;
+	bool pair, missing;
+)
+TRACE_EVENT(fault_no_process,
+	int cpu;
+)
+/* find_vma(addr): the VMA [start, end), when found */
+TRACE_EVENT(find_vma,
+	u64 addr;
+	bool found;
+	u64 start, end;
+	unsigned long flags;
+	const char *name;
+)
+TRACE_EVENT(expand_stack_refused,
+	const char *why;
+)
+/* access_error() found nothing wrong with an access acc to the VMA */
+TRACE_EVENT(access_ok,
+	unsigned acc;
+	unsigned long flags;
+)
+/* bad_area(): SIGSEGV, SEGV_MAPERR or (else) SEGV_ACCERR */
+TRACE_EVENT(bad_area,
+	const char *why;
+	bool maperr;
+	int pid;
+	const char *comm;
+)
+TRACE_EVENT(do_sigbus,
+	int pid;
+	const char *comm;
+)
+TRACE_EVENT(fault_done,
+	bool major;
+	int pid;
+	u64 min_flt, maj_flt;
+)
+TRACE_EVENT(handle_mm_fault_oom,
+	const char *why;
+)
+TRACE_EVENT(handle_pte_fault,
+	enum pte_fault_how how;
+	u64 epa;
+	struct trace_pte pte;
+	u64 pfn;
+)
+/* a read maps the zero page (zero_pfn); a write gets a page */
+TRACE_EVENT(do_anonymous_page,
+	bool write;
+	u64 zero_pfn;
+)
+TRACE_EVENT(anon_vma_prepare,
+)
+TRACE_EVENT(do_fault,
+	enum do_fault_how how;
+	u64 pgoff;
+	const char *path;
+)
+/* size: the file's (FILEMAP_BEYOND_EOF), else the bytes read */
+TRACE_EVENT(filemap_fault,
+	enum filemap_how how;
+	u64 pgoff;
+	const char *path;
+	u64 size, offset, pfn;
+)
+/* count, mapcount: WP_COPY_ANON's page; path: WP_COPY_FILE's file */
+TRACE_EVENT(do_wp_page,
+	enum wp_how how;
+	u64 pfn;
+	int count, mapcount;
+	const char *path;
+)
+/* page_cache: the page stays clean in the page cache */
+TRACE_EVENT(copy_user_highpage,
+	u64 from, to;
+	bool page_cache;
+)
+/* the old page after wp_page_copy: page_remove_rmap + put_page */
+TRACE_EVENT(wp_page_copy_put,
+	u64 pfn;
+	int count, mapcount;
+)
+/* a user page for a fault: alloc_pages(GFP_HIGHUSER_MOVABLE[|__GFP_ZERO]) */
+TRACE_EVENT(fault_alloc_page,
+	bool zero, failed;
+	u64 pfn;
+	const char *why;
+)
+/* why: a static reason, or NULL */
+TRACE_EVENT(set_pte_at,
+	u64 epa, old;
+	struct trace_pte pte;
+	const char *why;
+)
+/* present and allowed: pte_mkyoung (and pte_mkdirty for a write) */
+TRACE_EVENT(pte_mkyoung,
+	bool write;
+)
+/* the PTE allows the access already: a stale TLB entry */
+TRACE_EVENT(spurious_fault,
+)
+/* get_user_pages(): the page at addr faulted in for the kernel */
+TRACE_EVENT(get_user_pages,
+	u64 addr;
+	bool write;
 )

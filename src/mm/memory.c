@@ -127,72 +127,29 @@ prot_wrprotect(pgprot_t p)
 	return p & ~(pgprot_t)(P_UW | P_KW);
 }
 
-static const char *
-xfmt_u64(u64 v)
-{
-	static char b[4][24];
-	static int n;
-	char *s = b[n++ & 3];
-
-	snprintf(s, sizeof(b[0]), "%llu", (unsigned long long)v);
-	return s;
-}
-
 /*
- * What a PTE says: the entry's own flag names where the hardware entry is
- * Linux's ("P RW US A D" on x86); on arm, where Linux keeps its PTE next
- * to the hardware one, the Linux view and then the hardware entry.
+ * A PTE as the trace records it: where Linux keeps its own PTE beside the
+ * hardware one (arm), the Linux view and the hardware entry.
  */
-static const char *
-pte_flags(struct machine *m, u64 val, u64 epa)
+static struct trace_pte
+pte_for_trace(struct machine *m, u64 val, u64 epa)
 {
-	static char b[4][256];
-	static int n;
-	char *s = b[n++ & 3];
-	const char *names[24];
-	int k, i;
-	size_t o = 0;
+	struct trace_pte t = { .val = val };
+	struct pteinfo p;
 
-	s[0] = 0;
-	if (val == 0)
-		return "none";
-	if (m->arch->get_leaf != NULL) {
-		struct pteinfo p;
-		u64 hw = 0;
-
-		pte_info(m, val, &p);
-		o += (size_t)snprintf(s, sizeof(b[0]), "%s%s%s%s%s%s%s",
-				      p.present ? "present" : "not present",
-				      p.young ? " young" : "",
-				      p.dirty ? " dirty" : "",
-				      p.write ? " write" : " rdonly",
-				      (p.prot & (P_UR | P_UW | P_UX)) ?
-				      " user" : "",
-				      (p.prot & P_UX) ? " exec" : "",
-				      p.special ? " special" : "");
-		phys_read_entry(&m->phys, epa, m->mmu.lv[LVL_PTE].esize, &hw);
-		o += (size_t)snprintf(s + o, sizeof(b[0]) - o, "; hardware %s",
-				      fentry(m, LVL_PTE, hw));
-		if (hw == 0)
-			snprintf(s + o, sizeof(b[0]) - o, " (fault)");
-		else if (m->arch->flag_names != NULL) {
-			k = m->arch->flag_names(&m->mmu, LVL_PTE, hw, names, 24);
-			o += (size_t)snprintf(s + o, sizeof(b[0]) - o, " (");
-			for (i = 0; i < k && o + 16 < sizeof(b[0]); i++)
-				o += (size_t)snprintf(s + o, sizeof(b[0]) - o,
-						      "%s%s", i ? " " : "",
-						      names[i]);
-			snprintf(s + o, sizeof(b[0]) - o, ")");
-		}
-		return s;
-	}
-	if (m->arch->flag_names == NULL)
-		return "";
-	k = m->arch->flag_names(&m->mmu, LVL_PTE, val, names, 24);
-	for (i = 0; i < k && o + 12 < sizeof(b[0]); i++)
-		o += (size_t)snprintf(s + o, sizeof(b[0]) - o, "%s%s",
-				      i ? " " : "", names[i]);
-	return s;
+	if (val == 0 || m->arch->get_leaf == NULL)
+		return t;
+	pte_info(m, val, &p);
+	t.linux_pte = true;
+	t.present = p.present;
+	t.young = p.young;
+	t.dirty = p.dirty;
+	t.write = p.write;
+	t.user = (p.prot & (P_UR | P_UW | P_UX)) != 0;
+	t.exec = (p.prot & P_UX) != 0;
+	t.special = p.special;
+	phys_read_entry(&m->phys, epa, m->mmu.lv[LVL_PTE].esize, &t.hw);
+	return t;
 }
 
 /*
@@ -262,13 +219,10 @@ user_pte_slot(struct machine *m, struct mm_struct *mm, u64 addr, bool create,
 		if (t == 0)
 			return e ? e->code : -ENOMEM;
 		link_table(m, lvl, ea, t);
-		KT(m, "__%s_alloc: new %s table at %s for %s-%s, linked from "
-		   "%s[%llu]", mmu->lv[mmu->walk[i + 1]].name,
-		   mmu->lv[mmu->walk[i + 1]].name, fpa(m, t),
-		   fva(m, addr & ~((1ULL << L->shift) - 1)),
-		   fva(m, (addr & ~((1ULL << L->shift) - 1)) +
-			(1ULL << L->shift)), L->name,
-		   (unsigned long long)idx);
+		trace_event(m, pgtable_alloc, .lvl = mmu->walk[i + 1],
+			    .table = t, .start = addr & ~((1ULL << L->shift) - 1),
+			    .end = (addr & ~((1ULL << L->shift) - 1)) +
+			    (1ULL << L->shift), .parent = lvl, .index = idx);
 		/* where the entry points now (arm: the hardware table) */
 		phys_read_entry(&m->phys, ea, L->esize, &ent);
 		mmu->arch->decode(mmu, lvl, ent, &d);
@@ -329,9 +283,7 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 			return e ? e->code : -ENOMEM;
 		phys_zero(&m->phys, pgd, size, NULL);
 		mm->pgd_slab = true;
-		KT(m, "pgd_alloc: the %llu-byte pgd is an object of the "
-		   "pgd_cache slab at %s", (unsigned long long)size,
-		   fva(m, va));
+		trace_event(m, pgd_alloc_slab, .size = size, .va = va);
 	} else {
 		pgd = alloc_user_table(m, mm, LVL_PGD, e);
 		if (pgd == 0)
@@ -340,9 +292,8 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 	mm->pgd = pgd;
 	n = 1ULL << L->bits;
 	if (mmu->split_roots) {
-		KT(m, "pgd_alloc: pgd at %s, %llu empty entries: TTBR0 maps "
-		   "user space only, the kernel is in TTBR1", fpa(m, pgd),
-		   (unsigned long long)n);
+		trace_event(m, pgd_alloc, .pgd = pgd, .first = n,
+			    .user_only = true);
 		return 0;
 	}
 	first = kernel_pgd_boundary(m);
@@ -354,11 +305,10 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 				L->esize, &v);
 		phys_write_entry(&m->phys, pgd + i * L->esize, L->esize, v);
 	}
-	KT(m, "pgd_alloc: pgd at %s; entries %llu..%llu (the kernel from "
-	   "%s up) copied from swapper_pg_dir", fpa(m, pgd),
-	   (unsigned long long)first, (unsigned long long)(n - 1),
-	   fva(m, MIN(m->lay.page_offset, m->lay.modules_vaddr) &
-		~((1ULL << L->shift) - 1)));
+	trace_event(m, pgd_alloc, .pgd = pgd, .first = first, .last = n - 1,
+		    .kernel_start = MIN(m->lay.page_offset,
+					m->lay.modules_vaddr) &
+		    ~((1ULL << L->shift) - 1));
 	/*
 	 * PAE: the CPU loads the four PDPTEs with CR3, so a pgd cannot gain
 	 * a pmd later: the user pmds are preallocated (pgd_prepopulate_pmd)
@@ -373,9 +323,7 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 			link_table(m, LVL_PGD, pgd + i * L->esize, t);
 		}
 		mm->pmd_prealloc = true;
-		KT(m, "pgd_alloc: PAE: %llu user pmds preallocated (PDPTEs are "
-		   "loaded with CR3); the kernel pmd is shared "
-		   "(SHARED_KERNEL_PMD)", (unsigned long long)first);
+		trace_event(m, pgd_prepopulate_pmd, .pmds = first);
 	}
 	return 0;
 }
@@ -541,10 +489,8 @@ zap_one(struct mm_walk *rw, u64 va, u64 epa)
 	pte_write(m, epa, 0, va);
 	flush_one(rw, va);
 	if (p.nopage)
-		KT(m, "zap_pte_range: pte %s at %s maps pfn %#llx, which has "
-		   "no struct page (print_bad_pte: bad page map): cleared, "
-		   "nothing to release", fentry(m, LVL_PTE, p.val), fpa(m, epa),
-		   (unsigned long long)p.pfn);
+		trace_event(m, zap_pte_nopage, .pte = p.val, .epa = epa,
+			    .pfn = p.pfn);
 	if (!p.present || p.special)
 		return;
 	mm_page_remove_rmap(m, p.pfn);
@@ -565,12 +511,10 @@ zap_page_range(struct machine *m, struct mm_struct *mm,
 
 	walk_page_range(&rw);
 	if (rw.nflush)
-		KT(m, "zap_page_range %s-%s: %s cleared (%llu anonymous "
-		   "and %llu file pages released), TLB flushed",
-		   fva(m, start), fva(m, end),
-		   plural(rw.nflush, "PTE", NULL),
-		   (unsigned long long)(anon - mm->rss[MM_ANONPAGES]),
-		   (unsigned long long)(file - mm->rss[MM_FILEPAGES]));
+		trace_event(m, zap_page_range, .start = start, .end = end,
+			    .ptes = rw.nflush,
+			    .anon = anon - mm->rss[MM_ANONPAGES],
+			    .file = file - mm->rss[MM_FILEPAGES]);
 }
 
 /* free_pgtables(): tables whose whole span no VMA uses any more */
@@ -652,12 +596,10 @@ free_level(struct machine *m, struct mm_struct *mm, u64 table, int i,
 			phys_write_entry(&m->phys, table + g * L->esize,
 					 L->esize, 0);
 		free_table(m, mm, child & PAGE_MASK);
-		KT(m, "free_pgtables: %s table at %s (for %s-%s) freed, "
-		   "%s[%llu%s%s] cleared", mmu->lv[mmu->walk[i + 1]].name,
-		   fpa(m, child & PAGE_MASK), fva(m, base + g0 * span),
-		   fva(m, base + (g1 + 1) * span), L->name,
-		   (unsigned long long)g0, g1 > g0 ? ".." : "",
-		   g1 > g0 ? xfmt_u64(g1) : "");
+		trace_event(m, free_pgtables, .lvl = mmu->walk[i + 1],
+			    .table = child & PAGE_MASK, .start = base + g0 * span,
+			    .end = base + (g1 + 1) * span, .parent = lvl,
+			    .first = g0, .last = g1);
 		k = g1;
 	}
 }
@@ -723,9 +665,8 @@ change_protection(struct machine *m, struct vm_area_struct *vma, u64 start,
 
 	walk_page_range(&rw);
 	if (rw.nflush)
-		KT(m, "change_protection %s-%s: %s rewritten, TLB "
-		   "flushed", fva(m, start), fva(m, end),
-		   plural(rw.nflush, "PTE", NULL));
+		trace_event(m, change_protection, .start = start, .end = end,
+			    .ptes = rw.nflush);
 }
 
 /*
@@ -745,12 +686,6 @@ struct vm_fault {
 	struct error *e;
 };
 
-static const char *
-gfp_user(bool zero)
-{
-	return zero ? "GFP_HIGHUSER_MOVABLE|__GFP_ZERO" : "GFP_HIGHUSER_MOVABLE";
-}
-
 static int
 alloc_user(struct vm_fault *vf, bool zero, bool anon, u64 *pfn)
 {
@@ -758,12 +693,11 @@ alloc_user(struct vm_fault *vf, bool zero, bool anon, u64 *pfn)
 
 	if (mm_alloc_user_page(m, zero, anon ? "anon" : "page cache", pfn,
 			       vf->e)) {
-		KT(m, "alloc_pages(%s, 0) failed: %s", gfp_user(zero),
-		   vf->e->msg);
+		trace_event(m, fault_alloc_page, .zero = zero, .failed = true,
+			    .why = trace_str(m, vf->e->msg));
 		return VM_FAULT_OOM;
 	}
-	KT(m, "alloc_pages(%s, 0) = pfn %#llx (phys %s)", gfp_user(zero),
-	   (unsigned long long)*pfn, fpa(m, *pfn << PAGE_SHIFT));
+	trace_event(m, fault_alloc_page, .zero = zero, .pfn = *pfn);
 	return 0;
 }
 
@@ -773,9 +707,8 @@ set_pte_at(struct vm_fault *vf, u64 val, const char *why)
 	struct machine *m = vf->m;
 
 	pte_write(m, vf->epa, val, vf->addr);
-	KT(m, "set_pte_at: pte at %s: %s -> %s (%s)%s%s", fpa(m, vf->epa),
-	   fentry(m, LVL_PTE, vf->orig.val), fentry(m, LVL_PTE, val), pte_flags(m, val, vf->epa),
-	   why ? ": " : "", why ? why : "");
+	trace_event(m, set_pte_at, .epa = vf->epa, .old = vf->orig.val,
+		    .pte = pte_for_trace(m, val, vf->epa), .why = why);
 }
 
 /* do_anonymous_page() */
@@ -792,9 +725,7 @@ do_anonymous_page(struct vm_fault *vf)
 		return VM_FAULT_SIGBUS;
 	if (!vf->write) {
 		pfn = tasks_of(m)->zero_pfn;
-		KT(m, "do_anonymous_page: a read of an untouched anonymous "
-		   "page: map the shared zero page (pfn %#llx) read-only, no "
-		   "allocation", (unsigned long long)pfn);
+		trace_event(m, do_anonymous_page, .zero_pfn = pfn);
 		set_pte_at(vf, mk_pte(m, pfn, prot_wrprotect(vma->vm_page_prot) |
 				      P_SPECIAL), "the zero page");
 		return 0;
@@ -802,9 +733,9 @@ do_anonymous_page(struct vm_fault *vf)
 	if (vma->anon_vma == NULL) {
 		vma->anon_vma = xcalloc(1, sizeof(*vma->anon_vma));
 		vma->anon_vma->refs = 1;
-		KT(m, "anon_vma_prepare: the VMA gets its anon_vma");
+		trace_event(m, anon_vma_prepare);
 	}
-	KT(m, "do_anonymous_page: a write: a zeroed page of its own");
+	trace_event(m, do_anonymous_page, .write = true);
 	r = alloc_user(vf, true, true, &pfn);
 	if (r)
 		return r;
@@ -830,17 +761,16 @@ filemap_fault(struct vm_fault *vf, u64 *pfn)
 	int r;
 
 	if (off >= f->size || vf->pgoff >= (1ULL << (64 - PAGE_SHIFT))) {
-		KT(m, "filemap_fault: page %llu is beyond the end of %s (%llu "
-		   "bytes): SIGBUS", (unsigned long long)vf->pgoff, f->path,
-		   (unsigned long long)f->size);
+		trace_event(m, filemap_fault, .how = FILEMAP_BEYOND_EOF,
+			    .pgoff = vf->pgoff, .path = trace_str(m, f->path),
+			    .size = f->size);
 		return VM_FAULT_SIGBUS;
 	}
 	if (filemap_get(&f->mapping, vf->pgoff, pfn) == 0) {
 		mm_get_page(m, *pfn);
-		KT(m, "filemap_fault: page %llu of %s is in the page cache "
-		   "(pfn %#llx): no I/O, a minor fault",
-		   (unsigned long long)vf->pgoff, f->path,
-		   (unsigned long long)*pfn);
+		trace_event(m, filemap_fault, .how = FILEMAP_CACHED,
+			    .pgoff = vf->pgoff, .path = trace_str(m, f->path),
+			    .pfn = *pfn);
 		return 0;
 	}
 	r = alloc_user(vf, false, false, pfn);
@@ -854,11 +784,9 @@ filemap_fault(struct vm_fault *vf, u64 *pfn)
 	mm_page_set_file(m, *pfn, f, vf->pgoff);
 	filemap_add(&f->mapping, vf->pgoff, *pfn);
 	mm_get_page(m, *pfn);		/* the caller's; the cache keeps one */
-	KT(m, "filemap_fault: page %llu of %s is not cached: read %llu bytes "
-	   "from file offset %#llx into pfn %#llx (add_to_page_cache): a "
-	   "major fault", (unsigned long long)vf->pgoff, f->path,
-	   (unsigned long long)n, (unsigned long long)off,
-	   (unsigned long long)*pfn);
+	trace_event(m, filemap_fault, .how = FILEMAP_READ, .pgoff = vf->pgoff,
+		    .path = trace_str(m, f->path), .size = n, .offset = off,
+		    .pfn = *pfn);
 	return VM_FAULT_MAJOR;
 }
 
@@ -871,8 +799,8 @@ do_read_fault(struct vm_fault *vf)
 	u64 pfn;
 	int r;
 
-	KT(m, "do_read_fault: file page %llu of %s", (unsigned long long)vf->pgoff,
-	   vma->vm_file->path);
+	trace_event(m, do_fault, .how = FAULT_READ, .pgoff = vf->pgoff,
+		    .path = trace_str(m, vma->vm_file->path));
 	r = filemap_fault(vf, &pfn);
 	if (r & VM_FAULT_ERROR)
 		return r;
@@ -904,12 +832,12 @@ do_cow_fault(struct vm_fault *vf)
 	u64 pfn, cow;
 	int r, r2;
 
-	KT(m, "do_cow_fault: a write to private file page %llu of %s: copy it",
-	   (unsigned long long)vf->pgoff, vma->vm_file->path);
+	trace_event(m, do_fault, .how = FAULT_COW, .pgoff = vf->pgoff,
+		    .path = trace_str(m, vma->vm_file->path));
 	if (vma->anon_vma == NULL) {
 		vma->anon_vma = xcalloc(1, sizeof(*vma->anon_vma));
 		vma->anon_vma->refs = 1;
-		KT(m, "anon_vma_prepare: the VMA gets its anon_vma");
+		trace_event(m, anon_vma_prepare);
 	}
 	r = alloc_user(vf, false, true, &cow);
 	if (r)
@@ -921,8 +849,8 @@ do_cow_fault(struct vm_fault *vf)
 	}
 	copy_user_page(m, cow, pfn);
 	mm_put_page(m, pfn);
-	KT(m, "copy_user_highpage: pfn %#llx -> pfn %#llx; the page cache "
-	   "page stays clean", (unsigned long long)pfn, (unsigned long long)cow);
+	trace_event(m, copy_user_highpage, .from = pfn, .to = cow,
+		    .page_cache = true);
 	mm_page_set_anon(m, cow, vma->anon_vma,
 			 (vf->addr - vma->vm_start) / PAGE_SIZE + vma->vm_pgoff);
 	mm_page_add_rmap(m, cow);
@@ -941,8 +869,8 @@ do_shared_fault(struct vm_fault *vf)
 	u64 pfn;
 	int r;
 
-	KT(m, "do_shared_fault: a write to shared file page %llu of %s",
-	   (unsigned long long)vf->pgoff, vma->vm_file->path);
+	trace_event(m, do_fault, .how = FAULT_SHARED, .pgoff = vf->pgoff,
+		    .path = trace_str(m, vma->vm_file->path));
 	r = filemap_fault(vf, &pfn);
 	if (r & VM_FAULT_ERROR)
 		return r;
@@ -967,18 +895,14 @@ do_wp_page(struct vm_fault *vf)
 	int r, refs;
 
 	if (vf->orig.nopage && (vma->vm_flags & VM_SHARED)) {
-		KT(m, "do_wp_page: pfn %#llx has no struct page "
-		   "(vm_normal_page is NULL): wp_pfn_shared makes the PTE "
-		   "writable",
-		   (unsigned long long)old);
+		trace_event(m, do_wp_page, .how = WP_PFN_SHARED, .pfn = old);
 		set_pte_at(vf, mk_pte(m, old, prot_mkwrite(vf->orig.prot) |
 				      P_DIRTY | P_YOUNG), NULL);
 		mm_tlb_flush_page(m, mm, vf->addr);
 		return 0;
 	}
 	if (!zero && (vma->vm_flags & VM_SHARED)) {
-		KT(m, "do_wp_page: wp_page_shared: a shared mapping: make the "
-		   "PTE writable");
+		trace_event(m, do_wp_page, .how = WP_SHARED, .pfn = old);
 		mm_page_set_dirty(m, old);
 		set_pte_at(vf, mk_pte(m, old, prot_mkwrite(vf->orig.prot) |
 				      P_DIRTY | P_YOUNG), NULL);
@@ -987,42 +911,35 @@ do_wp_page(struct vm_fault *vf)
 	}
 	if (!zero && mm_page_anon(m, old) &&
 	    (refs = mm_page_count(m, old)) == 1) {
-		KT(m, "do_wp_page: pfn %#llx is anonymous with one reference: "
-		   "reuse it, no copy (wp_page_reuse)", (unsigned long long)old);
+		trace_event(m, do_wp_page, .how = WP_REUSE, .pfn = old);
 		set_pte_at(vf, mk_pte(m, old, prot_mkwrite(vf->orig.prot) |
 				      P_DIRTY | P_YOUNG), NULL);
 		mm_tlb_flush_page(m, mm, vf->addr);
 		return 0;
 	}
 	if (vf->orig.nopage)
-		KT(m, "do_wp_page: pfn %#llx has no struct page and is not "
-		   "RAM: wp_page_copy cannot read it and gives a zeroed page",
-		   (unsigned long long)old);
+		trace_event(m, do_wp_page, .how = WP_COPY_NOPAGE, .pfn = old);
 	else if (zero)
-		KT(m, "do_wp_page: a write to the shared zero page: "
-		   "wp_page_copy allocates a zeroed page");
+		trace_event(m, do_wp_page, .how = WP_COPY_ZERO, .pfn = old);
 	else if (mm_page_anon(m, old))
-		KT(m, "do_wp_page: pfn %#llx is shared (page_count %d, "
-		   "mapcount %d): copy on write (wp_page_copy)",
-		   (unsigned long long)old, mm_page_count(m, old),
-		   mm_page_mapcount(m, old));
+		trace_event(m, do_wp_page, .how = WP_COPY_ANON, .pfn = old,
+			    .count = mm_page_count(m, old),
+			    .mapcount = mm_page_mapcount(m, old));
 	else
-		KT(m, "do_wp_page: pfn %#llx is a page cache page of %s: a "
-		   "private mapping must not write it: copy on write "
-		   "(wp_page_copy)", (unsigned long long)old,
-		   vma->vm_file ? vma->vm_file->path : "a file");
+		trace_event(m, do_wp_page, .how = WP_COPY_FILE, .pfn = old,
+			    .path = trace_str(m, vma->vm_file ?
+					      vma->vm_file->path : NULL));
 	if (vma->anon_vma == NULL) {
 		vma->anon_vma = xcalloc(1, sizeof(*vma->anon_vma));
 		vma->anon_vma->refs = 1;
-		KT(m, "anon_vma_prepare: the VMA gets its anon_vma");
+		trace_event(m, anon_vma_prepare);
 	}
 	r = alloc_user(vf, zero, true, &pfn);
 	if (r)
 		return r;
 	if (!zero) {
 		copy_user_page(m, pfn, old);
-		KT(m, "copy_user_highpage: pfn %#llx -> pfn %#llx",
-		   (unsigned long long)old, (unsigned long long)pfn);
+		trace_event(m, copy_user_highpage, .from = old, .to = pfn);
 	}
 	mm_page_set_anon(m, pfn, vma->anon_vma,
 			 (vf->addr - vma->vm_start) / PAGE_SIZE + vma->vm_pgoff);
@@ -1038,9 +955,9 @@ do_wp_page(struct vm_fault *vf)
 			mm->rss[MM_FILEPAGES]--;
 		mm_page_remove_rmap(m, old);
 		mm_put_page(m, old);
-		KT(m, "page_remove_rmap + put_page(pfn %#llx): now page_count "
-		   "%d, mapcount %d", (unsigned long long)old,
-		   mm_page_count(m, old), mm_page_mapcount(m, old));
+		trace_event(m, wp_page_copy_put, .pfn = old,
+			    .count = mm_page_count(m, old),
+			    .mapcount = mm_page_mapcount(m, old));
 	}
 	return 0;
 }
@@ -1057,16 +974,12 @@ do_access_flags(struct vm_fault *vf)
 		prot |= P_DIRTY;
 	nv = mk_pte(m, vf->orig.pfn, prot);
 	if (nv != vf->orig.val) {
-		KT(m, "handle_pte_fault: present and allowed: pte_mkyoung%s "
-		   "(%s has no hardware accessed/dirty bits: Linux keeps them "
-		   "by faulting)", vf->write ? " + pte_mkdirty" : "",
-		   m->arch->name);
+		trace_event(m, pte_mkyoung, .write = vf->write);
 		set_pte_at(vf, nv, NULL);
 		mm_tlb_flush_page(m, vf->vma->vm_mm, vf->addr);
 		return 0;
 	}
-	KT(m, "handle_pte_fault: the PTE already allows the access: a "
-	   "spurious fault from a stale TLB entry; flush it and retry");
+	trace_event(m, spurious_fault);
 	mm_tlb_flush_page(m, vf->vma->vm_mm, vf->addr);
 	return 0;
 }
@@ -1097,12 +1010,12 @@ __handle_mm_fault(struct machine *m, struct task_struct *t,
 	if (pte_epa != 0) {
 		vf.epa = pte_epa;
 	} else if (user_pte_slot(m, vma->vm_mm, vf.addr, true, &vf.epa, &e)) {
-		KT(m, "handle_mm_fault: no page table: %s", e.msg);
+		trace_event(m, handle_mm_fault_oom, .why = trace_str(m, e.msg));
 		return VM_FAULT_OOM;
 	}
 	pte_info(m, pte_read(m, vf.epa), &vf.orig);
 	if (vf.orig.none) {
-		KT(m, "handle_pte_fault: pte at %s is none", fpa(m, vf.epa));
+		trace_event(m, handle_pte_fault, .how = PTE_NONE, .epa = vf.epa);
 		if (vma->vm_file == NULL)
 			r = do_anonymous_page(&vf);
 		else if (!vf.write)
@@ -1112,14 +1025,14 @@ __handle_mm_fault(struct machine *m, struct task_struct *t,
 		else
 			r = do_shared_fault(&vf);
 	} else if (!vf.orig.present) {
-		KT(m, "handle_pte_fault: pte %s is not present and not a page",
-		   fentry(m, LVL_PTE, vf.orig.val));
+		trace_event(m, handle_pte_fault, .how = PTE_NOT_PRESENT,
+			    .epa = vf.epa, .pte.val = vf.orig.val);
 		r = VM_FAULT_SIGBUS;
 	} else {
-		KT(m, "handle_pte_fault: pte at %s is %s (%s), pfn %#llx",
-		   fpa(m, vf.epa), fentry(m, LVL_PTE, vf.orig.val),
-		   pte_flags(m, vf.orig.val, vf.epa),
-		   (unsigned long long)vf.orig.pfn);
+		trace_event(m, handle_pte_fault, .how = PTE_PRESENT,
+			    .epa = vf.epa,
+			    .pte = pte_for_trace(m, vf.orig.val, vf.epa),
+			    .pfn = vf.orig.pfn);
 		if (vf.write && !vf.orig.write)
 			r = do_wp_page(&vf);
 		else
@@ -1139,9 +1052,13 @@ handle_mm_fault(struct machine *m, struct task_struct *t,
  * The arch's fault entry
  */
 
+/*
+ * The x86 page-fault error code.  f (NULL on the hot path, when nobody
+ * traces) receives what the trace says about it.
+ */
 static void
 x86_error_code(struct machine *m, const struct walk *w, unsigned acc,
-	       struct strbuf *sb, u64 *code)
+	       struct trace_page_fault *f, u64 *code)
 {
 	u64 ec = 0;
 
@@ -1156,21 +1073,18 @@ x86_error_code(struct machine *m, const struct walk *w, unsigned acc,
 	if ((acc & ACC_EXEC) && (m->mmu.features & F_NX))
 		ec |= X86_PF_INSTR;
 	*code = ec;
-	if (sb == NULL)
+	if (f == NULL)
 		return;
-	sb_addf(sb, "#PF: cr2=%s error_code=%#llx (%s, %s, %s mode%s%s)",
-		fva(m, m->cpu[m->cur].cr2), (unsigned long long)ec,
-		(ec & X86_PF_PROT) ? "P=1 protection violation" :
-		"P=0 not present", (ec & X86_PF_WRITE) ? "W=1 write" :
-		"W=0 read", (ec & X86_PF_USER) ? "U=1 user" : "U=0 kernel",
-		(ec & X86_PF_RSVD) ? ", RSVD=1 reserved bit" : "",
-		(ec & X86_PF_INSTR) ? ", I=1 instruction fetch" : "");
+	f->status = FAULT_ERROR_CODE;
+	f->prot = ec & X86_PF_PROT;
+	f->rsvd = ec & X86_PF_RSVD;
+	f->instr = ec & X86_PF_INSTR;
 }
 
 /* arm short-descriptor FSR, arm64 ESR: the fault status */
 static void
 arm_fsr(struct machine *m, const struct walk *w, unsigned acc,
-	struct strbuf *sb, u64 *code, bool arm64)
+	struct trace_page_fault *f, u64 *code, bool arm64)
 {
 	const struct mmu *mmu = &m->mmu;
 	int idx = 0, i, level;
@@ -1208,14 +1122,11 @@ arm_fsr(struct machine *m, const struct walk *w, unsigned acc,
 			fs | ((acc & ACC_WRITE) && !(acc & ACC_EXEC) ? BIT(6) : 0);
 		if (!(acc & ACC_USER))
 			*code += 1ULL << 26;	/* from the current EL */
-		if (sb == NULL)
+		if (f == NULL)
 			return;
-		sb_addf(sb, "%s abort: FAR=%s ESR=%#llx (%s, level %d%s, "
-			"from %s)", (acc & ACC_EXEC) ? "instruction" : "data",
-			fva(m, m->cpu[m->cur].cr2), (unsigned long long)*code,
-			type, level, (acc & ACC_EXEC) ? "" :
-			(acc & ACC_WRITE) ? ", WnR=1 write" : ", WnR=0 read",
-			(acc & ACC_USER) ? "EL0" : "EL1");
+		f->status = FAULT_ESR;
+		f->type = type;
+		f->level = level;
 		return;
 	}
 	if (w->fault == WF_PROTECTION) {
@@ -1228,15 +1139,10 @@ arm_fsr(struct machine *m, const struct walk *w, unsigned acc,
 		fs = last ? 0x7 : 0x5;
 	}
 	*code = fs | ((acc & ACC_WRITE) ? BIT(11) : 0);
-	if (sb == NULL)
+	if (f == NULL)
 		return;
-	sb_addf(sb, "%s abort: %s=%s %s=%#llx (%s%s%s)",
-		(acc & ACC_EXEC) ? "prefetch" : "data",
-		(acc & ACC_EXEC) ? "IFAR" : "FAR", fva(m, m->cpu[m->cur].cr2),
-		(acc & ACC_EXEC) ? "IFSR" : "FSR", (unsigned long long)*code,
-		type, (acc & ACC_EXEC) ? "" : (acc & ACC_WRITE) ?
-		", WnR=1 write" : ", read", (acc & ACC_USER) ? ", user mode" :
-		", kernel mode");
+	f->status = FAULT_FSR;
+	f->type = type;
 }
 
 static void
@@ -1244,7 +1150,7 @@ describe_fault(struct machine *m, const struct walk *w, unsigned acc,
 	       u64 *code)
 {
 	const char *kind = mm_arch(m)->fault_kind;
-	struct strbuf sb;
+	struct trace_page_fault *f;
 
 	if (!m->kt.on) {
 		/* the hot path: the code, nothing to say */
@@ -1254,31 +1160,14 @@ describe_fault(struct machine *m, const struct walk *w, unsigned acc,
 			arm_fsr(m, w, acc, NULL, code, kind[3] == '6');
 		return;
 	}
-	sb_init(&sb);
+	f = &trace_reserve(&m->kt, TE_page_fault)->f.page_fault;
+	*f = (struct trace_page_fault){ .addr = m->cpu[m->cur].cr2,
+					.acc = acc };
 	if (kind[0] == 'x')
-		x86_error_code(m, w, acc, &sb, code);
+		x86_error_code(m, w, acc, f, code);
 	else
-		arm_fsr(m, w, acc, &sb, code, kind[3] == '6');
-	kt(m, "%s", sb.buf);
-	sb_release(&sb);
-}
-
-static const char *
-vma_desc(const struct machine *m, const struct mm_struct *mm,
-	 const struct vm_area_struct *v)
-{
-	static char b[2][160];
-	static int n;
-	char *s = b[n++ & 1];
-	const char *name = vma_name(mm, v);
-
-	snprintf(s, sizeof(b[0]), "%s-%s %c%c%c%c%s%s", fva(m, v->vm_start),
-		 fva(m, v->vm_end), (v->vm_flags & VM_READ) ? 'r' : '-',
-		 (v->vm_flags & VM_WRITE) ? 'w' : '-',
-		 (v->vm_flags & VM_EXEC) ? 'x' : '-',
-		 (v->vm_flags & VM_MAYSHARE) ? 's' : 'p', name[0] ? " " : "",
-		 name);
-	return s;
+		arm_fsr(m, w, acc, f, code, kind[3] == '6');
+	f->code = *code;
 }
 
 /* A fault nothing fixes: the walk's own reason, as the MMU gave it. */
@@ -1301,9 +1190,9 @@ segv(struct machine *m, struct task_struct *t, u64 va, int code,
 	t->sig = SIGSEGV;
 	t->si_code = code;
 	t->sig_addr = va;
-	KT(m, "bad_area: %s: SIGSEGV (si_code %s) to pid %d (%s): it is "
-	   "killed", why, code == SEGV_MAPERR ? "SEGV_MAPERR" : "SEGV_ACCERR",
-	   t->pid, t->comm);
+	trace_event(m, bad_area, .why = trace_str(m, why),
+		    .maperr = code == SEGV_MAPERR, .pid = t->pid,
+		    .comm = trace_str(m, t->comm));
 	return error_set(e, -EFAULT, "pid %d (%s) killed by SIGSEGV at %s: "
 			 "%s (%s)", t->pid, t->comm, fva(m, va), why,
 			 code == SEGV_MAPERR ? "SEGV_MAPERR" : "SEGV_ACCERR");
@@ -1329,8 +1218,7 @@ vmalloc_fault(struct machine *m, struct cpu *c, u64 va, const struct walk *w,
 	if (i == rw.nsteps || w->nsteps == 0 ||
 	    w->step[w->nsteps - 1].lvl != lvl ||
 	    rw.step[i].d.kind == PT_NONE || rw.step[i].d.kind == PT_BAD) {
-		KT(m, "vmalloc_fault: swapper_pg_dir has no entry for %s "
-		   "either: no_context, the kernel would oops", fva(m, va));
+		trace_event(m, vmalloc_fault, .addr = va, .missing = true);
 		return kernel_fault_error(m, va, w, 0, e);
 	}
 	refpa = rw.step[i].entry_pa;
@@ -1347,12 +1235,9 @@ vmalloc_fault(struct machine *m, struct cpu *c, u64 va, const struct walk *w,
 				L->esize, &ent);
 		phys_write_entry(&m->phys, dst, L->esize, ent);
 	}
-	KT(m, "vmalloc_fault: a kernel-mode not-present fault above TASK_SIZE: "
-	   "the %s entry of %s in this pgd (%s %s) is missing; "
-	   "swapper_pg_dir has it at %s: copy %s%s", L->name,
-	   fva(m, va), m->arch->root_name[0], fpa(m, c->root[0]),
-	   fpa(m, refpa), fentry(m, LVL_PTE, ref), g1 > g0 ?
-	   " and the other word of the pair (copy_pmd)" : " (set_pmd)");
+	trace_event(m, vmalloc_fault, .addr = va, .lvl = lvl,
+		    .root = c->root[0], .ref_epa = refpa, .ref = ref,
+		    .pair = g1 > g0);
 	return 0;
 }
 
@@ -1369,8 +1254,7 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 
 	describe_fault(m, w, acc, &code);
 	if (w->fault == WF_RESERVED) {
-		KT(m, "pgtable_bad: a reserved bit set in a page-table entry: "
-		   "the kernel would oops");
+		trace_event(m, pgtable_bad);
 		return kernel_fault_error(m, va, w, acc, e);
 	}
 	if (va >= m->lay.task_size || t == NULL) {
@@ -1379,12 +1263,10 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 		    !m->mmu.split_roots)
 			return vmalloc_fault(m, c, va, w, e);
 		if (va >= m->lay.task_size) {
-			KT(m, "no_context: a kernel-mode fault the kernel cannot "
-			   "fix (no exception table entry): it would oops");
+			trace_event(m, no_context);
 			return kernel_fault_error(m, va, w, acc, e);
 		}
-		KT(m, "no user process runs on cpu%d (init_mm has no user "
-		   "mappings)", c->id);
+		trace_event(m, fault_no_process, .cpu = c->id);
 		return error_set(e, -EFAULT, "page fault at user address %s "
 				 "with no process on cpu%d: exec or switch "
 				 "to one first", fva(m, va), c->id);
@@ -1397,11 +1279,14 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 	mm = t->mm;
 	vma = find_vma(mm, va);
 	if (vma == NULL) {
-		KT(m, "find_vma(%s): no VMA at or above it", fva(m, va));
+		trace_event(m, find_vma, .addr = va);
 		return segv(m, t, va, SEGV_MAPERR, "no VMA covers the address",
 			    e);
 	}
-	KT(m, "find_vma(%s) = %s", fva(m, va), vma_desc(m, mm, vma));
+	trace_event(m, find_vma, .addr = va, .found = true,
+		    .start = vma->vm_start, .end = vma->vm_end,
+		    .flags = vma->vm_flags,
+		    .name = trace_str(m, vma_name(mm, vma)));
 	if (vma->vm_start > va) {
 		struct error se;
 
@@ -1409,7 +1294,8 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 			return segv(m, t, va, SEGV_MAPERR, "the address is "
 				    "below that VMA, which is not a stack", e);
 		if (expand_stack(m, vma, va, &se)) {
-			KT(m, "expand_stack refused: %s", se.msg);
+			trace_event(m, expand_stack_refused,
+				    .why = trace_str(m, se.msg));
 			return segv(m, t, va, SEGV_MAPERR, se.msg, e);
 		}
 	}
@@ -1435,11 +1321,7 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 	}
 	if (why != NULL)
 		return segv(m, t, va, SEGV_ACCERR, why, e);
-	KT(m, "access ok: a %s of a %c%c%c VMA", (acc & ACC_EXEC) ? "fetch" :
-	   (acc & ACC_WRITE) ? "write" : "read",
-	   (vma->vm_flags & VM_READ) ? 'r' : '-',
-	   (vma->vm_flags & VM_WRITE) ? 'w' : '-',
-	   (vma->vm_flags & VM_EXEC) ? 'x' : '-');
+	trace_event(m, access_ok, .acc = acc, .flags = vma->vm_flags);
 	/* the walk that faulted found the PTE slot in this mm: reuse it */
 	if (w->nsteps && w->root == mm->pgd &&
 	    w->step[w->nsteps - 1].lvl == LVL_PTE)
@@ -1456,8 +1338,8 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 		t->sig = SIGBUS;
 		t->si_code = BUS_ADRERR;
 		t->sig_addr = va;
-		KT(m, "do_sigbus: SIGBUS (BUS_ADRERR) to pid %d (%s)", t->pid,
-		   t->comm);
+		trace_event(m, do_sigbus, .pid = t->pid,
+			    .comm = trace_str(m, t->comm));
 		return error_set(e, -EFAULT, "pid %d (%s) killed by SIGBUS at "
 				 "%s: the file has no page there", t->pid,
 				 t->comm, fva(m, va));
@@ -1466,9 +1348,8 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 		t->maj_flt++;
 	else
 		t->min_flt++;
-	KT(m, "%s fault: pid %d min_flt=%llu maj_flt=%llu",
-	   (r & VM_FAULT_MAJOR) ? "major" : "minor", t->pid,
-	   (unsigned long long)t->min_flt, (unsigned long long)t->maj_flt);
+	trace_event(m, fault_done, .major = r & VM_FAULT_MAJOR, .pid = t->pid,
+		    .min_flt = t->min_flt, .maj_flt = t->maj_flt);
 	return 0;
 }
 
@@ -1513,9 +1394,8 @@ access_process_vm(struct machine *m, struct task_struct *t, u64 addr,
 			{
 				int r;
 
-				KT(m, "get_user_pages: %s of %s: fault it in",
-				   write ? "a write" : "a read",
-				   fva(m, addr));
+				trace_event(m, get_user_pages, .addr = addr,
+					    .write = write);
 				r = handle_mm_fault(m, t, vma, addr,
 						    write ? ACC_WRITE :
 						    ACC_READ);

@@ -140,13 +140,6 @@ void mmput(struct machine *m, struct mm_struct *mm);
 struct task_struct *task_alloc(struct machine *m, int ppid, const char *comm);
 void task_unlink(struct machine *m, struct task_struct *t);
 
-/* kt() whose arguments are only computed when a command traces */
-#define KT(m, ...)							\
-	do {								\
-		if (unlikely((m)->kt.on))				\
-			kt((m), __VA_ARGS__);				\
-	} while (0)
-
 /*
  * The page allocator's own steps (buddy splits ...) inside a fault are
  * shown only with `set verbose on`: kt_quiet() mutes them, kt_restore()
