@@ -130,11 +130,12 @@ struct machine {
 	/*
 	 * A debugger's read of a user address cpu c's tables do not map
 	 * (src/mm/memory.c): the n bytes at va the first access would find,
-	 * or -EFAULT with "cannot access memory ...".  Changes nothing; note
-	 * says where the bytes came from.
+	 * or -EFAULT with "cannot access memory ...".  Changes nothing; how
+	 * (and the file, *path) says where the bytes came from.
 	 */
 	int (*peek_user)(struct machine *m, struct cpu *c, u64 va, void *buf,
-			 u64 n, char *note, size_t note_len, struct error *e);
+			 u64 n, enum peek_how *how, const char **path,
+			 struct error *e);
 	/* symbols of the running process (src/mm/process.c) */
 	int (*user_sym)(struct machine *m, const char *name, u64 *v);
 };
@@ -272,9 +273,6 @@ int machine_read_virt(struct machine *m, struct cpu *c, u64 va, void *buf,
 		      u64 len, struct error *e);
 int machine_write_virt(struct machine *m, struct cpu *c, u64 va,
 		       const void *buf, u64 len, struct error *e);
-
-void kt(struct machine *m, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
 
 /* Early allocator (memblock): bottom-up after the kernel image. */
 int memblock_alloc(struct machine *m, u64 size, u64 align, const char *what,

@@ -16,8 +16,8 @@
  * or by kernel virtual address: __get_free_pages / get_zeroed_page /
  * free_pages.  Failures return NULL / 0 / a negative errno with the reason
  * in the struct error (which zone, which order, which watermark); nothing is
- * printed.  The steps (splits, merges, skipped zones) go to the kernel trace
- * (kt()).  A bad free (twice, wrong order, a reserved or tail page) is
+ * printed.  The steps (splits, merges, skipped zones) are events of the
+ * kernel trace (ptwalk/trace.h).  A bad free (twice, wrong order, a reserved or tail page) is
  * refused with the reason and changes nothing.
  *
  * Modelled: Linux 6.1's zones and zonelists (local node first, then the

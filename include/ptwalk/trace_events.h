@@ -80,6 +80,19 @@ enum brk_how {
 	BRK_GROW,		/* [start, end) mapped */
 };
 
+/* a debugger's read (src/hw/peek.c): where the bytes came from */
+enum peek_how {
+	PEEK_MAPPED,		/* through the tables: nothing to say */
+	PEEK_ACCESS_FLAG,	/* mapped with the access flag clear */
+	PEEK_OLD,		/* mapped by Linux's PTE, old */
+	PEEK_SWAPPER,		/* through swapper_pg_dir (init_mm) */
+	PEEK_ANON,		/* not faulted in: anonymous, zeros */
+	PEEK_PAGE_CACHE,	/* not faulted in: the page cache of path */
+	PEEK_FILE,		/* not faulted in: path, not cached */
+	PEEK_PROT_NONE,		/* present to Linux, not to the MMU */
+	PEEK_HIDDEN,		/* the same, not PROT_NONE */
+};
+
 /* page faults */
 enum fault_status {		/* how the CPU reports a fault */
 	FAULT_ERROR_CODE,	/* #PF: cr2 and the error code */
@@ -121,61 +134,6 @@ struct trace_pte {
 	bool present, young, dirty, write, user, exec, special;
 };
 #endif
-
-/* free text, until every caller records an event of its own */
-TRACE_EVENT(text,
-	const char *line;
-)
-
-/*
- * SLUB (src/mm/slub.c)
- */
-/* ___slab_alloc(): no partial slab on node: a new slab */
-TRACE_EVENT(slab_alloc_new,
-	const char *cache;
-	int node;
-	unsigned order, objects;
-)
-/* in the slab allocator's own buffer: what one call did to the slabs */
-TRACE_EVENT(slab,
-	enum slab_event_kind kind;
-	char cache[48];			/* the cache's name ("": none) */
-	unsigned long min_partial;
-	unsigned objects;		/* objects of the slab */
-	u64 pfn;
-	unsigned order;
-	int node, cpu;
-	unsigned long nr_partial;	/* the node's, after the event; for
-					 * SEV_EMPTY_KEPT: when checked */
-	gfp_t gfp;			/* SEV_NEW_SLAB: what alloc_pages got */
-)
-
-/*
- * TLB maintenance (src/mm/tlbflush.c)
- */
-TRACE_EVENT(flush_tlb_all,
-	int cpus;
-)
-/* full: more than ceiling pages, the whole TLB instead */
-TRACE_EVENT(flush_tlb_kernel_range,
-	u64 start, end, pages;
-	int cpus, ceiling;
-	bool full;
-)
-TRACE_EVENT(flush_tlb_page,
-	u64 va;
-	unsigned asid;
-	int cpus;
-)
-TRACE_EVENT(flush_tlb_range,
-	u64 start, end, pages;
-	unsigned asid;
-	int ceiling;
-	bool full;
-)
-TRACE_EVENT(flush_tlb_mm,
-	unsigned asid;
-)
 
 /*
  * The page allocator (src/mm/page_alloc.c)
@@ -242,6 +200,29 @@ TRACE_EVENT(add_to_free_list,
 TRACE_EVENT(free_pages_refcount,
 	int refcount;
 	bool compound;
+)
+
+/*
+ * SLUB (src/mm/slub.c)
+ */
+/* ___slab_alloc(): no partial slab on node: a new slab */
+TRACE_EVENT(slab_alloc_new,
+	const char *cache;
+	int node;
+	unsigned order, objects;
+)
+/* in the slab allocator's own buffer: what one call did to the slabs */
+TRACE_EVENT(slab,
+	enum slab_event_kind kind;
+	char cache[48];			/* the cache's name ("": none) */
+	unsigned long min_partial;
+	unsigned objects;		/* objects of the slab */
+	u64 pfn;
+	unsigned order;
+	int node, cpu;
+	unsigned long nr_partial;	/* the node's, after the event; for
+					 * SEV_EMPTY_KEPT: when checked */
+	gfp_t gfp;			/* SEV_NEW_SLAB: what alloc_pages got */
 )
 
 /*
@@ -337,189 +318,30 @@ TRACE_EVENT(dma_coherent_retry,
 )
 
 /*
- * Address-space switches (src/mm/context.c)
+ * TLB maintenance (src/mm/tlbflush.c)
  */
-TRACE_EVENT(switch_to_running,
-	int cpu, pid;
+TRACE_EVENT(flush_tlb_all,
+	int cpus;
 )
-TRACE_EVENT(switch_mm_same,
-	int cpu;
+/* full: more than ceiling pages, the whole TLB instead */
+TRACE_EVENT(flush_tlb_kernel_range,
+	u64 start, end, pages;
+	int cpus, ceiling;
+	bool full;
 )
-/* without PCID: the CR3 write dropped the non-global entries */
-TRACE_EVENT(load_new_mm_cr3,
-	int cpu;
-	u64 pgd;
-	unsigned dropped, kept;
-)
-/* choose_new_asid(): ctx_id is the mm's, or the slot's old owner's */
-TRACE_EVENT(choose_new_asid,
-	int cpu;
+TRACE_EVENT(flush_tlb_page,
+	u64 va;
 	unsigned asid;
-	enum asid_how how;
-	u64 ctx_id;
+	int cpus;
 )
-TRACE_EVENT(load_new_mm_cr3_pcid,
-	int cpu;
-	u64 pgd;
-	unsigned pcid;
-	bool flush;
-)
-/* new_context(): for ASID_ROLLOVER, asid is the number of ASIDs */
-TRACE_EVENT(new_context,
-	enum asid_how how;
-	u64 asid, generation;
-)
-/* check_and_switch_context(): the ASID is of the current generation */
-TRACE_EVENT(check_and_switch_context,
-	int cpu;
+TRACE_EVENT(flush_tlb_range,
+	u64 start, end, pages;
 	unsigned asid;
+	int ceiling;
+	bool full;
 )
-/* split_roots: the ASID in TTBR1 (arm64), else CONTEXTIDR */
-TRACE_EVENT(cpu_switch_mm,
-	int cpu;
-	u64 pgd;
+TRACE_EVENT(flush_tlb_mm,
 	unsigned asid;
-	bool split_roots;
-)
-TRACE_EVENT(switch_to_idle,
-	int cpu;
-	enum idle_how how;
-	bool reserved;			/* IDLE_ASID: reserved_pg_dir */
-)
-
-/*
- * VMAs (src/mm/mmap.c); flags are vm_flags
- */
-/* do_mmap(): [start, end) placed; file: a file mapping (else anonymous) */
-TRACE_EVENT(do_mmap,
-	u64 start, end;
-	unsigned long flags;
-	bool file;
-	enum mmap_placed placed;
-)
-TRACE_EVENT(mmap_region,
-	u64 start, end;
-	unsigned long flags;
-	bool file;
-	const char *path;
-)
-/* vma_merge(): [start, end) joins [prev_start, prev_end) */
-TRACE_EVENT(vma_merge,
-	u64 start, end;
-	unsigned long flags;
-	u64 prev_start, prev_end;
-)
-TRACE_EVENT(split_vma,
-	u64 start, end;
-	unsigned long flags;
-	u64 addr;
-)
-/* do_munmap(): the VMA [start, end) removed */
-TRACE_EVENT(do_munmap,
-	u64 start, end;
-	unsigned long flags;
-	bool file;
-	const char *path;
-)
-TRACE_EVENT(do_munmap_none,
-	u64 start, end;
-)
-TRACE_EVENT(mprotect_fixup,
-	u64 start, end;
-	unsigned long flags, newflags;
-)
-/* grow: the VMA [start, end) grows to new_end, else a new VMA */
-TRACE_EVENT(do_brk_flags,
-	u64 start, end, new_end;
-	unsigned long flags;
-	bool grow;
-)
-/* brk(): the break from old to brk; [start, end) unmapped or mapped */
-TRACE_EVENT(brk,
-	enum brk_how how;
-	u64 old, brk, start, end;
-)
-TRACE_EVENT(expand_stack,
-	u64 old_start, start, size, rlimit;
-)
-
-/*
- * exec (src/mm/exec.c)
- */
-TRACE_EVENT(exec,
-	const char *path;
-	int pid;
-	u16 type, machine;		/* the ELF header's e_type, e_machine */
-)
-/*
- * PT_INTERP names a file that cannot be used: not mapped, the entry is
- * the program's own; err: the errno Linux would fail the exec with
- */
-TRACE_EVENT(interp_unusable,
-	const char *interp;
-	const char *why;		/* the error opening or reading it */
-	int err;
-	bool bad_elf;			/* opened, but not a usable ELF */
-)
-TRACE_EVENT(exec_mm_alloc,
-	u64 task_size, stack_top, mmap_base;
-)
-TRACE_EVENT(setup_arg_pages,
-	u64 start, end;
-	bool exec_stack;		/* no PT_GNU_STACK, or PF_X in it */
-)
-/*
- * An ET_DYN's load_bias: interp, from ELF_ET_DYN_BASE (base) aligned to
- * align; else placed like an mmap
- */
-TRACE_EVENT(load_bias,
-	u64 base, align;
-	bool interp;
-)
-TRACE_EVENT(elf_map,
-	int phdr;			/* its index in the program headers */
-	unsigned prot;			/* PROT_* */
-	u64 offset, filesz, addr, memsz;
-)
-TRACE_EVENT(set_brk,
-	u64 start, end;
-)
-TRACE_EVENT(padzero,
-	u64 addr, len;
-)
-TRACE_EVENT(load_elf_interp,
-	const char *path;
-)
-TRACE_EVENT(create_elf_tables,
-	int argc;
-	u64 argv, envp, auxv;
-	int nauxv;
-	u64 sp;
-)
-TRACE_EVENT(start_thread,
-	u64 pc, sp, brk;
-)
-
-/*
- * fork and exit (src/mm/fork.c)
- */
-TRACE_EVENT(copy_process,
-	int pid, ppid;
-	const char *comm;
-)
-/*
- * copy_page_range(): copied PTEs, wrprotected made read-only in both;
- * zero: zero-page PTEs shared; nopage: PTEs of pfns without a struct page
- */
-TRACE_EVENT(copy_page_range,
-	u64 start, end, copied, wrprotected, zero, nopage;
-)
-TRACE_EVENT(dup_mmap,
-	int vmas;
-)
-TRACE_EVENT(do_exit,
-	int pid;
-	const char *comm;
 )
 
 /*
@@ -696,4 +518,200 @@ TRACE_EVENT(spurious_fault,
 TRACE_EVENT(get_user_pages,
 	u64 addr;
 	bool write;
+)
+
+/*
+ * VMAs (src/mm/mmap.c); flags are vm_flags
+ */
+/* do_mmap(): [start, end) placed; file: a file mapping (else anonymous) */
+TRACE_EVENT(do_mmap,
+	u64 start, end;
+	unsigned long flags;
+	bool file;
+	enum mmap_placed placed;
+)
+TRACE_EVENT(mmap_region,
+	u64 start, end;
+	unsigned long flags;
+	bool file;
+	const char *path;
+)
+/* vma_merge(): [start, end) joins [prev_start, prev_end) */
+TRACE_EVENT(vma_merge,
+	u64 start, end;
+	unsigned long flags;
+	u64 prev_start, prev_end;
+)
+TRACE_EVENT(split_vma,
+	u64 start, end;
+	unsigned long flags;
+	u64 addr;
+)
+/* do_munmap(): the VMA [start, end) removed */
+TRACE_EVENT(do_munmap,
+	u64 start, end;
+	unsigned long flags;
+	bool file;
+	const char *path;
+)
+TRACE_EVENT(do_munmap_none,
+	u64 start, end;
+)
+TRACE_EVENT(mprotect_fixup,
+	u64 start, end;
+	unsigned long flags, newflags;
+)
+/* grow: the VMA [start, end) grows to new_end, else a new VMA */
+TRACE_EVENT(do_brk_flags,
+	u64 start, end, new_end;
+	unsigned long flags;
+	bool grow;
+)
+/* brk(): the break from old to brk; [start, end) unmapped or mapped */
+TRACE_EVENT(brk,
+	enum brk_how how;
+	u64 old, brk, start, end;
+)
+TRACE_EVENT(expand_stack,
+	u64 old_start, start, size, rlimit;
+)
+
+/*
+ * exec (src/mm/exec.c)
+ */
+TRACE_EVENT(exec,
+	const char *path;
+	int pid;
+	u16 type, machine;		/* the ELF header's e_type, e_machine */
+)
+/*
+ * PT_INTERP names a file that cannot be used: not mapped, the entry is
+ * the program's own; err: the errno Linux would fail the exec with
+ */
+TRACE_EVENT(interp_unusable,
+	const char *interp;
+	const char *why;		/* the error opening or reading it */
+	int err;
+	bool bad_elf;			/* opened, but not a usable ELF */
+)
+TRACE_EVENT(exec_mm_alloc,
+	u64 task_size, stack_top, mmap_base;
+)
+TRACE_EVENT(setup_arg_pages,
+	u64 start, end;
+	bool exec_stack;		/* no PT_GNU_STACK, or PF_X in it */
+)
+/*
+ * An ET_DYN's load_bias: interp, from ELF_ET_DYN_BASE (base) aligned to
+ * align; else placed like an mmap
+ */
+TRACE_EVENT(load_bias,
+	u64 base, align;
+	bool interp;
+)
+TRACE_EVENT(elf_map,
+	int phdr;			/* its index in the program headers */
+	unsigned prot;			/* PROT_* */
+	u64 offset, filesz, addr, memsz;
+)
+TRACE_EVENT(set_brk,
+	u64 start, end;
+)
+TRACE_EVENT(padzero,
+	u64 addr, len;
+)
+TRACE_EVENT(load_elf_interp,
+	const char *path;
+)
+TRACE_EVENT(create_elf_tables,
+	int argc;
+	u64 argv, envp, auxv;
+	int nauxv;
+	u64 sp;
+)
+TRACE_EVENT(start_thread,
+	u64 pc, sp, brk;
+)
+
+/*
+ * fork and exit (src/mm/fork.c)
+ */
+TRACE_EVENT(copy_process,
+	int pid, ppid;
+	const char *comm;
+)
+/*
+ * copy_page_range(): copied PTEs, wrprotected made read-only in both;
+ * zero: zero-page PTEs shared; nopage: PTEs of pfns without a struct page
+ */
+TRACE_EVENT(copy_page_range,
+	u64 start, end, copied, wrprotected, zero, nopage;
+)
+TRACE_EVENT(dup_mmap,
+	int vmas;
+)
+TRACE_EVENT(do_exit,
+	int pid;
+	const char *comm;
+)
+
+/*
+ * Address-space switches (src/mm/context.c)
+ */
+TRACE_EVENT(switch_to_running,
+	int cpu, pid;
+)
+TRACE_EVENT(switch_mm_same,
+	int cpu;
+)
+/* without PCID: the CR3 write dropped the non-global entries */
+TRACE_EVENT(load_new_mm_cr3,
+	int cpu;
+	u64 pgd;
+	unsigned dropped, kept;
+)
+/* choose_new_asid(): ctx_id is the mm's, or the slot's old owner's */
+TRACE_EVENT(choose_new_asid,
+	int cpu;
+	unsigned asid;
+	enum asid_how how;
+	u64 ctx_id;
+)
+TRACE_EVENT(load_new_mm_cr3_pcid,
+	int cpu;
+	u64 pgd;
+	unsigned pcid;
+	bool flush;
+)
+/* new_context(): for ASID_ROLLOVER, asid is the number of ASIDs */
+TRACE_EVENT(new_context,
+	enum asid_how how;
+	u64 asid, generation;
+)
+/* check_and_switch_context(): the ASID is of the current generation */
+TRACE_EVENT(check_and_switch_context,
+	int cpu;
+	unsigned asid;
+)
+/* split_roots: the ASID in TTBR1 (arm64), else CONTEXTIDR */
+TRACE_EVENT(cpu_switch_mm,
+	int cpu;
+	u64 pgd;
+	unsigned asid;
+	bool split_roots;
+)
+TRACE_EVENT(switch_to_idle,
+	int cpu;
+	enum idle_how how;
+	bool reserved;			/* IDLE_ASID: reserved_pg_dir */
+)
+
+/*
+ * A debugger's read (src/hw/peek.c): pages start..end (inclusive) read
+ * the same way
+ */
+TRACE_EVENT(peek,
+	u64 start, end;
+	enum peek_how how;
+	const char *path;
 )

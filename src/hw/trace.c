@@ -77,20 +77,3 @@ kt_end(struct machine *m)
 {
 	trace_release(&m->kt);
 }
-
-/* Free text: the old way, until every event is declared. */
-void
-kt(struct machine *m, const char *fmt, ...)
-{
-	struct strbuf sb;
-	va_list ap;
-
-	if (!m->kt.on)
-		return;
-	sb_init(&sb);
-	va_start(ap, fmt);
-	sb_vaddf(&sb, fmt, ap);
-	va_end(ap);
-	trace_record(&m->kt, text, .line = trace_strdup(&m->kt, sb.buf));
-	sb_release(&sb);
-}

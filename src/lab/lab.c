@@ -415,27 +415,26 @@ sol_trace(struct lab_sol *s)
 void
 sol_trace_brief(struct lab_sol *s)
 {
-	static const char *const skip[] = {
-		"alloc_pages(", "__rmqueue_smallest:", "expand:",
-	};
 	struct strbuf sb;
 	int i, hidden = 0;
-	size_t k;
 
 	sb_init(&sb);
 	for (i = 0; i < s->m->kt.n; i++) {
-		const char *l;
+		const struct trace_entry *te = &s->m->kt.ev[i];
 
-		sb_reset(&sb);
-		trace_print(&sb, s->m, &s->m->kt.ev[i]);
-		l = sb.buf;
-		for (k = 0; k < ARRAY_SIZE(skip); k++)
-			if (!strncmp(l, skip[k], strlen(skip[k])))
-				break;
-		if (k < ARRAY_SIZE(skip))
+		switch (te->id) {
+		case TE_alloc_pages:
+		case TE_fault_alloc_page:
+		case TE_rmqueue_smallest:
+		case TE_expand:
 			hidden++;
-		else
-			sol_say(s, "  %s", l);
+			break;
+		default:
+			sb_reset(&sb);
+			trace_print(&sb, s->m, te);
+			sol_say(s, "  %s", sb.buf);
+			break;
+		}
 	}
 	sb_release(&sb);
 	if (hidden)

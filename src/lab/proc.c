@@ -14,7 +14,6 @@
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/show.h"
 #include "ptwalk/show_page.h"
-#include "ptwalk/trace_print.h"
 
 static const char *const acc_letter[] = {
 	[ACC_READ] = "r", [ACC_WRITE] = "w", [ACC_EXEC] = "x",
@@ -98,24 +97,22 @@ run_on_cpu0(struct lab_sol *s, struct task_struct *t, struct error *e)
 	return 0;
 }
 
-/* The number after key in the kernel's trace (the fault's error code). */
+/* The error code of the first page fault in the kernel's trace. */
 static bool
-trace_number(struct machine *m, const char *key, u64 *v)
+trace_error_code(const struct machine *m, u64 *code)
 {
-	struct strbuf sb;
-	const char *p = NULL;
 	int i;
 
-	sb_init(&sb);
-	for (i = 0; i < m->kt.n && p == NULL; i++) {
-		sb_reset(&sb);
-		trace_print(&sb, m, &m->kt.ev[i]);
-		p = strstr(sb.buf, key);
-		if (p != NULL)
-			*v = strtoull(p + strlen(key), NULL, 0);
+	for (i = 0; i < m->kt.n; i++) {
+		const struct trace_entry *te = &m->kt.ev[i];
+
+		if (te->id == TE_page_fault &&
+		    te->f.page_fault.status == FAULT_ERROR_CODE) {
+			*code = te->f.page_fault.code;
+			return true;
+		}
 	}
-	sb_release(&sb);
-	return p != NULL;
+	return false;
 }
 
 /*
@@ -410,7 +407,7 @@ cow_solve(struct lab_sol *s, struct error *e)
 	error_clear(&why);
 	kt_begin(m);
 	r = machine_access(m, machine_cpu(m), b, acc, &pa, &why);
-	trace_number(m, "error_code=", &code);
+	trace_error_code(m, &code);
 	sol_trace(s);
 	if (r == 0) {
 		sol_say(s, "it works");

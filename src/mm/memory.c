@@ -1449,7 +1449,8 @@ peek_fail(struct machine *m, u64 va, struct error *e, const char *fmt, ...)
 /* Not faulted in: the zero page, the page cache or the file's bytes. */
 static int
 peek_unfaulted(struct machine *m, struct vm_area_struct *vma, u64 va,
-	       void *buf, u64 n, char *note, size_t nl, struct error *e)
+	       void *buf, u64 n, enum peek_how *how, const char **path,
+	       struct error *e)
 {
 	struct file *f = vma->vm_file;
 	u64 pgoff = vma->vm_pgoff + ((va - vma->vm_start) >> PAGE_SHIFT);
@@ -1461,9 +1462,7 @@ peek_unfaulted(struct machine *m, struct vm_area_struct *vma, u64 va,
 					 "is not simulated: an access would "
 					 "SIGBUS");
 		memset(buf, 0, n);
-		snprintf(note, nl, "not faulted in yet: anonymous memory reads "
-			 "as zeros (a first read maps the zero page); left "
-			 "unmapped");
+		*how = PEEK_ANON;
 		return 0;
 	}
 	if (pgoff >= (1ULL << (64 - PAGE_SHIFT)) || off >= f->size)
@@ -1472,22 +1471,22 @@ peek_unfaulted(struct machine *m, struct vm_area_struct *vma, u64 va,
 				 (unsigned long long)pgoff, f->path,
 				 (unsigned long long)f->size);
 	if (filemap_get(&f->mapping, pgoff, &pfn) == 0) {
-		snprintf(note, nl, "not faulted in yet: read from the page "
-			 "cache of %s; left unmapped", f->path);
+		*how = PEEK_PAGE_CACHE;
+		*path = f->path;
 		return machine_peek_frame(m, va, (pfn << PAGE_SHIFT) |
 					  (va & (PAGE_SIZE - 1)), buf, n, e);
 	}
 	k = MIN(n, f->size - off);
 	memcpy(buf, f->data + off, k);
 	memset((u8 *)buf + k, 0, n - k);
-	snprintf(note, nl, "not faulted in yet: read from %s, not cached; "
-		 "left unmapped", f->path);
+	*how = PEEK_FILE;
+	*path = f->path;
 	return 0;
 }
 
 int
 peek_user_page(struct machine *m, struct cpu *c, u64 va, void *buf, u64 n,
-	       char *note, size_t nl, struct error *e)
+	       enum peek_how *how, const char **path, struct error *e)
 {
 	struct task_struct *t = cpu_task(m, c);
 	struct vm_area_struct *vma;
@@ -1508,10 +1507,7 @@ peek_user_page(struct machine *m, struct cpu *c, u64 va, void *buf, u64 n,
 		pte_info(m, pte_read(m, epa), &p);
 		if (p.present) {
 			/* present to Linux, not to the MMU: PROT_NONE */
-			snprintf(note, nl, "a %s page, present to Linux though "
-				 "not to the MMU: read as a debugger may "
-				 "(FOLL_FORCE)", p.protnone ? "PROT_NONE" :
-				 "hidden");
+			*how = p.protnone ? PEEK_PROT_NONE : PEEK_HIDDEN;
 			return machine_peek_frame(m, va, (p.pfn << PAGE_SHIFT) |
 						  (va & (PAGE_SIZE - 1)), buf,
 						  n, e);
@@ -1521,5 +1517,5 @@ peek_user_page(struct machine *m, struct cpu *c, u64 va, void *buf, u64 n,
 					 "and maps nothing ptwalk models (no "
 					 "swap)", fentry(m, LVL_PTE, p.val));
 	}
-	return peek_unfaulted(m, vma, va, buf, n, note, nl, e);
+	return peek_unfaulted(m, vma, va, buf, n, how, path, e);
 }

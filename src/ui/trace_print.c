@@ -42,5 +42,3 @@ trace_name(enum trace_id id)
 {
 	return names[id];
 }
-
-TRACE_PRINTF(text, "%s", e->line)

@@ -257,3 +257,48 @@ TRACE_PRINTF(dup_mmap, "dup_mmap: %s; file VMAs without anonymous pages are "
 
 TRACE_PRINTF(do_exit, "do_exit: pid %d (%s): exit_mm releases its address "
 	     "space", e->pid, e->comm)
+
+/*
+ * A debugger's read
+ */
+
+TRACE_PRINT(peek)
+{
+	sb_addf(sb, "%s-%s: ", fva(m, e->start), fva(m, e->end));
+	switch (e->how) {
+	case PEEK_MAPPED:
+		break;
+	case PEEK_ACCESS_FLAG:
+		sb_adds(sb, "mapped with the access flag clear: read without "
+			"setting it");
+		break;
+	case PEEK_OLD:
+		sb_adds(sb, "mapped by Linux's PTE, old: read without making "
+			"it young");
+		break;
+	case PEEK_SWAPPER:
+		sb_adds(sb, "not in this address space's tables yet: read "
+			"through swapper_pg_dir (init_mm), which a vmalloc "
+			"fault would copy the entry from");
+		break;
+	case PEEK_ANON:
+		sb_adds(sb, "not faulted in yet: anonymous memory reads as "
+			"zeros (a first read maps the zero page); left "
+			"unmapped");
+		break;
+	case PEEK_PAGE_CACHE:
+		sb_addf(sb, "not faulted in yet: read from the page cache of "
+			"%s; left unmapped", e->path);
+		break;
+	case PEEK_FILE:
+		sb_addf(sb, "not faulted in yet: read from %s, not cached; "
+			"left unmapped", e->path);
+		break;
+	case PEEK_PROT_NONE:
+	case PEEK_HIDDEN:
+		sb_addf(sb, "a %s page, present to Linux though not to the "
+			"MMU: read as a debugger may (FOLL_FORCE)",
+			e->how == PEEK_PROT_NONE ? "PROT_NONE" : "hidden");
+		break;
+	}
+}
