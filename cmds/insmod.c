@@ -48,7 +48,8 @@ fbytes(u64 n)
 	if (n && n % 1024 == 0)
 		return fsize(n);
 	b = fmt_buf();
-	snprintf(b, FMT_BUF_LEN, "%llu byte%s", (unsigned long long)n, n == 1 ? "" : "s");
+	snprintf(b, FMT_BUF_LEN, "%llu byte%s", (unsigned long long)n,
+		 n == 1 ? "" : "s");
 	return b;
 }
 

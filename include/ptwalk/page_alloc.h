@@ -17,8 +17,8 @@
  * free_pages.  Failures return NULL / 0 / a negative errno with the reason
  * in the struct error (which zone, which order, which watermark); nothing is
  * printed.  The steps (splits, merges, skipped zones) are events of the
- * kernel trace (ptwalk/trace.h).  A bad free (twice, wrong order, a reserved or tail page) is
- * refused with the reason and changes nothing.
+ * kernel trace (ptwalk/trace.h).  A bad free (twice, wrong order, a
+ * reserved or tail page) is refused with the reason and changes nothing.
  *
  * Modelled: Linux 6.1's zones and zonelists (local node first, then the
  * other nodes by find_next_best_node()), MAX_ORDER 11 (orders 0..10),

@@ -240,7 +240,7 @@ struct slab_obj_info {
 	enum slab_where where;
 	int cpu;			/* SLAB_CPU: which CPU */
 	int node;
-	long index;			/* object index; -1: in the tail waste */
+	long index;		/* object index; -1: in the tail waste */
 	u64 obj_va;			/* start of that object */
 	u64 offset;			/* addr - obj_va */
 	bool allocated;

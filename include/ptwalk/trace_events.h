@@ -35,7 +35,7 @@ enum buddy_state {			/* why a buddy did not merge */
 };
 enum alloc_reserves {			/* what the slow path may dip into */
 	RESERVES_NONE,
-	RESERVES_ATOMIC,		/* ALLOC_NON_BLOCK | ALLOC_MIN_RESERVE */
+	RESERVES_ATOMIC,	/* ALLOC_NON_BLOCK | ALLOC_MIN_RESERVE */
 	RESERVES_HIGH,			/* __GFP_HIGH */
 };
 /* Why a zone failed zone_watermark_ok(), in numbers. */

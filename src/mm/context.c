@@ -174,7 +174,8 @@ arm_new_context(struct machine *m, struct cpu *c, struct mm_struct *mm)
 		a = mm->asid_gen & (nasid - 1);
 		if (!ts->asid_map[a]) {
 			ts->asid_map[a] = 1;
-			trace_event(m, new_context, .how = ASID_KEPT, .asid = a);
+			trace_event(m, new_context, .how = ASID_KEPT,
+				    .asid = a);
 			return ts->asid_generation | a;
 		}
 	}

@@ -211,8 +211,8 @@ user_pte_slot(struct machine *m, struct mm_struct *mm, u64 addr, bool create,
 		}
 		if (d.kind != PT_NONE)
 			return error_set(e, -EFAULT, "%s entry %s at %s is not "
-					 "a table", L->name, fentry(m, LVL_PTE, ent),
-					 fpa(m, ea));
+					 "a table", L->name,
+					 fentry(m, LVL_PTE, ent), fpa(m, ea));
 		if (!create)
 			return -ENOENT;
 		t = alloc_user_table(m, mm, mmu->walk[i + 1], e);
@@ -220,7 +220,8 @@ user_pte_slot(struct machine *m, struct mm_struct *mm, u64 addr, bool create,
 			return e ? e->code : -ENOMEM;
 		link_table(m, lvl, ea, t);
 		trace_event(m, pgtable_alloc, .lvl = mmu->walk[i + 1],
-			    .table = t, .start = addr & ~((1ULL << L->shift) - 1),
+			    .table = t,
+			    .start = addr & ~((1ULL << L->shift) - 1),
 			    .end = (addr & ~((1ULL << L->shift) - 1)) +
 			    (1ULL << L->shift), .parent = lvl, .index = idx);
 		/* where the entry points now (arm: the hardware table) */
@@ -597,7 +598,8 @@ free_level(struct machine *m, struct mm_struct *mm, u64 table, int i,
 					 L->esize, 0);
 		free_table(m, mm, child & PAGE_MASK);
 		trace_event(m, free_pgtables, .lvl = mmu->walk[i + 1],
-			    .table = child & PAGE_MASK, .start = base + g0 * span,
+			    .table = child & PAGE_MASK,
+			    .start = base + g0 * span,
 			    .end = base + (g1 + 1) * span, .parent = lvl,
 			    .first = g0, .last = g1);
 		k = g1;
@@ -1015,7 +1017,8 @@ __handle_mm_fault(struct machine *m, struct task_struct *t,
 	}
 	pte_info(m, pte_read(m, vf.epa), &vf.orig);
 	if (vf.orig.none) {
-		trace_event(m, handle_pte_fault, .how = PTE_NONE, .epa = vf.epa);
+		trace_event(m, handle_pte_fault, .how = PTE_NONE,
+			    .epa = vf.epa);
 		if (vma->vm_file == NULL)
 			r = do_anonymous_page(&vf);
 		else if (!vf.write)

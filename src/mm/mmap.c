@@ -458,7 +458,8 @@ do_munmap(struct machine *m, struct mm_struct *mm, u64 start, u64 len,
 		next = v->vm_next;
 		trace_event(m, do_munmap, .start = v->vm_start,
 			    .end = v->vm_end, .flags = v->vm_flags,
-			    .file = v->vm_file != NULL, .path = trace_str(m, v->vm_file ?
+			    .file = v->vm_file != NULL,
+			    .path = trace_str(m, v->vm_file ?
 					      v->vm_file->path : NULL));
 		zap_page_range(m, mm, v, v->vm_start, v->vm_end);
 		mm->total_vm -= PAGES(v->vm_end - v->vm_start);

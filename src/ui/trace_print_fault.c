@@ -135,8 +135,8 @@ TRACE_PRINT(page_fault)
 
 	switch (e->status) {
 	case FAULT_ERROR_CODE:
-		sb_addf(sb, "#PF: cr2=%s error_code=%#llx (%s, %s, %s mode%s%s)",
-			fva(m, e->addr), ull(e->code), e->prot ?
+		sb_addf(sb, "#PF: cr2=%s error_code=%#llx (%s, %s, %s "
+			"mode%s%s)", fva(m, e->addr), ull(e->code), e->prot ?
 			"P=1 protection violation" : "P=0 not present",
 			write ? "W=1 write" : "W=0 read",
 			user ? "U=1 user" : "U=0 kernel",
@@ -202,7 +202,8 @@ TRACE_PRINTF(expand_stack_refused, "expand_stack refused: %s", e->why)
 TRACE_PRINTF(access_ok, "access ok: a %s of a %c%c%c VMA",
 	     (e->acc & ACC_EXEC) ? "fetch" : (e->acc & ACC_WRITE) ? "write" :
 	     "read", (e->flags & VM_READ) ? 'r' : '-',
-	     (e->flags & VM_WRITE) ? 'w' : '-', (e->flags & VM_EXEC) ? 'x' : '-')
+	     (e->flags & VM_WRITE) ? 'w' : '-',
+	     (e->flags & VM_EXEC) ? 'x' : '-')
 
 TRACE_PRINTF(bad_area, "bad_area: %s: SIGSEGV (si_code %s) to pid %d (%s): it "
 	     "is killed", e->why, e->maperr ? "SEGV_MAPERR" : "SEGV_ACCERR",
@@ -264,8 +265,8 @@ TRACE_PRINT(do_fault)
 			ull(e->pgoff), e->path);
 		break;
 	case FAULT_COW:
-		sb_addf(sb, "do_cow_fault: a write to private file page %llu of "
-			"%s: copy it", ull(e->pgoff), e->path);
+		sb_addf(sb, "do_cow_fault: a write to private file page %llu "
+			"of %s: copy it", ull(e->pgoff), e->path);
 		break;
 	case FAULT_SHARED:
 		sb_addf(sb, "do_shared_fault: a write to shared file page %llu "
@@ -289,8 +290,8 @@ TRACE_PRINT(filemap_fault)
 			ull(e->pgoff), e->path, ull(e->pfn));
 		break;
 	case FILEMAP_READ:
-		sb_addf(sb, "filemap_fault: page %llu of %s is not cached: read "
-			"%llu bytes from file offset %#llx into pfn %#llx "
+		sb_addf(sb, "filemap_fault: page %llu of %s is not cached: "
+			"read %llu bytes from file offset %#llx into pfn %#llx "
 			"(add_to_page_cache): a major fault", ull(e->pgoff),
 			e->path, ull(e->size), ull(e->offset), ull(e->pfn));
 		break;

@@ -164,13 +164,13 @@ TRACE_PRINT(slab)
 			fpfn(m, e->pfn));
 		break;
 	case SEV_LARGE_FREE:
-		sb_addf(sb, "free_large_kmalloc: the order-%u block (%s) at pfn "
-			"%s goes back to the page allocator", e->order, sz,
+		sb_addf(sb, "free_large_kmalloc: the order-%u block (%s) at "
+			"pfn %s goes back to the page allocator", e->order, sz,
 			fpfn(m, e->pfn));
 		break;
 	case SEV_GFP_FIXED:
-		sb_addf(sb, "kmalloc_fix_flags: unexpected gfp %s dropped (slab "
-			"memory is lowmem; the kernel warns \"Unexpected "
+		sb_addf(sb, "kmalloc_fix_flags: unexpected gfp %s dropped "
+			"(slab memory is lowmem; the kernel warns \"Unexpected "
 			"gfp\")", fgfp(e->gfp));
 		break;
 	}
@@ -187,8 +187,8 @@ TRACE_PRINT(flush_tlb_kernel_range)
 {
 	(void)m;
 	if (e->full)
-		sb_addf(sb, "flush_tlb_kernel_range 0x%llx-0x%llx: %llu pages > "
-			"ceiling %d: full flush on %d CPU%s", ull(e->start),
+		sb_addf(sb, "flush_tlb_kernel_range 0x%llx-0x%llx: %llu pages "
+			"> ceiling %d: full flush on %d CPU%s", ull(e->start),
 			ull(e->end), ull(e->pages), e->ceiling, e->cpus,
 			e->cpus == 1 ? "" : "s");
 	else

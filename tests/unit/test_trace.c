@@ -140,8 +140,8 @@ test_words(void **state)
 	trace_event(m, set_pte_at, .epa = 0x3055030, .old = 0,
 		    .pte.val = 0x8000000003058067ULL,
 		    .why = "pte_mkwrite(pte_mkdirty())");
-	assert_string_equal(line(m, 0), "flush_tlb_range 0x1000-0x3000: 2 pages "
-			    "of asid 1");
+	assert_string_equal(line(m, 0), "flush_tlb_range 0x1000-0x3000: 2 "
+			    "pages of asid 1");
 	assert_string_equal(line(m, 1), "flush_tlb_range 0x0-0x100000: 256 "
 			    "pages > ceiling 33: every entry of asid 1");
 	assert_string_equal(line(m, 2), "buddy of order 1 at pfn 0x100a (pfn ^ "
@@ -152,8 +152,8 @@ test_words(void **state)
 			    "0x000000005000 (for 0x0000000000400000-"
 			    "0x0000000000800000) freed, pmd[2..3] cleared");
 	assert_string_equal(line(m, 5), "do_mmap: 0x00007f0000000000-"
-			    "0x00007f0000002000 rw-s file, placed top-down (the "
-			    "hint was taken)");
+			    "0x00007f0000002000 rw-s file, placed top-down "
+			    "(the hint was taken)");
 	assert_string_equal(line(m, 6), "#PF: cr2=0x0000000000406000 "
 			    "error_code=0x6 (P=0 not present, W=1 write, U=1 "
 			    "user mode)");
