@@ -123,6 +123,15 @@ enum wp_how {			/* do_wp_page() */
 	WP_COPY_ANON,		/* anonymous and shared: copy on write */
 	WP_COPY_FILE,		/* a page cache page: copy on write */
 };
+enum set_pte_why {		/* what set_pte_at() installs, and why */
+	SETPTE_PLAIN,		/* nothing to add */
+	SETPTE_ZERO_PAGE,	/* the zero page */
+	SETPTE_MKWRITE_MKDIRTY,	/* a new anonymous page, written */
+	SETPTE_READ_ONLY,	/* a file page of a writable VMA */
+	SETPTE_PRIVATE_COPY,	/* the private copy of a file page */
+	SETPTE_SHARED_FILE,	/* the page cache page, written */
+	SETPTE_NEW_PAGE,	/* wp_page_copy's page */
+};
 /*
  * A PTE's value; with linux_pte (Linux keeps its own PTE beside the
  * hardware one, as on arm) the Linux view decoded and the hardware entry
@@ -501,11 +510,10 @@ TRACE_EVENT(fault_alloc_page,
 	u64 pfn;
 	const char *why;
 )
-/* why: a static reason, or NULL */
 TRACE_EVENT(set_pte_at,
 	u64 epa, old;
 	struct trace_pte pte;
-	const char *why;
+	enum set_pte_why why;
 )
 /* present and allowed: pte_mkyoung (and pte_mkdirty for a write) */
 TRACE_EVENT(pte_mkyoung,

@@ -704,7 +704,7 @@ alloc_user(struct vm_fault *vf, bool zero, bool anon, u64 *pfn)
 }
 
 static void
-set_pte_at(struct vm_fault *vf, u64 val, const char *why)
+set_pte_at(struct vm_fault *vf, u64 val, enum set_pte_why why)
 {
 	struct machine *m = vf->m;
 
@@ -729,7 +729,7 @@ do_anonymous_page(struct vm_fault *vf)
 		pfn = tasks_of(m)->zero_pfn;
 		trace_event(m, do_anonymous_page, .zero_pfn = pfn);
 		set_pte_at(vf, mk_pte(m, pfn, prot_wrprotect(vma->vm_page_prot) |
-				      P_SPECIAL), "the zero page");
+				      P_SPECIAL), SETPTE_ZERO_PAGE);
 		return 0;
 	}
 	if (vma->anon_vma == NULL) {
@@ -746,7 +746,7 @@ do_anonymous_page(struct vm_fault *vf)
 	mm_page_add_rmap(m, pfn);
 	mm->rss[MM_ANONPAGES]++;
 	set_pte_at(vf, mk_pte(m, pfn, prot_mkwrite(vma->vm_page_prot) |
-			      P_DIRTY), "pte_mkwrite(pte_mkdirty())");
+			      P_DIRTY), SETPTE_MKWRITE_MKDIRTY);
 	return 0;
 }
 
@@ -811,8 +811,8 @@ do_read_fault(struct vm_fault *vf)
 	set_pte_at(vf, mk_pte(m, pfn, (vma->vm_flags & VM_SHARED) ?
 			      prot_wrprotect(vma->vm_page_prot) :
 			      vma->vm_page_prot),
-		   (vma->vm_flags & VM_WRITE) ? "read-only: a write will "
-		   "fault" : NULL);
+		   (vma->vm_flags & VM_WRITE) ? SETPTE_READ_ONLY :
+		   SETPTE_PLAIN);
 	return r;
 }
 
@@ -858,7 +858,7 @@ do_cow_fault(struct vm_fault *vf)
 	mm_page_add_rmap(m, cow);
 	vma->vm_mm->rss[MM_ANONPAGES]++;
 	set_pte_at(vf, mk_pte(m, cow, prot_mkwrite(vma->vm_page_prot) |
-			      P_DIRTY), "the private copy, writable and dirty");
+			      P_DIRTY), SETPTE_PRIVATE_COPY);
 	return r2;
 }
 
@@ -880,8 +880,7 @@ do_shared_fault(struct vm_fault *vf)
 	mm_page_add_rmap(m, pfn);
 	vma->vm_mm->rss[MM_FILEPAGES]++;
 	set_pte_at(vf, mk_pte(m, pfn, vma->vm_page_prot | P_DIRTY),
-		   "the page cache page itself, writable and dirty (the file "
-		   "sees the write)");
+		   SETPTE_SHARED_FILE);
 	return r;
 }
 
@@ -899,7 +898,7 @@ do_wp_page(struct vm_fault *vf)
 	if (vf->orig.nopage && (vma->vm_flags & VM_SHARED)) {
 		trace_event(m, do_wp_page, .how = WP_PFN_SHARED, .pfn = old);
 		set_pte_at(vf, mk_pte(m, old, prot_mkwrite(vf->orig.prot) |
-				      P_DIRTY | P_YOUNG), NULL);
+				      P_DIRTY | P_YOUNG), SETPTE_PLAIN);
 		mm_tlb_flush_page(m, mm, vf->addr);
 		return 0;
 	}
@@ -907,7 +906,7 @@ do_wp_page(struct vm_fault *vf)
 		trace_event(m, do_wp_page, .how = WP_SHARED, .pfn = old);
 		mm_page_set_dirty(m, old);
 		set_pte_at(vf, mk_pte(m, old, prot_mkwrite(vf->orig.prot) |
-				      P_DIRTY | P_YOUNG), NULL);
+				      P_DIRTY | P_YOUNG), SETPTE_PLAIN);
 		mm_tlb_flush_page(m, mm, vf->addr);
 		return 0;
 	}
@@ -915,7 +914,7 @@ do_wp_page(struct vm_fault *vf)
 	    (refs = mm_page_count(m, old)) == 1) {
 		trace_event(m, do_wp_page, .how = WP_REUSE, .pfn = old);
 		set_pte_at(vf, mk_pte(m, old, prot_mkwrite(vf->orig.prot) |
-				      P_DIRTY | P_YOUNG), NULL);
+				      P_DIRTY | P_YOUNG), SETPTE_PLAIN);
 		mm_tlb_flush_page(m, mm, vf->addr);
 		return 0;
 	}
@@ -948,7 +947,7 @@ do_wp_page(struct vm_fault *vf)
 	mm_page_add_rmap(m, pfn);
 	mm->rss[MM_ANONPAGES]++;
 	set_pte_at(vf, mk_pte(m, pfn, prot_mkwrite(vma->vm_page_prot) |
-			      P_DIRTY), "ptep_clear_flush + the new page");
+			      P_DIRTY), SETPTE_NEW_PAGE);
 	mm_tlb_flush_page(m, mm, vf->addr);
 	if (!zero) {
 		if (mm_page_anon(m, old))
@@ -977,7 +976,7 @@ do_access_flags(struct vm_fault *vf)
 	nv = mk_pte(m, vf->orig.pfn, prot);
 	if (nv != vf->orig.val) {
 		trace_event(m, pte_mkyoung, .write = vf->write);
-		set_pte_at(vf, nv, NULL);
+		set_pte_at(vf, nv, SETPTE_PLAIN);
 		mm_tlb_flush_page(m, vf->vma->vm_mm, vf->addr);
 		return 0;
 	}

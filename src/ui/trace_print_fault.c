@@ -358,12 +358,25 @@ TRACE_PRINT(fault_alloc_page)
 			ull(e->pfn), fpa(m, e->pfn << PAGE_SHIFT));
 }
 
+static const char *const set_pte_why[] = {
+	[SETPTE_PLAIN] = NULL,
+	[SETPTE_ZERO_PAGE] = "the zero page",
+	[SETPTE_MKWRITE_MKDIRTY] = "pte_mkwrite(pte_mkdirty())",
+	[SETPTE_READ_ONLY] = "read-only: a write will fault",
+	[SETPTE_PRIVATE_COPY] = "the private copy, writable and dirty",
+	[SETPTE_SHARED_FILE] = "the page cache page itself, writable and "
+		"dirty (the file sees the write)",
+	[SETPTE_NEW_PAGE] = "ptep_clear_flush + the new page",
+};
+
 TRACE_PRINT(set_pte_at)
 {
+	const char *why = set_pte_why[e->why];
+
 	sb_addf(sb, "set_pte_at: pte at %s: %s -> %s (", fpa(m, e->epa),
 		fentry(m, LVL_PTE, e->old), fentry(m, LVL_PTE, e->pte.val));
 	pte_flags(sb, m, &e->pte);
-	sb_addf(sb, ")%s%s", e->why ? ": " : "", e->why ? e->why : "");
+	sb_addf(sb, ")%s%s", why ? ": " : "", why ? why : "");
 }
 
 TRACE_PRINTF(pte_mkyoung, "handle_pte_fault: present and allowed: "

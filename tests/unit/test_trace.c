@@ -139,7 +139,7 @@ test_words(void **state)
 		    .acc = ACC_WRITE | ACC_USER);
 	trace_event(m, set_pte_at, .epa = 0x3055030, .old = 0,
 		    .pte.val = 0x8000000003058067ULL,
-		    .why = "pte_mkwrite(pte_mkdirty())");
+		    .why = SETPTE_MKWRITE_MKDIRTY);
 	assert_string_equal(line(m, 0), "flush_tlb_range 0x1000-0x3000: 2 "
 			    "pages of asid 1");
 	assert_string_equal(line(m, 1), "flush_tlb_range 0x0-0x100000: 256 "
