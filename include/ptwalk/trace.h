@@ -47,26 +47,48 @@ struct trace_entry {
 	union trace_fields f;
 };
 
+struct trace_chunk;
 struct trace_buf {
 	bool on;
 	bool verbose;		/* `set verbose`: nested allocator steps too */
-	int n, alloc;
-	struct trace_entry *ev;
-	int max;		/* keep at most this many events (0: all) */
+	int n;			/* events kept */
 	int lost;		/* events recorded past max */
-	struct trace_entry spill;	/* where those go */
-	/* copies of the events' strings (trace_str) */
-	char **str;
-	int nstr, astr;
+	int alloc;
+	int max;		/* keep at most this many events (0: all) */
+	struct trace_entry *ev;
+	struct trace_entry spill;	/* where those past max go */
+	/* the events' strings (trace_str), in chunks kept across resets */
+	struct trace_chunk *chunks, *chunk;
+	size_t used;			/* of chunk */
 };
 
+struct trace_entry *trace_reserve_slow(struct trace_buf *tb, enum trace_id id);
 /* A slot for an event of kind id (the fields are the caller's to fill). */
-struct trace_entry *trace_reserve(struct trace_buf *tb, enum trace_id id);
+static inline struct trace_entry *
+trace_reserve(struct trace_buf *tb, enum trace_id id)
+{
+	struct trace_entry *te;
+
+	if (unlikely(tb->n == tb->alloc || (tb->max > 0 && tb->n >= tb->max)))
+		return trace_reserve_slow(tb, id);
+	te = &tb->ev[tb->n++];
+	te->id = id;
+	return te;
+}
 /* A copy of s that lives as long as the events (NULL: ""). */
 const char *trace_strdup(struct trace_buf *tb, const char *s);
-/* Forget the events and strings, keep the memory for the next ones. */
-void trace_reset(struct trace_buf *tb);
-/* Forget them and free everything; the buffer is off. */
+/*
+ * Forget the events, keep their memory for the next ones (a hot path:
+ * SLUB resets its buffer at each call).  Their strings stay until
+ * trace_release.
+ */
+static inline void
+trace_reset(struct trace_buf *tb)
+{
+	tb->n = 0;
+	tb->lost = 0;
+}
+/* Forget the events and their strings, free everything; the buffer is off. */
 void trace_release(struct trace_buf *tb);
 
 /*

@@ -8,8 +8,9 @@
 
 #include "ptwalk/machine.h"
 
+/* trace_reserve() past the end of the buffer or of its cap */
 struct trace_entry *
-trace_reserve(struct trace_buf *tb, enum trace_id id)
+trace_reserve_slow(struct trace_buf *tb, enum trace_id id)
 {
 	struct trace_entry *te;
 
@@ -28,47 +29,72 @@ trace_reserve(struct trace_buf *tb, enum trace_id id)
 	return te;
 }
 
+struct trace_chunk {
+	struct trace_chunk *next;
+	size_t size;
+	char data[];
+};
+
+#define TRACE_CHUNK	4096
+
+/* The next chunk with room for n bytes: a kept one, else a new one. */
+static struct trace_chunk *
+next_chunk(struct trace_buf *tb, size_t n)
+{
+	struct trace_chunk **link = tb->chunk ? &tb->chunk->next : &tb->chunks;
+	struct trace_chunk *c = *link;
+
+	if (c == NULL || c->size < n) {
+		size_t size = MAX(n, TRACE_CHUNK);
+
+		c = xmalloc(sizeof(*c) + size);
+		c->size = size;
+		c->next = *link;
+		*link = c;
+	}
+	return c;
+}
+
 const char *
 trace_strdup(struct trace_buf *tb, const char *s)
 {
+	size_t n;
+	char *p;
+
 	if (s == NULL || s[0] == 0)
 		return "";
-	if (tb->nstr == tb->astr) {
-		tb->astr = tb->astr ? tb->astr * 2 : 8;
-		tb->str = xrealloc(tb->str, (size_t)tb->astr *
-				   sizeof(*tb->str));
+	n = strlen(s) + 1;
+	if (tb->chunk == NULL || tb->chunk->size - tb->used < n) {
+		tb->chunk = next_chunk(tb, n);
+		tb->used = 0;
 	}
-	return tb->str[tb->nstr++] = xstrdup(s);
-}
-
-void
-trace_reset(struct trace_buf *tb)
-{
-	int i;
-
-	for (i = 0; i < tb->nstr; i++)
-		free(tb->str[i]);
-	tb->nstr = 0;
-	tb->n = 0;
-	tb->lost = 0;
+	p = tb->chunk->data + tb->used;
+	memcpy(p, s, n);
+	tb->used += n;
+	return p;
 }
 
 void
 trace_release(struct trace_buf *tb)
 {
-	trace_reset(tb);
-	free(tb->str);
+	struct trace_chunk *c, *next;
+
+	for (c = tb->chunks; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
 	free(tb->ev);
-	tb->str = NULL;
+	tb->chunks = tb->chunk = NULL;
 	tb->ev = NULL;
-	tb->astr = tb->alloc = 0;
+	tb->n = tb->alloc = tb->lost = 0;
+	tb->used = 0;
 	tb->on = false;
 }
 
 void
 kt_begin(struct machine *m)
 {
-	trace_reset(&m->kt);
+	trace_release(&m->kt);
 	m->kt.on = true;
 }
 

@@ -8,6 +8,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -88,6 +89,35 @@ test_strings_are_copies(void **state)
 	assert_string_equal(line(m, 1), "load_elf_interp: ");
 	kt_end(m);
 	machine_free(m);
+}
+
+/* Strings of every size, every one intact, across resets. */
+static void
+test_many_strings(void **state)
+{
+	struct trace_buf tb = { .on = true };
+	char big[10000], name[32];
+	const char *p[300];
+	int round, i;
+
+	(void)state;
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = 0;
+	for (round = 0; round < 3; round++) {
+		for (i = 0; i < 300; i++) {
+			snprintf(name, sizeof(name), "file-%d-%d", round, i);
+			p[i] = trace_strdup(&tb, i == 150 ? big : name);
+		}
+		for (i = 0; i < 300; i++) {
+			snprintf(name, sizeof(name), "file-%d-%d", round, i);
+			assert_string_equal(p[i], i == 150 ? big : name);
+		}
+		if (round == 1)
+			trace_release(&tb);
+		else
+			trace_reset(&tb);
+	}
+	trace_release(&tb);
 }
 
 /* A buffer keeping at most max events (SLUB's) counts the rest. */
@@ -186,6 +216,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_off_computes_nothing),
 		cmocka_unit_test(test_strings_are_copies),
+		cmocka_unit_test(test_many_strings),
 		cmocka_unit_test(test_cap_and_reset),
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_every_kind_named),
