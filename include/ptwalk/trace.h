@@ -62,15 +62,19 @@ struct trace_buf {
 	size_t used;			/* of chunk */
 };
 
-struct trace_entry *trace_reserve_slow(struct trace_buf *tb, enum trace_id id);
-/* A slot for an event of kind id (the fields are the caller's to fill). */
+/*
+ * A slot for an event of kind id (the fields are the caller's to fill).
+ * Out of line: the call sites stay small in the paths they trace.
+ */
+struct trace_entry *trace_reserve(struct trace_buf *tb, enum trace_id id);
+/* The same inline, for a buffer always on and written on a hot path. */
 static inline struct trace_entry *
-trace_reserve(struct trace_buf *tb, enum trace_id id)
+trace_reserve_inline(struct trace_buf *tb, enum trace_id id)
 {
 	struct trace_entry *te;
 
-	if (unlikely(tb->n == tb->alloc || (tb->max > 0 && tb->n >= tb->max)))
-		return trace_reserve_slow(tb, id);
+	if (unlikely(tb->n == tb->alloc || (tb->max && tb->n >= tb->max)))
+		return trace_reserve(tb, id);
 	te = &tb->ev[tb->n++];
 	te->id = id;
 	return te;

@@ -8,9 +8,8 @@
 
 #include "ptwalk/machine.h"
 
-/* trace_reserve() past the end of the buffer or of its cap */
 struct trace_entry *
-trace_reserve_slow(struct trace_buf *tb, enum trace_id id)
+trace_reserve(struct trace_buf *tb, enum trace_id id)
 {
 	struct trace_entry *te;
 

@@ -306,7 +306,7 @@ event(struct slab_state *ss, enum slab_event_kind kind,
       const struct kmem_cache *s, const struct page *slab, unsigned order,
       int node)
 {
-	struct trace_slab *ev = &trace_reserve(&ss->ev, TE_slab)->f.slab;
+	struct trace_slab *ev = &trace_reserve_inline(&ss->ev, TE_slab)->f.slab;
 
 	memset(ev, 0, sizeof(*ev));
 	ev->kind = kind;
