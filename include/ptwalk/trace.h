@@ -57,7 +57,7 @@ struct trace_buf {
 	int max;		/* keep at most this many events (0: all) */
 	struct trace_entry *ev;
 	struct trace_entry spill;	/* where those past max go */
-	/* the events' strings (trace_str), in chunks kept across resets */
+	/* the events' strings (trace_str), in chunks freed by release */
 	struct trace_chunk *chunks, *chunk;
 	size_t used;			/* of chunk */
 };
@@ -98,7 +98,7 @@ void trace_release(struct trace_buf *tb);
 /*
  * Record event name with its fields given as designated initialisers:
  *	trace_event(m, flush_tlb_page, .va = va, .asid = asid,
- *		    .ncpus = m->ncpus);
+ *		    .cpus = m->ncpus);
  * The arguments are evaluated only when the trace is on.
  */
 #define trace_record(tb, name, ...)					\

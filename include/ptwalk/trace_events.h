@@ -10,8 +10,11 @@
  * event owns (trace_str).  Kinds of one event are enums, never words.
  */
 
+/* The types of the fields, defined once (the first reading). */
 #ifndef PTWALK_TRACE_EVENTS_KINDS
 #define PTWALK_TRACE_EVENTS_KINDS
+
+/* SLUB */
 enum slab_event_kind {
 	SEV_NEW_SLAB,		/* new slab from the buddy allocator */
 	SEV_ORDER_FALLBACK,	/* oo failed; the min order was used */
