@@ -43,13 +43,13 @@ sect_cmp(const void *a, const void *b)
 static const char *
 fbytes(u64 n)
 {
-	static char buf[8][32];
-	static int k;
-	char *b = buf[k++ & 7];
+	char *b;
 
 	if (n && n % 1024 == 0)
 		return fsize(n);
-	snprintf(b, 32, "%llu byte%s", (unsigned long long)n, n == 1 ? "" : "s");
+	b = fmt_buf();
+	snprintf(b, FMT_BUF_LEN, "%llu byte%s", (unsigned long long)n,
+		 n == 1 ? "" : "s");
 	return b;
 }
 

@@ -29,9 +29,8 @@ kmem_cache_shrink_run(struct ctx *ctx)
 	j_u64(ctx, "deactivated", deact);
 	j_u64(ctx, "discarded", disc);
 	show_slab_events(ctx);
-	if (ss->nev_total > ss->nev)
-		out_printf(ctx, "  ... and %d more\n",
-			   ss->nev_total - ss->nev);
+	if (ss->ev.lost > 0)
+		out_printf(ctx, "  ... and %d more\n", ss->ev.lost);
 	show_trace(ctx);
 	return 0;
 }

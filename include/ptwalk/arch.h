@@ -25,6 +25,7 @@ struct cpu;
 struct strbuf;
 struct phys;
 struct walk;
+struct trace_page_fault;
 struct image_info;
 struct mm_struct;
 struct dma_buf;
@@ -211,15 +212,16 @@ struct arch_mm {
 	/*
 	 * Page faults (arch/<a>/mm/fault.c).  fault_code: what the CPU
 	 * reports of a failed walk (x86 error code, ARM FSR, arm64 ESR);
-	 * fault_note: that report for people, for the trace.  access_error:
-	 * why the VMA does not allow the access, or NULL when it does; with
-	 * no access_error the access needs the VMA's VM_EXEC (a fetch),
-	 * VM_WRITE (a write) or any access flag (a read).
+	 * fault_trace: what that report says, as the fields of the trace's
+	 * page_fault event (the kind of report, its fault type and level,
+	 * its bits; the caller fills the address, code and access).
+	 * access_error: why the VMA does not allow the access, or NULL when
+	 * it does; with no access_error the access needs the VMA's VM_EXEC
+	 * (a fetch), VM_WRITE (a write) or any access flag (a read).
 	 */
 	u64 (*fault_code)(const struct machine *m, const struct walk *w,
 			  unsigned acc);
-	void (*fault_note)(const struct machine *m, u64 addr, unsigned acc,
-			   u64 code, struct strbuf *sb);
+	void (*fault_trace)(u64 code, struct trace_page_fault *f);
 	const char *(*access_error)(u64 code, unsigned acc,
 				    unsigned long vm_flags);
 

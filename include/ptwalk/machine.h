@@ -8,10 +8,10 @@
 #define PTWALK_MACHINE_H
 
 #include "arch.h"
-#include "ktrace.h"
 #include "mmu.h"
 #include "phys.h"
 #include "tlb.h"
+#include "trace.h"
 
 struct kernel;
 struct image_info;
@@ -126,16 +126,17 @@ struct machine {
 	 */
 	int (*handle_fault)(struct machine *m, struct cpu *c, u64 va,
 			    unsigned acc, const struct walk *w, struct error *e);
-	/* what the kernel did, step by step (src/hw/ktrace.c) */
-	struct ktrace kt;
+	/* what the kernel did, step by step (ptwalk/trace.h) */
+	struct trace_buf kt;
 	/*
 	 * A debugger's read of a user address cpu c's tables do not map
 	 * (src/mm/memory.c): the n bytes at va the first access would find,
-	 * or -EFAULT with "cannot access memory ...".  Changes nothing; note
-	 * says where the bytes came from.
+	 * or -EFAULT with "cannot access memory ...".  Changes nothing; how
+	 * (and the file, *path) says where the bytes came from.
 	 */
 	int (*peek_user)(struct machine *m, struct cpu *c, u64 va, void *buf,
-			 u64 n, char *note, size_t note_len, struct error *e);
+			 u64 n, enum peek_how *how, const char **path,
+			 struct error *e);
 	/* symbols of the running process (src/mm/process.c) */
 	int (*user_sym)(struct machine *m, const char *name, u64 *v);
 };

@@ -5,7 +5,7 @@
  * semantics follow include/linux/mm_types.h and mm/{mmap,memory}.c.
  *
  * The kernel layer never prints: it returns 0 or -errno with a message and
- * records each step with kt().
+ * records each step as an event of the kernel trace (ptwalk/trace.h).
  */
 #ifndef PTWALK_MM_H
 #define PTWALK_MM_H
@@ -170,8 +170,8 @@ void fput(struct machine *m, struct file *f);
 
 /*
  * exec: a new task running the ELF at path (root: where PT_INTERP is
- * looked up, as a chroot would; NULL for /).  Notes about what was done
- * (the interpreter not found ...) go to kt().
+ * looked up, as a chroot would; NULL for /).  What was done (the
+ * interpreter not usable ...) goes to the kernel trace.
  */
 struct exec_args {
 	const char *path;		/* shown as argv[0] and AT_EXECFN */
@@ -205,6 +205,8 @@ int do_mprotect(struct machine *m, struct mm_struct *mm, u64 start, u64 len,
 		unsigned prot, struct error *e);
 int do_brk(struct machine *m, struct mm_struct *mm, u64 brk, u64 *ret,
 	   struct error *e);
+/* "rwxp": a VMA's access and sharing as /proc/PID/maps shows them */
+const char *vm_flags_rwxp(unsigned long vm_flags);
 /* "[heap]", "[stack]", the file path, or "" (show_map_vma) */
 const char *vma_name(const struct mm_struct *mm,
 		     const struct vm_area_struct *vma);
@@ -217,7 +219,7 @@ int do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 		  const struct walk *w, struct error *e);
 /* m->peek_user: a debugger's read of an unmapped user page (src/hw/peek.c) */
 int peek_user_page(struct machine *m, struct cpu *c, u64 va, void *buf, u64 n,
-		   char *note, size_t note_len, struct error *e);
+		   enum peek_how *how, const char **path, struct error *e);
 /* get_user_pages + copy: the kernel touching a process's memory */
 int access_process_vm(struct machine *m, struct task_struct *t, u64 addr,
 		      void *buf, u64 len, bool write, struct error *e);

@@ -9,6 +9,7 @@
 #define PTWALK_OUT_H
 
 #include "cmd.h"
+#include "format.h"
 
 /*
  * Text: lines wider than the output are wrapped at word boundaries with a
@@ -57,14 +58,5 @@ void j_obj_end(struct ctx *ctx);
 /* A raw JSON string value with escaping into sb. */
 void json_escape(struct strbuf *sb, const char *s);
 
-/*
- * Addresses printed at the width of the arch: 0x%08llx on 32-bit, 0x%016llx
- * for 64-bit virtual addresses.  Rotating static buffers: fine for a few per
- * printf call.
- */
-const char *fva(const struct machine *m, u64 va);
-const char *fpa(const struct machine *m, u64 pa);
-const char *fentry(const struct machine *m, int lvl, u64 e);
-const char *fsize(u64 bytes);
 
 #endif

@@ -16,9 +16,9 @@
  * or by kernel virtual address: __get_free_pages / get_zeroed_page /
  * free_pages.  Failures return NULL / 0 / a negative errno with the reason
  * in the struct error (which zone, which order, which watermark); nothing is
- * printed.  The steps (splits, merges, skipped zones) go to the kernel trace
- * (kt()).  A bad free (twice, wrong order, a reserved or tail page) is
- * refused with the reason and changes nothing.
+ * printed.  The steps (splits, merges, skipped zones) are events of the
+ * kernel trace (ptwalk/trace.h).  A bad free (twice, wrong order, a
+ * reserved or tail page) is refused with the reason and changes nothing.
  *
  * Modelled: Linux 6.1's zones and zonelists (local node first, then the
  * other nodes by find_next_best_node()), MAX_ORDER 11 (orders 0..10),
@@ -473,5 +473,12 @@ void sim_page_state(struct machine *m, u64 pfn, struct page_state *st);
  * -EUCLEAN with the first violation.  For tests.
  */
 int sim_page_alloc_check(struct machine *m, struct error *e);
+
+/*
+ * Why a zone failed its watermark check, in words ("12 free pages, not
+ * above the low watermark 20"): for the error of a failed allocation and
+ * for the trace.
+ */
+void zone_wmark_fail_text(const struct zone_wmark_fail *w, struct strbuf *sb);
 
 #endif

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * Presentation shared by the page-allocator commands: pfns, GFP flags,
- * page flags, and an allocated block.
+ * Presentation shared by the page-allocator commands: GFP flags, page
+ * flags, and an allocated block.
  */
 #ifndef PTWALK_SHOW_PAGE_H
 #define PTWALK_SHOW_PAGE_H
@@ -9,9 +9,7 @@
 #include "cmd.h"
 #include "page_alloc.h"
 
-/* "0x0012a": a pfn at the width of the arch's physical addresses. */
-const char *fpfn(const struct machine *m, u64 pfn);
-/* "GFP_KERNEL|__GFP_ZERO" (static buffer). */
+/* "GFP_KERNEL|__GFP_ZERO" (a fmt_buf()). */
 const char *fgfp(gfp_t gfp);
 /* "reserved|head" or "-". */
 void page_flag_string(const struct page *p, struct strbuf *sb);

@@ -130,34 +130,10 @@ slab_objects_per_slab(const struct kmem_cache *s)
 }
 
 /*
- * What an operation did to the slabs, for the commands to say (the kernel
- * layer never prints).  Reset by each call.
+ * What an operation did to the slabs (trace events of kind slab; see
+ * ptwalk/trace_events.h): at most SLAB_MAX_EVENTS kept.  Reset by each
+ * call.
  */
-enum slab_event_kind {
-	SEV_NEW_SLAB,		/* new slab from the buddy allocator */
-	SEV_ORDER_FALLBACK,	/* oo failed; the min order was used */
-	SEV_FROM_PARTIAL,	/* a partial slab became the CPU's slab */
-	SEV_CPU_FULL,		/* the CPU's slab had no free object left */
-	SEV_DEACTIVATE,		/* the CPU's slab left it (node, flush) */
-	SEV_TO_PARTIAL,		/* a full slab got a free object */
-	SEV_EMPTY_KEPT,		/* empty, kept: nr_partial < min_partial */
-	SEV_DISCARD,		/* an empty slab went back to the buddies */
-	SEV_LARGE,		/* kmalloc_large: pages, no cache */
-	SEV_LARGE_FREE,
-	SEV_GFP_FIXED,		/* kmalloc_fix_flags() dropped flags */
-};
-struct slab_event {
-	enum slab_event_kind kind;
-	char cache[48];			/* the cache's name ("": none) */
-	unsigned long min_partial;
-	unsigned objects;		/* objects of the slab */
-	u64 pfn;
-	unsigned order;
-	int node, cpu;
-	unsigned long nr_partial;	/* the node's, after the event; for
-					 * SEV_EMPTY_KEPT: when checked */
-	gfp_t gfp;			/* SEV_NEW_SLAB: what alloc_pages got */
-};
 #define SLAB_MAX_EVENTS	16
 
 /* The slab allocator of a machine: m->kern->slab. */
@@ -187,9 +163,7 @@ struct slab_state {
 	unsigned long large_pages;		/* kmalloc_large outstanding */
 	/* statistics since boot (cf. CONFIG_SLUB_STATS) */
 	unsigned long stat_deactivate, stat_discard, stat_new_slab;
-	struct slab_event ev[SLAB_MAX_EVENTS];
-	int nev;
-	int nev_total;				/* events of the call, all */
+	struct trace_buf ev;			/* events of the last call */
 };
 
 extern const struct page_owner_type slab_page_owner;
@@ -266,7 +240,7 @@ struct slab_obj_info {
 	enum slab_where where;
 	int cpu;			/* SLAB_CPU: which CPU */
 	int node;
-	long index;			/* object index; -1: in the tail waste */
+	long index;		/* object index; -1: in the tail waste */
 	u64 obj_va;			/* start of that object */
 	u64 offset;			/* addr - obj_va */
 	bool allocated;

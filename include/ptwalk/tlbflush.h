@@ -4,7 +4,7 @@
  * (arch/x86/mm/tlb.c, arch/arm/include/asm/tlbflush.h): every CPU's TLB,
  * since a kernel mapping is shared by all and user mappings may be cached
  * on any CPU that ran the mm (ptwalk shoots down on every CPU at once).
- * Each call records what it did with kt().
+ * Each call records what it did in the kernel's trace.
  */
 #ifndef PTWALK_TLBFLUSH_H
 #define PTWALK_TLBFLUSH_H

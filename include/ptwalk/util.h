@@ -43,6 +43,16 @@ int error_set(struct error *e, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static inline void error_clear(struct error *e) { e->code = 0; e->msg[0] = 0; }
 
+/*
+ * Scratch space for a formatter that returns a string: each call hands out
+ * the next of FMT_BUFS buffers of FMT_BUF_LEN bytes, so the results of a
+ * few formatters can be passed to one printf.  A result is good until
+ * FMT_BUFS further calls; keep it longer and it must be copied.
+ */
+#define FMT_BUFS	32
+#define FMT_BUF_LEN	256
+char *fmt_buf(void);
+
 /* Human-readable sizes: "4K", "2M", "1.5G" style (binary units). */
 void fmt_size(char *buf, size_t n, u64 bytes);
 /*

@@ -22,33 +22,40 @@
 /* A run of pages read the same way, noted once in the kernel trace. */
 struct peek_note {
 	u64 start, end;
-	char text[200];
+	enum peek_how how;
+	const char *path;	/* the file, for the ways that read one */
 };
 
 static void
 note_flush(struct machine *m, struct peek_note *pn)
 {
-	int d = m->arch->va_digits;
+	if (pn->how != PEEK_MAPPED && pn->end > pn->start)
+		trace_event(m, peek, .start = pn->start, .end = pn->end - 1,
+			    .how = pn->how, .path = trace_str(m, pn->path));
+	pn->how = PEEK_MAPPED;
+}
 
-	if (pn->text[0] && pn->end > pn->start)
-		kt(m, "0x%0*llx-0x%0*llx: %s", d, (unsigned long long)pn->start,
-		   d, (unsigned long long)(pn->end - 1), pn->text);
-	pn->text[0] = 0;
+static bool
+same_path(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
 }
 
 static void
-note_page(struct machine *m, struct peek_note *pn, u64 va, const char *text)
+note_page(struct machine *m, struct peek_note *pn, u64 va, enum peek_how how,
+	  const char *path)
 {
 	u64 page = va & PAGE_MASK;
 
-	if (pn->text[0] && pn->end == page && !strcmp(pn->text, text)) {
+	if (pn->how == how && pn->end == page && same_path(pn->path, path)) {
 		pn->end = page + PAGE_SIZE;
 		return;
 	}
 	note_flush(m, pn);
 	pn->start = page;
 	pn->end = page + PAGE_SIZE;
-	snprintf(pn->text, sizeof(pn->text), "%s", text);
+	pn->how = how;
+	pn->path = path;
 }
 
 static int
@@ -79,7 +86,9 @@ static int
 peek_page(struct machine *m, struct cpu *c, u64 va, void *buf, u64 n,
 	  struct peek_note *pn, struct error *e)
 {
-	char why[200], text[200];
+	enum peek_how how = PEEK_MAPPED;
+	const char *path = NULL;
+	char why[200];
 	struct error ve;
 	struct walk w;
 	int r;
@@ -90,9 +99,7 @@ peek_page(struct machine *m, struct cpu *c, u64 va, void *buf, u64 n,
 		r = machine_peek_frame(m, va, w.pa, buf, n, e);
 		if (r == 0 && w.access_fault != WF_NONE)
 			note_page(m, pn, va, w.access_fault == WF_ACCESS_FLAG ?
-				  "mapped with the access flag clear: read "
-				  "without setting it" : "mapped by Linux's "
-				  "PTE, old: read without making it young");
+				  PEEK_ACCESS_FLAG : PEEK_OLD, NULL);
 		return r;
 	}
 	/* a kernel address this pgd does not map yet: init_mm's tables */
@@ -104,19 +111,14 @@ peek_page(struct machine *m, struct cpu *c, u64 va, void *buf, u64 n,
 			     &kw) == WF_NONE) {
 			r = machine_peek_frame(m, va, kw.pa, buf, n, e);
 			if (r == 0)
-				note_page(m, pn, va, "not in this address "
-					  "space's tables yet: read through "
-					  "swapper_pg_dir (init_mm), which a "
-					  "vmalloc fault would copy the entry "
-					  "from");
+				note_page(m, pn, va, PEEK_SWAPPER, NULL);
 			return r;
 		}
 	}
 	if (va < m->lay.task_size && m->peek_user != NULL) {
-		text[0] = 0;
-		r = m->peek_user(m, c, va, buf, n, text, sizeof(text), e);
-		if (r == 0 && text[0])
-			note_page(m, pn, va, text);
+		r = m->peek_user(m, c, va, buf, n, &how, &path, e);
+		if (r == 0 && how != PEEK_MAPPED)
+			note_page(m, pn, va, how, path);
 		return r;
 	}
 	machine_fault_reason(m, &w, 0, why, sizeof(why));
@@ -127,7 +129,7 @@ int
 machine_peek_virt(struct machine *m, struct cpu *c, u64 va, void *buf,
 		  u64 len, u64 *done, struct error *e)
 {
-	struct peek_note pn = { 0 };
+	struct peek_note pn = { .how = PEEK_MAPPED };
 	int r = 0;
 
 	*done = 0;

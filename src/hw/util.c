@@ -292,22 +292,28 @@ host_fopen(const char *path, unsigned flags, const char *what,
 	return f;
 }
 
+char *
+fmt_buf(void)
+{
+	static char buf[FMT_BUFS][FMT_BUF_LEN];
+	static unsigned next;
+
+	next = (next + 1) % FMT_BUFS;
+	return buf[next];
+}
+
 const char *
 plural(u64 n, const char *one, const char *many)
 {
-	static char buf[8][96];
-	static int next;
-	char *b;
+	char *b = fmt_buf();
 
-	next = (next + 1) % 8;
-	b = buf[next];
 	if (n == 1)
-		snprintf(b, sizeof(buf[0]), "1 %s", one);
+		snprintf(b, FMT_BUF_LEN, "1 %s", one);
 	else if (many != NULL)
-		snprintf(b, sizeof(buf[0]), "%llu %s", (unsigned long long)n,
+		snprintf(b, FMT_BUF_LEN, "%llu %s", (unsigned long long)n,
 			 many);
 	else
-		snprintf(b, sizeof(buf[0]), "%llu %ss", (unsigned long long)n,
+		snprintf(b, FMT_BUF_LEN, "%llu %ss", (unsigned long long)n,
 			 one);
 	return b;
 }

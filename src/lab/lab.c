@@ -19,6 +19,7 @@
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 #include "ptwalk/tlbflush.h"
+#include "ptwalk/trace_print.h"
 
 extern const struct lab lab_handwalk, lab_levels, lab_directmap;
 extern const struct lab lab_buddy, lab_gfp, lab_tlb;
@@ -439,33 +440,44 @@ sol_step(struct lab_sol *s, const char *fmt, ...)
 void
 sol_trace(struct lab_sol *s)
 {
+	struct strbuf sb;
 	int i;
 
-	for (i = 0; i < s->m->kt.n; i++)
-		sol_say(s, "  %s", s->m->kt.line[i]);
+	sb_init(&sb);
+	for (i = 0; i < s->m->kt.n; i++) {
+		sb_reset(&sb);
+		trace_print(&sb, s->m, &s->m->kt.ev[i]);
+		sol_say(s, "  %s", sb.buf);
+	}
+	sb_release(&sb);
 	kt_end(s->m);
 }
 
 void
 sol_trace_brief(struct lab_sol *s)
 {
-	static const char *const skip[] = {
-		"alloc_pages(", "__rmqueue_smallest:", "expand:",
-	};
+	struct strbuf sb;
 	int i, hidden = 0;
-	size_t k;
 
+	sb_init(&sb);
 	for (i = 0; i < s->m->kt.n; i++) {
-		const char *l = s->m->kt.line[i];
+		const struct trace_entry *te = &s->m->kt.ev[i];
 
-		for (k = 0; k < ARRAY_SIZE(skip); k++)
-			if (!strncmp(l, skip[k], strlen(skip[k])))
-				break;
-		if (k < ARRAY_SIZE(skip))
+		switch (te->id) {
+		case TE_alloc_pages:
+		case TE_fault_alloc_page:
+		case TE_rmqueue_smallest:
+		case TE_expand:
 			hidden++;
-		else
-			sol_say(s, "  %s", l);
+			break;
+		default:
+			sb_reset(&sb);
+			trace_print(&sb, s->m, te);
+			sol_say(s, "  %s", sb.buf);
+			break;
+		}
 	}
+	sb_release(&sb);
 	if (hidden)
 		sol_say(s, "  (and %s of the buddy allocator)",
 			plural((u64)hidden, "step", NULL));

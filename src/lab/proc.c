@@ -97,17 +97,18 @@ run_on_cpu0(struct lab_sol *s, struct task_struct *t, struct error *e)
 	return 0;
 }
 
-/* The number after key in the kernel's trace (the fault's error code). */
+/* The error code of the first page fault in the kernel's trace. */
 static bool
-trace_number(struct machine *m, const char *key, u64 *v)
+trace_error_code(const struct machine *m, u64 *code)
 {
 	int i;
 
 	for (i = 0; i < m->kt.n; i++) {
-		const char *p = strstr(m->kt.line[i], key);
+		const struct trace_entry *te = &m->kt.ev[i];
 
-		if (p != NULL) {
-			*v = strtoull(p + strlen(key), NULL, 0);
+		if (te->id == TE_page_fault &&
+		    te->f.page_fault.status == FAULT_ERROR_CODE) {
+			*code = te->f.page_fault.code;
 			return true;
 		}
 	}
@@ -405,7 +406,7 @@ cow_solve(struct lab_sol *s, struct error *e)
 	error_clear(&why);
 	kt_begin(m);
 	r = machine_access(m, machine_cpu(m), b, acc, &pa, &why);
-	trace_number(m, "error_code=", &code);
+	trace_error_code(m, &code);
 	sol_trace(s);
 	if (r == 0) {
 		sol_say(s, "it works");

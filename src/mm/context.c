@@ -67,7 +67,7 @@ switch_to(struct machine *m, struct cpu *c, struct task_struct *t,
 		return error_set(e, -EBUSY, "pid %d is running on cpu%d: a task "
 				 "runs on one CPU at a time", t->pid, t->cpu);
 	if (prev == t) {
-		KT(m, "cpu%d: pid %d is already running here", c->id, t->pid);
+		trace_event(m, switch_to_running, .cpu = c->id, .pid = t->pid);
 		return 0;
 	}
 	if (prev != NULL)
@@ -75,7 +75,7 @@ switch_to(struct machine *m, struct cpu *c, struct task_struct *t,
 	t->cpu = c->id;
 	c->pid = t->pid;
 	if (prev != NULL && prev->mm == t->mm) {
-		KT(m, "cpu%d: same mm: switch_mm does nothing", c->id);
+		trace_event(m, switch_mm_same, .cpu = c->id);
 		return 0;
 	}
 	arch_ctx(m)->switch_mm(m, tasks_of(m)->arch_ctx, c, t->mm);

@@ -70,11 +70,8 @@ direct_alloc(struct machine *m, u64 size, u64 mask, struct error *e)
 		if (page != NULL && coherent_ok(m, page, size, mask))
 			break;
 		if (page != NULL) {
-			if (m->kt.on)
-				kt(m, "dma_coherent_ok: pfn 0x%llx is beyond "
-				   "mask 0x%llx: free it and retry lower",
-				   (unsigned long long)page_to_pfn(m, page),
-				   (unsigned long long)mask);
+			trace_event(m, dma_coherent_retry,
+				    .pfn = page_to_pfn(m, page), .mask = mask);
 			__free_pages(m, page, order, NULL);
 		}
 		if (zone_configured(pgalloc, ZONE_DMA32) && mask < ~0ULL &&

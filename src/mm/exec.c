@@ -166,9 +166,7 @@ padzero(struct bprm *b, u64 elf_bss)
 	if (!n)
 		return 0;
 	n = PAGE_SIZE - n;
-	KT(b->m, "padzero: clear_user(%s, %llu): the file bytes after the "
-	   "data are the bss's start", ktva(b->m, elf_bss),
-	   (unsigned long long)n);
+	trace_event(b->m, padzero, .addr = elf_bss, .len = n);
 	return put_user(b, elf_bss, zero, n);
 }
 
@@ -178,8 +176,7 @@ set_brk(struct bprm *b, u64 start, u64 end, unsigned prot)
 	start = elf_pagealign(start);
 	end = elf_pagealign(end);
 	if (end > start) {
-		KT(b->m, "set_brk: bss pages %s-%s become anonymous memory "
-		   "(vm_brk_flags)", ktva(b->m, start), ktva(b->m, end));
+		trace_event(b->m, set_brk, .start = start, .end = end);
 		if (vm_brk_flags(b->m, b->mm, start, end - start,
 				 (prot & PROT_EXEC) ? VM_EXEC : 0, b->e))
 			return b->e->code;
@@ -323,11 +320,10 @@ create_elf_tables(struct bprm *b, const struct elf_info *ei, u64 phdr_addr,
 	for (i = 0; i < n; i++, a += b->ptr)
 		if (put_ptr(b, a, aux[i]))
 			return b->e->code;
-	KT(m, "create_elf_tables: argc %d, argv %s, envp %s, auxv %s (%d "
-	   "entries) and AT_RANDOM/AT_PLATFORM data; sp = %s", argc,
-	   ktva(m, sp + b->ptr), ktva(m, sp + b->ptr * (u64)(argc + 2)),
-	   ktva(m, sp + b->ptr * (u64)(argc + envc + 3)), n / 2,
-	   ktva(m, sp));
+	trace_event(m, create_elf_tables, .argc = argc, .argv = sp + b->ptr,
+		    .envp = sp + b->ptr * (u64)(argc + 2),
+		    .auxv = sp + b->ptr * (u64)(argc + envc + 3),
+		    .nauxv = n / 2, .sp = sp);
 	return 0;
 }
 
@@ -344,10 +340,9 @@ open_elf(struct machine *m, struct file *f, const char *path, bool interp,
 			      m->arch->name, m->lay.task_size, e);
 }
 
-/* Find and check PT_INTERP; NULL with a note when it cannot be used. */
+/* Find and check PT_INTERP; NULL (and a trace event) when unusable. */
 static struct file *
-open_interp(struct machine *m, const struct elf_info *ei, const char *root,
-	    char **note)
+open_interp(struct machine *m, const struct elf_info *ei, const char *root)
 {
 	struct file *f;
 	struct error e;
@@ -360,21 +355,19 @@ open_interp(struct machine *m, const struct elf_info *ei, const char *root,
 		xstrdup(ei->interp);
 	if (file_open(m, path, &f, &e)) {
 		/* open_exec(): -EACCES for what is not a regular file */
-		const char *err = e.code == -EISDIR || e.code == -EINVAL ?
-			"EACCES" : strerrorname_np(-e.code);
-
-		*note = xasprintf("interpreter %s: %s; it is not mapped (Linux "
-				  "would fail the exec with %s), the entry "
-				  "is the program's own", ei->interp, e.msg,
-				  err ? err : "an error");
+		trace_event(m, interp_unusable,
+			    .interp = trace_str(m, ei->interp),
+			    .why = trace_str(m, e.msg),
+			    .err = e.code == -EISDIR || e.code == -EINVAL ?
+			    EACCES : -e.code);
 		free(path);
 		return NULL;
 	}
 	if (open_elf(m, f, path, true, &e)) {
-		*note = xasprintf("interpreter %s is not usable: %s; it is not "
-				  "mapped (Linux would fail the exec with "
-				  "ELIBBAD), the entry is the program's own",
-				  ei->interp, e.msg);
+		trace_event(m, interp_unusable,
+			    .interp = trace_str(m, ei->interp),
+			    .why = trace_str(m, e.msg), .err = ELIBBAD,
+			    .bad_elf = true);
 		fput(m, f);
 		free(path);
 		return NULL;
@@ -437,10 +430,8 @@ setup_arg_pages(struct bprm *b, const char *path, bool exec_stack)
 	vma_link(mm, v);
 	mm->total_vm += (v->vm_end - v->vm_start) >> PAGE_SHIFT;
 	mm->start_stack = mm->stack_top - b->ptr;	/* for [stack] */
-	KT(m, "setup_arg_pages: stack VMA %s-%s (the argument pages + "
-	   "stack_expand 128K), VM_GROWSDOWN%s", ktva(m, v->vm_start),
-	   ktva(m, v->vm_end), exec_stack ? ", executable (no "
-	   "PT_GNU_STACK or PF_X in it)" : "");
+	trace_event(m, setup_arg_pages, .start = v->vm_start,
+		    .end = v->vm_end, .exec_stack = exec_stack);
 	return 0;
 }
 
@@ -498,14 +489,11 @@ et_dyn_load_bias(struct bprm *b, const struct elf_info *ei,
 		if (align)
 			load_bias &= ~(align - 1);
 		*flags |= MAP_FIXED_NOREPLACE;
-		KT(m, "a PIE with an interpreter: load_bias from "
-		   "ELF_ET_DYN_BASE %s, aligned to %#llx",
-		   ktva(m, m->arch->mm->et_dyn_base(m)),
-		   (unsigned long long)align);
+		trace_event(m, load_bias, .base = m->arch->mm->et_dyn_base(m),
+			    .align = align, .interp = true);
 	} else {
 		load_bias = 0;
-		KT(m, "ET_DYN without an interpreter (a static PIE or a "
-		   "loader): placed like an mmap, below mmap_base");
+		trace_event(m, load_bias);
 	}
 	return elf_pagestart(load_bias - s->vaddr);
 }
@@ -564,10 +552,9 @@ elf_load_segment(struct bprm *b, struct file *f, int i, struct elf_load *l)
 		l->load_bias = et_dyn_load_bias(b, ei, s, &flags);
 		total = total_mapping_size(ei);
 	}
-	KT(m, "elf_map PT_LOAD %d: %s file %#llx+%#llx at %s, memsz %#llx", i,
-	   (prot & PROT_WRITE) ? "rw" : (prot & PROT_EXEC) ? "rx" : "r",
-	   (unsigned long long)s->offset, (unsigned long long)s->filesz,
-	   ktva(m, l->load_bias + s->vaddr), (unsigned long long)s->memsz);
+	trace_event(m, elf_map, .phdr = i, .prot = prot, .offset = s->offset,
+		    .filesz = s->filesz, .addr = l->load_bias + s->vaddr,
+		    .memsz = s->memsz);
 	if (elf_map(b, f, l->load_bias + s->vaddr, s, prot, flags, total,
 		    &addr))
 		return -1;
@@ -620,7 +607,8 @@ load_elf_binary(struct bprm *b, struct file *f, struct file *interp)
 
 	t->entry = entry;
 	if (interp != NULL) {
-		KT(m, "load_elf_interp: %s", interp->path);
+		trace_event(m, load_elf_interp,
+			    .path = trace_str(m, interp->path));
 		if (load_elf_interp(b, interp, &interp_load))
 			return -1;
 		t->entry = interp_load + interp->elf->entry;
@@ -633,8 +621,8 @@ load_elf_binary(struct bprm *b, struct file *f, struct file *interp)
 		return -1;
 	mm->start_stack = b->p;
 	t->sp = b->p;
-	KT(m, "start_thread: pc %s, sp %s; brk %s", ktva(m, t->entry),
-	   ktva(m, t->sp), ktva(m, mm->brk));
+	trace_event(m, start_thread, .pc = t->entry, .sp = t->sp,
+		    .brk = mm->brk);
 	return 0;
 }
 
@@ -658,7 +646,6 @@ do_execve(struct machine *m, const struct exec_args *a,
 	const struct elf_info *ei;
 	struct mm_struct *mm;
 	struct bprm b;
-	char *note = NULL;
 	int r;
 
 	*out = NULL;
@@ -673,17 +660,15 @@ do_execve(struct machine *m, const struct exec_args *a,
 		return e->code;
 	}
 	ei = f->elf;
-	interp = open_interp(m, ei, a->root, &note);
 
 	t = task_alloc(m, cur ? cur->pid : 0, base_name(a->path));
 	if (t == NULL) {
 		error_set(e, -EAGAIN, "no free pid");
 		goto fail_files;
 	}
-	KT(m, "exec %s: pid %d, %s %s", a->path, t->pid,
-	   elf_type_name(ei->type), elf_machine_name(ei->machine));
-	if (note != NULL)
-		KT(m, "%s", note);
+	trace_event(m, exec, .path = trace_str(m, a->path), .pid = t->pid,
+		    .type = ei->type, .machine = ei->machine);
+	interp = open_interp(m, ei, a->root);
 	mm = mm_alloc(m, e);
 	if (mm == NULL) {
 		task_unlink(m, t);
@@ -701,14 +686,11 @@ do_execve(struct machine *m, const struct exec_args *a,
 	b.argv = a->argc > 0 ? (const char *const *)a->argv :
 		(const char *const *)&a->path;
 	b.envc = (int)ARRAY_SIZE(envp_init);
-	KT(m, "mm_alloc: TASK_SIZE %s, STACK_TOP %s, mmap_base %s (STACK_TOP "
-	   "- 128M: RLIMIT_STACK 8M + the 1M stack guard gap, at least 128M)",
-	   ktva(m, mm->task_size), ktva(m, mm->stack_top),
-	   ktva(m, mm->mmap_base));
+	trace_event(m, exec_mm_alloc, .task_size = mm->task_size,
+		    .stack_top = mm->stack_top, .mmap_base = mm->mmap_base);
 	if (bprm_execve(&b, a, f, interp))
 		goto fail;
 	free(b.argv_ptrs);
-	free(note);
 	fput(m, f);
 	if (interp != NULL)
 		fput(m, interp);
@@ -722,7 +704,6 @@ fail:
 	free(t);
 	e->code = r;
 fail_files:
-	free(note);
 	fput(m, f);
 	if (interp != NULL)
 		fput(m, interp);

@@ -162,8 +162,8 @@ do_fork(struct machine *m, struct task_struct *parent,
 		if (mm->img[i].file != NULL)
 			get_file(mm->img[i].file);
 	}
-	KT(m, "copy_process: pid %d (%s), a child of pid %d", t->pid, t->comm,
-	   parent->pid);
+	trace_event(m, copy_process, .pid = t->pid,
+		    .comm = trace_str(m, t->comm), .ppid = parent->pid);
 	/* dup_mmap */
 	progress_begin(&fork_progress, "fork", "PTEs", 0, 0);
 	for (v = old->mmap; v != NULL; v = v->vm_next) {
@@ -206,20 +206,14 @@ do_fork(struct machine *m, struct task_struct *parent,
 			}
 			n->vm_mm = mm;
 			wp += cc.wrprotected;
-			KT(m, "copy_page_range %s-%s: %s copied, %llu "
-			   "made read-only in both (copy-on-write)%s%s",
-			   ktva(m, v->vm_start), ktva(m, v->vm_end),
-			   plural(cc.copied, "PTE", NULL),
-			   (unsigned long long)cc.wrprotected,
-			   cc.zero ? ", zero-page PTEs shared" : "",
-			   cc.nopage ? ", PTEs of pfns without a struct page "
-			   "copied as they are (print_bad_pte)" : "");
+			trace_event(m, copy_page_range, .start = v->vm_start,
+				    .end = v->vm_end, .copied = cc.copied,
+				    .wrprotected = cc.wrprotected,
+				    .zero = cc.zero, .nopage = cc.nopage);
 		}
 	}
 	progress_end(&fork_progress);
-	KT(m, "dup_mmap: %s; file VMAs without anonymous pages are not "
-	   "copied: the child faults them in from the page cache",
-	   plural((u64)nv, "VMA", NULL));
+	trace_event(m, dup_mmap, .vmas = nv);
 	if (wp)
 		mm_tlb_flush(m, old);
 	t->entry = parent->entry;
@@ -234,8 +228,7 @@ do_exit(struct machine *m, struct task_struct *t, struct error *e)
 	(void)e;
 	if (t->cpu >= 0)
 		switch_to_idle(m, &m->cpu[t->cpu]);
-	KT(m, "do_exit: pid %d (%s): exit_mm releases its address space",
-	   t->pid, t->comm);
+	trace_event(m, do_exit, .pid = t->pid, .comm = trace_str(m, t->comm));
 	task_unlink(m, t);
 	mmput(m, t->mm);
 	t->mm = NULL;

@@ -13,12 +13,6 @@
 #include "ptwalk/pgtable.h"
 #include "ptwalk/tlbflush.h"
 
-#define KT(m, ...)							\
-	do {								\
-		if (unlikely((m)->kt.on))				\
-			kt((m), __VA_ARGS__);				\
-	} while (0)
-
 /* kmap_prot: PAGE_KERNEL on x86-32 and arm */
 #define KMAP_PROT	PAGE_KERNEL
 
@@ -176,8 +170,7 @@ flush_all_zero_pkmaps(struct machine *m)
 		hm->pkmap_page[i] = NULL;
 		n++;
 	}
-	KT(m, "flush_all_zero_pkmaps: %u slot%s with pkmap_count 1 "
-	   "unmapped", n, n == 1 ? "" : "s");
+	trace_event(m, flush_all_zero_pkmaps, .slots = n);
 	if (n)
 		flush_tlb_kernel_range(m, PKMAP_ADDR(m, 0),
 				       PKMAP_ADDR(m, hm->last_pkmap));
@@ -205,7 +198,7 @@ map_new_virtual(struct machine *m, struct page *page, struct error *e)
 	for (;;) {
 		hm->last_pkmap_nr = (hm->last_pkmap_nr + 1) & mask;
 		if (hm->last_pkmap_nr == 0) {
-			KT(m, "map_new_virtual: the scan wrapped to slot 0");
+			trace_event(m, pkmap_wrap);
 			flush_all_zero_pkmaps(m);
 			count = hm->last_pkmap;
 		}
@@ -219,9 +212,8 @@ map_new_virtual(struct machine *m, struct page *page, struct error *e)
 	hm->pkmap_count[i] = 1;
 	hm->pkmap_page[i] = page;
 	set_page_address(page, PKMAP_ADDR(m, i));
-	KT(m, "map_new_virtual: pkmap slot %u at 0x%llx: pte -> pfn 0x%llx",
-	   i, (unsigned long long)PKMAP_ADDR(m, i),
-	   (unsigned long long)page_to_pfn(m, page));
+	trace_event(m, map_new_virtual, .slot = i, .va = PKMAP_ADDR(m, i),
+		    .pfn = page_to_pfn(m, page));
 	return PKMAP_ADDR(m, i);
 }
 
@@ -242,9 +234,8 @@ kmap(struct machine *m, struct page *page, int *slot, struct error *e)
 		if (va == 0)
 			return 0;
 	} else {
-		KT(m, "kmap_high: pfn 0x%llx is already mapped at 0x%llx",
-		   (unsigned long long)page_to_pfn(m, page),
-		   (unsigned long long)va);
+		trace_event(m, kmap_high_mapped, .pfn = page_to_pfn(m, page),
+			    .va = va);
 	}
 	nr = pkmap_nr(m, va);
 	hm->pkmap_count[nr]++;
@@ -275,9 +266,7 @@ kunmap(struct machine *m, struct page *page, struct error *e)
 				 "kernel would BUG)",
 				 (unsigned long long)page_to_pfn(m, page), nr);
 	hm->pkmap_count[nr]--;
-	KT(m, "kunmap_high: pkmap_count[%d] = %d%s", nr, hm->pkmap_count[nr],
-	   hm->pkmap_count[nr] == 1 ? ": no user left; the slot stays "
-	   "mapped until flush_all_zero_pkmaps" : "");
+	trace_event(m, kunmap_high, .slot = nr, .count = hm->pkmap_count[nr]);
 	return 0;
 }
 
@@ -313,15 +302,12 @@ kmap_atomic(struct machine *m, struct page *page, int cpu, int *idx,
 	if (m->arch->mm->kmap_flush_on_map) {
 		/* set_fixmap_pte / set_top_pte: local_flush_tlb_kernel_page */
 		tlb_flush_page_all(&m->cpu[cpu].tlb, va);
-		KT(m, "kmap_atomic: cpu%d slot %d = fixmap %u at 0x%llx: pte -> "
-		   "pfn 0x%llx, local_flush_tlb_kernel_page on cpu%d", cpu,
-		   kc->depth, fix, (unsigned long long)va,
-		   (unsigned long long)page_to_pfn(m, page), cpu);
+		trace_event(m, kmap_atomic, .cpu = cpu, .slot = kc->depth,
+			    .fix = fix, .va = va, .pfn = page_to_pfn(m, page));
 	} else {
-		KT(m, "kmap_local: cpu%d slot %d = fixmap %u at 0x%llx: pte -> "
-		   "pfn 0x%llx (the slot's pte was cleared and flushed at its "
-		   "last unmap)", cpu, kc->depth, fix, (unsigned long long)va,
-		   (unsigned long long)page_to_pfn(m, page));
+		trace_event(m, kmap_atomic, .cpu = cpu, .slot = kc->depth,
+			    .fix = fix, .va = va, .pfn = page_to_pfn(m, page),
+			    .local = true);
 	}
 	kc->page[kc->depth++] = page;
 	*idx = (int)fix;
@@ -378,12 +364,11 @@ kunmap_atomic(struct machine *m, u64 addr, struct error *e)
 	if (!m->arch->mm->kmap_flush_on_map) {
 		pgtable_clear(m, m->swapper_pg_dir, top);
 		tlb_flush_page_all(&m->cpu[cpu].tlb, top);
-		KT(m, "kunmap_local: pte_clear of 0x%llx, flush_tlb_one_kernel "
-		   "on cpu%d", (unsigned long long)top, cpu);
+		trace_event(m, kunmap_atomic, .cpu = cpu, .slot = depth,
+			    .va = top, .local = true);
 	} else {
-		KT(m, "kunmap_atomic: slot %d of cpu%d released; its pte stays "
-		   "(cleared only with DEBUG_HIGHMEM) and is overwritten and "
-		   "flushed by the next kmap_atomic", depth, cpu);
+		trace_event(m, kunmap_atomic, .cpu = cpu, .slot = depth,
+			    .va = top);
 	}
 	kc->page[--kc->depth] = NULL;
 	return 0;

@@ -8,17 +8,11 @@
 #ifndef PTWALK_MM_INTERNAL_H
 #define PTWALK_MM_INTERNAL_H
 
+#include "ptwalk/format.h"
 #include "ptwalk/kernel.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/pgtable.h"
-
-/* kt() whose arguments are only computed when a command traces */
-#define KT(m, ...)							\
-	do {								\
-		if (unlikely((m)->kt.on))				\
-			kt((m), __VA_ARGS__);				\
-	} while (0)
 
 /*
  * The page allocator
@@ -234,11 +228,5 @@ kt_restore(struct machine *m, bool on)
 {
 	m->kt.on = on;
 }
-
-/* print helpers for kt() */
-const char *ktva(const struct machine *m, u64 va);
-const char *ktpa(const struct machine *m, u64 pa);
-const char *ktpte(const struct machine *m, u64 pte);
-const char *fsize_kt(u64 bytes);
 
 #endif

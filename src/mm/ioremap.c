@@ -11,12 +11,6 @@
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/vmalloc.h"
 
-#define KT(m, ...)							\
-	do {								\
-		if (unlikely((m)->kt.on))				\
-			kt((m), __VA_ARGS__);				\
-	} while (0)
-
 const struct ioremap_mode *
 ioremap_modes(const struct machine *m)
 {
@@ -146,11 +140,9 @@ ioremap_caller(struct machine *m, u64 phys, u64 size,
 		free_vm_struct(m, vm);
 		return 0;
 	}
-	KT(m, "ioremap_page_range 0x%llx-0x%llx -> 0x%llx (%s, leaves up "
-	   "to %s)", (unsigned long long)vm->addr,
-	   (unsigned long long)(vm->addr + len), (unsigned long long)base,
-	   mode->fn, shift == PAGE_SHIFT ? "4K" : shift == 21 ? "2M" :
-	   shift == 22 ? "4M" : "1G");
+	trace_event(m, ioremap_page_range, .start = vm->addr,
+		    .end = vm->addr + len, .phys = base, .fn = mode->fn,
+		    .max_shift = shift);
 	return vm->addr + offset;
 }
 

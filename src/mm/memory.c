@@ -122,72 +122,29 @@ prot_wrprotect(pgprot_t p)
 	return p & ~(pgprot_t)(P_UW | P_KW);
 }
 
-static const char *
-xfmt_u64(u64 v)
-{
-	static char b[4][24];
-	static int n;
-	char *s = b[n++ & 3];
-
-	snprintf(s, sizeof(b[0]), "%llu", (unsigned long long)v);
-	return s;
-}
-
 /*
- * What a PTE says: the entry's own flag names where the hardware entry is
- * Linux's ("P RW US A D" on x86); on arm, where Linux keeps its PTE next
- * to the hardware one, the Linux view and then the hardware entry.
+ * A PTE as the trace records it: where Linux keeps its own PTE beside the
+ * hardware one (arm), the Linux view and the hardware entry.
  */
-static const char *
-pte_flags(struct machine *m, u64 val, u64 epa)
+static struct trace_pte
+pte_for_trace(struct machine *m, u64 val, u64 epa)
 {
-	static char b[4][256];
-	static int n;
-	char *s = b[n++ & 3];
-	const char *names[24];
-	int k, i;
-	size_t o = 0;
+	struct trace_pte t = { .val = val };
+	struct pteinfo p;
 
-	s[0] = 0;
-	if (val == 0)
-		return "none";
-	if (m->arch->get_leaf != NULL) {
-		struct pteinfo p;
-		u64 hw = 0;
-
-		pte_info(m, val, &p);
-		o += (size_t)snprintf(s, sizeof(b[0]), "%s%s%s%s%s%s%s",
-				      p.present ? "present" : "not present",
-				      p.young ? " young" : "",
-				      p.dirty ? " dirty" : "",
-				      p.write ? " write" : " rdonly",
-				      (p.prot & (P_UR | P_UW | P_UX)) ?
-				      " user" : "",
-				      (p.prot & P_UX) ? " exec" : "",
-				      p.special ? " special" : "");
-		phys_read_entry(&m->phys, epa, m->mmu.lv[LVL_PTE].esize, &hw);
-		o += (size_t)snprintf(s + o, sizeof(b[0]) - o, "; hardware %s",
-				      ktpte(m, hw));
-		if (hw == 0)
-			snprintf(s + o, sizeof(b[0]) - o, " (fault)");
-		else if (m->arch->flag_names != NULL) {
-			k = m->arch->flag_names(&m->mmu, LVL_PTE, hw, names, 24);
-			o += (size_t)snprintf(s + o, sizeof(b[0]) - o, " (");
-			for (i = 0; i < k && o + 16 < sizeof(b[0]); i++)
-				o += (size_t)snprintf(s + o, sizeof(b[0]) - o,
-						      "%s%s", i ? " " : "",
-						      names[i]);
-			snprintf(s + o, sizeof(b[0]) - o, ")");
-		}
-		return s;
-	}
-	if (m->arch->flag_names == NULL)
-		return "";
-	k = m->arch->flag_names(&m->mmu, LVL_PTE, val, names, 24);
-	for (i = 0; i < k && o + 12 < sizeof(b[0]); i++)
-		o += (size_t)snprintf(s + o, sizeof(b[0]) - o, "%s%s",
-				      i ? " " : "", names[i]);
-	return s;
+	if (val == 0 || m->arch->get_leaf == NULL)
+		return t;
+	pte_info(m, val, &p);
+	t.linux_pte = true;
+	t.present = p.present;
+	t.young = p.young;
+	t.dirty = p.dirty;
+	t.write = p.write;
+	t.user = (p.prot & (P_UR | P_UW | P_UX)) != 0;
+	t.exec = (p.prot & P_UX) != 0;
+	t.special = p.special;
+	phys_read_entry(&m->phys, epa, m->mmu.lv[LVL_PTE].esize, &t.hw);
+	return t;
 }
 
 /*
@@ -234,17 +191,17 @@ user_pt_alloc(struct machine *m, struct mm_struct *mm, int lvl, u64 upper,
 		return 0;
 	if (d.kind != PT_NONE)
 		return error_set(e, -EFAULT, "%s entry %s at %s is not a table",
-				 L->name, ktpte(m, ent), ktpa(m, upper));
+				 L->name, fentry(m, LVL_PTE, ent),
+				 fpa(m, upper));
 	if (!create)
 		return -ENOENT;
 	t = alloc_user_table(m, mm, lvl, e);
 	if (t == 0)
 		return e ? e->code : -ENOMEM;
 	pgtable_populate(m, ul, upper, t, PAGE_TABLE_USER);
-	KT(m, "__%s_alloc: new %s table at %s for %s-%s, linked from "
-	   "%s[%llu]", mmu->lv[lvl].name, mmu->lv[lvl].name, ktpa(m, t),
-	   ktva(m, start), ktva(m, start + (1ULL << L->shift)), L->name,
-	   (unsigned long long)pt_index(mmu, ul, addr));
+	trace_event(m, pgtable_alloc, .lvl = lvl, .table = t, .start = start,
+		    .end = start + (1ULL << L->shift), .parent = ul,
+		    .index = pt_index(mmu, ul, addr));
 	/* where the entry points now (arm: the hardware table) */
 	pt_entry(m, ul, upper, &ent, &d);
 	if (d.kind != PT_TABLE)
@@ -328,9 +285,7 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 			return e ? e->code : -ENOMEM;
 		phys_zero(&m->phys, pgd, size, NULL);
 		mm->pgd_slab = true;
-		KT(m, "pgd_alloc: the %llu-byte pgd is an object of the "
-		   "pgd_cache slab at %s", (unsigned long long)size,
-		   ktva(m, va));
+		trace_event(m, pgd_alloc_slab, .size = size, .va = va);
 	} else {
 		pgd = alloc_user_table(m, mm, LVL_PGD, e);
 		if (pgd == 0)
@@ -339,9 +294,8 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 	mm->pgd = pgd;
 	n = 1ULL << L->bits;
 	if (mmu->split_roots) {
-		KT(m, "pgd_alloc: pgd at %s, %llu empty entries: TTBR0 maps "
-		   "user space only, the kernel is in TTBR1", ktpa(m, pgd),
-		   (unsigned long long)n);
+		trace_event(m, pgd_alloc, .pgd = pgd, .first = n,
+			    .user_only = true);
 		return 0;
 	}
 	first = kernel_pgd_boundary(m);
@@ -353,11 +307,10 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 				L->esize, &v);
 		phys_write_entry(&m->phys, pgd + i * L->esize, L->esize, v);
 	}
-	KT(m, "pgd_alloc: pgd at %s; entries %llu..%llu (the kernel from "
-	   "%s up) copied from swapper_pg_dir", ktpa(m, pgd),
-	   (unsigned long long)first, (unsigned long long)(n - 1),
-	   ktva(m, MIN(m->lay.page_offset, m->lay.modules_vaddr) &
-		~((1ULL << L->shift) - 1)));
+	trace_event(m, pgd_alloc, .pgd = pgd, .first = first, .last = n - 1,
+		    .kernel_start = MIN(m->lay.page_offset,
+					m->lay.modules_vaddr) &
+		    ~((1ULL << L->shift) - 1));
 	/*
 	 * PAE: the CPU loads the four PDPTEs with CR3, so a pgd cannot gain
 	 * a pmd later: the user pmds are preallocated (pgd_prepopulate_pmd)
@@ -373,9 +326,7 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 					 PAGE_TABLE_USER);
 		}
 		mm->pmd_prealloc = true;
-		KT(m, "pgd_alloc: PAE: %llu user pmds preallocated (PDPTEs are "
-		   "loaded with CR3); the kernel pmd is shared "
-		   "(SHARED_KERNEL_PMD)", (unsigned long long)first);
+		trace_event(m, pgd_prepopulate_pmd, .pmds = first);
 	}
 	return 0;
 }
@@ -540,10 +491,8 @@ zap_one(struct mm_walk *rw, u64 va, u64 epa)
 	pte_write(m, epa, 0, va);
 	flush_one(rw, va);
 	if (p.nopage)
-		KT(m, "zap_pte_range: pte %s at %s maps pfn %#llx, which has "
-		   "no struct page (print_bad_pte: bad page map): cleared, "
-		   "nothing to release", ktpte(m, p.val), ktpa(m, epa),
-		   (unsigned long long)p.pfn);
+		trace_event(m, zap_pte_nopage, .pte = p.val, .epa = epa,
+			    .pfn = p.pfn);
 	if (!p.present || p.special)
 		return;
 	mm_page_remove_rmap(m, p.pfn);
@@ -564,12 +513,10 @@ zap_page_range(struct machine *m, struct mm_struct *mm,
 
 	walk_page_range(&rw);
 	if (rw.nflush)
-		KT(m, "zap_page_range %s-%s: %s cleared (%llu anonymous "
-		   "and %llu file pages released), TLB flushed",
-		   ktva(m, start), ktva(m, end),
-		   plural(rw.nflush, "PTE", NULL),
-		   (unsigned long long)(anon - mm->rss[MM_ANONPAGES]),
-		   (unsigned long long)(file - mm->rss[MM_FILEPAGES]));
+		trace_event(m, zap_page_range, .start = start, .end = end,
+			    .ptes = rw.nflush,
+			    .anon = anon - mm->rss[MM_ANONPAGES],
+			    .file = file - mm->rss[MM_FILEPAGES]);
 }
 
 /* free_pgtables(): tables whose whole span no VMA uses any more */
@@ -650,12 +597,11 @@ free_level(struct machine *m, struct mm_struct *mm, u64 table, int i,
 			phys_write_entry(&m->phys, table + g * L->esize,
 					 L->esize, 0);
 		free_table(m, mm, child & PAGE_MASK);
-		KT(m, "free_pgtables: %s table at %s (for %s-%s) freed, "
-		   "%s[%llu%s%s] cleared", mmu->lv[mmu->walk[i + 1]].name,
-		   ktpa(m, child & PAGE_MASK), ktva(m, base + g0 * span),
-		   ktva(m, base + (g1 + 1) * span), L->name,
-		   (unsigned long long)g0, g1 > g0 ? ".." : "",
-		   g1 > g0 ? xfmt_u64(g1) : "");
+		trace_event(m, free_pgtables, .lvl = mmu->walk[i + 1],
+			    .table = child & PAGE_MASK,
+			    .start = base + g0 * span,
+			    .end = base + (g1 + 1) * span, .parent = lvl,
+			    .first = g0, .last = g1);
 		k = g1;
 	}
 }
@@ -721,9 +667,8 @@ change_protection(struct machine *m, struct vm_area_struct *vma, u64 start,
 
 	walk_page_range(&rw);
 	if (rw.nflush)
-		KT(m, "change_protection %s-%s: %s rewritten, TLB "
-		   "flushed", ktva(m, start), ktva(m, end),
-		   plural(rw.nflush, "PTE", NULL));
+		trace_event(m, change_protection, .start = start, .end = end,
+			    .ptes = rw.nflush);
 }
 
 /*
@@ -743,12 +688,6 @@ struct vm_fault {
 	struct error *e;
 };
 
-static const char *
-gfp_user(bool zero)
-{
-	return zero ? "GFP_HIGHUSER_MOVABLE|__GFP_ZERO" : "GFP_HIGHUSER_MOVABLE";
-}
-
 static int
 alloc_user(struct vm_fault *vf, bool zero, bool anon, u64 *pfn)
 {
@@ -756,24 +695,22 @@ alloc_user(struct vm_fault *vf, bool zero, bool anon, u64 *pfn)
 
 	if (mm_alloc_user_page(m, zero, anon ? "anon" : "page cache", pfn,
 			       vf->e)) {
-		KT(m, "alloc_pages(%s, 0) failed: %s", gfp_user(zero),
-		   vf->e->msg);
+		trace_event(m, fault_alloc_page, .zero = zero, .failed = true,
+			    .why = trace_str(m, vf->e->msg));
 		return VM_FAULT_OOM;
 	}
-	KT(m, "alloc_pages(%s, 0) = pfn %#llx (phys %s)", gfp_user(zero),
-	   (unsigned long long)*pfn, ktpa(m, *pfn << PAGE_SHIFT));
+	trace_event(m, fault_alloc_page, .zero = zero, .pfn = *pfn);
 	return 0;
 }
 
 static void
-set_pte_at(struct vm_fault *vf, u64 val, const char *why)
+set_pte_at(struct vm_fault *vf, u64 val, enum set_pte_why why)
 {
 	struct machine *m = vf->m;
 
 	pte_write(m, vf->epa, val, vf->addr);
-	KT(m, "set_pte_at: pte at %s: %s -> %s (%s)%s%s", ktpa(m, vf->epa),
-	   ktpte(m, vf->orig.val), ktpte(m, val), pte_flags(m, val, vf->epa),
-	   why ? ": " : "", why ? why : "");
+	trace_event(m, set_pte_at, .epa = vf->epa, .old = vf->orig.val,
+		    .pte = pte_for_trace(m, val, vf->epa), .why = why);
 }
 
 /* do_anonymous_page() */
@@ -790,19 +727,17 @@ do_anonymous_page(struct vm_fault *vf)
 		return VM_FAULT_SIGBUS;
 	if (!vf->write) {
 		pfn = tasks_of(m)->zero_pfn;
-		KT(m, "do_anonymous_page: a read of an untouched anonymous "
-		   "page: map the shared zero page (pfn %#llx) read-only, no "
-		   "allocation", (unsigned long long)pfn);
+		trace_event(m, do_anonymous_page, .zero_pfn = pfn);
 		set_pte_at(vf, mk_pte(m, pfn, prot_wrprotect(vma->vm_page_prot) |
-				      P_SPECIAL), "the zero page");
+				      P_SPECIAL), SETPTE_ZERO_PAGE);
 		return 0;
 	}
 	if (vma->anon_vma == NULL) {
 		vma->anon_vma = xcalloc(1, sizeof(*vma->anon_vma));
 		vma->anon_vma->refs = 1;
-		KT(m, "anon_vma_prepare: the VMA gets its anon_vma");
+		trace_event(m, anon_vma_prepare);
 	}
-	KT(m, "do_anonymous_page: a write: a zeroed page of its own");
+	trace_event(m, do_anonymous_page, .write = true);
 	r = alloc_user(vf, true, true, &pfn);
 	if (r)
 		return r;
@@ -811,7 +746,7 @@ do_anonymous_page(struct vm_fault *vf)
 	mm_page_add_rmap(m, pfn);
 	mm->rss[MM_ANONPAGES]++;
 	set_pte_at(vf, mk_pte(m, pfn, prot_mkwrite(vma->vm_page_prot) |
-			      P_DIRTY), "pte_mkwrite(pte_mkdirty())");
+			      P_DIRTY), SETPTE_MKWRITE_MKDIRTY);
 	return 0;
 }
 
@@ -828,17 +763,16 @@ filemap_fault(struct vm_fault *vf, u64 *pfn)
 	int r;
 
 	if (off >= f->size || vf->pgoff >= (1ULL << (64 - PAGE_SHIFT))) {
-		KT(m, "filemap_fault: page %llu is beyond the end of %s (%llu "
-		   "bytes): SIGBUS", (unsigned long long)vf->pgoff, f->path,
-		   (unsigned long long)f->size);
+		trace_event(m, filemap_fault, .how = FILEMAP_BEYOND_EOF,
+			    .pgoff = vf->pgoff, .path = trace_str(m, f->path),
+			    .size = f->size);
 		return VM_FAULT_SIGBUS;
 	}
 	if (filemap_get(&f->mapping, vf->pgoff, pfn) == 0) {
 		mm_get_page(m, *pfn);
-		KT(m, "filemap_fault: page %llu of %s is in the page cache "
-		   "(pfn %#llx): no I/O, a minor fault",
-		   (unsigned long long)vf->pgoff, f->path,
-		   (unsigned long long)*pfn);
+		trace_event(m, filemap_fault, .how = FILEMAP_CACHED,
+			    .pgoff = vf->pgoff, .path = trace_str(m, f->path),
+			    .pfn = *pfn);
 		return 0;
 	}
 	r = alloc_user(vf, false, false, pfn);
@@ -852,11 +786,9 @@ filemap_fault(struct vm_fault *vf, u64 *pfn)
 	mm_page_set_file(m, *pfn, f, vf->pgoff);
 	filemap_add(&f->mapping, vf->pgoff, *pfn);
 	mm_get_page(m, *pfn);		/* the caller's; the cache keeps one */
-	KT(m, "filemap_fault: page %llu of %s is not cached: read %llu bytes "
-	   "from file offset %#llx into pfn %#llx (add_to_page_cache): a "
-	   "major fault", (unsigned long long)vf->pgoff, f->path,
-	   (unsigned long long)n, (unsigned long long)off,
-	   (unsigned long long)*pfn);
+	trace_event(m, filemap_fault, .how = FILEMAP_READ, .pgoff = vf->pgoff,
+		    .path = trace_str(m, f->path), .size = n, .offset = off,
+		    .pfn = *pfn);
 	return VM_FAULT_MAJOR;
 }
 
@@ -869,8 +801,8 @@ do_read_fault(struct vm_fault *vf)
 	u64 pfn;
 	int r;
 
-	KT(m, "do_read_fault: file page %llu of %s", (unsigned long long)vf->pgoff,
-	   vma->vm_file->path);
+	trace_event(m, do_fault, .how = FAULT_READ, .pgoff = vf->pgoff,
+		    .path = trace_str(m, vma->vm_file->path));
 	r = filemap_fault(vf, &pfn);
 	if (r & VM_FAULT_ERROR)
 		return r;
@@ -879,8 +811,8 @@ do_read_fault(struct vm_fault *vf)
 	set_pte_at(vf, mk_pte(m, pfn, (vma->vm_flags & VM_SHARED) ?
 			      prot_wrprotect(vma->vm_page_prot) :
 			      vma->vm_page_prot),
-		   (vma->vm_flags & VM_WRITE) ? "read-only: a write will "
-		   "fault" : NULL);
+		   (vma->vm_flags & VM_WRITE) ? SETPTE_READ_ONLY :
+		   SETPTE_PLAIN);
 	return r;
 }
 
@@ -902,12 +834,12 @@ do_cow_fault(struct vm_fault *vf)
 	u64 pfn, cow;
 	int r, r2;
 
-	KT(m, "do_cow_fault: a write to private file page %llu of %s: copy it",
-	   (unsigned long long)vf->pgoff, vma->vm_file->path);
+	trace_event(m, do_fault, .how = FAULT_COW, .pgoff = vf->pgoff,
+		    .path = trace_str(m, vma->vm_file->path));
 	if (vma->anon_vma == NULL) {
 		vma->anon_vma = xcalloc(1, sizeof(*vma->anon_vma));
 		vma->anon_vma->refs = 1;
-		KT(m, "anon_vma_prepare: the VMA gets its anon_vma");
+		trace_event(m, anon_vma_prepare);
 	}
 	r = alloc_user(vf, false, true, &cow);
 	if (r)
@@ -919,14 +851,14 @@ do_cow_fault(struct vm_fault *vf)
 	}
 	copy_user_page(m, cow, pfn);
 	mm_put_page(m, pfn);
-	KT(m, "copy_user_highpage: pfn %#llx -> pfn %#llx; the page cache "
-	   "page stays clean", (unsigned long long)pfn, (unsigned long long)cow);
+	trace_event(m, copy_user_highpage, .from = pfn, .to = cow,
+		    .page_cache = true);
 	mm_page_set_anon(m, cow, vma->anon_vma,
 			 (vf->addr - vma->vm_start) / PAGE_SIZE + vma->vm_pgoff);
 	mm_page_add_rmap(m, cow);
 	vma->vm_mm->rss[MM_ANONPAGES]++;
 	set_pte_at(vf, mk_pte(m, cow, prot_mkwrite(vma->vm_page_prot) |
-			      P_DIRTY), "the private copy, writable and dirty");
+			      P_DIRTY), SETPTE_PRIVATE_COPY);
 	return r2;
 }
 
@@ -939,8 +871,8 @@ do_shared_fault(struct vm_fault *vf)
 	u64 pfn;
 	int r;
 
-	KT(m, "do_shared_fault: a write to shared file page %llu of %s",
-	   (unsigned long long)vf->pgoff, vma->vm_file->path);
+	trace_event(m, do_fault, .how = FAULT_SHARED, .pgoff = vf->pgoff,
+		    .path = trace_str(m, vma->vm_file->path));
 	r = filemap_fault(vf, &pfn);
 	if (r & VM_FAULT_ERROR)
 		return r;
@@ -948,8 +880,7 @@ do_shared_fault(struct vm_fault *vf)
 	mm_page_add_rmap(m, pfn);
 	vma->vm_mm->rss[MM_FILEPAGES]++;
 	set_pte_at(vf, mk_pte(m, pfn, vma->vm_page_prot | P_DIRTY),
-		   "the page cache page itself, writable and dirty (the file "
-		   "sees the write)");
+		   SETPTE_SHARED_FILE);
 	return r;
 }
 
@@ -965,69 +896,58 @@ do_wp_page(struct vm_fault *vf)
 	int r, refs;
 
 	if (vf->orig.nopage && (vma->vm_flags & VM_SHARED)) {
-		KT(m, "do_wp_page: pfn %#llx has no struct page "
-		   "(vm_normal_page is NULL): wp_pfn_shared makes the PTE "
-		   "writable",
-		   (unsigned long long)old);
+		trace_event(m, do_wp_page, .how = WP_PFN_SHARED, .pfn = old);
 		set_pte_at(vf, mk_pte(m, old, prot_mkwrite(vf->orig.prot) |
-				      P_DIRTY | P_YOUNG), NULL);
+				      P_DIRTY | P_YOUNG), SETPTE_PLAIN);
 		mm_tlb_flush_page(m, mm, vf->addr);
 		return 0;
 	}
 	if (!zero && (vma->vm_flags & VM_SHARED)) {
-		KT(m, "do_wp_page: wp_page_shared: a shared mapping: make the "
-		   "PTE writable");
+		trace_event(m, do_wp_page, .how = WP_SHARED, .pfn = old);
 		mm_page_set_dirty(m, old);
 		set_pte_at(vf, mk_pte(m, old, prot_mkwrite(vf->orig.prot) |
-				      P_DIRTY | P_YOUNG), NULL);
+				      P_DIRTY | P_YOUNG), SETPTE_PLAIN);
 		mm_tlb_flush_page(m, mm, vf->addr);
 		return 0;
 	}
 	if (!zero && mm_page_anon(m, old) &&
 	    (refs = mm_page_count(m, old)) == 1) {
-		KT(m, "do_wp_page: pfn %#llx is anonymous with one reference: "
-		   "reuse it, no copy (wp_page_reuse)", (unsigned long long)old);
+		trace_event(m, do_wp_page, .how = WP_REUSE, .pfn = old);
 		set_pte_at(vf, mk_pte(m, old, prot_mkwrite(vf->orig.prot) |
-				      P_DIRTY | P_YOUNG), NULL);
+				      P_DIRTY | P_YOUNG), SETPTE_PLAIN);
 		mm_tlb_flush_page(m, mm, vf->addr);
 		return 0;
 	}
 	if (vf->orig.nopage)
-		KT(m, "do_wp_page: pfn %#llx has no struct page and is not "
-		   "RAM: wp_page_copy cannot read it and gives a zeroed page",
-		   (unsigned long long)old);
+		trace_event(m, do_wp_page, .how = WP_COPY_NOPAGE, .pfn = old);
 	else if (zero)
-		KT(m, "do_wp_page: a write to the shared zero page: "
-		   "wp_page_copy allocates a zeroed page");
+		trace_event(m, do_wp_page, .how = WP_COPY_ZERO, .pfn = old);
 	else if (mm_page_anon(m, old))
-		KT(m, "do_wp_page: pfn %#llx is shared (page_count %d, "
-		   "mapcount %d): copy on write (wp_page_copy)",
-		   (unsigned long long)old, mm_page_count(m, old),
-		   mm_page_mapcount(m, old));
+		trace_event(m, do_wp_page, .how = WP_COPY_ANON, .pfn = old,
+			    .count = mm_page_count(m, old),
+			    .mapcount = mm_page_mapcount(m, old));
 	else
-		KT(m, "do_wp_page: pfn %#llx is a page cache page of %s: a "
-		   "private mapping must not write it: copy on write "
-		   "(wp_page_copy)", (unsigned long long)old,
-		   vma->vm_file ? vma->vm_file->path : "a file");
+		trace_event(m, do_wp_page, .how = WP_COPY_FILE, .pfn = old,
+			    .path = trace_str(m, vma->vm_file ?
+					      vma->vm_file->path : NULL));
 	if (vma->anon_vma == NULL) {
 		vma->anon_vma = xcalloc(1, sizeof(*vma->anon_vma));
 		vma->anon_vma->refs = 1;
-		KT(m, "anon_vma_prepare: the VMA gets its anon_vma");
+		trace_event(m, anon_vma_prepare);
 	}
 	r = alloc_user(vf, zero, true, &pfn);
 	if (r)
 		return r;
 	if (!zero) {
 		copy_user_page(m, pfn, old);
-		KT(m, "copy_user_highpage: pfn %#llx -> pfn %#llx",
-		   (unsigned long long)old, (unsigned long long)pfn);
+		trace_event(m, copy_user_highpage, .from = old, .to = pfn);
 	}
 	mm_page_set_anon(m, pfn, vma->anon_vma,
 			 (vf->addr - vma->vm_start) / PAGE_SIZE + vma->vm_pgoff);
 	mm_page_add_rmap(m, pfn);
 	mm->rss[MM_ANONPAGES]++;
 	set_pte_at(vf, mk_pte(m, pfn, prot_mkwrite(vma->vm_page_prot) |
-			      P_DIRTY), "ptep_clear_flush + the new page");
+			      P_DIRTY), SETPTE_NEW_PAGE);
 	mm_tlb_flush_page(m, mm, vf->addr);
 	if (!zero) {
 		if (mm_page_anon(m, old))
@@ -1036,9 +956,9 @@ do_wp_page(struct vm_fault *vf)
 			mm->rss[MM_FILEPAGES]--;
 		mm_page_remove_rmap(m, old);
 		mm_put_page(m, old);
-		KT(m, "page_remove_rmap + put_page(pfn %#llx): now page_count "
-		   "%d, mapcount %d", (unsigned long long)old,
-		   mm_page_count(m, old), mm_page_mapcount(m, old));
+		trace_event(m, wp_page_copy_put, .pfn = old,
+			    .count = mm_page_count(m, old),
+			    .mapcount = mm_page_mapcount(m, old));
 	}
 	return 0;
 }
@@ -1055,16 +975,12 @@ do_access_flags(struct vm_fault *vf)
 		prot |= P_DIRTY;
 	nv = mk_pte(m, vf->orig.pfn, prot);
 	if (nv != vf->orig.val) {
-		KT(m, "handle_pte_fault: present and allowed: pte_mkyoung%s "
-		   "(%s has no hardware accessed/dirty bits: Linux keeps them "
-		   "by faulting)", vf->write ? " + pte_mkdirty" : "",
-		   m->arch->name);
-		set_pte_at(vf, nv, NULL);
+		trace_event(m, pte_mkyoung, .write = vf->write);
+		set_pte_at(vf, nv, SETPTE_PLAIN);
 		mm_tlb_flush_page(m, vf->vma->vm_mm, vf->addr);
 		return 0;
 	}
-	KT(m, "handle_pte_fault: the PTE already allows the access: a "
-	   "spurious fault from a stale TLB entry; flush it and retry");
+	trace_event(m, spurious_fault);
 	mm_tlb_flush_page(m, vf->vma->vm_mm, vf->addr);
 	return 0;
 }
@@ -1095,12 +1011,13 @@ __handle_mm_fault(struct machine *m, struct task_struct *t,
 	if (pte_epa != 0) {
 		vf.epa = pte_epa;
 	} else if (user_pte_slot(m, vma->vm_mm, vf.addr, true, &vf.epa, &e)) {
-		KT(m, "handle_mm_fault: no page table: %s", e.msg);
+		trace_event(m, handle_mm_fault_oom, .why = trace_str(m, e.msg));
 		return VM_FAULT_OOM;
 	}
 	pte_info(m, pte_read(m, vf.epa), &vf.orig);
 	if (vf.orig.none) {
-		KT(m, "handle_pte_fault: pte at %s is none", ktpa(m, vf.epa));
+		trace_event(m, handle_pte_fault, .how = PTE_NONE,
+			    .epa = vf.epa);
 		if (vma->vm_file == NULL)
 			r = do_anonymous_page(&vf);
 		else if (!vf.write)
@@ -1110,14 +1027,14 @@ __handle_mm_fault(struct machine *m, struct task_struct *t,
 		else
 			r = do_shared_fault(&vf);
 	} else if (!vf.orig.present) {
-		KT(m, "handle_pte_fault: pte %s is not present and not a page",
-		   ktpte(m, vf.orig.val));
+		trace_event(m, handle_pte_fault, .how = PTE_NOT_PRESENT,
+			    .epa = vf.epa, .pte.val = vf.orig.val);
 		r = VM_FAULT_SIGBUS;
 	} else {
-		KT(m, "handle_pte_fault: pte at %s is %s (%s), pfn %#llx",
-		   ktpa(m, vf.epa), ktpte(m, vf.orig.val),
-		   pte_flags(m, vf.orig.val, vf.epa),
-		   (unsigned long long)vf.orig.pfn);
+		trace_event(m, handle_pte_fault, .how = PTE_PRESENT,
+			    .epa = vf.epa,
+			    .pte = pte_for_trace(m, vf.orig.val, vf.epa),
+			    .pfn = vf.orig.pfn);
 		if (vf.write && !vf.orig.write)
 			r = do_wp_page(&vf);
 		else
@@ -1136,24 +1053,6 @@ handle_mm_fault(struct machine *m, struct task_struct *t,
 /*
  * The arch's fault entry
  */
-
-static const char *
-vma_desc(const struct machine *m, const struct mm_struct *mm,
-	 const struct vm_area_struct *v)
-{
-	static char b[2][160];
-	static int n;
-	char *s = b[n++ & 1];
-	const char *name = vma_name(mm, v);
-
-	snprintf(s, sizeof(b[0]), "%s-%s %c%c%c%c%s%s", ktva(m, v->vm_start),
-		 ktva(m, v->vm_end), (v->vm_flags & VM_READ) ? 'r' : '-',
-		 (v->vm_flags & VM_WRITE) ? 'w' : '-',
-		 (v->vm_flags & VM_EXEC) ? 'x' : '-',
-		 (v->vm_flags & VM_MAYSHARE) ? 's' : 'p', name[0] ? " " : "",
-		 name);
-	return s;
-}
 
 /* A fault nothing fixes: the walk's own reason, as the MMU gave it. */
 static int
@@ -1175,11 +1074,11 @@ segv(struct machine *m, struct task_struct *t, u64 va, int code,
 	t->sig = SIGSEGV;
 	t->si_code = code;
 	t->sig_addr = va;
-	KT(m, "bad_area: %s: SIGSEGV (si_code %s) to pid %d (%s): it is "
-	   "killed", why, code == SEGV_MAPERR ? "SEGV_MAPERR" : "SEGV_ACCERR",
-	   t->pid, t->comm);
+	trace_event(m, bad_area, .why = trace_str(m, why),
+		    .maperr = code == SEGV_MAPERR, .pid = t->pid,
+		    .comm = trace_str(m, t->comm));
 	return error_set(e, -EFAULT, "pid %d (%s) killed by SIGSEGV at %s: "
-			 "%s (%s)", t->pid, t->comm, ktva(m, va), why,
+			 "%s (%s)", t->pid, t->comm, fva(m, va), why,
 			 code == SEGV_MAPERR ? "SEGV_MAPERR" : "SEGV_ACCERR");
 }
 
@@ -1203,8 +1102,7 @@ vmalloc_fault(struct machine *m, struct cpu *c, u64 va, const struct walk *w,
 	if (i == rw.nsteps || w->nsteps == 0 ||
 	    w->step[w->nsteps - 1].lvl != lvl ||
 	    rw.step[i].d.kind == PT_NONE || rw.step[i].d.kind == PT_BAD) {
-		KT(m, "vmalloc_fault: swapper_pg_dir has no entry for %s "
-		   "either: no_context, the kernel would oops", ktva(m, va));
+		trace_event(m, vmalloc_fault, .addr = va, .missing = true);
 		return kernel_fault_error(m, va, w, 0, e);
 	}
 	refpa = rw.step[i].entry_pa;
@@ -1221,12 +1119,9 @@ vmalloc_fault(struct machine *m, struct cpu *c, u64 va, const struct walk *w,
 				L->esize, &ent);
 		phys_write_entry(&m->phys, dst, L->esize, ent);
 	}
-	KT(m, "vmalloc_fault: a kernel-mode not-present fault above TASK_SIZE: "
-	   "the %s entry of %s in this pgd (%s %s) is missing; "
-	   "swapper_pg_dir has it at %s: copy %s%s", L->name,
-	   ktva(m, va), m->arch->root_name[0], ktpa(m, c->root[0]),
-	   ktpa(m, refpa), ktpte(m, ref), g1 > g0 ?
-	   " and the other word of the pair (copy_pmd)" : " (set_pmd)");
+	trace_event(m, vmalloc_fault, .addr = va, .lvl = lvl,
+		    .root = c->root[0], .ref_epa = refpa, .ref = ref,
+		    .pair = g1 > g0);
 	return 0;
 }
 
@@ -1259,16 +1154,16 @@ mm_fault_error(struct machine *m, struct task_struct *t, u64 va, int r,
 	if (r & VM_FAULT_OOM)
 		return error_set(e, -ENOMEM, "page fault at %s: out of memory "
 				 "(the OOM killer is not simulated)",
-				 ktva(m, va));
+				 fva(m, va));
 	t->state = TASK_KILLED;
 	t->sig = SIGBUS;
 	t->si_code = BUS_ADRERR;
 	t->sig_addr = va;
-	KT(m, "do_sigbus: SIGBUS (BUS_ADRERR) to pid %d (%s)", t->pid,
-	   t->comm);
+	trace_event(m, do_sigbus, .pid = t->pid,
+		    .comm = trace_str(m, t->comm));
 	return error_set(e, -EFAULT, "pid %d (%s) killed by SIGBUS at %s: the "
 			 "file has no page there", t->pid, t->comm,
-			 ktva(m, va));
+			 fva(m, va));
 }
 
 /* mm_account_fault(): a major or a minor fault of the task */
@@ -1279,9 +1174,8 @@ mm_account_fault(struct machine *m, struct task_struct *t, int r)
 		t->maj_flt++;
 	else
 		t->min_flt++;
-	KT(m, "%s fault: pid %d min_flt=%llu maj_flt=%llu",
-	   (r & VM_FAULT_MAJOR) ? "major" : "minor", t->pid,
-	   (unsigned long long)t->min_flt, (unsigned long long)t->maj_flt);
+	trace_event(m, fault_done, .major = r & VM_FAULT_MAJOR, .pid = t->pid,
+		    .min_flt = t->min_flt, .maj_flt = t->maj_flt);
 }
 
 /*
@@ -1299,25 +1193,27 @@ do_user_addr_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 	int r;
 
 	if (t == NULL) {
-		KT(m, "no user process runs on cpu%d (init_mm has no user "
-		   "mappings)", c->id);
+		trace_event(m, fault_no_process, .cpu = c->id);
 		return error_set(e, -EFAULT, "page fault at user address %s "
 				 "with no process on cpu%d: exec or switch "
-				 "to one first", ktva(m, va), c->id);
+				 "to one first", fva(m, va), c->id);
 	}
 	if (t->state == TASK_KILLED)
 		return error_set(e, -ESRCH, "pid %d (%s) was killed by SIGSEGV "
 				 "at %s; run 'exit %d', or switch to another "
 				 "process", t->pid, t->comm,
-				 ktva(m, t->sig_addr), t->pid);
+				 fva(m, t->sig_addr), t->pid);
 	mm = t->mm;
 	vma = find_vma(mm, va);
 	if (vma == NULL) {
-		KT(m, "find_vma(%s): no VMA at or above it", ktva(m, va));
+		trace_event(m, find_vma, .addr = va);
 		return segv(m, t, va, SEGV_MAPERR, "no VMA covers the address",
 			    e);
 	}
-	KT(m, "find_vma(%s) = %s", ktva(m, va), vma_desc(m, mm, vma));
+	trace_event(m, find_vma, .addr = va, .found = true,
+		    .start = vma->vm_start, .end = vma->vm_end,
+		    .flags = vma->vm_flags,
+		    .name = trace_str(m, vma_name(mm, vma)));
 	if (vma->vm_start > va) {
 		struct error se;
 
@@ -1325,18 +1221,15 @@ do_user_addr_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 			return segv(m, t, va, SEGV_MAPERR, "the address is "
 				    "below that VMA, which is not a stack", e);
 		if (expand_stack(m, vma, va, &se)) {
-			KT(m, "expand_stack refused: %s", se.msg);
+			trace_event(m, expand_stack_refused,
+				    .why = trace_str(m, se.msg));
 			return segv(m, t, va, SEGV_MAPERR, se.msg, e);
 		}
 	}
 	why = access_error(m, code, acc, vma->vm_flags);
 	if (why != NULL)
 		return segv(m, t, va, SEGV_ACCERR, why, e);
-	KT(m, "access ok: a %s of a %c%c%c VMA", (acc & ACC_EXEC) ? "fetch" :
-	   (acc & ACC_WRITE) ? "write" : "read",
-	   (vma->vm_flags & VM_READ) ? 'r' : '-',
-	   (vma->vm_flags & VM_WRITE) ? 'w' : '-',
-	   (vma->vm_flags & VM_EXEC) ? 'x' : '-');
+	trace_event(m, access_ok, .acc = acc, .flags = vma->vm_flags);
 	/* the walk that faulted found the PTE slot in this mm: reuse it */
 	if (w->nsteps && w->root == mm->pgd &&
 	    w->step[w->nsteps - 1].lvl == LVL_PTE)
@@ -1361,8 +1254,7 @@ do_kern_addr_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 	if (!(acc & ACC_USER) && w->fault == WF_NOT_PRESENT &&
 	    c->root[0] != m->swapper_pg_dir && !m->mmu.split_roots)
 		return vmalloc_fault(m, c, va, w, e);
-	KT(m, "no_context: a kernel-mode fault the kernel cannot fix (no "
-	   "exception table entry): it would oops");
+	trace_event(m, no_context);
 	return kernel_fault_error(m, va, w, acc, e);
 }
 
@@ -1378,16 +1270,15 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 	u64 code = am->fault_code(m, w, acc);
 
 	if (unlikely(m->kt.on)) {
-		struct strbuf sb;
+		struct trace_page_fault *f;
 
-		sb_init(&sb);
-		am->fault_note(m, m->cpu[m->cur].cr2, acc, code, &sb);
-		kt(m, "%s", sb.buf);
-		sb_release(&sb);
+		f = &trace_reserve(&m->kt, TE_page_fault)->f.page_fault;
+		*f = (struct trace_page_fault){ .addr = m->cpu[m->cur].cr2,
+						.code = code, .acc = acc };
+		am->fault_trace(code, f);
 	}
 	if (w->fault == WF_RESERVED) {
-		KT(m, "pgtable_bad: a reserved bit set in a page-table entry: "
-		   "the kernel would oops");
+		trace_event(m, pgtable_bad);
 		return kernel_fault_error(m, va, w, acc, e);
 	}
 	if (va >= m->lay.task_size)
@@ -1416,12 +1307,12 @@ access_process_vm(struct machine *m, struct task_struct *t, u64 addr,
 			if (vma == NULL || !(vma->vm_flags & VM_GROWSDOWN) ||
 			    expand_stack(m, vma, addr, e))
 				return error_set(e, -EFAULT, "%s is not mapped "
-						 "in pid %d", ktva(m, addr),
+						 "in pid %d", fva(m, addr),
 						 t->pid);
 		}
 		if (!(vma->vm_flags & (write ? VM_WRITE : VM_READ)))
 			return error_set(e, -EFAULT, "%s: the VMA does not "
-					 "allow the %s", ktva(m, addr),
+					 "allow the %s", fva(m, addr),
 					 write ? "write" : "read");
 		for (tries = 0;; tries++) {
 			if (user_pte_slot(m, mm, addr, false, &epa, NULL) == 0)
@@ -1432,20 +1323,19 @@ access_process_vm(struct machine *m, struct task_struct *t, u64 addr,
 				break;
 			if (tries == 2)
 				return error_set(e, -EFAULT, "cannot fault in "
-						 "%s", ktva(m, addr));
+						 "%s", fva(m, addr));
 			{
 				int r;
 
-				KT(m, "get_user_pages: %s of %s: fault it in",
-				   write ? "a write" : "a read",
-				   ktva(m, addr));
+				trace_event(m, get_user_pages, .addr = addr,
+					    .write = write);
 				r = handle_mm_fault(m, t, vma, addr,
 						    write ? ACC_WRITE :
 						    ACC_READ);
 				if (r & VM_FAULT_ERROR)
 					return error_set(e, -EFAULT, "fault "
 							 "at %s failed",
-							 ktva(m, addr));
+							 fva(m, addr));
 				if (r & VM_FAULT_MAJOR)
 					t->maj_flt++;
 				else
@@ -1456,8 +1346,8 @@ access_process_vm(struct machine *m, struct task_struct *t, u64 addr,
 		if (write ? phys_write(&m->phys, pa, buf, n, NULL) :
 		    phys_read(&m->phys, pa, buf, n, NULL))
 			return error_set(e, -EFAULT, "%s maps physical %s, "
-					 "which is not RAM", ktva(m, addr),
-					 ktpa(m, pa));
+					 "which is not RAM", fva(m, addr),
+					 fpa(m, pa));
 		buf = (u8 *)buf + n;
 		addr += n;
 		len -= n;
@@ -1486,13 +1376,14 @@ peek_fail(struct machine *m, u64 va, struct error *e, const char *fmt, ...)
 	vsnprintf(why, sizeof(why), fmt, ap);
 	va_end(ap);
 	return error_set(e, -EFAULT, "cannot access memory at %s: %s",
-			 ktva(m, va), why);
+			 fva(m, va), why);
 }
 
 /* Not faulted in: the zero page, the page cache or the file's bytes. */
 static int
 peek_unfaulted(struct machine *m, struct vm_area_struct *vma, u64 va,
-	       void *buf, u64 n, char *note, size_t nl, struct error *e)
+	       void *buf, u64 n, enum peek_how *how, const char **path,
+	       struct error *e)
 {
 	struct file *f = vma->vm_file;
 	u64 pgoff = vma->vm_pgoff + ((va - vma->vm_start) >> PAGE_SHIFT);
@@ -1504,9 +1395,7 @@ peek_unfaulted(struct machine *m, struct vm_area_struct *vma, u64 va,
 					 "is not simulated: an access would "
 					 "SIGBUS");
 		memset(buf, 0, n);
-		snprintf(note, nl, "not faulted in yet: anonymous memory reads "
-			 "as zeros (a first read maps the zero page); left "
-			 "unmapped");
+		*how = PEEK_ANON;
 		return 0;
 	}
 	if (pgoff >= (1ULL << (64 - PAGE_SHIFT)) || off >= f->size)
@@ -1515,22 +1404,22 @@ peek_unfaulted(struct machine *m, struct vm_area_struct *vma, u64 va,
 				 (unsigned long long)pgoff, f->path,
 				 (unsigned long long)f->size);
 	if (filemap_get(&f->mapping, pgoff, &pfn) == 0) {
-		snprintf(note, nl, "not faulted in yet: read from the page "
-			 "cache of %s; left unmapped", f->path);
+		*how = PEEK_PAGE_CACHE;
+		*path = f->path;
 		return machine_peek_frame(m, va, (pfn << PAGE_SHIFT) |
 					  (va & (PAGE_SIZE - 1)), buf, n, e);
 	}
 	k = MIN(n, f->size - off);
 	memcpy(buf, f->data + off, k);
 	memset((u8 *)buf + k, 0, n - k);
-	snprintf(note, nl, "not faulted in yet: read from %s, not cached; "
-		 "left unmapped", f->path);
+	*how = PEEK_FILE;
+	*path = f->path;
 	return 0;
 }
 
 int
 peek_user_page(struct machine *m, struct cpu *c, u64 va, void *buf, u64 n,
-	       char *note, size_t nl, struct error *e)
+	       enum peek_how *how, const char **path, struct error *e)
 {
 	struct task_struct *t = cpu_task(m, c);
 	struct vm_area_struct *vma;
@@ -1551,10 +1440,7 @@ peek_user_page(struct machine *m, struct cpu *c, u64 va, void *buf, u64 n,
 		pte_info(m, pte_read(m, epa), &p);
 		if (p.present) {
 			/* present to Linux, not to the MMU: PROT_NONE */
-			snprintf(note, nl, "a %s page, present to Linux though "
-				 "not to the MMU: read as a debugger may "
-				 "(FOLL_FORCE)", p.protnone ? "PROT_NONE" :
-				 "hidden");
+			*how = p.protnone ? PEEK_PROT_NONE : PEEK_HIDDEN;
 			return machine_peek_frame(m, va, (p.pfn << PAGE_SHIFT) |
 						  (va & (PAGE_SIZE - 1)), buf,
 						  n, e);
@@ -1562,7 +1448,7 @@ peek_user_page(struct machine *m, struct cpu *c, u64 va, void *buf, u64 n,
 		if (!p.none)
 			return peek_fail(m, va, e, "its PTE %s is not present "
 					 "and maps nothing ptwalk models (no "
-					 "swap)", ktpte(m, p.val));
+					 "swap)", fentry(m, LVL_PTE, p.val));
 	}
-	return peek_unfaulted(m, vma, va, buf, n, note, nl, e);
+	return peek_unfaulted(m, vma, va, buf, n, how, path, e);
 }

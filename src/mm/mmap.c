@@ -148,12 +148,10 @@ vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
 	mm->map_count--;
 }
 
-static const char *
-flags_str(unsigned long f)
+const char *
+vm_flags_rwxp(unsigned long f)
 {
-	static char b[4][8];
-	static int n;
-	char *s = b[n++ & 3];
+	char *s = fmt_buf();
 
 	s[0] = (f & VM_READ) ? 'r' : '-';
 	s[1] = (f & VM_WRITE) ? 'w' : '-';
@@ -185,9 +183,9 @@ static void
 merge_into(struct machine *m, struct mm_struct *mm, struct vm_area_struct *a,
 	   struct vm_area_struct *b)
 {
-	KT(m, "vma_merge: %s-%s %s joins %s-%s into one VMA",
-	   ktva(m, b->vm_start), ktva(m, b->vm_end), flags_str(b->vm_flags),
-	   ktva(m, a->vm_start), ktva(m, a->vm_end));
+	trace_event(m, vma_merge, .start = b->vm_start, .end = b->vm_end,
+		    .flags = b->vm_flags, .prev_start = a->vm_start,
+		    .prev_end = a->vm_end);
 	a->vm_end = b->vm_end;
 	if (a->anon_vma == NULL && b->anon_vma != NULL) {
 		a->anon_vma = b->anon_vma;
@@ -220,8 +218,8 @@ split_vma(struct machine *m, struct mm_struct *mm, struct vm_area_struct *vma,
 {
 	struct vm_area_struct *n = vma_alloc(mm);
 
-	KT(m, "split_vma: %s-%s %s at %s", ktva(m, vma->vm_start),
-	   ktva(m, vma->vm_end), flags_str(vma->vm_flags), ktva(m, addr));
+	trace_event(m, split_vma, .start = vma->vm_start, .end = vma->vm_end,
+		    .flags = vma->vm_flags, .addr = addr);
 	*n = *vma;
 	n->vm_start = addr;
 	if (n->vm_file != NULL) {
@@ -316,7 +314,7 @@ get_unmapped_area(struct machine *m, struct mm_struct *mm, u64 addr, u64 len,
 	}
 	return error_set(e, -ENOMEM, "no free gap of %llu bytes below "
 			 "mmap_base %s", (unsigned long long)len,
-			 ktva(m, mm->mmap_base));
+			 fva(m, mm->mmap_base));
 }
 
 /*
@@ -345,9 +343,9 @@ mmap_region(struct machine *m, struct mm_struct *mm, struct file *file,
 	vma->vm_file = file ? get_file(file) : NULL;
 	vma_link(mm, vma);
 	mm->total_vm += PAGES(len);
-	KT(m, "mmap_region: new VMA %s-%s %s%s%s", ktva(m, addr),
-	   ktva(m, addr + len), flags_str(vm_flags), file ? " " : " anonymous",
-	   file ? file->path : "");
+	trace_event(m, mmap_region, .start = addr, .end = addr + len,
+		    .flags = vm_flags, .file = file != NULL,
+		    .path = trace_str(m, file ? file->path : NULL));
 	return vma_merge_neighbours(m, mm, vma);
 }
 
@@ -380,7 +378,7 @@ do_mmap(struct machine *m, struct mm_struct *mm, struct file *file, u64 addr,
 	if ((flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) &&
 	    (addr & (PAGE_SIZE - 1)))
 		return error_set(e, -EINVAL, "MAP_FIXED address %s is "
-				 "not page aligned", ktva(m, addr));
+				 "not page aligned", fva(m, addr));
 	if (noreplace)
 		flags |= MAP_FIXED;
 	if ((flags & MAP_FIXED) && (addr < mmap_min_addr(m) ||
@@ -388,9 +386,9 @@ do_mmap(struct machine *m, struct mm_struct *mm, struct file *file, u64 addr,
 		return error_set(e, addr < mmap_min_addr(m) ? -EPERM : -ENOMEM,
 				 "%s + %#llx is outside the mappable user "
 				 "range %s-%s (mmap_min_addr, TASK_SIZE)",
-				 ktva(m, addr), (unsigned long long)len,
-				 ktva(m, mmap_min_addr(m)),
-				 ktva(m, mm->task_size));
+				 fva(m, addr), (unsigned long long)len,
+				 fva(m, mmap_min_addr(m)),
+				 fva(m, mm->task_size));
 	if (get_unmapped_area(m, mm, addr, len, flags, &where, e))
 		return e ? e->code : -ENOMEM;
 	if (noreplace) {
@@ -399,8 +397,8 @@ do_mmap(struct machine *m, struct mm_struct *mm, struct file *file, u64 addr,
 		if (v != NULL && v->vm_start < where + len)
 			return error_set(e, -EEXIST, "MAP_FIXED_NOREPLACE "
 					 "and %s-%s is already mapped",
-					 ktva(m, v->vm_start),
-					 ktva(m, v->vm_end));
+					 fva(m, v->vm_start),
+					 fva(m, v->vm_end));
 	}
 	vm_flags = calc_vm_flags(prot, flags) | VM_MAYREAD | VM_MAYWRITE |
 		VM_MAYEXEC;
@@ -414,12 +412,11 @@ do_mmap(struct machine *m, struct mm_struct *mm, struct file *file, u64 addr,
 				 "map a file");
 	if (file == NULL)
 		pgoff = where >> PAGE_SHIFT;
-	KT(m, "do_mmap: %s-%s %s%s, placed %s", ktva(m, where),
-	   ktva(m, where + len), flags_str(vm_flags),
-	   file ? " file" : " anonymous",
-	   (flags & MAP_FIXED) ? "at the fixed address" : addr ?
-	   (where == addr ? "at the hint" : "top-down (the hint was taken)")
-	   : "top-down below mmap_base");
+	trace_event(m, do_mmap, .start = where, .end = where + len,
+		    .flags = vm_flags, .file = file != NULL,
+		    .placed = (flags & MAP_FIXED) ? MMAP_FIXED : !addr ?
+		    MMAP_TOPDOWN : where == addr ? MMAP_HINT :
+		    MMAP_HINT_TAKEN);
 	if (mmap_region(m, mm, file, where, len, vm_flags, pgoff, e) == NULL)
 		return e ? e->code : -ENOMEM;
 	*ret = where;
@@ -439,19 +436,18 @@ do_munmap(struct machine *m, struct mm_struct *mm, u64 start, u64 len,
 
 	if (start & (PAGE_SIZE - 1))
 		return error_set(e, -EINVAL, "%s is not page aligned",
-				 ktva(m, start));
+				 fva(m, start));
 	if (align_up_overflows(len, PAGE_SIZE) ||
 	    ALIGN_UP(len, PAGE_SIZE) == 0 || start > mm->task_size ||
 	    ALIGN_UP(len, PAGE_SIZE) > mm->task_size - start)
 		return error_set(e, -EINVAL, "%s + %#llx is not a user "
-				 "range", ktva(m, start),
+				 "range", fva(m, start),
 				 (unsigned long long)len);
 	len = ALIGN_UP(len, PAGE_SIZE);
 	end = start + len;
 	v = find_vma_prev(mm, start, &prev);
 	if (v == NULL || v->vm_start >= end) {
-		KT(m, "do_munmap: nothing mapped in %s-%s", ktva(m, start),
-		   ktva(m, end));
+		trace_event(m, do_munmap_none, .start = start, .end = end);
 		return 0;
 	}
 	if (v->vm_start < start)
@@ -460,9 +456,11 @@ do_munmap(struct machine *m, struct mm_struct *mm, u64 start, u64 len,
 		if (v->vm_end > end)
 			split_vma(m, mm, v, end);
 		next = v->vm_next;
-		KT(m, "do_munmap: remove VMA %s-%s %s%s%s", ktva(m, v->vm_start),
-		   ktva(m, v->vm_end), flags_str(v->vm_flags),
-		   v->vm_file ? " " : "", v->vm_file ? v->vm_file->path : "");
+		trace_event(m, do_munmap, .start = v->vm_start,
+			    .end = v->vm_end, .flags = v->vm_flags,
+			    .file = v->vm_file != NULL,
+			    .path = trace_str(m, v->vm_file ?
+					      v->vm_file->path : NULL));
 		zap_page_range(m, mm, v, v->vm_start, v->vm_end);
 		mm->total_vm -= PAGES(v->vm_end - v->vm_start);
 		vma_unlink(mm, v);
@@ -501,7 +499,7 @@ do_mprotect(struct machine *m, struct mm_struct *mm, u64 start, u64 len,
 
 	if (start & (PAGE_SIZE - 1))
 		return error_set(e, -EINVAL, "%s is not page aligned",
-				 ktva(m, start));
+				 fva(m, start));
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
 		return error_set(e, -EINVAL, "bad prot bits %#x",
 				 prot);
@@ -523,14 +521,14 @@ do_mprotect(struct machine *m, struct mm_struct *mm, u64 start, u64 len,
 
 		if (v == NULL || v->vm_start > a)
 			return error_set(e, -ENOMEM, "%s is not "
-					 "mapped", ktva(m, a));
+					 "mapped", fva(m, a));
 		nf = (v->vm_flags & ~VM_ACCESS_FLAGS) | newbits;
 		if ((nf & ~(nf >> 4)) & VM_ACCESS_FLAGS)
 			return error_set(e, -EACCES, "the VMA at "
 					 "%s may not become %s (its VM_MAY* "
 					 "bits forbid it)",
-					 ktva(m, v->vm_start),
-					 flags_str(nf));
+					 fva(m, v->vm_start),
+					 vm_flags_rwxp(nf));
 		a = v->vm_end;
 	}
 	v = find_vma(mm, start);
@@ -546,8 +544,9 @@ do_mprotect(struct machine *m, struct mm_struct *mm, u64 start, u64 len,
 		if (v->vm_end > end)
 			split_vma(m, mm, v, end);
 		next = v->vm_next;
-		KT(m, "mprotect_fixup: %s-%s %s -> %s", ktva(m, v->vm_start),
-		   ktva(m, v->vm_end), flags_str(v->vm_flags), flags_str(nf));
+		trace_event(m, mprotect_fixup, .start = v->vm_start,
+			    .end = v->vm_end, .flags = v->vm_flags,
+			    .newflags = nf);
 		/* a private mapping becoming writable is now charged */
 		if ((nf & VM_WRITE) && !(nf & VM_SHARED))
 			nf |= VM_ACCOUNT;
@@ -576,13 +575,13 @@ vm_brk_flags(struct machine *m, struct mm_struct *mm, u64 addr, u64 len,
 	if (align_up_overflows(len, PAGE_SIZE) || len > mm->task_size)
 		return error_set(e, -ENOMEM, "%#llx bytes of anonymous memory "
 				 "at %s: larger than the user address space",
-				 (unsigned long long)len, ktva(m, addr));
+				 (unsigned long long)len, fva(m, addr));
 	len = ALIGN_UP(len, PAGE_SIZE);
 	if (len == 0)
 		return 0;
 	if (addr + len > mm->task_size || addr + len < addr)
 		return error_set(e, -ENOMEM, "%s-%s passes TASK_SIZE",
-				 ktva(m, addr), ktva(m, addr + len));
+				 fva(m, addr), fva(m, addr + len));
 	v = find_vma_prev(mm, addr, &prev);
 	if (v != NULL && v->vm_start < addr + len) {
 		if (do_munmap(m, mm, addr, len, e))
@@ -592,8 +591,9 @@ vm_brk_flags(struct machine *m, struct mm_struct *mm, u64 addr, u64 len,
 	mm->total_vm += PAGES(len);
 	if (prev != NULL && prev->vm_end == addr && prev->vm_file == NULL &&
 	    prev->vm_flags == vm_flags) {
-		KT(m, "do_brk_flags: grow VMA %s-%s to %s", ktva(m, prev->vm_start),
-		   ktva(m, prev->vm_end), ktva(m, addr + len));
+		trace_event(m, do_brk_flags, .start = prev->vm_start,
+			    .end = prev->vm_end, .new_end = addr + len,
+			    .grow = true);
 		prev->vm_end = addr + len;
 		vma_merge_neighbours(m, mm, prev);
 		return 0;
@@ -605,8 +605,8 @@ vm_brk_flags(struct machine *m, struct mm_struct *mm, u64 addr, u64 len,
 	v->vm_page_prot = vm_get_page_prot(vm_flags);
 	v->vm_pgoff = addr >> PAGE_SHIFT;
 	vma_link(mm, v);
-	KT(m, "do_brk_flags: new anonymous VMA %s-%s %s", ktva(m, addr),
-	   ktva(m, addr + len), flags_str(vm_flags));
+	trace_event(m, do_brk_flags, .start = addr, .end = addr + len,
+		    .flags = vm_flags);
 	vma_merge_neighbours(m, mm, v);
 	return 0;
 }
@@ -622,22 +622,22 @@ do_brk(struct machine *m, struct mm_struct *mm, u64 brk, u64 *ret,
 	*ret = mm->brk;
 	if (brk > mm->task_size)
 		return error_set(e, -ENOMEM, "%s is above TASK_SIZE %s: brk() "
-				 "keeps the break at %s", ktva(m, brk),
-				 ktva(m, mm->task_size), ktva(m, mm->brk));
+				 "keeps the break at %s", fva(m, brk),
+				 fva(m, mm->task_size), fva(m, mm->brk));
 	if (brk < mm->start_brk)
 		return error_set(e, -ENOMEM, "%s is below start_brk %s "
 				 "(the end of the program's bss)",
-				 ktva(m, brk), ktva(m, mm->start_brk));
+				 fva(m, brk), fva(m, mm->start_brk));
 	if (newbrk == oldbrk) {
-		KT(m, "brk: %s -> %s, same page: no VMA change",
-		   ktva(m, mm->brk), ktva(m, brk));
+		trace_event(m, brk, .how = BRK_SAME_PAGE, .old = mm->brk,
+			    .brk = brk);
 		mm->brk = brk;
 		*ret = brk;
 		return 0;
 	}
 	if (brk <= mm->brk) {
-		KT(m, "brk: shrink %s -> %s: unmap %s-%s", ktva(m, mm->brk),
-		   ktva(m, brk), ktva(m, newbrk), ktva(m, oldbrk));
+		trace_event(m, brk, .how = BRK_SHRINK, .old = mm->brk,
+			    .brk = brk, .start = newbrk, .end = oldbrk);
 		mm->brk = brk;
 		if (do_munmap(m, mm, newbrk, oldbrk - newbrk, e))
 			return e ? e->code : -ENOMEM;
@@ -647,10 +647,10 @@ do_brk(struct machine *m, struct mm_struct *mm, u64 brk, u64 *ret,
 	next = find_vma(mm, oldbrk);
 	if (next != NULL && newbrk + PAGE_SIZE > vm_start_gap(next))
 		return error_set(e, -ENOMEM, "%s would run into the VMA "
-				 "at %s", ktva(m, brk),
-				 ktva(m, next->vm_start));
-	KT(m, "brk: grow %s -> %s: anonymous memory %s-%s", ktva(m, mm->brk),
-	   ktva(m, brk), ktva(m, oldbrk), ktva(m, newbrk));
+				 "at %s", fva(m, brk),
+				 fva(m, next->vm_start));
+	trace_event(m, brk, .how = BRK_GROW, .old = mm->brk, .brk = brk,
+		    .start = oldbrk, .end = newbrk);
 	if (vm_brk_flags(m, mm, oldbrk, newbrk - oldbrk, 0, e))
 		return e ? e->code : -ENOMEM;
 	mm->brk = brk;
@@ -676,18 +676,17 @@ expand_stack(struct machine *m, struct vm_area_struct *vma, u64 addr,
 		return error_set(e, -EPERM, "below mmap_min_addr");
 	if (size > mm->stack_rlimit)
 		return error_set(e, -ENOMEM, "the stack would be %s, over "
-				 "RLIMIT_STACK %s", fsize_kt(size),
-				 fsize_kt(mm->stack_rlimit));
+				 "RLIMIT_STACK %s", fsize(size),
+				 fsize(mm->stack_rlimit));
 	if (prev != NULL && !(prev->vm_flags & VM_GROWSDOWN) &&
 	    (prev->vm_flags & VM_ACCESS_FLAGS) &&
 	    (start < prev->vm_end || start - prev->vm_end < stack_guard_gap()))
 		return error_set(e, -ENOMEM, "the stack would come within "
 				 "stack_guard_gap (256 pages) of the VMA at "
-				 "%s-%s", ktva(m, prev->vm_start),
-				 ktva(m, prev->vm_end));
-	KT(m, "expand_stack: vm_start %s -> %s (stack now %s, RLIMIT_STACK "
-	   "%s)", ktva(m, vma->vm_start), ktva(m, start), fsize_kt(size),
-	   fsize_kt(mm->stack_rlimit));
+				 "%s-%s", fva(m, prev->vm_start),
+				 fva(m, prev->vm_end));
+	trace_event(m, expand_stack, .old_start = vma->vm_start,
+		    .start = start, .size = size, .rlimit = mm->stack_rlimit);
 	mm->total_vm += PAGES(vma->vm_start - start);
 	vma->vm_pgoff -= PAGES(vma->vm_start - start);
 	vma->vm_start = start;

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "ptwalk/format.h"
 #include "ptwalk/util.h"
 #include "internal.h"
 
@@ -114,21 +115,21 @@ buddy_merge_likely(struct page_alloc *pgalloc, const struct zone *z, u64 pfn,
 			     order + 1);
 }
 
-static const char *
+static enum buddy_state
 buddy_why_not(struct page_alloc *pgalloc, const struct zone *z, u64 bpfn)
 {
 	const struct page *b;
 
 	if (bpfn < z->zone_start_pfn || bpfn >= zone_end_pfn(z))
-		return "outside the zone";
+		return BUDDY_OUTSIDE_ZONE;
 	b = PFN_PAGE(pgalloc, bpfn);
 	if (!b->sim_init && pfn_resv(pgalloc, bpfn) != NULL)
-		return "reserved";
+		return BUDDY_RESERVED;
 	if (PageReserved(b))
-		return "reserved";
+		return BUDDY_RESERVED;
 	if (PageBuddy(b))
-		return "free but a block of another order";
-	return "in use";
+		return BUDDY_OTHER_ORDER;
+	return BUDDY_IN_USE;
 }
 
 void
@@ -144,18 +145,18 @@ __free_one_page(struct page_alloc *pgalloc, struct zone *z, u64 pfn,
 		buddy_pfn = pfn ^ (1ULL << order);
 		if (!page_is_buddy(pgalloc, z, buddy_pfn, order)) {
 			if (unlikely(trace))
-				kt(pgalloc->m, "buddy of order %u at pfn 0x%llx (pfn ^ 0x%llx) "
-			   "is %s: no merge", order,
-			   (unsigned long long)buddy_pfn, 1ULL << order,
-			   buddy_why_not(pgalloc, z, buddy_pfn));
+				trace_record(&pgalloc->m->kt, buddy_no_merge,
+					     .order = order,
+					     .buddy_pfn = buddy_pfn,
+					     .why = buddy_why_not(pgalloc, z,
+								  buddy_pfn));
 			break;
 		}
 		del_page_from_free_list(PFN_PAGE(pgalloc, buddy_pfn), z, order);
 		if (unlikely(trace))
-			kt(pgalloc->m, "buddy of order %u at pfn 0x%llx (pfn ^ 0x%llx) is free: "
-		   "merged into order %u at pfn 0x%llx", order,
-		   (unsigned long long)buddy_pfn, 1ULL << order, order + 1,
-		   (unsigned long long)(pfn & buddy_pfn));
+			trace_record(&pgalloc->m->kt, buddy_merge, .order = order,
+				     .buddy_pfn = buddy_pfn,
+				     .pfn = pfn & buddy_pfn);
 		pfn &= buddy_pfn;
 		order++;
 	}
@@ -166,11 +167,9 @@ __free_one_page(struct page_alloc *pgalloc, struct zone *z, u64 pfn,
 		to_tail = buddy_merge_likely(pgalloc, z, pfn, buddy_pfn, order);
 	add_to_free_list(pgalloc, PFN_PAGE(pgalloc, pfn), z, order, to_tail);
 	if (unlikely(trace))
-		kt(pgalloc->m, "order-%u block at pfn 0x%llx added to the %s of free_area[%u] "
-	   "of %s (%lu block%s)", order, (unsigned long long)pfn,
-	   to_tail ? "tail" : "head", order, z->name,
-	   z->free_area[order].nr_free,
-	   z->free_area[order].nr_free == 1 ? "" : "s");
+		trace_record(&pgalloc->m->kt, add_to_free_list, .order = order,
+			     .pfn = pfn, .zone = z->name, .to_tail = to_tail,
+			     .nr_free = z->free_area[order].nr_free);
 }
 
 /* Take the first block of free_area[order] (it is not empty). */
@@ -219,10 +218,8 @@ expand(struct page_alloc *pgalloc, struct zone *z, u64 pfn, unsigned low,
 		set_buddy_order(p, high);
 		add_to_free_list(pgalloc, p, z, high, false);
 		if (unlikely(trace))
-			kt(pgalloc->m, "expand: split order %u at pfn 0x%llx; upper half pfn "
-		   "0x%llx (order %u) to free_area[%u]", high + 1,
-		   (unsigned long long)pfn, (unsigned long long)(pfn + size),
-		   high, high);
+			trace_record(&pgalloc->m->kt, expand, .order = high + 1,
+				     .pfn = pfn, .upper_pfn = pfn + size);
 	}
 }
 
@@ -236,10 +233,8 @@ rmqueue(struct page_alloc *pgalloc, struct zone *z, unsigned order, u64 *out)
 	if (avail) {
 		o = order + (unsigned)__builtin_ctz(avail);
 		pfn = take_first(pgalloc, z, o);
-		KT(pgalloc->m, "__rmqueue_smallest: %s free_area[%u] is the "
-		   "first "
-		   "non-empty list from order %u: block at pfn 0x%llx", z->name,
-		   o, order, (unsigned long long)pfn);
+		trace_event(pgalloc->m, rmqueue_smallest, .zone = z->name,
+			    .area = o, .order = order, .pfn = pfn);
 		expand(pgalloc, z, pfn, order, o);
 		z->nr_free_pages -= 1ULL << order;
 		*out = pfn;
@@ -318,41 +313,52 @@ effective_mark(unsigned long mark, unsigned alloc_flags)
 
 static const char *const wmark_names[NR_WMARK] = { "min", "low", "high" };
 
+/* What zone_watermark_ok() refused, in numbers. */
 static void
-why_zone_failed(const struct zone *z, unsigned order, int hz,
-		unsigned alloc_flags, struct strbuf *sb)
+zone_wmark_check(const struct zone *z, unsigned order, int hz,
+		 unsigned alloc_flags, struct zone_wmark_fail *w)
 {
-	unsigned long mark = z->_watermark[alloc_flags & ALLOC_WMARK_MASK];
-	long min = effective_mark(mark, alloc_flags);
 	unsigned o;
-	int largest = -1;
 
+	w->wmark = alloc_flags & ALLOC_WMARK_MASK;
+	w->mark = z->_watermark[w->wmark];
+	w->min = effective_mark(w->mark, alloc_flags);
+	w->atomic = (alloc_flags & ALLOC_NON_BLOCK) != 0;
+	w->reserve = z->lowmem_reserve[hz];
+	w->nr_free = z->nr_free_pages;
+	w->order = order;
+	w->largest = -1;
 	for (o = 0; o < MAX_ORDER; o++)
 		if (z->free_area[o].nr_free)
-			largest = (int)o;
-	if (z->nr_free_pages == 0) {
+			w->largest = (int)o;
+}
+
+void
+zone_wmark_fail_text(const struct zone_wmark_fail *w, struct strbuf *sb)
+{
+	long left = (long)w->nr_free - ((1L << w->order) - 1);
+
+	if (w->nr_free == 0) {
 		sb_addf(sb, "no free pages");
 		return;
 	}
-	if ((long)z->nr_free_pages - ((1L << order) - 1) <=
-	    min + z->lowmem_reserve[hz]) {
-		sb_addf(sb, "%lu free pages", z->nr_free_pages);
-		if (order)
+	if (left <= w->min + w->reserve) {
+		sb_addf(sb, "%lu free pages", w->nr_free);
+		if (w->order)
 			sb_addf(sb, " - %ld for order %u = %ld",
-				(1L << order) - 1, order,
-				(long)z->nr_free_pages - ((1L << order) - 1));
+				(1L << w->order) - 1, w->order, left);
 		sb_addf(sb, ", not above the %s watermark %lu",
-			wmark_names[alloc_flags & ALLOC_WMARK_MASK], mark);
-		if (min != (long)mark)
-			sb_addf(sb, " (%ld with the reserves %s may use)", min,
-				(alloc_flags & ALLOC_NON_BLOCK) ?
-				"an atomic allocation" : "__GFP_HIGH");
-		if (z->lowmem_reserve[hz])
-			sb_addf(sb, " + lowmem_reserve %ld", z->lowmem_reserve[hz]);
+			wmark_names[w->wmark], w->mark);
+		if (w->min != (long)w->mark)
+			sb_addf(sb, " (%ld with the reserves %s may use)",
+				w->min, w->atomic ? "an atomic allocation" :
+				"__GFP_HIGH");
+		if (w->reserve)
+			sb_addf(sb, " + lowmem_reserve %ld", w->reserve);
 		return;
 	}
 	sb_addf(sb, "%lu free pages but no free block of order %u or more "
-		"(largest: order %d)", z->nr_free_pages, order, largest);
+		"(largest: order %d)", w->nr_free, w->order, w->largest);
 }
 
 /*
@@ -638,14 +644,15 @@ get_page_from_freelist(struct page_alloc *pgalloc, const struct zonelist *zl,
 		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
 		    !zone_watermark_ok(z, order, mark, hz, alloc_flags)) {
 			if (unlikely(pgalloc->m->kt.on)) {
-				struct strbuf sb;
+				struct trace_entry *te;
 
-				sb_init(&sb);
-				why_zone_failed(z, order, hz, alloc_flags, &sb);
-				kt(pgalloc->m, "zone %s (node %d): %s: next "
-				   "zone",
-				   z->name, z->zone_pgdat->node_id, sb.buf);
-				sb_release(&sb);
+				te = trace_reserve(&pgalloc->m->kt,
+						   TE_zone_wmark_fail);
+				te->f.zone_wmark_fail.zone = z->name;
+				te->f.zone_wmark_fail.node =
+					z->zone_pgdat->node_id;
+				zone_wmark_check(z, order, hz, alloc_flags,
+						 &te->f.zone_wmark_fail.w);
 			}
 			continue;
 		}
@@ -668,9 +675,12 @@ fail_reason(struct page_alloc *pgalloc, const struct zonelist *zl, int hz,
 	sb_addf(&sb, "out of memory: order-%u allocation (%s) failed", order, g);
 	for (zr = zl->_zonerefs; zr->zone != NULL; zr++)
 		if (zr->zone_idx <= hz) {
+			struct zone_wmark_fail w;
+
 			sb_addf(&sb, "; zone %s (node %d): ", zr->zone->name,
 				zr->zone->zone_pgdat->node_id);
-			why_zone_failed(zr->zone, order, hz, alloc_flags, &sb);
+			zone_wmark_check(zr->zone, order, hz, alloc_flags, &w);
+			zone_wmark_fail_text(&w, &sb);
 		}
 	if (gfp & __GFP_NOFAIL)
 		sb_addf(&sb, "; with __GFP_NOFAIL the kernel would retry "
@@ -684,8 +694,7 @@ fail_reason(struct page_alloc *pgalloc, const struct zonelist *zl, int hz,
 	error_set(e, -ENOMEM, "%s", sb.buf);
 	sb_release(&sb);
 	if (!(gfp & __GFP_NOWARN))
-		KT(pgalloc->m, "warn_alloc: page allocation failure: order:%u, "
-		   "mode:%#x(%s), nodemask=(null)", order, gfp, g);
+		trace_event(pgalloc->m, warn_alloc, .order = order, .gfp = gfp);
 }
 
 struct page *
@@ -732,19 +741,9 @@ alloc_pages_node(struct machine *m, int nid, gfp_t gfp, unsigned order,
 	zl = &pgalloc->node_data[nid]->node_zonelists[(gfp & __GFP_THISNODE) ?
 						 ZONELIST_NOFALLBACK :
 						 ZONELIST_FALLBACK];
-	if (unlikely(m->kt.on)) {
-		struct strbuf sb;
-
-		sb_init(&sb);
-		for (zr = zl->_zonerefs; zr->zone != NULL; zr++)
-			if (zr->zone_idx <= hz)
-				sb_addf(&sb, " %s", zr->zone->name);
-		gfp_format(gfp, g, sizeof(g));
-		kt(m, "alloc_pages(%s, order %u): gfp_zone = %s; zonelist of "
-		   "node %d:%s", g, order, zone_names[hz], nid,
-		   sb.len ? sb.buf : " (empty)");
-		sb_release(&sb);
-	}
+	trace_event(m, alloc_pages, .gfp = gfp, .order = order,
+		    .high_zone = zone_names[hz], .high_zoneidx = hz, .nid = nid,
+		    .zonerefs = zl->_zonerefs);
 	for (zr = zl->_zonerefs; zr->zone != NULL; zr++)
 		if (zr->zone_idx <= hz)
 			break;
@@ -761,16 +760,11 @@ alloc_pages_node(struct machine *m, int nid, gfp_t gfp, unsigned order,
 	if (z == NULL) {
 		/* the slow path: wake kswapd, retry at min with reserves */
 		alloc_flags = gfp_to_alloc_flags(gfp);
-		if (gfp & __GFP_KSWAPD_RECLAIM)
-			KT(pgalloc->m, "slow path: wake kswapd (nothing to "
-			   "reclaim here); retry at the min watermark%s",
-			   (alloc_flags & ALLOC_NON_BLOCK) &&
-			   (alloc_flags & ALLOC_MIN_RESERVE) ?
-			   " with atomic reserves" :
-			   (alloc_flags & ALLOC_MIN_RESERVE) ?
-			   " with __GFP_HIGH reserves" : "");
-		else
-			KT(pgalloc->m, "slow path: retry at the min watermark");
+		trace_event(m, alloc_slowpath,
+			    .kswapd = (gfp & __GFP_KSWAPD_RECLAIM) != 0,
+			    .reserves = !(alloc_flags & ALLOC_MIN_RESERVE) ?
+			    RESERVES_NONE : (alloc_flags & ALLOC_NON_BLOCK) ?
+			    RESERVES_ATOMIC : RESERVES_HIGH);
 		z = get_page_from_freelist(pgalloc, zl, hz, order, alloc_flags,
 					   &pfn);
 	}
@@ -819,20 +813,6 @@ get_zeroed_page(struct machine *m, gfp_t gfp, struct error *e)
  * Freeing
  */
 
-static const char *
-order_pages(unsigned order)
-{
-	static char buf[4][80];
-	static int n;
-	char *b = buf[n++ & 3];
-	char sz[32];
-
-	fmt_size(sz, sizeof(sz), PAGE_SIZE << order);
-	snprintf(b, 80, "order-%u block (%llu page%s, %s)", order,
-		 1ULL << order, order ? "s" : "", sz);
-	return b;
-}
-
 /* Everything a free must not meet, checked before anything changes. */
 static int
 free_pages_check(struct page_alloc *pgalloc, struct page *page,
@@ -869,19 +849,19 @@ free_pages_check(struct page_alloc *pgalloc, struct page *page,
 					 "free, the head of a free %s on "
 					 "free_area[%u] of %s: double free",
 					 (unsigned long long)pfn,
-					 order_pages(st.order), st.order,
+					 fblock(st.order), st.order,
 					 pfn_zone(pgalloc, pfn)->name);
 		return error_set(e, -EINVAL, "pfn 0x%llx is not allocated: it "
 				 "lies inside the free %s at pfn 0x%llx "
 				 "(double free?)", (unsigned long long)pfn,
-				 order_pages(st.order),
+				 fblock(st.order),
 				 (unsigned long long)st.head);
 	case PS_TAIL_COMPOUND:
 		return error_set(e, -EINVAL, "pfn 0x%llx is a tail page (page "
 				 "%llu) of the compound %s at pfn 0x%llx: free "
 				 "the head page", (unsigned long long)pfn,
 				 (unsigned long long)(pfn - st.head),
-				 order_pages(st.order),
+				 fblock(st.order),
 				 (unsigned long long)st.head);
 	case PS_ALLOCATED:
 		if (st.head != pfn)
@@ -890,7 +870,7 @@ free_pages_check(struct page_alloc *pgalloc, struct page *page,
 					 "the head with order %u",
 					 (unsigned long long)pfn,
 					 (unsigned long long)(pfn - st.head),
-					 order_pages(st.order),
+					 fblock(st.order),
 					 (unsigned long long)st.head, st.order);
 		break;
 	case PS_ORPHAN:
@@ -903,7 +883,7 @@ free_pages_check(struct page_alloc *pgalloc, struct page *page,
 		return error_set(e, -EINVAL, "pfn 0x%llx was allocated as an "
 				 "%s; freeing it as order %u would corrupt the "
 				 "free lists: give order %u",
-				 (unsigned long long)pfn, order_pages(want),
+				 (unsigned long long)pfn, fblock(want),
 				 order, want);
 	if (page_mapped(page))
 		return error_set(e, -EBUSY, "pfn 0x%llx is still mapped in %d "
@@ -965,9 +945,8 @@ free_the_page(struct page_alloc *pgalloc, struct page *page, unsigned order)
 		}
 	}
 	page_reset(page);
-	KT(pgalloc->m, "__free_one_page: %s at pfn 0x%llx to %s (node %d)",
-	   order_pages(order), (unsigned long long)pfn, z->name,
-	   z->zone_pgdat->node_id);
+	trace_event(pgalloc->m, free_one_page, .order = order, .pfn = pfn,
+		    .zone = z->name, .node = z->zone_pgdat->node_id);
 	__free_one_page(pgalloc, z, pfn, order, FPI_NONE);
 }
 
@@ -1009,8 +988,8 @@ __free_pages(struct machine *m, struct page *page, unsigned order,
 		 * every part of the block but its first page, which the last
 		 * put_page() frees.
 		 */
-		KT(pgalloc->m, "_refcount still %d: only the pages after the "
-		   "first are freed", page->_refcount);
+		trace_event(m, free_pages_refcount, .refcount = page->_refcount,
+			    .compound = false);
 		page->alloc_order = 0;
 		while (order-- > 0) {
 			struct page *t = page + (1u << order);
@@ -1020,8 +999,8 @@ __free_pages(struct machine *m, struct page *page, unsigned order,
 			free_the_page(pgalloc, t, order);
 		}
 	} else {
-		KT(pgalloc->m, "_refcount still %d: the compound page stays until the "
-		   "last put_page()", page->_refcount);
+		trace_event(m, free_pages_refcount, .refcount = page->_refcount,
+			    .compound = true);
 	}
 	return 0;
 }
@@ -1074,7 +1053,7 @@ put_page(struct machine *m, struct page *page, struct error *e)
 				 "a non-compound %s would free only its first "
 				 "page and leak the rest: use __free_pages(page, "
 				 "%u) or allocate with __GFP_COMP",
-				 order_pages(head->alloc_order),
+				 fblock(head->alloc_order),
 				 head->alloc_order);
 	return __free_pages(m, head, order, e);
 }

@@ -17,50 +17,6 @@
 #define MIN_GAP		(128 * MiB)	/* mm/util.c, arch/x86/mm/mmap.c */
 
 /*
- * Formatting for the kernel's trace (rotating buffers)
- */
-
-static char ktbuf[16][48];
-static int ktn;
-
-const char *
-ktva(const struct machine *m, u64 va)
-{
-	char *b = ktbuf[ktn++ & 15];
-
-	snprintf(b, 48, "0x%0*llx", m->arch->va_digits, (unsigned long long)va);
-	return b;
-}
-
-const char *
-ktpa(const struct machine *m, u64 pa)
-{
-	char *b = ktbuf[ktn++ & 15];
-
-	snprintf(b, 48, "0x%0*llx", m->arch->pa_digits, (unsigned long long)pa);
-	return b;
-}
-
-const char *
-ktpte(const struct machine *m, u64 pte)
-{
-	char *b = ktbuf[ktn++ & 15];
-
-	snprintf(b, 48, "0x%0*llx", m->mmu.lv[LVL_PTE].esize * 2,
-		 (unsigned long long)pte);
-	return b;
-}
-
-const char *
-fsize_kt(u64 bytes)
-{
-	char *b = ktbuf[ktn++ & 15];
-
-	fmt_size(b, 48, bytes);
-	return b;
-}
-
-/*
  * Tasks
  */
 

@@ -39,12 +39,6 @@
 				 SLAB_CACHE_DMA32 | SLAB_RECLAIM_ACCOUNT | \
 				 SLAB_POISON | SLAB_PANIC)
 
-#define KT_SLAB(ss, ...)						\
-	do {								\
-		if (unlikely((ss)->m->kt.on))				\
-			kt((ss)->m, __VA_ARGS__);			\
-	} while (0)
-
 static void slab_page_describe(struct machine *m, const struct page *page,
 			       struct strbuf *sb);
 static void large_describe(struct machine *m, const struct page *page,
@@ -307,17 +301,13 @@ slab_nid(const struct slab_state *ss, const struct page *slab)
 	return page_to_nid(ss->m, slab);
 }
 
-static void
+static struct trace_slab *
 event(struct slab_state *ss, enum slab_event_kind kind,
       const struct kmem_cache *s, const struct page *slab, unsigned order,
       int node)
 {
-	struct slab_event *ev;
+	struct trace_slab *ev = &trace_reserve_inline(&ss->ev, TE_slab)->f.slab;
 
-	ss->nev_total++;
-	if (ss->nev >= SLAB_MAX_EVENTS)
-		return;
-	ev = &ss->ev[ss->nev++];
 	memset(ev, 0, sizeof(*ev));
 	ev->kind = kind;
 	if (s != NULL) {
@@ -332,6 +322,7 @@ event(struct slab_state *ss, enum slab_event_kind kind,
 	ev->cpu = ss->m->cur;
 	if (s != NULL && node >= 0 && s->node[node] != NULL)
 		ev->nr_partial = s->node[node]->nr_partial;
+	return ev;
 }
 
 /*
@@ -434,9 +425,8 @@ new_slab(struct slab_state *ss, struct kmem_cache *s, gfp_t gfp, int node,
 		set_freepointer(ss, s, p, i + 1 < objects ? p + s->size : 0);
 	}
 	slab->index = start;
-	event(ss, SEV_NEW_SLAB, s, slab, order, nid);
+	event(ss, SEV_NEW_SLAB, s, slab, order, nid)->gfp = alloc_gfp;
 	ss->stat_new_slab++;
-	ss->ev[ss->nev - 1].gfp = alloc_gfp;
 	return slab;
 }
 
@@ -541,9 +531,9 @@ slab_refill(struct slab_state *ss, struct kmem_cache *s, gfp_t gfp, int node,
 		c->slab = slab;
 		return slab;
 	}
-	KT_SLAB(ss, "___slab_alloc: %s has no partial slab on node %d: "
-		"new_slab (order %u, %s)", s->name, searchnode,
-		oo_order(s->oo), plural(oo_objects(s->oo), "object", NULL));
+	trace_event(ss->m, slab_alloc_new, .cache = trace_str(ss->m, s->name),
+		    .node = searchnode, .order = oo_order(s->oo),
+		    .objects = oo_objects(s->oo));
 	slab = new_slab(ss, s, gfp, node, e);
 	if (slab == NULL)
 		return NULL;
@@ -621,9 +611,8 @@ slab_free(struct slab_state *ss, struct kmem_cache *s, struct page *slab,
 		event(ss, SEV_TO_PARTIAL, s, slab, slab_order(slab), nid);
 	}
 	if (slab_inuse(slab) == 0) {
-		event(ss, SEV_EMPTY_KEPT, s, slab, slab_order(slab), nid);
-		if (ss->nev > 0)
-			ss->ev[ss->nev - 1].nr_partial = nr_partial;
+		event(ss, SEV_EMPTY_KEPT, s, slab, slab_order(slab),
+		      nid)->nr_partial = nr_partial;
 	}
 }
 
@@ -1320,6 +1309,8 @@ kmem_cache_init(struct machine *m, struct error *e)
 	ss = xcalloc(1, sizeof(*ss));
 	m->kern->slab = ss;
 	ss->m = m;
+	ss->ev.on = true;
+	ss->ev.max = SLAB_MAX_EVENTS;
 	INIT_LIST_HEAD(&ss->slab_caches);
 	ss->ptr_size = m->arch->is64 ? 8 : 4;
 	ss->cache_line = 64;
@@ -1397,7 +1388,7 @@ kmem_cache_init(struct machine *m, struct error *e)
 	ss->nr_caches = 2;
 	if (create_kmalloc_caches(ss, e))
 		return -1;
-	ss->nev = ss->nev_total = 0;
+	trace_reset(&ss->ev);
 	return 0;
 }
 
@@ -1424,6 +1415,7 @@ kmem_cache_release(struct machine *m)
 		cache_free_host(ss->kmem_cache_node);
 	if (ss->objmap != NULL)
 		munmap(ss->objmap, ss->objmap_bytes);
+	trace_release(&ss->ev);
 	free(ss);
 	m->kern->slab = NULL;
 }
@@ -1457,7 +1449,7 @@ kmem_cache_create(struct machine *m, const char *name, unsigned size,
 		error_set(e, -ENODEV, "no slab allocator on this machine");
 		return NULL;
 	}
-	ss->nev = ss->nev_total = 0;
+	trace_reset(&ss->ev);
 	if (name[0] == 0 || strlen(name) > 64) {
 		error_set(e, -EINVAL, "a cache name has 1 to 64 characters");
 		return NULL;
@@ -1579,7 +1571,7 @@ kmem_cache_shrink(struct machine *m, struct kmem_cache *s)
 
 	if (ss == NULL)
 		return;
-	ss->nev = ss->nev_total = 0;
+	trace_reset(&ss->ev);
 	if (s != NULL) {
 		flush_all(ss, s);
 		discard_empty(ss, s, true);
@@ -1618,7 +1610,7 @@ kmem_cache_destroy(struct machine *m, struct kmem_cache *s, struct error *e)
 
 	if (ss == NULL)
 		return error_set(e, -ENODEV, "no slab allocator");
-	ss->nev = ss->nev_total = 0;
+	trace_reset(&ss->ev);
 	if (s->kmalloc_type >= 0 || s == ss->kmem_cache ||
 	    s == ss->kmem_cache_node)
 		return error_set(e, -EPERM, "%s is created at boot by "
@@ -1671,8 +1663,8 @@ kmem_cache_alloc_node(struct machine *m, struct kmem_cache *s, gfp_t gfp,
 		return 0;
 	}
 	if (unlikely(gfp & GFP_SLAB_BUG_MASK)) {
-		event(ss, SEV_GFP_FIXED, s, NULL, 0, -1);
-		ss->ev[ss->nev - 1].gfp = gfp & GFP_SLAB_BUG_MASK;
+		event(ss, SEV_GFP_FIXED, s, NULL, 0, -1)->gfp =
+			gfp & GFP_SLAB_BUG_MASK;
 		gfp &= ~GFP_SLAB_BUG_MASK;
 	}
 	return slab_alloc(ss, s, gfp, node, e);
@@ -1684,7 +1676,7 @@ kmem_cache_alloc(struct machine *m, struct kmem_cache *s, gfp_t gfp,
 {
 	struct slab_state *ss = slab_of(m);
 
-	ss->nev = ss->nev_total = 0;
+	trace_reset(&ss->ev);
 	return kmem_cache_alloc_node(m, s, gfp, NUMA_NO_NODE, e);
 }
 
@@ -1697,7 +1689,7 @@ kmem_cache_free(struct machine *m, struct kmem_cache *s, u64 x,
 	unsigned idx;
 	bool large;
 
-	ss->nev = ss->nev_total = 0;
+	trace_reset(&ss->ev);
 	if (x == 0)
 		return error_set(e, -EINVAL, "kmem_cache_free(%s, NULL): no "
 				 "object", s->name);
@@ -1799,7 +1791,7 @@ kmalloc(struct machine *m, u64 size, gfp_t gfp, struct error *e)
 		error_set(e, -ENODEV, "no slab allocator on this machine");
 		return 0;
 	}
-	ss->nev = ss->nev_total = 0;
+	trace_reset(&ss->ev);
 	if (size == 0) {
 		error_set(e, -EINVAL, "kmalloc(0): a zero-size request returns "
 			  "ZERO_SIZE_PTR (0x10), which points at no memory "
@@ -1817,8 +1809,8 @@ kmalloc(struct machine *m, u64 size, gfp_t gfp, struct error *e)
 	}
 	if (unlikely(gfp & GFP_SLAB_BUG_MASK)) {
 		/* kmalloc_fix_flags(): warn and drop them */
-		event(ss, SEV_GFP_FIXED, NULL, NULL, 0, -1);
-		ss->ev[ss->nev - 1].gfp = gfp & GFP_SLAB_BUG_MASK;
+		event(ss, SEV_GFP_FIXED, NULL, NULL, 0, -1)->gfp =
+			gfp & GFP_SLAB_BUG_MASK;
 		gfp &= ~GFP_SLAB_BUG_MASK;
 	}
 	if (size > KMALLOC_MAX_CACHE_SIZE)
@@ -1843,7 +1835,7 @@ kfree(struct machine *m, u64 x, struct error *e)
 
 	if (ss == NULL)
 		return error_set(e, -ENODEV, "no slab allocator");
-	ss->nev = ss->nev_total = 0;
+	trace_reset(&ss->ev);
 	if (x <= ZERO_SIZE_PTR)
 		return 0;			/* ZERO_OR_NULL_PTR */
 	if (free_consistency_checks(ss, x, NULL, "kfree", false, &slab, &idx,

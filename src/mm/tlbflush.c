@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /*
  * TLB maintenance after page-table changes: every CPU, the x86 range
- * ceiling, and a trace line saying what was flushed.
+ * ceiling, and a trace event saying what was flushed.
  */
 #include "ptwalk/tlbflush.h"
 
@@ -12,8 +12,7 @@ flush_tlb_all(struct machine *m)
 
 	for (i = 0; i < m->ncpus; i++)
 		tlb_flush_all(&m->cpu[i].tlb);
-	kt(m, "flush_tlb_all: every entry, global ones too, on %d CPU%s",
-	   m->ncpus, m->ncpus == 1 ? "" : "s");
+	trace_event(m, flush_tlb_all, .cpus = m->ncpus);
 }
 
 void
@@ -26,19 +25,16 @@ flush_tlb_kernel_range(struct machine *m, u64 start, u64 end)
 	if (pages > TLB_FLUSH_CEILING) {
 		for (i = 0; i < m->ncpus; i++)
 			tlb_flush_all(&m->cpu[i].tlb);
-		kt(m, "flush_tlb_kernel_range 0x%llx-0x%llx: %llu pages > "
-		   "ceiling %d: full flush on %d CPU%s",
-		   (unsigned long long)start, (unsigned long long)end,
-		   (unsigned long long)pages, TLB_FLUSH_CEILING, m->ncpus,
-		   m->ncpus == 1 ? "" : "s");
+		trace_event(m, flush_tlb_kernel_range, .start = start,
+			    .end = end, .pages = pages, .cpus = m->ncpus,
+			    .ceiling = TLB_FLUSH_CEILING, .full = true);
 		return;
 	}
 	for (va = ALIGN_DOWN(start, PAGE_SIZE); va < end; va += PAGE_SIZE)
 		for (i = 0; i < m->ncpus; i++)
 			tlb_flush_page_all(&m->cpu[i].tlb, va);
-	kt(m, "flush_tlb_kernel_range 0x%llx-0x%llx: invlpg x%llu on %d CPU%s",
-	   (unsigned long long)start, (unsigned long long)end,
-	   (unsigned long long)pages, m->ncpus, m->ncpus == 1 ? "" : "s");
+	trace_event(m, flush_tlb_kernel_range, .start = start, .end = end,
+		    .pages = pages, .cpus = m->ncpus);
 }
 
 void
@@ -48,8 +44,8 @@ flush_tlb_page(struct machine *m, u16 asid, u64 va)
 
 	for (i = 0; i < m->ncpus; i++)
 		tlb_flush_page(&m->cpu[i].tlb, va, asid);
-	kt(m, "flush_tlb_page 0x%llx (asid %u) on %d CPU%s",
-	   (unsigned long long)va, asid, m->ncpus, m->ncpus == 1 ? "" : "s");
+	trace_event(m, flush_tlb_page, .va = va, .asid = asid,
+		    .cpus = m->ncpus);
 }
 
 void
@@ -62,18 +58,16 @@ flush_tlb_range(struct machine *m, u16 asid, u64 start, u64 end)
 	if (pages > TLB_FLUSH_CEILING) {
 		for (i = 0; i < m->ncpus; i++)
 			tlb_flush_asid(&m->cpu[i].tlb, asid);
-		kt(m, "flush_tlb_range 0x%llx-0x%llx: %llu pages > ceiling "
-		   "%d: every entry of asid %u", (unsigned long long)start,
-		   (unsigned long long)end, (unsigned long long)pages,
-		   TLB_FLUSH_CEILING, asid);
+		trace_event(m, flush_tlb_range, .start = start, .end = end,
+			    .pages = pages, .asid = asid,
+			    .ceiling = TLB_FLUSH_CEILING, .full = true);
 		return;
 	}
 	for (va = ALIGN_DOWN(start, PAGE_SIZE); va < end; va += PAGE_SIZE)
 		for (i = 0; i < m->ncpus; i++)
 			tlb_flush_page(&m->cpu[i].tlb, va, asid);
-	kt(m, "flush_tlb_range 0x%llx-0x%llx: %llu page%s of asid %u",
-	   (unsigned long long)start, (unsigned long long)end,
-	   (unsigned long long)pages, pages == 1 ? "" : "s", asid);
+	trace_event(m, flush_tlb_range, .start = start, .end = end,
+		    .pages = pages, .asid = asid);
 }
 
 void
@@ -83,5 +77,5 @@ flush_tlb_mm(struct machine *m, u16 asid)
 
 	for (i = 0; i < m->ncpus; i++)
 		tlb_flush_asid(&m->cpu[i].tlb, asid);
-	kt(m, "flush_tlb_mm: every non-global entry of asid %u", asid);
+	trace_event(m, flush_tlb_mm, .asid = asid);
 }

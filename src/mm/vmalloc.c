@@ -26,12 +26,6 @@ const char *const vm_kind_names[NR_VM_KINDS] = {
 	[VMK_KERNEL] = "kernel image",
 };
 
-#define KT(m, ...)							\
-	do {								\
-		if (unlikely((m)->kt.on))				\
-			kt((m), __VA_ARGS__);				\
-	} while (0)
-
 static void vm_page_describe(struct machine *m, const struct page *page,
 			     struct strbuf *sb);
 
@@ -141,10 +135,8 @@ purge_vmap_area_lazy(struct machine *m)
 		}
 	if (n == 0)
 		return;
-	KT(m, "__purge_vmap_area_lazy: %s (%s) in 0x%llx-0x%llx",
-	   plural(n, "lazily freed area", NULL),
-	   plural(vs->vmap_lazy_nr, "page", NULL), (unsigned long long)start,
-	   (unsigned long long)end);
+	trace_event(m, purge_vmap_area_lazy, .areas = n,
+		    .pages = vs->vmap_lazy_nr, .start = start, .end = end);
 	flush_tlb_kernel_range(m, start, end);
 	for (va = vs->areas; va != NULL; va = next) {
 		next = va->next;
@@ -165,8 +157,7 @@ alloc_vmap_area(struct machine *m, u64 size, u64 align, u64 vstart, u64 vend,
 	char buf[32];
 
 	if (addr == 0 && vs->vmap_lazy_nr) {
-		KT(m, "alloc_vmap_area: no room for 0x%llx bytes: purge the "
-		   "lazily freed areas and retry", (unsigned long long)size);
+		trace_event(m, alloc_vmap_area_full, .size = size);
 		purge_vmap_area_lazy(m);
 		addr = find_lowest_match(vs, size, align, vstart, vend);
 	}
@@ -182,10 +173,8 @@ alloc_vmap_area(struct machine *m, u64 size, u64 align, u64 vstart, u64 vend,
 				 " (use vmalloc=<size> to increase size)" : ""),
 			NULL;
 	}
-	KT(m, "alloc_vmap_area: lowest fit for 0x%llx bytes (align 0x%llx) "
-	   "in 0x%llx-0x%llx: 0x%llx", (unsigned long long)size,
-	   (unsigned long long)align, (unsigned long long)vstart,
-	   (unsigned long long)vend, (unsigned long long)addr);
+	trace_event(m, alloc_vmap_area, .size = size, .align = align,
+		    .vstart = vstart, .vend = vend, .addr = addr);
 	return insert_vmap_area(vs, addr, addr + size);
 }
 
@@ -291,10 +280,9 @@ map_pages(struct machine *m, struct vm_struct *vm, struct error *e)
 			return e ? e->code : -ENOMEM;
 		}
 	}
-	KT(m, "vmap_pages_range 0x%llx-0x%llx: %s in init_mm",
-	   (unsigned long long)vm->addr,
-	   (unsigned long long)(vm->addr + (u64)vm->nr_pages * PAGE_SIZE),
-	   plural(vm->nr_pages, "PTE", NULL));
+	trace_event(m, vmap_pages_range, .start = vm->addr,
+		    .end = vm->addr + (u64)vm->nr_pages * PAGE_SIZE,
+		    .nr_pages = vm->nr_pages);
 	return 0;
 }
 
@@ -408,9 +396,8 @@ __vmalloc_node_range(struct machine *m, u64 size, u64 align, u64 start,
 					 (unsigned long long)size,
 					 (unsigned long long)array, e2.msg), 0;
 		}
-		KT(m, "__vmalloc_area_node: pages array of %llu bytes: "
-		   "kmalloc'ed at 0x%llx", (unsigned long long)array,
-		   (unsigned long long)vm->pages_va);
+		trace_event(m, vmalloc_pages_array, .bytes = array,
+			    .va = vm->pages_va);
 	} else if (array > PAGE_SIZE) {
 		struct error e2;
 		u64 av = __vmalloc_node_range(m, array, 1,
@@ -431,9 +418,8 @@ __vmalloc_node_range(struct machine *m, u64 size, u64 align, u64 start,
 		vm->pages_area = find_vm_area(m, av);
 		vm->pages_area->owner = vm;
 		vm->pages_va = av;
-		KT(m, "__vmalloc_area_node: pages array of %llu bytes > "
-		   "PAGE_SIZE: vmalloc'ed at 0x%llx", (unsigned long long)array,
-		   (unsigned long long)av);
+		trace_event(m, vmalloc_pages_array, .bytes = array, .va = av,
+			    .vmalloced = true);
 	}
 
 	progress_begin(&pg, "vmalloc", "pages", n, 0);
@@ -549,18 +535,16 @@ remove_vm_area(struct machine *m, u64 addr)
 		return NULL;
 	vm = va->vm;
 	unmap_range(m, vm->addr, get_vm_area_size(vm));
-	KT(m, "remove_vm_area 0x%llx: %s unmapped; the vmap_area goes on the "
-	   "purge list (TLB flush deferred)", (unsigned long long)addr,
-	   plural(get_vm_area_size(vm) >> PAGE_SHIFT, "page", NULL));
+	trace_event(m, remove_vm_area, .addr = addr,
+		    .pages = get_vm_area_size(vm) >> PAGE_SHIFT);
 	/* free_vmap_area_noflush */
 	va->vm = NULL;
 	relink_vmlist(vs);
 	pages = (va->va_end - va->va_start) >> PAGE_SHIFT;
 	vs->vmap_lazy_nr += pages;
 	if (vs->vmap_lazy_nr > lazy_max_pages(m)) {
-		KT(m, "vmap_lazy_nr %llu > lazy_max_pages() %llu: drain",
-		   (unsigned long long)vs->vmap_lazy_nr,
-		   (unsigned long long)lazy_max_pages(m));
+		trace_event(m, vmap_lazy_drain, .lazy_nr = vs->vmap_lazy_nr,
+			    .lazy_max = lazy_max_pages(m));
 		purge_vmap_area_lazy(m);
 	}
 	return vm;
@@ -772,8 +756,7 @@ preallocate_vmalloc_pages(struct machine *m, struct error *e)
 			return r;
 		n++;
 	}
-	KT(m, "preallocate_vmalloc_pages: %ld top-level entries of the "
-	   "vmalloc area populated", n);
+	trace_event(m, preallocate_vmalloc_pages, .entries = n);
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 #include "ptwalk/out.h"
 #include "ptwalk/pgtable.h"
 #include "ptwalk/show.h"
+#include "ptwalk/trace_print.h"
 
 void
 perm_string(u16 p, char *buf, size_t n)
@@ -404,15 +405,20 @@ void
 show_trace(struct ctx *ctx)
 {
 	struct machine *m = ctx->m;
+	struct strbuf sb;
 	int i;
 
 	if (m->kt.n > 0) {
+		sb_init(&sb);
 		j_arr(ctx, "trace");
 		for (i = 0; i < m->kt.n; i++) {
-			out_printf(ctx, "  %s\n", m->kt.line[i]);
-			j_str(ctx, NULL, m->kt.line[i]);
+			sb_reset(&sb);
+			trace_print(&sb, m, &m->kt.ev[i]);
+			out_printf(ctx, "  %s\n", sb.buf);
+			j_str(ctx, NULL, sb.buf);
 		}
 		j_arr_end(ctx);
+		sb_release(&sb);
 	}
 	kt_end(m);
 }

@@ -243,11 +243,9 @@ no_highmem_note(const struct machine *m)
 const char *
 fpage(const struct machine *m, const struct page *page)
 {
-	static char buf[4][120];
-	static int n;
-	char *b = buf[n++ & 3];
+	char *b = fmt_buf();
 
-	snprintf(b, 120, "pfn %s (%s, struct page %s)",
+	snprintf(b, FMT_BUF_LEN, "pfn %s (%s, struct page %s)",
 		 fpfn(m, page_to_pfn(m, page)), page_zone(m, page)->name,
 		 fva(m, sim_page_va(m, page)));
 	return b;

@@ -11,23 +11,9 @@
 #include "ptwalk/show_page.h"
 
 const char *
-fpfn(const struct machine *m, u64 pfn)
-{
-	static char buf[8][32];
-	static int n;
-	char *b = buf[n++ & 7];
-	int w = m->arch->pa_digits > 3 ? m->arch->pa_digits - 3 : 1;
-
-	snprintf(b, 32, "0x%0*llx", w, (unsigned long long)pfn);
-	return b;
-}
-
-const char *
 fgfp(gfp_t gfp)
 {
-	static char buf[2][200];
-	static int n;
-	char *b = buf[n++ & 1];
+	char *b = fmt_buf();
 
 	gfp_format(gfp, b, 200);
 	return b;

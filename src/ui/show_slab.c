@@ -11,6 +11,7 @@
 #include "ptwalk/show.h"
 #include "ptwalk/show_page.h"
 #include "ptwalk/show_slab.h"
+#include "ptwalk/trace_print.h"
 
 const struct cmd_opt slab_alloc_opts[] = {
 	{ "--walk", NULL, NULL, "also walk the page tables for the result" },
@@ -31,95 +32,25 @@ static const char *const event_names[] = {
 	[SEV_GFP_FIXED] = "gfp_fixed",
 };
 
-static void
-show_event(struct ctx *ctx, const struct slab_event *ev)
-{
-	struct machine *m = ctx->m;
-	const char *name = ev->cache;
-	unsigned nobj = ev->objects;
-	char sz[32];
-
-	fmt_size(sz, sizeof(sz), PAGE_SIZE << ev->order);
-	switch (ev->kind) {
-	case SEV_NEW_SLAB:
-		out_printf(ctx, "  new slab: alloc_pages(%s, %u) from the buddy "
-			   "allocator gave pfn %s (%s, node %d) for %s of %s; "
-			   "it becomes CPU %d's slab\n", fgfp(ev->gfp),
-			   ev->order, fpfn(m, ev->pfn), sz, ev->node,
-			   plural(nobj, "object", NULL), name, ev->cpu);
-		break;
-	case SEV_ORDER_FALLBACK:
-		out_printf(ctx, "  the higher order failed: the slab falls back "
-			   "to the minimum order %u\n", ev->order);
-		break;
-	case SEV_FROM_PARTIAL:
-		out_printf(ctx, "  CPU %d takes the slab at pfn %s off node %d's "
-			   "partial list of %s (%lu partial left)\n", ev->cpu,
-			   fpfn(m, ev->pfn), ev->node, name, ev->nr_partial);
-		break;
-	case SEV_CPU_FULL:
-		out_printf(ctx, "  CPU %d's slab of %s (pfn %s) has no free "
-			   "object left: it leaves the CPU, full (SLUB keeps no "
-			   "list of full slabs)\n", ev->cpu, name,
-			   fpfn(m, ev->pfn));
-		break;
-	case SEV_DEACTIVATE:
-		out_printf(ctx, "  deactivate_slab: the CPU slab of %s at pfn %s "
-			   "goes back to node %d's lists\n", name,
-			   fpfn(m, ev->pfn), ev->node);
-		break;
-	case SEV_TO_PARTIAL:
-		out_printf(ctx, "  the slab at pfn %s was full: now on node %d's "
-			   "partial list (%lu partial)\n", fpfn(m, ev->pfn),
-			   ev->node, ev->nr_partial);
-		break;
-	case SEV_EMPTY_KEPT:
-		out_printf(ctx, "  the slab at pfn %s is empty: it stays on the "
-			   "partial list (the node had %s, fewer than "
-			   "min_partial %lu)\n", fpfn(m, ev->pfn),
-			   plural(ev->nr_partial, "partial slab", NULL),
-			   ev->min_partial);
-		break;
-	case SEV_DISCARD:
-		out_printf(ctx, "  discard_slab: the empty slab of %s at pfn %s "
-			   "goes back to the buddy allocator (order %u, %s; "
-			   "node %d keeps %lu partial, min_partial %lu)\n",
-			   name, fpfn(m, ev->pfn), ev->order, sz, ev->node,
-			   ev->nr_partial, ev->min_partial);
-		break;
-	case SEV_LARGE:
-		out_printf(ctx, "  above KMALLOC_MAX_CACHE_SIZE (%s): "
-			   "kmalloc_large takes an order-%u compound block "
-			   "(%s) at pfn %s from the page allocator, no cache\n",
-			   fsize(KMALLOC_MAX_CACHE_SIZE), ev->order, sz,
-			   fpfn(m, ev->pfn));
-		break;
-	case SEV_LARGE_FREE:
-		out_printf(ctx, "  free_large_kmalloc: the order-%u block (%s) "
-			   "at pfn %s goes back to the page allocator\n",
-			   ev->order, sz, fpfn(m, ev->pfn));
-		break;
-	case SEV_GFP_FIXED:
-		out_printf(ctx, "  kmalloc_fix_flags: unexpected gfp %s dropped "
-			   "(slab memory is lowmem; the kernel warns "
-			   "\"Unexpected gfp\")\n", fgfp(ev->gfp));
-		break;
-	}
-}
-
 void
 show_slab_events(struct ctx *ctx)
 {
 	struct slab_state *ss = slab_of(ctx->m);
+	struct strbuf sb;
 	int i;
 
-	if (ss->nev == 0)
+	if (ss->ev.n == 0)
 		return;
-	for (i = 0; i < ss->nev; i++)
-		show_event(ctx, &ss->ev[i]);
+	sb_init(&sb);
+	for (i = 0; i < ss->ev.n; i++) {
+		sb_reset(&sb);
+		trace_print(&sb, ctx->m, &ss->ev.ev[i]);
+		out_printf(ctx, "  %s\n", sb.buf);
+	}
+	sb_release(&sb);
 	j_arr(ctx, "events");
-	for (i = 0; i < ss->nev; i++) {
-		const struct slab_event *ev = &ss->ev[i];
+	for (i = 0; i < ss->ev.n; i++) {
+		const struct trace_slab *ev = &ss->ev.ev[i].f.slab;
 
 		j_obj(ctx, NULL);
 		j_str(ctx, "event", event_names[ev->kind]);

@@ -153,8 +153,7 @@ u64 arm_hw_pte(const struct arm_priv *ap, u64 linux_pte, u64 va);
 struct walk;
 u64 arm_fault_code(const struct machine *m, const struct walk *w,
 		   unsigned acc);
-void arm_fault_note(const struct machine *m, u64 addr, unsigned acc, u64 fsr,
-		    struct strbuf *sb);
+void arm_fault_trace(u64 fsr, struct trace_page_fault *f);
 
 /* disasm.c */
 extern const struct arch_disasm arm_disasm;

@@ -107,11 +107,8 @@ rollover(struct machine *m, struct asid_state *st)
 		st->reserved[i] = act;
 		tlb_flush_all(&m->cpu[i].tlb);
 	}
-	if (m->kt.on)
-		kt(m, "new_context: all %llu ASIDs used: rollover to "
-		   "generation %llu, every CPU's TLB flushed",
-		   (unsigned long long)(nasid - 1),
-		   (unsigned long long)(st->generation >> st->bits));
+	trace_event(m, new_context, .how = ASID_ROLLOVER, .asid = nasid - 1,
+		    .generation = st->generation >> st->bits);
 }
 
 /* new_context(): generation | ASID for mm */
@@ -125,9 +122,8 @@ new_context(struct machine *m, struct asid_state *st, struct mm_struct *mm)
 		a = mm->asid_gen & (nasid - 1);
 		if (!st->map[a]) {
 			st->map[a] = 1;
-			if (m->kt.on)
-				kt(m, "new_context: ASID %llu kept for a new "
-				   "generation", (unsigned long long)a);
+			trace_event(m, new_context, .how = ASID_KEPT,
+				    .asid = a);
 			return st->generation | a;
 		}
 	}
@@ -140,11 +136,8 @@ new_context(struct machine *m, struct asid_state *st, struct mm_struct *mm)
 		if (!st->map[a]) {
 			st->map[a] = 1;
 			st->next = a + 1 >= nasid ? 1 : a + 1;
-			if (m->kt.on)
-				kt(m, "new_context: ASID %llu of generation "
-				   "%llu", (unsigned long long)a,
-				   (unsigned long long)(st->generation >>
-							st->bits));
+			trace_event(m, new_context, .how = ASID_FREE, .asid = a,
+				    .generation = st->generation >> st->bits);
 			return st->generation | a;
 		}
 	}
@@ -167,24 +160,15 @@ asid_switch_mm(struct machine *m, void *state, struct cpu *c,
 
 	if (!asid_current(st, mm))
 		mm->asid_gen = new_context(m, st, mm);
-	else if (m->kt.on)
-		kt(m, "cpu%d: check_and_switch_context: ASID %u is of the "
-		   "current generation: no flush", c->id, mm_asid(st, mm));
+	else
+		trace_event(m, check_and_switch_context, .cpu = c->id,
+			    .asid = mm_asid(st, mm));
 	st->active[c->id] = mm->asid_gen;
 	c->asid = mm_asid(st, mm);
 	c->root[0] = mm->pgd;
 	c->root_valid[0] = true;
-	if (!m->kt.on)
-		return;
-	if (m->mmu.split_roots)		/* arm64 */
-		kt(m, "cpu%d: TTBR0 <- 0x%0*llx (the user tables), ASID %u in "
-		   "TTBR1[63:48] (TCR_EL1.A1): user entries are tagged, kernel "
-		   "entries global", c->id, m->arch->pa_digits,
-		   (unsigned long long)mm->pgd, c->asid);
-	else
-		kt(m, "cpu%d: TTBR0 <- 0x%0*llx, CONTEXTIDR.ASID %u: user "
-		   "entries are tagged (nG), kernel entries global", c->id,
-		   m->arch->pa_digits, (unsigned long long)mm->pgd, c->asid);
+	trace_event(m, cpu_switch_mm, .cpu = c->id, .pgd = mm->pgd,
+		    .asid = c->asid, .split_roots = m->mmu.split_roots);
 }
 
 static void
@@ -194,9 +178,8 @@ asid_leave_mm(struct machine *m, void *state, struct cpu *c)
 
 	st->active[c->id] = 0;
 	c->asid = 0;
-	if (m->kt.on)
-		kt(m, "cpu%d: idle: TTBR0 <- %s", c->id, m->reserved_pg_dir ?
-		   "reserved_pg_dir (no user mappings)" : "swapper_pg_dir");
+	trace_event(m, switch_to_idle, .cpu = c->id, .how = IDLE_ASID,
+		    .reserved = m->reserved_pg_dir != 0);
 }
 
 const struct arch_context arm_asid_context = {

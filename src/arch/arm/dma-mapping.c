@@ -67,10 +67,9 @@ arm_dma_alloc_buffer(struct machine *m, u64 size, gfp_t gfp, unsigned *order,
 	split_page(m, page, o);
 	for (i = n; i < (1u << o); i++)
 		__free_pages(m, page + i, 0, NULL);
-	if (m->kt.on && n < (1u << o))
-		kt(m, "__dma_alloc_buffer: order-%u block split_page'd; the "
-		   "%s past the buffer freed", o,
-		   plural((1u << o) - n, "page", NULL));
+	if (n < (1u << o))
+		trace_event(m, dma_alloc_buffer, .order = o,
+			    .freed = (1u << o) - n);
 	*order = o;
 	return page;
 }
@@ -131,13 +130,9 @@ arm_dma_alloc(struct machine *m, u64 size, u64 mask, struct error *e)
 			pgtable_map(m, m->swapper_pg_dir, va + (u64)i * PAGE_SIZE,
 				    page_to_phys(m, page + i), PAGE_SIZE,
 				    PAGE_SHIFT, PAGE_KERNEL | P_WC, NULL);
-		if (m->kt.on)
-			kt(m, "__dma_alloc_remap: arm_vmregion_alloc from the "
-			   "top of 0x%llx-0x%llx: 0x%llx (align 0x%llx); %u "
-			   "PTEs in consistent_pte", (unsigned long long)
-			   L->consistent_base, (unsigned long long)
-			   L->consistent_end, (unsigned long long)va,
-			   (unsigned long long)align, n);
+		trace_event(m, dma_alloc_remap, .start = L->consistent_base,
+			    .end = L->consistent_end, .va = va, .align = align,
+			    .ptes = n);
 	} else {
 		/* 5.x remap_allocator: dma_common_contiguous_remap */
 		struct page **pages = xcalloc(n, sizeof(*pages));

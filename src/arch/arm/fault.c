@@ -2,7 +2,7 @@
 /*
  * 32-bit ARM page faults (cf. arch/arm/mm/fault.c, fsr-2level.c): the
  * short-descriptor fault status of a data abort (FSR, FAR) or a prefetch
- * abort (IFSR, IFAR).
+ * abort (IFSR, IFAR), and what it says (for the trace).
  */
 #include "ptwalk/machine.h"
 #include "arm.h"
@@ -40,11 +40,9 @@ arm_fault_code(const struct machine *m, const struct walk *w, unsigned acc)
 }
 
 void
-arm_fault_note(const struct machine *m, u64 addr, unsigned acc, u64 fsr,
-	       struct strbuf *sb)
+arm_fault_trace(u64 fsr, struct trace_page_fault *f)
 {
 	const char *type;
-	bool exec = acc & ACC_EXEC;
 
 	switch (fsr & FSR_FS) {
 	case FS_PERM_PAGE:
@@ -60,10 +58,6 @@ arm_fault_note(const struct machine *m, u64 addr, unsigned acc, u64 fsr,
 		type = "translation fault, section";
 		break;
 	}
-	sb_addf(sb, "%s abort: %s=0x%0*llx %s=%#llx (%s%s%s)",
-		exec ? "prefetch" : "data", exec ? "IFAR" : "FAR",
-		m->arch->va_digits, (unsigned long long)addr,
-		exec ? "IFSR" : "FSR", (unsigned long long)fsr, type,
-		exec ? "" : (acc & ACC_WRITE) ? ", WnR=1 write" : ", read",
-		(acc & ACC_USER) ? ", user mode" : ", kernel mode");
+	f->status = FAULT_FSR;
+	f->type = type;
 }

@@ -32,8 +32,7 @@ void arm64_save_vmcoreinfo(struct machine *m, struct strbuf *sb);
 struct walk;
 u64 arm64_fault_code(const struct machine *m, const struct walk *w,
 		     unsigned acc);
-void arm64_fault_note(const struct machine *m, u64 addr, unsigned acc,
-		      u64 esr, struct strbuf *sb);
+void arm64_fault_trace(u64 esr, struct trace_page_fault *f);
 
 /* disasm.c */
 extern const struct arch_disasm arm64_disasm;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /*
  * arm64 page faults (cf. arch/arm64/mm/fault.c): the exception syndrome
- * (ESR_EL1) of an instruction or data abort and the faulting address (FAR).
+ * (ESR_EL1) of an instruction or data abort and the faulting address (FAR),
+ * and what the syndrome says (for the trace).
  */
 #include "ptwalk/machine.h"
 #include "arm64.h"
@@ -55,8 +56,7 @@ arm64_fault_code(const struct machine *m, const struct walk *w, unsigned acc)
 }
 
 void
-arm64_fault_note(const struct machine *m, u64 addr, unsigned acc, u64 esr,
-		 struct strbuf *sb)
+arm64_fault_trace(u64 esr, struct trace_page_fault *f)
 {
 	const char *type;
 
@@ -71,10 +71,7 @@ arm64_fault_note(const struct machine *m, u64 addr, unsigned acc, u64 esr,
 		type = "translation fault";
 		break;
 	}
-	sb_addf(sb, "%s abort: FAR=0x%0*llx ESR=%#llx (%s, level %d%s, "
-		"from %s)", (acc & ACC_EXEC) ? "instruction" : "data",
-		m->arch->va_digits, (unsigned long long)addr,
-		(unsigned long long)esr, type, (int)(esr & ESR_FSC_LEVEL),
-		(acc & ACC_EXEC) ? "" : (acc & ACC_WRITE) ? ", WnR=1 write" :
-		", WnR=0 read", (acc & ACC_USER) ? "EL0" : "EL1");
+	f->status = FAULT_ESR;
+	f->type = type;
+	f->level = (int)(esr & ESR_FSC_LEVEL);
 }

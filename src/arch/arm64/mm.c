@@ -31,7 +31,7 @@ et_dyn_base(const struct machine *m)
 
 const struct arch_mm arm64_mm = {
 	.fault_code = arm64_fault_code,
-	.fault_note = arm64_fault_note,
+	.fault_trace = arm64_fault_trace,
 	.platform = "aarch64",
 	.hwcap = 0x8ff,
 	.mmap_min_addr = 32768,

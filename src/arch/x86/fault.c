@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /*
  * x86 page faults (cf. arch/x86/mm/fault.c): the error code the CPU pushes
- * with #PF, what it says, and access_error().
+ * with #PF, what it says (for the trace), and access_error().
  */
 #include "ptwalk/machine.h"
 #include "ptwalk/mm.h"
@@ -33,18 +33,12 @@ x86_fault_code(const struct machine *m, const struct walk *w, unsigned acc)
 }
 
 void
-x86_fault_note(const struct machine *m, u64 addr, unsigned acc, u64 ec,
-	       struct strbuf *sb)
+x86_fault_trace(u64 ec, struct trace_page_fault *f)
 {
-	(void)acc;
-	sb_addf(sb, "#PF: cr2=0x%0*llx error_code=%#llx (%s, %s, %s mode%s%s)",
-		m->arch->va_digits, (unsigned long long)addr,
-		(unsigned long long)ec,
-		(ec & X86_PF_PROT) ? "P=1 protection violation" :
-		"P=0 not present", (ec & X86_PF_WRITE) ? "W=1 write" :
-		"W=0 read", (ec & X86_PF_USER) ? "U=1 user" : "U=0 kernel",
-		(ec & X86_PF_RSVD) ? ", RSVD=1 reserved bit" : "",
-		(ec & X86_PF_INSTR) ? ", I=1 instruction fetch" : "");
+	f->status = FAULT_ERROR_CODE;
+	f->prot = ec & X86_PF_PROT;
+	f->rsvd = ec & X86_PF_RSVD;
+	f->instr = ec & X86_PF_INSTR;
 }
 
 /* access_error(): a read of a present page faults only for its rights */

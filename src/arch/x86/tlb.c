@@ -112,11 +112,8 @@ switch_cr3(struct machine *m, struct cpu *c, struct mm_struct *mm)
 	c->asid = 0;
 	tlb_flush_nonglobal(&c->tlb);
 	after = tlb_count(&c->tlb);
-	if (m->kt.on)
-		kt(m, "cpu%d: CR3 <- 0x%0*llx: without PCID a CR3 write "
-		   "flushes every non-global TLB entry (%u dropped, %u global "
-		   "kept)", c->id, m->arch->pa_digits,
-		   (unsigned long long)mm->pgd, before - after, after);
+	trace_event(m, load_new_mm_cr3, .cpu = c->id, .pgd = mm->pgd,
+		    .dropped = before - after, .kept = after);
 }
 
 /* With PCID: choose_new_asid() */
@@ -136,21 +133,18 @@ switch_pcid(struct machine *m, struct x86_tlb_state *st, struct cpu *c,
 	if (asid == TLB_NR_DYN_ASIDS) {
 		asid = st->next_asid[c->id];
 		st->next_asid[c->id] = (u8)((asid + 1) % TLB_NR_DYN_ASIDS);
-		if (m->kt.on && slots[asid].ctx_id)
-			kt(m, "cpu%d: choose_new_asid: no slot holds this mm; "
-			   "reuse ASID %u (PCID %u) of ctx_id %llu", c->id,
-			   asid, asid + 1,
-			   (unsigned long long)slots[asid].ctx_id);
-		else if (m->kt.on)
-			kt(m, "cpu%d: choose_new_asid: ASID %u (PCID %u) for "
-			   "ctx_id %llu", c->id, asid, asid + 1,
-			   (unsigned long long)mm->ctx_id);
-	} else if (m->kt.on) {
-		kt(m, "cpu%d: choose_new_asid: ASID %u (PCID %u) still holds "
-		   "ctx_id %llu%s", c->id, asid, asid + 1,
-		   (unsigned long long)mm->ctx_id,
-		   flush ? ", but its tlb_gen is old" : ": its TLB entries "
-		   "are still good");
+		if (slots[asid].ctx_id)
+			trace_event(m, choose_new_asid, .cpu = c->id,
+				    .asid = asid, .how = ASID_REUSED,
+				    .ctx_id = slots[asid].ctx_id);
+		else
+			trace_event(m, choose_new_asid, .cpu = c->id,
+				    .asid = asid, .how = ASID_FREE,
+				    .ctx_id = mm->ctx_id);
+	} else {
+		trace_event(m, choose_new_asid, .cpu = c->id, .asid = asid,
+			    .how = flush ? ASID_STALE : ASID_CURRENT,
+			    .ctx_id = mm->ctx_id);
 	}
 	slots[asid].ctx_id = mm->ctx_id;
 	slots[asid].tlb_gen = mm->tlb_gen;
@@ -158,11 +152,8 @@ switch_pcid(struct machine *m, struct x86_tlb_state *st, struct cpu *c,
 	c->root[0] = mm->pgd;
 	if (flush)
 		tlb_flush_asid(&c->tlb, c->asid);
-	if (m->kt.on)
-		kt(m, "cpu%d: CR3 <- 0x%0*llx | PCID %u%s", c->id,
-		   m->arch->pa_digits, (unsigned long long)mm->pgd, c->asid,
-		   flush ? ": that PCID's entries flushed" :
-		   " | NOFLUSH (bit 63): no flush");
+	trace_event(m, load_new_mm_cr3_pcid, .cpu = c->id, .pgd = mm->pgd,
+		    .pcid = c->asid, .flush = flush);
 }
 
 static void
@@ -183,15 +174,11 @@ x86_leave_mm(struct machine *m, void *state, struct cpu *c)
 	c->asid = 0;
 	if (has_pcid(m)) {
 		tlb_flush_asid(&c->tlb, 0);
-		if (m->kt.on)
-			kt(m, "cpu%d: idle: CR3 <- swapper_pg_dir (PCID 0)",
-			   c->id);
+		trace_event(m, switch_to_idle, .cpu = c->id, .how = IDLE_PCID);
 		return;
 	}
 	tlb_flush_nonglobal(&c->tlb);
-	if (m->kt.on)
-		kt(m, "cpu%d: idle: CR3 <- swapper_pg_dir: non-global TLB "
-		   "entries flushed", c->id);
+	trace_event(m, switch_to_idle, .cpu = c->id, .how = IDLE_FLUSH);
 }
 
 const struct arch_context x86_tlb_context = {

@@ -81,8 +81,7 @@ void x86_set_decoder(struct mmu *mmu);
 struct walk;
 u64 x86_fault_code(const struct machine *m, const struct walk *w,
 		   unsigned acc);
-void x86_fault_note(const struct machine *m, u64 addr, unsigned acc, u64 ec,
-		    struct strbuf *sb);
+void x86_fault_trace(u64 ec, struct trace_page_fault *f);
 const char *x86_access_error(u64 ec, unsigned acc, unsigned long vm_flags);
 
 extern const struct arch arch_i386, arch_i386_pae, arch_x86_64,

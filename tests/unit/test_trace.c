@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * The kernel's trace: an event is recorded only while the trace is on (its
+ * fields are not even computed otherwise), strings are the event's own
+ * copies, a buffer with a cap counts what it did not keep, and the
+ * renderers word each event as the commands show it.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "ptwalk/machine.h"
+#include "ptwalk/mm.h"
+#include "ptwalk/trace_print.h"
+
+static struct machine *
+bare(const char *arch)
+{
+	struct error e;
+	struct machine *m = machine_new_bare(arch_find(arch),
+					     F_PSE | F_PGE | F_NX, 2, &e);
+
+	if (m == NULL)
+		fail_msg("machine %s: %s", arch, e.msg);
+	return m;
+}
+
+static int computed;
+
+static unsigned
+field(unsigned v)
+{
+	computed++;
+	return v;
+}
+
+/* the line event i of m's trace says */
+static const char *
+line(struct machine *m, int i)
+{
+	static struct strbuf sb;
+
+	if (sb.buf == NULL)
+		sb_init(&sb);
+	sb_reset(&sb);
+	trace_print(&sb, m, &m->kt.ev[i]);
+	return sb.buf;
+}
+
+static void
+test_off_computes_nothing(void **state)
+{
+	struct machine *m = bare("i386");
+
+	(void)state;
+	computed = 0;
+	trace_event(m, flush_tlb_mm, .asid = field(3));
+	assert_int_equal(computed, 0);
+	assert_int_equal(m->kt.n, 0);
+	kt_begin(m);
+	trace_event(m, flush_tlb_mm, .asid = field(3));
+	assert_int_equal(computed, 1);
+	assert_int_equal(m->kt.n, 1);
+	assert_int_equal(m->kt.ev[0].id, TE_flush_tlb_mm);
+	assert_int_equal(m->kt.ev[0].f.flush_tlb_mm.asid, 3);
+	assert_string_equal(line(m, 0),
+			    "flush_tlb_mm: every non-global entry of asid 3");
+	kt_end(m);
+	assert_false(m->kt.on);
+	assert_int_equal(m->kt.n, 0);
+	machine_free(m);
+}
+
+static void
+test_strings_are_copies(void **state)
+{
+	struct machine *m = bare("i386");
+	char path[] = "/lib/ld.so";
+
+	(void)state;
+	kt_begin(m);
+	trace_event(m, load_elf_interp, .path = trace_str(m, path));
+	trace_event(m, load_elf_interp, .path = trace_str(m, NULL));
+	path[1] = 'X';
+	assert_string_equal(line(m, 0), "load_elf_interp: /lib/ld.so");
+	assert_string_equal(line(m, 1), "load_elf_interp: ");
+	kt_end(m);
+	machine_free(m);
+}
+
+/* Strings of every size, every one intact, across resets. */
+static void
+test_many_strings(void **state)
+{
+	struct trace_buf tb = { .on = true };
+	char big[10000], name[32];
+	const char *p[300];
+	int round, i;
+
+	(void)state;
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = 0;
+	for (round = 0; round < 3; round++) {
+		for (i = 0; i < 300; i++) {
+			snprintf(name, sizeof(name), "file-%d-%d", round, i);
+			p[i] = trace_strdup(&tb, i == 150 ? big : name);
+		}
+		for (i = 0; i < 300; i++) {
+			snprintf(name, sizeof(name), "file-%d-%d", round, i);
+			assert_string_equal(p[i], i == 150 ? big : name);
+		}
+		if (round == 1)
+			trace_release(&tb);
+		else
+			trace_reset(&tb);
+	}
+	trace_release(&tb);
+}
+
+/* A buffer keeping at most max events (SLUB's) counts the rest. */
+static void
+test_cap_and_reset(void **state)
+{
+	struct trace_buf tb = { .on = true, .max = 2 };
+	int i;
+
+	(void)state;
+	for (i = 0; i < 5; i++)
+		trace_record(&tb, flush_tlb_mm, .asid = (unsigned)i);
+	assert_int_equal(tb.n, 2);
+	assert_int_equal(tb.lost, 3);
+	assert_int_equal(tb.ev[1].f.flush_tlb_mm.asid, 1);
+	trace_reset(&tb);
+	assert_int_equal(tb.n, 0);
+	assert_int_equal(tb.lost, 0);
+	assert_non_null(tb.ev);		/* kept for the next call */
+	assert_true(tb.on);
+	trace_release(&tb);
+	assert_null(tb.ev);
+	assert_false(tb.on);
+}
+
+static void
+test_words(void **state)
+{
+	struct machine *m = bare("x86_64");
+
+	(void)state;
+	kt_begin(m);
+	trace_event(m, flush_tlb_range, .start = 0x1000, .end = 0x3000,
+		    .pages = 2, .asid = 1);
+	trace_event(m, flush_tlb_range, .start = 0, .end = 0x100000,
+		    .pages = 256, .asid = 1, .ceiling = 33, .full = true);
+	trace_event(m, buddy_merge, .order = 1, .buddy_pfn = 0x100a,
+		    .pfn = 0x1008);
+	trace_event(m, expand, .order = 3, .pfn = 0x1008, .upper_pfn = 0x100c);
+	trace_event(m, free_pgtables, .lvl = LVL_PTE, .parent = LVL_PMD,
+		    .table = 0x5000, .start = 0x400000, .end = 0x800000,
+		    .first = 2, .last = 3);
+	trace_event(m, do_mmap, .start = 0x7f0000000000,
+		    .end = 0x7f0000002000,
+		    .flags = VM_READ | VM_WRITE | VM_MAYSHARE | VM_SHARED,
+		    .file = true, .placed = MMAP_HINT_TAKEN);
+	trace_event(m, page_fault, .status = FAULT_ERROR_CODE,
+		    .addr = 0x406000, .code = 0x6,
+		    .acc = ACC_WRITE | ACC_USER);
+	trace_event(m, set_pte_at, .epa = 0x3055030, .old = 0,
+		    .pte.val = 0x8000000003058067ULL,
+		    .why = SETPTE_MKWRITE_MKDIRTY);
+	assert_string_equal(line(m, 0), "flush_tlb_range 0x1000-0x3000: 2 "
+			    "pages of asid 1");
+	assert_string_equal(line(m, 1), "flush_tlb_range 0x0-0x100000: 256 "
+			    "pages > ceiling 33: every entry of asid 1");
+	assert_string_equal(line(m, 2), "buddy of order 1 at pfn 0x100a (pfn ^ "
+			    "0x2) is free: merged into order 2 at pfn 0x1008");
+	assert_string_equal(line(m, 3), "expand: split order 3 at pfn 0x1008; "
+			    "upper half pfn 0x100c (order 2) to free_area[2]");
+	assert_string_equal(line(m, 4), "free_pgtables: pte table at "
+			    "0x000000005000 (for 0x0000000000400000-"
+			    "0x0000000000800000) freed, pmd[2..3] cleared");
+	assert_string_equal(line(m, 5), "do_mmap: 0x00007f0000000000-"
+			    "0x00007f0000002000 rw-s file, placed top-down "
+			    "(the hint was taken)");
+	assert_string_equal(line(m, 6), "#PF: cr2=0x0000000000406000 "
+			    "error_code=0x6 (P=0 not present, W=1 write, U=1 "
+			    "user mode)");
+	assert_string_equal(line(m, 7), "set_pte_at: pte at 0x000003055030: "
+			    "0x0000000000000000 -> 0x8000000003058067 (P RW US "
+			    "A D NX): pte_mkwrite(pte_mkdirty())");
+	kt_end(m);
+	machine_free(m);
+}
+
+static void
+test_every_kind_named(void **state)
+{
+	int i, j;
+
+	(void)state;
+	for (i = 0; i < TE_NR; i++) {
+		assert_non_null(trace_name((enum trace_id)i));
+		assert_true(trace_name((enum trace_id)i)[0] != 0);
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(trace_name((enum trace_id)i),
+						trace_name((enum trace_id)j));
+	}
+	assert_string_equal(trace_name(TE_flush_tlb_mm), "flush_tlb_mm");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_off_computes_nothing),
+		cmocka_unit_test(test_strings_are_copies),
+		cmocka_unit_test(test_many_strings),
+		cmocka_unit_test(test_cap_and_reset),
+		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_every_kind_named),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
