@@ -17,15 +17,20 @@
 #include "ptwalk/trace_print.h"
 
 static struct machine *
-bare(const char *arch)
+bare_with(const char *arch, unsigned features)
 {
 	struct error e;
-	struct machine *m = machine_new_bare(arch_find(arch),
-					     F_PSE | F_PGE | F_NX, 2, &e);
+	struct machine *m = machine_new_bare(arch_find(arch), features, 2, &e);
 
 	if (m == NULL)
 		fail_msg("machine %s: %s", arch, e.msg);
 	return m;
+}
+
+static struct machine *
+bare(const char *arch)
+{
+	return bare_with(arch, F_PSE | F_PGE | F_NX);
 }
 
 static int computed;
@@ -194,6 +199,144 @@ test_words(void **state)
 	machine_free(m);
 }
 
+/* The line of the CPU's fault report code at addr, as the arch decodes it. */
+static const char *
+fault_line(struct machine *m, u64 addr, u64 code, unsigned acc)
+{
+	struct trace_page_fault *f;
+
+	kt_begin(m);
+	f = &trace_reserve(&m->kt, TE_page_fault)->f.page_fault;
+	*f = (struct trace_page_fault){ .addr = addr, .code = code,
+					.acc = acc };
+	m->arch->mm->fault_trace(code, f);
+	return line(m, 0);
+}
+
+/* Each family's fault report reads as the CPU's manual names its bits. */
+static void
+test_fault_reports(void **state)
+{
+	struct machine *m = bare("x86_64");
+
+	(void)state;
+	assert_string_equal(fault_line(m, 0x406000, 0xd, ACC_READ | ACC_USER),
+			    "#PF: cr2=0x0000000000406000 error_code=0xd (P=1 "
+			    "protection violation, W=0 read, U=1 user mode, "
+			    "RSVD=1 reserved bit)");
+	assert_string_equal(fault_line(m, 0x406000, 0x15,
+				       ACC_EXEC | ACC_USER),
+			    "#PF: cr2=0x0000000000406000 error_code=0x15 (P=1 "
+			    "protection violation, W=0 read, U=1 user mode, "
+			    "I=1 instruction fetch)");
+	machine_free(m);
+
+	m = bare("arm");
+	assert_string_equal(fault_line(m, 0x10074, 0x7, ACC_EXEC | ACC_USER),
+			    "prefetch abort: IFAR=0x00010074 IFSR=0x7 "
+			    "(translation fault, page, user mode)");
+	assert_string_equal(fault_line(m, 0xc0800000, 0x80d, ACC_WRITE),
+			    "data abort: FAR=0xc0800000 FSR=0x80d (permission "
+			    "fault, section, WnR=1 write, kernel mode)");
+	machine_free(m);
+
+	m = bare("arm64");
+	assert_string_equal(fault_line(m, 0xffff800008000000ULL, 0x8600000b,
+				       ACC_EXEC),
+			    "instruction abort: FAR=0xffff800008000000 "
+			    "ESR=0x8600000b (access flag fault, level 3, from "
+			    "EL1)");
+	assert_string_equal(fault_line(m, 0x400000, 0x9200004e,
+				       ACC_WRITE | ACC_USER),
+			    "data abort: FAR=0x0000000000400000 ESR=0x9200004e "
+			    "(permission fault, level 2, WnR=1 write, from "
+			    "EL0)");
+	kt_end(m);
+	machine_free(m);
+}
+
+/* switch_mm of mm on cpu0, through the arch's context code */
+static void
+switch_mm(struct machine *m, void *st, struct mm_struct *mm)
+{
+	m->arch->mm->context->switch_mm(m, st, &m->cpu[0], mm);
+}
+
+/*
+ * ARM ASIDs: when all 255 are used a rollover starts generation 2; an mm
+ * of the old generation keeps its ASID when nobody took it since.
+ */
+static void
+test_asid_rollover(void **state)
+{
+	struct machine *m = bare("arm");
+	const struct arch_context *ac = m->arch->mm->context;
+	static struct mm_struct mm[257];
+	void *st = ac->init(m);
+	int i;
+
+	(void)state;
+	for (i = 0; i < 257; i++)
+		mm[i] = (struct mm_struct){ .pgd = 0x100000 + 0x4000 * (u64)i };
+	for (i = 0; i < 255; i++)
+		switch_mm(m, st, &mm[i]);
+	kt_begin(m);
+	switch_mm(m, st, &mm[255]);
+	assert_int_equal(m->kt.n, 2);
+	assert_string_equal(line(m, 0), "new_context: all 255 ASIDs used: "
+			    "rollover to generation 2, every CPU's TLB "
+			    "flushed");
+	assert_string_equal(line(m, 1), "cpu0: TTBR0 <- 0x004fc000, "
+			    "CONTEXTIDR.ASID 1: user entries are tagged (nG), "
+			    "kernel entries global");
+	kt_begin(m);
+	switch_mm(m, st, &mm[1]);
+	assert_string_equal(line(m, 0), "new_context: ASID 2 kept for a new "
+			    "generation");
+	kt_begin(m);
+	switch_mm(m, st, &mm[1]);
+	assert_string_equal(line(m, 0), "cpu0: check_and_switch_context: "
+			    "ASID 2 is of the current generation: no flush");
+	kt_end(m);
+	ac->release(st);
+	machine_free(m);
+}
+
+/* x86 PCIDs: a seventh mm takes the slot of the first, whose entries go. */
+static void
+test_pcid_reuse(void **state)
+{
+	struct machine *m = bare_with("x86_64", F_PSE | F_PGE | F_NX | F_PCID);
+	const struct arch_context *ac = m->arch->mm->context;
+	struct mm_struct mm[7];
+	void *st = ac->init(m);
+	int i;
+
+	(void)state;
+	for (i = 0; i < 7; i++)
+		mm[i] = (struct mm_struct){ .pgd = 0x200000 + 0x1000 * (u64)i,
+					    .ctx_id = (u64)i + 1,
+					    .tlb_gen = 1 };
+	for (i = 0; i < 6; i++)
+		switch_mm(m, st, &mm[i]);
+	kt_begin(m);
+	switch_mm(m, st, &mm[6]);
+	assert_string_equal(line(m, 0), "cpu0: choose_new_asid: no slot holds "
+			    "this mm; reuse ASID 0 (PCID 1) of ctx_id 1");
+	assert_string_equal(line(m, 1), "cpu0: CR3 <- 0x000000206000 | PCID 1: "
+			    "that PCID's entries flushed");
+	kt_begin(m);
+	switch_mm(m, st, &mm[1]);
+	assert_string_equal(line(m, 0), "cpu0: choose_new_asid: ASID 1 (PCID 2) "
+			    "still holds ctx_id 2: its TLB entries are still "
+			    "good");
+	assert_string_equal(line(m, 1), "cpu0: CR3 <- 0x000000201000 | PCID 2 "
+			    "| NOFLUSH (bit 63): no flush");
+	kt_end(m);
+	ac->release(st);
+	machine_free(m);
+}
+
 static void
 test_every_kind_named(void **state)
 {
@@ -219,6 +362,9 @@ main(void)
 		cmocka_unit_test(test_many_strings),
 		cmocka_unit_test(test_cap_and_reset),
 		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_fault_reports),
+		cmocka_unit_test(test_asid_rollover),
+		cmocka_unit_test(test_pcid_reuse),
 		cmocka_unit_test(test_every_kind_named),
 	};
 
