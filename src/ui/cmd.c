@@ -295,6 +295,21 @@ cmd_need_sim(struct ctx *ctx)
  * Arguments
  */
 
+/*
+ * $NAME of the last fault's address: the register's name on any arch of
+ * the list ($cr2, $far), as a script written for one arch reads on another.
+ */
+static bool
+fault_addr_name(const char *name)
+{
+	int i;
+
+	for (i = 0; arch_list[i] != NULL; i++)
+		if (!strcmp(name, arch_list[i]->words->fault_addr))
+			return true;
+	return false;
+}
+
 static int
 lookup(void *opaque, const char *name, u64 *v, char *err, size_t n)
 {
@@ -366,8 +381,8 @@ lookup(void *opaque, const char *name, u64 *v, char *err, size_t n)
 					*v = c->root[i];
 					return 0;
 				}
-			if (!strcmp(r, "cr2") || !strcmp(r, "far")) {
-				*v = c->cr2;
+			if (fault_addr_name(r)) {
+				*v = c->fault_addr;
 				return 0;
 			}
 		}

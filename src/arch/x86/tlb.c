@@ -112,7 +112,7 @@ switch_cr3(struct machine *m, struct cpu *c, struct mm_struct *mm)
 	c->asid = 0;
 	tlb_flush_nonglobal(&c->tlb);
 	after = tlb_count(&c->tlb);
-	trace_event(m, load_new_mm_cr3, .cpu = c->id, .pgd = mm->pgd,
+	trace_event(m, load_root, .cpu = c->id, .pgd = mm->pgd,
 		    .dropped = before - after, .kept = after);
 }
 
@@ -135,14 +135,16 @@ switch_pcid(struct machine *m, struct x86_tlb_state *st, struct cpu *c,
 		st->next_asid[c->id] = (u8)((asid + 1) % TLB_NR_DYN_ASIDS);
 		if (slots[asid].ctx_id)
 			trace_event(m, choose_new_asid, .cpu = c->id,
-				    .asid = asid, .how = ASID_REUSED,
+				    .asid = asid, .tag = asid + 1,
+				    .how = ASID_REUSED,
 				    .ctx_id = slots[asid].ctx_id);
 		else
 			trace_event(m, choose_new_asid, .cpu = c->id,
-				    .asid = asid, .how = ASID_FREE,
-				    .ctx_id = mm->ctx_id);
+				    .asid = asid, .tag = asid + 1,
+				    .how = ASID_FREE, .ctx_id = mm->ctx_id);
 	} else {
 		trace_event(m, choose_new_asid, .cpu = c->id, .asid = asid,
+			    .tag = asid + 1,
 			    .how = flush ? ASID_STALE : ASID_CURRENT,
 			    .ctx_id = mm->ctx_id);
 	}
@@ -152,8 +154,8 @@ switch_pcid(struct machine *m, struct x86_tlb_state *st, struct cpu *c,
 	c->root[0] = mm->pgd;
 	if (flush)
 		tlb_flush_asid(&c->tlb, c->asid);
-	trace_event(m, load_new_mm_cr3_pcid, .cpu = c->id, .pgd = mm->pgd,
-		    .pcid = c->asid, .flush = flush);
+	trace_event(m, load_root, .cpu = c->id, .pgd = mm->pgd,
+		    .tagged = true, .tag = c->asid, .flush = flush);
 }
 
 static void
@@ -174,7 +176,7 @@ x86_leave_mm(struct machine *m, void *state, struct cpu *c)
 	c->asid = 0;
 	if (has_pcid(m)) {
 		tlb_flush_asid(&c->tlb, 0);
-		trace_event(m, switch_to_idle, .cpu = c->id, .how = IDLE_PCID);
+		trace_event(m, switch_to_idle, .cpu = c->id, .how = IDLE_TAG0);
 		return;
 	}
 	tlb_flush_nonglobal(&c->tlb);
