@@ -282,7 +282,9 @@ struct arch_mm {
  * The words of the arch's own registers, instructions and functions, as
  * the kernel's trace says them (src/ui/trace_print*.c): the printers are
  * generic and put these pieces together; a piece left NULL says nothing.
- * One per family, reached as m->arch->words.
+ * One per family, in src/arch/<family>/words.c, reached as m->arch->words:
+ * the printers themselves name no register, instruction or function of an
+ * arch (tests/cli/arch-names.sh holds them to it).
  *
  * A page fault reads "KIND: ADDR_REG=VA CODE_REG=CODE (WORDS)": the kind
  * is the first of kinds whose access matches ((acc & acc_mask) == acc);

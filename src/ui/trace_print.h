@@ -40,7 +40,7 @@
 #include "ptwalk/trace_events.h"
 #undef TRACE_EVENT
 
-/* Append a register's name in capitals, as the manuals write it ("CR3"). */
+/* Append a register's name in capitals, as the manuals write it. */
 void print_reg(struct strbuf *sb, const char *name);
 
 /* a piece of the arch's words (struct arch_words): NULL says nothing */

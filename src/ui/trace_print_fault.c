@@ -150,7 +150,10 @@ fault_words(struct strbuf *sb, const struct fault_word *w, u64 code,
 	}
 }
 
-/* "#PF: cr2=0x... error_code=0x6 (P=0 not present, W=1 write, ...)" */
+/*
+ * "KIND: ADDR_REG=VA CODE_REG=CODE (WORDS)", every piece the arch's own
+ * (struct arch_words: the fault kinds and words of src/arch/<a>/words.c).
+ */
 TRACE_PRINT(page_fault)
 {
 	const struct arch_words *w = m->arch->words;

@@ -59,7 +59,10 @@ TRACE_PRINT(new_context)
 TRACE_PRINTF(check_and_switch_context, "cpu%d: check_and_switch_context: "
 	     "ASID %u is of the current generation: no flush", e->cpu, e->asid)
 
-/* "cpu0: CR3 <- 0x... | PCID 1: that PCID's entries flushed" */
+/*
+ * "cpuN: ROOT <- PGD" then the arch's words of the load: untagged, or the
+ * tag with its number and whether its entries were flushed.
+ */
 TRACE_PRINT(load_root)
 {
 	const struct arch_words *w = m->arch->words;
