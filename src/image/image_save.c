@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ptwalk/arch_list.h"
 #include "ptwalk/hostmap.h"
 #include "ptwalk/image.h"
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ptwalk/arch_list.h"
 #include "ptwalk/cmd.h"
 #include "ptwalk/expr.h"
 #include "ptwalk/hostmap.h"
@@ -167,9 +168,9 @@ ctx_release(struct ctx *ctx)
 	sb_release(&ctx->oline);
 	free(ctx->vals);
 	ctx->vals = NULL;
-	if (ctx->lab != NULL && ctx->lab_release != NULL)
-		ctx->lab_release(ctx->lab);
-	ctx->lab = NULL;
+	if (ctx->kept != NULL && ctx->kept_release != NULL)
+		ctx->kept_release(ctx->kept);
+	ctx->kept = NULL;
 }
 
 void

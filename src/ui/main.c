@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "ptwalk/arch.h"
+#include "ptwalk/arch_list.h"
 #include "ptwalk/boot.h"
 #include "ptwalk/cmd.h"
 #include "ptwalk/expr.h"

@@ -4,7 +4,7 @@
  */
 #include <stddef.h>
 
-#include "ptwalk/arch.h"
+#include "ptwalk/arch_list.h"
 #include "ptwalk/options.h"
 #include "ptwalk/util.h"
 

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "ptwalk/arch_list.h"
 #include "ptwalk/boot.h"
 #include "ptwalk/cmd.h"
 #include "ptwalk/options.h"

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ptwalk/arch_list.h"
 #include "ptwalk/machine.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/trace_print.h"

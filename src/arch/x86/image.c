@@ -10,7 +10,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "ptwalk/image.h"
+#include "ptwalk/image_info.h"
 #include "ptwalk/ksym.h"
 #include "x86.h"
 
