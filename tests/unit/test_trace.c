@@ -332,6 +332,54 @@ test_pcid_reuse(void **state)
 	machine_free(m);
 }
 
+/* the line of cpu i switching to mm: choose_new_asid's verdict */
+static const char *
+switch_on(struct machine *m, void *st, int i, struct mm_struct *mm)
+{
+	kt_begin(m);
+	m->arch->mm->context->switch_mm(m, st, &m->cpu[i], mm);
+	return line(m, 0);
+}
+
+/*
+ * x86 PCIDs: a flush of an mm brings up to date the slots of the CPUs
+ * running it (cpu_tlbstate.loaded_mm), not those that only keep its PCID:
+ * they flush when they switch back to it.
+ */
+static void
+test_pcid_flush_running(void **state)
+{
+	struct machine *m = bare_with("x86_64", F_PSE | F_PGE | F_NX | F_PCID);
+	const struct arch_context *ac = m->arch->mm->context;
+	struct mm_struct a = { .pgd = 0x200000, .ctx_id = 1, .tlb_gen = 1 };
+	struct mm_struct b = { .pgd = 0x201000, .ctx_id = 2, .tlb_gen = 1 };
+	void *st = ac->init(m);
+
+	(void)state;
+	switch_on(m, st, 0, &a);
+	switch_on(m, st, 0, &b);
+	switch_on(m, st, 1, &a);
+	a.tlb_gen++;
+	ac->flush_tlb_mm(m, st, &a);
+	assert_string_equal(switch_on(m, st, 0, &a), "cpu0: choose_new_asid: "
+			    "ASID 0 (PCID 1) still holds ctx_id 1, but its "
+			    "tlb_gen is old");
+	switch_on(m, st, 1, &b);
+	assert_string_equal(switch_on(m, st, 1, &a), "cpu1: choose_new_asid: "
+			    "ASID 0 (PCID 1) still holds ctx_id 1: its TLB "
+			    "entries are still good");
+	kt_begin(m);
+	ac->leave_mm(m, st, &m->cpu[1]);
+	a.tlb_gen++;
+	ac->flush_tlb_mm(m, st, &a);
+	assert_string_equal(switch_on(m, st, 1, &a), "cpu1: choose_new_asid: "
+			    "ASID 0 (PCID 1) still holds ctx_id 1, but its "
+			    "tlb_gen is old");
+	kt_end(m);
+	ac->release(st);
+	machine_free(m);
+}
+
 /* The pieces of each arch's words, put together by the generic printers. */
 static void
 test_arch_words(void **state)
@@ -450,6 +498,7 @@ main(void)
 		cmocka_unit_test(test_fault_reports),
 		cmocka_unit_test(test_asid_rollover),
 		cmocka_unit_test(test_pcid_reuse),
+		cmocka_unit_test(test_pcid_flush_running),
 		cmocka_unit_test(test_arch_words),
 		cmocka_unit_test(test_arch_words_complete),
 		cmocka_unit_test(test_every_kind_named),

@@ -20,6 +20,8 @@ struct pcid_slot {
 struct x86_tlb_state {
 	struct pcid_slot (*pcid)[TLB_NR_DYN_ASIDS];	/* per CPU */
 	u8 *next_asid;					/* per CPU */
+	/* per CPU: the mm whose tables it runs on, NULL for init_mm */
+	const struct mm_struct **loaded_mm;		/* cpu_tlbstate */
 };
 
 static bool
@@ -35,6 +37,7 @@ x86_tlb_init(struct machine *m)
 
 	st->pcid = xcalloc((size_t)m->ncpus, sizeof(*st->pcid));
 	st->next_asid = xcalloc((size_t)m->ncpus, 1);
+	st->loaded_mm = xcalloc((size_t)m->ncpus, sizeof(*st->loaded_mm));
 	return st;
 }
 
@@ -47,16 +50,15 @@ x86_tlb_release(void *state)
 		return;
 	free(st->pcid);
 	free(st->next_asid);
+	free(st->loaded_mm);
 	free(st);
 }
 
 /* The CPUs whose TLB may hold mm's entries now: those running it. */
 static bool
-cpu_runs(struct machine *m, const struct cpu *c, const struct mm_struct *mm)
+cpu_runs(const struct x86_tlb_state *st, int i, const struct mm_struct *mm)
 {
-	struct task_struct *t = cpu_task(m, c);
-
-	return t != NULL && t->mm == mm;
+	return st->loaded_mm[i] == mm;
 }
 
 /* The CPU's PCID slot of its current mm has seen mm's newest flush. */
@@ -79,7 +81,7 @@ x86_flush_tlb_page(struct machine *m, void *state, struct mm_struct *mm,
 	for (i = 0; i < m->ncpus; i++) {
 		struct cpu *c = &m->cpu[i];
 
-		if (!cpu_runs(m, c, mm))
+		if (!cpu_runs(state, i, mm))
 			continue;
 		/* invlpg here, a shootdown IPI elsewhere */
 		tlb_flush_page(&c->tlb, va, c->asid);
@@ -95,7 +97,7 @@ x86_flush_tlb_mm(struct machine *m, void *state, struct mm_struct *mm)
 	for (i = 0; i < m->ncpus; i++) {
 		struct cpu *c = &m->cpu[i];
 
-		if (!cpu_runs(m, c, mm))
+		if (!cpu_runs(state, i, mm))
 			continue;
 		tlb_flush_asid(&c->tlb, c->asid);
 		slot_flushed(m, state, i, mm);
@@ -162,6 +164,9 @@ static void
 x86_switch_mm(struct machine *m, void *state, struct cpu *c,
 	      struct mm_struct *mm)
 {
+	struct x86_tlb_state *st = state;
+
+	st->loaded_mm[c->id] = mm;
 	if (has_pcid(m))
 		switch_pcid(m, state, c, mm);
 	else
@@ -172,7 +177,9 @@ x86_switch_mm(struct machine *m, void *state, struct cpu *c,
 static void
 x86_leave_mm(struct machine *m, void *state, struct cpu *c)
 {
-	(void)state;
+	struct x86_tlb_state *st = state;
+
+	st->loaded_mm[c->id] = NULL;
 	c->asid = 0;
 	if (has_pcid(m)) {
 		tlb_flush_asid(&c->tlb, 0);
