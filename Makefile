@@ -19,7 +19,7 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 OPT     ?= -O2
 PKG_I   := $(shell pkg-config --cflags-only-I readline libelf capstone 2>/dev/null)
 PKG_L   := $(shell pkg-config --libs readline libelf capstone 2>/dev/null || echo -lreadline -lelf -lcapstone)
-CFLAGS_ALL = -std=gnu11 -g $(OPT) $(WARN) -D_GNU_SOURCE -Iinclude -Itools -I$(BUILD) $(PKG_I) \
+CFLAGS_ALL = -std=gnu11 -g $(OPT) $(WARN) -D_GNU_SOURCE -Iinclude -Itools -I$(BUILD) $(ARCH_I) $(PKG_I) \
            -MMD -MP $(SAN_CFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_L) $(SAN_CFLAGS) $(LDFLAGS)
 
@@ -102,6 +102,12 @@ $(BUILD)/tools/bench.o: $(BUILD)/benchlist.h
 $(BUILD)/ptwalk-bench: $(BUILD)/tools/bench.o $(patsubst %.c,$(BUILD)/%.o,$(BENCH_SRCS)) \
 		$(BUILD)/libptwalk.a
 	$(QLD)$(CC) -o $@ $^ $(LDLIBS_ALL)
+
+# the unit test of an arch family, tests/unit/test_FAMILY.c, sees the
+# headers of src/arch/FAMILY/ as the files of that folder do ("arm.h"),
+# ahead of the system's headers of the same names (Capstone's)
+unit_family = $(patsubst test_%.o,src/arch/%,$(notdir $@))
+$(BUILD)/tests/unit/test_%.o: ARCH_I = $(if $(wildcard $(unit_family)/.),-I$(unit_family))
 
 # every unit test links tests/unit/helpers.c (booting a machine ...)
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(UNIT_HELPERS) $(BUILD)/libptwalk.a

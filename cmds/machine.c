@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptwalk/arch_list.h"
 #include "ptwalk/image.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/out.h"

@@ -23,7 +23,7 @@ struct cpu {
 	u64 root[2];		/* x86: CR3 (root[0]); arm: TTBR0, arm64: TTBR1 */
 	bool root_valid[2];
 	u16 asid;		/* PCID / ASID of the running address space */
-	u64 cr2;		/* last faulting address (arm: FAR) */
+	u64 fault_addr;		/* the last fault's address (x86 CR2, arm FAR) */
 	u64 regs[8];		/* arch control registers for `machine` */
 	int pid;		/* task running here (0: none / kernel) */
 	struct tlb tlb;

@@ -468,7 +468,7 @@ machine_access(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 			*pa = w.pa;
 			return 0;
 		}
-		c->cr2 = va;
+		c->fault_addr = va;
 		if (f == WF_VA_RANGE || f == WF_NONCANONICAL)
 			return machine_check_va(m, va, e);
 		if (m->handle_fault != NULL) {

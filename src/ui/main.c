@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "ptwalk/arch.h"
+#include "ptwalk/arch_list.h"
 #include "ptwalk/boot.h"
 #include "ptwalk/cmd.h"
 #include "ptwalk/expr.h"
@@ -53,8 +54,10 @@ wrap(FILE *f, const char *s, int col)
 static void
 usage(FILE *f)
 {
+	struct strbuf help;
 	int i;
 
+	sb_init(&help);
 	fprintf(f, "usage: ptwalk [OPTIONS] [SCRIPT.cmd ...]\n"
 		"       ptwalk [OPTIONS] -c COMMANDS\n\n");
 	for (i = 0; option_docs[i].lng; i++) {
@@ -68,8 +71,11 @@ usage(FILE *f)
 			snprintf(left, sizeof(left), "    --%s%s%s", o->lng,
 				 o->arg ? " " : "", o->arg ? o->arg : "");
 		fprintf(f, "  %-24s ", left);
-		wrap(f, o->help, 27);
+		sb_reset(&help);
+		option_help(&help, o);
+		wrap(f, help.buf, 27);
 	}
+	sb_release(&help);
 	fprintf(f, "\nWith no SCRIPT and no -c, commands are read at the "
 		"prompt when stdin is a\nterminal, else from stdin; a SCRIPT "
 		"of - is stdin.  Exit status: 0 all commands\nsucceeded, 1 a "

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include "ptwalk/arch_list.h"
 #include "ptwalk/boot.h"
 #include "helpers.h"
 
@@ -17,7 +18,8 @@ boot_machine(const struct machine_opts *o)
 	error_clear(&e);
 	m = machine_new(o, &e);
 	if (m == NULL)
-		fail_msg("boot %s%s%s: %s", o->arch ? o->arch : "i386",
+		fail_msg("boot %s%s%s: %s", o->arch ? o->arch :
+			 arch_list[0]->name,
 			 o->variant ? " " : "", o->variant ? o->variant : "",
 			 e.msg);
 	return m;
