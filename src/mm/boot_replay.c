@@ -208,7 +208,6 @@ static u64
 replay_area(struct machine *m, struct boot_line *l, struct error *e)
 {
 	u64 start = m->lay.vmalloc_start, end = m->lay.vmalloc_end, va;
-	struct vm_struct *vm;
 	bool direct;
 
 	switch (l->kind) {
@@ -236,36 +235,50 @@ replay_area(struct machine *m, struct boot_line *l, struct error *e)
 		return module_alloc(m, l->size - PAGE_SIZE, l->caller, e);
 	case BL_PERCPU:
 		return replay_percpu(m, l, e);
-	case BL_GAP:
-	case BL_UNPURGED:
-		/* a placeholder, freed once everything is placed */
-		vm = __get_vm_area_caller(m, l->size, VM_MAP | VM_NO_GUARD,
-					  PAGE_SIZE, start, end, NULL, e);
-		if (vm == NULL)
-			return 0;
-		vm->kind = VMK_VMAP;
-		return vm->addr;
 	default:
 		return 0;
 	}
 }
 
+/* A placeholder of size bytes at or above from (0: no room). */
+static u64
+placeholder(struct machine *m, u64 from, u64 size, struct error *e)
+{
+	struct vm_struct *vm;
+
+	vm = __get_vm_area_caller(m, size, VM_MAP | VM_NO_GUARD, PAGE_SIZE,
+				  from, m->lay.vmalloc_end, NULL, e);
+	if (vm == NULL)
+		return 0;
+	vm->kind = VMK_VMAP;
+	return vm->addr;
+}
+
 static void
 free_placeholders(struct machine *m, struct boot_record *r, u64 *addr,
-		  enum boot_kind kind)
+		  const char *gap, char which)
 {
 	int i;
 
 	for (i = 0; i < r->nlines; i++)
-		if (r->lines[i].kind == kind && addr[i] != 0)
+		if (gap[i] == which && addr[i] != 0)
 			free_vm_struct(m, remove_vm_area(m, addr[i]));
 }
 
+/*
+ * The areas in the guest's order.  Its gaps, and the areas this machine
+ * refuses, are placeholders freed and purged at the end (the address
+ * space stays where the guest had it); its unpurged areas are freed
+ * last, and wait for the lazy purge as they did in the guest.
+ */
 static void
 replay_vmalloc_space(struct machine *m, struct boot_state *bs)
 {
 	struct boot_record *r = &bs->rec;
 	u64 *addr = xcalloc((size_t)r->nlines + 1, sizeof(*addr));
+	char *gap = xcalloc((size_t)r->nlines + 1, 1);
+	u64 cursor = m->lay.vmalloc_start;	/* the end of the last area */
+	struct vmap_area *va;
 	struct error e;
 	int i;
 
@@ -274,17 +287,32 @@ replay_vmalloc_space(struct machine *m, struct boot_state *bs)
 
 		if (l->kind == BL_CACHE || l->kind == BL_PAGES)
 			continue;
-		bs->areas++;
-		addr[i] = replay_area(m, l, &e);
-		if (addr[i] == 0)
-			skip(bs, l, e.msg);
-		else
-			bs->areas_done++;
+		if (l->kind == BL_GAP || l->kind == BL_UNPURGED) {
+			addr[i] = placeholder(m, cursor, l->size, &e);
+			gap[i] = l->kind == BL_GAP ? 'g' : 'u';
+		} else {
+			bs->areas++;
+			addr[i] = replay_area(m, l, &e);
+			if (addr[i] != 0)
+				bs->areas_done++;
+			else
+				skip(bs, l, e.msg);
+		}
+		if (addr[i] == 0 && (l->kind == BL_VMALLOC ||
+				     l->kind == BL_VMAP ||
+				     l->kind == BL_IOREMAP)) {
+			addr[i] = placeholder(m, cursor, l->size, &e);
+			gap[i] = 'g';
+		}
+		va = addr[i] ? vmap_area_at(m, addr[i]) : NULL;
+		if (va != NULL && addr[i] >= m->lay.vmalloc_start &&
+		    addr[i] < m->lay.vmalloc_end && l->kind != BL_PERCPU)
+			cursor = MAX(cursor, va->va_end);
 	}
-	/* the gaps were purged in the guest; the unpurged areas wait */
-	free_placeholders(m, r, addr, BL_GAP);
+	free_placeholders(m, r, addr, gap, 'g');
 	purge_vmap_area_lazy(m);
-	free_placeholders(m, r, addr, BL_UNPURGED);
+	free_placeholders(m, r, addr, gap, 'u');
+	free(gap);
 	free(addr);
 }
 
@@ -371,17 +399,17 @@ replay_pages(struct machine *m, struct boot_state *bs)
 }
 
 /* Hold a block of z of this order (and take it off the free lists). */
-static bool
+static struct page *
 hold_block(struct machine *m, struct boot_state *bs, struct zone *z,
 	   unsigned order)
 {
 	struct page *p = alloc_pages_zone_boot(m, z, order, GFP_KERNEL);
 
 	if (p == NULL)
-		return false;
+		return NULL;
 	hold(p, &unnamed_line);
 	bs->held_pages += 1UL << order;
-	return true;
+	return p;
 }
 
 /*
@@ -414,44 +442,125 @@ shape_target(const struct boot_zone *rz, const struct zone *z,
 		(unsigned long)((total - sub) >> (MAX_ORDER - 1)) : 0;
 }
 
+#define SHAPE_MAX	256
+
 /*
- * Cut the zone's free lists to n[]: take every block below the top
- * order, carve "staircases" (a block of order K allocated unsplit, then
- * all of it but its first page freed: one free block of each order below
- * K that cannot merge), and take the extra blocks of each order.
+ * The runs of orders [j, k) to free as one carved block each: n[o] runs
+ * cover order o (below the top order), as few as the counts allow.
+ */
+static int
+shape_runs(const unsigned long *n, unsigned (*run)[2])
+{
+	unsigned open[SHAPE_MAX];
+	unsigned long prev = 0, i;
+	int o, nopen = 0, nrun = 0;
+
+	for (o = MAX_ORDER - 2; o >= -1; o--) {
+		unsigned long cur = o >= 0 ? n[o] : 0;
+
+		for (i = prev; i < cur && nopen < SHAPE_MAX; i++)
+			open[nopen++] = (unsigned)o + 1;
+		for (i = cur; i < prev && nopen > 0 && nrun < SHAPE_MAX; i++) {
+			run[nrun][0] = (unsigned)(o + 1);
+			run[nrun++][1] = open[--nopen];
+		}
+		prev = cur;
+	}
+	return nrun;
+}
+
+/*
+ * Free the orders [j, k) of a held block of order k at page p: split into
+ * pages, all but the first 2^j freed, which merge into one free block of
+ * each order j..k-1 (the held first pages keep them from merging).
+ */
+static void
+carve(struct machine *m, struct page *p, unsigned j, unsigned k)
+{
+	u64 pfn = page_to_pfn(m, p), i;
+
+	split_page(m, p, k);
+	for (i = 0; i < (1ULL << j); i++)
+		hold(pfn_to_page(m, pfn + i), &unnamed_line);
+	for (i = 1ULL << j; i < (1ULL << k); i++)
+		__free_pages(m, pfn_to_page(m, pfn + i), 0, NULL);
+}
+
+/* The held block of this order last drained (NULL: none). */
+static struct page *
+take_held(struct page **held, const u8 *order, int *nheld, unsigned o)
+{
+	int i;
+
+	for (i = *nheld - 1; i >= 0; i--)
+		if (held[i] != NULL && order[i] == o) {
+			struct page *p = held[i];
+
+			held[i] = NULL;
+			return p;
+		}
+	return NULL;
+}
+
+/*
+ * Cut the zone's free lists to n[]: take every block below the top order,
+ * free runs of orders carved from them (or from max-order blocks), give
+ * back the blocks no run used, and take the extra blocks of each order
+ * while more than the target stays free.
  */
 static void
 shape_zone(struct machine *m, struct boot_state *bs, struct zone *z,
 	   const unsigned long *n)
 {
-	unsigned long cum[MAX_ORDER + 1], i;
-	struct page *st[256];
-	unsigned stk[256];
-	int o, ns = 0, k;
+	static unsigned run[SHAPE_MAX][2];
+	unsigned long want = 0, nblocks = 0;
+	struct page **held, *p;
+	u8 *order;
+	int nheld = 0, o, r, nrun, i;
 
-	for (o = MAX_ORDER - 2; o >= 0; o--)
-		while (z->free_area[o].nr_free > 0)
-			hold_block(m, bs, z, (unsigned)o);
-	cum[MAX_ORDER - 1] = 0;
-	for (o = MAX_ORDER - 2; o >= 0; o--)
-		cum[o] = MAX(n[o], cum[o + 1]);
-	for (o = MAX_ORDER - 2; o >= 0; o--)
-		for (i = cum[o + 1]; i < cum[o] && ns < (int)ARRAY_SIZE(st);
-		     i++) {
-			st[ns] = alloc_pages_zone_boot(m, z, (unsigned)o + 1,
-						       GFP_KERNEL);
-			if (st[ns] == NULL)
-				break;
-			stk[ns++] = (unsigned)o + 1;
-		}
-	for (k = 0; k < ns; k++) {
-		get_page(st[k]);
-		__free_pages(m, st[k], stk[k], NULL);
-		hold(st[k], &unnamed_line);
-		bs->held_pages++;
+	for (o = 0; o < MAX_ORDER; o++) {
+		want += n[o] << o;
+		if (o < MAX_ORDER - 1)
+			nblocks += z->free_area[o].nr_free;
 	}
+	held = xcalloc(nblocks + 1, sizeof(*held));
+	order = xcalloc(nblocks + 1, 1);
+	for (o = MAX_ORDER - 2; o >= 0; o--)
+		while (z->free_area[o].nr_free > 0 &&
+		       (p = hold_block(m, bs, z, (unsigned)o)) != NULL) {
+			held[nheld] = p;
+			order[nheld++] = (u8)o;
+		}
+	nrun = shape_runs(n, run);
+	for (r = 0; r < nrun; r++) {
+		unsigned j = run[r][0], k = run[r][1];
+
+		if (j == k - 1 &&
+		    (p = take_held(held, order, &nheld, j)) != NULL) {
+			/* a block taken whole: its buddy was not free */
+			__free_pages(m, p, j, NULL);
+			bs->held_pages -= 1UL << j;
+			continue;
+		}
+		p = take_held(held, order, &nheld, k);
+		if (p != NULL)
+			bs->held_pages -= 1UL << k;
+		else if ((p = alloc_pages_zone_boot(m, z, k, GFP_KERNEL)) ==
+			 NULL)
+			continue;
+		carve(m, p, j, k);
+		bs->held_pages += 1UL << j;
+	}
+	for (i = 0; i < nheld; i++)
+		if (held[i] != NULL) {
+			__free_pages(m, held[i], order[i], NULL);
+			bs->held_pages -= 1UL << order[i];
+		}
+	free(held);
+	free(order);
 	for (o = 0; o < MAX_ORDER; o++)
 		while (z->free_area[o].nr_free > n[o] &&
+		       z->nr_free_pages >= want + (1UL << o) &&
 		       hold_block(m, bs, z, (unsigned)o))
 			;
 }
