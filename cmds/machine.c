@@ -145,9 +145,11 @@ show_boot(struct ctx *ctx)
 	r = &bs->rec;
 	j_str(ctx, "boot", bs->mode == BOOT_BOOTED ? "booted" : "clean");
 	if (bs->mode != BOOT_BOOTED) {
-		out_printf(ctx, "boot       clean: nothing allocated since "
-			   "boot (%s)\n", bs->why_clean ? bs->why_clean :
-			   "--boot clean");
+		if (bs->why_clean != NULL)
+			out_printf(ctx, "boot       clean: %s\n", bs->why_clean);
+		else
+			out_printf(ctx, "boot       clean (--boot clean): nothing "
+				   "allocated since boot\n");
 		return;
 	}
 	out_printf(ctx, "boot       booted: the allocations of the %s guest "

@@ -596,12 +596,11 @@ static const char *
 no_record(struct machine *m, struct boot_state *bs)
 {
 	if (bs->rec.text == NULL)
-		return "no real guest of this arch was recorded";
+		return "no guest of this arch was recorded";
 	if (!models_kernel(m, bs->rec.kernel))
-		return "the records are of Linux 6.1 guests, not of the "
-			"kernel this machine models";
+		return "the boot records are of Linux 6.1";
 	if (page_alloc_of(m)->nr_nodes != 1)
-		return "the records are of one-node guests (--nodes 1)";
+		return "the boot records are of one-node guests";
 	return NULL;
 }
 
