@@ -202,6 +202,8 @@ function area_line(k,    l, fn) {
 		l = l " phys=" a_phys[k]
 	if (area_align(k) > 4096 && a_kind[k] == "vmalloc")
 		l = l " align=" area_align(k)
+	if (is_stack(k))
+		l = l " stack"
 	if (a_kind[k] == "percpu")
 		l = l " align=" percpu_align
 	if (a_flag[k] ~ /dma-coherent/)
@@ -322,14 +324,20 @@ END {
 	}
 }
 
+# The kernel stack of a task, vmapped (CONFIG_VMAP_STACK): counted in KernelStack.
+function is_stack(k,    fn) {
+	fn = fname(a_caller[k])
+	return a_kind[k] == "vmalloc" && (fn == "kernel_clone" ||
+					  fn == "fork_idle" ||
+					  (fn == "start_kernel" && arch != "x86_64"))
+}
+
 # The alignment the allocator gives area k: THREAD_ALIGN for stacks, the
 # size rounded up to a power of two for ioremap (IOREMAP_MAX_ORDER aside),
 # else a page.
 function area_align(k,    fn, a) {
 	fn = fname(a_caller[k])
-	if (a_kind[k] == "vmalloc" && (fn == "kernel_clone" ||
-				       fn == "fork_idle" ||
-				       (fn == "start_kernel" && arch != "x86_64")))
+	if (is_stack(k))
 		return thread_align
 	if (a_kind[k] == "ioremap") {
 		for (a = 4096; a < a_size[k] - 4096; a *= 2)

@@ -18,77 +18,77 @@ initrd size=888832 above_base=0x8000000
 # percpu chunk at the top
 early size=16777216 addr=0xcf000000 phys=0x4f000000 ioremap caller=iotable_init+0x0/0xf4
 early size=2097152 addr=0xfee00000 ioremap caller=pci_reserve_io+0x0/0x38
-vmalloc size=12288 pages=2 align=16384 caller=start_kernel+0x540/0x71c
-vmalloc size=12288 pages=2 align=16384 caller=start_kernel+0x540/0x71c
+vmalloc size=12288 pages=2 align=16384 stack caller=start_kernel+0x540/0x71c
+vmalloc size=12288 pages=2 align=16384 stack caller=start_kernel+0x540/0x71c
 ioremap size=8192 phys=0x8020000 caller=gicv2m_init+0x198/0x4c4
 unpurged size=16384
 vmalloc size=8192 pages=1 caller=bpf_prog_alloc_no_stats+0x34/0x1cc
 ioremap size=69632 phys=0x8000000 caller=gic_of_setup+0x38/0xf8
 vmalloc size=8192 pages=1 caller=gen_pool_add_owner+0x34/0xbc
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
 unpurged size=16384
 ioremap size=69632 phys=0x8010000 caller=gic_of_setup+0x50/0xf8
 unpurged size=8192
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=fork_idle+0x74/0xf4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=fork_idle+0x74/0xf4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
 ioremap size=8192 phys=0x9000000 caller=__devm_ioremap_resource+0x168/0x1dc
 ioremap size=8192 phys=0x9030000 caller=__devm_ioremap_resource+0x168/0x1dc
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
 vmalloc size=77824 pages=18 caller=pcpu_create_chunk+0x16c/0x1ac
 ioremap size=8192 phys=0x9010000 caller=devm_ioremap+0x4c/0x88
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
 gap size=4096
 unpurged size=12288
 gap size=4096
 unpurged size=12288
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
 gap size=4096
 unpurged size=12288
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
 gap size=4096
 unpurged size=12288
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
 gap size=4096
 unpurged size=12288
 gap size=4096
@@ -99,8 +99,8 @@ vmalloc size=135168 pages=32 caller=crypto_scomp_init_tfm+0xb4/0xd8
 vmalloc size=135168 pages=32 caller=crypto_scomp_init_tfm+0x70/0xd8
 vmalloc size=135168 pages=32 caller=crypto_scomp_init_tfm+0xb4/0xd8
 vmalloc size=135168 pages=32 caller=crypto_scomp_init_tfm+0x70/0xd8
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
 gap size=4096
 unpurged size=12288
 gap size=4096
@@ -123,7 +123,7 @@ gap size=4096
 unpurged size=12288
 gap size=4096
 unpurged size=12288
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
 vmalloc size=16384 pages=3 caller=n_tty_open+0x18/0xa4
 gap size=4096
 unpurged size=12288
@@ -137,21 +137,21 @@ gap size=4096
 unpurged size=12288
 gap size=4096
 unpurged size=12288
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
 gap size=4096
 unpurged size=12288
 gap size=4096
 unpurged size=12288
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
-vmalloc size=12288 pages=2 align=16384 caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
+vmalloc size=12288 pages=2 align=16384 stack caller=kernel_clone+0xac/0x3c4
 percpu size=147456 align=4096 caller=pcpu_get_vm_areas+0x0/0x1214
 
 # slab caches in the order they were created (slabinfo lists

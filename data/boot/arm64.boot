@@ -16,9 +16,9 @@ initrd size=995328 above_base=0x8000000
 # the vmalloc space in address order: early areas (fixed), the
 # vmalloc area and the gaps between its areas, module_alloc, the
 # percpu chunk at the top
-vmalloc size=20480 pages=4 align=32768 caller=start_kernel+0x554/0x75c
+vmalloc size=20480 pages=4 align=32768 stack caller=start_kernel+0x554/0x75c
 ioremap size=8192 phys=0x8020000 caller=gicv2m_init_one+0xac/0x238
-vmalloc size=20480 pages=4 align=32768 caller=start_kernel+0x554/0x75c
+vmalloc size=20480 pages=4 align=32768 stack caller=start_kernel+0x554/0x75c
 vmalloc size=8192 pages=1 caller=bpf_prog_alloc_no_stats+0x48/0x200
 gap size=4096
 early size=13565952 addr=0xffff800008010000 phys=0x40210000 caller=paging_init+0x130/0x610
@@ -29,79 +29,79 @@ early size=3543040 addr=0xffff800009cb0000 phys=0x41eb0000 caller=paging_init+0x
 vmalloc size=8192 pages=1 caller=bpf_jit_alloc_exec+0x18/0x24
 vmalloc size=8192 pages=1 caller=gen_pool_add_owner+0x4c/0x130
 vmalloc size=8192 pages=1 caller=gen_pool_add_owner+0x4c/0x130
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
 vmalloc size=8192 pages=1 caller=gen_pool_add_owner+0x4c/0x130
 ioremap size=69632 phys=0x8000000 caller=of_iomap+0xdc/0xf0
 ioremap size=8192 phys=0x9020000 caller=fw_cfg_sysfs_probe+0x28c/0x8e4 [qemu_fw_cfg]
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
 ioremap size=8192 phys=0x9000000 caller=__devm_ioremap_resource+0x1a8/0x28c
 ioremap size=69632 phys=0x8010000 caller=of_iomap+0xdc/0xf0
 ioremap size=8192 phys=0x9030000 caller=__devm_ioremap_resource+0x1a8/0x28c
 ioremap size=8192 phys=0x9010000 caller=devm_ioremap+0x74/0xd0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=fork_idle+0x8c/0x110
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=fork_idle+0x8c/0x110
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
 vmap size=135168 dma-coherent caller=dma_common_contiguous_remap+0x94/0xdc
 vmap size=135168 dma-coherent caller=dma_common_contiguous_remap+0x94/0xdc
 vmap size=135168 dma-coherent caller=dma_common_contiguous_remap+0x94/0xdc
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
 gap size=12288
 unpurged size=20480
 gap size=32768
 vmalloc size=258048 pages=62 caller=pcpu_mem_zalloc+0x40/0x80
 vmalloc size=16384 pages=3 caller=n_tty_open+0x24/0xe0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
 gap size=12288
 unpurged size=20480
 gap size=12288
@@ -120,14 +120,14 @@ gap size=12288
 unpurged size=20480
 gap size=12288
 unpurged size=20480
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
 gap size=81920
 vmalloc size=135168 pages=32 caller=crypto_scomp_init_tfm+0xa8/0x124
 vmalloc size=135168 pages=32 caller=crypto_scomp_init_tfm+0xc4/0x124
 vmalloc size=135168 pages=32 caller=crypto_scomp_init_tfm+0xa8/0x124
 vmalloc size=135168 pages=32 caller=crypto_scomp_init_tfm+0xc4/0x124
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
-vmalloc size=20480 pages=4 align=32768 caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
+vmalloc size=20480 pages=4 align=32768 stack caller=kernel_clone+0xa0/0x4b0
 gap size=3387392
 unpurged size=20480
 ioremap size=268439552 phys=0x4010000000 caller=pci_ecam_create+0x134/0x27c

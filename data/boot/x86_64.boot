@@ -23,88 +23,88 @@ ioremap size=8192 phys=0x7fe1000 caller=acpi_os_map_iomem+0x1b6/0x1d0
 ioremap size=12288 phys=0x7fe0000 caller=acpi_os_map_iomem+0x1b6/0x1d0
 ioremap size=8192 phys=0xfed00000 caller=hpet_enable+0xef/0x46d
 vmalloc size=8192 pages=1 caller=gen_pool_add_owner+0x3a/0xc0
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
 vmalloc size=8192 pages=1 caller=bpf_prog_alloc_no_stats+0x31/0x1f0
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
 vmalloc size=8192 pages=1 caller=gen_pool_add_owner+0x3a/0xc0
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
 vmalloc size=8192 pages=1 caller=gen_pool_add_owner+0x3a/0xc0
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
 vmalloc size=8192 pages=1 caller=gen_pool_add_owner+0x3a/0xc0
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
 ioremap size=8192 phys=0xfed00000 caller=acpi_os_map_iomem+0x1b6/0x1d0
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
 ioremap size=8192 phys=0xf5000 caller=memremap+0x159/0x210
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
 vmalloc size=12288 pages=2 caller=pcpu_create_chunk+0x92/0x1b0
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=fork_idle+0x76/0x105
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=fork_idle+0x76/0x105
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
 vmap size=20480 caller=irq_init_percpu_irqstack+0xf0/0x120
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
 vmalloc size=36864 pages=8 caller=pcpu_create_chunk+0x4e/0x1b0
 vmalloc size=40960 pages=9 caller=pcpu_create_chunk+0x75/0x1b0
 vmalloc size=2101248 pages=512 caller=pcpu_create_chunk+0x167/0x1b0
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
 gap size=12288
 unpurged size=20480
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
 gap size=12288
 unpurged size=20480
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
 gap size=12288
 unpurged size=20480
 gap size=12288
 unpurged size=20480
-vmalloc size=20480 pages=4 align=16384 caller=kernel_clone+0xbf/0x430
+vmalloc size=20480 pages=4 align=16384 stack caller=kernel_clone+0xbf/0x430
 gap size=147456
 vmalloc size=135168 pages=32 caller=crypto_scomp_init_tfm+0x75/0xe0
 vmalloc size=135168 pages=32 caller=crypto_scomp_init_tfm+0x93/0xe0

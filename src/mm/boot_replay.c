@@ -362,40 +362,66 @@ replay_caches(struct machine *m, struct boot_state *bs)
 	}
 }
 
+/*
+ * The counter of meminfo that a pages line fills (and its unit in kB per
+ * page, 0 for pages): the machine's own pages count towards it already.
+ */
+static const struct {
+	const char *what;
+	enum node_stat_item item;
+	unsigned kb;
+} pages_stat[] = {
+	{ "kernel-stack", NR_KERNEL_STACK_KB, 4 },
+	{ "page-table", NR_PAGETABLE, 0 },
+	{ "anon", NR_ANON_MAPPED, 0 },
+};
+
+static void
+replay_pages_line(struct machine *m, struct boot_state *bs,
+		  struct boot_line *l)
+{
+	u64 n, want = scaled(bs, l->pages), have = 0, per = 1ULL << l->order;
+	struct error e;
+	struct page *p;
+	int k = -1;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(pages_stat); i++)
+		if (!strcmp(l->name, pages_stat[i].what))
+			k = (int)i;
+	if (k >= 0) {
+		long v = global_node_page_state(m, pages_stat[k].item);
+
+		have = v > 0 ? (u64)v / (pages_stat[k].kb ?
+					 pages_stat[k].kb : 1) / per : 0;
+	}
+	for (n = have; n < want; n++) {
+		if (!room(m)) {
+			skip(bs, l, "a quarter of RAM is left free");
+			break;
+		}
+		p = hold(alloc_pages(m, GFP_KERNEL, l->order, &e), l);
+		if (p == NULL) {
+			skip(bs, l, e.msg);
+			break;
+		}
+		bs->pages += per;
+		if (k >= 0 && pages_stat[k].item != NR_ANON_MAPPED)
+			mod_node_page_state(page_zone(m, p)->zone_pgdat,
+					    pages_stat[k].item,
+					    (long)(per * (pages_stat[k].kb ?
+							  pages_stat[k].kb : 1)));
+	}
+}
+
 static void
 replay_pages(struct machine *m, struct boot_state *bs)
 {
-	struct boot_record *r = &bs->rec;
-	struct error e;
 	int i;
 
-	for (i = 0; i < r->nlines; i++) {
-		struct boot_line *l = &r->lines[i];
-		u64 n, want = scaled(bs, l->pages);
-		struct page *p;
-
-		if (l->kind != BL_PAGES)
-			continue;
-		for (n = 0; n < want; n++) {
-			if (!room(m)) {
-				skip(bs, l, "a quarter of RAM is left free");
-				break;
-			}
-			p = hold(alloc_pages(m, GFP_KERNEL, l->order, &e), l);
-			if (p == NULL) {
-				skip(bs, l, e.msg);
-				break;
-			}
-			bs->pages += 1UL << l->order;
-			if (!strcmp(l->name, "kernel-stack"))
-				mod_node_page_state(page_zone(m, p)->zone_pgdat,
-						    NR_KERNEL_STACK_KB,
-						    4L << l->order);
-			else if (!strcmp(l->name, "page-table"))
-				mod_node_page_state(page_zone(m, p)->zone_pgdat,
-						    NR_PAGETABLE, 1);
-		}
-	}
+	for (i = 0; i < bs->rec.nlines; i++)
+		if (bs->rec.lines[i].kind == BL_PAGES)
+			replay_pages_line(m, bs, &bs->rec.lines[i]);
 }
 
 /* Hold a block of z of this order (and take it off the free lists). */
