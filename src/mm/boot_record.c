@@ -51,14 +51,19 @@ number(struct parse *p, const char *key, const char *v, u64 max, u64 *out)
 	char *end;
 	unsigned long long n;
 
-	if (v == NULL || *v == 0 || *v == '-' || *v == '+' || *v == ' ')
-		return bad(p, "a number is missing", key);
+	if (v == NULL || *v < '0' || *v > '9')
+		return error_set(p->e, -EINVAL, "boot record %s line %d: %s: a "
+				 "number is missing", p->name, p->lineno, key);
 	errno = 0;
 	n = strtoull(v, &end, 0);
 	if (errno || *end)
-		return bad(p, "not a number", key);
+		return error_set(p->e, -EINVAL, "boot record %s line %d: %s: "
+				 "not a number: %.40s", p->name, p->lineno,
+				 key, v);
 	if (n > max)
-		return bad(p, "out of range", key);
+		return error_set(p->e, -EINVAL, "boot record %s line %d: %s: "
+				 "out of range (at most %llu)", p->name,
+				 p->lineno, key, (unsigned long long)max);
 	*out = n;
 	return 0;
 }
