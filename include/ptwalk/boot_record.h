@@ -40,7 +40,7 @@ int boot_mode_parse(const char *word);
 
 /* The embedded records (generated from the .boot files of data/boot). */
 struct boot_record_file {
-	const char *name;		/* "x86_64", "i386-1g" ... */
+	const char *name;		/* NAME of data/boot/NAME.boot */
 	const char *text;
 };
 extern const struct boot_record_file boot_record_files[];	/* {0} ends */

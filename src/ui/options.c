@@ -38,18 +38,13 @@ const struct option_doc option_docs[] = {
 	  "default: block mappings in the linear map) or rodata-full "
 	  "(Debian's default: a linear map of 4K pages)",
 	  "words:3.x,5.x,rodata-on,rodata-full", 1007 },
-	{ "boot", 0, "MODE", "booted (the default where a real guest was "
-	  "recorded: Linux 6.1 on x86_64, i386, i386-pae, arm64 and arm) "
-	  "replays at boot the allocations that guest's kernel held when "
-	  "it had booted (data/boot/*.boot, from its /proc: vmalloc areas "
-	  "with their callers, slab caches with their active objects, the "
-	  "pages of tasks and page tables, free lists fragmented as its "
-	  "buddyinfo); the guest with the RAM closest to --mem is taken, "
-	  "with less RAM its objects, pages and small free blocks are "
-	  "scaled down by the ratio of the RAM sizes, with more the extra "
-	  "RAM stays free in order-10 blocks.  clean: nothing allocated "
-	  "since boot (every cache empty, the free memory in the largest "
-	  "blocks); `machine` says which", "words:booted,clean", 1011 },
+	{ "boot", 0, "MODE", "booted (the default on a Linux 6.1 machine "
+	  "of an arch with a recorded guest) replays that guest's boot: its "
+	  "vmalloc areas and callers, slab objects, pages and free lists "
+	  "(data/boot); with less RAM than the guest, objects, pages and "
+	  "small free blocks scale with the RAM, with more the rest stays "
+	  "free in order-10 blocks.  clean: nothing allocated since boot",
+	  "words:booted,clean", 1011 },
 	{ "va-bits", 0, "N", "arm64: the virtual address size, 48 (default, "
 	  "4 levels) or 39 (3 levels), as CONFIG_ARM64_VA_BITS", "words:48,39",
 	  1008 },
