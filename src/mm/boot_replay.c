@@ -530,15 +530,16 @@ take_held(struct page **held, const u8 *order, int *nheld, unsigned o)
 
 /*
  * Cut the zone's free lists to n[]: take every block below the top order,
- * free runs of orders carved from them (or from max-order blocks), give
- * back the blocks no run used, and take the extra blocks of each order
- * while more than the target stays free.
+ * free runs of orders carved from them (or from fresh blocks), give back
+ * the blocks no run used, and take the extra blocks of each order while
+ * about the target stays free.
  */
 static void
 shape_zone(struct machine *m, struct boot_state *bs, struct zone *z,
 	   const unsigned long *n)
 {
 	static unsigned run[SHAPE_MAX][2];
+	static struct page *src[SHAPE_MAX];
 	unsigned long want = 0, nblocks = 0;
 	struct page **held, *p;
 	u8 *order;
@@ -558,23 +559,34 @@ shape_zone(struct machine *m, struct boot_state *bs, struct zone *z,
 			order[nheld++] = (u8)o;
 		}
 	nrun = shape_runs(n, run);
+	/* every block first, so that none is cut from a run already freed */
 	for (r = 0; r < nrun; r++) {
 		unsigned j = run[r][0], k = run[r][1];
 
+		src[r] = NULL;
 		if (j == k - 1 &&
-		    (p = take_held(held, order, &nheld, j)) != NULL) {
+		    (src[r] = take_held(held, order, &nheld, j)) != NULL) {
+			run[r][1] = j;	/* freed whole */
+			continue;
+		}
+		src[r] = take_held(held, order, &nheld, k);
+		if (src[r] != NULL)
+			bs->held_pages -= 1UL << k;
+		else
+			src[r] = alloc_pages_zone_boot(m, z, k, GFP_KERNEL);
+	}
+	for (r = 0; r < nrun; r++) {
+		unsigned j = run[r][0], k = run[r][1];
+
+		if (src[r] == NULL)
+			continue;
+		if (k == j) {
 			/* a block taken whole: its buddy was not free */
-			__free_pages(m, p, j, NULL);
+			__free_pages(m, src[r], j, NULL);
 			bs->held_pages -= 1UL << j;
 			continue;
 		}
-		p = take_held(held, order, &nheld, k);
-		if (p != NULL)
-			bs->held_pages -= 1UL << k;
-		else if ((p = alloc_pages_zone_boot(m, z, k, GFP_KERNEL)) ==
-			 NULL)
-			continue;
-		carve(m, p, j, k);
+		carve(m, src[r], j, k);
 		bs->held_pages += 1UL << j;
 	}
 	for (i = 0; i < nheld; i++)
@@ -584,9 +596,12 @@ shape_zone(struct machine *m, struct boot_state *bs, struct zone *z,
 		}
 	free(held);
 	free(order);
+	/* the small blocks may cost one max-order block of the target */
 	for (o = 0; o < MAX_ORDER; o++)
 		while (z->free_area[o].nr_free > n[o] &&
-		       z->nr_free_pages >= want + (1UL << o) &&
+		       z->nr_free_pages + (o < MAX_ORDER - 1 ?
+					   MAX_ORDER_NR_PAGES : 0) >=
+		       want + (1UL << o) &&
 		       hold_block(m, bs, z, (unsigned)o))
 			;
 }

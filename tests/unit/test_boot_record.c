@@ -175,6 +175,31 @@ test_booted_x86_64(void **state)
 	machine_free(m);
 }
 
+/*
+ * arm64 256M: one zone whose free blocks of every order below 10 are the
+ * guest's, carved from blocks of many orders (none cut from a run freed
+ * before it), and the early areas the kernel image holds skipped.
+ */
+static void
+test_booted_arm64(void **state)
+{
+	static const unsigned long dma[] = { 2, 1, 3, 2, 3, 4, 3, 3, 4, 6 };
+	struct machine *m = boot(.arch = "arm64", .mem = 256 * MiB,
+				 .boot = "booted");
+	struct boot_state *bs = boot_state_of(m);
+	struct zone *z = zone_named(m, "DMA");
+	int o;
+
+	(void)state;
+	assert_int_equal(bs->mode, BOOT_BOOTED);
+	assert_non_null(z);
+	for (o = 0; o < 10; o++)
+		assert_int_equal(z->free_area[o].nr_free, dma[o]);
+	assert_true(z->free_area[10].nr_free >= 40);
+	assert_true(bs->nskips > 0 && bs->skip_line > 0);
+	machine_free(m);
+}
+
 /* Half the guest's RAM: objects and pages halved; clean stays empty. */
 static void
 test_scaled_and_clean(void **state)
@@ -231,6 +256,7 @@ main(void)
 		cmocka_unit_test(test_too_long),
 		cmocka_unit_test(test_embedded_parse),
 		cmocka_unit_test(test_booted_x86_64),
+		cmocka_unit_test(test_booted_arm64),
 		cmocka_unit_test(test_scaled_and_clean),
 		cmocka_unit_test(test_bad_mode),
 	};
