@@ -7,6 +7,9 @@
  * guest's next one would), the slab caches are created and brought to
  * their active objects, the pages of tasks and page tables allocated, and
  * last each zone's free lists are cut to the guest's blocks per order.
+ * sim: Linux has no such step; it stands for what a real boot allocates
+ * between mm_init and the shell (cf. init/main.c start_kernel, rest_init,
+ * kernel_init_freeable, and the first processes).
  */
 #include <errno.h>
 #include <stdio.h>

@@ -38,13 +38,6 @@ const struct option_doc option_docs[] = {
 	  "default: block mappings in the linear map) or rodata-full "
 	  "(Debian's default: a linear map of 4K pages)",
 	  "words:3.x,5.x,rodata-on,rodata-full", 1007 },
-	{ "boot", 0, "MODE", "booted (the default on a Linux 6.1 machine "
-	  "of an arch with a recorded guest) replays that guest's boot: its "
-	  "vmalloc areas and callers, slab objects, pages and free lists "
-	  "(data/boot); with less RAM than the guest, objects, pages and "
-	  "small free blocks scale with the RAM, with more the rest stays "
-	  "free in order-10 blocks.  clean: nothing allocated since boot",
-	  "words:booted,clean", 1011 },
 	{ "va-bits", 0, "N", "arm64: the virtual address size, 48 (default, "
 	  "4 levels) or 39 (3 levels), as CONFIG_ARM64_VA_BITS", "words:48,39",
 	  1008 },
@@ -65,6 +58,13 @@ const struct option_doc option_docs[] = {
 	{ "exec", 'e', "ELF", "pid 1 runs ELF instead of the built-in demo "
 	  "program (its pages fault in lazily); 'none' starts no process",
 	  "file", 'e' },
+	{ "boot", 0, "MODE", "booted (the default on a Linux 6.1 machine "
+	  "of an arch with a recorded guest) replays that guest's boot: its "
+	  "vmalloc areas and callers, slab objects, pages and free lists "
+	  "(data/boot); with less RAM than the guest, objects, pages and "
+	  "small free blocks scale with the RAM, with more the rest stays "
+	  "free in order-10 blocks.  clean: nothing allocated since boot",
+	  "words:booted,clean", 1011 },
 	{ "command", 'c', "CMDS", "run CMDS (separated by ';' or newlines) "
 	  "and exit", NULL, 'c' },
 	{ "json", 0, NULL, "print one JSON object per command result, one "
