@@ -11,15 +11,16 @@
 struct machine *
 boot_machine(const struct machine_opts *o)
 {
-	struct machine_opts oc = *o;
+	struct machine_opts t = *o;
 	struct error e;
 	struct machine *m;
 
 	/* the tests start from the empty machine unless they ask */
-	if (oc.boot == NULL)
-		oc.boot = "clean";
+	if (t.boot == NULL)
+		t.boot = "clean";
+	o = &t;
 	error_clear(&e);
-	m = machine_new(&oc, &e);
+	m = machine_new(o, &e);
 	if (m == NULL)
 		fail_msg("boot %s%s%s: %s", o->arch ? o->arch : "i386",
 			 o->variant ? " " : "", o->variant ? o->variant : "",
