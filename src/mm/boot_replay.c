@@ -515,90 +515,129 @@ carve(struct machine *m, struct page *p, unsigned j, unsigned k)
 		__free_pages(m, pfn_to_page(m, pfn + i), 0, NULL);
 }
 
+/* The blocks drained from a zone's free lists, still held. */
+struct drained {
+	struct page **page;	/* NULL: given back or used */
+	u8 *order;
+	int n;
+};
+
 /* The held block of this order last drained (NULL: none). */
 static struct page *
-take_held(struct page **held, const u8 *order, int *nheld, unsigned o)
+take_held(struct drained *d, unsigned o)
 {
 	int i;
 
-	for (i = *nheld - 1; i >= 0; i--)
-		if (held[i] != NULL && order[i] == o) {
-			struct page *p = held[i];
+	for (i = d->n - 1; i >= 0; i--)
+		if (d->page[i] != NULL && d->order[i] == o) {
+			struct page *p = d->page[i];
 
-			held[i] = NULL;
+			d->page[i] = NULL;
 			return p;
 		}
 	return NULL;
 }
 
 /*
+ * The drained blocks the counts n[] can use whole (a drained block's
+ * buddy was not free, so freed again it cannot merge), taken from d into
+ * whole[]; rest[] what they do not cover.
+ */
+static int
+use_whole(struct drained *d, const unsigned long *n, unsigned long *rest,
+	  struct page **whole, u8 *worder)
+{
+	struct page *p;
+	int o, nw = 0;
+
+	for (o = 0; o < MAX_ORDER; o++) {
+		rest[o] = n[o];
+		while (o < MAX_ORDER - 1 && rest[o] > 0 &&
+		       (p = take_held(d, (unsigned)o)) != NULL) {
+			whole[nw] = p;
+			worder[nw++] = (u8)o;
+			rest[o]--;
+		}
+	}
+	return nw;
+}
+
+/*
+ * Free the blocks used whole and the runs of orders [j, k) they do not
+ * cover: every block first (a drained one of order k, else a fresh one),
+ * so that none is cut from a block already freed, then each freed or
+ * carved.
+ */
+static void
+free_runs(struct machine *m, struct boot_state *bs, struct zone *z,
+	  struct drained *d, const unsigned long *n)
+{
+	static unsigned run[SHAPE_MAX][2];
+	static struct page *src[SHAPE_MAX];
+	unsigned long rest[MAX_ORDER];
+	struct page **whole = xcalloc((size_t)d->n + 1, sizeof(*whole));
+	u8 *worder = xcalloc((size_t)d->n + 1, 1);
+	int r, nrun, nw = use_whole(d, n, rest, whole, worder);
+
+	nrun = shape_runs(rest, run);
+	for (r = 0; r < nrun; r++) {
+		unsigned k = run[r][1];
+
+		src[r] = take_held(d, k);
+		if (src[r] != NULL)
+			bs->held_pages -= 1UL << k;
+		else
+			src[r] = alloc_pages_zone_boot(m, z, k, GFP_KERNEL);
+	}
+	for (r = 0; r < nw; r++) {
+		__free_pages(m, whole[r], worder[r], NULL);
+		bs->held_pages -= 1UL << worder[r];
+	}
+	for (r = 0; r < nrun; r++)
+		if (src[r] != NULL) {
+			carve(m, src[r], run[r][0], run[r][1]);
+			bs->held_pages += 1UL << run[r][0];
+		}
+	free(whole);
+	free(worder);
+}
+
+/*
  * Cut the zone's free lists to n[]: take every block below the top order,
- * free runs of orders carved from them (or from fresh blocks), give back
- * the blocks no run used, and take the extra blocks of each order while
- * about the target stays free.
+ * free those the counts can use whole and runs of orders carved from the
+ * others (or from fresh blocks), give back the blocks still held, and
+ * take the extra blocks of each order while about the target stays free.
  */
 static void
 shape_zone(struct machine *m, struct boot_state *bs, struct zone *z,
 	   const unsigned long *n)
 {
-	static unsigned run[SHAPE_MAX][2];
-	static struct page *src[SHAPE_MAX];
 	unsigned long want = 0, nblocks = 0;
-	struct page **held, *p;
-	u8 *order;
-	int nheld = 0, o, r, nrun, i;
+	struct drained d = { NULL, NULL, 0 };
+	struct page *p;
+	int o, i;
 
 	for (o = 0; o < MAX_ORDER; o++) {
 		want += n[o] << o;
 		if (o < MAX_ORDER - 1)
 			nblocks += z->free_area[o].nr_free;
 	}
-	held = xcalloc(nblocks + 1, sizeof(*held));
-	order = xcalloc(nblocks + 1, 1);
+	d.page = xcalloc(nblocks + 1, sizeof(*d.page));
+	d.order = xcalloc(nblocks + 1, 1);
 	for (o = MAX_ORDER - 2; o >= 0; o--)
 		while (z->free_area[o].nr_free > 0 &&
 		       (p = hold_block(m, bs, z, (unsigned)o)) != NULL) {
-			held[nheld] = p;
-			order[nheld++] = (u8)o;
+			d.page[d.n] = p;
+			d.order[d.n++] = (u8)o;
 		}
-	nrun = shape_runs(n, run);
-	/* every block first, so that none is cut from a run already freed */
-	for (r = 0; r < nrun; r++) {
-		unsigned j = run[r][0], k = run[r][1];
-
-		src[r] = NULL;
-		if (j == k - 1 &&
-		    (src[r] = take_held(held, order, &nheld, j)) != NULL) {
-			run[r][1] = j;	/* freed whole */
-			continue;
+	free_runs(m, bs, z, &d, n);
+	for (i = 0; i < d.n; i++)
+		if (d.page[i] != NULL) {
+			__free_pages(m, d.page[i], d.order[i], NULL);
+			bs->held_pages -= 1UL << d.order[i];
 		}
-		src[r] = take_held(held, order, &nheld, k);
-		if (src[r] != NULL)
-			bs->held_pages -= 1UL << k;
-		else
-			src[r] = alloc_pages_zone_boot(m, z, k, GFP_KERNEL);
-	}
-	for (r = 0; r < nrun; r++) {
-		unsigned j = run[r][0], k = run[r][1];
-
-		if (src[r] == NULL)
-			continue;
-		if (k == j) {
-			/* a block taken whole: its buddy was not free */
-			__free_pages(m, src[r], j, NULL);
-			bs->held_pages -= 1UL << j;
-			continue;
-		}
-		carve(m, src[r], j, k);
-		bs->held_pages += 1UL << j;
-	}
-	for (i = 0; i < nheld; i++)
-		if (held[i] != NULL) {
-			__free_pages(m, held[i], order[i], NULL);
-			bs->held_pages -= 1UL << order[i];
-		}
-	free(held);
-	free(order);
+	free(d.page);
+	free(d.order);
 	/* the small blocks may cost one max-order block of the target */
 	for (o = 0; o < MAX_ORDER; o++)
 		while (z->free_area[o].nr_free > n[o] &&
