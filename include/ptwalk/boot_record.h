@@ -30,9 +30,9 @@
 #define BOOT_MODES	"booted, clean"
 
 enum boot_mode {
-	BOOT_DEFAULT,		/* booted where a record applies, else clean */
+	BOOT_DEFAULT,		/* booted where a record applies */
 	BOOT_BOOTED,		/* --boot booted: the record replayed */
-	BOOT_CLEAN,		/* --boot clean: nothing allocated since boot */
+	BOOT_CLEAN,		/* --boot clean: nothing allocated */
 };
 
 /* The mode --boot WORD names; -1 for an unknown word. */
@@ -50,11 +50,11 @@ enum boot_kind {
 	BL_VMALLOC,		/* vmalloc: an area with pages */
 	BL_VMAP,		/* vmap of pages (irq stacks, DMA remaps) */
 	BL_IOREMAP,
-	BL_EARLY,		/* an area at a fixed address (vm_area_add_early) */
+	BL_EARLY,		/* at a fixed address (vm_area_add_early) */
 	BL_MODULE,		/* module_alloc */
 	BL_PERCPU,		/* the first percpu chunk, top of vmalloc */
-	BL_GAP,			/* free address space between two areas */
-	BL_UNPURGED,		/* a freed area waiting for the lazy purge */
+	BL_GAP,			/* free address space between areas */
+	BL_UNPURGED,		/* freed, waiting for the lazy purge */
 	BL_CACHE,		/* a slab cache and its active objects */
 	BL_PAGES,		/* pages no area or cache holds */
 	NR_BOOT_KINDS
@@ -114,7 +114,7 @@ struct boot_state {
 	unsigned caches, caches_created;
 	unsigned long objects;		/* slab objects allocated */
 	unsigned long pages;		/* pages of the pages lines */
-	unsigned zones;			/* zones whose free lists were shaped */
+	unsigned zones;			/* zones with shaped free lists */
 	unsigned long held_pages;	/* pages held to shape them */
 	unsigned nskips;		/* lines that did not fit */
 	int skip_line;			/* the first of them, and why */

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /*
- * Boot records (the .boot files of data/boot, the format in data/boot/README.md): the
- * parser.  A record is data embedded at build time, but it is parsed as
- * untrusted text: every field is checked for range, and a bad line is an
- * error naming the record and the line, never a crash.
+ * Boot records (the .boot files of data/boot, their format in
+ * data/boot/README.md): the parser.  A record is data embedded at build
+ * time, but it is parsed as untrusted text: every field is checked for
+ * range, and a bad line is an error naming the record and the line,
+ * never a crash.
  */
 #include <errno.h>
 #include <stdlib.h>

@@ -221,7 +221,7 @@ replay_area(struct machine *m, struct boot_line *l, struct error *e)
 		if (va != 0 && l->stack)
 			mod_node_page_state(NODE_DATA(page_alloc_of(m), 0),
 					    NR_KERNEL_STACK_KB,
-					    (long)((l->size - PAGE_SIZE) >> 10));
+					    (long)(l->size - PAGE_SIZE) >> 10);
 		return va;
 	case BL_VMAP:
 		return replay_vmap(m, l, e);
@@ -411,9 +411,8 @@ replay_pages_line(struct machine *m, struct boot_state *bs,
 		bs->pages += per;
 		if (k >= 0 && pages_stat[k].item != NR_ANON_MAPPED)
 			mod_node_page_state(page_zone(m, p)->zone_pgdat,
-					    pages_stat[k].item,
-					    (long)(per * (pages_stat[k].kb ?
-							  pages_stat[k].kb : 1)));
+					    pages_stat[k].item, (long)(per *
+					    MAX(pages_stat[k].kb, 1u)));
 	}
 }
 
@@ -706,8 +705,8 @@ boot_record_replay(struct machine *m, struct error *e)
 	if (bs->why_clean != NULL) {
 		if (mode == BOOT_BOOTED)
 			return error_set(e, -EINVAL, "--boot booted: no boot "
-					 "record applies to this %s machine: %s",
-					 m->arch->name, bs->why_clean);
+					 "record applies to this %s machine: "
+					 "%s", m->arch->name, bs->why_clean);
 		return 0;
 	}
 	bs->mode = BOOT_BOOTED;
