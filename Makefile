@@ -39,7 +39,10 @@ QLD =
 endif
 
 LIB_SRCS  := $(filter-out src/ui/main.c,$(wildcard src/*.c src/*/*.c src/*/*/*.c)) $(wildcard cmds/*.c)
-LIB_OBJS  := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS)) $(BUILD)/demo_elf.o
+LIB_OBJS  := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS)) $(BUILD)/demo_elf.o \
+             $(BUILD)/boot_records.o
+# the boot records of the real guests (--boot booted), embedded
+BOOT_RECORDS := $(sort $(wildcard data/boot/*.boot))
 # the demo program of each ELF machine: testdata/elf/demo-ARCH (one word)
 DEMO_ELFS := $(sort $(filter-out %.objdump %.c %-pie %-dyn,$(wildcard testdata/elf/demo-*)))
 MAIN_OBJ  := $(BUILD)/src/ui/main.o
@@ -75,6 +78,12 @@ $(BUILD)/demo_elf.c: $(DEMO_ELFS) tools/bin2c.sh | $(BUILD)
 	$(Q)sh tools/bin2c.sh $(DEMO_ELFS) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/demo_elf.o: $(BUILD)/demo_elf.c
+	$(QCC)$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/boot_records.c: $(BOOT_RECORDS) tools/boot2c.sh | $(BUILD)
+	$(Q)sh tools/boot2c.sh $(BOOT_RECORDS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/boot_records.o: $(BUILD)/boot_records.c
 	$(QCC)$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
 # --- ELF fixtures: rebuilt from testdata/elf/demo.c with cross compilers ------

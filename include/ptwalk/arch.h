@@ -121,6 +121,7 @@ struct machine_opts {
 	const char *variant;		/* --kernel VERSION layout variant */
 	u64 seed;
 	const char *exec;		/* -e: pid 1's program ("none": none) */
+	const char *boot;		/* --boot booted|clean (NULL: booted) */
 };
 
 /* A region of the kernel's virtual address space. */

@@ -379,6 +379,9 @@ alloc_page(struct machine *m, gfp_t gfp, struct error *e)
 {
 	return alloc_pages(m, gfp, 0, e);
 }
+/* At boot, no watermark: a block of zone z (NULL: none left). */
+struct page *alloc_pages_zone_boot(struct machine *m, struct zone *z,
+				   unsigned order, gfp_t gfp);
 u64 __get_free_pages(struct machine *m, gfp_t gfp, unsigned order,
 		     struct error *e);
 u64 get_zeroed_page(struct machine *m, gfp_t gfp, struct error *e);

@@ -782,6 +782,25 @@ alloc_pages(struct machine *m, gfp_t gfp, unsigned order, struct error *e)
 	return alloc_pages_node(m, -1, gfp, order, e);
 }
 
+/*
+ * A block of zone z at boot, before the watermarks matter (as memblock
+ * hands the buddy allocator its memory: ALLOC_NO_WATERMARKS): the
+ * smallest free block of at least this order, split as rmqueue does.
+ */
+struct page *
+alloc_pages_zone_boot(struct machine *m, struct zone *z, unsigned order,
+		      gfp_t gfp)
+{
+	struct page_alloc *pgalloc = page_alloc_of(m);
+	u64 pfn;
+
+	if (pgalloc == NULL || order >= MAX_ORDER ||
+	    !rmqueue(pgalloc, z, order, &pfn))
+		return NULL;
+	prep_new_page(pgalloc, pfn, order, gfp);
+	return PFN_PAGE(pgalloc, pfn);
+}
+
 u64
 __get_free_pages(struct machine *m, gfp_t gfp, unsigned order,
 		 struct error *e)

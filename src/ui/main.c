@@ -12,6 +12,7 @@
 #include "ptwalk/arch.h"
 #include "ptwalk/arch_list.h"
 #include "ptwalk/boot.h"
+#include "ptwalk/boot_record.h"
 #include "ptwalk/cmd.h"
 #include "ptwalk/expr.h"
 #include "ptwalk/image.h"
@@ -367,6 +368,12 @@ machine_option(int c, const char *arg, struct run_opts *o)
 	case 1007:
 		o->mo.variant = arg;
 		return 0;
+	case 1011:
+		if (boot_mode_parse(arg) < 0)
+			return bad("--boot '%s': choose one of " BOOT_MODES,
+				   arg);
+		o->mo.boot = arg;
+		return 0;
 	case 1008:
 		l = strtol(arg, &end, 10);
 		if (*end || end == arg || l < 1 || l > 64)
@@ -383,7 +390,7 @@ static bool
 is_machine_option(int c)
 {
 	static const int ids[] = { 'a', 'i', 'e', 'm', 1000, 1001, 1002, 1007,
-				   1008, 1009, 1020, 1021, 1022, 1023 };
+				   1008, 1009, 1011, 1020, 1021, 1022, 1023 };
 	size_t i;
 
 	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)

@@ -71,6 +71,13 @@ const struct option_doc option_docs[] = {
 	{ "exec", 'e', "ELF", "pid 1 runs ELF instead of the built-in demo "
 	  "program (its pages fault in lazily); 'none' starts no process",
 	  "file", 'e', NULL },
+	{ "boot", 0, "MODE", "booted (the default on a Linux 6.1 machine "
+	  "of an arch with a recorded guest) replays that guest's boot: its "
+	  "vmalloc areas and callers, slab objects, pages and free lists "
+	  "(data/boot); with less RAM than the guest, objects, pages and "
+	  "small free blocks scale with the RAM, with more the rest stays "
+	  "free in order-10 blocks.  clean: nothing allocated since boot",
+	  "words:booted,clean", 1011, NULL },
 	{ "command", 'c', "CMDS", "run CMDS (separated by ';' or newlines) "
 	  "and exit", NULL, 'c', NULL },
 	{ "json", 0, NULL, "print one JSON object per command result, one "

@@ -12,9 +12,14 @@
 struct machine *
 boot_machine(const struct machine_opts *o)
 {
+	struct machine_opts t = *o;
 	struct error e;
 	struct machine *m;
 
+	/* the tests start from the empty machine unless they ask */
+	if (t.boot == NULL)
+		t.boot = "clean";
+	o = &t;
 	error_clear(&e);
 	m = machine_new(o, &e);
 	if (m == NULL)

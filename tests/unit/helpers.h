@@ -18,6 +18,7 @@
  * that does not boot fails the running test with the error.
  */
 #define boot(...) boot_machine(&(const struct machine_opts){ __VA_ARGS__ })
+/* .boot is "clean" unless given: the tests start from the empty machine. */
 struct machine *boot_machine(const struct machine_opts *o);
 
 #endif
