@@ -119,9 +119,39 @@ struct machine_opts {
 	unsigned cpu_set, cpu_clear;	/* --cpu feature,nofeature */
 	int va_bits;			/* arm64: 39 or 48 */
 	u64 vmalloc_size;		/* vmalloc= boot parameter (0: default) */
-	const char *variant;		/* --kernel VERSION layout variant */
+	const char *variant;		/* --kernel VERSION: a profile's name */
 	u64 seed;
 	const char *exec;		/* -e: pid 1's program ("none": none) */
+};
+
+/*
+ * A kernel profile (--kernel VERSION): one kernel release as the arch
+ * models it, internally consistent.  Every constant the simulated machine
+ * takes from its kernel comes from the profile: the arch folder's own in
+ * data (layout constants, fixmap order, image placement, what boot
+ * reserves: for its setup and paging_init), the generic ones below (for
+ * the kernel in src/mm).  Nothing mixes two releases.  An arch lists its
+ * profiles in struct arch; the first is the default.
+ */
+struct kernel_profile {
+	const char *name;		/* --kernel NAME: "6.1", "2.6" */
+	const char *release;		/* the release: "Linux 2.6.11" */
+	const char *model;		/* what it models, for machine */
+	const void *data;		/* the arch's own constants */
+	/* sizeof(struct page) (include/linux/mm_types.h) */
+	u16 struct_page_size;
+	/*
+	 * THP (2.6.38+): khugepaged's set_recommended_min_free_kbytes()
+	 * raises min_free_kbytes to fit pageblock-sized allocations.
+	 */
+	bool thp;
+	/*
+	 * kmap_atomic: whether a slot's TLB entry is flushed when it is
+	 * mapped and its PTE left at unmap (the arch's own kmap_atomic
+	 * before 5.11) rather than cleared and flushed at unmap
+	 * (kmap_local, 5.11+).
+	 */
+	bool kmap_flush_on_map;
 };
 
 /* A region of the kernel's virtual address space. */
@@ -272,21 +302,13 @@ struct arch_mm {
 	pgprot_t module_prot;
 	void (*module_range)(const struct machine *m, u64 *start, u64 *end);
 	bool (*strict_module_rwx)(const struct machine *m);
-
-	/*
-	 * kmap_atomic is the arch's own of before 5.11 (arch/arm/mm/
-	 * highmem.c): a slot's TLB entry is flushed on its CPU when the slot
-	 * is mapped, and the PTE stays after kunmap_atomic.  false: the
-	 * generic kmap_local, which clears and flushes at unmap.
-	 */
-	bool kmap_flush_on_map;
 };
 
 struct arch {
 	const char *name;		/* --arch NAME */
 	const char *summary;		/* for --arch listing */
-	const char *kernel_model;	/* which kernel's layout is modelled */
-	const char *variants;		/* --kernel values accepted (NULL: none) */
+	/* --kernel: the kernels modelled, the default first; { NULL } ends */
+	const struct kernel_profile *profiles;
 	bool vmalloc_param;		/* takes --vmalloc (vmalloc= at boot) */
 	bool huge_vmap;			/* HAVE_ARCH_HUGE_VMAP: huge ioremap leaves */
 	const struct arch_disasm *dis;	/* NULL: no disassembler */
@@ -411,6 +433,9 @@ struct arch {
 /* The architectures, NULL-terminated: the first is the default. */
 extern const struct arch *const arch_list[];
 const struct arch *arch_find(const char *name);
+/* The profile --kernel name selects on a (NULL: the default; none). */
+const struct kernel_profile *arch_profile(const struct arch *a,
+					  const char *name);
 /* The conventions of an ELF machine, from its first arch (NULL: none). */
 const struct arch_elf *arch_elf_find(unsigned machine);
 /* The names of ELF machines no arch runs ({ 0, NULL }-terminated). */

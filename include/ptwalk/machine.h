@@ -77,7 +77,7 @@ struct ksym_index;
 
 struct machine {
 	const struct arch *arch;
-	const char *kernel_model;	/* per --kernel variant (NULL: arch's) */
+	const struct kernel_profile *profile;	/* the kernel (--kernel) */
 	struct mmu mmu;
 	struct phys phys;
 	u64 ram_start, ram_size;

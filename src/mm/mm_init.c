@@ -561,7 +561,7 @@ page_alloc_init(struct machine *m, struct error *e)
 	if (zone_configured(pgalloc, ZONE_HIGHMEM))
 		pgalloc->max_low_pfn = MIN((L->phys_offset + L->lowmem_end) >>
 				      PAGE_SHIFT, pgalloc->end_pfn);
-	pgalloc->struct_page_size = m->arch->is64 ? 64 : 32;
+	pgalloc->struct_page_size = m->profile->struct_page_size;
 	pgalloc->vmemmap = m->arch->is64 && L->vmemmap_base != 0;
 	pgalloc->min_free_kbytes = 1024;
 	pgalloc->watermark_scale_factor = 10;

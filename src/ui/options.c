@@ -30,14 +30,17 @@ const struct option_doc option_docs[] = {
 	  "(default 120M, i.e. __VMALLOC_RESERVE 128M); on arm the size "
 	  "of the area below VMALLOC_END (default 240M plus the 8M gap)",
 	  NULL, 1002 },
-	{ "kernel", 0, "VERSION", "which kernel's layout to model where it "
-	  "changed between versions; arm: 3.x (Linux 3.4, the default: "
+	{ "kernel", 0, "VERSION", "the kernel to model (a profile: its "
+	  "layout, constants and struct sizes, all of one release; `machine` "
+	  "names it).  i386, i386-pae: 2.6 (the classic textbook kernel: "
+	  "MAXMEM 896M, the 8M gap, kernel at 1M).  x86_64, x86_64-la57: "
+	  "6.1 (Debian bookworm on QEMU q35/pc).  arm: 3.4 (the default: "
 	  "VMALLOC_END 0xff000000, DMA consistent area, fixmap at "
-	  "0xfff00000) or 5.x (Linux 5.4: VMALLOC_END 0xff800000, fixmap "
-	  "at 0xffc00000, strict kernel RWX); arm64: rodata-on (the "
-	  "default: block mappings in the linear map) or rodata-full "
-	  "(Debian's default: a linear map of 4K pages)",
-	  "words:3.x,5.x,rodata-on,rodata-full", 1007 },
+	  "0xfff00000) or 5.4 (VMALLOC_END 0xff800000, fixmap at "
+	  "0xffc00000, strict kernel RWX).  arm64: 6.1 (the default: block "
+	  "mappings in the linear map, rodata=on) or 6.1-rodata-full (a "
+	  "linear map of 4K pages)",
+	  "words:2.6,3.4,5.4,6.1,6.1-rodata-full", 1007 },
 	{ "va-bits", 0, "N", "arm64: the virtual address size, 48 (default, "
 	  "4 levels) or 39 (3 levels), as CONFIG_ARM64_VA_BITS", "words:48,39",
 	  1008 },

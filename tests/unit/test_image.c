@@ -248,8 +248,8 @@ static void test_rt_x86_64(void **s) { (void)s; roundtrip("x86_64", 4 * GiB); }
 static void test_rt_la57(void **s) { (void)s; roundtrip("x86_64-la57", 1 * GiB); }
 static void test_rt_arm64(void **s) { (void)s; roundtrip("arm64", 1 * GiB); }
 static void test_rt_arm(void **s) { (void)s; roundtrip("arm", 1 * GiB); }
-static void test_rt_arm64_39(void **s) { (void)s; roundtrip_opts("arm64", 512 * MiB, "rodata-full", 39); }
-static void test_rt_arm_5x(void **s) { (void)s; roundtrip_opts("arm", 768 * MiB, "5.x", 0); }
+static void test_rt_arm64_39(void **s) { (void)s; roundtrip_opts("arm64", 512 * MiB, "6.1-rodata-full", 39); }
+static void test_rt_arm_5x(void **s) { (void)s; roundtrip_opts("arm", 768 * MiB, "5.4", 0); }
 
 /*
  * A core without QEMU's CPU notes or ptwalk's note, as kdump writes one:

@@ -31,6 +31,55 @@ static const struct x86_priv priv_long = { X86_LONG };
 #define VMALLOC_OFFSET	(8 * MiB)
 
 /*
+ * The kernels of --kernel, the default first.
+ */
+const struct kernel_profile x86_32_profiles[] = {
+	{
+		.name = "2.6",
+		.release = "Linux 2.6",
+		.model = "Linux 2.6 i386, the classic kernel of the "
+			"textbooks: 3G/1G split, HIGHMEM, MAXMEM 896M, fixmap order of 3.18, "
+			"kmap_local slots (KM_MAX_IDX 16)",
+		.struct_page_size = 32,
+	},
+	{ .name = NULL },
+};
+
+const struct kernel_profile x86_pae_profiles[] = {
+	{
+		.name = "2.6",
+		.release = "Linux 2.6",
+		.model = "Linux 2.6 i386 PAE, the classic kernel of the "
+			"textbooks: 3G/1G split, HIGHMEM64G, MAXMEM 896M, fixmap order of 3.18, "
+			"kmap_local slots (KM_MAX_IDX 16)",
+		.struct_page_size = 32,
+	},
+	{ .name = NULL },
+};
+
+const struct kernel_profile x86_64_profiles[] = {
+	{
+		.name = "6.1",
+		.release = "Linux 6.1",
+		.model = "Linux 6.1 x86_64, 4-level (Documentation/x86/x86_64/"
+			"mm.rst), no KASLR",
+		.struct_page_size = 64,
+	},
+	{ .name = NULL },
+};
+
+const struct kernel_profile x86_la57_profiles[] = {
+	{
+		.name = "6.1",
+		.release = "Linux 6.1",
+		.model = "Linux 6.1 x86_64, 5-level LA57 (Documentation/x86/"
+			"x86_64/mm.rst), no KASLR",
+		.struct_page_size = 64,
+	},
+	{ .name = NULL },
+};
+
+/*
  * The first boot-time fixmap slot (FIX_BTMAP_END): the 512 slots are kept
  * inside one page table (arch/x86/include/asm/fixmap.h).
  */

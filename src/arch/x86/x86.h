@@ -51,6 +51,10 @@ void x86_save_vmcoreinfo(struct machine *m, struct strbuf *sb);
 
 void x86_image_regions(struct machine *m);
 
+/* init.c: the kernels of --kernel */
+extern const struct kernel_profile x86_32_profiles[], x86_pae_profiles[],
+	x86_64_profiles[], x86_la57_profiles[];
+
 /*
  * QEMU's QEMUCPUState, version 1 (target/i386/arch_dump.c), without the
  * later kernel_gs_base: the note "QEMU" of type 0 of every CPU.
