@@ -324,6 +324,7 @@ static inline bool is_highmem_idx(int idx)
 struct resv_range {
 	u64 start, end;			/* pfns, [start, end) */
 	const char *what;
+	bool nomap;			/* no RAM: not present in its zone */
 };
 
 /* The page allocator of a machine: m->kern->pgalloc. */

@@ -278,10 +278,68 @@ collect_resv(struct page_alloc *pgalloc)
 		pgalloc->resv[pgalloc->nresv].start = s;
 		pgalloc->resv[pgalloc->nresv].end = en;
 		pgalloc->resv[pgalloc->nresv].what = r->what;
+		pgalloc->resv[pgalloc->nresv].nomap = r->nomap;
 		pgalloc->nresv++;
 	}
 	qsort(pgalloc->resv, (size_t)pgalloc->nresv, sizeof(*pgalloc->resv),
 	      resv_cmp);
+}
+
+/* Is pfn in a range the firmware's memory map leaves out? */
+static const struct resv_range *
+pfn_nomap(const struct page_alloc *pgalloc, u64 pfn)
+{
+	int i;
+
+	for (i = 0; i < pgalloc->nresv; i++)
+		if (pgalloc->resv[i].nomap && pfn >= pgalloc->resv[i].start &&
+		    pfn < pgalloc->resv[i].end)
+			return &pgalloc->resv[i];
+	return NULL;
+}
+
+/*
+ * The holes of the memory map: not present (calculate_node_totalpages),
+ * and a zone spans from its first to its last frame of RAM
+ * (zone_spanned_pages_in_node on memblock.memory).
+ */
+static void
+apply_holes(struct page_alloc *pgalloc)
+{
+	const struct resv_range *h;
+	int nid, t, i;
+
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
+		pg_data_t *pgdat = pgalloc->node_data[nid];
+
+		for (t = 0; t < MAX_NR_ZONES; t++) {
+			struct zone *z = &pgdat->node_zones[t];
+
+			for (i = 0; i < pgalloc->nresv && z->spanned_pages;
+			     i++) {
+				const struct resv_range *r = &pgalloc->resv[i];
+				u64 s = MAX(r->start, z->zone_start_pfn);
+				u64 en = MIN(r->end, zone_end_pfn(z));
+
+				if (!r->nomap || s >= en)
+					continue;
+				z->present_pages -= en - s;
+				pgdat->node_present_pages -= en - s;
+			}
+			while (z->spanned_pages &&
+			       (h = pfn_nomap(pgalloc, z->zone_start_pfn))) {
+				u64 n = MIN(h->end, zone_end_pfn(z)) -
+					z->zone_start_pfn;
+
+				z->zone_start_pfn += n;
+				z->spanned_pages -= n;
+			}
+			while (z->spanned_pages &&
+			       (h = pfn_nomap(pgalloc, zone_end_pfn(z) - 1)))
+				z->spanned_pages -= zone_end_pfn(z) -
+					MAX(h->start, z->zone_start_pfn);
+		}
+	}
 }
 
 /*
@@ -601,6 +659,7 @@ page_alloc_init(struct machine *m, struct error *e)
 	else if (!pgalloc->vmemmap)
 		machine_add_ksym(m, "mem_map", pgalloc->memmap_va, 0, 'A');
 	collect_resv(pgalloc);
+	apply_holes(pgalloc);
 	memblock_free_all(pgalloc);
 	for (nid = 0; nid < pgalloc->nr_nodes; nid++)
 		for (t = 0; t < MAX_NR_ZONES; t++) {

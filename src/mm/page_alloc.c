@@ -538,12 +538,63 @@ calculate_totalreserve_pages(struct page_alloc *pgalloc)
 	}
 }
 
+/* nr_free_buffer_pages(): what GFP_USER can take above the high marks */
+static u64
+nr_free_buffer_pages(struct page_alloc *pgalloc)
+{
+	struct zone *z;
+	u64 n = 0;
+	int nid, t;
+
+	for_each_zone(pgalloc, nid, t, z)
+		if (t <= ZONE_NORMAL && z->managed_pages > high_wmark_pages(z))
+			n += z->managed_pages - high_wmark_pages(z);
+	return n;
+}
+
+/* MIGRATE_UNMOVABLE, MIGRATE_MOVABLE, MIGRATE_RECLAIMABLE (mmzone.h) */
+#define MIGRATE_PCPTYPES 3
+
+static void setup_per_zone_wmarks(struct page_alloc *pgalloc);
+
+/*
+ * khugepaged's set_recommended_min_free_kbytes() (THP enabled, which
+ * hugepage_init() leaves off below 512M of RAM): room for two free
+ * pageblocks per populated lowmem zone plus one per pair of migrate
+ * types, at most 5% of lowmem.
+ */
+static void
+thp_min_free_kbytes(struct page_alloc *pgalloc)
+{
+	const struct machine *m = pgalloc->m;
+	unsigned hshift = m->mmu.lv[LVL_PMD].shift;
+	u64 pageblock, rec, nr_zones = 0;
+	struct zone *z;
+	int nid, t;
+
+	if (!m->profile->thp ||
+	    pgalloc->totalram_pages < (512ULL << (20 - PAGE_SHIFT)))
+		return;
+	pageblock = 1ULL << MIN(hshift - PAGE_SHIFT, MAX_ORDER - 1);
+	for_each_zone(pgalloc, nid, t, z)
+		if (t <= ZONE_NORMAL && populated_zone(z))
+			nr_zones++;
+	rec = pageblock * nr_zones * 2 +
+		pageblock * nr_zones * MIGRATE_PCPTYPES * MIGRATE_PCPTYPES;
+	rec = MIN(rec, nr_free_buffer_pages(pgalloc) / 20);
+	rec <<= PAGE_SHIFT - 10;
+	if (rec > (u64)pgalloc->min_free_kbytes) {
+		pgalloc->min_free_kbytes = (int)rec;
+		setup_per_zone_wmarks(pgalloc);
+	}
+}
+
 void
 init_per_zone_wmark_min(struct page_alloc *pgalloc)
 {
-	u64 lowmem_kbytes = 0, lowmem_pages = 0, pages_min, mk;
+	u64 lowmem_kbytes = 0, mk;
 	struct zone *z;
-	int nid, t, j, movable_zone = ZONE_NORMAL;
+	int nid, t;
 
 	/* calculate_min_free_kbytes(): nr_free_buffer_pages() at boot */
 	for_each_zone(pgalloc, nid, t, z)
@@ -551,6 +602,17 @@ init_per_zone_wmark_min(struct page_alloc *pgalloc)
 			lowmem_kbytes += z->managed_pages * (PAGE_SIZE >> 10);
 	mk = int_sqrt(lowmem_kbytes * 16);
 	pgalloc->min_free_kbytes = (int)MIN(MAX(mk, 128), 262144);
+	setup_per_zone_wmarks(pgalloc);
+	thp_min_free_kbytes(pgalloc);
+}
+
+/* setup_per_zone_wmarks(), then the lowmem reserves and totalreserve */
+static void
+setup_per_zone_wmarks(struct page_alloc *pgalloc)
+{
+	u64 lowmem_pages = 0, pages_min;
+	struct zone *z;
+	int nid, t, j, movable_zone = ZONE_NORMAL;
 
 	/*
 	 * find_usable_zone_for_movable(): ZONE_MOVABLE counts as highmem
