@@ -146,6 +146,16 @@ struct kernel_profile {
 	 */
 	bool thp;
 	/*
+	 * What boot takes from memblock besides the memory map: the first
+	 * percpu chunk, percpu_pages per possible CPU (pcpu_embed_first_chunk:
+	 * static, reserved and dynamic areas, as "percpu: Embedded N
+	 * pages/cpu" says), and the dentry and inode hash tables (0: none
+	 * modelled).
+	 */
+	u16 percpu_pages;
+	bool hash_tables;
+	bool zone_device;		/* CONFIG_ZONE_DEVICE: the Device zone */
+	/*
 	 * kmap_atomic: whether a slot's TLB entry is flushed when it is
 	 * mapped and its PTE left at unmap (the arch's own kmap_atomic
 	 * before 5.11) rather than cleared and flushed at unmap

@@ -20,5 +20,12 @@ void memblock_reserve(struct machine *m, u64 base, u64 size, const char *what);
  * (e820 reserved, holes): never allocated, and not present in its zone.
  */
 void memblock_remove(struct machine *m, u64 base, u64 size, const char *what);
+/*
+ * Reserved while the kernel boots and freed once its initcalls ran
+ * (free_initmem, mark_rodata_ro): the booted machine has these frames
+ * free, but its watermarks were set without them.
+ */
+void memblock_reserve_late(struct machine *m, u64 base, u64 size,
+			   const char *what);
 
 #endif

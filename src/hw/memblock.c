@@ -22,7 +22,7 @@ memblock_reserve(struct machine *m, u64 base, u64 size, const char *what)
 		return;
 	if (m->nmemblock > 0) {
 		r = &m->memblock[m->nmemblock - 1];
-		if (r->base + r->size == base && !r->nomap &&
+		if (r->base + r->size == base && !r->nomap && !r->late &&
 		    !strcmp(r->what, what)) {
 			r->size += size;
 			return;
@@ -35,6 +35,16 @@ memblock_reserve(struct machine *m, u64 base, u64 size, const char *what)
 	r->size = size;
 	r->what = what;
 	r->nomap = false;
+	r->late = false;
+}
+
+void
+memblock_reserve_late(struct machine *m, u64 base, u64 size, const char *what)
+{
+	if (size == 0)
+		return;
+	memblock_reserve(m, base, size, what);
+	m->memblock[m->nmemblock - 1].late = true;
 }
 
 void
