@@ -183,13 +183,14 @@ show_simulated(struct ctx *ctx)
 {
 	struct machine *m = ctx->m;
 	const struct layout *L = &m->lay;
-	const char *km = m->kernel_model ? m->kernel_model :
-		m->arch->kernel_model;
+	const struct kernel_profile *kp = m->profile;
 	u64 ram_end = m->ram_start + m->ram_size;
 	u64 low_end = L->phys_offset + L->lowmem_end;
 
-	out_printf(ctx, "kernel     %s\n", km);
-	j_str(ctx, "kernel", km);
+	out_printf(ctx, "kernel     %s (--kernel %s)\n", kp->model, kp->name);
+	j_str(ctx, "kernel", kp->name);
+	j_str(ctx, "release", kp->release);
+	j_str(ctx, "model", kp->model);
 	out_printf(ctx, "RAM        %s at %s-%s (%llu frames of 4K)\n",
 		   fsize(m->ram_size), fpa(m, m->ram_start),
 		   fpa(m, ram_end - 1),

@@ -33,7 +33,7 @@ _ptwalk_values()
 	--vmalloc)
 		;;
 	--kernel)
-		COMPREPLY=( $(compgen -W '3.x 5.x rodata-on rodata-full' -- "$2") ) ;;
+		COMPREPLY=( $(compgen -W '2.6 3.4 5.4 6.1 6.1-rodata-full' -- "$2") ) ;;
 	--va-bits)
 		COMPREPLY=( $(compgen -W '48 39' -- "$2") ) ;;
 	-i|--image)

@@ -118,10 +118,50 @@ struct machine_opts {
 	unsigned cpu_set, cpu_clear;	/* --cpu feature,nofeature */
 	int va_bits;			/* arm64: 39 or 48 */
 	u64 vmalloc_size;		/* vmalloc= boot parameter (0: default) */
-	const char *variant;		/* --kernel VERSION layout variant */
+	const char *variant;		/* --kernel VERSION: a profile's name */
 	u64 seed;
 	const char *exec;		/* -e: pid 1's program ("none": none) */
 	const char *boot;		/* --boot booted|clean (NULL: booted) */
+};
+
+/*
+ * A kernel profile (--kernel VERSION): one kernel release as the arch
+ * models it, internally consistent.  Every constant the simulated machine
+ * takes from its kernel comes from the profile: the arch folder's own in
+ * data (layout constants, fixmap order, image placement, what boot
+ * reserves: for its setup and paging_init), the generic ones below (for
+ * the kernel in src/mm).  Nothing mixes two releases.  An arch lists its
+ * profiles in struct arch; the first is the default.
+ */
+struct kernel_profile {
+	const char *name;		/* --kernel NAME: "6.1", "2.6" */
+	const char *release;		/* the release: "Linux 2.6.11" */
+	const char *model;		/* what it models, for machine */
+	const void *data;		/* the arch's own constants */
+	/* sizeof(struct page) (include/linux/mm_types.h) */
+	u16 struct_page_size;
+	/*
+	 * THP (2.6.38+): khugepaged's set_recommended_min_free_kbytes()
+	 * raises min_free_kbytes to fit pageblock-sized allocations.
+	 */
+	bool thp;
+	/*
+	 * What boot takes from memblock besides the memory map: the first
+	 * percpu chunk, percpu_pages per possible CPU (pcpu_embed_first_chunk:
+	 * static, reserved and dynamic areas, as "percpu: Embedded N
+	 * pages/cpu" says), and the dentry and inode hash tables (0: none
+	 * modelled).
+	 */
+	u16 percpu_pages;
+	bool hash_tables;
+	bool zone_device;		/* CONFIG_ZONE_DEVICE: the Device zone */
+	/*
+	 * kmap_atomic: whether a slot's TLB entry is flushed when it is
+	 * mapped and its PTE left at unmap (the arch's own kmap_atomic
+	 * before 5.11) rather than cleared and flushed at unmap
+	 * (kmap_local, 5.11+).
+	 */
+	bool kmap_flush_on_map;
 };
 
 /* A region of the kernel's virtual address space. */
@@ -269,14 +309,6 @@ struct arch_mm {
 	pgprot_t module_prot;
 	void (*module_range)(const struct machine *m, u64 *start, u64 *end);
 	bool (*strict_module_rwx)(const struct machine *m);
-
-	/*
-	 * kmap_atomic is the arch's own of before 5.11 (arch/arm/mm/
-	 * highmem.c): a slot's TLB entry is flushed on its CPU when the slot
-	 * is mapped, and the PTE stays after kunmap_atomic.  false: the
-	 * generic kmap_local, which clears and flushes at unmap.
-	 */
-	bool kmap_flush_on_map;
 };
 
 /*
@@ -340,8 +372,8 @@ struct arch_words {
 struct arch {
 	const char *name;		/* --arch NAME */
 	const char *summary;		/* for --arch listing */
-	const char *kernel_model;	/* which kernel's layout is modelled */
-	const char *variants;		/* --kernel values accepted (NULL: none) */
+	/* --kernel: the kernels modelled, the default first; { NULL } ends */
+	const struct kernel_profile *profiles;
 	bool vmalloc_param;		/* takes --vmalloc (vmalloc= at boot) */
 	bool huge_vmap;			/* HAVE_ARCH_HUGE_VMAP: huge ioremap leaves */
 	const struct arch_disasm *dis;	/* NULL: no disassembler */

@@ -15,6 +15,9 @@ struct strbuf;
 /* The architectures, NULL-terminated: the first is the default. */
 extern const struct arch *const arch_list[];
 const struct arch *arch_find(const char *name);
+/* The profile --kernel name selects on a (NULL: the default; none). */
+const struct kernel_profile *arch_profile(const struct arch *a,
+					  const char *name);
 /* The conventions of an ELF machine, from its first arch (NULL: none). */
 const struct arch_elf *arch_elf_find(unsigned machine);
 /* The names of ELF machines no arch runs ({ 0, NULL }-terminated). */

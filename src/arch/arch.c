@@ -51,6 +51,21 @@ arch_find(const char *name)
 	return NULL;
 }
 
+const struct kernel_profile *
+arch_profile(const struct arch *a, const char *name)
+{
+	const struct kernel_profile *p;
+
+	if (a->profiles == NULL)
+		return NULL;
+	if (name == NULL)
+		return &a->profiles[0];
+	for (p = a->profiles; p->name != NULL; p++)
+		if (!strcmp(p->name, name))
+			return p;
+	return NULL;
+}
+
 void
 arch_names(struct strbuf *sb)
 {

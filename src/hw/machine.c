@@ -28,6 +28,7 @@ machine_alloc(const struct arch *a, int ncpus, struct error *e)
 	m = xcalloc(1, sizeof(*m));
 	m->arch = a;
 	m->opts.arch = a->name;
+	m->profile = a->profiles;	/* the default, until boot picks one */
 	m->mmu.arch = a;
 	m->ncpus = ncpus;
 	m->tlb_on = true;

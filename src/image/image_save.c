@@ -161,8 +161,8 @@ ptwalk_note(struct machine *m, struct strbuf *sb)
 				",", feature_names[i].name);
 	sb_addf(sb, "\nva_bits=%u\npa_bits=%u\n", m->mmu.va_bits,
 		m->mmu.pa_bits);
-	if (m->opts.variant != NULL)
-		sb_addf(sb, "variant=%s\n", m->opts.variant);
+	if (m->profile != NULL)
+		sb_addf(sb, "variant=%s\n", m->profile->name);
 	for (i = 0; i < m->ncpus; i++) {
 		const struct cpu *c = &m->cpu[i];
 

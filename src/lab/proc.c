@@ -255,7 +255,7 @@ paging_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_demand = {
 	.nr = 11,
 	.title = "demand paging of an ELF: major, minor, the zero page",
-	.args = "--arch i386 --mem 1G",
+	.args = "--arch i386 --kernel 2.6 --mem 1G",
 	.commands = "maps, ps, touch, fork, switch",
 	.draw = paging_draw,
 	.ask = paging_ask,
@@ -431,7 +431,7 @@ cow_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_cow = {
 	.nr = 12,
 	.title = "fork and copy-on-write; a SIGSEGV and its error code",
-	.args = "--arch i386 --mem 1G",
+	.args = "--arch i386 --kernel 2.6 --mem 1G",
 	.commands = "touch, fork, pte, page, switch",
 	.draw = cow_draw,
 	.ask = cow_ask,

@@ -56,14 +56,13 @@ boot_page_describe(struct machine *m, const struct page *page,
 }
 
 /*
- * The kernel the machine models is the record's (Linux 6.1): its model
- * names that release.
+ * The kernel the machine models is the record's (Linux 6.1): its profile
+ * is that release.
  */
 static bool
 models_kernel(const struct machine *m, const char *version)
 {
-	const char *km = m->kernel_model ? m->kernel_model :
-		m->arch->kernel_model;
+	const char *km = m->profile ? m->profile->release : NULL;
 	const char *p = km ? strstr(km, "Linux ") : NULL;
 	size_t n = strlen(version);
 

@@ -40,17 +40,28 @@ const struct option_doc option_docs[] = {
 	  "gbpages,pcid,hafdbs,nohafdbs", 1001, NULL },
 	{ "vmalloc", 0, "SIZE", "the vmalloc= boot parameter of 32-bit x86: "
 	  "the size of the vmalloc area, which moves the lowmem limit "
-	  "(default 120M, i.e. __VMALLOC_RESERVE 128M); on arm the size "
+	  "(default 120M, i.e. __VMALLOC_RESERVE 128M; exactly SIZE with the "
+	  "6.1 kernel, SIZE less the kmap window and fixmap with 2.6); on "
+	  "arm the size "
 	  "of the area below VMALLOC_END (default 240M plus the 8M gap)",
 	  NULL, 1002, NULL },
-	{ "kernel", 0, "VERSION", "which kernel's layout to model where it "
-	  "changed between versions; arm: 3.x (Linux 3.4, the default: "
-	  "VMALLOC_END 0xff000000, DMA consistent area, fixmap at "
-	  "0xfff00000) or 5.x (Linux 5.4: VMALLOC_END 0xff800000, fixmap "
-	  "at 0xffc00000, strict kernel RWX); arm64: rodata-on (the "
-	  "default: block mappings in the linear map) or rodata-full "
-	  "(Debian's default: a linear map of 4K pages)",
-	  "words:3.x,5.x,rodata-on,rodata-full", 1007, NULL },
+	{ "kernel", 0, "VERSION", "the kernel to model: a profile, one "
+	  "release's layout, constants and struct sizes, never a mix "
+	  "(`machine` names it).  i386, i386-pae: 6.1 (the default: Debian "
+	  "bookworm's 686/686-pae kernel on QEMU pc, as its guests show it: "
+	  "MAXMEM = VMALLOC_END - PAGE_OFFSET - 128M, cpu_entry_area at "
+	  "0xff400000, PKMAP_BASE 0xfec00000 / 0xff000000, the kernel at 16M, "
+	  "the first MiB reserved, 40-byte struct pages) or 2.6 (the classic "
+	  "textbook kernel: MAXMEM 896M, the 8M gap, VMALLOC_START 0xca800000 "
+	  "with 160M, the kernel at 1M, 32-byte struct pages).  x86_64, "
+	  "x86_64-la57: 6.1 (Debian bookworm amd64 on QEMU pc: MODULES_VADDR "
+	  "0xffffffffc0000000, the kernel at 16M, the first MiB reserved).  "
+	  "arm: 3.4 (the default: VMALLOC_END 0xff000000, DMA consistent "
+	  "area, fixmap at 0xfff00000) or 5.4 (VMALLOC_END 0xff800000, fixmap "
+	  "at 0xffc00000, strict kernel RWX).  arm64: 6.1 (the default: block "
+	  "mappings in the linear map, rodata=on) or 6.1-rodata-full (a "
+	  "linear map of 4K pages)",
+	  "words:2.6,3.4,5.4,6.1,6.1-rodata-full", 1007, NULL },
 	{ "va-bits", 0, "N", "arm64: the virtual address size, 48 (default, "
 	  "4 levels) or 39 (3 levels), as CONFIG_ARM64_VA_BITS", "words:48,39",
 	  1008, NULL },

@@ -9,7 +9,7 @@ for o in "-a x86_64-la57 --boot booted" "-a x86_64 --nodes 2 --boot booted"; do
 done
 # the default, clean and booted on the guest's RAM, scaled on half of it
 for o in "-a x86_64 -m 128M" "-a x86_64 -m 128M --boot clean" \
-	 "-a x86_64 -m 64M --boot booted" "-a x86_64-la57" \
+	 "-a x86_64 -m 96M --boot booted" "-a x86_64-la57" \
 	 "-a x86_64 --nodes 2"; do
 	echo "$o:"
 	COLUMNS=400 $PTWALK -q $o -c machine 2>&1 | grep -A1 '^boot'

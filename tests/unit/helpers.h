@@ -11,7 +11,7 @@
 /*
  * Boot a simulated machine as `ptwalk --arch ... --mem ...` does, the
  * options given as designated initialisers of struct machine_opts:
- *	boot(.arch = name, .mem = 64 * MiB, .variant = "5.x")
+ *	boot(.arch = name, .mem = 64 * MiB, .variant = "5.4")
  * Fields left out take ptwalk's defaults (the first arch of the list, 1G,
  * the demo process);
  * .exec = "none" boots the bare machine, without a process.  A machine

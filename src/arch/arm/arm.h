@@ -100,8 +100,7 @@
 
 /* Which kernel's layout (the --kernel option). */
 struct arm_variant {
-	const char *name;		/* "3.x", "5.x" */
-	const char *model;		/* shown by `machine` */
+	const char *name;		/* "3.4", "5.4": the profile's */
 	u64 vmalloc_end;
 	u64 consistent_base, consistent_end;	/* 0: no consistent area */
 	u64 fixaddr_start, fixaddr_end;
@@ -123,6 +122,7 @@ struct arm_priv {
 };
 
 extern const struct arm_variant arm_variants[];
+extern const struct kernel_profile arm_profiles[];
 
 struct machine;
 struct machine_opts;

@@ -34,5 +34,4 @@ const struct arch_mm arm_mm = {
 	.dma_alloc = arm_dma_alloc,
 	.module_prot = PAGE_KERNEL_EXEC,
 	.strict_module_rwx = strict_module_rwx,
-	.kmap_flush_on_map = true,
 };

@@ -55,5 +55,6 @@ unsigned arm64_ioremap_max_order(const struct machine *m);
 
 extern const struct arch arch_arm64;
 extern const struct arch_mm arm64_mm;
+extern const struct kernel_profile arm64_profiles[];
 
 #endif

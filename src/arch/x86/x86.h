@@ -52,6 +52,29 @@ void x86_save_vmcoreinfo(struct machine *m, struct strbuf *sb);
 void x86_image_regions(struct machine *m);
 
 /*
+ * What an x86 kernel profile fixes (kernel_profile.data).  The kernel
+ * image is given by its physical load address and the offsets from _text
+ * of _etext, _sdata, _edata, __bss_start and _end, and the parts of it the
+ * booted kernel has freed (initmem, the gaps free_kernel_image_pages()
+ * frees, unused decrypted bss): the rest stays reserved.
+ */
+struct x86_kernel {
+	unsigned nr_cpus;		/* CONFIG_NR_CPUS */
+	bool cpu_entry_area;		/* 4.15+: 32-bit CPU_ENTRY_AREA, LDT */
+	bool maxmem_below_vmalloc_end;	/* 2.6.27+: MAXMEM from VMALLOC_END */
+	u64 phys_start;			/* CONFIG_PHYSICAL_START */
+	u64 etext, sdata, edata, bss, end;
+	struct { u64 start, end; const char *what; } freed[4];
+	u64 kernel_image_size;		/* x86_64: MODULES_VADDR offset */
+	bool reserve_first_mib;		/* 5.13+: reserve_real_mode() */
+	bool qemu_e820;			/* page 0, ISA hole, top 128K not RAM */
+};
+
+/* init.c: the kernels of --kernel */
+extern const struct kernel_profile x86_32_profiles[], x86_pae_profiles[],
+	x86_64_profiles[], x86_la57_profiles[];
+
+/*
  * QEMU's QEMUCPUState, version 1 (target/i386/arch_dump.c), without the
  * later kernel_gs_base: the note "QEMU" of type 0 of every CPU.
  */
