@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "ptwalk/arch.h"
+#include "ptwalk/arch_list.h"
 #include "ptwalk/boot.h"
 #include "ptwalk/machine.h"
 #include "ptwalk/options.h"
