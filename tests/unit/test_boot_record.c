@@ -204,18 +204,18 @@ test_booted_arm64(void **state)
 static void
 test_scaled_and_clean(void **state)
 {
-	struct machine *m = boot(.arch = "x86_64", .mem = 64 * MiB,
+	struct machine *m = boot(.arch = "x86_64", .mem = 96 * MiB,
 				 .boot = "booted");
 	struct boot_state *bs = boot_state_of(m);
 	struct kmem_cache *s;
 	struct slabinfo si;
 
 	(void)state;
-	assert_int_equal(bs->scale_num * 2, bs->scale_den);
+	assert_int_equal(bs->scale_num * 4, bs->scale_den * 3);
 	s = kmem_cache_find(m, "dentry");
 	get_slabinfo(m, s, &si);
-	assert_true(si.active_objs >= 10353 / 2 &&
-		    si.active_objs < 10353 / 2 + 22);
+	assert_true(si.active_objs >= 10353 * 3 / 4 &&
+		    si.active_objs < 10353 * 3 / 4 + 22);
 	assert_true(global_free_pages(m) >=
 		    page_alloc_of(m)->totalram_pages / 4 - 1024);
 	machine_free(m);
