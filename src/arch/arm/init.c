@@ -312,6 +312,10 @@ arm_regions(struct machine *m, const struct arm_variant *v)
 			   "pages (PAGE_OFFSET - 2M)",
 			   "walk VADDR (the pkmap pte table)", 0, 0);
 	machine_add_region(m, "lowmem", L->page_offset, L->high_memory,
+			   v->cma_size ?
+			   "direct map of lowmem in 1M sections, its top "
+			   "16M (the CMA area) in 4K pages: kernel image, "
+			   "slab, get_free_pages, page tables" :
 			   "direct map of lowmem in 1M sections: kernel "
 			   "image, slab, get_free_pages, page tables",
 			   "__pa(va) = va - PAGE_OFFSET + PHYS_OFFSET",
@@ -321,10 +325,23 @@ arm_regions(struct machine *m, const struct arm_variant *v)
 			   "down to 8M): catches overruns off lowmem",
 			   "unmapped", REG_GAP, 0);
 	machine_add_region(m, "vmalloc", L->vmalloc_start, L->vmalloc_end,
+			   v->pci_io ?
+			   "vmalloc, ioremap (aligned up to 16M), static I/O "
+			   "maps, the PCI I/O window's 2M at PCI_IO_VIRT_BASE "
+			   "0xfee00000; 4K guard page after each area" :
 			   "vmalloc, ioremap (aligned up to 16M), static I/O "
 			   "maps; 4K guard page after each area",
 			   "walk VADDR (swapper_pg_dir): frames are not contiguous",
 			   0, 0);
+	if (v->fdt_base) {
+		machine_add_region(m, "fdt", v->fdt_base, v->fdt_end,
+				   "the firmware's device tree blob, mapped "
+				   "read-only for good (FDT_FIXED_BASE, two 1M "
+				   "sections from the one holding it)",
+				   "walk VADDR (swapper_pg_dir): sections",
+				   0, 0);
+		above = v->fdt_end;
+	}
 	if (L->consistent_end) {
 		machine_add_region(m, "gap", above, L->consistent_base,
 				   "unused (room for the DMA area to grow)",
@@ -336,13 +353,18 @@ arm_regions(struct machine *m, const struct arm_variant *v)
 				   "walk VADDR (swapper_pg_dir)", 0, 0);
 		above = L->consistent_end;
 	}
-	machine_add_region(m, "gap", above, L->fixaddr_start, "unused",
+	machine_add_region(m, "gap", above, L->fixaddr_start,
+			   v->fdt_base ? "guard region" : "unused",
 			   "unmapped", REG_GAP, 0);
 	machine_add_region(m, "fixmap", L->fixaddr_start,
 			   v->fixmap_up ? L->fixaddr_top : v->fixaddr_end,
 			   v->fixmap_up ?
 			   "fixmap: every slot for kmap_atomic, KM_TYPE_NR "
 			   "16 per CPU" :
+			   v->nr_cpus > NR_CPUS_ARM ?
+			   "fixmap: earlycon, kmap_local (KM_MAX_IDX 16 per "
+			   "CPU, NR_CPUS 8), text poke; early_ioremap shares "
+			   "the kmap slots" :
 			   "fixmap: earlycon, kmap_atomic (KM_TYPE_NR 16 per "
 			   "CPU), text poke; early_ioremap shares the kmap "
 			   "slots",
