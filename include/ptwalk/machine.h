@@ -118,6 +118,7 @@ struct machine {
 		u64 base, size;
 		const char *what;
 		bool nomap;	/* no RAM (memblock_remove): not present */
+		bool cma;	/* a CMA area: the page allocator's at boot */
 	} *memblock;
 	int nmemblock;
 	/* table pages come from here once the page allocator is up */

@@ -20,5 +20,13 @@ void memblock_reserve(struct machine *m, u64 base, u64 size, const char *what);
  * (e820 reserved, holes): never allocated, and not present in its zone.
  */
 void memblock_remove(struct machine *m, u64 base, u64 size, const char *what);
+/*
+ * A CMA area (dma_contiguous_reserve): kept from memblock's allocations,
+ * then handed whole to the page allocator (cma_init_reserved_areas), its
+ * pages managed and counted as the zone's cma.
+ */
+void memblock_reserve_cma(struct machine *m, u64 base, u64 size);
+/* How many pages of CMA areas lie in the frames [start, end). */
+u64 memblock_cma_pages(const struct machine *m, u64 start_pfn, u64 end_pfn);
 
 #endif

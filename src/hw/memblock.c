@@ -22,7 +22,7 @@ memblock_reserve(struct machine *m, u64 base, u64 size, const char *what)
 		return;
 	if (m->nmemblock > 0) {
 		r = &m->memblock[m->nmemblock - 1];
-		if (r->base + r->size == base && !r->nomap &&
+		if (r->base + r->size == base && !r->nomap && !r->cma &&
 		    !strcmp(r->what, what)) {
 			r->size += size;
 			return;
@@ -35,6 +35,33 @@ memblock_reserve(struct machine *m, u64 base, u64 size, const char *what)
 	r->size = size;
 	r->what = what;
 	r->nomap = false;
+	r->cma = false;
+}
+
+void
+memblock_reserve_cma(struct machine *m, u64 base, u64 size)
+{
+	if (size == 0)
+		return;
+	memblock_reserve(m, base, size, "CMA area");
+	m->memblock[m->nmemblock - 1].cma = true;
+}
+
+u64
+memblock_cma_pages(const struct machine *m, u64 start_pfn, u64 end_pfn)
+{
+	u64 n = 0;
+	int i;
+
+	for (i = 0; i < m->nmemblock; i++) {
+		const struct memblock_region *r = &m->memblock[i];
+		u64 s = MAX(r->base >> PAGE_SHIFT, start_pfn);
+		u64 e = MIN((r->base + r->size) >> PAGE_SHIFT, end_pfn);
+
+		if (r->cma && s < e)
+			n += e - s;
+	}
+	return n;
 }
 
 void

@@ -273,7 +273,7 @@ collect_resv(struct page_alloc *pgalloc)
 
 		s = MAX(s, pgalloc->start_pfn);
 		en = MIN(en, pgalloc->end_pfn);
-		if (s >= en)
+		if (s >= en || r->cma)	/* CMA: freed to the buddy lists */
 			continue;
 		pgalloc->resv[pgalloc->nresv].start = s;
 		pgalloc->resv[pgalloc->nresv].end = en;

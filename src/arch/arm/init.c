@@ -433,7 +433,9 @@ arm_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 				 "supports at most %u CPUs (%s)", m->ncpus,
 				 v->name, v->max_cpus, v->fixmap_up ?
 				 "224 fixmap slots hold 16 kmap_atomic slots "
-				 "per CPU" : "CONFIG_NR_CPUS range 2-32");
+				 "per CPU" : v->nr_cpus > NR_CPUS_ARM ?
+				 "the kernel is built with CONFIG_NR_CPUS=8" :
+				 "CONFIG_NR_CPUS range 2-32");
 	m->mmu.priv = (void *)&arm_privs[v - arm_variants];
 	arm_mmu_init(&m->mmu, e);
 
@@ -653,6 +655,10 @@ reserve_boot(struct machine *m, const struct arm_variant *v)
 			 "swapper_pg_dir");
 	if (v->fdt_base)
 		memblock_reserve(m, fdt_phys(m), FDT_SIZE, "device tree blob");
+	/* dma_contiguous_reserve(): at the top of lowmem */
+	if (v->cma_size)
+		memblock_reserve_cma(m, po + L->lowmem_end - v->cma_size,
+				     v->cma_size);
 }
 
 int
