@@ -42,6 +42,7 @@ struct layout {
 	u64 fixaddr_start, fixaddr_top, fixaddr_boot_start;
 	/* x86-32 4.15+: CPU_ENTRY_AREA_BASE (the RO IDT page first), LDT */
 	u64 cpu_entry_area, cpu_entry_area_end, ldt_base;
+	u64 cma_base, cma_size;	/* the CMA area (0: none) */
 	bool fixmap_up;		/* arm 3.x: fix_to_virt counts up from START */
 	u64 modules_vaddr, modules_end;
 	u64 task_size, stack_top;

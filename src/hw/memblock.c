@@ -38,13 +38,34 @@ memblock_reserve(struct machine *m, u64 base, u64 size, const char *what)
 	r->cma = false;
 }
 
-void
-memblock_reserve_cma(struct machine *m, u64 base, u64 size)
+bool
+memblock_reserve_cma(struct machine *m, u64 size, u64 align, u64 limit,
+		     u64 *base)
 {
-	if (size == 0)
-		return;
-	memblock_reserve(m, base, size, "CMA area");
-	m->memblock[m->nmemblock - 1].cma = true;
+	u64 end = ALIGN_DOWN(limit, align);
+	int i;
+
+	while (size && end >= m->ram_start + size) {
+		u64 b = ALIGN_DOWN(end - size, align), low = ~0ULL;
+
+		if (b < m->ram_start)
+			break;
+		for (i = 0; i < m->nmemblock; i++) {
+			const struct memblock_region *r = &m->memblock[i];
+
+			if (r->base < b + size && r->base + r->size > b &&
+			    r->base < low)
+				low = r->base;
+		}
+		if (low == ~0ULL) {
+			memblock_reserve(m, b, size, "CMA area");
+			m->memblock[m->nmemblock - 1].cma = true;
+			*base = b;
+			return true;
+		}
+		end = low;
+	}
+	return false;
 }
 
 u64

@@ -696,6 +696,8 @@ test_bad_machines(void **state)
 			       "3G is all that fits"));
 	assert_false(boot_fails(NULL, 3 * GiB, 0, 0, "RAM"));
 	assert_true(boot_fails(NULL, 0, 9, 0, "at most 8 CPUs"));
+	assert_true(boot_fails(NULL, 16 * MiB, 0, 0, "give it at least 25M"));
+	assert_false(boot_fails(NULL, 25 * MiB, 0, 0, "RAM"));
 	assert_true(boot_fails("4.x", 0, 0, 0, "arm models 6.1"));
 	assert_true(boot_fails("3.4", 0, 15, 0, "at most 14 CPUs"));
 	assert_false(boot_fails("5.4", 0, 15, 0, "CPUs"));

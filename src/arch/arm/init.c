@@ -501,6 +501,14 @@ arm_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	L->kedata = PAGE_OFFSET + v->edata;
 	L->kbss = PAGE_OFFSET + v->bss;
 	L->kend = PAGE_OFFSET + v->end;
+	if (v->end + 2 * MiB > m->ram_size) {
+		fmt_size(buf, sizeof(buf), m->ram_size);
+		return error_set(e, -EINVAL, "--mem %s: the %s arm kernel's "
+				 "image alone reaches %lluK into RAM; give it "
+				 "at least %lluM", buf, v->name,
+				 (unsigned long long)(v->end >> 10),
+				 (unsigned long long)((v->end >> 20) + 3));
+	}
 
 	/* enum fixed_addresses */
 	if (v->fixmap_up) {
@@ -571,17 +579,42 @@ map_memory(struct machine *m, u64 va, u64 pa, u64 end, pgprot_t prot,
 	return 0;
 }
 
+/*
+ * Lowmem [s, t) with prot: sections, but the CMA area in 4K pages
+ * (dma_contiguous_remap(), MT_MEMORY_DMA_READY), so that its pages can be
+ * remapped uncached one by one.
+ */
+static int
+map_lowmem_range(struct machine *m, u64 s, u64 t, pgprot_t prot,
+		 struct error *e)
+{
+	struct layout *L = &m->lay;
+	u64 po = L->phys_offset;
+	u64 cs = L->cma_base - po + PAGE_OFFSET, ce = cs + L->cma_size;
+	u64 cut[4] = { s, t, t, t };
+	int i, r = 0;
+
+	if (L->cma_size && cs < t && ce > s) {
+		cut[1] = MAX(s, cs);
+		cut[2] = MIN(t, ce);
+	}
+	for (i = 0; i < 3 && !r; i++)
+		if (cut[i] < cut[i + 1])
+			r = map_memory(m, cut[i], cut[i] - PAGE_OFFSET + po,
+				       cut[i + 1], i == 1 ? PAGE_KERNEL : prot,
+				       i == 1, e);
+	return r;
+}
+
 static int
 map_lowmem(struct machine *m, const struct arm_variant *v, struct error *e)
 {
 	struct layout *L = &m->lay;
-	u64 po = L->phys_offset;
-	u64 end = L->high_memory - v->cma_size;
-	int r;
+	u64 end = L->high_memory;
 
 	if (!v->strict_rwx)	/* 3.x: all of lowmem is MT_MEMORY (RWX) */
-		return map_memory(m, PAGE_OFFSET, po, end, PAGE_KERNEL_EXEC,
-				  false, e);
+		return map_lowmem_range(m, PAGE_OFFSET, end, PAGE_KERNEL_EXEC,
+					e);
 	/*
 	 * 5.x: MT_MEMORY_RW (XN) everywhere but the kernel text, then
 	 * mark_rodata_ro(): text read-only and executable, rodata
@@ -599,26 +632,18 @@ map_lowmem(struct machine *m, const struct arm_variant *v, struct error *e)
 			{ PAGE_OFFSET + v->init_begin, end, PAGE_KERNEL },
 		};
 		size_t i;
+		int r;
 
 		for (i = 0; i < ARRAY_SIZE(part); i++) {
 			u64 s = part[i].start, t = MIN(part[i].end, end);
 
 			if (s >= t)
 				continue;
-			r = map_memory(m, s, s - PAGE_OFFSET + po, t,
-				       part[i].prot, false, e);
+			r = map_lowmem_range(m, s, t, part[i].prot, e);
 			if (r)
 				return r;
 		}
 	}
-	/*
-	 * dma_contiguous_remap(): the CMA area at the top of lowmem is
-	 * mapped in 4K pages (MT_MEMORY_DMA_READY), so that its pages can
-	 * be remapped uncached one by one.
-	 */
-	if (v->cma_size)
-		return map_memory(m, end, end - PAGE_OFFSET + po,
-				  L->high_memory, PAGE_KERNEL, true, e);
 	return 0;
 }
 
@@ -655,10 +680,16 @@ reserve_boot(struct machine *m, const struct arm_variant *v)
 			 "swapper_pg_dir");
 	if (v->fdt_base)
 		memblock_reserve(m, fdt_phys(m), FDT_SIZE, "device tree blob");
-	/* dma_contiguous_reserve(): at the top of lowmem */
-	if (v->cma_size)
-		memblock_reserve_cma(m, po + L->lowmem_end - v->cma_size,
-				     v->cma_size);
+	/*
+	 * dma_contiguous_reserve(arm_dma_limit): at the top of lowmem,
+	 * aligned to a max-order block (CMA_MIN_ALIGNMENT_BYTES).
+	 */
+	L->cma_base = 0;
+	L->cma_size = 0;
+	if (v->cma_size && memblock_reserve_cma(m, v->cma_size, 4 * MiB,
+						po + L->lowmem_end,
+						&L->cma_base))
+		L->cma_size = v->cma_size;
 }
 
 int
