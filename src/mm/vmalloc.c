@@ -770,7 +770,8 @@ vmalloc_init(struct machine *m, struct error *e)
 	    preallocate_vmalloc_pages(m, e))
 		return e ? e->code : -ENOMEM;
 	if (L->kimage_vaddr && L->kimage_vaddr == L->vmalloc_start) {
-		add_early(m, "_text", "_etext", false);
+		/* map_kernel_segment(_stext, _etext): not the 64K before */
+		add_early(m, "_stext", "_etext", false);
 		add_early(m, "__start_rodata", "__inittext_begin", false);
 		add_early(m, "__inittext_begin", "__inittext_end", false);
 		add_early(m, "__initdata_begin", "__initdata_end", false);
