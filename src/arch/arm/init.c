@@ -688,8 +688,11 @@ reserve_boot(struct machine *m, const struct arm_variant *v)
 	L->cma_size = 0;
 	if (v->cma_size && memblock_reserve_cma(m, v->cma_size, 4 * MiB,
 						po + L->lowmem_end,
-						&L->cma_base))
+						&L->cma_base)) {
 		L->cma_size = v->cma_size;
+		/* sim: where dma_contiguous_reserve() put it (physical) */
+		machine_add_ksym(m, "CMA_BASE", L->cma_base, L->cma_size, 'A');
+	}
 }
 
 int

@@ -772,8 +772,11 @@ reserve_cma(struct machine *m)
 	L->cma_size = 0;
 	if (top > m->ram_start &&
 	    memblock_reserve_cma(m, CMA_SIZE, 2 * MiB, MIN(top, L->dma_limit),
-				 &L->cma_base))
+				 &L->cma_base)) {
 		L->cma_size = CMA_SIZE;
+		/* sim: where dma_contiguous_reserve() put it (physical) */
+		machine_add_ksym(m, "CMA_BASE", L->cma_base, L->cma_size, 'A');
+	}
 }
 
 int
