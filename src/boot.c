@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "ptwalk/arch_list.h"
 #include "ptwalk/boot.h"
 #include "ptwalk/kernel.h"
 #include "ptwalk/machine.h"

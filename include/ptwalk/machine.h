@@ -23,7 +23,7 @@ struct cpu {
 	u64 root[2];		/* x86: CR3 (root[0]); arm: TTBR0, arm64: TTBR1 */
 	bool root_valid[2];
 	u16 asid;		/* PCID / ASID of the running address space */
-	u64 cr2;		/* last faulting address (arm: FAR) */
+	u64 fault_addr;		/* the last fault's address (x86 CR2, arm FAR) */
 	u64 regs[8];		/* arch control registers for `machine` */
 	int pid;		/* task running here (0: none / kernel) */
 	struct tlb tlb;
@@ -43,6 +43,16 @@ struct layout {
 	/* x86-32 4.15+: CPU_ENTRY_AREA_BASE (the RO IDT page first), LDT */
 	u64 cpu_entry_area, cpu_entry_area_end, ldt_base;
 	u64 cma_base, cma_size;	/* the CMA area (0: none) */
+	/*
+	 * Static vm areas the arch set up at boot (arm: iotable_init's CMA
+	 * remap, pci_reserve_io's window): vm structs without guard pages,
+	 * wherever they are, listed by vmallocinfo as ioremap.
+	 */
+	struct static_vm {
+		u64 addr, size, phys;	/* phys 0: nothing mapped yet */
+		const char *caller;
+	} static_vm[2];
+	unsigned nr_static_vm;
 	bool fixmap_up;		/* arm 3.x: fix_to_virt counts up from START */
 	u64 modules_vaddr, modules_end;
 	u64 task_size, stack_top;
@@ -120,6 +130,7 @@ struct machine {
 		const char *what;
 		bool nomap;	/* no RAM (memblock_remove): not present */
 		bool cma;	/* a CMA area: the page allocator's at boot */
+		bool late;	/* freed after the initcalls (initmem) */
 	} *memblock;
 	int nmemblock;
 	/* table pages come from here once the page allocator is up */

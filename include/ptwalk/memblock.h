@@ -32,5 +32,12 @@ bool memblock_reserve_cma(struct machine *m, u64 size, u64 align, u64 limit,
 			  u64 *base);
 /* How many pages of CMA areas lie in the frames [start, end). */
 u64 memblock_cma_pages(const struct machine *m, u64 start_pfn, u64 end_pfn);
+/*
+ * Reserved while the kernel boots and freed once its initcalls ran
+ * (free_initmem, mark_rodata_ro): the booted machine has these frames
+ * free, but its watermarks were set without them.
+ */
+void memblock_reserve_late(struct machine *m, u64 base, u64 size,
+			   const char *what);
 
 #endif

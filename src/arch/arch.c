@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ptwalk/arch.h"
+#include "ptwalk/arch_list.h"
 
 #define ARCH_LIST(ARCH)		\
 	ARCH(arch_i386)		\

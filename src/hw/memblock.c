@@ -23,6 +23,7 @@ memblock_reserve(struct machine *m, u64 base, u64 size, const char *what)
 	if (m->nmemblock > 0) {
 		r = &m->memblock[m->nmemblock - 1];
 		if (r->base + r->size == base && !r->nomap && !r->cma &&
+		    !r->late &&
 		    !strcmp(r->what, what)) {
 			r->size += size;
 			return;
@@ -36,6 +37,7 @@ memblock_reserve(struct machine *m, u64 base, u64 size, const char *what)
 	r->what = what;
 	r->nomap = false;
 	r->cma = false;
+	r->late = false;
 }
 
 bool
@@ -83,6 +85,15 @@ memblock_cma_pages(const struct machine *m, u64 start_pfn, u64 end_pfn)
 			n += e - s;
 	}
 	return n;
+}
+
+void
+memblock_reserve_late(struct machine *m, u64 base, u64 size, const char *what)
+{
+	if (size == 0)
+		return;
+	memblock_reserve(m, base, size, what);
+	m->memblock[m->nmemblock - 1].late = true;
 }
 
 void

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ptwalk/arch_list.h"
 #include "ptwalk/boot.h"
 #include "ptwalk/expr.h"
 #include "ptwalk/lab.h"

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "ptwalk/arch_list.h"
 #include "ptwalk/lab.h"
 #include "ptwalk/out.h"
 #include "ptwalk/page_alloc.h"

@@ -97,7 +97,7 @@ run_on_cpu0(struct lab_sol *s, struct task_struct *t, struct error *e)
 	return 0;
 }
 
-/* The error code of the first page fault in the kernel's trace. */
+/* The code the CPU reported of the first page fault in the kernel's trace. */
 static bool
 trace_error_code(const struct machine *m, u64 *code)
 {
@@ -106,8 +106,7 @@ trace_error_code(const struct machine *m, u64 *code)
 	for (i = 0; i < m->kt.n; i++) {
 		const struct trace_entry *te = &m->kt.ev[i];
 
-		if (te->id == TE_page_fault &&
-		    te->f.page_fault.status == FAULT_ERROR_CODE) {
+		if (te->id == TE_page_fault) {
 			*code = te->f.page_fault.code;
 			return true;
 		}

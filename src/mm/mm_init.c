@@ -23,7 +23,7 @@
 #include "internal.h"
 
 const char *const zone_names[MAX_NR_ZONES] = {
-	"DMA", "DMA32", "Normal", "HighMem", "Movable"
+	"DMA", "DMA32", "Normal", "HighMem", "Movable", "Device"
 };
 
 const char *const pageflag_names[NR_PAGEFLAGS] = {
@@ -247,6 +247,77 @@ memmap_init_vmemmap(struct page_alloc *pgalloc, struct error *e)
 	return 0;
 }
 
+/* Reserve size bytes of lowmem, top-down as memblock_alloc() does. */
+static int
+boot_alloc(struct page_alloc *pgalloc, u64 size, const char *what,
+	   struct error *e)
+{
+	struct machine *m = pgalloc->m;
+	u64 base;
+
+	size = ALIGN_UP(size, PAGE_SIZE);
+	if (!find_top_down(m, pgalloc->start_pfn << PAGE_SHIFT,
+			   pgalloc->max_low_pfn << PAGE_SHIFT, size, PAGE_SIZE,
+			   &base))
+		return error_set(e, -ENOMEM, "no room in lowmem for the %s "
+				 "(%llu bytes)", what, (unsigned long long)size);
+	memblock_reserve(m, base, size, what);
+	return 0;
+}
+
+/*
+ * alloc_large_system_hash(): one bucket per 2^scale bytes of the lowmem
+ * memblock leaves free (nr_kernel_pages rounded up to a MiB), rounded up
+ * to a power of two, of pointer-sized buckets.
+ */
+static u64
+large_hash_bytes(struct page_alloc *pgalloc, u64 nr_kernel_pages,
+		 unsigned scale)
+{
+	u64 n = ALIGN_UP(nr_kernel_pages, 1ULL << (20 - PAGE_SHIFT));
+	u64 entries = 1;
+
+	n >>= scale - PAGE_SHIFT;
+	while (entries < n)
+		entries <<= 1;
+	return entries * (pgalloc->m->arch->is64 ? 8 : 4);
+}
+
+/*
+ * What boot takes from memblock besides the memory map (the profile says
+ * which): each possible CPU's unit of the first percpu chunk, the dentry
+ * and inode hash tables of vfs_caches_init_early().
+ */
+static int
+boot_tables(struct page_alloc *pgalloc, struct error *e)
+{
+	const struct machine *m = pgalloc->m;
+	const struct kernel_profile *kp = m->profile;
+	u64 pfn, free_low = 0;
+	int i, r = 0;
+
+	if (kp->percpu_pages)
+		r = boot_alloc(pgalloc, (u64)kp->percpu_pages * PAGE_SIZE *
+			       (u64)m->ncpus, "percpu first chunk", e);
+	if (r || !kp->hash_tables)
+		return r;
+	for (pfn = pgalloc->start_pfn; pfn < pgalloc->max_low_pfn; pfn++) {
+		u64 pa = pfn << PAGE_SHIFT;
+		bool held = false;
+
+		for (i = 0; i < m->nmemblock && !held; i++)
+			held = pa >= m->memblock[i].base &&
+				pa - m->memblock[i].base < m->memblock[i].size;
+		free_low += !held;
+	}
+	r = boot_alloc(pgalloc, large_hash_bytes(pgalloc, free_low, 13),
+		       "Dentry cache hash table", e);
+	if (!r)
+		r = boot_alloc(pgalloc, large_hash_bytes(pgalloc, free_low, 14),
+			       "Inode-cache hash table", e);
+	return r;
+}
+
 static int
 resv_cmp(const void *a, const void *b)
 {
@@ -275,6 +346,12 @@ collect_resv(struct page_alloc *pgalloc)
 		en = MIN(en, pgalloc->end_pfn);
 		if (s >= en || r->cma)	/* CMA: freed to the buddy lists */
 			continue;
+		if (r->late) {
+			/* free, but not yet while the watermarks are set */
+			for (; s < en; s++)
+				pfn_zone(pgalloc, s)->late_pages++;
+			continue;
+		}
 		pgalloc->resv[pgalloc->nresv].start = s;
 		pgalloc->resv[pgalloc->nresv].end = en;
 		pgalloc->resv[pgalloc->nresv].what = r->what;
@@ -390,7 +467,8 @@ setup_zones(struct page_alloc *pgalloc)
 		u64 limit;
 
 		zlo[t] = zhi[t] = pgalloc->end_pfn;
-		if (!zone_configured(pgalloc, t) || t == ZONE_MOVABLE)
+		if (!zone_configured(pgalloc, t) || t == ZONE_MOVABLE ||
+		    t == ZONE_DEVICE)
 			continue;
 		switch (t) {
 		case ZONE_DMA:
@@ -609,6 +687,8 @@ page_alloc_init(struct machine *m, struct error *e)
 	pgalloc->start_pfn = m->ram_start >> PAGE_SHIFT;
 	pgalloc->end_pfn = (m->ram_start + m->ram_size) >> PAGE_SHIFT;
 	pgalloc->zones_configured = (1u << ZONE_NORMAL) | (1u << ZONE_MOVABLE);
+	if (m->profile->zone_device)
+		pgalloc->zones_configured |= 1u << ZONE_DEVICE;
 	if (L->dma_limit)
 		pgalloc->zones_configured |= 1u << ZONE_DMA;
 	if (L->dma32_limit)
@@ -645,6 +725,8 @@ page_alloc_init(struct machine *m, struct error *e)
 	setup_zones(pgalloc);
 	r = pgalloc->vmemmap ? memmap_init_vmemmap(pgalloc, e) :
 		memmap_init_flat(pgalloc, e);
+	if (!r)
+		r = boot_tables(pgalloc, e);
 	if (r)
 		goto fail;
 	/*
@@ -672,6 +754,10 @@ page_alloc_init(struct machine *m, struct error *e)
 		}
 	build_all_zonelists(pgalloc);
 	init_per_zone_wmark_min(pgalloc);
+	/* free_initmem(): the late frames were freed with the rest */
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++)
+		for (t = 0; t < MAX_NR_ZONES; t++)
+			pgalloc->node_data[nid]->node_zones[t].late_pages = 0;
 	m->kern->pgalloc = pgalloc;
 	/* page tables from now on come from the buddy allocator */
 	m->memblock_retired = true;

@@ -15,7 +15,7 @@
 #include "ptwalk/machine.h"
 #include "ptwalk/pgtable.h"
 #include "helpers.h"
-#include "../../src/arch/arm/arm.h"
+#include "arm.h"		/* src/arch/arm (the Makefile says where) */
 
 static int
 boot_fails(const char *variant, u64 mem, int cpus, u64 vmalloc,

@@ -17,7 +17,7 @@
 #include "ptwalk/peek.h"
 #include "ptwalk/pgtable.h"
 #include "helpers.h"
-#include "../../src/arch/arm64/arm64_hwdef.h"
+#include "arm64_hwdef.h"	/* src/arch/arm64 (the Makefile says where) */
 
 static bool
 has_flag(const struct machine *m, int lvl, u64 e, const char *name)

@@ -840,6 +840,7 @@ const struct arch arch_arm = {
 	.save_vmcoreinfo = arm_save_vmcoreinfo,
 	.paging_init = arm_paging_init,
 	.mm = &arm_mm,
+	.words = &arm_words,
 	.decode = arm_decode,
 	.va_check = arm_va_check,
 	.mk_table = arm_mk_table,

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ptwalk/image.h"
+#include "ptwalk/image_info.h"
 #include "ptwalk/ksym.h"
 #include "arm.h"
 

@@ -693,6 +693,19 @@ reserve_boot(struct machine *m, const struct arm_variant *v)
 		/* sim: where dma_contiguous_reserve() put it (physical) */
 		machine_add_ksym(m, "CMA_BASE", L->cma_base, L->cma_size, 'A');
 	}
+	/*
+	 * The static vm areas: dma_contiguous_remap() maps the CMA area
+	 * through iotable_init(), pci_reserve_io() keeps the PCI I/O
+	 * window's 2M (pci_ioremap_io() maps it later, on demand).
+	 */
+	L->nr_static_vm = 0;
+	if (L->cma_size)
+		L->static_vm[L->nr_static_vm++] = (struct static_vm){
+			L->cma_base - po + PAGE_OFFSET, L->cma_size,
+			L->cma_base, "iotable_init" };
+	if (v->pci_io)
+		L->static_vm[L->nr_static_vm++] = (struct static_vm){
+			v->pci_io, 2 * MiB, 0, "pci_reserve_io" };
 }
 
 int

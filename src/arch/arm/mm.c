@@ -23,7 +23,6 @@ et_dyn_base(const struct machine *m)
 
 const struct arch_mm arm_mm = {
 	.fault_code = arm_fault_code,
-	.fault_trace = arm_fault_trace,
 	.platform = "v7l",
 	.hwcap = 0x3fb0d6,
 	.mmap_min_addr = 32768,

@@ -719,6 +719,7 @@ const struct arch arch_arm64 = {
 	.setup = arm64_setup,
 	.paging_init = arm64_paging_init,
 	.mm = &arm64_mm,
+	.words = &arm64_words,
 	.image_match = arm64_image_match,
 	.image_setup = arm64_image_setup,
 	.save_notes = arm64_save_notes,

@@ -111,6 +111,8 @@ const struct kernel_profile x86_32_profiles[] = {
 		.data = &k61_686,
 		.struct_page_size = 40,
 		.thp = true,
+		.percpu_pages = 33,
+		.hash_tables = true,
 	},
 	{
 		.name = "2.6",
@@ -137,6 +139,8 @@ const struct kernel_profile x86_pae_profiles[] = {
 		.data = &k61_686_pae,
 		.struct_page_size = 40,
 		.thp = true,
+		.percpu_pages = 33,
+		.hash_tables = true,
 	},
 	{
 		.name = "2.6",
@@ -162,6 +166,9 @@ const struct kernel_profile x86_64_profiles[] = {
 		.data = &k61_amd64,
 		.struct_page_size = 64,
 		.thp = true,
+		.percpu_pages = 62,
+		.hash_tables = true,
+		.zone_device = true,
 	},
 	{ .name = NULL },
 };
@@ -177,6 +184,9 @@ const struct kernel_profile x86_la57_profiles[] = {
 		.data = &k61_amd64,
 		.struct_page_size = 64,
 		.thp = true,
+		.percpu_pages = 62,
+		.hash_tables = true,
+		.zone_device = true,
 	},
 	{ .name = NULL },
 };
@@ -206,8 +216,8 @@ set_image(struct layout *L, const struct x86_kernel *k, u64 text)
  * What boot reserves below the kernel and of the kernel: the first MiB
  * (6.1: reserve_real_mode()) or page 0 and the ISA hole (2.6); the BIOS
  * e820 map's holes of QEMU (page 0, 0x9fc00-0xfffff, the top 128K below
- * 4G), which are no RAM at all; the kernel image less what the booted
- * kernel freed.
+ * 4G), which are no RAM at all; the kernel image, of which what the
+ * booted kernel freed is free again.
  */
 static void
 reserve_boot(struct machine *m, const struct x86_kernel *k, u64 text_pa)
@@ -232,6 +242,9 @@ reserve_boot(struct machine *m, const struct x86_kernel *k, u64 text_pa)
 	for (i = 0; i < (int)ARRAY_SIZE(k->freed) && k->freed[i].what; i++) {
 		memblock_reserve(m, s, text_pa + k->freed[i].start - s,
 				 "kernel image");
+		memblock_reserve_late(m, text_pa + k->freed[i].start,
+				      k->freed[i].end - k->freed[i].start,
+				      k->freed[i].what);
 		s = text_pa + k->freed[i].end;
 	}
 	memblock_reserve(m, s, text_pa + k->end - s, "kernel image");

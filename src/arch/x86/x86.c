@@ -632,6 +632,7 @@ x86_describe(const struct mmu *mmu, struct strbuf *sb)
 	.save_notes = x86_save_notes, \
 	.save_vmcoreinfo = x86_save_vmcoreinfo, \
 	.paging_init = x86_paging_init, \
+	.words = &x86_words, \
 	.root_name = { "cr3", NULL }, \
 	.tag_name = "PCID"
 

@@ -100,12 +100,18 @@ enum { X86_CR0, X86_CR2, X86_CR3, X86_CR4, X86_RIP, X86_RSP, X86_RFLAGS };
 struct mmu;
 void x86_set_decoder(struct mmu *mmu);
 
-/* fault.c */
+/* fault.c: the page-fault error code (arch/x86/include/asm/trap_pf.h) */
+#define X86_PF_PROT	0x01
+#define X86_PF_WRITE	0x02
+#define X86_PF_USER	0x04
+#define X86_PF_RSVD	0x08
+#define X86_PF_INSTR	0x10
 struct walk;
 u64 x86_fault_code(const struct machine *m, const struct walk *w,
 		   unsigned acc);
-void x86_fault_trace(u64 ec, struct trace_page_fault *f);
 const char *x86_access_error(u64 ec, unsigned acc, unsigned long vm_flags);
+/* words.c: how the trace says x86's reports */
+extern const struct arch_words x86_words;
 
 extern const struct arch arch_i386, arch_i386_pae, arch_x86_64,
 	arch_x86_64_la57;
