@@ -110,10 +110,11 @@ const struct cmd cmd_dma_alloc_coherent = {
 	"buffer gets the highest address), uncached (bufferable, XN); the\n"
 	"pages keep their cacheable lowmem alias, so they have two virtual\n"
 	"addresses ('walk' both).  A mask below 32 bits is refused: the\n"
-	"vexpress has no ZONE_DMA.  arm 5.x (5.4, the remap allocator, as\n"
-	"without CMA): the same, remapped into a VM_DMA_COHERENT area of the\n"
-	"vmalloc space.  Simplified: no CMA areas and no per-device coherent\n"
-	"pools.\n",
+	"vexpress has no ZONE_DMA.  arm 5.x (5.4) and 6.1 (the remap\n"
+	"allocator, as without CMA): the same, remapped into a\n"
+	"VM_DMA_COHERENT area of the vmalloc space.  Simplified: no\n"
+	"allocation from the CMA area (6.1 reserves it and maps it in 4K\n"
+	"pages) and no per-device coherent pools.\n",
 	.complete = "expr expr:24,30,32,64",
 	.opts = kreg_walk_opts,
 	.min_args = 1,

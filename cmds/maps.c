@@ -50,7 +50,9 @@ const struct cmd cmd_maps = {
 	"named as they were given to exec and mmap (Linux prints the absolute\n"
 	"path) and live on the simulated disk 08:01, inode numbers given as\n"
 	"files are first opened, so that transcripts do not depend on the\n"
-	"host.  No [vdso] or [vvar]: ptwalk maps no vDSO.\n",
+	"host.  No [vdso] or [vvar]: ptwalk maps no vDSO.  No [vectors] (the\n"
+	"arm vector page's gate VMA; the page itself is mapped user-readable\n"
+	"at 0xffff0000) and no [sigpage] (arm's signal-return page).\n",
 	.complete = "pid",
 	.min_args = 0,
 	.max_args = 1,

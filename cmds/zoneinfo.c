@@ -2,6 +2,7 @@
 /*
  * /proc/zoneinfo: sizes, free pages, watermarks and protection per zone.
  */
+#include "ptwalk/memblock.h"
 #include "ptwalk/out.h"
 #include "ptwalk/page_alloc.h"
 
@@ -46,10 +47,12 @@ zone_show(struct ctx *ctx, struct page_alloc *pgalloc, struct zone *z,
 		   "\n        spanned  %lu"
 		   "\n        present  %lu"
 		   "\n        managed  %lu"
-		   "\n        cma      0",
+		   "\n        cma      %llu",
 		   z->nr_free_pages, min_wmark_pages(z), low_wmark_pages(z),
 		   high_wmark_pages(z), z->spanned_pages, z->present_pages,
-		   z->managed_pages);
+		   z->managed_pages, (unsigned long long)memblock_cma_pages(
+		   ctx->m, z->zone_start_pfn, z->zone_start_pfn +
+		   z->spanned_pages));
 	j_u64(ctx, "free", z->nr_free_pages);
 	j_u64(ctx, "min", min_wmark_pages(z));
 	j_u64(ctx, "low", low_wmark_pages(z));
@@ -57,6 +60,9 @@ zone_show(struct ctx *ctx, struct page_alloc *pgalloc, struct zone *z,
 	j_u64(ctx, "spanned", z->spanned_pages);
 	j_u64(ctx, "present", z->present_pages);
 	j_u64(ctx, "managed", z->managed_pages);
+	j_u64(ctx, "cma", memblock_cma_pages(ctx->m, z->zone_start_pfn,
+					     z->zone_start_pfn +
+					     z->spanned_pages));
 	out_printf(ctx, "\n        protection: (");
 	j_arr(ctx, "protection");
 	for (t = 0; t < MAX_NR_ZONES; t++) {

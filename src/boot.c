@@ -17,12 +17,13 @@
 #define MEM_MIN		(16 * MiB)
 
 static int
-check_mem(const struct arch *a, u64 mem, struct error *e)
+check_mem(const struct arch *a, const struct kernel_profile *p, u64 mem,
+	  struct error *e)
 {
 	char have[32], max[32];
 
 	fmt_size(have, sizeof(have), mem);
-	fmt_size(max, sizeof(max), a->mem_max);
+	fmt_size(max, sizeof(max), p && p->mem_max ? p->mem_max : a->mem_max);
 	if (mem == 0)
 		return error_set(e, -EINVAL, "--mem 0: a machine needs some "
 				 "RAM (at least 16M)");
@@ -40,7 +41,11 @@ check_mem(const struct arch *a, u64 mem, struct error *e)
 	if (mem & (PAGE_SIZE - 1))
 		return error_set(e, -EINVAL, "--mem %s is not a whole number of "
 				 "4K pages", have);
-	if (mem > a->mem_max) {
+	if (p && p->mem_max && mem > p->mem_max)
+		return error_set(e, -EINVAL, "--mem %s: %s (%s) can hold at "
+				 "most %s of RAM: %s", have, a->name, p->name,
+				 max, p->mem_max_why);
+	if (!(p && p->mem_max) && mem > a->mem_max) {
 		if (a->mem_max_msg != NULL)
 			return error_set(e, -EINVAL, "--mem %s: %s", have,
 					 a->mem_max_msg);
@@ -263,7 +268,7 @@ machine_new(const struct machine_opts *o, struct error *e)
 	if (check_arch_options(a, o, e))
 		return NULL;
 	mem = o->mem ? o->mem : a->mem_default;
-	if (check_mem(a, mem, e))
+	if (check_mem(a, arch_profile(a, o->variant), mem, e))
 		return NULL;
 	if (o->cpus < 0 || o->cpus > NR_CPUS_MAX) {
 		error_set(e, -EINVAL, "--cpus %d: between 1 and %d", o->cpus,
@@ -278,11 +283,12 @@ machine_new(const struct machine_opts *o, struct error *e)
 	m->profile = arch_profile(a, o->variant);
 	if (m->opts.va_bits == 0)
 		m->opts.va_bits = a->va_bits_choices[0];
-	m->ram_start = a->ram_base;
+	m->ram_start = m->profile->ram_base ? m->profile->ram_base :
+		a->ram_base;
 	m->ram_size = mem;
 	m->release = kernel_release;
 	if (apply_features(m, o, e) ||
-	    phys_add_ram(&m->phys, a->ram_base, mem, e) ||
+	    phys_add_ram(&m->phys, m->ram_start, mem, e) ||
 	    a->setup(m, &m->opts, e) ||
 	    machine_mmu_ready(m, e) ||
 	    a->paging_init(m, e))

@@ -162,6 +162,13 @@ struct kernel_profile {
 	 * (kmap_local, 5.11+).
 	 */
 	bool kmap_flush_on_map;
+	/*
+	 * The board this kernel is modelled on, where it differs from the
+	 * arch's: where RAM starts (0: the arch's ram_base) and how much
+	 * fits (0: the arch's mem_max, and why).
+	 */
+	u64 ram_base, mem_max;
+	const char *mem_max_why;
 };
 
 /* A region of the kernel's virtual address space. */

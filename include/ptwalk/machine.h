@@ -42,6 +42,17 @@ struct layout {
 	u64 fixaddr_start, fixaddr_top, fixaddr_boot_start;
 	/* x86-32 4.15+: CPU_ENTRY_AREA_BASE (the RO IDT page first), LDT */
 	u64 cpu_entry_area, cpu_entry_area_end, ldt_base;
+	u64 cma_base, cma_size;	/* the CMA area (0: none) */
+	/*
+	 * Static vm areas the arch set up at boot (arm: iotable_init's CMA
+	 * remap, pci_reserve_io's window): vm structs without guard pages,
+	 * wherever they are, listed by vmallocinfo as ioremap.
+	 */
+	struct static_vm {
+		u64 addr, size, phys;	/* phys 0: nothing mapped yet */
+		const char *caller;
+	} static_vm[2];
+	unsigned nr_static_vm;
 	bool fixmap_up;		/* arm 3.x: fix_to_virt counts up from START */
 	u64 modules_vaddr, modules_end;
 	u64 task_size, stack_top;
@@ -118,6 +129,7 @@ struct machine {
 		u64 base, size;
 		const char *what;
 		bool nomap;	/* no RAM (memblock_remove): not present */
+		bool cma;	/* a CMA area: the page allocator's at boot */
 		bool late;	/* freed after the initcalls (initmem) */
 	} *memblock;
 	int nmemblock;

@@ -22,7 +22,8 @@ memblock_reserve(struct machine *m, u64 base, u64 size, const char *what)
 		return;
 	if (m->nmemblock > 0) {
 		r = &m->memblock[m->nmemblock - 1];
-		if (r->base + r->size == base && !r->nomap && !r->late &&
+		if (r->base + r->size == base && !r->nomap && !r->cma &&
+		    !r->late &&
 		    !strcmp(r->what, what)) {
 			r->size += size;
 			return;
@@ -35,7 +36,55 @@ memblock_reserve(struct machine *m, u64 base, u64 size, const char *what)
 	r->size = size;
 	r->what = what;
 	r->nomap = false;
+	r->cma = false;
 	r->late = false;
+}
+
+bool
+memblock_reserve_cma(struct machine *m, u64 size, u64 align, u64 limit,
+		     u64 *base)
+{
+	u64 end = ALIGN_DOWN(limit, align);
+	int i;
+
+	while (size && end >= m->ram_start + size) {
+		u64 b = ALIGN_DOWN(end - size, align), low = ~0ULL;
+
+		if (b < m->ram_start)
+			break;
+		for (i = 0; i < m->nmemblock; i++) {
+			const struct memblock_region *r = &m->memblock[i];
+
+			if (r->base < b + size && r->base + r->size > b &&
+			    r->base < low)
+				low = r->base;
+		}
+		if (low == ~0ULL) {
+			memblock_reserve(m, b, size, "CMA area");
+			m->memblock[m->nmemblock - 1].cma = true;
+			*base = b;
+			return true;
+		}
+		end = low;
+	}
+	return false;
+}
+
+u64
+memblock_cma_pages(const struct machine *m, u64 start_pfn, u64 end_pfn)
+{
+	u64 n = 0;
+	int i;
+
+	for (i = 0; i < m->nmemblock; i++) {
+		const struct memblock_region *r = &m->memblock[i];
+		u64 s = MAX(r->base >> PAGE_SHIFT, start_pfn);
+		u64 e = MIN((r->base + r->size) >> PAGE_SHIFT, end_pfn);
+
+		if (r->cma && s < e)
+			n += e - s;
+	}
+	return n;
 }
 
 void

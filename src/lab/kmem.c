@@ -993,7 +993,7 @@ arm_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_armregions = {
 	.nr = 10,
 	.title = "the regions of 32-bit ARM, DMA from the top, the vectors",
-	.args = "--arch arm",
+	.args = "--arch arm --kernel 3.4",
 	.commands = "layout, dma_alloc_coherent, walk",
 	.machine = arm_machine,
 	.machine_text = "arm, 256M-1G RAM",

@@ -289,6 +289,14 @@ replay_vmalloc_space(struct machine *m, struct boot_state *bs)
 
 		if (l->kind == BL_CACHE || l->kind == BL_PAGES)
 			continue;
+		/*
+		 * An early area over the guest's RAM (its image's segments,
+		 * the CMA remap) is the kernel's own: this machine made its
+		 * own at boot, where its layout puts them.
+		 */
+		if (l->kind == BL_EARLY && l->phys >= m->ram_start &&
+		    l->phys - m->ram_start < r->mem)
+			continue;
 		if (l->kind == BL_GAP || l->kind == BL_UNPURGED) {
 			addr[i] = placeholder(m, cursor, l->size, &e);
 			gap[i] = l->kind == BL_GAP ? 'g' : 'u';

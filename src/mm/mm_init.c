@@ -344,7 +344,7 @@ collect_resv(struct page_alloc *pgalloc)
 
 		s = MAX(s, pgalloc->start_pfn);
 		en = MIN(en, pgalloc->end_pfn);
-		if (s >= en)
+		if (s >= en || r->cma)	/* CMA: freed to the buddy lists */
 			continue;
 		if (r->late) {
 			/* free, but not yet while the watermarks are set */

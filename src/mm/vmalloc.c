@@ -731,6 +731,26 @@ add_early(struct machine *m, const char *from, const char *to, bool guard)
 	va->vm = vm;
 }
 
+/* A static vm area of the arch's (add_static_vm_early): VM_IOREMAP. */
+static void
+add_static(struct machine *m, const struct static_vm *sv)
+{
+	struct vmap_area *va;
+	struct vm_struct *vm;
+
+	va = insert_vmap_area(vmalloc_of(m), sv->addr, sv->addr + sv->size);
+	vm = xcalloc(1, sizeof(*vm));
+	vm->addr = sv->addr;
+	vm->size = sv->size;
+	vm->phys_addr = sv->phys;
+	vm->flags = VM_IOREMAP | VM_NO_GUARD;
+	vm->caller = sv->caller;
+	vm->kind = VMK_IOREMAP;
+	vm->page_shift = PAGE_SHIFT;
+	snprintf(vm->name, sizeof(vm->name), "%s", sv->caller);
+	va->vm = vm;
+}
+
 /*
  * x86_64 (arch/x86/mm/init_64.c preallocate_vmalloc_pages): the second
  * level of every top-level entry of the vmalloc range exists from boot, so
@@ -764,18 +784,22 @@ int
 vmalloc_init(struct machine *m, struct error *e)
 {
 	const struct layout *L = &m->lay;
+	unsigned i;
 
 	m->kern->vm = xcalloc(1, sizeof(struct vmalloc_state));
 	if (m->arch->is64 && !m->mmu.split_roots &&
 	    preallocate_vmalloc_pages(m, e))
 		return e ? e->code : -ENOMEM;
 	if (L->kimage_vaddr && L->kimage_vaddr == L->vmalloc_start) {
-		add_early(m, "_text", "_etext", false);
+		/* map_kernel_segment(_stext, _etext): not the 64K before */
+		add_early(m, "_stext", "_etext", false);
 		add_early(m, "__start_rodata", "__inittext_begin", false);
 		add_early(m, "__inittext_begin", "__inittext_end", false);
 		add_early(m, "__initdata_begin", "__initdata_end", false);
 		add_early(m, "_data", "_end", true);
 	}
+	for (i = 0; i < L->nr_static_vm; i++)
+		add_static(m, &L->static_vm[i]);
 	relink_vmlist(m->kern->vm);
 	return 0;
 }

@@ -56,9 +56,15 @@ const struct option_doc option_docs[] = {
 	  "with 160M, the kernel at 1M, 32-byte struct pages).  x86_64, "
 	  "x86_64-la57: 6.1 (Debian bookworm amd64 on QEMU pc: MODULES_VADDR "
 	  "0xffffffffc0000000, the kernel at 16M, the first MiB reserved).  "
-	  "arm: 3.4 (the default: VMALLOC_END 0xff000000, DMA consistent "
-	  "area, fixmap at 0xfff00000) or 5.4 (VMALLOC_END 0xff800000, fixmap "
-	  "at 0xffc00000, strict kernel RWX).  arm64: 6.1 (the default: block "
+	  "arm: 6.1 (the default: Debian bookworm's armmp kernel on QEMU "
+	  "virt, as its guest shows it: RAM at 0x40000000, ZONE_DMA over "
+	  "lowmem, the kernel at TEXT_OFFSET 0x208000, 16M of CMA at the top "
+	  "of lowmem in 4K pages, the device tree at 0xff800000, fixmap at "
+	  "0xffc80000, 36-byte struct pages), 3.4 (the classic layout on a "
+	  "vexpress board, RAM at 0x60000000: VMALLOC_END 0xff000000, DMA "
+	  "consistent area, fixmap at 0xfff00000) or 5.4 (vexpress: "
+	  "VMALLOC_END 0xff800000, fixmap at 0xffc00000, strict kernel "
+	  "RWX).  arm64: 6.1 (the default: block "
 	  "mappings in the linear map, rodata=on) or 6.1-rodata-full (a "
 	  "linear map of 4K pages)",
 	  "words:2.6,3.4,5.4,6.1,6.1-rodata-full", 1007, NULL },

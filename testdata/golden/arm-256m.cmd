@@ -1,4 +1,4 @@
-# args: --arch arm --mem 256M
+# args: --arch arm --kernel 3.4 --mem 256M
 # A small ARM machine: all RAM is lowmem.
 machine
 layout

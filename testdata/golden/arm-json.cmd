@@ -1,4 +1,4 @@
-# args: --arch arm --json
+# args: --arch arm --kernel 3.4 --json
 walk 0xc0100000
 walk 0xffff0000
 walk 0xf0000000

@@ -1,4 +1,4 @@
-# args: --arch arm
+# args: --arch arm --kernel 3.4
 # The Cortex-A9 TLB on arm: sections and 4K entries, global kernel
 # entries, and stale translations after table changes without a flush.
 translate 0xc0000000 0xc00ff000 0xffff0000

@@ -1,4 +1,4 @@
-# args: --arch arm
+# args: --arch arm --kernel 3.4
 # 32-bit ARM, Linux 3.4 layout, 1G: 760M lowmem in 1M sections + highmem.
 machine
 walk _text

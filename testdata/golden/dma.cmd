@@ -1,4 +1,4 @@
-# args: --arch arm --mem 1G
+# args: --arch arm --kernel 3.4 --mem 1G
 # arm 3.x: coherent buffers from the top of the 2M consistent area, the
 # same pages reachable through their cached lowmem alias.
 dma_alloc_coherent 8192 --walk

@@ -1,4 +1,4 @@
-# args: --arch arm --mem 1G
+# args: --arch arm --kernel 3.4 --mem 1G
 # arm 3.x: pkmap below PAGE_OFFSET, 512 slots; every fixmap slot is a
 # kmap_atomic slot, counting up from FIXADDR_START; the PTE stays at unmap.
 alloc_pages GFP_HIGHUSER 0

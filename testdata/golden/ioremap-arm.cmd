@@ -1,4 +1,4 @@
-# args: --arch arm --mem 1G
+# args: --arch arm --kernel 3.4 --mem 1G
 # arm: device memory only (vexpress peripherals at 0x10000000), 16M
 # alignment for large ranges, RAM refused.
 ioremap 0x10009000 4K --walk

@@ -1,4 +1,4 @@
-# args: --arch arm
+# args: --arch arm --kernel 3.4
 # arm: the built-in demo (Thumb-2 with an ARM-state function), ASIDs, the
 # young bit Linux emulates by faulting (after fork the child's PTEs are
 # old), copy-on-write, stack growth and a SIGSEGV.

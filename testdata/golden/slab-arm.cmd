@@ -1,4 +1,4 @@
-# args: --arch arm
+# args: --arch arm --kernel 3.4
 # The slab allocator on arm: KMALLOC_MIN_SIZE and the size classes of the
 # arch, the direct map, kmalloc_large; freeing everything and shrinking
 # gives back the buddyinfo of boot.

@@ -1,4 +1,4 @@
-# args: --arch arm --mem 1G
+# args: --arch arm --kernel 3.4 --mem 1G
 # The same sequence on arm (3.x layout): highmem pages first.
 vmalloc 1000000 --walk
 x/2x $1

@@ -21,11 +21,13 @@ echo "-c failing:";            run $PTWALK -c 'pa 0xf8800000; echo after'
 echo "-c --bail:";             run $PTWALK --bail -c 'pa 0xf8800000; echo after'
 echo "quit 3:";                run $PTWALK -c 'quit 3; echo no'
 echo "--vmalloc 256M:";        run $PTWALK --vmalloc 256M -c 'layout' 
-echo "--mem 3G on arm:";       run $PTWALK --arch arm --mem 3G -c machine
+echo "--mem 3G on arm 3.4:";   run $PTWALK --arch arm --kernel 3.4 --mem 3G -c machine
+echo "--mem 4G on arm:";       run $PTWALK --arch arm --mem 4G -c machine
 echo "--kernel 4.x on arm:";   run $PTWALK --arch arm --kernel 4.x -c machine
 echo "--kernel 5.4 on i386:";  run $PTWALK --kernel 5.4 -c machine
-echo "--cpus 15 on arm 3.x:";  run $PTWALK --arch arm --cpus 15 -c machine
+echo "--cpus 15 on arm 3.x:";  run $PTWALK --arch arm --kernel 3.4 --cpus 15 -c machine
+echo "--cpus 9 on arm 6.1:";   run $PTWALK --arch arm --cpus 9 -c machine
 echo "--vmalloc 8M on arm:";   run $PTWALK --arch arm --vmalloc 8M -c machine
-echo "--vmalloc 480M on arm:"; run $PTWALK --arch arm --vmalloc 480M -c 'pa high_memory - 1'
+echo "--vmalloc 480M on arm:"; run $PTWALK --arch arm --kernel 3.4 --vmalloc 480M -c 'pa high_memory - 1'
 echo "--nodes 0:";             run $PTWALK --nodes 0 -c machine
 echo "--nodes 64 on 512M:";    run $PTWALK --nodes 64 --mem 512M -c machine

@@ -617,8 +617,8 @@ test_boot_tables(void **state)
 static void
 test_cpu_and_tlb(void **state)
 {
-	struct machine *m = boot(.arch = "arm", .mem = 128 * MiB,
-				 .exec = "none");
+	struct machine *m = boot(.arch = "arm", .variant = "3.4",
+				 .mem = 128 * MiB, .exec = "none");
 	struct cpu *c = machine_cpu(m);
 	struct walk w;
 	bool hit;
@@ -644,16 +644,66 @@ test_cpu_and_tlb(void **state)
 	machine_free(m);
 }
 
+/*
+ * 6.1 armmp on QEMU virt: RAM at 0x40000000, swapper_pg_dir below _text at
+ * TEXT_OFFSET 0x208000, the device tree in two read-only sections at
+ * 0xff800000, the CMA area (top 16M of lowmem) in 4K pages, the fixmap
+ * from 0xffc80000.
+ */
+static void
+test_profile_61(void **state)
+{
+	struct machine *m = boot(.arch = "arm", .mem = 256 * MiB,
+				 .exec = "none");
+	struct walk w;
+
+	(void)state;
+	assert_string_equal(m->profile->name, "6.1");
+	assert_true(m->ram_start == 0x40000000ULL);
+	assert_true(m->swapper_pg_dir == 0x40204000ULL);
+	assert_true(m->lay.high_memory == 0xd0000000ULL);
+	assert_true(m->lay.vmalloc_start == 0xd0800000ULL);
+	assert_true(m->lay.vmalloc_end == 0xff800000ULL);
+	assert_true(m->lay.fixaddr_start == 0xffc80000ULL);
+	assert_true(m->lay.fixaddr_top == 0xffeff000ULL);
+	assert_true(m->lay.dma_limit == 0x50000000ULL);
+	assert_true(machine_ksym(m, "_text")->value == 0xc0208000ULL);
+	assert_int_equal(mmu_walk(&m->mmu, &m->phys, m->swapper_pg_dir,
+				  0xff800000ULL, &w), WF_NONE);
+	assert_int_equal(w.shift, SECTION_SHIFT);
+	assert_true(w.pa == 0x48000000ULL);
+	assert_int_equal(mmu_walk(&m->mmu, &m->phys, m->swapper_pg_dir,
+				  0xff900000ULL, &w), WF_NONE);
+	assert_int_not_equal(mmu_walk(&m->mmu, &m->phys, m->swapper_pg_dir,
+				      0xffa00000ULL, &w), WF_NONE);
+	/* the CMA area in pages, the rest of lowmem in sections */
+	assert_int_equal(mmu_walk(&m->mmu, &m->phys, m->swapper_pg_dir,
+				  0xcf000000ULL, &w), WF_NONE);
+	assert_int_equal(w.shift, PAGE_SHIFT);
+	assert_true(w.pa == 0x4f000000ULL);
+	assert_int_equal(mmu_walk(&m->mmu, &m->phys, m->swapper_pg_dir,
+				  0xcef00000ULL, &w), WF_NONE);
+	assert_int_equal(w.shift, SECTION_SHIFT);
+	machine_free(m);
+}
+
 static void
 test_bad_machines(void **state)
 {
 	(void)state;
-	assert_true(boot_fails(NULL, 3 * GiB, 0, 0, "2.5G is all that fits"));
-	assert_true(boot_fails("4.x", 0, 0, 0, "arm models 3.4"));
+	assert_true(boot_fails("3.4", 3 * GiB, 0, 0, "2.5G is all that fits"));
+	assert_true(boot_fails(NULL, 3 * GiB + 4 * KiB, 0, 0,
+			       "3G is all that fits"));
+	assert_false(boot_fails(NULL, 3 * GiB, 0, 0, "RAM"));
+	assert_true(boot_fails(NULL, 0, 9, 0, "at most 8 CPUs"));
+	assert_true(boot_fails(NULL, 16 * MiB, 0, 0, "give it at least 25M"));
+	assert_false(boot_fails(NULL, 25 * MiB, 0, 0, "RAM"));
+	assert_true(boot_fails("4.x", 0, 0, 0, "arm models 6.1"));
 	assert_true(boot_fails("3.4", 0, 15, 0, "at most 14 CPUs"));
 	assert_false(boot_fails("5.4", 0, 15, 0, "CPUs"));
 	assert_true(boot_fails(NULL, 0, 0, 8 * MiB, "at least 16M"));
-	assert_true(boot_fails(NULL, 0, 0, 1000 * MiB, "at most 976M"));
+	assert_true(boot_fails("3.4", 0, 0, 1000 * MiB, "at most 976M"));
+	assert_true(boot_fails(NULL, 0, 0, 1000 * MiB, "at most 984M"));
 	assert_false(boot_fails(NULL, 2560 * MiB, 0, 0, "RAM"));
 }
 
@@ -674,6 +724,7 @@ main(void)
 		cmocka_unit_test(test_boot_tables),
 		cmocka_unit_test(test_cpu_and_tlb),
 		cmocka_unit_test(test_bad_machines),
+		cmocka_unit_test(test_profile_61),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

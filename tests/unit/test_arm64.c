@@ -481,8 +481,13 @@ test_layout_48(void **state)
 	assert_string_equal(machine_region(m, ~0ULL)->name, "guard");
 	assert_string_equal(machine_region(m, 0x0001000000000000ULL)->name,
 			    "unmapped");
+	/* the 64K before _stext is vmalloc space; the image from _stext */
 	assert_string_equal(machine_region(m, L->kimage_vaddr)->name,
-			    "kernel image");
+			    "vmalloc");
+	assert_string_equal(machine_region(m, L->kimage_vaddr +
+					   0x10000)->name, "kernel image");
+	/* TCR_EL1.NFD1 as CONFIG_RANDOMIZE_BASE sets it */
+	assert_true(machine_cpu(m)->regs[0] & BIT(54));
 	machine_free(m);
 }
 

@@ -94,7 +94,7 @@ test_ioremap(void **state)
 	machine_free(m);
 
 	/* arm refuses all RAM; arm64 ioremap_cache of RAM is the linear map */
-	m = boot(.arch = "arm", .mem = 1 * GiB);
+	m = boot(.arch = "arm", .variant = "3.4", .mem = 1 * GiB);
 	assert_int_equal(ioremap_caller(m, 0x9fc00000, 4096, NULL, "t",
 					&direct, &e), 0);
 	machine_free(m);
@@ -109,7 +109,8 @@ test_ioremap(void **state)
 static void
 test_dma(void **state)
 {
-	struct machine *m = boot(.arch = "arm", .mem = 1 * GiB);
+	struct machine *m = boot(.arch = "arm", .variant = "3.4",
+				 .mem = 1 * GiB);
 	unsigned long kept = free_and_kept(m);
 	struct dma_buf *b1, *b2, *b3;
 	struct error e;

@@ -181,8 +181,8 @@ test_size_classes(void **state)
 	(void)state;
 	m[0] = boot(.arch = "x86_64", .mem = 1 * GiB, .cpus = 2, .nodes = 1,
 		    .exec = "none");
-	m[1] = boot(.arch = "arm", .mem = 256 * MiB, .cpus = 2, .nodes = 1,
-		    .exec = "none");
+	m[1] = boot(.arch = "arm", .variant = "3.4", .mem = 256 * MiB,
+		    .cpus = 2, .nodes = 1, .exec = "none");
 	m[2] = boot(.arch = "arm64", .mem = 1 * GiB, .cpus = 2, .nodes = 1,
 		    .exec = "none");
 	for (i = 0; i < ARRAY_SIZE(t); i++)
@@ -212,9 +212,18 @@ test_size_classes(void **state)
 	assert_string_equal(kmalloc_slab(m[0], 100, GFP_KERNEL |
 					 __GFP_RECLAIMABLE)->name,
 			    "kmalloc-rcl-128");
-	/* arm has no ZONE_DMA: GFP_DMA is a normal kmalloc */
+	/* arm 3.4 on vexpress has no ZONE_DMA: GFP_DMA is a normal kmalloc */
 	assert_string_equal(kmalloc_slab(m[1], 100, GFP_DMA)->name,
 			    "kmalloc-128");
+	/* arm 6.1 on virt: ZONE_DMA covers lowmem, so the dma- caches exist */
+	{
+		struct machine *m61 = boot(.arch = "arm", .mem = 256 * MiB,
+					   .exec = "none");
+
+		assert_string_equal(kmalloc_slab(m61, 100, GFP_DMA)->name,
+				    "dma-kmalloc-128");
+		machine_free(m61);
+	}
 	assert_null(kmalloc_slab(m[0], 8193, GFP_KERNEL));
 	assert_int_equal(kmalloc_size_roundup(m[0], 8193), 16384);
 	for (a = 0; a < 3; a++)

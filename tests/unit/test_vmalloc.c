@@ -284,8 +284,15 @@ test_arm64_kernel_areas(void **state)
 	struct machine *m = boot(.arch = "arm64", .mem = 1 * GiB);
 	const struct ksym *end = machine_ksym(m, "_end");
 	u64 a;
+	int i;
 
 	(void)state;
+	/* first in the Image's 64K head before _stext */
+	a = must_vmalloc(m, PAGE_SIZE);
+	assert_int_equal(a, m->lay.kimage_vaddr);
+	/* 4K + guard each: seven more fit before _stext, then past _end */
+	for (i = 0; i < 7; i++)
+		must_vmalloc(m, PAGE_SIZE);
 	a = must_vmalloc(m, PAGE_SIZE);
 	/* after the kernel image (_end) and its guard page */
 	assert_int_equal(a, ALIGN_UP(end->value, PAGE_SIZE) + PAGE_SIZE);

@@ -111,6 +111,14 @@ struct arm_variant {
 	unsigned vectors_domain;
 	u32 dacr;			/* the kernel's DACR */
 	unsigned max_cpus;		/* kmap_atomic slots must fit the fixmap */
+	unsigned nr_cpus;		/* CONFIG_NR_CPUS: the fixmap's kmap slots */
+	u64 phys_offset;		/* PHYS_OFFSET: where the board's RAM starts */
+	u64 text_offset;		/* TEXT_OFFSET: _text - PAGE_OFFSET */
+	bool dma_zone;			/* ZONE_DMA over all of lowmem (6.1 armmp) */
+	u64 cma_size;			/* CMA at the top of lowmem, in 4K pages */
+	u64 fdt_base, fdt_end;		/* the device tree's fixed mapping (5.x+) */
+	u64 pci_io;			/* PCI_IO_VIRT_BASE's 2M, reserved (0: none) */
+	bool free_init;			/* free_initmem(): init is not reserved */
 	/* kernel image, offsets from PAGE_OFFSET */
 	u64 stext, etext, rodata, init_begin, init_end, sdata, edata, bss, end;
 };
@@ -137,6 +145,7 @@ struct arch;
 int arm_mmu_init(struct mmu *mmu, struct error *e);
 void arm_mmu_variant(struct mmu *mmu, const struct arm_variant *v);
 const struct arm_variant *arm_find_variant(const char *name);
+const struct kernel_profile *arm_profile_of(const struct arm_variant *v);
 void arm_regions(struct machine *m, const struct arm_variant *v);
 /* image.c */
 bool arm_image_match(const struct arch *a, const struct image_info *ii);

@@ -71,7 +71,7 @@ arm_image_setup(struct machine *m, struct error *e)
 	arm_mmu_variant(&m->mmu, v);
 	if (arm_mmu_init(&m->mmu, e))
 		return -EINVAL;
-	m->profile = &arm_profiles[v - arm_variants];
+	m->profile = arm_profile_of(v);
 	m->opts.variant = v->name;
 	L->phys_offset = vmcoreinfo_or(ii, "NUMBER(PHYS_OFFSET)",
 			       m->phys.r[0].start & ~(16 * MiB - 1));

@@ -3,10 +3,18 @@
  * The 32-bit ARM kernel's address space and its boot page tables
  * (arch/arm/mm/mmu.c: sanity_check_meminfo, paging_init).
  *
- * The machine is a Versatile Express with a Cortex-A9 MPCore tile, as QEMU
- * models it (vexpress-a9): RAM at PHYS_OFFSET 0x60000000, ARMv7 with TEX
- * remap, an SMP kernel (shared, write-allocate memory), 3G/1G split,
- * HIGHMEM.  Two kernels are modelled (--kernel):
+ * ARMv7 with TEX remap, an SMP kernel (shared, write-allocate memory), 3G/1G
+ * split, HIGHMEM.  Three kernels are modelled (--kernel):
+ *
+ *   6.1  Debian bookworm's armmp kernel (Linux 6.1) on QEMU's virt board:
+ *        RAM at PHYS_OFFSET 0x40000000, TEXT_OFFSET 0x208000, ZONE_DMA
+ *        over all of lowmem, the 16M CMA area at the top of lowmem mapped
+ *        in 4K pages, VMALLOC_END 0xff800000, the device tree mapped
+ *        read-only at 0xff800000, fixmap 0xffc80000-0xfff00000,
+ *        kmap_local (KM_MAX_IDX 16 per CPU, NR_CPUS 8).
+ *
+ * 3.4 and 5.4 model a Versatile Express with a Cortex-A9 MPCore tile, as QEMU
+ * models it (vexpress-a9), RAM at PHYS_OFFSET 0x60000000:
  *
  *   3.4  Linux 3.4: VMALLOC_END 0xff000000, the 2M DMA consistent area at
  *        0xffc00000, fixmap 0xfff00000-0xfffe0000 counting up and used
@@ -26,8 +34,8 @@
 #include "arm.h"
 
 #define PAGE_OFFSET	0xc0000000ULL
-#define PHYS_OFFSET	0x60000000ULL
-#define TEXT_OFFSET	0x8000ULL
+#define VEXPRESS_RAM	0x60000000ULL
+#define VIRT_RAM	0x40000000ULL
 #define PMD_SIZE	(1ULL << PGDIR_SHIFT)		/* 2M */
 #define VMALLOC_OFFSET	(8 * MiB)
 #define VECTORS_BASE	0xffff0000ULL
@@ -54,6 +62,8 @@ const struct arm_variant arm_variants[] = {
 		.dacr = DACR_3X,
 		/* 224 fixmap slots hold KM_TYPE_NR 16 per CPU */
 		.max_cpus = 14,
+		.nr_cpus = NR_CPUS_ARM,
+		.phys_offset = VEXPRESS_RAM, .text_offset = 0x8000,
 		.stext = 0x8000, .etext = 0x468000, .rodata = 0x3a0000,
 		.init_begin = 0x468000, .init_end = 0x4a0000,
 		.sdata = 0x4a0000, .edata = 0x4f0000, .bss = 0x4f0000,
@@ -71,11 +81,40 @@ const struct arm_variant arm_variants[] = {
 		.vectors_domain = DOMAIN_VECTORS,
 		.dacr = DACR_5X,
 		.max_cpus = 32,		/* CONFIG_NR_CPUS range 2-32 */
+		.nr_cpus = NR_CPUS_ARM,
+		.phys_offset = VEXPRESS_RAM, .text_offset = 0x8000,
 		/* _stext, rodata and __init_begin on 1M boundaries */
 		.stext = 0x100000, .etext = 0x900000, .rodata = 0x900000,
 		.init_begin = 0xc00000, .init_end = 0xd00000,
 		.sdata = 0xd00000, .edata = 0xe00000, .bss = 0xe00000,
 		.end = 0xe80000,
+	},
+	{
+		.name = "6.1",
+		.vmalloc_end = 0xff800000ULL,
+		.fixaddr_start = 0xffc80000ULL,
+		.fixaddr_end = 0xfff00000ULL,
+		.fixmap_up = false,
+		.pte_none = true,
+		.strict_rwx = true,
+		.vectors_pages = 2,
+		.vectors_domain = DOMAIN_VECTORS,
+		.dacr = DACR_5X,
+		.max_cpus = 8,		/* Debian's CONFIG_NR_CPUS */
+		.nr_cpus = 8,
+		.phys_offset = VIRT_RAM,
+		/* Debian's multiplatform kernel: textofs 0x208000 (QCOM) */
+		.text_offset = 0x208000,
+		.dma_zone = true,
+		.cma_size = 16 * MiB,	/* CONFIG_CMA_SIZE_MBYTES=16 */
+		.fdt_base = 0xff800000ULL, .fdt_end = 0xffc00000ULL,
+		.pci_io = 0xfee00000ULL,
+		.free_init = true,
+		/* 6.1.0-57-armmp's System.map, offsets from PAGE_OFFSET */
+		.stext = 0x300000, .etext = 0xe00000, .rodata = 0xe00000,
+		.init_begin = 0x1200000, .init_end = 0x1400000,
+		.sdata = 0x1400000, .edata = 0x15a92a8, .bss = 0x15a92a8,
+		.end = 0x1607608,
 	},
 	{ .name = NULL },
 };
@@ -85,6 +124,24 @@ const struct arm_variant arm_variants[] = {
  * watermarks) are still those of the 6.1 model.
  */
 const struct kernel_profile arm_profiles[] = {
+	{
+		.name = "6.1",
+		.release = "Linux 6.1",
+		.model = "Linux 6.1 ARMv7 SMP, Debian bookworm armmp on QEMU "
+			"virt (Cortex-A15): RAM at 0x40000000, 3G/1G, HIGHMEM, "
+			"ZONE_DMA over lowmem, 16M CMA in 4K pages, "
+			"VMALLOC_END 0xff800000, device tree at 0xff800000, "
+			"fixmap 0xffc80000-0xfff00000, kmap_local",
+		.data = &arm_variants[2],
+		/* no HAVE_ALIGNED_STRUCT_PAGE on arm: 36 bytes with MEMCG */
+		.struct_page_size = 36,
+		.thp = false,		/* no TRANSPARENT_HUGEPAGE without LPAE */
+		.ram_base = VIRT_RAM,
+		.mem_max = 3 * GiB,
+		.mem_max_why = "without LPAE physical addresses have 32 bits "
+			"and QEMU virt's RAM starts at 0x40000000, so 3G is all "
+			"that fits below 4G",
+	},
 	{
 		.name = "3.4",
 		.release = "Linux 3.4",
@@ -110,11 +167,11 @@ const struct kernel_profile arm_profiles[] = {
 	{ .name = NULL },
 };
 
-static const struct arm_priv arm_priv_3x = {
-	&arm_variants[0], true, PAGE_OFFSET - 16 * MiB
-};
-static const struct arm_priv arm_priv_5x = {
-	&arm_variants[1], true, PAGE_OFFSET - 16 * MiB
+/* the Linux PTE rules of each variant, in arm_variants' order */
+static const struct arm_priv arm_privs[] = {
+	{ &arm_variants[0], true, PAGE_OFFSET - 16 * MiB },
+	{ &arm_variants[1], true, PAGE_OFFSET - 16 * MiB },
+	{ &arm_variants[2], true, PAGE_OFFSET - 16 * MiB },
 };
 
 static void levels(struct mmu *mmu);
@@ -128,7 +185,7 @@ arm_mmu_init(struct mmu *mmu, struct error *e)
 {
 	(void)e;
 	if (mmu->priv == NULL)
-		mmu->priv = (void *)&arm_priv_3x;
+		mmu->priv = (void *)&arm_privs[0];
 	levels(mmu);
 	return 0;
 }
@@ -137,8 +194,7 @@ arm_mmu_init(struct mmu *mmu, struct error *e)
 void
 arm_mmu_variant(struct mmu *mmu, const struct arm_variant *v)
 {
-	mmu->priv = (void *)(v == &arm_variants[0] ? &arm_priv_3x :
-			     &arm_priv_5x);
+	mmu->priv = (void *)&arm_privs[v - arm_variants];
 }
 
 static void
@@ -182,7 +238,7 @@ ksyms(struct machine *m, const struct arm_variant *v)
 {
 	struct layout *L = &m->lay;
 
-	machine_add_ksym(m, "_text", PAGE_OFFSET + TEXT_OFFSET, 0, 'T');
+	machine_add_ksym(m, "_text", PAGE_OFFSET + v->text_offset, 0, 'T');
 	machine_add_ksym(m, "_stext", L->ktext, 0, 'T');
 	machine_add_ksym(m, "_etext", L->ketext, 0, 'T');
 	if (v->strict_rwx)
@@ -199,11 +255,11 @@ ksyms(struct machine *m, const struct arm_variant *v)
 	machine_add_ksym(m, "__bss_start", L->kbss, 0, 'B');
 	machine_add_ksym(m, "_end", L->kend, 0, 'B');
 	/* head.S: .equ swapper_pg_dir, KERNEL_RAM_VADDR - PG_DIR_SIZE */
-	machine_add_ksym(m, "swapper_pg_dir", PAGE_OFFSET + 0x4000, 16 * KiB,
-			 'A');
+	machine_add_ksym(m, "swapper_pg_dir", PAGE_OFFSET + v->text_offset -
+			 0x4000, 16 * KiB, 'A');
 
 	machine_add_ksym(m, "PAGE_OFFSET", PAGE_OFFSET, 0, 'A');
-	machine_add_ksym(m, "PHYS_OFFSET", PHYS_OFFSET, 0, 'A');
+	machine_add_ksym(m, "PHYS_OFFSET", L->phys_offset, 0, 'A');
 	machine_add_ksym(m, "TASK_SIZE", L->task_size, 0, 'A');
 	machine_add_ksym(m, "TASK_UNMAPPED_BASE",
 			 ALIGN_UP(L->task_size / 3, 16 * MiB), 0, 'A');
@@ -223,6 +279,10 @@ ksyms(struct machine *m, const struct arm_variant *v)
 	machine_add_ksym(m, "FIXADDR_TOP", L->fixaddr_top, 0, 'A');
 	if (!v->fixmap_up)
 		machine_add_ksym(m, "FIXADDR_END", v->fixaddr_end, 0, 'A');
+	if (v->fdt_base)
+		machine_add_ksym(m, "FDT_FIXED_BASE", v->fdt_base, 0, 'A');
+	if (v->pci_io)
+		machine_add_ksym(m, "PCI_IO_VIRT_BASE", v->pci_io, 0, 'A');
 	machine_add_ksym(m, "VECTORS_BASE", VECTORS_BASE, 0, 'A');
 }
 
@@ -252,6 +312,10 @@ arm_regions(struct machine *m, const struct arm_variant *v)
 			   "pages (PAGE_OFFSET - 2M)",
 			   "walk VADDR (the pkmap pte table)", 0, 0);
 	machine_add_region(m, "lowmem", L->page_offset, L->high_memory,
+			   v->cma_size ?
+			   "direct map of lowmem in 1M sections, its top "
+			   "16M (the CMA area) in 4K pages: kernel image, "
+			   "slab, get_free_pages, page tables" :
 			   "direct map of lowmem in 1M sections: kernel "
 			   "image, slab, get_free_pages, page tables",
 			   "__pa(va) = va - PAGE_OFFSET + PHYS_OFFSET",
@@ -261,10 +325,23 @@ arm_regions(struct machine *m, const struct arm_variant *v)
 			   "down to 8M): catches overruns off lowmem",
 			   "unmapped", REG_GAP, 0);
 	machine_add_region(m, "vmalloc", L->vmalloc_start, L->vmalloc_end,
+			   v->pci_io ?
+			   "vmalloc, ioremap (aligned up to 16M), static I/O "
+			   "maps, the PCI I/O window's 2M at PCI_IO_VIRT_BASE "
+			   "0xfee00000; 4K guard page after each area" :
 			   "vmalloc, ioremap (aligned up to 16M), static I/O "
 			   "maps; 4K guard page after each area",
 			   "walk VADDR (swapper_pg_dir): frames are not contiguous",
 			   0, 0);
+	if (v->fdt_base) {
+		machine_add_region(m, "fdt", v->fdt_base, v->fdt_end,
+				   "the firmware's device tree blob, mapped "
+				   "read-only for good (FDT_FIXED_BASE, two 1M "
+				   "sections from the one holding it)",
+				   "walk VADDR (swapper_pg_dir): sections",
+				   0, 0);
+		above = v->fdt_end;
+	}
 	if (L->consistent_end) {
 		machine_add_region(m, "gap", above, L->consistent_base,
 				   "unused (room for the DMA area to grow)",
@@ -276,13 +353,18 @@ arm_regions(struct machine *m, const struct arm_variant *v)
 				   "walk VADDR (swapper_pg_dir)", 0, 0);
 		above = L->consistent_end;
 	}
-	machine_add_region(m, "gap", above, L->fixaddr_start, "unused",
+	machine_add_region(m, "gap", above, L->fixaddr_start,
+			   v->fdt_base ? "guard region" : "unused",
 			   "unmapped", REG_GAP, 0);
 	machine_add_region(m, "fixmap", L->fixaddr_start,
 			   v->fixmap_up ? L->fixaddr_top : v->fixaddr_end,
 			   v->fixmap_up ?
 			   "fixmap: every slot for kmap_atomic, KM_TYPE_NR "
 			   "16 per CPU" :
+			   v->nr_cpus > NR_CPUS_ARM ?
+			   "fixmap: earlycon, kmap_local (KM_MAX_IDX 16 per "
+			   "CPU, NR_CPUS 8), text poke; early_ioremap shares "
+			   "the kmap slots" :
 			   "fixmap: earlycon, kmap_atomic (KM_TYPE_NR 16 per "
 			   "CPU), text poke; early_ioremap shares the kmap "
 			   "slots",
@@ -326,6 +408,18 @@ arm_find_variant(const char *name)
 	return NULL;
 }
 
+/* The profile whose kernel is v. */
+const struct kernel_profile *
+arm_profile_of(const struct arm_variant *v)
+{
+	const struct kernel_profile *p;
+
+	for (p = arm_profiles; p->name != NULL; p++)
+		if (p->data == v)
+			return p;
+	return &arm_profiles[0];
+}
+
 int
 arm_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 {
@@ -339,15 +433,16 @@ arm_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 				 "supports at most %u CPUs (%s)", m->ncpus,
 				 v->name, v->max_cpus, v->fixmap_up ?
 				 "224 fixmap slots hold 16 kmap_atomic slots "
-				 "per CPU" : "CONFIG_NR_CPUS range 2-32");
-	m->mmu.priv = (void *)(v == &arm_variants[0] ? &arm_priv_3x :
-			       &arm_priv_5x);
+				 "per CPU" : v->nr_cpus > NR_CPUS_ARM ?
+				 "the kernel is built with CONFIG_NR_CPUS=8" :
+				 "CONFIG_NR_CPUS range 2-32");
+	m->mmu.priv = (void *)&arm_privs[v - arm_variants];
 	arm_mmu_init(&m->mmu, e);
 
-	L->nr_cpus = (unsigned)MAX(NR_CPUS_ARM, m->ncpus);
+	L->nr_cpus = MAX(v->nr_cpus, (unsigned)m->ncpus);
 	L->km_max_idx = KM_TYPE_NR;
 	L->page_offset = PAGE_OFFSET;
-	L->phys_offset = PHYS_OFFSET;
+	L->phys_offset = v->phys_offset;
 	L->task_size = PAGE_OFFSET - 16 * MiB;
 	L->stack_top = L->task_size;
 	L->modules_vaddr = PAGE_OFFSET - 16 * MiB;
@@ -363,8 +458,6 @@ arm_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	L->fixaddr_top = v->fixmap_up ? v->fixaddr_end :
 		v->fixaddr_end - PAGE_SIZE;
 	L->fixaddr_boot_start = L->fixaddr_start;
-	/* no ZONE_DMA unless the machine sets arm_dma_zone_size */
-	L->dma_limit = 0;
 	L->dma32_limit = 0;
 
 	/*
@@ -394,15 +487,28 @@ arm_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	L->high_memory = PAGE_OFFSET + L->lowmem_end;
 	L->vmalloc_start = (L->high_memory + VMALLOC_OFFSET) &
 		~(VMALLOC_OFFSET - 1);
+	/*
+	 * ZONE_DMA: up to arm_dma_pfn_limit, all of lowmem when the
+	 * machine sets no arm_dma_zone_size (6.1 armmp); else none.
+	 */
+	L->dma_limit = v->dma_zone ? L->phys_offset + L->lowmem_end : 0;
 
-	/* the kernel image: zImage loads it at PHYS_OFFSET + TEXT_OFFSET */
-	L->phys_base = PHYS_OFFSET + TEXT_OFFSET;
+	/* the kernel image: zImage unpacks it at PHYS_OFFSET + TEXT_OFFSET */
+	L->phys_base = L->phys_offset + v->text_offset;
 	L->ktext = PAGE_OFFSET + v->stext;
 	L->ketext = PAGE_OFFSET + v->etext;
 	L->kdata = PAGE_OFFSET + v->sdata;
 	L->kedata = PAGE_OFFSET + v->edata;
 	L->kbss = PAGE_OFFSET + v->bss;
 	L->kend = PAGE_OFFSET + v->end;
+	if (v->end + 2 * MiB > m->ram_size) {
+		fmt_size(buf, sizeof(buf), m->ram_size);
+		return error_set(e, -EINVAL, "--mem %s: the %s arm kernel's "
+				 "image alone reaches %lluK into RAM; give it "
+				 "at least %lluM", buf, v->name,
+				 (unsigned long long)(v->end >> 10),
+				 (unsigned long long)((v->end >> 20) + 3));
+	}
 
 	/* enum fixed_addresses */
 	if (v->fixmap_up) {
@@ -413,6 +519,7 @@ arm_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 		machine_add_fix(m, "FIX_KMAP_BEGIN", 1, KM_TYPE_NR * L->nr_cpus);
 		machine_add_fix(m, "FIX_TEXT_POKE0", 1 + KM_TYPE_NR * L->nr_cpus, 1);
 		machine_add_fix(m, "FIX_TEXT_POKE1", 2 + KM_TYPE_NR * L->nr_cpus, 1);
+		/* early_ioremap's slots share the kmap range (FIX_BTMAP_*) */
 	}
 	arm_regions(m, v);
 	ksyms(m, v);
@@ -447,13 +554,13 @@ early_pte_alloc(struct machine *m, u64 va, u64 prot_l1, const char *what,
  */
 static int
 map_memory(struct machine *m, u64 va, u64 pa, u64 end, pgprot_t prot,
-	   struct error *e)
+	   bool pages, struct error *e)
 {
 	while (va < end) {
 		u64 next = MIN((va + PMD_SIZE) & ~(PMD_SIZE - 1), end);
 		int r;
 
-		if (((va | next | pa) & (SECTION_SIZE - 1)) == 0) {
+		if (!pages && ((va | next | pa) & (SECTION_SIZE - 1)) == 0) {
 			r = pgtable_map(m, m->swapper_pg_dir, va, pa, next - va,
 					SECTION_SHIFT, prot, e);
 		} else {
@@ -472,16 +579,42 @@ map_memory(struct machine *m, u64 va, u64 pa, u64 end, pgprot_t prot,
 	return 0;
 }
 
+/*
+ * Lowmem [s, t) with prot: sections, but the CMA area in 4K pages
+ * (dma_contiguous_remap(), MT_MEMORY_DMA_READY), so that its pages can be
+ * remapped uncached one by one.
+ */
+static int
+map_lowmem_range(struct machine *m, u64 s, u64 t, pgprot_t prot,
+		 struct error *e)
+{
+	struct layout *L = &m->lay;
+	u64 po = L->phys_offset;
+	u64 cs = L->cma_base - po + PAGE_OFFSET, ce = cs + L->cma_size;
+	u64 cut[4] = { s, t, t, t };
+	int i, r = 0;
+
+	if (L->cma_size && cs < t && ce > s) {
+		cut[1] = MAX(s, cs);
+		cut[2] = MIN(t, ce);
+	}
+	for (i = 0; i < 3 && !r; i++)
+		if (cut[i] < cut[i + 1])
+			r = map_memory(m, cut[i], cut[i] - PAGE_OFFSET + po,
+				       cut[i + 1], i == 1 ? PAGE_KERNEL : prot,
+				       i == 1, e);
+	return r;
+}
+
 static int
 map_lowmem(struct machine *m, const struct arm_variant *v, struct error *e)
 {
 	struct layout *L = &m->lay;
 	u64 end = L->high_memory;
-	int r;
 
 	if (!v->strict_rwx)	/* 3.x: all of lowmem is MT_MEMORY (RWX) */
-		return map_memory(m, PAGE_OFFSET, PHYS_OFFSET, end,
-				  PAGE_KERNEL_EXEC, e);
+		return map_lowmem_range(m, PAGE_OFFSET, end, PAGE_KERNEL_EXEC,
+					e);
 	/*
 	 * 5.x: MT_MEMORY_RW (XN) everywhere but the kernel text, then
 	 * mark_rodata_ro(): text read-only and executable, rodata
@@ -499,19 +632,80 @@ map_lowmem(struct machine *m, const struct arm_variant *v, struct error *e)
 			{ PAGE_OFFSET + v->init_begin, end, PAGE_KERNEL },
 		};
 		size_t i;
+		int r;
 
 		for (i = 0; i < ARRAY_SIZE(part); i++) {
 			u64 s = part[i].start, t = MIN(part[i].end, end);
 
 			if (s >= t)
 				continue;
-			r = map_memory(m, s, s - PAGE_OFFSET + PHYS_OFFSET, t,
-				       part[i].prot, e);
+			r = map_lowmem_range(m, s, t, part[i].prot, e);
 			if (r)
 				return r;
 		}
 	}
 	return 0;
+}
+
+/* QEMU's -kernel loader: the DTB at RAM + min(RAM / 2, 128M) */
+static u64
+fdt_phys(const struct machine *m)
+{
+	return m->ram_start + MIN(m->ram_size / 2, 128 * MiB);
+}
+
+#define FDT_SIZE	(1 * MiB)	/* QEMU virt's device tree buffer */
+
+/*
+ * arm_memblock_init(), arm_mm_memblock_reserve(): the kernel from _stext
+ * to _end (6.1: less the init sections free_initmem() gives back after
+ * boot), swapper_pg_dir below _text, the device tree.
+ */
+static void
+reserve_boot(struct machine *m, const struct arm_variant *v)
+{
+	struct layout *L = &m->lay;
+	u64 po = L->phys_offset;
+	u64 kstart = L->ktext - PAGE_OFFSET + po;
+
+	if (v->free_init) {
+		memblock_reserve(m, kstart, v->init_begin - v->stext,
+				 "kernel image");
+		memblock_reserve(m, v->init_end + po, L->kend - PAGE_OFFSET -
+				 v->init_end, "kernel image");
+	} else {
+		memblock_reserve(m, kstart, L->kend - L->ktext, "kernel image");
+	}
+	memblock_reserve(m, po + v->text_offset - 0x4000, 16 * KiB,
+			 "swapper_pg_dir");
+	if (v->fdt_base)
+		memblock_reserve(m, fdt_phys(m), FDT_SIZE, "device tree blob");
+	/*
+	 * dma_contiguous_reserve(arm_dma_limit): at the top of lowmem,
+	 * aligned to a max-order block (CMA_MIN_ALIGNMENT_BYTES).
+	 */
+	L->cma_base = 0;
+	L->cma_size = 0;
+	if (v->cma_size && memblock_reserve_cma(m, v->cma_size, 4 * MiB,
+						po + L->lowmem_end,
+						&L->cma_base)) {
+		L->cma_size = v->cma_size;
+		/* sim: where dma_contiguous_reserve() put it (physical) */
+		machine_add_ksym(m, "CMA_BASE", L->cma_base, L->cma_size, 'A');
+	}
+	/*
+	 * The static vm areas: dma_contiguous_remap() maps the CMA area
+	 * through iotable_init(), pci_reserve_io() keeps the PCI I/O
+	 * window's 2M (pci_ioremap_io() maps it later, on demand).
+	 */
+	L->nr_static_vm = 0;
+	if (L->cma_size)
+		L->static_vm[L->nr_static_vm++] = (struct static_vm){
+			L->cma_base - po + PAGE_OFFSET, L->cma_size,
+			L->cma_base, "iotable_init" };
+	if (v->pci_io)
+		L->static_vm[L->nr_static_vm++] = (struct static_vm){
+			v->pci_io, 2 * MiB, 0, "pci_reserve_io" };
 }
 
 int
@@ -520,18 +714,24 @@ arm_paging_init(struct machine *m, struct error *e)
 	const struct arm_priv *ap = m->mmu.priv;
 	const struct arm_variant *v = ap->v;
 	struct layout *L = &m->lay;
-	u64 pgd = PHYS_OFFSET + 0x4000, vectors, zero;
-	u64 kstart = L->ktext - PAGE_OFFSET + PHYS_OFFSET;
+	u64 po = L->phys_offset, pgd = po + v->text_offset - 0x4000;
+	u64 vectors, zero;
 	unsigned i;
 	int r;
 
-	/* arm_memblock_init(), arm_mm_memblock_reserve() */
-	memblock_reserve(m, kstart, L->kend - L->ktext, "kernel image");
-	memblock_reserve(m, pgd, 16 * KiB, "swapper_pg_dir");
+	reserve_boot(m, v);
 	m->swapper_pg_dir = pgd;
-	m->memblock_next = L->kend - PAGE_OFFSET + PHYS_OFFSET;
+	m->memblock_next = L->kend - PAGE_OFFSET + po;
 
 	r = map_lowmem(m, v, e);
+	/*
+	 * devicemaps_init(): the device tree, read-only (MT_MEMORY_RO), in
+	 * two sections at FDT_FIXED_BASE from the section holding it.
+	 */
+	if (!r && v->fdt_base)
+		r = pgtable_map(m, pgd, v->fdt_base, ALIGN_DOWN(fdt_phys(m),
+				SECTION_SIZE), 2 * SECTION_SIZE, SECTION_SHIFT,
+				PAGE_KERNEL_RO, e);
 	if (r)
 		return r;
 
@@ -577,9 +777,9 @@ arm_paging_init(struct machine *m, struct error *e)
 	 * sim: on arm empty_zero_page and vectors_page are pointers; these
 	 * symbols name the pages themselves (their lowmem addresses).
 	 */
-	machine_add_ksym(m, "empty_zero_page", zero - PHYS_OFFSET +
+	machine_add_ksym(m, "empty_zero_page", zero - po +
 			 PAGE_OFFSET, PAGE_SIZE, 'D');
-	machine_add_ksym(m, "vectors_page", vectors - PHYS_OFFSET +
+	machine_add_ksym(m, "vectors_page", vectors - po +
 			 PAGE_OFFSET, PAGE_SIZE * v->vectors_pages, 'D');
 
 	/* the CPUs' MMU registers (TTBR0 itself is the walk root) */

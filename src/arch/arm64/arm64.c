@@ -650,14 +650,15 @@ arm64_reg_note(const struct mmu *mmu, int idx, u64 v, struct strbuf *sb)
 	switch (idx) {
 	case 0:	/* TCR_EL1 */
 		sb_addf(sb, "T0SZ=%u T1SZ=%u TG0=4K TG1=4K IPS=%s-bit%s%s%s"
-			"%s%s%s", (unsigned)(v & 63),
+			"%s%s%s%s", (unsigned)(v & 63),
 			(unsigned)((v >> 16) & 63), ips[(v >> TCR_IPS_SHIFT) & 7],
 			(v & TCR_A1) ? " A1 (ASID in TTBR1)" : "",
 			(v & TCR_ASID16) ? " AS (16-bit ASID)" : "",
 			(v & TCR_TBI0) ? " TBI0" : "",
 			(v & TCR_TBI1) ? " TBI1" : "",
 			(v & TCR_HA) ? " HA" : "",
-			(v & TCR_HD) ? " HD" : "");
+			(v & TCR_HD) ? " HD" : "",
+			(v & TCR_NFD1) ? " NFD1" : "");
 		break;
 	case 1:	/* MAIR_EL1 */
 		for (i = 0; i <= MT_DEVICE_nGnRE; i++)

@@ -93,6 +93,7 @@
 #define TCR_HA			BIT(39)
 #define TCR_HD			BIT(40)
 #define TCR_TBID1		BIT(52)
+#define TCR_NFD1		BIT(54)	/* no non-faulting (SVE) walks of TTBR1 */
 
 /* which hardware level (L0..L3) each Linux level is */
 struct arm64_priv {

@@ -33,6 +33,7 @@ static const struct arm64_priv priv39 = { { 1, 1, 1, 2, 3 } };
 #define VMEMMAP_SHIFT		(PAGE_SHIFT - 6)
 #define PCI_IO_SIZE		(16 * MiB)
 #define FDT_SIZE		(1 * MiB)	/* QEMU's device tree buffer */
+#define CMA_SIZE		(64 * MiB)	/* CONFIG_CMA_SIZE_MBYTES */
 #define MEM_MIN_ARM64		(64 * MiB)
 #define SWAPPER_BLOCK_SIZE	(2 * MiB)
 
@@ -255,7 +256,8 @@ fixmap_slots(struct machine *m)
  * wide, top-byte-ignore for user addresses, and TBI1/TBID1 for the
  * kernel's with CONFIG_ARM64_MTE (TCR_MTE_FLAGS without KASAN_HW_TAGS),
  * IPS from the CPU's PARange; HA when the CPU has hardware access flags
- * and HD once the dirty-state capability is on.
+ * and HD once the dirty-state capability is on; NFD1 (TCR_KASLR_FLAGS) as
+ * a CONFIG_RANDOMIZE_BASE kernel sets it, nokaslr or not.
  */
 static u64
 tcr_el1(const struct mmu *mmu)
@@ -263,7 +265,8 @@ tcr_el1(const struct mmu *mmu)
 	u64 tcr = TCR_T0SZ(mmu->va_bits) | TCR_T1SZ(mmu->va_bits) |
 		TCR_IRGN0_WBWA | TCR_ORGN0_WBWA | TCR_SH0_INNER | TCR_TG0_4K |
 		TCR_IRGN1_WBWA | TCR_ORGN1_WBWA | TCR_SH1_INNER | TCR_TG1_4K |
-		TCR_A1 | TCR_ASID16 | TCR_TBI0 | TCR_TBI1 | TCR_TBID1;
+		TCR_A1 | TCR_ASID16 | TCR_TBI0 | TCR_TBI1 | TCR_TBID1 |
+		TCR_NFD1;
 
 	tcr |= (u64)(mmu->pa_bits == 44 ? 4 : 5) << TCR_IPS_SHIFT;
 	if (mmu->features & F_HAFDBS)
@@ -428,8 +431,15 @@ arm64_regions(struct machine *m)
 	machine_add_region(m, "modules", L->modules_vaddr, L->modules_end,
 			   "module_alloc(): loadable modules", "walk VADDR", 0, 0);
 	if (L->kend) {
-		machine_add_region(m, "kernel image", L->kimage_vaddr, L->kend,
-				   "the kernel Image at KIMAGE_VADDR (= "
+		u64 stext = isym(m, "_stext");
+
+		machine_add_region(m, "vmalloc", L->kimage_vaddr, stext,
+				   "the Image's 64K head before _stext: no "
+				   "vm_struct holds it after boot, so early "
+				   "vmalloc stacks and ioremaps land here",
+				   "walk VADDR (swapper_pg_dir)", 0, 0);
+		machine_add_region(m, "kernel image", stext, L->kend,
+				   "the kernel Image from _stext (KIMAGE_VADDR = "
 				   "VMALLOC_START, held by vm_structs): text, "
 				   "rodata, init, data, bss",
 				   "__pa_symbol(va) = va - kimage_voffset",
@@ -743,6 +753,32 @@ fdt_phys(const struct machine *m)
 	return m->ram_start + MIN(m->ram_size / 2, 128 * MiB);
 }
 
+/*
+ * bootmem_init(): dma_contiguous_reserve(arm64_dma_phys_limit) reserves
+ * Debian's CONFIG_CMA_SIZE_MBYTES=64 top-down, pageblock-aligned (2M),
+ * after the boot allocations at the top of RAM (the page tables and
+ * NODE_DATA in the last 2M, sparse_init's vmemmap buffer of 2M per 128M
+ * section below them).
+ */
+static void
+reserve_cma(struct machine *m)
+{
+	struct layout *L = &m->lay;
+	u64 ram_end = m->ram_start + m->ram_size;
+	u64 sections = (m->ram_size + 128 * MiB - 1) / (128 * MiB);
+	u64 top = ALIGN_DOWN(ram_end, 2 * MiB) - 2 * MiB - sections * 2 * MiB;
+
+	L->cma_base = 0;
+	L->cma_size = 0;
+	if (top > m->ram_start &&
+	    memblock_reserve_cma(m, CMA_SIZE, 2 * MiB, MIN(top, L->dma_limit),
+				 &L->cma_base)) {
+		L->cma_size = CMA_SIZE;
+		/* sim: where dma_contiguous_reserve() put it (physical) */
+		machine_add_ksym(m, "CMA_BASE", L->cma_base, L->cma_size, 'A');
+	}
+}
+
 int
 arm64_paging_init(struct machine *m, struct error *e)
 {
@@ -759,6 +795,7 @@ arm64_paging_init(struct machine *m, struct error *e)
 	memblock_reserve(m, kstart, kend - kstart, "kernel image");
 	memblock_reserve(m, fdt, FDT_SIZE, "device tree blob");
 	m->memblock_next = kend;
+	reserve_cma(m);
 
 	/* setup_machine_fdt(): the FDT in the fixmap, a 2M block, read-only */
 	early_fixmap_init(m);
