@@ -18,6 +18,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* The source tree (FUZZ_TOP, or $PTWALK_TOP). */
 extern const char *fuzz_top;
+/*
+ * $PTWALK_FUZZ_SKIP_KNOWN is set: skip the inputs of the bugs listed in
+ * tests/fuzz/KNOWN, each by its exact pattern, so that fuzzing goes on
+ * while they are fixed elsewhere (run.sh fuzz sets it; replays do not).
+ */
+extern bool fuzz_skip_known;
 
 /*
  * Once per process: fuzz_top, the sandbox's root (testdata/), stdin from

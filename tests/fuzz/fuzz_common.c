@@ -28,6 +28,7 @@
 #endif
 
 const char *fuzz_top = FUZZ_TOP;
+bool fuzz_skip_known;
 
 static bool sandbox_on;
 static char sandbox_root[PATH_MAX];	/* realpath of testdata, then '/' */
@@ -63,6 +64,7 @@ fuzz_init(void)
 	if (t != NULL && *t)
 		fuzz_top = t;
 	verbose = getenv("PTWALK_FUZZ_VERBOSE") != NULL;
+	fuzz_skip_known = getenv("PTWALK_FUZZ_SKIP_KNOWN") != NULL;
 	snprintf(path, sizeof(path), "%s/testdata", fuzz_top);
 	if (realpath(path, sandbox_root) == NULL) {
 		fprintf(stderr, "fuzz: no testdata under '%s' (set PTWALK_TOP)\n",

@@ -5,8 +5,9 @@
  *
  * Each input is an image file.  One that starts like an ELF file is opened
  * as `ptwalk --image FILE` opens it (the arch from the core); any other is
- * opened as a raw image on every arch that reads images, with the
- * page-table root at physical 0 (`--arch A --cr3 0`).  Each machine that
+ * opened as a raw image with the page-table root at physical 0 (`--arch A
+ * --cr3 0`), on an arch that reads images picked by the length of the
+ * bytes past the last whole page, which the raw loader ignores.  Each machine that
  * opens is then looked at as a user would first look: `machine`, `layout`,
  * `cpus` and a walk of a few addresses, through cmd_run_line() in a
  * session that writes nowhere.  Nothing is kept between inputs.
@@ -61,8 +62,9 @@ open_and_look(const char *path, const char *arch)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	const struct arch *readers[16];
 	char path[64];
-	int fd, i;
+	int fd, i, n;
 
 	if (size > MAX_INPUT)
 		return -1;
@@ -73,9 +75,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size >= 4 && !memcmp(data, "\177ELF", 4)) {
 		open_and_look(path, NULL);
 	} else {
-		for (i = 0; arch_list[i] != NULL; i++)
+		/* the bytes past the last whole page (ignored) pick the arch */
+		for (i = 0, n = 0; arch_list[i] != NULL && n < 16; i++)
 			if (arch_list[i]->image_setup != NULL)
-				open_and_look(path, arch_list[i]->name);
+				readers[n++] = arch_list[i];
+		if (n > 0)
+			open_and_look(path, readers[(size & 4095) % n]->name);
 	}
 	fuzz_mute(false);
 	close(fd);

@@ -10,7 +10,7 @@
  * --echo for the session; other options are ignored.
  *
  * Speed and determinism: booting costs milliseconds, running a short
- * script microseconds.  So each machine configuration is booted once and
+ * script much less.  So each machine configuration is booted once and
  * kept while the inputs run only commands that read (a fixed list,
  * `pure` below); an input that may change the machine (any word of it
  * that names, abbreviates or is an alias of another command) is run on the
@@ -34,7 +34,7 @@
 #include "ptwalk/expr.h"
 #include "ptwalk/script.h"
 
-#define MAX_INPUT	4096	/* bytes of script per input */
+#define MAX_INPUT	65536	/* bytes of script per input (run.sh: -max_len) */
 #define MAX_MEM		(1ULL << 30)
 #define NSLOTS		8
 

@@ -29,7 +29,7 @@ names="script expr elf image lab"
 # is still reported when the process ends).
 opts() {
 	case $1 in
-	script) echo "-max_len=4096 -timeout=10 -detect_leaks=0 -dict=$top/tests/fuzz/script.dict";;
+	script) echo "-max_len=1024 -timeout=10 -detect_leaks=0 -dict=$top/tests/fuzz/script.dict";;
 	expr)   echo "-max_len=1024 -timeout=5";;
 	elf)    echo "-max_len=131072 -timeout=10 -detect_leaks=0";;
 	image)  echo "-max_len=262144 -timeout=10";;
@@ -44,7 +44,16 @@ seeds() {
 	mkdir -p "$d"
 	case $1 in
 	script)
-		cp "$top"/testdata/golden/*.cmd "$d"/
+		# the golden scripts cut into pieces of three command lines,
+		# each with the golden's "# args:" line: short inputs run fast
+		for c in "$top"/testdata/golden/*.cmd; do
+			awk -v out="$d/$(basename "$c" .cmd)" '
+				NR == 1 && /^# args:/ { args = $0; next }
+				/^#/ || /^[ \t]*$/ { next }
+				{ if (n % 3 == 0) { k++; f = out "-" k
+					  if (args != "") print args > f }
+				  print >> f; n++ }' "$c"
+		done
 		;;
 	elf)
 		for f in "$top"/testdata/elf/* "$top"/testdata/elf/root/lib/*; do
@@ -75,6 +84,8 @@ fuzz)
 	secs=$1
 	shift
 	[ $# -gt 0 ] && names=$*
+	# the patterns of tests/fuzz/KNOWN are skipped while they are fixed
+	export PTWALK_FUZZ_SKIP_KNOWN=1
 	rc=0
 	for n in $names; do
 		bin=$fb/fuzz_$n
