@@ -56,7 +56,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 
 .PHONY: all run check check-unit check-golden bench install clean deps docs \
-        fixtures asan fuzz fuzz-build
+        fixtures asan fuzz fuzz-build check-fuzz
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/ptwalk $(BUILD)/ptwalk-docgen
@@ -120,7 +120,6 @@ FUZZ_CC    ?= clang-14
 FUZZ_TIME  ?= 60
 FUZZ_NAMES := script expr elf image lab
 
-
 .SECONDARY: $(patsubst %,$(BUILD)/tests/fuzz/fuzz_%.o,$(FUZZ_NAMES))
 $(BUILD)/tests/fuzz/fuzz_common.o: CFLAGS_ALL += -DFUZZ_TOP='"$(CURDIR)"'
 
@@ -167,6 +166,10 @@ check-unit: all $(UNIT_BINS)
 
 check-golden: all
 	$(Q)sh tests/check.sh --only golden $(BUILD)
+
+# the short runs of the harnesses and the hostile inputs alone
+check-fuzz: all fuzz-build
+	$(Q)sh tests/check.sh --only fuzz $(BUILD) "$(wildcard build/asan)" build/fuzz
 
 bench: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/ptwalk-bench

@@ -35,7 +35,7 @@
 #include "ptwalk/script.h"
 
 #define MAX_INPUT	65536	/* bytes of script per input (run.sh: -max_len) */
-#define MAX_MEM		(1ULL << 30)
+#define MAX_MEM		(1ULL << 30)	/* i386 has highmem above 896M */
 #define NSLOTS		8
 
 /* Commands that only read the machine (and the session, which is new). */

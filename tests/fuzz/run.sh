@@ -33,7 +33,7 @@ opts() {
 	expr)   echo "-max_len=1024 -timeout=5";;
 	elf)    echo "-max_len=131072 -timeout=10 -detect_leaks=0";;
 	image)  echo "-max_len=262144 -timeout=10";;
-	lab)    echo "-max_len=4096 -timeout=10";;
+	lab)    echo "-max_len=512 -timeout=10";;
 	esac
 }
 
@@ -108,6 +108,8 @@ fuzz)
 		crash=$(grep -c 'Test unit written to' "$log")
 		if [ "$st" -eq 0 ]; then
 			res=clean
+		elif [ "$st" -eq 72 ] && [ "$crash" -eq 0 ]; then
+			res="interrupted, clean"
 		else
 			res="FAILED (exit $st)"
 			rc=1
