@@ -122,6 +122,7 @@ FUZZ_NAMES := script expr elf image lab
 
 .SECONDARY: $(patsubst %,$(BUILD)/tests/fuzz/fuzz_%.o,$(FUZZ_NAMES))
 $(BUILD)/tests/fuzz/fuzz_common.o: CFLAGS_ALL += -DFUZZ_TOP='"$(CURDIR)"'
+$(BUILD)/tests/fuzz/%.o: CFLAGS_ALL += -Werror
 
 $(BUILD)/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/fuzz_common.o \
 		$(BUILD)/libptwalk.a

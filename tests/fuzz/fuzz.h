@@ -24,6 +24,8 @@ extern const char *fuzz_top;
  * while they are fixed elsewhere (run.sh fuzz sets it; replays do not).
  */
 extern bool fuzz_skip_known;
+/* Is "HARNESS/FILE" listed in tests/fuzz/KNOWN and being skipped? */
+bool fuzz_known(const char *name);
 
 /*
  * Once per process: fuzz_top, the sandbox's root (testdata/), stdin from
@@ -44,7 +46,9 @@ FILE *fuzz_devnull(void);
  * for the golden tests), the process may read only files under testdata/
  * and may not write a file, rename, unlink or start a program:
  * open(), fopen() and the rest fail with EACCES (commands report it as
- * any unreadable file).  Off, they are the C library's.
+ * any unreadable file).  Off, they are the C library's.  A crash, a
+ * sanitizer report or libFuzzer's timeout ends the sandbox first, so that
+ * libFuzzer can write the input out.
  */
 void fuzz_sandbox(bool on);
 

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -22,6 +23,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
+#include "ptwalk/util.h"
 
 #ifndef FUZZ_TOP
 #define FUZZ_TOP "."
@@ -30,11 +32,13 @@
 const char *fuzz_top = FUZZ_TOP;
 bool fuzz_skip_known;
 
-static bool sandbox_on;
+/* per thread: libFuzzer's own threads (the RSS watch) are never held */
+static __thread volatile sig_atomic_t sandbox_on;
 static char sandbox_root[PATH_MAX];	/* realpath of testdata, then '/' */
 static FILE *devnull;
 static FILE *real_stdout, *real_stderr;
 static bool verbose;
+static char *known;			/* tests/fuzz/KNOWN, when skipping */
 static char memfile[64];		/* the last fuzz_file(), readable */
 static char sandbox_cwd[PATH_MAX];	/* testdata/golden */
 static int home_fd = -1;		/* the directory the fuzzer runs in */
@@ -55,6 +59,39 @@ real_sym(const char *name)
 	return p;
 }
 
+static char *
+read_known(void)
+{
+	char path[PATH_MAX], *buf;
+	FILE *f;
+	long n;
+
+	snprintf(path, sizeof(path), "%s/tests/fuzz/KNOWN", fuzz_top);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = xcalloc((size_t)(n > 0 ? n : 0) + 2, 1);
+	buf[0] = '\n';
+	if (n > 0 && fread(buf + 1, 1, (size_t)n, f) != (size_t)n)
+		buf[1] = 0;
+	fclose(f);
+	return buf;
+}
+
+bool
+fuzz_known(const char *name)
+{
+	char key[128];
+
+	if (!fuzz_skip_known || known == NULL)
+		return false;
+	snprintf(key, sizeof(key), "\n%s\t", name);
+	return strstr(known, key) != NULL;
+}
+
 void
 fuzz_init(void)
 {
@@ -65,6 +102,8 @@ fuzz_init(void)
 		fuzz_top = t;
 	verbose = getenv("PTWALK_FUZZ_VERBOSE") != NULL;
 	fuzz_skip_known = getenv("PTWALK_FUZZ_SKIP_KNOWN") != NULL;
+	if (fuzz_skip_known)
+		known = read_known();
 	snprintf(path, sizeof(path), "%s/testdata", fuzz_top);
 	if (realpath(path, sandbox_root) == NULL) {
 		fprintf(stderr, "fuzz: no testdata under '%s' (set PTWALK_TOP)\n",
@@ -98,11 +137,81 @@ fuzz_mute(bool on)
 	stderr = on && !verbose ? devnull : real_stderr;
 }
 
+/*
+ * A crash, a sanitizer report or a timeout while the sandbox is on: out of
+ * it, so that libFuzzer can write the input that did it (in the directory
+ * it was started in).  Async-signal-safe.
+ */
+static void
+escape(void)
+{
+	if (!sandbox_on)
+		return;
+	sandbox_on = false;
+	if (home_fd >= 0 && fchdir(home_fd) != 0)
+		_exit(2);
+}
+
+/* ASan and UBSan call these when they start a report. */
+void __asan_on_error(void);
+void __ubsan_on_report(void);
+void __asan_on_error(void) { escape(); }
+void __ubsan_on_report(void) { escape(); }
+
+static const int crash_signals[] = {
+	SIGALRM, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGINT, SIGTERM,
+	SIGXFSZ, SIGUSR1, SIGUSR2,
+};
+static struct sigaction next_handler[NSIG];
+
+static void
+on_signal(int sig, siginfo_t *si, void *uc)
+{
+	const struct sigaction *n = &next_handler[sig];
+
+	escape();
+	if (n->sa_flags & SA_SIGINFO) {
+		n->sa_sigaction(sig, si, uc);
+	} else if (n->sa_handler == SIG_IGN) {
+		return;
+	} else if (n->sa_handler == SIG_DFL) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	} else {
+		n->sa_handler(sig);
+	}
+}
+
+/* In front of the handlers libFuzzer and the sanitizers have set. */
+static void
+wrap_signals(void)
+{
+	static bool done;
+	unsigned i;
+
+	if (done)
+		return;
+	done = true;
+	for (i = 0; i < ARRAY_SIZE(crash_signals); i++) {
+		int sig = crash_signals[i];
+		struct sigaction sa;
+
+		if (sigaction(sig, NULL, &next_handler[sig]) != 0)
+			continue;
+		sa = next_handler[sig];
+		sa.sa_sigaction = on_signal;
+		sa.sa_flags |= SA_SIGINFO;
+		sa.sa_flags &= ~(SA_RESETHAND | SA_NODEFER);
+		sigaction(sig, &sa, NULL);
+	}
+}
+
 void
 fuzz_sandbox(bool on)
 {
-	if (on == sandbox_on)
+	if (on == (bool)sandbox_on)
 		return;
+	wrap_signals();
 	/* relative names mean what they mean to the golden tests */
 	if (on ? chdir(sandbox_cwd) : fchdir(home_fd))
 		abort();
