@@ -345,44 +345,60 @@ see_command(struct seen *sn, char *cmdline)
 	cmd_free_argv(argv, argc);
 }
 
-/* The commands of the input, cut as script_run_stream and cmd_run_line do. */
+/* The commands of one line, cut at ';' and '#' as cmd_run_line does. */
+static void
+see_line(struct seen *sn, char *line)
+{
+	char *p = line, *start = line, quote = 0;
+
+	for (;; p++) {
+		if (*p && quote) {
+			if (*p == '\\' && quote == '"' && p[1])
+				p++;
+			else if (*p == quote)
+				quote = 0;
+			continue;
+		}
+		if (*p == '"' || *p == '\'') {
+			quote = *p;
+			continue;
+		}
+		if (*p == 0 || *p == ';' || (*p == '#' &&
+		    (p == line || isspace((unsigned char)p[-1]) || p[-1] == ';'))) {
+			char end = *p;
+
+			*p = 0;
+			see_command(sn, start);
+			if (end != ';')
+				return;
+			start = p + 1;
+		}
+	}
+}
+
+/* The lines of the input as script_run_stream reads them. */
 static void
 see(struct seen *sn, const char *text, size_t len)
 {
-	char *buf = xmalloc(len + 1), *line, *save = NULL;
+	const char *p = text, *end = text + len, *nl;
 
-	memcpy(buf, text, len);
-	buf[len] = 0;
 	memset(sn, 0, sizeof(*sn));
-	for (line = strtok_r(buf, "\n", &save); line;
-	     line = strtok_r(NULL, "\n", &save)) {
-		char *p = line, *start = line, quote = 0;
+	for (; p < end; p = nl + 1) {
+		size_t n;
+		char *line;
 
-		for (;; p++) {
-			if (*p && quote) {
-				if (*p == '\\' && quote == '"' && p[1])
-					p++;
-				else if (*p == quote)
-					quote = 0;
-				continue;
-			}
-			if (*p == '"' || *p == '\'') {
-				quote = *p;
-				continue;
-			}
-			if (*p == 0 || *p == ';' || (*p == '#' &&
-			    (p == line || isspace((unsigned char)p[-1])))) {
-				char end = *p;
-
-				*p = 0;
-				see_command(sn, start);
-				if (end != ';')
-					break;
-				start = p + 1;
-			}
-		}
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		n = (size_t)(nl - p);
+		if (memchr(p, 0, n) != NULL)
+			continue;	/* the reader skips it */
+		line = xmalloc(n + 1);
+		memcpy(line, p, n);
+		line[n] = 0;
+		see_line(sn, line);
+		free(line);
 	}
-	free(buf);
 }
 
 static bool
