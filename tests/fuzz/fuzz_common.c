@@ -106,12 +106,13 @@ fuzz_init(void)
 		known = read_known();
 	snprintf(path, sizeof(path), "%s/testdata", fuzz_top);
 	if (realpath(path, sandbox_root) == NULL) {
-		fprintf(stderr, "fuzz: no testdata under '%s' (set PTWALK_TOP)\n",
-			fuzz_top);
+		fprintf(stderr, "fuzz: no testdata under '%s' (set "
+			"PTWALK_TOP)\n", fuzz_top);
 		abort();
 	}
 	snprintf(sandbox_cwd, sizeof(sandbox_cwd), "%s/golden", sandbox_root);
-	strncat(sandbox_root, "/", sizeof(sandbox_root) - strlen(sandbox_root) - 1);
+	strncat(sandbox_root, "/",
+		sizeof(sandbox_root) - strlen(sandbox_root) - 1);
 	home_fd = REAL(open)(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
 	if (home_fd < 0)
 		abort();

@@ -7,10 +7,11 @@
  * as `ptwalk --image FILE` opens it (the arch from the core); any other is
  * opened as a raw image with the page-table root at physical 0 (`--arch A
  * --cr3 0`), on an arch that reads images picked by the length of the
- * bytes past the last whole page, which the raw loader ignores.  Each machine that
- * opens is then looked at as a user would first look: `machine`, `layout`,
- * `cpus` and a walk of a few addresses, through cmd_run_line() in a
- * session that writes nowhere.  Nothing is kept between inputs.
+ * bytes past the last whole page, which the raw loader ignores.  Each
+ * machine that opens is then looked at as a user would first look:
+ * `machine`, `layout`, `cpus` and a walk of a few addresses, through
+ * cmd_run_line() in a session that writes nowhere.  Nothing is kept
+ * between inputs.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,9 @@ open_and_look(const char *path, const char *arch)
 		return;
 	ctx_init(&ctx, m);
 	ctx.out = fuzz_devnull();
+#ifdef REDIRECT_NEVER
+	ctx.redirect = REDIRECT_NEVER;	/* never a shell command */
+#endif
 	ctx.src = "fuzz";
 	cmd_run_line(&ctx, looks);
 	ctx_release(&ctx);

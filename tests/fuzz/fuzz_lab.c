@@ -50,9 +50,9 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 			if (lab_start(lab_find(n), seeds[s], &runs[n][s].r,
 				      &runs[n][s].m, &e)) {
 				fuzz_mute(false);
-				fprintf(stderr, "fuzz: lab start %d --seed %llu: "
-					"%s\n", n, (unsigned long long)seeds[s],
-					e.msg);
+				fprintf(stderr, "fuzz: lab start %d --seed "
+					"%llu: %s\n", n,
+					(unsigned long long)seeds[s], e.msg);
 				abort();
 			}
 		}
@@ -98,7 +98,8 @@ run_line(struct ctx *ctx, const char *p, size_t len)
 		return;
 	memcpy(line, "lab ", 4);
 	for (i = 0; i < len; i++)
-		line[4 + i] = p[i] == ';' || p[i] == '#' || p[i] == 0 ? ' ' : p[i];
+		line[4 + i] = p[i] == ';' || p[i] == '#' || p[i] == 0 ? ' ' :
+			p[i];
 	line[4 + len] = 0;
 	if (allowed(line + 4))
 		cmd_run_line(ctx, line);
@@ -112,13 +113,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct started *st;
 	struct ctx ctx;
 	unsigned long n = 0, seed = seeds[0];
+	size_t len;
 	unsigned s;
 
 	if (size > MAX_INPUT)
 		return -1;
 	nl = memchr(p, '\n', size);
-	snprintf(first, sizeof(first), "%.*s", (int)MIN((size_t)((nl ? nl : end) - p),
-						     sizeof(first) - 1), p);
+	len = (size_t)((nl ? nl : end) - p);
+	snprintf(first, sizeof(first), "%.*s",
+		 (int)MIN(len, sizeof(first) - 1), p);
 	if (sscanf(first, "%lu %lu", &n, &seed) < 1 || n < 1 || n > LAB_MAX)
 		return 0;
 	for (s = 0; s < NSEED && seeds[s] != seed; s++)
@@ -128,6 +131,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	ctx_init(&ctx, st->m);
 	ctx.out = fuzz_devnull();
+#ifdef REDIRECT_NEVER
+	ctx.redirect = REDIRECT_NEVER;	/* never a shell command */
+#endif
 	ctx.src = "fuzz";
 	ctx.json = strstr(first, "json") != NULL;
 	ctx.lab = st->r;

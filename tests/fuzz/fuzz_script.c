@@ -34,7 +34,7 @@
 #include "ptwalk/expr.h"
 #include "ptwalk/script.h"
 
-#define MAX_INPUT	65536	/* bytes of script per input (run.sh: -max_len) */
+#define MAX_INPUT	65536	/* bytes per input (run.sh: -max_len) */
 #define MAX_MEM		(1ULL << 30)	/* i386 has highmem above 896M */
 #define NSLOTS		8
 
@@ -181,7 +181,8 @@ parse_args(struct config *c, const char *text, size_t len)
 			if (prev != NULL) {
 				option(c, prev, w);
 				prev = NULL;
-			} else if (!strcmp(w, "--json") || !strcmp(w, "--bail") ||
+			} else if (!strcmp(w, "--json") ||
+				   !strcmp(w, "--bail") ||
 				   !strcmp(w, "--echo")) {
 				option(c, w, NULL);
 			} else if (w[0] == '-') {
@@ -193,8 +194,9 @@ parse_args(struct config *c, const char *text, size_t len)
 	c->mo.variant = c->variant[0] ? c->variant : NULL;
 	c->mo.exec = c->exec[0] ? c->exec : NULL;
 	c->mo.seed = c->seed;
-	snprintf(c->key, sizeof(c->key), "%s/%llu/%d/%d/%d/%llu/%s/%x/%x/%s/%llu",
-		 c->arch, (unsigned long long)c->mo.mem, c->mo.cpus, c->mo.nodes,
+	snprintf(c->key, sizeof(c->key),
+		 "%s/%llu/%d/%d/%d/%llu/%s/%x/%x/%s/%llu", c->arch,
+		 (unsigned long long)c->mo.mem, c->mo.cpus, c->mo.nodes,
 		 c->mo.va_bits, (unsigned long long)c->mo.vmalloc_size,
 		 c->variant, c->mo.cpu_set, c->mo.cpu_clear, c->exec,
 		 (unsigned long long)c->seed);
@@ -282,9 +284,9 @@ changes_machine(const char *text, size_t len)
  */
 struct seen {
 	bool write, smaps, ptdump;
-	bool big_map;		/* mmap/brk of more than 64G or of an unknown size */
-	bool big_ioremap;	/* ioremap of more than 64G or of an unknown size */
-	bool big_dma;		/* dma_alloc_coherent of 2^62 or more, or unknown */
+	bool big_map;		/* mmap, brk: over 64G or an unknown size */
+	bool big_ioremap;	/* over 64G or an unknown size */
+	bool big_dma;		/* 2^62 or more, or an unknown size */
 };
 
 #define BIG	(64ULL << 30)
@@ -332,7 +334,8 @@ see_command(struct seen *sn, char *cmdline)
 		else if (c != NULL && !strcmp(c->name, "ptdump"))
 			sn->ptdump = true;
 		else if (c != NULL && !strcmp(c->name, "mmap"))
-			sn->big_map |= !constant_arg(argc, argv, 2, &v) || v > BIG;
+			sn->big_map |= !constant_arg(argc, argv, 2, &v) ||
+				v > BIG;
 		else if (c != NULL && !strcmp(c->name, "brk"))
 			sn->big_map |= argc > 1;
 		else if (c != NULL && !strcmp(c->name, "ioremap"))
@@ -363,8 +366,9 @@ see_line(struct seen *sn, char *line)
 			quote = *p;
 			continue;
 		}
-		if (*p == 0 || *p == ';' || (*p == '#' &&
-		    (p == line || isspace((unsigned char)p[-1]) || p[-1] == ';'))) {
+		if (*p == 0 || *p == ';' ||
+		    (*p == '#' && (p == line || p[-1] == ';' ||
+				   isspace((unsigned char)p[-1])))) {
 			char end = *p;
 
 			*p = 0;
@@ -434,6 +438,9 @@ run(const struct config *c, struct machine *m, const uint8_t *data,
 	ctx.echo = c->echo;
 	ctx.seed = c->seed;
 	ctx.out = out;
+#ifdef REDIRECT_NEVER
+	ctx.redirect = REDIRECT_NEVER;	/* never a shell command */
+#endif
 	f = fmemopen((void *)data, size, "r");
 	if (f == NULL)
 		abort();
