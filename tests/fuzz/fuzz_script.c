@@ -1,0 +1,542 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * libFuzzer harness: the command language and every command behind it.
+ *
+ * An input is a command file, as `ptwalk --quiet FILE` reads it (the
+ * script reader, cmd_run_line, the splitter, the options, the dispatcher
+ * and the commands).  A first line "# args: OPTIONS" (as the golden tests
+ * have) picks the machine: --arch, --mem (at most 1G), --cpus, --nodes,
+ * --kernel, --va-bits, --vmalloc, --cpu, -e, --seed, and --json, --bail,
+ * --echo for the session; other options are ignored.
+ *
+ * Speed and determinism: booting costs milliseconds, running a short
+ * script much less.  So each machine configuration is booted once and
+ * kept while the inputs run only commands that read (a fixed list,
+ * `pure` below); an input that may change the machine (any word of it
+ * that names, abbreviates or is an alias of another command) is run on the
+ * kept machine, which is then freed: the next input boots afresh.  Every
+ * input therefore starts on a freshly booted machine and a fresh session.
+ * With PTWALK_FUZZ_VERIFY=1 each input classed as reading only is run a
+ * second time on a new machine and the outputs must agree, which checks
+ * the list.
+ *
+ * Files: the sandbox (fuzz_common.c) lets scripts read testdata/ only
+ * (the working directory is testdata/golden, as for the golden tests) and
+ * write nothing.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fuzz.h"
+#include "ptwalk/cmd.h"
+#include "ptwalk/expr.h"
+#include "ptwalk/script.h"
+
+#define MAX_INPUT	65536	/* bytes per input (run.sh: -max_len) */
+#define MAX_MEM		(1ULL << 30)	/* i386 has highmem above 896M */
+#define NSLOTS		8
+
+/* Commands that only read the machine (and the session, which is new). */
+static const char *const pure[] = {
+	"help", "echo", "layout", "machine", "cpus", "pa", "va", "page_to_pfn",
+	"pfn_to_page", "page_address", "virt_to_page", "fix_to_virt",
+	"virt_to_fix", "fixmap", "sym", "buddyinfo", "zoneinfo", "meminfo",
+	"page", "slabinfo", "slab", "ksize", "vmallocinfo", "lsmod", "ps",
+	"maps", "whatis", "xp", "pte", "walk", "quit", "lab", "image",
+	NULL
+};
+
+struct config {
+	char key[512];		/* what the machine depends on */
+	struct machine_opts mo;
+	char arch[32], variant[32], exec[256];
+	bool json, bail, echo;
+	u64 seed;
+};
+
+static struct slot {
+	char key[512];
+	struct machine *m;
+} slots[NSLOTS];
+
+static bool verify;
+static const struct cmd *pure_cmds[ARRAY_SIZE(pure)];
+
+static bool
+is_pure(const struct cmd *c)
+{
+	unsigned i;
+
+	for (i = 0; i < ARRAY_SIZE(pure_cmds) && pure_cmds[i] != NULL; i++)
+		if (pure_cmds[i] == c)
+			return true;
+	return false;
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	int i, n = 0;
+	bool amb;
+
+	(void)argc;
+	(void)argv;
+	fuzz_init();
+	verify = getenv("PTWALK_FUZZ_VERIFY") != NULL;
+	for (i = 0; pure[i] != NULL; i++) {
+		const struct cmd *c = cmd_find(pure[i], &amb);
+
+		if (c != NULL && !strcmp(c->name, pure[i]))
+			pure_cmds[n++] = c;
+	}
+	return 0;
+}
+
+/*
+ * The "# args:" line
+ */
+
+static void
+set_str(char *dst, size_t n, const char *v)
+{
+	snprintf(dst, n, "%s", v);
+}
+
+static void
+features(struct machine_opts *mo, const char *list)
+{
+	char buf[256], *save = NULL, *w;
+	int i;
+
+	set_str(buf, sizeof(buf), list);
+	for (w = strtok_r(buf, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+		bool off = !strncmp(w, "no", 2);
+
+		for (i = 0; feature_names[i].name; i++)
+			if (!strcmp(feature_names[i].name, off ? w + 2 : w)) {
+				if (off)
+					mo->cpu_clear |= feature_names[i].bit;
+				else
+					mo->cpu_set |= feature_names[i].bit;
+			}
+	}
+}
+
+/* One option and its value (NULL for a flag); false: not known. */
+static void
+option(struct config *c, const char *o, const char *v)
+{
+	u64 n = 0;
+	char err[128];
+
+	if (v != NULL && parse_number(v, &n, err, sizeof(err)))
+		n = 0;
+	if (!strcmp(o, "--json"))
+		c->json = true;
+	else if (!strcmp(o, "--bail"))
+		c->bail = true;
+	else if (!strcmp(o, "--echo"))
+		c->echo = true;
+	else if (v == NULL)
+		return;
+	else if (!strcmp(o, "-a") || !strcmp(o, "--arch"))
+		set_str(c->arch, sizeof(c->arch), v);
+	else if (!strcmp(o, "-m") || !strcmp(o, "--mem"))
+		c->mo.mem = MIN(n, MAX_MEM);
+	else if (!strcmp(o, "--cpus"))
+		c->mo.cpus = (int)MIN(n, 64);
+	else if (!strcmp(o, "--nodes"))
+		c->mo.nodes = (int)MIN(n, 64);
+	else if (!strcmp(o, "--va-bits"))
+		c->mo.va_bits = (int)MIN(n, 64);
+	else if (!strcmp(o, "--vmalloc"))
+		c->mo.vmalloc_size = n;
+	else if (!strcmp(o, "--kernel"))
+		set_str(c->variant, sizeof(c->variant), v);
+	else if (!strcmp(o, "--cpu"))
+		features(&c->mo, v);
+	else if (!strcmp(o, "-e") || !strcmp(o, "--exec"))
+		set_str(c->exec, sizeof(c->exec), v);
+	else if (!strcmp(o, "--seed"))
+		c->seed = n;
+}
+
+static void
+parse_args(struct config *c, const char *text, size_t len)
+{
+	char line[512], *w, *save = NULL, *prev = NULL;
+
+	memset(c, 0, sizeof(*c));
+	c->seed = 1;
+	if (len > 8 && !memcmp(text, "# args:", 7)) {
+		const char *nl = memchr(text, '\n', len);
+		size_t l = nl ? (size_t)(nl - text) : len;
+
+		snprintf(line, sizeof(line), "%.*s", (int)MIN(l - 7,
+			 sizeof(line) - 1), text + 7);
+		for (w = strtok_r(line, " \t", &save); w;
+		     w = strtok_r(NULL, " \t", &save)) {
+			if (prev != NULL) {
+				option(c, prev, w);
+				prev = NULL;
+			} else if (!strcmp(w, "--json") ||
+				   !strcmp(w, "--bail") ||
+				   !strcmp(w, "--echo")) {
+				option(c, w, NULL);
+			} else if (w[0] == '-') {
+				prev = w;
+			}
+		}
+	}
+	c->mo.arch = c->arch[0] ? c->arch : NULL;
+	c->mo.variant = c->variant[0] ? c->variant : NULL;
+	c->mo.exec = c->exec[0] ? c->exec : NULL;
+	c->mo.seed = c->seed;
+	snprintf(c->key, sizeof(c->key),
+		 "%s/%llu/%d/%d/%d/%llu/%s/%x/%x/%s/%llu", c->arch,
+		 (unsigned long long)c->mo.mem, c->mo.cpus, c->mo.nodes,
+		 c->mo.va_bits, (unsigned long long)c->mo.vmalloc_size,
+		 c->variant, c->mo.cpu_set, c->mo.cpu_clear, c->exec,
+		 (unsigned long long)c->seed);
+}
+
+/*
+ * Machines kept between inputs
+ */
+
+static struct slot *
+slot_for(const char *key)
+{
+	int i;
+
+	for (i = 0; i < NSLOTS; i++)
+		if (slots[i].m != NULL && !strcmp(slots[i].key, key))
+			return &slots[i];
+	for (i = 0; i < NSLOTS; i++)
+		if (slots[i].m == NULL)
+			return &slots[i];
+	/* all taken by other configurations: start over */
+	for (i = 0; i < NSLOTS; i++) {
+		machine_free(slots[i].m);
+		slots[i].m = NULL;
+	}
+	return &slots[0];
+}
+
+static struct machine *
+boot(const struct config *c)
+{
+	struct error e;
+	struct machine *m;
+
+	error_clear(&e);
+	fuzz_sandbox(true);	/* -e FILE reads like any file */
+	m = machine_new(&c->mo, &e);
+	fuzz_sandbox(false);
+	return m;
+}
+
+/*
+ * Might the input change the machine?  Every word (quotes and backslashes
+ * dropped, split at what cannot be part of a command name) that is a
+ * command, an alias or a prefix of one that is not pure says yes.
+ */
+static bool
+changes_machine(const char *text, size_t len)
+{
+	char w[64];
+	size_t i, n = 0;
+
+	for (i = 0; i <= len; i++) {
+		char c = i < len ? text[i] : ' ';
+		const struct cmd *cm;
+		bool amb;
+		int k;
+
+		if (c == '"' || c == '\'' || c == '\\')
+			continue;
+		if (isalnum((unsigned char)c) || c == '_') {
+			if (n < sizeof(w) - 1)
+				w[n++] = (char)tolower((unsigned char)c);
+			continue;
+		}
+		if (n == 0)
+			continue;
+		w[n] = 0;
+		cm = cmd_find(w, &amb);
+		if (cm != NULL && !is_pure(cm))
+			return true;
+		for (k = 0; amb && cmd_table[k] != NULL; k++)
+			if (!strncmp(cmd_table[k]->name, w, n) &&
+			    !is_pure(cmd_table[k]))
+				return true;
+		n = 0;
+	}
+	return false;
+}
+
+/*
+ * Bugs being fixed elsewhere (tests/fuzz/KNOWN): while fuzzing, an input
+ * that would run into one is skipped, by the pattern of the bug, for as
+ * long as its line is in KNOWN.
+ */
+struct seen {
+	bool write, smaps, ptdump;
+	bool big_map;		/* mmap, brk: over 64G or an unknown size */
+	bool big_ioremap;	/* over 64G or an unknown size */
+	bool big_dma;		/* 2^62 or more, or an unknown size */
+};
+
+#define BIG	(64ULL << 30)
+
+/* The n-th argument that is not an option, as a constant; false: none. */
+static bool
+constant_arg(int argc, char **argv, int n, u64 *v)
+{
+	struct expr_env none = { NULL, NULL };
+	char err[128];
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (argv[i][0] == '-' && argv[i][1] != 0 &&
+		    !isdigit((unsigned char)argv[i][1]))
+			continue;
+		if (--n > 0)
+			continue;
+		return parse_number(argv[i], v, err, sizeof(err)) == 0 ||
+			expr_eval(argv[i], &none, v, err, sizeof(err)) == 0;
+	}
+	return false;
+}
+
+static void
+see_command(struct seen *sn, char *cmdline)
+{
+	char **argv = NULL, *err = NULL;
+	const struct cmd *c;
+	int argc = 0;
+	bool amb;
+	u64 v;
+
+	if (cmd_split(cmdline, &argv, &argc, &err)) {
+		free(err);
+		return;
+	}
+	if (argc > 0) {
+		argv[0][strcspn(argv[0], "/")] = 0;
+		c = cmd_find(argv[0], &amb);
+		if (c != NULL && !strcmp(c->name, "write"))
+			sn->write = true;
+		else if (c != NULL && !strcmp(c->name, "smaps"))
+			sn->smaps = true;
+		else if (c != NULL && !strcmp(c->name, "ptdump"))
+			sn->ptdump = true;
+		else if (c != NULL && !strcmp(c->name, "mmap"))
+			sn->big_map |= !constant_arg(argc, argv, 2, &v) ||
+				v > BIG;
+		else if (c != NULL && !strcmp(c->name, "brk"))
+			sn->big_map |= argc > 1;
+		else if (c != NULL && !strcmp(c->name, "ioremap"))
+			sn->big_ioremap |= !constant_arg(argc, argv, 2, &v) ||
+				v > BIG;
+		else if (c != NULL && !strcmp(c->name, "dma_alloc_coherent"))
+			sn->big_dma |= !constant_arg(argc, argv, 1, &v) ||
+				v >= 1ULL << 62;
+	}
+	cmd_free_argv(argv, argc);
+}
+
+/* The commands of one line, cut at ';' and '#' as cmd_run_line does. */
+static void
+see_line(struct seen *sn, char *line)
+{
+	char *p = line, *start = line, quote = 0;
+
+	for (;; p++) {
+		if (*p && quote) {
+			if (*p == '\\' && quote == '"' && p[1])
+				p++;
+			else if (*p == quote)
+				quote = 0;
+			continue;
+		}
+		if (*p == '"' || *p == '\'') {
+			quote = *p;
+			continue;
+		}
+		if (*p == 0 || *p == ';' ||
+		    (*p == '#' && (p == line || p[-1] == ';' ||
+				   isspace((unsigned char)p[-1])))) {
+			char end = *p;
+
+			*p = 0;
+			see_command(sn, start);
+			if (end != ';')
+				return;
+			start = p + 1;
+		}
+	}
+}
+
+/* The lines of the input as script_run_stream reads them. */
+static void
+see(struct seen *sn, const char *text, size_t len)
+{
+	const char *p = text, *end = text + len, *nl;
+
+	memset(sn, 0, sizeof(*sn));
+	for (; p < end; p = nl + 1) {
+		size_t n;
+		char *line;
+
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		n = (size_t)(nl - p);
+		if (memchr(p, 0, n) != NULL)
+			continue;	/* the reader skips it */
+		line = xmalloc(n + 1);
+		memcpy(line, p, n);
+		line[n] = 0;
+		see_line(sn, line);
+		free(line);
+	}
+}
+
+static bool
+skip_known(const char *text, size_t len)
+{
+	struct seen sn;
+
+	if (!fuzz_skip_known)
+		return false;
+	see(&sn, text, len);
+	return (sn.write && fuzz_known("script/user-pte-beyond-ram")) ||
+		(sn.write && sn.ptdump &&
+		 fuzz_known("script/ptdump-cyclic-pml4")) ||
+		(sn.smaps && sn.big_map && fuzz_known("script/smaps-16t")) ||
+		(sn.big_ioremap && fuzz_known("script/ioremap-huge")) ||
+		(sn.big_dma && fuzz_known("script/dma-order-overflow"));
+}
+
+/*
+ * Running one input
+ */
+
+static struct machine *
+run(const struct config *c, struct machine *m, const uint8_t *data,
+    size_t size, FILE *out)
+{
+	struct ctx ctx;
+	FILE *f;
+
+	ctx_init(&ctx, m);
+	ctx.json = c->json;
+	ctx.bail = c->bail;
+	ctx.echo = c->echo;
+	ctx.seed = c->seed;
+	ctx.out = out;
+#ifdef REDIRECT_NEVER
+	ctx.redirect = REDIRECT_NEVER;	/* never a shell command */
+#endif
+	f = fmemopen((void *)data, size, "r");
+	if (f == NULL)
+		abort();
+	fuzz_sandbox(true);
+	script_run_stream(&ctx, f, "fuzz");
+	fuzz_sandbox(false);
+	fclose(f);
+	fflush(out);
+	ctx_release(&ctx);
+	/* `image` and `lab start` replace the machine and free the old one */
+	return ctx.m;
+}
+
+/* The input's output on m, as one string (to compare). */
+static char *
+transcript(const struct config *c, struct machine **mp, const uint8_t *data,
+	   size_t size)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	FILE *err = stderr;
+
+	if (out == NULL)
+		abort();
+	stderr = out;
+	*mp = run(c, *mp, data, size, out);
+	stderr = err;
+	fclose(out);
+	return buf;
+}
+
+static void
+check_same(const struct config *c, const uint8_t *data, size_t size,
+	   struct slot *s)
+{
+	struct machine *fresh = boot(c);
+	struct machine *m = s->m;
+	char *a, *b;
+
+	if (fresh == NULL)
+		abort();
+	a = transcript(c, &m, data, size);
+	b = transcript(c, &fresh, data, size);
+	if (m != s->m)
+		s->m = NULL;
+	if (strcmp(a, b)) {
+		fuzz_mute(false);
+		fprintf(stderr, "fuzz: a kept machine answers differently from "
+			"a fresh one:\n--- kept\n%s\n--- fresh\n%s\n", a, b);
+		abort();
+	}
+	free(a);
+	free(b);
+	if (fresh != NULL)
+		machine_free(fresh);
+	if (m != s->m)
+		machine_free(m);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct config c;
+	struct slot *s;
+	struct machine *m;
+	bool dirty;
+
+	if (size > MAX_INPUT || skip_known((const char *)data, size))
+		return -1;
+	parse_args(&c, (const char *)data, size);
+	dirty = changes_machine((const char *)data, size);
+	s = slot_for(c.key);
+	fuzz_mute(true);
+	if (s->m == NULL) {
+		s->m = boot(&c);
+		if (s->m == NULL) {
+			fuzz_mute(false);
+			return 0;	/* the options were refused */
+		}
+		snprintf(s->key, sizeof(s->key), "%s", c.key);
+	}
+	if (verify && !dirty) {
+		check_same(&c, data, size, s);
+		fuzz_mute(false);
+		return 0;
+	}
+	m = run(&c, s->m, data, size, fuzz_devnull());
+	if (m != s->m) {
+		/* the kept machine was freed by `image` or `lab start` */
+		machine_free(m);
+		s->m = NULL;
+	} else if (dirty) {
+		machine_free(s->m);
+		s->m = NULL;
+	}
+	fuzz_mute(false);
+	return 0;
+}
