@@ -159,10 +159,13 @@ asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 build/asan/ptwalk \
 		build/asan/tests/test_image
 
+# harnesses that cannot be built are removed: check.sh counts them as
+# failures rather than running stale ones
 check: deps
 	$(Q)$(MAKE) --no-print-directory all $(UNIT_BINS)
 	$(Q)$(MAKE) --no-print-directory asan
-	$(Q)$(MAKE) --no-print-directory fuzz-build
+	$(Q)$(MAKE) --no-print-directory fuzz-build || \
+		rm -f $(addprefix build/fuzz/fuzz_,$(FUZZ_NAMES))
 	$(Q)sh tests/check.sh $(BUILD) build/asan build/fuzz
 
 check-unit: all $(UNIT_BINS)

@@ -244,17 +244,11 @@ fi
 # every file of tests/fuzz/regress/NAME is replayed by its harness, and the
 # scripts among them also run through the real binary (ASan+UBSan when
 # built) under a time limit, to end with status 0, 1 or 2 and no report.
-# An input listed in tests/fuzz/KNOWN is a bug being fixed elsewhere: it
-# runs through the binary only (or its harness), briefly, and its failure
-# is shown, not counted.
 # A hostile input: 0 when it passes (its status otherwise, 99 for a report).
 fuzz_input() {	# harness file time-limit
-	if [ "$1" != script ] || [ -z "$known" ]; then
-		# shellcheck disable=SC2086
-		(cd "$tmp" && ASAN_OPTIONS=detect_leaks=1 "$fuzzb/fuzz_$1" $opts \
-			-timeout="$3" "$top/$2" </dev/null >"$tmp/f.out" 2>&1) ||
-			return 1
-	fi
+	# shellcheck disable=SC2086
+	(cd "$tmp" && ASAN_OPTIONS=detect_leaks=1 "$fuzzb/fuzz_$1" $opts \
+		-timeout="$3" "$top/$2" </dev/null >"$tmp/f.out" 2>&1) || return 1
 	[ "$1" = script ] || return 0
 	runbin=$top/${asan:-$build}/ptwalk
 	[ -x "$runbin" ] || runbin=$top/$build/ptwalk
@@ -266,15 +260,7 @@ fuzz_input() {	# harness file time-limit
 	! grep -q 'Sanitizer\|runtime error' "$tmp/f.out" || return 99
 }
 fuzz_replay() {	# harness file
-	known=$(grep "^$1/$(basename "$2")[[:space:]]" tests/fuzz/KNOWN 2>/dev/null)
-	if [ -n "$known" ]; then
-		if fuzz_input "$1" "$2" 5; then
-			ok
-			echo "fuzz: $1/$(basename "$2") passes now: remove it from tests/fuzz/KNOWN"
-		else
-			echo "known: $known (exit $?)"
-		fi
-	elif fuzz_input "$1" "$2" 30; then
+	if fuzz_input "$1" "$2" 30; then
 		ok
 	else
 		ko "fuzz: hostile input $2 (exit $?)"
@@ -285,12 +271,15 @@ if want fuzz && [ -n "$fuzzb" ]; then
 	sh tests/fuzz/mkdict.sh "$build/ptwalk" >"$tmp/dict" &&
 		cmp -s "$tmp/dict" tests/fuzz/script.dict && ok ||
 		ko "fuzz: tests/fuzz/script.dict is stale (run make docs)"
+	fuzzcc=${FUZZ_CC:-clang-14}
+	command -v "$fuzzcc" >/dev/null 2>&1 && ok ||
+		ko "fuzz: no $fuzzcc to build the harnesses with (make deps installs it)"
 	export PTWALK_TOP="$top"
 	case $fuzzb in /*) ;; *) fuzzb=$top/$fuzzb;; esac
 	for n in script expr elf image lab; do
 		bin=$fuzzb/fuzz_$n
 		if [ ! -x "$bin" ]; then
-			ko "fuzz: no harness $bin (make fuzz-build)"
+			ko "fuzz: no harness $bin (make fuzz-build; it needs $fuzzcc and libclang-rt-14-dev: make deps)"
 			continue
 		fi
 		opts=$(sh tests/fuzz/run.sh seeds "$fuzzb" "$n" | tail -n 1)

@@ -19,15 +19,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* The source tree (FUZZ_TOP, or $PTWALK_TOP). */
 extern const char *fuzz_top;
 /*
- * $PTWALK_FUZZ_SKIP_KNOWN is set: skip the inputs of the bugs listed in
- * tests/fuzz/KNOWN, each by its exact pattern, so that fuzzing goes on
- * while they are fixed elsewhere (run.sh fuzz sets it; replays do not).
- */
-extern bool fuzz_skip_known;
-/* Is "HARNESS/FILE" listed in tests/fuzz/KNOWN and being skipped? */
-bool fuzz_known(const char *name);
-
-/*
  * Once per process: fuzz_top, the sandbox's root (testdata/), stdin from
  * /dev/null.  With $PTWALK_FUZZ_VERBOSE set, fuzz_mute() keeps the output.
  */

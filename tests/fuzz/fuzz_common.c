@@ -30,7 +30,6 @@
 #endif
 
 const char *fuzz_top = FUZZ_TOP;
-bool fuzz_skip_known;
 
 /* per thread: libFuzzer's own threads (the RSS watch) are never held */
 static __thread volatile sig_atomic_t sandbox_on;
@@ -38,7 +37,6 @@ static char sandbox_root[PATH_MAX];	/* realpath of testdata, then '/' */
 static FILE *devnull;
 static FILE *real_stdout, *real_stderr;
 static bool verbose;
-static char *known;			/* tests/fuzz/KNOWN, when skipping */
 static char memfile[64];		/* the last fuzz_file(), readable */
 static char sandbox_cwd[PATH_MAX];	/* testdata/golden */
 static int home_fd = -1;		/* the directory the fuzzer runs in */
@@ -59,39 +57,6 @@ real_sym(const char *name)
 	return p;
 }
 
-static char *
-read_known(void)
-{
-	char path[PATH_MAX], *buf;
-	FILE *f;
-	long n;
-
-	snprintf(path, sizeof(path), "%s/tests/fuzz/KNOWN", fuzz_top);
-	f = fopen(path, "r");
-	if (f == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = xcalloc((size_t)(n > 0 ? n : 0) + 2, 1);
-	buf[0] = '\n';
-	if (n > 0 && fread(buf + 1, 1, (size_t)n, f) != (size_t)n)
-		buf[1] = 0;
-	fclose(f);
-	return buf;
-}
-
-bool
-fuzz_known(const char *name)
-{
-	char key[128];
-
-	if (!fuzz_skip_known || known == NULL)
-		return false;
-	snprintf(key, sizeof(key), "\n%s\t", name);
-	return strstr(known, key) != NULL;
-}
-
 void
 fuzz_init(void)
 {
@@ -101,9 +66,6 @@ fuzz_init(void)
 	if (t != NULL && *t)
 		fuzz_top = t;
 	verbose = getenv("PTWALK_FUZZ_VERBOSE") != NULL;
-	fuzz_skip_known = getenv("PTWALK_FUZZ_SKIP_KNOWN") != NULL;
-	if (fuzz_skip_known)
-		known = read_known();
 	snprintf(path, sizeof(path), "%s/testdata", fuzz_top);
 	if (realpath(path, sandbox_root) == NULL) {
 		fprintf(stderr, "fuzz: no testdata under '%s' (set "

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "fuzz.h"
+#include "ptwalk/boot.h"
 #include "ptwalk/cmd.h"
 #include "ptwalk/expr.h"
 
@@ -48,9 +49,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	}
 	ctx_init(&ctx, m);
 	ctx.out = fuzz_devnull();
-#ifdef REDIRECT_NEVER
 	ctx.redirect = REDIRECT_NEVER;	/* never a shell command */
-#endif
 	ctx.vals = xcalloc(ARRAY_SIZE(history), sizeof(*ctx.vals));
 	ctx.avals = ctx.nvals = (int)ARRAY_SIZE(history);
 	for (i = 0; i < ARRAY_SIZE(history); i++)

@@ -54,10 +54,7 @@ open_and_look(const char *path, const char *arch)
 		return;
 	ctx_init(&ctx, m);
 	ctx.out = fuzz_devnull();
-#ifdef REDIRECT_NEVER
 	ctx.redirect = REDIRECT_NEVER;	/* never a shell command */
-#endif
-	ctx.src = "fuzz";
 	cmd_run_line(&ctx, looks);
 	ctx_release(&ctx);
 	machine_free(ctx.m);

@@ -112,6 +112,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char first[64];
 	struct started *st;
 	struct ctx ctx;
+	struct cmd_input in = { .name = "fuzz", .depth = 1 };
 	unsigned long n = 0, seed = seeds[0];
 	size_t len;
 	unsigned s;
@@ -131,20 +132,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	ctx_init(&ctx, st->m);
 	ctx.out = fuzz_devnull();
-#ifdef REDIRECT_NEVER
 	ctx.redirect = REDIRECT_NEVER;	/* never a shell command */
-#endif
-	ctx.src = "fuzz";
+	ctx.in = &in;
 	ctx.json = strstr(first, "json") != NULL;
 	ctx.lab = st->r;
 	fuzz_mute(true);
 	for (p = nl ? nl + 1 : end; p < end; p = nl ? nl + 1 : end) {
 		nl = memchr(p, '\n', (size_t)(end - p));
-		ctx.line++;
+		in.line++;
 		run_line(&ctx, p, (size_t)((nl ? nl : end) - p));
 	}
 	fuzz_mute(false);
 	ctx.lab = NULL;		/* kept for the next input */
+	ctx.in = NULL;
 	ctx_release(&ctx);
 	clear_answers(st->r);
 	return 0;

@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
+#include "ptwalk/boot.h"
 #include "ptwalk/cmd.h"
 #include "ptwalk/expr.h"
 #include "ptwalk/script.h"
@@ -278,150 +279,6 @@ changes_machine(const char *text, size_t len)
 }
 
 /*
- * Bugs being fixed elsewhere (tests/fuzz/KNOWN): while fuzzing, an input
- * that would run into one is skipped, by the pattern of the bug, for as
- * long as its line is in KNOWN.
- */
-struct seen {
-	bool write, smaps, ptdump;
-	bool big_map;		/* mmap, brk: over 64G or an unknown size */
-	bool big_ioremap;	/* over 64G or an unknown size */
-	bool big_dma;		/* 2^62 or more, or an unknown size */
-};
-
-#define BIG	(64ULL << 30)
-
-/* The n-th argument that is not an option, as a constant; false: none. */
-static bool
-constant_arg(int argc, char **argv, int n, u64 *v)
-{
-	struct expr_env none = { NULL, NULL };
-	char err[128];
-	int i;
-
-	for (i = 1; i < argc; i++) {
-		if (argv[i][0] == '-' && argv[i][1] != 0 &&
-		    !isdigit((unsigned char)argv[i][1]))
-			continue;
-		if (--n > 0)
-			continue;
-		return parse_number(argv[i], v, err, sizeof(err)) == 0 ||
-			expr_eval(argv[i], &none, v, err, sizeof(err)) == 0;
-	}
-	return false;
-}
-
-static void
-see_command(struct seen *sn, char *cmdline)
-{
-	char **argv = NULL, *err = NULL;
-	const struct cmd *c;
-	int argc = 0;
-	bool amb;
-	u64 v;
-
-	if (cmd_split(cmdline, &argv, &argc, &err)) {
-		free(err);
-		return;
-	}
-	if (argc > 0) {
-		argv[0][strcspn(argv[0], "/")] = 0;
-		c = cmd_find(argv[0], &amb);
-		if (c != NULL && !strcmp(c->name, "write"))
-			sn->write = true;
-		else if (c != NULL && !strcmp(c->name, "smaps"))
-			sn->smaps = true;
-		else if (c != NULL && !strcmp(c->name, "ptdump"))
-			sn->ptdump = true;
-		else if (c != NULL && !strcmp(c->name, "mmap"))
-			sn->big_map |= !constant_arg(argc, argv, 2, &v) ||
-				v > BIG;
-		else if (c != NULL && !strcmp(c->name, "brk"))
-			sn->big_map |= argc > 1;
-		else if (c != NULL && !strcmp(c->name, "ioremap"))
-			sn->big_ioremap |= !constant_arg(argc, argv, 2, &v) ||
-				v > BIG;
-		else if (c != NULL && !strcmp(c->name, "dma_alloc_coherent"))
-			sn->big_dma |= !constant_arg(argc, argv, 1, &v) ||
-				v >= 1ULL << 62;
-	}
-	cmd_free_argv(argv, argc);
-}
-
-/* The commands of one line, cut at ';' and '#' as cmd_run_line does. */
-static void
-see_line(struct seen *sn, char *line)
-{
-	char *p = line, *start = line, quote = 0;
-
-	for (;; p++) {
-		if (*p && quote) {
-			if (*p == '\\' && quote == '"' && p[1])
-				p++;
-			else if (*p == quote)
-				quote = 0;
-			continue;
-		}
-		if (*p == '"' || *p == '\'') {
-			quote = *p;
-			continue;
-		}
-		if (*p == 0 || *p == ';' ||
-		    (*p == '#' && (p == line || p[-1] == ';' ||
-				   isspace((unsigned char)p[-1])))) {
-			char end = *p;
-
-			*p = 0;
-			see_command(sn, start);
-			if (end != ';')
-				return;
-			start = p + 1;
-		}
-	}
-}
-
-/* The lines of the input as script_run_stream reads them. */
-static void
-see(struct seen *sn, const char *text, size_t len)
-{
-	const char *p = text, *end = text + len, *nl;
-
-	memset(sn, 0, sizeof(*sn));
-	for (; p < end; p = nl + 1) {
-		size_t n;
-		char *line;
-
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL)
-			nl = end;
-		n = (size_t)(nl - p);
-		if (memchr(p, 0, n) != NULL)
-			continue;	/* the reader skips it */
-		line = xmalloc(n + 1);
-		memcpy(line, p, n);
-		line[n] = 0;
-		see_line(sn, line);
-		free(line);
-	}
-}
-
-static bool
-skip_known(const char *text, size_t len)
-{
-	struct seen sn;
-
-	if (!fuzz_skip_known)
-		return false;
-	see(&sn, text, len);
-	return (sn.write && fuzz_known("script/user-pte-beyond-ram")) ||
-		(sn.write && sn.ptdump &&
-		 fuzz_known("script/ptdump-cyclic-pml4")) ||
-		(sn.smaps && sn.big_map && fuzz_known("script/smaps-16t")) ||
-		(sn.big_ioremap && fuzz_known("script/ioremap-huge")) ||
-		(sn.big_dma && fuzz_known("script/dma-order-overflow"));
-}
-
-/*
  * Running one input
  */
 
@@ -438,9 +295,7 @@ run(const struct config *c, struct machine *m, const uint8_t *data,
 	ctx.echo = c->echo;
 	ctx.seed = c->seed;
 	ctx.out = out;
-#ifdef REDIRECT_NEVER
 	ctx.redirect = REDIRECT_NEVER;	/* never a shell command */
-#endif
 	f = fmemopen((void *)data, size, "r");
 	if (f == NULL)
 		abort();
@@ -509,7 +364,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct machine *m;
 	bool dirty;
 
-	if (size > MAX_INPUT || skip_known((const char *)data, size))
+	if (size > MAX_INPUT)
 		return -1;
 	parse_args(&c, (const char *)data, size);
 	dirty = changes_machine((const char *)data, size);

@@ -84,8 +84,6 @@ fuzz)
 	secs=$1
 	shift
 	[ $# -gt 0 ] && names=$*
-	# the patterns of tests/fuzz/KNOWN are skipped while they are fixed
-	export PTWALK_FUZZ_SKIP_KNOWN=1
 	rc=0
 	for n in $names; do
 		bin=$fb/fuzz_$n
