@@ -160,7 +160,8 @@ vmci_index_build(struct image_info *ii)
 		}
 		p = nl ? nl + 1 : NULL;
 	}
-	qsort(x->line, x->n, sizeof(*x->line), line_cmp);
+	if (x->n > 1)	/* no line at all: x->line is NULL, qsort's UB */
+		qsort(x->line, x->n, sizeof(*x->line), line_cmp);
 	ii->vmci = x;
 }
 
