@@ -276,6 +276,22 @@ if want fuzz && [ -n "$fuzzb" ]; then
 		ko "fuzz: no $fuzzcc to build the harnesses with (make deps installs it)"
 	export PTWALK_TOP="$top"
 	case $fuzzb in /*) ;; *) fuzzb=$top/$fuzzb;; esac
+	# a signal whose handler returns (libFuzzer's SIGALRM before -timeout)
+	# leaves the script in the sandbox: its save still writes nothing
+	if [ -x "$fuzzb/fuzz_script" ]; then
+		mkdir -p "$tmp/alarm"
+		printf 'mmap 0 512M rw private,anonymous\ntouch $_ w 512M\nsave alarm.core\n' \
+			>"$tmp/alarm.in"
+		(cd "$tmp/alarm" && exec env PTWALK_FUZZ_VERBOSE=1 \
+			"$fuzzb/fuzz_script" -timeout=60 "$tmp/alarm.in" \
+			</dev/null >"$tmp/alarm.out" 2>&1) &
+		sleep 0.5
+		kill -ALRM $! 2>/dev/null
+		wait $!
+		grep -q "save: cannot create 'alarm.core'" "$tmp/alarm.out" &&
+			[ -z "$(ls "$tmp/alarm")" ] && ok ||
+			ko "fuzz: a script went on outside the sandbox after SIGALRM"
+	fi
 	for n in script expr elf image lab; do
 		bin=$fuzzb/fuzz_$n
 		if [ ! -x "$bin" ]; then

@@ -127,21 +127,30 @@ static const int crash_signals[] = {
 };
 static struct sigaction next_handler[NSIG];
 
+/*
+ * Out of the sandbox while the next handler runs; back in if it returns
+ * (libFuzzer's SIGALRM handler returns while the input has not yet run
+ * for -timeout seconds: the input goes on, in the sandbox).
+ */
 static void
 on_signal(int sig, siginfo_t *si, void *uc)
 {
 	const struct sigaction *n = &next_handler[sig];
+	bool was = sandbox_on;
 
 	escape();
 	if (n->sa_flags & SA_SIGINFO) {
 		n->sa_sigaction(sig, si, uc);
-	} else if (n->sa_handler == SIG_IGN) {
-		return;
 	} else if (n->sa_handler == SIG_DFL) {
 		signal(sig, SIG_DFL);
 		raise(sig);
-	} else {
+	} else if (n->sa_handler != SIG_IGN) {
 		n->sa_handler(sig);
+	}
+	if (was) {
+		if (chdir(sandbox_cwd) != 0)
+			_exit(2);
+		sandbox_on = true;
 	}
 }
 

@@ -12,9 +12,10 @@
  * Speed and determinism: booting costs milliseconds, running a short
  * script much less.  So each machine configuration is booted once and
  * kept while the inputs run only commands that read (a fixed list,
- * `pure` below); an input that may change the machine (any word of it
- * that names, abbreviates or is an alias of another command) is run on the
- * kept machine, which is then freed: the next input boots afresh.  Every
+ * `pure` below); an input that may change the machine (a command of it,
+ * cut and split as the reader and the dispatcher do, names another
+ * command) is run on the kept machine, which is then freed: the next input
+ * boots afresh.  Every
  * input therefore starts on a freshly booted machine and a fresh session.
  * With PTWALK_FUZZ_VERIFY=1 each input classed as reading only is run a
  * second time on a new machine and the outputs must agree, which checks
@@ -62,7 +63,7 @@ static struct slot {
 	struct machine *m;
 } slots[NSLOTS];
 
-static bool verify;
+static bool verify, verbose;
 static const struct cmd *pure_cmds[ARRAY_SIZE(pure)];
 
 static bool
@@ -86,6 +87,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	fuzz_init();
 	verify = getenv("PTWALK_FUZZ_VERIFY") != NULL;
+	verbose = getenv("PTWALK_FUZZ_VERBOSE") != NULL;
 	for (i = 0; pure[i] != NULL; i++) {
 		const struct cmd *c = cmd_find(pure[i], &amb);
 
@@ -240,42 +242,92 @@ boot(const struct config *c)
 }
 
 /*
- * Might the input change the machine?  Every word (quotes and backslashes
- * dropped, split at what cannot be part of a command name) that is a
- * command, an alias or a prefix of one that is not pure says yes.
+ * Might the input change the machine?  Its lines are cut into commands as
+ * the script reader and cmd_run_line() cut them (a line with a NUL byte is
+ * skipped, a '\r' before the newline dropped, ';' and '#' outside quotes
+ * end a command) and each is split as the dispatcher splits it: a command
+ * whose name (before any /FMT) is found and is not pure says yes, and so
+ * does one that cmd_split() refuses (the dispatcher's own split might
+ * differ).  Unknown and ambiguous names run nothing.
  */
+static bool
+command_changes(const char *text)
+{
+	char **argv = NULL, *err = NULL;
+	const struct cmd *c = NULL;
+	int argc = 0;
+	bool amb;
+
+	if (cmd_split(text, &argv, &argc, &err)) {
+		free(err);
+		return true;
+	}
+	if (argc > 0) {
+		argv[0][strcspn(argv[0], "/")] = 0;
+		c = cmd_find(argv[0], &amb);
+	}
+	cmd_free_argv(argv, argc);
+	return c != NULL && !is_pure(c);
+}
+
+/* The commands of one line (modified in place), as cmd_run_line cuts it. */
+static bool
+line_changes(char *line)
+{
+	char *p = line, *start = line, quote = 0;
+
+	for (;; p++) {
+		char end;
+
+		if (*p && quote) {
+			if (*p == '\\' && quote == '"' && p[1])
+				p++;
+			else if (*p == quote)
+				quote = 0;
+			continue;
+		}
+		if (*p == '"' || *p == '\'') {
+			quote = *p;
+			continue;
+		}
+		if (*p != 0 && *p != ';' &&
+		    (*p != '#' || (p != start &&
+				   !isspace((unsigned char)p[-1]))))
+			continue;
+		end = *p;
+		*p = 0;
+		if (command_changes(start))
+			return true;
+		if (end != ';')
+			return false;
+		start = p + 1;
+	}
+}
+
 static bool
 changes_machine(const char *text, size_t len)
 {
-	char w[64];
-	size_t i, n = 0;
+	const char *p = text, *end = text + len, *nl;
+	char *line = xmalloc(len + 1);
+	bool dirty = false;
 
-	for (i = 0; i <= len; i++) {
-		char c = i < len ? text[i] : ' ';
-		const struct cmd *cm;
-		bool amb;
-		int k;
+	for (; !dirty && p < end; p = nl + 1) {
+		size_t n;
 
-		if (c == '"' || c == '\'' || c == '\\')
-			continue;
-		if (isalnum((unsigned char)c) || c == '_') {
-			if (n < sizeof(w) - 1)
-				w[n++] = (char)tolower((unsigned char)c);
-			continue;
-		}
-		if (n == 0)
-			continue;
-		w[n] = 0;
-		cm = cmd_find(w, &amb);
-		if (cm != NULL && !is_pure(cm))
-			return true;
-		for (k = 0; amb && cmd_table[k] != NULL; k++)
-			if (!strncmp(cmd_table[k]->name, w, n) &&
-			    !is_pure(cmd_table[k]))
-				return true;
-		n = 0;
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		n = (size_t)(nl - p);
+		if (memchr(p, 0, n) != NULL)
+			continue;	/* the reader skips it */
+		if (n > 0 && p[n - 1] == '\r')
+			n--;
+		memcpy(line, p, n);
+		line[n] = 0;
+		dirty = line_changes(line);
 	}
-	return false;
+	free(line);
+	return dirty;
 }
 
 /*
@@ -368,6 +420,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return -1;
 	parse_args(&c, (const char *)data, size);
 	dirty = changes_machine((const char *)data, size);
+	if (verbose)
+		fprintf(stderr, "fuzz: %s\n", dirty ? "may change the machine "
+			"(it is booted afresh after)" : "reads the machine only");
 	s = slot_for(c.key);
 	fuzz_mute(true);
 	if (s->m == NULL) {
