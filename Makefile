@@ -21,7 +21,7 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 OPT     ?= -O2
 PKG_I   := $(shell pkg-config --cflags-only-I readline libelf capstone 2>/dev/null)
 PKG_L   := $(shell pkg-config --libs readline libelf capstone 2>/dev/null || echo -lreadline -lelf -lcapstone)
-CFLAGS_ALL = -std=gnu11 -g $(OPT) $(WARN) -D_GNU_SOURCE -Iinclude -Itools -I$(BUILD) $(PKG_I) \
+CFLAGS_ALL = -std=gnu11 -g $(OPT) $(WARN) -D_GNU_SOURCE -Iinclude -Itools -I$(BUILD) $(ARCH_I) $(PKG_I) \
            -MMD -MP $(SAN_CFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_L) $(SAN_CFLAGS) $(LDFLAGS)
 
@@ -49,7 +49,10 @@ QLD =
 endif
 
 LIB_SRCS  := $(filter-out src/ui/main.c,$(wildcard src/*.c src/*/*.c src/*/*/*.c)) $(wildcard cmds/*.c)
-LIB_OBJS  := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS)) $(BUILD)/demo_elf.o
+LIB_OBJS  := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS)) $(BUILD)/demo_elf.o \
+             $(BUILD)/boot_records.o
+# the boot records of the real guests (--boot booted), embedded
+BOOT_RECORDS := $(sort $(wildcard data/boot/*.boot))
 # the demo program of each ELF machine: testdata/elf/demo-ARCH (one word)
 DEMO_ELFS := $(sort $(filter-out %.objdump %.c %-pie %-dyn,$(wildcard testdata/elf/demo-*)))
 MAIN_OBJ  := $(BUILD)/src/ui/main.o
@@ -87,6 +90,12 @@ $(BUILD)/demo_elf.c: $(DEMO_ELFS) tools/bin2c.sh | $(BUILD)
 $(BUILD)/demo_elf.o: $(BUILD)/demo_elf.c
 	$(QCC)$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
+$(BUILD)/boot_records.c: $(BOOT_RECORDS) tools/boot2c.sh | $(BUILD)
+	$(Q)sh tools/boot2c.sh $(BOOT_RECORDS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/boot_records.o: $(BUILD)/boot_records.c
+	$(QCC)$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
 # --- ELF fixtures: rebuilt from testdata/elf/demo.c with cross compilers ------
 fixtures:
 	$(Q)sh tools/fixtures.sh
@@ -112,6 +121,12 @@ $(BUILD)/tools/bench.o: $(BUILD)/benchlist.h
 $(BUILD)/ptwalk-bench: $(BUILD)/tools/bench.o $(patsubst %.c,$(BUILD)/%.o,$(BENCH_SRCS)) \
 		$(BUILD)/libptwalk.a
 	$(QLD)$(CC) -o $@ $^ $(LDLIBS_ALL)
+
+# the unit test of an arch family, tests/unit/test_FAMILY.c, sees the
+# headers of src/arch/FAMILY/ as the files of that folder do ("arm.h"),
+# ahead of the system's headers of the same names (Capstone's)
+unit_family = $(patsubst test_%.o,src/arch/%,$(notdir $@))
+$(BUILD)/tests/unit/test_%.o: ARCH_I = $(if $(wildcard $(unit_family)/.),-I$(unit_family))
 
 # every unit test links tests/unit/helpers.c (booting a machine ...)
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(UNIT_HELPERS) $(BUILD)/libptwalk.a

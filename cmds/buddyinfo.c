@@ -46,9 +46,11 @@ const struct cmd cmd_buddyinfo = {
 	"One line per populated zone, exactly as /proc/buddyinfo prints it:\n"
 	"'Node N, zone NAME' and then, for each order 0..10, the number of\n"
 	"free blocks of 2^order pages on free_area[order] (nr_free: blocks,\n"
-	"not pages).  A machine fresh from boot has mostly order-10 blocks;\n"
-	"allocations split them, frees merge them back, so after freeing\n"
-	"everything buddyinfo is what it was at boot.\n",
+	"not pages).  A booted machine (--boot booted) starts with the\n"
+	"recorded guest's free blocks per order, scaled to its RAM (the rest\n"
+	"in order-10 blocks); a clean one (--boot clean) has mostly order-10\n"
+	"blocks.  Allocations split them, frees merge them back, so after\n"
+	"freeing everything buddyinfo is what it was at boot.\n",
 	.complete = "none",
 	.min_args = 0,
 	.max_args = 0,

@@ -53,7 +53,7 @@ kmap_atomic_run(struct ctx *ctx)
 		out_printf(ctx, "  pte    written in swapper_pg_dir (PAGE_KERNEL)"
 			   "%s; preemption and page faults stay disabled until "
 			   "kunmap_atomic (no sleeping)\n",
-			   m->arch->mm->kmap_flush_on_map ?
+			   m->profile->kmap_flush_on_map ?
 			   ", local TLB entry flushed" : "");
 		sb_release(&sb);
 		j_int(ctx, "cpu", cpu);

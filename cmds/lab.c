@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptwalk/arch_list.h"
 #include "ptwalk/expr.h"
 #include "ptwalk/lab.h"
 #include "ptwalk/out.h"
@@ -113,10 +114,10 @@ j_answer(struct ctx *ctx, const char *key, const struct lab_q *q, bool want)
 static struct lab_run *
 need_lab(struct ctx *ctx)
 {
-	if (ctx->lab == NULL)
+	if (ctx->kept == NULL)
 		cmd_error(ctx, "no exercise is started: 'lab start N' starts "
 			  "one ('lab list' shows them)");
-	return ctx->lab;
+	return ctx->kept;
 }
 
 static void
@@ -279,10 +280,10 @@ lab_start_cmd(struct ctx *ctx, const struct args *args)
 	if (lab_start(lab_find(nr), seed, &r, &m, &e))
 		return cmd_err(ctx, &e);
 	ctx_set_machine(ctx, m);
-	if (ctx->lab != NULL && ctx->lab_release != NULL)
-		ctx->lab_release(ctx->lab);
-	ctx->lab = r;
-	ctx->lab_release = lab_release;
+	if (ctx->kept != NULL && ctx->kept_release != NULL)
+		ctx->kept_release(ctx->kept);
+	ctx->kept = r;
+	ctx->kept_release = lab_release;
 	show(ctx, r);
 	/*
 	 * The values kept so far are addresses of the machine just replaced:
@@ -498,7 +499,7 @@ lab_run(struct ctx *ctx)
 	if (sub != NULL && strcmp(sub, "start") && args_has(ctx, "--seed"))
 		return cmd_error(ctx, "--seed goes with 'lab start N'");
 	if (sub == NULL)
-		sub = ctx->lab != NULL ? "show" : "list";
+		sub = ctx->kept != NULL ? "show" : "list";
 	if (!strcmp(sub, "list"))
 		return args->argc > 1 ? cmd_error(ctx, "usage: lab list") :
 			lab_list(ctx);

@@ -137,7 +137,7 @@ layout_constants(struct ctx *ctx)
 {
 	const struct machine *m = ctx->m;
 	const struct layout *L = &m->lay;
-	char pairs[8][64];
+	char pairs[9][64];
 	int n = 0, i, col = 0;
 
 	layout_const(ctx, pairs[n++], "PAGE_OFFSET", L->page_offset);
@@ -154,6 +154,9 @@ layout_constants(struct ctx *ctx)
 			snprintf(pairs[n++], 64, "LAST_PKMAP unknown");
 		}
 	}
+	if (L->cpu_entry_area)
+		layout_const(ctx, pairs[n++], "CPU_ENTRY_AREA_BASE",
+			     L->cpu_entry_area);
 	layout_const(ctx, pairs[n++], "FIXADDR_START", L->fixaddr_start);
 	layout_const(ctx, pairs[n++], "FIXADDR_TOP", L->fixaddr_top);
 	out_printf(ctx, "\n");

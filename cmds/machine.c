@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptwalk/arch_list.h"
+#include "ptwalk/boot_record.h"
 #include "ptwalk/image.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/out.h"
@@ -132,19 +134,63 @@ show_image(struct ctx *ctx)
 	}
 }
 
+/* --boot: the boot record replayed, or why the machine is clean. */
+static void
+show_boot(struct ctx *ctx)
+{
+	const struct boot_state *bs = boot_state_of(ctx->m);
+	const struct boot_record *r;
+
+	if (bs == NULL)
+		return;
+	r = &bs->rec;
+	j_str(ctx, "boot", bs->mode == BOOT_BOOTED ? "booted" : "clean");
+	if (bs->mode != BOOT_BOOTED) {
+		if (bs->why_clean != NULL)
+			out_printf(ctx, "boot       clean: %s\n", bs->why_clean);
+		else
+			out_printf(ctx, "boot       clean (--boot clean): nothing "
+				   "allocated since boot\n");
+		return;
+	}
+	out_printf(ctx, "boot       booted: the allocations of the %s guest "
+		   "at boot (Linux %s, %s; data/boot/%s.boot)", r->name,
+		   r->kernel, fsize(r->mem), r->name);
+	if (bs->scale_num != bs->scale_den)
+		out_printf(ctx, ", scaled to %llu%% (the RAM's ratio)",
+			   (unsigned long long)(bs->scale_num * 100 /
+						bs->scale_den));
+	out_printf(ctx, ": %u vmalloc-space areas, %u slab caches (%u "
+		   "created) with %lu objects, %lu pages, the free lists of "
+		   "%u zone%s\n", bs->areas_done, bs->caches,
+		   bs->caches_created, bs->objects, bs->pages, bs->zones,
+		   bs->zones == 1 ? "" : "s");
+	if (bs->nskips)
+		out_printf(ctx, "           %u line%s did not fit this machine "
+			   "(the first, line %d: %s)\n", bs->nskips,
+			   bs->nskips == 1 ? "" : "s", bs->skip_line,
+			   bs->skip_why);
+	j_str(ctx, "boot_record", r->name);
+	j_u64(ctx, "boot_areas", bs->areas_done);
+	j_u64(ctx, "boot_objects", bs->objects);
+	j_u64(ctx, "boot_pages", bs->pages);
+	j_u64(ctx, "boot_skipped", bs->nskips);
+}
+
 /* A simulated machine: its kernel, RAM, direct map, highmem and zones. */
 static void
 show_simulated(struct ctx *ctx)
 {
 	struct machine *m = ctx->m;
 	const struct layout *L = &m->lay;
-	const char *km = m->kernel_model ? m->kernel_model :
-		m->arch->kernel_model;
+	const struct kernel_profile *kp = m->profile;
 	u64 ram_end = m->ram_start + m->ram_size;
 	u64 low_end = L->phys_offset + L->lowmem_end;
 
-	out_printf(ctx, "kernel     %s\n", km);
-	j_str(ctx, "kernel", km);
+	out_printf(ctx, "kernel     %s (--kernel %s)\n", kp->model, kp->name);
+	j_str(ctx, "kernel", kp->name);
+	j_str(ctx, "release", kp->release);
+	j_str(ctx, "model", kp->model);
 	out_printf(ctx, "RAM        %s at %s-%s (%llu frames of 4K)\n",
 		   fsize(m->ram_size), fpa(m, m->ram_start),
 		   fpa(m, ram_end - 1),
@@ -169,6 +215,7 @@ show_simulated(struct ctx *ctx)
 		}
 	}
 	show_zones(ctx);
+	show_boot(ctx);
 }
 
 /* The CPUs and the page-table roots loaded on the current one. */

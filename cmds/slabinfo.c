@@ -58,7 +58,9 @@ const struct cmd cmd_slabinfo = {
 	"boot caches end the list: the kmalloc caches, kmem_cache_node,\n"
 	"kmem_cache.  As in Linux, active_objs counts every object not free on\n"
 	"a partial list: the free objects of the CPU slabs count as active\n"
-	"until kmem_cache_shrink flushes them; active_slabs = num_slabs.\n",
+	"until kmem_cache_shrink flushes them; active_slabs = num_slabs.\n"
+	"A booted machine (--boot booted) has the recorded guest's caches,\n"
+	"in the order it created them, with its active objects.\n",
 	.complete = "none",
 	.min_args = 0,
 	.max_args = 0,

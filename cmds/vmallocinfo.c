@@ -122,7 +122,10 @@ const struct cmd cmd_vmallocinfo = {
 	"kernels the pages per node (N0=...).  Then the areas vfree'd but\n"
 	"not yet purged (\"unpurged vm_area\").  On arm64 the kernel image's\n"
 	"segments appear first (map_kernel).  The callers are ptwalk's\n"
-	"commands (cmd_vmalloc [ptwalk]) or the kernel function that asked.\n",
+	"commands (cmd_vmalloc [ptwalk]) or the kernel function that asked;\n"
+	"on a booted machine (--boot booted) the areas of the recorded\n"
+	"guest's boot carry that guest's callers (kernel_clone+0xbf/0x430 for\n"
+	"a task's stack, pcpu_get_vm_areas for the first percpu chunk).\n",
 	.complete = "none",
 	.min_args = 0,
 	.max_args = 0,

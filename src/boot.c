@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "ptwalk/arch_list.h"
 #include "ptwalk/boot.h"
 #include "ptwalk/kernel.h"
 #include "ptwalk/machine.h"
@@ -146,74 +147,51 @@ check_va_bits(const struct arch *a, const struct machine_opts *o,
 			 a->name, a->va_bits_help);
 }
 
-/* Is v one of the comma-separated words of list? */
-static bool
-in_list(const char *list, const char *v)
+/* "6.1 (the default: Linux 6.1 ...) or 2.6 (Linux 2.6.11 ...)" */
+static void
+profile_names(const struct arch *a, struct strbuf *sb)
 {
-	size_t l = strlen(v);
-	const char *p = list;
+	const struct kernel_profile *p;
+	int n = 0, k = 0;
 
-	while (list != NULL && *p) {
-		size_t n = strcspn(p, ",");
-
-		if (n == l && !strncmp(p, v, l))
-			return true;
-		p += n;
-		p += strspn(p, ", ");
-	}
-	return false;
-}
-
-static bool
-has_variants(const struct arch *a, unsigned unused)
-{
-	(void)unused;
-	return a->variants != NULL;
+	for (p = a->profiles; p->name != NULL; p++)
+		n++;
+	for (p = a->profiles; p->name != NULL; p++, k++)
+		sb_addf(sb, "%s%s (%s%s)", k == 0 ? "" : k == n - 1 ? " or " :
+			", ", p->name, k == 0 ? "the default: " : "",
+			p->release);
 }
 
 /*
- * --kernel VERSION: one of the arch's variants; else say which arches
- * have variants, and which of them has this one.
+ * --kernel VERSION: one of the arch's profiles; else say which it has, and
+ * which arches have this one.
  */
 static int
-check_variant(const struct arch *a, const struct machine_opts *o,
+check_profile(const struct arch *a, const struct machine_opts *o,
 	      struct error *e)
 {
-	struct strbuf sb;
-	int i;
+	struct strbuf sb, w;
+	int i, n = 0, k = 0;
 
-	if (o->variant == NULL || in_list(a->variants, o->variant))
+	if (arch_profile(a, o->variant) != NULL)
 		return 0;
 	sb_init(&sb);
+	sb_init(&w);
+	profile_names(a, &w);
 	for (i = 0; arch_list[i] != NULL; i++)
-		if (in_list(arch_list[i]->variants, o->variant))
-			sb_addf(&sb, "; %s is a kernel of %s", o->variant,
-				arch_list[i]->name);
-	if (a->variants == NULL) {
-		struct strbuf w;
-
-		sb_init(&w);
-		arches_where(has_variants, 0, &w);
-		error_set(e, -EINVAL, "--kernel %s: %s models one kernel only "
-			  "(%s); --kernel is for %s%s", o->variant, a->name,
-			  a->kernel_model, w.buf, sb.buf);
-		sb_release(&w);
-	} else {
-		struct strbuf w;
-		const char *p;
-
-		sb_init(&w);
-		for (p = a->variants; *p; p++)
-			if (!strncmp(p, ", ", 2) && strchr(p + 1, ',') == NULL) {
-				sb_adds(&w, " or ");
-				p++;
-			} else {
-				sb_addc(&w, *p);
-			}
-		error_set(e, -EINVAL, "--kernel %s: %s models %s%s", o->variant,
-			  a->name, w.buf, sb.buf);
-		sb_release(&w);
+		n += arch_profile(arch_list[i], o->variant) != NULL;
+	for (i = 0; arch_list[i] != NULL; i++) {
+		if (arch_profile(arch_list[i], o->variant) == NULL)
+			continue;
+		sb_addf(&sb, "%s%s", k == 0 ? "; " : k == n - 1 ? " and " :
+			", ", arch_list[i]->name);
+		k++;
 	}
+	if (n > 0)
+		sb_addf(&sb, " model%s %s", n == 1 ? "s" : "", o->variant);
+	error_set(e, -EINVAL, "--kernel %s: %s models %s%s", o->variant,
+		  a->name, w.buf, sb.buf);
+	sb_release(&w);
 	sb_release(&sb);
 	return -EINVAL;
 }
@@ -232,7 +210,7 @@ check_arch_options(const struct arch *a, const struct machine_opts *o,
 {
 	struct strbuf sb;
 
-	if (check_va_bits(a, o, e) || check_variant(a, o, e))
+	if (check_va_bits(a, o, e) || check_profile(a, o, e))
 		return -EINVAL;
 	if (o->vmalloc_size && !a->vmalloc_param) {
 		sb_init(&sb);
@@ -297,6 +275,7 @@ machine_new(const struct machine_opts *o, struct error *e)
 		return NULL;
 	m->opts = *o;
 	m->opts.mem = mem;
+	m->profile = arch_profile(a, o->variant);
 	if (m->opts.va_bits == 0)
 		m->opts.va_bits = a->va_bits_choices[0];
 	m->ram_start = a->ram_base;

@@ -229,6 +229,20 @@ if want docs; then
 		[ -s "$tmp/cmds" ] && [ -z "$out" ] && ok ||
 			{ ko "docs: man/ptwalk.1 COMMANDS at 80 columns"; echo "$out" | head -5; }
 	fi
+	# ARCHITECTURE.md names only paths of the tree: every word of it that
+	# starts with a top folder of the sources is a file or folder (or a
+	# pattern some file matches); placeholders in capitals (FAMILY, NAME)
+	# and <a> are not paths
+	missing=
+	for p in $(tr -c 'A-Za-z0-9_./*<>-' '\n' <ARCHITECTURE.md |
+		   grep -E '^(src|cmds|include|tests|testdata|man|tools|completions)/' |
+		   sed 's/\.*$//' | sort -u); do
+		case $p in *[A-Z\<]*) continue ;; esac
+		# shellcheck disable=SC2086 # a pattern: expanded on purpose
+		set -- $p
+		[ -e "$1" ] || missing="$missing $p"
+	done
+	[ -z "$missing" ] && ok || ko "docs: ARCHITECTURE.md names paths that do not exist:$missing"
 	if command -v mandoc >/dev/null 2>&1; then
 		for mp in man/*.[17]; do
 			[ -f "$mp" ] || continue

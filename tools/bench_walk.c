@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bench.h"
+#include "ptwalk/arch_list.h"
 #include "ptwalk/machine.h"
 #include "ptwalk/pgtable.h"
 

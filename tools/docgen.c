@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "ptwalk/arch.h"
+#include "ptwalk/arch_list.h"
 #include "ptwalk/cmd.h"
 #include "ptwalk/gfp.h"
 #include "ptwalk/options.h"
@@ -36,8 +37,10 @@ roff(FILE *o, const char *s)
 static void
 man_options(FILE *o)
 {
+	struct strbuf help;
 	int i;
 
+	sb_init(&help);
 	for (i = 0; option_docs[i].lng; i++) {
 		const struct option_doc *d = &option_docs[i];
 
@@ -53,9 +56,12 @@ man_options(FILE *o)
 			fprintf(o, "\\fR");
 		}
 		fputc('\n', o);
-		roff(o, d->help);
+		sb_reset(&help);
+		option_help(&help, d);
+		roff(o, help.buf);
 		fputc('\n', o);
 	}
+	sb_release(&help);
 }
 
 /*
@@ -908,6 +914,7 @@ zq(const char *s)
 static int
 gen_zsh(void)
 {
+	struct strbuf help;
 	char wb[512];
 	int i;
 
@@ -964,7 +971,10 @@ gen_zsh(void)
 		else
 			printf("'--%s%s", d->lng, d->arg ? "=" : "");
 		printf("[");
-		zq(d->help);
+		sb_init(&help);
+		option_help(&help, d);
+		zq(help.buf);
+		sb_release(&help);
 		printf("]");
 		if (d->arg) {
 			printf(":");

@@ -25,7 +25,6 @@ struct cpu;
 struct strbuf;
 struct phys;
 struct walk;
-struct trace_page_fault;
 struct image_info;
 struct mm_struct;
 struct dma_buf;
@@ -119,9 +118,50 @@ struct machine_opts {
 	unsigned cpu_set, cpu_clear;	/* --cpu feature,nofeature */
 	int va_bits;			/* arm64: 39 or 48 */
 	u64 vmalloc_size;		/* vmalloc= boot parameter (0: default) */
-	const char *variant;		/* --kernel VERSION layout variant */
+	const char *variant;		/* --kernel VERSION: a profile's name */
 	u64 seed;
 	const char *exec;		/* -e: pid 1's program ("none": none) */
+	const char *boot;		/* --boot booted|clean (NULL: booted) */
+};
+
+/*
+ * A kernel profile (--kernel VERSION): one kernel release as the arch
+ * models it, internally consistent.  Every constant the simulated machine
+ * takes from its kernel comes from the profile: the arch folder's own in
+ * data (layout constants, fixmap order, image placement, what boot
+ * reserves: for its setup and paging_init), the generic ones below (for
+ * the kernel in src/mm).  Nothing mixes two releases.  An arch lists its
+ * profiles in struct arch; the first is the default.
+ */
+struct kernel_profile {
+	const char *name;		/* --kernel NAME: "6.1", "2.6" */
+	const char *release;		/* the release: "Linux 2.6.11" */
+	const char *model;		/* what it models, for machine */
+	const void *data;		/* the arch's own constants */
+	/* sizeof(struct page) (include/linux/mm_types.h) */
+	u16 struct_page_size;
+	/*
+	 * THP (2.6.38+): khugepaged's set_recommended_min_free_kbytes()
+	 * raises min_free_kbytes to fit pageblock-sized allocations.
+	 */
+	bool thp;
+	/*
+	 * What boot takes from memblock besides the memory map: the first
+	 * percpu chunk, percpu_pages per possible CPU (pcpu_embed_first_chunk:
+	 * static, reserved and dynamic areas, as "percpu: Embedded N
+	 * pages/cpu" says), and the dentry and inode hash tables (0: none
+	 * modelled).
+	 */
+	u16 percpu_pages;
+	bool hash_tables;
+	bool zone_device;		/* CONFIG_ZONE_DEVICE: the Device zone */
+	/*
+	 * kmap_atomic: whether a slot's TLB entry is flushed when it is
+	 * mapped and its PTE left at unmap (the arch's own kmap_atomic
+	 * before 5.11) rather than cleared and flushed at unmap
+	 * (kmap_local, 5.11+).
+	 */
+	bool kmap_flush_on_map;
 };
 
 /* A region of the kernel's virtual address space. */
@@ -211,17 +251,14 @@ struct arch_context {
 struct arch_mm {
 	/*
 	 * Page faults (arch/<a>/mm/fault.c).  fault_code: what the CPU
-	 * reports of a failed walk (x86 error code, ARM FSR, arm64 ESR);
-	 * fault_trace: what that report says, as the fields of the trace's
-	 * page_fault event (the kind of report, its fault type and level,
-	 * its bits; the caller fills the address, code and access).
-	 * access_error: why the VMA does not allow the access, or NULL when
-	 * it does; with no access_error the access needs the VMA's VM_EXEC
-	 * (a fetch), VM_WRITE (a write) or any access flag (a read).
+	 * reports of a failed walk (x86 error code, ARM FSR, arm64 ESR;
+	 * struct arch_words says how it reads).  access_error: why the VMA
+	 * does not allow the access, or NULL when it does; with no
+	 * access_error the access needs the VMA's VM_EXEC (a fetch),
+	 * VM_WRITE (a write) or any access flag (a read).
 	 */
 	u64 (*fault_code)(const struct machine *m, const struct walk *w,
 			  unsigned acc);
-	void (*fault_trace)(u64 code, struct trace_page_fault *f);
 	const char *(*access_error)(u64 code, unsigned acc,
 				    unsigned long vm_flags);
 
@@ -272,21 +309,71 @@ struct arch_mm {
 	pgprot_t module_prot;
 	void (*module_range)(const struct machine *m, u64 *start, u64 *end);
 	bool (*strict_module_rwx)(const struct machine *m);
+};
 
+/*
+ * The words of the arch's own registers, instructions and functions, as
+ * the kernel's trace says them (src/ui/trace_print*.c): the printers are
+ * generic and put these pieces together; a piece left NULL says nothing.
+ * One per family, in src/arch/<family>/words.c, reached as m->arch->words:
+ * the printers themselves name no register, instruction or function of an
+ * arch (tests/cli/arch-names.sh holds them to it).
+ *
+ * A page fault reads "KIND: ADDR_REG=VA CODE_REG=CODE (WORDS)": the kind
+ * is the first of kinds whose access matches ((acc & acc_mask) == acc);
+ * WORDS says the fields of the code, joined by ", ", each the first of its
+ * words whose access and code match ((code & mask) == value).
+ */
+struct fault_kind {
+	unsigned acc_mask, acc;		/* ACC_* */
+	const char *name;		/* "#PF", "data abort" */
+	const char *addr_reg;		/* "cr2", "FAR" */
+	const char *code_reg;		/* "error_code", "FSR" */
+};
+
+struct fault_word {
+	u8 field;			/* the words of one field are adjacent */
+	unsigned acc_mask, acc;
+	u64 mask, value;
+	const char *word;		/* "W=1 write" */
+};
+
+struct arch_words {
+	const struct fault_kind *fault_kinds;	/* { .name = NULL } ends */
+	const struct fault_word *fault_words;	/* { .word = NULL } ends */
+	/* the register of the fault address, as $NAME ("cr2", "far") */
+	const char *fault_addr;
 	/*
-	 * kmap_atomic is the arch's own of before 5.11 (arch/arm/mm/
-	 * highmem.c): a slot's TLB entry is flushed on its CPU when the slot
-	 * is mapped, and the PTE stays after kunmap_atomic.  false: the
-	 * generic kmap_local, which clears and flushes at unmap.
+	 * Loading an mm's pgd into root_name[0] (the load_root event):
+	 * "cpuN: ROOT <- PGD", then without a tag the untagged words and
+	 * the TLB entries dropped and kept; with a tag: tag, its number,
+	 * tag_note, then flush or noflush as the tag's entries were flushed
+	 * or kept.  split_note follows PGD where user and kernel have roots
+	 * of their own (mmu.split_roots).
 	 */
-	bool kmap_flush_on_map;
+	const char *untagged;		/* ": without PCID a CR3 write ..." */
+	const char *tag, *tag_note;	/* " | PCID " */
+	const char *flush, *noflush;	/* ": that PCID's entries flushed" */
+	const char *split_note;		/* " (the user tables)" */
+	/*
+	 * pgd_alloc of a pgd whose entries the CPU loads with the root
+	 * (pgd_prepopulate_pmd): the paging mode and why the user pmds are
+	 * preallocated.  NULL: the arch has none.
+	 */
+	const char *prealloc_mode, *prealloc_why;
+	/*
+	 * dma_alloc where the buffer is remapped (dma_alloc_remap): the
+	 * allocator of the remapped area and the table of its PTEs.  NULL:
+	 * dma-direct.
+	 */
+	const char *dma_remap_alloc, *dma_remap_ptes;
 };
 
 struct arch {
 	const char *name;		/* --arch NAME */
 	const char *summary;		/* for --arch listing */
-	const char *kernel_model;	/* which kernel's layout is modelled */
-	const char *variants;		/* --kernel values accepted (NULL: none) */
+	/* --kernel: the kernels modelled, the default first; { NULL } ends */
+	const struct kernel_profile *profiles;
 	bool vmalloc_param;		/* takes --vmalloc (vmalloc= at boot) */
 	bool huge_vmap;			/* HAVE_ARCH_HUGE_VMAP: huge ioremap leaves */
 	const struct arch_disasm *dis;	/* NULL: no disassembler */
@@ -393,6 +480,8 @@ struct arch {
 
 	/* The simulated kernel's questions (src/mm). */
 	const struct arch_mm *mm;
+	/* How the kernel's trace says the arch's reports. */
+	const struct arch_words *words;
 
 	/*
 	 * Memory images (src/image/image.c).  image_match: is a core with this
@@ -407,27 +496,5 @@ struct arch {
 	void (*save_notes)(struct machine *m, struct strbuf *notes);
 	void (*save_vmcoreinfo)(struct machine *m, struct strbuf *sb);
 };
-
-/* The architectures, NULL-terminated: the first is the default. */
-extern const struct arch *const arch_list[];
-const struct arch *arch_find(const char *name);
-/* The conventions of an ELF machine, from its first arch (NULL: none). */
-const struct arch_elf *arch_elf_find(unsigned machine);
-/* The names of ELF machines no arch runs ({ 0, NULL }-terminated). */
-struct elf_other_machine {
-	u16 machine;
-	const char *name;	/* elf.h's name and the usual arch name */
-};
-extern const struct elf_other_machine elf_other_machines[];
-/* "i386, i386-pae, x86_64, ..." */
-void arch_names(struct strbuf *sb);
-
-/* Feature names for --cpu. */
-struct feature_name {
-	const char *name;
-	unsigned bit;
-	const char *what;
-};
-extern const struct feature_name feature_names[];
 
 #endif

@@ -215,9 +215,13 @@ struct ctx {
 	/* text writer (src/ui/out.c): the line being gathered, the width */
 	struct strbuf oline;
 	int width;
-	/* extension state owned by commands (lab, trace ...) */
-	void *lab;
-	void (*lab_release)(void *lab);	/* frees lab at ctx_release */
+	/*
+	 * What a command keeps for the rest of the session (the lab of
+	 * cmds/lab.c) and the function that frees it: the command sets both,
+	 * ctx_release() calls it.  The session knows nothing more of it.
+	 */
+	void *kept;
+	void (*kept_release)(void *kept);
 	u64 seed;
 };
 

@@ -16,6 +16,7 @@ struct highmem_state;	/* src/mm/highmem.c */
 struct task_state;	/* src/mm/process.c */
 struct dma_state;	/* src/mm/dma.c */
 struct module_state;	/* src/mm/module.c */
+struct boot_state;	/* src/mm/boot_record.c */
 
 struct kernel {
 	struct page_alloc *pgalloc;
@@ -25,6 +26,7 @@ struct kernel {
 	struct task_state *tasks;
 	struct dma_state *dma;
 	struct module_state *mod;
+	struct boot_state *boot;
 };
 
 /* Bring up the simulated kernel after paging_init; undo it. */

@@ -23,7 +23,7 @@ struct cpu {
 	u64 root[2];		/* x86: CR3 (root[0]); arm: TTBR0, arm64: TTBR1 */
 	bool root_valid[2];
 	u16 asid;		/* PCID / ASID of the running address space */
-	u64 cr2;		/* last faulting address (arm: FAR) */
+	u64 fault_addr;		/* the last fault's address (x86 CR2, arm FAR) */
 	u64 regs[8];		/* arch control registers for `machine` */
 	int pid;		/* task running here (0: none / kernel) */
 	struct tlb tlb;
@@ -40,6 +40,8 @@ struct layout {
 	u64 pkmap_base;		/* 32-bit highmem: kmap window */
 	unsigned last_pkmap;
 	u64 fixaddr_start, fixaddr_top, fixaddr_boot_start;
+	/* x86-32 4.15+: CPU_ENTRY_AREA_BASE (the RO IDT page first), LDT */
+	u64 cpu_entry_area, cpu_entry_area_end, ldt_base;
 	bool fixmap_up;		/* arm 3.x: fix_to_virt counts up from START */
 	u64 modules_vaddr, modules_end;
 	u64 task_size, stack_top;
@@ -77,7 +79,7 @@ struct ksym_index;
 
 struct machine {
 	const struct arch *arch;
-	const char *kernel_model;	/* per --kernel variant (NULL: arch's) */
+	const struct kernel_profile *profile;	/* the kernel (--kernel) */
 	struct mmu mmu;
 	struct phys phys;
 	u64 ram_start, ram_size;
@@ -115,6 +117,8 @@ struct machine {
 	struct memblock_region {
 		u64 base, size;
 		const char *what;
+		bool nomap;	/* no RAM (memblock_remove): not present */
+		bool late;	/* freed after the initcalls (initmem) */
 	} *memblock;
 	int nmemblock;
 	/* table pages come from here once the page allocator is up */

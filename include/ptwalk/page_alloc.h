@@ -56,6 +56,7 @@ enum zone_type {
 	ZONE_NORMAL,
 	ZONE_HIGHMEM,
 	ZONE_MOVABLE,
+	ZONE_DEVICE,		/* ZONE_DEVICE=y: for device memory, never populated */
 	MAX_NR_ZONES
 };
 
@@ -253,6 +254,12 @@ struct zone {
 	unsigned long spanned_pages;	/* end - start */
 	unsigned long present_pages;	/* RAM in the span */
 	unsigned long managed_pages;	/* given to the buddy allocator */
+	/*
+	 * Of them, the frames the kernel frees only after its initcalls
+	 * (free_initmem, mark_rodata_ro): while it boots, the watermarks
+	 * and reserves count without them.  0 once booted.
+	 */
+	unsigned long late_pages;
 	const char *name;		/* "DMA", "DMA32", "Normal", "HighMem" */
 	struct free_area free_area[MAX_ORDER];
 	unsigned free_orders;		/* sim: bit o set: free_area[o] not empty */
@@ -324,6 +331,7 @@ static inline bool is_highmem_idx(int idx)
 struct resv_range {
 	u64 start, end;			/* pfns, [start, end) */
 	const char *what;
+	bool nomap;			/* no RAM: not present in its zone */
 };
 
 /* The page allocator of a machine: m->kern->pgalloc. */
@@ -379,6 +387,9 @@ alloc_page(struct machine *m, gfp_t gfp, struct error *e)
 {
 	return alloc_pages(m, gfp, 0, e);
 }
+/* At boot, no watermark: a block of zone z (NULL: none left). */
+struct page *alloc_pages_zone_boot(struct machine *m, struct zone *z,
+				   unsigned order, gfp_t gfp);
 u64 __get_free_pages(struct machine *m, gfp_t gfp, unsigned order,
 		     struct error *e);
 u64 get_zeroed_page(struct machine *m, gfp_t gfp, struct error *e);

@@ -28,7 +28,7 @@ const char *access_fault_note(const struct walk *w);
 const char *level_name(const struct machine *m, int lvl);
 /*
  * What the arch calls the address-space tag of its TLB entries, as its
- * traces do: "PCID" (x86), "ASID" (arm, arm64); lower-case for keys and
+ * traces do (struct arch tag_name, else "ASID"); lower-case for keys and
  * column heads ("pcid").
  */
 const char *tag_name(const struct machine *m, bool lower);

@@ -64,10 +64,10 @@ enum asid_how {
 	ASID_KEPT,		/* the old ASID, kept for a new generation */
 	ASID_ROLLOVER,		/* all used: a new generation */
 };
-enum idle_how {
-	IDLE_ASID,		/* TTBR0 <- reserved_pg_dir or swapper_pg_dir */
-	IDLE_PCID,		/* CR3 <- swapper_pg_dir, PCID 0 */
-	IDLE_FLUSH,		/* CR3 <- swapper_pg_dir, non-global flushed */
+enum idle_how {			/* the root <- swapper_pg_dir (or reserved) */
+	IDLE_ROOT,		/* the root alone */
+	IDLE_TAG0,		/* with tag 0 */
+	IDLE_FLUSH,		/* non-global entries flushed */
 };
 
 /* VMAs */
@@ -97,11 +97,6 @@ enum peek_how {
 };
 
 /* page faults */
-enum fault_status {		/* how the CPU reports a fault */
-	FAULT_ERROR_CODE,	/* #PF: cr2 and the error code */
-	FAULT_FSR,		/* a data or prefetch abort: FAR and FSR */
-	FAULT_ESR,		/* a data or instruction abort: FAR and ESR */
-};
 enum pte_fault_how {		/* handle_pte_fault() found the PTE */
 	PTE_NONE,
 	PTE_NOT_PRESENT,	/* and not a page */
@@ -400,18 +395,13 @@ TRACE_EVENT(change_protection,
  * Page faults (src/mm/memory.c)
  */
 /*
- * The CPU's report: status says which; addr is cr2 or FAR, code the
- * error code, FSR or ESR, acc the access (ACC_*); type: the fault
- * status's name (FSR, ESR); level (ESR); prot, rsvd, instr: the error
- * code's P, RSVD and I bits
+ * The CPU's report: addr the fault address, code what the arch's
+ * fault_code says of it, acc the access (ACC_*); the arch's words
+ * (struct arch_words) say how they read
  */
 TRACE_EVENT(page_fault,
-	enum fault_status status;
 	u64 addr, code;
 	unsigned acc;
-	const char *type;
-	int level;
-	bool prot, rsvd, instr;
 )
 TRACE_EVENT(pgtable_bad,
 )
@@ -667,7 +657,7 @@ TRACE_EVENT(do_exit,
 )
 
 /*
- * Address-space switches (src/mm/context.c)
+ * Address-space switches (src/mm/context.c and the arch's context code)
  */
 TRACE_EVENT(switch_to_running,
 	int cpu, pid;
@@ -675,24 +665,15 @@ TRACE_EVENT(switch_to_running,
 TRACE_EVENT(switch_mm_same,
 	int cpu;
 )
-/* without PCID: the CR3 write dropped the non-global entries */
-TRACE_EVENT(load_new_mm_cr3,
-	int cpu;
-	u64 pgd;
-	unsigned dropped, kept;
-)
-/* choose_new_asid(): ctx_id is the mm's, or the slot's old owner's */
+/*
+ * choose_new_asid(): the mm's ASID slot on cpu, tag the hardware's tag of
+ * it; ctx_id is the mm's, or the slot's old owner's
+ */
 TRACE_EVENT(choose_new_asid,
 	int cpu;
-	unsigned asid;
+	unsigned asid, tag;
 	enum asid_how how;
 	u64 ctx_id;
-)
-TRACE_EVENT(load_new_mm_cr3_pcid,
-	int cpu;
-	u64 pgd;
-	unsigned pcid;
-	bool flush;
 )
 /* new_context(): for ASID_ROLLOVER, asid is the number of ASIDs */
 TRACE_EVENT(new_context,
@@ -704,17 +685,22 @@ TRACE_EVENT(check_and_switch_context,
 	int cpu;
 	unsigned asid;
 )
-/* split_roots: the ASID in TTBR1 (arm64), else CONTEXTIDR */
-TRACE_EVENT(cpu_switch_mm,
+/*
+ * The root register of cpu loaded with pgd: tagged, with tag (its entries
+ * flushed or not); else the non-global entries dropped (and the global
+ * ones kept)
+ */
+TRACE_EVENT(load_root,
 	int cpu;
 	u64 pgd;
-	unsigned asid;
-	bool split_roots;
+	bool tagged, flush;
+	unsigned tag;
+	unsigned dropped, kept;
 )
 TRACE_EVENT(switch_to_idle,
 	int cpu;
 	enum idle_how how;
-	bool reserved;			/* IDLE_ASID: reserved_pg_dir */
+	bool reserved;			/* reserved_pg_dir */
 )
 
 /*

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ptwalk/arch.h"
+#include "ptwalk/arch_list.h"
 
 #define ARCH_LIST(ARCH)		\
 	ARCH(arch_i386)		\
@@ -47,6 +48,21 @@ arch_find(const char *name)
 	for (i = 0; arch_list[i] != NULL; i++)
 		if (!strcmp(arch_list[i]->name, name))
 			return arch_list[i];
+	return NULL;
+}
+
+const struct kernel_profile *
+arch_profile(const struct arch *a, const char *name)
+{
+	const struct kernel_profile *p;
+
+	if (a->profiles == NULL)
+		return NULL;
+	if (name == NULL)
+		return &a->profiles[0];
+	for (p = a->profiles; p->name != NULL; p++)
+		if (!strcmp(p->name, name))
+			return p;
 	return NULL;
 }
 

@@ -28,6 +28,7 @@ machine_alloc(const struct arch *a, int ncpus, struct error *e)
 	m = xcalloc(1, sizeof(*m));
 	m->arch = a;
 	m->opts.arch = a->name;
+	m->profile = a->profiles;	/* the default, until boot picks one */
 	m->mmu.arch = a;
 	m->ncpus = ncpus;
 	m->tlb_on = true;
@@ -468,7 +469,7 @@ machine_access(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 			*pa = w.pa;
 			return 0;
 		}
-		c->cr2 = va;
+		c->fault_addr = va;
 		if (f == WF_VA_RANGE || f == WF_NONCANONICAL)
 			return machine_check_va(m, va, e);
 		if (m->handle_fault != NULL) {

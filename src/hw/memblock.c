@@ -12,7 +12,6 @@
 
 #include "ptwalk/machine.h"
 #include "ptwalk/memblock.h"
-#include "ptwalk/memblock.h"
 
 void
 memblock_reserve(struct machine *m, u64 base, u64 size, const char *what)
@@ -23,7 +22,8 @@ memblock_reserve(struct machine *m, u64 base, u64 size, const char *what)
 		return;
 	if (m->nmemblock > 0) {
 		r = &m->memblock[m->nmemblock - 1];
-		if (r->base + r->size == base && !strcmp(r->what, what)) {
+		if (r->base + r->size == base && !r->nomap && !r->late &&
+		    !strcmp(r->what, what)) {
 			r->size += size;
 			return;
 		}
@@ -34,6 +34,26 @@ memblock_reserve(struct machine *m, u64 base, u64 size, const char *what)
 	r->base = base;
 	r->size = size;
 	r->what = what;
+	r->nomap = false;
+	r->late = false;
+}
+
+void
+memblock_reserve_late(struct machine *m, u64 base, u64 size, const char *what)
+{
+	if (size == 0)
+		return;
+	memblock_reserve(m, base, size, what);
+	m->memblock[m->nmemblock - 1].late = true;
+}
+
+void
+memblock_remove(struct machine *m, u64 base, u64 size, const char *what)
+{
+	if (size == 0)
+		return;
+	memblock_reserve(m, base, size, what);
+	m->memblock[m->nmemblock - 1].nomap = true;
 }
 
 int

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ptwalk/arch_list.h"
 #include "ptwalk/hostmap.h"
 #include "ptwalk/image.h"
 
@@ -160,8 +161,8 @@ ptwalk_note(struct machine *m, struct strbuf *sb)
 				",", feature_names[i].name);
 	sb_addf(sb, "\nva_bits=%u\npa_bits=%u\n", m->mmu.va_bits,
 		m->mmu.pa_bits);
-	if (m->opts.variant != NULL)
-		sb_addf(sb, "variant=%s\n", m->opts.variant);
+	if (m->profile != NULL)
+		sb_addf(sb, "variant=%s\n", m->profile->name);
 	for (i = 0; i < m->ncpus; i++) {
 		const struct cpu *c = &m->cpu[i];
 
@@ -230,9 +231,12 @@ check_target(struct machine *m, const char *path, mode_t *mode,
 }
 
 /*
- * The temporary file's template, beside path: "NAME.tmpXXXXXX", with NAME
- * shortened (at a character boundary) when the whole would not fit in the
- * directory's longest name.
+ * The name of the temporary file that save writes and then renames to
+ * path: in path's directory, path's own name NAME followed by ".tmp" and
+ * the six characters that mkostemp() replaces with a unique suffix (the
+ * template ends in six 'X's, as mkostemp requires).  NAME is shortened,
+ * never in the middle of a UTF-8 character, when the whole (NAME plus 10
+ * characters) would be longer than the directory's longest name.
  */
 static char *
 temp_template(const char *path)
@@ -254,7 +258,7 @@ temp_template(const char *path)
 	       ((unsigned char)base[keep] & 0xc0) == 0x80)
 		keep--;
 	t = xasprintf("%.*s%.*s.tmp......", (int)dirlen, path, (int)keep, base);
-	memset(t + strlen(t) - 6, 'X', 6);	/* mkostemp's template */
+	memset(t + strlen(t) - 6, 'X', 6);	/* what mkostemp replaces */
 	return t;
 }
 

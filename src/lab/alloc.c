@@ -220,7 +220,7 @@ buddy_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_buddy = {
 	.nr = 6,
 	.title = "the buddy allocator: split a block, free it, coalesce",
-	.args = "--arch i386 --mem 1G",
+	.args = "--arch i386 --kernel 2.6 --mem 1G",
 	.commands = "buddyinfo, alloc_pages, __free_pages, set verbose on",
 	.draw = buddy_draw,
 	.setup = buddy_setup,
@@ -447,7 +447,7 @@ gfp_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_gfp = {
 	.nr = 7,
 	.title = "GFP flags and zones on a 1G i386",
-	.args = "--arch i386 --mem 1G",
+	.args = "--arch i386 --kernel 2.6 --mem 1G",
 	.commands = "alloc_pages, get_free_page, zoneinfo, help gfp",
 	.draw = gfp_draw,
 	.setup = gfp_setup,

@@ -240,7 +240,7 @@ exp160_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_exp160 = {
 	.nr = 4,
 	.title = "the 160 MiB experiment: get_free_page, kmalloc, vmalloc",
-	.args = "--arch i386 --mem 160M",
+	.args = "--arch i386 --kernel 2.6 --mem 160M",
 	.commands = "layout, get_free_page, kmalloc, vmalloc, vmallocinfo",
 	.draw = exp160_draw,
 	.setup = exp160_setup,
@@ -417,7 +417,7 @@ scatter_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_scatter = {
 	.nr = 5,
 	.title = "vmalloc's scattered frames and the guard page",
-	.args = "--arch i386 --mem 1G",
+	.args = "--arch i386 --kernel 2.6 --mem 1G",
 	.commands = "vmalloc, vmallocinfo, walk, touch",
 	.draw = scatter_draw,
 	.setup = scatter_setup,
@@ -623,7 +623,7 @@ slabfill_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_slabfill = {
 	.nr = 8,
 	.title = "slab: fill a kmalloc cache until it takes a new slab",
-	.args = "--arch i386 --mem 1G",
+	.args = "--arch i386 --kernel 2.6 --mem 1G",
 	.commands = "slabinfo, slab, kmalloc, kfree",
 	.draw = slabfill_draw,
 	.setup = slabfill_setup,
@@ -814,7 +814,7 @@ kmap_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_kmap = {
 	.nr = 9,
 	.title = "kmap until the caller would sleep; kmap_atomic's slots",
-	.args = "--arch i386 --mem 1G",
+	.args = "--arch i386 --kernel 2.6 --mem 1G",
 	.commands = "alloc_pages, kmap, get_free_page, kmap_atomic, "
 		    "kunmap_atomic, layout",
 	.draw = kmap_draw,
@@ -1177,7 +1177,7 @@ vfault_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_vfault = {
 	.nr = 14,
 	.title = "the vmalloc fault: a process older than a vmalloc",
-	.args = "--arch i386 --mem 1G",
+	.args = "--arch i386 --kernel 2.6 --mem 1G",
 	.commands = "vmalloc, xp/w, x/w, touch, fork",
 	.draw = vfault_draw,
 	.setup = vfault_setup,

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ptwalk/arch_list.h"
 #include "ptwalk/boot.h"
 #include "ptwalk/expr.h"
 #include "ptwalk/lab.h"
@@ -300,9 +301,21 @@ lab_parse_opt(const char *opt, const char *val, struct machine_opts *mo,
 		mo->arch = a->name;
 		return 0;
 	}
+	if (!strcmp(opt, "--kernel")) {
+		/* a static string: the profile's own name */
+		const struct kernel_profile *p = arch_profile(arch_find(
+			mo->arch ? mo->arch : arch_list[0]->name), val);
+
+		if (p == NULL)
+			return error_set(e, -EINVAL, "--kernel %s: not a kernel "
+					 "of %s", val, mo->arch ? mo->arch :
+					 arch_list[0]->name);
+		mo->variant = p->name;
+		return 0;
+	}
 	if (strcmp(opt, "--mem") && strcmp(opt, "--cpus"))
 		return error_set(e, -EINVAL, "%s: a lab's machine takes --arch, "
-				 "--mem and --cpus", opt);
+				 "--kernel, --mem and --cpus", opt);
 	if (parse_number(val, &v, err, sizeof(err)))
 		return error_set(e, -EINVAL, "%s %s: %s", opt, val, err);
 	if (!strcmp(opt, "--mem"))

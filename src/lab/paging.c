@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "ptwalk/arch_list.h"
 #include "ptwalk/lab.h"
 #include "ptwalk/out.h"
 #include "ptwalk/page_alloc.h"
@@ -271,7 +272,7 @@ handwalk_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_handwalk = {
 	.nr = 1,
 	.title = "hand-walk an i386 2-level address",
-	.args = "--arch i386 --mem 1G",
+	.args = "--arch i386 --kernel 2.6 --mem 1G",
 	.commands = "xp/w, walk",
 	.draw = user_draw,
 	.setup = user_setup,
@@ -459,7 +460,7 @@ levels_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_levels = {
 	.nr = 2,
 	.title = "the same address under PAE and x86_64: levels, folding",
-	.args = "--arch i386-pae --mem 1G",
+	.args = "--arch i386-pae --kernel 2.6 --mem 1G",
 	.commands = "xp/g, walk, ptwalk " LEVELS_OTHER,
 	.draw = user_draw,
 	.setup = user_setup,
@@ -641,7 +642,7 @@ directmap_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_directmap = {
 	.nr = 3,
 	.title = "__pa and __va on lowmem; why highmem has no __va",
-	.args = "--arch i386 --mem 1G",
+	.args = "--arch i386 --kernel 2.6 --mem 1G",
 	.commands = "pa, va, layout, zoneinfo, pfn_to_page, page_address",
 	.draw = directmap_draw,
 	.ask = directmap_ask,

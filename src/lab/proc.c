@@ -97,7 +97,7 @@ run_on_cpu0(struct lab_sol *s, struct task_struct *t, struct error *e)
 	return 0;
 }
 
-/* The error code of the first page fault in the kernel's trace. */
+/* The code the CPU reported of the first page fault in the kernel's trace. */
 static bool
 trace_error_code(const struct machine *m, u64 *code)
 {
@@ -106,8 +106,7 @@ trace_error_code(const struct machine *m, u64 *code)
 	for (i = 0; i < m->kt.n; i++) {
 		const struct trace_entry *te = &m->kt.ev[i];
 
-		if (te->id == TE_page_fault &&
-		    te->f.page_fault.status == FAULT_ERROR_CODE) {
+		if (te->id == TE_page_fault) {
 			*code = te->f.page_fault.code;
 			return true;
 		}
@@ -256,7 +255,7 @@ paging_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_demand = {
 	.nr = 11,
 	.title = "demand paging of an ELF: major, minor, the zero page",
-	.args = "--arch i386 --mem 1G",
+	.args = "--arch i386 --kernel 2.6 --mem 1G",
 	.commands = "maps, ps, touch, fork, switch",
 	.draw = paging_draw,
 	.ask = paging_ask,
@@ -432,7 +431,7 @@ cow_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_cow = {
 	.nr = 12,
 	.title = "fork and copy-on-write; a SIGSEGV and its error code",
-	.args = "--arch i386 --mem 1G",
+	.args = "--arch i386 --kernel 2.6 --mem 1G",
 	.commands = "touch, fork, pte, page, switch",
 	.draw = cow_draw,
 	.ask = cow_ask,

@@ -245,7 +245,7 @@ tlb_solve(struct lab_sol *s, struct error *e)
 const struct lab lab_tlb = {
 	.nr = 13,
 	.title = "a stale TLB entry; cr3 switch and global pages",
-	.args = "--arch i386 --mem 1G",
+	.args = "--arch i386 --kernel 2.6 --mem 1G",
 	.commands = "touch, xp/w, walk, write --phys, tlb, tlb flush, "
 		"translate, switch",
 	.draw = tlb_draw,

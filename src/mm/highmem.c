@@ -299,7 +299,7 @@ kmap_atomic(struct machine *m, struct page *page, int cpu, int *idx,
 		hm->km_max_idx * (unsigned)cpu;
 	va = layout_fix_to_virt(&m->lay, fix);
 	set_kernel_pte(m, va, page);
-	if (m->arch->mm->kmap_flush_on_map) {
+	if (m->profile->kmap_flush_on_map) {
 		/* set_fixmap_pte / set_top_pte: local_flush_tlb_kernel_page */
 		tlb_flush_page_all(&m->cpu[cpu].tlb, va);
 		trace_event(m, kmap_atomic, .cpu = cpu, .slot = kc->depth,
@@ -361,7 +361,7 @@ kunmap_atomic(struct machine *m, u64 addr, struct error *e)
 				 cpu, kc->depth - 1, (unsigned long long)top,
 				 (unsigned long long)page_to_pfn(m,
 				 kc->page[kc->depth - 1]));
-	if (!m->arch->mm->kmap_flush_on_map) {
+	if (!m->profile->kmap_flush_on_map) {
 		pgtable_clear(m, m->swapper_pg_dir, top);
 		tlb_flush_page_all(&m->cpu[cpu].tlb, top);
 		trace_event(m, kunmap_atomic, .cpu = cpu, .slot = depth,

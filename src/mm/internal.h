@@ -69,6 +69,20 @@ pfn_zone(const struct page_alloc *pgalloc, u64 pfn)
 		if (pfn >= z->zone_start_pfn && pfn < zone_end_pfn(z))
 			return z;
 	}
+	/*
+	 * A frame of a hole at a node's edge (the firmware's map leaves it
+	 * out): its struct page belongs to the nearest zone, as
+	 * init_unavailable_range() sets it.
+	 */
+	for (t = 0; t < MAX_NR_ZONES; t++) {
+		struct zone *z = &pgdat->node_zones[t];
+
+		if (z->spanned_pages && pfn < z->zone_start_pfn)
+			return z;
+	}
+	for (t = MAX_NR_ZONES - 1; t >= 0; t--)
+		if (pgdat->node_zones[t].spanned_pages)
+			return &pgdat->node_zones[t];
 	return NULL;
 }
 

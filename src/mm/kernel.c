@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptwalk/boot_record.h"
 #include "ptwalk/dma.h"
 #include "ptwalk/highmem.h"
 #include "ptwalk/kernel.h"
@@ -73,7 +74,11 @@ kernel_init(struct machine *m, struct error *e)
 		return r;
 	if (task_init(m, e))
 		return -1;
-	return run_init(m, e);
+	r = run_init(m, e);
+	if (r)
+		return r;
+	/* a machine that looks booted: a real guest's boot replayed */
+	return boot_record_replay(m, e);
 }
 
 void
@@ -88,6 +93,7 @@ kernel_release(struct machine *m)
 	vmalloc_release(m);
 	kmem_cache_release(m);
 	page_alloc_release(m);
+	boot_record_release(m);
 	free(m->kern);
 	m->kern = NULL;
 }

@@ -1269,14 +1269,8 @@ do_page_fault(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 	const struct arch_mm *am = m->arch->mm;
 	u64 code = am->fault_code(m, w, acc);
 
-	if (unlikely(m->kt.on)) {
-		struct trace_page_fault *f;
-
-		f = &trace_reserve(&m->kt, TE_page_fault)->f.page_fault;
-		*f = (struct trace_page_fault){ .addr = m->cpu[m->cur].cr2,
-						.code = code, .acc = acc };
-		am->fault_trace(code, f);
-	}
+	trace_event(m, page_fault, .addr = m->cpu[m->cur].fault_addr,
+		    .code = code, .acc = acc);
 	if (w->fault == WF_RESERVED) {
 		trace_event(m, pgtable_bad);
 		return kernel_fault_error(m, va, w, acc, e);

@@ -23,7 +23,7 @@
 #include "internal.h"
 
 const char *const zone_names[MAX_NR_ZONES] = {
-	"DMA", "DMA32", "Normal", "HighMem", "Movable"
+	"DMA", "DMA32", "Normal", "HighMem", "Movable", "Device"
 };
 
 const char *const pageflag_names[NR_PAGEFLAGS] = {
@@ -247,6 +247,77 @@ memmap_init_vmemmap(struct page_alloc *pgalloc, struct error *e)
 	return 0;
 }
 
+/* Reserve size bytes of lowmem, top-down as memblock_alloc() does. */
+static int
+boot_alloc(struct page_alloc *pgalloc, u64 size, const char *what,
+	   struct error *e)
+{
+	struct machine *m = pgalloc->m;
+	u64 base;
+
+	size = ALIGN_UP(size, PAGE_SIZE);
+	if (!find_top_down(m, pgalloc->start_pfn << PAGE_SHIFT,
+			   pgalloc->max_low_pfn << PAGE_SHIFT, size, PAGE_SIZE,
+			   &base))
+		return error_set(e, -ENOMEM, "no room in lowmem for the %s "
+				 "(%llu bytes)", what, (unsigned long long)size);
+	memblock_reserve(m, base, size, what);
+	return 0;
+}
+
+/*
+ * alloc_large_system_hash(): one bucket per 2^scale bytes of the lowmem
+ * memblock leaves free (nr_kernel_pages rounded up to a MiB), rounded up
+ * to a power of two, of pointer-sized buckets.
+ */
+static u64
+large_hash_bytes(struct page_alloc *pgalloc, u64 nr_kernel_pages,
+		 unsigned scale)
+{
+	u64 n = ALIGN_UP(nr_kernel_pages, 1ULL << (20 - PAGE_SHIFT));
+	u64 entries = 1;
+
+	n >>= scale - PAGE_SHIFT;
+	while (entries < n)
+		entries <<= 1;
+	return entries * (pgalloc->m->arch->is64 ? 8 : 4);
+}
+
+/*
+ * What boot takes from memblock besides the memory map (the profile says
+ * which): each possible CPU's unit of the first percpu chunk, the dentry
+ * and inode hash tables of vfs_caches_init_early().
+ */
+static int
+boot_tables(struct page_alloc *pgalloc, struct error *e)
+{
+	const struct machine *m = pgalloc->m;
+	const struct kernel_profile *kp = m->profile;
+	u64 pfn, free_low = 0;
+	int i, r = 0;
+
+	if (kp->percpu_pages)
+		r = boot_alloc(pgalloc, (u64)kp->percpu_pages * PAGE_SIZE *
+			       (u64)m->ncpus, "percpu first chunk", e);
+	if (r || !kp->hash_tables)
+		return r;
+	for (pfn = pgalloc->start_pfn; pfn < pgalloc->max_low_pfn; pfn++) {
+		u64 pa = pfn << PAGE_SHIFT;
+		bool held = false;
+
+		for (i = 0; i < m->nmemblock && !held; i++)
+			held = pa >= m->memblock[i].base &&
+				pa - m->memblock[i].base < m->memblock[i].size;
+		free_low += !held;
+	}
+	r = boot_alloc(pgalloc, large_hash_bytes(pgalloc, free_low, 13),
+		       "Dentry cache hash table", e);
+	if (!r)
+		r = boot_alloc(pgalloc, large_hash_bytes(pgalloc, free_low, 14),
+			       "Inode-cache hash table", e);
+	return r;
+}
+
 static int
 resv_cmp(const void *a, const void *b)
 {
@@ -275,13 +346,77 @@ collect_resv(struct page_alloc *pgalloc)
 		en = MIN(en, pgalloc->end_pfn);
 		if (s >= en)
 			continue;
+		if (r->late) {
+			/* free, but not yet while the watermarks are set */
+			for (; s < en; s++)
+				pfn_zone(pgalloc, s)->late_pages++;
+			continue;
+		}
 		pgalloc->resv[pgalloc->nresv].start = s;
 		pgalloc->resv[pgalloc->nresv].end = en;
 		pgalloc->resv[pgalloc->nresv].what = r->what;
+		pgalloc->resv[pgalloc->nresv].nomap = r->nomap;
 		pgalloc->nresv++;
 	}
 	qsort(pgalloc->resv, (size_t)pgalloc->nresv, sizeof(*pgalloc->resv),
 	      resv_cmp);
+}
+
+/* Is pfn in a range the firmware's memory map leaves out? */
+static const struct resv_range *
+pfn_nomap(const struct page_alloc *pgalloc, u64 pfn)
+{
+	int i;
+
+	for (i = 0; i < pgalloc->nresv; i++)
+		if (pgalloc->resv[i].nomap && pfn >= pgalloc->resv[i].start &&
+		    pfn < pgalloc->resv[i].end)
+			return &pgalloc->resv[i];
+	return NULL;
+}
+
+/*
+ * The holes of the memory map: not present (calculate_node_totalpages),
+ * and a zone spans from its first to its last frame of RAM
+ * (zone_spanned_pages_in_node on memblock.memory).
+ */
+static void
+apply_holes(struct page_alloc *pgalloc)
+{
+	const struct resv_range *h;
+	int nid, t, i;
+
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
+		pg_data_t *pgdat = pgalloc->node_data[nid];
+
+		for (t = 0; t < MAX_NR_ZONES; t++) {
+			struct zone *z = &pgdat->node_zones[t];
+
+			for (i = 0; i < pgalloc->nresv && z->spanned_pages;
+			     i++) {
+				const struct resv_range *r = &pgalloc->resv[i];
+				u64 s = MAX(r->start, z->zone_start_pfn);
+				u64 en = MIN(r->end, zone_end_pfn(z));
+
+				if (!r->nomap || s >= en)
+					continue;
+				z->present_pages -= en - s;
+				pgdat->node_present_pages -= en - s;
+			}
+			while (z->spanned_pages &&
+			       (h = pfn_nomap(pgalloc, z->zone_start_pfn))) {
+				u64 n = MIN(h->end, zone_end_pfn(z)) -
+					z->zone_start_pfn;
+
+				z->zone_start_pfn += n;
+				z->spanned_pages -= n;
+			}
+			while (z->spanned_pages &&
+			       (h = pfn_nomap(pgalloc, zone_end_pfn(z) - 1)))
+				z->spanned_pages -= zone_end_pfn(z) -
+					MAX(h->start, z->zone_start_pfn);
+		}
+	}
 }
 
 /*
@@ -332,7 +467,8 @@ setup_zones(struct page_alloc *pgalloc)
 		u64 limit;
 
 		zlo[t] = zhi[t] = pgalloc->end_pfn;
-		if (!zone_configured(pgalloc, t) || t == ZONE_MOVABLE)
+		if (!zone_configured(pgalloc, t) || t == ZONE_MOVABLE ||
+		    t == ZONE_DEVICE)
 			continue;
 		switch (t) {
 		case ZONE_DMA:
@@ -551,6 +687,8 @@ page_alloc_init(struct machine *m, struct error *e)
 	pgalloc->start_pfn = m->ram_start >> PAGE_SHIFT;
 	pgalloc->end_pfn = (m->ram_start + m->ram_size) >> PAGE_SHIFT;
 	pgalloc->zones_configured = (1u << ZONE_NORMAL) | (1u << ZONE_MOVABLE);
+	if (m->profile->zone_device)
+		pgalloc->zones_configured |= 1u << ZONE_DEVICE;
 	if (L->dma_limit)
 		pgalloc->zones_configured |= 1u << ZONE_DMA;
 	if (L->dma32_limit)
@@ -561,7 +699,7 @@ page_alloc_init(struct machine *m, struct error *e)
 	if (zone_configured(pgalloc, ZONE_HIGHMEM))
 		pgalloc->max_low_pfn = MIN((L->phys_offset + L->lowmem_end) >>
 				      PAGE_SHIFT, pgalloc->end_pfn);
-	pgalloc->struct_page_size = m->arch->is64 ? 64 : 32;
+	pgalloc->struct_page_size = m->profile->struct_page_size;
 	pgalloc->vmemmap = m->arch->is64 && L->vmemmap_base != 0;
 	pgalloc->min_free_kbytes = 1024;
 	pgalloc->watermark_scale_factor = 10;
@@ -587,6 +725,8 @@ page_alloc_init(struct machine *m, struct error *e)
 	setup_zones(pgalloc);
 	r = pgalloc->vmemmap ? memmap_init_vmemmap(pgalloc, e) :
 		memmap_init_flat(pgalloc, e);
+	if (!r)
+		r = boot_tables(pgalloc, e);
 	if (r)
 		goto fail;
 	/*
@@ -601,6 +741,7 @@ page_alloc_init(struct machine *m, struct error *e)
 	else if (!pgalloc->vmemmap)
 		machine_add_ksym(m, "mem_map", pgalloc->memmap_va, 0, 'A');
 	collect_resv(pgalloc);
+	apply_holes(pgalloc);
 	memblock_free_all(pgalloc);
 	for (nid = 0; nid < pgalloc->nr_nodes; nid++)
 		for (t = 0; t < MAX_NR_ZONES; t++) {
@@ -613,6 +754,10 @@ page_alloc_init(struct machine *m, struct error *e)
 		}
 	build_all_zonelists(pgalloc);
 	init_per_zone_wmark_min(pgalloc);
+	/* free_initmem(): the late frames were freed with the rest */
+	for (nid = 0; nid < pgalloc->nr_nodes; nid++)
+		for (t = 0; t < MAX_NR_ZONES; t++)
+			pgalloc->node_data[nid]->node_zones[t].late_pages = 0;
 	m->kern->pgalloc = pgalloc;
 	/* page tables from now on come from the buddy allocator */
 	m->memblock_retired = true;

@@ -515,6 +515,13 @@ mult_frac(u64 x, u64 n, u64 d)
 			if (((z) = &NODE_DATA(pgalloc, nid)->node_zones[t]), \
 			    zone_configured(pgalloc, t))
 
+/* The zone's managed pages as the boot-time watermark code sees them. */
+static unsigned long
+wmark_managed(const struct zone *z)
+{
+	return z->managed_pages - z->late_pages;
+}
+
 static void
 calculate_totalreserve_pages(struct page_alloc *pgalloc)
 {
@@ -531,26 +538,88 @@ calculate_totalreserve_pages(struct page_alloc *pgalloc)
 			if (z->lowmem_reserve[j] > max)
 				max = z->lowmem_reserve[j];
 		max += (long)high_wmark_pages(z);
-		if (max > (long)z->managed_pages)
-			max = (long)z->managed_pages;
+		if (max > (long)wmark_managed(z))
+			max = (long)wmark_managed(z);
 		z->zone_pgdat->totalreserve_pages += (unsigned long)max;
 		pgalloc->totalreserve_pages += (unsigned long)max;
+	}
+}
+
+/* nr_free_buffer_pages(): what GFP_USER can take above the high marks */
+static u64
+nr_free_buffer_pages(struct page_alloc *pgalloc)
+{
+	struct zone *z;
+	u64 n = 0;
+	int nid, t;
+
+	for_each_zone(pgalloc, nid, t, z)
+		if (t <= ZONE_NORMAL && wmark_managed(z) > high_wmark_pages(z))
+			n += wmark_managed(z) - high_wmark_pages(z);
+	return n;
+}
+
+/* MIGRATE_UNMOVABLE, MIGRATE_MOVABLE, MIGRATE_RECLAIMABLE (mmzone.h) */
+#define MIGRATE_PCPTYPES 3
+
+static void setup_per_zone_wmarks(struct page_alloc *pgalloc);
+
+/*
+ * khugepaged's set_recommended_min_free_kbytes() (THP enabled, which
+ * hugepage_init() leaves off below 512M of RAM): room for two free
+ * pageblocks per populated lowmem zone plus one per pair of migrate
+ * types, at most 5% of lowmem.
+ */
+static void
+thp_min_free_kbytes(struct page_alloc *pgalloc)
+{
+	const struct machine *m = pgalloc->m;
+	unsigned hshift = m->mmu.lv[LVL_PMD].shift;
+	u64 pageblock, rec, nr_zones = 0;
+	struct zone *z;
+	int nid, t;
+
+	if (!m->profile->thp ||
+	    pgalloc->totalram_pages < (512ULL << (20 - PAGE_SHIFT)))
+		return;
+	pageblock = 1ULL << MIN(hshift - PAGE_SHIFT, MAX_ORDER - 1);
+	for_each_zone(pgalloc, nid, t, z)
+		if (t <= ZONE_NORMAL && populated_zone(z))
+			nr_zones++;
+	rec = pageblock * nr_zones * 2 +
+		pageblock * nr_zones * MIGRATE_PCPTYPES * MIGRATE_PCPTYPES;
+	rec = MIN(rec, nr_free_buffer_pages(pgalloc) / 20);
+	rec <<= PAGE_SHIFT - 10;
+	if (rec > (u64)pgalloc->min_free_kbytes) {
+		pgalloc->min_free_kbytes = (int)rec;
+		setup_per_zone_wmarks(pgalloc);
 	}
 }
 
 void
 init_per_zone_wmark_min(struct page_alloc *pgalloc)
 {
-	u64 lowmem_kbytes = 0, lowmem_pages = 0, pages_min, mk;
+	u64 lowmem_kbytes = 0, mk;
 	struct zone *z;
-	int nid, t, j, movable_zone = ZONE_NORMAL;
+	int nid, t;
 
 	/* calculate_min_free_kbytes(): nr_free_buffer_pages() at boot */
 	for_each_zone(pgalloc, nid, t, z)
 		if (t <= ZONE_NORMAL)
-			lowmem_kbytes += z->managed_pages * (PAGE_SIZE >> 10);
+			lowmem_kbytes += wmark_managed(z) * (PAGE_SIZE >> 10);
 	mk = int_sqrt(lowmem_kbytes * 16);
 	pgalloc->min_free_kbytes = (int)MIN(MAX(mk, 128), 262144);
+	setup_per_zone_wmarks(pgalloc);
+	thp_min_free_kbytes(pgalloc);
+}
+
+/* setup_per_zone_wmarks(), then the lowmem reserves and totalreserve */
+static void
+setup_per_zone_wmarks(struct page_alloc *pgalloc)
+{
+	u64 lowmem_pages = 0, pages_min;
+	struct zone *z;
+	int nid, t, j, movable_zone = ZONE_NORMAL;
 
 	/*
 	 * find_usable_zone_for_movable(): ZONE_MOVABLE counts as highmem
@@ -564,14 +633,14 @@ init_per_zone_wmark_min(struct page_alloc *pgalloc)
 	for_each_zone(pgalloc, nid, t, z)
 		if (t != ZONE_HIGHMEM && !(t == ZONE_MOVABLE &&
 					   movable_zone == ZONE_HIGHMEM))
-			lowmem_pages += z->managed_pages;
+			lowmem_pages += wmark_managed(z);
 	for_each_zone(pgalloc, nid, t, z) {
-		u64 tmp = lowmem_pages ? pages_min * z->managed_pages /
+		u64 tmp = lowmem_pages ? pages_min * wmark_managed(z) /
 			lowmem_pages : 0;
 
 		if (t == ZONE_HIGHMEM || (t == ZONE_MOVABLE &&
 					  movable_zone == ZONE_HIGHMEM)) {
-			u64 min_pages = z->managed_pages / 1024;
+			u64 min_pages = wmark_managed(z) / 1024;
 
 			min_pages = MIN(MAX(min_pages, SWAP_CLUSTER_MAX), 128);
 			z->_watermark[WMARK_MIN] = min_pages;
@@ -579,7 +648,7 @@ init_per_zone_wmark_min(struct page_alloc *pgalloc)
 			z->_watermark[WMARK_MIN] = tmp;
 		}
 		tmp = MAX(tmp >> 2,
-			  mult_frac(z->managed_pages,
+			  mult_frac(wmark_managed(z),
 				    (u64)pgalloc->watermark_scale_factor,
 				    10000));
 		z->_watermark[WMARK_LOW] = z->_watermark[WMARK_MIN] + tmp;
@@ -598,11 +667,11 @@ init_per_zone_wmark_min(struct page_alloc *pgalloc)
 			z = &pgdat->node_zones[t];
 			if (!zone_configured(pgalloc, t))
 				continue;
-			clear = !ratio || !z->managed_pages;
+			clear = !ratio || !wmark_managed(z);
 			for (j = t + 1; j < MAX_NR_ZONES; j++) {
 				if (!zone_configured(pgalloc, j))
 					continue;
-				managed += pgdat->node_zones[j].managed_pages;
+				managed += wmark_managed(&pgdat->node_zones[j]);
 				z->lowmem_reserve[j] = clear ? 0 :
 					(long)(managed / (unsigned long)ratio);
 			}
@@ -780,6 +849,25 @@ struct page *
 alloc_pages(struct machine *m, gfp_t gfp, unsigned order, struct error *e)
 {
 	return alloc_pages_node(m, -1, gfp, order, e);
+}
+
+/*
+ * A block of zone z at boot, before the watermarks matter (as memblock
+ * hands the buddy allocator its memory: ALLOC_NO_WATERMARKS): the
+ * smallest free block of at least this order, split as rmqueue does.
+ */
+struct page *
+alloc_pages_zone_boot(struct machine *m, struct zone *z, unsigned order,
+		      gfp_t gfp)
+{
+	struct page_alloc *pgalloc = page_alloc_of(m);
+	u64 pfn;
+
+	if (pgalloc == NULL || order >= MAX_ORDER ||
+	    !rmqueue(pgalloc, z, order, &pfn))
+		return NULL;
+	prep_new_page(pgalloc, pfn, order, gfp);
+	return PFN_PAGE(pgalloc, pfn);
 }
 
 u64

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ptwalk/arch_list.h"
 #include "ptwalk/cmd.h"
 #include "ptwalk/expr.h"
 #include "ptwalk/hostmap.h"
@@ -167,9 +168,9 @@ ctx_release(struct ctx *ctx)
 	sb_release(&ctx->oline);
 	free(ctx->vals);
 	ctx->vals = NULL;
-	if (ctx->lab != NULL && ctx->lab_release != NULL)
-		ctx->lab_release(ctx->lab);
-	ctx->lab = NULL;
+	if (ctx->kept != NULL && ctx->kept_release != NULL)
+		ctx->kept_release(ctx->kept);
+	ctx->kept = NULL;
 }
 
 void
@@ -295,6 +296,21 @@ cmd_need_sim(struct ctx *ctx)
  * Arguments
  */
 
+/*
+ * $NAME of the last fault's address: the register's name on any arch of
+ * the list ($cr2, $far), as a script written for one arch reads on another.
+ */
+static bool
+fault_addr_name(const char *name)
+{
+	int i;
+
+	for (i = 0; arch_list[i] != NULL; i++)
+		if (!strcmp(name, arch_list[i]->words->fault_addr))
+			return true;
+	return false;
+}
+
 static int
 lookup(void *opaque, const char *name, u64 *v, char *err, size_t n)
 {
@@ -366,8 +382,8 @@ lookup(void *opaque, const char *name, u64 *v, char *err, size_t n)
 					*v = c->root[i];
 					return 0;
 				}
-			if (!strcmp(r, "cr2") || !strcmp(r, "far")) {
-				*v = c->cr2;
+			if (fault_addr_name(r)) {
+				*v = c->fault_addr;
 				return 0;
 			}
 		}

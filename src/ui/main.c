@@ -10,7 +10,9 @@
 #include <unistd.h>
 
 #include "ptwalk/arch.h"
+#include "ptwalk/arch_list.h"
 #include "ptwalk/boot.h"
+#include "ptwalk/boot_record.h"
 #include "ptwalk/cmd.h"
 #include "ptwalk/expr.h"
 #include "ptwalk/image.h"
@@ -53,8 +55,10 @@ wrap(FILE *f, const char *s, int col)
 static void
 usage(FILE *f)
 {
+	struct strbuf help;
 	int i;
 
+	sb_init(&help);
 	fprintf(f, "usage: ptwalk [OPTIONS] [SCRIPT.cmd ...]\n"
 		"       ptwalk [OPTIONS] -c COMMANDS\n\n");
 	for (i = 0; option_docs[i].lng; i++) {
@@ -68,8 +72,11 @@ usage(FILE *f)
 			snprintf(left, sizeof(left), "    --%s%s%s", o->lng,
 				 o->arg ? " " : "", o->arg ? o->arg : "");
 		fprintf(f, "  %-24s ", left);
-		wrap(f, o->help, 27);
+		sb_reset(&help);
+		option_help(&help, o);
+		wrap(f, help.buf, 27);
 	}
+	sb_release(&help);
 	fprintf(f, "\nWith no SCRIPT and no -c, commands are read at the "
 		"prompt when stdin is a\nterminal, else from stdin; a SCRIPT "
 		"of - is stdin.  Exit status: 0 all commands\nsucceeded, 1 a "
@@ -361,6 +368,12 @@ machine_option(int c, const char *arg, struct run_opts *o)
 	case 1007:
 		o->mo.variant = arg;
 		return 0;
+	case 1011:
+		if (boot_mode_parse(arg) < 0)
+			return bad("--boot '%s': choose one of " BOOT_MODES,
+				   arg);
+		o->mo.boot = arg;
+		return 0;
 	case 1008:
 		l = strtol(arg, &end, 10);
 		if (*end || end == arg || l < 1 || l > 64)
@@ -377,7 +390,7 @@ static bool
 is_machine_option(int c)
 {
 	static const int ids[] = { 'a', 'i', 'e', 'm', 1000, 1001, 1002, 1007,
-				   1008, 1009, 1020, 1021, 1022, 1023 };
+				   1008, 1009, 1011, 1020, 1021, 1022, 1023 };
 	size_t i;
 
 	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)

@@ -4,19 +4,32 @@
  */
 #include <stddef.h>
 
+#include "ptwalk/arch_list.h"
 #include "ptwalk/options.h"
+#include "ptwalk/util.h"
+
+/* ": i386 (default), i386-pae, ...": the list of src/arch/arch.c */
+static void
+arch_values(struct strbuf *sb)
+{
+	int i;
+
+	for (i = 0; arch_list[i] != NULL; i++)
+		sb_addf(sb, "%s %s%s", i == 0 ? ":" : ",", arch_list[i]->name,
+			i == 0 ? " (default)" : "");
+}
 
 const struct option_doc option_docs[] = {
-	{ "arch", 'a', "ARCH", "the simulated architecture: i386 (default), "
-	  "i386-pae, x86_64, x86_64-la57, arm, arm64", "arch", 'a' },
+	{ "arch", 'a', "ARCH", "the simulated architecture", "arch", 'a',
+	  arch_values },
 	{ "mem", 'm', "SIZE", "simulated RAM with a K, M, G or T suffix, e.g. "
 	  "160M or 1G (default 1G); i386 without PAE takes at most 4G", NULL,
-	  'm' },
+	  'm', NULL },
 	{ "cpus", 0, "N", "number of CPUs, each with its own TLB and "
-	  "kmap_atomic slots (default 2, at most 64)", NULL, 1000 },
+	  "kmap_atomic slots (default 2, at most 64)", NULL, 1000, NULL },
 	{ "nodes", 0, "N", "NUMA nodes: RAM split evenly, each node a "
 	  "pglist_data with its own zones; allocations try the current CPU's "
-	  "node first (default 1, at most 64)", NULL, 1009 },
+	  "node first (default 1, at most 64)", NULL, 1009, NULL },
 	{ "cpu", 0, "FEATURES", "CPU features to add or remove, comma "
 	  "separated, each optionally prefixed by no (e.g. nopse: the i386 "
 	  "direct map then uses 4K page tables): pse (i386, i386-pae), pge "
@@ -24,54 +37,81 @@ const struct option_doc option_docs[] = {
 	  "(x86_64), hafdbs (arm64: hardware access flag and dirty state, "
 	  "ARMv8.1); a feature the arch cannot change is refused",
 	  "words:nopse,nopge,nonx,nogbpages,nopcid,pse36,nopse36,pse,pge,nx,"
-	  "gbpages,pcid,hafdbs,nohafdbs", 1001 },
+	  "gbpages,pcid,hafdbs,nohafdbs", 1001, NULL },
 	{ "vmalloc", 0, "SIZE", "the vmalloc= boot parameter of 32-bit x86: "
 	  "the size of the vmalloc area, which moves the lowmem limit "
-	  "(default 120M, i.e. __VMALLOC_RESERVE 128M); on arm the size "
+	  "(default 120M, i.e. __VMALLOC_RESERVE 128M; exactly SIZE with the "
+	  "6.1 kernel, SIZE less the kmap window and fixmap with 2.6); on "
+	  "arm the size "
 	  "of the area below VMALLOC_END (default 240M plus the 8M gap)",
-	  NULL, 1002 },
-	{ "kernel", 0, "VERSION", "which kernel's layout to model where it "
-	  "changed between versions; arm: 3.x (Linux 3.4, the default: "
-	  "VMALLOC_END 0xff000000, DMA consistent area, fixmap at "
-	  "0xfff00000) or 5.x (Linux 5.4: VMALLOC_END 0xff800000, fixmap "
-	  "at 0xffc00000, strict kernel RWX); arm64: rodata-on (the "
-	  "default: block mappings in the linear map) or rodata-full "
-	  "(Debian's default: a linear map of 4K pages)",
-	  "words:3.x,5.x,rodata-on,rodata-full", 1007 },
+	  NULL, 1002, NULL },
+	{ "kernel", 0, "VERSION", "the kernel to model: a profile, one "
+	  "release's layout, constants and struct sizes, never a mix "
+	  "(`machine` names it).  i386, i386-pae: 6.1 (the default: Debian "
+	  "bookworm's 686/686-pae kernel on QEMU pc, as its guests show it: "
+	  "MAXMEM = VMALLOC_END - PAGE_OFFSET - 128M, cpu_entry_area at "
+	  "0xff400000, PKMAP_BASE 0xfec00000 / 0xff000000, the kernel at 16M, "
+	  "the first MiB reserved, 40-byte struct pages) or 2.6 (the classic "
+	  "textbook kernel: MAXMEM 896M, the 8M gap, VMALLOC_START 0xca800000 "
+	  "with 160M, the kernel at 1M, 32-byte struct pages).  x86_64, "
+	  "x86_64-la57: 6.1 (Debian bookworm amd64 on QEMU pc: MODULES_VADDR "
+	  "0xffffffffc0000000, the kernel at 16M, the first MiB reserved).  "
+	  "arm: 3.4 (the default: VMALLOC_END 0xff000000, DMA consistent "
+	  "area, fixmap at 0xfff00000) or 5.4 (VMALLOC_END 0xff800000, fixmap "
+	  "at 0xffc00000, strict kernel RWX).  arm64: 6.1 (the default: block "
+	  "mappings in the linear map, rodata=on) or 6.1-rodata-full (a "
+	  "linear map of 4K pages)",
+	  "words:2.6,3.4,5.4,6.1,6.1-rodata-full", 1007, NULL },
 	{ "va-bits", 0, "N", "arm64: the virtual address size, 48 (default, "
 	  "4 levels) or 39 (3 levels), as CONFIG_ARM64_VA_BITS", "words:48,39",
-	  1008 },
+	  1008, NULL },
 	{ "image", 'i', "FILE", "open a memory image instead of simulating: "
 	  "a QEMU dump-guest-memory or kdump ELF core, or a raw dump of "
 	  "physical memory; the arch and page-table roots come from the "
 	  "file when it says (QEMU's CPU notes, VMCOREINFO), else give "
-	  "--arch and --cr3", "file", 'i' },
+	  "--arch and --cr3", "file", 'i', NULL },
 	{ "cr3", 0, "PADDR", "with --image: the page-table root of every "
-	  "CPU (x86 CR3), overriding the file's", NULL, 1020 },
+	  "CPU (x86 CR3), overriding the file's", NULL, 1020, NULL },
 	{ "ttbr0", 0, "PADDR", "with --image of arm or arm64: the TTBR0 "
 	  "root of every CPU (arm: all addresses; arm64: user space)", NULL,
-	  1022 },
+	  1022, NULL },
 	{ "ttbr1", 0, "PADDR", "with --image of arm64: the TTBR1 root (the "
-	  "kernel's swapper_pg_dir) of every CPU", NULL, 1023 },
+	  "kernel's swapper_pg_dir) of every CPU", NULL, 1023, NULL },
 	{ "phys-base", 0, "PADDR", "with --image of a raw dump: the physical "
-	  "address of the file's first byte (default 0)", NULL, 1021 },
+	  "address of the file's first byte (default 0)", NULL, 1021, NULL },
 	{ "exec", 'e', "ELF", "pid 1 runs ELF instead of the built-in demo "
 	  "program (its pages fault in lazily); 'none' starts no process",
-	  "file", 'e' },
+	  "file", 'e', NULL },
+	{ "boot", 0, "MODE", "booted (the default on a Linux 6.1 machine "
+	  "of an arch with a recorded guest) replays that guest's boot: its "
+	  "vmalloc areas and callers, slab objects, pages and free lists "
+	  "(data/boot); with less RAM than the guest, objects, pages and "
+	  "small free blocks scale with the RAM, with more the rest stays "
+	  "free in order-10 blocks.  clean: nothing allocated since boot",
+	  "words:booted,clean", 1011, NULL },
 	{ "command", 'c', "CMDS", "run CMDS (separated by ';' or newlines) "
-	  "and exit", NULL, 'c' },
+	  "and exit", NULL, 'c', NULL },
 	{ "json", 0, NULL, "print one JSON object per command result, one "
-	  "per line", NULL, 1003 },
+	  "per line", NULL, 1003, NULL },
 	{ "bail", 0, NULL, "in command files and -c: stop at the first "
-	  "failing command", NULL, 1004 },
+	  "failing command", NULL, 1004, NULL },
 	{ "echo", 0, NULL, "print each command (after the prompt string) "
-	  "before its output, making a transcript", NULL, 1005 },
-	{ "quiet", 'q', NULL, "no banner at the interactive prompt", NULL, 'q' },
+	  "before its output, making a transcript", NULL, 1005, NULL },
+	{ "quiet", 'q', NULL, "no banner at the interactive prompt", NULL, 'q',
+	  NULL },
 	{ "no-pager", 0, NULL, "at the prompt, print long output directly "
-	  "instead of through $PAGER (as 'set pager off')", NULL, 1010 },
+	  "instead of through $PAGER (as 'set pager off')", NULL, 1010, NULL },
 	{ "seed", 0, "N", "seed for labs and anything randomised (default 1)",
-	  NULL, 1006 },
-	{ "help", 'h', NULL, "print the usage and exit", NULL, 'h' },
-	{ "version", 'V', NULL, "print the version and exit", NULL, 'V' },
-	{ NULL, 0, NULL, NULL, NULL, 0 }
+	  NULL, 1006, NULL },
+	{ "help", 'h', NULL, "print the usage and exit", NULL, 'h', NULL },
+	{ "version", 'V', NULL, "print the version and exit", NULL, 'V', NULL },
+	{ .lng = NULL }
 };
+
+void
+option_help(struct strbuf *sb, const struct option_doc *o)
+{
+	sb_adds(sb, o->help);
+	if (o->values != NULL)
+		o->values(sb);
+}

@@ -14,6 +14,7 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
+#include "ptwalk/arch_list.h"
 #include "ptwalk/gfp.h"
 #include "ptwalk/kernel.h"
 #include "ptwalk/ksym.h"

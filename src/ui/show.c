@@ -3,6 +3,7 @@
  * Presenting walks and entries: every level, the index arithmetic, the raw
  * entry and its decoded bits, folded levels named as folded.
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "ptwalk/out.h"
@@ -67,11 +68,16 @@ level_name(const struct machine *m, int lvl)
 const char *
 tag_name(const struct machine *m, bool lower)
 {
+	static char low[16];
 	const char *t = m->arch->tag_name ? m->arch->tag_name : "ASID";
+	size_t i;
 
 	if (!lower)
 		return t;
-	return !strcmp(t, "PCID") ? "pcid" : "asid";
+	for (i = 0; t[i] && i < sizeof(low) - 1; i++)
+		low[i] = (char)tolower((unsigned char)t[i]);
+	low[i] = 0;
+	return low;
 }
 
 static int

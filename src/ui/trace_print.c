@@ -3,6 +3,8 @@
  * The kernel's trace in words: one printer per event kind (the printers
  * are in this file and in the trace_print_*.c beside it, by subsystem).
  */
+#include <ctype.h>
+
 #include "trace_print.h"
 
 typedef void trace_print_fn(struct strbuf *sb, const struct machine *m,
@@ -41,4 +43,11 @@ const char *
 trace_name(enum trace_id id)
 {
 	return names[id];
+}
+
+void
+print_reg(struct strbuf *sb, const char *name)
+{
+	for (; *name; name++)
+		sb_addc(sb, (char)toupper((unsigned char)*name));
 }

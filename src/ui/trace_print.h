@@ -21,6 +21,7 @@
 
 #include "ptwalk/format.h"
 #include "ptwalk/machine.h"
+#include "ptwalk/show.h"
 #include "ptwalk/trace_print.h"
 
 #define TRACE_PRINT(name)						\
@@ -38,6 +39,12 @@
 #define TRACE_EVENT(name, ...) TRACE_PRINT(name);
 #include "ptwalk/trace_events.h"
 #undef TRACE_EVENT
+
+/* Append a register's name in capitals, as the manuals write it. */
+void print_reg(struct strbuf *sb, const char *name);
+
+/* a piece of the arch's words (struct arch_words): NULL says nothing */
+#define WORD(s)	((s) != NULL ? (s) : "")
 
 /* u64 fields for %llx */
 #define ull(x)	((unsigned long long)(x))

@@ -95,20 +95,24 @@ TRACE_PRINTF(pgd_alloc_slab, "pgd_alloc: the %llu-byte pgd is an object of "
 
 TRACE_PRINT(pgd_alloc)
 {
-	if (e->user_only)
-		sb_addf(sb, "pgd_alloc: pgd at %s, %llu empty entries: TTBR0 "
-			"maps user space only, the kernel is in TTBR1",
+	if (e->user_only) {
+		sb_addf(sb, "pgd_alloc: pgd at %s, %llu empty entries: ",
 			fpa(m, e->pgd), ull(e->first));
-	else
+		print_reg(sb, m->arch->root_name[0]);
+		sb_adds(sb, " maps user space only, the kernel is in ");
+		print_reg(sb, m->arch->root_name[1]);
+	} else {
 		sb_addf(sb, "pgd_alloc: pgd at %s; entries %llu..%llu (the "
 			"kernel from %s up) copied from swapper_pg_dir",
 			fpa(m, e->pgd), ull(e->first), ull(e->last),
 			fva(m, e->kernel_start));
+	}
 }
 
-TRACE_PRINTF(pgd_prepopulate_pmd, "pgd_alloc: PAE: %llu user pmds "
-	     "preallocated (PDPTEs are loaded with CR3); the kernel pmd is "
-	     "shared (SHARED_KERNEL_PMD)", ull(e->pmds))
+TRACE_PRINTF(pgd_prepopulate_pmd, "pgd_alloc: %s: %llu user pmds preallocated "
+	     "(%s); the kernel pmd is shared (SHARED_KERNEL_PMD)",
+	     WORD(m->arch->words->prealloc_mode), ull(e->pmds),
+	     WORD(m->arch->words->prealloc_why))
 
 TRACE_PRINTF(zap_pte_nopage, "zap_pte_range: pte %s at %s maps pfn %#llx, "
 	     "which has no struct page (print_bad_pte: bad page map): "
@@ -128,35 +132,39 @@ TRACE_PRINTF(change_protection, "change_protection %s-%s: %s rewritten, TLB "
  * The CPU's report and the checks before a handler
  */
 
+/* The arch's words of the fault report that apply to code and acc. */
+static void
+fault_words(struct strbuf *sb, const struct fault_word *w, u64 code,
+	    unsigned acc)
+{
+	bool first = true;
+	int said = -1;
+
+	for (; w->word != NULL; w++) {
+		if (w->field == said || (acc & w->acc_mask) != w->acc ||
+		    (code & w->mask) != w->value)
+			continue;
+		sb_addf(sb, "%s%s", first ? "" : ", ", w->word);
+		first = false;
+		said = w->field;
+	}
+}
+
+/*
+ * "KIND: ADDR_REG=VA CODE_REG=CODE (WORDS)", every piece the arch's own
+ * (struct arch_words: the fault kinds and words of src/arch/<a>/words.c).
+ */
 TRACE_PRINT(page_fault)
 {
-	bool exec = e->acc & ACC_EXEC, write = e->acc & ACC_WRITE,
-	     user = e->acc & ACC_USER;
+	const struct arch_words *w = m->arch->words;
+	const struct fault_kind *k = w->fault_kinds;
 
-	switch (e->status) {
-	case FAULT_ERROR_CODE:
-		sb_addf(sb, "#PF: cr2=%s error_code=%#llx (%s, %s, %s "
-			"mode%s%s)", fva(m, e->addr), ull(e->code), e->prot ?
-			"P=1 protection violation" : "P=0 not present",
-			write ? "W=1 write" : "W=0 read",
-			user ? "U=1 user" : "U=0 kernel",
-			e->rsvd ? ", RSVD=1 reserved bit" : "",
-			e->instr ? ", I=1 instruction fetch" : "");
-		break;
-	case FAULT_FSR:
-		sb_addf(sb, "%s abort: %s=%s %s=%#llx (%s%s%s)",
-			exec ? "prefetch" : "data", exec ? "IFAR" : "FAR",
-			fva(m, e->addr), exec ? "IFSR" : "FSR", ull(e->code),
-			e->type, exec ? "" : write ? ", WnR=1 write" :
-			", read", user ? ", user mode" : ", kernel mode");
-		break;
-	case FAULT_ESR:
-		sb_addf(sb, "%s abort: FAR=%s ESR=%#llx (%s, level %d%s, from "
-			"%s)", exec ? "instruction" : "data", fva(m, e->addr),
-			ull(e->code), e->type, e->level, exec ? "" : write ?
-			", WnR=1 write" : ", WnR=0 read", user ? "EL0" : "EL1");
-		break;
-	}
+	while (k[1].name != NULL && (e->acc & k->acc_mask) != k->acc)
+		k++;
+	sb_addf(sb, "%s: %s=%s %s=%#llx (", k->name, k->addr_reg,
+		fva(m, e->addr), k->code_reg, ull(e->code));
+	fault_words(sb, w->fault_words, e->code, e->acc);
+	sb_adds(sb, ")");
 }
 
 TRACE_PRINTF(pgtable_bad, "pgtable_bad: a reserved bit set in a page-table "

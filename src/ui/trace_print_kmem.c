@@ -316,10 +316,11 @@ TRACE_PRINTF(dma_alloc_buffer, "__dma_alloc_buffer: order-%u block "
 	     "split_page'd; the %s past the buffer freed", e->order,
 	     plural(e->freed, "page", NULL))
 
-TRACE_PRINTF(dma_alloc_remap, "__dma_alloc_remap: arm_vmregion_alloc from the "
-	     "top of 0x%llx-0x%llx: 0x%llx (align 0x%llx); %u PTEs in "
-	     "consistent_pte", ull(e->start), ull(e->end), ull(e->va),
-	     ull(e->align), e->ptes)
+TRACE_PRINTF(dma_alloc_remap, "__dma_alloc_remap: %s from the top of "
+	     "0x%llx-0x%llx: 0x%llx (align 0x%llx); %u PTEs in %s",
+	     WORD(m->arch->words->dma_remap_alloc), ull(e->start),
+	     ull(e->end), ull(e->va), ull(e->align), e->ptes,
+	     WORD(m->arch->words->dma_remap_ptes))
 
 TRACE_PRINTF(dma_coherent_retry, "dma_coherent_ok: pfn 0x%llx is beyond mask "
 	     "0x%llx: free it and retry lower", ull(e->pfn), ull(e->mask))

@@ -18,36 +18,28 @@ TRACE_PRINTF(switch_to_running, "cpu%d: pid %d is already running here",
 
 TRACE_PRINTF(switch_mm_same, "cpu%d: same mm: switch_mm does nothing", e->cpu)
 
-TRACE_PRINTF(load_new_mm_cr3, "cpu%d: CR3 <- %s: without PCID a CR3 write "
-	     "flushes every non-global TLB entry (%u dropped, %u global kept)",
-	     e->cpu, fpa(m, e->pgd), e->dropped, e->kept)
-
 TRACE_PRINT(choose_new_asid)
 {
-	(void)m;
 	sb_addf(sb, "cpu%d: choose_new_asid: ", e->cpu);
 	switch (e->how) {
 	case ASID_REUSED:
-		sb_addf(sb, "no slot holds this mm; reuse ASID %u (PCID %u) of "
-			"ctx_id %llu", e->asid, e->asid + 1, ull(e->ctx_id));
+		sb_addf(sb, "no slot holds this mm; reuse ASID %u (%s %u) of "
+			"ctx_id %llu", e->asid, tag_name(m, false), e->tag,
+			ull(e->ctx_id));
 		break;
 	case ASID_CURRENT:
 	case ASID_STALE:
-		sb_addf(sb, "ASID %u (PCID %u) still holds ctx_id %llu%s",
-			e->asid, e->asid + 1, ull(e->ctx_id),
+		sb_addf(sb, "ASID %u (%s %u) still holds ctx_id %llu%s",
+			e->asid, tag_name(m, false), e->tag, ull(e->ctx_id),
 			e->how == ASID_STALE ? ", but its tlb_gen is old" :
 			": its TLB entries are still good");
 		break;
 	default:
-		sb_addf(sb, "ASID %u (PCID %u) for ctx_id %llu", e->asid,
-			e->asid + 1, ull(e->ctx_id));
+		sb_addf(sb, "ASID %u (%s %u) for ctx_id %llu", e->asid,
+			tag_name(m, false), e->tag, ull(e->ctx_id));
 		break;
 	}
 }
-
-TRACE_PRINTF(load_new_mm_cr3_pcid, "cpu%d: CR3 <- %s | PCID %u%s", e->cpu,
-	     fpa(m, e->pgd), e->pcid, e->flush ?
-	     ": that PCID's entries flushed" : " | NOFLUSH (bit 63): no flush")
 
 TRACE_PRINT(new_context)
 {
@@ -67,37 +59,37 @@ TRACE_PRINT(new_context)
 TRACE_PRINTF(check_and_switch_context, "cpu%d: check_and_switch_context: "
 	     "ASID %u is of the current generation: no flush", e->cpu, e->asid)
 
-TRACE_PRINT(cpu_switch_mm)
+/*
+ * "cpuN: ROOT <- PGD" then the arch's words of the load: untagged, or the
+ * tag with its number and whether its entries were flushed.
+ */
+TRACE_PRINT(load_root)
 {
-	if (e->split_roots)
-		sb_addf(sb, "cpu%d: TTBR0 <- %s (the user tables), ASID %u in "
-			"TTBR1[63:48] (TCR_EL1.A1): user entries are tagged, "
-			"kernel entries global", e->cpu, fpa(m, e->pgd),
-			e->asid);
+	const struct arch_words *w = m->arch->words;
+
+	sb_addf(sb, "cpu%d: ", e->cpu);
+	print_reg(sb, m->arch->root_name[0]);
+	sb_addf(sb, " <- %s%s", fpa(m, e->pgd),
+		m->mmu.split_roots ? WORD(w->split_note) : "");
+	if (!e->tagged)
+		sb_addf(sb, "%s (%u dropped, %u global kept)",
+			WORD(w->untagged), e->dropped, e->kept);
 	else
-		sb_addf(sb, "cpu%d: TTBR0 <- %s, CONTEXTIDR.ASID %u: user "
-			"entries are tagged (nG), kernel entries global",
-			e->cpu, fpa(m, e->pgd), e->asid);
+		sb_addf(sb, "%s%u%s%s", WORD(w->tag), e->tag,
+			WORD(w->tag_note),
+			WORD(e->flush ? w->flush : w->noflush));
 }
 
 TRACE_PRINT(switch_to_idle)
 {
-	(void)m;
-	switch (e->how) {
-	case IDLE_ASID:
-		sb_addf(sb, "cpu%d: idle: TTBR0 <- %s", e->cpu, e->reserved ?
-			"reserved_pg_dir (no user mappings)" :
-			"swapper_pg_dir");
-		break;
-	case IDLE_PCID:
-		sb_addf(sb, "cpu%d: idle: CR3 <- swapper_pg_dir (PCID 0)",
-			e->cpu);
-		break;
-	case IDLE_FLUSH:
-		sb_addf(sb, "cpu%d: idle: CR3 <- swapper_pg_dir: non-global "
-			"TLB entries flushed", e->cpu);
-		break;
-	}
+	sb_addf(sb, "cpu%d: idle: ", e->cpu);
+	print_reg(sb, m->arch->root_name[0]);
+	sb_addf(sb, " <- %s", e->reserved ?
+		"reserved_pg_dir (no user mappings)" : "swapper_pg_dir");
+	if (e->how == IDLE_TAG0)
+		sb_addf(sb, " (%s 0)", tag_name(m, false));
+	else if (e->how == IDLE_FLUSH)
+		sb_adds(sb, ": non-global TLB entries flushed");
 }
 
 /*

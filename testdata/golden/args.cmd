@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # How a command's words become its arguments ('help arguments'): an
 # expression goes on across operators, with or without spaces; a word, a
 # flag list or a path is one argument; quotes make one literal word.  Every

@@ -1,4 +1,4 @@
-# args: --arch arm --kernel 5.x
+# args: --arch arm --kernel 5.4
 # The Linux 5.4 layout: VMALLOC_END 0xff800000, fixmap at 0xffc00000
 # counting down, strict kernel RWX sections, the vector stubs page.
 machine

@@ -1,4 +1,4 @@
-# args: --arch arm64 --va-bits 39
+# args: --arch arm64 --va-bits 39 --boot clean
 # arm64 with 39-bit VA and 3 levels: the pgd is L1 and holds 1G blocks.
 machine
 layout

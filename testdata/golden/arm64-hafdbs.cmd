@@ -1,4 +1,4 @@
-# args: --arch arm64 --cpu hafdbs
+# args: --arch arm64 --cpu hafdbs --boot clean
 # An ARMv8.1 CPU with hardware access flag and dirty state: TCR_EL1.HA/HD.
 machine
 # a 2M block with AF clear: a debugger's read (x) leaves AF clear, the

@@ -1,4 +1,4 @@
-# args: --arch arm64 --kernel rodata-full --mem 4G
+# args: --arch arm64 --kernel 6.1-rodata-full --mem 4G --boot clean
 # rodata=full (Debian's default): the linear map in 4K pages, only the
 # alias of the kernel text and rodata keeps its 2M blocks.
 machine

@@ -1,4 +1,4 @@
-# args: --arch arm64
+# args: --arch arm64 --boot clean
 # arm64 with 48-bit VA and 4 levels: Linux 6.1 on a QEMU virt machine, 1G.
 machine
 layout

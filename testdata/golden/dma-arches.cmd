@@ -1,4 +1,4 @@
-# args: --mem 1G
+# args: --kernel 2.6 --mem 1G
 # i386 (dma-direct): the zone follows the device's mask; the CPU uses the
 # direct map and the bus address is the physical one.
 dma_alloc_coherent 8192 24

@@ -1,4 +1,4 @@
-# args: --arch arm --kernel 5.x --mem 1G
+# args: --arch arm --kernel 5.4 --mem 1G
 # arm 5.x: no consistent area; the buffer is remapped in the vmalloc space.
 dma_alloc_coherent 8192 --walk
 vmallocinfo

@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # Bad input: every line fails with a clear message and nothing changes.
 wlak 0xc0000000
 walk

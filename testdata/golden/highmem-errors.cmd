@@ -1,4 +1,4 @@
-# args: --mem 1G
+# args: --kernel 2.6 --mem 1G
 # Bad input to kmap & co.: a clear error, nothing changed.
 alloc_pages GFP_HIGHUSER 0
 kunmap $1

@@ -1,4 +1,4 @@
-# args: --arch x86_64 --mem 2G
+# args: --arch x86_64 --mem 2G --boot clean
 # 64-bit: no highmem; kmap is page_address(); the fixmap still exists.
 alloc_pages GFP_HIGHUSER 0
 kmap $1

@@ -1,4 +1,4 @@
-# args: --mem 1G
+# args: --kernel 2.6 --mem 1G
 # kmap and kmap_atomic on a 1 GiB i386: 128M of highmem above 896M.
 alloc_pages GFP_HIGHUSER 0
 page_address $1

@@ -1,4 +1,4 @@
-# args: --mem 160M
+# args: --kernel 2.6 --mem 160M
 # The 160 MiB machine: all RAM is lowmem; vmalloc starts at 0xca800000.
 machine
 layout

@@ -1,4 +1,4 @@
-# args: --arch i386-pae --mem 8G
+# args: --kernel 2.6 --arch i386-pae --mem 8G
 # PAE: 2/9/9/12 with 64-bit entries, the 4-entry PDPT, 2M pages, NX.
 machine
 layout

@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # The default machine: i386, 1G, 2-level paging with 4M PSE pages.
 machine
 walk 0xc0100000

@@ -1,4 +1,4 @@
-# args: --arch arm64 --mem 256M
+# args: --arch arm64 --mem 256M --boot clean
 # arm and arm64 machines saved as ELF cores and opened again: QEMU's notes
 # carry no TTBRs, so the roots come from ptwalk's own note and the
 # VMCOREINFO (swapper_pg_dir - kimage_voffset).

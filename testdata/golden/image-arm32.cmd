@@ -1,4 +1,4 @@
-# args: --arch arm --kernel 5.x --mem 512M
+# args: --arch arm --kernel 5.4 --mem 512M
 # A 32-bit ARM machine saved and opened again: one root (TTBR0), the
 # Linux 5.4 layout above the direct map.
 save image-arm.core

@@ -1,4 +1,4 @@
-# args: --arch x86_64 --mem 256M --cpus 2
+# args: --arch x86_64 --mem 256M --cpus 2 --boot clean
 # A simulated machine saved as an ELF core and opened again as an image.
 save image.core
 image image.core

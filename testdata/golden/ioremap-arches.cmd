@@ -1,4 +1,4 @@
-# args: --arch x86_64 --mem 2G
+# args: --arch x86_64 --mem 2G --boot clean
 # x86_64: huge vmap leaves for aligned ranges, IOREMAP_MAX_ORDER 1G.
 ioremap 0xfe000000 8K
 ioremap 0xc0000000 512M wc --walk

@@ -1,4 +1,4 @@
-# args: --mem 1G
+# args: --kernel 2.6 --mem 1G
 # Bad input to ioremap: a clear error, nothing changed.
 ioremap 0x1000000 4K
 ioremap 0x3ff00000 2M

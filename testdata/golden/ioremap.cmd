@@ -1,4 +1,4 @@
-# args: --mem 1G
+# args: --kernel 2.6 --mem 1G
 # ioremap on i386: device memory above RAM, the ISA hole (reserved RAM),
 # RAM in use refused; areas aligned to their size up to 4M.
 ioremap 0xfebf0123 0x100 --walk

@@ -1,4 +1,4 @@
-# args: --json
+# args: --kernel 2.6 --json
 walk 0xc0100000
 walk 0xf8800000
 translate 0xc0000000 0xc0001000

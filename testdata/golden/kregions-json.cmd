@@ -1,4 +1,4 @@
-# args: --mem 1G --json
+# args: --kernel 2.6 --mem 1G --json
 # JSON results of the kernel-region allocators: va, pa, size, region.
 vmalloc 10000
 ioremap 0xfebf0010 16

@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # Exercise 1 for seed 7: the problem, answers with typical mistakes, the
 # marks with their reasons, the worked solution
 lab start 1 --seed 7

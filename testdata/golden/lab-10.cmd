@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # Exercise 10 for seed 7: the regions of the 32-bit ARM kernel
 lab start 10 --seed 7
 lab show

@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # Exercise 11 for seed 7: demand paging of an ELF
 lab start 11 --seed 7
 lab show

@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # Exercise 12 for seed 7: fork, copy-on-write, a SIGSEGV
 lab start 12 --seed 7
 lab show

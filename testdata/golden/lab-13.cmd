@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # Exercise 13 for seed 7: a stale TLB entry, cr3 switch, global pages
 lab start 13 --seed 7
 lab show

@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # Exercise 14 for seed 7: the vmalloc fault
 lab start 14 --seed 7
 lab show

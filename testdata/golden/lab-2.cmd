@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # Exercise 2 for seed 7: PAE and x86_64
 lab start 2 --seed 7
 lab show

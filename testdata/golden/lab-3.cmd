@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # Exercise 3 for seed 7: __pa, __va, high_memory, a highmem frame
 lab start 3 --seed 7
 lab show

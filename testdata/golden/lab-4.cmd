@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # Exercise 4 for seed 7: the 160M experiment
 lab start 4 --seed 7
 lab show

@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # Exercise 5 for seed 7: vmalloc's scattered frames and the guard page
 lab start 5 --seed 7
 lab show

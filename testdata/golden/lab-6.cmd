@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # Exercise 6 for seed 7: the buddy allocator
 lab start 6 --seed 7
 lab show

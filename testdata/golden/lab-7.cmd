@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # Exercise 7 for seed 7: GFP flags and zones
 lab start 7 --seed 7
 lab show

@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # Exercise 8 for seed 7: a slab cache fills up
 lab start 8 --seed 7
 lab show

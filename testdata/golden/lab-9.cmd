@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # Exercise 9 for seed 7: kmap until the caller would sleep; kmap_atomic
 lab start 9 --seed 7
 lab show

@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # lab: bad input is refused with what to do, and changes nothing
 lab check
 lab show

@@ -1,4 +1,4 @@
-# args: --seed 7
+# args: --kernel 2.6 --seed 7
 # lab start drops the values kept so far (addresses of the machine it
 # replaces) and says so: the exercise's first value is $1, as in the
 # walkthroughs of ptwalk-labs(7)

@@ -1,4 +1,4 @@
-# args: --json
+# args: --kernel 2.6 --json
 # lab for autograders: one JSON object per subcommand
 lab list
 lab start 6 --seed 7

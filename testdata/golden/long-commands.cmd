@@ -1,4 +1,4 @@
-# args: -a x86_64 -m 2G
+# args: -a x86_64 -m 2G --boot clean
 # Long commands: settings for the progress line and the host memory
 # limit; a 1G touch and a 512M vzalloc (cheap for the host: frames without
 # data cost nothing) and their summaries; files that cannot be traced.

@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # Reading and writing memory through the MMU and physically.
 write/g 0xc0001000 0x1122334455667788
 x 0xc0001000 16

@@ -1,4 +1,4 @@
-# args: --arch x86_64 --mem 2G
+# args: --arch x86_64 --mem 2G --boot clean
 # x86_64: the modules region above the kernel text.
 module_alloc 10000
 insmod ../elf/hello-x86_64.ko

@@ -1,4 +1,4 @@
-# args: --arch x86_64
+# args: --arch x86_64 --boot clean
 # Modules whose sections ask for what the loader cannot lay out are
 # refused before any layout (testdata/elf/make-hostile.sh makes them):
 # 2^63 alignments (ALIGN() would wrap), alignments that are not a power of

@@ -1,4 +1,4 @@
-# args: --mem 1G
+# args: --kernel 2.6 --mem 1G
 # i386: modules live in the vmalloc area (MODULES_VADDR = VMALLOC_START).
 module_alloc 10000 --walk
 insmod ../elf/hello-i386.ko

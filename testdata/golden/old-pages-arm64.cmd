@@ -1,4 +1,4 @@
-# args: --arch arm64
+# args: --arch arm64 --boot clean
 # After fork the child's PTEs are old (pte_mkold).  The mapping exists:
 # walk, translate and x report it, and say when an access would fault on
 # it (arm64's access flag without TCR_EL1.HA; arm's young emulation, which

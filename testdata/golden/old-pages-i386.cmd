@@ -1,4 +1,4 @@
-# args: --arch i386
+# args: --kernel 2.6 --arch i386
 # After fork the child's PTEs are old (pte_mkold).  The mapping exists:
 # walk, translate and x report it, and say when an access would fault on
 # it (arm64's access flag without TCR_EL1.HA; arm's young emulation, which

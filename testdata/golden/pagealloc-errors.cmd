@@ -1,4 +1,4 @@
-# args: -e none --mem 16M
+# args: --kernel 2.6 -e none --mem 16M
 # Bad input to the page allocator: each is refused with the reason and
 # nothing changes.  16M of RAM: one zone, DMA.
 buddyinfo

@@ -1,4 +1,4 @@
-# args: -e none
+# args: --kernel 2.6 -e none
 # The page allocator's JSON results.
 set json on
 alloc_pages GFP_KERNEL 1

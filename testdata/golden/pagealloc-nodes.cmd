@@ -1,4 +1,4 @@
-# args: -e none --mem 1G --nodes 2
+# args: --kernel 2.6 -e none --mem 1G --nodes 2
 # Two NUMA nodes of 512M: node 0 has DMA and Normal, node 1 the rest of
 # Normal and HighMem.  Zonelists are ordered by node first: the local
 # node's zones from the highest down, then the other node's.

@@ -1,4 +1,4 @@
-# args: -e none --arch i386-pae --mem 8G
+# args: --kernel 2.6 -e none --arch i386-pae --mem 8G
 # PAE: 7.1G of highmem, and mem_map (2M struct pages of 32 bytes, 64M)
 # takes a large bite of the 896M of lowmem.
 machine

@@ -1,4 +1,4 @@
-# args: -e none --arch x86_64 --mem 8G
+# args: -e none --arch x86_64 --mem 8G --boot clean
 # x86_64: DMA (16M), DMA32 (to 4G), Normal; struct pages in vmemmap.
 machine
 buddyinfo

@@ -1,4 +1,4 @@
-# args: -e none
+# args: --kernel 2.6 -e none
 # The buddy allocator of the default machine (i386, 1G: 896M lowmem).
 # Done when: GFP_HIGHUSER gives a frame above 896M, GFP_DMA one below 16M,
 # and buddyinfo after freeing everything equals buddyinfo at boot.

@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # A count of one takes the singular noun (one helper, plural()): a trace
 # of one read, a one-page vmalloc, a byte written, one wrong answer.
 trace plurals.trace

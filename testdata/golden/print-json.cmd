@@ -1,4 +1,4 @@
-# args: --json
+# args: --kernel 2.6 --json
 # print and printf with --json: "value" is the "0x..." string of $_ (any
 # size), "format" and "text" say how it was shown.
 p 1 + 1

@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # print (p) and printf as in gdb; $$N; the help topics on expressions.
 print
 p 1 + 2 * 3

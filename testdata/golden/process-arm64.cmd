@@ -1,4 +1,4 @@
-# args: --arch arm64
+# args: --arch arm64 --boot clean
 # arm64: TTBR0 holds only user tables, 16-bit ASIDs, access flag faults
 # after fork, copy-on-write, an instruction fetch from a data page (PXN/UXN).
 maps

@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # Bad programs and bad requests: clear errors, nothing changes.
 exec ../elf/demo.c
 exec ../elf/bad-truncated

@@ -1,4 +1,4 @@
-# args: -e none
+# args: --kernel 2.6 -e none
 # Processes on i386: exec of a fixture, its VMAs, demand paging through
 # page faults (file pages, the zero page, anonymous pages, copy-on-write),
 # symbols and disassembly, fork with copy-on-write, SIGSEGV, stack growth.

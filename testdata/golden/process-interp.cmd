@@ -1,4 +1,4 @@
-# args: --arch x86_64 -e none
+# args: --arch x86_64 -e none --boot clean
 # A PIE with an interpreter (PT_INTERP /lib/ld-demo-x86_64.so): without
 # the interpreter ptwalk says why and loads the program alone; with --root
 # the interpreter is found under the given directory, as in a chroot, and

@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # trace: a file of accesses replayed through the MMU, then the same again
 # (no faults the second time: every page is mapped, most are in the TLB);
 # with 'set verbose on' every fault's steps show.

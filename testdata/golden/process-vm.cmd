@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # The system calls that change VMAs: mmap, munmap, mprotect, brk, with
 # splitting, merging and top-down placement; the page cache shared by
 # mappings of a file (private and shared); SIGBUS past the end of a file.

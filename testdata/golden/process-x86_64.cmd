@@ -1,4 +1,4 @@
-# args: --arch x86_64 -e ../elf/demo-x86_64-pie
+# args: --arch x86_64 -e ../elf/demo-x86_64-pie --boot clean
 # x86_64: a static PIE as pid 1 (placed below mmap_base), a second program,
 # PCID context switches, fork and copy-on-write, a write to read-only text.
 machine

@@ -1,4 +1,4 @@
-# args: --mem 1G
+# args: --kernel 2.6 --mem 1G
 # One allocation in each region of a 1 GiB i386, each walked.
 vmalloc 64K --walk
 ioremap 0xfebf0000 4K --walk

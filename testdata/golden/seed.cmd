@@ -1,4 +1,4 @@
-# args: --mem 160M
+# args: --kernel 2.6 --mem 160M
 # The seed experiment: on a 160 MiB i386 (all RAM is lowmem),
 # get_free_page and kmalloc land in the direct map, a fixed offset from
 # physical memory; vmalloc lands at VMALLOC_START = high_memory + 8M =

@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # The session commands: help, echo, set, source, values.
 help
 help walk

@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # Bad input to the slab allocator: each is refused with the reason and
 # changes nothing (slabinfo and buddyinfo at the end are those of boot
 # plus the two live objects).

@@ -1,4 +1,4 @@
-# args: --json
+# args: --kernel 2.6 --json
 kmalloc 100
 kmem_cache_create foo 24
 kmem_cache_alloc foo

@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # A cache's slabs through their lives: the CPU slab fills and leaves full,
 # a new slab comes from the buddy allocator, a free moves a full slab to
 # the partial list, an empty slab stays while the node keeps fewer than

@@ -1,4 +1,4 @@
-# args: --arch x86_64
+# args: --arch x86_64 --boot clean
 # The slab allocator on x86_64: KMALLOC_MIN_SIZE and the size classes of the
 # arch, the direct map, kmalloc_large; freeing everything and shrinking
 # gives back the buddyinfo of boot.

@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # The slab allocator of the default machine (i386, 1G, 2 CPUs): SLUB as
 # Linux 6.1 builds it.  The boot caches, the kmalloc size classes (96 and
 # 192 included, the large path above 8K), objects as bytes in RAM (the free

@@ -1,4 +1,4 @@
-# args: -e none
+# args: --kernel 2.6 -e none
 # The TLB: fills, hits, global entries, and a stale entry after a
 # page-table change without a flush.
 tlb

@@ -1,4 +1,4 @@
-# args: --arch x86_64
+# args: --arch x86_64 --boot clean
 # Kernel trace events few other transcripts reach: an munmap of nothing,
 # a switch to the running process, a reserved bit in a PTE (pgtable_bad),
 # a spurious fault from a stale TLB entry, and fork/exit with their

@@ -1,4 +1,4 @@
-# args: --mem 1G --vmalloc 32M
+# args: --kernel 2.6 --mem 1G --vmalloc 32M
 # Bad input to vmalloc and vfree: a clear error, nothing changed.
 # vmalloc=32M leaves 24M - 8K of vmalloc area after the 8M hole.
 vmalloc 0

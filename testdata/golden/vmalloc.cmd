@@ -1,4 +1,4 @@
-# args: --mem 160M
+# args: --kernel 2.6 --mem 160M
 # vmalloc on a 160 MiB i386: the area starts at VMALLOC_START = high_memory
 # + 8M = 0xca800000; 1000000 bytes are 245 pages plus the 4K guard page.
 get_free_page

@@ -1,3 +1,4 @@
+# args: --kernel 2.6
 # x/s and x/c escape as gdb does: \a \b \f \n \r \t \v, the quote and the
 # backslash, octal for any other byte that is not printable ASCII
 write/g 0xc0001000 0x5c1b0b0c08070a41

@@ -1,4 +1,4 @@
-# args: --arch x86_64 --mem 256M --cpu nogbpages,nonx
+# args: --arch x86_64 --mem 256M --cpu nogbpages,nonx --boot clean
 # Without gbpages the direct map uses 2M pages; without NX bit 63 is reserved.
 machine
 walk 0xffff888000123456

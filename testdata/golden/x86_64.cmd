@@ -1,4 +1,4 @@
-# args: --arch x86_64 --mem 4G
+# args: --arch x86_64 --mem 4G --boot clean
 # 4-level paging: the direct map in 1G pages, the kernel text in 2M pages.
 machine
 layout

@@ -9,7 +9,7 @@ cases='ptwalk -c "wa\t
 ptwalk -c '\''walk 1; tl\t
 ptwalk -c "lab st\t
 ptwalk --arch=x86_64-\t
-ptwalk --kernel=rodata-o\t
+ptwalk --kernel=6.1-r\t
 ptwalk --command=wa\t
 ptwalk -a x86_64-\t
 ptwalk -c wa\t

@@ -28,7 +28,7 @@ t "ptwalk -c wa" ptwalk -c wa
 # --opt=VALUE, split at = (bash'"'"'s default COMP_WORDBREAKS) or not
 t "ptwalk --arch=" ptwalk --arch =
 t "ptwalk --arch=x86" ptwalk --arch = x86
-t "ptwalk --kernel=rodata-o" ptwalk --kernel=rodata-o
+t "ptwalk --kernel=6.1-r" ptwalk --kernel=6.1-r
 t "ptwalk --va-bits=" ptwalk --va-bits =
 t "ptwalk --command=wa" ptwalk --command = wa
 '

@@ -5,7 +5,7 @@ t=$(mktemp -d)
 : >"$t/empty"
 head -c 5000 /dev/zero >"$t/raw"
 printf '\375' >"$t/xz"; printf '7zXZ\000\000' >>"$t/xz"
-$PTWALK -q --arch x86_64 --mem 256M -c "save $t/x.core" >/dev/null
+$PTWALK -q --arch x86_64 --mem 256M --boot clean -c "save $t/x.core" >/dev/null
 head -c 2000 "$t/x.core" >"$t/cut.core"
 echo "no such file:";         run $PTWALK -i "$t/none" -c machine
 echo "empty file:";           run $PTWALK -i "$t/empty" -c machine

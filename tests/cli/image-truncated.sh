@@ -6,7 +6,7 @@
 # where the session is (errors go to stderr at once, after stdout).
 d=$(mktemp -d)
 cd $d || exit 1
-$PTWALK -q -a x86_64 --mem 256M -c "save whole.core" >/dev/null
+$PTWALK -q -a x86_64 --mem 256M --boot clean -c "save whole.core" >/dev/null
 cp whole.core t.core
 mkfifo in
 ($PTWALK -q -i t.core <in >out 2>&1; echo "exit $?" >>out) &

@@ -19,7 +19,7 @@ $PTWALK -q -c "$R; x/16384wx PAGE_OFFSET | head -n 1; echo still here" 2>&1; ech
 # a file that cannot be opened: the command is not run (kmalloc allocates nothing)
 mkfifo $d/fifo
 mkdir $d/dir
-$PTWALK -q -c "$R; kmalloc 64 > $d/dir; kmalloc 64 > $d/nosuchdir/x; kmalloc 64 > $d/fifo; slabinfo | grep '^kmalloc-64 '" 2>&1 | hide
+$PTWALK -q --boot clean -c "$R; kmalloc 64 > $d/dir; kmalloc 64 > $d/nosuchdir/x; kmalloc 64 > $d/fifo; slabinfo | grep '^kmalloc-64 '" 2>&1 | hide
 # output that cannot be written is shown here instead, with the reason
 $PTWALK -q -c "$R; pa 0xc0000000 > /dev/full; p \$_" 2>&1; echo "exit $?"
 $PTWALK -q -c "$R; pa 0xc0000000 | nosuch-shell-command; p \$_" 2>&1 | hide

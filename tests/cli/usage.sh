@@ -23,7 +23,7 @@ echo "quit 3:";                run $PTWALK -c 'quit 3; echo no'
 echo "--vmalloc 256M:";        run $PTWALK --vmalloc 256M -c 'layout' 
 echo "--mem 3G on arm:";       run $PTWALK --arch arm --mem 3G -c machine
 echo "--kernel 4.x on arm:";   run $PTWALK --arch arm --kernel 4.x -c machine
-echo "--kernel on i386:";      run $PTWALK --kernel 5.x -c machine
+echo "--kernel 5.4 on i386:";  run $PTWALK --kernel 5.4 -c machine
 echo "--cpus 15 on arm 3.x:";  run $PTWALK --arch arm --cpus 15 -c machine
 echo "--vmalloc 8M on arm:";   run $PTWALK --arch arm --vmalloc 8M -c machine
 echo "--vmalloc 480M on arm:"; run $PTWALK --arch arm --vmalloc 480M -c 'pa high_memory - 1'

@@ -15,7 +15,7 @@
 #include "ptwalk/machine.h"
 #include "ptwalk/pgtable.h"
 #include "helpers.h"
-#include "../../src/arch/arm/arm.h"
+#include "arm.h"		/* src/arch/arm (the Makefile says where) */
 
 static int
 boot_fails(const char *variant, u64 mem, int cpus, u64 vmalloc,
@@ -125,17 +125,17 @@ linux_to_hw(const char *variant)
 	machine_free(m);
 }
 
-static void test_linux_to_hw_3x(void **s) { (void)s; linux_to_hw("3.x"); }
-static void test_linux_to_hw_5x(void **s) { (void)s; linux_to_hw("5.x"); }
+static void test_linux_to_hw_3x(void **s) { (void)s; linux_to_hw("3.4"); }
+static void test_linux_to_hw_5x(void **s) { (void)s; linux_to_hw("5.4"); }
 
 /* PROT_NONE: 3.x a kernel-only read-only page, 5.x L_PTE_NONE and no entry */
 static void
 test_prot_none(void **state)
 {
 	struct machine *m3 = boot(.arch = "arm", .mem = 64 * MiB,
-				  .variant = "3.x", .exec = "none");
+				  .variant = "3.4", .exec = "none");
 	struct machine *m5 = boot(.arch = "arm", .mem = 64 * MiB,
-				  .variant = "5.x", .exec = "none");
+				  .variant = "5.4", .exec = "none");
 	u64 l3 = m3->arch->mk_leaf(&m3->mmu, LVL_PTE, 0x61000000, PAGE_NONE);
 	u64 l5 = m5->arch->mk_leaf(&m5->mmu, LVL_PTE, 0x61000000, PAGE_NONE);
 	struct pte_decode d;
@@ -455,19 +455,19 @@ static void
 test_layouts(void **state)
 {
 	static const struct layout_case c[] = {
-		{ "3.x", 1 * GiB, 760 * MiB, 0xef800000, 0xf0000000,
+		{ "3.4", 1 * GiB, 760 * MiB, 0xef800000, 0xf0000000,
 		  0xff000000 },
-		{ "3.x", 256 * MiB, 256 * MiB, 0xd0000000, 0xd0800000,
+		{ "3.4", 256 * MiB, 256 * MiB, 0xd0000000, 0xd0800000,
 		  0xff000000 },
-		{ "3.x", 768 * MiB, 760 * MiB, 0xef800000, 0xf0000000,
+		{ "3.4", 768 * MiB, 760 * MiB, 0xef800000, 0xf0000000,
 		  0xff000000 },
-		{ "3.x", 100 * MiB, 100 * MiB, 0xc6400000, 0xc6800000,
+		{ "3.4", 100 * MiB, 100 * MiB, 0xc6400000, 0xc6800000,
 		  0xff000000 },
-		{ "5.x", 1 * GiB, 768 * MiB, 0xf0000000, 0xf0800000,
+		{ "5.4", 1 * GiB, 768 * MiB, 0xf0000000, 0xf0800000,
 		  0xff800000 },
-		{ "5.x", 256 * MiB, 256 * MiB, 0xd0000000, 0xd0800000,
+		{ "5.4", 256 * MiB, 256 * MiB, 0xd0000000, 0xd0800000,
 		  0xff800000 },
-		{ "5.x", 768 * MiB, 768 * MiB, 0xf0000000, 0xf0800000,
+		{ "5.4", 768 * MiB, 768 * MiB, 0xf0000000, 0xf0800000,
 		  0xff800000 },
 	};
 	size_t i;
@@ -478,7 +478,7 @@ test_layouts(void **state)
 					 .variant = c[i].variant,
 					 .exec = "none");
 		const struct layout *L = &m->lay;
-		bool v3 = !strcmp(c[i].variant, "3.x");
+		bool v3 = !strcmp(c[i].variant, "3.4");
 
 		assert_true(L->lowmem_end == c[i].lowmem);
 		assert_true(L->high_memory == c[i].high);
@@ -516,9 +516,9 @@ static void
 test_boot_tables(void **state)
 {
 	struct machine *m3 = boot(.arch = "arm", .mem = 1 * GiB,
-				  .variant = "3.x", .exec = "none");
+				  .variant = "3.4", .exec = "none");
 	struct machine *m5 = boot(.arch = "arm", .mem = 1 * GiB,
-				  .variant = "5.x", .exec = "none");
+				  .variant = "5.4", .exec = "none");
 	u64 pgd = m3->swapper_pg_dir, v = 0;
 	struct walk w;
 	int i;
@@ -596,7 +596,7 @@ test_boot_tables(void **state)
 	 * end, so create_mapping() maps it with 4K pages in a table linked
 	 * with MT_MEMORY's prot_l1 (0x01)
 	 */
-	m3 = boot(.arch = "arm", .mem = 100 * MiB + 512 * KiB, .variant = "3.x",
+	m3 = boot(.arch = "arm", .mem = 100 * MiB + 512 * KiB, .variant = "3.4",
 		  .exec = "none");
 	pgd = m3->swapper_pg_dir;
 	assert_int_equal(mmu_walk(&m3->mmu, &m3->phys, pgd, 0xc63fffff, &w),
@@ -649,9 +649,9 @@ test_bad_machines(void **state)
 {
 	(void)state;
 	assert_true(boot_fails(NULL, 3 * GiB, 0, 0, "2.5G is all that fits"));
-	assert_true(boot_fails("4.x", 0, 0, 0, "arm models 3.x"));
-	assert_true(boot_fails("3.x", 0, 15, 0, "at most 14 CPUs"));
-	assert_false(boot_fails("5.x", 0, 15, 0, "CPUs"));
+	assert_true(boot_fails("4.x", 0, 0, 0, "arm models 3.4"));
+	assert_true(boot_fails("3.4", 0, 15, 0, "at most 14 CPUs"));
+	assert_false(boot_fails("5.4", 0, 15, 0, "CPUs"));
 	assert_true(boot_fails(NULL, 0, 0, 8 * MiB, "at least 16M"));
 	assert_true(boot_fails(NULL, 0, 0, 1000 * MiB, "at most 976M"));
 	assert_false(boot_fails(NULL, 2560 * MiB, 0, 0, "RAM"));

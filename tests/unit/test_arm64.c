@@ -17,7 +17,7 @@
 #include "ptwalk/peek.h"
 #include "ptwalk/pgtable.h"
 #include "helpers.h"
-#include "../../src/arch/arm64/arm64_hwdef.h"
+#include "arm64_hwdef.h"	/* src/arch/arm64 (the Makefile says where) */
 
 static bool
 has_flag(const struct machine *m, int lvl, u64 e, const char *name)
@@ -608,8 +608,8 @@ test_linear_map_variants(void **state)
 	machine_free(m);
 
 	m = boot(.arch = "arm64", .mem = 1 * GiB, .va_bits = 48,
-		 .variant = "rodata-full", .exec = "none");
-	assert_string_equal(m->opts.variant, "rodata-full");
+		 .variant = "6.1-rodata-full", .exec = "none");
+	assert_string_equal(m->opts.variant, "6.1-rodata-full");
 	assert_int_equal(mmu_walk(&m->mmu, &m->phys, m->swapper_pg_dir,
 				  m->lay.page_offset + 32 * MiB, &w), WF_NONE);
 	assert_int_equal(w.shift, 12);
@@ -626,7 +626,7 @@ static void
 test_memblock_no_overlap(void **state)
 {
 	struct machine *m = boot(.arch = "arm64", .mem = 64 * GiB,
-				 .va_bits = 48, .variant = "rodata-full",
+				 .va_bits = 48, .variant = "6.1-rodata-full",
 				 .exec = "none");
 	int i, j;
 

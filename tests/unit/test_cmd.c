@@ -9,8 +9,10 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "ptwalk/arch_list.h"
 #include "ptwalk/boot.h"
 #include "ptwalk/cmd.h"
+#include "ptwalk/options.h"
 #include "ptwalk/script.h"
 #include "helpers.h"
 
@@ -397,6 +399,37 @@ test_complete_kinds(void **state)
 	ctx_release(&ctx);
 }
 
+/*
+ * --arch's help says the arch list as src/arch/arch.c holds it, the
+ * default first, and nothing but that list.
+ */
+static void
+test_arch_option_help(void **state)
+{
+	const struct option_doc *o = option_docs;
+	struct strbuf help, want;
+	int i;
+
+	(void)state;
+	while (o->lng != NULL && strcmp(o->lng, "arch") != 0)
+		o++;
+	assert_non_null(o->lng);
+	sb_init(&help);
+	sb_init(&want);
+	option_help(&help, o);
+	sb_addf(&want, "%s: ", o->help);
+	for (i = 0; arch_list[i] != NULL; i++)
+		sb_addf(&want, "%s%s%s", i ? ", " : "", arch_list[i]->name,
+			i ? "" : " (default)");
+	assert_true(i >= 2);
+	assert_string_equal(help.buf, want.buf);
+	sb_reset(&help);
+	option_help(&help, &o[1]);
+	assert_string_equal(help.buf, o[1].help);
+	sb_release(&help);
+	sb_release(&want);
+}
+
 int
 main(void)
 {
@@ -412,6 +445,7 @@ main(void)
 		cmocka_unit_test(test_entry_declares),
 		cmocka_unit_test(test_trace_bracket),
 		cmocka_unit_test(test_complete_kinds),
+		cmocka_unit_test(test_arch_option_help),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

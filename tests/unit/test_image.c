@@ -248,8 +248,8 @@ static void test_rt_x86_64(void **s) { (void)s; roundtrip("x86_64", 4 * GiB); }
 static void test_rt_la57(void **s) { (void)s; roundtrip("x86_64-la57", 1 * GiB); }
 static void test_rt_arm64(void **s) { (void)s; roundtrip("arm64", 1 * GiB); }
 static void test_rt_arm(void **s) { (void)s; roundtrip("arm", 1 * GiB); }
-static void test_rt_arm64_39(void **s) { (void)s; roundtrip_opts("arm64", 512 * MiB, "rodata-full", 39); }
-static void test_rt_arm_5x(void **s) { (void)s; roundtrip_opts("arm", 768 * MiB, "5.x", 0); }
+static void test_rt_arm64_39(void **s) { (void)s; roundtrip_opts("arm64", 512 * MiB, "6.1-rodata-full", 39); }
+static void test_rt_arm_5x(void **s) { (void)s; roundtrip_opts("arm", 768 * MiB, "5.4", 0); }
 
 /*
  * A core without QEMU's CPU notes or ptwalk's note, as kdump writes one:
@@ -404,7 +404,7 @@ test_overlap(void **state)
 
 	(void)state;
 	{
-		struct machine *a = boot(.arch = "x86_64", .mem = 64 * MiB);
+		struct machine *a = boot(.arch = "x86_64", .mem = 128 * MiB);
 
 		assert_int_equal(image_save(a, tmp("o.core"), &e), 0);
 		machine_free(a);
@@ -573,7 +573,7 @@ test_fuzz(void **state)
 
 	(void)state;
 	for (a = 0; a < ARRAY_SIZE(arches); a++) {
-		struct machine *m = boot(.arch = arches[a], .mem = 64 * MiB);
+		struct machine *m = boot(.arch = arches[a], .mem = 128 * MiB);
 		struct error e;
 		u8 *core, *bad;
 		size_t n, cut;
@@ -622,7 +622,7 @@ seconds(void)
 static void
 test_vmcoreinfo_many_symbols(void **state)
 {
-	struct machine *a = boot(.arch = "x86_64", .mem = 64 * MiB), *b;
+	struct machine *a = boot(.arch = "x86_64", .mem = 128 * MiB), *b;
 	struct error e;
 	struct strbuf sb;
 	const struct ksym *k;
@@ -707,7 +707,7 @@ test_vmcoreinfo_without_keys(void **state)
 static void
 test_ksyms(void **state)
 {
-	struct machine *m = boot(.arch = "x86_64", .mem = 64 * MiB);
+	struct machine *m = boot(.arch = "x86_64", .mem = 128 * MiB);
 	const struct ksym *k;
 	char name[32];
 	int i, n0 = m->nksyms;
@@ -802,7 +802,7 @@ walk_cb(void *arg)
 static void
 test_truncated_under(void **state)
 {
-	struct machine *a = boot(.arch = "x86_64", .mem = 64 * MiB), *b;
+	struct machine *a = boot(.arch = "x86_64", .mem = 128 * MiB), *b;
 	struct read_args ra;
 	struct error e;
 	struct stat st;

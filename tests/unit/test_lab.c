@@ -13,6 +13,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ptwalk/arch_list.h"
 #include "ptwalk/lab.h"
 
 #define SEEDS	24

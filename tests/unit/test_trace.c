@@ -12,6 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ptwalk/arch_list.h"
 #include "ptwalk/machine.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/trace_print.h"
@@ -169,8 +170,7 @@ test_words(void **state)
 		    .end = 0x7f0000002000,
 		    .flags = VM_READ | VM_WRITE | VM_MAYSHARE | VM_SHARED,
 		    .file = true, .placed = MMAP_HINT_TAKEN);
-	trace_event(m, page_fault, .status = FAULT_ERROR_CODE,
-		    .addr = 0x406000, .code = 0x6,
+	trace_event(m, page_fault, .addr = 0x406000, .code = 0x6,
 		    .acc = ACC_WRITE | ACC_USER);
 	trace_event(m, set_pte_at, .epa = 0x3055030, .old = 0,
 		    .pte.val = 0x8000000003058067ULL,
@@ -203,13 +203,8 @@ test_words(void **state)
 static const char *
 fault_line(struct machine *m, u64 addr, u64 code, unsigned acc)
 {
-	struct trace_page_fault *f;
-
 	kt_begin(m);
-	f = &trace_reserve(&m->kt, TE_page_fault)->f.page_fault;
-	*f = (struct trace_page_fault){ .addr = addr, .code = code,
-					.acc = acc };
-	m->arch->mm->fault_trace(code, f);
+	trace_event(m, page_fault, .addr = addr, .code = code, .acc = acc);
 	return line(m, 0);
 }
 
@@ -337,6 +332,144 @@ test_pcid_reuse(void **state)
 	machine_free(m);
 }
 
+/* the line of cpu i switching to mm: choose_new_asid's verdict */
+static const char *
+switch_on(struct machine *m, void *st, int i, struct mm_struct *mm)
+{
+	kt_begin(m);
+	m->arch->mm->context->switch_mm(m, st, &m->cpu[i], mm);
+	return line(m, 0);
+}
+
+/*
+ * x86 PCIDs: a flush of an mm brings up to date the slots of the CPUs
+ * running it (cpu_tlbstate.loaded_mm), not those that only keep its PCID:
+ * they flush when they switch back to it.
+ */
+static void
+test_pcid_flush_running(void **state)
+{
+	struct machine *m = bare_with("x86_64", F_PSE | F_PGE | F_NX | F_PCID);
+	const struct arch_context *ac = m->arch->mm->context;
+	struct mm_struct a = { .pgd = 0x200000, .ctx_id = 1, .tlb_gen = 1 };
+	struct mm_struct b = { .pgd = 0x201000, .ctx_id = 2, .tlb_gen = 1 };
+	void *st = ac->init(m);
+
+	(void)state;
+	switch_on(m, st, 0, &a);
+	switch_on(m, st, 0, &b);
+	switch_on(m, st, 1, &a);
+	a.tlb_gen++;
+	ac->flush_tlb_mm(m, st, &a);
+	assert_string_equal(switch_on(m, st, 0, &a), "cpu0: choose_new_asid: "
+			    "ASID 0 (PCID 1) still holds ctx_id 1, but its "
+			    "tlb_gen is old");
+	switch_on(m, st, 1, &b);
+	assert_string_equal(switch_on(m, st, 1, &a), "cpu1: choose_new_asid: "
+			    "ASID 0 (PCID 1) still holds ctx_id 1: its TLB "
+			    "entries are still good");
+	kt_begin(m);
+	ac->leave_mm(m, st, &m->cpu[1]);
+	a.tlb_gen++;
+	ac->flush_tlb_mm(m, st, &a);
+	assert_string_equal(switch_on(m, st, 1, &a), "cpu1: choose_new_asid: "
+			    "ASID 0 (PCID 1) still holds ctx_id 1, but its "
+			    "tlb_gen is old");
+	kt_end(m);
+	ac->release(st);
+	machine_free(m);
+}
+
+/* The pieces of each arch's words, put together by the generic printers. */
+static void
+test_arch_words(void **state)
+{
+	struct machine *m = bare("i386-pae");
+
+	(void)state;
+	kt_begin(m);
+	trace_event(m, load_root, .cpu = 1, .pgd = 0x1234000, .dropped = 7,
+		    .kept = 3);
+	trace_event(m, switch_to_idle, .cpu = 0, .how = IDLE_TAG0);
+	trace_event(m, switch_to_idle, .cpu = 0, .how = IDLE_FLUSH);
+	trace_event(m, pgd_prepopulate_pmd, .pmds = 3);
+	assert_string_equal(line(m, 0), "cpu1: CR3 <- 0x001234000: without "
+			    "PCID a CR3 write flushes every non-global TLB "
+			    "entry (7 dropped, 3 global kept)");
+	assert_string_equal(line(m, 1), "cpu0: idle: CR3 <- swapper_pg_dir "
+			    "(PCID 0)");
+	assert_string_equal(line(m, 2), "cpu0: idle: CR3 <- swapper_pg_dir: "
+			    "non-global TLB entries flushed");
+	assert_string_equal(line(m, 3), "pgd_alloc: PAE: 3 user pmds "
+			    "preallocated (PDPTEs are loaded with CR3); the "
+			    "kernel pmd is shared (SHARED_KERNEL_PMD)");
+	kt_end(m);
+	machine_free(m);
+
+	m = bare("arm");
+	kt_begin(m);
+	trace_event(m, switch_to_idle, .cpu = 1, .how = IDLE_ROOT,
+		    .reserved = true);
+	trace_event(m, dma_alloc_remap, .start = 0xffc00000,
+		    .end = 0xffe00000, .va = 0xffdff000, .align = 0x1000,
+		    .ptes = 1);
+	assert_string_equal(line(m, 0), "cpu1: idle: TTBR0 <- reserved_pg_dir "
+			    "(no user mappings)");
+	assert_string_equal(line(m, 1), "__dma_alloc_remap: arm_vmregion_alloc "
+			    "from the top of 0xffc00000-0xffe00000: 0xffdff000 "
+			    "(align 0x1000); 1 PTEs in consistent_pte");
+	kt_end(m);
+	machine_free(m);
+
+	m = bare("arm64");
+	kt_begin(m);
+	trace_event(m, load_root, .cpu = 0, .pgd = 0x41000000, .tagged = true,
+		    .tag = 5);
+	trace_event(m, pgd_alloc, .pgd = 0x41000000, .first = 512,
+		    .user_only = true);
+	trace_event(m, switch_to_idle, .cpu = 0, .how = IDLE_ROOT);
+	assert_string_equal(line(m, 0), "cpu0: TTBR0 <- 0x000041000000 (the "
+			    "user tables), ASID 5 in TTBR1[63:48] "
+			    "(TCR_EL1.A1): user entries are tagged, kernel "
+			    "entries global");
+	assert_string_equal(line(m, 1), "pgd_alloc: pgd at 0x000041000000, 512 "
+			    "empty entries: TTBR0 maps user space only, the "
+			    "kernel is in TTBR1");
+	assert_string_equal(line(m, 2), "cpu0: idle: TTBR0 <- swapper_pg_dir");
+	kt_end(m);
+	machine_free(m);
+}
+
+/*
+ * Every arch of the list says its fault reports: a kind for every access
+ * (the last for any), a field word for any code, the address's $NAME.
+ */
+static void
+test_arch_words_complete(void **state)
+{
+	int i;
+
+	(void)state;
+	for (i = 0; arch_list[i] != NULL; i++) {
+		const struct arch_words *w = arch_list[i]->words;
+		const struct fault_kind *k;
+		const struct fault_word *fw;
+
+		assert_non_null(w);
+		assert_non_null(w->fault_addr);
+		assert_non_null(w->fault_kinds);
+		for (k = w->fault_kinds; k[1].name != NULL; k++)
+			;
+		assert_int_equal(k->acc_mask, 0);
+		assert_non_null(k->addr_reg);
+		assert_non_null(k->code_reg);
+		assert_non_null(w->fault_words);
+		for (fw = w->fault_words; fw->word != NULL; fw++)
+			if (fw[1].word != NULL)
+				assert_true(fw[1].field >= fw->field);
+	}
+}
+
 static void
 test_every_kind_named(void **state)
 {
@@ -365,6 +498,9 @@ main(void)
 		cmocka_unit_test(test_fault_reports),
 		cmocka_unit_test(test_asid_rollover),
 		cmocka_unit_test(test_pcid_reuse),
+		cmocka_unit_test(test_pcid_flush_running),
+		cmocka_unit_test(test_arch_words),
+		cmocka_unit_test(test_arch_words_complete),
 		cmocka_unit_test(test_every_kind_named),
 	};
 

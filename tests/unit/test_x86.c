@@ -21,7 +21,7 @@ static const pgprot_t prots[] = {
 static void
 roundtrip(const char *arch)
 {
-	struct machine *m = boot(.arch = arch, .mem = 64 * MiB);
+	struct machine *m = boot(.arch = arch, .mem = 128 * MiB);
 	const struct mmu *mmu = &m->mmu;
 	size_t i;
 	int k;

@@ -809,8 +809,7 @@ const struct arch arch_arm = {
 	.vmalloc_param = true,
 	.summary = "32-bit ARMv7 (Cortex-A9), short descriptors (12/8/12), "
 		"1M sections, Linux's paired PTE tables",
-	.kernel_model = "Linux 3.4 ARMv7 SMP (--kernel 3.x; 5.x for Linux 5.4)",
-	.variants = "3.x, 5.x",
+	.profiles = arm_profiles,
 	.dis = &arm_disasm,
 	.is64 = false,
 	.dma_minalign = 64,	/* L1_CACHE_BYTES: ARM_L1_CACHE_SHIFT 6 (v7) */
@@ -841,6 +840,7 @@ const struct arch arch_arm = {
 	.save_vmcoreinfo = arm_save_vmcoreinfo,
 	.paging_init = arm_paging_init,
 	.mm = &arm_mm,
+	.words = &arm_words,
 	.decode = arm_decode,
 	.va_check = arm_va_check,
 	.mk_table = arm_mk_table,

@@ -100,8 +100,7 @@
 
 /* Which kernel's layout (the --kernel option). */
 struct arm_variant {
-	const char *name;		/* "3.x", "5.x" */
-	const char *model;		/* shown by `machine` */
+	const char *name;		/* "3.4", "5.4": the profile's */
 	u64 vmalloc_end;
 	u64 consistent_base, consistent_end;	/* 0: no consistent area */
 	u64 fixaddr_start, fixaddr_end;
@@ -123,6 +122,7 @@ struct arm_priv {
 };
 
 extern const struct arm_variant arm_variants[];
+extern const struct kernel_profile arm_profiles[];
 
 struct machine;
 struct machine_opts;
@@ -149,11 +149,18 @@ void arm_pmd_populate(struct machine *m, u64 entry_pa, u64 pte_page,
 /* ARMv7 cpu_v7_set_pte_ext(): the hardware PTE for a Linux PTE. */
 u64 arm_hw_pte(const struct arm_priv *ap, u64 linux_pte, u64 va);
 
-/* fault.c */
+/* fault.c: the short-descriptor fault status (FSR, IFSR) */
+#define FSR_WNR		BIT(11)		/* write, not read */
+#define FSR_FS		0xf		/* FS[3:0]; FS[4] (bit 10) is 0 here */
+#define FS_TRANS_SECT	0x5
+#define FS_TRANS_PAGE	0x7
+#define FS_PERM_SECT	0xd
+#define FS_PERM_PAGE	0xf
 struct walk;
 u64 arm_fault_code(const struct machine *m, const struct walk *w,
 		   unsigned acc);
-void arm_fault_trace(u64 fsr, struct trace_page_fault *f);
+/* words.c: how the trace says arm's reports */
+extern const struct arch_words arm_words;
 
 /* disasm.c */
 extern const struct arch_disasm arm_disasm;

@@ -167,8 +167,8 @@ asid_switch_mm(struct machine *m, void *state, struct cpu *c,
 	c->asid = mm_asid(st, mm);
 	c->root[0] = mm->pgd;
 	c->root_valid[0] = true;
-	trace_event(m, cpu_switch_mm, .cpu = c->id, .pgd = mm->pgd,
-		    .asid = c->asid, .split_roots = m->mmu.split_roots);
+	trace_event(m, load_root, .cpu = c->id, .pgd = mm->pgd,
+		    .tagged = true, .tag = c->asid);
 }
 
 static void
@@ -178,7 +178,7 @@ asid_leave_mm(struct machine *m, void *state, struct cpu *c)
 
 	st->active[c->id] = 0;
 	c->asid = 0;
-	trace_event(m, switch_to_idle, .cpu = c->id, .how = IDLE_ASID,
+	trace_event(m, switch_to_idle, .cpu = c->id, .how = IDLE_ROOT,
 		    .reserved = m->reserved_pg_dir != 0);
 }
 

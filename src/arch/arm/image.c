@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ptwalk/image.h"
+#include "ptwalk/image_info.h"
 #include "ptwalk/ksym.h"
 #include "arm.h"
 
@@ -71,7 +71,7 @@ arm_image_setup(struct machine *m, struct error *e)
 	arm_mmu_variant(&m->mmu, v);
 	if (arm_mmu_init(&m->mmu, e))
 		return -EINVAL;
-	m->kernel_model = v->model;
+	m->profile = &arm_profiles[v - arm_variants];
 	m->opts.variant = v->name;
 	L->phys_offset = vmcoreinfo_or(ii, "NUMBER(PHYS_OFFSET)",
 			       m->phys.r[0].start & ~(16 * MiB - 1));

@@ -8,10 +8,10 @@
  * remap, an SMP kernel (shared, write-allocate memory), 3G/1G split,
  * HIGHMEM.  Two kernels are modelled (--kernel):
  *
- *   3.x  Linux 3.4: VMALLOC_END 0xff000000, the 2M DMA consistent area at
+ *   3.4  Linux 3.4: VMALLOC_END 0xff000000, the 2M DMA consistent area at
  *        0xffc00000, fixmap 0xfff00000-0xfffe0000 counting up and used
  *        whole for kmap_atomic, lowmem mapped with RWX sections.
- *   5.x  Linux 5.4: VMALLOC_END 0xff800000, no consistent area (CMA and
+ *   5.4  Linux 5.4: VMALLOC_END 0xff800000, no consistent area (CMA and
  *        vmalloc-space remapping), fixmap 0xffc00000-0xfff00000 counting
  *        down from FIXADDR_TOP, STRICT_KERNEL_RWX section permissions,
  *        L_PTE_NONE, the vector page plus the kernel-only page of vector entry code.
@@ -40,11 +40,7 @@
 
 const struct arm_variant arm_variants[] = {
 	{
-		.name = "3.x",
-		.model = "Linux 3.4 ARMv7 SMP, Cortex-A9 MPCore (vexpress-a9): "
-			"3G/1G, HIGHMEM, VMALLOC_END 0xff000000, 2M DMA "
-			"consistent area, fixmap 0xfff00000-0xfffe0000 "
-			"counting up, lowmem in RWX sections (--kernel 3.x)",
+		.name = "3.4",
 		.vmalloc_end = 0xff000000ULL,
 		.consistent_base = 0xffc00000ULL,
 		.consistent_end = 0xffe00000ULL,
@@ -64,11 +60,7 @@ const struct arm_variant arm_variants[] = {
 		.end = 0x540000,
 	},
 	{
-		.name = "5.x",
-		.model = "Linux 5.4 ARMv7 SMP, Cortex-A9 MPCore (vexpress-a9): "
-			"3G/1G, HIGHMEM, VMALLOC_END 0xff800000, fixmap "
-			"0xffc00000-0xfff00000 counting down, "
-			"STRICT_KERNEL_RWX sections, L_PTE_NONE (--kernel 5.x)",
+		.name = "5.4",
 		.vmalloc_end = 0xff800000ULL,
 		.fixaddr_start = 0xffc00000ULL,
 		.fixaddr_end = 0xfff00000ULL,
@@ -84,6 +76,36 @@ const struct arm_variant arm_variants[] = {
 		.init_begin = 0xc00000, .init_end = 0xd00000,
 		.sdata = 0xd00000, .edata = 0xe00000, .bss = 0xe00000,
 		.end = 0xe80000,
+	},
+	{ .name = NULL },
+};
+
+/*
+ * The kernels of --kernel.  The page allocator's constants (struct page,
+ * watermarks) are still those of the 6.1 model.
+ */
+const struct kernel_profile arm_profiles[] = {
+	{
+		.name = "3.4",
+		.release = "Linux 3.4",
+		.model = "Linux 3.4 ARMv7 SMP, Cortex-A9 MPCore (vexpress-a9): "
+			"3G/1G, HIGHMEM, VMALLOC_END 0xff000000, 2M DMA "
+			"consistent area, fixmap 0xfff00000-0xfffe0000 "
+			"counting up, lowmem in RWX sections",
+		.data = &arm_variants[0],
+		.struct_page_size = 32,
+		.kmap_flush_on_map = true,
+	},
+	{
+		.name = "5.4",
+		.release = "Linux 5.4",
+		.model = "Linux 5.4 ARMv7 SMP, Cortex-A9 MPCore (vexpress-a9): "
+			"3G/1G, HIGHMEM, VMALLOC_END 0xff800000, fixmap "
+			"0xffc00000-0xfff00000 counting down, "
+			"STRICT_KERNEL_RWX sections, L_PTE_NONE",
+		.data = &arm_variants[1],
+		.struct_page_size = 32,
+		.kmap_flush_on_map = true,
 	},
 	{ .name = NULL },
 };
@@ -296,9 +318,10 @@ arm_find_variant(const char *name)
 	for (i = 0; arm_variants[i].name != NULL; i++)
 		if (!strcmp(name, arm_variants[i].name))
 			return &arm_variants[i];
-	if (!strcmp(name, "3.4"))
+	/* the names of saved cores before the profiles */
+	if (!strcmp(name, "3.x"))
 		return &arm_variants[0];
-	if (!strcmp(name, "5.4"))
+	if (!strcmp(name, "5.x"))
 		return &arm_variants[1];
 	return NULL;
 }
@@ -306,15 +329,11 @@ arm_find_variant(const char *name)
 int
 arm_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 {
-	const struct arm_variant *v = arm_find_variant(o->variant);
+	const struct arm_variant *v = m->profile->data;
 	struct layout *L = &m->lay;
 	u64 vmalloc_min, reserve;
 	char buf[32];
 
-	if (v == NULL)
-		return error_set(e, -EINVAL, "--kernel '%s': arm models 3.x "
-				 "(Linux 3.4, the default) or 5.x (Linux 5.4)",
-				 o->variant);
 	if ((unsigned)m->ncpus > v->max_cpus)
 		return error_set(e, -EINVAL, "--cpus %d: the %s arm kernel "
 				 "supports at most %u CPUs (%s)", m->ncpus,
@@ -323,7 +342,6 @@ arm_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 				 "per CPU" : "CONFIG_NR_CPUS range 2-32");
 	m->mmu.priv = (void *)(v == &arm_variants[0] ? &arm_priv_3x :
 			       &arm_priv_5x);
-	m->kernel_model = v->model;
 	arm_mmu_init(&m->mmu, e);
 
 	L->nr_cpus = (unsigned)MAX(NR_CPUS_ARM, m->ncpus);

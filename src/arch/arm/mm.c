@@ -23,7 +23,6 @@ et_dyn_base(const struct machine *m)
 
 const struct arch_mm arm_mm = {
 	.fault_code = arm_fault_code,
-	.fault_trace = arm_fault_trace,
 	.platform = "v7l",
 	.hwcap = 0x3fb0d6,
 	.mmap_min_addr = 32768,
@@ -35,5 +34,4 @@ const struct arch_mm arm_mm = {
 	.dma_alloc = arm_dma_alloc,
 	.module_prot = PAGE_KERNEL_EXEC,
 	.strict_module_rwx = strict_module_rwx,
-	.kmap_flush_on_map = true,
 };

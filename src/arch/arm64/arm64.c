@@ -688,10 +688,7 @@ const struct arch arch_arm64 = {
 	.name = "arm64",
 	.summary = "64-bit ARM (AArch64), 4K granule: 48-bit VA with 4 levels "
 		"or 39-bit with 3, TTBR0/TTBR1, 2M and 1G blocks",
-	.kernel_model = "Linux 6.1 arm64 (Documentation/arm64/memory.rst), "
-		"4K pages, no KASLR, no KPTI, rodata=on; QEMU virt (RAM at "
-		"0x40000000), Cortex-A72",
-	.variants = "rodata-on, rodata-full",
+	.profiles = arm64_profiles,
 	.dis = &arm64_disasm,
 	.is64 = true,
 	.huge_vmap = true,
@@ -721,6 +718,7 @@ const struct arch arch_arm64 = {
 	.setup = arm64_setup,
 	.paging_init = arm64_paging_init,
 	.mm = &arm64_mm,
+	.words = &arm64_words,
 	.image_match = arm64_image_match,
 	.image_setup = arm64_image_setup,
 	.save_notes = arm64_save_notes,

@@ -28,11 +28,24 @@ int arm64_image_setup(struct machine *m, struct error *e);
 void arm64_save_notes(struct machine *m, struct strbuf *notes);
 void arm64_save_vmcoreinfo(struct machine *m, struct strbuf *sb);
 
-/* fault.c */
+/* fault.c: ESR_ELx (arch/arm64/include/asm/esr.h) */
+#define ESR_EC_SHIFT		26
+#define ESR_EC_IABT_LOW		0x20	/* instruction abort from EL0 */
+#define ESR_EC_DABT_LOW		0x24	/* data abort from EL0 */
+#define ESR_EC_CUR		0x01	/* ... from the current EL: +1 */
+#define ESR_IL			BIT(25)	/* a 32-bit instruction */
+#define ESR_WNR			BIT(6)	/* write, not read */
+#define ESR_FSC			0x3f	/* the fault status code */
+#define ESR_FSC_TYPE		0x3c
+#define ESR_FSC_LEVEL		0x03
+#define FSC_FAULT		0x04	/* translation fault, level 0-3 */
+#define FSC_ACCESS		0x08	/* access flag fault */
+#define FSC_PERM		0x0c	/* permission fault */
 struct walk;
 u64 arm64_fault_code(const struct machine *m, const struct walk *w,
 		     unsigned acc);
-void arm64_fault_trace(u64 esr, struct trace_page_fault *f);
+/* words.c: how the trace says arm64's reports */
+extern const struct arch_words arm64_words;
 
 /* disasm.c */
 extern const struct arch_disasm arm64_disasm;
@@ -42,5 +55,6 @@ unsigned arm64_ioremap_max_order(const struct machine *m);
 
 extern const struct arch arch_arm64;
 extern const struct arch_mm arm64_mm;
+extern const struct kernel_profile arm64_profiles[];
 
 #endif

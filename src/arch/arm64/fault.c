@@ -1,25 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /*
  * arm64 page faults (cf. arch/arm64/mm/fault.c): the exception syndrome
- * (ESR_EL1) of an instruction or data abort and the faulting address (FAR),
- * and what the syndrome says (for the trace).
+ * (ESR_EL1) of an instruction or data abort and the faulting address
+ * (FAR).
  */
 #include "ptwalk/machine.h"
 #include "arm64.h"
-
-/* ESR_ELx (arch/arm64/include/asm/esr.h) */
-#define ESR_EC_SHIFT		26
-#define ESR_EC_IABT_LOW		0x20	/* instruction abort from EL0 */
-#define ESR_EC_DABT_LOW		0x24	/* data abort from EL0 */
-#define ESR_EC_CUR		0x01	/* ... from the current EL: +1 */
-#define ESR_IL			BIT(25)	/* a 32-bit instruction */
-#define ESR_WNR			BIT(6)	/* write, not read */
-#define ESR_FSC			0x3f	/* the fault status code */
-#define ESR_FSC_TYPE		0x3c
-#define ESR_FSC_LEVEL		0x03
-#define FSC_FAULT		0x04	/* translation fault, level 0-3 */
-#define FSC_ACCESS		0x08	/* access flag fault */
-#define FSC_PERM		0x0c	/* permission fault */
 
 u64
 arm64_fault_code(const struct machine *m, const struct walk *w, unsigned acc)
@@ -53,25 +39,4 @@ arm64_fault_code(const struct machine *m, const struct walk *w, unsigned acc)
 	if ((acc & ACC_WRITE) && !(acc & ACC_EXEC))
 		esr |= ESR_WNR;
 	return esr;
-}
-
-void
-arm64_fault_trace(u64 esr, struct trace_page_fault *f)
-{
-	const char *type;
-
-	switch (esr & ESR_FSC_TYPE) {
-	case FSC_PERM:
-		type = "permission fault";
-		break;
-	case FSC_ACCESS:
-		type = "access flag fault";
-		break;
-	default:
-		type = "translation fault";
-		break;
-	}
-	f->status = FAULT_ESR;
-	f->type = type;
-	f->level = (int)(esr & ESR_FSC_LEVEL);
 }

@@ -13,7 +13,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "ptwalk/image.h"
+#include "ptwalk/image_info.h"
 #include "arm64.h"
 #include "arm64_hwdef.h"
 

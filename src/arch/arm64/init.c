@@ -84,12 +84,46 @@ static const struct {
 	{ "_end", 0x1ae0000, 0, 'B' },
 };
 
-/* --kernel: rodata=on (the default) or rodata=full */
+/* What the two profiles differ in: rodata=on or rodata=full. */
+struct arm64_profile {
+	bool rodata_full;
+};
+
+static const struct arm64_profile rodata_on = { false };
+static const struct arm64_profile rodata_full_on = { true };
+
+/*
+ * The kernels of --kernel: Linux 6.1 with rodata=on (block mappings in the
+ * linear map) or rodata=full (4K pages).
+ */
+const struct kernel_profile arm64_profiles[] = {
+	{
+		.name = "6.1",
+		.release = "Linux 6.1",
+		.model = "Linux 6.1 arm64 (Documentation/arm64/memory.rst), "
+			"4K pages, no KASLR, no KPTI, rodata=on; QEMU virt (RAM "
+			"at 0x40000000), Cortex-A72",
+		.data = &rodata_on,
+		.struct_page_size = 64,
+	},
+	{
+		.name = "6.1-rodata-full",
+		.release = "Linux 6.1, rodata=full",
+		.model = "Linux 6.1 arm64 (Documentation/arm64/memory.rst), "
+			"4K pages, no KASLR, no KPTI, rodata=full; QEMU virt "
+			"(RAM at 0x40000000), Cortex-A72",
+		.data = &rodata_full_on,
+		.struct_page_size = 64,
+	},
+	{ .name = NULL },
+};
+
 static bool
 rodata_full(const struct machine *m)
 {
-	return m->opts.variant != NULL &&
-		!strcmp(m->opts.variant, "rodata-full");
+	const struct arm64_profile *p = m->profile->data;
+
+	return p->rodata_full;
 }
 
 static u64
@@ -448,16 +482,6 @@ arm64_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	char have[32];
 	int i;
 
-	if (o->variant != NULL && strcmp(o->variant, "rodata-on") &&
-	    strcmp(o->variant, "rodata-full"))
-		return error_set(e, -EINVAL, "--kernel '%s': arm64 models "
-				 "rodata-on (the default: block mappings in the "
-				 "linear map) or rodata-full (4K pages)",
-				 o->variant);
-	m->kernel_model = rodata_full(m) ?
-		"Linux 6.1 arm64 (Documentation/arm64/memory.rst), 4K pages, "
-		"no KASLR, no KPTI, rodata=full; QEMU virt (RAM at "
-		"0x40000000), Cortex-A72" : NULL;
 	mmu->va_bits = (u8)vb;
 	mmu->pa_bits = PA_BITS_A72;
 	if (arm64_mmu_init(mmu, e))

@@ -31,7 +31,6 @@ et_dyn_base(const struct machine *m)
 
 const struct arch_mm arm64_mm = {
 	.fault_code = arm64_fault_code,
-	.fault_trace = arm64_fault_trace,
 	.platform = "aarch64",
 	.hwcap = 0x8ff,
 	.mmap_min_addr = 32768,

@@ -1,18 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /*
  * x86 page faults (cf. arch/x86/mm/fault.c): the error code the CPU pushes
- * with #PF, what it says (for the trace), and access_error().
+ * with #PF, and access_error().
  */
 #include "ptwalk/machine.h"
 #include "ptwalk/mm.h"
 #include "x86.h"
-
-/* the page-fault error code (arch/x86/include/asm/trap_pf.h) */
-#define X86_PF_PROT	0x01
-#define X86_PF_WRITE	0x02
-#define X86_PF_USER	0x04
-#define X86_PF_RSVD	0x08
-#define X86_PF_INSTR	0x10
 
 u64
 x86_fault_code(const struct machine *m, const struct walk *w, unsigned acc)
@@ -30,15 +23,6 @@ x86_fault_code(const struct machine *m, const struct walk *w, unsigned acc)
 	if ((acc & ACC_EXEC) && (m->mmu.features & F_NX))
 		ec |= X86_PF_INSTR;
 	return ec;
-}
-
-void
-x86_fault_trace(u64 ec, struct trace_page_fault *f)
-{
-	f->status = FAULT_ERROR_CODE;
-	f->prot = ec & X86_PF_PROT;
-	f->rsvd = ec & X86_PF_RSVD;
-	f->instr = ec & X86_PF_INSTR;
 }
 
 /* access_error(): a read of a present page faults only for its rights */

@@ -10,7 +10,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "ptwalk/image.h"
+#include "ptwalk/image_info.h"
 #include "ptwalk/ksym.h"
 #include "x86.h"
 
@@ -146,7 +146,7 @@ set_roots(struct machine *m, struct error *e)
 
 		if (ic->have_ctl) {
 			memcpy(c->regs, ic->ctl, sizeof(c->regs));
-			c->cr2 = ic->ctl[X86_CR2];
+			c->fault_addr = ic->ctl[X86_CR2];
 		}
 		if (ii->opts.have_root[0]) {
 			c->root[0] = cr3_root(m, ii->opts.root[0], &pcid);
@@ -493,7 +493,7 @@ cpu_ctl(struct machine *m, const struct cpu *c, u64 *ctl)
 	memset(ctl, 0, 7 * sizeof(*ctl));
 	/* Linux: PG WP NE ET MP PE */
 	ctl[X86_CR0] = 0x80050033ULL;
-	ctl[X86_CR2] = c->cr2;
+	ctl[X86_CR2] = c->fault_addr;
 	ctl[X86_CR3] = c->root[0];
 	if (mmu->features & F_PSE)
 		cr4 |= X86_CR4_PSE;

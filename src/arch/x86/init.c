@@ -29,6 +29,226 @@ static const struct x86_priv priv_long = { X86_LONG };
 #define MAX_IO_APICS_64	128
 #define TOTAL_FIX_BTMAPS 512	/* NR_FIX_BTMAPS 64 x FIX_BTMAPS_SLOTS 8 */
 #define VMALLOC_OFFSET	(8 * MiB)
+/*
+ * sizeof(struct cpu_entry_area) on 32-bit, in pages: the GDT, a guard
+ * page, the entry stack, a guard page, the doublefault stack, the TSS
+ * with its I/O bitmaps (5 pages), the debug store and its BTS/PEBS
+ * buffers (1 + 32 pages).
+ */
+#define CEA_PAGES_PER_CPU 43
+
+/*
+ * The kernels of --kernel, the default first.
+ *
+ * 2.6: the classic i386 kernel of the textbooks: MAXMEM = -PAGE_OFFSET -
+ * __VMALLOC_RESERVE (896M), PKMAP_BASE below FIXADDR_BOOT_START, a 4.5M
+ * kernel loaded at 1M, 32-byte struct pages, every frame but page 0 and
+ * the ISA hole allocatable.
+ *
+ * 6.1: Debian bookworm's 686, 686-pae and amd64 kernels (6.1.0-57,
+ * 6.1.192) on QEMU's pc machine, as the guests of testdata/images show
+ * them: NR_CPUS 32 (8192 on amd64), MAXMEM = VMALLOC_END - PAGE_OFFSET -
+ * __VMALLOC_RESERVE below the cpu_entry_area and LDT PMDs, the kernel at
+ * 16M with the section boundaries of /proc/iomem and System.map, the
+ * first MiB reserved, BIOS e820 holes, 40-byte struct pages on 32-bit,
+ * THP's min_free_kbytes, KERNEL_IMAGE_SIZE 1G (RANDOMIZE_BASE).
+ */
+static const struct x86_kernel k26_32 = {
+	.nr_cpus = 8,
+	.phys_start = 0x100000,
+	.etext = 0x2c0000, .sdata = 0x380000, .edata = 0x400000,
+	.bss = 0x400000, .end = 0x480000,
+};
+
+static const struct x86_kernel k61_686 = {
+	.nr_cpus = 32,
+	.cpu_entry_area = true,
+	.maxmem_below_vmalloc_end = true,
+	.phys_start = 0x1000000,
+	.etext = 0x9256c0, .sdata = 0xc46000, .edata = 0xd7cc00,
+	.bss = 0xe7e000, .end = 0xef2000,
+	.freed = { { 0xd92000, 0xe76000, "initmem" } },
+	.reserve_first_mib = true,
+	.qemu_e820 = true,
+};
+
+static const struct x86_kernel k61_686_pae = {
+	.nr_cpus = 32,
+	.cpu_entry_area = true,
+	.maxmem_below_vmalloc_end = true,
+	.phys_start = 0x1000000,
+	.etext = 0x93c940, .sdata = 0xc5c000, .edata = 0xd98700,
+	.bss = 0xea2000, .end = 0xf19000,
+	.freed = { { 0xdaf000, 0xe98000, "initmem" } },
+	.reserve_first_mib = true,
+	.qemu_e820 = true,
+};
+
+static const struct x86_kernel k61_amd64 = {
+	.nr_cpus = 64,
+	.phys_start = 0x1000000,
+	.etext = 0xe01d32, .sdata = 0x1a00000, .edata = 0x1c48980,
+	.bss = 0x2310000, .end = 0x3430000,
+	.freed = {
+		{ 0xe02000, 0x1000000, "text/rodata gap" },
+		{ 0x18eb000, 0x1a00000, "rodata/data gap" },
+		{ 0x1e03000, 0x2000000, "unused decrypted memory" },
+		{ 0x2044000, 0x2306000, "initmem" },
+	},
+	.kernel_image_size = 1 * GiB,
+	.reserve_first_mib = true,
+	.qemu_e820 = true,
+};
+
+const struct kernel_profile x86_32_profiles[] = {
+	{
+		.name = "6.1",
+		.release = "Linux 6.1",
+		.model = "Linux 6.1 i386 (Debian bookworm 686, QEMU pc): 3G/1G "
+			"split, HIGHMEM4G, MAXMEM = VMALLOC_END - PAGE_OFFSET - "
+			"128M, cpu_entry_area at 0xff400000, kernel at 16M, "
+			"first MiB reserved, 40-byte struct pages, THP",
+		.data = &k61_686,
+		.struct_page_size = 40,
+		.thp = true,
+		.percpu_pages = 33,
+		.hash_tables = true,
+	},
+	{
+		.name = "2.6",
+		.release = "Linux 2.6",
+		.model = "Linux 2.6 i386, the classic kernel of the "
+			"textbooks: 3G/1G split, HIGHMEM, MAXMEM 896M, "
+			"kernel at 1M, fixmap order of 3.18, kmap_local slots "
+			"(KM_MAX_IDX 16)",
+		.data = &k26_32,
+		.struct_page_size = 32,
+	},
+	{ .name = NULL },
+};
+
+const struct kernel_profile x86_pae_profiles[] = {
+	{
+		.name = "6.1",
+		.release = "Linux 6.1",
+		.model = "Linux 6.1 i386 PAE (Debian bookworm 686-pae, QEMU "
+			"pc): 3G/1G split, HIGHMEM64G, MAXMEM = VMALLOC_END - "
+			"PAGE_OFFSET - 128M, cpu_entry_area at 0xff400000, "
+			"kernel at 16M, first MiB reserved, 40-byte struct "
+			"pages, THP",
+		.data = &k61_686_pae,
+		.struct_page_size = 40,
+		.thp = true,
+		.percpu_pages = 33,
+		.hash_tables = true,
+	},
+	{
+		.name = "2.6",
+		.release = "Linux 2.6",
+		.model = "Linux 2.6 i386 PAE, the classic kernel of the "
+			"textbooks: 3G/1G split, HIGHMEM64G, MAXMEM 896M, "
+			"kernel at 1M, fixmap order of 3.18, kmap_local slots "
+			"(KM_MAX_IDX 16)",
+		.data = &k26_32,
+		.struct_page_size = 32,
+	},
+	{ .name = NULL },
+};
+
+const struct kernel_profile x86_64_profiles[] = {
+	{
+		.name = "6.1",
+		.release = "Linux 6.1",
+		.model = "Linux 6.1 x86_64, 4-level (Documentation/x86/x86_64/"
+			"mm.rst; Debian bookworm amd64, QEMU pc), no KASLR: "
+			"KERNEL_IMAGE_SIZE 1G, kernel at 16M, first MiB "
+			"reserved, THP",
+		.data = &k61_amd64,
+		.struct_page_size = 64,
+		.thp = true,
+		.percpu_pages = 62,
+		.hash_tables = true,
+		.zone_device = true,
+	},
+	{ .name = NULL },
+};
+
+const struct kernel_profile x86_la57_profiles[] = {
+	{
+		.name = "6.1",
+		.release = "Linux 6.1",
+		.model = "Linux 6.1 x86_64, 5-level LA57 (Documentation/x86/"
+			"x86_64/mm.rst; Debian bookworm amd64, QEMU pc), no "
+			"KASLR: KERNEL_IMAGE_SIZE 1G, kernel at 16M, first MiB "
+			"reserved, THP",
+		.data = &k61_amd64,
+		.struct_page_size = 64,
+		.thp = true,
+		.percpu_pages = 62,
+		.hash_tables = true,
+		.zone_device = true,
+	},
+	{ .name = NULL },
+};
+
+/* Where the firmware's map ends RAM (max_pfn): QEMU keeps 128K below 4G. */
+static u64
+e820_ram_end(const struct machine *m, const struct x86_kernel *k)
+{
+	u64 end = m->ram_start + m->ram_size;
+
+	return k->qemu_e820 && end <= 4 * GiB ? end - 128 * KiB : end;
+}
+
+/* The kernel image: its section boundaries from its load address. */
+static void
+set_image(struct layout *L, const struct x86_kernel *k, u64 text)
+{
+	L->ktext = text;
+	L->ketext = text + k->etext;
+	L->kdata = text + k->sdata;
+	L->kedata = text + k->edata;
+	L->kbss = text + k->bss;
+	L->kend = text + k->end;
+}
+
+/*
+ * What boot reserves below the kernel and of the kernel: the first MiB
+ * (6.1: reserve_real_mode()) or page 0 and the ISA hole (2.6); the BIOS
+ * e820 map's holes of QEMU (page 0, 0x9fc00-0xfffff, the top 128K below
+ * 4G), which are no RAM at all; the kernel image, of which what the
+ * booted kernel freed is free again.
+ */
+static void
+reserve_boot(struct machine *m, const struct x86_kernel *k, u64 text_pa)
+{
+	u64 s = text_pa, ram_end = m->ram_start + m->ram_size;
+	int i;
+
+	if (k->qemu_e820) {
+		memblock_remove(m, 0, PAGE_SIZE, "e820 reserved: BIOS data");
+		memblock_remove(m, 0x9f000, 0x100000 - 0x9f000,
+				"e820: EBDA, ISA hole, BIOS ROM");
+		memblock_remove(m, e820_ram_end(m, k), ram_end -
+				e820_ram_end(m, k), "e820 reserved: top of RAM");
+	}
+	if (k->reserve_first_mib) {
+		memblock_reserve(m, 0, 1 * MiB, "first MiB (reserve_real_mode)");
+	} else {
+		memblock_reserve(m, 0, PAGE_SIZE, "BIOS data page (page 0)");
+		memblock_reserve(m, 0x9f000, 0x100000 - 0x9f000,
+				 "ISA hole: EBDA, VGA, BIOS ROM");
+	}
+	for (i = 0; i < (int)ARRAY_SIZE(k->freed) && k->freed[i].what; i++) {
+		memblock_reserve(m, s, text_pa + k->freed[i].start - s,
+				 "kernel image");
+		memblock_reserve_late(m, text_pa + k->freed[i].start,
+				      k->freed[i].end - k->freed[i].start,
+				      k->freed[i].what);
+		s = text_pa + k->freed[i].end;
+	}
+	memblock_reserve(m, s, text_pa + k->end - s, "kernel image");
+}
 
 /*
  * The first boot-time fixmap slot (FIX_BTMAP_END): the 512 slots are kept
@@ -176,15 +396,38 @@ x86_32_regions(struct machine *m)
 			   L->pkmap_base + PAGE_SIZE * L->last_pkmap,
 			   "kmap(): LAST_PKMAP permanent slots for highmem pages",
 			   "walk VADDR (the pkmap pte table)", 0, 0);
-	machine_add_region(m, "gap", L->pkmap_base + PAGE_SIZE * L->last_pkmap,
-			   L->fixaddr_boot_start, "unused", "unmapped", REG_GAP, 0);
+	if (L->cpu_entry_area) {
+		u64 pmd = L->cpu_entry_area - L->ldt_base;
+
+		machine_add_region(m, "gap", L->pkmap_base +
+				   PAGE_SIZE * L->last_pkmap, L->ldt_base,
+				   "unused", "unmapped", REG_GAP, 0);
+		machine_add_region(m, "ldt", L->ldt_base, L->ldt_base + pmd,
+				   "LDT remap (PTI): one PMD for the LDT of the "
+				   "running process", "walk VADDR", 0, 0);
+		machine_add_region(m, "cpu_entry_area", L->cpu_entry_area,
+				   L->cpu_entry_area_end,
+				   "read-only IDT page, then each CPU's GDT, "
+				   "entry stack, TSS, debug store",
+				   "walk VADDR (swapper_pg_dir)", 0, 0);
+		machine_add_region(m, "gap", L->cpu_entry_area_end,
+				   L->fixaddr_boot_start, "unused", "unmapped",
+				   REG_GAP, 0);
+	} else {
+		machine_add_region(m, "gap", L->pkmap_base +
+				   PAGE_SIZE * L->last_pkmap,
+				   L->fixaddr_boot_start, "unused", "unmapped",
+				   REG_GAP, 0);
+	}
 	machine_add_region(m, "fixmap-boot", L->fixaddr_boot_start,
 			   L->fixaddr_start,
 			   "boot-time fixmap slots (early_ioremap)",
 			   "fix_to_virt(idx) = FIXADDR_TOP - idx * 4K", 0, 0);
 	machine_add_region(m, "fixmap", L->fixaddr_start,
 			   L->fixaddr_top + PAGE_SIZE,
-			   "fixmap: kmap_atomic slots, APIC, IO-APIC, RO IDT",
+			   L->cpu_entry_area ? "fixmap: kmap_atomic slots, "
+			   "APIC, IO-APIC" : "fixmap: kmap_atomic slots, APIC, "
+			   "IO-APIC, RO IDT",
 			   "fix_to_virt(idx) = FIXADDR_TOP - idx * 4K", 0, 0);
 }
 
@@ -199,59 +442,123 @@ x86_image_regions(struct machine *m)
 		x86_32_regions(m);
 }
 
-static int
-x86_32_setup(struct machine *m, const struct machine_opts *o, struct error *e)
+/* enum fixed_addresses of 3.18 (2.6 profile): HIGHMEM, APICs, PCI */
+static unsigned
+fixmap_318(struct machine *m, unsigned *end_perm, unsigned ptrs)
 {
-	struct mmu *mmu = &m->mmu;
-	struct layout *L = &m->lay;
-	bool pae = m->arch == &arch_i386_pae;
-	u64 reserve, pmd_size, ptrs;
-	unsigned idx, end_perm, bt_end, end_fixed, slot_end;
-	char buf[32];
+	unsigned idx;
 
-	x86_mmu_init(mmu, e);
-	pmd_size = pae ? 2 * MiB : 4 * MiB;
-	ptrs = pae ? 512 : 1024;
-
-	L->nr_cpus = (unsigned)MAX(NR_CPUS_32, m->ncpus);
-	L->km_max_idx = KM_MAX_IDX;
-	L->page_offset = 0xC0000000ULL;
-	L->phys_offset = 0;
-	reserve = o->vmalloc_size ? o->vmalloc_size + VMALLOC_OFFSET :
-		128 * MiB;
-	if (reserve >= (1ULL << 32) - L->page_offset - 16 * MiB) {
-		fmt_size(buf, sizeof(buf), o->vmalloc_size);
-		return error_set(e, -EINVAL, "vmalloc=%s leaves no room for "
-				 "lowmem in the 1G kernel space", buf);
-	}
-	L->maxmem = (1ULL << 32) - L->page_offset - reserve;
-	L->lowmem_end = MIN(m->ram_size, L->maxmem);
-	L->high_memory = L->page_offset + L->lowmem_end;
-	L->vmalloc_start = L->high_memory + VMALLOC_OFFSET;
-
-	/* enum fixed_addresses (3.18 order, HIGHMEM, LOCAL/IO APIC, PCI) */
 	idx = machine_add_fix(m, "FIX_HOLE", 0, 1);
 	idx = machine_add_fix(m, "FIX_DBGP_BASE", idx, 1);
 	idx = machine_add_fix(m, "FIX_EARLYCON_MEM_BASE", idx, 1);
 	idx = machine_add_fix(m, "FIX_APIC_BASE", idx, 1);
 	idx = machine_add_fix(m, "FIX_IO_APIC_BASE_0", idx, MAX_IO_APICS_32);
 	idx = machine_add_fix(m, "FIX_RO_IDT", idx, 1);
-	idx = machine_add_fix(m, "FIX_KMAP_BEGIN", idx, KM_MAX_IDX * L->nr_cpus);
+	idx = machine_add_fix(m, "FIX_KMAP_BEGIN", idx,
+			      KM_MAX_IDX * m->lay.nr_cpus);
 	idx = machine_add_fix(m, "FIX_PCIE_MCFG", idx, 1);
 	idx = machine_add_fix(m, "FIX_TEXT_POKE1", idx, 1);
 	idx = machine_add_fix(m, "FIX_TEXT_POKE0", idx, 1);
-	end_perm = idx;
-	bt_end = btmap_end(end_perm, (unsigned)ptrs);
-	slot_end = machine_add_fix(m, "FIX_BTMAP_END", bt_end, TOTAL_FIX_BTMAPS);
-	end_fixed = machine_add_fix(m, "FIX_WP_TEST", slot_end, 1);
+	*end_perm = idx;
+	idx = machine_add_fix(m, "FIX_BTMAP_END", btmap_end(idx, ptrs),
+			      TOTAL_FIX_BTMAPS);
+	return machine_add_fix(m, "FIX_WP_TEST", idx, 1);
+}
 
+/*
+ * enum fixed_addresses of 6.1, 32-bit (arch/x86/include/asm/fixmap.h):
+ * no FIX_RO_IDT (the IDT is in the cpu_entry_area), kmap_local slots,
+ * APEI GHES.
+ */
+static unsigned
+fixmap_61(struct machine *m, unsigned *end_perm, unsigned ptrs)
+{
+	unsigned idx;
+
+	idx = machine_add_fix(m, "FIX_HOLE", 0, 1);
+	idx = machine_add_fix(m, "FIX_DBGP_BASE", idx, 1);
+	idx = machine_add_fix(m, "FIX_EARLYCON_MEM_BASE", idx, 1);
+	idx = machine_add_fix(m, "FIX_APIC_BASE", idx, 1);
+	idx = machine_add_fix(m, "FIX_IO_APIC_BASE_0", idx, MAX_IO_APICS_32);
+	idx = machine_add_fix(m, "FIX_KMAP_BEGIN", idx,
+			      KM_MAX_IDX * m->lay.nr_cpus);
+	idx = machine_add_fix(m, "FIX_PCIE_MCFG", idx, 1);
+	idx = machine_add_fix(m, "FIX_APEI_GHES_IRQ", idx, 1);
+	idx = machine_add_fix(m, "FIX_APEI_GHES_NMI", idx, 1);
+	*end_perm = idx;
+	idx = machine_add_fix(m, "FIX_BTMAP_END", btmap_end(idx, ptrs),
+			      TOTAL_FIX_BTMAPS);
+	return machine_add_fix(m, "FIX_WP_TEST", idx, 1);
+}
+
+/*
+ * Where the kmap window ends the vmalloc area.  2.6: below the boot-time
+ * fixmap.  4.15+ (arch/x86/include/asm/pgtable_32_areas.h): below the
+ * cpu_entry_area (the read-only IDT page, then each CPU's area) and the
+ * LDT PMD, each rounded down to PMD_SIZE.
+ */
+static void
+pkmap_32(struct layout *L, const struct x86_kernel *k, u64 pmd_size)
+{
+	u64 mask = ~(pmd_size - 1);
+
+	if (!k->cpu_entry_area) {
+		L->pkmap_base = (L->fixaddr_boot_start -
+				 PAGE_SIZE * (L->last_pkmap + 1)) & mask;
+		return;
+	}
+	L->cpu_entry_area = (L->fixaddr_boot_start - PAGE_SIZE *
+			     (CEA_PAGES_PER_CPU * L->nr_cpus + 1)) & mask;
+	L->cpu_entry_area_end = L->cpu_entry_area + PAGE_SIZE *
+		(CEA_PAGES_PER_CPU * L->nr_cpus + 1);
+	L->ldt_base = (L->cpu_entry_area - PAGE_SIZE) & mask;
+	L->pkmap_base = (L->ldt_base - PAGE_SIZE) & mask;
+}
+
+static int
+x86_32_setup(struct machine *m, const struct machine_opts *o, struct error *e)
+{
+	const struct x86_kernel *k = m->profile->data;
+	struct mmu *mmu = &m->mmu;
+	struct layout *L = &m->lay;
+	bool pae = m->arch == &arch_i386_pae;
+	u64 reserve, pmd_size, ptrs, limit;
+	unsigned end_perm, end_fixed;
+	char buf[32], img[32];
+
+	x86_mmu_init(mmu, e);
+	pmd_size = pae ? 2 * MiB : 4 * MiB;
+	ptrs = pae ? 512 : 1024;
+
+	L->nr_cpus = MAX(k->nr_cpus, (unsigned)m->ncpus);
+	L->km_max_idx = KM_MAX_IDX;
+	L->page_offset = 0xC0000000ULL;
+	L->phys_offset = 0;
+	end_fixed = k->cpu_entry_area ? fixmap_61(m, &end_perm, (unsigned)ptrs) :
+		fixmap_318(m, &end_perm, (unsigned)ptrs);
 	L->fixaddr_top = 0xFFFFF000ULL;
 	L->fixaddr_start = L->fixaddr_top - ((u64)end_perm << PAGE_SHIFT);
 	L->fixaddr_boot_start = L->fixaddr_top - ((u64)end_fixed << PAGE_SHIFT);
 	L->last_pkmap = pae ? 512 : 1024;
-	L->pkmap_base = (L->fixaddr_boot_start -
-			 PAGE_SIZE * (L->last_pkmap + 1)) & ~(pmd_size - 1);
+	pkmap_32(L, k, pmd_size);
 	L->vmalloc_end = L->pkmap_base - 2 * PAGE_SIZE;
+
+	/* vmalloc=N: __VMALLOC_RESERVE = N + VMALLOC_OFFSET */
+	reserve = o->vmalloc_size ? o->vmalloc_size + VMALLOC_OFFSET :
+		128 * MiB;
+	limit = k->maxmem_below_vmalloc_end ? L->vmalloc_end : 1ULL << 32;
+	if (reserve >= limit - L->page_offset ||
+	    limit - L->page_offset - reserve < k->phys_start + k->end) {
+		fmt_size(buf, sizeof(buf), o->vmalloc_size);
+		fmt_size(img, sizeof(img), k->phys_start + k->end);
+		return error_set(e, -EINVAL, "vmalloc=%s leaves no room for "
+				 "lowmem in the 1G kernel space (the kernel "
+				 "image alone ends at %s)", buf, img);
+	}
+	L->maxmem = limit - L->page_offset - reserve;
+	L->lowmem_end = MIN(e820_ram_end(m, k), L->maxmem);
+	L->high_memory = L->page_offset + L->lowmem_end;
+	L->vmalloc_start = L->high_memory + VMALLOC_OFFSET;
 	L->modules_vaddr = L->vmalloc_start;
 	L->modules_end = L->vmalloc_end;
 	L->task_size = L->page_offset;
@@ -264,15 +571,17 @@ x86_32_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 		return error_set(e, -EINVAL, "vmalloc=%s: the vmalloc area "
 				 "would be empty", buf);
 	}
-
-	/* kernel image: loaded at 1 MiB (CONFIG_PHYSICAL_START 0x100000) */
-	L->phys_base = 0x100000;
-	L->ktext = L->page_offset + 0x100000;
-	L->ketext = L->page_offset + 0x3c0000;
-	L->kdata = L->page_offset + 0x480000;
-	L->kedata = L->page_offset + 0x500000;
-	L->kbss = L->page_offset + 0x500000;
-	L->kend = L->page_offset + 0x580000;
+	if (k->phys_start + k->end + 8 * MiB > m->ram_size) {
+		fmt_size(buf, sizeof(buf), m->ram_size);
+		fmt_size(img, sizeof(img), k->phys_start + k->end);
+		return error_set(e, -EINVAL, "--mem %s: the %s kernel image is "
+				 "loaded at %lluM and ends at %s, leaving less "
+				 "than 8M", buf, m->profile->release,
+				 (unsigned long long)(k->phys_start >> 20), img);
+	}
+	/* the kernel image at CONFIG_PHYSICAL_START */
+	L->phys_base = k->phys_start;
+	set_image(L, k, L->page_offset + k->phys_start);
 
 	x86_32_regions(m);
 	ksyms_image(m);
@@ -343,17 +652,14 @@ set_fixmap(struct machine *m, const char *name, unsigned off, u64 pa,
 static int
 x86_32_paging_init(struct machine *m, struct error *e)
 {
+	const struct x86_kernel *k = m->profile->data;
 	struct layout *L = &m->lay;
 	u64 pgd = L->kbss - L->page_offset;	/* swapper_pg_dir: .bss..page_aligned */
 	u64 zero = pgd + PAGE_SIZE, idt = zero + PAGE_SIZE, pmd = idt + PAGE_SIZE;
 	u64 pmd_size = m->mmu.lv[LVL_PMD].folded ? 4 * MiB : 2 * MiB;
 	int r;
 
-	memblock_reserve(m, 0, PAGE_SIZE, "BIOS data page (page 0)");
-	memblock_reserve(m, 0x9f000, 0x100000 - 0x9f000,
-			 "ISA hole: EBDA, VGA, BIOS ROM");
-	memblock_reserve(m, L->ktext - L->page_offset,
-			 L->kend - L->ktext, "kernel image");
+	reserve_boot(m, k, L->ktext - L->page_offset);
 	m->swapper_pg_dir = pgd;
 	machine_add_ksym(m, "swapper_pg_dir", L->page_offset + pgd, PAGE_SIZE,
 			 'B');
@@ -386,14 +692,24 @@ x86_32_paging_init(struct machine *m, struct error *e)
 			     PAGE_SIZE * L->last_pkmap, e);
 	if (r)
 		return r;
-	/* init_apic_mappings(), io_apic_init_mappings(), trap_init() */
+	/* init_apic_mappings(), io_apic_init_mappings() */
 	r = set_fixmap(m, "FIX_APIC_BASE", 0, 0xfee00000, PAGE_KERNEL_NOCACHE,
 		       e);
 	if (!r)
 		r = set_fixmap(m, "FIX_IO_APIC_BASE_0", 0, 0xfec00000,
 			       PAGE_KERNEL_NOCACHE, e);
+	if (r || !L->cpu_entry_area)
+		return r ? r : set_fixmap(m, "FIX_RO_IDT", 0, idt,
+					  PAGE_KERNEL_RO, e);
+	/*
+	 * setup_cpu_entry_areas(): the page tables of the area, and the
+	 * read-only alias of idt_table at CPU_ENTRY_AREA_RO_IDT.
+	 */
+	r = pgtable_prealloc(m, pgd, L->cpu_entry_area,
+			     L->cpu_entry_area_end - L->cpu_entry_area, e);
 	if (!r)
-		r = set_fixmap(m, "FIX_RO_IDT", 0, idt, PAGE_KERNEL_RO, e);
+		r = pgtable_map(m, pgd, L->cpu_entry_area, idt, PAGE_SIZE,
+				PAGE_SHIFT, PAGE_KERNEL_RO, e);
 	return r;
 }
 
@@ -476,6 +792,7 @@ x86_64_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	struct mmu *mmu = &m->mmu;
 	struct layout *L = &m->lay;
 	bool la57 = m->arch == &arch_x86_64_la57;
+	const struct x86_kernel *k = m->profile->data;
 	unsigned idx, end_perm, bt_end, end_fixed;
 	u64 vsyscall = 0xffffffffff600000ULL;
 
@@ -496,7 +813,8 @@ x86_64_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	L->vmemmap_base = la57 ? 0xffd4000000000000ULL : 0xffffea0000000000ULL;
 	L->kimage_vaddr = 0xffffffff80000000ULL;
 	L->phys_base = 0;
-	L->modules_vaddr = L->kimage_vaddr + 512 * MiB;
+	/* MODULES_VADDR = __START_KERNEL_map + KERNEL_IMAGE_SIZE */
+	L->modules_vaddr = L->kimage_vaddr + k->kernel_image_size;
 	L->modules_end = 0xffffffffff000000ULL;
 	L->task_size = la57 ? (1ULL << 56) - PAGE_SIZE : (1ULL << 47) - PAGE_SIZE;
 	L->stack_top = (1ULL << 47) - PAGE_SIZE;	/* DEFAULT_MAP_WINDOW */
@@ -519,13 +837,8 @@ x86_64_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	L->fixaddr_start = L->fixaddr_top - ((u64)end_perm << PAGE_SHIFT);
 	L->fixaddr_boot_start = L->fixaddr_top - ((u64)end_fixed << PAGE_SHIFT);
 
-	/* kernel image at 16 MiB (CONFIG_PHYSICAL_START), 2M aligned sections */
-	L->ktext = L->kimage_vaddr + 0x1000000;
-	L->ketext = L->kimage_vaddr + 0x1e00000;
-	L->kdata = L->kimage_vaddr + 0x2800000;
-	L->kedata = L->kimage_vaddr + 0x2a00000;
-	L->kbss = L->kimage_vaddr + 0x2c00000;
-	L->kend = L->kimage_vaddr + 0x3000000;
+	/* the kernel image at CONFIG_PHYSICAL_START, 2M-aligned sections */
+	set_image(L, k, L->kimage_vaddr + k->phys_start);
 
 	x86_64_regions(m);
 	ksyms_image(m);
@@ -548,10 +861,7 @@ x86_64_paging_init(struct machine *m, struct error *e)
 	u64 va;
 	int r;
 
-	memblock_reserve(m, 0, PAGE_SIZE, "BIOS data page (page 0)");
-	memblock_reserve(m, 0x9f000, 0x100000 - 0x9f000,
-			 "ISA hole: EBDA, VGA, BIOS ROM");
-	memblock_reserve(m, kpa, L->kend - L->ktext, "kernel image");
+	reserve_boot(m, m->profile->data, kpa);
 	m->swapper_pg_dir = pgd;
 	m->memblock_next = L->kend - L->kimage_vaddr + L->phys_base;
 	machine_add_ksym(m, "init_top_pgt", L->kdata, PAGE_SIZE, 'D');

@@ -24,7 +24,6 @@ et_dyn_base_64(const struct machine *m)
 
 const struct arch_mm x86_32_mm = {
 	.fault_code = x86_fault_code,
-	.fault_trace = x86_fault_trace,
 	.access_error = x86_access_error,
 	.platform = "i686",
 	.hwcap = 0xbfebfbff,
@@ -40,7 +39,6 @@ const struct arch_mm x86_32_mm = {
 
 const struct arch_mm x86_64_mm = {
 	.fault_code = x86_fault_code,
-	.fault_trace = x86_fault_trace,
 	.access_error = x86_access_error,
 	.platform = "x86_64",
 	.hwcap = 0xbfebfbff,

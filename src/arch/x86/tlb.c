@@ -20,6 +20,8 @@ struct pcid_slot {
 struct x86_tlb_state {
 	struct pcid_slot (*pcid)[TLB_NR_DYN_ASIDS];	/* per CPU */
 	u8 *next_asid;					/* per CPU */
+	/* per CPU: the mm whose tables it runs on, NULL for init_mm */
+	const struct mm_struct **loaded_mm;		/* cpu_tlbstate */
 };
 
 static bool
@@ -35,6 +37,7 @@ x86_tlb_init(struct machine *m)
 
 	st->pcid = xcalloc((size_t)m->ncpus, sizeof(*st->pcid));
 	st->next_asid = xcalloc((size_t)m->ncpus, 1);
+	st->loaded_mm = xcalloc((size_t)m->ncpus, sizeof(*st->loaded_mm));
 	return st;
 }
 
@@ -47,16 +50,15 @@ x86_tlb_release(void *state)
 		return;
 	free(st->pcid);
 	free(st->next_asid);
+	free(st->loaded_mm);
 	free(st);
 }
 
 /* The CPUs whose TLB may hold mm's entries now: those running it. */
 static bool
-cpu_runs(struct machine *m, const struct cpu *c, const struct mm_struct *mm)
+cpu_runs(const struct x86_tlb_state *st, int i, const struct mm_struct *mm)
 {
-	struct task_struct *t = cpu_task(m, c);
-
-	return t != NULL && t->mm == mm;
+	return st->loaded_mm[i] == mm;
 }
 
 /* The CPU's PCID slot of its current mm has seen mm's newest flush. */
@@ -79,7 +81,7 @@ x86_flush_tlb_page(struct machine *m, void *state, struct mm_struct *mm,
 	for (i = 0; i < m->ncpus; i++) {
 		struct cpu *c = &m->cpu[i];
 
-		if (!cpu_runs(m, c, mm))
+		if (!cpu_runs(state, i, mm))
 			continue;
 		/* invlpg here, a shootdown IPI elsewhere */
 		tlb_flush_page(&c->tlb, va, c->asid);
@@ -95,7 +97,7 @@ x86_flush_tlb_mm(struct machine *m, void *state, struct mm_struct *mm)
 	for (i = 0; i < m->ncpus; i++) {
 		struct cpu *c = &m->cpu[i];
 
-		if (!cpu_runs(m, c, mm))
+		if (!cpu_runs(state, i, mm))
 			continue;
 		tlb_flush_asid(&c->tlb, c->asid);
 		slot_flushed(m, state, i, mm);
@@ -112,7 +114,7 @@ switch_cr3(struct machine *m, struct cpu *c, struct mm_struct *mm)
 	c->asid = 0;
 	tlb_flush_nonglobal(&c->tlb);
 	after = tlb_count(&c->tlb);
-	trace_event(m, load_new_mm_cr3, .cpu = c->id, .pgd = mm->pgd,
+	trace_event(m, load_root, .cpu = c->id, .pgd = mm->pgd,
 		    .dropped = before - after, .kept = after);
 }
 
@@ -135,14 +137,16 @@ switch_pcid(struct machine *m, struct x86_tlb_state *st, struct cpu *c,
 		st->next_asid[c->id] = (u8)((asid + 1) % TLB_NR_DYN_ASIDS);
 		if (slots[asid].ctx_id)
 			trace_event(m, choose_new_asid, .cpu = c->id,
-				    .asid = asid, .how = ASID_REUSED,
+				    .asid = asid, .tag = asid + 1,
+				    .how = ASID_REUSED,
 				    .ctx_id = slots[asid].ctx_id);
 		else
 			trace_event(m, choose_new_asid, .cpu = c->id,
-				    .asid = asid, .how = ASID_FREE,
-				    .ctx_id = mm->ctx_id);
+				    .asid = asid, .tag = asid + 1,
+				    .how = ASID_FREE, .ctx_id = mm->ctx_id);
 	} else {
 		trace_event(m, choose_new_asid, .cpu = c->id, .asid = asid,
+			    .tag = asid + 1,
 			    .how = flush ? ASID_STALE : ASID_CURRENT,
 			    .ctx_id = mm->ctx_id);
 	}
@@ -152,14 +156,17 @@ switch_pcid(struct machine *m, struct x86_tlb_state *st, struct cpu *c,
 	c->root[0] = mm->pgd;
 	if (flush)
 		tlb_flush_asid(&c->tlb, c->asid);
-	trace_event(m, load_new_mm_cr3_pcid, .cpu = c->id, .pgd = mm->pgd,
-		    .pcid = c->asid, .flush = flush);
+	trace_event(m, load_root, .cpu = c->id, .pgd = mm->pgd,
+		    .tagged = true, .tag = c->asid, .flush = flush);
 }
 
 static void
 x86_switch_mm(struct machine *m, void *state, struct cpu *c,
 	      struct mm_struct *mm)
 {
+	struct x86_tlb_state *st = state;
+
+	st->loaded_mm[c->id] = mm;
 	if (has_pcid(m))
 		switch_pcid(m, state, c, mm);
 	else
@@ -170,11 +177,13 @@ x86_switch_mm(struct machine *m, void *state, struct cpu *c,
 static void
 x86_leave_mm(struct machine *m, void *state, struct cpu *c)
 {
-	(void)state;
+	struct x86_tlb_state *st = state;
+
+	st->loaded_mm[c->id] = NULL;
 	c->asid = 0;
 	if (has_pcid(m)) {
 		tlb_flush_asid(&c->tlb, 0);
-		trace_event(m, switch_to_idle, .cpu = c->id, .how = IDLE_PCID);
+		trace_event(m, switch_to_idle, .cpu = c->id, .how = IDLE_TAG0);
 		return;
 	}
 	tlb_flush_nonglobal(&c->tlb);

@@ -632,6 +632,7 @@ x86_describe(const struct mmu *mmu, struct strbuf *sb)
 	.save_notes = x86_save_notes, \
 	.save_vmcoreinfo = x86_save_vmcoreinfo, \
 	.paging_init = x86_paging_init, \
+	.words = &x86_words, \
 	.root_name = { "cr3", NULL }, \
 	.tag_name = "PCID"
 
@@ -653,8 +654,7 @@ static const struct arch_elf x86_64_elf = {
 const struct arch arch_i386 = {
 	.name = "i386",
 	.vmalloc_param = true,
-	.kernel_model = "Linux 2.6-3.x i386: 3G/1G split, HIGHMEM, MAXMEM 896M, "
-		"fixmap order of 3.18, kmap_local slots (KM_MAX_IDX 16)",
+	.profiles = x86_32_profiles,
 	.summary = "32-bit x86, 2-level paging (10/10/12), 4M PSE pages",
 	.is64 = false,
 	.va_digits = 8,
@@ -679,8 +679,7 @@ const struct arch arch_i386_pae = {
 	.huge_vmap = true,
 	.name = "i386-pae",
 	.vmalloc_param = true,
-	.kernel_model = "Linux 2.6-3.x i386 PAE: 3G/1G split, HIGHMEM64G, "
-		"MAXMEM 896M, fixmap order of 3.18, kmap_local slots (KM_MAX_IDX 16)",
+	.profiles = x86_pae_profiles,
 	.summary = "32-bit x86 with PAE (2/9/9/12), 64-bit entries, NX, 2M pages, up to 64G",
 	.is64 = false,
 	.va_digits = 8,
@@ -702,10 +701,9 @@ const struct arch arch_i386_pae = {
 const struct arch arch_x86_64 = {
 	.huge_vmap = true,
 	.name = "x86_64",
-	.mem_min = 64 * MiB,
-	.mem_min_why = "the kernel image is loaded at 16M and ends at 48M",
-	.kernel_model = "Linux 6.1 x86_64, 4-level (Documentation/x86/x86_64/mm.rst), "
-		"no KASLR",
+	.mem_min = 96 * MiB,
+	.mem_min_why = "the kernel image is loaded at 16M and ends at 68M",
+	.profiles = x86_64_profiles,
 	.summary = "64-bit x86, 4-level paging (9/9/9/9/12), 48-bit VA, 2M/1G pages",
 	.is64 = true,
 	.va_digits = 16,
@@ -727,10 +725,9 @@ const struct arch arch_x86_64 = {
 const struct arch arch_x86_64_la57 = {
 	.huge_vmap = true,
 	.name = "x86_64-la57",
-	.mem_min = 64 * MiB,
-	.mem_min_why = "the kernel image is loaded at 16M and ends at 48M",
-	.kernel_model = "Linux 6.1 x86_64, 5-level LA57 (Documentation/x86/x86_64/mm.rst), "
-		"no KASLR",
+	.mem_min = 96 * MiB,
+	.mem_min_why = "the kernel image is loaded at 16M and ends at 68M",
+	.profiles = x86_la57_profiles,
 	.summary = "64-bit x86, 5-level paging (9/9/9/9/9/12), 57-bit VA",
 	.is64 = true,
 	.va_digits = 16,

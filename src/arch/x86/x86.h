@@ -52,6 +52,29 @@ void x86_save_vmcoreinfo(struct machine *m, struct strbuf *sb);
 void x86_image_regions(struct machine *m);
 
 /*
+ * What an x86 kernel profile fixes (kernel_profile.data).  The kernel
+ * image is given by its physical load address and the offsets from _text
+ * of _etext, _sdata, _edata, __bss_start and _end, and the parts of it the
+ * booted kernel has freed (initmem, the gaps free_kernel_image_pages()
+ * frees, unused decrypted bss): the rest stays reserved.
+ */
+struct x86_kernel {
+	unsigned nr_cpus;		/* CONFIG_NR_CPUS */
+	bool cpu_entry_area;		/* 4.15+: 32-bit CPU_ENTRY_AREA, LDT */
+	bool maxmem_below_vmalloc_end;	/* 2.6.27+: MAXMEM from VMALLOC_END */
+	u64 phys_start;			/* CONFIG_PHYSICAL_START */
+	u64 etext, sdata, edata, bss, end;
+	struct { u64 start, end; const char *what; } freed[4];
+	u64 kernel_image_size;		/* x86_64: MODULES_VADDR offset */
+	bool reserve_first_mib;		/* 5.13+: reserve_real_mode() */
+	bool qemu_e820;			/* page 0, ISA hole, top 128K not RAM */
+};
+
+/* init.c: the kernels of --kernel */
+extern const struct kernel_profile x86_32_profiles[], x86_pae_profiles[],
+	x86_64_profiles[], x86_la57_profiles[];
+
+/*
  * QEMU's QEMUCPUState, version 1 (target/i386/arch_dump.c), without the
  * later kernel_gs_base: the note "QEMU" of type 0 of every CPU.
  */
@@ -77,12 +100,18 @@ enum { X86_CR0, X86_CR2, X86_CR3, X86_CR4, X86_RIP, X86_RSP, X86_RFLAGS };
 struct mmu;
 void x86_set_decoder(struct mmu *mmu);
 
-/* fault.c */
+/* fault.c: the page-fault error code (arch/x86/include/asm/trap_pf.h) */
+#define X86_PF_PROT	0x01
+#define X86_PF_WRITE	0x02
+#define X86_PF_USER	0x04
+#define X86_PF_RSVD	0x08
+#define X86_PF_INSTR	0x10
 struct walk;
 u64 x86_fault_code(const struct machine *m, const struct walk *w,
 		   unsigned acc);
-void x86_fault_trace(u64 ec, struct trace_page_fault *f);
 const char *x86_access_error(u64 ec, unsigned acc, unsigned long vm_flags);
+/* words.c: how the trace says x86's reports */
+extern const struct arch_words x86_words;
 
 extern const struct arch arch_i386, arch_i386_pae, arch_x86_64,
 	arch_x86_64_la57;

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ptwalk/arch.h"
+#include "ptwalk/arch_list.h"
 #include "ptwalk/elf.h"
 
 #define PATH_MAX_LINUX	4096
