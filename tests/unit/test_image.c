@@ -676,7 +676,7 @@ test_vmcoreinfo_many_symbols(void **state)
 static void
 test_vmcoreinfo_without_keys(void **state)
 {
-	struct machine *a = boot(.arch = "x86_64", .mem = 64 * MiB), *b;
+	struct machine *a = boot(.arch = "x86_64", .mem = 96 * MiB), *b;
 	struct error e;
 
 	(void)state;
