@@ -4,6 +4,7 @@
 #   make run      set up (Debian packages), build, start the REPL
 #   make check    set up, build, run every test; ends with "N passed, N failed"
 #   make bench    throughput figures (never asserted)
+#   make fuzz     run each libFuzzer harness FUZZ_TIME seconds (default 60)
 #   make install  PREFIX=/usr/local (binary, man pages, completions)
 
 BUILD   ?= build
@@ -12,7 +13,8 @@ DESTDIR ?=
 CC      ?= cc
 V       ?= 0
 
-DEB_PACKAGES := gcc libc6-dev pkg-config libreadline-dev libelf-dev libcapstone-dev libcmocka-dev xz-utils
+DEB_PACKAGES := gcc libc6-dev pkg-config libreadline-dev libelf-dev libcapstone-dev libcmocka-dev xz-utils \
+                clang-14 libclang-rt-14-dev
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral -Wwrite-strings
@@ -26,6 +28,14 @@ LDLIBS_ALL = $(PKG_L) $(SAN_CFLAGS) $(LDFLAGS)
 ifeq ($(SANITIZE),1)
 SAN_CFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 OPT := -O1
+endif
+# the libFuzzer build (make fuzz): clang, coverage for the fuzzer, ASan+UBSan;
+# clang's extra warnings are not fatal there (gcc's build keeps -Werror)
+ifeq ($(SANITIZE),fuzz)
+SAN_CFLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
+              -fno-omit-frame-pointer
+OPT := -O1
+WARN += -Wno-error
 endif
 
 ifeq ($(V),0)
@@ -51,7 +61,7 @@ UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 UNIT_HELPERS := $(BUILD)/tests/unit/helpers.o
 
 .PHONY: all run check check-unit check-golden bench install clean deps docs \
-        fixtures asan
+        fixtures asan fuzz fuzz-build check-fuzz
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/ptwalk $(BUILD)/ptwalk-docgen
@@ -123,6 +133,28 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(UNIT_HELPERS) $(BUILD)/libptwalk.a
 	$(Q)mkdir -p $(dir $@)
 	$(QLD)$(CC) -o $@ $^ $(LDLIBS_ALL) -lcmocka
 
+# --- libFuzzer harnesses (tests/fuzz), built with clang into build/fuzz -----
+FUZZ_CC    ?= clang-14
+FUZZ_TIME  ?= 60
+FUZZ_NAMES := script expr elf image lab
+
+.SECONDARY: $(patsubst %,$(BUILD)/tests/fuzz/fuzz_%.o,$(FUZZ_NAMES))
+$(BUILD)/tests/fuzz/fuzz_common.o: CFLAGS_ALL += -DFUZZ_TOP='"$(CURDIR)"'
+$(BUILD)/tests/fuzz/%.o: CFLAGS_ALL += -Werror
+
+$(BUILD)/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/fuzz_common.o \
+		$(BUILD)/libptwalk.a
+	$(QLD)$(CC) -fsanitize=fuzzer -o $@ $^ $(LDLIBS_ALL) -ldl
+
+fuzz-build:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/fuzz CC=$(FUZZ_CC) SANITIZE=fuzz \
+		$(addprefix build/fuzz/fuzz_,$(FUZZ_NAMES))
+
+# FUZZ=NAME runs one harness; the corpus grows in build/fuzz/corpus
+fuzz: deps
+	$(Q)$(MAKE) --no-print-directory all fuzz-build
+	$(Q)sh tests/fuzz/run.sh fuzz build/fuzz $(FUZZ_TIME) $(FUZZ)
+
 # --- generated documentation (checked in; make check verifies) ---------------
 docs: $(BUILD)/ptwalk-docgen $(BUILD)/ptwalk
 	$(Q)for t in man/*.in; do \
@@ -130,7 +162,8 @@ docs: $(BUILD)/ptwalk-docgen $(BUILD)/ptwalk
 	done
 	$(Q)$(BUILD)/ptwalk-docgen bash > completions/ptwalk.bash
 	$(Q)$(BUILD)/ptwalk-docgen zsh > completions/_ptwalk
-	@echo "  GEN     $(patsubst %.in,%,$(wildcard man/*.in)) completions/ptwalk.bash completions/_ptwalk"
+	$(Q)sh tests/fuzz/mkdict.sh $(BUILD)/ptwalk > tests/fuzz/script.dict
+	@echo "  GEN     $(patsubst %.in,%,$(wildcard man/*.in)) completions/ptwalk.bash completions/_ptwalk tests/fuzz/script.dict"
 
 # --- the two commands ---------------------------------------------------------
 run: deps
@@ -141,16 +174,24 @@ asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 build/asan/ptwalk \
 		build/asan/tests/test_image
 
+# harnesses that cannot be built are removed: check.sh counts them as
+# failures rather than running stale ones
 check: deps
 	$(Q)$(MAKE) --no-print-directory all $(UNIT_BINS)
 	$(Q)$(MAKE) --no-print-directory asan
-	$(Q)sh tests/check.sh $(BUILD) build/asan
+	$(Q)$(MAKE) --no-print-directory fuzz-build || \
+		rm -f $(addprefix build/fuzz/fuzz_,$(FUZZ_NAMES))
+	$(Q)sh tests/check.sh $(BUILD) build/asan build/fuzz
 
 check-unit: all $(UNIT_BINS)
 	$(Q)sh tests/check.sh --only unit $(BUILD)
 
 check-golden: all
 	$(Q)sh tests/check.sh --only golden $(BUILD)
+
+# the short runs of the harnesses and the hostile inputs alone
+check-fuzz: all fuzz-build
+	$(Q)sh tests/check.sh --only fuzz $(BUILD) "$(wildcard build/asan)" build/fuzz
 
 bench: deps
 	$(Q)$(MAKE) --no-print-directory all $(BUILD)/ptwalk-bench

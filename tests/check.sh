@@ -1,12 +1,14 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Every test of ptwalk.  Usage: tests/check.sh [--only KIND] BUILD [ASAN_BUILD]
-# KIND: unit, golden, cli, docs.  UPDATE=1 rewrites golden expectations.
+# Every test of ptwalk.
+# Usage: tests/check.sh [--only KIND] BUILD [ASAN_BUILD [FUZZ_BUILD]]
+# KIND: unit, golden, cli, docs, fuzz.  UPDATE=1 rewrites golden expectations.
 # The last line is "N passed, N failed"; the exit status is 1 on any failure.
 only=
 if [ "$1" = "--only" ]; then only=$2; shift 2; fi
 build=${1:-build}
 asan=${2:-}
+fuzzb=${3:-}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 pass=0
@@ -248,6 +250,88 @@ if want docs; then
 			[ -z "$out" ] && ok || { ko "docs: mandoc -Tlint $mp"; echo "$out" | head -20; }
 		done
 	fi
+fi
+
+# --- fuzzing: a short run of each libFuzzer harness, and the hostile inputs ----
+# With FUZZ_BUILD (build/fuzz, from make fuzz-build): each harness replays
+# its seeds and mutates them for a fixed number of runs from a fixed seed;
+# every file of tests/fuzz/regress/NAME is replayed by its harness, and the
+# scripts among them also run through the real binary (ASan+UBSan when
+# built) under a time limit, to end with status 0, 1 or 2 and no report.
+# A hostile input: 0 when it passes (its status otherwise, 99 for a report).
+fuzz_input() {	# harness file time-limit
+	# shellcheck disable=SC2086
+	(cd "$tmp" && ASAN_OPTIONS=detect_leaks=1 "$fuzzb/fuzz_$1" $opts \
+		-timeout="$3" "$top/$2" </dev/null >"$tmp/f.out" 2>&1) || return 1
+	[ "$1" = script ] || return 0
+	runbin=$top/${asan:-$build}/ptwalk
+	[ -x "$runbin" ] || runbin=$top/$build/ptwalk
+	args=$(sed -n '1s/^# args: //p' "$2")
+	(cd testdata/golden && eval "timeout $3 \"$runbin\" --quiet $args" \
+		"\"$top/$2\"" </dev/null >"$tmp/f.out" 2>&1)
+	st=$?
+	[ "$st" -gt 2 ] && return "$st"
+	! grep -q 'Sanitizer\|runtime error' "$tmp/f.out" || return 99
+}
+fuzz_replay() {	# harness file
+	if fuzz_input "$1" "$2" 30; then
+		ok
+	else
+		ko "fuzz: hostile input $2 (exit $?)"
+		grep -E 'ERROR|runtime error|SUMMARY|timeout|fuzz:' "$tmp/f.out" | head -n 10
+	fi
+}
+if want fuzz && [ -n "$fuzzb" ]; then
+	sh tests/fuzz/mkdict.sh "$build/ptwalk" >"$tmp/dict" &&
+		cmp -s "$tmp/dict" tests/fuzz/script.dict && ok ||
+		ko "fuzz: tests/fuzz/script.dict is stale (run make docs)"
+	fuzzcc=${FUZZ_CC:-clang-14}
+	command -v "$fuzzcc" >/dev/null 2>&1 && ok ||
+		ko "fuzz: no $fuzzcc to build the harnesses with (make deps installs it)"
+	export PTWALK_TOP="$top"
+	case $fuzzb in /*) ;; *) fuzzb=$top/$fuzzb;; esac
+	# a signal whose handler returns (libFuzzer's SIGALRM before -timeout)
+	# leaves the script in the sandbox: its save still writes nothing
+	if [ -x "$fuzzb/fuzz_script" ]; then
+		mkdir -p "$tmp/alarm"
+		printf 'mmap 0 512M rw private,anonymous\ntouch $_ w 512M\nsave alarm.core\n' \
+			>"$tmp/alarm.in"
+		(cd "$tmp/alarm" && exec env PTWALK_FUZZ_VERBOSE=1 \
+			"$fuzzb/fuzz_script" -timeout=60 "$tmp/alarm.in" \
+			</dev/null >"$tmp/alarm.out" 2>&1) &
+		sleep 0.5
+		kill -ALRM $! 2>/dev/null
+		wait $!
+		grep -q "save: cannot create 'alarm.core'" "$tmp/alarm.out" &&
+			[ -z "$(ls "$tmp/alarm")" ] && ok ||
+			ko "fuzz: a script went on outside the sandbox after SIGALRM"
+	fi
+	for n in script expr elf image lab; do
+		bin=$fuzzb/fuzz_$n
+		if [ ! -x "$bin" ]; then
+			ko "fuzz: no harness $bin (make fuzz-build; it needs $fuzzcc and libclang-rt-14-dev: make deps)"
+			continue
+		fi
+		opts=$(sh tests/fuzz/run.sh seeds "$fuzzb" "$n" | tail -n 1)
+		seeds=$fuzzb/seed/$n
+		nseed=$(ls "$seeds" | wc -l)
+		case $n in
+		expr) runs=20000;;
+		lab) runs=3000;;
+		*) runs=$((nseed + 300));;
+		esac
+		rm -rf "$tmp/corpus"
+		mkdir -p "$tmp/corpus"
+		# shellcheck disable=SC2086
+		(cd "$tmp" && PTWALK_FUZZ_VERIFY=1 ASAN_OPTIONS=detect_leaks=1 \
+			"$bin" $opts -seed=1 -runs=$runs corpus "$seeds" \
+			</dev/null >"$tmp/f.out" 2>&1) &&
+			ok || { ko "fuzz: $n: $runs runs from the seeds"; tail -n 40 "$tmp/f.out"; }
+		for f in tests/fuzz/regress/$n/*; do
+			[ -f "$f" ] || continue
+			fuzz_replay "$n" "$f"
+		done
+	done
 fi
 
 echo "$pass passed, $fail failed"

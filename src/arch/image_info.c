@@ -131,7 +131,8 @@ vmcoreinfo_index(struct image_info *ii)
 		}
 		p = nl ? nl + 1 : NULL;
 	}
-	qsort(x->line, x->n, sizeof(*x->line), line_cmp);
+	if (x->n > 1)	/* no line at all: x->line is NULL, qsort's UB */
+		qsort(x->line, x->n, sizeof(*x->line), line_cmp);
 	ii->vmci = x;
 }
 

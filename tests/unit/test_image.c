@@ -669,6 +669,37 @@ test_vmcoreinfo_many_symbols(void **state)
 }
 
 /*
+ * A VMCOREINFO note with no line of KEY=VALUE (an empty key, no '=') is
+ * indexed as empty: every key is absent, and opening it is defined
+ * behaviour (the empty index is never sorted).
+ */
+static void
+test_vmcoreinfo_without_keys(void **state)
+{
+	struct machine *a = boot(.arch = "x86_64", .mem = 96 * MiB), *b;
+	struct error e;
+
+	(void)state;
+	assert_int_equal(image_save(a, tmp("vk.core"), &e), 0);
+	machine_free(a);
+	b = open_img(tmp("vk.core"), NULL, NULL, &e);
+	assert_non_null(b);
+	free(b->img->vmcoreinfo);
+	b->img->vmcoreinfo = xstrdup("OSRELEASE\n=5\nno key here\n");
+	assert_int_equal(image_save(b, tmp("vk2.core"), &e), 0);
+	machine_free(b);
+	b = open_img(tmp("vk2.core"), NULL, NULL, &e);
+	if (b == NULL) {
+		assert_true(e.msg[0] != 0);
+		return;
+	}
+	assert_null(vmcoreinfo_str(b->img, "OSRELEASE", NULL));
+	assert_null(vmcoreinfo_str(b->img, "", NULL));
+	assert_true(vmcoreinfo_or(b->img, "NUMBER(x)", 7) == 7);
+	machine_free(b);
+}
+
+/*
  * The symbol table: names hashed, addresses bisected, ties at one address
  * answered by the first symbol added, constants never an address's name;
  * a module's symbols come and go together and never hide the kernel's.
@@ -974,6 +1005,7 @@ main(void)
 		cmocka_unit_test(test_file_unchanged),
 		cmocka_unit_test(test_fuzz),
 		cmocka_unit_test(test_vmcoreinfo_many_symbols),
+		cmocka_unit_test(test_vmcoreinfo_without_keys),
 		cmocka_unit_test(test_ksyms),
 		cmocka_unit_test(test_truncated_under),
 		cmocka_unit_test(test_many_loads),
