@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
+#include "ptwalk/arch_list.h"
 #include "ptwalk/boot.h"
 #include "ptwalk/elf.h"
 #include "ptwalk/machine.h"

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
+#include "ptwalk/arch_list.h"
 #include "ptwalk/cmd.h"
 #include "ptwalk/image.h"
 

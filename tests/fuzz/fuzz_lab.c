@@ -135,7 +135,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ctx.redirect = REDIRECT_NEVER;	/* never a shell command */
 	ctx.in = &in;
 	ctx.json = strstr(first, "json") != NULL;
-	ctx.lab = st->r;
+	ctx.kept = st->r;	/* the lab run, as cmds/lab.c keeps it */
+	ctx.kept_release = NULL;
 	fuzz_mute(true);
 	for (p = nl ? nl + 1 : end; p < end; p = nl ? nl + 1 : end) {
 		nl = memchr(p, '\n', (size_t)(end - p));
@@ -143,7 +144,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		run_line(&ctx, p, (size_t)((nl ? nl : end) - p));
 	}
 	fuzz_mute(false);
-	ctx.lab = NULL;		/* kept for the next input */
+	ctx.kept = NULL;	/* kept for the next input */
 	ctx.in = NULL;
 	ctx_release(&ctx);
 	clear_answers(st->r);

@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
+#include "ptwalk/arch_list.h"
 #include "ptwalk/boot.h"
 #include "ptwalk/cmd.h"
 #include "ptwalk/expr.h"

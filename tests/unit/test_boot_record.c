@@ -14,6 +14,7 @@
 
 #include "ptwalk/boot.h"
 #include "ptwalk/boot_record.h"
+#include "ptwalk/ksym.h"
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/slab.h"
 #include "ptwalk/vmalloc.h"
@@ -178,7 +179,8 @@ test_booted_x86_64(void **state)
 /*
  * arm64 256M: one zone whose free blocks of every order below 10 are the
  * guest's, carved from blocks of many orders (none cut from a run freed
- * before it), and the early areas the kernel image holds skipped.
+ * before it); the record's early areas over RAM (Debian's larger image)
+ * are not replayed: the machine's own image areas stand, nothing skipped.
  */
 static void
 test_booted_arm64(void **state)
@@ -196,7 +198,8 @@ test_booted_arm64(void **state)
 	for (o = 0; o < 10; o++)
 		assert_int_equal(z->free_area[o].nr_free, dma[o]);
 	assert_true(z->free_area[10].nr_free >= 40);
-	assert_true(bs->nskips > 0 && bs->skip_line > 0);
+	assert_int_equal(bs->nskips, 0);
+	assert_non_null(vmap_area_at(m, machine_ksym(m, "_stext")->value));
 	machine_free(m);
 }
 

@@ -49,7 +49,22 @@ walk_kernel(struct machine *m, u64 va, u64 *pa)
 	return r;
 }
 
-/* Every live area: inside the range, disjoint, mapped page by page. */
+/* One of the arch's static vm areas (arm's CMA remap, PCI I/O window). */
+static bool
+is_static(const struct machine *m, const struct vmap_area *va)
+{
+	unsigned i;
+
+	for (i = 0; i < m->lay.nr_static_vm; i++)
+		if (m->lay.static_vm[i].addr == va->va_start)
+			return true;
+	return false;
+}
+
+/*
+ * Every live area: inside the range (the arch's static areas may lie
+ * anywhere), disjoint, mapped page by page.
+ */
 static void
 check_areas(struct machine *m)
 {
@@ -66,7 +81,7 @@ check_areas(struct machine *m)
 		if (prev != NULL)
 			assert_true(prev->va_end <= va->va_start);
 		assert_true(va->va_start < va->va_end);
-		if (vm == NULL || vm->kind == VMK_KERNEL)
+		if (vm == NULL || vm->kind == VMK_KERNEL || is_static(m, va))
 			continue;
 		assert_true(va->va_start >= m->lay.vmalloc_start);
 		assert_true(va->va_end <= m->lay.vmalloc_end);
