@@ -381,7 +381,9 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 	trace_event(m, pgd_alloc, .pgd = pgd, .first = first, .last = n - 1,
 		    .kernel_start = MIN(m->lay.page_offset,
 					m->lay.modules_vaddr) &
-		    ~((1ULL << L->shift) - 1));
+		    ~((1ULL << L->shift) - 1),
+		    .user_pgd = m->user_pgd_offset ? pgd + m->user_pgd_offset :
+		    0);
 	/*
 	 * PAE: the CPU loads the four PDPTEs with CR3, so a pgd cannot gain
 	 * a pmd later: the user pmds are preallocated (pgd_prepopulate_pmd)
@@ -397,7 +399,8 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 					  t);
 		}
 		mm->pmd_prealloc = true;
-		trace_event(m, pgd_prepopulate_pmd, .pmds = first);
+		trace_event(m, pgd_prepopulate_pmd, .pmds = first,
+			    .own_kernel = m->user_pgd_offset != 0);
 		if (m->user_pgd_offset)
 			return pgd_prepopulate_kernel_pmds(m, mm, first, e);
 	}

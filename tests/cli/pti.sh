@@ -126,3 +126,12 @@ while read -r name s; do
 		;;
 	esac
 done <"$t/sim.f"
+
+# what has no PTI says why
+"$PTWALK" -q -a i386 --cpu meltdown -c machine
+echo "[exit $?]"
+"$PTWALK" -q -a x86_64 -m 256M -c 'walk --user-pgd 0x401000'
+echo "[exit $?]"
+"$PTWALK" -q -a i386-pae --kernel 2.6 -m 1G -c 'ptdump --user-pgd'
+echo "[exit $?]"
+"$PTWALK" -q -a i386-pae -m 1G --cpu nomeltdown -c machine | grep PTI
