@@ -701,6 +701,16 @@ TRACE_EVENT(load_root,
 	unsigned tag;
 	unsigned dropped, kept;
 )
+/*
+ * PTI without PCID: a user-mode fault's entry to the kernel and its return
+ * each load the root (the kernel pgd, then the user pgd at pgd): the
+ * non-global TLB entries are dropped, the global ones kept
+ */
+TRACE_EVENT(pti_user_return,
+	int cpu;
+	u64 pgd;
+	unsigned dropped, kept;
+)
 TRACE_EVENT(switch_to_idle,
 	int cpu;
 	enum idle_how how;

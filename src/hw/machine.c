@@ -459,6 +459,27 @@ machine_fault_reason(const struct machine *m, const struct walk *w,
 	}
 }
 
+/*
+ * PTI without PCID: the fault entered the kernel and returns to user mode,
+ * each a root load that drops the non-global TLB entries (with PCID the
+ * kernel's and the user's entries keep their own tags).
+ */
+static void
+pti_user_return(struct machine *m, struct cpu *c, unsigned acc)
+{
+	unsigned before, after;
+
+	if (!(acc & ACC_USER) || !m->user_pgd_offset || m->user_tag_bit ||
+	    !c->root_valid[0])
+		return;
+	before = tlb_count(&c->tlb);
+	tlb_flush_nonglobal(&c->tlb);
+	after = tlb_count(&c->tlb);
+	trace_event(m, pti_user_return, .cpu = c->id,
+		    .pgd = cpu_root(m, c, 0, ACC_USER),
+		    .dropped = before - after, .kept = after);
+}
+
 int
 machine_access(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 	       u64 *pa, struct error *e)
@@ -486,6 +507,7 @@ machine_access(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 		if (m->handle_fault != NULL) {
 			if (m->handle_fault(m, c, va, acc, &w, e))
 				return e ? e->code : -EFAULT;
+			pti_user_return(m, c, acc);
 			continue;
 		}
 		machine_fault_reason(m, &w, acc, why, sizeof(why));

@@ -13,5 +13,6 @@ walk 0xc2000000
 fork
 ps
 touch 0x08049000 x
+touch 0x0804d000 w
 tlb
 exit
