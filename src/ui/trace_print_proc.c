@@ -85,8 +85,8 @@ TRACE_PRINT(pti_user_return)
 	sb_addf(sb, "cpu%d: PTI: the entry to the kernel and the return to "
 		"user mode load ", e->cpu);
 	print_reg(sb, m->arch->root_name[0]);
-	sb_addf(sb, " (the kernel pgd, then the user pgd %s) with no PCID to "
-		"tag them: %u non-global TLB entries dropped, %u global kept",
+	sb_addf(sb, " (the kernel pgd, then the user pgd %s), untagged: %u "
+		"non-global TLB entries dropped, %u global kept",
 		fpa(m, e->pgd), e->dropped, e->kept);
 }
 
