@@ -132,7 +132,6 @@ dump(struct ctx *ctx, const char *what, int ri, u64 start, u64 end)
 		   upgd ? "the user pgd at " : "",
 		   m->arch->root_name[ri] ? m->arch->root_name[ri] : "root",
 		   fpa(m, root), fva(m, start), fva(m, end - 1));
-	j_hex(ctx, "root", root);
 	n = ptdump_walk(m, root, start, end, emit, &st, &ps);
 	if (n < 0)
 		return cmd_error(ctx, "interrupted");
