@@ -218,6 +218,33 @@ show_simulated(struct ctx *ctx)
 	show_boot(ctx);
 }
 
+/*
+ * Kernel page-table isolation: on or off and why; with it, the two pgds
+ * the current CPU switches between, and the user PCID.
+ */
+static void
+show_pti(struct ctx *ctx, struct cpu *c)
+{
+	struct machine *m = ctx->m;
+
+	if (m->image || m->pti_why == NULL)
+		return;
+	out_printf(ctx, "PTI        %s\n", m->pti_why);
+	j_bool(ctx, "pti", m->user_pgd_offset != 0);
+	j_str(ctx, "pti_why", m->pti_why);
+	if (!m->user_pgd_offset || !c->root_valid[0])
+		return;
+	out_printf(ctx, "           kernel pgd %s, user pgd %s (CR3 + %s on "
+		   "return to user mode, back on entry)", fpa(m, c->root[0]),
+		   fpa(m, c->root[0] + m->user_pgd_offset),
+		   fsize(m->user_pgd_offset));
+	if (m->user_tag_bit)
+		out_printf(ctx, "; user PCID = kernel PCID | 0x%x",
+			   m->user_tag_bit);
+	out_printf(ctx, "\n");
+	j_hex(ctx, "user_pgd", c->root[0] + m->user_pgd_offset);
+}
+
 /* The CPUs and the page-table roots loaded on the current one. */
 static void
 show_roots(struct ctx *ctx, struct cpu *c)
@@ -317,6 +344,7 @@ machine_run(struct ctx *ctx)
 				feature_names[i].name);
 	out_printf(ctx, "features   %s\n", sb.len ? sb.buf : "-");
 	j_str(ctx, "features", sb.buf);
+	show_pti(ctx, c);
 	out_printf(ctx, "TLB        %u entries, %u ways per CPU (%s)\n",
 		   c->tlb.sets * c->tlb.ways, c->tlb.ways,
 		   m->tlb_on ? "on" : "off");

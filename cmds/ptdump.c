@@ -120,16 +120,19 @@ dump(struct ctx *ctx, const char *what, int ri, u64 start, u64 end)
 	struct cpu *c = machine_cpu(m);
 	struct pd_state st = { ctx, NULL, 0 };
 	struct ptdump_stats ps;
+	bool upgd = args_has(ctx, "--user-pgd");
+	u64 root = cpu_root(m, c, ri, upgd ? ACC_USER : 0);
 	long n;
 
 	if (!c->root_valid[ri]) {
 		out_printf(ctx, "%s: no page-table root loaded\n", what);
 		return 0;
 	}
-	out_printf(ctx, "%s mappings of %s=%s, %s-%s:\n", what,
+	out_printf(ctx, "%s mappings of %s%s=%s, %s-%s:\n", what,
+		   upgd ? "the user pgd at " : "",
 		   m->arch->root_name[ri] ? m->arch->root_name[ri] : "root",
-		   fpa(m, c->root[ri]), fva(m, start), fva(m, end - 1));
-	n = ptdump_walk(m, c->root[ri], start, end, emit, &st, &ps);
+		   fpa(m, root), fva(m, start), fva(m, end - 1));
+	n = ptdump_walk(m, root, start, end, emit, &st, &ps);
 	if (n < 0)
 		return cmd_error(ctx, "interrupted");
 	out_printf(ctx, "%s, %s mapped\n", plural((u64)n, "range", NULL),
@@ -166,6 +169,10 @@ ptdump_run(struct ctx *ctx)
 	int r = 0;
 
 	top = m->mmu.va_mode == VA_ZEROEXT ? 1ULL << m->mmu.va_bits : 0;
+	if (args_has(ctx, "--user-pgd") && !m->user_pgd_offset)
+		return cmd_error(ctx, "--user-pgd: %s", m->pti_why ?
+				 m->pti_why : "no kernel page-table isolation "
+				 "here: one pgd serves both modes");
 	progress_begin(&pd_progress, "ptdump", "ranges", 0, PROGRESS_STREAM);
 	j_arr(ctx, "ranges");
 	if (which == NULL || !strcmp(which, "user") ||
@@ -199,6 +206,12 @@ ptdump_run(struct ctx *ctx)
 	return r;
 }
 
+static const struct cmd_opt ptdump_opts[] = {
+	{ "--user-pgd", NULL, NULL, "dump the PTI user pgd (what user mode "
+	  "runs on)" },
+	{ NULL, NULL, NULL, NULL },
+};
+
 const struct cmd cmd_ptdump = {
 	.name = "ptdump",
 	.family = FAM_TRANSLATION,
@@ -213,8 +226,16 @@ const struct cmd cmd_ptdump = {
 	"of which size at which level, the rights, the entry bits of the\n"
 	"first page, and the physical start when the range is physically\n"
 	"contiguous ('scattered' otherwise).  Region headers name the kernel\n"
-	"region each range starts in.\n",
+	"region each range starts in.\n"
+	"With kernel page-table isolation (x86 PTI, see `machine`), --user-pgd\n"
+	"dumps the user pgd, the tables the CPU runs on in user mode (CR3 +\n"
+	"4K): user space as in the kernel pgd, and of the kernel only what\n"
+	"PTI cloned into it: the cpu_entry_area and the entry text (i386-pae:\n"
+	"the cpu_entry_area's pmds, the kernel text and rodata; x86_64: the\n"
+	"cpu_entry_area's pgd entry, the entry text's pmd, and the text and\n"
+	"rodata too without PCID), all of it global.\n",
 	.complete = "expr:kernel,user addr",
+	.opts = ptdump_opts,
 	.min_args = 0,
 	.max_args = 2,
 	.run = ptdump_run,

@@ -24,10 +24,14 @@ static const char *
 entry_state(struct machine *m, struct cpu *c, const struct tlb_entry *e)
 {
 	struct walk w;
+	/* with PTI, user mode fills user addresses from the user pgd */
+	bool user = m->user_pgd_offset && e->va < m->lay.task_size;
 
-	if (!e->global && e->asid != c->asid)
+	if (!e->global && e->asid != c->asid &&
+	    e->asid != cpu_tag(m, c, ACC_USER))
 		return "other asid";
-	if (machine_walk(m, c, e->va, &w) != WF_NONE)
+	if ((user ? machine_walk_user(m, c, e->va, &w) :
+	     machine_walk(m, c, e->va, &w)) != WF_NONE)
 		return "STALE: now unmapped";
 	if ((w.pa & ~((1ULL << e->shift) - 1)) != e->pa || w.shift != e->shift)
 		return "STALE: remapped";

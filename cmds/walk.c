@@ -16,7 +16,16 @@ walk_run(struct ctx *ctx)
 
 	if (arg_u64(ctx, args->argv[0], "VADDR", &va))
 		return -1;
-	machine_walk(m, c, va, &w);
+	if (args_has(ctx, "--user-pgd")) {
+		if (!m->user_pgd_offset)
+			return cmd_error(ctx, "--user-pgd: %s", m->pti_why ?
+					 m->pti_why : "no kernel page-table "
+					 "isolation here: one pgd serves both "
+					 "modes");
+		machine_walk_user(m, c, va, &w);
+	} else {
+		machine_walk(m, c, va, &w);
+	}
 	show_walk(ctx, c, &w, true);
 	if (w.fault == WF_VA_RANGE || w.fault == WF_NONCANONICAL) {
 		struct error e;
@@ -33,6 +42,12 @@ walk_run(struct ctx *ctx)
 	cmd_set_value(ctx, w.pa);
 	return 0;
 }
+
+static const struct cmd_opt walk_opts[] = {
+	{ "--user-pgd", NULL, NULL, "walk the PTI user pgd (what user mode "
+	  "runs on)" },
+	{ NULL, NULL, NULL, NULL },
+};
 
 const struct cmd cmd_walk = {
 	.name = "walk",
@@ -57,8 +72,13 @@ const struct cmd cmd_walk = {
 	"the access flag clear on arm64 without hardware AF, an old page on\n"
 	"arm (Linux's PTE maps it, the hardware entry is empty); only an\n"
 	"access (touch) takes that fault.  The value ($_) is the physical\n"
-	"address.  'vtop' is the crash(8) name.\n",
+	"address.  'vtop' is the crash(8) name.\n"
+	"With kernel page-table isolation (x86 PTI, see `machine`) a walk\n"
+	"reads the kernel pgd, as the kernel does; --user-pgd walks the user\n"
+	"pgd (CR3 + 4K) that user mode runs on, where most kernel addresses\n"
+	"are not present.\n",
 	.complete = "addr",
+	.opts = walk_opts,
 	.min_args = 1,
 	.max_args = 1,
 	.value = VALUE_PA,

@@ -29,7 +29,7 @@ _ptwalk_values()
 	--nodes)
 		;;
 	--cpu)
-		COMPREPLY=( $(compgen -W 'nopse nopge nonx nogbpages nopcid pse36 nopse36 pse pge nx gbpages pcid hafdbs nohafdbs' -- "$2") ) ;;
+		COMPREPLY=( $(compgen -W 'nopse nopge nonx nogbpages nopcid pse36 nopse36 pse pge nx gbpages pcid hafdbs nohafdbs meltdown nomeltdown' -- "$2") ) ;;
 	--vmalloc)
 		;;
 	--kernel)

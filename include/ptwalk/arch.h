@@ -109,6 +109,12 @@ struct bitfield {
 #define F_PCID		0x0010	/* PCID tags in the TLB */
 #define F_PSE36		0x0040
 #define F_HAFDBS	0x0080	/* arm64: hardware access flag and dirty state */
+#define F_MELTDOWN	0x0100	/* x86: X86_BUG_CPU_MELTDOWN (an Intel CPU) */
+/*
+ * x86: the kernel isolates its page tables (X86_FEATURE_PTI): its own
+ * mappings are made without _PAGE_GLOBAL.  Set by the kernel, not by --cpu.
+ */
+#define F_PTI		0x0200
 
 struct machine_opts {
 	const char *arch;

@@ -115,6 +115,17 @@ struct machine {
 	 * process runs (cpu_set_reserved_ttbr0).  0: swapper_pg_dir.
 	 */
 	u64 reserved_pg_dir;
+	/*
+	 * Kernel page-table isolation (x86 PTI): every pgd is two pages,
+	 * the kernel's and, user_pgd_offset bytes above it, the user's,
+	 * which maps user space and only the kernel ranges that entry and
+	 * exit need; the CPU runs on the user pgd in user mode.  0: one pgd
+	 * for both.  pti_why: what decided it, for `machine` (NULL: the
+	 * arch has no such choice).
+	 */
+	u64 user_pgd_offset;
+	const char *pti_why;
+	u16 user_tag_bit;	/* PTI with PCID: user PCID = kernel's | this */
 	bool tlb_on;
 	struct kernel *kern;		/* simulated kernel; NULL on images */
 	/*
@@ -210,6 +221,9 @@ machine_root(const struct machine *m, const struct cpu *c, u64 va)
  * pages, whose hardware entry is empty while the Linux PTE maps them).
  */
 int machine_walk(struct machine *m, struct cpu *c, u64 va, struct walk *w);
+/* The same from the root user mode runs on (with PTI, the user pgd). */
+int machine_walk_user(struct machine *m, struct cpu *c, u64 va,
+		      struct walk *w);
 /*
  * Translate as the CPU does: the TLB first when it is on, else (and on a
  * miss) the hardware walk, then the permission check for acc.  *hit says
@@ -229,12 +243,33 @@ int machine_translate(struct machine *m, struct cpu *c, u64 va,
  */
 int machine_xlat_miss(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 		      struct xlat *x);
+
+/*
+ * The root an access acc of CPU c walks from (root ri) and the tag of its
+ * TLB entries: with PTI, user mode runs on the user pgd and, with PCID,
+ * under the user PCID.
+ */
+static inline u64
+cpu_root(const struct machine *m, const struct cpu *c, int ri, unsigned acc)
+{
+	return c->root[ri] + ((acc & ACC_USER) && ri == 0 ?
+			      m->user_pgd_offset : 0);
+}
+
+static inline u16
+cpu_tag(const struct machine *m, const struct cpu *c, unsigned acc)
+{
+	return (acc & ACC_USER) && m->user_pgd_offset ?
+		(u16)(c->asid | m->user_tag_bit) : c->asid;
+}
+
 static inline int
 machine_xlat(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 	     struct xlat *x, bool *hit)
 {
 	if (likely(m->tlb_on)) {
-		struct tlb_entry *te = tlb_lookup(&c->tlb, va, c->asid);
+		struct tlb_entry *te = tlb_lookup(&c->tlb, va,
+						  cpu_tag(m, c, acc));
 
 		if (te != NULL) {
 			u64 mask = (1ULL << te->shift) - 1;

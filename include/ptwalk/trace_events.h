@@ -370,14 +370,18 @@ TRACE_EVENT(pgd_alloc_slab,
 )
 /*
  * pgd_alloc(): entries first..last (the kernel's, from kernel_start)
- * copied from swapper_pg_dir; user_only: first entries, all empty
+ * copied from swapper_pg_dir; user_only: first entries, all empty;
+ * user_pgd: with PTI, the user pgd (0: none), whose kernel entries come
+ * from swapper_pg_dir's user half
  */
 TRACE_EVENT(pgd_alloc,
-	u64 pgd, first, last, kernel_start;
+	u64 pgd, first, last, kernel_start, user_pgd;
 	bool user_only;
 )
+/* own_kernel: the kernel's pmds copied, not shared (PTI) */
 TRACE_EVENT(pgd_prepopulate_pmd,
 	u64 pmds;
+	bool own_kernel;
 )
 /* zap_pte_range(): pte at epa maps a pfn without a struct page */
 TRACE_EVENT(zap_pte_nopage,
@@ -695,6 +699,16 @@ TRACE_EVENT(load_root,
 	u64 pgd;
 	bool tagged, flush;
 	unsigned tag;
+	unsigned dropped, kept;
+)
+/*
+ * PTI without PCID: a user-mode fault's entry to the kernel and its return
+ * each load the root (the kernel pgd, then the user pgd at pgd): the
+ * non-global TLB entries are dropped, the global ones kept
+ */
+TRACE_EVENT(pti_user_return,
+	int cpu;
+	u64 pgd;
 	unsigned dropped, kept;
 )
 TRACE_EVENT(switch_to_idle,

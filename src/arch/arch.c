@@ -37,6 +37,9 @@ const struct feature_name feature_names[] = {
 	{ "pse36", F_PSE36, "PSE-36: 4M pages above 4G" },
 	{ "hafdbs", F_HAFDBS, "arm64: hardware access flag and dirty state "
 	  "(ARMv8.1 TCR_EL1.HA/HD)" },
+	{ "meltdown", F_MELTDOWN, "x86: the CPU has the Meltdown bug "
+	  "(X86_BUG_CPU_MELTDOWN), so a 6.1 kernel isolates its page tables "
+	  "(PTI)" },
 	{ NULL, 0, NULL }
 };
 

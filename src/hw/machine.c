@@ -248,7 +248,8 @@ machine_va(const struct machine *m, u64 pa, u64 *va, struct error *e)
 
 /* The hardware's walk from cpu c's root. */
 static int
-hw_walk(struct machine *m, struct cpu *c, u64 va, struct walk *w)
+hw_walk(struct machine *m, struct cpu *c, u64 va, unsigned acc,
+	struct walk *w)
 {
 	int ri = mmu_root_index(&m->mmu, va);
 
@@ -260,7 +261,7 @@ hw_walk(struct machine *m, struct cpu *c, u64 va, struct walk *w)
 		w->access_fault = WF_NONE;
 		return WF_NO_ROOT;
 	}
-	return mmu_walk(&m->mmu, &m->phys, c->root[ri], va, w);
+	return mmu_walk(&m->mmu, &m->phys, cpu_root(m, c, ri, acc), va, w);
 }
 
 /*
@@ -302,7 +303,15 @@ linux_view(struct machine *m, struct walk *w)
 int
 machine_walk(struct machine *m, struct cpu *c, u64 va, struct walk *w)
 {
-	hw_walk(m, c, va, w);
+	hw_walk(m, c, va, 0, w);
+	linux_view(m, w);
+	return w->fault;
+}
+
+int
+machine_walk_user(struct machine *m, struct cpu *c, u64 va, struct walk *w)
+{
+	hw_walk(m, c, va, ACC_USER, w);
 	linux_view(m, w);
 	return w->fault;
 }
@@ -316,7 +325,8 @@ machine_translate(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 
 	*hit = false;
 	if (m->tlb_on) {
-		struct tlb_entry *te = tlb_lookup(&c->tlb, va, c->asid);
+		struct tlb_entry *te = tlb_lookup(&c->tlb, va,
+						  cpu_tag(m, c, acc));
 
 		/* a write through a clean TLB entry re-walks to set Dirty */
 		if (te != NULL && !((acc & ACC_AD) && (acc & ACC_WRITE) &&
@@ -337,7 +347,7 @@ machine_translate(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 			return w->fault;
 		}
 	}
-	f = hw_walk(m, c, va, w);
+	f = hw_walk(m, c, va, acc, w);
 	if (f)
 		return f;
 	/* an access takes the access flag fault first (before rights) */
@@ -361,8 +371,8 @@ machine_translate(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 		w->attr = s->d.attr;
 	}
 	if (m->tlb_on)
-		tlb_fill(&c->tlb, va, c->asid, w->shift, w->pa, w->perm,
-			 w->attr, (w->attr & P_GLOBAL) != 0);
+		tlb_fill(&c->tlb, va, cpu_tag(m, c, acc), w->shift, w->pa,
+			 w->perm, w->attr, (w->attr & P_GLOBAL) != 0);
 	return WF_NONE;
 }
 
@@ -377,7 +387,8 @@ machine_xlat_miss(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 		x->fault = WF_NO_ROOT;
 		return WF_NO_ROOT;
 	}
-	f = mmu_translate_walk(&m->mmu, &m->phys, c->root[ri], va, x);
+	f = mmu_translate_walk(&m->mmu, &m->phys, cpu_root(m, c, ri, acc),
+			       va, x);
 	if (f)
 		return f;
 	if (acc_need(acc) & ~x->perm) {
@@ -388,8 +399,8 @@ machine_xlat_miss(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 	if (unlikely(mmu_old_faults(&m->mmu, x->attr)))
 		return WF_NONE;
 	if (m->tlb_on)
-		tlb_fill(&c->tlb, va, c->asid, x->shift, x->pa, x->perm, x->attr,
-			 (x->attr & P_GLOBAL) != 0);
+		tlb_fill(&c->tlb, va, cpu_tag(m, c, acc), x->shift, x->pa,
+			 x->perm, x->attr, (x->attr & P_GLOBAL) != 0);
 	return WF_NONE;
 }
 
@@ -448,6 +459,27 @@ machine_fault_reason(const struct machine *m, const struct walk *w,
 	}
 }
 
+/*
+ * PTI without PCID: the fault entered the kernel and returns to user mode,
+ * each a root load that drops the non-global TLB entries (with PCID the
+ * kernel's and the user's entries keep their own tags).
+ */
+static void
+pti_user_return(struct machine *m, struct cpu *c, unsigned acc)
+{
+	unsigned before, after;
+
+	if (!(acc & ACC_USER) || !m->user_pgd_offset || m->user_tag_bit ||
+	    !c->root_valid[0])
+		return;
+	before = tlb_count(&c->tlb);
+	tlb_flush_nonglobal(&c->tlb);
+	after = tlb_count(&c->tlb);
+	trace_event(m, pti_user_return, .cpu = c->id,
+		    .pgd = cpu_root(m, c, 0, ACC_USER),
+		    .dropped = before - after, .kept = after);
+}
+
 int
 machine_access(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 	       u64 *pa, struct error *e)
@@ -475,6 +507,7 @@ machine_access(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 		if (m->handle_fault != NULL) {
 			if (m->handle_fault(m, c, va, acc, &w, e))
 				return e ? e->code : -EFAULT;
+			pti_user_return(m, c, acc);
 			continue;
 		}
 		machine_fault_reason(m, &w, acc, why, sizeof(why));

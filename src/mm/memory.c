@@ -169,6 +169,26 @@ alloc_user_table(struct machine *m, struct mm_struct *mm, int lvl,
 }
 
 /*
+ * Populate the entry upper (of level ul) of mm's tables with table t.
+ * With two pgds (PTI), a pgd entry of user space goes into both
+ * (pti_set_user_pgtbl): the user's copy as it is, the kernel's no-exec,
+ * so that the kernel never runs user code.
+ */
+static void
+user_pgd_populate(struct machine *m, struct mm_struct *mm, int ul, u64 upper,
+		  u64 t)
+{
+	if (ul != LVL_PGD || !m->user_pgd_offset ||
+	    (upper & PAGE_MASK) != mm->pgd) {
+		pgtable_populate(m, ul, upper, t, PAGE_TABLE_USER);
+		return;
+	}
+	pgtable_populate(m, ul, upper + m->user_pgd_offset, t,
+			 PAGE_TABLE_USER);
+	pgtable_populate(m, ul, upper, t, PAGE_TABLE_USER & ~(P_KX | P_UX));
+}
+
+/*
  * __p4d_alloc() ... __pte_alloc() of a process: the entry upper, of the
  * level above lvl, must hold a table: when it is empty, a new table of
  * level lvl (with create), counted in the mm.  Nothing to do for a folded
@@ -198,7 +218,7 @@ user_pt_alloc(struct machine *m, struct mm_struct *mm, int lvl, u64 upper,
 	t = alloc_user_table(m, mm, lvl, e);
 	if (t == 0)
 		return e ? e->code : -ENOMEM;
-	pgtable_populate(m, ul, upper, t, PAGE_TABLE_USER);
+	user_pgd_populate(m, mm, ul, upper, t);
 	trace_event(m, pgtable_alloc, .lvl = lvl, .table = t, .start = start,
 		    .end = start + (1ULL << L->shift), .parent = ul,
 		    .index = pt_index(mmu, ul, addr));
@@ -260,6 +280,43 @@ kernel_pgd_boundary(const struct machine *m)
 	return pgd_index(&m->mmu, start);
 }
 
+/*
+ * PAE with PTI (!SHARED_KERNEL_PMD): each pgd has its own copy of the
+ * kernel's pmds (pgd_prepopulate_pmd) and of the pmds of swapper's user
+ * half (pgd_prepopulate_user_pmd); their page tables stay shared.
+ */
+static int
+pgd_prepopulate_kernel_pmds(struct machine *m, struct mm_struct *mm,
+			    u64 first, struct error *e)
+{
+	const struct pt_level *L = &m->mmu.lv[LVL_PGD];
+	const struct pt_level *P = &m->mmu.lv[LVL_PMD];
+	u64 n = 1ULL << L->bits, i, off, k;
+
+	for (i = first; i < n; i++)
+		for (off = 0; off <= m->user_pgd_offset; off += PAGE_SIZE) {
+			u64 src = m->swapper_pg_dir + off + i * L->esize, t, v;
+			struct pte_decode d;
+
+			pt_entry(m, LVL_PGD, src, &v, &d);
+			if (d.kind != PT_TABLE)
+				continue;
+			t = alloc_user_table(m, mm, LVL_PMD, e);
+			if (t == 0)
+				return e ? e->code : -ENOMEM;
+			for (k = 0; k < (1ULL << P->bits); k++) {
+				v = 0;
+				phys_read_entry(&m->phys, d.addr + k * P->esize,
+						P->esize, &v);
+				phys_write_entry(&m->phys, t + k * P->esize,
+						 P->esize, v);
+			}
+			pgtable_populate(m, LVL_PGD, mm->pgd + off +
+					 i * L->esize, t, PAGE_TABLE_KERNEL);
+		}
+	return 0;
+}
+
 int
 pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 {
@@ -267,7 +324,13 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 	const struct pt_level *L = &mmu->lv[LVL_PGD];
 	u64 size = m->arch->table_size(mmu, LVL_PGD), pgd, first, n, i;
 
-	if (size > PAGE_SIZE) {
+	if (m->user_pgd_offset) {
+		/* PTI: PGD_ALLOCATION_ORDER 1, the kernel's pgd, the user's */
+		mm->pgd_order = 1;
+		if (mm_alloc_pgd_pages(m, mm->pgd_order, &pgd, e))
+			return e ? e->code : -ENOMEM;
+		mm->pgtables_bytes += PAGE_SIZE << mm->pgd_order;
+	} else if (size > PAGE_SIZE) {
 		/* arm: the 16K pgd, __get_free_pages(GFP_KERNEL, 2) */
 		mm->pgd_order = get_order(size);
 		if (mm_alloc_pgd_pages(m, mm->pgd_order, &pgd, e))
@@ -299,18 +362,28 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 		return 0;
 	}
 	first = kernel_pgd_boundary(m);
-	/* clone_pgd_range(): the kernel's entries from swapper_pg_dir */
+	/*
+	 * clone_pgd_range(): the kernel's entries from swapper_pg_dir, and
+	 * with PTI those of its user half into the user pgd
+	 */
 	for (i = first; i < n; i++) {
-		u64 v = 0;
+		u64 v = 0, off;
 
-		phys_read_entry(&m->phys, m->swapper_pg_dir + i * L->esize,
-				L->esize, &v);
-		phys_write_entry(&m->phys, pgd + i * L->esize, L->esize, v);
+		for (off = 0; off <= m->user_pgd_offset; off += PAGE_SIZE) {
+			phys_read_entry(&m->phys, m->swapper_pg_dir + off +
+					i * L->esize, L->esize, &v);
+			phys_write_entry(&m->phys, pgd + off + i * L->esize,
+					 L->esize, v);
+			if (!m->user_pgd_offset)
+				break;
+		}
 	}
 	trace_event(m, pgd_alloc, .pgd = pgd, .first = first, .last = n - 1,
 		    .kernel_start = MIN(m->lay.page_offset,
 					m->lay.modules_vaddr) &
-		    ~((1ULL << L->shift) - 1));
+		    ~((1ULL << L->shift) - 1),
+		    .user_pgd = m->user_pgd_offset ? pgd + m->user_pgd_offset :
+		    0);
 	/*
 	 * PAE: the CPU loads the four PDPTEs with CR3, so a pgd cannot gain
 	 * a pmd later: the user pmds are preallocated (pgd_prepopulate_pmd)
@@ -322,11 +395,14 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 
 			if (t == 0)
 				return e ? e->code : -ENOMEM;
-			pgtable_populate(m, LVL_PGD, pgd + i * L->esize, t,
-					 PAGE_TABLE_USER);
+			user_pgd_populate(m, mm, LVL_PGD, pgd + i * L->esize,
+					  t);
 		}
 		mm->pmd_prealloc = true;
-		trace_event(m, pgd_prepopulate_pmd, .pmds = first);
+		trace_event(m, pgd_prepopulate_pmd, .pmds = first,
+			    .own_kernel = m->user_pgd_offset != 0);
+		if (m->user_pgd_offset)
+			return pgd_prepopulate_kernel_pmds(m, mm, first, e);
 	}
 	return 0;
 }
@@ -389,6 +465,18 @@ pgd_free(struct machine *m, struct mm_struct *mm)
 		free_subtree(m, mm, child, 1, path);
 		free_table(m, mm, child & PAGE_MASK);
 		k = g1;
+	}
+	/* PAE with PTI: the pmd copies of the kernel's and user's halves */
+	for (k = first; mm->pmd_prealloc && m->user_pgd_offset &&
+	     k < (1ULL << L->bits); k++) {
+		u64 off;
+
+		for (off = 0; off <= m->user_pgd_offset; off += PAGE_SIZE) {
+			u64 child = child_table(m, mm->pgd + off, 0, k);
+
+			if (child != 0)
+				free_table(m, mm, child & PAGE_MASK);
+		}
 	}
 	if (mm->pgd_slab) {
 		u64 va = 0;
@@ -593,9 +681,15 @@ free_level(struct machine *m, struct mm_struct *mm, u64 table, int i,
 		/* PAE's preallocated pmds stay until pgd_free */
 		if (i == 0 && mm->pmd_prealloc)
 			continue;
-		for (g = g0; g <= g1; g++)
+		for (g = g0; g <= g1; g++) {
 			phys_write_entry(&m->phys, table + g * L->esize,
 					 L->esize, 0);
+			/* the user pgd's copy (PTI) */
+			if (i == 0 && m->user_pgd_offset)
+				phys_write_entry(&m->phys, table +
+						 m->user_pgd_offset +
+						 g * L->esize, L->esize, 0);
+		}
 		free_table(m, mm, child & PAGE_MASK);
 		trace_event(m, free_pgtables, .lvl = mmu->walk[i + 1],
 			    .table = child & PAGE_MASK,

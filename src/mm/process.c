@@ -286,12 +286,13 @@ task_init(struct machine *m, struct error *e)
 	mm_context_setup(m);
 	/*
 	 * pgtable_cache_init(): a pgd smaller than a page (the 32-byte PAE
-	 * PDPT with SHARED_KERNEL_PMD) comes from its own slab cache
+	 * PDPT with SHARED_KERNEL_PMD) comes from its own slab cache; with
+	 * two pgds (PTI: no SHARED_KERNEL_PMD) pages do, and no cache is made
 	 */
 	{
 		u64 size = m->arch->table_size(&m->mmu, LVL_PGD);
 
-		if (size < PAGE_SIZE) {
+		if (size < PAGE_SIZE && !m->user_pgd_offset) {
 			ts->pgd_cache = kmem_cache_create(m, "pgd_cache",
 							  (unsigned)size,
 							  (unsigned)size, 0, e);

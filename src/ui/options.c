@@ -35,9 +35,12 @@ const struct option_doc option_docs[] = {
 	  "direct map then uses 4K page tables): pse (i386, i386-pae), pge "
 	  "(x86), pse36 (i386), nx (i386-pae, x86_64), gbpages and pcid "
 	  "(x86_64), hafdbs (arm64: hardware access flag and dirty state, "
-	  "ARMv8.1); a feature the arch cannot change is refused",
+	  "ARMv8.1), meltdown (i386-pae, x86_64: an Intel CPU with the "
+	  "Meltdown bug, on which the 6.1 kernel turns page-table isolation "
+	  "on; i386-pae has it by default as QEMU's qemu32, x86_64 not, as "
+	  "qemu64); a feature the arch cannot change is refused",
 	  "words:nopse,nopge,nonx,nogbpages,nopcid,pse36,nopse36,pse,pge,nx,"
-	  "gbpages,pcid,hafdbs,nohafdbs", 1001, NULL },
+	  "gbpages,pcid,hafdbs,nohafdbs,meltdown,nomeltdown", 1001, NULL },
 	{ "vmalloc", 0, "SIZE", "the vmalloc= boot parameter of 32-bit x86: "
 	  "the size of the vmalloc area, which moves the lowmem limit "
 	  "(default 120M, i.e. __VMALLOC_RESERVE 128M; exactly SIZE with the "

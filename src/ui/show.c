@@ -179,7 +179,10 @@ show_tlb(struct ctx *ctx, struct cpu *c, const struct walk *w)
 		out_printf(ctx, "  tlb      off\n");
 		return;
 	}
-	te = tlb_peek(&c->tlb, w->va, c->asid);
+	/* a walk of the user pgd (PTI): what user mode has cached */
+	te = tlb_peek(&c->tlb, w->va, m->user_pgd_offset &&
+		      w->root == cpu_root(m, c, 0, ACC_USER) ?
+		      cpu_tag(m, c, ACC_USER) : c->asid);
 	if (te == NULL) {
 		out_printf(ctx, "  tlb      cpu%d: not cached\n", c->id);
 		j_str(ctx, "tlb", "miss");

@@ -107,12 +107,24 @@ TRACE_PRINT(pgd_alloc)
 			fpa(m, e->pgd), ull(e->first), ull(e->last),
 			fva(m, e->kernel_start));
 	}
+	if (e->user_pgd)
+		sb_addf(sb, "; PTI: two pages (order 1), the user pgd at %s "
+			"with the kernel entries of swapper_pg_dir's user half",
+			fpa(m, e->user_pgd));
 }
 
-TRACE_PRINTF(pgd_prepopulate_pmd, "pgd_alloc: %s: %llu user pmds preallocated "
-	     "(%s); the kernel pmd is shared (SHARED_KERNEL_PMD)",
-	     WORD(m->arch->words->prealloc_mode), ull(e->pmds),
-	     WORD(m->arch->words->prealloc_why))
+TRACE_PRINT(pgd_prepopulate_pmd)
+{
+	sb_addf(sb, "pgd_alloc: %s: %llu user pmds preallocated (%s)",
+		WORD(m->arch->words->prealloc_mode), ull(e->pmds),
+		WORD(m->arch->words->prealloc_why));
+	if (e->own_kernel)
+		sb_adds(sb, "; PTI (no SHARED_KERNEL_PMD): the kernel pmd "
+			"copied from swapper_pg_dir, and the user pgd's from "
+			"its user half; their page tables shared");
+	else
+		sb_adds(sb, "; the kernel pmd is shared (SHARED_KERNEL_PMD)");
+}
 
 TRACE_PRINTF(zap_pte_nopage, "zap_pte_range: pte %s at %s maps pfn %#llx, "
 	     "which has no struct page (print_bad_pte: bad page map): "

@@ -80,6 +80,16 @@ TRACE_PRINT(load_root)
 			WORD(e->flush ? w->flush : w->noflush));
 }
 
+TRACE_PRINT(pti_user_return)
+{
+	sb_addf(sb, "cpu%d: PTI: the entry to the kernel and the return to "
+		"user mode load ", e->cpu);
+	print_reg(sb, m->arch->root_name[0]);
+	sb_addf(sb, " (the kernel pgd, then the user pgd %s), untagged: %u "
+		"non-global TLB entries dropped, %u global kept",
+		fpa(m, e->pgd), e->dropped, e->kept);
+}
+
 TRACE_PRINT(switch_to_idle)
 {
 	sb_addf(sb, "cpu%d: idle: ", e->cpu);

@@ -6,7 +6,8 @@ for a in i386 i386-pae x86_64 x86_64-la57 arm arm64; do
 	for o in "--cpu pse" "--cpu nopse" "--cpu pge" "--cpu nopge" \
 		 "--cpu nx" "--cpu nonx" "--cpu gbpages" "--cpu nogbpages" \
 		 "--cpu pcid" "--cpu nopcid" "--cpu pse36" "--cpu nopse36" \
-		 "--cpu hafdbs" "--cpu nohafdbs" "--vmalloc 64M" \
+		 "--cpu hafdbs" "--cpu nohafdbs" "--cpu meltdown" \
+		 "--cpu nomeltdown" "--vmalloc 64M" \
 		 "--kernel 2.6" "--kernel 3.4" "--kernel 5.4" "--kernel 6.1" \
 		 "--kernel 6.1-rodata-full" "--kernel 9.9" "--va-bits 48" "--va-bits 39"; do
 		out=$($PTWALK -q -a $a $o -c 'echo ok' 2>&1)

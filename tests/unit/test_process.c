@@ -31,9 +31,12 @@ access_ok(struct machine *m, u64 va, unsigned acc)
 }
 
 static void
-leaks(const char *arch, const char *file)
+leaks_cpu(const char *arch, const char *file, const char *variant,
+	  unsigned cpu_set, unsigned cpu_clear)
 {
-	struct machine *m = boot(.arch = arch, .exec = "none");
+	struct machine *m = boot(.arch = arch, .exec = "none",
+				 .variant = variant, .cpu_set = cpu_set,
+				 .cpu_clear = cpu_clear);
 	unsigned long free0 = 0, free1 = 0;
 	struct error e;
 	int round;
@@ -81,9 +84,20 @@ leaks(const char *arch, const char *file)
 }
 
 static void
+leaks(const char *arch, const char *file)
+{
+	leaks_cpu(arch, file, NULL, 0, 0);
+}
+
+static void
 test_no_leaks(void **state)
 {
 	(void)state;
+	/* PTI: order-1 pgds, PAE's pmd copies, the user pgd's entries */
+	leaks_cpu("i386-pae", "testdata/elf/demo-i386-pie", "6.1", 0, 0);
+	leaks_cpu("x86_64", "testdata/elf/demo-x86_64", NULL, F_MELTDOWN, 0);
+	leaks_cpu("x86_64", "testdata/elf/demo-x86_64", NULL, F_MELTDOWN,
+		  F_PCID);
 	leaks("i386", "testdata/elf/demo-i386");
 	leaks("i386-pae", "testdata/elf/demo-i386-pie");
 	leaks("x86_64", "testdata/elf/demo-x86_64");

@@ -196,6 +196,103 @@ test_update_ad(void **state)
 	machine_free(m);
 }
 
+/* The G bit of the leaf that maps va from root (-1: not mapped). */
+static int
+global_at(struct machine *m, u64 root, u64 va)
+{
+	struct walk w;
+
+	if (mmu_walk(&m->mmu, &m->phys, root, va, &w) != WF_NONE)
+		return -1;
+	return (w.step[w.nsteps - 1].entry & 0x100) != 0;
+}
+
+/*
+ * PTI on i386-pae (the default: qemu32 has the Meltdown bug): the user
+ * half of swapper_pg_dir maps the kernel text and the cpu_entry_area,
+ * global, and nothing else of the kernel, whose own mappings are
+ * non-global; a process's pgd is two pages, the PDPTEs of user space
+ * shared, each with its own kernel pmd.
+ */
+static void
+test_pti_pae(void **state)
+{
+	struct machine *m = boot(.arch = "i386-pae", .mem = 1 * GiB,
+				 .variant = "6.1");
+	struct cpu *c = machine_cpu(m);
+	u64 user = m->swapper_pg_dir + PAGE_SIZE, k[4], u[4];
+	int i;
+
+	(void)state;
+	assert_true(m->user_pgd_offset == PAGE_SIZE);
+	assert_int_equal(global_at(m, user, m->lay.ktext), 1);
+	assert_int_equal(global_at(m, user, m->lay.cpu_entry_area), 1);
+	assert_int_equal(global_at(m, user, m->lay.page_offset), -1);
+	assert_int_equal(global_at(m, user, 0xc2000000), -1);
+	assert_int_equal(global_at(m, m->swapper_pg_dir, m->lay.ktext), 1);
+	assert_int_equal(global_at(m, m->swapper_pg_dir, 0xc2000000), 0);
+	assert_int_equal(global_at(m, m->swapper_pg_dir, m->lay.page_offset),
+			 0);
+	assert_true((c->root[0] & (2 * PAGE_SIZE - 1)) == 0);
+	for (i = 0; i < 4; i++) {
+		phys_read_entry(&m->phys, c->root[0] + i * 8, 8, &k[i]);
+		phys_read_entry(&m->phys, c->root[0] + PAGE_SIZE + i * 8, 8,
+				&u[i]);
+	}
+	for (i = 0; i < 3; i++)
+		assert_true(k[i] == u[i] && (k[i] & 1));
+	assert_true(k[3] != u[3] && (k[3] & 1) && (u[3] & 1));
+	machine_free(m);
+
+	m = boot(.arch = "i386-pae", .mem = 1 * GiB, .variant = "6.1",
+		 .cpu_clear = F_MELTDOWN);
+	assert_true(m->user_pgd_offset == 0);
+	assert_int_equal(global_at(m, m->swapper_pg_dir, 0xc2000000), 1);
+	machine_free(m);
+}
+
+/*
+ * x86_64 (qemu64: no PTI) with --cpu meltdown: with PCID only the entry
+ * text's pmd of the kernel image is in the user half, without it the text
+ * and rodata; the user pgd entries are the kernel pgd's without NX.
+ */
+static void
+test_pti_x86_64(void **state)
+{
+	struct machine *m = boot(.arch = "x86_64", .mem = 256 * MiB);
+	u64 user, text = 0xffffffff81000000ULL, entry = 0xffffffff81c00000ULL;
+	u64 ke = 0, ue = 0;
+
+	(void)state;
+	assert_true(m->user_pgd_offset == 0);
+	machine_free(m);
+	m = boot(.arch = "x86_64", .mem = 256 * MiB, .cpu_set = F_MELTDOWN);
+	user = m->swapper_pg_dir + PAGE_SIZE;
+	assert_true(m->user_pgd_offset == PAGE_SIZE);
+	assert_true(m->user_tag_bit == 0x800);
+	assert_int_equal(global_at(m, user, entry), 1);
+	assert_int_equal(global_at(m, user, text), -1);
+	assert_int_equal(global_at(m, user, 0xfffffe0000000000ULL), 1);
+	assert_int_equal(global_at(m, user, m->lay.page_offset), -1);
+	assert_int_equal(global_at(m, m->swapper_pg_dir, text), 0);
+	assert_int_equal(global_at(m, m->swapper_pg_dir, m->lay.page_offset),
+			 0);
+	/* pid 1's pgd[0]: in both pgds, NX in the kernel's only */
+	phys_read_entry(&m->phys, machine_cpu(m)->root[0], 8, &ke);
+	phys_read_entry(&m->phys, machine_cpu(m)->root[0] + PAGE_SIZE, 8, &ue);
+	assert_true((ke & 1) && (ke & ~(1ULL << 63)) == ue);
+	assert_true(ke >> 63);
+	machine_free(m);
+	m = boot(.arch = "x86_64", .mem = 256 * MiB, .cpu_set = F_MELTDOWN,
+		 .cpu_clear = F_PCID);
+	user = m->swapper_pg_dir + PAGE_SIZE;
+	assert_true(m->user_tag_bit == 0);
+	assert_int_equal(global_at(m, user, text), 1);
+	assert_int_equal(global_at(m, user, text + 0x1800000), 1);
+	assert_int_equal(global_at(m, user, text + 0x1a00000), -1);
+	machine_free(m);
+}
+
 int
 main(void)
 {
@@ -210,6 +307,8 @@ main(void)
 		cmocka_unit_test(test_reserved_and_beyond_ram),
 		cmocka_unit_test(test_x86_64_canonical),
 		cmocka_unit_test(test_update_ad),
+		cmocka_unit_test(test_pti_pae),
+		cmocka_unit_test(test_pti_x86_64),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

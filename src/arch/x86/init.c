@@ -82,6 +82,9 @@ static const struct x86_kernel k61_686_pae = {
 	.freed = { { 0xdaf000, 0xe98000, "initmem" } },
 	.reserve_first_mib = true,
 	.qemu_e820 = true,
+	/* the entry text lies in .text, which pti_finalize clones whole */
+	.pti = true,
+	.entry_text = 0, .entry_text_end = 0x93c940, .end_rodata = 0xc5b000,
 };
 
 static const struct x86_kernel k61_amd64 = {
@@ -98,6 +101,10 @@ static const struct x86_kernel k61_amd64 = {
 	.kernel_image_size = 1 * GiB,
 	.reserve_first_mib = true,
 	.qemu_e820 = true,
+	/* ALIGN_ENTRY_TEXT_BEGIN/END: the entry text is one 2M pmd */
+	.pti = true,
+	.entry_text = 0xc00000, .entry_text_end = 0xe00000,
+	.end_rodata = 0x1a00000,
 };
 
 const struct kernel_profile x86_32_profiles[] = {
@@ -655,14 +662,16 @@ x86_32_paging_init(struct machine *m, struct error *e)
 	const struct x86_kernel *k = m->profile->data;
 	struct layout *L = &m->lay;
 	u64 pgd = L->kbss - L->page_offset;	/* swapper_pg_dir: .bss..page_aligned */
-	u64 zero = pgd + PAGE_SIZE, idt = zero + PAGE_SIZE, pmd = idt + PAGE_SIZE;
+	/* PTI: PGD_ALIGN 8K, PTI_USER_PGD_FILL: the user half follows */
+	u64 zero = pgd + PAGE_SIZE + m->user_pgd_offset, idt = zero + PAGE_SIZE,
+	    pmd = idt + PAGE_SIZE;
 	u64 pmd_size = m->mmu.lv[LVL_PMD].folded ? 4 * MiB : 2 * MiB;
 	int r;
 
 	reserve_boot(m, k, L->ktext - L->page_offset);
 	m->swapper_pg_dir = pgd;
-	machine_add_ksym(m, "swapper_pg_dir", L->page_offset + pgd, PAGE_SIZE,
-			 'B');
+	machine_add_ksym(m, "swapper_pg_dir", L->page_offset + pgd,
+			 PAGE_SIZE + m->user_pgd_offset, 'B');
 	machine_add_ksym(m, "empty_zero_page", L->page_offset + zero,
 			 PAGE_SIZE, 'B');
 	machine_add_ksym(m, "idt_table", L->page_offset + idt, PAGE_SIZE, 'B');
@@ -710,7 +719,7 @@ x86_32_paging_init(struct machine *m, struct error *e)
 	if (!r)
 		r = pgtable_map(m, pgd, L->cpu_entry_area, idt, PAGE_SIZE,
 				PAGE_SHIFT, PAGE_KERNEL_RO, e);
-	return r;
+	return r ? r : x86_pti_init(m, idt, e);
 }
 
 /*
@@ -864,8 +873,10 @@ x86_64_paging_init(struct machine *m, struct error *e)
 	reserve_boot(m, m->profile->data, kpa);
 	m->swapper_pg_dir = pgd;
 	m->memblock_next = L->kend - L->kimage_vaddr + L->phys_base;
-	machine_add_ksym(m, "init_top_pgt", L->kdata, PAGE_SIZE, 'D');
-	machine_add_ksym(m, "swapper_pg_dir", L->kdata, PAGE_SIZE, 'D');
+	machine_add_ksym(m, "init_top_pgt", L->kdata,
+			 PAGE_SIZE + m->user_pgd_offset, 'D');
+	machine_add_ksym(m, "swapper_pg_dir", L->kdata,
+			 PAGE_SIZE + m->user_pgd_offset, 'D');
 	machine_add_ksym(m, "empty_zero_page", L->kbss, PAGE_SIZE, 'B');
 
 	/* the direct map: kernel_physical_mapping_init(), 1G or 2M pages */
@@ -894,12 +905,18 @@ x86_64_paging_init(struct machine *m, struct error *e)
 	if (!r)
 		r = set_fixmap(m, "FIX_IO_APIC_BASE_0", 0, 0xfec00000,
 			       PAGE_KERNEL_NOCACHE, e);
-	return r;
+	if (r || !m->user_pgd_offset)
+		return r;
+	machine_add_ksym(m, "idt_table", L->kbss + PAGE_SIZE, PAGE_SIZE, 'B');
+	return x86_pti_init(m, L->kbss + PAGE_SIZE - L->kimage_vaddr +
+			    L->phys_base, e);
 }
 
 int
 x86_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 {
+	if (m->arch->features_ok & F_MELTDOWN)
+		x86_pti_select(m);
 	if (m->arch->is64)
 		return x86_64_setup(m, o, e);
 	return x86_32_setup(m, o, e);

@@ -30,6 +30,19 @@ has_pcid(const struct machine *m)
 	return m->mmu.features & F_PCID;
 }
 
+/*
+ * With PTI and PCID the user half of an address space has its own PCID
+ * (kern_pcid | X86_CR3_PTI_PCID_USER_BIT): a flush of the address space
+ * is a flush of both.
+ */
+static void
+flush_asid_both(struct machine *m, struct cpu *c, u16 asid)
+{
+	tlb_flush_asid(&c->tlb, asid);
+	if (m->user_tag_bit)
+		tlb_flush_asid(&c->tlb, asid | m->user_tag_bit);
+}
+
 static void *
 x86_tlb_init(struct machine *m)
 {
@@ -85,6 +98,8 @@ x86_flush_tlb_page(struct machine *m, void *state, struct mm_struct *mm,
 			continue;
 		/* invlpg here, a shootdown IPI elsewhere */
 		tlb_flush_page(&c->tlb, va, c->asid);
+		if (m->user_tag_bit)
+			tlb_flush_page(&c->tlb, va, c->asid | m->user_tag_bit);
 		slot_flushed(m, state, i, mm);
 	}
 }
@@ -99,7 +114,7 @@ x86_flush_tlb_mm(struct machine *m, void *state, struct mm_struct *mm)
 
 		if (!cpu_runs(state, i, mm))
 			continue;
-		tlb_flush_asid(&c->tlb, c->asid);
+		flush_asid_both(m, c, c->asid);
 		slot_flushed(m, state, i, mm);
 	}
 }
@@ -155,7 +170,7 @@ switch_pcid(struct machine *m, struct x86_tlb_state *st, struct cpu *c,
 	c->asid = (u16)(asid + 1);
 	c->root[0] = mm->pgd;
 	if (flush)
-		tlb_flush_asid(&c->tlb, c->asid);
+		flush_asid_both(m, c, c->asid);
 	trace_event(m, load_root, .cpu = c->id, .pgd = mm->pgd,
 		    .tagged = true, .tag = c->asid, .flush = flush);
 }

@@ -349,6 +349,10 @@ x86_mk_table(const struct mmu *mmu, int lvl, u64 pa, pgprot_t prot)
 
 	if (xp->mode == X86_PAE && lvl == LVL_PGD)
 		return pa | _PAGE_PRESENT;	/* PDPTE: present only */
+	/* PTI's kernel copy of a user pgd entry (pti_set_user_pgtbl) */
+	if (!(prot & (P_KX | P_UX)) && xp->mode != X86_2LEVEL &&
+	    (mmu->features & F_NX))
+		pa |= _PAGE_NX;
 	return pa | ((prot & (P_UR | P_UW | P_UX)) ? _PAGE_TABLE :
 		     _KERNPG_TABLE);
 }
@@ -372,7 +376,8 @@ x86_mk_leaf(const struct mmu *mmu, int lvl, u64 pa, pgprot_t prot)
 		e |= _PAGE_ACCESSED;
 	if (prot & P_DIRTY)
 		e |= _PAGE_DIRTY;
-	if ((prot & P_GLOBAL) && (mmu->features & F_PGE))
+	if ((prot & P_GLOBAL) && (mmu->features & F_PGE) &&
+	    !(mmu->features & F_PTI))
 		e |= _PAGE_GLOBAL;
 	if (prot & P_NOCACHE)
 		e |= _PAGE_PCD | _PAGE_PWT;
@@ -686,8 +691,8 @@ const struct arch arch_i386_pae = {
 	.pa_digits = 9,
 	.elf_machine = EM_386,
 	.elf = &x86_32_elf,
-	.features = F_PSE | F_PGE | F_NX,
-	.features_ok = F_PSE | F_PGE | F_NX,
+	.features = F_PSE | F_PGE | F_NX | F_MELTDOWN,
+	.features_ok = F_PSE | F_PGE | F_NX | F_MELTDOWN,
 	.mem_default = 1 * GiB,
 	.mem_max = 64 * GiB,
 	.ram_base = 0,
@@ -711,7 +716,7 @@ const struct arch arch_x86_64 = {
 	.elf_machine = EM_X86_64,
 	.elf = &x86_64_elf,
 	.features = F_PSE | F_PGE | F_NX | F_GBPAGES | F_PCID,
-	.features_ok = F_PGE | F_NX | F_GBPAGES | F_PCID,
+	.features_ok = F_PGE | F_NX | F_GBPAGES | F_PCID | F_MELTDOWN,
 	.mem_default = 1 * GiB,
 	.mem_max = 64 * TiB,
 	.ram_base = 0,
@@ -735,7 +740,7 @@ const struct arch arch_x86_64_la57 = {
 	.elf_machine = EM_X86_64,
 	.elf = &x86_64_elf,
 	.features = F_PSE | F_PGE | F_NX | F_GBPAGES | F_PCID,
-	.features_ok = F_PGE | F_NX | F_GBPAGES | F_PCID,
+	.features_ok = F_PGE | F_NX | F_GBPAGES | F_PCID | F_MELTDOWN,
 	.mem_default = 1 * GiB,
 	.mem_max = 4096ULL * TiB,
 	.ram_base = 0,

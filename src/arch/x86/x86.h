@@ -68,7 +68,19 @@ struct x86_kernel {
 	u64 kernel_image_size;		/* x86_64: MODULES_VADDR offset */
 	bool reserve_first_mib;		/* 5.13+: reserve_real_mode() */
 	bool qemu_e820;			/* page 0, ISA hole, top 128K not RAM */
+	/*
+	 * CONFIG_PAGE_TABLE_ISOLATION, and the offsets from _text of
+	 * __entry_text_start/end and __end_rodata_aligned (what pti_init
+	 * and pti_finalize clone into the user half).
+	 */
+	bool pti;
+	u64 entry_text, entry_text_end, end_rodata;
 };
+
+/* pti.c: kernel page-table isolation */
+#define X86_64_CPU_ENTRY_AREA_BASE	0xfffffe0000000000ULL
+void x86_pti_select(struct machine *m);
+int x86_pti_init(struct machine *m, u64 idt, struct error *e);
 
 /* init.c: the kernels of --kernel */
 extern const struct kernel_profile x86_32_profiles[], x86_pae_profiles[],
