@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The kernel's state in a memory image, read from its own structures
+ * through the kernel's page tables (src/image/kmem.c, printk.c, zone.c,
+ * vmap.c, page.c).  What a structure looks like comes from the dump:
+ * VMCOREINFO's OFFSET(), SIZE(), LENGTH(), NUMBER() and SYMBOL() lines
+ * (and the kernel's symbol table).  A reader fills a result the commands
+ * render as they render the simulated kernel's; what the dump cannot say
+ * is kept as notes, one line each, for the command to print.
+ */
+#ifndef PTWALK_KSTATE_H
+#define PTWALK_KSTATE_H
+
+#include "machine.h"
+#include "util.h"
+
+/* Notes of one reader: what it could not read or had to leave out. */
+#define KNOTES_MAX	8
+struct knotes {
+	char *line[KNOTES_MAX];
+	int n, dropped;
+};
+void knote(struct knotes *kn, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void knotes_release(struct knotes *kn);
+
+/*
+ * Reading the kernel's virtual memory: the kernel's own root
+ * (swapper_pg_dir, init_top_pgt) walked once per page (the last leaf is
+ * kept), the bytes from the image's physical memory.
+ */
+struct kmem {
+	struct machine *m;
+	u64 root;
+	unsigned long_size;	/* sizeof(long) of the kernel */
+	u64 leaf_va, leaf_mask, leaf_pa;	/* the last translation */
+	bool leaf_ok;
+};
+int kmem_init(struct kmem *k, struct machine *m, struct error *e);
+/* n bytes at va; the error names the address and why not. */
+int kread(struct kmem *k, u64 va, void *buf, size_t n, struct error *e);
+/* A little-endian unsigned integer of size 1, 2, 4 or 8 at va. */
+int kread_uint(struct kmem *k, u64 va, unsigned size, u64 *v,
+	       struct error *e);
+/* An unsigned long or a pointer of the kernel. */
+int kread_ulong(struct kmem *k, u64 va, u64 *v, struct error *e);
+/* Translate va with the kernel's tables (no cache).  false: unmapped. */
+bool kmem_pa(struct kmem *k, u64 va, u64 *pa);
+
+/*
+ * What the dump says of the kernel's types and symbols: VMCOREINFO's
+ * OFFSET(s.member), SIZE(s), LENGTH(name), NUMBER(name); a symbol from the
+ * kernel's symbol table, else VMCOREINFO's SYMBOL(name).
+ */
+bool ktype_offset(const struct machine *m, const char *s, const char *member,
+		  u64 *off);
+bool ktype_size(const struct machine *m, const char *s, u64 *size);
+bool ktype_length(const struct machine *m, const char *name, u64 *len);
+bool knumber(const struct machine *m, const char *name, u64 *v);
+bool ksymbol(const struct machine *m, const char *name, u64 *va);
+/* "symbol+0xoff/0xsize" of va as the kernel's %pS prints it, or hex. */
+void ksym_pS(const struct machine *m, u64 va, char *buf, size_t n);
+
+/* The needs of a reader: the first missing VMCOREINFO line, in the error. */
+struct kneed {
+	const char *what;	/* "OFFSET(zone.free_area)" */
+	u64 *v;
+};
+int kneed_all(const struct machine *m, const char *cmd,
+	      const struct kneed *need, size_t n, struct error *e);
+
+/*
+ * The printk ring buffer (kernel/printk/printk_ringbuffer.c): every
+ * record from the oldest still there, in sequence order.
+ */
+struct klog_rec {
+	u64 seq, ts_nsec;
+	u32 caller_id;
+	u8 level, facility;
+	char *text;		/* text_len bytes, NUL-terminated */
+	u32 text_len;
+};
+struct klog {
+	struct klog_rec *rec;
+	size_t n;
+	u64 clear_seq;		/* where `dmesg` (SYSLOG_ACTION_READ_ALL) starts */
+	struct knotes notes;
+};
+int klog_read(struct machine *m, struct klog *log, struct error *e);
+void klog_release(struct klog *log);
+/* One record as syslog(2) gives it: "[    0.000000] text\n" per line. */
+void klog_format(const struct klog_rec *r, struct strbuf *sb);
+
+#endif
