@@ -91,4 +91,31 @@ void klog_release(struct klog *log);
 /* One record as syslog(2) gives it: "[    0.000000] text\n" per line. */
 void klog_format(const struct klog_rec *r, struct strbuf *sb);
 
+/*
+ * The zones of every online node (node_data[] and node_online_map, or
+ * contig_page_data): free blocks per order (free_area[].nr_free), the
+ * span, NR_FREE_PAGES of vm_stat.  A zone's name is zone_names[i] when the
+ * symbol table has it, else the string its name field points at (the one
+ * pointer field of struct zone that names a zone in every zone).
+ */
+#define KZONE_ORDERS	16
+struct kzone {
+	int nid, idx;
+	char name[16];
+	u64 va;			/* the struct zone */
+	u64 spanned;		/* spanned_pages */
+	bool populated;		/* spanned_pages != 0 */
+	unsigned norder;	/* LENGTH(zone.free_area): MAX_ORDER */
+	u64 nr_free[KZONE_ORDERS];
+	u64 free_pages;		/* vm_stat[NR_FREE_PAGES] */
+	bool have_free_pages;
+};
+struct kzones {
+	struct kzone *z;
+	int n;
+	struct knotes notes;
+};
+int kzones_read(struct machine *m, struct kzones *zs, struct error *e);
+void kzones_release(struct kzones *zs);
+
 #endif
