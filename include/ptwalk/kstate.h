@@ -118,4 +118,30 @@ struct kzones {
 int kzones_read(struct machine *m, struct kzones *zs, struct error *e);
 void kzones_release(struct kzones *zs);
 
+/*
+ * The vmalloc areas (mm/vmalloc.c's vmap_area_list, by address): each
+ * vmap_area's range, and where the types say where it is, its vm_struct
+ * (caller, pages, phys_addr, flags).  The simulated kernel's areas are
+ * rendered from the same records.
+ */
+struct kvm_area {
+	u64 addr, size;		/* vm->addr, vm->size (the guard included) */
+	bool have_vm;		/* the vm_struct was read: the rest is known */
+	bool vm_map_ram;	/* no vm_struct: vm_map_ram's (VMAP_RAM) */
+	bool unpurged;		/* freed, not yet purged (no vm_struct) */
+	const char *kind;	/* the simulated kernel's kind, or NULL */
+	char caller[160];	/* %pS of vm->caller, or "" */
+	u64 nr_pages, phys, flags;
+	bool vpages;		/* the pages array is itself vmalloc'ed */
+	unsigned nnode;		/* N<nid>=<pages>: nodes[] below nnode */
+	struct { int nid; u64 pages; } node[8];
+};
+struct kvm_areas {
+	struct kvm_area *a;
+	size_t n;
+	struct knotes notes;
+};
+int kvm_areas_read(struct machine *m, struct kvm_areas *vs, struct error *e);
+void kvm_areas_release(struct kvm_areas *vs);
+
 #endif
