@@ -144,4 +144,44 @@ struct kvm_areas {
 int kvm_areas_read(struct machine *m, struct kvm_areas *vs, struct error *e);
 void kvm_areas_release(struct kvm_areas *vs);
 
+/*
+ * struct page of a frame (include/linux/mm_types.h): through mem_section
+ * (SPARSEMEM, EXTREME or not, vmemmap or not) or the node's node_mem_map
+ * (FLATMEM), the fields VMCOREINFO places, the flags VMCOREINFO names
+ * (NUMBER(PG_*), NUMBER(PG_head_mask)).
+ */
+struct kmemmap {
+	bool sparse;
+	u64 page_size;		/* SIZE(page) */
+	u64 ms, ms_size, nroots, per_root, pfn_shift;	/* mem_section */
+	u64 vmemmap;		/* section 0's map: vmemmap_base, or 0 */
+	u64 mem_map, start_pfn, spanned;	/* FLATMEM: node 0's */
+};
+int kmemmap_init(struct kmem *k, struct kmemmap *mm, struct error *e);
+/* The struct page of pfn; the error says why there is none. */
+int kmemmap_page(struct kmem *k, const struct kmemmap *mm, u64 pfn, u64 *page,
+		 struct error *e);
+
+enum kpage_state {
+	KP_FREE_HEAD,		/* PageBuddy: the head of a free block */
+	KP_FREE,		/* inside a free block */
+	KP_TAIL,		/* a tail page of a compound page */
+	KP_SLAB,		/* PG_slab */
+	KP_USED,		/* none of these: allocated or reserved */
+};
+struct kpage {
+	u64 pfn, page;		/* the frame, its struct page's address */
+	u64 flags, mapping, private, compound_head;
+	s64 refcount, mapcount;
+	enum kpage_state state;
+	u64 block_pfn;		/* the free block's or compound page's head */
+	unsigned order;		/* its order (free, or head/tail compound) */
+	bool have_order;
+	char flag_names[160];	/* the set flags VMCOREINFO names */
+	u64 unnamed;		/* set flags below them it does not name */
+};
+int kpage_read(struct machine *m, u64 pfn, struct kpage *p, struct error *e);
+/* A pfn, a struct page address or a direct-map address: its pfn. */
+int kpage_pfn(struct machine *m, u64 v, u64 *pfn, struct error *e);
+
 #endif
