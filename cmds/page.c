@@ -120,8 +120,14 @@ image_page_state(struct ctx *ctx, const struct kpage *p, struct strbuf *sb)
 			"describe");
 		break;
 	case KP_USED:
-		sb_addf(sb, "in use: not free (no buddy page_type, in no free "
-			"block), _refcount %lld", (long long)p->refcount);
+		if (p->refcount == 0)
+			sb_adds(sb, "not on the buddy's free lists, and no "
+				"reference: on a per-CPU list of free pages "
+				"(pcp) or between owners");
+		else
+			sb_addf(sb, "in use: not free (no buddy page_type, in "
+				"no free block), _refcount %lld",
+				(long long)p->refcount);
 		break;
 	}
 }

@@ -66,8 +66,8 @@ struct kneed {
 	const char *what;	/* "OFFSET(zone.free_area)" */
 	u64 *v;
 };
-int kneed_all(const struct machine *m, const char *cmd,
-	      const struct kneed *need, size_t n, struct error *e);
+int kneed_all(const struct machine *m, const struct kneed *need, size_t n,
+	      struct error *e);
 
 /*
  * The printk ring buffer (kernel/printk/printk_ringbuffer.c): every

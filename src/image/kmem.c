@@ -227,18 +227,17 @@ kneed_one(const struct machine *m, const char *what, u64 *v)
 }
 
 int
-kneed_all(const struct machine *m, const char *cmd, const struct kneed *need,
-	  size_t n, struct error *e)
+kneed_all(const struct machine *m, const struct kneed *need, size_t n,
+	  struct error *e)
 {
 	size_t i;
 
 	if (m->img == NULL || m->img->vmcoreinfo == NULL)
-		return error_set(e, -ENOENT, "%s: the image has no VMCOREINFO "
-				 "to find the kernel's structures by", cmd);
+		return error_set(e, -ENOENT, "the image has no VMCOREINFO to find "
+				 "the kernel's structures by");
 	for (i = 0; i < n; i++)
 		if (!kneed_one(m, need[i].what, need[i].v))
-			return error_set(e, -ENOENT, "%s: the dump's "
-					 "VMCOREINFO has no %s", cmd,
-					 need[i].what);
+			return error_set(e, -ENOENT, "the dump's VMCOREINFO "
+					 "has no %s", need[i].what);
 	return 0;
 }

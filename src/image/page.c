@@ -65,7 +65,7 @@ flat_init(struct kmem *k, struct kmemmap *mm, struct error *e)
 
 	if (!ksymbol(m, "contig_page_data", &pgdat)) {
 		if (!ksymbol(m, "node_data", &nd))
-			return error_set(e, -ENOENT, "page: the dump's "
+			return error_set(e, -ENOENT, "the dump's "
 					 "VMCOREINFO has neither mem_section "
 					 "nor contig_page_data nor node_data");
 		if (kread_ulong(k, nd, &pgdat, e))
@@ -74,7 +74,7 @@ flat_init(struct kmem *k, struct kmemmap *mm, struct error *e)
 	if (!ktype_offset(m, "pglist_data", "node_mem_map", &o_map) ||
 	    !ktype_offset(m, "pglist_data", "node_start_pfn", &o_start) ||
 	    !ktype_offset(m, "pglist_data", "node_spanned_pages", &o_span))
-		return error_set(e, -ENOENT, "page: the dump's VMCOREINFO "
+		return error_set(e, -ENOENT, "the dump's VMCOREINFO "
 				 "places neither mem_section nor "
 				 "pglist_data.node_mem_map");
 	if (kread_ulong(k, pgdat + o_map, &mm->mem_map, e) ||
@@ -92,7 +92,7 @@ kmemmap_init(struct kmem *k, struct kmemmap *mm, struct error *e)
 	memset(mm, 0, sizeof(*mm));
 	if (!ktype_size(k->m, "page", &mm->page_size) || mm->page_size == 0 ||
 	    mm->page_size > 1024)
-		return error_set(e, -ENOENT, "page: the dump's VMCOREINFO has "
+		return error_set(e, -ENOENT, "the dump's VMCOREINFO has "
 				 "no SIZE(page)");
 	r = sparse_init(k, mm, e);
 	if (r <= 0)
@@ -163,7 +163,7 @@ page_layout(struct machine *m, struct page_layout *L, struct error *e)
 	};
 
 	memset(L, 0, sizeof(*L));
-	if (kneed_all(m, "page", need, ARRAY_SIZE(need), e))
+	if (kneed_all(m, need, ARRAY_SIZE(need), e))
 		return -1;
 	L->have_buddy = knumber(m, "PAGE_BUDDY_MAPCOUNT_VALUE", &L->buddy);
 	L->have_head = knumber(m, "PG_head_mask", &L->head_mask);

@@ -54,7 +54,7 @@ prb_layout(struct machine *m, struct prb_layout *L, struct error *e)
 		{ "OFFSET(atomic_long_t.counter)", &L->counter },
 	};
 
-	if (kneed_all(m, "dmesg", need, ARRAY_SIZE(need), e))
+	if (kneed_all(m, need, ARRAY_SIZE(need), e))
 		return -1;
 	L->clear_seq = 0;
 	if (!ksymbol(m, "clear_seq", &L->clear_seq) ||
@@ -99,7 +99,7 @@ prb_read_rings(struct kmem *k, const struct prb_layout *L,
 	s->size_bits = (unsigned)v;
 	/* Linux's log_buf_len is at most 2^25 (LOG_BUF_SHIFT 25 + CPUs) */
 	if (s->count_bits > 24 || s->size_bits > 30 || s->size_bits < 4)
-		return error_set(e, -EINVAL, "dmesg: the ring buffer at 0x%llx "
+		return error_set(e, -EINVAL, "the ring buffer at 0x%llx "
 				 "has %u descriptor bits and %u data bits: not "
 				 "a printk ring buffer",
 				 (unsigned long long)rb, s->count_bits,

@@ -55,7 +55,7 @@ vmap_layout(struct machine *m, struct kmem *k, struct vmap_layout *L,
 	u64 mask, v;
 
 	memset(L, 0, sizeof(*L));
-	if (kneed_all(m, "vmallocinfo", need, ARRAY_SIZE(need), e))
+	if (kneed_all(m, need, ARRAY_SIZE(need), e))
 		return -1;
 	/* unsigned long va_start, va_end: the first two members */
 	if (!ktype_offset(m, "vmap_area", "va_end", &L->va_end))

@@ -93,11 +93,11 @@ zone_layout(struct machine *m, struct zone_layout *L, struct error *e)
 	};
 
 	memset(L, 0, sizeof(*L));
-	if (kneed_all(m, "zones", need, ARRAY_SIZE(need), e))
+	if (kneed_all(m, need, ARRAY_SIZE(need), e))
 		return -1;
 	if (L->norder == 0 || L->norder > KZONE_ORDERS || L->zone_size == 0 ||
 	    L->zone_size > 65536)
-		return error_set(e, -EINVAL, "zones: VMCOREINFO's struct zone "
+		return error_set(e, -EINVAL, "VMCOREINFO's struct zone "
 				 "(%llu bytes, %llu orders) is not one ptwalk "
 				 "reads", (unsigned long long)L->zone_size,
 				 (unsigned long long)L->norder);
@@ -143,7 +143,7 @@ online_nodes(struct machine *m, struct kmem *k, u64 *pgdat, int *nid, int max,
 		nid[0] = 0;
 		return 1;
 	}
-	return error_set(e, -ENOENT, "zones: the dump's VMCOREINFO has "
+	return error_set(e, -ENOENT, "the dump's VMCOREINFO has "
 			 "neither SYMBOL(node_data) nor "
 			 "SYMBOL(contig_page_data)");
 }
@@ -204,7 +204,7 @@ node_zones(struct kmem *k, struct zone_layout *L, u64 pgdat, int nid,
 
 	if (!L->zone_names && L->name_off == 0 &&
 	    !find_name_off(k, L, zones, nz))
-		return error_set(e, -ENOENT, "zones: no field of node %d's "
+		return error_set(e, -ENOENT, "no field of node %d's "
 				 "zone 0 points at a zone's name (and the "
 				 "symbol table has no zone_names)", nid);
 	for (i = 0; i < nz; i++) {

@@ -10,6 +10,8 @@ show_knotes(struct ctx *ctx, const struct knotes *kn)
 {
 	int i;
 
+	if (kn->n == 0)
+		return;
 	j_arr(ctx, "notes");
 	for (i = 0; i < kn->n; i++) {
 		if (!out_json(ctx))

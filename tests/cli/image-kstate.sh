@@ -1,0 +1,77 @@
+# The kernel's state read from each real dump (testdata/images) against the
+# guest's own view printed just before the dump (NAME.view.xz):
+#   dmesg        every line of the view's dmesg, exactly, in order (the log
+#                only grows between the view and the dump)
+#   buddyinfo    the same zones in the same order; the free pages of each
+#                zone (sum of nr_free << order) within 256 pages (1 MiB):
+#                the guest's last commands allocate and free between the
+#                two
+#   vmallocinfo  every area of the view in the dump with the same range and
+#                size, except task stacks (kernel_clone) and unpurged areas,
+#                which processes exiting in between change
+#   layout       on x86_64 the bases the kernel's own variables hold
+#                (page_offset_base, vmalloc_base, vmemmap_base, read at the
+#                addresses of the view's /proc/kallsyms)
+#   page         one free block head and one page inside it, from buddyinfo
+dir=../../testdata/images
+sect() { awk -v s="$1" '/^@@ /{c=substr($0,4);next} c==s' "$2"; }
+for name in x86_64 x86_64-kaslr arm64 i386 i386-1g i386-pae-1g; do
+	[ -f "$dir/$name.core.xz" ] || continue
+	t=$(mktemp -d)
+	xz -dc "$dir/$name.core.xz" >"$t/core"
+	xz -dc "$dir/$name.view.xz" >"$t/view"
+	# dmesg
+	sect dmesg "$t/view" >"$t/vd"
+	$PTWALK -q -i "$t/core" -c dmesg >"$t/d" 2>"$t/err"
+	n=$(wc -l <"$t/vd")
+	if head -n "$n" "$t/d" | cmp -s - "$t/vd"; then
+		echo "$name: dmesg: the view's $n lines exactly ($(wc -l <"$t/d") in the dump)"
+	else
+		echo "$name: dmesg differs from the view:"
+		head -n "$n" "$t/d" | diff - "$t/vd" | head -5
+	fi
+	cat "$t/err"
+	# buddyinfo
+	sect /proc/buddyinfo "$t/view" >"$t/vb"
+	if $PTWALK -q -i "$t/core" -c buddyinfo >"$t/b" 2>"$t/err"; then
+		paste -d'\n' "$t/vb" "$t/b" | awk -v name="$name" '
+		{ f = 0; for (i = 5; i <= NF; i++) f += $i * 2 ^ (i - 5) }
+		NR % 2 { v = f; z = $4; next }
+		{ d = f - v; if (d < 0) d = -d
+		  w = d <= 256 ? "free pages within 256 of the view" : "free pages " f " vs " v " in the view"
+		  printf "%s: buddyinfo %s: %s\n", name, $4 == z ? z : $4 " (view: " z ")", w }'
+	else
+		echo "$name: buddyinfo: $(sed 's/^-c:1: //' "$t/err")"
+	fi
+	# vmallocinfo
+	sect /proc/vmallocinfo "$t/view" >"$t/vv"
+	$PTWALK -q -i "$t/core" -c vmallocinfo >"$t/v" 2>"$t/err"
+	awk '{ print $1, $2 }' "$t/v" | sort >"$t/vr"
+	miss=$(grep -v -e kernel_clone -e 'unpurged vm_area' "$t/vv" |
+		awk '{ print $1, $2 }' | sort | comm -23 - "$t/vr" | wc -l)
+	echo "$name: vmallocinfo: $(wc -l <"$t/v") areas, $miss of the view's lasting ones missing"
+	sed 's/^-c:1: //' "$t/err"
+	# layout: the kernel's variables
+	if sect /proc/kallsyms "$t/view" | grep -q ' vmalloc_base$'; then
+		for v in page_offset_base:PAGE_OFFSET vmalloc_base:VMALLOC_START; do
+			a=$(sect /proc/kallsyms "$t/view" | awk -v s="${v%%:*}" '$3 == s { print $1 }')
+			real=$($PTWALK -q -i "$t/core" -c "x/gx 0x$a" | awk 'NR == 1 { print $2 }')
+			got=$($PTWALK -q -i "$t/core" -c layout | tr ' ' '\n' | grep -A1 "^${v#*:}$" | tail -1)
+			[ "$real" = "$got" ] && echo "$name: layout ${v#*:} is ${v%%:*} ($got)" ||
+				echo "$name: layout ${v#*:} $got, ${v%%:*} holds $real"
+		done
+		a=$(sect /proc/kallsyms "$t/view" | awk '$3 == "vmemmap_base" { print $1 }')
+		real=$($PTWALK -q -i "$t/core" -c "x/gx 0x$a" | awk 'NR == 1 { print $2 }')
+		$PTWALK -q -i "$t/core" -c layout | grep -q "^vmemmap  *$real " &&
+			echo "$name: layout vmemmap starts at vmemmap_base ($real)" ||
+			echo "$name: layout vmemmap is not at vmemmap_base $real"
+	fi
+	# page: the frame at 3/4 of RAM (in the last free blocks) and the one
+	# after it
+	ram=$(sect fixture "$t/view" | awk '$1 == "ram:" { print $2 }')
+	base=0; [ "$name" = arm64 ] && base=$((0x40000))
+	pfn=$(( (base + ram * 256 * 3 / 4) / 1024 * 1024 ))
+	$PTWALK -q -i "$t/core" -c "page $pfn; page $((pfn + 1))" 2>&1 |
+		grep -E '^(page|  state|  _mapcount|  flags)' | sed "s/^/$name: /"
+	rm -rf "$t"
+done
