@@ -38,12 +38,12 @@ struct kmem {
 };
 int kmem_init(struct kmem *k, struct machine *m, struct error *e);
 /* n bytes at va; the error names the address and why not. */
-int kread(struct kmem *k, u64 va, void *buf, size_t n, struct error *e);
+int kmem_read(struct kmem *k, u64 va, void *buf, size_t n, struct error *e);
 /* A little-endian unsigned integer of size 1, 2, 4 or 8 at va. */
-int kread_uint(struct kmem *k, u64 va, unsigned size, u64 *v,
+int kmem_read_uint(struct kmem *k, u64 va, unsigned size, u64 *v,
 	       struct error *e);
 /* An unsigned long or a pointer of the kernel. */
-int kread_ulong(struct kmem *k, u64 va, u64 *v, struct error *e);
+int kmem_read_ulong(struct kmem *k, u64 va, u64 *v, struct error *e);
 /* Translate va with the kernel's tables (no cache).  false: unmapped. */
 bool kmem_pa(struct kmem *k, u64 va, u64 *pa);
 
@@ -52,12 +52,12 @@ bool kmem_pa(struct kmem *k, u64 va, u64 *pa);
  * OFFSET(s.member), SIZE(s), LENGTH(name), NUMBER(name); a symbol from the
  * kernel's symbol table, else VMCOREINFO's SYMBOL(name).
  */
-bool ktype_offset(const struct machine *m, const char *s, const char *member,
+bool kinfo_offset(struct machine *m, const char *s, const char *member,
 		  u64 *off);
-bool ktype_size(const struct machine *m, const char *s, u64 *size);
-bool ktype_length(const struct machine *m, const char *name, u64 *len);
-bool knumber(const struct machine *m, const char *name, u64 *v);
-bool ksymbol(const struct machine *m, const char *name, u64 *va);
+bool kinfo_size(struct machine *m, const char *s, u64 *size);
+bool kinfo_length(const struct machine *m, const char *name, u64 *len);
+bool kinfo_number(const struct machine *m, const char *name, u64 *v);
+bool kinfo_symbol(const struct machine *m, const char *name, u64 *va);
 /* "symbol+0xoff/0xsize" of va as the kernel's %pS prints it, or hex. */
 void ksym_pS(const struct machine *m, u64 va, char *buf, size_t n);
 

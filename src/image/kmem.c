@@ -82,7 +82,7 @@ kmem_pa(struct kmem *k, u64 va, u64 *pa)
 }
 
 int
-kread(struct kmem *k, u64 va, void *buf, size_t n, struct error *e)
+kmem_read(struct kmem *k, u64 va, void *buf, size_t n, struct error *e)
 {
 	u8 *out = buf;
 
@@ -111,7 +111,7 @@ kread(struct kmem *k, u64 va, void *buf, size_t n, struct error *e)
 }
 
 int
-kread_uint(struct kmem *k, u64 va, unsigned size, u64 *v, struct error *e)
+kmem_read_uint(struct kmem *k, u64 va, unsigned size, u64 *v, struct error *e)
 {
 	u8 b[8];
 	unsigned i;
@@ -119,7 +119,7 @@ kread_uint(struct kmem *k, u64 va, unsigned size, u64 *v, struct error *e)
 	if (size == 0 || size > 8)
 		return error_set(e, -EINVAL, "a field of %u bytes is no "
 				 "integer", size);
-	if (kread(k, va, b, size, e))
+	if (kmem_read(k, va, b, size, e))
 		return -1;
 	*v = 0;
 	for (i = size; i-- > 0;)
@@ -128,9 +128,9 @@ kread_uint(struct kmem *k, u64 va, unsigned size, u64 *v, struct error *e)
 }
 
 int
-kread_ulong(struct kmem *k, u64 va, u64 *v, struct error *e)
+kmem_read_ulong(struct kmem *k, u64 va, u64 *v, struct error *e)
 {
-	return kread_uint(k, va, k->long_size, v, e);
+	return kmem_read_uint(k, va, k->long_size, v, e);
 }
 
 static bool
@@ -146,32 +146,32 @@ vmci(const struct machine *m, const char *fmt, const char *a, const char *b,
 }
 
 bool
-ktype_offset(const struct machine *m, const char *s, const char *member,
+kinfo_offset(struct machine *m, const char *s, const char *member,
 	     u64 *off)
 {
 	return vmci(m, "OFFSET(%s.%s)", s, member, off);
 }
 
 bool
-ktype_size(const struct machine *m, const char *s, u64 *size)
+kinfo_size(struct machine *m, const char *s, u64 *size)
 {
 	return vmci(m, "SIZE(%s)%s", s, "", size);
 }
 
 bool
-ktype_length(const struct machine *m, const char *name, u64 *len)
+kinfo_length(const struct machine *m, const char *name, u64 *len)
 {
 	return vmci(m, "LENGTH(%s)%s", name, "", len);
 }
 
 bool
-knumber(const struct machine *m, const char *name, u64 *v)
+kinfo_number(const struct machine *m, const char *name, u64 *v)
 {
 	return vmci(m, "NUMBER(%s)%s", name, "", v);
 }
 
 bool
-ksymbol(const struct machine *m, const char *name, u64 *va)
+kinfo_symbol(const struct machine *m, const char *name, u64 *va)
 {
 	const struct ksym *s = machine_ksym(m, name);
 
@@ -222,7 +222,7 @@ kneed_one(const struct machine *m, const char *what, u64 *v)
 	memcpy(name, open + 1, nl);
 	name[nl] = 0;
 	if (!strcmp(kind, "SYMBOL"))
-		return ksymbol(m, name, v);
+		return kinfo_symbol(m, name, v);
 	return m->img != NULL && vmcoreinfo_u64(m->img, what, v);
 }
 

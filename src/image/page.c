@@ -26,12 +26,12 @@ sparse_init(struct kmem *k, struct kmemmap *mm, struct error *e)
 	u64 len, off, bits, maxbits, nr, map;
 	int found = 0;
 
-	if (!ksymbol(m, "mem_section", &mm->ms) ||
-	    !ktype_length(m, "mem_section", &len) || len == 0 ||
-	    !ktype_size(m, "mem_section", &mm->ms_size) ||
-	    !ktype_offset(m, "mem_section", "section_mem_map", &off) ||
-	    off != 0 || !knumber(m, "SECTION_SIZE_BITS", &bits) ||
-	    !knumber(m, "MAX_PHYSMEM_BITS", &maxbits) || maxbits <= bits ||
+	if (!kinfo_symbol(m, "mem_section", &mm->ms) ||
+	    !kinfo_length(m, "mem_section", &len) || len == 0 ||
+	    !kinfo_size(m, "mem_section", &mm->ms_size) ||
+	    !kinfo_offset(m, "mem_section", "section_mem_map", &off) ||
+	    off != 0 || !kinfo_number(m, "SECTION_SIZE_BITS", &bits) ||
+	    !kinfo_number(m, "MAX_PHYSMEM_BITS", &maxbits) || maxbits <= bits ||
 	    maxbits - bits > 40 || bits <= PAGE_SHIFT)
 		return 1;
 	mm->sparse = true;
@@ -63,23 +63,23 @@ flat_init(struct kmem *k, struct kmemmap *mm, struct error *e)
 	struct machine *m = k->m;
 	u64 pgdat, nd, o_map, o_start, o_span;
 
-	if (!ksymbol(m, "contig_page_data", &pgdat)) {
-		if (!ksymbol(m, "node_data", &nd))
+	if (!kinfo_symbol(m, "contig_page_data", &pgdat)) {
+		if (!kinfo_symbol(m, "node_data", &nd))
 			return error_set(e, -ENOENT, "the dump's "
 					 "VMCOREINFO has neither mem_section "
 					 "nor contig_page_data nor node_data");
-		if (kread_ulong(k, nd, &pgdat, e))
+		if (kmem_read_ulong(k, nd, &pgdat, e))
 			return -1;
 	}
-	if (!ktype_offset(m, "pglist_data", "node_mem_map", &o_map) ||
-	    !ktype_offset(m, "pglist_data", "node_start_pfn", &o_start) ||
-	    !ktype_offset(m, "pglist_data", "node_spanned_pages", &o_span))
+	if (!kinfo_offset(m, "pglist_data", "node_mem_map", &o_map) ||
+	    !kinfo_offset(m, "pglist_data", "node_start_pfn", &o_start) ||
+	    !kinfo_offset(m, "pglist_data", "node_spanned_pages", &o_span))
 		return error_set(e, -ENOENT, "the dump's VMCOREINFO "
 				 "places neither mem_section nor "
 				 "pglist_data.node_mem_map");
-	if (kread_ulong(k, pgdat + o_map, &mm->mem_map, e) ||
-	    kread_ulong(k, pgdat + o_start, &mm->start_pfn, e) ||
-	    kread_ulong(k, pgdat + o_span, &mm->spanned, e))
+	if (kmem_read_ulong(k, pgdat + o_map, &mm->mem_map, e) ||
+	    kmem_read_ulong(k, pgdat + o_start, &mm->start_pfn, e) ||
+	    kmem_read_ulong(k, pgdat + o_span, &mm->spanned, e))
 		return -1;
 	return 0;
 }
@@ -90,7 +90,7 @@ kmemmap_init(struct kmem *k, struct kmemmap *mm, struct error *e)
 	int r;
 
 	memset(mm, 0, sizeof(*mm));
-	if (!ktype_size(k->m, "page", &mm->page_size) || mm->page_size == 0 ||
+	if (!kinfo_size(k->m, "page", &mm->page_size) || mm->page_size == 0 ||
 	    mm->page_size > 1024)
 		return error_set(e, -ENOENT, "the dump's VMCOREINFO has "
 				 "no SIZE(page)");
@@ -122,7 +122,7 @@ kmemmap_page(struct kmem *k, const struct kmemmap *mm, u64 pfn, u64 *page,
 		return error_set(e, -ERANGE, "pfn 0x%llx is beyond "
 				 "MAX_PHYSMEM_BITS", (unsigned long long)pfn);
 	if (mm->per_root > 1) {
-		if (kread_ulong(k, mm->ms + nr / mm->per_root * k->long_size,
+		if (kmem_read_ulong(k, mm->ms + nr / mm->per_root * k->long_size,
 				&root, e))
 			return -1;
 		if (root == 0)
@@ -133,7 +133,7 @@ kmemmap_page(struct kmem *k, const struct kmemmap *mm, u64 pfn, u64 *page,
 	} else {
 		sec = mm->ms + nr * mm->ms_size;
 	}
-	if (kread_ulong(k, sec, &map, e))
+	if (kmem_read_ulong(k, sec, &map, e))
 		return -1;
 	if (!(map & SECTION_HAS_MEM_MAP))
 		return error_set(e, -ENOENT, "pfn 0x%llx: memory section %llu "
@@ -165,10 +165,10 @@ page_layout(struct machine *m, struct page_layout *L, struct error *e)
 	memset(L, 0, sizeof(*L));
 	if (kneed_all(m, need, ARRAY_SIZE(need), e))
 		return -1;
-	L->have_buddy = knumber(m, "PAGE_BUDDY_MAPCOUNT_VALUE", &L->buddy);
-	L->have_head = knumber(m, "PG_head_mask", &L->head_mask);
-	L->have_order = ktype_offset(m, "page", "compound_order", &L->order);
-	if (!ktype_length(m, "zone.free_area", &L->norder) ||
+	L->have_buddy = kinfo_number(m, "PAGE_BUDDY_MAPCOUNT_VALUE", &L->buddy);
+	L->have_head = kinfo_number(m, "PG_head_mask", &L->head_mask);
+	L->have_order = kinfo_offset(m, "page", "compound_order", &L->order);
+	if (!kinfo_length(m, "zone.free_area", &L->norder) ||
 	    L->norder > KZONE_ORDERS)
 		L->norder = 11;
 	return 0;
@@ -188,7 +188,7 @@ name_flags(struct machine *m, const struct page_layout *L, struct kpage *p)
 	p->flag_names[0] = 0;
 	for (i = 0; i < ARRAY_SIZE(pg); i++) {
 		snprintf(key, sizeof(key), "PG_%s", pg[i]);
-		if (!knumber(m, key, &bit) || bit >= 64)
+		if (!kinfo_number(m, key, &bit) || bit >= 64)
 			continue;
 		named |= 1ULL << bit;
 		top = MAX(top, bit);
@@ -214,16 +214,16 @@ read_fields(struct kmem *k, const struct page_layout *L, u64 page,
 {
 	u64 v;
 
-	if (kread_ulong(k, page + L->flags, &p->flags, e) ||
-	    kread_uint(k, page + L->refcount, 4, &v, e))
+	if (kmem_read_ulong(k, page + L->flags, &p->flags, e) ||
+	    kmem_read_uint(k, page + L->refcount, 4, &v, e))
 		return -1;
 	p->refcount = (s32)(u32)v;
-	if (kread_uint(k, page + L->mapcount, 4, &v, e))
+	if (kmem_read_uint(k, page + L->mapcount, 4, &v, e))
 		return -1;
 	p->mapcount = (s32)(u32)v;
-	if (kread_ulong(k, page + L->mapping, &p->mapping, e) ||
-	    kread_ulong(k, page + L->private, &p->private, e) ||
-	    kread_ulong(k, page + L->head, &p->compound_head, e))
+	if (kmem_read_ulong(k, page + L->mapping, &p->mapping, e) ||
+	    kmem_read_ulong(k, page + L->private, &p->private, e) ||
+	    kmem_read_ulong(k, page + L->head, &p->compound_head, e))
 		return -1;
 	return 0;
 }
@@ -248,9 +248,9 @@ find_free_block(struct kmem *k, const struct kmemmap *mm,
 		if (h == p->pfn)
 			continue;
 		if (kmemmap_page(k, mm, h, &page, &e) ||
-		    kread_uint(k, page + L->mapcount, 4, &v, &e) ||
+		    kmem_read_uint(k, page + L->mapcount, 4, &v, &e) ||
 		    !is_buddy(L, (s32)(u32)v) ||
-		    kread_ulong(k, page + L->private, &order, &e))
+		    kmem_read_ulong(k, page + L->private, &order, &e))
 			continue;
 		if (order < L->norder && p->pfn - h < 1ULL << order) {
 			p->state = KP_FREE;
@@ -281,7 +281,7 @@ page_state(struct kmem *k, const struct kmemmap *mm,
 		p->state = KP_TAIL;
 		p->block_pfn = p->pfn -
 			(p->page - (p->compound_head - 1)) / mm->page_size;
-		if (L->have_order && !kread_uint(k, p->compound_head - 1 +
+		if (L->have_order && !kmem_read_uint(k, p->compound_head - 1 +
 						 mm->page_size + L->order, 1,
 						 &v, &e)) {
 			p->order = (unsigned)v;
@@ -290,12 +290,12 @@ page_state(struct kmem *k, const struct kmemmap *mm,
 		return;
 	}
 	if (L->have_head && (p->flags & L->head_mask) && L->have_order &&
-	    !kread_uint(k, p->page + mm->page_size + L->order, 1, &v, &e)) {
+	    !kmem_read_uint(k, p->page + mm->page_size + L->order, 1, &v, &e)) {
 		p->order = (unsigned)v;
 		p->have_order = true;
 		p->block_pfn = p->pfn;
 	}
-	if (knumber(k->m, "PG_slab", &slab) && slab < 64 &&
+	if (kinfo_number(k->m, "PG_slab", &slab) && slab < 64 &&
 	    (p->flags & 1ULL << slab)) {
 		p->state = KP_SLAB;
 		return;

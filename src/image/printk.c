@@ -57,8 +57,8 @@ prb_layout(struct machine *m, struct prb_layout *L, struct error *e)
 	if (kneed_all(m, need, ARRAY_SIZE(need), e))
 		return -1;
 	L->clear_seq = 0;
-	if (!ksymbol(m, "clear_seq", &L->clear_seq) ||
-	    !ktype_offset(m, "latched_seq", "val", &L->latched_val))
+	if (!kinfo_symbol(m, "clear_seq", &L->clear_seq) ||
+	    !kinfo_offset(m, "latched_seq", "val", &L->latched_val))
 		L->clear_seq = 0;
 	return 0;
 }
@@ -87,14 +87,14 @@ prb_read_rings(struct kmem *k, const struct prb_layout *L,
 {
 	u64 rb, dr, tr, v, descs, infos, data;
 
-	if (kread_ulong(k, L->prb, &rb, e))
+	if (kmem_read_ulong(k, L->prb, &rb, e))
 		return -1;
 	dr = rb + L->rb_desc;
 	tr = rb + L->rb_text;
-	if (kread_uint(k, dr + L->dr_count_bits, 4, &v, e))
+	if (kmem_read_uint(k, dr + L->dr_count_bits, 4, &v, e))
 		return -1;
 	s->count_bits = (unsigned)v;
-	if (kread_uint(k, tr + L->data_size_bits, 4, &v, e))
+	if (kmem_read_uint(k, tr + L->data_size_bits, 4, &v, e))
 		return -1;
 	s->size_bits = (unsigned)v;
 	/* Linux's log_buf_len is at most 2^25 (LOG_BUF_SHIFT 25 + CPUs) */
@@ -104,20 +104,20 @@ prb_read_rings(struct kmem *k, const struct prb_layout *L,
 				 "a printk ring buffer",
 				 (unsigned long long)rb, s->count_bits,
 				 s->size_bits);
-	if (kread_ulong(k, dr + L->dr_descs, &descs, e) ||
-	    kread_ulong(k, dr + L->dr_infos, &infos, e) ||
-	    kread_ulong(k, dr + L->dr_head + L->counter, &s->head_id, e) ||
-	    kread_ulong(k, dr + L->dr_tail + L->counter, &s->tail_id, e) ||
-	    kread_ulong(k, tr + L->data_data, &data, e))
+	if (kmem_read_ulong(k, dr + L->dr_descs, &descs, e) ||
+	    kmem_read_ulong(k, dr + L->dr_infos, &infos, e) ||
+	    kmem_read_ulong(k, dr + L->dr_head + L->counter, &s->head_id, e) ||
+	    kmem_read_ulong(k, dr + L->dr_tail + L->counter, &s->tail_id, e) ||
+	    kmem_read_ulong(k, tr + L->data_data, &data, e))
 		return -1;
 	s->ndesc = 1ULL << s->count_bits;
 	s->data_size = 1ULL << s->size_bits;
 	s->descs = xmalloc(s->ndesc * L->desc_size);
 	s->infos = xmalloc(s->ndesc * L->info_size);
 	s->data = xmalloc(s->data_size);
-	if (kread(k, descs, s->descs, s->ndesc * L->desc_size, e) ||
-	    kread(k, infos, s->infos, s->ndesc * L->info_size, e) ||
-	    kread(k, data, s->data, s->data_size, e))
+	if (kmem_read(k, descs, s->descs, s->ndesc * L->desc_size, e) ||
+	    kmem_read(k, infos, s->infos, s->ndesc * L->info_size, e) ||
+	    kmem_read(k, data, s->data, s->data_size, e))
 		return -1;
 	return 0;
 }
@@ -205,8 +205,8 @@ read_clear_seq(struct kmem *k, const struct prb_layout *L)
 	u64 latch, v;
 
 	/* latched_seq: a seqcount_latch_t, then u64 val[2] */
-	if (L->clear_seq == 0 || kread_uint(k, L->clear_seq, 4, &latch, &e) ||
-	    kread_uint(k, L->clear_seq + L->latched_val + 8 * (latch & 1), 8,
+	if (L->clear_seq == 0 || kmem_read_uint(k, L->clear_seq, 4, &latch, &e) ||
+	    kmem_read_uint(k, L->clear_seq + L->latched_val + 8 * (latch & 1), 8,
 		       &v, &e))
 		return 0;
 	return v;

@@ -32,15 +32,15 @@ struct vmap_layout {
 static void
 vmap_types(struct machine *m, struct vmap_layout *L)
 {
-	L->have_vm = ktype_offset(m, "vmap_area", "vm", &L->va_vm) &&
-		ktype_offset(m, "vmap_area", "flags", &L->va_flags) &&
-		ktype_offset(m, "vm_struct", "addr", &L->vm_addr) &&
-		ktype_offset(m, "vm_struct", "size", &L->vm_size) &&
-		ktype_offset(m, "vm_struct", "flags", &L->vm_flags) &&
-		ktype_offset(m, "vm_struct", "pages", &L->vm_pages) &&
-		ktype_offset(m, "vm_struct", "nr_pages", &L->vm_nr_pages) &&
-		ktype_offset(m, "vm_struct", "phys_addr", &L->vm_phys) &&
-		ktype_offset(m, "vm_struct", "caller", &L->vm_caller);
+	L->have_vm = kinfo_offset(m, "vmap_area", "vm", &L->va_vm) &&
+		kinfo_offset(m, "vmap_area", "flags", &L->va_flags) &&
+		kinfo_offset(m, "vm_struct", "addr", &L->vm_addr) &&
+		kinfo_offset(m, "vm_struct", "size", &L->vm_size) &&
+		kinfo_offset(m, "vm_struct", "flags", &L->vm_flags) &&
+		kinfo_offset(m, "vm_struct", "pages", &L->vm_pages) &&
+		kinfo_offset(m, "vm_struct", "nr_pages", &L->vm_nr_pages) &&
+		kinfo_offset(m, "vm_struct", "phys_addr", &L->vm_phys) &&
+		kinfo_offset(m, "vm_struct", "caller", &L->vm_caller);
 }
 
 static int
@@ -58,19 +58,19 @@ vmap_layout(struct machine *m, struct kmem *k, struct vmap_layout *L,
 	if (kneed_all(m, need, ARRAY_SIZE(need), e))
 		return -1;
 	/* unsigned long va_start, va_end: the first two members */
-	if (!ktype_offset(m, "vmap_area", "va_end", &L->va_end))
+	if (!kinfo_offset(m, "vmap_area", "va_end", &L->va_end))
 		L->va_end = L->va_start + k->long_size;
-	if (!ksymbol(m, "purge_vmap_area_list", &L->purge))
+	if (!kinfo_symbol(m, "purge_vmap_area_list", &L->purge))
 		L->purge = 0;
 	vmap_types(m, L);
-	L->numa = ksymbol(m, "node_data", &v);
+	L->numa = kinfo_symbol(m, "node_data", &v);
 	L->only_node = 0;
-	if (L->numa && ksymbol(m, "node_online_map", &mask)) {
+	if (L->numa && kinfo_symbol(m, "node_online_map", &mask)) {
 		u64 bits;
 		struct error e2;
 
 		L->only_node = -1;
-		if (!kread_ulong(k, mask, &bits, &e2) && bits != 0 &&
+		if (!kmem_read_ulong(k, mask, &bits, &e2) && bits != 0 &&
 		    (bits & (bits - 1)) == 0)
 			L->only_node = __builtin_ctzll(bits);
 	}
@@ -94,22 +94,22 @@ read_vm(struct kmem *k, const struct vmap_layout *L, u64 va,
 {
 	u64 vm, fl, caller, pages;
 
-	if (kread_ulong(k, va + L->va_vm, &vm, e))
+	if (kmem_read_ulong(k, va + L->va_vm, &vm, e))
 		return -1;
 	if (vm == 0) {
-		if (kread_ulong(k, va + L->va_flags, &fl, e))
+		if (kmem_read_ulong(k, va + L->va_flags, &fl, e))
 			return -1;
 		a->vm_map_ram = (fl & VMAP_RAM) != 0;
 		return 1;
 	}
-	if (kread_ulong(k, vm + L->vm_addr, &a->addr, e) ||
-	    kread_ulong(k, vm + L->vm_size, &a->size, e) ||
-	    kread_ulong(k, vm + L->vm_flags, &a->flags, e) ||
-	    kread_ulong(k, vm + L->vm_pages, &pages, e) ||
-	    kread_uint(k, vm + L->vm_nr_pages, 4, &a->nr_pages, e) ||
-	    kread_uint(k, vm + L->vm_phys, k->m->arch->pa_digits > 8 ? 8 :
+	if (kmem_read_ulong(k, vm + L->vm_addr, &a->addr, e) ||
+	    kmem_read_ulong(k, vm + L->vm_size, &a->size, e) ||
+	    kmem_read_ulong(k, vm + L->vm_flags, &a->flags, e) ||
+	    kmem_read_ulong(k, vm + L->vm_pages, &pages, e) ||
+	    kmem_read_uint(k, vm + L->vm_nr_pages, 4, &a->nr_pages, e) ||
+	    kmem_read_uint(k, vm + L->vm_phys, k->m->arch->pa_digits > 8 ? 8 :
 		       4, &a->phys, e) ||
-	    kread_ulong(k, vm + L->vm_caller, &caller, e))
+	    kmem_read_ulong(k, vm + L->vm_caller, &caller, e))
 		return -1;
 	a->have_vm = true;
 	if (caller)
@@ -133,7 +133,7 @@ walk_list(struct kmem *k, const struct vmap_layout *L, u64 head,
 	u64 p, n = 0, start, end;
 	struct error e;
 
-	if (kread_ulong(k, head, &p, &e))
+	if (kmem_read_ulong(k, head, &p, &e))
 		goto fail;
 	for (; p != head; n++) {
 		u64 va = p - L->list;
@@ -146,8 +146,8 @@ walk_list(struct kmem *k, const struct vmap_layout *L, u64 head,
 			      VMAP_LIST_MAX);
 			return 0;
 		}
-		if (kread_ulong(k, va + L->va_start, &start, &e) ||
-		    kread_ulong(k, va + L->va_end, &end, &e))
+		if (kmem_read_ulong(k, va + L->va_start, &start, &e) ||
+		    kmem_read_ulong(k, va + L->va_end, &end, &e))
 			goto fail;
 		a = area_new(vs);
 		a->addr = start;
@@ -155,7 +155,7 @@ walk_list(struct kmem *k, const struct vmap_layout *L, u64 head,
 		a->unpurged = unpurged;
 		if (!unpurged && L->have_vm && read_vm(k, L, va, a, &e) < 0)
 			goto fail;
-		if (kread_ulong(k, p, &p, &e))
+		if (kmem_read_ulong(k, p, &p, &e))
 			goto fail;
 	}
 	return 0;

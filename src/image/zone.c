@@ -34,7 +34,7 @@ zone_name_at(struct kmem *k, u64 va)
 	struct error e;
 
 	for (i = 0; i < sizeof(s); i++) {
-		if (kread(k, va + i, &s[i], 1, &e))
+		if (kmem_read(k, va + i, &s[i], 1, &e))
 			return NULL;
 		if (s[i] == 0)
 			break;
@@ -60,14 +60,14 @@ find_name_off(struct kmem *k, struct zone_layout *L, u64 zones, int nz)
 	for (off = 0; off + k->long_size <= L->zone_size; off += k->long_size) {
 		const char *n0, *n1;
 
-		if (kread_ulong(k, zones + off, &p0, &e) ||
+		if (kmem_read_ulong(k, zones + off, &p0, &e) ||
 		    (n0 = zone_name_at(k, p0)) == NULL)
 			continue;
 		if (nz < 2) {
 			L->name_off = off;
 			return true;
 		}
-		if (kread_ulong(k, zones + L->zone_size + off, &p1, &e) ||
+		if (kmem_read_ulong(k, zones + L->zone_size + off, &p1, &e) ||
 		    (n1 = zone_name_at(k, p1)) == NULL || n1 == n0)
 			continue;
 		L->name_off = off;
@@ -101,9 +101,9 @@ zone_layout(struct machine *m, struct zone_layout *L, struct error *e)
 				 "(%llu bytes, %llu orders) is not one ptwalk "
 				 "reads", (unsigned long long)L->zone_size,
 				 (unsigned long long)L->norder);
-	L->have_vm_stat = ktype_offset(m, "zone", "vm_stat", &L->vm_stat) &&
-		knumber(m, "NR_FREE_PAGES", &L->nr_free_pages);
-	if (!ksymbol(m, "zone_names", &L->zone_names))
+	L->have_vm_stat = kinfo_offset(m, "zone", "vm_stat", &L->vm_stat) &&
+		kinfo_number(m, "NR_FREE_PAGES", &L->nr_free_pages);
+	if (!kinfo_symbol(m, "zone_names", &L->zone_names))
 		L->zone_names = 0;
 	return 0;
 }
@@ -117,20 +117,20 @@ online_nodes(struct machine *m, struct kmem *k, u64 *pgdat, int *nid, int max,
 	int n = 0;
 	u8 bits[128];
 
-	if (ksymbol(m, "node_data", &node_data) &&
-	    ktype_length(m, "node_data", &len)) {
-		if (!ksymbol(m, "node_online_map", &mask) ||
-		    !ktype_size(m, "nodemask_t", &msize) || msize == 0)
+	if (kinfo_symbol(m, "node_data", &node_data) &&
+	    kinfo_length(m, "node_data", &len)) {
+		if (!kinfo_symbol(m, "node_online_map", &mask) ||
+		    !kinfo_size(m, "nodemask_t", &msize) || msize == 0)
 			msize = 0;
 		msize = MIN(msize, sizeof(bits));
 		memset(bits, 0, sizeof(bits));
-		if (msize == 0 || kread(k, mask, bits, msize, e))
+		if (msize == 0 || kmem_read(k, mask, bits, msize, e))
 			bits[0] = 1;	/* node 0 only */
 		for (bit = 0; bit < MIN(len, 8 * sizeof(bits)) && n < max;
 		     bit++) {
 			if (!(bits[bit / 8] >> (bit % 8) & 1))
 				continue;
-			if (kread_ulong(k, node_data + bit * k->long_size,
+			if (kmem_read_ulong(k, node_data + bit * k->long_size,
 					&pgdat[n], e))
 				return -1;
 			if (pgdat[n] == 0)
@@ -139,7 +139,7 @@ online_nodes(struct machine *m, struct kmem *k, u64 *pgdat, int *nid, int max,
 		}
 		return n;
 	}
-	if (ksymbol(m, "contig_page_data", &pgdat[0])) {
+	if (kinfo_symbol(m, "contig_page_data", &pgdat[0])) {
 		nid[0] = 0;
 		return 1;
 	}
@@ -156,10 +156,10 @@ zone_name(struct kmem *k, struct zone_layout *L, struct kzone *z,
 	const char *n;
 
 	if (L->zone_names) {
-		if (kread_ulong(k, L->zone_names + (u64)z->idx * k->long_size,
+		if (kmem_read_ulong(k, L->zone_names + (u64)z->idx * k->long_size,
 				&p, e))
 			return -1;
-	} else if (kread_ulong(k, z->va + L->name_off, &p, e)) {
+	} else if (kmem_read_ulong(k, z->va + L->name_off, &p, e)) {
 		return -1;
 	}
 	n = zone_name_at(k, p);
@@ -176,17 +176,17 @@ read_zone(struct kmem *k, struct zone_layout *L, struct kzone *z,
 	unsigned o;
 	u64 nr_free = L->fa_list + L->nlists * L->lh_size;
 
-	if (kread_ulong(k, z->va + L->spanned, &z->spanned, e))
+	if (kmem_read_ulong(k, z->va + L->spanned, &z->spanned, e))
 		return -1;
 	z->populated = z->spanned != 0;
 	z->norder = (unsigned)L->norder;
 	/* free_area: free_list[MIGRATE_TYPES], then unsigned long nr_free */
 	for (o = 0; o < z->norder; o++)
-		if (kread_ulong(k, z->va + L->free_area + o * L->fa_size +
+		if (kmem_read_ulong(k, z->va + L->free_area + o * L->fa_size +
 				nr_free, &z->nr_free[o], e))
 			return -1;
 	if (L->have_vm_stat) {
-		if (kread_ulong(k, z->va + L->vm_stat + L->nr_free_pages *
+		if (kmem_read_ulong(k, z->va + L->vm_stat + L->nr_free_pages *
 				k->long_size, &z->free_pages, e))
 			return -1;
 		z->have_free_pages = true;
