@@ -109,6 +109,13 @@ struct kzone {
 	u64 nr_free[KZONE_ORDERS];
 	u64 free_pages;		/* vm_stat[NR_FREE_PAGES] */
 	bool have_free_pages;
+	/* where the types place them (have_* false: the dump does not say) */
+	u64 present, managed, start_pfn, cma;
+	bool have_present, have_managed, have_start_pfn, have_cma;
+	u64 wmark[3], boost;	/* _watermark[WMARK_MIN..WMARK_HIGH] */
+	bool have_wmark, have_boost;
+	s64 protection[8];	/* lowmem_reserve[] of each zone of the node */
+	int nprotection;
 };
 struct kzones {
 	struct kzone *z;

@@ -22,6 +22,10 @@ struct zone_layout {
 	u64 vm_stat, nr_free_pages;
 	bool have_vm_stat;
 	u64 name_off;		/* zone.name, found (or ~0: zone_names[]) */
+	/* the rest where the types say (0 with have_*: unknown) */
+	u64 present, managed, start_pfn, cma, wmark, boost, reserve;
+	bool have_present, have_managed, have_start_pfn, have_cma,
+	     have_wmark, have_boost, have_reserve;
 	u64 zone_names;		/* the symbol, or 0 */
 };
 
@@ -103,6 +107,15 @@ zone_layout(struct machine *m, struct zone_layout *L, struct error *e)
 				 (unsigned long long)L->norder);
 	L->have_vm_stat = kinfo_offset(m, "zone", "vm_stat", &L->vm_stat) &&
 		kinfo_number(m, "NR_FREE_PAGES", &L->nr_free_pages);
+	L->have_present = kinfo_offset(m, "zone", "present_pages", &L->present);
+	L->have_managed = kinfo_offset(m, "zone", "managed_pages", &L->managed);
+	L->have_start_pfn = kinfo_offset(m, "zone", "zone_start_pfn",
+					 &L->start_pfn);
+	L->have_cma = kinfo_offset(m, "zone", "cma_pages", &L->cma);
+	L->have_wmark = kinfo_offset(m, "zone", "_watermark", &L->wmark);
+	L->have_boost = kinfo_offset(m, "zone", "watermark_boost", &L->boost);
+	L->have_reserve = kinfo_offset(m, "zone", "lowmem_reserve",
+				       &L->reserve);
 	if (!kinfo_symbol(m, "zone_names", &L->zone_names))
 		L->zone_names = 0;
 	return 0;
@@ -169,6 +182,63 @@ zone_name(struct kmem *k, struct zone_layout *L, struct kzone *z,
 	return 0;
 }
 
+/* One optional unsigned long of the zone. */
+static int
+opt_ulong(struct kmem *k, u64 va, bool have, u64 off, u64 *v, bool *got,
+	  struct error *e)
+{
+	*got = false;
+	if (!have)
+		return 0;
+	if (kmem_read_ulong(k, va + off, v, e))
+		return -1;
+	*got = true;
+	return 0;
+}
+
+/* The fields VMCOREINFO does not place, where the types do. */
+static int
+read_typed(struct kmem *k, struct zone_layout *L, struct kzone *z,
+	   struct error *e)
+{
+	unsigned i;
+	u64 v;
+
+	if (opt_ulong(k, z->va, L->have_present, L->present, &z->present,
+		      &z->have_present, e) ||
+	    opt_ulong(k, z->va, L->have_managed, L->managed, &z->managed,
+		      &z->have_managed, e) ||
+	    opt_ulong(k, z->va, L->have_start_pfn, L->start_pfn,
+		      &z->start_pfn, &z->have_start_pfn, e) ||
+	    opt_ulong(k, z->va, L->have_cma, L->cma, &z->cma, &z->have_cma,
+		      e) ||
+	    opt_ulong(k, z->va, L->have_boost, L->boost, &z->boost,
+		      &z->have_boost, e))
+		return -1;
+	if (L->have_present)
+		z->populated = z->present != 0;
+	if (L->have_wmark) {
+		/* enum zone_watermarks: WMARK_MIN, WMARK_LOW, WMARK_HIGH */
+		for (i = 0; i < 3; i++)
+			if (kmem_read_ulong(k, z->va + L->wmark +
+					    i * k->long_size, &z->wmark[i], e))
+				return -1;
+		z->have_wmark = true;
+	}
+	if (L->have_reserve) {
+		for (i = 0; i < ARRAY_SIZE(z->protection); i++) {
+			if (L->reserve + (i + 1) * k->long_size > L->zone_size ||
+			    kmem_read_ulong(k, z->va + L->reserve +
+					    i * k->long_size, &v, e))
+				break;
+			z->protection[i] = k->long_size == 4 ? (s32)(u32)v :
+				(s64)v;
+		}
+		z->nprotection = (int)i;
+	}
+	return 0;
+}
+
 static int
 read_zone(struct kmem *k, struct zone_layout *L, struct kzone *z,
 	  struct error *e)
@@ -185,6 +255,8 @@ read_zone(struct kmem *k, struct zone_layout *L, struct kzone *z,
 		if (kmem_read_ulong(k, z->va + L->free_area + o * L->fa_size +
 				nr_free, &z->nr_free[o], e))
 			return -1;
+	if (read_typed(k, L, z, e))
+		return -1;
 	if (L->have_vm_stat) {
 		if (kmem_read_ulong(k, z->va + L->vm_stat + L->nr_free_pages *
 				k->long_size, &z->free_pages, e))
@@ -200,7 +272,7 @@ node_zones(struct kmem *k, struct zone_layout *L, u64 pgdat, int nid,
 	   struct kzones *zs, struct error *e)
 {
 	u64 zones = pgdat + L->node_zones;
-	int i, nz = (int)MIN(8, L->nr_zones / L->zone_size);
+	int i, j, nz = (int)MIN(8, L->nr_zones / L->zone_size);
 
 	if (!L->zone_names && L->name_off == 0 &&
 	    !find_name_off(k, L, zones, nz))
@@ -222,6 +294,9 @@ node_zones(struct kmem *k, struct zone_layout *L, u64 pgdat, int nid,
 		zs->z = xrealloc(zs->z, (size_t)(zs->n + 1) * sizeof(*zs->z));
 		zs->z[zs->n++] = z;
 	}
+	/* lowmem_reserve[MAX_NR_ZONES]: as many as the node has zones */
+	for (j = zs->n - i; j < zs->n; j++)
+		zs->z[j].nprotection = MIN(zs->z[j].nprotection, i);
 	return 0;
 }
 

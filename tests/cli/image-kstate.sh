@@ -6,6 +6,8 @@
 #                zone (sum of nr_free << order) within 256 pages (1 MiB):
 #                the guest's last commands allocate and free between the
 #                two
+#   zoneinfo     the view's zones, in order, each with the view's spanned
+#                pages exactly and its free pages within 256
 #   vmallocinfo  every area of the view in the dump with the same range and
 #                size, except task stacks (kernel_clone) and unpurged areas,
 #                which processes exiting in between change
@@ -43,6 +45,21 @@ for name in x86_64 x86_64-kaslr arm64 i386 i386-1g i386-pae-1g; do
 	else
 		echo "$name: buddyinfo: $(sed 's/^-c:1: //' "$t/err")"
 	fi
+	# zoneinfo
+	for f in view dump; do
+		if [ $f = view ]; then sect /proc/zoneinfo "$t/view"
+		else $PTWALK -q -i "$t/core" -c zoneinfo 2>"$t/err"; fi |
+		awk '/^Node/ { z = $4 } /^  pages free/ { f[z] = $3 }
+		     /^ +spanned/ { s[z] = $2; o[n++] = z }
+		     END { for (i = 0; i < n; i++) print o[i], s[o[i]], f[o[i]] }' >"$t/z$f"
+	done
+	[ -s "$t/zdump" ] || echo "$name: zoneinfo: $(sed 's/^-c:1: //' "$t/err")"
+	[ -s "$t/zdump" ] && paste -d' ' "$t/zview" "$t/zdump" | awk -v name="$name" '
+	{ d = $3 - $6; if (d < 0) d = -d
+	  ok = $1 == $4 && $2 == $5 && d <= 256
+	  print name ": zoneinfo " $1 ": " (ok ? "spanned " $2 ", free within 256 of the view" : "view " $1 " " $2 " " $3 ", dump " $4 " " $5 " " $6) }'
+	[ ! -s "$t/zdump" ] || [ "$(wc -l <"$t/zview")" = "$(wc -l <"$t/zdump")" ] ||
+		echo "$name: zoneinfo: $(wc -l <"$t/zdump") zones, the view $(wc -l <"$t/zview")"
 	# vmallocinfo
 	sect /proc/vmallocinfo "$t/view" >"$t/vv"
 	$PTWALK -q -i "$t/core" -c vmallocinfo >"$t/v" 2>"$t/err"
