@@ -8,6 +8,8 @@
 #                two
 #   zoneinfo     the view's zones, in order, each with the view's spanned
 #                pages exactly and its free pages within 256
+#   meminfo      each line the dump gives: VmallocTotal exactly, the free
+#                counts (MemFree, HighFree, LowFree) within 2048 kB
 #   vmallocinfo  every area of the view in the dump with the same range and
 #                size, except task stacks (kernel_clone) and unpurged areas,
 #                which processes exiting in between change
@@ -43,7 +45,7 @@ for name in x86_64 x86_64-kaslr arm64 i386 i386-1g i386-pae-1g; do
 		  w = d <= 256 ? "free pages within 256 of the view" : "free pages " f " vs " v " in the view"
 		  printf "%s: buddyinfo %s: %s\n", name, $4 == z ? z : $4 " (view: " z ")", w }'
 	else
-		echo "$name: buddyinfo: $(sed 's/^-c:1: //' "$t/err")"
+		echo "$name: buddyinfo: $(sed "s/^-c:1: /$name: /" "$t/err")"
 	fi
 	# zoneinfo
 	for f in view dump; do
@@ -53,13 +55,21 @@ for name in x86_64 x86_64-kaslr arm64 i386 i386-1g i386-pae-1g; do
 		     /^ +spanned/ { s[z] = $2; o[n++] = z }
 		     END { for (i = 0; i < n; i++) print o[i], s[o[i]], f[o[i]] }' >"$t/z$f"
 	done
-	[ -s "$t/zdump" ] || echo "$name: zoneinfo: $(sed 's/^-c:1: //' "$t/err")"
+	[ -s "$t/zdump" ] || echo "$name: zoneinfo: $(sed "s/^-c:1: /$name: /" "$t/err")"
 	[ -s "$t/zdump" ] && paste -d' ' "$t/zview" "$t/zdump" | awk -v name="$name" '
 	{ d = $3 - $6; if (d < 0) d = -d
 	  ok = $1 == $4 && $2 == $5 && d <= 256
 	  print name ": zoneinfo " $1 ": " (ok ? "spanned " $2 ", free within 256 of the view" : "view " $1 " " $2 " " $3 ", dump " $4 " " $5 " " $6) }'
 	[ ! -s "$t/zdump" ] || [ "$(wc -l <"$t/zview")" = "$(wc -l <"$t/zdump")" ] ||
 		echo "$name: zoneinfo: $(wc -l <"$t/zdump") zones, the view $(wc -l <"$t/zview")"
+	# meminfo
+	$PTWALK -q -i "$t/core" -c meminfo 2>"$t/err" >"$t/m"
+	sect /proc/meminfo "$t/view" | awk -v name="$name" '
+	NR == FNR { v[$1] = $2; next }
+	{ d = $2 - v[$1]; if (d < 0) d = -d
+	  ok = $1 == "VmallocTotal:" ? d == 0 : d <= 2048
+	  print name ": meminfo " $1 " " (ok ? "as the view" : $2 " kB, the view " v[$1] " kB") }' - "$t/m"
+	sed "s/^-c:1: /$name: /" "$t/err" | sort -u
 	# vmallocinfo
 	sect /proc/vmallocinfo "$t/view" >"$t/vv"
 	$PTWALK -q -i "$t/core" -c vmallocinfo >"$t/v" 2>"$t/err"
@@ -67,7 +77,7 @@ for name in x86_64 x86_64-kaslr arm64 i386 i386-1g i386-pae-1g; do
 	miss=$(grep -v -e kernel_clone -e 'unpurged vm_area' "$t/vv" |
 		awk '{ print $1, $2 }' | sort | comm -23 - "$t/vr" | wc -l)
 	echo "$name: vmallocinfo: $(wc -l <"$t/v") areas, $miss of the view's lasting ones missing"
-	sed 's/^-c:1: //' "$t/err"
+	sed "s/^-c:1: /$name: /" "$t/err"
 	# layout: the kernel's variables
 	if sect /proc/kallsyms "$t/view" | grep -q ' vmalloc_base$'; then
 		for v in page_offset_base:PAGE_OFFSET vmalloc_base:VMALLOC_START; do
