@@ -156,9 +156,9 @@ online_nodes(struct machine *m, struct kmem *k, u64 *pgdat, int *nid, int max,
 		nid[0] = 0;
 		return 1;
 	}
-	return error_set(e, -ENOENT, "the dump's VMCOREINFO has "
-			 "neither SYMBOL(node_data) nor "
-			 "SYMBOL(contig_page_data)");
+	return error_set(e, -ENOENT, "no node_data or contig_page_data: "
+			 "the dump's VMCOREINFO has neither SYMBOL() and the "
+			 "symbol table neither symbol");
 }
 
 static int

@@ -45,7 +45,7 @@ for name in x86_64 x86_64-kaslr arm64 i386 i386-1g i386-pae-1g; do
 		  w = d <= 256 ? "free pages within 256 of the view" : "free pages " f " vs " v " in the view"
 		  printf "%s: buddyinfo %s: %s\n", name, $4 == z ? z : $4 " (view: " z ")", w }'
 	else
-		echo "$name: buddyinfo: $(sed "s/^-c:1: /$name: /" "$t/err")"
+		sed "s/^-c:1: /$name: /" "$t/err"
 	fi
 	# zoneinfo
 	for f in view dump; do
@@ -55,7 +55,7 @@ for name in x86_64 x86_64-kaslr arm64 i386 i386-1g i386-pae-1g; do
 		     /^ +spanned/ { s[z] = $2; o[n++] = z }
 		     END { for (i = 0; i < n; i++) print o[i], s[o[i]], f[o[i]] }' >"$t/z$f"
 	done
-	[ -s "$t/zdump" ] || echo "$name: zoneinfo: $(sed "s/^-c:1: /$name: /" "$t/err")"
+	[ -s "$t/zdump" ] || sed "s/^-c:1: /$name: /" "$t/err"
 	[ -s "$t/zdump" ] && paste -d' ' "$t/zview" "$t/zdump" | awk -v name="$name" '
 	{ d = $3 - $6; if (d < 0) d = -d
 	  ok = $1 == $4 && $2 == $5 && d <= 256
