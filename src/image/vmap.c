@@ -130,7 +130,7 @@ static int
 walk_list(struct kmem *k, const struct vmap_layout *L, u64 head,
 	  bool unpurged, struct kvm_areas *vs)
 {
-	u64 p, n = 0, start, end;
+	u64 p, n = 0, start, end, mark = head, lam = 0, power = 1;
 	struct error e;
 
 	if (kmem_read_ulong(k, head, &p, &e))
@@ -139,12 +139,19 @@ walk_list(struct kmem *k, const struct vmap_layout *L, u64 head,
 		u64 va = p - L->list;
 		struct kvm_area *a;
 
-		if (n == VMAP_LIST_MAX) {
-			knote(&vs->notes, "%s: more than %u areas: the list "
-			      "loops; stopped there", unpurged ?
+		/* Brent: a node seen again before the head is a loop */
+		if (p == mark || n == VMAP_LIST_MAX) {
+			knote(&vs->notes, "%s: the list loops back to 0x%llx "
+			      "after %llu areas without reaching its head; "
+			      "stopped there", unpurged ?
 			      "purge_vmap_area_list" : "vmap_area_list",
-			      VMAP_LIST_MAX);
+			      (unsigned long long)p, (unsigned long long)n);
 			return 0;
+		}
+		if (++lam == power) {
+			mark = p;
+			power *= 2;
+			lam = 0;
 		}
 		if (kmem_read_ulong(k, va + L->va_start, &start, &e) ||
 		    kmem_read_ulong(k, va + L->va_end, &end, &e))
