@@ -36,6 +36,7 @@ sym_list(struct ctx *ctx)
 	const struct ksym *k;
 	int i;
 
+	machine_ksyms_load(m);
 	j_arr(ctx, "symbols");
 	for (i = 0; i < m->nksyms; i++) {
 		k = &m->ksyms[i];

@@ -30,6 +30,11 @@ struct ksym_index {
 	} *by_addr;		/* sorted by (value, order added) */
 	int naddr;
 	bool addr_stale;	/* by_addr needs building again */
+	/* the kernel's table, filled on the first lookup (machine_ksym_defer) */
+	int (*load)(struct machine *m, void *arg, struct error *e);
+	void *load_arg;
+	bool loading;
+	char *load_err;		/* why the loader failed, or NULL */
 };
 
 static u64
@@ -67,8 +72,9 @@ hash_slot(const struct machine *m, const char *name)
 
 /*
  * Make k (an index) the answer for its name unless the name already has a
- * better one: the kernel's own symbol wins over a module's, and among
- * modules' the one added last wins.
+ * better one: the kernel's own symbol wins over a module's, the first of
+ * the kernel's table over a later one of the same name (static symbols of
+ * several files), and among modules' the one added last wins.
  */
 static void
 hash_put(struct machine *m, int k)
@@ -76,8 +82,7 @@ hash_put(struct machine *m, int k)
 	struct ksym_index *x = m->ksym_idx;
 	size_t i = hash_slot(m, m->ksyms[k].name);
 
-	if (x->hash[i] && m->ksyms[x->hash[i] - 1].module == NULL &&
-	    m->ksyms[k].module != NULL)
+	if (x->hash[i] && m->ksyms[x->hash[i] - 1].module == NULL)
 		return;
 	x->hash[i] = k + 1;
 }
@@ -132,6 +137,107 @@ append(struct machine *m, const char *name, u64 value, u64 size, char type,
 	return k;
 }
 
+/*
+ * The deferred loader runs once, before the first lookup; a lookup made
+ * while it runs sees the symbols as they are.
+ */
+static void
+ready(const struct machine *cm)
+{
+	struct machine *m = (struct machine *)cm;
+	struct ksym_index *x = m->ksym_idx;
+	struct error e;
+
+	if (x == NULL || x->load == NULL || x->loading)
+		return;
+	x->loading = true;
+	error_clear(&e);
+	if (x->load(m, x->load_arg, &e) && x->load_err == NULL)
+		x->load_err = xstrdup(e.msg[0] ? e.msg : "the kernel's symbols "
+				      "could not be read");
+	x->load = NULL;
+	x->loading = false;
+}
+
+void
+machine_ksym_defer(struct machine *m,
+		   int (*load)(struct machine *m, void *arg, struct error *e),
+		   void *arg)
+{
+	struct ksym_index *x = index_of(m);
+
+	x->load = load;
+	x->load_arg = arg;
+}
+
+int
+machine_ksyms_load(struct machine *m)
+{
+	ready(m);
+	return m->ksym_idx != NULL && m->ksym_idx->load_err != NULL ? -1 : 0;
+}
+
+const char *
+machine_ksyms_error(const struct machine *m)
+{
+	ready(m);
+	return m->ksym_idx != NULL ? m->ksym_idx->load_err : NULL;
+}
+
+void
+machine_ksyms_set_error(struct machine *m, const char *msg)
+{
+	struct ksym_index *x = index_of(m);
+
+	free(x->load_err);
+	x->load_err = msg != NULL ? xstrdup(msg) : NULL;
+}
+
+/*
+ * The kernel's table replaces the kernel's symbols of the same names
+ * added before (the layout's, VMCOREINFO's); the others stay after it,
+ * then the modules'.  The names of syms are taken over.
+ */
+void
+machine_set_kernel_ksyms(struct machine *m, struct ksym *syms, int n)
+{
+	struct ksym_index *x = index_of(m);
+	int i, j, old = m->nksyms, total = n + old;
+	struct ksym *all = xmalloc((size_t)(total ? total : 1) * sizeof(*all));
+	size_t cap = 128;
+
+	for (i = 0; i < n; i++) {
+		all[i] = syms[i];
+		all[i].module = NULL;
+	}
+	memcpy(all + n, m->ksyms, (size_t)old * sizeof(*all));
+	free(m->ksyms);
+	m->ksyms = all;
+	m->nksyms = m->aksyms = total;
+	while (cap < 2 * (size_t)total + 2)
+		cap *= 2;
+	/* the table first: an older symbol its names answer goes */
+	free(x->hash);
+	x->hcap = cap;
+	x->hash = xcalloc(cap, sizeof(*x->hash));
+	for (i = 0; i < n; i++)
+		hash_put(m, i);
+	for (i = j = n; i < total; i++) {
+		if (all[i].module == NULL) {
+			size_t s = hash_slot(m, all[i].name);
+
+			if (x->hash[s] && x->hash[s] - 1 < n) {
+				free(all[i].name);
+				continue;
+			}
+		}
+		all[j++] = all[i];
+	}
+	m->nksyms = j;
+	hash_rebuild(m, cap);
+	x->addr_stale = true;
+}
+
 void
 machine_add_ksym(struct machine *m, const char *name, u64 value, u64 size,
 		 char type)
@@ -178,6 +284,7 @@ machine_del_module_ksyms(struct machine *m, const char *module)
 const struct ksym *
 machine_ksym(const struct machine *m, const char *name)
 {
+	ready(m);
 	return find_name(m, name);
 }
 
@@ -201,7 +308,7 @@ addr_rebuild(const struct machine *m)
 	x->by_addr = xrealloc(x->by_addr, (size_t)(m->nksyms ? m->nksyms : 1) *
 			      sizeof(*x->by_addr));
 	for (i = 0; i < m->nksyms; i++)
-		if (m->ksyms[i].type != 'A') {
+		if (m->ksyms[i].type != 'A' && m->ksyms[i].type != 'a') {
 			x->by_addr[n].value = m->ksyms[i].value;
 			x->by_addr[n++].k = i;
 		}
@@ -217,9 +324,11 @@ addr_rebuild(const struct machine *m)
 const struct ksym *
 machine_ksym_at(const struct machine *m, u64 va)
 {
-	struct ksym_index *x = m->ksym_idx;
+	struct ksym_index *x;
 	int lo = 0, hi;
 
+	ready(m);
+	x = m->ksym_idx;
 	if (x == NULL)
 		return NULL;
 	if (x->addr_stale)
@@ -250,6 +359,7 @@ machine_ksyms_release(struct machine *m)
 	if (m->ksym_idx != NULL) {
 		free(m->ksym_idx->hash);
 		free(m->ksym_idx->by_addr);
+		free(m->ksym_idx->load_err);
 		free(m->ksym_idx);
 		m->ksym_idx = NULL;
 	}

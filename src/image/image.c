@@ -18,6 +18,7 @@
 #include "ptwalk/elf.h"
 #include "ptwalk/hostmap.h"
 #include "ptwalk/image.h"
+#include "ptwalk/kallsyms.h"
 #include "ptwalk/ksym.h"
 
 /* After the first IMAGE_WARN_MAX warnings: how many more there were. */
@@ -627,12 +628,18 @@ open_mapped(void *arg)
 	op->ii = NULL;
 	m->ram_start = m->phys.r[0].start;
 	m->ram_size = m->phys.total;
+	if (o->symbols != NULL && symfile_early(m, o->symbols, e))
+		return -1;
 	if (a->image_setup(m, e))
 		return -1;
 	/* the levels may have changed with the features: new TLBs */
 	if (machine_mmu_ready(m, e))
 		return -1;
 	check_roots(m);
+	/* the kernel's symbols: the file given, else kallsyms when first used */
+	if (o->symbols != NULL)
+		return symfile_load(m, o->symbols, e);
+	kallsyms_defer(m);
 	return 0;
 }
 

@@ -134,6 +134,7 @@ complete_kind(struct ctx *ctx, struct cands *c, const char *kind,
 			struct task_struct *t = ctx->m->kern ?
 				current_task(ctx->m) : NULL;
 
+			machine_ksyms_load(ctx->m);
 			for (i = 0; i < ctx->m->nksyms; i++)
 				cand_add(c, text, ctx->m->ksyms[i].name);
 			/* the running program's symbols too */
