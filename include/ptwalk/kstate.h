@@ -123,6 +123,17 @@ struct kzones {
 	struct knotes notes;
 };
 int kzones_read(struct machine *m, struct kzones *zs, struct error *e);
+/* Where struct zone keeps its free lists (VMCOREINFO). */
+struct kzone_geom {
+	u64 free_area, fa_size, fa_list, nlists, lh_size, norder;
+};
+/*
+ * A zone found through the buddy's free lists (src/image/pgdat.c), for a
+ * kernel whose node_data neither VMCOREINFO nor the symbol table places.
+ */
+int kzone_from_free_lists(struct machine *m, struct kmem *k,
+			  const struct kzone_geom *g, u64 *zone,
+			  struct error *e);
 void kzones_release(struct kzones *zs);
 
 /*

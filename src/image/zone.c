@@ -156,9 +156,7 @@ online_nodes(struct machine *m, struct kmem *k, u64 *pgdat, int *nid, int max,
 		nid[0] = 0;
 		return 1;
 	}
-	return error_set(e, -ENOENT, "no node_data or contig_page_data: "
-			 "the dump's VMCOREINFO has neither SYMBOL() and the "
-			 "symbol table neither symbol");
+	return 0;
 }
 
 static int
@@ -300,6 +298,54 @@ node_zones(struct kmem *k, struct zone_layout *L, u64 pgdat, int nid,
 	return 0;
 }
 
+/*
+ * No node_data the dump places: the node of the zone the free lists lead
+ * to, its zones back to node_zones[0].
+ */
+static int
+node_by_free_lists(struct machine *m, struct kmem *k, struct zone_layout *L,
+		   u64 *pgdat, int *nid, struct knotes *kn, struct error *e)
+{
+	struct kzone_geom g = {
+		.free_area = L->free_area, .fa_size = L->fa_size,
+		.fa_list = L->fa_list, .nlists = L->nlists,
+		.lh_size = L->lh_size, .norder = L->norder,
+	};
+	u64 zone, p, v;
+	int i;
+	bool one;
+	struct error e2;
+
+	if (kzone_from_free_lists(m, k, &g, &zone, &e2))
+		return error_set(e, -ENOENT, "no node_data or "
+				 "contig_page_data (neither VMCOREINFO nor "
+				 "the symbol table has them), and %s", e2.msg);
+	if (!L->zone_names && !find_name_off(k, L, zone, 1))
+		return error_set(e, -ENOENT, "the zone at 0x%llx the free "
+				 "lists lead to has no name",
+				 (unsigned long long)zone);
+	for (i = 0; i < 8; i++) {
+		if (L->zone_names ||
+		    kmem_read_ulong(k, zone - L->zone_size + L->name_off, &p,
+				    &e2) || zone_name_at(k, p) == NULL)
+			break;
+		zone -= L->zone_size;
+	}
+	*pgdat = zone - L->node_zones;
+	*nid = 0;
+	if (kinfo_offset(m, "pglist_data", "node_id", &v) &&
+	    !kmem_read_uint(k, *pgdat + v, 4, &v, &e2) && v < 1024)
+		*nid = (int)v;
+	one = kinfo_symbol(m, "node_online_map", &v) &&
+		!kmem_read_ulong(k, v, &v, &e2) && v == 1;
+	knote(kn, "node_data is in neither VMCOREINFO nor the symbol table: "
+	      "node %d's pglist_data (0x%llx) was found through the buddy "
+	      "allocator's free lists%s", *nid, (unsigned long long)*pgdat,
+	      one ? " (node_online_map: the only node)" :
+	      "; other nodes are not shown");
+	return 1;
+}
+
 int
 kzones_read(struct machine *m, struct kzones *zs, struct error *e)
 {
@@ -312,8 +358,12 @@ kzones_read(struct machine *m, struct kzones *zs, struct error *e)
 	if (zone_layout(m, &L, e) || kmem_init(&k, m, e))
 		return -1;
 	n = online_nodes(m, &k, pgdat, nid, (int)ARRAY_SIZE(pgdat), e);
-	if (n < 0)
+	if (n == 0)
+		n = node_by_free_lists(m, &k, &L, pgdat, nid, &zs->notes, e);
+	if (n < 0) {
+		knotes_release(&zs->notes);
 		return -1;
+	}
 	for (i = 0; i < n; i++)
 		if (node_zones(&k, &L, pgdat[i], nid[i], zs, e)) {
 			kzones_release(zs);
