@@ -57,6 +57,7 @@ struct image_info {
 	char **warn;		/* warnings for the user, in order */
 	int nwarn;
 	int nwarn_dropped;	/* beyond IMAGE_WARN_MAX: only counted */
+	struct ktypes *ktypes;	/* the kernel's BTF, on first use (ktypes.h) */
 };
 
 void image_info_free(struct image_info *ii);

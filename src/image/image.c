@@ -20,6 +20,7 @@
 #include "ptwalk/image.h"
 #include "ptwalk/kallsyms.h"
 #include "ptwalk/ksym.h"
+#include "ptwalk/ktypes.h"
 
 /* After the first IMAGE_WARN_MAX warnings: how many more there were. */
 static void
@@ -40,6 +41,7 @@ warn_summary(struct image_info *ii)
 static void
 image_release(struct machine *m)
 {
+	ktypes_release(m);
 	image_info_free(m->img);
 	m->img = NULL;
 }
