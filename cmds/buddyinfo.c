@@ -75,7 +75,7 @@ buddyinfo_run(struct ctx *ctx)
 	error_clear(&e);
 	if (ctx->m->kern != NULL)
 		sim_zones(ctx->m, &zs);
-	else if (kzones_read(ctx->m, &zs, &e))
+	else if (kzones_read(ctx->m, &zs, false, &e))
 		return cmd_error(ctx, "%s", e.msg);
 	buddyinfo_show(ctx, zs.z, zs.n);
 	show_knotes(ctx, &zs.notes);

@@ -39,7 +39,7 @@ image_meminfo(struct ctx *ctx)
 	int i;
 
 	error_clear(&e);
-	if (kzones_read(m, &zs, &e))
+	if (kzones_read(m, &zs, true, &e))
 		return cmd_error(ctx, "%s", e.msg);
 	for (i = 0; i < zs.n; i++) {
 		const struct kzone *z = &zs.z[i];

@@ -130,7 +130,9 @@ image_zone_show(struct ctx *ctx, const struct kzone *z)
 		 z->present);
 	opt_line(ctx, "\n        managed  %llu", "managed", z->have_managed,
 		 z->managed);
-	opt_line(ctx, "\n        cma      %llu", "cma", z->have_cma, z->cma);
+	/* zone_cma_pages(): 0 in a kernel without CONFIG_CMA */
+	opt_line(ctx, "\n        cma      %llu", "cma",
+		 z->have_cma || z->have_present, z->have_cma ? z->cma : 0);
 	if (z->nprotection > 0) {
 		out_printf(ctx, "\n        protection: (");
 		j_arr(ctx, "protection");
@@ -168,7 +170,7 @@ image_zoneinfo(struct ctx *ctx)
 	int i;
 
 	error_clear(&e);
-	if (kzones_read(ctx->m, &zs, &e))
+	if (kzones_read(ctx->m, &zs, true, &e))
 		return cmd_error(ctx, "%s", e.msg);
 	j_arr(ctx, "zones");
 	for (i = 0; i < zs.n; i++)

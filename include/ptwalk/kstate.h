@@ -122,7 +122,9 @@ struct kzones {
 	int n;
 	struct knotes notes;
 };
-int kzones_read(struct machine *m, struct kzones *zs, struct error *e);
+/* typed: also the fields only the kernel's types place (zoneinfo) */
+int kzones_read(struct machine *m, struct kzones *zs, bool typed,
+		struct error *e);
 /* Where struct zone keeps its free lists (VMCOREINFO). */
 struct kzone_geom {
 	u64 free_area, fa_size, fa_list, nlists, lh_size, norder;

@@ -13,6 +13,7 @@
 #include "ptwalk/image_info.h"
 #include "ptwalk/ksym.h"
 #include "ptwalk/kstate.h"
+#include "ptwalk/ktypes.h"
 
 void
 knote(struct knotes *kn, const char *fmt, ...)
@@ -145,17 +146,30 @@ vmci(const struct machine *m, const char *fmt, const char *a, const char *b,
 	return vmcoreinfo_u64(m->img, key, v);
 }
 
+/* VMCOREINFO first (the kernel's own word), else the dump's BTF. */
 bool
 kinfo_offset(struct machine *m, const char *s, const char *member,
 	     u64 *off)
 {
-	return vmci(m, "OFFSET(%s.%s)", s, member, off);
+	char path[160];
+	struct error e;
+
+	if (vmci(m, "OFFSET(%s.%s)", s, member, off))
+		return true;
+	if (m->img == NULL)
+		return false;
+	snprintf(path, sizeof(path), "%s.%s", s, member);
+	return ktype_offset(m, path, off, &e) == 0;
 }
 
 bool
 kinfo_size(struct machine *m, const char *s, u64 *size)
 {
-	return vmci(m, "SIZE(%s)%s", s, "", size);
+	struct error e;
+
+	if (vmci(m, "SIZE(%s)%s", s, "", size))
+		return true;
+	return m->img != NULL && ktype_size(m, s, size, &e) == 0;
 }
 
 bool
@@ -170,16 +184,19 @@ kinfo_number(const struct machine *m, const char *name, u64 *v)
 	return vmci(m, "NUMBER(%s)%s", name, "", v);
 }
 
+/* VMCOREINFO first: the symbol table decodes kallsyms on first use. */
 bool
 kinfo_symbol(const struct machine *m, const char *name, u64 *va)
 {
-	const struct ksym *s = machine_ksym(m, name);
+	const struct ksym *s;
 
-	if (s != NULL) {
-		*va = s->value;
+	if (vmci(m, "SYMBOL(%s)%s", name, "", va))
 		return true;
-	}
-	return vmci(m, "SYMBOL(%s)%s", name, "", va);
+	s = machine_ksym(m, name);
+	if (s == NULL)
+		return false;
+	*va = s->value;
+	return true;
 }
 
 void

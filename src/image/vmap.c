@@ -21,7 +21,7 @@
 struct vmap_layout {
 	u64 head, purge, va_start, va_end, list;
 	/* the rest when the types are known */
-	bool have_vm;
+	bool have_vm, have_va_flags;
 	u64 va_vm, va_flags;
 	u64 vm_addr, vm_size, vm_flags, vm_pages, vm_nr_pages, vm_phys,
 	    vm_caller;
@@ -32,8 +32,9 @@ struct vmap_layout {
 static void
 vmap_types(struct machine *m, struct vmap_layout *L)
 {
+	/* vmap_area.flags (VMAP_RAM) came with Linux 6.2 */
+	L->have_va_flags = kinfo_offset(m, "vmap_area", "flags", &L->va_flags);
 	L->have_vm = kinfo_offset(m, "vmap_area", "vm", &L->va_vm) &&
-		kinfo_offset(m, "vmap_area", "flags", &L->va_flags) &&
 		kinfo_offset(m, "vm_struct", "addr", &L->vm_addr) &&
 		kinfo_offset(m, "vm_struct", "size", &L->vm_size) &&
 		kinfo_offset(m, "vm_struct", "flags", &L->vm_flags) &&
@@ -63,7 +64,9 @@ vmap_layout(struct machine *m, struct kmem *k, struct vmap_layout *L,
 	if (!kinfo_symbol(m, "purge_vmap_area_list", &L->purge))
 		L->purge = 0;
 	vmap_types(m, L);
-	L->numa = kinfo_symbol(m, "node_data", &v);
+	/* CONFIG_NUMA: node_data[], or struct zone's node */
+	L->numa = kinfo_symbol(m, "node_data", &v) ||
+		kinfo_offset(m, "zone", "node", &v);
 	L->only_node = 0;
 	if (L->numa && kinfo_symbol(m, "node_online_map", &mask)) {
 		u64 bits;
@@ -97,7 +100,10 @@ read_vm(struct kmem *k, const struct vmap_layout *L, u64 va,
 	if (kmem_read_ulong(k, va + L->va_vm, &vm, e))
 		return -1;
 	if (vm == 0) {
-		if (kmem_read_ulong(k, va + L->va_flags, &fl, e))
+		/* before 6.2 every busy area without a vm_struct is one */
+		fl = VMAP_RAM;
+		if (L->have_va_flags &&
+		    kmem_read_ulong(k, va + L->va_flags, &fl, e))
 			return -1;
 		a->vm_map_ram = (fl & VMAP_RAM) != 0;
 		return 1;

@@ -81,7 +81,8 @@ find_name_off(struct kmem *k, struct zone_layout *L, u64 zones, int nz)
 }
 
 static int
-zone_layout(struct machine *m, struct zone_layout *L, struct error *e)
+zone_layout(struct machine *m, struct zone_layout *L, bool typed,
+	    struct error *e)
 {
 	const struct kneed need[] = {
 		{ "SIZE(zone)", &L->zone_size },
@@ -107,6 +108,9 @@ zone_layout(struct machine *m, struct zone_layout *L, struct error *e)
 				 (unsigned long long)L->norder);
 	L->have_vm_stat = kinfo_offset(m, "zone", "vm_stat", &L->vm_stat) &&
 		kinfo_number(m, "NR_FREE_PAGES", &L->nr_free_pages);
+	/* the rest from the types (BTF), which only zoneinfo and meminfo need */
+	if (!typed)
+		return 0;
 	L->have_present = kinfo_offset(m, "zone", "present_pages", &L->present);
 	L->have_managed = kinfo_offset(m, "zone", "managed_pages", &L->managed);
 	L->have_start_pfn = kinfo_offset(m, "zone", "zone_start_pfn",
@@ -116,8 +120,6 @@ zone_layout(struct machine *m, struct zone_layout *L, struct error *e)
 	L->have_boost = kinfo_offset(m, "zone", "watermark_boost", &L->boost);
 	L->have_reserve = kinfo_offset(m, "zone", "lowmem_reserve",
 				       &L->reserve);
-	if (!kinfo_symbol(m, "zone_names", &L->zone_names))
-		L->zone_names = 0;
 	return 0;
 }
 
@@ -130,8 +132,9 @@ online_nodes(struct machine *m, struct kmem *k, u64 *pgdat, int *nid, int max,
 	int n = 0;
 	u8 bits[128];
 
-	if (kinfo_symbol(m, "node_data", &node_data) &&
-	    kinfo_length(m, "node_data", &len)) {
+	/* LENGTH(node_data) first: no symbol lookup without it */
+	if (kinfo_length(m, "node_data", &len) &&
+	    kinfo_symbol(m, "node_data", &node_data)) {
 		if (!kinfo_symbol(m, "node_online_map", &mask) ||
 		    !kinfo_size(m, "nodemask_t", &msize) || msize == 0)
 			msize = 0;
@@ -272,8 +275,10 @@ node_zones(struct kmem *k, struct zone_layout *L, u64 pgdat, int nid,
 	u64 zones = pgdat + L->node_zones;
 	int i, j, nz = (int)MIN(8, L->nr_zones / L->zone_size);
 
+	/* zone.name found in the zones, else the zone_names[] symbol */
 	if (!L->zone_names && L->name_off == 0 &&
-	    !find_name_off(k, L, zones, nz))
+	    !find_name_off(k, L, zones, nz) &&
+	    !kinfo_symbol(k->m, "zone_names", &L->zone_names))
 		return error_set(e, -ENOENT, "no field of node %d's "
 				 "zone 0 points at a zone's name (and the "
 				 "symbol table has no zone_names)", nid);
@@ -320,7 +325,7 @@ node_by_free_lists(struct machine *m, struct kmem *k, struct zone_layout *L,
 		return error_set(e, -ENOENT, "no node_data or "
 				 "contig_page_data (neither VMCOREINFO nor "
 				 "the symbol table has them), and %s", e2.msg);
-	if (!L->zone_names && !find_name_off(k, L, zone, 1))
+	if (!find_name_off(k, L, zone, 1))
 		return error_set(e, -ENOENT, "the zone at 0x%llx the free "
 				 "lists lead to has no name",
 				 (unsigned long long)zone);
@@ -347,7 +352,8 @@ node_by_free_lists(struct machine *m, struct kmem *k, struct zone_layout *L,
 }
 
 int
-kzones_read(struct machine *m, struct kzones *zs, struct error *e)
+kzones_read(struct machine *m, struct kzones *zs, bool typed,
+	    struct error *e)
 {
 	struct zone_layout L;
 	struct kmem k;
@@ -355,7 +361,7 @@ kzones_read(struct machine *m, struct kzones *zs, struct error *e)
 	int nid[64], n, i;
 
 	memset(zs, 0, sizeof(*zs));
-	if (zone_layout(m, &L, e) || kmem_init(&k, m, e))
+	if (zone_layout(m, &L, typed, e) || kmem_init(&k, m, e))
 		return -1;
 	n = online_nodes(m, &k, pgdat, nid, (int)ARRAY_SIZE(pgdat), e);
 	if (n == 0)

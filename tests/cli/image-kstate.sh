@@ -7,12 +7,15 @@
 #                the guest's last commands allocate and free between the
 #                two
 #   zoneinfo     the view's zones, in order, each with the view's spanned
-#                pages exactly and its free pages within 256
-#   meminfo      each line the dump gives: VmallocTotal exactly, the free
+#                pages exactly and its free pages within 256; where the
+#                dump has BTF, the watermarks, present and managed exactly
+#   meminfo      each line the dump gives: the totals exactly, the free
 #                counts (MemFree, HighFree, LowFree) within 2048 kB
 #   vmallocinfo  every area of the view in the dump with the same range and
 #                size, except task stacks (kernel_clone) and unpurged areas,
-#                which processes exiting in between change
+#                which processes exiting in between change; where the dump
+#                has BTF, the same whole lines (a caller in a module reads
+#                as an address: module symbols are not read)
 #   layout       on x86_64 the bases the kernel's own variables hold
 #                (page_offset_base, vmalloc_base, vmemmap_base, read at the
 #                addresses of the view's /proc/kallsyms)
@@ -52,14 +55,16 @@ for name in x86_64 x86_64-kaslr arm64 i386 i386-1g i386-pae-1g; do
 		if [ $f = view ]; then sect /proc/zoneinfo "$t/view"
 		else $PTWALK -q -i "$t/core" -c zoneinfo 2>"$t/err"; fi |
 		awk '/^Node/ { z = $4 } /^  pages free/ { f[z] = $3 }
+		     /^ +(min|low|high|present|managed) / { x[z] = x[z] $1 "=" $2 "," }
 		     /^ +spanned/ { s[z] = $2; o[n++] = z }
-		     END { for (i = 0; i < n; i++) print o[i], s[o[i]], f[o[i]] }' >"$t/z$f"
+		     END { for (i = 0; i < n; i++) print o[i], s[o[i]], f[o[i]], x[o[i]] "." }' >"$t/z$f"
 	done
 	[ -s "$t/zdump" ] || sed "s/^-c:1: /$name: /" "$t/err"
 	[ -s "$t/zdump" ] && paste -d' ' "$t/zview" "$t/zdump" | awk -v name="$name" '
-	{ d = $3 - $6; if (d < 0) d = -d
-	  ok = $1 == $4 && $2 == $5 && d <= 256
-	  print name ": zoneinfo " $1 ": " (ok ? "spanned " $2 ", free within 256 of the view" : "view " $1 " " $2 " " $3 ", dump " $4 " " $5 " " $6) }'
+	{ d = $3 - $7; if (d < 0) d = -d
+	  ok = $1 == $5 && $2 == $6 && d <= 256
+	  w = $8 == "." ? "" : $4 == $8 ? ", watermarks, present and managed as the view" : ", view " $4 " dump " $8
+	  print name ": zoneinfo " $1 ": " (ok ? "spanned " $2 ", free within 256 of the view" w : "view " $0) }'
 	[ ! -s "$t/zdump" ] || [ "$(wc -l <"$t/zview")" = "$(wc -l <"$t/zdump")" ] ||
 		echo "$name: zoneinfo: $(wc -l <"$t/zdump") zones, the view $(wc -l <"$t/zview")"
 	# meminfo
@@ -67,17 +72,22 @@ for name in x86_64 x86_64-kaslr arm64 i386 i386-1g i386-pae-1g; do
 	sect /proc/meminfo "$t/view" | awk -v name="$name" '
 	NR == FNR { v[$1] = $2; next }
 	{ d = $2 - v[$1]; if (d < 0) d = -d
-	  ok = $1 == "VmallocTotal:" ? d == 0 : d <= 2048
+	  ok = $1 ~ /Total:$/ ? d == 0 : d <= 2048
 	  print name ": meminfo " $1 " " (ok ? "as the view" : $2 " kB, the view " v[$1] " kB") }' - "$t/m"
 	sed "s/^-c:1: /$name: /" "$t/err" | sort -u
-	# vmallocinfo
-	sect /proc/vmallocinfo "$t/view" >"$t/vv"
+	# vmallocinfo: by range, and whole lines where the types give callers
+	sect /proc/vmallocinfo "$t/view" | grep -v -e kernel_clone -e 'unpurged vm_area' |
+		sort >"$t/vv"
 	$PTWALK -q -i "$t/core" -c vmallocinfo >"$t/v" 2>"$t/err"
 	awk '{ print $1, $2 }' "$t/v" | sort >"$t/vr"
-	miss=$(grep -v -e kernel_clone -e 'unpurged vm_area' "$t/vv" |
-		awk '{ print $1, $2 }' | sort | comm -23 - "$t/vr" | wc -l)
-	echo "$name: vmallocinfo: $(wc -l <"$t/v") areas, $miss of the view's lasting ones missing"
-	sed "s/^-c:1: /$name: /" "$t/err"
+	miss=$(awk '{ print $1, $2 }' "$t/vv" | sort | comm -23 - "$t/vr" | wc -l)
+	lines=$(sort "$t/v" | comm -23 "$t/vv" - | wc -l)
+	echo "$name: vmallocinfo: $(wc -l <"$t/v") areas; of the view's $(wc -l <"$t/vv") lasting ones $miss missing, $lines lines not the same"
+	if grep -q 'vm_struct not at all' "$t/err"; then
+		sed "s/^-c:1: /$name: /" "$t/err"
+	else
+		sort "$t/v" | comm -23 "$t/vv" - | sed "s/^/$name: view only: /"
+	fi
 	# layout: the kernel's variables
 	if sect /proc/kallsyms "$t/view" | grep -q ' vmalloc_base$'; then
 		for v in page_offset_base:PAGE_OFFSET vmalloc_base:VMALLOC_START; do
