@@ -204,4 +204,24 @@ int kpage_read(struct machine *m, u64 pfn, struct kpage *p, struct error *e);
 /* A pfn, a struct page address or a direct-map address: its pfn. */
 int kpage_pfn(struct machine *m, u64 v, u64 *pfn, struct error *e);
 
+/*
+ * SLUB's caches (mm/slub.c get_slabinfo()): slab_caches in its order, of
+ * each cache the nodes' nr_slabs and total_objects and the free objects of
+ * their partial slabs.  Needs the kernel's types (BTF) and slab_caches.
+ */
+struct kslab_cache {
+	char name[64];
+	u64 va;			/* the struct kmem_cache */
+	u64 active_objs, num_objs, active_slabs, num_slabs;
+	unsigned objsize, objperslab, pagesperslab;
+};
+struct kslab_caches {
+	struct kslab_cache *c;
+	size_t n;
+	struct knotes notes;
+};
+int kslab_caches_read(struct machine *m, struct kslab_caches *cs,
+		      struct error *e);
+void kslab_caches_release(struct kslab_caches *cs);
+
 #endif

@@ -16,6 +16,9 @@
 #                which processes exiting in between change; where the dump
 #                has BTF, the same whole lines (a caller in a module reads
 #                as an address: module symbols are not read)
+#   slabinfo     where the dump has BTF and slab_caches: the view's caches
+#                in its order with the same object size and slab geometry
+#                exactly; the caches whose counts changed in between listed
 #   layout       on x86_64 the bases the kernel's own variables hold
 #                (page_offset_base, vmalloc_base, vmemmap_base, read at the
 #                addresses of the view's /proc/kallsyms)
@@ -87,6 +90,19 @@ for name in x86_64 x86_64-kaslr arm64 i386 i386-1g i386-pae-1g; do
 		sed "s/^-c:1: /$name: /" "$t/err"
 	else
 		sort "$t/v" | comm -23 "$t/vv" - | sed "s/^/$name: view only: /"
+	fi
+	# slabinfo
+	sect /proc/slabinfo "$t/view" | awk 'NR > 2 { print $1, $4, $5, $6 }' >"$t/sv"
+	if $PTWALK -q -i "$t/core" -c slabinfo >"$t/s" 2>"$t/err"; then
+		awk 'NR > 2 { print $1, $4, $5, $6 }' "$t/s" >"$t/sd"
+		cmp -s "$t/sv" "$t/sd" &&
+			echo "$name: slabinfo: the view's $(wc -l <"$t/sv") caches in order, sizes and slabs exactly" ||
+			echo "$name: slabinfo: caches or sizes differ from the view"
+		sect /proc/slabinfo "$t/view" | sed 1,2d | sort >"$t/svl"
+		sed 1,2d "$t/s" | sort | comm -23 "$t/svl" - | awk -v name="$name" \
+			'{ c = c " " $1 } END { print name ": slabinfo: counts changed:" c }'
+	else
+		sed "s/^-c:1: /$name: /" "$t/err"
 	fi
 	# layout: the kernel's variables
 	if sect /proc/kallsyms "$t/view" | grep -q ' vmalloc_base$'; then
