@@ -115,9 +115,13 @@ image_page_state(struct ctx *ctx, const struct kpage *p, struct strbuf *sb)
 			fpfn(m, p->block_pfn), fva(m, p->compound_head - 1));
 		break;
 	case KP_SLAB:
-		sb_adds(sb, "a slab page (PG_slab): which cache needs the "
-			"kernel's struct slab, which the dump does not "
-			"describe");
+		if (p->slab_cache[0])
+			sb_addf(sb, "a slab of %s (kmem_cache %s)",
+				p->slab_cache, fva(m, p->slab_cache_va));
+		else
+			sb_adds(sb, "a slab page (PG_slab): which cache needs "
+				"the kernel's struct slab, which the dump does "
+				"not describe");
 		break;
 	case KP_USED:
 		if (p->refcount == 0)

@@ -198,6 +198,8 @@ struct kpage {
 	unsigned order;		/* its order (free, or head/tail compound) */
 	bool have_order;
 	char flag_names[160];	/* the set flags VMCOREINFO names */
+	char slab_cache[64];	/* KP_SLAB: its cache's name, or "" */
+	u64 slab_cache_va;
 	u64 unnamed;		/* set flags below them it does not name */
 };
 int kpage_read(struct machine *m, u64 pfn, struct kpage *p, struct error *e);

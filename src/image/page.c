@@ -262,6 +262,25 @@ find_free_block(struct kmem *k, const struct kmemmap *mm,
 	}
 }
 
+/* struct slab (over struct page): slab_cache and its name, by the types */
+static void
+slab_cache_name(struct kmem *k, struct kpage *p)
+{
+	u64 off, name_off, cache, name;
+	struct error e;
+
+	if (!kinfo_offset(k->m, "slab", "slab_cache", &off) ||
+	    !kinfo_offset(k->m, "kmem_cache", "name", &name_off) ||
+	    kmem_read_ulong(k, p->page + off, &cache, &e) ||
+	    kmem_read_ulong(k, cache + name_off, &name, &e) ||
+	    kmem_read(k, name, p->slab_cache, sizeof(p->slab_cache) - 1, &e)) {
+		p->slab_cache[0] = 0;
+		return;
+	}
+	p->slab_cache[sizeof(p->slab_cache) - 1] = 0;
+	p->slab_cache_va = cache;
+}
+
 static void
 page_state(struct kmem *k, const struct kmemmap *mm,
 	   const struct page_layout *L, struct kpage *p)
@@ -298,6 +317,7 @@ page_state(struct kmem *k, const struct kmemmap *mm,
 	if (kinfo_number(k->m, "PG_slab", &slab) && slab < 64 &&
 	    (p->flags & 1ULL << slab)) {
 		p->state = KP_SLAB;
+		slab_cache_name(k, p);
 		return;
 	}
 	if (p->refcount == 0)
