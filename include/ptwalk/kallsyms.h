@@ -15,7 +15,7 @@
 #include "util.h"
 
 /* Bounds no real kernel comes near: a table beyond them is corrupt. */
-#define KALLSYMS_MAX_SYMS	(1 << 22)
+#define KALLSYMS_MAX_SYMS	(1 << 21)
 #define KALLSYMS_MAX_BYTES	(64u << 20)	/* names, read or expanded */
 #define KSYM_NAME_LEN		512		/* include/linux/kallsyms.h */
 
