@@ -92,7 +92,7 @@ const struct cmd cmd_image = {
 	"saved with 'save'.  Warnings (a truncated core, overlapping ranges)\n"
 	"are printed; the value history stays.\n"
 	"\n"
-	"The kernel's symbols (sym, expressions such as 'walk init_task',\n"
+	"The kernel's symbols (sym, symbol expressions such as init_task,\n"
 	"every <symbol+offset>) come from the dump itself: Linux 6.0 and\n"
 	"later name their kallsyms tables in the VMCOREINFO, and ptwalk\n"
 	"decodes them on the first lookup, KASLR applied.  --symbols FILE\n"
