@@ -157,16 +157,25 @@ ready(const struct machine *cm)
 {
 	struct machine *m = (struct machine *)cm;
 	struct ksym_index *x = m->ksym_idx;
+	int (*load)(struct machine *m, void *arg, struct error *e);
 	struct error e;
 
 	if (x == NULL || x->load == NULL || x->loading)
 		return;
-	x->loading = true;
-	error_clear(&e);
-	if (x->load(m, x->load_arg, &e) && x->load_err == NULL)
-		x->load_err = xstrdup(e.msg[0] ? e.msg : "the kernel's symbols "
-				      "could not be read");
+	/* once only, even when the loader never returns (a SIGBUS caught) */
+	load = x->load;
 	x->load = NULL;
+	x->loading = true;
+	free(x->load_err);
+	x->load_err = xstrdup("reading them was interrupted");
+	error_clear(&e);
+	if (load(m, x->load_arg, &e) == 0) {
+		free(x->load_err);
+		x->load_err = NULL;
+	} else if (e.msg[0]) {
+		free(x->load_err);
+		x->load_err = xstrdup(e.msg);
+	}
 	x->loading = false;
 }
 

@@ -69,7 +69,7 @@ sf_free(struct symfile *sf)
 	sf->n = sf->cap = 0;
 }
 
-/* One "ADDR TYPE NAME" line; false when it is not one. */
+/* One "ADDR TYPE NAME" line (ADDR in hex); false when it is not one. */
 static bool
 map_line(struct symfile *sf, const char *p, const char *end)
 {
@@ -80,9 +80,13 @@ map_line(struct symfile *sf, const char *p, const char *end)
 	if (p == end || !((*p >= '0' && *p <= '9') ||
 			  (*p >= 'a' && *p <= 'f') || (*p >= 'A' && *p <= 'F')))
 		return false;
+	/* sym --list writes 0x before the address */
+	if (end - p > 2 && p[0] == '0' && p[1] == 'x')
+		p += 2;
 	errno = 0;
 	v = strtoull(p, &q, 16);
-	if (errno || q - p > 16 || q + 3 > end || q[0] != ' ' || q[2] != ' ' ||
+	if (errno || q == p || q - p > 16 || q + 3 > end || q[0] != ' ' ||
+	    q[2] != ' ' ||
 	    !((q[1] >= 'a' && q[1] <= 'z') || (q[1] >= 'A' && q[1] <= 'Z')))
 		return false;
 	name = q + 3;
