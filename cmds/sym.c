@@ -152,9 +152,9 @@ sym_kernel_addr(struct ctx *ctx, u64 v)
 	struct machine *m = ctx->m;
 	const struct ksym *k = machine_ksym_at(m, v);
 
-	if (k == NULL && machine_ksyms_error(m) != NULL)
-		return cmd_error(ctx, "no symbol at or below %s (no kernel "
-				 "symbols: %s)", fva(m, v), machine_ksyms_error(m));
+	if (k == NULL && machine_ksyms_missing(m) != NULL)
+		return cmd_error(ctx, "no symbol at or below %s (%s)",
+				 fva(m, v), machine_ksyms_missing(m));
 	if (k == NULL)
 		return cmd_error(ctx, "no symbol at or below %s", fva(m, v));
 	if (v - k->value)
@@ -199,9 +199,9 @@ sym_run(struct ctx *ctx)
 	/* a name that is no symbol may still be an expression: main + 5 */
 	if (!isdigit((unsigned char)name[0]) && name[0] != '$' &&
 	    name[0] != '(' && strpbrk(name, "+-*/%&|^~<>") == NULL)
-		return machine_ksyms_error(m) != NULL ?
-			cmd_error(ctx, "no symbol '%s' (no kernel symbols: %s)",
-				  name, machine_ksyms_error(m)) :
+		return machine_ksyms_missing(m) != NULL ?
+			cmd_error(ctx, "no symbol '%s' (%s)",
+				  name, machine_ksyms_missing(m)) :
 			cmd_error(ctx, "no symbol '%s'", name);
 	if (arg_u64(ctx, name, "ADDR", &v))
 		return -1;

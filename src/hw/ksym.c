@@ -46,6 +46,7 @@ struct ksym_index {
 	void *load_arg;
 	bool loading;
 	char *load_err;		/* why the loader failed, or NULL */
+	char *note;		/* why a name may be missing from a table */
 };
 
 static u64
@@ -202,6 +203,25 @@ machine_ksyms_error(const struct machine *m)
 {
 	ready(m);
 	return m->ksym_idx != NULL ? m->ksym_idx->load_err : NULL;
+}
+
+const char *
+machine_ksyms_missing(const struct machine *m)
+{
+	ready(m);
+	if (m->ksym_idx == NULL)
+		return NULL;
+	return m->ksym_idx->load_err ? m->ksym_idx->load_err :
+		m->ksym_idx->note;
+}
+
+void
+machine_ksyms_set_note(struct machine *m, const char *msg)
+{
+	struct ksym_index *x = index_of(m);
+
+	free(x->note);
+	x->note = msg != NULL ? xstrdup(msg) : NULL;
 }
 
 void
@@ -407,6 +427,7 @@ machine_ksyms_release(struct machine *m)
 		free(m->ksym_idx->kof);
 		free(m->ksym_idx->top);
 		free(m->ksym_idx->load_err);
+		free(m->ksym_idx->note);
 		free(m->ksym_idx);
 		m->ksym_idx = NULL;
 	}

@@ -391,6 +391,24 @@ ks_check(struct machine *m, const struct ksym *s, u32 n, struct error *e)
 			 "are corrupt");
 }
 
+/*
+ * Without CONFIG_KALLSYMS_ALL kallsyms holds code and a few section
+ * markers (__init_begin): say so when a name is not found.
+ */
+static void
+ks_note(struct machine *m, const struct ksym *s, u32 n)
+{
+	u32 i, data = 0;
+
+	for (i = 0; i < n; i++)
+		data += s[i].type && strchr("dDbBrR", s[i].type) != NULL;
+	if (data * 100 < n)
+		machine_ksyms_set_note(m, "the kernel's kallsyms holds code "
+				       "only (no CONFIG_KALLSYMS_ALL): "
+				       "--symbols System.map or vmlinux has "
+				       "its data symbols");
+}
+
 static void
 ks_free(struct ksym *s, u32 n)
 {
@@ -423,6 +441,7 @@ kallsyms_read(struct machine *m, struct error *e)
 	    ks_addresses(&k, &t, s, e) || ks_check(m, s, t.n, e))
 		goto out;
 	ks_sizes(s, t.n);
+	ks_note(m, s, t.n);
 	machine_set_kernel_ksyms(m, s, (int)t.n);
 	free(s);
 	s = NULL;

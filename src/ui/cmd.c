@@ -406,9 +406,9 @@ unknown:
 	if (*p == 0)
 		snprintf(err, n, "unknown symbol '%s' (hex numbers need the "
 			 "0x prefix)", name);
-	else if (m != NULL && machine_ksyms_error(m) != NULL)
-		snprintf(err, n, "unknown symbol '%s' (no kernel symbols: %s)",
-			 name, machine_ksyms_error(m));
+	else if (m != NULL && machine_ksyms_missing(m) != NULL)
+		snprintf(err, n, "unknown symbol '%s' (%s)",
+			 name, machine_ksyms_missing(m));
 	else
 		snprintf(err, n, "unknown symbol '%s'", name);
 	return -1;

@@ -29,6 +29,8 @@ for f in $dir/*.core.xz; do
 	bad=$(comm -23 "$t/want" "$t/have" | wc -l)
 	echo "  /proc/kallsyms: $((n - bad)) of $n symbols agree (address, type, name)"
 	comm -23 "$t/want" "$t/have" | head -n 5
+	# init_task: a data symbol, which kallsyms has only with KALLSYMS_ALL
+	$PTWALK -q -i "$t/core" $opt -c 'sym init_task' 2>&1 | sed 's/^/  /'
 	case $name in
 	x86_64-kaslr)
 		cp "$t/core" "$t/kaslr.core"
