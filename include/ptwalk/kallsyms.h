@@ -15,7 +15,7 @@
 #include "util.h"
 
 /* Bounds no real kernel comes near: a table beyond them is corrupt. */
-#define KALLSYMS_MAX_SYMS	(1 << 22)
+#define KALLSYMS_MAX_SYMS	(1 << 21)
 #define KALLSYMS_MAX_BYTES	(64u << 20)	/* names, read or expanded */
 #define KSYM_NAME_LEN		512		/* include/linux/kallsyms.h */
 
@@ -28,16 +28,22 @@ int kallsyms_read(struct machine *m, struct error *e);
 void kallsyms_defer(struct machine *m);
 
 /*
- * --symbols FILE, a System.map or a vmlinux ELF.  symfile_early() adds,
- * before the arch reads the image, the few symbols that place the page
- * tables (swapper_pg_dir) when the VMCOREINFO does not give them;
- * symfile_load() then reads the whole file, relocated by KERNELOFFSET, and
- * refuses a file of another kernel: its symbols must agree with the
- * VMCOREINFO's SYMBOL() lines, its build ID with BUILD-ID, and the dump's
- * memory at its linux_banner must say "Linux version OSRELEASE".
+ * --symbols FILE, a System.map or a vmlinux.  symfile_read() reads it,
+ * relocated by the dump's KERNELOFFSET; symfile_early() adds, before the
+ * arch reads the image, the symbol that places the page tables
+ * (swapper_pg_dir) for a dump whose VMCOREINFO does not;
+ * symfile_load() then refuses a file of another kernel (its symbols must
+ * agree with the VMCOREINFO's SYMBOL() lines, its build ID with BUILD-ID,
+ * its linux_banner with OSRELEASE, and the dump's memory at linux_banner
+ * must read "Linux version RELEASE") or makes its symbols the machine's,
+ * and frees sf either way.
  */
-int symfile_early(struct machine *m, const char *path, struct error *e);
-int symfile_load(struct machine *m, const char *path, struct error *e);
+struct symfile;
+struct symfile *symfile_read(struct machine *m, const char *path,
+			     struct error *e);
+void symfile_early(struct machine *m, const struct symfile *sf);
+int symfile_load(struct machine *m, struct symfile *sf, struct error *e);
+void symfile_free(struct symfile *sf);
 
 /*
  * Reading the kernel's virtual memory for the decoders: through the

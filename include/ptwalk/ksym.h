@@ -48,6 +48,12 @@ int machine_ksyms_load(struct machine *m);
 /* Why the kernel's table is missing (the loader's error), or NULL. */
 const char *machine_ksyms_error(const struct machine *m);
 void machine_ksyms_set_error(struct machine *m, const char *msg);
+/*
+ * Why a name may be missing: the loader's error, else what the table said
+ * of itself (a kallsyms of code only); NULL when nothing is known.
+ */
+const char *machine_ksyms_missing(const struct machine *m);
+void machine_ksyms_set_note(struct machine *m, const char *msg);
 void machine_add_module_ksym(struct machine *m, const char *module,
 			     const char *name, u64 value, u64 size, char type);
 void machine_del_module_ksyms(struct machine *m, const char *module);

@@ -21,6 +21,8 @@
 #include "ptwalk/ksym.h"
 #include "ptwalk/machine.h"
 
+#define ADDR_STEP	64
+
 struct ksym_index {
 	int *hash;		/* index + 1 into m->ksyms; 0: free slot */
 	size_t hcap;		/* a power of two, more than twice nksyms */
@@ -29,12 +31,22 @@ struct ksym_index {
 		int k;		/* index into m->ksyms */
 	} *by_addr;		/* sorted by (value, order added) */
 	int naddr;
+	/*
+	 * The search's own arrays: the sorted values, each by_addr[].k, and
+	 * every ADDR_STEP-th value (a few KiB that stay in the cache: one
+	 * bisection there, one in a block of ADDR_STEP values).
+	 */
+	u64 *vals;
+	int *kof;
+	u64 *top;
+	int ntop;
 	bool addr_stale;	/* by_addr needs building again */
 	/* the kernel's table, filled on the first lookup (machine_ksym_defer) */
 	int (*load)(struct machine *m, void *arg, struct error *e);
 	void *load_arg;
 	bool loading;
 	char *load_err;		/* why the loader failed, or NULL */
+	char *note;		/* why a name may be missing from a table */
 };
 
 static u64
@@ -146,16 +158,25 @@ ready(const struct machine *cm)
 {
 	struct machine *m = (struct machine *)cm;
 	struct ksym_index *x = m->ksym_idx;
+	int (*load)(struct machine *m, void *arg, struct error *e);
 	struct error e;
 
 	if (x == NULL || x->load == NULL || x->loading)
 		return;
-	x->loading = true;
-	error_clear(&e);
-	if (x->load(m, x->load_arg, &e) && x->load_err == NULL)
-		x->load_err = xstrdup(e.msg[0] ? e.msg : "the kernel's symbols "
-				      "could not be read");
+	/* once only, even when the loader never returns (a SIGBUS caught) */
+	load = x->load;
 	x->load = NULL;
+	x->loading = true;
+	free(x->load_err);
+	x->load_err = xstrdup("reading them was interrupted");
+	error_clear(&e);
+	if (load(m, x->load_arg, &e) == 0) {
+		free(x->load_err);
+		x->load_err = NULL;
+	} else if (e.msg[0]) {
+		free(x->load_err);
+		x->load_err = xstrdup(e.msg);
+	}
 	x->loading = false;
 }
 
@@ -182,6 +203,25 @@ machine_ksyms_error(const struct machine *m)
 {
 	ready(m);
 	return m->ksym_idx != NULL ? m->ksym_idx->load_err : NULL;
+}
+
+const char *
+machine_ksyms_missing(const struct machine *m)
+{
+	ready(m);
+	if (m->ksym_idx == NULL)
+		return NULL;
+	return m->ksym_idx->load_err ? m->ksym_idx->load_err :
+		m->ksym_idx->note;
+}
+
+void
+machine_ksyms_set_note(struct machine *m, const char *msg)
+{
+	struct ksym_index *x = index_of(m);
+
+	free(x->note);
+	x->note = msg != NULL ? xstrdup(msg) : NULL;
 }
 
 void
@@ -318,6 +358,16 @@ addr_rebuild(const struct machine *m)
 		if (x->naddr == 0 ||
 		    x->by_addr[i].value != x->by_addr[x->naddr - 1].value)
 			x->by_addr[x->naddr++] = x->by_addr[i];
+	x->vals = xrealloc(x->vals, (size_t)(x->naddr + 1) * sizeof(*x->vals));
+	x->kof = xrealloc(x->kof, (size_t)(x->naddr + 1) * sizeof(*x->kof));
+	x->ntop = (x->naddr + ADDR_STEP - 1) / ADDR_STEP;
+	x->top = xrealloc(x->top, (size_t)(x->ntop + 1) * sizeof(*x->top));
+	for (i = 0; i < x->naddr; i++) {
+		x->vals[i] = x->by_addr[i].value;
+		x->kof[i] = x->by_addr[i].k;
+		if (i % ADDR_STEP == 0)
+			x->top[i / ADDR_STEP] = x->vals[i];
+	}
 	x->addr_stale = false;
 }
 
@@ -325,7 +375,7 @@ const struct ksym *
 machine_ksym_at(const struct machine *m, u64 va)
 {
 	struct ksym_index *x;
-	int lo = 0, hi;
+	int lo = 0, hi, base;
 
 	ready(m);
 	x = m->ksym_idx;
@@ -333,17 +383,31 @@ machine_ksym_at(const struct machine *m, u64 va)
 		return NULL;
 	if (x->addr_stale)
 		addr_rebuild(m);
-	/* the last symbol whose value is at or below va */
-	hi = x->naddr;
+	/* the last block whose first value is at or below va ... */
+	hi = x->ntop;
 	while (lo < hi) {
 		int mid = lo + (hi - lo) / 2;
 
-		if (x->by_addr[mid].value <= va)
+		if (x->top[mid] <= va)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo > 0 ? &m->ksyms[x->by_addr[lo - 1].k] : NULL;
+	if (lo == 0)
+		return NULL;
+	/* ... and in it, the last symbol whose value is at or below va */
+	base = (lo - 1) * ADDR_STEP;
+	lo = base;
+	hi = base + ADDR_STEP < x->naddr ? base + ADDR_STEP : x->naddr;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (x->vals[mid] <= va)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return &m->ksyms[x->kof[lo - 1]];
 }
 
 void
@@ -359,7 +423,11 @@ machine_ksyms_release(struct machine *m)
 	if (m->ksym_idx != NULL) {
 		free(m->ksym_idx->hash);
 		free(m->ksym_idx->by_addr);
+		free(m->ksym_idx->vals);
+		free(m->ksym_idx->kof);
+		free(m->ksym_idx->top);
 		free(m->ksym_idx->load_err);
+		free(m->ksym_idx->note);
 		free(m->ksym_idx);
 		m->ksym_idx = NULL;
 	}

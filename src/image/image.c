@@ -556,6 +556,7 @@ struct opening {
 	struct image_info *ii;
 	struct machine *m;
 	struct error *e;
+	struct symfile *sf;	/* --symbols, read */
 };
 
 /* Warn about roots that lie outside the image. */
@@ -630,8 +631,12 @@ open_mapped(void *arg)
 	op->ii = NULL;
 	m->ram_start = m->phys.r[0].start;
 	m->ram_size = m->phys.total;
-	if (o->symbols != NULL && symfile_early(m, o->symbols, e))
-		return -1;
+	if (o->symbols != NULL) {
+		op->sf = symfile_read(m, o->symbols, e);
+		if (op->sf == NULL)
+			return -1;
+		symfile_early(m, op->sf);
+	}
 	if (a->image_setup(m, e))
 		return -1;
 	/* the levels may have changed with the features: new TLBs */
@@ -639,8 +644,12 @@ open_mapped(void *arg)
 		return -1;
 	check_roots(m);
 	/* the kernel's symbols: the file given, else kallsyms when first used */
-	if (o->symbols != NULL)
-		return symfile_load(m, o->symbols, e);
+	if (op->sf != NULL) {
+		struct symfile *sf = op->sf;
+
+		op->sf = NULL;
+		return symfile_load(m, sf, e);
+	}
 	kallsyms_defer(m);
 	return 0;
 }
@@ -679,6 +688,7 @@ image_open(const struct image_opts *o, struct error *e)
 		return op.m;
 	}
 fail:
+	symfile_free(op.sf);
 	hostmap_del(op.ph.map);
 	phys_release(&op.ph);
 	image_info_free(op.ii);

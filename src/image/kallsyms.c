@@ -309,17 +309,22 @@ ks_record(struct kview *k, struct ktables *t, u64 *va, u64 end, char *buf,
 	return 0;
 }
 
-/* Every name and type; the total is bounded by KALLSYMS_MAX_BYTES. */
+/*
+ * Every name and type, into *sp (grown as the records prove good, so that
+ * a count no table backs costs nothing); the total is bounded by
+ * KALLSYMS_MAX_BYTES.
+ */
 static int
-ks_names(struct kview *k, struct ktables *t, struct ksym *s, struct error *e)
+ks_names(struct kview *k, struct ktables *t, struct ksym **sp, u32 *np,
+	 struct error *e)
 {
 	u64 va = t->names, end = t->names + KALLSYMS_MAX_BYTES;
-	size_t total = 0;
+	size_t total = 0, cap = 0;
 	char buf[KSYM_NAME_LEN + 1];
 	unsigned n = 0;
 	u32 i;
 
-	for (i = 0; i < t->n; i++) {
+	for (i = 0; i < t->n; i++, *np = i) {
 		if (ks_record(k, t, &va, end, buf, &n, e))
 			return eprefix(e, "kallsyms_names, symbol %u of %u "
 				       "(the table is corrupt)", i, t->n);
@@ -328,9 +333,16 @@ ks_names(struct kview *k, struct ktables *t, struct ksym *s, struct error *e)
 			return error_set(e, -EINVAL, "kallsyms_names: more than "
 					 "%u MiB of names: the table is "
 					 "corrupt", KALLSYMS_MAX_BYTES >> 20);
-		s[i].type = buf[0];
-		s[i].name = xmalloc(n);
-		memcpy(s[i].name, buf + 1, n);
+		if (i == cap) {
+			cap = cap ? 2 * cap : 4096;
+			if (cap > t->n)
+				cap = t->n;
+			*sp = xrealloc(*sp, cap * sizeof(**sp));
+		}
+		memset(&(*sp)[i], 0, sizeof(**sp));
+		(*sp)[i].type = buf[0];
+		(*sp)[i].name = xmalloc(n);
+		memcpy((*sp)[i].name, buf + 1, n);
 	}
 	return 0;
 }
@@ -379,6 +391,24 @@ ks_check(struct machine *m, const struct ksym *s, u32 n, struct error *e)
 			 "are corrupt");
 }
 
+/*
+ * Without CONFIG_KALLSYMS_ALL kallsyms holds code and a few section
+ * markers (__init_begin): say so when a name is not found.
+ */
+static void
+ks_note(struct machine *m, const struct ksym *s, u32 n)
+{
+	u32 i, data = 0;
+
+	for (i = 0; i < n; i++)
+		data += s[i].type && strchr("dDbBrR", s[i].type) != NULL;
+	if (data * 100 < n)
+		machine_ksyms_set_note(m, "the kernel's kallsyms holds code "
+				       "only (no CONFIG_KALLSYMS_ALL): "
+				       "--symbols System.map or vmlinux has "
+				       "its data symbols");
+}
+
 static void
 ks_free(struct ksym *s, u32 n)
 {
@@ -395,29 +425,30 @@ kallsyms_read(struct machine *m, struct error *e)
 	struct ktables t = { 0 };
 	struct kview k;
 	struct ksym *s = NULL;
+	u32 n = 0;
 	u8 b[4];
 	int r = -1;
 
 	if (ks_locate(m, &t, e) || kview_init(&k, m, e))
 		return -1;
 	if (kview_read(&k, t.num_syms, b, 4, e))
-		return eprefix(e, "kallsyms_num_syms");
+		return eprefix(e, "kallsyms: kallsyms_num_syms");
 	t.n = (u32)le(b, 4);
 	if (t.n == 0 || t.n > KALLSYMS_MAX_SYMS)
-		return error_set(e, -EINVAL, "kallsyms_num_syms is %u: the "
-				 "table is corrupt", t.n);
-	s = xcalloc(t.n, sizeof(*s));
-	if (ks_tokens(&k, &t, e) || ks_addresses(&k, &t, s, e) ||
-	    ks_names(&k, &t, s, e) || ks_check(m, s, t.n, e))
+		return error_set(e, -EINVAL, "kallsyms: kallsyms_num_syms is %u: "
+				 "the table is corrupt", t.n);
+	if (ks_tokens(&k, &t, e) || ks_names(&k, &t, &s, &n, e) ||
+	    ks_addresses(&k, &t, s, e) || ks_check(m, s, t.n, e))
 		goto out;
 	ks_sizes(s, t.n);
+	ks_note(m, s, t.n);
 	machine_set_kernel_ksyms(m, s, (int)t.n);
 	free(s);
 	s = NULL;
 	r = 0;
 out:
 	if (s != NULL)
-		ks_free(s, t.n);
+		ks_free(s, n);
 	ks_release(&t);
 	if (r)
 		eprefix(e, "kallsyms");

@@ -406,6 +406,9 @@ unknown:
 	if (*p == 0)
 		snprintf(err, n, "unknown symbol '%s' (hex numbers need the "
 			 "0x prefix)", name);
+	else if (m != NULL && machine_ksyms_missing(m) != NULL)
+		snprintf(err, n, "unknown symbol '%s' (%s)",
+			 name, machine_ksyms_missing(m));
 	else
 		snprintf(err, n, "unknown symbol '%s'", name);
 	return -1;
@@ -415,7 +418,7 @@ int
 arg_u64(struct ctx *ctx, const char *s, const char *what, u64 *v)
 {
 	struct expr_env env = { lookup, ctx };
-	char err[300];
+	char err[640];
 
 	if (s == NULL || !*s)
 		return cmd_error(ctx, "%s: missing", what);
