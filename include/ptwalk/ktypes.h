@@ -56,6 +56,9 @@ int ktype_size(struct machine *m, const char *name, u64 *size,
 /* The offset and size of STRUCT.MEMBER[.MEMBER...] */
 int ktype_member(struct machine *m, const char *path, struct kmember *km,
 		 struct error *e);
+/* The value of an enumerator (MM_ANONPAGES, maple_leaf_64). */
+int ktype_enum(struct machine *m, const char *name, s64 *val,
+	       struct error *e);
 /* offsetof(), or 0 with the error (for callers that check e->code). */
 int ktype_offset(struct machine *m, const char *path, u64 *off,
 		 struct error *e);

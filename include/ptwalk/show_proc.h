@@ -12,4 +12,23 @@
 void maps_line(const struct machine *m, const struct mm_struct *mm,
 	       const struct vm_area_struct *v, struct strbuf *sb);
 
+/*
+ * One line of ps, of a simulated process or of a real task in an image:
+ * both worlds print it alike.
+ */
+struct ps_row {
+	int pid, ppid;
+	int cpu;		/* the CPU it runs on, -1 when none */
+	bool current;		/* runs on the current CPU */
+	u64 min_flt, maj_flt;
+	u64 vsz_kb, rss_anon_kb, rss_file_kb, pgtables_kb;
+	bool has_mm;		/* false: a kernel thread */
+	u64 mm, pgd;		/* pgd: physical on a simulated machine,
+				   mm->pgd (virtual) in an image */
+	u64 task;		/* the task_struct (images), else 0 */
+	const char *state;
+	char comm[24];		/* kernel threads in brackets */
+};
+void show_ps(struct ctx *ctx, const struct ps_row *r, int n);
+
 #endif

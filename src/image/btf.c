@@ -15,8 +15,15 @@
 #include "ptwalk/ktypes.h"
 
 /* What a machine's BTF lookup found (image_info.ktypes). */
+#define KT_CACHE	64	/* names looked up last */
+
 struct ktypes {
 	bool looked;		/* the search ran (found or not) */
+	struct kt_cached {
+		char *name;
+		u32 id;
+	} cache[KT_CACHE];
+	int next;		/* the cache slot to fill next */
 	struct btf *btf;
 	u64 va, size;		/* where the BTF lies */
 	struct error why;	/* why there is none */
@@ -239,10 +246,13 @@ void
 ktypes_release(struct machine *m)
 {
 	struct ktypes *kt = kt_of(m);
+	int i;
 
 	if (kt == NULL)
 		return;
 	btf__free(kt->btf);
+	for (i = 0; i < KT_CACHE; i++)
+		free(kt->cache[i].name);
 	free(kt);
 	m->img->ktypes = NULL;
 }
@@ -258,7 +268,8 @@ ktype_id(struct machine *m, const char *name, u32 *id, struct error *e)
 				     BTF_KIND_TYPEDEF, BTF_KIND_ENUM,
 				     BTF_KIND_ENUM64 };
 	const struct btf *btf = ktypes_btf(m, NULL, NULL, e);
-	s32 r;
+	struct ktypes *kt = kt_of(m);
+	s32 r = -1;
 	size_t i;
 
 	if (btf == NULL)
@@ -267,16 +278,22 @@ ktype_id(struct machine *m, const char *name, u32 *id, struct error *e)
 		name += 7;
 	else if (!strncmp(name, "union ", 6))
 		name += 6;
-	for (i = 0; i < ARRAY_SIZE(kinds); i++) {
-		r = btf__find_by_name_kind(btf, name, (u32)kinds[i]);
-		if (r > 0) {
-			*id = (u32)r;
+	/* libbpf looks names up one type after the other: remember them */
+	for (i = 0; i < KT_CACHE; i++)
+		if (kt->cache[i].name && !strcmp(kt->cache[i].name, name)) {
+			*id = kt->cache[i].id;
 			return 0;
 		}
-	}
-	r = btf__find_by_name(btf, name);
+	for (i = 0; i < ARRAY_SIZE(kinds) && r <= 0; i++)
+		r = btf__find_by_name_kind(btf, name, (u32)kinds[i]);
+	if (r <= 0)
+		r = btf__find_by_name(btf, name);
 	if (r > 0) {
 		*id = (u32)r;
+		free(kt->cache[kt->next].name);
+		kt->cache[kt->next].name = xstrdup(name);
+		kt->cache[kt->next].id = *id;
+		kt->next = (kt->next + 1) % KT_CACHE;
 		return 0;
 	}
 	return error_set(e, -ENOENT, "the kernel's BTF has no type '%s'",
@@ -442,6 +459,42 @@ ktype_member(struct machine *m, const char *path, struct kmember *km,
 					 "members", path);
 		p = end + 1;
 	}
+}
+
+int
+ktype_enum(struct machine *m, const char *name, s64 *val, struct error *e)
+{
+	const struct btf *btf = ktypes_btf(m, NULL, NULL, e);
+	u32 id, n, i;
+
+	if (btf == NULL)
+		return -ENOENT;
+	n = btf__type_cnt(btf);
+	for (id = 1; id < n; id++) {
+		const struct btf_type *t = btf__type_by_id(btf, id);
+
+		if (btf_is_enum(t)) {
+			const struct btf_enum *en = btf_enum(t);
+
+			for (i = 0; i < btf_vlen(t); i++)
+				if (!strcmp(btf__name_by_offset(btf,
+						en[i].name_off), name)) {
+					*val = en[i].val;
+					return 0;
+				}
+		} else if (btf_is_enum64(t)) {
+			const struct btf_enum64 *en = btf_enum64(t);
+
+			for (i = 0; i < btf_vlen(t); i++)
+				if (!strcmp(btf__name_by_offset(btf,
+						en[i].name_off), name)) {
+					*val = (s64)btf_enum64_value(&en[i]);
+					return 0;
+				}
+		}
+	}
+	return error_set(e, -ENOENT, "the kernel's BTF has no enumerator "
+			 "'%s'", name);
 }
 
 int

@@ -1,0 +1,370 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * The real kernel's tasks and address spaces in a memory image: init_task's
+ * list (cf. for_each_process_thread), the state as /proc says it
+ * (cf. fs/proc/array.c:task_state_array), the VMAs of an mm from its
+ * maple tree (cf. lib/maple_tree.c: mte_to_node, ma_data_end) and their
+ * names as show_map_vma() prints them (d_path, [heap], [stack], the
+ * special mappings' names).  Layouts come from the dump's BTF.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ptwalk/image_info.h"
+#include "ptwalk/ksym.h"
+#include "ptwalk/ktask.h"
+#include "ptwalk/ktypes.h"
+
+#define SCAN_MAX	(128ULL << 20)	/* of the kernel image, for init_task */
+#define PATH_DEPTH	64		/* dentries and mounts up to the root */
+
+/* Offsets looked up once per command; the first missing one fails it. */
+struct offs {
+	struct machine *m;
+	struct error *e;
+	bool bad;
+};
+
+static u64
+off(struct offs *o, const char *path)
+{
+	u64 v = 0;
+
+	if (!o->bad && ktype_offset(o->m, path, &v, o->e))
+		o->bad = true;
+	return v;
+}
+
+/* The first member of several that exists (fields renamed by releases). */
+static u64
+off_any(struct offs *o, const char *a, const char *b)
+{
+	struct error e2;
+	u64 v;
+
+	if (!o->bad && ktype_offset(o->m, a, &v, &e2) == 0)
+		return v;
+	return off(o, b);
+}
+
+struct task_offs {
+	u64 tasks, pid, tgid, comm, state, exit_state, real_parent, mm;
+	u64 cpu, on_cpu, min_flt, maj_flt, signal, thread_node;
+	u64 sig_thread_head;
+	u64 mm_pgd, mm_total_vm, mm_rss, mm_pgtables;
+	s64 rss_file, rss_anon, rss_shmem;
+};
+
+static int
+task_offs(struct machine *m, struct task_offs *t, struct error *e)
+{
+	struct offs o = { .m = m, .e = e };
+
+	t->tasks = off(&o, "task_struct.tasks");
+	t->pid = off(&o, "task_struct.pid");
+	t->tgid = off(&o, "task_struct.tgid");
+	t->comm = off(&o, "task_struct.comm");
+	t->state = off_any(&o, "task_struct.__state", "task_struct.state");
+	t->exit_state = off(&o, "task_struct.exit_state");
+	t->real_parent = off(&o, "task_struct.real_parent");
+	t->mm = off(&o, "task_struct.mm");
+	t->cpu = off_any(&o, "task_struct.cpu", "task_struct.thread_info.cpu");
+	t->on_cpu = off(&o, "task_struct.on_cpu");
+	t->min_flt = off(&o, "task_struct.min_flt");
+	t->maj_flt = off(&o, "task_struct.maj_flt");
+	t->signal = off(&o, "task_struct.signal");
+	t->thread_node = off(&o, "task_struct.thread_node");
+	t->sig_thread_head = off(&o, "signal_struct.thread_head");
+	t->mm_pgd = off(&o, "mm_struct.pgd");
+	t->mm_total_vm = off(&o, "mm_struct.total_vm");
+	t->mm_rss = off(&o, "mm_struct.rss_stat");
+	t->mm_pgtables = off(&o, "mm_struct.pgtables_bytes");
+	if (o.bad)
+		return -ENOENT;
+	if (ktype_enum(m, "MM_FILEPAGES", &t->rss_file, e) ||
+	    ktype_enum(m, "MM_ANONPAGES", &t->rss_anon, e) ||
+	    ktype_enum(m, "MM_SHMEMPAGES", &t->rss_shmem, e))
+		return -ENOENT;
+	return 0;
+}
+
+/*
+ * init_task
+ */
+
+/* Is the object at va init_task: pid 0, its tasks list sound? */
+static bool
+init_task_ok(struct machine *m, const struct task_offs *t, u64 va)
+{
+	u64 next, back;
+	s32 pid = -1;
+	struct error e;
+
+	return !kread(m, va + t->pid, &pid, 4, &e) && pid == 0 &&
+		!kread_ulong(m, va + t->tasks, &next, &e) &&
+		!kread_ulong(m, next + (m->arch->is64 ? 8 : 4), &back, &e) &&
+		back == va + t->tasks;
+}
+
+/*
+ * Without kallsyms: the task whose comm is "swapper/0" (init_idle names
+ * it so) in the kernel image, a task_struct on a cacheline, checked.
+ */
+static int
+init_task_scan(struct machine *m, const struct task_offs *t, u64 *va,
+	       struct error *e)
+{
+	static const char comm[] = "swapper/0";
+	const struct ksym *k = machine_ksym(m, "_stext");
+	u64 start, p;
+
+	if (k == NULL)
+		return error_set(e, -ENOENT, "init_task is not known (no "
+				 "kallsyms, no _stext)");
+	start = k->value & ~(u64)(PAGE_SIZE - 1);
+	for (p = start; p - start < SCAN_MAX; p += PAGE_SIZE) {
+		struct error e2;
+		u8 h[PAGE_SIZE];
+		const u8 *q;
+
+		if (kread(m, p, h, PAGE_SIZE, &e2))
+			continue;
+		for (q = h; (q = memmem(q, PAGE_SIZE - (size_t)(q - h), comm,
+					sizeof(comm))) != NULL; q++) {
+			u64 cand = p + (u64)(q - h) - t->comm;
+
+			if ((cand & 63) == 0 && init_task_ok(m, t, cand)) {
+				*va = cand;
+				return 0;
+			}
+		}
+	}
+	return error_set(e, -ENOENT, "init_task is not known: no kallsyms, "
+			 "and no task named swapper/0 in the kernel image");
+}
+
+static int
+init_task_find(struct machine *m, const struct task_offs *t, u64 *va,
+	       struct error *e)
+{
+	const struct ksym *k = machine_ksym(m, "init_task");
+
+	if (k != NULL) {
+		*va = k->value;
+		return 0;
+	}
+	return init_task_scan(m, t, va, e);
+}
+
+/*
+ * Tasks
+ */
+
+const char *
+ktask_state_name(char state)
+{
+	switch (state) {
+	case 'R': return "running";
+	case 'S': return "sleeping";
+	case 'D': return "disk sleep";
+	case 'T': return "stopped";
+	case 't': return "tracing stop";
+	case 'X': return "dead";
+	case 'Z': return "zombie";
+	case 'P': return "parked";
+	case 'I': return "idle";
+	default: return "?";
+	}
+}
+
+/* cf. __task_state_index(): the bits are the kernel's TASK_* ABI */
+static char
+state_letter(u32 state, u32 exit_state)
+{
+	static const char letters[] = "RSDTtXZPI";
+	u32 s = (state | exit_state) & 0x7f;	/* TASK_REPORT */
+	int i = 0;
+
+	if ((state & 0x402) == 0x402)		/* TASK_IDLE */
+		s = 0x80;
+	if (state & 0x1000)			/* TASK_RTLOCK_WAIT */
+		s = 0x2;
+	while (s) {
+		i++;
+		s >>= 1;
+	}
+	return letters[i];
+}
+
+static int
+task_read(struct machine *m, const struct task_offs *o, u64 va,
+	  struct ktask *k, struct error *e)
+{
+	u32 state = 0, exit_state = 0, on = 0;
+	u64 parent = 0;
+	s32 ppid = 0;
+	s64 rss[3] = { 0 };
+	int i;
+
+	memset(k, 0, sizeof(*k));
+	k->addr = va;
+	if (kread(m, va + o->pid, &k->pid, 4, e) ||
+	    kread(m, va + o->tgid, &k->tgid, 4, e) ||
+	    kread(m, va + o->comm, k->comm, sizeof(k->comm) - 1, e) ||
+	    kread(m, va + o->state, &state, 4, e) ||
+	    kread(m, va + o->exit_state, &exit_state, 4, e) ||
+	    kread(m, va + o->cpu, &k->cpu, 4, e) ||
+	    kread(m, va + o->on_cpu, &on, 4, e) ||
+	    kread_ulong(m, va + o->min_flt, &k->min_flt, e) ||
+	    kread_ulong(m, va + o->maj_flt, &k->maj_flt, e) ||
+	    kread_ulong(m, va + o->real_parent, &parent, e) ||
+	    kread_ulong(m, va + o->mm, &k->mm, e))
+		return -EFAULT;
+	k->state = state_letter(state, exit_state);
+	k->on_cpu = on != 0;
+	if (parent != 0 && kread(m, parent + o->tgid, &ppid, 4, e) == 0)
+		k->ppid = ppid;
+	if (k->mm == 0)
+		return 0;
+	for (i = 0; i < 3; i++) {
+		s64 idx = i == 0 ? o->rss_file : i == 1 ? o->rss_anon :
+			o->rss_shmem;
+
+		if (kread(m, k->mm + o->mm_rss + (u64)idx * 8, &rss[i], 8, e))
+			return -EFAULT;
+	}
+	if (kread_ulong(m, k->mm + o->mm_pgd, &k->pgd, e) ||
+	    kread_ulong(m, k->mm + o->mm_total_vm, &k->total_vm, e) ||
+	    kread_ulong(m, k->mm + o->mm_pgtables, &k->pgtables_bytes, e))
+		return -EFAULT;
+	/* per-thread counts not folded in yet can leave one below zero */
+	k->rss_file = rss[0] > 0 ? (u64)rss[0] : 0;
+	k->rss_anon = rss[1] > 0 ? (u64)rss[1] : 0;
+	k->rss_shmem = rss[2] > 0 ? (u64)rss[2] : 0;
+	return 0;
+}
+
+struct task_walk {
+	struct machine *m;
+	const struct task_offs *o;
+	struct ktask *t;
+	int n, a;
+	struct strbuf *warn;
+	bool full;
+};
+
+static void
+add_task(struct task_walk *tw, u64 va)
+{
+	struct error e;
+
+	if (tw->n >= KTASK_MAX) {
+		if (!tw->full)
+			sb_addf(tw->warn, "more than %d tasks: the list cycles? "
+				"the rest is not read\n", KTASK_MAX);
+		tw->full = true;
+		return;
+	}
+	if (tw->n == tw->a) {
+		tw->a = tw->a ? tw->a * 2 : 64;
+		tw->t = xrealloc(tw->t, (size_t)tw->a * sizeof(*tw->t));
+	}
+	if (task_read(tw->m, tw->o, va, &tw->t[tw->n], &e)) {
+		sb_addf(tw->warn, "task 0x%llx cannot be read: %s\n",
+			(unsigned long long)va, e.msg);
+		return;
+	}
+	tw->n++;
+}
+
+/*
+ * Walk a list_head from head, calling fn on each entry (node - off);
+ * false when it ended early (a link outside the dump, too long).
+ */
+static bool
+list_walk(struct task_walk *tw, u64 head, u64 node_off, const char *what,
+	  void (*fn)(struct task_walk *, u64))
+{
+	u64 p, next;
+	struct error e;
+	int steps = 0;
+
+	if (kread_ulong(tw->m, head, &p, &e)) {
+		sb_addf(tw->warn, "%s: %s\n", what, e.msg);
+		return false;
+	}
+	while (p != head) {
+		if (tw->full || ++steps > KTASK_MAX) {
+			if (!tw->full)
+				sb_addf(tw->warn, "%s does not come back to its "
+					"head after %d entries: a cycle; the "
+					"rest is not read\n", what, KTASK_MAX);
+			tw->full = true;
+			return false;
+		}
+		fn(tw, p - node_off);
+		if (kread_ulong(tw->m, p, &next, &e)) {
+			sb_addf(tw->warn, "%s: the link at 0x%llx: %s; the "
+				"rest is not read\n", what,
+				(unsigned long long)p, e.msg);
+			return false;
+		}
+		p = next;
+	}
+	return true;
+}
+
+/* A process: its threads, from its signal_struct's thread_head. */
+static void
+add_process(struct task_walk *tw, u64 leader)
+{
+	u64 sig;
+	struct error e;
+	char what[64];
+
+	snprintf(what, sizeof(what), "the threads of task 0x%llx",
+		 (unsigned long long)leader);
+	if (kread_ulong(tw->m, leader + tw->o->signal, &sig, &e) ||
+	    !list_walk(tw, sig + tw->o->sig_thread_head, tw->o->thread_node,
+		       what, add_task)) {
+		/* at least the leader, once */
+		int i;
+
+		for (i = 0; i < tw->n; i++)
+			if (tw->t[i].addr == leader)
+				return;
+		add_task(tw, leader);
+	}
+}
+
+static int
+pid_cmp(const void *a, const void *b)
+{
+	const struct ktask *x = a, *y = b;
+
+	if (x->tgid != y->tgid)
+		return x->tgid < y->tgid ? -1 : 1;
+	return (x->pid > y->pid) - (x->pid < y->pid);
+}
+
+int
+ktasks_read(struct machine *m, struct ktask **tasks, int *n,
+	    struct strbuf *warn, struct error *e)
+{
+	struct task_offs o;
+	struct task_walk tw = { .m = m, .o = &o, .warn = warn };
+	u64 init;
+
+	*tasks = NULL;
+	*n = 0;
+	if (task_offs(m, &o, e) || init_task_find(m, &o, &init, e))
+		return -ENOENT;
+	/* init_task heads the list; the idle tasks are not listed */
+	list_walk(&tw, init + o.tasks, o.tasks, "init_task's tasks list",
+		  add_process);
+	qsort(tw.t, (size_t)tw.n, sizeof(*tw.t), pid_cmp);
+	*tasks = tw.t;
+	*n = tw.n;
+	return 0;
+}
