@@ -11,6 +11,17 @@
 /* One /proc/PID/maps line (show_map_vma), without the newline. */
 void maps_line(const struct machine *m, const struct mm_struct *mm,
 	       const struct vm_area_struct *v, struct strbuf *sb);
+/* What a maps line says of a VMA, in either world. */
+struct maps_row {
+	u64 start, end;
+	u64 flags;		/* vm_flags: VM_READ ... VM_MAYSHARE */
+	u64 offset;		/* bytes into the file, 0 for anonymous */
+	unsigned major, minor;	/* the file's device */
+	u64 ino;
+	const char *name;	/* "" for none */
+};
+void maps_fmt(const struct machine *m, const struct maps_row *r,
+	      struct strbuf *sb);
 
 /*
  * One line of ps, of a simulated process or of a real task in an image:

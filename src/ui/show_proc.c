@@ -10,30 +10,43 @@
 #include "ptwalk/show_proc.h"
 
 void
-maps_line(const struct machine *m, const struct mm_struct *mm,
-	  const struct vm_area_struct *v, struct strbuf *sb)
+maps_fmt(const struct machine *m, const struct maps_row *r, struct strbuf *sb)
 {
-	const char *name = vma_name(mm, v);
-	u64 dev = v->vm_file ? v->vm_file->dev : 0;
-	u64 ino = v->vm_file ? v->vm_file->ino : 0;
-	u64 pgoff = v->vm_file ? v->vm_pgoff : 0;
 	size_t start = sb->len, width = 25 + (m->arch->is64 ? 8 : 4) * 6 - 1;
 
 	sb_addf(sb, "%08llx-%08llx %c%c%c%c %08llx %02x:%02x %llu ",
-		(unsigned long long)v->vm_start, (unsigned long long)v->vm_end,
-		(v->vm_flags & VM_READ) ? 'r' : '-',
-		(v->vm_flags & VM_WRITE) ? 'w' : '-',
-		(v->vm_flags & VM_EXEC) ? 'x' : '-',
-		(v->vm_flags & VM_MAYSHARE) ? 's' : 'p',
-		(unsigned long long)(pgoff << PAGE_SHIFT),
-		(unsigned)(dev >> 8), (unsigned)(dev & 0xff),
-		(unsigned long long)ino);
-	if (name[0]) {
+		(unsigned long long)r->start, (unsigned long long)r->end,
+		(r->flags & VM_READ) ? 'r' : '-',
+		(r->flags & VM_WRITE) ? 'w' : '-',
+		(r->flags & VM_EXEC) ? 'x' : '-',
+		(r->flags & VM_MAYSHARE) ? 's' : 'p',
+		(unsigned long long)r->offset, r->major, r->minor,
+		(unsigned long long)r->ino);
+	if (r->name[0]) {
 		while (sb->len - start < width)
 			sb_addc(sb, ' ');
 		sb_addc(sb, ' ');
-		sb_adds(sb, name);
+		sb_adds(sb, r->name);
 	}
+}
+
+void
+maps_line(const struct machine *m, const struct mm_struct *mm,
+	  const struct vm_area_struct *v, struct strbuf *sb)
+{
+	u64 dev = v->vm_file ? v->vm_file->dev : 0;
+	struct maps_row r = {
+		.start = v->vm_start,
+		.end = v->vm_end,
+		.flags = v->vm_flags,
+		.offset = v->vm_file ? v->vm_pgoff << PAGE_SHIFT : 0,
+		.major = (unsigned)(dev >> 8),
+		.minor = (unsigned)(dev & 0xff),
+		.ino = v->vm_file ? v->vm_file->ino : 0,
+		.name = vma_name(mm, v),
+	};
+
+	maps_fmt(m, &r, sb);
 }
 
 void
