@@ -66,4 +66,17 @@ struct kvma {
 int kvmas_read(struct machine *m, u64 mm, struct kvma **vmas, int *n,
 	       struct strbuf *warn, struct error *e);
 
+/*
+ * What the page tables under root map of [start, end): resident bytes
+ * (present leaves, the shared zero page at zero_pa left out as smaps
+ * does; zero_pa 0: not known) and the largest page size seen.  Unmapped
+ * tables are skipped whole.
+ */
+struct kvma_rss {
+	u64 resident;
+	unsigned max_shift;	/* 0: nothing mapped */
+};
+void kvma_rss(struct machine *m, u64 root, u64 start, u64 end, u64 zero_pa,
+	      struct kvma_rss *r);
+
 #endif

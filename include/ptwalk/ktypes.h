@@ -68,6 +68,8 @@ int ktype_offset(struct machine *m, const char *path, u64 *off,
  * (swapper's, whatever process a CPU runs), never the TLB.
  */
 int kread(struct machine *m, u64 va, void *buf, u64 n, struct error *e);
+/* The physical address of kernel address va (swapper's tables). */
+int kva_pa(struct machine *m, u64 va, u64 *pa, struct error *e);
 /* An integer, enum, pointer or bitfield member of the object at obj. */
 int kread_field(struct machine *m, u64 obj, const char *path, u64 *val,
 		struct error *e);

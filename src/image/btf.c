@@ -47,8 +47,8 @@ kernel_root(const struct machine *m, u64 va)
 	return m->cpu[0].root[mmu_root_index(&m->mmu, va)];
 }
 
-static int
-kva_to_pa(struct machine *m, u64 va, u64 *pa, struct error *e)
+int
+kva_pa(struct machine *m, u64 va, u64 *pa, struct error *e)
 {
 	struct walk w;
 
@@ -68,7 +68,7 @@ kread(struct machine *m, u64 va, void *buf, u64 n, struct error *e)
 		u64 chunk = MIN(n, PAGE_SIZE - (va & (PAGE_SIZE - 1))), pa;
 		struct error e2;
 
-		if (kva_to_pa(m, va, &pa, e))
+		if (kva_pa(m, va, &pa, e))
 			return -EFAULT;
 		if (phys_read(&m->phys, pa, p, chunk, &e2))
 			return error_set(e, -EFAULT, "kernel address 0x%llx "
@@ -167,7 +167,7 @@ btf_scan(struct machine *m, struct ktypes *kt, struct error *e)
 		u64 pa;
 		struct error e2;
 
-		if (kva_to_pa(m, va, &pa, &e2))
+		if (kva_pa(m, va, &pa, &e2))
 			continue;
 		p = phys_ptr(&m->phys, pa, PAGE_SIZE);
 		if (p == NULL)

@@ -427,3 +427,40 @@ kvmas_read(struct machine *m, u64 mm, struct kvma **vmas, int *n,
 	*n = vw.n;
 	return 0;
 }
+
+void
+kvma_rss(struct machine *m, u64 root, u64 start, u64 end, u64 zero_pa,
+	 struct kvma_rss *r)
+{
+	const struct mmu *mmu = &m->mmu;
+	u64 v = start;
+
+	memset(r, 0, sizeof(*r));
+	while (v < end && v >= start) {
+		struct walk w;
+		int f = mmu_walk(mmu, &m->phys, root, v, &w);
+		unsigned shift;
+		u64 next;
+
+		if (f == WF_NONE) {
+			shift = w.shift;
+			if (shift > r->max_shift)
+				r->max_shift = shift;
+		} else {
+			if (w.nsteps == 0)
+				return;
+			shift = mmu->lv[w.step[w.nsteps - 1].lvl].shift;
+			if (f == WF_BEYOND_RAM)
+				shift += mmu->lv[w.step[w.nsteps - 1].lvl].bits;
+		}
+		if (shift >= 64)
+			return;
+		next = (v | ((1ULL << shift) - 1)) + 1;
+		if (f == WF_NONE && (zero_pa == 0 || shift != PAGE_SHIFT ||
+				     (w.pa & PAGE_MASK) != zero_pa))
+			r->resident += MIN(next, end) - v;
+		if (next <= v)
+			return;
+		v = next;
+	}
+}
