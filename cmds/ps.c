@@ -92,7 +92,7 @@ ps_image(struct ctx *ctx)
 		r[i].state = k->on_cpu && k->state == 'R' ? "running" :
 			ktask_state_name(k->state);
 		snprintf(r[i].comm, sizeof(r[i].comm), k->mm ? "%s" : "[%s]",
-			 k->comm);
+			 k->name);
 	}
 	show_ps(ctx, r, n);
 	if (warn.len)
@@ -122,7 +122,9 @@ const struct cmd cmd_ps = {
 	"ordered by process and pid.  VSZ, RSS (file, anonymous and shmem\n"
 	"pages) and the page tables are the mm's counters; the state is\n"
 	"/proc's (running, sleeping, disk sleep, idle, stopped, zombie ...);\n"
-	"kernel threads have no mm and are shown in brackets.  JSON adds each\n"
+	"kernel threads have no mm and are shown in brackets, a workqueue\n"
+	"worker with its work's description as /proc adds it (+ working,\n"
+	"- idle).  JSON adds each\n"
 	"task's task_struct and mm.  A list that cycles or leaves the dump\n"
 	"ends with a line saying so.  init_task comes from the kernel's\n"
 	"symbols, else it is the task named swapper/0 in the kernel image.\n",

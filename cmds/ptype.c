@@ -136,7 +136,8 @@ layout_member(struct ctx *ctx, const struct btf *btf,
 	sb_init(&sb);
 	indent(&sb, depth);
 	start = sb.len - (size_t)depth - 1;
-	if (sub != NULL && (name == NULL || name[0] == 0)) {
+	if (sub != NULL && sub->name_off == 0) {
+		/* an anonymous struct or union: its members inline */
 		struct layout_sum in = { .line = ~0ULL };
 
 		out_printf(ctx, "%s%s {\n", sb.buf, btf_is_struct(sub) ?
@@ -145,7 +146,10 @@ layout_member(struct ctx *ctx, const struct btf *btf,
 		sb_reset(&sb);
 		indent(&sb, depth);
 		start = sb.len - (size_t)depth - 1;
-		sb_adds(&sb, "};");
+		if (name != NULL && name[0] != 0)
+			sb_addf(&sb, "} %s;", name);
+		else
+			sb_adds(&sb, "};");
 	} else {
 		decl(btf, mb->type, name, &sb);
 		if (bsz)

@@ -25,6 +25,8 @@ struct ktask {
 	u64 addr;		/* its task_struct */
 	int pid, tgid, ppid;
 	char comm[16];		/* TASK_COMM_LEN */
+	char name[56];		/* as /proc names it: a workqueue worker's
+				   comm with "+desc" (running) or "-desc" */
 	char state;		/* 'R', 'S', 'D', 'T', 't', 'X', 'Z', 'P', 'I' */
 	bool on_cpu;
 	int cpu;		/* task_cpu() */

@@ -38,7 +38,7 @@ struct ps_row {
 				   mm->pgd (virtual) in an image */
 	u64 task;		/* the task_struct (images), else 0 */
 	const char *state;
-	char comm[24];		/* kernel threads in brackets */
+	char comm[64];		/* kernel threads in brackets */
 };
 void show_ps(struct ctx *ctx, const struct ps_row *r, int n);
 

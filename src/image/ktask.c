@@ -51,10 +51,30 @@ off_any(struct offs *o, const char *a, const char *b)
 struct task_offs {
 	u64 tasks, pid, tgid, comm, state, exit_state, real_parent, mm;
 	u64 cpu, on_cpu, min_flt, maj_flt, signal, thread_node;
-	u64 sig_thread_head;
+	u64 sig_thread_head, flags;
+	/* a workqueue worker's description (wq_worker_comm) */
+	bool wq;
+	u64 worker_private, kthread_data, w_desc, w_current, w_pool, desc_len;
 	u64 mm_pgd, mm_total_vm, mm_rss, mm_pgtables;
 	s64 rss_file, rss_anon, rss_shmem;
 };
+
+/* Optional: without them workers are named by their comm alone. */
+static void
+worker_offs(struct machine *m, struct task_offs *t)
+{
+	struct error e;
+	struct kmember km;
+
+	t->wq = !ktype_offset(m, "task_struct.worker_private",
+			      &t->worker_private, &e) &&
+		!ktype_offset(m, "kthread.data", &t->kthread_data, &e) &&
+		!ktype_offset(m, "worker.current_work", &t->w_current, &e) &&
+		!ktype_offset(m, "worker.pool", &t->w_pool, &e) &&
+		!ktype_member(m, "worker.desc", &km, &e);
+	t->w_desc = km.offset;
+	t->desc_len = MIN(km.size, 32);
+}
 
 static int
 task_offs(struct machine *m, struct task_offs *t, struct error *e)
@@ -80,8 +100,10 @@ task_offs(struct machine *m, struct task_offs *t, struct error *e)
 	t->mm_total_vm = off(&o, "mm_struct.total_vm");
 	t->mm_rss = off(&o, "mm_struct.rss_stat");
 	t->mm_pgtables = off(&o, "mm_struct.pgtables_bytes");
+	t->flags = off(&o, "task_struct.flags");
 	if (o.bad)
 		return -ENOENT;
+	worker_offs(m, t);
 	if (ktype_enum(m, "MM_FILEPAGES", &t->rss_file, e) ||
 	    ktype_enum(m, "MM_ANONPAGES", &t->rss_anon, e) ||
 	    ktype_enum(m, "MM_SHMEMPAGES", &t->rss_shmem, e))
@@ -197,11 +219,42 @@ state_letter(u32 state, u32 exit_state)
 	return letters[i];
 }
 
+#define PF_WQ_WORKER	0x00000020	/* the kernel's task flags */
+#define PF_KTHREAD	0x00200000
+
+/* cf. wq_worker_comm(): comm, then "+desc" while working, else "-desc" */
+static void
+task_name(struct machine *m, const struct task_offs *o, struct ktask *k,
+	  u32 flags)
+{
+	u64 kth, worker, pool, cur;
+	char desc[33];
+	struct error e;
+
+	snprintf(k->name, sizeof(k->name), "%s", k->comm);
+	if (!o->wq || (flags & (PF_WQ_WORKER | PF_KTHREAD)) !=
+	    (PF_WQ_WORKER | PF_KTHREAD))
+		return;
+	memset(desc, 0, sizeof(desc));
+	if (kread_ulong(m, k->addr + o->worker_private, &kth, &e) ||
+	    kth == 0 ||
+	    kread_ulong(m, kth + o->kthread_data, &worker, &e) ||
+	    worker == 0 ||
+	    kread_ulong(m, worker + o->w_pool, &pool, &e) || pool == 0 ||
+	    kread_ulong(m, worker + o->w_current, &cur, &e) ||
+	    kread(m, worker + o->w_desc, desc, o->desc_len, &e) ||
+	    desc[0] == 0)
+		return;
+	desc[sizeof(desc) - 1] = 0;
+	snprintf(k->name, sizeof(k->name), "%s%c%s", k->comm, cur ? '+' : '-',
+		 desc);
+}
+
 static int
 task_read(struct machine *m, const struct task_offs *o, u64 va,
 	  struct ktask *k, struct error *e)
 {
-	u32 state = 0, exit_state = 0, on = 0;
+	u32 state = 0, exit_state = 0, on = 0, flags = 0;
 	u64 parent = 0;
 	s32 ppid = 0;
 	s64 rss[3] = { 0 };
@@ -214,6 +267,7 @@ task_read(struct machine *m, const struct task_offs *o, u64 va,
 	    kread(m, va + o->comm, k->comm, sizeof(k->comm) - 1, e) ||
 	    kread(m, va + o->state, &state, 4, e) ||
 	    kread(m, va + o->exit_state, &exit_state, 4, e) ||
+	    kread(m, va + o->flags, &flags, 4, e) ||
 	    kread(m, va + o->cpu, &k->cpu, 4, e) ||
 	    kread(m, va + o->on_cpu, &on, 4, e) ||
 	    kread_ulong(m, va + o->min_flt, &k->min_flt, e) ||
@@ -222,6 +276,7 @@ task_read(struct machine *m, const struct task_offs *o, u64 va,
 	    kread_ulong(m, va + o->mm, &k->mm, e))
 		return -EFAULT;
 	k->state = state_letter(state, exit_state);
+	task_name(m, o, k, flags);
 	k->on_cpu = on != 0;
 	if (parent != 0 && kread(m, parent + o->tgid, &ppid, 4, e) == 0)
 		k->ppid = ppid;
@@ -278,41 +333,85 @@ add_task(struct task_walk *tw, u64 va)
 	tw->n++;
 }
 
+/* The nodes a list walk has seen: an open-addressing set. */
+struct seen {
+	u64 *v;
+	size_t n, cap;	/* cap a power of two, or 0 */
+};
+
+static bool seen_add(struct seen *s, u64 x);
+
+static void
+seen_grow(struct seen *s)
+{
+	struct seen t = { .cap = s->cap ? s->cap * 2 : 256 };
+	size_t i;
+
+	t.v = xcalloc(t.cap, sizeof(*t.v));
+	for (i = 0; i < s->cap; i++)
+		if (s->v[i])
+			seen_add(&t, s->v[i]);
+	free(s->v);
+	*s = t;
+}
+
+/* false when x was there already */
+static bool
+seen_add(struct seen *s, u64 x)
+{
+	size_t i;
+
+	if (2 * (s->n + 1) > s->cap)
+		seen_grow(s);
+	for (i = (size_t)((x >> 3) * 0x9e3779b97f4a7c15ULL) & (s->cap - 1);
+	     s->v[i]; i = (i + 1) & (s->cap - 1))
+		if (s->v[i] == x)
+			return false;
+	s->v[i] = x;
+	s->n++;
+	return true;
+}
+
 /*
  * Walk a list_head from head, calling fn on each entry (node - off);
- * false when it ended early (a link outside the dump, too long).
+ * false when it ended early: a link outside the dump, a cycle that
+ * misses the head, too many entries.
  */
 static bool
 list_walk(struct task_walk *tw, u64 head, u64 node_off, const char *what,
 	  void (*fn)(struct task_walk *, u64))
 {
+	struct seen seen = { .v = NULL };
 	u64 p, next;
 	struct error e;
-	int steps = 0;
+	bool ok = false;
 
 	if (kread_ulong(tw->m, head, &p, &e)) {
 		sb_addf(tw->warn, "%s: %s\n", what, e.msg);
 		return false;
 	}
 	while (p != head) {
-		if (tw->full || ++steps > KTASK_MAX) {
-			if (!tw->full)
-				sb_addf(tw->warn, "%s does not come back to its "
-					"head after %d entries: a cycle; the "
-					"rest is not read\n", what, KTASK_MAX);
-			tw->full = true;
-			return false;
+		if (tw->full)
+			goto out;
+		if (!seen_add(&seen, p)) {
+			sb_addf(tw->warn, "%s cycles at 0x%llx without coming "
+				"back to its head: the rest is not read\n",
+				what, (unsigned long long)p);
+			goto out;
 		}
 		fn(tw, p - node_off);
 		if (kread_ulong(tw->m, p, &next, &e)) {
 			sb_addf(tw->warn, "%s: the link at 0x%llx: %s; the "
 				"rest is not read\n", what,
 				(unsigned long long)p, e.msg);
-			return false;
+			goto out;
 		}
 		p = next;
 	}
-	return true;
+	ok = true;
+out:
+	free(seen.v);
+	return ok;
 }
 
 /* A process: its threads, from its signal_struct's thread_head. */
