@@ -123,7 +123,6 @@ layout_member(struct ctx *ctx, const struct btf *btf,
 	const struct btf_type *sub = composite(btf, mb->type, NULL);
 	bool top = btf_is_struct(t);
 	struct strbuf sb;
-	size_t start;
 
 	if (top && bsz == 0)
 		layout_hole(ctx, off, ls, depth, top);
@@ -135,7 +134,6 @@ layout_member(struct ctx *ctx, const struct btf *btf,
 	}
 	sb_init(&sb);
 	indent(&sb, depth);
-	start = sb.len - (size_t)depth - 1;
 	if (sub != NULL && sub->name_off == 0) {
 		/* an anonymous struct or union: its members inline */
 		struct layout_sum in = { .line = ~0ULL };
@@ -145,7 +143,6 @@ layout_member(struct ctx *ctx, const struct btf *btf,
 		layout_members(ctx, btf, sub, off, depth + 1, &in);
 		sb_reset(&sb);
 		indent(&sb, depth);
-		start = sb.len - (size_t)depth - 1;
 		if (name != NULL && name[0] != 0)
 			sb_addf(&sb, "} %s;", name);
 		else
@@ -156,7 +153,6 @@ layout_member(struct ctx *ctx, const struct btf *btf,
 			sb_addf(&sb, ":%u", bsz);
 		sb_addc(&sb, ';');
 	}
-	(void)start;
 	pad(&sb, 0, depth);
 	if (bsz)
 		sb_addf(&sb, "/* %5llu:%2u %4llu */",
@@ -189,7 +185,6 @@ layout_members(struct ctx *ctx, const struct btf *btf,
 static int
 ptype_show(struct ctx *ctx, const struct btf *btf, u32 id, const char *name)
 {
-	const struct btf_type *t = btf__type_by_id(btf, id);
 	u32 cid;
 	const struct btf_type *c = composite(btf, id, &cid);
 	struct layout_sum ls = { .line = 0 };
@@ -206,7 +201,6 @@ ptype_show(struct ctx *ctx, const struct btf *btf, u32 id, const char *name)
 		sb_release(&sb);
 		return 0;
 	}
-	(void)t;
 	sz = btf__resolve_size(btf, cid);
 	out_printf(ctx, "%s %s {\n", btf_is_struct(c) ? "struct" : "union",
 		   btf__name_by_offset(btf, c->name_off));
@@ -416,7 +410,7 @@ const struct cmd cmd_ptype = {
 	.name = "ptype",
 	.family = FAM_IMAGE,
 	.usage = "TYPE",
-	.summary = "a kernel struct's layout from the dump's BTF, as pahole",
+	.summary = "a kernel type's layout (pahole) from the dump's BTF",
 	.help =
 	"The members of the struct or union TYPE (task_struct, mm_struct,\n"
 	"'struct page') as pahole prints them: each declaration with its\n"
@@ -439,7 +433,7 @@ const struct cmd cmd_struct = {
 	.name = "struct",
 	.family = FAM_IMAGE,
 	.usage = "TYPE [ADDR]",
-	.summary = "the members of the kernel object at ADDR (or TYPE's layout)",
+	.summary = "the members of a kernel object, from the dump's BTF",
 	.help =
 	"With ADDR, the object of type TYPE there, read from the dump through\n"
 	"the kernel's page tables, member by member as crash's struct shows\n"

@@ -212,8 +212,8 @@ ktypes_btf(struct machine *m, u64 *va, u64 *size, struct error *e)
 	struct ktypes *kt;
 
 	if (!m->image || m->img == NULL) {
-		error_set(e, -ENOENT, "the kernel's types come from a memory "
-			  "image's BTF: the simulated machine has none");
+		error_set(e, -ENOENT, "the simulated machine has no BTF (the "
+			  "kernel's types come from a memory image)");
 		return NULL;
 	}
 	kt = m->img->ktypes;
