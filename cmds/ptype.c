@@ -16,25 +16,36 @@
 #define DECL_COL	40	/* the comment column of a member line */
 #define MAX_DEPTH	8	/* nested structs shown inside an object */
 
+/* libbpf's declaration printer, made once per command (it sizes itself
+ * by the number of types) and writing into the strbuf *out points to. */
+struct decl_printer {
+	struct btf_dump *d;
+	struct strbuf *out;
+};
+static struct decl_printer printer;
+
 static void
 dump_printf(void *arg, const char *fmt, va_list ap)
 {
-	sb_vaddf(arg, fmt, ap);
+	struct decl_printer *p = arg;
+
+	sb_vaddf(p->out, fmt, ap);
 }
 
 /* "struct list_head *next", as C declares it. */
 static void
 decl(const struct btf *btf, u32 tid, const char *name, struct strbuf *sb)
 {
-	struct btf_dump *d = btf_dump__new(btf, dump_printf, sb, NULL);
 	LIBBPF_OPTS(btf_dump_emit_type_decl_opts, o, .field_name = name);
 
-	if (d == NULL) {
+	if (printer.d == NULL)
+		printer.d = btf_dump__new(btf, dump_printf, &printer, NULL);
+	if (printer.d == NULL) {
 		sb_addf(sb, "? %s", name);
 		return;
 	}
-	btf_dump__emit_type_decl(d, tid, &o);
-	btf_dump__free(d);
+	printer.out = sb;
+	btf_dump__emit_type_decl(printer.d, tid, &o);
 }
 
 /* The struct or union tid is, under typedefs and qualifiers, or NULL. */
@@ -391,19 +402,27 @@ ptype_run(struct ctx *ctx)
 	const struct btf *btf;
 	struct error e;
 	u32 id;
-	u64 addr;
+	u64 addr = 0;
+	int r;
 
+	/* one a command cut short (the image file shrank) left behind */
+	btf_dump__free(printer.d);
+	printer.d = NULL;
 	btf = ktypes_btf(ctx->m, NULL, NULL, &e);
 	if (btf == NULL)
 		return cmd_error(ctx, "%s: '%s' needs the kernel's types",
 				 e.msg, cmd_entry(ctx)->name);
 	if (ktype_id(ctx->m, args->argv[0], &id, &e))
 		return cmd_err(ctx, &e);
-	if (args->argc < 2)
-		return ptype_show(ctx, btf, id, args->argv[0]);
-	if (arg_va(ctx, args->argv[1], "ADDR", &addr))
+	if (args->argc >= 2 && arg_va(ctx, args->argv[1], "ADDR", &addr))
 		return -1;
-	return struct_show(ctx, btf, id, args->argv[0], addr);
+	if (args->argc < 2)
+		r = ptype_show(ctx, btf, id, args->argv[0]);
+	else
+		r = struct_show(ctx, btf, id, args->argv[0], addr);
+	btf_dump__free(printer.d);
+	printer.d = NULL;
+	return r;
 }
 
 const struct cmd cmd_ptype = {

@@ -29,7 +29,6 @@ struct ktypes {
 	struct error why;	/* why there is none */
 };
 
-#define BTF_MAGIC_LE	"\x9f\xeb\x01"	/* 0xeB9F, version 1 */
 #define BTF_HDR_LEN	24
 #define BTF_MAX_SIZE	(64ULL << 20)	/* a kernel's BTF is ~5 MiB */
 #define BTF_SCAN_MAX	(128ULL << 20)	/* of the kernel image, from _stext */
@@ -146,47 +145,76 @@ btf_header_size(struct machine *m, u64 va)
 	return (u64)h.hdr_len + h.str_off + h.str_len;
 }
 
+int
+kimage_scan(struct machine *m, bool (*fn)(void *arg, u64 va, const u8 *page),
+	    void *arg)
+{
+	const struct ksym *k = machine_ksym(m, "_stext");
+	u64 start, va;
+
+	if (k == NULL)
+		return -ENOENT;
+	start = k->value & ~(u64)(PAGE_SIZE - 1);
+	for (va = start; va - start < BTF_SCAN_MAX; va += PAGE_SIZE) {
+		const u8 *p;
+		u64 pa;
+		struct error e;
+
+		if (kva_pa(m, va, &pa, &e))
+			continue;
+		p = phys_ptr(&m->phys, pa & ~(u64)(PAGE_SIZE - 1), PAGE_SIZE);
+		if (p != NULL && fn(arg, va, p))
+			return 0;
+	}
+	return -ENOENT;
+}
+
+struct btf_scan {
+	struct machine *m;
+	struct ktypes *kt;
+	struct error *e;
+	bool corrupt;
+};
+
+/* A page: the BTF magic at each 4-byte boundary (the section's alignment) */
+static bool
+btf_scan_page(void *arg, u64 va, const u8 *page)
+{
+	struct btf_scan *bs = arg;
+	unsigned i;
+
+	for (i = 0; i < PAGE_SIZE; i += 4) {
+		u32 w;
+		u64 size;
+
+		memcpy(&w, page + i, 4);
+		if ((w & 0xffffff) != 0x01eb9f)	/* magic 0xeB9F, version 1 */
+			continue;
+		size = btf_header_size(bs->m, va + i);
+		if (size == 0)
+			continue;
+		if (btf_load_at(bs->m, bs->kt, va + i, size, bs->e) == 0)
+			return true;
+		bs->corrupt = true;
+	}
+	return false;
+}
+
 /*
  * Without symbols: the first BTF header in the kernel image from _stext,
- * page by page through the kernel's tables (unmapped pages skipped).  The
- * section is 4-byte aligned, so its magic never straddles a page.
+ * page by page through the kernel's tables (unmapped pages skipped).
  */
 static int
 btf_scan(struct machine *m, struct ktypes *kt, struct error *e)
 {
-	const struct ksym *k = machine_ksym(m, "_stext");
-	u64 start, va;
-	bool corrupt = false;
+	struct btf_scan bs = { .m = m, .kt = kt, .e = e };
 
-	if (k == NULL)
+	if (machine_ksym(m, "_stext") == NULL)
 		return error_set(e, -ENOENT, "the dump has no BTF: neither "
 				 "__start_BTF nor _stext is known");
-	start = k->value & ~(u64)(PAGE_SIZE - 1);
-	for (va = start; va - start < BTF_SCAN_MAX; va += PAGE_SIZE) {
-		const u8 *p, *q;
-		u64 pa;
-		struct error e2;
-
-		if (kva_pa(m, va, &pa, &e2))
-			continue;
-		p = phys_ptr(&m->phys, pa, PAGE_SIZE);
-		if (p == NULL)
-			continue;
-		for (q = p; (q = memmem(q, PAGE_SIZE - (size_t)(q - p),
-					BTF_MAGIC_LE, 3)) != NULL; q++) {
-			u64 at = va + (u64)(q - p), size;
-
-			if ((at & 3) != 0)
-				continue;
-			size = btf_header_size(m, at);
-			if (size == 0)
-				continue;
-			if (btf_load_at(m, kt, at, size, e) == 0)
-				return 0;
-			corrupt = true;
-		}
-	}
-	if (corrupt)
+	if (kimage_scan(m, btf_scan_page, &bs) == 0)
+		return 0;
+	if (bs.corrupt)
 		return -EINVAL;
 	return error_set(e, -ENOENT, "the dump has no BTF (no BTF header in "
 			 "the %llu MiB of the kernel image from _stext)",

@@ -16,7 +16,6 @@
 #include "ptwalk/ktask.h"
 #include "ptwalk/ktypes.h"
 
-#define SCAN_MAX	(128ULL << 20)	/* of the kernel image, for init_task */
 #define PATH_DEPTH	64		/* dentries and mounts up to the root */
 
 /* Offsets looked up once per command; the first missing one fails it. */
@@ -129,6 +128,33 @@ init_task_ok(struct machine *m, const struct task_offs *t, u64 va)
 		back == va + t->tasks;
 }
 
+struct init_scan {
+	struct machine *m;
+	const struct task_offs *t;
+	u64 va;
+};
+
+/* A page: a cacheline-aligned task_struct named swapper/0 in it */
+static bool
+init_scan_page(void *arg, u64 va, const u8 *page)
+{
+	static const char comm[] = "swapper/0";
+	struct init_scan *is = arg;
+	u64 c = (is->t->comm & 63);
+	unsigned i;
+
+	for (i = (unsigned)c; i + sizeof(comm) <= PAGE_SIZE; i += 64) {
+		u64 cand = va + i - is->t->comm;
+
+		if (page[i] == 's' && !memcmp(page + i, comm, sizeof(comm)) &&
+		    init_task_ok(is->m, is->t, cand)) {
+			is->va = cand;
+			return true;
+		}
+	}
+	return false;
+}
+
 /*
  * Without kallsyms: the task whose comm is "swapper/0" (init_idle names
  * it so) in the kernel image, a task_struct on a cacheline, checked.
@@ -137,30 +163,11 @@ static int
 init_task_scan(struct machine *m, const struct task_offs *t, u64 *va,
 	       struct error *e)
 {
-	static const char comm[] = "swapper/0";
-	const struct ksym *k = machine_ksym(m, "_stext");
-	u64 start, p;
+	struct init_scan is = { .m = m, .t = t };
 
-	if (k == NULL)
-		return error_set(e, -ENOENT, "init_task is not known (no "
-				 "kallsyms, no _stext)");
-	start = k->value & ~(u64)(PAGE_SIZE - 1);
-	for (p = start; p - start < SCAN_MAX; p += PAGE_SIZE) {
-		struct error e2;
-		u8 h[PAGE_SIZE];
-		const u8 *q;
-
-		if (kread(m, p, h, PAGE_SIZE, &e2))
-			continue;
-		for (q = h; (q = memmem(q, PAGE_SIZE - (size_t)(q - h), comm,
-					sizeof(comm))) != NULL; q++) {
-			u64 cand = p + (u64)(q - h) - t->comm;
-
-			if ((cand & 63) == 0 && init_task_ok(m, t, cand)) {
-				*va = cand;
-				return 0;
-			}
-		}
+	if (kimage_scan(m, init_scan_page, &is) == 0) {
+		*va = is.va;
+		return 0;
 	}
 	return error_set(e, -ENOENT, "init_task is not known: no kallsyms, "
 			 "and no task named swapper/0 in the kernel image");
@@ -453,7 +460,7 @@ ktasks_read(struct machine *m, struct ktask **tasks, int *n,
 {
 	struct task_offs o;
 	struct task_walk tw = { .m = m, .o = &o, .warn = warn };
-	u64 init;
+	u64 init = 0;
 
 	*tasks = NULL;
 	*n = 0;
