@@ -16,25 +16,36 @@
 #define DECL_COL	40	/* the comment column of a member line */
 #define MAX_DEPTH	8	/* nested structs shown inside an object */
 
+/* libbpf's declaration printer, made once per command (it sizes itself
+ * by the number of types) and writing into the strbuf *out points to. */
+struct decl_printer {
+	struct btf_dump *d;
+	struct strbuf *out;
+};
+static struct decl_printer printer;
+
 static void
 dump_printf(void *arg, const char *fmt, va_list ap)
 {
-	sb_vaddf(arg, fmt, ap);
+	struct decl_printer *p = arg;
+
+	sb_vaddf(p->out, fmt, ap);
 }
 
 /* "struct list_head *next", as C declares it. */
 static void
 decl(const struct btf *btf, u32 tid, const char *name, struct strbuf *sb)
 {
-	struct btf_dump *d = btf_dump__new(btf, dump_printf, sb, NULL);
 	LIBBPF_OPTS(btf_dump_emit_type_decl_opts, o, .field_name = name);
 
-	if (d == NULL) {
+	if (printer.d == NULL)
+		printer.d = btf_dump__new(btf, dump_printf, &printer, NULL);
+	if (printer.d == NULL) {
 		sb_addf(sb, "? %s", name);
 		return;
 	}
-	btf_dump__emit_type_decl(d, tid, &o);
-	btf_dump__free(d);
+	printer.out = sb;
+	btf_dump__emit_type_decl(printer.d, tid, &o);
 }
 
 /* The struct or union tid is, under typedefs and qualifiers, or NULL. */
@@ -123,7 +134,6 @@ layout_member(struct ctx *ctx, const struct btf *btf,
 	const struct btf_type *sub = composite(btf, mb->type, NULL);
 	bool top = btf_is_struct(t);
 	struct strbuf sb;
-	size_t start;
 
 	if (top && bsz == 0)
 		layout_hole(ctx, off, ls, depth, top);
@@ -135,8 +145,8 @@ layout_member(struct ctx *ctx, const struct btf *btf,
 	}
 	sb_init(&sb);
 	indent(&sb, depth);
-	start = sb.len - (size_t)depth - 1;
-	if (sub != NULL && (name == NULL || name[0] == 0)) {
+	if (sub != NULL && sub->name_off == 0) {
+		/* an anonymous struct or union: its members inline */
 		struct layout_sum in = { .line = ~0ULL };
 
 		out_printf(ctx, "%s%s {\n", sb.buf, btf_is_struct(sub) ?
@@ -144,15 +154,16 @@ layout_member(struct ctx *ctx, const struct btf *btf,
 		layout_members(ctx, btf, sub, off, depth + 1, &in);
 		sb_reset(&sb);
 		indent(&sb, depth);
-		start = sb.len - (size_t)depth - 1;
-		sb_adds(&sb, "};");
+		if (name != NULL && name[0] != 0)
+			sb_addf(&sb, "} %s;", name);
+		else
+			sb_adds(&sb, "};");
 	} else {
 		decl(btf, mb->type, name, &sb);
 		if (bsz)
 			sb_addf(&sb, ":%u", bsz);
 		sb_addc(&sb, ';');
 	}
-	(void)start;
 	pad(&sb, 0, depth);
 	if (bsz)
 		sb_addf(&sb, "/* %5llu:%2u %4llu */",
@@ -185,7 +196,6 @@ layout_members(struct ctx *ctx, const struct btf *btf,
 static int
 ptype_show(struct ctx *ctx, const struct btf *btf, u32 id, const char *name)
 {
-	const struct btf_type *t = btf__type_by_id(btf, id);
 	u32 cid;
 	const struct btf_type *c = composite(btf, id, &cid);
 	struct layout_sum ls = { .line = 0 };
@@ -202,7 +212,6 @@ ptype_show(struct ctx *ctx, const struct btf *btf, u32 id, const char *name)
 		sb_release(&sb);
 		return 0;
 	}
-	(void)t;
 	sz = btf__resolve_size(btf, cid);
 	out_printf(ctx, "%s %s {\n", btf_is_struct(c) ? "struct" : "union",
 		   btf__name_by_offset(btf, c->name_off));
@@ -393,26 +402,34 @@ ptype_run(struct ctx *ctx)
 	const struct btf *btf;
 	struct error e;
 	u32 id;
-	u64 addr;
+	u64 addr = 0;
+	int r;
 
+	/* one a command cut short (the image file shrank) left behind */
+	btf_dump__free(printer.d);
+	printer.d = NULL;
 	btf = ktypes_btf(ctx->m, NULL, NULL, &e);
 	if (btf == NULL)
 		return cmd_error(ctx, "%s: '%s' needs the kernel's types",
 				 e.msg, cmd_entry(ctx)->name);
 	if (ktype_id(ctx->m, args->argv[0], &id, &e))
 		return cmd_err(ctx, &e);
-	if (args->argc < 2)
-		return ptype_show(ctx, btf, id, args->argv[0]);
-	if (arg_va(ctx, args->argv[1], "ADDR", &addr))
+	if (args->argc >= 2 && arg_va(ctx, args->argv[1], "ADDR", &addr))
 		return -1;
-	return struct_show(ctx, btf, id, args->argv[0], addr);
+	if (args->argc < 2)
+		r = ptype_show(ctx, btf, id, args->argv[0]);
+	else
+		r = struct_show(ctx, btf, id, args->argv[0], addr);
+	btf_dump__free(printer.d);
+	printer.d = NULL;
+	return r;
 }
 
 const struct cmd cmd_ptype = {
 	.name = "ptype",
 	.family = FAM_IMAGE,
 	.usage = "TYPE",
-	.summary = "a kernel struct's layout from the dump's BTF, as pahole",
+	.summary = "a kernel type's layout (pahole) from the dump's BTF",
 	.help =
 	"The members of the struct or union TYPE (task_struct, mm_struct,\n"
 	"'struct page') as pahole prints them: each declaration with its\n"
@@ -435,7 +452,7 @@ const struct cmd cmd_struct = {
 	.name = "struct",
 	.family = FAM_IMAGE,
 	.usage = "TYPE [ADDR]",
-	.summary = "the members of the kernel object at ADDR (or TYPE's layout)",
+	.summary = "the members of a kernel object, from the dump's BTF",
 	.help =
 	"With ADDR, the object of type TYPE there, read from the dump through\n"
 	"the kernel's page tables, member by member as crash's struct shows\n"

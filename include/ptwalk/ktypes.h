@@ -56,6 +56,9 @@ int ktype_size(struct machine *m, const char *name, u64 *size,
 /* The offset and size of STRUCT.MEMBER[.MEMBER...] */
 int ktype_member(struct machine *m, const char *path, struct kmember *km,
 		 struct error *e);
+/* The value of an enumerator (MM_ANONPAGES, maple_leaf_64). */
+int ktype_enum(struct machine *m, const char *name, s64 *val,
+	       struct error *e);
 /* offsetof(), or 0 with the error (for callers that check e->code). */
 int ktype_offset(struct machine *m, const char *path, u64 *off,
 		 struct error *e);
@@ -65,6 +68,16 @@ int ktype_offset(struct machine *m, const char *path, u64 *off,
  * (swapper's, whatever process a CPU runs), never the TLB.
  */
 int kread(struct machine *m, u64 va, void *buf, u64 n, struct error *e);
+/* The physical address of kernel address va (swapper's tables). */
+int kva_pa(struct machine *m, u64 va, u64 *pa, struct error *e);
+/*
+ * Each page of the kernel image from _stext on (128 MiB at most) that
+ * the kernel's tables map to RAM, in address order, until fn returns
+ * true: then 0.  -ENOENT when fn never did (or _stext is unknown).
+ */
+int kimage_scan(struct machine *m, bool (*fn)(void *arg, u64 va,
+					      const u8 *page),
+		void *arg);
 /* An integer, enum, pointer or bitfield member of the object at obj. */
 int kread_field(struct machine *m, u64 obj, const char *path, u64 *val,
 		struct error *e);

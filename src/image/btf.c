@@ -15,14 +15,20 @@
 #include "ptwalk/ktypes.h"
 
 /* What a machine's BTF lookup found (image_info.ktypes). */
+#define KT_CACHE	64	/* names looked up last */
+
 struct ktypes {
 	bool looked;		/* the search ran (found or not) */
+	struct kt_cached {
+		char *name;
+		u32 id;
+	} cache[KT_CACHE];
+	int next;		/* the cache slot to fill next */
 	struct btf *btf;
 	u64 va, size;		/* where the BTF lies */
 	struct error why;	/* why there is none */
 };
 
-#define BTF_MAGIC_LE	"\x9f\xeb\x01"	/* 0xeB9F, version 1 */
 #define BTF_HDR_LEN	24
 #define BTF_MAX_SIZE	(64ULL << 20)	/* a kernel's BTF is ~5 MiB */
 #define BTF_SCAN_MAX	(128ULL << 20)	/* of the kernel image, from _stext */
@@ -40,8 +46,8 @@ kernel_root(const struct machine *m, u64 va)
 	return m->cpu[0].root[mmu_root_index(&m->mmu, va)];
 }
 
-static int
-kva_to_pa(struct machine *m, u64 va, u64 *pa, struct error *e)
+int
+kva_pa(struct machine *m, u64 va, u64 *pa, struct error *e)
 {
 	struct walk w;
 
@@ -61,7 +67,7 @@ kread(struct machine *m, u64 va, void *buf, u64 n, struct error *e)
 		u64 chunk = MIN(n, PAGE_SIZE - (va & (PAGE_SIZE - 1))), pa;
 		struct error e2;
 
-		if (kva_to_pa(m, va, &pa, e))
+		if (kva_pa(m, va, &pa, e))
 			return -EFAULT;
 		if (phys_read(&m->phys, pa, p, chunk, &e2))
 			return error_set(e, -EFAULT, "kernel address 0x%llx "
@@ -139,47 +145,76 @@ btf_header_size(struct machine *m, u64 va)
 	return (u64)h.hdr_len + h.str_off + h.str_len;
 }
 
+int
+kimage_scan(struct machine *m, bool (*fn)(void *arg, u64 va, const u8 *page),
+	    void *arg)
+{
+	const struct ksym *k = machine_ksym(m, "_stext");
+	u64 start, va;
+
+	if (k == NULL)
+		return -ENOENT;
+	start = k->value & ~(u64)(PAGE_SIZE - 1);
+	for (va = start; va - start < BTF_SCAN_MAX; va += PAGE_SIZE) {
+		const u8 *p;
+		u64 pa;
+		struct error e;
+
+		if (kva_pa(m, va, &pa, &e))
+			continue;
+		p = phys_ptr(&m->phys, pa & ~(u64)(PAGE_SIZE - 1), PAGE_SIZE);
+		if (p != NULL && fn(arg, va, p))
+			return 0;
+	}
+	return -ENOENT;
+}
+
+struct btf_scan {
+	struct machine *m;
+	struct ktypes *kt;
+	struct error *e;
+	bool corrupt;
+};
+
+/* A page: the BTF magic at each 4-byte boundary (the section's alignment) */
+static bool
+btf_scan_page(void *arg, u64 va, const u8 *page)
+{
+	struct btf_scan *bs = arg;
+	unsigned i;
+
+	for (i = 0; i < PAGE_SIZE; i += 4) {
+		u32 w;
+		u64 size;
+
+		memcpy(&w, page + i, 4);
+		if ((w & 0xffffff) != 0x01eb9f)	/* magic 0xeB9F, version 1 */
+			continue;
+		size = btf_header_size(bs->m, va + i);
+		if (size == 0)
+			continue;
+		if (btf_load_at(bs->m, bs->kt, va + i, size, bs->e) == 0)
+			return true;
+		bs->corrupt = true;
+	}
+	return false;
+}
+
 /*
  * Without symbols: the first BTF header in the kernel image from _stext,
- * page by page through the kernel's tables (unmapped pages skipped).  The
- * section is 4-byte aligned, so its magic never straddles a page.
+ * page by page through the kernel's tables (unmapped pages skipped).
  */
 static int
 btf_scan(struct machine *m, struct ktypes *kt, struct error *e)
 {
-	const struct ksym *k = machine_ksym(m, "_stext");
-	u64 start, va;
-	bool corrupt = false;
+	struct btf_scan bs = { .m = m, .kt = kt, .e = e };
 
-	if (k == NULL)
+	if (machine_ksym(m, "_stext") == NULL)
 		return error_set(e, -ENOENT, "the dump has no BTF: neither "
 				 "__start_BTF nor _stext is known");
-	start = k->value & ~(u64)(PAGE_SIZE - 1);
-	for (va = start; va - start < BTF_SCAN_MAX; va += PAGE_SIZE) {
-		const u8 *p, *q;
-		u64 pa;
-		struct error e2;
-
-		if (kva_to_pa(m, va, &pa, &e2))
-			continue;
-		p = phys_ptr(&m->phys, pa, PAGE_SIZE);
-		if (p == NULL)
-			continue;
-		for (q = p; (q = memmem(q, PAGE_SIZE - (size_t)(q - p),
-					BTF_MAGIC_LE, 3)) != NULL; q++) {
-			u64 at = va + (u64)(q - p), size;
-
-			if ((at & 3) != 0)
-				continue;
-			size = btf_header_size(m, at);
-			if (size == 0)
-				continue;
-			if (btf_load_at(m, kt, at, size, e) == 0)
-				return 0;
-			corrupt = true;
-		}
-	}
-	if (corrupt)
+	if (kimage_scan(m, btf_scan_page, &bs) == 0)
+		return 0;
+	if (bs.corrupt)
 		return -EINVAL;
 	return error_set(e, -ENOENT, "the dump has no BTF (no BTF header in "
 			 "the %llu MiB of the kernel image from _stext)",
@@ -205,8 +240,8 @@ ktypes_btf(struct machine *m, u64 *va, u64 *size, struct error *e)
 	struct ktypes *kt;
 
 	if (!m->image || m->img == NULL) {
-		error_set(e, -ENOENT, "the kernel's types come from a memory "
-			  "image's BTF: the simulated machine has none");
+		error_set(e, -ENOENT, "the simulated machine has no BTF (the "
+			  "kernel's types come from a memory image)");
 		return NULL;
 	}
 	kt = m->img->ktypes;
@@ -239,10 +274,13 @@ void
 ktypes_release(struct machine *m)
 {
 	struct ktypes *kt = kt_of(m);
+	int i;
 
 	if (kt == NULL)
 		return;
 	btf__free(kt->btf);
+	for (i = 0; i < KT_CACHE; i++)
+		free(kt->cache[i].name);
 	free(kt);
 	m->img->ktypes = NULL;
 }
@@ -258,7 +296,8 @@ ktype_id(struct machine *m, const char *name, u32 *id, struct error *e)
 				     BTF_KIND_TYPEDEF, BTF_KIND_ENUM,
 				     BTF_KIND_ENUM64 };
 	const struct btf *btf = ktypes_btf(m, NULL, NULL, e);
-	s32 r;
+	struct ktypes *kt = kt_of(m);
+	s32 r = -1;
 	size_t i;
 
 	if (btf == NULL)
@@ -267,16 +306,22 @@ ktype_id(struct machine *m, const char *name, u32 *id, struct error *e)
 		name += 7;
 	else if (!strncmp(name, "union ", 6))
 		name += 6;
-	for (i = 0; i < ARRAY_SIZE(kinds); i++) {
-		r = btf__find_by_name_kind(btf, name, (u32)kinds[i]);
-		if (r > 0) {
-			*id = (u32)r;
+	/* libbpf looks names up one type after the other: remember them */
+	for (i = 0; i < KT_CACHE; i++)
+		if (kt->cache[i].name && !strcmp(kt->cache[i].name, name)) {
+			*id = kt->cache[i].id;
 			return 0;
 		}
-	}
-	r = btf__find_by_name(btf, name);
+	for (i = 0; i < ARRAY_SIZE(kinds) && r <= 0; i++)
+		r = btf__find_by_name_kind(btf, name, (u32)kinds[i]);
+	if (r <= 0)
+		r = btf__find_by_name(btf, name);
 	if (r > 0) {
 		*id = (u32)r;
+		free(kt->cache[kt->next].name);
+		kt->cache[kt->next].name = xstrdup(name);
+		kt->cache[kt->next].id = *id;
+		kt->next = (kt->next + 1) % KT_CACHE;
 		return 0;
 	}
 	return error_set(e, -ENOENT, "the kernel's BTF has no type '%s'",
@@ -442,6 +487,42 @@ ktype_member(struct machine *m, const char *path, struct kmember *km,
 					 "members", path);
 		p = end + 1;
 	}
+}
+
+int
+ktype_enum(struct machine *m, const char *name, s64 *val, struct error *e)
+{
+	const struct btf *btf = ktypes_btf(m, NULL, NULL, e);
+	u32 id, n, i;
+
+	if (btf == NULL)
+		return -ENOENT;
+	n = btf__type_cnt(btf);
+	for (id = 1; id < n; id++) {
+		const struct btf_type *t = btf__type_by_id(btf, id);
+
+		if (btf_is_enum(t)) {
+			const struct btf_enum *en = btf_enum(t);
+
+			for (i = 0; i < btf_vlen(t); i++)
+				if (!strcmp(btf__name_by_offset(btf,
+						en[i].name_off), name)) {
+					*val = en[i].val;
+					return 0;
+				}
+		} else if (btf_is_enum64(t)) {
+			const struct btf_enum64 *en = btf_enum64(t);
+
+			for (i = 0; i < btf_vlen(t); i++)
+				if (!strcmp(btf__name_by_offset(btf,
+						en[i].name_off), name)) {
+					*val = (s64)btf_enum64_value(&en[i]);
+					return 0;
+				}
+		}
+	}
+	return error_set(e, -ENOENT, "the kernel's BTF has no enumerator "
+			 "'%s'", name);
 }
 
 int

@@ -633,8 +633,11 @@ static int
 run_cb(void *arg)
 {
 	struct ctx *ctx = arg;
+	const struct cmd *c = ctx->item->cmd;
 
-	return ctx->item->cmd->run(ctx);
+	if ((c->flags & CMD_SIM) && ctx->m != NULL && ctx->m->kern == NULL)
+		return c->run_image(ctx);
+	return c->run(ctx);
 }
 
 /*
@@ -758,7 +761,8 @@ run_one(struct ctx *ctx, int argc, char **argv, const bool *lit)
 		r = cmd_usage(ctx);
 	else if (ctx->m == NULL && !(c->flags & CMD_NOMACHINE))
 		r = cmd_error(ctx, "no machine is loaded");
-	else if ((c->flags & CMD_SIM) && cmd_need_sim(ctx))
+	else if ((c->flags & CMD_SIM) && c->run_image == NULL &&
+		 cmd_need_sim(ctx))
 		r = -1;
 	else
 		r = run_traced(ctx, c);

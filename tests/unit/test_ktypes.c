@@ -241,7 +241,7 @@ test_simulated(void **s)
 
 	(void)s;
 	assert_int_not_equal(ktype_size(m, "task_struct", &size, &e), 0);
-	assert_non_null(strstr(e.msg, "simulated machine has none"));
+	assert_non_null(strstr(e.msg, "simulated machine has no BTF"));
 	machine_free(m);
 }
 
