@@ -2,38 +2,84 @@
 /*
  * /proc/buddyinfo: free blocks per order in every populated zone.
  */
+#include <stdio.h>
+#include <string.h>
+
 #include "ptwalk/out.h"
 #include "ptwalk/page_alloc.h"
+#include "ptwalk/show_kstate.h"
 
-static int
-buddyinfo_run(struct ctx *ctx)
+/* mm/vmstat.c frag_show_print(): one line per populated zone */
+static void
+buddyinfo_show(struct ctx *ctx, const struct kzone *z, int n)
 {
-	struct page_alloc *pgalloc = page_alloc_of(ctx->m);
-	int nid, t, o;
+	int i;
+	unsigned o;
 
 	j_arr(ctx, "zones");
+	for (i = 0; i < n; i++) {
+		if (!z[i].populated)
+			continue;
+		out_printf(ctx, "Node %d, zone %8s ", z[i].nid, z[i].name);
+		j_obj(ctx, NULL);
+		j_int(ctx, "node", z[i].nid);
+		j_str(ctx, "zone", z[i].name);
+		j_arr(ctx, "nr_free");
+		for (o = 0; o < z[i].norder; o++) {
+			out_printf(ctx, "%6llu ",
+				   (unsigned long long)z[i].nr_free[o]);
+			j_u64(ctx, NULL, z[i].nr_free[o]);
+		}
+		j_arr_end(ctx);
+		j_obj_end(ctx);
+		out_printf(ctx, "\n");
+	}
+	j_arr_end(ctx);
+}
+
+/* The simulated kernel's zones as an image's are read. */
+static void
+sim_zones(struct machine *m, struct kzones *zs)
+{
+	struct page_alloc *pgalloc = page_alloc_of(m);
+	int nid, t, o;
+
+	memset(zs, 0, sizeof(*zs));
+	zs->z = xcalloc((size_t)pgalloc->nr_nodes * MAX_NR_ZONES,
+			sizeof(*zs->z));
 	for (nid = 0; nid < pgalloc->nr_nodes; nid++)
 		for (t = 0; t < MAX_NR_ZONES; t++) {
 			struct zone *z =
 				&pgalloc->node_data[nid]->node_zones[t];
+			struct kzone *k = &zs->z[zs->n];
 
-			if (!zone_configured(pgalloc, t) || !populated_zone(z))
+			if (!zone_configured(pgalloc, t))
 				continue;
-			/* mm/vmstat.c frag_show_print() */
-			out_printf(ctx, "Node %d, zone %8s ", nid, z->name);
-			j_obj(ctx, NULL);
-			j_int(ctx, "node", nid);
-			j_str(ctx, "zone", z->name);
-			j_arr(ctx, "nr_free");
-			for (o = 0; o < MAX_ORDER; o++) {
-				out_printf(ctx, "%6lu ", z->free_area[o].nr_free);
-				j_u64(ctx, NULL, z->free_area[o].nr_free);
-			}
-			j_arr_end(ctx);
-			j_obj_end(ctx);
-			out_printf(ctx, "\n");
+			k->nid = nid;
+			k->idx = t;
+			snprintf(k->name, sizeof(k->name), "%s", z->name);
+			k->populated = populated_zone(z);
+			k->norder = MAX_ORDER;
+			for (o = 0; o < MAX_ORDER; o++)
+				k->nr_free[o] = z->free_area[o].nr_free;
+			zs->n++;
 		}
-	j_arr_end(ctx);
+}
+
+static int
+buddyinfo_run(struct ctx *ctx)
+{
+	struct kzones zs;
+	struct error e;
+
+	error_clear(&e);
+	if (ctx->m->kern != NULL)
+		sim_zones(ctx->m, &zs);
+	else if (kzones_read(ctx->m, &zs, false, &e))
+		return cmd_error(ctx, "%s", e.msg);
+	buddyinfo_show(ctx, zs.z, zs.n);
+	show_knotes(ctx, &zs.notes);
+	kzones_release(&zs);
 	return 0;
 }
 
@@ -50,10 +96,14 @@ const struct cmd cmd_buddyinfo = {
 	"recorded guest's free blocks per order, scaled to its RAM (the rest\n"
 	"in order-10 blocks); a clean one (--boot clean) has mostly order-10\n"
 	"blocks.  Allocations split them, frees merge them back, so after\n"
-	"freeing everything buddyinfo is what it was at boot.\n",
+	"freeing everything buddyinfo is what it was at boot.\n"
+	"\n"
+	"On a memory image the counts are the dump's own: node_data[] (or\n"
+	"contig_page_data), each zone's free_area[].nr_free, laid out as the\n"
+	"dump's VMCOREINFO says; a zone is shown when it spans pages.\n",
 	.complete = "none",
 	.min_args = 0,
 	.max_args = 0,
-	.flags = CMD_SIM | CMD_PROCFMT,
+	.flags = CMD_PROCFMT,
 	.run = buddyinfo_run,
 };

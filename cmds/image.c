@@ -21,6 +21,7 @@ image_run(struct ctx *ctx)
 
 	o.path = args->argv[0];
 	o.arch = arch;
+	o.symbols = args_get(ctx, "--symbols");
 	if (cr3 != NULL) {
 		if (arg_u64(ctx, cr3, "--cr3", &o.root[0]))
 			return -1;
@@ -66,6 +67,8 @@ static const struct cmd_opt image_opts[] = {
 	{ "--ttbr1", "PADDR", NULL, "arm64: the TTBR1 of every CPU" },
 	{ "--phys-base", "PADDR", NULL, "raw dump: physical address of the "
 	  "first byte (default 0)" },
+	{ "--symbols", "FILE", "file", "the kernel's symbols from a System.map "
+	  "or a vmlinux, not the dump's kallsyms" },
 	{ NULL, NULL, NULL, NULL }
 };
 
@@ -73,7 +76,7 @@ const struct cmd cmd_image = {
 	.name = "image",
 	.family = FAM_IMAGE,
 	.usage = "[--arch ARCH] [--cr3|--ttbr0|--ttbr1 PADDR] [--phys-base "
-		"PADDR] FILE",
+		"PADDR] [--symbols FILE] FILE",
 	.summary = "open a memory image (QEMU dump, kdump vmcore, raw) instead",
 	.help =
 	"Replaces the current machine (simulated or not) with the memory\n"
@@ -87,7 +90,19 @@ const struct cmd cmd_image = {
 	"--ttbr1 on arm and arm64).  The file is mapped privately and\n"
 	"never written: 'write' changes a private copy, lost at exit unless\n"
 	"saved with 'save'.  Warnings (a truncated core, overlapping ranges)\n"
-	"are printed; the value history stays.\n",
+	"are printed; the value history stays.\n"
+	"\n"
+	"The kernel's symbols (sym, symbol expressions such as init_task,\n"
+	"every <symbol+offset>) come from the dump itself: Linux 6.0 and\n"
+	"later name their kallsyms tables in the VMCOREINFO, and ptwalk\n"
+	"decodes them on the first lookup, KASLR applied.  --symbols FILE\n"
+	"takes them from a System.map or a vmlinux instead (a dump without\n"
+	"VMCOREINFO, such as QEMU's of a 32-bit arm guest, has no other way;\n"
+	"its swapper_pg_dir then gives the page tables): the file is\n"
+	"relocated by KERNELOFFSET and refused when it is another kernel's\n"
+	"(its symbols against the VMCOREINFO's SYMBOL() lines, its build ID\n"
+	"against BUILD-ID, its release against OSRELEASE, the dump's memory\n"
+	"at its linux_banner).\n",
 	.complete = "file",
 	.opts = image_opts,
 	.min_args = 1,

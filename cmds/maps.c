@@ -2,7 +2,10 @@
 /*
  * The VMAs of a process, as /proc/PID/maps shows them.
  */
+#include <stdlib.h>
+
 #include "ptwalk/arg.h"
+#include "ptwalk/ktask.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show_proc.h"
 
@@ -37,6 +40,67 @@ maps_run(struct ctx *ctx)
 	return 0;
 }
 
+/* The VMAs of a real task's mm, from its maple tree. */
+static int
+maps_image(struct ctx *ctx)
+{
+	const struct args *args = cmd_args(ctx);
+	struct machine *m = ctx->m;
+	struct ktask t;
+	struct kvma *v;
+	struct strbuf sb, warn;
+	struct error e;
+	int n, i, r = 0;
+
+	sb_init(&warn);
+	if (arg_ktask(ctx, args->argc > 0 ? args->argv[0] : NULL, &t, &warn)) {
+		sb_release(&warn);
+		return -1;
+	}
+	sb_reset(&warn);	/* the task list's troubles are ps's */
+	if (t.mm == 0) {
+		sb_release(&warn);
+		return cmd_error(ctx, "pid %d (%s) is a kernel thread: no "
+				 "address space", t.pid, t.comm);
+	}
+	if (kvmas_read(m, t.mm, &v, &n, &warn, &e)) {
+		sb_release(&warn);
+		return cmd_error(ctx, "pid %d: %s", t.pid, e.msg);
+	}
+	sb_init(&sb);
+	j_int(ctx, "pid", t.pid);
+	j_hex(ctx, "mm", t.mm);
+	j_arr(ctx, "vmas");
+	for (i = 0; i < n; i++) {
+		struct maps_row row = {
+			.start = v[i].start, .end = v[i].end,
+			.flags = v[i].flags,
+			.offset = v[i].file ? v[i].pgoff << PAGE_SHIFT : 0,
+			.major = v[i].dev_major, .minor = v[i].dev_minor,
+			.ino = v[i].ino, .name = v[i].name,
+		};
+
+		sb_reset(&sb);
+		maps_fmt(m, &row, &sb);
+		out_printf(ctx, "%s\n", sb.buf);
+		j_obj(ctx, NULL);
+		j_hex(ctx, "start", row.start);
+		j_hex(ctx, "end", row.end);
+		j_hex(ctx, "flags", row.flags);
+		j_hex(ctx, "offset", row.offset);
+		j_str(ctx, "name", row.name);
+		j_hex(ctx, "vma", v[i].addr);
+		j_obj_end(ctx);
+	}
+	j_arr_end(ctx);
+	if (warn.len)
+		out_printf(ctx, "%s", warn.buf);
+	free(v);
+	sb_release(&sb);
+	sb_release(&warn);
+	return r;
+}
+
 const struct cmd cmd_maps = {
 	.name = "maps",
 	.family = FAM_PROCESS,
@@ -52,10 +116,19 @@ const struct cmd cmd_maps = {
 	"files are first opened, so that transcripts do not depend on the\n"
 	"host.  No [vdso] or [vvar]: ptwalk maps no vDSO.  No [vectors] (the\n"
 	"arm vector page's gate VMA; the page itself is mapped user-readable\n"
-	"at 0xffff0000) and no [sigpage] (arm's signal-return page).\n",
+	"at 0xffff0000) and no [sigpage] (arm's signal-return page).\n"
+	"\n"
+	"On a memory image, the real task's VMAs (PID, or the one chosen with\n"
+	"switch) from its mm's maple tree, named as the kernel names them:\n"
+	"the file's path from its dentries up to the root across mounts, its\n"
+	"device and inode; a special mapping's own name ([vdso], [vvar]);\n"
+	"[heap] and [stack].  The lines are the guest's /proc/PID/maps.  A\n"
+	"maple node outside the dump, a path that cannot be read: one line\n"
+	"each after the VMAs that could be.\n",
 	.complete = "pid",
 	.min_args = 0,
 	.max_args = 1,
 	.flags = CMD_SIM | CMD_PROCFMT,
 	.run = maps_run,
+	.run_image = maps_image,
 };

@@ -3,6 +3,8 @@
  * Decode the struct page of a frame.
  */
 #include "ptwalk/arg.h"
+#include "ptwalk/format.h"
+#include "ptwalk/kstate.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show_page.h"
 
@@ -83,6 +85,132 @@ describe_state(struct ctx *ctx, struct page *page, u64 pfn,
 	}
 }
 
+static const char *const kpage_state_names[] = {
+	[KP_FREE_HEAD] = "free", [KP_FREE] = "free", [KP_TAIL] = "compound tail",
+	[KP_SLAB] = "slab", [KP_USED] = "in use",
+};
+
+static void
+image_page_state(struct ctx *ctx, const struct kpage *p, struct strbuf *sb)
+{
+	struct machine *m = ctx->m;
+
+	switch (p->state) {
+	case KP_FREE_HEAD:
+		sb_addf(sb, "free: head of an order-%u block (%s) on "
+			"free_area[%u]", p->order,
+			plural(1ULL << p->order, "page", NULL), p->order);
+		break;
+	case KP_FREE:
+		sb_addf(sb, "free: page %llu of the order-%u block at pfn %s",
+			(unsigned long long)(p->pfn - p->block_pfn), p->order,
+			fpfn(m, p->block_pfn));
+		break;
+	case KP_TAIL:
+		sb_addf(sb, "tail page %llu of the compound ",
+			(unsigned long long)(p->pfn - p->block_pfn));
+		if (p->have_order)
+			sb_addf(sb, "order-%u ", p->order);
+		sb_addf(sb, "page at pfn %s (compound_head = %s | 1)",
+			fpfn(m, p->block_pfn), fva(m, p->compound_head - 1));
+		break;
+	case KP_SLAB:
+		if (p->slab_cache[0])
+			sb_addf(sb, "a slab of %s (kmem_cache %s)",
+				p->slab_cache, fva(m, p->slab_cache_va));
+		else
+			sb_adds(sb, "a slab page (PG_slab): which cache needs "
+				"the kernel's struct slab, which the dump does "
+				"not describe");
+		break;
+	case KP_USED:
+		if (p->refcount == 0)
+			sb_adds(sb, "not on the buddy's free lists, and no "
+				"reference: on a per-CPU list of free pages "
+				"(pcp) or between owners");
+		else
+			sb_addf(sb, "in use: not free (no buddy page_type, in "
+				"no free block), _refcount %lld",
+				(long long)p->refcount);
+		break;
+	}
+}
+
+/* The struct page of an image's frame, as the dump has it. */
+static int
+image_page(struct ctx *ctx)
+{
+	const struct args *args = cmd_args(ctx);
+	struct machine *m = ctx->m;
+	struct kpage p;
+	struct strbuf sb;
+	struct error e;
+	u64 v, pfn, va;
+
+	error_clear(&e);
+	if (arg_u64(ctx, args->argv[0], "PFN|ADDR", &v))
+		return -1;
+	if (kpage_pfn(m, v, &pfn, &e) || kpage_read(m, pfn, &p, &e))
+		return cmd_error(ctx, "%s", e.msg);
+	sb_init(&sb);
+	out_printf(ctx, "page %s: pfn %s, pa %s\n", fva(m, p.page),
+		   fpfn(m, pfn), fpa(m, pfn << PAGE_SHIFT));
+	j_hex(ctx, "page", p.page);
+	j_hex(ctx, "pfn", pfn);
+	j_hex(ctx, "pa", pfn << PAGE_SHIFT);
+	out_printf(ctx, "  flags      0x%0*llx  %s", m->arch->is64 ? 16 : 8,
+		   (unsigned long long)p.flags,
+		   p.flag_names[0] ? p.flag_names : "-");
+	if (p.unnamed)
+		out_printf(ctx, " (and 0x%llx, bits VMCOREINFO does not name)",
+			   (unsigned long long)p.unnamed);
+	out_printf(ctx, "\n");
+	j_hex(ctx, "flags", p.flags);
+	j_str(ctx, "flag_names", p.flag_names);
+	j_hex(ctx, "unnamed_flags", p.unnamed);
+	out_printf(ctx, "  _refcount  %lld\n", (long long)p.refcount);
+	j_int(ctx, "refcount", p.refcount);
+	if (p.state == KP_FREE_HEAD)
+		out_printf(ctx, "  _mapcount  %lld = 0x%08x: page_type buddy "
+			   "(free block head)\n", (long long)p.mapcount,
+			   (u32)p.mapcount);
+	else
+		out_printf(ctx, "  _mapcount  %lld\n", (long long)p.mapcount);
+	j_int(ctx, "mapcount", p.mapcount);
+	if (p.mapping)
+		out_printf(ctx, "  mapping    %s (%s)\n", fva(m, p.mapping),
+			   (p.mapping & 1) ? "anon_vma" : "address_space");
+	else
+		out_printf(ctx, "  mapping    NULL\n");
+	j_hex(ctx, "mapping", p.mapping);
+	out_printf(ctx, "  private    %llu%s\n", (unsigned long long)p.private,
+		   p.state == KP_FREE_HEAD ? " (the order of the free block)" :
+		   "");
+	j_u64(ctx, "private", p.private);
+	if (p.state != KP_TAIL && p.block_pfn == pfn && p.have_order &&
+	    p.state != KP_FREE_HEAD)
+		out_printf(ctx, "  compound   head of an order-%u compound page "
+			   "(compound_order in the first tail page)\n", p.order);
+	if (machine_va(m, pfn << PAGE_SHIFT, &va, NULL) == 0) {
+		out_printf(ctx, "  virtual    %s (the direct map)\n",
+			   fva(m, va));
+		j_hex(ctx, "virtual", va);
+	} else {
+		j_null(ctx, "virtual");
+	}
+	image_page_state(ctx, &p, &sb);
+	out_printf(ctx, "  state      %s\n", sb.buf);
+	j_str(ctx, "state", kpage_state_names[p.state]);
+	j_str(ctx, "state_text", sb.buf);
+	if (p.have_order) {
+		j_hex(ctx, "block_pfn", p.block_pfn);
+		j_int(ctx, "block_order", p.order);
+	}
+	sb_release(&sb);
+	cmd_set_value(ctx, p.page);
+	return 0;
+}
+
 static int
 page_run(struct ctx *ctx)
 {
@@ -96,6 +224,8 @@ page_run(struct ctx *ctx)
 	s32 raw;
 	int b;
 
+	if (m->kern == NULL)
+		return image_page(ctx);
 	if (arg_page_any(ctx, args->argv[0], &page))
 		return -1;
 	pfn = page_to_pfn(m, page);
@@ -203,11 +333,20 @@ const struct cmd cmd_page = {
 	"is the struct page address.\n"
 	"ptwalk keeps the descriptors in host memory: the frames of mem_map\n"
 	"(FLATMEM) or vmemmap are reserved as in Linux, but reading them\n"
-	"with x shows zeros.\n",
+	"with x shows zeros.\n"
+	"\n"
+	"On a memory image it is the dump's own struct page, found through\n"
+	"mem_section (SPARSEMEM, vmemmap) or node_mem_map (FLATMEM) and read\n"
+	"at the offsets VMCOREINFO gives: the flags VMCOREINFO names\n"
+	"(NUMBER(PG_lru), PG_private, PG_swapcache, PG_swapbacked, PG_slab,\n"
+	"PG_hwpoison, PG_head_mask; other set bits in hex), _refcount,\n"
+	"_mapcount with the buddy page_type (NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE)),\n"
+	"mapping, private (a free block's order), compound pages, and\n"
+	"whether the frame is free (the head of a free block, or inside one),\n"
+	"a slab page or in use.\n",
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
 	.value = VALUE_PAGE,
 	.run = page_run,
 };

@@ -36,6 +36,7 @@ sym_list(struct ctx *ctx)
 	const struct ksym *k;
 	int i;
 
+	machine_ksyms_load(m);
 	j_arr(ctx, "symbols");
 	for (i = 0; i < m->nksyms; i++) {
 		k = &m->ksyms[i];
@@ -151,6 +152,9 @@ sym_kernel_addr(struct ctx *ctx, u64 v)
 	struct machine *m = ctx->m;
 	const struct ksym *k = machine_ksym_at(m, v);
 
+	if (k == NULL && machine_ksyms_missing(m) != NULL)
+		return cmd_error(ctx, "no symbol at or below %s (%s)",
+				 fva(m, v), machine_ksyms_missing(m));
 	if (k == NULL)
 		return cmd_error(ctx, "no symbol at or below %s", fva(m, v));
 	if (v - k->value)
@@ -195,7 +199,10 @@ sym_run(struct ctx *ctx)
 	/* a name that is no symbol may still be an expression: main + 5 */
 	if (!isdigit((unsigned char)name[0]) && name[0] != '$' &&
 	    name[0] != '(' && strpbrk(name, "+-*/%&|^~<>") == NULL)
-		return cmd_error(ctx, "no symbol '%s'", name);
+		return machine_ksyms_missing(m) != NULL ?
+			cmd_error(ctx, "no symbol '%s' (%s)",
+				  name, machine_ksyms_missing(m)) :
+			cmd_error(ctx, "no symbol '%s'", name);
 	if (arg_u64(ctx, name, "ADDR", &v))
 		return -1;
 	if (m->kern != NULL && v < m->lay.task_size && current_task(m) != NULL)
@@ -219,7 +226,16 @@ const struct cmd cmd_sym = {
 	"(PAGE_OFFSET, VMALLOC_START, high_memory ...) and, when a process\n"
 	"runs, the symbols of its ELF (.symtab/.dynsym).  Every symbol also\n"
 	"works in expressions: 'walk swapper_pg_dir', 'x high_memory - 16'.\n"
-	"--list prints them all.  The value is the symbol's address.\n",
+	"--list prints them all.  The value is the symbol's address.\n"
+	"\n"
+	"On a memory image the kernel's symbols are the dump's own: every\n"
+	"symbol of /proc/kallsyms with its type and address (KASLR applied),\n"
+	"decoded from the kallsyms tables the VMCOREINFO of Linux 6.0 and\n"
+	"later locates, on the first lookup; or those of --symbols FILE (a\n"
+	"System.map or a vmlinux).  The size is the distance to the next\n"
+	"symbol, as the kernel's %pS gives it.  A kernel variable that is\n"
+	"also a layout constant names the variable (x/gx page_offset_base\n"
+	"reads it).  When the dump has no kallsyms, an unknown name says why.\n",
 	.complete = "addr",
 	.opts = sym_opts,
 	.min_args = 0,

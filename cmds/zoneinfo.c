@@ -5,6 +5,7 @@
 #include "ptwalk/memblock.h"
 #include "ptwalk/out.h"
 #include "ptwalk/page_alloc.h"
+#include "ptwalk/show_kstate.h"
 
 static void
 node_stats(struct ctx *ctx, const pg_data_t *pgdat)
@@ -93,11 +94,108 @@ zone_show(struct ctx *ctx, struct page_alloc *pgalloc, struct zone *z,
 	j_obj_end(ctx);
 }
 
+/* One line of zoneinfo_show_print() when the dump says it. */
+static void
+opt_line(struct ctx *ctx, const char *fmt, const char *key, bool have, u64 v)
+{
+	if (!have)
+		return;
+	out_printf(ctx, fmt, (unsigned long long)v);
+	j_u64(ctx, key, v);
+}
+
+/* An image's zone: the lines of zoneinfo_show_print() the dump can say. */
+static void
+image_zone_show(struct ctx *ctx, const struct kzone *z)
+{
+	int i;
+	unsigned o;
+
+	out_printf(ctx, "Node %d, zone %8s", z->nid, z->name);
+	j_obj(ctx, NULL);
+	j_int(ctx, "node", z->nid);
+	j_str(ctx, "zone", z->name);
+	opt_line(ctx, "\n  pages free     %llu", "free", z->have_free_pages,
+		 z->free_pages);
+	opt_line(ctx, "\n        boost    %llu", "boost", z->have_boost,
+		 z->boost);
+	opt_line(ctx, "\n        min      %llu", "min", z->have_wmark,
+		 z->wmark[0]);
+	opt_line(ctx, "\n        low      %llu", "low", z->have_wmark,
+		 z->wmark[1]);
+	opt_line(ctx, "\n        high     %llu", "high", z->have_wmark,
+		 z->wmark[2]);
+	opt_line(ctx, "\n        spanned  %llu", "spanned", true, z->spanned);
+	opt_line(ctx, "\n        present  %llu", "present", z->have_present,
+		 z->present);
+	opt_line(ctx, "\n        managed  %llu", "managed", z->have_managed,
+		 z->managed);
+	/* zone_cma_pages(): 0 in a kernel without CONFIG_CMA */
+	opt_line(ctx, "\n        cma      %llu", "cma",
+		 z->have_cma || z->have_present, z->have_cma ? z->cma : 0);
+	if (z->nprotection > 0) {
+		out_printf(ctx, "\n        protection: (");
+		j_arr(ctx, "protection");
+		for (i = 0; i < z->nprotection; i++) {
+			out_printf(ctx, "%s%lld", i ? ", " : "",
+				   (long long)z->protection[i]);
+			j_int(ctx, NULL, z->protection[i]);
+		}
+		j_arr_end(ctx);
+		out_printf(ctx, ")");
+	}
+	if (z->populated) {
+		opt_line(ctx, "\n      nr_free_pages %llu", "nr_free_pages",
+			 z->have_free_pages, z->free_pages);
+		opt_line(ctx, "\n  start_pfn:           %llu", "start_pfn",
+			 z->have_start_pfn, z->start_pfn);
+		out_printf(ctx, "\n  free_area:          ");
+		j_arr(ctx, "nr_free");
+		for (o = 0; o < z->norder; o++) {
+			out_printf(ctx, " %llu",
+				   (unsigned long long)z->nr_free[o]);
+			j_u64(ctx, NULL, z->nr_free[o]);
+		}
+		j_arr_end(ctx);
+	}
+	out_printf(ctx, "\n");
+	j_obj_end(ctx);
+}
+
+static int
+image_zoneinfo(struct ctx *ctx)
+{
+	struct kzones zs;
+	struct error e;
+	int i;
+
+	error_clear(&e);
+	if (kzones_read(ctx->m, &zs, true, &e))
+		return cmd_error(ctx, "%s", e.msg);
+	j_arr(ctx, "zones");
+	for (i = 0; i < zs.n; i++)
+		image_zone_show(ctx, &zs.z[i]);
+	j_arr_end(ctx);
+	if (zs.n > 0 && (!zs.z[0].have_present || !zs.z[0].have_wmark))
+		knote(&zs.notes, "the dump places only spanned_pages, "
+		      "free_area and vm_stat of struct zone (VMCOREINFO): "
+		      "watermarks, present, managed, protection and the "
+		      "counters other than nr_free_pages need the kernel's "
+		      "types");
+	show_knotes(ctx, &zs.notes);
+	kzones_release(&zs);
+	return 0;
+}
+
 static int
 zoneinfo_run(struct ctx *ctx)
 {
-	struct page_alloc *pgalloc = page_alloc_of(ctx->m);
+	struct page_alloc *pgalloc;
 	int nid, t;
+
+	if (ctx->m->kern == NULL)
+		return image_zoneinfo(ctx);
+	pgalloc = page_alloc_of(ctx->m);
 
 	j_arr(ctx, "zones");
 	for (nid = 0; nid < pgalloc->nr_nodes; nid++) {
@@ -138,10 +236,18 @@ const struct cmd cmd_zoneinfo = {
 	"zones by size; highmem's min is managed/1024 within 32..128 pages;\n"
 	"low = min + d, high = min + 2d with d = max(min/4, managed *\n"
 	"watermark_scale_factor (10) / 10000).  Not shown: per-CPU pagesets\n"
-	"(not modelled) and the zone counters other than nr_free_pages.\n",
+	"(not modelled) and the zone counters other than nr_free_pages.\n"
+	"\n"
+	"On a memory image the zones are the dump's (node_data[] or\n"
+	"contig_page_data), every zone the node has, populated or not, with\n"
+	"the lines the dump can say: VMCOREINFO places spanned_pages,\n"
+	"free_area and vm_stat (pages free, nr_free_pages); present,\n"
+	"managed, the watermarks, boost, cma, protection and start_pfn need\n"
+	"the kernel's types, and a warning says when they are missing.  The\n"
+	"free_area line is ptwalk's, as on the simulated machine.\n",
 	.complete = "none",
 	.min_args = 0,
 	.max_args = 0,
-	.flags = CMD_SIM | CMD_PROCFMT,
+	.flags = CMD_PROCFMT,
 	.run = zoneinfo_run,
 };

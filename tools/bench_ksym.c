@@ -17,7 +17,7 @@
 static void
 ksym_run(void)
 {
-	struct machine *m = bench_boot("x86_64", 64 * MiB);
+	struct machine *m = bench_boot("x86_64", 128 * MiB);
 	const struct ksym *k;
 	char name[32];
 	u64 s = 11, sum = 0;

@@ -33,6 +33,13 @@ void slab_flags_string(slab_flags_t flags, struct strbuf *sb);
 int arg_task(struct ctx *ctx, const char *arg, struct task_struct **t);
 /* The same, and the task must have an address space that is alive. */
 int arg_task_live(struct ctx *ctx, const char *arg, struct task_struct **t);
+/*
+ * A real task of a memory image by PID (NULL: the one `switch` chose);
+ * what the task list could not say goes to warn.
+ */
+struct ktask;
+int arg_ktask(struct ctx *ctx, const char *arg, struct ktask *t,
+	      struct strbuf *warn);
 /* "r", "w", "x" (or read, write, exec, fetch) -> ACC_*; -1 when none */
 int access_kind(const char *s);
 /* PROT: "rwx", "r-x", "---", PROT_READ|PROT_WRITE or a number */

@@ -36,7 +36,8 @@ extern const char *const family_names[NR_FAMILIES];
  * What the dispatcher does for a command (struct cmd .flags), so that no
  * command does it itself.
  */
-#define CMD_SIM		0x1	/* needs a simulated machine (not an image) */
+#define CMD_SIM		0x1	/* needs a simulated machine, or on an image
+				   its run_image (struct cmd) */
 #define CMD_NOMACHINE	0x2	/* runs without any machine */
 /*
  * Prints a /proc file's format (slabinfo, buddyinfo, maps ...): its lines
@@ -115,6 +116,11 @@ struct cmd {
 	enum cmd_value value;	/* what the value it keeps ($_) is */
 	/* the command: its arguments are cmd_args(ctx) */
 	int (*run)(struct ctx *ctx);
+	/*
+	 * A CMD_SIM command on a memory image: the same command reading
+	 * the real kernel's structures (NULL: it needs a simulated machine)
+	 */
+	int (*run_image)(struct ctx *ctx);
 };
 
 extern const struct cmd *const cmd_table[];

@@ -34,6 +34,7 @@ struct image_opts {
 	u64 root[2];		/* --cr3 / --ttbr0 --ttbr1 */
 	bool have_root[2];
 	u64 phys_base;		/* raw images: physical address of byte 0 */
+	const char *symbols;	/* --symbols: a System.map or a vmlinux */
 };
 
 struct image_info {
@@ -56,6 +57,7 @@ struct image_info {
 	char **warn;		/* warnings for the user, in order */
 	int nwarn;
 	int nwarn_dropped;	/* beyond IMAGE_WARN_MAX: only counted */
+	struct ktypes *ktypes;	/* the kernel's BTF, on first use (ktypes.h) */
 };
 
 void image_info_free(struct image_info *ii);

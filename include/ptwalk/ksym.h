@@ -3,7 +3,8 @@
  * Kernel symbols (src/hw/ksym.c).  machine_add_ksym() adds a symbol of the
  * kernel or gives an existing one a new value; a module's symbols are
  * added and removed together.  Lookups cost a hash probe (by name) or a
- * bisection (by address) whatever the number of symbols.
+ * bisection (by address) whatever the number of symbols.  Code that walks
+ * m->ksyms itself calls machine_ksyms_load() first.
  */
 #ifndef PTWALK_KSYM_H
 #define PTWALK_KSYM_H
@@ -11,6 +12,7 @@
 #include "types.h"
 
 struct machine;
+struct error;
 
 struct ksym {
 	char *name;
@@ -23,6 +25,35 @@ struct ksym {
 
 void machine_add_ksym(struct machine *m, const char *name, u64 value,
 		      u64 size, char type);
+/*
+ * The kernel's whole symbol table at once (a memory image's kallsyms, a
+ * System.map, a vmlinux), in its order.  Each replaces the kernel's symbol
+ * of its name added before (a layout constant, a VMCOREINFO SYMBOL());
+ * a name the table repeats (static symbols of several files) keeps every
+ * entry, and a lookup by name answers the first, as
+ * kallsyms_lookup_name() does.  Takes over syms[i].name (malloc'ed).
+ */
+void machine_set_kernel_ksyms(struct machine *m, struct ksym *syms, int n);
+/*
+ * A loader of the kernel's table that runs once, on the first lookup by
+ * name or address (or machine_ksyms_load()), not before: opening a memory
+ * image stays fast.  What it could not do is kept for
+ * machine_ksyms_error().
+ */
+void machine_ksym_defer(struct machine *m,
+			int (*load)(struct machine *m, void *arg,
+				    struct error *e), void *arg);
+/* Run the deferred loader if still pending; -1 when it failed. */
+int machine_ksyms_load(struct machine *m);
+/* Why the kernel's table is missing (the loader's error), or NULL. */
+const char *machine_ksyms_error(const struct machine *m);
+void machine_ksyms_set_error(struct machine *m, const char *msg);
+/*
+ * Why a name may be missing: the loader's error, else what the table said
+ * of itself (a kallsyms of code only); NULL when nothing is known.
+ */
+const char *machine_ksyms_missing(const struct machine *m);
+void machine_ksyms_set_note(struct machine *m, const char *msg);
 void machine_add_module_ksym(struct machine *m, const char *module,
 			     const char *name, u64 value, u64 size, char type);
 void machine_del_module_ksyms(struct machine *m, const char *module);

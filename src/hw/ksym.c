@@ -21,6 +21,8 @@
 #include "ptwalk/ksym.h"
 #include "ptwalk/machine.h"
 
+#define ADDR_STEP	64
+
 struct ksym_index {
 	int *hash;		/* index + 1 into m->ksyms; 0: free slot */
 	size_t hcap;		/* a power of two, more than twice nksyms */
@@ -29,7 +31,22 @@ struct ksym_index {
 		int k;		/* index into m->ksyms */
 	} *by_addr;		/* sorted by (value, order added) */
 	int naddr;
+	/*
+	 * The search's own arrays: the sorted values, each by_addr[].k, and
+	 * every ADDR_STEP-th value (a few KiB that stay in the cache: one
+	 * bisection there, one in a block of ADDR_STEP values).
+	 */
+	u64 *vals;
+	int *kof;
+	u64 *top;
+	int ntop;
 	bool addr_stale;	/* by_addr needs building again */
+	/* the kernel's table, filled on the first lookup (machine_ksym_defer) */
+	int (*load)(struct machine *m, void *arg, struct error *e);
+	void *load_arg;
+	bool loading;
+	char *load_err;		/* why the loader failed, or NULL */
+	char *note;		/* why a name may be missing from a table */
 };
 
 static u64
@@ -67,8 +84,9 @@ hash_slot(const struct machine *m, const char *name)
 
 /*
  * Make k (an index) the answer for its name unless the name already has a
- * better one: the kernel's own symbol wins over a module's, and among
- * modules' the one added last wins.
+ * better one: the kernel's own symbol wins over a module's, the first of
+ * the kernel's table over a later one of the same name (static symbols of
+ * several files), and among modules' the one added last wins.
  */
 static void
 hash_put(struct machine *m, int k)
@@ -76,8 +94,7 @@ hash_put(struct machine *m, int k)
 	struct ksym_index *x = m->ksym_idx;
 	size_t i = hash_slot(m, m->ksyms[k].name);
 
-	if (x->hash[i] && m->ksyms[x->hash[i] - 1].module == NULL &&
-	    m->ksyms[k].module != NULL)
+	if (x->hash[i] && m->ksyms[x->hash[i] - 1].module == NULL)
 		return;
 	x->hash[i] = k + 1;
 }
@@ -132,6 +149,135 @@ append(struct machine *m, const char *name, u64 value, u64 size, char type,
 	return k;
 }
 
+/*
+ * The deferred loader runs once, before the first lookup; a lookup made
+ * while it runs sees the symbols as they are.
+ */
+static void
+ready(const struct machine *cm)
+{
+	struct machine *m = (struct machine *)cm;
+	struct ksym_index *x = m->ksym_idx;
+	int (*load)(struct machine *m, void *arg, struct error *e);
+	struct error e;
+
+	if (x == NULL || x->load == NULL || x->loading)
+		return;
+	/* once only, even when the loader never returns (a SIGBUS caught) */
+	load = x->load;
+	x->load = NULL;
+	x->loading = true;
+	free(x->load_err);
+	x->load_err = xstrdup("reading them was interrupted");
+	error_clear(&e);
+	if (load(m, x->load_arg, &e) == 0) {
+		free(x->load_err);
+		x->load_err = NULL;
+	} else if (e.msg[0]) {
+		free(x->load_err);
+		x->load_err = xstrdup(e.msg);
+	}
+	x->loading = false;
+}
+
+void
+machine_ksym_defer(struct machine *m,
+		   int (*load)(struct machine *m, void *arg, struct error *e),
+		   void *arg)
+{
+	struct ksym_index *x = index_of(m);
+
+	x->load = load;
+	x->load_arg = arg;
+}
+
+int
+machine_ksyms_load(struct machine *m)
+{
+	ready(m);
+	return m->ksym_idx != NULL && m->ksym_idx->load_err != NULL ? -1 : 0;
+}
+
+const char *
+machine_ksyms_error(const struct machine *m)
+{
+	ready(m);
+	return m->ksym_idx != NULL ? m->ksym_idx->load_err : NULL;
+}
+
+const char *
+machine_ksyms_missing(const struct machine *m)
+{
+	ready(m);
+	if (m->ksym_idx == NULL)
+		return NULL;
+	return m->ksym_idx->load_err ? m->ksym_idx->load_err :
+		m->ksym_idx->note;
+}
+
+void
+machine_ksyms_set_note(struct machine *m, const char *msg)
+{
+	struct ksym_index *x = index_of(m);
+
+	free(x->note);
+	x->note = msg != NULL ? xstrdup(msg) : NULL;
+}
+
+void
+machine_ksyms_set_error(struct machine *m, const char *msg)
+{
+	struct ksym_index *x = index_of(m);
+
+	free(x->load_err);
+	x->load_err = msg != NULL ? xstrdup(msg) : NULL;
+}
+
+/*
+ * The kernel's table replaces the kernel's symbols of the same names
+ * added before (the layout's, VMCOREINFO's); the others stay after it,
+ * then the modules'.  The names of syms are taken over.
+ */
+void
+machine_set_kernel_ksyms(struct machine *m, struct ksym *syms, int n)
+{
+	struct ksym_index *x = index_of(m);
+	int i, j, old = m->nksyms, total = n + old;
+	struct ksym *all = xmalloc((size_t)(total ? total : 1) * sizeof(*all));
+	size_t cap = 128;
+
+	for (i = 0; i < n; i++) {
+		all[i] = syms[i];
+		all[i].module = NULL;
+	}
+	memcpy(all + n, m->ksyms, (size_t)old * sizeof(*all));
+	free(m->ksyms);
+	m->ksyms = all;
+	m->nksyms = m->aksyms = total;
+	while (cap < 2 * (size_t)total + 2)
+		cap *= 2;
+	/* the table first: an older symbol its names answer goes */
+	free(x->hash);
+	x->hcap = cap;
+	x->hash = xcalloc(cap, sizeof(*x->hash));
+	for (i = 0; i < n; i++)
+		hash_put(m, i);
+	for (i = j = n; i < total; i++) {
+		if (all[i].module == NULL) {
+			size_t s = hash_slot(m, all[i].name);
+
+			if (x->hash[s] && x->hash[s] - 1 < n) {
+				free(all[i].name);
+				continue;
+			}
+		}
+		all[j++] = all[i];
+	}
+	m->nksyms = j;
+	hash_rebuild(m, cap);
+	x->addr_stale = true;
+}
+
 void
 machine_add_ksym(struct machine *m, const char *name, u64 value, u64 size,
 		 char type)
@@ -178,6 +324,7 @@ machine_del_module_ksyms(struct machine *m, const char *module)
 const struct ksym *
 machine_ksym(const struct machine *m, const char *name)
 {
+	ready(m);
 	return find_name(m, name);
 }
 
@@ -201,7 +348,7 @@ addr_rebuild(const struct machine *m)
 	x->by_addr = xrealloc(x->by_addr, (size_t)(m->nksyms ? m->nksyms : 1) *
 			      sizeof(*x->by_addr));
 	for (i = 0; i < m->nksyms; i++)
-		if (m->ksyms[i].type != 'A') {
+		if (m->ksyms[i].type != 'A' && m->ksyms[i].type != 'a') {
 			x->by_addr[n].value = m->ksyms[i].value;
 			x->by_addr[n++].k = i;
 		}
@@ -211,30 +358,56 @@ addr_rebuild(const struct machine *m)
 		if (x->naddr == 0 ||
 		    x->by_addr[i].value != x->by_addr[x->naddr - 1].value)
 			x->by_addr[x->naddr++] = x->by_addr[i];
+	x->vals = xrealloc(x->vals, (size_t)(x->naddr + 1) * sizeof(*x->vals));
+	x->kof = xrealloc(x->kof, (size_t)(x->naddr + 1) * sizeof(*x->kof));
+	x->ntop = (x->naddr + ADDR_STEP - 1) / ADDR_STEP;
+	x->top = xrealloc(x->top, (size_t)(x->ntop + 1) * sizeof(*x->top));
+	for (i = 0; i < x->naddr; i++) {
+		x->vals[i] = x->by_addr[i].value;
+		x->kof[i] = x->by_addr[i].k;
+		if (i % ADDR_STEP == 0)
+			x->top[i / ADDR_STEP] = x->vals[i];
+	}
 	x->addr_stale = false;
 }
 
 const struct ksym *
 machine_ksym_at(const struct machine *m, u64 va)
 {
-	struct ksym_index *x = m->ksym_idx;
-	int lo = 0, hi;
+	struct ksym_index *x;
+	int lo = 0, hi, base;
 
+	ready(m);
+	x = m->ksym_idx;
 	if (x == NULL)
 		return NULL;
 	if (x->addr_stale)
 		addr_rebuild(m);
-	/* the last symbol whose value is at or below va */
-	hi = x->naddr;
+	/* the last block whose first value is at or below va ... */
+	hi = x->ntop;
 	while (lo < hi) {
 		int mid = lo + (hi - lo) / 2;
 
-		if (x->by_addr[mid].value <= va)
+		if (x->top[mid] <= va)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo > 0 ? &m->ksyms[x->by_addr[lo - 1].k] : NULL;
+	if (lo == 0)
+		return NULL;
+	/* ... and in it, the last symbol whose value is at or below va */
+	base = (lo - 1) * ADDR_STEP;
+	lo = base;
+	hi = base + ADDR_STEP < x->naddr ? base + ADDR_STEP : x->naddr;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (x->vals[mid] <= va)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return &m->ksyms[x->kof[lo - 1]];
 }
 
 void
@@ -250,6 +423,11 @@ machine_ksyms_release(struct machine *m)
 	if (m->ksym_idx != NULL) {
 		free(m->ksym_idx->hash);
 		free(m->ksym_idx->by_addr);
+		free(m->ksym_idx->vals);
+		free(m->ksym_idx->kof);
+		free(m->ksym_idx->top);
+		free(m->ksym_idx->load_err);
+		free(m->ksym_idx->note);
 		free(m->ksym_idx);
 		m->ksym_idx = NULL;
 	}

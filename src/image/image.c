@@ -18,7 +18,9 @@
 #include "ptwalk/elf.h"
 #include "ptwalk/hostmap.h"
 #include "ptwalk/image.h"
+#include "ptwalk/kallsyms.h"
 #include "ptwalk/ksym.h"
+#include "ptwalk/ktypes.h"
 
 /* After the first IMAGE_WARN_MAX warnings: how many more there were. */
 static void
@@ -39,6 +41,7 @@ warn_summary(struct image_info *ii)
 static void
 image_release(struct machine *m)
 {
+	ktypes_release(m);
 	image_info_free(m->img);
 	m->img = NULL;
 }
@@ -553,6 +556,7 @@ struct opening {
 	struct image_info *ii;
 	struct machine *m;
 	struct error *e;
+	struct symfile *sf;	/* --symbols, read */
 };
 
 /* Warn about roots that lie outside the image. */
@@ -627,12 +631,26 @@ open_mapped(void *arg)
 	op->ii = NULL;
 	m->ram_start = m->phys.r[0].start;
 	m->ram_size = m->phys.total;
+	if (o->symbols != NULL) {
+		op->sf = symfile_read(m, o->symbols, e);
+		if (op->sf == NULL)
+			return -1;
+		symfile_early(m, op->sf);
+	}
 	if (a->image_setup(m, e))
 		return -1;
 	/* the levels may have changed with the features: new TLBs */
 	if (machine_mmu_ready(m, e))
 		return -1;
 	check_roots(m);
+	/* the kernel's symbols: the file given, else kallsyms when first used */
+	if (op->sf != NULL) {
+		struct symfile *sf = op->sf;
+
+		op->sf = NULL;
+		return symfile_load(m, sf, e);
+	}
+	kallsyms_defer(m);
 	return 0;
 }
 
@@ -670,6 +688,7 @@ image_open(const struct image_opts *o, struct error *e)
 		return op.m;
 	}
 fail:
+	symfile_free(op.sf);
 	hostmap_del(op.ph.map);
 	phys_release(&op.ph);
 	image_info_free(op.ii);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ptwalk/arg.h"
+#include "ptwalk/ktask.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show_page.h"
 
@@ -239,6 +240,37 @@ arg_task(struct ctx *ctx, const char *arg, struct task_struct **t)
 	*t = find_task(m, (int)pid);
 	if (*t == NULL)
 		return cmd_error(ctx, "no process with pid %ld (see ps)", pid);
+	return 0;
+}
+
+int
+arg_ktask(struct ctx *ctx, const char *arg, struct ktask *t,
+	  struct strbuf *warn)
+{
+	struct machine *m = ctx->m;
+	struct ktask *all;
+	struct error e;
+	long pid;
+	int n, i;
+
+	if (arg == NULL) {
+		if (machine_cpu(m)->pid <= 0)
+			return cmd_error(ctx, "give a PID: no process was "
+					 "chosen with switch (see ps)");
+		pid = machine_cpu(m)->pid;
+	} else if (arg_int(ctx, arg, "PID", 0, 4194304, &pid)) {
+		return -1;	/* PID_MAX_LIMIT */
+	}
+	if (ktasks_read(m, &all, &n, warn, &e))
+		return cmd_error(ctx, "%s: %s needs the kernel's types and "
+				 "init_task", e.msg, cmd_entry(ctx)->name);
+	for (i = 0; i < n && all[i].pid != pid; i++)
+		;
+	if (i < n)
+		*t = all[i];
+	free(all);
+	if (i == n)
+		return cmd_error(ctx, "no task with pid %ld (see ps)", pid);
 	return 0;
 }
 

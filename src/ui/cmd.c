@@ -406,6 +406,9 @@ unknown:
 	if (*p == 0)
 		snprintf(err, n, "unknown symbol '%s' (hex numbers need the "
 			 "0x prefix)", name);
+	else if (m != NULL && machine_ksyms_missing(m) != NULL)
+		snprintf(err, n, "unknown symbol '%s' (%s)",
+			 name, machine_ksyms_missing(m));
 	else
 		snprintf(err, n, "unknown symbol '%s'", name);
 	return -1;
@@ -415,7 +418,7 @@ int
 arg_u64(struct ctx *ctx, const char *s, const char *what, u64 *v)
 {
 	struct expr_env env = { lookup, ctx };
-	char err[300];
+	char err[640];
 
 	if (s == NULL || !*s)
 		return cmd_error(ctx, "%s: missing", what);
@@ -630,8 +633,11 @@ static int
 run_cb(void *arg)
 {
 	struct ctx *ctx = arg;
+	const struct cmd *c = ctx->item->cmd;
 
-	return ctx->item->cmd->run(ctx);
+	if ((c->flags & CMD_SIM) && ctx->m != NULL && ctx->m->kern == NULL)
+		return c->run_image(ctx);
+	return c->run(ctx);
 }
 
 /*
@@ -755,7 +761,8 @@ run_one(struct ctx *ctx, int argc, char **argv, const bool *lit)
 		r = cmd_usage(ctx);
 	else if (ctx->m == NULL && !(c->flags & CMD_NOMACHINE))
 		r = cmd_error(ctx, "no machine is loaded");
-	else if ((c->flags & CMD_SIM) && cmd_need_sim(ctx))
+	else if ((c->flags & CMD_SIM) && c->run_image == NULL &&
+		 cmd_need_sim(ctx))
 		r = -1;
 	else
 		r = run_traced(ctx, c);

@@ -335,6 +335,9 @@ machine_option(int c, const char *arg, struct run_opts *o)
 				  &o->io.root[c - 1022]) ? 2 : 0;
 	case 1021:
 		return parse_size(arg, "--phys-base", &o->io.phys_base) ? 2 : 0;
+	case 1024:
+		o->io.symbols = arg;
+		return 0;
 	case 'e':
 		o->mo.exec = arg;
 		return 0;
@@ -390,7 +393,8 @@ static bool
 is_machine_option(int c)
 {
 	static const int ids[] = { 'a', 'i', 'e', 'm', 1000, 1001, 1002, 1007,
-				   1008, 1009, 1011, 1020, 1021, 1022, 1023 };
+				   1008, 1009, 1011, 1020, 1021, 1022, 1023,
+				   1024 };
 	size_t i;
 
 	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
@@ -492,9 +496,10 @@ open_machine(struct run_opts *o, struct machine **mp)
 				fprintf(stderr, "ptwalk: warning: %s\n",
 					m->img->warn[i]);
 	} else {
-		if (o->io.have_root[0] || o->io.have_root[1] || o->io.phys_base)
-			return bad("%s", "--cr3, --ttbr0, --ttbr1 and --phys-base "
-				   "go with --image FILE");
+		if (o->io.have_root[0] || o->io.have_root[1] || o->io.phys_base ||
+		    o->io.symbols)
+			return bad("%s", "--cr3, --ttbr0, --ttbr1, --phys-base and "
+				   "--symbols go with --image FILE");
 		m = machine_new(&o->mo, &e);
 	}
 	if (m == NULL) {

@@ -88,6 +88,10 @@ const struct option_doc option_docs[] = {
 	  "kernel's swapper_pg_dir) of every CPU", NULL, 1023, NULL },
 	{ "phys-base", 0, "PADDR", "with --image of a raw dump: the physical "
 	  "address of the file's first byte (default 0)", NULL, 1021, NULL },
+	{ "symbols", 0, "FILE", "with --image: the kernel's symbols from a "
+	  "System.map or a vmlinux instead of the dump's own kallsyms "
+	  "(relocated by KERNELOFFSET; refused when its symbols, build ID or "
+	  "release disagree with the dump)", "file", 1024, NULL },
 	{ "exec", 'e', "ELF", "pid 1 runs ELF instead of the built-in demo "
 	  "program (its pages fault in lazily); 'none' starts no process",
 	  "file", 'e', NULL },

@@ -16,12 +16,33 @@
 
 #include "ptwalk/arch_list.h"
 #include "ptwalk/gfp.h"
+#include "ptwalk/hostmap.h"
 #include "ptwalk/kernel.h"
 #include "ptwalk/ksym.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/progress.h"
 #include "ptwalk/script.h"
 #include "ptwalk/slab.h"
+
+static int
+ksyms_load_cb(void *arg)
+{
+	return machine_ksyms_load(arg);
+}
+
+/*
+ * The kernel's symbols of an image are decoded on first use, from the
+ * mapped file: a file truncated meanwhile is an error, never a SIGBUS.
+ */
+static void
+ksyms_load_guarded(struct machine *m)
+{
+	struct error e;
+	int r;
+
+	error_clear(&e);
+	hostmap_call(ksyms_load_cb, m, &r, &e);
+}
 
 static struct ctx *repl_ctx;
 
@@ -134,6 +155,7 @@ complete_kind(struct ctx *ctx, struct cands *c, const char *kind,
 			struct task_struct *t = ctx->m->kern ?
 				current_task(ctx->m) : NULL;
 
+			ksyms_load_guarded(ctx->m);
 			for (i = 0; i < ctx->m->nksyms; i++)
 				cand_add(c, text, ctx->m->ksyms[i].name);
 			/* the running program's symbols too */

@@ -68,11 +68,16 @@ for f in ../../testdata/images/*.core.xz; do
 	# page_offset_base, read by QEMU's monitor from the guest's variable
 	pob=$(sed -n '/^@@ x\/gx page_offset_base/,$p' "$t/qemu" |
 		sed -n 's/.*: \(0x[0-9a-f]*\)$/\1/p')
+	# ptwalk's direct map (PAGE_OFFSET) and the variable read at its
+	# kallsyms address must both say what QEMU read
 	if [ -n "$pob" ]; then
-		mine=$($pt -i "$t/core" -c "sym page_offset_base" |
-			sed -n 's/^page_offset_base = \(0x[0-9a-f]*\).*/\1/p')
-		[ "$pob" = "$mine" ] && echo "  page_offset_base: agrees" ||
-			echo "  page_offset_base: QEMU $pob, ptwalk $mine"
+		mine=$($pt -i "$t/core" -c "sym PAGE_OFFSET" |
+			sed -n 's/^PAGE_OFFSET = \(0x[0-9a-f]*\).*/\1/p')
+		var=$($pt -i "$t/core" -c "x/gx page_offset_base" |
+			sed -n 's/^0x[0-9a-f]*: *\(0x[0-9a-f]*\)$/\1/p')
+		[ "$pob" = "$mine" ] && [ "$pob" = "$var" ] &&
+			echo "  page_offset_base: agrees" ||
+			echo "  page_offset_base: QEMU $pob, ptwalk $mine, x/gx $var"
 	fi
 	rm -rf "$t"
 done

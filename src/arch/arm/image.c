@@ -64,7 +64,8 @@ arm_image_setup(struct machine *m, struct error *e)
 	struct layout *L = &m->lay;
 	const struct arm_variant *v = variant(ii);
 	u64 swapper, po, root = 0, end;
-	bool have_swapper;
+	const struct ksym *ks = machine_ksym(m, "swapper_pg_dir");
+	bool have_swapper, from_map = false;
 	size_t k;
 	int i, nroot = 0;
 
@@ -76,8 +77,13 @@ arm_image_setup(struct machine *m, struct error *e)
 	L->phys_offset = vmcoreinfo_or(ii, "NUMBER(PHYS_OFFSET)",
 			       m->phys.r[0].start & ~(16 * MiB - 1));
 	po = vmcoreinfo_or(ii, "NUMBER(PAGE_OFFSET)", 0xC0000000ULL);
-	have_swapper = vmcoreinfo_u64(ii, "SYMBOL(swapper_pg_dir)", &swapper) &&
-		swapper >= po;
+	have_swapper = vmcoreinfo_u64(ii, "SYMBOL(swapper_pg_dir)", &swapper);
+	if (!have_swapper && ks != NULL) {
+		/* --symbols: the System.map's */
+		swapper = ks->value;
+		have_swapper = from_map = true;
+	}
+	have_swapper = have_swapper && swapper >= po;
 	for (i = 0; i < m->ncpus; i++) {
 		struct cpu *c = &m->cpu[i];
 		const struct image_cpu *ic = &ii->cpu[i];
@@ -102,10 +108,12 @@ arm_image_setup(struct machine *m, struct error *e)
 	if (nroot == 0)
 		return error_set(e, -EINVAL, "the image does not say where the "
 				 "page tables are (no VMCOREINFO with "
-				 "swapper_pg_dir): give --ttbr0 PADDR");
+				 "swapper_pg_dir): give --symbols System.map "
+				 "or --ttbr0 PADDR");
 	snprintf(ii->root_from, sizeof(ii->root_from), "%s",
 		 ii->opts.have_root[0] ? "--ttbr0 (every CPU)" :
 		 ii->cpu[m->cur].have_root[0] ? "the roots ptwalk saved" :
+		 from_map ? "--symbols: TTBR0 = __pa(swapper_pg_dir)" :
 		 "VMCOREINFO: TTBR0 = __pa(swapper_pg_dir)");
 	if (have_swapper)
 		m->swapper_pg_dir = swapper - po + L->phys_offset;

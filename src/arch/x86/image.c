@@ -193,6 +193,30 @@ ksym_if(struct machine *m, const char *name, u64 v)
 		machine_add_ksym(m, name, v, 0, 'A');
 }
 
+/*
+ * RANDOMIZE_MEMORY (arch/x86/mm/kaslr.c) places the direct map, vmalloc
+ * space and the vmemmap in that order, each at a PUD-aligned random
+ * base.  vmalloc space's first area (the first CPU's IRQ stack) is at
+ * vmalloc_base and the vmemmap's first page is the struct page of pfn 0,
+ * at vmemmap_base: the first mapping after the direct map, and the first
+ * after vmalloc space, rounded down to 1G.
+ */
+static void
+randomized_bases(struct machine *m, u64 root, bool la57)
+{
+	struct layout *L = &m->lay;
+	u64 va, pa, vsize = (la57 ? 12800ULL : 32ULL) << 40;
+	u64 from = ALIGN_UP(L->page_offset + L->maxmem, GiB);
+
+	if (!image_first_mapped(m, root, from, CPU_ENTRY_AREA_BASE, &va, &pa))
+		return;
+	L->vmalloc_start = va & ~(GiB - 1);
+	L->vmalloc_end = L->vmalloc_start + vsize - 1;
+	if (image_first_mapped(m, root, L->vmalloc_end + 1,
+			       CPU_ENTRY_AREA_BASE, &va, &pa))
+		L->vmemmap_base = va & ~(GiB - 1);
+}
+
 static void
 layout_64(struct machine *m)
 {
@@ -276,12 +300,20 @@ layout_64(struct machine *m)
 	L->fixaddr_boot_start = vmcoreinfo_or(ii, "NUMBER(FIXADDR_BOOT_START)",
 				      L->fixaddr_start ? L->fixaddr_start :
 				      L->modules_end);
+	if (randomized && !L->vmalloc_start && L->page_offset)
+		randomized_bases(m, root, la57);
 	if (randomized && !L->vmalloc_start)
 		snprintf(ii->layout_note, sizeof(ii->layout_note),
 			 "the direct map is not at 0x%llx: the kernel randomizes "
 			 "its memory regions (RANDOMIZE_MEMORY) and the file "
 			 "does not say where vmalloc and vmemmap are",
 			 (unsigned long long)base);
+	else if (randomized && !vmcoreinfo_u64(ii, "NUMBER(VMALLOC_START)", &v))
+		snprintf(ii->layout_note, sizeof(ii->layout_note),
+			 "RANDOMIZE_MEMORY: page_offset_base, vmalloc_base and "
+			 "vmemmap_base are the 1G-aligned starts of the first "
+			 "mappings of the direct map, of what follows it and "
+			 "of what follows vmalloc space, in that order");
 	else
 		snprintf(ii->layout_note, sizeof(ii->layout_note),
 			 "the regions of Documentation/x86/x86_64/mm.rst "
