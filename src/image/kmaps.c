@@ -79,6 +79,11 @@ maple_offs(struct machine *m, struct vma_offs *o, struct error *e)
 	o->a_nslot = count(m, "maple_arange_64.slot", w, &bad, e);
 	if (!bad && (o->r_nslot > MAPLE_SLOTS_MAX || o->a_nslot >
 		     MAPLE_SLOTS_MAX || o->r_npiv == 0 || o->a_npiv == 0 ||
+		     o->r_npiv >= o->r_nslot || o->a_npiv >= o->a_nslot ||
+		     o->r_pivot + o->r_npiv * 8 > MAPLE_NODE_BYTES ||
+		     o->a_pivot + o->a_npiv * 8 > MAPLE_NODE_BYTES ||
+		     o->r_meta >= MAPLE_NODE_BYTES - 1 ||
+		     o->a_meta >= MAPLE_NODE_BYTES - 1 ||
 		     o->r_slot + o->r_nslot * 8 > MAPLE_NODE_BYTES ||
 		     o->a_slot + o->a_nslot * 8 > MAPLE_NODE_BYTES))
 		return error_set(e, -EINVAL, "the BTF's maple nodes are not "
@@ -402,6 +407,7 @@ kvmas_read(struct machine *m, u64 mm, struct kvma **vmas, int *n,
 {
 	struct vma_offs o;
 	struct vma_walk vw = { .m = m, .o = &o, .mm = mm, .warn = warn };
+	struct error e2;
 	u64 root;
 
 	*vmas = NULL;
@@ -411,12 +417,12 @@ kvmas_read(struct machine *m, u64 mm, struct kvma **vmas, int *n,
 				 "maple tree are not read yet");
 	if (vma_offs(m, &o, e))
 		return -ENOENT;
-	if (kread_ulong(m, mm + o.ma_root, &root, e) ||
-	    kread_ulong(m, mm + o.brk, &vw.brk, e) ||
-	    kread_ulong(m, mm + o.start_brk, &vw.start_brk, e) ||
-	    kread_ulong(m, mm + o.start_stack, &vw.start_stack, e))
-		return error_set(e, -EFAULT, "mm 0x%llx cannot be read (freed?)",
-				 (unsigned long long)mm);
+	if (kread_ulong(m, mm + o.ma_root, &root, &e2) ||
+	    kread_ulong(m, mm + o.brk, &vw.brk, &e2) ||
+	    kread_ulong(m, mm + o.start_brk, &vw.start_brk, &e2) ||
+	    kread_ulong(m, mm + o.start_stack, &vw.start_stack, &e2))
+		return error_set(e, -EFAULT, "its mm 0x%llx cannot be read: %s",
+				 (unsigned long long)mm, e2.msg);
 	/* xa_is_node(): an encoded node, else the one entry of index 0 */
 	if ((root & 3) == 2 && root > 4096)
 		maple_walk(&vw, root, ~0ULL, 0);

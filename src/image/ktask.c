@@ -257,6 +257,7 @@ task_name(struct machine *m, const struct task_offs *o, struct ktask *k,
 		 desc);
 }
 
+/* 0; 1 when only its mm could not be read; negative for the task. */
 static int
 task_read(struct machine *m, const struct task_offs *o, u64 va,
 	  struct ktask *k, struct error *e)
@@ -289,17 +290,18 @@ task_read(struct machine *m, const struct task_offs *o, u64 va,
 		k->ppid = ppid;
 	if (k->mm == 0)
 		return 0;
+	/* an mm that cannot be read leaves the task, without its counters */
 	for (i = 0; i < 3; i++) {
 		s64 idx = i == 0 ? o->rss_file : i == 1 ? o->rss_anon :
 			o->rss_shmem;
 
 		if (kread(m, k->mm + o->mm_rss + (u64)idx * 8, &rss[i], 8, e))
-			return -EFAULT;
+			return 1;
 	}
 	if (kread_ulong(m, k->mm + o->mm_pgd, &k->pgd, e) ||
 	    kread_ulong(m, k->mm + o->mm_total_vm, &k->total_vm, e) ||
 	    kread_ulong(m, k->mm + o->mm_pgtables, &k->pgtables_bytes, e))
-		return -EFAULT;
+		return 1;
 	/* per-thread counts not folded in yet can leave one below zero */
 	k->rss_file = rss[0] > 0 ? (u64)rss[0] : 0;
 	k->rss_anon = rss[1] > 0 ? (u64)rss[1] : 0;
@@ -320,6 +322,7 @@ static void
 add_task(struct task_walk *tw, u64 va)
 {
 	struct error e;
+	int r;
 
 	if (tw->n >= KTASK_MAX) {
 		if (!tw->full)
@@ -332,11 +335,16 @@ add_task(struct task_walk *tw, u64 va)
 		tw->a = tw->a ? tw->a * 2 : 64;
 		tw->t = xrealloc(tw->t, (size_t)tw->a * sizeof(*tw->t));
 	}
-	if (task_read(tw->m, tw->o, va, &tw->t[tw->n], &e)) {
+	r = task_read(tw->m, tw->o, va, &tw->t[tw->n], &e);
+	if (r < 0) {
 		sb_addf(tw->warn, "task 0x%llx cannot be read: %s\n",
 			(unsigned long long)va, e.msg);
 		return;
 	}
+	if (r > 0)
+		sb_addf(tw->warn, "pid %d (%s): its mm 0x%llx cannot be read "
+			"(%s): no sizes\n", tw->t[tw->n].pid, tw->t[tw->n].comm,
+			(unsigned long long)tw->t[tw->n].mm, e.msg);
 	tw->n++;
 }
 

@@ -62,6 +62,11 @@ toff=$($PTWALK -q -i "$t/core" -c 'ptype task_struct' |
 	awk '/struct list_head tasks;/ { print $(NF - 2) }')
 $PTWALK -q -i "$t/core" -c "write/g $1+$toff $1+$toff; ps" 2>&1 | tail -2
 $PTWALK -q -i "$t/core" -c "write/g $2+8 0xffffc90000000012; maps 95" 2>&1
+# a task whose mm cannot be read stays listed, without its sizes
+moff=$($PTWALK -q -i "$t/core" -c 'ptype task_struct' |
+	awk '/struct mm_struct \*mm;/ { print $(NF - 2) }')
+$PTWALK -q -i "$t/core" -c "write/g $1+$moff 0xffff800000001000; ps; maps 95" \
+	2>&1 | grep -E '^ +95 |its mm'
 # the types: a layout as pahole prints it, an object's members
 $PTWALK -q -i "$t/core" -c "ptype vm_area_struct; struct maple_tree $2
 	struct task_struct $1" 2>&1 | sed -n '1,/^\$2 = /p'
