@@ -14,13 +14,13 @@ CC      ?= cc
 V       ?= 0
 
 DEB_PACKAGES := gcc libc6-dev pkg-config libreadline-dev libelf-dev libcapstone-dev libcmocka-dev xz-utils \
-                clang-14 libclang-rt-14-dev
+                clang-14 libclang-rt-14-dev zlib1g-dev liblzo2-dev libsnappy-dev libzstd-dev makedumpfile
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral -Wwrite-strings
 OPT     ?= -O2
-PKG_I   := $(shell pkg-config --cflags-only-I readline libelf capstone 2>/dev/null)
-PKG_L   := $(shell pkg-config --libs readline libelf capstone 2>/dev/null || echo -lreadline -lelf -lcapstone)
+PKG_I   := $(shell pkg-config --cflags-only-I readline libelf capstone zlib lzo2 libzstd 2>/dev/null)
+PKG_L   := $(shell pkg-config --libs readline libelf capstone zlib lzo2 libzstd 2>/dev/null || echo -lreadline -lelf -lcapstone -lz -llzo2 -lzstd) -lsnappy
 CFLAGS_ALL = -std=gnu11 -g $(OPT) $(WARN) -D_GNU_SOURCE -Iinclude -Itools -I$(BUILD) $(ARCH_I) $(PKG_I) \
            -MMD -MP $(SAN_CFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_L) $(SAN_CFLAGS) $(LDFLAGS)
