@@ -64,7 +64,7 @@ UNIT_HELPERS := $(BUILD)/tests/unit/helpers.o
         fixtures asan fuzz fuzz-build check-fuzz
 .DEFAULT_GOAL := all
 
-all: $(BUILD)/ptwalk $(BUILD)/ptwalk-docgen
+all: $(BUILD)/ptwalk $(BUILD)/ptwalk-docgen $(BUILD)/mkdump
 
 # --- set-up: Debian packages -------------------------------------------------
 deps:
@@ -108,6 +108,10 @@ $(BUILD)/ptwalk: $(MAIN_OBJ) $(BUILD)/libptwalk.a
 	$(QLD)$(CC) -o $@ $^ $(LDLIBS_ALL)
 
 $(BUILD)/ptwalk-docgen: $(BUILD)/tools/docgen.o $(BUILD)/libptwalk.a
+	$(QLD)$(CC) -o $@ $^ $(LDLIBS_ALL)
+
+# writes an ELF core's memory as kdump-compressed, LiME and AVML (tests)
+$(BUILD)/mkdump: $(BUILD)/tools/mkdump.o
 	$(QLD)$(CC) -o $@ $^ $(LDLIBS_ALL)
 
 BENCH_SRCS := $(wildcard tools/bench_*.c)

@@ -245,7 +245,7 @@ compress_page(int comp, const uint8_t *in, uint8_t *out, uint32_t *n)
 	uLongf zl = 2 * PG;
 	lzo_uint ll = 2 * PG;
 
-	if (comp == 1 && compress2(out, &zl, in, PG, 6) == Z_OK)
+	if (comp == 1 && compress2(out, &zl, in, PG, 1) == Z_OK)
 		sz = zl;
 	else if (comp == 2 && lzo1x_1_compress(in, PG, out, &ll, wrk) == LZO_E_OK)
 		sz = ll;
@@ -253,7 +253,7 @@ compress_page(int comp, const uint8_t *in, uint8_t *out, uint32_t *n)
 					      &sz) != SNAPPY_OK)
 		sz = 2 * PG;
 	else if (comp == 0x20)
-		sz = ZSTD_compress(out, 2 * PG, in, PG, 3);
+		sz = ZSTD_compress(out, 2 * PG, in, PG, 1);
 	if (comp == 0 || sz >= PG || (comp == 0x20 && ZSTD_isError(sz))) {
 		memcpy(out, in, PG);
 		*n = PG;

@@ -199,6 +199,8 @@ int phys_write(struct phys *p, u64 pa, const void *buf, u64 len,
  * only frames that hold data use host memory.
  */
 int phys_zero(struct phys *p, u64 pa, u64 len, struct error *e);
+/* Bytes of [pa, pa + len) readable from pa on, up to the first gap. */
+u64 phys_readable(struct phys *p, u64 pa, u64 len);
 /* Explain why pa is not backed: "beyond RAM", "in a hole ...". */
 void phys_describe_hole(struct phys *p, u64 pa, char *buf, size_t n);
 bool phys_is_ram(struct phys *p, u64 pa);

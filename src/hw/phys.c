@@ -263,6 +263,29 @@ phys_lookup_slow(struct phys *p, u64 pa, u64 len)
 	return r->host + off;
 }
 
+u64
+phys_readable(struct phys *p, u64 pa, u64 len)
+{
+	u64 ok = 0;
+
+	while (ok < len) {
+		const struct phys_range *r = phys_find(p, pa + ok);
+		u64 n;
+
+		if (r == NULL)
+			break;
+		n = MIN(len - ok, r->size - (pa + ok - r->start));
+		if (r->flags & PHYS_LAZY) {
+			n = MIN(n, PAGE_SIZE - ((pa + ok) & (PAGE_SIZE - 1)));
+			if (phys_lazy_ptr(p, r, pa + ok, n, false, NULL, 0) ==
+			    NULL)
+				break;
+		}
+		ok += n;
+	}
+	return ok;
+}
+
 bool
 phys_is_ram(struct phys *p, u64 pa)
 {
