@@ -21,6 +21,8 @@ run() {		# label: read the first page and the last one
 	cmp -s "$t/d" "$t/before" || echo "  the file was written"
 }
 cp "$t/good" "$t/d"; run "intact"
+# the cache of decompressed pages, down to 64 pages: still the same bytes
+$PTWALK -q -i "$t/d" -c 'set image-cache 256K; xp 0x1d94000 4; set image-cache; set image-cache 1' 2>&1
 poke 8 '\005'; run "header version 5"
 poke 428 '\003'; run "no valid block size"
 poke 436 '\310'; run "bitmaps larger than the file"
