@@ -28,6 +28,7 @@
 #include <zstd.h>
 
 #include "image_fmt.h"
+#include "ptwalk/arch_list.h"
 #include "ptwalk/elf.h"
 #include "ptwalk/hostmap.h"
 
@@ -246,25 +247,14 @@ kdump_release(void *ctx)
 static int
 machine_of(struct image_info *ii, const char *mach, struct error *e)
 {
-	static const struct {
-		const char *name;
-		unsigned em;
-		int cls;
-	} m[] = {
-		{ "x86_64", EM_X86_64, ELFCLASS64 },
-		{ "i386", EM_386, ELFCLASS32 }, { "i486", EM_386, ELFCLASS32 },
-		{ "i586", EM_386, ELFCLASS32 }, { "i686", EM_386, ELFCLASS32 },
-		{ "aarch64", EM_AARCH64, ELFCLASS64 },
-		{ "arm", EM_ARM, ELFCLASS32 },
-	};
-	size_t i;
+	unsigned em;
+	int cls;
 
-	for (i = 0; i < sizeof(m) / sizeof(m[0]); i++)
-		if (!strncmp(mach, m[i].name, strlen(m[i].name))) {
-			ii->elf_machine = m[i].em;
-			ii->elf_class = m[i].cls;
-			return 0;
-		}
+	if (arch_elf_by_uts(mach, strnlen(mach, UTS_LEN), &em, &cls)) {
+		ii->elf_machine = em;
+		ii->elf_class = cls;
+		return 0;
+	}
 	return error_set(e, -EINVAL, "'%s' is a kdump-compressed dump of a "
 			 "'%.*s' machine, an architecture ptwalk does not "
 			 "know", ii->opts.path, UTS_LEN, mach);
