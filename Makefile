@@ -14,13 +14,13 @@ CC      ?= cc
 V       ?= 0
 
 DEB_PACKAGES := gcc libc6-dev pkg-config libreadline-dev libelf-dev libcapstone-dev libcmocka-dev libbpf-dev xz-utils \
-                clang-14 libclang-rt-14-dev
+                clang-14 libclang-rt-14-dev zlib1g-dev liblzo2-dev libsnappy-dev libzstd-dev
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral -Wwrite-strings
 OPT     ?= -O2
-PKG_I   := $(shell pkg-config --cflags-only-I readline libelf capstone libbpf 2>/dev/null)
-PKG_L   := $(shell pkg-config --libs readline libelf capstone libbpf 2>/dev/null || echo -lreadline -lelf -lcapstone -lbpf)
+PKG_I   := $(shell pkg-config --cflags-only-I readline libelf capstone libbpf zlib lzo2 libzstd 2>/dev/null)
+PKG_L   := $(shell pkg-config --libs readline libelf capstone libbpf zlib lzo2 libzstd 2>/dev/null || echo -lreadline -lelf -lcapstone -lbpf -lz -llzo2 -lzstd) -lsnappy
 CFLAGS_ALL = -std=gnu11 -g $(OPT) $(WARN) -D_GNU_SOURCE -Iinclude -Itools -I$(BUILD) $(ARCH_I) $(PKG_I) \
            -MMD -MP $(SAN_CFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_L) $(SAN_CFLAGS) $(LDFLAGS)
@@ -64,7 +64,7 @@ UNIT_HELPERS := $(BUILD)/tests/unit/helpers.o
         fixtures asan fuzz fuzz-build check-fuzz
 .DEFAULT_GOAL := all
 
-all: $(BUILD)/ptwalk $(BUILD)/ptwalk-docgen
+all: $(BUILD)/ptwalk $(BUILD)/ptwalk-docgen $(BUILD)/mkdump
 
 # --- set-up: Debian packages -------------------------------------------------
 deps:
@@ -108,6 +108,10 @@ $(BUILD)/ptwalk: $(MAIN_OBJ) $(BUILD)/libptwalk.a
 	$(QLD)$(CC) -o $@ $^ $(LDLIBS_ALL)
 
 $(BUILD)/ptwalk-docgen: $(BUILD)/tools/docgen.o $(BUILD)/libptwalk.a
+	$(QLD)$(CC) -o $@ $^ $(LDLIBS_ALL)
+
+# writes an ELF core's memory as kdump-compressed, LiME and AVML (tests)
+$(BUILD)/mkdump: $(BUILD)/tools/mkdump.o
 	$(QLD)$(CC) -o $@ $^ $(LDLIBS_ALL)
 
 BENCH_SRCS := $(wildcard tools/bench_*.c)

@@ -90,6 +90,25 @@ show_image(struct ctx *ctx)
 		   ii->kind, (unsigned long long)ii->file_size);
 	j_str(ctx, "image", m->image_path);
 	j_str(ctx, "format", ii->kind);
+	if (ii->format == IMG_KDUMP || ii->format == IMG_AVML) {
+		u64 filled, dropped, cache;
+
+		phys_lazy_stats(&m->phys, &filled, &dropped, &cache);
+		out_printf(ctx, "pages      %llu in the file, %llu excluded; "
+			   "%s%s%s", (unsigned long long)ii->pages_present,
+			   (unsigned long long)ii->pages_excluded,
+			   ii->compression[0] ? ii->compression : "stored",
+			   ii->compression[0] ? "-compressed" : "", "");
+		if (ii->dump_level >= 0 && ii->format == IMG_KDUMP)
+			out_printf(ctx, ", dump level %d", ii->dump_level);
+		out_printf(ctx, "; %llu read, cache of %s\n",
+			   (unsigned long long)filled,
+			   fsize(cache << PAGE_SHIFT));
+		j_str(ctx, "compression", ii->compression);
+		j_int(ctx, "dump_level", ii->dump_level);
+		j_u64(ctx, "pages_present", ii->pages_present);
+		j_u64(ctx, "pages_excluded", ii->pages_excluded);
+	}
 	if (rel != NULL) {
 		char *r = xasprintf("%.*s", (int)l, rel);
 

@@ -199,10 +199,16 @@ pte_run(struct ctx *ctx)
 	machine_walk(m, c, va, &w);
 	if (w.nsteps == 0)
 		return cmd_error(ctx, "no page-table root");
-	if (w.fault == WF_BEYOND_RAM)
-		return cmd_error(ctx, "the %s table at 0x%llx is outside "
-				 "physical memory", level_name(m, w.fault_lvl),
-				 (unsigned long long)w.fault_info);
+	if (w.fault == WF_BEYOND_RAM) {
+		char why[200] = "outside physical memory";
+
+		if (phys_find(&m->phys, w.fault_info) != NULL)
+			phys_describe_hole(&m->phys, w.fault_info, why,
+					   sizeof(why));
+		return cmd_error(ctx, "the %s table at 0x%llx is %s",
+				 level_name(m, w.fault_lvl),
+				 (unsigned long long)w.fault_info, why);
+	}
 	s = &w.step[w.nsteps - 1];
 	entry_flags(m, s->lvl, s->entry, flags, sizeof(flags));
 	out_printf(ctx, "%s for %s: %s[%u] at %s = %s  %s\n",

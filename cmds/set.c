@@ -89,6 +89,36 @@ set_host(struct ctx *ctx, const struct args *args)
 	return 0;
 }
 
+/* image-cache [SIZE]: the cache of decompressed pages of an image. */
+static int
+set_image_cache(struct ctx *ctx, const struct args *args)
+{
+	struct machine *m = ctx->m;
+	u64 filled, dropped, cache, v;
+
+	if (m == NULL || m->phys.lazy == NULL)
+		return cmd_error(ctx, "image-cache: only the pages of a "
+				 "compressed image (kdump-compressed, AVML) "
+				 "are cached");
+	if (args->argc == 1) {
+		phys_lazy_stats(&m->phys, &filled, &dropped, &cache);
+		out_printf(ctx, "image-cache %s (%llu pages read, %llu dropped "
+			   "and read again on use)\n",
+			   fsize(cache << PAGE_SHIFT),
+			   (unsigned long long)filled,
+			   (unsigned long long)dropped);
+		return 0;
+	}
+	if (args->argc != 2)
+		return cmd_error(ctx, "usage: set image-cache SIZE");
+	if (arg_u64(ctx, args->argv[1], "image-cache", &v))
+		return -1;
+	if (v < 256 * KiB || v > 64 * GiB)
+		return cmd_error(ctx, "image-cache: give 256K to 64G");
+	phys_lazy_set_cache(&m->phys, v >> PAGE_SHIFT);
+	return 0;
+}
+
 static int
 set_run(struct ctx *ctx)
 {
@@ -116,6 +146,8 @@ set_run(struct ctx *ctx)
 	if (args->argc > 0 && (!strcmp(o, "progress") ||
 			 !strcmp(o, "host-mem-limit")))
 		return set_host(ctx, args);
+	if (!strcmp(o, "image-cache"))
+		return set_image_cache(ctx, args);
 	if (!strcmp(o, "tlb")) {
 		if (args->argc != 2 && args->argc != 3)
 			return cmd_error(ctx, "usage: set tlb on|off, or set "
@@ -166,7 +198,8 @@ set_run(struct ctx *ctx)
 	} else {
 		return cmd_error(ctx, "unknown setting '%s' (settings: json, "
 				 "echo, verbose, bail, tlb, seed, pager, "
-				 "redirect, progress, host-mem-limit)", o);
+				 "redirect, progress, host-mem-limit, image-cache)",
+				 o);
 	}
 	return 0;
 }
@@ -199,9 +232,13 @@ const struct cmd cmd_set = {
 	"                       grows past it stops as on Ctrl-C.  auto (the\n"
 	"                       default) is half the host's RAM; 'set\n"
 	"                       host-mem-limit' shows it\n"
+	"  set image-cache SIZE the decompressed pages of a compressed image\n"
+	"                       (kdump-compressed, AVML) kept (default 4M;\n"
+	"                       written pages are always kept); 'set\n"
+	"                       image-cache' shows it and the pages read\n"
 	"With no argument, prints the current settings.\n",
 	.complete = "words:json,echo,verbose,bail,tlb,seed,pager,redirect,"
-		    "progress,host-mem-limit expr:on,off,auto",
+		    "progress,host-mem-limit,image-cache expr:on,off,auto",
 	.min_args = 0,
 	.max_args = 3,
 	.flags = CMD_NOMACHINE,

@@ -49,8 +49,7 @@ xp_run(struct ctx *ctx)
 	buf = xmalloc(len);
 	if (phys_read(&m->phys, pa, buf, len, &e)) {
 		/* print what there is up to the hole, then fail */
-		const struct phys_range *r = phys_find(&m->phys, pa);
-		u64 ok = r ? r->start + r->size - pa : 0;
+		u64 ok = phys_readable(&m->phys, pa, len);
 
 		if (ok > 0 && f.fmt != 's') {
 			struct xfmt g = f;

@@ -214,6 +214,9 @@ struct arch_elf {
 	bool mapping_symbols;		/* $a, $t, $d, $x mark code and data */
 	bool thumb_bit;			/* bit 0 of an STT_FUNC: Thumb code */
 	u8 prstatus_pid;
+	/* utsname.machine of its kernels (prefixes, ','-separated) and class */
+	const char *uts_machine;
+	u8 elf_class;
 	bool (*core_note)(struct image_info *ii, const char *name,
 			  u32 namesz, u32 type, const u8 *desc, u32 descsz,
 			  int *ncpu);

@@ -20,6 +20,8 @@ const struct kernel_profile *arch_profile(const struct arch *a,
 					  const char *name);
 /* The conventions of an ELF machine, from its first arch (NULL: none). */
 const struct arch_elf *arch_elf_find(unsigned machine);
+/* The ELF machine and class of a kernel's utsname.machine; false: none. */
+bool arch_elf_by_uts(const char *machine, size_t len, unsigned *em, int *cls);
 /* The names of ELF machines no arch runs ({ 0, NULL }-terminated). */
 struct elf_other_machine {
 	u16 machine;

@@ -10,7 +10,7 @@
 
 #include "machine.h"
 
-enum image_format { IMG_RAW, IMG_ELF };
+enum image_format { IMG_RAW, IMG_ELF, IMG_KDUMP, IMG_LIME, IMG_AVML };
 
 /* Warnings kept of one image; the rest are counted in a last one. */
 #define IMAGE_WARN_MAX	50
@@ -54,6 +54,10 @@ struct image_info {
 	char direct_from[160];	/* how the direct map was found (or not) */
 	char layout_note[240];	/* what the layout facts rest on */
 	const char *reg_names[8];	/* of struct cpu regs[] (x86: cr0...) */
+	/* compressed and filtered dumps (kdump-compressed, AVML) */
+	char compression[48];	/* "zlib", "lzo, snappy" ... or "" */
+	int dump_level;		/* makedumpfile -d, or -1 */
+	u64 pages_present, pages_excluded;
 	char **warn;		/* warnings for the user, in order */
 	int nwarn;
 	int nwarn_dropped;	/* beyond IMAGE_WARN_MAX: only counted */

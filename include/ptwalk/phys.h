@@ -28,6 +28,20 @@
 #define PHYS_RAM	0x1	/* simulated RAM */
 #define PHYS_FILE	0x2	/* backed by an image file */
 #define PHYS_ZERO	0x4	/* image: zero-filled (ELF p_memsz > p_filesz) */
+#define PHYS_LAZY	0x8	/* image: pages filled on first access */
+
+/*
+ * The pages of a compressed image, filled into a private anonymous
+ * mapping on first access (src/hw/phys_lazy.c).  fill() writes the page
+ * at physical pa (page aligned) into dst, or says why it cannot (excluded
+ * from the dump, a corrupt stream...) and returns -1.
+ */
+struct phys_pager {
+	int (*fill)(void *ctx, u64 pa, u8 *dst, char *why, size_t n);
+	void (*release)(void *ctx);
+	void *ctx;
+};
+struct phys_lazy;
 
 struct phys_range {
 	u64 start, size;	/* physical [start, start + size) */
@@ -53,6 +67,7 @@ struct phys {
 	u64 ram_len;		/* 0: no RAM (an image) */
 	u64 *dirty;
 	size_t dirty_len;	/* bytes of the bitmap's own mapping */
+	struct phys_lazy *lazy;	/* the pages of PHYS_LAZY ranges, or NULL */
 };
 
 void phys_init(struct phys *p);
@@ -70,6 +85,23 @@ int phys_add_file_range(struct phys *p, u64 start, u64 len, u64 off,
 /* Image: [start, start + len) reads as zeros (private, writable). */
 int phys_add_zero_range(struct phys *p, u64 start, u64 len, struct error *e);
 
+/*
+ * Image: physical [lo, hi) is read page by page through pg, with at most
+ * cache_pages pages kept (written pages are kept for good); then
+ * phys_add_lazy_range() makes [start, start + len) of it memory.
+ */
+int phys_lazy_init(struct phys *p, u64 lo, u64 hi, const struct phys_pager *pg,
+		   u64 cache_pages, struct error *e);
+int phys_add_lazy_range(struct phys *p, u64 start, u64 len, struct error *e);
+void phys_lazy_set_cache(struct phys *p, u64 cache_pages);
+/* Pages filled and dropped since the start; the cache's size in pages. */
+void phys_lazy_stats(const struct phys *p, u64 *filled, u64 *dropped,
+		     u64 *cache_pages);
+u8 *phys_lazy_host(struct phys *p, u64 start, u64 len);
+u8 *phys_lazy_ptr(struct phys *p, const struct phys_range *r, u64 pa, u64 len,
+		  bool pin, char *why, size_t n);
+void phys_lazy_release(struct phys *p);
+
 const struct phys_range *phys_find(struct phys *p, u64 pa);
 u8 *phys_lookup_slow(struct phys *p, u64 pa, u64 len);
 
@@ -84,7 +116,8 @@ phys_ptr(struct phys *p, u64 pa, u64 len)
 	const struct phys_range *r = &p->r[p->hint];
 	u64 off = pa - r->start;
 
-	if (likely(p->nr > 0 && off < r->size && r->size - off >= len))
+	if (likely(p->nr > 0 && off < r->size && r->size - off >= len &&
+		   !(r->flags & PHYS_LAZY)))
 		return r->host + off;
 	return phys_lookup_slow(p, pa, len);
 }
@@ -107,8 +140,15 @@ phys_mark_dirty(struct phys *p, const u8 *h, u64 len)
 static inline u8 *
 phys_ptr_w(struct phys *p, u64 pa, u64 len)
 {
-	u8 *h = phys_ptr(p, pa, len);
+	u8 *h;
 
+	if (unlikely(p->lazy != NULL)) {
+		const struct phys_range *r = phys_find(p, pa);
+
+		if (r != NULL && (r->flags & PHYS_LAZY))
+			return phys_lazy_ptr(p, r, pa, len, true, NULL, 0);
+	}
+	h = phys_ptr(p, pa, len);
 	if (h != NULL)
 		phys_mark_dirty(p, h, len);
 	return h;
@@ -159,6 +199,8 @@ int phys_write(struct phys *p, u64 pa, const void *buf, u64 len,
  * only frames that hold data use host memory.
  */
 int phys_zero(struct phys *p, u64 pa, u64 len, struct error *e);
+/* Bytes of [pa, pa + len) readable from pa on, up to the first gap. */
+u64 phys_readable(struct phys *p, u64 pa, u64 len);
 /* Explain why pa is not backed: "beyond RAM", "in a hole ...". */
 void phys_describe_hole(struct phys *p, u64 pa, char *buf, size_t n);
 bool phys_is_ram(struct phys *p, u64 pa);

@@ -89,6 +89,29 @@ arch_elf_find(unsigned machine)
 	return NULL;
 }
 
+bool
+arch_elf_by_uts(const char *machine, size_t len, unsigned *em, int *cls)
+{
+	int i;
+
+	for (i = 0; arch_list[i] != NULL; i++) {
+		const struct arch_elf *ae = arch_list[i]->elf;
+		const char *p = ae ? ae->uts_machine : NULL;
+
+		while (p != NULL && *p) {
+			size_t n = strcspn(p, ",");
+
+			if (n <= len && !strncmp(machine, p, n)) {
+				*em = arch_list[i]->elf_machine;
+				*cls = ae->elf_class;
+				return true;
+			}
+			p += n + (p[n] == ',');
+		}
+	}
+	return false;
+}
+
 /* ELF machines of no arch here, named in the messages about their files. */
 const struct elf_other_machine elf_other_machines[] = {
 	{ EM_RISCV, "EM_RISCV (riscv)" },

@@ -451,6 +451,17 @@ machine_fault_reason(const struct machine *m, const struct walk *w,
 		break;
 	}
 	case WF_BEYOND_RAM:
+		/* phys_find() only moves its lookup hint */
+		if (phys_find((struct phys *)&m->phys, w->fault_info) != NULL) {
+			/* in memory, but not readable: an excluded page */
+			char hole[200];
+
+			phys_describe_hole((struct phys *)&m->phys,
+					   w->fault_info, hole, sizeof(hole));
+			snprintf(why, n, "the %s table at 0x%llx is %s", lvl,
+				 (unsigned long long)w->fault_info, hole);
+			break;
+		}
 		snprintf(why, n, "the %s table at 0x%llx lies outside physical "
 			 "memory", lvl, (unsigned long long)w->fault_info);
 		break;

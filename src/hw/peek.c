@@ -74,6 +74,14 @@ machine_peek_frame(struct machine *m, u64 va, u64 pa, void *buf, u64 n,
 	if (phys_is_ram(&m->phys, pa) &&
 	    phys_read(&m->phys, pa, buf, n, NULL) == 0)
 		return 0;
+	if (phys_is_ram(&m->phys, pa)) {
+		/* in memory but not in the image: excluded, corrupt */
+		phys_describe_hole(&m->phys, pa, hole, sizeof(hole));
+		snprintf(why, sizeof(why), "it maps physical 0x%0*llx, which "
+			 "is %s", m->arch->pa_digits, (unsigned long long)pa,
+			 hole);
+		return cannot(m, va, why, e);
+	}
 	phys_describe_hole(&m->phys, pa, hole, sizeof(hole));
 	snprintf(why, sizeof(why), "it maps physical 0x%0*llx, which is not "
 		 "RAM (%s); device memory is not simulated",

@@ -41,6 +41,7 @@ phys_release(struct phys *p)
 	if (p->dirty != NULL)
 		munmap(p->dirty, p->dirty_len);
 	free(p->zmap);
+	phys_lazy_release(p);
 	if (p->fd >= 0)
 		close(p->fd);
 	if (p->r != &empty_range)
@@ -178,6 +179,19 @@ phys_add_file_range(struct phys *p, u64 start, u64 len, u64 off,
 }
 
 int
+phys_add_lazy_range(struct phys *p, u64 start, u64 len, struct error *e)
+{
+	u8 *h = phys_lazy_host(p, start, len);
+
+	if (h == NULL)
+		return error_set(e, -EINVAL, "paged range 0x%llx+0x%llx lies "
+				 "outside the image's span or is not page "
+				 "aligned", (unsigned long long)start,
+				 (unsigned long long)len);
+	return phys_insert(p, start, len, h, PHYS_LAZY, e);
+}
+
+int
 phys_add_zero_range(struct phys *p, u64 start, u64 len, struct error *e)
 {
 	void *m;
@@ -234,15 +248,42 @@ phys_find(struct phys *p, u64 pa)
 u8 *
 phys_lookup_slow(struct phys *p, u64 pa, u64 len)
 {
-	const struct phys_range *r = phys_find(p, pa);
+	const struct phys_range *r = p->nr > 0 ? &p->r[p->hint] : NULL;
 	u64 off;
 
+	if (r == NULL || pa - r->start >= r->size)
+		r = phys_find(p, pa);
 	if (r == NULL)
 		return NULL;
+	if (r->flags & PHYS_LAZY)
+		return phys_lazy_ptr(p, r, pa, len, false, NULL, 0);
 	off = pa - r->start;
 	if (r->size - off < len)
 		return NULL;
 	return r->host + off;
+}
+
+u64
+phys_readable(struct phys *p, u64 pa, u64 len)
+{
+	u64 ok = 0;
+
+	while (ok < len) {
+		const struct phys_range *r = phys_find(p, pa + ok);
+		u64 n;
+
+		if (r == NULL)
+			break;
+		n = MIN(len - ok, r->size - (pa + ok - r->start));
+		if (r->flags & PHYS_LAZY) {
+			n = MIN(n, PAGE_SIZE - ((pa + ok) & (PAGE_SIZE - 1)));
+			if (phys_lazy_ptr(p, r, pa + ok, n, false, NULL, 0) ==
+			    NULL)
+				break;
+		}
+		ok += n;
+	}
+	return ok;
 }
 
 bool
@@ -254,9 +295,16 @@ phys_is_ram(struct phys *p, u64 pa)
 void
 phys_describe_hole(struct phys *p, u64 pa, char *buf, size_t n)
 {
+	const struct phys_range *r = phys_find(p, pa);
 	int i;
 	u64 prev_end = 0;
 
+	if (r != NULL && (r->flags & PHYS_LAZY)) {
+		pa &= PAGE_MASK;
+		snprintf(buf, n, "readable");
+		phys_lazy_ptr(p, r, pa, PAGE_SIZE, false, buf, n);
+		return;
+	}
 	if (p->nr == 0) {
 		snprintf(buf, n, "no physical memory");
 		return;
@@ -405,6 +453,17 @@ phys_copy(struct phys *p, u64 pa, void *buf, const void *src, u64 len,
 		}
 		off = pa - r->start;
 		n = MIN(len, r->size - off);
+		if (r->flags & PHYS_LAZY) {
+			char why[200];
+
+			/* page by page: a pointer may be dropped after */
+			n = MIN(n, PAGE_SIZE - (pa & (PAGE_SIZE - 1)));
+			if (phys_lazy_ptr(p, r, pa, n, buf == NULL, why,
+					  sizeof(why)) == NULL)
+				return error_set(e, -EIO, "physical address "
+						 "0x%llx is %s",
+						 (unsigned long long)pa, why);
+		}
 		if (r->host == p->ram && p->ram != NULL) {
 			if (buf != NULL)
 				ram_load(p, off, buf, n);
@@ -473,6 +532,8 @@ phys_frame_touched(struct phys *p, u64 pa)
 
 	if (r == NULL)
 		return false;
+	if (r->flags & PHYS_LAZY)
+		return true;
 	if ((f = ram_frame(p, r, pa)) >= 0)
 		return frame_dirty(p, (u64)f);
 	h = (uintptr_t)(r->host + (pa - r->start));
@@ -496,6 +557,11 @@ phys_residency(struct phys *p, u64 pa, u64 len, unsigned char *vec)
 	if ((f = ram_frame(p, r, pa)) >= 0 && !(pa & (PAGE_SIZE - 1))) {
 		for (i = 0; i < n; i++)
 			vec[i] = frame_dirty(p, (u64)f + i);
+		return 0;
+	}
+	if (r->flags & PHYS_LAZY) {
+		/* a compressed image: every page in the file holds data */
+		memset(vec, 1, n);
 		return 0;
 	}
 	h = (uintptr_t)(r->host + (pa - r->start));

@@ -22,6 +22,8 @@
 #include "ptwalk/ksym.h"
 #include "ptwalk/ktypes.h"
 
+#include "image_fmt.h"
+
 /* After the first IMAGE_WARN_MAX warnings: how many more there were. */
 static void
 warn_summary(struct image_info *ii)
@@ -89,13 +91,42 @@ note_text(const u8 *desc, size_t n)
  * The notes of a core: a CPU per NT_PRSTATUS (nprs), the machine's own
  * CPU notes (narch: QEMU's x86 CPU state), the VMCOREINFO, ptwalk's note.
  */
+/* One note of a core or of a kdump-compressed dump's note area. */
+void
+image_note(struct image_info *ii, const char *name, u32 namesz, u32 type,
+	   const u8 *desc, u32 descsz, int *nprs, int *narch)
+{
+	const struct arch_elf *ae = arch_elf_find(ii->elf_machine);
+
+	if (namesz == 5 && !memcmp(name, "CORE", 5) && type == NT_PRSTATUS) {
+		struct image_cpu *c = image_add_cpu(ii, nprs);
+		unsigned pid_off = ae ? ae->prstatus_pid : 0;
+
+		if (pid_off && descsz >= pid_off + 4)
+			c->id = (int)get_word(desc + pid_off, 4) - 1;
+	} else if (ae != NULL && ae->core_note != NULL &&
+		   ae->core_note(ii, name, namesz, type, desc, descsz, narch)) {
+		return;
+	} else if (namesz == 11 && !memcmp(name, "VMCOREINFO", 11)) {
+		free(ii->vmcoreinfo);
+		ii->vmcoreinfo = note_text(desc, descsz);
+		vmcoreinfo_index(ii);
+	} else if (namesz == 7 && !memcmp(name, "PTWALK", 7)) {
+		free(ii->features);
+		ii->features = note_text(desc, descsz);
+	}
+}
+
+/*
+ * The notes of a core: a CPU per NT_PRSTATUS (nprs), the machine's own
+ * CPU notes (narch: QEMU's x86 CPU state), the VMCOREINFO, ptwalk's note.
+ */
 static void
 read_notes(Elf *elf, struct image_info *ii, u64 off, u64 size, int *nprs,
 	   int *narch)
 {
 	Elf_Data *d = elf_getdata_rawchunk(elf, (int64_t)off, (size_t)size,
 					   ELF_T_NHDR);
-	const struct arch_elf *ae = arch_elf_find(ii->elf_machine);
 	size_t pos = 0, name_off, desc_off;
 	GElf_Nhdr nh;
 
@@ -105,31 +136,40 @@ read_notes(Elf *elf, struct image_info *ii, u64 off, u64 size, int *nprs,
 		return;
 	}
 	while (pos < d->d_size &&
-	       (pos = gelf_getnote(d, pos, &nh, &name_off, &desc_off)) > 0) {
-		const char *name = (const char *)d->d_buf + name_off;
-		const u8 *desc = (const u8 *)d->d_buf + desc_off;
+	       (pos = gelf_getnote(d, pos, &nh, &name_off, &desc_off)) > 0)
+		image_note(ii, (const char *)d->d_buf + name_off, nh.n_namesz,
+			   nh.n_type, (const u8 *)d->d_buf + desc_off,
+			   nh.n_descsz, nprs, narch);
+}
 
-		if (nh.n_namesz == 5 && !memcmp(name, "CORE", 5) &&
-		    nh.n_type == NT_PRSTATUS) {
-			struct image_cpu *c = image_add_cpu(ii, nprs);
-			unsigned pid_off = ae ? ae->prstatus_pid : 0;
+/*
+ * Notes in memory (ELF note format, 4-byte aligned), as far as they are
+ * whole; returns how many were read.
+ */
+int
+image_notes_buf(struct image_info *ii, const u8 *buf, u64 size, int *nprs,
+		int *narch)
+{
+	u64 pos = 0;
+	int n = 0;
 
-			if (pid_off && nh.n_descsz >= pid_off + 4)
-				c->id = (int)get_word(desc + pid_off, 4) - 1;
-		} else if (ae != NULL && ae->core_note != NULL &&
-			   ae->core_note(ii, name, nh.n_namesz, nh.n_type,
-					 desc, nh.n_descsz, narch)) {
-			continue;
-		} else if (nh.n_namesz == 11 &&
-			   !memcmp(name, "VMCOREINFO", 11)) {
-			free(ii->vmcoreinfo);
-			ii->vmcoreinfo = note_text(desc, nh.n_descsz);
-			vmcoreinfo_index(ii);
-		} else if (nh.n_namesz == 7 && !memcmp(name, "PTWALK", 7)) {
-			free(ii->features);
-			ii->features = note_text(desc, nh.n_descsz);
-		}
+	while (size - pos >= 12) {
+		u32 namesz, descsz, type;
+		u64 nlen, dlen;
+
+		memcpy(&namesz, buf + pos, 4);
+		memcpy(&descsz, buf + pos + 4, 4);
+		memcpy(&type, buf + pos + 8, 4);
+		nlen = ALIGN_UP((u64)namesz, 4);
+		dlen = ALIGN_UP((u64)descsz, 4);
+		if (nlen > size - pos - 12 || dlen > size - pos - 12 - nlen)
+			break;
+		image_note(ii, (const char *)buf + pos + 12, namesz, type,
+			   buf + pos + 12 + nlen, descsz, nprs, narch);
+		pos += 12 + nlen + dlen;
+		n++;
 	}
+	return n;
 }
 
 /*
@@ -484,9 +524,6 @@ compressed(const u8 *h, size_t n)
 		return "compressed with gzip: decompress it first (gunzip)";
 	if (n >= 4 && !memcmp(h, "\x28\xb5\x2f\xfd", 4))
 		return "compressed with zstd: decompress it first (unzstd)";
-	if (n >= 8 && !memcmp(h, "KDUMP   ", 8))
-		return "in makedumpfile's compressed kdump format: convert it "
-			"to ELF first (makedumpfile -E)";
 	return NULL;
 }
 
@@ -515,7 +552,8 @@ pick_arch(const struct image_info *ii, struct error *e)
 				  a->name);
 			return NULL;
 		}
-		if (ii->format == IMG_ELF && a->elf_machine != ii->elf_machine) {
+		if ((ii->format == IMG_ELF || ii->format == IMG_KDUMP) &&
+		    a->elf_machine != ii->elf_machine) {
 			error_set(e, -EINVAL, "--arch %s does not match the core, "
 				  "whose ELF machine is %u", a->name,
 				  ii->elf_machine);
@@ -523,11 +561,13 @@ pick_arch(const struct image_info *ii, struct error *e)
 		}
 		return a;
 	}
-	if (ii->format == IMG_RAW) {
-		error_set(e, -EINVAL, "'%s' is a raw image, which does not say "
+	if (ii->format == IMG_RAW || ii->format == IMG_LIME ||
+	    ii->format == IMG_AVML) {
+		error_set(e, -EINVAL, "'%s' is a %s, which does not say "
 			  "its architecture or page tables: give --arch ARCH "
 			  "and the page-table root (--cr3 PADDR)",
-			  ii->opts.path);
+			  ii->opts.path, ii->format == IMG_RAW ? "raw image" :
+			  ii->kind);
 		return NULL;
 	}
 	for (i = 0; arch_list[i] != NULL; i++) {
@@ -595,11 +635,24 @@ open_mapped(void *arg)
 	const struct arch *a;
 	struct machine *m;
 	const char *why;
+	int fmt;
 
 	why = compressed(op->ph.map, op->ph.map_len);
 	if (why != NULL)
 		return error_set(e, -EINVAL, "'%s' is %s", o->path, why);
-	if (op->ph.map_len >= SELFMAG && !memcmp(op->ph.map, ELFMAG, SELFMAG)) {
+	fmt = image_fmt_detect(op->ph.map, op->ph.map_len, &why);
+	if (fmt < 0 && why != NULL)
+		return error_set(e, -EINVAL, "'%s' is %s", o->path, why);
+	if (fmt == IMG_KDUMP) {
+		ii->format = IMG_KDUMP;
+		if (kdump_open(&op->ph, ii, e))
+			return -1;
+	} else if (fmt == IMG_LIME || fmt == IMG_AVML) {
+		ii->format = (enum image_format)fmt;
+		if (lime_open(&op->ph, ii, e))
+			return -1;
+	} else if (op->ph.map_len >= SELFMAG &&
+		   !memcmp(op->ph.map, ELFMAG, SELFMAG)) {
 		ii->format = IMG_ELF;
 		if (open_elf_core(&op->ph, ii, e))
 			return -1;

@@ -75,10 +75,12 @@ const struct option_doc option_docs[] = {
 	  "4 levels) or 39 (3 levels), as CONFIG_ARM64_VA_BITS", "words:48,39",
 	  1008, NULL },
 	{ "image", 'i', "FILE", "open a memory image instead of simulating: "
-	  "a QEMU dump-guest-memory or kdump ELF core, or a raw dump of "
-	  "physical memory; the arch and page-table roots come from the "
-	  "file when it says (QEMU's CPU notes, VMCOREINFO), else give "
-	  "--arch and --cr3", "file", 'i', NULL },
+	  "an ELF core (QEMU dump-guest-memory, kdump), a kdump-compressed "
+	  "dump (makedumpfile -c/-l/-p/-z, QEMU -z/-l/-s; filtered and "
+	  "split dumps too), a LiME or AVML image, or a raw dump of "
+	  "physical memory, told apart by content; the arch and page-table "
+	  "roots come from the file when it says (QEMU's CPU notes, "
+	  "VMCOREINFO), else give --arch and --cr3", "file", 'i', NULL },
 	{ "cr3", 0, "PADDR", "with --image: the page-table root of every "
 	  "CPU (x86 CR3), overriding the file's", NULL, 1020, NULL },
 	{ "ttbr0", 0, "PADDR", "with --image of arm or arm64: the TTBR0 "

@@ -318,8 +318,10 @@ walk_step(struct ctx *ctx, const struct walk *w, const struct walk_step *s,
 		out_printf(ctx, "  %-15s %s + %u*%u = %s: the table is %s\n",
 			   head, fpa(m, s->table), s->index, L->esize,
 			   fpa(m, s->entry_pa), why);
-		out_printf(ctx, "  fault    the walk stops: the entry above "
-			   "points outside physical memory\n");
+		out_printf(ctx, "  fault    the walk stops: %s\n",
+			   phys_find(&m->phys, s->entry_pa) != NULL ?
+			   "the table page is not readable from the image" :
+			   "the entry above points outside physical memory");
 		return true;
 	}
 	entry_flags(m, s->lvl, s->entry, flags, sizeof(flags));

@@ -3,8 +3,10 @@
  * libFuzzer harness: the memory-image loaders (src/image.c and the arch
  * image setups: ELF cores with their notes and VMCOREINFO, raw files).
  *
- * Each input is an image file.  One that starts like an ELF file is opened
- * as `ptwalk --image FILE` opens it (the arch from the core); any other is
+ * Each input is an image file.  One that starts like an ELF file or a
+ * kdump-compressed dump (or a flattened one, or an old diskdump) is opened
+ * as `ptwalk --image FILE` opens it (the arch from the dump); any other
+ * (LiME and AVML too, which do not say their arch) is
  * opened as a raw image with the page-table root at physical 0 (`--arch A
  * --cr3 0`), on an arch that reads images picked by the length of the
  * bytes past the last whole page, which the raw loader ignores.  Each
@@ -26,7 +28,8 @@
 
 static const char *const looks =
 	"machine; layout; cpus; walk 0; walk 0xc0000000; "
-	"walk 0xffff888000000000; walk 0xffff000000000000";
+	"walk 0xffff888000000000; walk 0xffff000000000000; "
+	"xp 0x1d94000 64; xp 0x1000 16";
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -74,7 +77,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (fd < 0)
 		abort();
 	fuzz_mute(true);
-	if (size >= 4 && !memcmp(data, "\177ELF", 4)) {
+	if ((size >= 4 && !memcmp(data, "\177ELF", 4)) ||
+	    (size >= 8 && (!memcmp(data, "KDUMP   ", 8) ||
+			   !memcmp(data, "DISKDUMP", 8) ||
+			   !memcmp(data, "makedump", 8)))) {
 		open_and_look(path, NULL);
 	} else {
 		/* the bytes past the last whole page (ignored) pick the arch */

@@ -802,6 +802,8 @@ static const struct arch_elf arm_elf = {
 	.mapping_symbols = true,
 	.thumb_bit = true,
 	.prstatus_pid = 24,
+	.uts_machine = "arm",
+	.elf_class = ELFCLASS32,
 };
 
 const struct arch arch_arm = {

@@ -683,6 +683,8 @@ static const struct arch_elf arm64_elf = {
 	.hint = "--arch arm64",
 	.mapping_symbols = true,
 	.prstatus_pid = 32,
+	.uts_machine = "aarch64",
+	.elf_class = ELFCLASS64,
 };
 
 const struct arch arch_arm64 = {

@@ -646,6 +646,8 @@ static const struct arch_elf x86_32_elf = {
 	.name = "EM_386 (i386)",
 	.hint = "--arch i386 or i386-pae",
 	.prstatus_pid = 24,
+	.uts_machine = "i386,i486,i586,i686",
+	.elf_class = ELFCLASS32,
 	.core_note = x86_core_note,
 };
 
@@ -653,6 +655,8 @@ static const struct arch_elf x86_64_elf = {
 	.name = "EM_X86_64 (x86_64)",
 	.hint = "--arch x86_64",
 	.prstatus_pid = 32,
+	.uts_machine = "x86_64",
+	.elf_class = ELFCLASS64,
 	.core_note = x86_core_note,
 };
 

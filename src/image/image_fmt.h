@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The readers of the image formats other than ELF and raw, each in its own
+ * file: kdump-compressed (kdump.c), LiME and AVML (lime.c).  image.c picks
+ * one by the file's first bytes (image_fmt_detect) and calls its open.
+ */
+#ifndef PTWALK_IMAGE_FMT_H
+#define PTWALK_IMAGE_FMT_H
+
+#include "ptwalk/image_info.h"
+#include "ptwalk/phys.h"
+
+/* Default size of the cache of decompressed pages (set image-cache). */
+#define IMAGE_CACHE_DEFAULT	(4 * MiB)
+
+/*
+ * By content: IMG_KDUMP, IMG_LIME, IMG_AVML, or -1 with *why set when the
+ * file is a dump variant ptwalk cannot read (flattened, old diskdump), or
+ * -1 with *why NULL when it is none of these.
+ */
+int image_fmt_detect(const u8 *h, size_t n, const char **why);
+
+int kdump_open(struct phys *ph, struct image_info *ii, struct error *e);
+int lime_open(struct phys *ph, struct image_info *ii, struct error *e);
+
+/* image.c: the notes of a core, one at a time or a buffer of them */
+void image_note(struct image_info *ii, const char *name, u32 namesz, u32 type,
+		const u8 *desc, u32 descsz, int *nprs, int *narch);
+int image_notes_buf(struct image_info *ii, const u8 *buf, u64 size, int *nprs,
+		    int *narch);
+
+#endif
