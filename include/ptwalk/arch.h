@@ -109,6 +109,8 @@ struct bitfield {
 #define F_PCID		0x0010	/* PCID tags in the TLB */
 #define F_PSE36		0x0040
 #define F_HAFDBS	0x0080	/* arm64: hardware access flag and dirty state */
+#define F_SVADU		0x0100	/* riscv: hardware A/D updates (else Svade) */
+#define F_SVPBMT	0x0200	/* riscv: page-based memory types */
 
 struct machine_opts {
 	const char *arch;
@@ -271,7 +273,7 @@ struct arch_mm {
 
 	/*
 	 * Processes (asm/elf.h, asm/processor.h): ELF_PLATFORM (the
-	 * AT_PLATFORM string), ELF_HWCAP and ELF_HWCAP2, the default
+	 * AT_PLATFORM string; NULL: none, no AT_PLATFORM), ELF_HWCAP and ELF_HWCAP2, the default
 	 * mmap_min_addr, ELF_ET_DYN_BASE (where a PIE with an interpreter
 	 * goes), and whether arch_align_stack() rounds the stack pointer
 	 * down to 16 bytes.

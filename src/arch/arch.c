@@ -16,6 +16,10 @@
 	ARCH(arch_x86_64_la57)	\
 	ARCH(arch_arm)		\
 	ARCH(arch_arm64)	\
+	ARCH(arch_riscv64)	\
+	ARCH(arch_riscv64_sv48)	\
+	ARCH(arch_riscv64_sv57)	\
+	ARCH(arch_riscv32)	\
 	/* the end of the list */
 
 #define ARCH_DECLARE(a)	extern const struct arch a;
@@ -37,6 +41,10 @@ const struct feature_name feature_names[] = {
 	{ "pse36", F_PSE36, "PSE-36: 4M pages above 4G" },
 	{ "hafdbs", F_HAFDBS, "arm64: hardware access flag and dirty state "
 	  "(ARMv8.1 TCR_EL1.HA/HD)" },
+	{ "svadu", F_SVADU, "riscv: the walker sets A and D (Svadu); without "
+	  "it a clear A or a store to a clean page faults (Svade)" },
+	{ "svpbmt", F_SVPBMT, "riscv: page-based memory types (PBMT, "
+	  "PTE bits 62:61)" },
 	{ NULL, 0, NULL }
 };
 
@@ -88,7 +96,6 @@ arch_elf_find(unsigned machine)
 
 /* ELF machines of no arch here, named in the messages about their files. */
 const struct elf_other_machine elf_other_machines[] = {
-	{ EM_RISCV, "EM_RISCV (riscv)" },
 	{ EM_PPC64, "EM_PPC64 (ppc64)" },
 	{ EM_PPC, "EM_PPC (ppc)" },
 	{ EM_S390, "EM_S390 (s390)" },
