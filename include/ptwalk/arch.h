@@ -386,6 +386,7 @@ struct arch {
 	bool vmalloc_param;		/* takes --vmalloc (vmalloc= at boot) */
 	bool huge_vmap;			/* HAVE_ARCH_HUGE_VMAP: huge ioremap leaves */
 	const struct arch_disasm *dis;	/* NULL: no disassembler */
+	const char *dis_missing;	/* then why, for `dis` */
 	bool is64;
 	u8 va_digits, pa_digits;	/* print widths */
 	u32 elf_machine;		/* e_machine of its programs (elf.h) */
