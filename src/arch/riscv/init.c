@@ -419,7 +419,7 @@ regions32(struct machine *m)
 			   "linear map of all RAM, the kernel image in it",
 			   "__pa(va) = va - PAGE_OFFSET + phys_ram_base",
 			   REG_DIRECT, L->page_offset - L->phys_offset);
-	machine_add_region(m, "unused", L->high_memory, 0,
+	machine_add_region(m, "unused", L->high_memory, 1ULL << 32,
 			   "above the end of RAM", "unmapped", REG_GAP, 0);
 }
 
@@ -503,12 +503,14 @@ riscv_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 		/* MODULES_VADDR = PFN_ALIGN(_end) - 2G, MODULES_END = _start */
 		L->modules_end = L->kimage_vaddr;
 		L->modules_vaddr = ALIGN_UP(L->kend, PAGE_SIZE) - 2 * GiB;
+		L->kernel_pgd_start = -L->task_size;
 		regions64(m);
 	} else {
 		L->modules_vaddr = L->vmalloc_start;
 		L->modules_end = L->page_offset;
 		L->task_size = L->fixaddr_top - 4 * MiB;
 		L->stack_top = L->task_size;
+		L->kernel_pgd_start = L->task_size;
 		regions32(m);
 	}
 	fixmap_slots(m);

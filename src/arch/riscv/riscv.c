@@ -422,11 +422,15 @@ riscv_bad_desc(const struct mmu *mmu, int lvl, u64 e,
 	else if (d->bad & RV_RSVD64)
 		snprintf(buf, n, "reserved bits 0x%llx (60:54) set: page fault",
 			 (unsigned long long)d->bad);
-	else
-		snprintf(buf, n, "a misaligned superpage at level %u: PPN bits "
-			 "0x%llx below its %s size must be 0: page fault", hl,
-			 (unsigned long long)d->bad,
-			 lvl == LVL_PTE ? "4K" : mmu->lv[lvl].hw);
+	else {
+		char size[32];
+
+		fmt_size(size, sizeof(size), 1ULL << mmu->lv[lvl].leaf_shift);
+		snprintf(buf, n, "a misaligned superpage at level %u: a %s "
+			 "page whose PPN has low bits 0x%llx (they must be 0): "
+			 "page fault", hl, size,
+			 (unsigned long long)(d->bad >> RV_PPN_SHIFT));
+	}
 }
 
 static const char *const mode_names[16] = {
