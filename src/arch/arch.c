@@ -39,12 +39,12 @@ const struct feature_name feature_names[] = {
 	{ "gbpages", F_GBPAGES, "1G pages in the x86_64 direct map" },
 	{ "pcid", F_PCID, "PCID-tagged TLB entries (CR4.PCIDE)" },
 	{ "pse36", F_PSE36, "PSE-36: 4M pages above 4G" },
-	{ "hafdbs", F_HAFDBS, "arm64: hardware access flag and dirty state "
+	{ "hafdbs", F_HAFDBS, "hardware access flag and dirty state "
 	  "(ARMv8.1 TCR_EL1.HA/HD)" },
-	{ "svadu", F_SVADU, "riscv: the walker sets A and D (Svadu); without "
-	  "it a clear A or a store to a clean page faults (Svade)" },
-	{ "svpbmt", F_SVPBMT, "riscv: page-based memory types (PBMT, "
-	  "PTE bits 62:61)" },
+	{ "svadu", F_SVADU, "the walker sets A and D (Svadu); without it a "
+	  "clear A or a store to a clean page faults (Svade)" },
+	{ "svpbmt", F_SVPBMT, "page-based memory types (Svpbmt: PTE bits "
+	  "62:61)" },
 	{ NULL, 0, NULL }
 };
 
