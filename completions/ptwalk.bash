@@ -21,7 +21,7 @@ _ptwalk_values()
 {
 	case "$1" in
 	-a|--arch)
-		COMPREPLY=( $(compgen -W 'i386 i386-pae x86_64 x86_64-la57 arm arm64' -- "$2") ) ;;
+		COMPREPLY=( $(compgen -W 'i386 i386-pae x86_64 x86_64-la57 arm arm64 riscv64 riscv64-sv48 riscv64-sv57 riscv32' -- "$2") ) ;;
 	-m|--mem)
 		;;
 	--cpus)
@@ -29,13 +29,13 @@ _ptwalk_values()
 	--nodes)
 		;;
 	--cpu)
-		COMPREPLY=( $(compgen -W 'nopse nopge nonx nogbpages nopcid pse36 nopse36 pse pge nx gbpages pcid hafdbs nohafdbs' -- "$2") ) ;;
+		COMPREPLY=( $(compgen -W 'nopse nopge nonx nogbpages nopcid pse36 nopse36 pse pge nx gbpages pcid hafdbs nohafdbs svadu nosvadu svpbmt nosvpbmt' -- "$2") ) ;;
 	--vmalloc)
 		;;
 	--kernel)
 		COMPREPLY=( $(compgen -W '2.6 3.4 5.4 6.1 6.1-rodata-full' -- "$2") ) ;;
 	--va-bits)
-		COMPREPLY=( $(compgen -W '48 39' -- "$2") ) ;;
+		COMPREPLY=( $(compgen -W '48 39 57' -- "$2") ) ;;
 	-i|--image)
 		COMPREPLY=( $(compgen -f -- "$2") ) ;;
 	--cr3)
