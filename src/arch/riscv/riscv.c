@@ -45,32 +45,33 @@ hwlvl(const struct mmu *mmu, int lvl)
  * Decoding
  */
 
+/*
+ * The rights of a leaf, by its R W X U bits and whether a store may go
+ * (W, and D set or Svadu).  U pages: user access; the kernel reads and
+ * writes them only with sstatus.SUM (uaccess) and never executes them.
+ */
+#define LP_(r, w, x, u) ((u16)((u) ? \
+	(((r) ? P_UR | P_KR : 0) | ((w) ? P_UW | P_KW : 0) | ((x) ? P_UX : 0)) : \
+	(((r) ? P_KR : 0) | ((w) ? P_KW : 0) | ((x) ? P_KX : 0))))
+#define LP4_(w, x, u) LP_(0, w, x, u), LP_(1, w, x, u)
+#define LP8_(x, u) LP4_(0, x, u), LP4_(1, x, u)
+#define LP16_(u) LP8_(0, u), LP8_(1, u)
+/* indexed by bits 4:1 (U X W R) */
+static const u16 perm_lut[16] = { LP16_(0), LP16_(1) };
+#undef LP_
+#undef LP4_
+#undef LP8_
+#undef LP16_
+
 static inline u16
 leaf_perm(const struct mmu *mmu, u64 e)
 {
-	bool w = (e & RV_W) && ((e & RV_D) || (mmu->features & F_SVADU));
-	u16 p = 0;
+	u64 idx = (e >> 1) & 15;
 
-	/*
-	 * U pages: user access; the kernel reads and writes them only with
-	 * sstatus.SUM (uaccess) and never executes them.
-	 */
-	if (e & RV_U) {
-		if (e & RV_R)
-			p |= P_UR | P_KR;
-		if (w)
-			p |= P_UW | P_KW;
-		if (e & RV_X)
-			p |= P_UX;
-		return p;
-	}
-	if (e & RV_R)
-		p |= P_KR;
-	if (w)
-		p |= P_KW;
-	if (e & RV_X)
-		p |= P_KX;
-	return p;
+	/* under Svade a store to a clean page faults */
+	if (!(e & RV_D) && !(mmu->features & F_SVADU))
+		idx &= ~2ULL;
+	return perm_lut[idx];
 }
 
 static inline u32
@@ -84,12 +85,14 @@ leaf_attr(u64 e)
 		a |= P_YOUNG;
 	if (e & RV_D)
 		a |= P_DIRTY;
-	if ((e & RV_PBMT) == RV_PBMT_NC)
-		a |= P_WC;
-	else if ((e & RV_PBMT) == RV_PBMT_IO)
-		a |= P_NOCACHE;
-	if (e & RV_SPECIAL)
-		a |= P_SPECIAL;
+	if (unlikely(e & (RV_PBMT | RV_SPECIAL))) {
+		if ((e & RV_PBMT) == RV_PBMT_NC)
+			a |= P_WC;
+		else if ((e & RV_PBMT) == RV_PBMT_IO)
+			a |= P_NOCACHE;
+		if (e & RV_SPECIAL)
+			a |= P_SPECIAL;
+	}
 	return a;
 }
 
@@ -116,33 +119,46 @@ riscv_decode(const struct mmu *mmu, int lvl, u64 e, struct pte_decode *d)
 		return;
 	}
 	/* W without R is reserved (W=1 X=1 R=0 too) */
-	if (unlikely((e & (RV_R | RV_W)) == RV_W))
-		{ bad(d, RV_W); return; }
+	if (unlikely((e & (RV_R | RV_W)) == RV_W)) {
+		bad(d, RV_W);
+		return;
+	}
 	if ((e & RV_RWX) == 0) {
 		/* a pointer: N, PBMT and the reserved bits must be 0 */
-		if (unlikely(e & mmu->rsvd_table[lvl]))
-			{ bad(d, e & mmu->rsvd_table[lvl]); return; }
-		if (unlikely(lvl == LVL_PTE))
-			{ bad(d, RV_V); return; }
+		if (unlikely(e & mmu->rsvd_table[lvl])) {
+			bad(d, e & mmu->rsvd_table[lvl]);
+			return;
+		}
+		if (unlikely(lvl == LVL_PTE)) {
+			bad(d, RV_V);
+			return;
+		}
 		d->kind = PT_TABLE;
 		d->perm = P_PERM;
 		d->addr = pte_pa(e, ppn);
 		return;
 	}
-	if (unlikely(e & mmu->rsvd_leaf[lvl]))
-		{ bad(d, e & mmu->rsvd_leaf[lvl]); return; }
-	if (unlikely((e & RV_PBMT) == RV_PBMT))
-		{ bad(d, RV_PBMT); return; }
+	if (unlikely(e & mmu->rsvd_leaf[lvl])) {
+		bad(d, e & mmu->rsvd_leaf[lvl]);
+		return;
+	}
+	if (unlikely((e & RV_PBMT) == RV_PBMT)) {
+		bad(d, RV_PBMT);
+		return;
+	}
 	shift = lvl == LVL_PTE ? PAGE_SHIFT : mmu->lv[lvl].leaf_shift;
 	if (unlikely(e & RV_N)) {
 		/* Svnapot: only 64K at level 0, PPN[3:0] = 0b1000 */
-		if (lvl != LVL_PTE || ((e >> RV_PPN_SHIFT) & 0xf) != 0x8)
-			{ bad(d, RV_N); return; }
+		if (lvl != LVL_PTE || ((e >> RV_PPN_SHIFT) & 0xf) != 0x8) {
+			bad(d, RV_N);
+			return;
+		}
 		shift = 16;
 	} else if (unlikely((low = e & ppn & GENMASK(shift - 3, 10)) &&
 			    shift > PAGE_SHIFT)) {
 		/* a misaligned superpage: PPN bits below its size */
-		{ bad(d, low); return; }
+		bad(d, low);
+		return;
 	}
 	d->kind = PT_LEAF;
 	d->shift = (u8)shift;
