@@ -290,8 +290,8 @@ vmemmap_start(const struct machine *m)
  * RAM here): the struct page of phys_ram_base is phys_ram_base's pfn
  * pages into it, where the memory map starts.
  */
-static void
-set_vmemmap(struct machine *m)
+void
+riscv_set_vmemmap(struct machine *m)
 {
 	struct layout *L = &m->lay;
 
@@ -301,8 +301,8 @@ set_vmemmap(struct machine *m)
 }
 
 /* The 64-bit layout of pgtable.h and page.h for VA_BITS vb. */
-static void
-layout64(struct machine *m, unsigned vb)
+void
+riscv_layout64(struct machine *m, unsigned vb)
 {
 	struct layout *L = &m->lay;
 	u64 pgdir = 1ULL << m->mmu.lv[LVL_PGD].shift;
@@ -323,9 +323,10 @@ layout64(struct machine *m, unsigned vb)
 	L->stack_top = L->task_size;
 }
 
-static void
-layout32(struct machine *m, const struct riscv_kernel *k)
+void
+riscv_layout32(struct machine *m)
 {
+	const struct riscv_kernel *k = &linux61;
 	struct layout *L = &m->lay;
 
 	L->page_offset = k->page_offset_sv32;
@@ -337,8 +338,8 @@ layout32(struct machine *m, const struct riscv_kernel *k)
 	L->kimage_vaddr = L->page_offset + 4 * MiB;
 }
 
-static void
-regions64(struct machine *m)
+void
+riscv_regions64(struct machine *m)
 {
 	const struct layout *L = &m->lay;
 	u64 kstart = -(L->task_size), pci = L->fixaddr_top;
@@ -393,8 +394,8 @@ regions64(struct machine *m)
 			   "the rest of the kernel's 2G", "unmapped", REG_GAP, 0);
 }
 
-static void
-regions32(struct machine *m)
+void
+riscv_regions32(struct machine *m)
 {
 	const struct layout *L = &m->lay;
 	u64 fix = L->fixaddr_top - 4 * MiB;
@@ -423,8 +424,8 @@ regions32(struct machine *m)
 			   "above the end of RAM", "unmapped", REG_GAP, 0);
 }
 
-static void
-ksyms(struct machine *m)
+void
+riscv_ksyms(struct machine *m)
 {
 	struct layout *L = &m->lay;
 	size_t i;
@@ -433,6 +434,15 @@ ksyms(struct machine *m)
 		machine_add_ksym(m, image[i].name,
 				 L->kimage_vaddr + image[i].off, image[i].size,
 				 image[i].type);
+	riscv_layout_syms(m);
+}
+
+/* The layout's constants as symbols (a simulated machine and an image). */
+void
+riscv_layout_syms(struct machine *m)
+{
+	struct layout *L = &m->lay;
+
 	machine_add_ksym(m, "PAGE_OFFSET", L->page_offset, 0, 'A');
 	machine_add_ksym(m, "phys_ram_base", L->phys_offset, 0, 'A');
 	machine_add_ksym(m, "va_pa_offset", L->page_offset - L->phys_offset,
@@ -457,7 +467,6 @@ riscv_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 {
 	struct mmu *mmu = &m->mmu;
 	struct layout *L = &m->lay;
-	const struct riscv_kernel *k = m->profile->data;
 	char have[32];
 	int i;
 
@@ -470,9 +479,9 @@ riscv_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 				 "Image and QEMU's device tree need at least "
 				 "64M of RAM", have);
 	if (m->arch->is64)
-		layout64(m, mmu->va_bits);
+		riscv_layout64(m, mmu->va_bits);
 	else
-		layout32(m, k);
+		riscv_layout32(m);
 	if (m->ram_size > L->maxmem)
 		return error_set(e, -EINVAL, "--mem %s: with Sv%u the direct map "
 				 "holds at most %lluG of RAM%s", have,
@@ -481,7 +490,7 @@ riscv_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 				 m->arch->is64 && mmu->va_bits < 57 ?
 				 "; use --va-bits 48 or 57" : "");
 	L->phys_offset = RAM_BASE;	/* phys_ram_base */
-	set_vmemmap(m);
+	riscv_set_vmemmap(m);
 	L->lowmem_end = m->ram_size;
 	L->high_memory = L->page_offset + m->ram_size;
 	L->nr_cpus = (unsigned)MAX(NR_CPUS_RISCV, m->ncpus);
@@ -504,17 +513,17 @@ riscv_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 		L->modules_end = L->kimage_vaddr;
 		L->modules_vaddr = ALIGN_UP(L->kend, PAGE_SIZE) - 2 * GiB;
 		L->kernel_pgd_start = -L->task_size;
-		regions64(m);
+		riscv_regions64(m);
 	} else {
 		L->modules_vaddr = L->vmalloc_start;
 		L->modules_end = L->page_offset;
 		L->task_size = L->fixaddr_top - 4 * MiB;
 		L->stack_top = L->task_size;
 		L->kernel_pgd_start = L->task_size;
-		regions32(m);
+		riscv_regions32(m);
 	}
 	fixmap_slots(m);
-	ksyms(m);
+	riscv_ksyms(m);
 	for (i = 0; i < m->ncpus; i++) {
 		m->cpu[i].asid = 0;
 		m->cpu[i].regs[1] = 1ULL << 18;	/* sstatus.SUM */

@@ -603,6 +603,10 @@ static const struct arch_elf riscv64_elf = {
 	.fields = riscv_fields, \
 	.describe = riscv_describe, \
 	.reg_note = riscv_reg_note, \
+	.image_match = riscv_image_match, \
+	.image_setup = riscv_image_setup, \
+	.save_notes = riscv_save_notes, \
+	.save_vmcoreinfo = riscv_save_vmcoreinfo, \
 	.bad_desc = riscv_bad_desc
 
 const struct arch arch_riscv64 = {
@@ -681,5 +685,9 @@ const struct arch arch_riscv32 = {
 	.fields = riscv_fields,
 	.describe = riscv_describe,
 	.reg_note = riscv_reg_note,
+	.image_match = riscv_image_match,
+	.image_setup = riscv_image_setup,
+	.save_notes = riscv_save_notes,
+	.save_vmcoreinfo = riscv_save_vmcoreinfo,
 	.bad_desc = riscv_bad_desc,
 };

@@ -74,8 +74,25 @@ int riscv_mmu_init(struct mmu *mmu, struct error *e);
 int riscv_setup(struct machine *m, const struct machine_opts *o,
 		struct error *e);
 int riscv_paging_init(struct machine *m, struct error *e);
+/* the layout's parts, for a simulated machine and an image */
+void riscv_layout64(struct machine *m, unsigned vb);
+void riscv_layout32(struct machine *m);
+void riscv_set_vmemmap(struct machine *m);
+void riscv_regions64(struct machine *m);
+void riscv_regions32(struct machine *m);
+void riscv_ksyms(struct machine *m);
+void riscv_layout_syms(struct machine *m);
+#define RISCV_RAM_BASE		0x80000000ULL
 extern const struct kernel_profile riscv64_profiles[];
 extern const struct kernel_profile riscv32_profiles[];
+
+/* image.c */
+struct image_info;
+struct strbuf;
+bool riscv_image_match(const struct arch *a, const struct image_info *ii);
+int riscv_image_setup(struct machine *m, struct error *e);
+void riscv_save_notes(struct machine *m, struct strbuf *notes);
+void riscv_save_vmcoreinfo(struct machine *m, struct strbuf *sb);
 
 /* fault.c */
 u64 riscv_fault_code(const struct machine *m, const struct walk *w,
