@@ -36,6 +36,13 @@ image_mode(struct machine *m, struct error *e)
 	u64 vb = 39;
 	unsigned f = 0;
 
+	if ((ii->elf_class == ELFCLASS64) != m->arch->is64)
+		return error_set(e, -EINVAL, "a %d-bit core: %s walks %s; "
+				 "open it with --arch %s",
+				 ii->elf_class == ELFCLASS64 ? 64 : 32,
+				 m->arch->name, m->arch->is64 ?
+				 "Sv39, Sv48 or Sv57" : "Sv32",
+				 m->arch->is64 ? "riscv32" : "riscv64");
 	if (m->arch->is64) {
 		if (!ptwalk_note_u64(ii, "va_bits", &vb))
 			vmcoreinfo_u64(ii, "NUMBER(VA_BITS)", &vb);
