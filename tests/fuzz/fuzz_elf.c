@@ -46,7 +46,8 @@ boot(unsigned i)
 		return mach[i];
 	memset(&mo, 0, sizeof(mo));
 	mo.arch = arches[i];
-	mo.mem = 64 << 20;
+	mo.mem = 128 << 20;	/* every arch boots in it */
+	mo.boot = "clean";
 	mo.cpus = 1;
 	mo.exec = "none";
 	error_clear(&e);

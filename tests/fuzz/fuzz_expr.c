@@ -40,7 +40,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	fuzz_init();
 	memset(&mo, 0, sizeof(mo));
-	mo.mem = 64 << 20;
+	mo.mem = 128 << 20;	/* every arch boots in it */
+	mo.boot = "clean";
 	error_clear(&e);
 	m = machine_new(&mo, &e);
 	if (m == NULL) {
