@@ -44,8 +44,10 @@ map_span(struct machine *m, u64 base, u64 span)
 static void
 walks(const char *arch)
 {
-	struct machine *m = bench_boot(arch, 1 * GiB);
-	u64 base, *va = malloc(NADDR * sizeof(*va)), s = 7, sum = 0;
+	/* 1G, or the most the arch holds (riscv32: 1020M) */
+	struct machine *m = bench_boot(arch, MIN(1 * GiB,
+						 arch_find(arch)->mem_max));
+	u64 base, *va = malloc(NADDR * sizeof(*va)), s = 7, sum = 0, span;
 	struct walk w;
 	double t0, t;
 	long n = 0, i;
@@ -54,11 +56,16 @@ walks(const char *arch)
 	if (va == NULL)
 		exit(1);
 	base = bench_base(m);
-	if (base + SPAN > m->lay.vmalloc_end)
+	span = SPAN;
+	if (base + SPAN > m->lay.vmalloc_end) {
+		/* a small vmalloc area (arm 6.1: 240M): its first half */
 		base = m->lay.vmalloc_start;
-	map_span(m, base, SPAN);
+		span = MIN(SPAN, ALIGN_DOWN((m->lay.vmalloc_end - base) / 2,
+					    2 * MiB));
+	}
+	map_span(m, base, span);
 	for (i = 0; i < NADDR; i++)
-		va[i] = base + (bench_rand(&s) % SPAN);
+		va[i] = base + (bench_rand(&s) % span);
 	t0 = bench_now();
 	do {
 		for (i = 0; i < NADDR; i++) {

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Rebuild the ELF fixtures of testdata/elf from demo.c with Debian's cross
 # compilers (gcc, gcc-i686-linux-gnu, gcc-arm-linux-gnueabihf,
-# gcc-aarch64-linux-gnu) and binutils-multiarch, and write next to each
+# gcc-aarch64-linux-gnu, gcc-riscv64-linux-gnu) and binutils-multiarch, and write next to each
 # binary its `objdump -d` listing (the reference of the disassembly test).
 # The binaries are committed: the tests never need a cross compiler.
 set -eu
@@ -32,6 +32,15 @@ build x86_64 gcc "-fcf-protection=none" "-M intel"
 build i386 i686-linux-gnu-gcc "-fcf-protection=none" "-M intel"
 build arm arm-linux-gnueabihf-gcc "" ""
 build arm64 aarch64-linux-gnu-gcc "" ""
+# riscv: no disassembler reads them (Capstone 4.0.2 has no RISC-V), so no
+# listing; riscv32 from the same compiler (rv32imac, ilp32)
+# shellcheck disable=SC2086
+riscv64-linux-gnu-gcc $CF -o demo-riscv64 demo.c
+# shellcheck disable=SC2086
+riscv64-linux-gnu-gcc $PF -o demo-riscv64-pie demo.c
+# shellcheck disable=SC2086
+riscv64-linux-gnu-gcc $CF -march=rv32imac -mabi=ilp32 -o demo-riscv32 demo.c
+echo "  GEN     testdata/elf/demo-riscv64 demo-riscv64-pie demo-riscv32"
 # a PIE with an interpreter, for exec --root: its PT_INTERP names
 # /lib/ld-demo-x86_64.so, which root/lib/ holds (the static PIE: an ET_DYN
 # without PT_INTERP is what a loader is)
@@ -61,6 +70,11 @@ i686-linux-gnu-gcc $MF -fcf-protection=none -o hello-i386.ko hello_mod.c
 arm-linux-gnueabihf-gcc $MF -marm -o hello-arm.ko hello_mod.c
 # shellcheck disable=SC2086
 aarch64-linux-gnu-gcc $MF -o hello-arm64.ko hello_mod.c
-echo "  GEN     testdata/elf/hello-{x86_64,i386,arm,arm64}.ko"
+# shellcheck disable=SC2086
+riscv64-linux-gnu-gcc $MF -mcmodel=medany -o hello-riscv64.ko hello_mod.c
+# shellcheck disable=SC2086
+riscv64-linux-gnu-gcc $MF -march=rv32imac -mabi=ilp32 -mcmodel=medany \
+	-o hello-riscv32.ko hello_mod.c
+echo "  GEN     testdata/elf/hello-{x86_64,i386,arm,arm64,riscv64,riscv32}.ko"
 # the hostile module objects and a module with symbols (any C compiler)
 sh ./make-hostile.sh

@@ -115,6 +115,8 @@ struct bitfield {
  * mappings are made without _PAGE_GLOBAL.  Set by the kernel, not by --cpu.
  */
 #define F_PTI		0x0200
+#define F_SVADU		0x0400	/* riscv: hardware A/D updates (else Svade) */
+#define F_SVPBMT	0x0800	/* riscv: page-based memory types */
 
 struct machine_opts {
 	const char *arch;
@@ -280,7 +282,7 @@ struct arch_mm {
 
 	/*
 	 * Processes (asm/elf.h, asm/processor.h): ELF_PLATFORM (the
-	 * AT_PLATFORM string), ELF_HWCAP and ELF_HWCAP2, the default
+	 * AT_PLATFORM string; NULL: none, no AT_PLATFORM), ELF_HWCAP and ELF_HWCAP2, the default
 	 * mmap_min_addr, ELF_ET_DYN_BASE (where a PIE with an interpreter
 	 * goes), and whether arch_align_stack() rounds the stack pointer
 	 * down to 16 bytes.
@@ -393,6 +395,7 @@ struct arch {
 	bool vmalloc_param;		/* takes --vmalloc (vmalloc= at boot) */
 	bool huge_vmap;			/* HAVE_ARCH_HUGE_VMAP: huge ioremap leaves */
 	const struct arch_disasm *dis;	/* NULL: no disassembler */
+	const char *dis_missing;	/* then why, for `dis` */
 	bool is64;
 	u8 va_digits, pa_digits;	/* print widths */
 	u32 elf_machine;		/* e_machine of its programs (elf.h) */

@@ -55,6 +55,12 @@ struct layout {
 	unsigned nr_static_vm;
 	bool fixmap_up;		/* arm 3.x: fix_to_virt counts up from START */
 	u64 modules_vaddr, modules_end;
+	/*
+	 * The lowest address of the kernel's part of every pgd, whose
+	 * entries pgd_alloc copies from swapper_pg_dir (riscv: TASK_SIZE,
+	 * USER_PTRS_PER_PGD).  0: the lower of PAGE_OFFSET and MODULES_VADDR.
+	 */
+	u64 kernel_pgd_start;
 	u64 task_size, stack_top;
 	u64 kimage_vaddr;	/* x86_64 __START_KERNEL_map, arm64 KIMAGE_VADDR */
 	u64 phys_base;		/* where the kernel image was loaded */

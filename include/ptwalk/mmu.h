@@ -22,7 +22,7 @@ struct mmu {
 	bool young_required;		/* a leaf with the accessed flag clear
 					 * faults (arm64 AF without TCR.HA) */
 	unsigned features;		/* F_* in effect */
-	u8 page_shifts[4];		/* leaf sizes this mode can produce */
+	u8 page_shifts[6];		/* leaf sizes this mode can produce */
 	u8 npage_shifts;
 	u64 pa_mask;			/* physical address bits */
 	u8 va_mode;			/* VA_ZEROEXT, VA_SIGNEXT, VA_SPLIT */
@@ -43,6 +43,8 @@ struct mmu {
 	u16 fast_idx[NR_LEVELS];	/* index masks */
 	u64 fast_tmask, fast_tval;	/* (e & tmask) == tval: a table pointer */
 	u64 fast_addr;			/* next-table address bits */
+	u8 fast_ashift;			/* ... shifted left by this (RISC-V:
+					 * the PPN sits 2 bits below the PA) */
 	u64 fast_rsvd[NR_LEVELS];	/* must be zero in a table pointer */
 	u8 fast_pbit[3];		/* entry bits indexing fast_plut */
 	u16 fast_plut[8];		/* rights of a table pointer */

@@ -30,7 +30,7 @@ struct tlb {
 	struct tlb_entry *e;
 	u32 clock;
 	u32 *hint;		/* way predictor: TLB_HINTS slots -> entry + 1 */
-	u8 shifts[4];		/* page sizes to probe, smallest first */
+	u8 shifts[6];		/* page sizes to probe, smallest first */
 	u8 nshifts;
 	u64 hits, misses, fills, evictions;
 	u64 flush_all, flush_page, flush_asid;

@@ -16,6 +16,10 @@
 	ARCH(arch_x86_64_la57)	\
 	ARCH(arch_arm)		\
 	ARCH(arch_arm64)	\
+	ARCH(arch_riscv64)	\
+	ARCH(arch_riscv64_sv48)	\
+	ARCH(arch_riscv64_sv57)	\
+	ARCH(arch_riscv32)	\
 	/* the end of the list */
 
 #define ARCH_DECLARE(a)	extern const struct arch a;
@@ -35,11 +39,16 @@ const struct feature_name feature_names[] = {
 	{ "gbpages", F_GBPAGES, "1G pages in the x86_64 direct map" },
 	{ "pcid", F_PCID, "PCID-tagged TLB entries (CR4.PCIDE)" },
 	{ "pse36", F_PSE36, "PSE-36: 4M pages above 4G" },
-	{ "hafdbs", F_HAFDBS, "arm64: hardware access flag and dirty state "
+	{ "hafdbs", F_HAFDBS, "hardware access flag and dirty state "
 	  "(ARMv8.1 TCR_EL1.HA/HD)" },
-	{ "meltdown", F_MELTDOWN, "x86: the CPU has the Meltdown bug "
+	{ "meltdown", F_MELTDOWN, "the CPU has the Meltdown bug "
 	  "(X86_BUG_CPU_MELTDOWN), so a 6.1 kernel isolates its page tables "
-	  "(PTI)" },
+	  "(PTI); on by default where QEMU's default CPU has it (qemu32, an "
+	  "Intel model), off where it does not (qemu64, an AMD model)" },
+	{ "svadu", F_SVADU, "the walker sets A and D (Svadu); without it a "
+	  "clear A or a store to a clean page faults (Svade)" },
+	{ "svpbmt", F_SVPBMT, "page-based memory types (Svpbmt: PTE bits "
+	  "62:61)" },
 	{ NULL, 0, NULL }
 };
 
@@ -114,7 +123,6 @@ arch_elf_by_uts(const char *machine, size_t len, unsigned *em, int *cls)
 
 /* ELF machines of no arch here, named in the messages about their files. */
 const struct elf_other_machine elf_other_machines[] = {
-	{ EM_RISCV, "EM_RISCV (riscv)" },
 	{ EM_PPC64, "EM_PPC64 (ppc64)" },
 	{ EM_PPC, "EM_PPC (ppc)" },
 	{ EM_S390, "EM_S390 (s390)" },

@@ -173,7 +173,7 @@ fast_levels(const struct mmu *mmu, const struct phys_range *r, u64 va,
 		perm &= mmu->fast_plut[((e >> mmu->fast_pbit[0]) & 1) |
 				       (((e >> mmu->fast_pbit[1]) & 1) << 1) |
 				       (((e >> mmu->fast_pbit[2]) & 1) << 2)];
-		table = e & mmu->fast_addr;
+		table = (e & mmu->fast_addr) << mmu->fast_ashift;
 	}
 	*tablep = table;
 	*permp = perm;
@@ -251,7 +251,7 @@ mmu_finish_levels(struct mmu *mmu)
 
 		L->name = names[i];
 		if (!L->folded && L->leaf_shift && L->leaf_shift != PAGE_SHIFT &&
-		    mmu->npage_shifts < 4)
+		    mmu->npage_shifts < sizeof(mmu->page_shifts))
 			mmu->page_shifts[mmu->npage_shifts++] = L->leaf_shift;
 	}
 	for (i = 0; i < NR_LEVELS; i++)

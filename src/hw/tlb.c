@@ -27,7 +27,7 @@ tlb_init(struct tlb *t, unsigned entries, unsigned ways, const u8 *shifts,
 	t->tag = xcalloc(entries, sizeof(*t->tag));
 	t->e = xcalloc(entries, sizeof(*t->e));
 	t->hint = xcalloc(TLB_HINTS, sizeof(*t->hint));
-	for (i = 0; i < nshifts && i < 4; i++)
+	for (i = 0; i < nshifts && i < (int)sizeof(t->shifts); i++)
 		t->shifts[i] = shifts[i];
 	t->nshifts = (u8)i;
 	return 0;

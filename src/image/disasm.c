@@ -92,8 +92,9 @@ dis_decode(struct machine *m, struct cpu *c, u64 addr, enum dis_mode mode,
 	int k = 0;
 
 	if (cs_mode_of(m, mode, &arch, &cm))
-		return error_set(e, -EINVAL, "no disassembler for %s",
-				 m->arch->name);
+		return error_set(e, -EINVAL, "%s", m->arch->dis_missing ?
+				 m->arch->dis_missing : "no disassembler for "
+				 "this arch");
 	if (cs_open(arch, cm, &h) != CS_ERR_OK)
 		return error_set(e, -EINVAL, "Capstone cannot open %s",
 				 dis_mode_name(m, mode));

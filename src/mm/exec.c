@@ -264,10 +264,14 @@ create_elf_tables(struct bprm *b, const struct elf_info *ei, u64 phdr_addr,
 	(void)argv0;
 	if (ma->align_stack16)
 		p &= ~15ULL;
-	p -= strlen(ma->platform) + 1;
-	u_platform = p;
-	if (put_user(b, p, ma->platform, strlen(ma->platform) + 1))
-		return b->e->code;
+	/* ELF_PLATFORM: none on some arches (riscv), then no AT_PLATFORM */
+	u_platform = 0;
+	if (ma->platform != NULL) {
+		p -= strlen(ma->platform) + 1;
+		u_platform = p;
+		if (put_user(b, p, ma->platform, strlen(ma->platform) + 1))
+			return b->e->code;
+	}
 	for (i = 0; i < 16; i++)
 		rnd[i] = (u8)xorshift(&seed);
 	p -= sizeof(rnd);
@@ -292,7 +296,8 @@ create_elf_tables(struct bprm *b, const struct elf_info *ei, u64 phdr_addr,
 	NEW_AUX_ENT(AT_RANDOM, u_rand);
 	NEW_AUX_ENT(AT_HWCAP2, ma->hwcap2);
 	NEW_AUX_ENT(AT_EXECFN, b->exec);
-	NEW_AUX_ENT(AT_PLATFORM, u_platform);
+	if (u_platform)
+		NEW_AUX_ENT(AT_PLATFORM, u_platform);
 	NEW_AUX_ENT(AT_NULL, 0);
 #undef NEW_AUX_ENT
 	mm->nauxv = n;

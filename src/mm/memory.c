@@ -269,11 +269,19 @@ user_pte(struct machine *m, struct mm_struct *mm, u64 addr, u64 *pte_pa)
 	return pte_read(m, epa);
 }
 
+/* The lowest address of the kernel's part of a pgd. */
+static u64
+kernel_pgd_addr(const struct machine *m)
+{
+	return m->lay.kernel_pgd_start ? m->lay.kernel_pgd_start :
+		MIN(m->lay.page_offset, m->lay.modules_vaddr);
+}
+
 /* The first pgd index the kernel owns (KERNEL_PGD_BOUNDARY). */
 static u64
 kernel_pgd_boundary(const struct machine *m)
 {
-	u64 start = MIN(m->lay.page_offset, m->lay.modules_vaddr);
+	u64 start = kernel_pgd_addr(m);
 
 	if (m->mmu.lv[LVL_PGD].shift >= 64)
 		return 0;
@@ -379,8 +387,7 @@ pgd_alloc(struct machine *m, struct mm_struct *mm, struct error *e)
 		}
 	}
 	trace_event(m, pgd_alloc, .pgd = pgd, .first = first, .last = n - 1,
-		    .kernel_start = MIN(m->lay.page_offset,
-					m->lay.modules_vaddr) &
+		    .kernel_start = kernel_pgd_addr(m) &
 		    ~((1ULL << L->shift) - 1),
 		    .user_pgd = m->user_pgd_offset ? pgd + m->user_pgd_offset :
 		    0);

@@ -19,6 +19,37 @@ arch_values(struct strbuf *sb)
 			i == 0 ? " (default)" : "");
 }
 
+/* ": pse (i386, i386-pae: ...), ...": feature_names and who takes each */
+static void
+cpu_values(struct strbuf *sb)
+{
+	const struct feature_name *f;
+	int i, n;
+
+	for (f = feature_names; f->name != NULL; f++) {
+		sb_addf(sb, "%s %s (", f == feature_names ? ":" : ";", f->name);
+		for (i = 0, n = 0; arch_list[i] != NULL; i++)
+			if (arch_list[i]->features_ok & f->bit)
+				sb_addf(sb, "%s%s", n++ ? ", " : "",
+					arch_list[i]->name);
+		sb_addf(sb, ": %s)", f->what);
+	}
+	sb_adds(sb, "; a feature the arch cannot change is refused");
+}
+
+/* ": arm64 48 (...) or 39 (...); ...": the arches that take a choice */
+static void
+va_bits_values(struct strbuf *sb)
+{
+	int i, n = 0;
+
+	for (i = 0; arch_list[i] != NULL; i++)
+		if (arch_list[i]->va_bits_choices[1] != 0)
+			sb_addf(sb, "%s %s %s", n++ ? ";" : ":",
+				arch_list[i]->name,
+				arch_list[i]->va_bits_help);
+}
+
 const struct option_doc option_docs[] = {
 	{ "arch", 'a', "ARCH", "the simulated architecture", "arch", 'a',
 	  arch_values },
@@ -32,15 +63,10 @@ const struct option_doc option_docs[] = {
 	  "node first (default 1, at most 64)", NULL, 1009, NULL },
 	{ "cpu", 0, "FEATURES", "CPU features to add or remove, comma "
 	  "separated, each optionally prefixed by no (e.g. nopse: the i386 "
-	  "direct map then uses 4K page tables): pse (i386, i386-pae), pge "
-	  "(x86), pse36 (i386), nx (i386-pae, x86_64), gbpages and pcid "
-	  "(x86_64), hafdbs (arm64: hardware access flag and dirty state, "
-	  "ARMv8.1), meltdown (i386-pae, x86_64: an Intel CPU with the "
-	  "Meltdown bug, on which the 6.1 kernel turns page-table isolation "
-	  "on; i386-pae has it by default as QEMU's qemu32, x86_64 not, as "
-	  "qemu64); a feature the arch cannot change is refused",
+	  "direct map then uses 4K page tables)",
 	  "words:nopse,nopge,nonx,nogbpages,nopcid,pse36,nopse36,pse,pge,nx,"
-	  "gbpages,pcid,hafdbs,nohafdbs,meltdown,nomeltdown", 1001, NULL },
+	  "gbpages,pcid,hafdbs,nohafdbs,meltdown,nomeltdown,svadu,nosvadu,"
+	  "svpbmt,nosvpbmt", 1001, cpu_values },
 	{ "vmalloc", 0, "SIZE", "the vmalloc= boot parameter of 32-bit x86: "
 	  "the size of the vmalloc area, which moves the lowmem limit "
 	  "(default 120M, i.e. __VMALLOC_RESERVE 128M; exactly SIZE with the "
@@ -69,11 +95,13 @@ const struct option_doc option_docs[] = {
 	  "VMALLOC_END 0xff800000, fixmap at 0xffc00000, strict kernel "
 	  "RWX).  arm64: 6.1 (the default: block "
 	  "mappings in the linear map, rodata=on) or 6.1-rodata-full (a "
-	  "linear map of 4K pages)",
+	  "linear map of 4K pages).  riscv64, riscv64-sv48, riscv64-sv57, "
+	  "riscv32: 6.1 (Documentation/riscv/vm-layout.rst on QEMU virt: RAM "
+	  "at 0x80000000 with OpenSBI reserved at its start, the kernel at "
+	  "0x80200000, 0x80400000 on riscv32)",
 	  "words:2.6,3.4,5.4,6.1,6.1-rodata-full", 1007, NULL },
-	{ "va-bits", 0, "N", "arm64: the virtual address size, 48 (default, "
-	  "4 levels) or 39 (3 levels), as CONFIG_ARM64_VA_BITS", "words:48,39",
-	  1008, NULL },
+	{ "va-bits", 0, "N", "the virtual address size, where the arch has a "
+	  "choice", "words:48,39,57", 1008, va_bits_values },
 	{ "image", 'i', "FILE", "open a memory image instead of simulating: "
 	  "an ELF core (QEMU dump-guest-memory, kdump), a kdump-compressed "
 	  "dump (makedumpfile -c/-l/-p/-z, QEMU -z/-l/-s; filtered and "

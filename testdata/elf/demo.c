@@ -86,6 +86,22 @@ syscall3(long n, long a, long b, long c)
 			 : "memory");
 	return r0;
 }
+#elif defined(__riscv)
+#define NR_write	64
+#define NR_fork		1079	/* none on riscv: clone is 220 */
+#define NR_exit		93
+static long
+syscall3(long n, long a, long b, long c)
+{
+	register long a7 __asm__("a7") = n;
+	register long a0 __asm__("a0") = a;
+	register long a1 __asm__("a1") = b;
+	register long a2 __asm__("a2") = c;
+
+	__asm__ volatile("ecall" : "+r"(a0) : "r"(a7), "r"(a1), "r"(a2)
+			 : "memory");
+	return a0;
+}
 #endif
 
 /* Fork, then write to *p in the child: the page is copied on write. */
@@ -170,5 +186,10 @@ __asm__(".text\n.globl _start\n.type _start,%function\n_start:\n"
 #elif defined(__arm__)
 __asm__(".text\n.arm\n.globl _start\n.type _start,%function\n_start:\n"
 	"\tmov fp, #0\n\tmov r0, sp\n\tbl _start_c\n"
+	".size _start, .-_start\n");
+#elif defined(__riscv)
+__asm__(".text\n.globl _start\n.type _start,%function\n_start:\n"
+	".option push\n.option norelax\n\tla gp, __global_pointer$\n"
+	".option pop\n\tmv fp, zero\n\tmv a0, sp\n\tcall _start_c\n"
 	".size _start, .-_start\n");
 #endif

@@ -165,15 +165,20 @@ test_dma(void **state)
 static void
 test_modules(void **state)
 {
+	/* 1G, riscv32 512M (its linear map holds less than 1G) */
 	static const struct { const char *arch, *ko; } t[] = {
 		{ "i386", "hello-i386.ko" }, { "x86_64", "hello-x86_64.ko" },
 		{ "arm", "hello-arm.ko" }, { "arm64", "hello-arm64.ko" },
+		{ "riscv64", "hello-riscv64.ko" },
+		{ "riscv32", "hello-riscv32.ko" },
 	};
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < ARRAY_SIZE(t); i++) {
-		struct machine *m = boot(.arch = t[i].arch, .mem = 1 * GiB);
+		struct machine *m = boot(.arch = t[i].arch,
+					 .mem = strcmp(t[i].arch, "riscv32") ?
+					 1 * GiB : 512 * MiB);
 		unsigned long kept = free_and_kept(m);
 		char path[256], buf[16384];
 		struct module *mod;

@@ -438,6 +438,29 @@ test_arch_words(void **state)
 	assert_string_equal(line(m, 2), "cpu0: idle: TTBR0 <- swapper_pg_dir");
 	kt_end(m);
 	machine_free(m);
+
+	m = bare("riscv64");
+	kt_begin(m);
+	trace_event(m, load_root, .cpu = 0, .pgd = 0x81000000, .tagged = true,
+		    .tag = 5);
+	trace_event(m, page_fault, .addr = 0x10000, .code = 15,
+		    .acc = ACC_WRITE | ACC_USER);
+	trace_event(m, page_fault, .addr = 0x13000, .code = 12,
+		    .acc = ACC_EXEC | ACC_USER);
+	trace_event(m, page_fault, .addr = 0x13000, .code = 13,
+		    .acc = ACC_READ);
+	assert_string_equal(line(m, 0), "cpu0: SATP <- 0x00000081000000, ASID 5 "
+			    "in satp.ASID: user entries are tagged, kernel "
+			    "entries global (G)");
+	assert_string_equal(line(m, 1), "store/AMO page fault: "
+			    "stval=0x0000000000010000 scause=0xf (15: store or "
+			    "AMO)");
+	assert_string_equal(line(m, 2), "instruction page fault: "
+			    "stval=0x0000000000013000 scause=0xc (12: fetch)");
+	assert_string_equal(line(m, 3), "load page fault: "
+			    "stval=0x0000000000013000 scause=0xd (13: load)");
+	kt_end(m);
+	machine_free(m);
 }
 
 /*

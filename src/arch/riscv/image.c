@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * riscv memory images.  QEMU's riscv dumps (target/riscv/arch_dump.c)
+ * carry NT_PRSTATUS and the FP state of every hart, no satp: the root
+ * comes from --cr3, from the roots a core ptwalk saved, or from the
+ * VMCOREINFO: SYMBOL(swapper_pg_dir) less the kernel mapping's offset.
+ * Linux 6.1 writes the common VMCOREINFO only; from 6.2
+ * (arch/riscv/kernel/crash_core.c) it adds VA_BITS, phys_ram_base, the
+ * vmalloc, vmemmap and module ranges and va_kernel_pa_offset, which
+ * ptwalk reads when present and writes in the cores it saves.
+ */
+#include <elf.h>
+#include <errno.h>
+#include <string.h>
+
+#include "ptwalk/image_info.h"
+#include "riscv.h"
+
+/*
+ * riscv64 reads the VA size from the file (the Sv48 and Sv57 names are
+ * for simulated machines); riscv32 takes the 32-bit cores.
+ */
+bool
+riscv_image_match(const struct arch *a, const struct image_info *ii)
+{
+	if (ii->elf_class == ELFCLASS32)
+		return !a->is64;
+	return a == &arch_riscv64;
+}
+
+static int
+image_mode(struct machine *m, struct error *e)
+{
+	struct image_info *ii = m->img;
+	struct mmu *mmu = &m->mmu;
+	u64 vb = 39;
+	unsigned f = 0;
+
+	if ((ii->elf_class == ELFCLASS64) != m->arch->is64)
+		return error_set(e, -EINVAL, "a %d-bit core: %s walks %s; "
+				 "open it with --arch %s",
+				 ii->elf_class == ELFCLASS64 ? 64 : 32,
+				 m->arch->name, m->arch->is64 ?
+				 "Sv39, Sv48 or Sv57" : "Sv32",
+				 m->arch->is64 ? "riscv32" : "riscv64");
+	if (m->arch->is64) {
+		if (!ptwalk_note_u64(ii, "va_bits", &vb))
+			vmcoreinfo_u64(ii, "NUMBER(VA_BITS)", &vb);
+		if (vb != 39 && vb != 48 && vb != 57)
+			return error_set(e, -EINVAL, "the image's kernel has a "
+					 "%llu-bit VA; riscv64 translates 39 "
+					 "(Sv39), 48 (Sv48) or 57 (Sv57) bits",
+					 (unsigned long long)vb);
+	} else {
+		vb = 32;
+	}
+	image_note_features(ii, &f);
+	mmu->features = f;
+	mmu->va_bits = (u8)vb;
+	return riscv_mmu_init(mmu, e);
+}
+
+/* The roots of every hart: --cr3, ptwalk's note, the VMCOREINFO. */
+static int
+image_roots(struct machine *m, bool have_swapper, u64 swapper_pa,
+	    struct error *e)
+{
+	struct image_info *ii = m->img;
+	int i, nroot = 0;
+
+	for (i = 0; i < m->ncpus; i++) {
+		struct cpu *c = &m->cpu[i];
+		const struct image_cpu *ic = &ii->cpu[i];
+
+		if (ii->opts.have_root[0]) {
+			c->root[0] = ii->opts.root[0];
+			c->root_valid[0] = true;
+		} else if (ic->have_root[0]) {
+			c->root[0] = ic->root[0];
+			c->root_valid[0] = true;
+		} else if (have_swapper) {
+			c->root[0] = swapper_pa;
+			c->root_valid[0] = true;
+		}
+		if (ic->have_regs)
+			memcpy(c->regs, ic->regs, sizeof(c->regs));
+		c->asid = ic->asid;
+		if (c->root_valid[0] && nroot++ == 0)
+			m->cur = i;
+	}
+	if (have_swapper)
+		m->swapper_pg_dir = swapper_pa;
+	if (nroot == 0)
+		return error_set(e, -EINVAL, "the image does not say where the "
+				 "page table is (no VMCOREINFO with "
+				 "swapper_pg_dir, no satp in QEMU's riscv "
+				 "notes): give --cr3 PADDR, satp's PPN << 12");
+	snprintf(ii->root_from, sizeof(ii->root_from), "%s",
+		 ii->opts.have_root[0] ? "--cr3 (every hart)" :
+		 ii->cpu[m->cur].have_root[0] ? "the roots ptwalk saved" :
+		 "VMCOREINFO: satp's root = swapper_pg_dir - "
+		 "va_kernel_pa_offset");
+	return 0;
+}
+
+int
+riscv_image_setup(struct machine *m, struct error *e)
+{
+	struct image_info *ii = m->img;
+	struct layout *L = &m->lay;
+	u64 off, swapper = 0, end;
+	bool have_swapper;
+
+	if (image_mode(m, e))
+		return -EINVAL;
+	vmcoreinfo_add_symbols(m);
+	if (m->arch->is64)
+		riscv_layout64(m, m->mmu.va_bits);
+	else
+		riscv_layout32(m);
+	L->phys_offset = vmcoreinfo_or(ii, "NUMBER(phys_ram_base)",
+				       m->phys.r[0].start & ~(2 * MiB - 1));
+	snprintf(ii->direct_from, sizeof(ii->direct_from), "%s",
+		 vmcoreinfo_u64(ii, "NUMBER(phys_ram_base)", &off) ?
+		 "PAGE_OFFSET from VA_BITS, NUMBER(phys_ram_base) of the "
+		 "VMCOREINFO" : "PAGE_OFFSET from VA_BITS; phys_ram_base taken "
+		 "as the start of the lowest range");
+	riscv_set_vmemmap(m);
+	L->vmalloc_start = vmcoreinfo_or(ii, "NUMBER(VMALLOC_START)",
+					 L->vmalloc_start);
+	L->vmalloc_end = vmcoreinfo_or(ii, "NUMBER(VMALLOC_END)",
+				       L->vmalloc_end);
+	L->kimage_vaddr = vmcoreinfo_or(ii, "NUMBER(KERNEL_LINK_ADDR)",
+					L->kimage_vaddr);
+	/* riscv32: the kernel lies in the linear map */
+	off = vmcoreinfo_or(ii, "NUMBER(va_kernel_pa_offset)", m->arch->is64 ?
+			    L->kimage_vaddr - (L->phys_offset + 2 * MiB) :
+			    L->page_offset - L->phys_offset);
+	L->phys_base = L->kimage_vaddr - off;
+	L->ktext = vmcoreinfo_or(ii, "SYMBOL(_text)", L->kimage_vaddr);
+	L->kend = vmcoreinfo_or(ii, "SYMBOL(_end)", 0);
+	L->modules_vaddr = vmcoreinfo_or(ii, "NUMBER(MODULES_VADDR)",
+					 L->kend ? L->kend - 2 * GiB :
+					 L->vmalloc_start);
+	L->modules_end = vmcoreinfo_or(ii, "NUMBER(MODULES_END)",
+				       m->arch->is64 ? L->kimage_vaddr :
+				       L->page_offset);
+	if (L->kend == 0)
+		L->kend = m->arch->is64 ? L->modules_vaddr + 2 * GiB :
+			L->kimage_vaddr;
+	L->fixaddr_start = L->fixaddr_top - PAGE_SIZE * 8;
+	L->fixaddr_boot_start = L->fixaddr_start;
+	if (m->arch->is64)
+		L->kernel_pgd_start = -L->task_size;
+	else
+		L->task_size = L->stack_top = L->kernel_pgd_start =
+			L->fixaddr_top - 4 * MiB;
+	snprintf(ii->layout_note, sizeof(ii->layout_note), "the regions of "
+		 "Documentation/riscv/vm-layout.rst (Linux 6.1, Sv%u)",
+		 m->mmu.va_bits);
+	have_swapper = vmcoreinfo_u64(ii, "SYMBOL(swapper_pg_dir)", &swapper);
+	if (image_roots(m, have_swapper, swapper - off, e))
+		return -EINVAL;
+	L->lowmem_end = 0;
+	end = image_linear_end(m, machine_cpu(m)->root[0],
+			       L->page_offset - L->phys_offset);
+	if (end > L->phys_offset)
+		L->lowmem_end = end - L->phys_offset;
+	L->high_memory = L->page_offset + L->lowmem_end;
+	if (m->arch->is64)
+		riscv_regions64(m);
+	else
+		riscv_regions32(m);
+	riscv_layout_syms(m);
+	return 0;
+}
+
+/*
+ * Saving: the NT_PRSTATUS QEMU writes for a hart (pr_pid at 32, 24 on
+ * riscv32; the 31 registers and pc after it) and NT_PRFPREG (32 FP
+ * registers and fcsr).
+ */
+#define RV64_PRSTATUS	376
+#define RV32_PRSTATUS	204
+#define RV_FPREGS	(32 * 8 + 8)
+
+void
+riscv_save_notes(struct machine *m, struct strbuf *notes)
+{
+	u8 prs[RV64_PRSTATUS], fp[RV_FPREGS];
+	size_t n = m->arch->is64 ? RV64_PRSTATUS : RV32_PRSTATUS;
+	int i;
+
+	for (i = 0; i < m->ncpus; i++) {
+		u32 pid = (u32)i + 1;
+
+		memset(prs, 0, sizeof(prs));
+		memcpy(prs + m->arch->elf->prstatus_pid, &pid, 4);
+		note_add(notes, "CORE", NT_PRSTATUS, prs, n);
+		memset(fp, 0, sizeof(fp));
+		note_add(notes, "CORE", NT_PRFPREG, fp, sizeof(fp));
+	}
+}
+
+/* The VMCOREINFO: the common lines, then riscv's (as 6.2 writes them). */
+void
+riscv_save_vmcoreinfo(struct machine *m, struct strbuf *sb)
+{
+	const struct layout *L = &m->lay;
+
+#define NUM(k, v) sb_addf(sb, "NUMBER(" k ")=0x%llx\n", (unsigned long long)(v))
+	vmcoreinfo_save_common(m, sb);
+	sb_addf(sb, "SYMBOL(_text)=%llx\n", (unsigned long long)L->ktext);
+	sb_addf(sb, "SYMBOL(_end)=%llx\n", (unsigned long long)L->kend);
+	sb_addf(sb, "NUMBER(VA_BITS)=%u\n", m->mmu.va_bits);
+	NUM("phys_ram_base", L->phys_offset);
+	NUM("PAGE_OFFSET", L->page_offset);
+	NUM("VMALLOC_START", L->vmalloc_start);
+	NUM("VMALLOC_END", L->vmalloc_end);
+	if (m->arch->is64) {
+		NUM("MODULES_VADDR", L->modules_vaddr);
+		NUM("MODULES_END", L->modules_end);
+	}
+	NUM("KERNEL_LINK_ADDR", L->kimage_vaddr);
+	NUM("va_kernel_pa_offset", L->kimage_vaddr - L->phys_base);
+#undef NUM
+}
