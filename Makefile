@@ -14,13 +14,15 @@ CC      ?= cc
 V       ?= 0
 
 DEB_PACKAGES := gcc libc6-dev pkg-config libreadline-dev libelf-dev libcapstone-dev libcmocka-dev xz-utils \
-                clang-14 libclang-rt-14-dev
+                clang-14 libclang-rt-14-dev librsvg2-dev libxml2-utils fonts-dejavu-core
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral -Wwrite-strings
 OPT     ?= -O2
-PKG_I   := $(shell pkg-config --cflags-only-I readline libelf capstone 2>/dev/null)
-PKG_L   := $(shell pkg-config --libs readline libelf capstone 2>/dev/null || echo -lreadline -lelf -lcapstone)
+PKG_MODS := readline libelf capstone librsvg-2.0 cairo-pdf cairo-png
+PKG_I   := $(shell pkg-config --cflags-only-I $(PKG_MODS) 2>/dev/null)
+PKG_L   := $(shell pkg-config --libs $(PKG_MODS) 2>/dev/null || \
+             echo -lreadline -lelf -lcapstone -lrsvg-2 -lgobject-2.0 -lglib-2.0 -lcairo)
 CFLAGS_ALL = -std=gnu11 -g $(OPT) $(WARN) -D_GNU_SOURCE -Iinclude -Itools -I$(BUILD) $(ARCH_I) $(PKG_I) \
            -MMD -MP $(SAN_CFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_L) $(SAN_CFLAGS) $(LDFLAGS)
@@ -163,7 +165,8 @@ docs: $(BUILD)/ptwalk-docgen $(BUILD)/ptwalk
 	$(Q)$(BUILD)/ptwalk-docgen bash > completions/ptwalk.bash
 	$(Q)$(BUILD)/ptwalk-docgen zsh > completions/_ptwalk
 	$(Q)sh tests/fuzz/mkdict.sh $(BUILD)/ptwalk > tests/fuzz/script.dict
-	@echo "  GEN     $(patsubst %.in,%,$(wildcard man/*.in)) completions/ptwalk.bash completions/_ptwalk tests/fuzz/script.dict"
+	$(Q)sh tools/docfigs.sh $(BUILD)/ptwalk doc/figures
+	@echo "  GEN     $(patsubst %.in,%,$(wildcard man/*.in)) completions/ptwalk.bash completions/_ptwalk tests/fuzz/script.dict doc/figures"
 
 # --- the two commands ---------------------------------------------------------
 run: deps
