@@ -3,6 +3,7 @@
  * The VMAs of a process, as /proc/PID/maps shows them.
  */
 #include "ptwalk/arg.h"
+#include "ptwalk/figure.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show_proc.h"
 
@@ -34,6 +35,12 @@ maps_run(struct ctx *ctx)
 	}
 	j_arr_end(ctx);
 	sb_release(&sb);
+	if (cmd_figure_wanted(ctx)) {
+		struct figure *f = xmalloc(sizeof(*f));
+
+		fig_maps(f, m, t->pid, t->mm);
+		cmd_set_figure(ctx, f);
+	}
 	return 0;
 }
 
@@ -52,10 +59,13 @@ const struct cmd cmd_maps = {
 	"files are first opened, so that transcripts do not depend on the\n"
 	"host.  No [vdso] or [vvar]: ptwalk maps no vDSO.  No [vectors] (the\n"
 	"arm vector page's gate VMA; the page itself is mapped user-readable\n"
-	"at 0xffff0000) and no [sigpage] (arm's signal-return page).\n",
+	"at 0xffff0000) and no [sigpage] (arm's signal-return page).  With\n"
+	"--svg, --png or --pdf it also draws the VMAs as a figure, each box\n"
+	"patterned by its rights, with a bar for the part of it that the\n"
+	"page tables map (present pages).\n",
 	.complete = "pid",
 	.min_args = 0,
 	.max_args = 1,
-	.flags = CMD_SIM | CMD_PROCFMT,
+	.flags = CMD_SIM | CMD_PROCFMT | CMD_FIGURE,
 	.run = maps_run,
 };

@@ -34,6 +34,11 @@ enum fig_style {
 	FS_PAGE,		/* the page a walk ends in */
 	FS_FAULT,		/* where a walk stopped: cross-hatched */
 	FS_NOTREACHED,		/* a level a walk did not reach: dashed */
+	FS_EXEC,		/* executable, not writable */
+	FS_WRITE,		/* writable, not executable */
+	FS_READ,		/* read-only */
+	FS_RWX,			/* writable and executable */
+	FS_PRESENT,		/* the present part of a span */
 	FS_SPLIT,		/* the user/kernel split: a thick dashed line */
 	FS_ARROW,		/* an arrow */
 	NR_FIG_STYLES
@@ -144,6 +149,36 @@ struct cpu;
 void fig_layout(struct figure *f, const struct machine *m);
 void fig_walk(struct figure *f, const struct machine *m, struct cpu *c,
 	      const struct walk *w);
+
+/*
+ * Spans of an address space (VMAs, mapped ranges) for fig_spans: each
+ * with its rights ("r-x"), a line of detail and the bytes of it that are
+ * present in the page tables.
+ */
+struct fig_span {
+	u64 start, end;
+	u64 present;
+	char name[64];
+	char rights[8];
+	char detail[96];
+};
+struct fig_spans {
+	struct fig_span *v;
+	int n, alloc;
+};
+/* Add a span (present: all of it, until fig_spans_present says). */
+void fig_spans_add(struct fig_spans *s, u64 start, u64 end, const char *name,
+		   const char *rights, const char *detail);
+/* Count what the tree under root maps of each span. */
+void fig_spans_present(struct fig_spans *s, struct machine *m, u64 root);
+void fig_spans_release(struct fig_spans *s);
+/* The spans as a column, high addresses on top; role: "vma", "range". */
+void fig_spans(struct figure *f, const struct machine *m, const char *title,
+	       const struct fig_spans *s, const char *role);
+struct mm_struct;
+/* A process's VMAs (maps), present pages counted in its tables. */
+void fig_maps(struct figure *f, struct machine *m, int pid,
+	      const struct mm_struct *mm);
 
 /*
  * The command side: whether the running command was asked for a figure,

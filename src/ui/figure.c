@@ -44,6 +44,16 @@ static const struct {
 		       "stroke-width:2.5", "fault: the walk stops" },
 	[FS_NOTREACHED] = { "notreached", "fill:none;stroke:#888;"
 			    "stroke-width:1;stroke-dasharray:4 3", NULL },
+	[FS_EXEC] = { "exec", "fill:url(#p-exec);stroke:#000;stroke-width:1",
+		      "executable (r-x)" },
+	[FS_WRITE] = { "write", "fill:#cfe2ff;stroke:#000;stroke-width:1",
+		       "writable (rw-)" },
+	[FS_READ] = { "read", "fill:url(#p-mapped);stroke:#000;"
+		      "stroke-width:1", "read-only (r--)" },
+	[FS_RWX] = { "rwx", "fill:url(#p-fault);stroke:#a00;stroke-width:2",
+		     "writable and executable (rwx)" },
+	[FS_PRESENT] = { "present", "fill:#333;stroke:#000;stroke-width:0.5",
+			 "present in the page tables" },
 	[FS_SPLIT] = { "split", "fill:none;stroke:#b00;stroke-width:2.5;"
 		       "stroke-dasharray:10 5", NULL },
 	[FS_ARROW] = { "arrow", "fill:none;stroke:#000;stroke-width:1.4",
@@ -69,6 +79,10 @@ static const char fig_patterns[] =
 	"patternUnits=\"userSpaceOnUse\"><rect width=\"12\" height=\"12\" "
 	"fill=\"#ffe0e0\"/><path d=\"M0 0L12 12M12 0L0 12\" "
 	"stroke=\"#e8a0a0\" stroke-width=\"0.6\"/></pattern>\n"
+	"<pattern id=\"p-exec\" width=\"6\" height=\"6\" "
+	"patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" "
+	"fill=\"#f7d2b4\"/><line x1=\"3\" y1=\"0\" x2=\"3\" y2=\"6\" "
+	"stroke=\"#b5733f\" stroke-width=\"0.8\"/></pattern>\n"
 	"<marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" "
 	"markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">"
 	"<path d=\"M0 0L10 5L0 10z\" fill=\"#000\"/></marker>\n";

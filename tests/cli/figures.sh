@@ -15,7 +15,7 @@ boxes() {
 # rounding of coordinates to 0.1), addresses falling; a 64-bit address
 # compares as 16 hex digits
 check_order() {
-	{ boxes "$1" region; boxes "$1" hole; } | sort -n -k1,1 | awk '
+	{ boxes "$1" ${2:-region}; boxes "$1" hole; } | sort -n -k1,1 | awk '
 	function pad(h) { sub(/^0x/, "", h); while (length(h) < 16) h = "0" h; return h }
 	NR > 1 && $1 < py + ph - 0.2 { print "overlap: " $5 " under " pn; bad = 1 }
 	NR > 1 && pad($3) >= ps { print "order: " $5 " not below " pn; bad = 1 }
@@ -92,6 +92,26 @@ grep -o 'data-role="\(fault\|unreached\|entry\)" data-name="[^"]*"' $d/f.svg
 grep -o 'class="s-fault"' $d/f.svg | sort -u
 $PTWALK -q -a x86_64 -c "walk 0x0000900000000000 --svg $d/nc.svg" 2>&1 | tail -n 1
 grep -o 'data-role="fault" data-name="[^"]*"' $d/nc.svg
+
+echo "== maps: every VMA a box with its rights, the present part beside it"
+$PTWALK -q -c "touch 0x08049000 x; maps --svg $d/m.svg --png $d/m.png" >/dev/null
+wellformed $d/m.svg; check_png $d/m.png
+names=$($PTWALK -q --json -c maps | grep -o '"name":"[^"]*"' | sed 's/"name":"\(.*\)"/\1/' | sort -u)
+check_names $d/m.svg vma $names
+echo "  $(grep -c 'data-role="vma"' $d/m.svg) VMA boxes for $($PTWALK -q -c maps | wc -l) lines of maps"
+check_order $d/m.svg vma
+grep -o '>present: [^<]*<' $d/m.svg | sort | uniq -c
+echo "== ptdump: the mapped ranges; too many are drawn in groups"
+$PTWALK -q -a arm -c "ptdump kernel --svg $d/p.svg --pdf $d/p.pdf" | tail -n 1
+wellformed $d/p.svg; check_pdf $d/p.pdf
+echo "  $(grep -c 'data-role="range"' $d/p.svg) range boxes"
+check_order $d/p.svg range
+many=$(for i in $(seq 250); do printf 'vmalloc 4096; '; done)
+$PTWALK -q -a x86_64 -c "$many ptdump kernel --svg $d/pm.svg" | tail -n 1
+wellformed $d/pm.svg
+echo "  $(grep -c 'data-role="range"' $d/pm.svg) range boxes"
+grep -o '>Too many to draw[^<]*<' $d/pm.svg
+check_order $d/pm.svg range
 
 echo "== bad input"
 $PTWALK -q -c "meminfo --svg $d/x.svg; layout --svg; layout --svg= ; walk 0 --png $d/nosuchdir/w.png" 2>&1 >/dev/null | hide

@@ -197,6 +197,39 @@ test_walk_items(void **state)
 	machine_free(m);
 }
 
+/* Spans beyond what a figure shows are grouped, and the caption says so. */
+static void
+test_spans_grouped(void **state)
+{
+	struct machine *m = boot(.arch = "i386");
+	struct fig_spans s = { NULL, 0, 0 };
+	struct figure f;
+	u64 va = 0x10000000;
+	int i, boxes = 0;
+	double last = -1;
+
+	(void)state;
+	for (i = 0; i < 450; i++, va += 2 * PAGE_SIZE)
+		fig_spans_add(&s, va, va + PAGE_SIZE, "r", i % 3 ? "rw-" :
+			      "r-x", "d");
+	fig_spans(&f, m, "t", &s, "range");
+	for (i = 0; i < f.n; i++) {
+		const struct fig_item *it = &f.items[i];
+
+		if (it->kind != FIG_BOX || it->role == NULL)
+			continue;
+		boxes++;
+		assert_true(it->y >= last - 1e-9);
+		last = it->y + it->h;
+	}
+	assert_int_equal(boxes, 150);
+	assert_non_null(strstr(f.caption.buf, "the 450 ranges are drawn as "
+			       "150 boxes of up to 3"));
+	fig_release(&f);
+	fig_spans_release(&s);
+	machine_free(m);
+}
+
 /* The dispatcher's options: a command's own, then the figure's, once. */
 static void
 test_opts(void **state)
@@ -236,6 +269,7 @@ main(void)
 		cmocka_unit_test(test_render_bad),
 		cmocka_unit_test(test_layout_boxes),
 		cmocka_unit_test(test_walk_items),
+		cmocka_unit_test(test_spans_grouped),
 		cmocka_unit_test(test_opts),
 	};
 
