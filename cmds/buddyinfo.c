@@ -2,6 +2,7 @@
 /*
  * /proc/buddyinfo: free blocks per order in every populated zone.
  */
+#include "ptwalk/figure.h"
 #include "ptwalk/out.h"
 #include "ptwalk/page_alloc.h"
 
@@ -34,6 +35,12 @@ buddyinfo_run(struct ctx *ctx)
 			out_printf(ctx, "\n");
 		}
 	j_arr_end(ctx);
+	if (cmd_figure_wanted(ctx)) {
+		struct figure *f = xmalloc(sizeof(*f));
+
+		fig_frames(f, ctx->m);
+		cmd_set_figure(ctx, f);
+	}
 	return 0;
 }
 
@@ -50,10 +57,13 @@ const struct cmd cmd_buddyinfo = {
 	"recorded guest's free blocks per order, scaled to its RAM (the rest\n"
 	"in order-10 blocks); a clean one (--boot clean) has mostly order-10\n"
 	"blocks.  Allocations split them, frees merge them back, so after\n"
-	"freeing everything buddyinfo is what it was at boot.\n",
+	"freeing everything buddyinfo is what it was at boot.  With --svg,\n"
+	"--png or --pdf it also draws each zone's frames as a map: the free\n"
+	"blocks and the allocated frames by owner (slab, page tables,\n"
+	"vmalloc, user pages, the kernel and what boot reserved, other).\n",
 	.complete = "none",
 	.min_args = 0,
 	.max_args = 0,
-	.flags = CMD_SIM | CMD_PROCFMT,
+	.flags = CMD_SIM | CMD_PROCFMT | CMD_FIGURE,
 	.run = buddyinfo_run,
 };

@@ -222,14 +222,15 @@ ptdump_run(struct ctx *ctx)
 	}
 	j_arr_end(ctx);
 	progress_end(&pd_progress);
-	if (spans != NULL) {
+	if (spans != NULL && r == 0) {
 		struct figure *f = xmalloc(sizeof(*f));
 
 		fig_spans(f, m, "ptdump: the mapped ranges of the page tables",
 			  spans, "range");
 		cmd_set_figure(ctx, f);
-		fig_spans_release(spans);
 	}
+	if (spans != NULL)
+		fig_spans_release(spans);
 	return r;
 }
 

@@ -2,6 +2,7 @@
 /*
  * /proc/zoneinfo: sizes, free pages, watermarks and protection per zone.
  */
+#include "ptwalk/figure.h"
 #include "ptwalk/memblock.h"
 #include "ptwalk/out.h"
 #include "ptwalk/page_alloc.h"
@@ -116,6 +117,12 @@ zoneinfo_run(struct ctx *ctx)
 	}
 	j_arr_end(ctx);
 	j_int(ctx, "min_free_kbytes", pgalloc->min_free_kbytes);
+	if (cmd_figure_wanted(ctx)) {
+		struct figure *f = xmalloc(sizeof(*f));
+
+		fig_frames(f, ctx->m);
+		cmd_set_figure(ctx, f);
+	}
 	return 0;
 }
 
@@ -138,10 +145,12 @@ const struct cmd cmd_zoneinfo = {
 	"zones by size; highmem's min is managed/1024 within 32..128 pages;\n"
 	"low = min + d, high = min + 2d with d = max(min/4, managed *\n"
 	"watermark_scale_factor (10) / 10000).  Not shown: per-CPU pagesets\n"
-	"(not modelled) and the zone counters other than nr_free_pages.\n",
+	"(not modelled) and the zone counters other than nr_free_pages.\n"
+	"With --svg, --png or --pdf it also draws each zone's frames, as\n"
+	"buddyinfo does.\n",
 	.complete = "none",
 	.min_args = 0,
 	.max_args = 0,
-	.flags = CMD_SIM | CMD_PROCFMT,
+	.flags = CMD_SIM | CMD_PROCFMT | CMD_FIGURE,
 	.run = zoneinfo_run,
 };

@@ -6,11 +6,14 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "bench.h"
 #include "ptwalk/figure.h"
 #include "ptwalk/mmu.h"
+#include "ptwalk/page_alloc.h"
+#include "ptwalk/gfp.h"
 
 /* Milliseconds to describe the figure and write it in fmt, best of n. */
 static double
@@ -42,6 +45,47 @@ draw_ms(struct machine *m, bool walk, enum fig_format fmt, const char *path,
 		best = t < best ? t : best;
 	}
 	return best;
+}
+
+/*
+ * The frame map of a 4 GiB machine (a million frames) fragmented at its
+ * worst: half its free memory allocated page by page and every other page
+ * freed again, so that runs alternate all along.
+ */
+static void
+frames(void)
+{
+	struct machine *m = bench_boot("x86_64", 4 * GiB);
+	u64 n = (m->ram_size >> PAGE_SHIFT) / 2, i, k = 0;
+	struct page **p = malloc(n * sizeof(*p));
+	char path[64];
+	struct error e;
+	struct figure f;
+	struct stat st;
+	double t0, t;
+
+	snprintf(path, sizeof(path), "/tmp/ptwalk-bench-%d.svg", (int)getpid());
+	for (i = 0; i < n; i++)
+		if ((p[k] = alloc_pages(m, GFP_HIGHUSER, 0, &e)) != NULL)
+			k++;
+	for (i = 0; i < k; i += 2)
+		__free_pages(m, p[i], 0, &e);
+	t0 = bench_now();
+	fig_frames(&f, m);
+	if (fig_write(&f, path, FIG_SVG, &e)) {
+		fprintf(stderr, "bench: %s\n", e.msg);
+		exit(1);
+	}
+	t = bench_now() - t0;
+	fig_release(&f);
+	bench_report("frame map of 4G x86_64, fragmented, SVG", t * 1000, "ms",
+		     "limit 1000 ms");
+	if (stat(path, &st) == 0)
+		bench_report("  its size", (double)st.st_size / 1e6, "MB",
+			     "limit 5 MB");
+	unlink(path);
+	free(p);
+	machine_free(m);
 }
 
 static void
@@ -78,6 +122,7 @@ run(void)
 		machine_free(m);
 	}
 	unlink(path);
+	frames();
 }
 
 const struct bench bench_figure = {

@@ -39,6 +39,13 @@ enum fig_style {
 	FS_READ,		/* read-only */
 	FS_RWX,			/* writable and executable */
 	FS_PRESENT,		/* the present part of a span */
+	FS_FREE,		/* free frames (buddy blocks) */
+	FS_SLABPG,		/* frames of slabs */
+	FS_PTPG,		/* frames of page tables */
+	FS_VMALLOCPG,		/* frames of vmalloc areas */
+	FS_USERPG,		/* frames of user pages (anon, page cache) */
+	FS_KERNELPG,		/* the kernel's, reserved at boot */
+	FS_OTHERPG,		/* other allocated frames */
 	FS_SPLIT,		/* the user/kernel split: a thick dashed line */
 	FS_ARROW,		/* an arrow */
 	NR_FIG_STYLES
@@ -175,6 +182,8 @@ void fig_spans_release(struct fig_spans *s);
 /* The spans as a column, high addresses on top; role: "vma", "range". */
 void fig_spans(struct figure *f, const struct machine *m, const char *title,
 	       const struct fig_spans *s, const char *role);
+/* Physical memory, a frame map per zone (buddyinfo, zoneinfo). */
+void fig_frames(struct figure *f, struct machine *m);
 struct mm_struct;
 /* A process's VMAs (maps), present pages counted in its tables. */
 void fig_maps(struct figure *f, struct machine *m, int pid,

@@ -11,3 +11,5 @@ walk 0xc0100000 --png no/such/dir/w.png
 walk 0 --png no/such/dir/w.png
 maps --svg maps.svg
 ptdump user --svg ptdump.svg
+buddyinfo --svg buddy.svg
+zoneinfo --svg zones.svg

@@ -113,6 +113,20 @@ echo "  $(grep -c 'data-role="range"' $d/pm.svg) range boxes"
 grep -o '>Too many to draw[^<]*<' $d/pm.svg
 check_order $d/pm.svg range
 
+echo "== buddyinfo and zoneinfo: a frame map per zone"
+$PTWALK -q -c "buddyinfo --svg $d/b.svg --png $d/b.png; zoneinfo --pdf $d/z.pdf" >/dev/null
+wellformed $d/b.svg; check_png $d/b.png; check_pdf $d/z.pdf
+zones=$($PTWALK -q -c buddyinfo | sed 's/^Node 0, zone *\([A-Za-z0-9]*\) .*/\1/')
+check_names $d/b.svg zone $zones
+grep -o '>free blocks by order [^<]*<' $d/b.svg | head -n 1
+grep -o '>Too many frames[^<]*<' $d/b.svg
+for a in "x86_64 -m 4G" "arm64 -m 4G" "i386-pae -m 4G"; do
+	$PTWALK -q -a $a -c "buddyinfo --svg $d/b4.svg" >/dev/null
+	wellformed $d/b4.svg
+	size=$(wc -c <$d/b4.svg)
+	[ "$size" -lt 5000000 ] && echo "  $a: under 5 MB" || echo "  $a: $size bytes"
+done
+
 echo "== bad input"
 $PTWALK -q -c "meminfo --svg $d/x.svg; layout --svg; layout --svg= ; walk 0 --png $d/nosuchdir/w.png" 2>&1 >/dev/null | hide
 mkdir $d/dir

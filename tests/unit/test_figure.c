@@ -11,7 +11,9 @@
 #include <cmocka.h>
 
 #include "ptwalk/figure.h"
+#include "ptwalk/gfp.h"
 #include "ptwalk/mmu.h"
+#include "ptwalk/page_alloc.h"
 #include "helpers.h"
 
 static int
@@ -230,6 +232,53 @@ test_spans_grouped(void **state)
 	machine_free(m);
 }
 
+/*
+ * A fragmented zone: runs of frames drawn left to right within the strip,
+ * never over each other, one zone box per populated zone.
+ */
+static void
+test_frames(void **state)
+{
+	struct machine *m = boot(.arch = "x86_64", .mem = 256 * MiB);
+	struct page_alloc *pg = page_alloc_of(m);
+	struct page *p[4000];
+	struct figure f;
+	struct error e;
+	double last_x = 0, last_y = -1;
+	int i, n = 0, zones = 0, populated = 0, t;
+
+	(void)state;
+	for (i = 0; i < 4000; i++)
+		if ((p[n] = alloc_pages(m, GFP_KERNEL, 0, &e)) != NULL)
+			n++;
+	for (i = 0; i < n; i += 2)
+		__free_pages(m, p[i], 0, &e);
+	for (t = 0; t < MAX_NR_ZONES; t++)
+		populated += zone_configured(pg, t) &&
+			populated_zone(&pg->node_data[0]->node_zones[t]);
+	fig_frames(&f, m);
+	for (i = 0; i < f.n; i++) {
+		const struct fig_item *it = &f.items[i];
+
+		if (it->kind != FIG_BOX)
+			continue;
+		if (it->role != NULL && !strcmp(it->role, "zone"))
+			zones++;
+		if (it->style == FS_FREE || it->y > f.height - 80)
+			continue;	/* strips and legend */
+		assert_true(it->x >= 20 && it->x + it->w <= 20 + 840 + 1e-6);
+		if (it->y == last_y)
+			assert_true(it->x >= last_x - 1e-6);
+		last_x = it->x + it->w;
+		last_y = it->y;
+	}
+	assert_int_equal(zones, populated);
+	for (i = 1; i < n; i += 2)
+		__free_pages(m, p[i], 0, &e);
+	fig_release(&f);
+	machine_free(m);
+}
+
 /* The dispatcher's options: a command's own, then the figure's, once. */
 static void
 test_opts(void **state)
@@ -270,6 +319,7 @@ main(void)
 		cmocka_unit_test(test_layout_boxes),
 		cmocka_unit_test(test_walk_items),
 		cmocka_unit_test(test_spans_grouped),
+		cmocka_unit_test(test_frames),
 		cmocka_unit_test(test_opts),
 	};
 
