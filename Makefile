@@ -19,13 +19,14 @@ DEB_PACKAGES := gcc libc6-dev pkg-config libreadline-dev libelf-dev libcapstone-
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral -Wwrite-strings
 OPT     ?= -O2
-PKG_MODS := readline libelf capstone librsvg-2.0 cairo-pdf cairo-png
-PKG_I   := $(shell pkg-config --cflags-only-I $(PKG_MODS) 2>/dev/null)
-PKG_L   := $(shell pkg-config --libs $(PKG_MODS) 2>/dev/null || \
-             echo -lreadline -lelf -lcapstone -lrsvg-2 -lgobject-2.0 -lglib-2.0 -lcairo)
+# librsvg (and the cairo it draws with) is loaded when a figure is first
+# rendered (src/ui/figure_render.c): its headers only at build time
+PKG_I   := $(shell pkg-config --cflags-only-I readline libelf capstone librsvg-2.0 cairo-pdf \
+             cairo-png 2>/dev/null)
+PKG_L   := $(shell pkg-config --libs readline libelf capstone 2>/dev/null || echo -lreadline -lelf -lcapstone)
 CFLAGS_ALL = -std=gnu11 -g $(OPT) $(WARN) -D_GNU_SOURCE -Iinclude -Itools -I$(BUILD) $(ARCH_I) $(PKG_I) \
            -MMD -MP $(SAN_CFLAGS) $(CFLAGS)
-LDLIBS_ALL = $(PKG_L) $(SAN_CFLAGS) $(LDFLAGS)
+LDLIBS_ALL = $(PKG_L) -lm $(SAN_CFLAGS) $(LDFLAGS)
 
 ifeq ($(SANITIZE),1)
 SAN_CFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
