@@ -14,16 +14,20 @@ CC      ?= cc
 V       ?= 0
 
 DEB_PACKAGES := gcc libc6-dev pkg-config libreadline-dev libelf-dev libcapstone-dev libcmocka-dev libbpf-dev xz-utils \
-                clang-14 libclang-rt-14-dev zlib1g-dev liblzo2-dev libsnappy-dev libzstd-dev
+                clang-14 libclang-rt-14-dev zlib1g-dev liblzo2-dev libsnappy-dev libzstd-dev \
+                librsvg2-dev libxml2-utils fonts-dejavu-core
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral -Wwrite-strings
 OPT     ?= -O2
-PKG_I   := $(shell pkg-config --cflags-only-I readline libelf capstone libbpf zlib lzo2 libzstd 2>/dev/null)
+# librsvg (and the cairo it draws with) is loaded when a figure is first
+# rendered (src/ui/figure_render.c): its headers only at build time
+PKG_I   := $(shell pkg-config --cflags-only-I readline libelf capstone libbpf zlib lzo2 libzstd \
+             librsvg-2.0 cairo-pdf cairo-png 2>/dev/null)
 PKG_L   := $(shell pkg-config --libs readline libelf capstone libbpf zlib lzo2 libzstd 2>/dev/null || echo -lreadline -lelf -lcapstone -lbpf -lz -llzo2 -lzstd) -lsnappy
 CFLAGS_ALL = -std=gnu11 -g $(OPT) $(WARN) -D_GNU_SOURCE -Iinclude -Itools -I$(BUILD) $(ARCH_I) $(PKG_I) \
            -MMD -MP $(SAN_CFLAGS) $(CFLAGS)
-LDLIBS_ALL = $(PKG_L) $(SAN_CFLAGS) $(LDFLAGS)
+LDLIBS_ALL = $(PKG_L) -lm $(SAN_CFLAGS) $(LDFLAGS)
 
 ifeq ($(SANITIZE),1)
 SAN_CFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -167,7 +171,8 @@ docs: $(BUILD)/ptwalk-docgen $(BUILD)/ptwalk
 	$(Q)$(BUILD)/ptwalk-docgen bash > completions/ptwalk.bash
 	$(Q)$(BUILD)/ptwalk-docgen zsh > completions/_ptwalk
 	$(Q)sh tests/fuzz/mkdict.sh $(BUILD)/ptwalk > tests/fuzz/script.dict
-	@echo "  GEN     $(patsubst %.in,%,$(wildcard man/*.in)) completions/ptwalk.bash completions/_ptwalk tests/fuzz/script.dict"
+	$(Q)sh tools/docfigs.sh $(BUILD)/ptwalk doc/figures
+	@echo "  GEN     $(patsubst %.in,%,$(wildcard man/*.in)) completions/ptwalk.bash completions/_ptwalk tests/fuzz/script.dict doc/figures"
 
 # --- the two commands ---------------------------------------------------------
 run: deps

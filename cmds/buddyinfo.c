@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ptwalk/figure.h"
 #include "ptwalk/out.h"
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/show_kstate.h"
@@ -78,6 +79,12 @@ buddyinfo_run(struct ctx *ctx)
 	else if (kzones_read(ctx->m, &zs, false, &e))
 		return cmd_error(ctx, "%s", e.msg);
 	buddyinfo_show(ctx, zs.z, zs.n);
+	if (cmd_figure_wanted(ctx) && ctx->m->kern != NULL) {
+		struct figure *f = xmalloc(sizeof(*f));
+
+		fig_frames(f, ctx->m);
+		cmd_set_figure(ctx, f);
+	}
 	show_knotes(ctx, &zs.notes);
 	kzones_release(&zs);
 	return 0;
@@ -96,7 +103,11 @@ const struct cmd cmd_buddyinfo = {
 	"recorded guest's free blocks per order, scaled to its RAM (the rest\n"
 	"in order-10 blocks); a clean one (--boot clean) has mostly order-10\n"
 	"blocks.  Allocations split them, frees merge them back, so after\n"
-	"freeing everything buddyinfo is what it was at boot.\n"
+	"freeing everything buddyinfo is what it was at boot.  With --svg,\n"
+	"--png or --pdf it also draws each zone's frames as a map: the free\n"
+	"blocks and the allocated frames by owner (slab, page tables,\n"
+	"vmalloc, user pages, the kernel and what boot reserved, other); on\n"
+	"the simulated machine only.\n"
 	"\n"
 	"On a memory image the counts are the dump's own: node_data[] (or\n"
 	"contig_page_data), each zone's free_area[].nr_free, laid out as the\n"
@@ -104,6 +115,6 @@ const struct cmd cmd_buddyinfo = {
 	.complete = "none",
 	.min_args = 0,
 	.max_args = 0,
-	.flags = CMD_PROCFMT,
+	.flags = CMD_PROCFMT | CMD_FIGURE,
 	.run = buddyinfo_run,
 };

@@ -111,9 +111,11 @@ help_one(struct ctx *ctx, const struct cmd *c)
 		out_printf(ctx, "\n");
 		out_text(ctx, c->help);
 	}
-	if (c->opts != NULL && c->opts[0].name != NULL) {
+	if (cmd_opt_next(c, NULL) != NULL) {
+		const struct cmd_opt *o;
+
 		out_printf(ctx, "\noptions:\n");
-		for (const struct cmd_opt *o = c->opts; o->name; o++) {
+		cmd_for_each_opt(c, o) {
 			char left[48];
 
 			snprintf(left, sizeof(left), "%s%s%s", o->name,

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "ptwalk/figure.h"
 #include "ptwalk/image.h"
 #include "ptwalk/out.h"
 #include "ptwalk/whatis.h"
@@ -194,6 +195,12 @@ layout_run(struct ctx *ctx)
 		layout_constants(ctx);
 	layout_live(ctx);
 	layout_picture(ctx);
+	if (cmd_figure_wanted(ctx)) {
+		struct figure *f = xmalloc(sizeof(*f));
+
+		fig_layout(f, m);
+		cmd_set_figure(ctx, f);
+	}
 	return 0;
 }
 
@@ -212,9 +219,14 @@ const struct cmd cmd_layout = {
 	"physical one, then the layout constants and a picture in the style\n"
 	"of the classic 3G/1G diagram (high addresses at the top).  On a\n"
 	"memory image a constant the file does not give reads \"unknown\"\n"
-	"(and is left out of --json).\n",
+	"(and is left out of --json).  With --svg, --png or --pdf it also\n"
+	"draws the address space as a figure: every region a box with its\n"
+	"bounds, size, name and what allocates there, the holes between\n"
+	"regions hatched, the user/kernel split marked, on a logarithmic\n"
+	"scale so that a 4K page and a 64T map are both readable.\n",
 	.complete = "none",
 	.min_args = 0,
 	.max_args = 0,
+	.flags = CMD_FIGURE,
 	.run = layout_run,
 };

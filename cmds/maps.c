@@ -6,6 +6,7 @@
 
 #include "ptwalk/arg.h"
 #include "ptwalk/ktask.h"
+#include "ptwalk/figure.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show_proc.h"
 
@@ -37,6 +38,12 @@ maps_run(struct ctx *ctx)
 	}
 	j_arr_end(ctx);
 	sb_release(&sb);
+	if (cmd_figure_wanted(ctx)) {
+		struct figure *f = xmalloc(sizeof(*f));
+
+		fig_maps(f, m, t->pid, t->mm);
+		cmd_set_figure(ctx, f);
+	}
 	return 0;
 }
 
@@ -116,7 +123,10 @@ const struct cmd cmd_maps = {
 	"files are first opened, so that transcripts do not depend on the\n"
 	"host.  No [vdso] or [vvar]: ptwalk maps no vDSO.  No [vectors] (the\n"
 	"arm vector page's gate VMA; the page itself is mapped user-readable\n"
-	"at 0xffff0000) and no [sigpage] (arm's signal-return page).\n"
+	"at 0xffff0000) and no [sigpage] (arm's signal-return page).  With\n"
+	"--svg, --png or --pdf it also draws the VMAs as a figure, each box\n"
+	"patterned by its rights, with a bar for the part of it that the\n"
+	"page tables map (present pages), on the simulated machine.\n"
 	"\n"
 	"On a memory image, the real task's VMAs (PID, or the one chosen with\n"
 	"switch) from its mm's maple tree, named as the kernel names them:\n"
@@ -128,7 +138,7 @@ const struct cmd cmd_maps = {
 	.complete = "pid",
 	.min_args = 0,
 	.max_args = 1,
-	.flags = CMD_SIM | CMD_PROCFMT,
+	.flags = CMD_SIM | CMD_PROCFMT | CMD_FIGURE,
 	.run = maps_run,
 	.run_image = maps_image,
 };

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "ptwalk/figure.h"
 #include "ptwalk/out.h"
 #include "ptwalk/progress.h"
 #include "ptwalk/ptdump.h"
@@ -13,6 +14,7 @@ struct pd_state {
 	struct ctx *ctx;
 	const struct region *last;
 	u64 total;
+	struct fig_spans *spans;	/* the figure's, when one is wanted */
 };
 
 /* The ranges so far: a progress line, and a stop on Ctrl-C. */
@@ -56,6 +58,25 @@ emit_loop(struct pd_state *st, const struct ptdump_range *r)
 	return emitted(ctx);
 }
 
+/* A range as the figure's span: the user's rights when it has any. */
+static void
+span_add(struct fig_spans *s, const struct machine *m,
+	 const struct ptdump_range *r, const struct region *reg)
+{
+	bool user = r->perm & (P_UR | P_UW | P_UX);
+	u16 p = user ? (u16)(r->perm >> 3) : r->perm;
+	char rights[8], detail[96];
+
+	snprintf(rights, sizeof(rights), "%c%c%c%s", p & P_KR ? 'r' : '-',
+		 p & P_KW ? 'w' : '-', p & P_KX ? 'x' : '-', user ? "u" : "");
+	snprintf(detail, sizeof(detail), "%llu x %s %s, pa %s",
+		 (unsigned long long)r->pages, fsize(1ULL << r->shift),
+		 m->mmu.lv[r->lvl].name, r->pa_contig ? fpa(m, r->pa) :
+		 "scattered");
+	fig_spans_add(s, r->start, r->end, reg != NULL ? reg->name : "range",
+		      rights, detail);
+}
+
 static int
 emit(void *arg, const struct ptdump_range *r)
 {
@@ -96,6 +117,8 @@ emit(void *arg, const struct ptdump_range *r)
 		j_str(ctx, "region", reg->name);
 	j_obj_end(ctx);
 	st->total += r->end - r->start;
+	if (st->spans != NULL)
+		span_add(st->spans, m, r, reg);
 	return emitted(ctx);
 }
 
@@ -114,11 +137,12 @@ user_end(const struct machine *m)
 }
 
 static int
-dump(struct ctx *ctx, const char *what, int ri, u64 start, u64 end)
+dump(struct ctx *ctx, const char *what, int ri, u64 start, u64 end,
+     struct fig_spans *spans)
 {
 	struct machine *m = ctx->m;
 	struct cpu *c = machine_cpu(m);
-	struct pd_state st = { ctx, NULL, 0 };
+	struct pd_state st = { ctx, NULL, 0, spans };
 	struct ptdump_stats ps;
 	bool upgd = args_has(ctx, "--user-pgd");
 	u64 root = cpu_root(m, c, ri, upgd ? ACC_USER : 0);
@@ -166,6 +190,8 @@ ptdump_run(struct ctx *ctx)
 	struct machine *m = ctx->m;
 	u64 ue = user_end(m), top, start, end;
 	bool split = m->mmu.split_roots;
+	struct fig_spans fs = { NULL, 0, 0 };
+	struct fig_spans *spans = cmd_figure_wanted(ctx) ? &fs : NULL;
 	int r = 0;
 
 	top = m->mmu.va_mode == VA_ZEROEXT ? 1ULL << m->mmu.va_bits : 0;
@@ -186,9 +212,9 @@ ptdump_run(struct ctx *ctx)
 			r = dump(ctx, "kernel", split ? 1 : 0,
 				 split ? ~0ULL << m->mmu.va_bits :
 				 m->mmu.va_mode == VA_SIGNEXT ?
-				 ~0ULL << (m->mmu.va_bits - 1) : ue, top);
+				 ~0ULL << (m->mmu.va_bits - 1) : ue, top, spans);
 		if (!r && user)
-			r = dump(ctx, "user", 0, 0, ue);
+			r = dump(ctx, "user", 0, 0, ue, spans);
 	} else {
 		if (args->argc != 2)
 			r = cmd_usage(ctx);
@@ -199,10 +225,19 @@ ptdump_run(struct ctx *ctx)
 			r = cmd_error(ctx, "END must be above START");
 		else
 			r = dump(ctx, "the", mmu_root_index(&m->mmu, start),
-				 start, end);
+				 start, end, spans);
 	}
 	j_arr_end(ctx);
 	progress_end(&pd_progress);
+	if (spans != NULL && r == 0) {
+		struct figure *f = xmalloc(sizeof(*f));
+
+		fig_spans(f, m, "ptdump: the mapped ranges of the page tables",
+			  spans, "range");
+		cmd_set_figure(ctx, f);
+	}
+	if (spans != NULL)
+		fig_spans_release(spans);
 	return r;
 }
 
@@ -226,7 +261,10 @@ const struct cmd cmd_ptdump = {
 	"of which size at which level, the rights, the entry bits of the\n"
 	"first page, and the physical start when the range is physically\n"
 	"contiguous ('scattered' otherwise).  Region headers name the kernel\n"
-	"region each range starts in.\n"
+	"region each range starts in.  With --svg, --png or --pdf it also\n"
+	"draws the ranges as a figure, patterned by their rights (a range\n"
+	"with user rights is marked u); more ranges than fit are drawn in\n"
+	"groups of consecutive ones, as the caption says.\n"
 	"With kernel page-table isolation (x86 PTI, see `machine`), --user-pgd\n"
 	"dumps the user pgd, the tables the CPU runs on in user mode (CR3 +\n"
 	"4K): user space as in the kernel pgd, and of the kernel only what\n"
@@ -238,5 +276,6 @@ const struct cmd cmd_ptdump = {
 	.opts = ptdump_opts,
 	.min_args = 0,
 	.max_args = 2,
+	.flags = CMD_FIGURE,
 	.run = ptdump_run,
 };

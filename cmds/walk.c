@@ -2,6 +2,7 @@
 /*
  * Walk the page tables for a virtual address, level by level.
  */
+#include "ptwalk/figure.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
 
@@ -27,6 +28,12 @@ walk_run(struct ctx *ctx)
 		machine_walk(m, c, va, &w);
 	}
 	show_walk(ctx, c, &w, true);
+	if (cmd_figure_wanted(ctx)) {
+		struct figure *f = xmalloc(sizeof(*f));
+
+		fig_walk(f, m, c, &w);
+		cmd_set_figure(ctx, f);
+	}
 	if (w.fault == WF_VA_RANGE || w.fault == WF_NONCANONICAL) {
 		struct error e;
 
@@ -72,7 +79,12 @@ const struct cmd cmd_walk = {
 	"the access flag clear on arm64 without hardware AF, an old page on\n"
 	"arm (Linux's PTE maps it, the hardware entry is empty); only an\n"
 	"access (touch) takes that fault.  The value ($_) is the physical\n"
-	"address.  'vtop' is the crash(8) name.\n"
+	"address.  'vtop' is the crash(8) name.  With --svg, --png or --pdf\n"
+	"it also draws the walk as the textbook figure: the bit slices, the\n"
+	"root register, each table with the indexed entry highlighted, the\n"
+	"arrows to the next table and to the page, the offset added, the\n"
+	"fault where the walk stopped and the TLB's view, also for a walk\n"
+	"that faults.\n"
 	"With kernel page-table isolation (x86 PTI, see `machine`) a walk\n"
 	"reads the kernel pgd, as the kernel does; --user-pgd walks the user\n"
 	"pgd (CR3 + 4K) that user mode runs on, where most kernel addresses\n"
@@ -81,6 +93,7 @@ const struct cmd cmd_walk = {
 	.opts = walk_opts,
 	.min_args = 1,
 	.max_args = 1,
+	.flags = CMD_FIGURE,
 	.value = VALUE_PA,
 	.run = walk_run,
 };

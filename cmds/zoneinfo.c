@@ -2,6 +2,7 @@
 /*
  * /proc/zoneinfo: sizes, free pages, watermarks and protection per zone.
  */
+#include "ptwalk/figure.h"
 #include "ptwalk/memblock.h"
 #include "ptwalk/out.h"
 #include "ptwalk/page_alloc.h"
@@ -214,6 +215,12 @@ zoneinfo_run(struct ctx *ctx)
 	}
 	j_arr_end(ctx);
 	j_int(ctx, "min_free_kbytes", pgalloc->min_free_kbytes);
+	if (cmd_figure_wanted(ctx)) {
+		struct figure *f = xmalloc(sizeof(*f));
+
+		fig_frames(f, ctx->m);
+		cmd_set_figure(ctx, f);
+	}
 	return 0;
 }
 
@@ -244,10 +251,12 @@ const struct cmd cmd_zoneinfo = {
 	"free_area and vm_stat (pages free, nr_free_pages); present,\n"
 	"managed, the watermarks, boost, cma, protection and start_pfn need\n"
 	"the kernel's types, and a warning says when they are missing.  The\n"
-	"free_area line is ptwalk's, as on the simulated machine.\n",
+	"free_area line is ptwalk's, as on the simulated machine.  With\n"
+	"--svg, --png or --pdf it also draws each zone's frames, as buddyinfo\n"
+	"does (on the simulated machine).\n",
 	.complete = "none",
 	.min_args = 0,
 	.max_args = 0,
-	.flags = CMD_PROCFMT,
+	.flags = CMD_PROCFMT | CMD_FIGURE,
 	.run = zoneinfo_run,
 };

@@ -173,6 +173,17 @@ if want docs; then
 		ok || ko "docs: completions/ptwalk.bash is stale (run make docs)"
 	"$gen" zsh >"$tmp/zsh" && cmp -s "$tmp/zsh" completions/_ptwalk &&
 		ok || ko "docs: completions/_ptwalk is stale (run make docs)"
+	# the figures of README.md, drawn again
+	mkdir -p "$tmp/figs"
+	stale=
+	if sh tools/docfigs.sh "$build/ptwalk" "$tmp/figs"; then
+		for f in "$tmp"/figs/*.svg; do
+			cmp -s "$f" "doc/figures/${f##*/}" || stale="$stale ${f##*/}"
+		done
+	else
+		stale=" (drawing failed)"
+	fi
+	[ -z "$stale" ] && ok || ko "docs: doc/figures are stale:$stale (run make docs)"
 	names=$(grep -ho '^	\.name = "[^"]*"' cmds/*.c | sed 's/.*"\(.*\)"/\1/' | sort)
 	missing=
 	for n in $names; do

@@ -259,9 +259,11 @@ man_commands(FILE *o)
 			}
 			if (c->help && c->help[0])
 				man_help(o, c->help);
-			if (c->opts && c->opts[0].name) {
+			if (cmd_opt_next(c, NULL) != NULL) {
+				const struct cmd_opt *q;
+
 				fprintf(o, ".IP\nOptions:\n");
-				for (const struct cmd_opt *q = c->opts; q->name; q++) {
+				cmd_for_each_opt(c, q) {
 					fprintf(o, ".RS\n.TP\n\\fB");
 					roff(o, q->name);
 					fprintf(o, "\\fR");

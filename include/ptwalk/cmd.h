@@ -16,6 +16,7 @@
 #include "util.h"
 
 struct ctx;
+struct figure;
 
 /* Families, in the order `help` lists them. */
 enum cmd_family {
@@ -56,6 +57,11 @@ extern const char *const family_names[NR_FAMILIES];
  */
 #define CMD_TRACE		0x10
 #define CMD_TRACE_VERBOSE	0x20
+/*
+ * Draws its result as a figure (include/ptwalk/figure.h): the dispatcher
+ * gives it the options --svg, --png and --pdf and writes the files.
+ */
+#define CMD_FIGURE		0x40
 
 /* ctx->redirect besides 0 (off) and 1 (on) */
 #define REDIRECT_AUTO	(-1)	/* at the prompt only (the default) */
@@ -123,6 +129,18 @@ struct cmd {
 	int (*run_image)(struct ctx *ctx);
 };
 
+/* The options CMD_FIGURE adds (src/ui/figure_render.c). */
+extern const struct cmd_opt cmd_figure_opts[];
+/*
+ * Every option a command takes: its own, then those its flags add.
+ * cmd_opt_next(c, NULL) is the first; NULL after the last.
+ */
+const struct cmd_opt *cmd_opt_next(const struct cmd *c,
+				   const struct cmd_opt *q);
+#define cmd_for_each_opt(c, q) \
+	for ((q) = cmd_opt_next((c), NULL); (q) != NULL; \
+	     (q) = cmd_opt_next((c), (q)))
+
 extern const struct cmd *const cmd_table[];
 extern const int cmd_count;
 
@@ -180,6 +198,8 @@ struct cmd_item {
 	int jdepth;
 	bool jfirst[16];
 	bool jopen;
+	/* the figure it drew (CMD_FIGURE), written by the dispatcher */
+	struct figure *fig;
 };
 
 /*

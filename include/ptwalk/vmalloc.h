@@ -59,6 +59,9 @@ enum vm_kind {
 	NR_VM_KINDS
 };
 extern const char *const vm_kind_names[NR_VM_KINDS];
+/* The owner tag of the pages an area maps (page_alloc.h). */
+struct page_owner_type;
+extern const struct page_owner_type page_owner_vmalloc;
 
 struct vm_struct {
 	struct vm_struct *next;		/* the next live area by address */

@@ -12,6 +12,7 @@
 #include "ptwalk/arch_list.h"
 #include "ptwalk/cmd.h"
 #include "ptwalk/expr.h"
+#include "ptwalk/figure.h"
 #include "ptwalk/hostmap.h"
 #include "ptwalk/ksym.h"
 #include "ptwalk/out.h"
@@ -203,6 +204,7 @@ item_pop(struct ctx *ctx, struct cmd_item *item)
 	sb_release(&item->err);
 	sb_release(&item->vtext);
 	sb_release(&item->js);
+	fig_free(item->fig);
 }
 
 int
@@ -502,6 +504,62 @@ args_get(const struct ctx *ctx, const char *name)
 	return NULL;
 }
 
+const struct cmd_opt *
+cmd_opt_next(const struct cmd *c, const struct cmd_opt *q)
+{
+	if (q == NULL)
+		q = c->opts;	/* the first of its own */
+	else
+		q++;
+	if (q != NULL && q->name != NULL)
+		return q;
+	/* past the last of its own: those its flags add, once */
+	if ((c->flags & CMD_FIGURE) && q != &cmd_figure_opts[NR_FIG_FORMATS])
+		return cmd_figure_opts;
+	return NULL;
+}
+
+/*
+ * An option no entry of c declares: the figure options name the commands
+ * that draw, the others what c takes.
+ */
+static int
+unknown_option(struct ctx *ctx, const char *s, size_t l)
+{
+	const struct cmd *c = ctx->item->cmd;
+	const struct cmd_opt *q;
+	struct strbuf sb;
+	int i, n = 0, r;
+
+	sb_init(&sb);
+	for (i = 0; i < NR_FIG_FORMATS; i++)
+		if (strlen(cmd_figure_opts[i].name) == l &&
+		    !strncmp(cmd_figure_opts[i].name, s, l))
+			break;
+	if (i < NR_FIG_FORMATS) {
+		for (i = 0; cmd_table[i] != NULL; i++)
+			if (cmd_table[i]->flags & CMD_FIGURE)
+				n++;
+		for (i = 0; cmd_table[i] != NULL; i++)
+			if (cmd_table[i]->flags & CMD_FIGURE)
+				sb_addf(&sb, "%s%s", sb.len == 0 ? "" :
+					--n == 1 ? " and " : ", ",
+					cmd_table[i]->name);
+		r = cmd_error(ctx, "%.*s: %s draws no figure (%s%s)", (int)l,
+			      s, c->name, sb.buf, strchr(sb.buf, ' ') ?
+			      " do" : " does");
+		sb_release(&sb);
+		return r;
+	}
+	cmd_for_each_opt(c, q)
+		sb_addf(&sb, "%s%s", sb.len ? ", " : "", q->name);
+	r = cmd_error(ctx, "unknown option '%.*s'%s%s%s", (int)l, s,
+		      sb.len ? " (it takes " : " (it takes no options", sb.buf,
+		      ")");
+	sb_release(&sb);
+	return r;
+}
+
 /*
  * The running command's args from argv (argv[0] its name): the options
  * taken out, the positional words kept in order (argv is reordered).
@@ -517,7 +575,7 @@ parse_args(struct ctx *ctx, int argc, char **argv, const bool *lit)
 
 	a->nopt = 0;
 	for (i = 1; i < argc; i++) {
-		const struct cmd_opt *o = NULL;
+		const struct cmd_opt *o = NULL, *q;
 		char *eq = NULL;
 		size_t l;
 		bool positional = done || (lit != NULL && lit[i]);
@@ -532,24 +590,11 @@ parse_args(struct ctx *ctx, int argc, char **argv, const bool *lit)
 		}
 		eq = strchr(argv[i], '=');
 		l = eq ? (size_t)(eq - argv[i]) : strlen(argv[i]);
-		for (const struct cmd_opt *q = c->opts; q && q->name; q++)
+		cmd_for_each_opt(c, q)
 			if (strlen(q->name) == l && !strncmp(q->name, argv[i], l))
 				o = q;
-		if (o == NULL) {
-			struct strbuf sb;
-			int r;
-
-			sb_init(&sb);
-			for (const struct cmd_opt *q = c->opts; q && q->name;
-			     q++)
-				sb_addf(&sb, "%s%s", sb.len ? ", " : "", q->name);
-			r = cmd_error(ctx, "unknown option '%.*s'%s%s%s",
-				      (int)l, argv[i],
-				      sb.len ? " (it takes " : " (it takes no "
-				      "options", sb.buf, ")");
-			sb_release(&sb);
-			return r;
-		}
+		if (o == NULL)
+			return unknown_option(ctx, argv[i], l);
 		if (a->nopt == MAX_OPTS)
 			return cmd_error(ctx, "too many options");
 		a->opt[a->nopt] = o;
@@ -764,8 +809,14 @@ run_one(struct ctx *ctx, int argc, char **argv, const bool *lit)
 	else if ((c->flags & CMD_SIM) && c->run_image == NULL &&
 		 cmd_need_sim(ctx))
 		r = -1;
-	else
+	else if ((c->flags & CMD_FIGURE) && cmd_check_figure(ctx))
+		r = -1;
+	else {
 		r = run_traced(ctx, c);
+		/* a command that failed may have drawn why (a walk's fault) */
+		if ((c->flags & CMD_FIGURE) && cmd_write_figure(ctx))
+			r = -1;
+	}
 	if (r != 0 && !item->failed)
 		cmd_error(ctx, "failed");
 	if (item->failed) {

@@ -264,7 +264,9 @@ find_opt(const struct cmd *c, const char *s)
 	size_t l = strcspn(s, "=");
 	const struct cmd_opt *q;
 
-	for (q = c != NULL ? c->opts : NULL; q != NULL && q->name; q++)
+	if (c == NULL)
+		return NULL;
+	cmd_for_each_opt(c, q)
 		if (strlen(q->name) == l && !strncmp(q->name, s, l))
 			return q;
 	return NULL;

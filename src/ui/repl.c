@@ -215,10 +215,10 @@ repl_candidates(struct ctx *ctx, const char *line, int start, const char *text)
 	if (cmd == NULL)
 		goto out;
 	for (i = 1; i < argc; i++) {
-		const struct cmd_opt *o = NULL;
+		const struct cmd_opt *o = NULL, *q;
 
 		pending = NULL;
-		for (const struct cmd_opt *q = cmd->opts; q && q->name; q++)
+		cmd_for_each_opt(cmd, q)
 			if (!strcmp(q->name, argv[i]))
 				o = q;
 		if (o != NULL) {
@@ -244,7 +244,9 @@ repl_candidates(struct ctx *ctx, const char *line, int start, const char *text)
 		goto out;
 	}
 	if (text[0] == '-') {
-		for (const struct cmd_opt *q = cmd->opts; q && q->name; q++)
+		const struct cmd_opt *q;
+
+		cmd_for_each_opt(cmd, q)
 			cand_add(&c, text, q->name);
 		goto out;
 	}
