@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Replaying a memory-access trace through the current process: every
+ * access translated by the CPU (TLB, walk), faults handled by the kernel,
+ * and counted.  Nothing here allocates per access.
+ */
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ptwalk/machine.h"
+#include "ptwalk/mm.h"
+#include "ptwalk/replay.h"
+#include "ptwalk/util.h"
+
+#define WS_SHIFT	12	/* the working set counts 4K pages */
+
+void
+replay_init(struct replay *rp, struct machine *m, struct cpu *c)
+{
+	struct task_struct *t = current_task(m);
+
+	memset(rp, 0, sizeof(*rp));
+	rp->m = m;
+	rp->c = c;
+	rp->hits0 = c->tlb.hits;
+	rp->miss0 = c->tlb.misses;
+	rp->min0 = t ? t->min_flt : 0;
+	rp->maj0 = t ? t->maj_flt : 0;
+	rp->ws_mask = 4095;
+	rp->ws = xcalloc(rp->ws_mask + 1, sizeof(*rp->ws));
+	rp->last_slot = -1;
+}
+
+void
+replay_release(struct replay *rp)
+{
+	free(rp->ws);
+	rp->ws = NULL;
+}
+
+static inline u64
+ws_hash(u64 k)
+{
+	k *= 0x9e3779b97f4a7c15ULL;
+	return k ^ (k >> 29);
+}
+
+static void
+ws_grow(struct replay *rp)
+{
+	u64 *old = rp->ws, n = rp->ws_mask + 1, i;
+
+	rp->ws_mask = 2 * n - 1;
+	rp->ws = xcalloc(2 * n, sizeof(*rp->ws));
+	for (i = 0; i < n; i++) {
+		u64 k = old[i], h;
+
+		if (k == 0)
+			continue;
+		for (h = ws_hash(k) & rp->ws_mask; rp->ws[h];
+		     h = (h + 1) & rp->ws_mask)
+			;
+		rp->ws[h] = k;
+	}
+	free(old);
+}
+
+/* Count the 4K page of va in the working set. */
+static inline void
+ws_add(struct replay *rp, u64 va)
+{
+	u64 k = (va >> WS_SHIFT) + 1, h;
+
+	if (k == rp->ws_last)
+		return;
+	rp->ws_last = k;
+	for (h = ws_hash(k) & rp->ws_mask; rp->ws[h]; h = (h + 1) & rp->ws_mask)
+		if (rp->ws[h] == k)
+			return;
+	rp->ws[h] = k;
+	rp->st.pages++;
+	/* at most half full */
+	if (rp->st.pages * 2 > rp->ws_mask)
+		ws_grow(rp);
+}
+
+/* The per-VMA slot of va (-1: outside every VMA, or beyond the table). */
+static int
+vma_slot(struct replay *rp, u64 va)
+{
+	struct task_struct *t = current_task(rp->m);
+	struct vm_area_struct *vma;
+	int i;
+
+	if (va >= rp->last_start && va < rp->last_end)
+		return rp->last_slot;
+	if (t == NULL || t->mm == NULL)
+		return -1;
+	vma = find_vma(t->mm, va);
+	if (vma == NULL || va < vma->vm_start)
+		return -1;
+	rp->last_start = vma->vm_start;
+	rp->last_end = vma->vm_end;
+	for (i = 0; i < rp->st.nvma; i++)
+		if (rp->st.vma[i].vma == vma)
+			break;
+	if (i == rp->st.nvma) {
+		struct replay_vma *v = &rp->st.vma[i];
+
+		if (i == REPLAY_VMAS) {
+			rp->last_slot = -1;
+			return -1;
+		}
+		rp->st.nvma++;
+		v->vma = vma;
+		snprintf(v->name, sizeof(v->name), "%s", vma_name(t->mm, vma));
+	}
+	rp->st.vma[i].start = vma->vm_start;
+	rp->st.vma[i].end = vma->vm_end;
+	rp->last_slot = i;
+	return i;
+}
+
+/* One access of one kind, every page it touches. */
+static int
+access_one(struct replay *rp, u64 va, u32 size, unsigned acc, struct error *e)
+{
+	struct machine *m = rp->m;
+	struct task_struct *t;
+	u64 pa, last = va + (size ? size - 1 : 0), miss0 = rp->c->tlb.misses;
+	u64 flt0 = 0;
+	int slot, r = 0;
+
+	/* an address the arch cannot have is no access at all */
+	if (unlikely(va < rp->last_start || va >= rp->last_end) &&
+	    machine_check_va(m, va, e))
+		return -1;
+	slot = vma_slot(rp, va);
+	t = current_task(m);
+	if (t != NULL)
+		flt0 = t->min_flt + t->maj_flt;
+	rp->st.accesses++;
+	rp->st.kind[acc == ACC_WRITE ? 1 : acc == ACC_EXEC ? 2 : 0]++;
+	if (last < va)
+		last = ~0ULL;	/* wraps: up to the end of the space */
+	if ((va ^ last) >> WS_SHIFT)
+		rp->st.straddles++;
+	for (;;) {
+		ws_add(rp, va);
+		r = machine_access(m, rp->c, va, acc, &pa, e);
+		if (r || (va ^ last) >> WS_SHIFT == 0)
+			break;
+		va = (va | ((1ULL << WS_SHIFT) - 1)) + 1;
+	}
+	if (slot >= 0) {
+		struct replay_vma *v = &rp->st.vma[slot];
+
+		v->accesses++;
+		v->misses += rp->c->tlb.misses - miss0;
+		if (t != NULL)
+			v->faults += t->min_flt + t->maj_flt - flt0;
+	} else {
+		rp->st.other_accesses++;
+		rp->st.other_misses += rp->c->tlb.misses - miss0;
+	}
+	if (r && t != NULL && t->state == TASK_KILLED && t->sig == SIGSEGV) {
+		rp->st.segv++;
+		if (rp->keep_going) {
+			/* as if a handler had skipped the access */
+			t->state = TASK_RUNNING;
+			t->sig = 0;
+			return REPLAY_SEGV;
+		}
+	}
+	return r;
+}
+
+int
+replay_access(struct replay *rp, const struct trace_rec *rec, struct error *e)
+{
+	int r = access_one(rp, rec->va, rec->size, rec->acc, e);
+
+	if (r == 0 && rec->modify) {
+		rp->st.modifies++;
+		r = access_one(rp, rec->va, rec->size, ACC_WRITE, e);
+	}
+	if (rp->every && rp->csv && rp->st.accesses >= rp->next_row) {
+		rp->next_row = (rp->st.accesses / rp->every + 1) * rp->every;
+		replay_csv_row(rp);
+	}
+	return r;
+}
+
+void
+replay_sync(struct replay *rp)
+{
+	struct task_struct *t = current_task(rp->m);
+
+	rp->st.hits = rp->c->tlb.hits - rp->hits0;
+	rp->st.misses = rp->c->tlb.misses - rp->miss0;
+	rp->st.lookups = rp->st.hits + rp->st.misses;
+	if (t != NULL) {
+		rp->st.min_flt = t->min_flt - rp->min0;
+		rp->st.maj_flt = t->maj_flt - rp->maj0;
+	}
+}
+
+void
+replay_csv_header(FILE *f)
+{
+	fprintf(f, "accesses,reads,writes,fetches,lookups,hits,misses,"
+		"minor_faults,major_faults,sigsegv,pages\n");
+}
+
+void
+replay_csv_row(struct replay *rp)
+{
+	const struct replay_stats *s = &rp->st;
+
+	replay_sync(rp);
+	fprintf(rp->csv, "%llu,%llu,%llu,%llu,%llu,%llu,%llu,%llu,%llu,%llu,"
+		"%llu\n", (unsigned long long)s->accesses,
+		(unsigned long long)s->kind[0], (unsigned long long)s->kind[1],
+		(unsigned long long)s->kind[2], (unsigned long long)s->lookups,
+		(unsigned long long)s->hits, (unsigned long long)s->misses,
+		(unsigned long long)s->min_flt, (unsigned long long)s->maj_flt,
+		(unsigned long long)s->segv, (unsigned long long)s->pages);
+}
