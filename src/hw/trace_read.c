@@ -98,8 +98,12 @@ trace_reader_release(struct trace_reader *r)
 	r->buf = NULL;
 }
 
-/* lackey: "I  0400d7d4,8", " L 04222cac,8", " S ...", " M ..." */
-static int
+/*
+ * lackey: "I  0400d7d4,8", " L 04222cac,8", " S ...", " M ...": where the
+ * line ends (a NUL: the caller compares it with the line's length), or
+ * NULL when it is not one
+ */
+static inline const char *
 parse_lackey(const char *p, struct trace_rec *rec)
 {
 	u64 size;
@@ -122,19 +126,20 @@ parse_lackey(const char *p, struct trace_rec *rec)
 			rec->modify = true;
 			break;
 		default:
-			return -1;
+			return NULL;
 		}
 	} else {
-		return -1;
+		return NULL;
 	}
 	p = skip_blank(p + 2);
 	if ((p = parse_hex(p, &rec->va)) == NULL || *p != ',')
-		return -1;
+		return NULL;
 	if ((p = parse_dec(p + 1, &size)) == NULL || size > 0xffffffffULL)
-		return -1;
+		return NULL;
 	rec->size = (u32)size;
 	rec->expr = NULL;
-	return *skip_blank(p) ? -1 : 0;
+	p = skip_blank(p);
+	return *p ? NULL : p;
 }
 
 static const char *
@@ -271,7 +276,7 @@ detect(char *line)
 	const char *p = skip_blank(line);
 	const char *q;
 
-	if (parse_lackey(line, &rec) == 0)
+	if (parse_lackey(line, &rec) != NULL)
 		return TFMT_LACKEY;
 	if (strstr(line, " byte(s) @ 0x") != NULL ||
 	    strstr(line, "<marker:") != NULL ||
@@ -302,14 +307,20 @@ trace_parse_line(struct trace_reader *r, char *line, size_t len,
 {
 	int k;
 
+	/* a lackey line parsed to its end has no NUL inside */
+	if (likely(r->fmt == TFMT_LACKEY) &&
+	    likely(parse_lackey(line, rec) == line + len)) {
+		r->good++;
+		return TR_REC;
+	}
 	if (memchr(line, 0, len) != NULL) {
 		snprintf(why, n, "binary data (a NUL byte): not a text trace");
 		return TR_FATAL;
 	}
 	if (len > 0 && line[len - 1] == '\r')
 		line[--len] = 0;
-	if (likely(r->fmt == TFMT_LACKEY)) {
-		if (likely(parse_lackey(line, rec) == 0)) {
+	if (r->fmt == TFMT_LACKEY) {
+		if (parse_lackey(line, rec) == line + len) {
 			r->good++;
 			return TR_REC;
 		}

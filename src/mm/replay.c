@@ -122,9 +122,10 @@ vma_slot(struct replay *rp, u64 va)
 	return i;
 }
 
-/* One access of one kind, every page it touches. */
+/* One access of one kind, every page it touches: the general case. */
 static int
-access_one(struct replay *rp, u64 va, u32 size, unsigned acc, struct error *e)
+access_slow(struct replay *rp, u64 va, u32 size, unsigned acc,
+	    struct error *e)
 {
 	struct machine *m = rp->m;
 	struct task_struct *t;
@@ -174,6 +175,46 @@ access_one(struct replay *rp, u64 va, u32 size, unsigned acc, struct error *e)
 		}
 	}
 	return r;
+}
+
+/*
+ * The common case first: within the last VMA, on one page, a TLB hit
+ * that allows the access (and for a write, an entry already dirty).  It
+ * is machine_access's own first lookup; anything else takes the general
+ * path, whose lookup this one's is then not counted twice.
+ */
+static inline int
+access_one(struct replay *rp, u64 va, u32 size, unsigned acc,
+	   struct error *e)
+{
+	struct machine *m = rp->m;
+	struct cpu *c = rp->c;
+	struct tlb_entry *te;
+	unsigned a = acc;
+
+	if (unlikely(!m->tlb_on || va < rp->last_start ||
+		     va >= rp->last_end || rp->last_slot < 0 ||
+		     ((va & ((1ULL << WS_SHIFT) - 1)) + size >
+		      (1ULL << WS_SHIFT))))
+		return access_slow(rp, va, size, acc, e);
+	if (va < m->lay.task_size)
+		a |= ACC_USER;
+	te = tlb_lookup(&c->tlb, va, c->asid);
+	if (unlikely(te == NULL)) {
+		c->tlb.misses--;
+		return access_slow(rp, va, size, acc, e);
+	}
+	if (unlikely((acc_need(a) & ~te->perm) ||
+		     ((acc & ACC_WRITE) && !(te->attr & P_DIRTY) &&
+		      !m->image && m->arch->update_ad != NULL))) {
+		c->tlb.hits--;
+		return access_slow(rp, va, size, acc, e);
+	}
+	rp->st.accesses++;
+	rp->st.kind[acc == ACC_WRITE ? 1 : acc == ACC_EXEC ? 2 : 0]++;
+	rp->st.vma[rp->last_slot].accesses++;
+	ws_add(rp, va);
+	return 0;
 }
 
 int
