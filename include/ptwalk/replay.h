@@ -112,9 +112,7 @@ struct replay {
 	u64 ws_mask, ws_last;
 	/* the counters at the start */
 	u64 hits0, miss0, min0, maj0;
-	const void *last_vma;
-	u64 last_start, last_end;
-	int last_slot;
+	int last_slot;		/* the slot of the last access */
 	struct replay_stats st;
 };
 

@@ -87,6 +87,7 @@ trace_reader_init(struct trace_reader *r, int fd, bool own)
 	r->fd = fd;
 	r->own_fd = own;
 	r->buf = xmalloc(TREAD_BUF + 1);
+	r->buf[0] = 0;
 }
 
 void
@@ -104,7 +105,7 @@ trace_reader_release(struct trace_reader *r)
  * NULL when it is not one
  */
 static inline const char *
-parse_lackey(const char *p, struct trace_rec *rec)
+parse_lackey_to(const char *p, struct trace_rec *rec)
 {
 	u64 size;
 
@@ -138,8 +139,15 @@ parse_lackey(const char *p, struct trace_rec *rec)
 		return NULL;
 	rec->size = (u32)size;
 	rec->expr = NULL;
-	p = skip_blank(p);
-	return *p ? NULL : p;
+	return skip_blank(p);
+}
+
+/* A whole line: where its NUL is, or NULL. */
+static inline const char *
+parse_lackey(const char *p, struct trace_rec *rec)
+{
+	p = parse_lackey_to(p, rec);
+	return p == NULL || *p ? NULL : p;
 }
 
 static const char *
@@ -381,6 +389,7 @@ refill(struct trace_reader *r, char *why, size_t n)
 	if (k == 0)
 		r->eof = true;
 	r->len += (size_t)k;
+	r->buf[r->len] = 0;	/* a sentinel: the parsers stop at a NUL */
 	return 1;
 }
 
@@ -388,6 +397,21 @@ int
 trace_read(struct trace_reader *r, struct trace_rec *rec, char *why,
 	   size_t n)
 {
+	/*
+	 * A lackey line parsed straight from the buffer, in one pass: the
+	 * parser stops at the newline, or at the sentinel after the data
+	 * (then the line is not whole yet, and the general path reads on).
+	 */
+	if (likely(r->fmt == TFMT_LACKEY && !r->skipping)) {
+		const char *p = r->buf + r->pos, *q = parse_lackey_to(p, rec);
+
+		if (likely(q != NULL && *q == '\n' && q - p < TREAD_LINE)) {
+			r->pos = (size_t)(q + 1 - r->buf);
+			r->lineno++;
+			r->good++;
+			return TR_REC;
+		}
+	}
 	for (;;) {
 		char *s = r->buf + r->pos, *nl;
 		size_t avail = r->len - r->pos, len;

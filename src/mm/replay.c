@@ -85,6 +85,31 @@ ws_add(struct replay *rp, u64 va)
 		ws_grow(rp);
 }
 
+/*
+ * The per-VMA slot holding va, from the table alone: during a replay VMAs
+ * only grow (a stack), so a slot's bounds are never too wide.
+ */
+static inline int
+known_slot(struct replay *rp, u64 va)
+{
+	const struct replay_vma *v;
+	int i = rp->last_slot;
+
+	if (likely(i >= 0)) {
+		v = &rp->st.vma[i];
+		if (likely(va - v->start < v->end - v->start))
+			return i;
+	}
+	for (i = 0; i < rp->st.nvma; i++) {
+		v = &rp->st.vma[i];
+		if (va - v->start < v->end - v->start) {
+			rp->last_slot = i;
+			return i;
+		}
+	}
+	return -1;
+}
+
 /* The per-VMA slot of va (-1: outside every VMA, or beyond the table). */
 static int
 vma_slot(struct replay *rp, u64 va)
@@ -93,25 +118,21 @@ vma_slot(struct replay *rp, u64 va)
 	struct vm_area_struct *vma;
 	int i;
 
-	if (va >= rp->last_start && va < rp->last_end)
-		return rp->last_slot;
+	if ((i = known_slot(rp, va)) >= 0)
+		return i;
 	if (t == NULL || t->mm == NULL)
 		return -1;
 	vma = find_vma(t->mm, va);
 	if (vma == NULL || va < vma->vm_start)
 		return -1;
-	rp->last_start = vma->vm_start;
-	rp->last_end = vma->vm_end;
 	for (i = 0; i < rp->st.nvma; i++)
 		if (rp->st.vma[i].vma == vma)
 			break;
 	if (i == rp->st.nvma) {
 		struct replay_vma *v = &rp->st.vma[i];
 
-		if (i == REPLAY_VMAS) {
-			rp->last_slot = -1;
+		if (i == REPLAY_VMAS)
 			return -1;
-		}
 		rp->st.nvma++;
 		v->vma = vma;
 		snprintf(v->name, sizeof(v->name), "%s", vma_name(t->mm, vma));
@@ -134,8 +155,7 @@ access_slow(struct replay *rp, u64 va, u32 size, unsigned acc,
 	int slot, r = 0;
 
 	/* an address the arch cannot have is no access at all */
-	if (unlikely(va < rp->last_start || va >= rp->last_end) &&
-	    machine_check_va(m, va, e))
+	if (known_slot(rp, va) < 0 && machine_check_va(m, va, e))
 		return -1;
 	slot = vma_slot(rp, va);
 	t = current_task(m);
@@ -178,6 +198,41 @@ access_slow(struct replay *rp, u64 va, u32 size, unsigned acc,
 }
 
 /*
+ * A TLB miss on a page the walk finds mapped, allowing the access, with
+ * its accessed (and for a write dirty) bit already set: the walk would
+ * change nothing, so the fast translation walk does (no step records),
+ * then the fill.  Anything else takes the general path, whose own lookup
+ * then counts the miss.
+ */
+static int
+access_miss(struct replay *rp, u64 va, u32 size, unsigned acc, unsigned a,
+	    struct error *e)
+{
+	struct machine *m = rp->m;
+	struct cpu *c = rp->c;
+	int ri = mmu_root_index(&m->mmu, va);
+	bool ad = !m->image && m->arch->update_ad != NULL;
+	struct xlat x;
+
+	if (!c->root_valid[ri] ||
+	    mmu_translate_walk(&m->mmu, &m->phys, c->root[ri], va, &x) ||
+	    (acc_need(a) & ~x.perm) || mmu_old_faults(&m->mmu, x.attr) ||
+	    (ad && !(x.attr & P_YOUNG)) ||
+	    (ad && (acc & ACC_WRITE) && !(x.attr & P_DIRTY))) {
+		c->tlb.misses--;
+		return access_slow(rp, va, size, acc, e);
+	}
+	tlb_fill(&c->tlb, va, c->asid, x.shift, x.pa, x.perm, x.attr,
+		 (x.attr & P_GLOBAL) != 0);
+	rp->st.accesses++;
+	rp->st.kind[acc == ACC_WRITE ? 1 : acc == ACC_EXEC ? 2 : 0]++;
+	rp->st.vma[rp->last_slot].accesses++;
+	rp->st.vma[rp->last_slot].misses++;
+	ws_add(rp, va);
+	return 0;
+}
+
+/*
  * The common case first: within the last VMA, on one page, a TLB hit
  * that allows the access (and for a write, an entry already dirty).  It
  * is machine_access's own first lookup; anything else takes the general
@@ -192,18 +247,15 @@ access_one(struct replay *rp, u64 va, u32 size, unsigned acc,
 	struct tlb_entry *te;
 	unsigned a = acc;
 
-	if (unlikely(!m->tlb_on || va < rp->last_start ||
-		     va >= rp->last_end || rp->last_slot < 0 ||
+	if (unlikely(!m->tlb_on || known_slot(rp, va) < 0 ||
 		     ((va & ((1ULL << WS_SHIFT) - 1)) + size >
 		      (1ULL << WS_SHIFT))))
 		return access_slow(rp, va, size, acc, e);
 	if (va < m->lay.task_size)
 		a |= ACC_USER;
 	te = tlb_lookup(&c->tlb, va, c->asid);
-	if (unlikely(te == NULL)) {
-		c->tlb.misses--;
-		return access_slow(rp, va, size, acc, e);
-	}
+	if (unlikely(te == NULL))
+		return access_miss(rp, va, size, acc, a, e);
 	if (unlikely((acc_need(a) & ~te->perm) ||
 		     ((acc & ACC_WRITE) && !(te->attr & P_DIRTY) &&
 		      !m->image && m->arch->update_ad != NULL))) {
