@@ -2,6 +2,8 @@
 /*
  * Start a new process running an ELF program.
  */
+#include <string.h>
+
 #include "ptwalk/mm.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
@@ -15,9 +17,21 @@ exec_run(struct ctx *ctx)
 		.path = args->argv[0], .argc = args->argc, .argv = args->argv,
 		.root = args_get(ctx, "--root"),
 	};
+	const char *layout = args_get(ctx, "--layout");
 	struct task_struct *t;
 	struct error e;
 
+	if (layout != NULL && strcmp(layout, "linux")) {
+		if (strcmp(layout, "valgrind"))
+			return cmd_error(ctx, "--layout: '%s' is not linux or "
+					 "valgrind", layout);
+		a.layout = m->arch->mm->valgrind_layout;
+		if (a.layout == NULL)
+			return cmd_error(ctx, "--layout valgrind: where "
+					 "valgrind places programs on %s is "
+					 "not known",
+					 m->arch->name);
+	}
 	error_clear(&e);
 	if (do_execve(m, &a, &t, &e) ||
 	    switch_to(m, machine_cpu(m), t, &e)) {
@@ -46,13 +60,16 @@ exec_run(struct ctx *ctx)
 static const struct cmd_opt exec_opts[] = {
 	{ "--root", "DIR", "file", "look the interpreter (PT_INTERP) up "
 	  "under DIR, as in a chroot" },
+	{ "--layout", "HOW", "words:linux,valgrind", "linux (the default), "
+	  "or valgrind: the program placed as valgrind runs it, to replay "
+	  "its lackey traces" },
 	{ NULL, NULL, NULL, NULL }
 };
 
 const struct cmd cmd_exec = {
 	.name = "exec",
 	.family = FAM_PROCESS,
-	.usage = "[--root DIR] FILE [ARG...]",
+	.usage = "[--root DIR] [--layout linux|valgrind] FILE [ARG...]",
 	.summary = "start a new process running the ELF program FILE",
 	.help =
 	"Creates a process (a new pid, a new mm with its own pgd whose kernel\n"
@@ -74,7 +91,16 @@ const struct cmd cmd_exec = {
 	"ptwalk says why and loads the program alone.  No vDSO is mapped.\n"
 	"The ARGs after FILE are the program's, as written ('-l' and '--'\n"
 	"included): exec /bin/ls -l /tmp.  The value ($_) is the entry\n"
-	"point, so 'exec FILE; dis $_ 8' shows the first instructions.\n",
+	"point, so 'exec FILE; dis $_ 8' shows the first instructions.\n"
+	"--layout valgrind places the program as valgrind (3.19, amd64)\n"
+	"does when it runs it, so that a lackey trace of that run replays\n"
+	"at its own addresses (see trace): a PIE at 0x108000, the\n"
+	"interpreter at 0x4000000, the stack below 0x1fff001000.  What is\n"
+	"approximated: the stack's contents (valgrind's auxv and strings\n"
+	"differ, so the first stack addresses may differ by a few bytes),\n"
+	"mmaps, which stay where Linux puts them, and valgrind's own\n"
+	"mappings, which are absent.  No ASLR either way: compare a native\n"
+	"trace with a run under 'setarch -R'.\n",
 	.complete = "file args",
 	.opts = exec_opts,
 	.min_args = 1,

@@ -5,135 +5,346 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ptwalk/arg.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/out.h"
 #include "ptwalk/progress.h"
+#include "ptwalk/replay.h"
 #include "ptwalk/show.h"
 
-#define TRACE_LINE	512
+struct trace_opts {
+	const char *file;
+	bool keep_going, by_vma, stream;
+	u64 every;
+	const char *csv;
+};
+
+/* One line's failure: stop (the error), or count it and go on. */
+static int
+trace_fail(struct ctx *ctx, const struct trace_opts *o,
+	   const struct trace_reader *r, struct replay *rp, const char *why)
+{
+	if (o->keep_going) {
+		rp->st.bad_lines++;
+		if (rp->st.bad_lines <= 3 && !ctx->json)
+			out_printf(ctx, "%s:%llu: %s\n", o->file,
+				   (unsigned long long)r->lineno, why);
+		return 0;
+	}
+	return cmd_error(ctx, "%s:%llu: %s", o->file,
+			 (unsigned long long)r->lineno, why);
+}
+
+/* One access: its address evaluated when it is an expression. */
+static int
+trace_one(struct ctx *ctx, const struct trace_opts *o,
+	  const struct trace_reader *r, struct replay *rp,
+	  struct trace_rec *rec)
+{
+	struct error e;
+	char why[300];
+	int k;
+
+	if (rec->expr != NULL) {
+		char err[200];
+
+		if (arg_eval(ctx, rec->expr, &rec->va, err, sizeof(err))) {
+			snprintf(why, sizeof(why), "'%s': %s", rec->expr, err);
+			return trace_fail(ctx, o, r, rp, why);
+		}
+	}
+	error_clear(&e);
+	k = replay_access(rp, rec, &e);
+	if (likely(k == 0))
+		return 0;
+	if (k > 0) {
+		/* counted, and the process lives on */
+		if (rp->st.segv <= 3 && !ctx->json)
+			out_printf(ctx, "%s:%llu: %s\n", o->file,
+				   (unsigned long long)r->lineno, e.msg);
+		return 0;
+	}
+	return trace_fail(ctx, o, r, rp, e.msg);
+}
 
 static int
-trace_run(struct ctx *ctx)
+trace_loop(struct ctx *ctx, const struct trace_opts *o,
+	   struct trace_reader *r, struct replay *rp)
 {
-	const char *file = cmd_args(ctx)->argv[0];
-	struct machine *m = ctx->m;
-	struct cpu *c = machine_cpu(m);
-	struct task_struct *t = current_task(m);
-	u64 n[3] = { 0, 0, 0 }, hits0 = c->tlb.hits, miss0 = c->tlb.misses;
-	u64 min0 = t ? t->min_flt : 0, maj0 = t ? t->maj_flt : 0, total = 0;
-	char line[TRACE_LINE];
-	struct error e;
-	int lineno = 0, rc = 0;
-	bool stream = ctx->verbose && !ctx->json;
+	struct trace_rec rec;
 	struct progress pg;
-	FILE *f;
+	char why[300];
+	int rc = 0, k;
 
-	/* sequential reads: a pipe or a FIFO will do, '-' is stdin */
-	f = strcmp(file, "-") ? host_fopen(file, HOST_OPEN_STREAM,
-					   "the trace file", &e) : stdin;
-	if (f == NULL)
-		return cmd_err(ctx, &e);
 	progress_begin(&pg, "trace", "accesses", 0,
-		       stream ? PROGRESS_STREAM : 0);
-	while (fgets(line, sizeof(line), f) != NULL) {
-		char *p = line, *op, *addr, *save = NULL;
-		int acc;
-		u64 va, pa;
-
-		lineno++;
-		if (strchr(line, '\n') == NULL && !feof(f)) {
-			rc = cmd_error(ctx, "%s:%d: line longer than %d bytes",
-				       file, lineno, TRACE_LINE - 2);
+		       o->stream ? PROGRESS_STREAM : 0);
+	while ((k = trace_read(r, &rec, why, sizeof(why))) != TR_EOF) {
+		if (k == TR_FATAL) {
+			rc = cmd_error(ctx, "%s:%llu: %s", o->file,
+				       (unsigned long long)r->lineno, why);
 			break;
 		}
-		p[strcspn(p, "#\r\n")] = 0;
-		op = strtok_r(p, " \t", &save);
-		if (op == NULL)
-			continue;
-		addr = strtok_r(NULL, "", &save);
-		if ((acc = access_kind(op)) < 0 || addr == NULL) {
-			rc = cmd_error(ctx, "%s:%d: '%s': each line is 'r|w|x "
-				       "ADDR'", file, lineno, op);
+		if (k == TR_BAD)
+			rc = trace_fail(ctx, o, r, rp, why);
+		else
+			rc = trace_one(ctx, o, r, rp, &rec);
+		if (rc)
 			break;
+		/* the kernel's trace as it goes (verbose), or dropped */
+		if (unlikely(ctx->m->kt.n != 0)) {
+			if (o->stream)
+				show_trace(ctx);
+			if (!ctx->verbose || o->stream)
+				kt_begin(ctx->m);
 		}
-		if (arg_va(ctx, addr, "ADDR", &va)) {
-			rc = -1;
-			break;
-		}
-		error_clear(&e);
-		if (machine_access(m, c, va, (unsigned)acc, &pa, &e)) {
-			rc = cmd_error(ctx, "%s:%d: %s", file, lineno, e.msg);
-			break;
-		}
-		n[acc == ACC_WRITE ? 1 : acc == ACC_EXEC ? 2 : 0]++;
-		total++;
-		if (stream)
-			show_trace(ctx);	/* as it goes: little memory */
-		if (!ctx->verbose || stream)
-			kt_begin(m);
-		if (progress_add(&pg, 1)) {
-			char why[200];
-
+		if (unlikely(progress_add(&pg, 1))) {
 			progress_why(&pg, why, sizeof(why));
-			rc = cmd_error(ctx, "%s:%d: %s", file, lineno, why);
+			rc = cmd_error(ctx, "%s:%llu: %s", o->file,
+				       (unsigned long long)r->lineno, why);
 			break;
 		}
 	}
 	progress_end(&pg);
 	if (rc == 0 && interrupt_pending()) {
 		/* a read from a pipe or a terminal was cut short */
-		char why[200];
-
 		progress_why(&pg, why, sizeof(why));
-		rc = cmd_error(ctx, "%s:%d: %s", file, lineno, why);
-	}
-	if (f != stdin)
-		fclose(f);
-	else
-		clearerr(f);
-	show_trace(ctx);
-	t = current_task(m);
-	out_printf(ctx, "%s (%s, %s, %s)%s: TLB %s, %s",
-		   plural(total, "access", "accesses"), plural(n[0], "read", NULL),
-		   plural(n[1], "write", NULL), plural(n[2], "fetch", "fetches"),
-		   rc ? " before the error" : "",
-		   plural(c->tlb.hits - hits0, "hit", NULL),
-		   plural(c->tlb.misses - miss0, "miss", "misses"));
-	if (t != NULL)
-		out_printf(ctx, "; pid %d: %llu minor and %llu major faults",
-			   t->pid, (unsigned long long)(t->min_flt - min0),
-			   (unsigned long long)(t->maj_flt - maj0));
-	out_printf(ctx, "\n");
-	j_u64(ctx, "accesses", total);
-	j_u64(ctx, "reads", n[0]);
-	j_u64(ctx, "writes", n[1]);
-	j_u64(ctx, "fetches", n[2]);
-	j_u64(ctx, "tlb_hits", c->tlb.hits - hits0);
-	j_u64(ctx, "tlb_misses", c->tlb.misses - miss0);
-	if (t != NULL) {
-		j_u64(ctx, "min_flt", t->min_flt - min0);
-		j_u64(ctx, "maj_flt", t->maj_flt - maj0);
+		rc = cmd_error(ctx, "%s:%llu: %s", o->file,
+			       (unsigned long long)r->lineno, why);
 	}
 	return rc;
 }
 
+static void
+trace_report_vmas(struct ctx *ctx, const struct replay_stats *s)
+{
+	int i;
+
+	if (!ctx->json)
+		out_printf(ctx, "  %-10s %-10s %10s %10s %8s  %s\n", "START",
+			   "END", "ACCESSES", "MISSES", "FAULTS", "VMA");
+	j_arr(ctx, "vmas");
+	for (i = 0; i < s->nvma; i++) {
+		const struct replay_vma *v = &s->vma[i];
+
+		if (!ctx->json)
+			out_printf(ctx, "  %010llx %010llx %10llu %10llu %8llu"
+				   "  %s\n", (unsigned long long)v->start,
+				   (unsigned long long)v->end,
+				   (unsigned long long)v->accesses,
+				   (unsigned long long)v->misses,
+				   (unsigned long long)v->faults,
+				   v->name[0] ? v->name : "[anon]");
+		j_obj(ctx, NULL);
+		j_hex(ctx, "start", v->start);
+		j_hex(ctx, "end", v->end);
+		j_str(ctx, "name", v->name);
+		j_u64(ctx, "accesses", v->accesses);
+		j_u64(ctx, "tlb_misses", v->misses);
+		j_u64(ctx, "faults", v->faults);
+		j_obj_end(ctx);
+	}
+	j_arr_end(ctx);
+	if (!ctx->json && s->other_accesses)
+		out_printf(ctx, "  %-21s %10llu %10llu %8s  (outside every "
+			   "VMA, or beyond %d VMAs)\n", "other",
+			   (unsigned long long)s->other_accesses,
+			   (unsigned long long)s->other_misses, "-",
+			   REPLAY_VMAS);
+}
+
+static void
+trace_report(struct ctx *ctx, const struct trace_opts *o,
+	     const struct trace_reader *r, struct replay *rp, int rc)
+{
+	const struct replay_stats *s = &rp->st;
+	struct task_struct *t = current_task(ctx->m);
+	u64 mpki10;
+
+	replay_sync(rp);
+	mpki10 = s->accesses ? (s->misses * 10000 + s->accesses / 2) /
+		s->accesses : 0;
+	out_printf(ctx, "%s (%s, %s, %s)%s: TLB %s, %s",
+		   plural(s->accesses, "access", "accesses"),
+		   plural(s->kind[0], "read", NULL),
+		   plural(s->kind[1], "write", NULL),
+		   plural(s->kind[2], "fetch", "fetches"),
+		   rc ? " before the error" : "", plural(s->hits, "hit", NULL),
+		   plural(s->misses, "miss", "misses"));
+	if (t != NULL)
+		out_printf(ctx, "; pid %d: %llu minor and %llu major faults",
+			   t->pid, (unsigned long long)s->min_flt,
+			   (unsigned long long)s->maj_flt);
+	out_printf(ctx, "\n");
+	if (r->fmt != TFMT_NONE && (r->fmt != TFMT_PLAIN || s->straddles ||
+				    s->segv || s->bad_lines || o->by_vma)) {
+		out_printf(ctx, "  %s trace: %s (%s straddling a page), "
+			   "%s, %llu.%llu misses per 1000 accesses",
+			   trace_fmt_name(r->fmt),
+			   plural(s->lookups, "lookup", NULL),
+			   plural(s->straddles, "access", "accesses"),
+			   plural(s->pages, "page touched", "pages touched"),
+			   (unsigned long long)mpki10 / 10,
+			   (unsigned long long)mpki10 % 10);
+		if (s->segv)
+			out_printf(ctx, ", %s", plural(s->segv, "SIGSEGV",
+						       NULL));
+		if (s->bad_lines)
+			out_printf(ctx, ", %s skipped", plural(s->bad_lines,
+				   "bad line", NULL));
+		out_printf(ctx, "\n");
+	}
+	j_str(ctx, "format", trace_fmt_name(r->fmt));
+	j_u64(ctx, "lines", r->lineno);
+	j_u64(ctx, "accesses", s->accesses);
+	j_u64(ctx, "reads", s->kind[0]);
+	j_u64(ctx, "writes", s->kind[1]);
+	j_u64(ctx, "fetches", s->kind[2]);
+	j_u64(ctx, "modifies", s->modifies);
+	j_u64(ctx, "straddles", s->straddles);
+	j_u64(ctx, "lookups", s->lookups);
+	j_u64(ctx, "tlb_hits", s->hits);
+	j_u64(ctx, "tlb_misses", s->misses);
+	j_u64(ctx, "pages", s->pages);
+	j_u64(ctx, "sigsegv", s->segv);
+	j_u64(ctx, "bad_lines", s->bad_lines);
+	if (t != NULL) {
+		j_u64(ctx, "min_flt", s->min_flt);
+		j_u64(ctx, "maj_flt", s->maj_flt);
+	}
+	if (o->by_vma || ctx->json)
+		trace_report_vmas(ctx, s);
+}
+
+static int
+trace_opts_get(struct ctx *ctx, struct trace_opts *o)
+{
+	const char *v;
+
+	memset(o, 0, sizeof(*o));
+	o->file = cmd_args(ctx)->argv[0];
+	o->keep_going = args_has(ctx, "--keep-going");
+	o->by_vma = args_has(ctx, "--vmas");
+	o->stream = ctx->verbose && !ctx->json;
+	o->csv = args_get(ctx, "--csv");
+	if ((v = args_get(ctx, "--every")) != NULL) {
+		if (arg_u64(ctx, v, "--every", &o->every))
+			return -1;
+		if (o->every == 0)
+			return cmd_error(ctx, "--every: give a count of "
+					 "accesses above 0");
+	}
+	if (o->every && o->csv == NULL)
+		return cmd_error(ctx, "--every N needs --csv FILE");
+	if (o->csv != NULL && o->every == 0)
+		o->every = 100000;
+	return 0;
+}
+
+static int
+trace_run(struct ctx *ctx)
+{
+	struct trace_opts o;
+	struct trace_reader r;
+	struct replay rp;
+	struct error e;
+	FILE *csv = NULL;
+	int fd, rc;
+
+	if (trace_opts_get(ctx, &o))
+		return -1;
+	/* sequential reads: a pipe or a FIFO will do, '-' is stdin */
+	fd = strcmp(o.file, "-") ? host_open(o.file, HOST_OPEN_STREAM,
+					     "the trace file", NULL, &e) :
+		fileno(stdin);
+	if (fd < 0)
+		return cmd_err(ctx, &e);
+	if (o.csv != NULL && (csv = fopen(o.csv, "w")) == NULL) {
+		if (fd != fileno(stdin))
+			close(fd);
+		return cmd_error(ctx, "cannot write the CSV file '%s': %m",
+				 o.csv);
+	}
+	trace_reader_init(&r, fd, fd != fileno(stdin));
+	replay_init(&rp, ctx->m, machine_cpu(ctx->m));
+	rp.keep_going = o.keep_going;
+	rp.every = o.every;
+	rp.next_row = o.every;
+	rp.csv = csv;
+	if (csv != NULL)
+		replay_csv_header(csv);
+	rc = trace_loop(ctx, &o, &r, &rp);
+	if (fd == fileno(stdin))
+		clearerr(stdin);
+	show_trace(ctx);
+	if (csv != NULL) {
+		if (rp.st.accesses % o.every)
+			replay_csv_row(&rp);
+		if (fclose(csv) && rc == 0)
+			rc = cmd_error(ctx, "writing the CSV file '%s': %m",
+				       o.csv);
+	}
+	trace_report(ctx, &o, &r, &rp, rc);
+	trace_reader_release(&r);
+	replay_release(&rp);
+	return rc;
+}
+
+static const struct cmd_opt trace_opts[] = {
+	{ "--keep-going", NULL, NULL, "count bad lines and SIGSEGVs and go "
+	  "on (the first three are shown)" },
+	{ "--vmas", NULL, NULL, "the accesses, TLB misses and faults of "
+	  "each VMA" },
+	{ "--csv", "FILE", "file", "write the counters to FILE as CSV, a "
+	  "row every --every accesses and one at the end" },
+	{ "--every", "N", "word", "a CSV row every N accesses (100000)" },
+	{ NULL, NULL, NULL, NULL }
+};
+
 const struct cmd cmd_trace = {
 	.name = "trace",
 	.family = FAM_PROCESS,
-	.usage = "FILE",
-	.summary = "replay a file of memory accesses (r|w|x ADDR) through the MMU",
+	.usage = "[--keep-going] [--vmas] [--csv FILE [--every N]] FILE",
+	.summary = "replay a trace of memory accesses (lackey, drcachesim, "
+		   "r|w|x ADDR) through the MMU",
 	.help =
-	"Each line of FILE ('-' for stdin; a pipe will do) is 'r ADDR',\n"
-	"'w ADDR' or 'x ADDR' (ADDR an expression: symbols work), '#' starts\n"
-	"a comment.  Every access goes through the current CPU as touch\n"
-	"does: TLB, page walk, page faults.  The summary counts the accesses,\n"
-	"the TLB hits and misses and the minor and major faults of the\n"
-	"running process; 'set verbose on' also shows every fault's steps.\n"
-	"The replay stops at the first error (a SIGSEGV, a bad line, Ctrl-C)\n"
-	"with its line number.\n",
+	"FILE ('-' for stdin; a pipe will do) is read as it streams, in\n"
+	"constant memory; its format is told from its first lines:\n"
+	"  valgrind lackey (valgrind --tool=lackey --trace-mem=yes PROG\n"
+	"    2>FILE): 'I  0400d7d4,8' a fetch, ' L ADDR,SIZE' a load,\n"
+	"    ' S ...' a store, ' M ...' a load and a store (two accesses);\n"
+	"    valgrind's own '==PID==' lines are skipped\n"
+	"  DynamoRIO drcachesim's text view (drrun -t drcachesim\n"
+	"    -simulator_type view): its 'read', 'write' and 'ifetch' lines\n"
+	"    ('... read 8 byte(s) @ 0x00007ffd...'); markers and headers\n"
+	"    are skipped\n"
+	"  ptwalk's own: 'r ADDR', 'w ADDR' or 'x ADDR' (read, write, exec\n"
+	"    or fetch spelt out too), then an optional SIZE in bytes when\n"
+	"    ADDR is a number; otherwise ADDR is an expression (symbols\n"
+	"    work); '#' starts a comment\n"
+	"Every access goes through the current CPU as touch does: TLB, page\n"
+	"walk, page faults.  An access that straddles a 4K page boundary is\n"
+	"one access and one TLB lookup per page; an access that faults is\n"
+	"looked up again once the fault is fixed: hits + misses = lookups.\n"
+	"The summary counts the accesses by kind, the TLB hits and misses\n"
+	"and the minor and major faults of the running process; for a\n"
+	"lackey or drcachesim trace (or when there is more to say) a second\n"
+	"line gives the lookups, the accesses straddling pages, the working\n"
+	"set (distinct 4K pages touched), the TLB misses per 1000 accesses\n"
+	"(MPKI), the SIGSEGVs and the bad lines.  --vmas adds a table per\n"
+	"VMA; --json has every figure, the VMAs included.  --csv FILE\n"
+	"writes the counters every N accesses (--every N) for plotting.\n"
+	"'set verbose on' also shows every fault's steps.\n"
+	"The replay stops at the first error (a bad line, an address wider\n"
+	"than the arch's virtual addresses, a SIGSEGV, Ctrl-C) with FILE:LINE\n"
+	"and the statistics so far.  With --keep-going bad lines and\n"
+	"SIGSEGVs are counted and the replay goes on: after a SIGSEGV the\n"
+	"process lives on as if a signal handler had skipped the access.\n"
+	"Binary data (a NUL byte) and 16 bad lines before the first access\n"
+	"stop it even so: that is not a trace.\n",
 	.complete = "file",
+	.opts = trace_opts,
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM | CMD_TRACE,

@@ -24,6 +24,7 @@ struct mmu;
 struct cpu;
 struct strbuf;
 struct phys;
+struct exec_layout;
 struct walk;
 struct image_info;
 struct mm_struct;
@@ -292,6 +293,11 @@ struct arch_mm {
 	u64 mmap_min_addr;
 	u64 (*et_dyn_base)(const struct machine *m);
 	bool align_stack16;
+	/*
+	 * Where valgrind places a client it runs (exec --layout valgrind):
+	 * a PIE, its interpreter, the top of its stack; NULL when not known.
+	 */
+	const struct exec_layout *valgrind_layout;
 	/* Switching address spaces; ASIDs of asid_bits bits (0: none). */
 	const struct arch_context *context;
 	unsigned asid_bits;

@@ -173,12 +173,23 @@ void fput(struct machine *m, struct file *f);
  * looked up, as a chroot would; NULL for /).  What was done (the
  * interpreter not usable ...) goes to the kernel trace.
  */
+/*
+ * A placement other than Linux's exec (a program run under valgrind): a
+ * PIE at pie_base, its interpreter at interp_base, the stack below
+ * stack_top; mmap_base stays Linux's.
+ */
+struct exec_layout {
+	const char *name;
+	u64 pie_base, interp_base, stack_top;
+};
+
 struct exec_args {
 	const char *path;		/* shown as argv[0] and AT_EXECFN */
 	struct file *file;		/* or an already opened file */
 	int argc;
 	char **argv;			/* argv[0] included; NULL: { path } */
 	const char *root;
+	const struct exec_layout *layout;	/* NULL: Linux's */
 };
 int do_execve(struct machine *m, const struct exec_args *a,
 	      struct task_struct **out, struct error *e);

@@ -608,11 +608,11 @@ TRACE_EVENT(setup_arg_pages,
 )
 /*
  * An ET_DYN's load_bias: interp, from ELF_ET_DYN_BASE (base) aligned to
- * align; else placed like an mmap
+ * align; else placed like an mmap; layout: at base, as exec --layout says
  */
 TRACE_EVENT(load_bias,
 	u64 base, align;
-	bool interp;
+	bool interp, layout;
 )
 TRACE_EVENT(elf_map,
 	int phdr;			/* its index in the program headers */

@@ -34,6 +34,7 @@ struct bprm {
 	const char *const *argv;
 	u64 *argv_ptrs;		/* where copy_strings() put the strings */
 	u64 envp_ptrs[ARRAY_SIZE(envp_init)];
+	const struct exec_layout *layout;	/* NULL: Linux's */
 	struct error *e;
 };
 
@@ -203,8 +204,13 @@ load_elf_interp(struct bprm *b, struct file *f, u64 *load_addr_out)
 
 		if (s->type != PT_LOAD)
 			continue;
-		if (ei->type == ET_EXEC || load_addr_set)
+		if (ei->type == ET_EXEC || load_addr_set) {
 			flags |= MAP_FIXED;
+		} else if (b->layout != NULL) {
+			load_addr = elf_pagestart(b->layout->interp_base -
+						  s->vaddr);
+			flags |= MAP_FIXED_NOREPLACE;
+		}
 		if (elf_map(b, f, load_addr + s->vaddr, s, prot, flags, total,
 			    &map_addr))
 			return b->e->code;
@@ -486,8 +492,13 @@ et_dyn_load_bias(struct bprm *b, const struct elf_info *ei,
 	struct machine *m = b->m;
 	u64 load_bias;
 
-	/* a PIE with PT_INTERP (found or not) is a program */
-	if (ei->interp != NULL) {
+	if (b->layout != NULL) {
+		/* another loader's placement: the PIE where it put it */
+		load_bias = b->layout->pie_base;
+		*flags |= MAP_FIXED_NOREPLACE;
+		trace_event(m, load_bias, .base = load_bias, .layout = true);
+	} else if (ei->interp != NULL) {
+		/* a PIE with PT_INTERP (found or not) is a program */
 		u64 align = maximum_alignment(ei);
 
 		load_bias = m->arch->mm->et_dyn_base(m);
@@ -691,6 +702,9 @@ do_execve(struct machine *m, const struct exec_args *a,
 	b.argv = a->argc > 0 ? (const char *const *)a->argv :
 		(const char *const *)&a->path;
 	b.envc = (int)ARRAY_SIZE(envp_init);
+	b.layout = a->layout;
+	if (a->layout != NULL)
+		mm->stack_top = a->layout->stack_top;
 	trace_event(m, exec_mm_alloc, .task_size = mm->task_size,
 		    .stack_top = mm->stack_top, .mmap_base = mm->mmap_base);
 	if (bprm_execve(&b, a, f, interp))

@@ -209,7 +209,10 @@ TRACE_PRINTF(setup_arg_pages, "setup_arg_pages: stack VMA %s-%s (the argument "
 
 TRACE_PRINT(load_bias)
 {
-	if (e->interp)
+	if (e->layout)
+		sb_addf(sb, "a PIE: load_bias %s, where the layout of exec "
+			"--layout puts it", fva(m, e->base));
+	else if (e->interp)
 		sb_addf(sb, "a PIE with an interpreter: load_bias from "
 			"ELF_ET_DYN_BASE %s, aligned to %#llx",
 			fva(m, e->base), ull(e->align));

@@ -5,6 +5,7 @@
  * kernels.
  */
 #include "ptwalk/machine.h"
+#include "ptwalk/mm.h"
 #include "x86.h"
 
 /* ELF_ET_DYN_BASE: ia32 (4.13+) */
@@ -21,6 +22,18 @@ et_dyn_base_64(const struct machine *m)
 {
 	return m->lay.stack_top / 3 * 2;
 }
+
+/*
+ * valgrind 3.19 on amd64 (coregrind/m_aspacemgr, m_ume): a PIE loaded at
+ * 0x108000, ld.so at 0x4000000, the client stack ending at 0x1fff001000,
+ * as lackey traces recorded with Debian's valgrind show them.
+ */
+static const struct exec_layout valgrind_amd64 = {
+	.name = "valgrind (amd64)",
+	.pie_base = 0x108000,
+	.interp_base = 0x4000000,
+	.stack_top = 0x1fff001000ULL,
+};
 
 const struct arch_mm x86_32_mm = {
 	.fault_code = x86_fault_code,
@@ -46,6 +59,7 @@ const struct arch_mm x86_64_mm = {
 	.mmap_min_addr = 65536,
 	.et_dyn_base = et_dyn_base_64,
 	.align_stack16 = true,
+	.valgrind_layout = &valgrind_amd64,
 	.context = &x86_tlb_context,
 	.ioremap_modes = x86_ioremap_modes,
 	.ioremap_reserved_ram = true,
