@@ -310,7 +310,14 @@ if want fuzz && [ -n "$fuzzb" ]; then
 		(cd "$tmp/alarm" && exec env PTWALK_FUZZ_VERBOSE=1 \
 			"$fuzzb/fuzz_script" -timeout=60 "$tmp/alarm.in" \
 			</dev/null >"$tmp/alarm.out" 2>&1) &
-		sleep 0.5
+		# once libFuzzer runs the input (however loaded the machine)
+		i=0
+		while ! grep -q "^Running: " "$tmp/alarm.out" 2>/dev/null &&
+			[ $i -lt 600 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		sleep 0.2
 		kill -ALRM $! 2>/dev/null
 		wait $!
 		grep -q "save: cannot create 'alarm.core'" "$tmp/alarm.out" &&
