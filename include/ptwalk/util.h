@@ -14,6 +14,9 @@ void *xcalloc(size_t n, size_t m);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* PATH's directory, its name shortened if need be, ".tmp" and six
+ * characters for mkostemp() to replace */
+char *host_temp_template(const char *path);
 
 /* A growable string.  sb_init() must be called before use. */
 struct strbuf {

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -316,4 +317,36 @@ plural(u64 n, const char *one, const char *many)
 		snprintf(b, FMT_BUF_LEN, "%llu %ss", (unsigned long long)n,
 			 one);
 	return b;
+}
+
+/*
+ * The name of a temporary file that a writer fills and then renames to
+ * path (save, figures): in path's directory, path's own name NAME followed by ".tmp" and
+ * the six characters that mkostemp() replaces with a unique suffix (the
+ * template ends in six 'X's, as mkostemp requires).  NAME is shortened,
+ * never in the middle of a UTF-8 character, when the whole (NAME plus 10
+ * characters) would be longer than the directory's longest name.
+ */
+char *
+host_temp_template(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t dirlen = base ? (size_t)(base - path) + 1 : 0, blen, keep;
+	char *dir = base ? xasprintf("%.*s", (int)dirlen, path) : xstrdup(".");
+	long max = pathconf(dir, _PC_NAME_MAX);
+	char *t;
+
+	free(dir);
+	if (max <= 0 || max > 4096)
+		max = NAME_MAX;
+	base = base ? base + 1 : path;
+	blen = strlen(base);
+	keep = MIN(blen, max > 16 ? (size_t)max - 10 : 6);
+	/* not in the middle of a UTF-8 character */
+	while (keep > 0 && keep < blen &&
+	       ((unsigned char)base[keep] & 0xc0) == 0x80)
+		keep--;
+	t = xasprintf("%.*s%.*s.tmp......", (int)dirlen, path, (int)keep, base);
+	memset(t + strlen(t) - 6, 'X', 6);	/* what mkostemp replaces */
+	return t;
 }

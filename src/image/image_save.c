@@ -230,38 +230,6 @@ check_target(struct machine *m, const char *path, mode_t *mode,
 	return 0;
 }
 
-/*
- * The name of the temporary file that save writes and then renames to
- * path: in path's directory, path's own name NAME followed by ".tmp" and
- * the six characters that mkostemp() replaces with a unique suffix (the
- * template ends in six 'X's, as mkostemp requires).  NAME is shortened,
- * never in the middle of a UTF-8 character, when the whole (NAME plus 10
- * characters) would be longer than the directory's longest name.
- */
-static char *
-temp_template(const char *path)
-{
-	const char *base = strrchr(path, '/');
-	size_t dirlen = base ? (size_t)(base - path) + 1 : 0, blen, keep;
-	char *dir = base ? xasprintf("%.*s", (int)dirlen, path) : xstrdup(".");
-	long max = pathconf(dir, _PC_NAME_MAX);
-	char *t;
-
-	free(dir);
-	if (max <= 0 || max > 4096)
-		max = NAME_MAX;
-	base = base ? base + 1 : path;
-	blen = strlen(base);
-	keep = MIN(blen, max > 16 ? (size_t)max - 10 : 6);
-	/* not in the middle of a UTF-8 character */
-	while (keep > 0 && keep < blen &&
-	       ((unsigned char)base[keep] & 0xc0) == 0x80)
-		keep--;
-	t = xasprintf("%.*s%.*s.tmp......", (int)dirlen, path, (int)keep, base);
-	memset(t + strlen(t) - 6, 'X', 6);	/* what mkostemp replaces */
-	return t;
-}
-
 static u64
 note_offset(const struct saving *s, int cls)
 {
@@ -443,7 +411,7 @@ image_save(struct machine *m, const char *path, struct error *e)
 	 * Write a temporary file beside the target and rename it into place
 	 * at the end: a failed save leaves an existing file as it was.
 	 */
-	s.tmp = temp_template(path);
+	s.tmp = host_temp_template(path);
 	s.fd = mkostemp(s.tmp, O_CLOEXEC);
 	if (s.fd < 0) {
 		rc = error_set(e, -errno, "cannot create '%s': %s", path,

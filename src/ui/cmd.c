@@ -832,3 +832,92 @@ run_one(struct ctx *ctx, int argc, char **argv, const bool *lit)
 	}
 	return 0;
 }
+
+/*
+ * Figures: the --svg, --png and --pdf options of the entries that declare
+ * CMD_FIGURE, checked before the command runs and written after it.
+ */
+
+const struct cmd_opt cmd_figure_opts[] = {
+	[FIG_SVG] = { "--svg", "FILE", "file",
+		      "also draw the result as an SVG figure in FILE (every "
+		      "label is text)" },
+	[FIG_PNG] = { "--png", "FILE", "file",
+		      "also draw the figure as a PNG image in FILE" },
+	[FIG_PDF] = { "--pdf", "FILE", "file",
+		      "also draw the figure as a PDF document in FILE" },
+	[NR_FIG_FORMATS] = { NULL, NULL, NULL, NULL },
+};
+
+static int
+figure_format(const struct cmd_opt *o)
+{
+	int k;
+
+	for (k = 0; k < NR_FIG_FORMATS; k++)
+		if (o == &cmd_figure_opts[k])
+			return k;
+	return -1;
+}
+
+bool
+cmd_figure_wanted(const struct ctx *ctx)
+{
+	const struct args *a = cmd_args(ctx);
+	int i;
+
+	for (i = 0; i < a->nopt; i++)
+		if (figure_format(a->opt[i]) >= 0)
+			return true;
+	return false;
+}
+
+void
+cmd_set_figure(struct ctx *ctx, struct figure *f)
+{
+	fig_free(ctx->item->fig);
+	ctx->item->fig = f;
+}
+
+int
+cmd_check_figure(struct ctx *ctx)
+{
+	const struct args *a = cmd_args(ctx);
+	int i;
+
+	for (i = 0; i < a->nopt; i++)
+		if (figure_format(a->opt[i]) >= 0 &&
+		    (a->val[i] == NULL || !*a->val[i]))
+			return cmd_error(ctx, "%s: missing FILE",
+					 a->opt[i]->name);
+	return 0;
+}
+
+int
+cmd_write_figure(struct ctx *ctx)
+{
+	struct cmd_item *item = ctx->item;
+	const struct args *a = &item->args;
+	struct error e;
+	int i, k;
+
+	for (i = 0; i < a->nopt; i++) {
+		if ((k = figure_format(a->opt[i])) < 0)
+			continue;
+		if (item->fig == NULL) {
+			/* a command that failed before its result drew none */
+			if (item->failed)
+				return -1;
+			return cmd_error(ctx, "%s: nothing to draw",
+					 a->opt[i]->name);
+		}
+		if (fig_write(item->fig, a->val[i], (enum fig_format)k, &e)) {
+			/* the command's own error, if any, comes first */
+			if (item->failed)
+				cmd_warn(ctx, "%s %s: %s", item->cmd->name,
+					 a->opt[i]->name, e.msg);
+			return cmd_error(ctx, "%s: %s", a->opt[i]->name, e.msg);
+		}
+	}
+	return 0;
+}

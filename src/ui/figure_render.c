@@ -2,20 +2,22 @@
 /*
  * Writing figures: SVG as the description says it, PNG and PDF rendered
  * from that SVG by librsvg (which draws through cairo), every file built
- * in a temporary beside its name and renamed once whole.  And the options
- * the dispatcher gives the commands that draw (CMD_FIGURE).  librsvg and
+ * in a temporary beside its name and renamed once whole (the options
+ * --svg, --png and --pdf are the dispatcher's, in src/ui/cmd.c).  librsvg and
  * cairo are loaded when a figure is first rendered (dlopen), so that
  * ptwalk starts without them and runs without them when only SVG is
  * asked for.
  */
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "ptwalk/figure.h"
+#include "ptwalk/util.h"
 
 /* glib defines its own, the same */
 #undef MIN
@@ -23,17 +25,6 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <librsvg/rsvg.h>
-
-const struct cmd_opt cmd_figure_opts[] = {
-	[FIG_SVG] = { "--svg", "FILE", "file",
-		      "also draw the result as an SVG figure in FILE (every "
-		      "label is text)" },
-	[FIG_PNG] = { "--png", "FILE", "file",
-		      "also draw the figure as a PNG image in FILE" },
-	[FIG_PDF] = { "--pdf", "FILE", "file",
-		      "also draw the figure as a PDF document in FILE" },
-	[NR_FIG_FORMATS] = { NULL, NULL, NULL, NULL },
-};
 
 /* The functions of librsvg, cairo and glib that rendering calls. */
 static struct {
@@ -214,12 +205,12 @@ int
 fig_write(const struct figure *f, const char *path, enum fig_format fmt,
 	  struct error *e)
 {
-	char *tmp = xasprintf("%s.XXXXXX", path);
+	char *tmp = host_temp_template(path);
 	struct strbuf svg;
 	FILE *out = NULL;
 	int fd, r = 0;
 
-	fd = mkstemp(tmp);
+	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0) {
 		r = error_set(e, -errno, "cannot write '%s': %s", path,
 			      strerror(errno));
@@ -254,81 +245,4 @@ fig_write(const struct figure *f, const char *path, enum fig_format fmt,
 	sb_release(&svg);
 	free(tmp);
 	return r;
-}
-
-/*
- * The command side
- */
-
-static int
-figure_format(const struct cmd_opt *o)
-{
-	int k;
-
-	for (k = 0; k < NR_FIG_FORMATS; k++)
-		if (o == &cmd_figure_opts[k])
-			return k;
-	return -1;
-}
-
-bool
-cmd_figure_wanted(const struct ctx *ctx)
-{
-	const struct args *a = cmd_args(ctx);
-	int i;
-
-	for (i = 0; i < a->nopt; i++)
-		if (figure_format(a->opt[i]) >= 0)
-			return true;
-	return false;
-}
-
-void
-cmd_set_figure(struct ctx *ctx, struct figure *f)
-{
-	fig_free(ctx->item->fig);
-	ctx->item->fig = f;
-}
-
-int
-cmd_check_figure(struct ctx *ctx)
-{
-	const struct args *a = cmd_args(ctx);
-	int i;
-
-	for (i = 0; i < a->nopt; i++)
-		if (figure_format(a->opt[i]) >= 0 &&
-		    (a->val[i] == NULL || !*a->val[i]))
-			return cmd_error(ctx, "%s: missing FILE",
-					 a->opt[i]->name);
-	return 0;
-}
-
-int
-cmd_write_figure(struct ctx *ctx)
-{
-	struct cmd_item *item = ctx->item;
-	const struct args *a = &item->args;
-	struct error e;
-	int i, k;
-
-	for (i = 0; i < a->nopt; i++) {
-		if ((k = figure_format(a->opt[i])) < 0)
-			continue;
-		if (item->fig == NULL) {
-			/* a command that failed before its result drew none */
-			if (item->failed)
-				return -1;
-			return cmd_error(ctx, "%s: nothing to draw",
-					 a->opt[i]->name);
-		}
-		if (fig_write(item->fig, a->val[i], (enum fig_format)k, &e)) {
-			/* the command's own error, if any, comes first */
-			if (item->failed)
-				cmd_warn(ctx, "%s %s: %s", item->cmd->name,
-					 a->opt[i]->name, e.msg);
-			return cmd_error(ctx, "%s: %s", a->opt[i]->name, e.msg);
-		}
-	}
-	return 0;
 }

@@ -13,7 +13,7 @@ export LC_ALL
 	"$bin" -q -e none -c help | sed -n 's/^  \([A-Za-z_][A-Za-z0-9_]*\)  .*/\1/p'
 	grep -ho '\.aliases = "[^"]*"' cmds/*.c | sed 's/.*"\(.*\)"/\1/' | tr ' ' '\n'
 	# options of the commands and of the command line
-	grep -ho '{ "-[-A-Za-z0-9]*"' cmds/*.c src/ui/options.c src/ui/figure_render.c | sed 's/.*"\(.*\)"/\1/'
+	grep -ho '{ "-[-A-Za-z0-9]*"' cmds/*.c src/ui/options.c src/ui/cmd.c | sed 's/.*"\(.*\)"/\1/'
 	grep -ho '^	{ "[a-z][-a-z0-9]*", *'"'"'\?.' src/ui/options.c |
 		sed 's/^	{ "\([^"]*\)".*/--\1/'
 	"$bin" -q -e none -c 'help gfp' | grep -o '\b_*GFP_[A-Z0-9_]*' 
