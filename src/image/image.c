@@ -67,56 +67,6 @@ load_cmp(const void *a, const void *b)
 	return x->idx - y->idx;
 }
 
-static u64
-get_word(const u8 *p, unsigned size)
-{
-	u64 v = 0;
-
-	memcpy(&v, p, size);	/* little-endian cores on a little-endian host */
-	return v;
-}
-
-static char *
-note_text(const u8 *desc, size_t n)
-{
-	char *s = xmalloc(n + 1);
-
-	memcpy(s, desc, n);
-	s[n] = 0;
-	s[strlen(s)] = 0;
-	return s;
-}
-
-/*
- * The notes of a core: a CPU per NT_PRSTATUS (nprs), the machine's own
- * CPU notes (narch: QEMU's x86 CPU state), the VMCOREINFO, ptwalk's note.
- */
-/* One note of a core or of a kdump-compressed dump's note area. */
-void
-image_note(struct image_info *ii, const char *name, u32 namesz, u32 type,
-	   const u8 *desc, u32 descsz, int *nprs, int *narch)
-{
-	const struct arch_elf *ae = arch_elf_find(ii->elf_machine);
-
-	if (namesz == 5 && !memcmp(name, "CORE", 5) && type == NT_PRSTATUS) {
-		struct image_cpu *c = image_add_cpu(ii, nprs);
-		unsigned pid_off = ae ? ae->prstatus_pid : 0;
-
-		if (pid_off && descsz >= pid_off + 4)
-			c->id = (int)get_word(desc + pid_off, 4) - 1;
-	} else if (ae != NULL && ae->core_note != NULL &&
-		   ae->core_note(ii, name, namesz, type, desc, descsz, narch)) {
-		return;
-	} else if (namesz == 11 && !memcmp(name, "VMCOREINFO", 11)) {
-		free(ii->vmcoreinfo);
-		ii->vmcoreinfo = note_text(desc, descsz);
-		vmcoreinfo_index(ii);
-	} else if (namesz == 7 && !memcmp(name, "PTWALK", 7)) {
-		free(ii->features);
-		ii->features = note_text(desc, descsz);
-	}
-}
-
 /*
  * The notes of a core: a CPU per NT_PRSTATUS (nprs), the machine's own
  * CPU notes (narch: QEMU's x86 CPU state), the VMCOREINFO, ptwalk's note.
@@ -140,36 +90,6 @@ read_notes(Elf *elf, struct image_info *ii, u64 off, u64 size, int *nprs,
 		image_note(ii, (const char *)d->d_buf + name_off, nh.n_namesz,
 			   nh.n_type, (const u8 *)d->d_buf + desc_off,
 			   nh.n_descsz, nprs, narch);
-}
-
-/*
- * Notes in memory (ELF note format, 4-byte aligned), as far as they are
- * whole; returns how many were read.
- */
-int
-image_notes_buf(struct image_info *ii, const u8 *buf, u64 size, int *nprs,
-		int *narch)
-{
-	u64 pos = 0;
-	int n = 0;
-
-	while (size - pos >= 12) {
-		u32 namesz, descsz, type;
-		u64 nlen, dlen;
-
-		memcpy(&namesz, buf + pos, 4);
-		memcpy(&descsz, buf + pos + 4, 4);
-		memcpy(&type, buf + pos + 8, 4);
-		nlen = ALIGN_UP((u64)namesz, 4);
-		dlen = ALIGN_UP((u64)descsz, 4);
-		if (nlen > size - pos - 12 || dlen > size - pos - 12 - nlen)
-			break;
-		image_note(ii, (const char *)buf + pos + 12, namesz, type,
-			   buf + pos + 12 + nlen, descsz, nprs, narch);
-		pos += 12 + nlen + dlen;
-		n++;
-	}
-	return n;
 }
 
 /*

@@ -23,7 +23,7 @@ int image_fmt_detect(const u8 *h, size_t n, const char **why);
 int kdump_open(struct phys *ph, struct image_info *ii, struct error *e);
 int lime_open(struct phys *ph, struct image_info *ii, struct error *e);
 
-/* image.c: the notes of a core, one at a time or a buffer of them */
+/* notes.c: the notes of a core, one at a time or a buffer of them */
 void image_note(struct image_info *ii, const char *name, u32 namesz, u32 type,
 		const u8 *desc, u32 descsz, int *nprs, int *narch);
 int image_notes_buf(struct image_info *ii, const u8 *buf, u64 size, int *nprs,
