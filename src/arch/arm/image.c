@@ -54,19 +54,99 @@ variant(const struct image_info *ii)
 	return arm_find_variant("3.x");
 }
 
-int
-arm_image_setup(struct machine *m, struct error *e)
+/*
+ * PAGE_OFFSET: the VMCOREINFO's, else the VMSPLIT choice whose first
+ * address the page tables map to PHYS_OFFSET.
+ */
+static void
+arm_image_page_offset(struct machine *m, u64 root)
 {
 	static const u64 splits[] = {
 		0xC0000000ULL, 0xB0000000ULL, 0x80000000ULL, 0x40000000ULL,
 	};
 	struct image_info *ii = m->img;
 	struct layout *L = &m->lay;
+	u64 po;
+	size_t k;
+
+	if (vmcoreinfo_u64(ii, "NUMBER(PAGE_OFFSET)", &po)) {
+		L->page_offset = po;
+		snprintf(ii->direct_from, sizeof(ii->direct_from),
+			 "NUMBER(PAGE_OFFSET) and NUMBER(PHYS_OFFSET) of the "
+			 "VMCOREINFO");
+	} else {
+		for (k = 0; k < ARRAY_SIZE(splits); k++) {
+			struct walk w;
+
+			if (mmu_walk(&m->mmu, &m->phys, root, splits[k], &w) ==
+			    WF_NONE && w.pa == L->phys_offset) {
+				L->page_offset = splits[k];
+				break;
+			}
+		}
+		snprintf(ii->direct_from, sizeof(ii->direct_from),
+			 L->page_offset ? "PHYS_OFFSET is the lowest range; "
+			 "0x%llx (a VMSPLIT choice) maps it: PAGE_OFFSET" :
+			 "not found: no VMSPLIT PAGE_OFFSET maps the lowest "
+			 "range (0x%llx)", (unsigned long long)(L->page_offset ?
+			 L->page_offset : L->phys_offset));
+	}
+}
+
+/*
+ * Above the direct map: the lowmem end the page tables show, then the
+ * modelled kernel V's regions (VMALLOC_END, the fixmap, ...).
+ */
+static void
+arm_image_layout(struct machine *m, const struct arm_variant *v, u64 root)
+{
+	struct image_info *ii = m->img;
+	struct layout *L = &m->lay;
+	u64 end;
+
+	end = image_linear_end(m, root, L->page_offset - L->phys_offset);
+	L->lowmem_end = end > L->phys_offset ? end - L->phys_offset : 0;
+	L->high_memory = L->page_offset + L->lowmem_end;
+	L->maxmem = L->lowmem_end;
+	L->task_size = L->page_offset - 16 * MiB;
+	L->stack_top = L->task_size;
+	L->modules_vaddr = L->page_offset - 16 * MiB;
+	L->modules_end = L->page_offset - PMD_SIZE_ARM;
+	L->pkmap_base = L->page_offset - PMD_SIZE_ARM;
+	L->last_pkmap = 512;
+	L->vmalloc_start = vmcoreinfo_or(ii, "NUMBER(VMALLOC_START)",
+				 (L->high_memory + VMALLOC_OFFSET) &
+				 ~(VMALLOC_OFFSET - 1));
+	L->vmalloc_end = vmcoreinfo_or(ii, "NUMBER(VMALLOC_END)", v->vmalloc_end);
+	L->consistent_base = v->consistent_base;
+	L->consistent_end = v->consistent_end;
+	L->vectors = VECTORS_BASE;
+	L->fixmap_up = v->fixmap_up;
+	L->fixaddr_start = v->fixaddr_start;
+	L->fixaddr_top = v->fixmap_up ? v->fixaddr_end :
+		v->fixaddr_end - PAGE_SIZE;
+	L->fixaddr_boot_start = L->fixaddr_start;
+	snprintf(ii->layout_note, sizeof(ii->layout_note), "above the direct "
+		 "map, the layout of the modelled kernel %s (VMALLOC_END, the "
+		 "fixmap%s)", v->name, v->consistent_end ?
+		 ", the DMA consistent area" : "");
+	arm_regions(m, v);
+	machine_add_ksym(m, "PAGE_OFFSET", L->page_offset, 0, 'A');
+	machine_add_ksym(m, "PHYS_OFFSET", L->phys_offset, 0, 'A');
+	machine_add_ksym(m, "high_memory", L->high_memory, 0, 'A');
+	machine_add_ksym(m, "VMALLOC_START", L->vmalloc_start, 0, 'A');
+	machine_add_ksym(m, "VMALLOC_END", L->vmalloc_end, 0, 'A');
+}
+
+int
+arm_image_setup(struct machine *m, struct error *e)
+{
+	struct image_info *ii = m->img;
+	struct layout *L = &m->lay;
 	const struct arm_variant *v = variant(ii);
-	u64 swapper, po, root = 0, end;
+	u64 swapper, po, root = 0;
 	const struct ksym *ks = machine_ksym(m, "swapper_pg_dir");
 	bool have_swapper, from_map = false;
-	size_t k;
 	int i, nroot = 0;
 
 	arm_mmu_variant(&m->mmu, v);
@@ -118,63 +198,10 @@ arm_image_setup(struct machine *m, struct error *e)
 	if (have_swapper)
 		m->swapper_pg_dir = swapper - po + L->phys_offset;
 
-	/* PAGE_OFFSET: the file's, else the VMSPLIT choice mapping RAM */
-	if (vmcoreinfo_u64(ii, "NUMBER(PAGE_OFFSET)", &po)) {
-		L->page_offset = po;
-		snprintf(ii->direct_from, sizeof(ii->direct_from),
-			 "NUMBER(PAGE_OFFSET) and NUMBER(PHYS_OFFSET) of the "
-			 "VMCOREINFO");
-	} else {
-		for (k = 0; k < ARRAY_SIZE(splits); k++) {
-			struct walk w;
-
-			if (mmu_walk(&m->mmu, &m->phys, root, splits[k], &w) ==
-			    WF_NONE && w.pa == L->phys_offset) {
-				L->page_offset = splits[k];
-				break;
-			}
-		}
-		snprintf(ii->direct_from, sizeof(ii->direct_from),
-			 L->page_offset ? "PHYS_OFFSET is the lowest range; "
-			 "0x%llx (a VMSPLIT choice) maps it: PAGE_OFFSET" :
-			 "not found: no VMSPLIT PAGE_OFFSET maps the lowest "
-			 "range (0x%llx)", (unsigned long long)(L->page_offset ?
-			 L->page_offset : L->phys_offset));
-	}
+	arm_image_page_offset(m, root);
 	if (!L->page_offset)
 		return 0;
-	end = image_linear_end(m, root, L->page_offset - L->phys_offset);
-	L->lowmem_end = end > L->phys_offset ? end - L->phys_offset : 0;
-	L->high_memory = L->page_offset + L->lowmem_end;
-	L->maxmem = L->lowmem_end;
-	L->task_size = L->page_offset - 16 * MiB;
-	L->stack_top = L->task_size;
-	L->modules_vaddr = L->page_offset - 16 * MiB;
-	L->modules_end = L->page_offset - PMD_SIZE_ARM;
-	L->pkmap_base = L->page_offset - PMD_SIZE_ARM;
-	L->last_pkmap = 512;
-	L->vmalloc_start = vmcoreinfo_or(ii, "NUMBER(VMALLOC_START)",
-				 (L->high_memory + VMALLOC_OFFSET) &
-				 ~(VMALLOC_OFFSET - 1));
-	L->vmalloc_end = vmcoreinfo_or(ii, "NUMBER(VMALLOC_END)", v->vmalloc_end);
-	L->consistent_base = v->consistent_base;
-	L->consistent_end = v->consistent_end;
-	L->vectors = VECTORS_BASE;
-	L->fixmap_up = v->fixmap_up;
-	L->fixaddr_start = v->fixaddr_start;
-	L->fixaddr_top = v->fixmap_up ? v->fixaddr_end :
-		v->fixaddr_end - PAGE_SIZE;
-	L->fixaddr_boot_start = L->fixaddr_start;
-	snprintf(ii->layout_note, sizeof(ii->layout_note), "above the direct "
-		 "map, the layout of the modelled kernel %s (VMALLOC_END, the "
-		 "fixmap%s)", v->name, v->consistent_end ?
-		 ", the DMA consistent area" : "");
-	arm_regions(m, v);
-	machine_add_ksym(m, "PAGE_OFFSET", L->page_offset, 0, 'A');
-	machine_add_ksym(m, "PHYS_OFFSET", L->phys_offset, 0, 'A');
-	machine_add_ksym(m, "high_memory", L->high_memory, 0, 'A');
-	machine_add_ksym(m, "VMALLOC_START", L->vmalloc_start, 0, 'A');
-	machine_add_ksym(m, "VMALLOC_END", L->vmalloc_end, 0, 'A');
+	arm_image_layout(m, v, root);
 	if (have_swapper)
 		machine_add_ksym(m, "swapper_pg_dir", swapper, 16 * KiB, 'D');
 	return 0;
