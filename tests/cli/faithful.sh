@@ -50,8 +50,9 @@ check() {
 		p = r != 0 ? 100 * d / r : (s != 0 ? 100 : 0)
 		ok = t == 0 ? s == r : (p <= t && p >= -t)
 		ok = ok || (d <= k && d >= -k)
-		printf "  %-22s sim %-20s real %-20s %+8.2f%% (tol %s%%) %s\n",
-			n, s, r, p, t, ok ? "ok" : "OFF"
+		tol = k > 0 ? sprintf("tol %s%% or %d", t, k) : sprintf("tol %s%%", t)
+		printf "  %-22s sim %-20s real %-20s %+8.2f%% (%s) %s\n",
+			n, s, r, p, tol, ok ? "ok" : "OFF"
 	}'
 }
 
