@@ -283,6 +283,57 @@ large_hash_bytes(struct page_alloc *pgalloc, u64 nr_kernel_pages,
 	return entries * (pgalloc->m->arch->is64 ? 8 : 4);
 }
 
+/* The pfns of [start, end) of RAM ranges, sorted by start. */
+struct pfn_span {
+	u64 start, end;
+};
+
+static int
+pfn_span_cmp(const void *a, const void *b)
+{
+	const struct pfn_span *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/*
+ * How many lowmem frames memblock holds: a frame is held when its first
+ * byte lies in a reserved region, so region [base, base + size) holds the
+ * pfns from DIV_ROUND_UP(base) to DIV_ROUND_UP(base + size); the union of
+ * those spans, clipped to [start_pfn, max_low_pfn).
+ */
+static u64
+memblock_lowmem_held(const struct page_alloc *pgalloc)
+{
+	const struct machine *m = pgalloc->m;
+	struct pfn_span *sp = xcalloc((size_t)m->nmemblock + 1, sizeof(*sp));
+	u64 held = 0, end = pgalloc->start_pfn;
+	int i, n = 0;
+
+	for (i = 0; i < m->nmemblock; i++) {
+		u64 b = m->memblock[i].base, s = m->memblock[i].size;
+		u64 lo = (b >> PAGE_SHIFT) + ((b & (PAGE_SIZE - 1)) != 0);
+		u64 hi = b + s < b ? ~0ULL >> PAGE_SHIFT :
+			((b + s) >> PAGE_SHIFT) + (((b + s) & (PAGE_SIZE - 1)) != 0);
+
+		lo = MAX(lo, pgalloc->start_pfn);
+		hi = MIN(hi, pgalloc->max_low_pfn);
+		if (lo < hi)
+			sp[n++] = (struct pfn_span){ lo, hi };
+	}
+	qsort(sp, (size_t)n, sizeof(*sp), pfn_span_cmp);
+	for (i = 0; i < n; i++) {
+		u64 lo = MAX(sp[i].start, end);
+
+		if (sp[i].end > lo) {
+			held += sp[i].end - lo;
+			end = sp[i].end;
+		}
+	}
+	free(sp);
+	return held;
+}
+
 /*
  * What boot takes from memblock besides the memory map (the profile says
  * which): each possible CPU's unit of the first percpu chunk, the dentry
@@ -293,23 +344,16 @@ boot_tables(struct page_alloc *pgalloc, struct error *e)
 {
 	const struct machine *m = pgalloc->m;
 	const struct kernel_profile *kp = m->profile;
-	u64 pfn, free_low = 0;
-	int i, r = 0;
+	u64 free_low;
+	int r = 0;
 
 	if (kp->percpu_pages)
 		r = boot_alloc(pgalloc, (u64)kp->percpu_pages * PAGE_SIZE *
 			       (u64)m->ncpus, "percpu first chunk", e);
 	if (r || !kp->hash_tables)
 		return r;
-	for (pfn = pgalloc->start_pfn; pfn < pgalloc->max_low_pfn; pfn++) {
-		u64 pa = pfn << PAGE_SHIFT;
-		bool held = false;
-
-		for (i = 0; i < m->nmemblock && !held; i++)
-			held = pa >= m->memblock[i].base &&
-				pa - m->memblock[i].base < m->memblock[i].size;
-		free_low += !held;
-	}
+	free_low = pgalloc->max_low_pfn - pgalloc->start_pfn -
+		memblock_lowmem_held(pgalloc);
 	r = boot_alloc(pgalloc, large_hash_bytes(pgalloc, free_low, 13),
 		       "Dentry cache hash table", e);
 	if (!r)
