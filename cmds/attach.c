@@ -2,6 +2,7 @@
 /*
  * Attach a live process of this machine as the target, and detach it.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "ptwalk/live_pid.h"
@@ -56,7 +57,12 @@ attach_run(struct ctx *ctx)
 	j_int(ctx, "vmas", lp->nvma);
 	j_bool(ctx, "writable", wr);
 	j_bool(ctx, "frames_visible", !lp->pfn_hidden);
-	cmd_set_value(ctx, (u64)lp->pid);
+	{
+		char num[16];
+
+		snprintf(num, sizeof(num), "%d", lp->pid);
+		cmd_set_value_text(ctx, (u64)lp->pid, num);
+	}
 	return 0;
 }
 
