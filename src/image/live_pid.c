@@ -301,7 +301,7 @@ live_pid_pagemap(struct live_pid *lp, u64 va, u64 n, u64 *ent,
 					 strerror(err));
 		}
 		if (r == 0)	/* beyond the user address space */
-			return error_set(e, -EINVAL, "0x%llx is beyond pid "
+			return error_set(e, -ERANGE, "0x%llx is beyond pid "
 					 "%d's user address space", (unsigned
 					 long long)(va + got / 8 *
 					 (u64)page_size()), lp->pid);

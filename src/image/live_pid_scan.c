@@ -91,8 +91,12 @@ live_census_pagemap(struct live_pid *lp, u64 start, u64 end,
 			n = (t - va) / ps;
 			if (n > CENSUS_BATCH)
 				n = CENSUS_BATCH;
-			if (live_pid_pagemap(lp, va, n, ent, e))
+			if (live_pid_pagemap(lp, va, n, ent, e)) {
+				/* a gate VMA above the user address space */
+				if (e->code == -ERANGE)
+					break;
 				return -1;
+			}
 			for (i = 0; i < n; i++)
 				count_entry(c, ent[i]);
 		}
@@ -144,13 +148,15 @@ scan_range(struct live_pid *lp, u64 s, u64 t, struct live_census *c,
 		if (r < 0) {
 			int err = errno;
 
-			if (err == ENOTTY || err == EINVAL) {
+			if (err == ENOTTY) {
 				lp->scan = 0;
 				return error_set(e, -ENOTTY, "this kernel has "
 						 "no PAGEMAP_SCAN (Linux 6.7+)");
 			}
 			if (live_pid_check(lp, e))
 				return -1;
+			if (err == EFAULT)	/* beyond the user address space */
+				return 0;
 			return error_set(e, -err, "PAGEMAP_SCAN: %s",
 					 strerror(err));
 		}
