@@ -127,8 +127,8 @@ const struct option_doc option_docs[] = {
 	  "pagemap, /proc/kpageflags and /proc/kpagecount say of each page "
 	  "(its page tables cannot be read from user space), its memory "
 	  "through /proc/PID/mem, read-only; without CAP_SYS_ADMIN the "
-	  "frames are hidden (see LIVE TARGETS in ptwalk(1))", "pid", 1030,
-	  NULL },
+	  "frames are hidden (see LIVE TARGETS in ptwalk(1))", "hostpid",
+	  1030, NULL },
 	{ "writable", 0, NULL, "with --pid: let 'write' store into the "
 	  "process through /proc/PID/mem (it changes a running program)",
 	  NULL, 1031, NULL },
