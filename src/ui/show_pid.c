@@ -176,6 +176,16 @@ page_view(struct ctx *ctx, u64 va, struct page_view *pv)
 	error_clear(&e);
 	if (live_pid_pagemap(lp, va, 1, &pv->ent, &e))
 		return cmd_err(ctx, &e);
+	/* the VMA may have gone between reading maps and pagemap */
+	if (!(pv->ent & PM_PRESENT) && pv->vma != NULL) {
+		if (live_pid_read_maps(lp, &e))
+			return cmd_err(ctx, &e);
+		pv->vma = live_pid_vma(lp, va);
+		if (pv->vma == NULL)
+			cmd_warn(ctx, "the VMA of %s went away while it was "
+				 "read: pid %d's address space changed",
+				 fva(NULL, va), lp->pid);
+	}
 	if (pv->ent & PM_PRESENT) {
 		pv->pfn = pv->ent & PM_PFRAME_MASK;
 		pv->pa = pv->pfn * ps + (va & (ps - 1));
