@@ -50,10 +50,14 @@ for n in anon read file cow shared thp swap; do
 			[ "$size" = 0x200000 ] && [ "$kind" = "an anonymous THP" ] ||
 				ok="no (thp: $size $kind)"
 		else
+			# no THP given (transparent_hugepage, fragmentation)
 			[ "$size" = 0x1000 ] || ok="no (thp: $size)"
-			echo "note: no THP given here (transparent_hugepage)" >&2
 		fi
 		kind="as smaps says";;
+	read)	# the zero page, where the kernel maps it on a read fault
+		case $kind in "the shared zero page"|"an anonymous page") ;;
+		*) ok="no (read: $kind)";; esac
+		kind="the zero page or a page of its own";;
 	swap)	if [ -n "$(swapon --noheadings 2>/dev/null)" ]; then
 			[ "$kind" = "swapped out" ] || ok="no (swap: $kind)"
 		else
