@@ -203,9 +203,8 @@ live_pid_check(struct live_pid *lp, struct error *e)
 				 "%d is now another process (%s): attach it "
 				 "again", lp->pid, lp->comm, lp->pid, st.comm);
 	if (st.state == 'Z' || st.state == 'X')
-		return error_set(e, -ESRCH, "process %d (%s) has exited (a "
-				 "zombie: its memory is gone)", lp->pid,
-				 lp->comm);
+		return error_set(e, -ESRCH, "process %d (%s) has exited",
+				 lp->pid, lp->comm);	/* a zombie, not reaped */
 	return 0;
 }
 
