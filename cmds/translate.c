@@ -444,7 +444,8 @@ const struct cmd cmd_translate = {
 	"On a live process (--pid, attach), pagemap's view (its page\n"
 	"tables cannot be read): VA -> PA, the page size (PAGEMAP_SCAN says\n"
 	"whether the mapping is huge) and the entry's bits; not present,\n"
-	"swapped and unmapped addresses fail.  No -f there.\n",
+	"swapped and unmapped addresses fail.  With -f, 'VA PA' or 'VA\n"
+	"fault' a line from one pagemap read per address.\n",
 	.complete = "addr",
 	.opts = translate_opts,
 	.min_args = 0,

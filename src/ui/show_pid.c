@@ -281,6 +281,67 @@ view_json(struct ctx *ctx, const struct page_view *pv)
 	}
 }
 
+/*
+ * translate -f FILE: one address a line (blank lines skipped), one line
+ * out each, "VA PA" or "VA fault", from one pagemap read per address.
+ */
+static int
+translate_file(struct ctx *ctx, const char *path)
+{
+	struct live_pid *lp = ctx->pid;
+	FILE *f;
+	struct error e;
+	char *line = NULL, *end;
+	size_t cap = 0;
+	long no = 0;
+	u64 va, ent, ps = base_page(), nfault = 0, n = 0;
+	int r = 0;
+
+	pid_note_priv(ctx);
+	error_clear(&e);
+	f = strcmp(path, "-") ? host_fopen(path, HOST_OPEN_STREAM,
+					   "the address file", &e) : stdin;
+	if (f == NULL)
+		return cmd_err(ctx, &e);
+	while (r == 0 && getline(&line, &cap, f) > 0) {
+		no++;
+		line[strcspn(line, "\r\n")] = 0;
+		if (line[strspn(line, " \t")] == 0)
+			continue;
+		errno = 0;
+		va = strtoull(line, &end, 0);
+		if (end == line || errno || line[strspn(line, " \t")] == '-' ||
+		    end[strspn(end, " \t")] != 0) {
+			r = cmd_error(ctx, "%s:%ld: '%s' is not an address",
+				      path, no, line);
+			break;
+		}
+		if (live_pid_pagemap(lp, va, 1, &ent, &e)) {
+			r = cmd_err(ctx, &e);
+			break;
+		}
+		n++;
+		if (!(ent & PM_PRESENT)) {
+			out_printf(ctx, "0x%llx fault\n", (unsigned long long)va);
+			nfault++;
+			continue;
+		}
+		out_printf(ctx, "0x%llx 0x%llx\n", (unsigned long long)va,
+			   (unsigned long long)((ent & PM_PFRAME_MASK) * ps +
+						va % ps));
+		cmd_set_value(ctx, (ent & PM_PFRAME_MASK) * ps + va % ps);
+	}
+	free(line);
+	if (f != stdin)
+		fclose(f);
+	j_u64(ctx, "addresses", n);
+	j_u64(ctx, "faults", nfault);
+	if (r == 0 && nfault)
+		r = cmd_error(ctx, "%s not present", plural(nfault, "address",
+							  "addresses"));
+	return r;
+}
+
 int
 pid_translate(struct ctx *ctx)
 {
@@ -290,9 +351,12 @@ pid_translate(struct ctx *ctx)
 	u64 va;
 	int i, bad = 0;
 
-	if (args_has(ctx, "-f"))
-		return cmd_error(ctx, "translate -f: a live process is "
-				 "translated one address at a time");
+	if (args_has(ctx, "-f")) {
+		if (args->argc > 0)
+			return cmd_error(ctx, "give addresses or -f FILE, not "
+					 "both");
+		return translate_file(ctx, args_get(ctx, "-f"));
+	}
 	if (args->argc == 0)
 		return cmd_usage(ctx);
 	pid_note_priv(ctx);
@@ -486,6 +550,7 @@ frame_info(struct ctx *ctx, u64 pfn)
 	struct error e;
 	struct strbuf sb;
 	u64 f, n;
+	int i;
 
 	error_clear(&e);
 	if (live_pid_kpage(lp, pfn, &f, &n, &e))
@@ -507,11 +572,11 @@ frame_info(struct ctx *ctx, u64 pfn)
 			   "kernel manages\n");
 	j_hex(ctx, "pfn", pfn);
 	j_hex(ctx, "kpageflags", f);
+	j_u64(ctx, "kpagecount", n);
 	j_arr(ctx, "flags");
-	sb_reset(&sb);
-	for (n = 0; n < KPF_COUNT; n++)
-		if ((f & KPF_BIT(n)) && kpf_names[n] != NULL)
-			j_str(ctx, NULL, kpf_names[n]);
+	for (i = 0; i < KPF_COUNT; i++)
+		if ((f & KPF_BIT(i)) && kpf_names[i] != NULL)
+			j_str(ctx, NULL, kpf_names[i]);
 	j_arr_end(ctx);
 	sb_release(&sb);
 	return 0;

@@ -85,6 +85,16 @@ sed -n '/cannot be read from user space/p' "$d/walk" | sed -e 's/0x[0-9a-f]*/VA/
 	-e 's/[0-9]\{2,\}/N/g'
 [ "$(echo "$v" | norm)" = "$(echo "$pfn" | norm)" ] && echo "walk's value (\$_) is the pa"
 
+printf '%s\n' "$a" "" "$(addr untouched)" "$(addr file)" >"$d/list"
+$P -c "translate -f $d/list" >"$d/tf" 2>"$d/tf.err"; cat "$d/tf.err"
+n=0; while read -r va pa; do
+	[ "$pa" = fault ] && { echo "translate -f: $n: fault"; n=$((n + 1)); continue; }
+	ref=$("$d/child" read "$child" "$va" | awk '{print $2}')
+	[ "$(echo $pa | norm)" = "$(echo $ref | norm)" ] && echo "translate -f: $n: agrees"
+	n=$((n + 1))
+done <"$d/tf"
+echo "0x1000 x" >"$d/bad"; $P -c "translate -f $d/bad" 2>&1 | sed "s|$d|DIR|"
+
 echo "== without CAP_SYS_ADMIN (as nobody): said once, the rest shown"
 asnobody $P -c "translate $a; walk $a; whatis $a; page 0x1000" 2>&1 | sed \
 	-e 's/0x[0-9a-f]\{5,\}/ADDR/g' -e "s/$child/PID/g" \
