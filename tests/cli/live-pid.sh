@@ -118,7 +118,14 @@ grep -v '^[0-9a-f]*-' "$d/out" | sed -e "s/$child/PID/g" \
 
 echo "== bad targets"
 $PTWALK --pid 99999999 -c maps; echo "[exit $?]"
-$PTWALK --pid 2 -c maps; echo "[exit $?]"
+# a kernel thread: PF_KTHREAD (0x00200000) in field 9 of its stat
+kt=$(for f in /proc/[0-9]*/stat; do
+	awk '{ sub(/.*\) /, ""); if (int($7 / 2097152) % 2) print FILENAME }' "$f"
+	done 2>/dev/null | head -1 | sed 's|/proc/\([0-9]*\)/stat|\1|')
+$PTWALK --pid "$kt" -c maps >"$d/kt" 2>&1
+rc=$?
+sed "s/pid $kt ([^)]*)/pid KTHREAD (COMM)/" "$d/kt"
+echo "[exit $rc]"
 $PTWALK --pid x1 -c maps; echo "[exit $?]"
 $PTWALK --pid 1 --mem 1G -c maps; echo "[exit $?]"
 $PTWALK --writable -c maps; echo "[exit $?]"
