@@ -8,6 +8,7 @@
 #include "ptwalk/ktask.h"
 #include "ptwalk/figure.h"
 #include "ptwalk/out.h"
+#include "ptwalk/show_pid.h"
 #include "ptwalk/show_proc.h"
 
 static int
@@ -137,11 +138,15 @@ const struct cmd cmd_maps = {
 	"device and inode; a special mapping's own name ([vdso], [vvar]);\n"
 	"[heap] and [stack].  The lines are the guest's /proc/PID/maps.  A\n"
 	"maple node outside the dump, a path that cannot be read: one line\n"
-	"each after the VMAs that could be.\n",
+	"each after the VMAs that could be.\n"
+	"\n"
+	"On a live process (--pid, attach), its VMAs from /proc/PID/maps,\n"
+	"in the same format.\n",
 	.complete = "pid",
 	.min_args = 0,
 	.max_args = 1,
 	.flags = CMD_SIM | CMD_PROCFMT | CMD_FIGURE,
 	.run = maps_run,
+	.run_pid = pid_maps,
 	.run_image = maps_image,
 };

@@ -7,6 +7,7 @@
 #include "ptwalk/kstate.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show_page.h"
+#include "ptwalk/show_pid.h"
 
 static const char *
 state_name(enum page_state_kind k)
@@ -343,10 +344,15 @@ const struct cmd cmd_page = {
 	"_mapcount with the buddy page_type (NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE)),\n"
 	"mapping, private (a free block's order), compound pages, and\n"
 	"whether the frame is free (the head of a free block, or inside one),\n"
-	"a slab page or in use.\n",
+	"a slab page or in use.\n"
+	"\n"
+	"On a live process (--pid, attach), PFN's /proc/kpageflags by name\n"
+	"and /proc/kpagecount (both need CAP_SYS_ADMIN); no struct page\n"
+	"address there, no value kept.\n",
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 1,
 	.value = VALUE_PAGE,
 	.run = page_run,
+	.run_pid = pid_page,
 };

@@ -9,6 +9,7 @@
 #include "ptwalk/ktypes.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/out.h"
+#include "ptwalk/show_pid.h"
 
 static int
 pagemap_run(struct ctx *ctx)
@@ -139,12 +140,17 @@ const struct cmd cmd_pagemap = {
 	"On a memory image, a real task's entry (PID, or the one chosen with\n"
 	"switch) from its page tables: present and the PFN; a non-empty entry\n"
 	"that is not present is named as a swap or migration entry.  The\n"
-	"other bits need the struct page and are not shown.\n",
+	"other bits need the struct page and are not shown.\n"
+	"\n"
+	"On a live process (--pid, attach), the entry read from its\n"
+	"/proc/PID/pagemap: all the bits above, and a swapped page's swap\n"
+	"type and offset.  Without CAP_SYS_ADMIN the PFN reads as 0.\n",
 	.complete = "addr pid",
 	.min_args = 1,
 	.max_args = 2,
 	.flags = CMD_SIM,
 	.value = VALUE_ENTRY,
 	.run = pagemap_run,
+	.run_pid = pid_pagemap,
 	.run_image = pagemap_image,
 };

@@ -9,6 +9,7 @@
 #include "ptwalk/ktask.h"
 #include "ptwalk/ktypes.h"
 #include "ptwalk/out.h"
+#include "ptwalk/show_pid.h"
 #include "ptwalk/show_proc.h"
 
 static void
@@ -246,12 +247,17 @@ const struct cmd cmd_smaps = {
 	"KernelPageSize, MMUPageSize, Rss (the bytes its present PTEs and huge\n"
 	"leaves map, the shared zero page left out when the kernel's symbols\n"
 	"name it) and VmFlags.  Pss, the clean/dirty split, Referenced and\n"
-	"Anonymous need each page's struct page and are left out.\n",
+	"Anonymous need each page's struct page and are left out.\n"
+	"\n"
+	"On a live process (--pid, attach), the kernel's own\n"
+	"/proc/PID/smaps of every VMA (or the one holding VADDR): every\n"
+	"figure is the kernel's (Rss, Pss, Swap, AnonHugePages, Locked ...).\n",
 	.complete = "pid",
 	.opts = smaps_opts,
 	.min_args = 0,
 	.max_args = 1,
 	.flags = CMD_SIM | CMD_PROCFMT,
 	.run = smaps_run,
+	.run_pid = pid_smaps,
 	.run_image = smaps_image,
 };

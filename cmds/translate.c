@@ -9,6 +9,7 @@
 #include "ptwalk/out.h"
 #include "ptwalk/progress.h"
 #include "ptwalk/show.h"
+#include "ptwalk/show_pid.h"
 
 static char *
 hex(char *p, u64 v, int width)
@@ -438,11 +439,18 @@ const struct cmd cmd_translate = {
 	"would fault on (arm64's access flag clear, arm's old page)\n"
 	"translates with a note and is not cached; translate never faults a\n"
 	"page in.  Fails when any address does not translate; the value is\n"
-	"the last physical address.\n",
+	"the last physical address.\n"
+	"\n"
+	"On a live process (--pid, attach), pagemap's view (its page\n"
+	"tables cannot be read): VA -> PA, the page size (PAGEMAP_SCAN says\n"
+	"whether the mapping is huge) and the entry's bits; not present,\n"
+	"swapped and unmapped addresses fail.  With -f, 'VA PA' or 'VA\n"
+	"fault' a line from one pagemap read per address.\n",
 	.complete = "addr",
 	.opts = translate_opts,
 	.min_args = 0,
 	.max_args = -1,
 	.value = VALUE_PA,
 	.run = translate_run,
+	.run_pid = pid_translate,
 };

@@ -5,6 +5,7 @@
 #include "ptwalk/figure.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
+#include "ptwalk/show_pid.h"
 
 static int
 walk_run(struct ctx *ctx)
@@ -88,7 +89,15 @@ const struct cmd cmd_walk = {
 	"With kernel page-table isolation (x86 PTI, see `machine`) a walk\n"
 	"reads the kernel pgd, as the kernel does; --user-pgd walks the user\n"
 	"pgd (CR3 + 4K) that user mode runs on, where most kernel addresses\n"
-	"are not present.\n",
+	"are not present.\n"
+	"\n"
+	"On a live process (--pid, attach), no levels can be shown: a\n"
+	"process's page tables cannot be read from user space.  walk shows\n"
+	"pagemap's view instead, saying so: the VMA, the pagemap entry and\n"
+	"its bits (present, swapped, file/shared-anon, uffd-wp, exclusive,\n"
+	"soft-dirty, the PFN or swap entry), the frame's kpageflags by name\n"
+	"and kpagecount, what the page is (anonymous, THP, the zero page,\n"
+	"KSM, hugetlb, page cache) and the mapping's size.\n",
 	.complete = "addr",
 	.opts = walk_opts,
 	.min_args = 1,
@@ -96,4 +105,5 @@ const struct cmd cmd_walk = {
 	.flags = CMD_FIGURE,
 	.value = VALUE_PA,
 	.run = walk_run,
+	.run_pid = pid_walk,
 };

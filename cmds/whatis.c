@@ -10,6 +10,7 @@
 #include "ptwalk/show.h"
 #include "ptwalk/show_kreg.h"
 #include "ptwalk/show_page.h"
+#include "ptwalk/show_pid.h"
 #include "ptwalk/vmalloc.h"
 #include "ptwalk/whatis.h"
 
@@ -221,7 +222,11 @@ const struct cmd cmd_whatis = {
 	"struct page, zone and owner.  For a physical address: the frame and\n"
 	"every kernel virtual address that maps it (direct map, kmap, vmalloc\n"
 	"and module areas, ioremap, the DMA consistent mapping).  The value\n"
-	"($_) is the physical address.\n",
+	"($_) is the physical address.\n"
+	"\n"
+	"On a live process (--pid, attach), the VMA, the kind of page and\n"
+	"its frame from pagemap, kpageflags and kpagecount; with -p, the\n"
+	"frame as page shows it.\n",
 	.complete = "addr",
 	.opts = whatis_opts,
 	.min_args = 1,
@@ -229,4 +234,5 @@ const struct cmd cmd_whatis = {
 	.flags = CMD_SIM,
 	.value = VALUE_PA,
 	.run = whatis_run,
+	.run_pid = pid_whatis,
 };

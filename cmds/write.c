@@ -7,6 +7,7 @@
 #include "ptwalk/arg.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show.h"
+#include "ptwalk/show_pid.h"
 
 static int
 write_run(struct ctx *ctx)
@@ -87,11 +88,16 @@ const struct cmd cmd_write = {
 	"Writing a page-table entry this way changes the tables without any\n"
 	"TLB flush, as a store by the kernel would: translations the TLB\n"
 	"already holds stay stale until 'tlb flush'.  On a memory image the\n"
-	"write lands in a private copy, never in the file.\n",
+	"write lands in a private copy, never in the file.\n"
+	"\n"
+	"On a live process, write stores through /proc/PID/mem and only\n"
+	"after --pid PID --writable (or attach --writable PID): it changes\n"
+	"the running program.  No --phys there.\n",
 	.complete = "addr",
 	.opts = write_opts,
 	.min_args = 2,
 	.max_args = 2,
 	.flags = CMD_FMT | CMD_TRACE,
 	.run = write_run,
+	.run_pid = pid_write,
 };

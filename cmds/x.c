@@ -12,6 +12,7 @@
 #include "ptwalk/out.h"
 #include "ptwalk/peek.h"
 #include "ptwalk/show.h"
+#include "ptwalk/show_pid.h"
 
 /* x/Ni: the instructions, as dis shows them */
 static bool
@@ -128,11 +129,16 @@ const struct cmd cmd_x = {
 	"bytes) in format F: x hex, d signed, u unsigned, o octal, t binary,\n"
 	"c character, a address with the nearest symbol, s string, i\n"
 	"instructions (as dis shows them).  Then $_ is the last item.\n"
-	"'rd' is the crash(8) name.\n",
+	"'rd' is the crash(8) name.\n"
+	"\n"
+	"On a live process (--pid, attach), the bytes come from\n"
+	"/proc/PID/mem (as a debugger's ptrace reads: a page the process\n"
+	"has not touched is faulted in by the read); no x/i there.\n",
 	.complete = "addr",
 	.min_args = 1,
 	.max_args = 2,
 	.flags = CMD_FMT | CMD_TRACE,
 	.value = VALUE_NUMBER,
 	.run = x_run,
+	.run_pid = pid_x,
 };

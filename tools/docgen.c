@@ -781,6 +781,9 @@ bash_values(void)
 		printf("\n");
 		if (d->complete && !strcmp(d->complete, "file")) {
 			printf("\t\tCOMPREPLY=( $(compgen -f -- \"$2\") ) ;;\n");
+		} else if (d->complete && !strcmp(d->complete, "hostpid")) {
+			printf("\t\tCOMPREPLY=( $(compgen -W \"$(cd /proc && "
+			       "echo [0-9]*)\" -- \"$2\") ) ;;\n");
 		} else if (!strcmp(d->lng, "command")) {
 			printf("\t\tCOMPREPLY=( $(compgen -W \"$_ptwalk_commands\" "
 			       "-- \"$2\") ) ;;\n");
@@ -984,6 +987,8 @@ gen_zsh(void)
 			printf(":");
 			if (d->complete && !strcmp(d->complete, "file"))
 				printf("_files");
+			else if (d->complete && !strcmp(d->complete, "hostpid"))
+				printf("_pids");
 			else if (!strcmp(d->lng, "command"))
 				printf("_ptwalk_command_line");
 			else if (d->complete) {

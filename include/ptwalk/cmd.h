@@ -17,6 +17,7 @@
 
 struct ctx;
 struct figure;
+struct live_pid;
 
 /* Families, in the order `help` lists them. */
 enum cmd_family {
@@ -127,6 +128,12 @@ struct cmd {
 	 * the real kernel's structures (NULL: it needs a simulated machine)
 	 */
 	int (*run_image)(struct ctx *ctx);
+	/*
+	 * The command on a live process (--pid, attach): what /proc shows
+	 * of it (src/ui/show_pid*.c).  NULL: not available there, unless
+	 * CMD_NOMACHINE.
+	 */
+	int (*run_pid)(struct ctx *ctx);
 };
 
 /* The options CMD_FIGURE adds (src/ui/figure_render.c). */
@@ -249,6 +256,12 @@ struct ctx {
 	void *kept;
 	void (*kept_release)(void *kept);
 	u64 seed;
+	/*
+	 * The live process attached (--pid, attach PID), NULL when none:
+	 * while attached, commands run their run_pid on it; the machine,
+	 * if any, waits until detach.
+	 */
+	struct live_pid *pid;
 };
 
 /*

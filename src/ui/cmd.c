@@ -15,6 +15,7 @@
 #include "ptwalk/figure.h"
 #include "ptwalk/hostmap.h"
 #include "ptwalk/ksym.h"
+#include "ptwalk/live_pid.h"
 #include "ptwalk/out.h"
 #include "ptwalk/progress.h"
 
@@ -172,6 +173,8 @@ ctx_release(struct ctx *ctx)
 	if (ctx->kept != NULL && ctx->kept_release != NULL)
 		ctx->kept_release(ctx->kept);
 	ctx->kept = NULL;
+	live_pid_close(ctx->pid);
+	ctx->pid = NULL;
 }
 
 void
@@ -291,6 +294,36 @@ cmd_need_sim(struct ctx *ctx)
 		return cmd_error(ctx, "%s needs a simulated machine: a memory "
 				 "image has no simulated kernel (start "
 				 "ptwalk without --image)", ctx->item->cmd->name);
+	return 0;
+}
+
+/*
+ * A command on the live process attached: one that has its run_pid, no
+ * figure, and the process still there (its VMAs read again).
+ */
+static int
+cmd_pid_ready(struct ctx *ctx, const struct cmd *c)
+{
+	const struct args *a = cmd_args(ctx);
+	struct error e;
+	int i;
+
+	if (c->run_pid == NULL)
+		return cmd_error(ctx, "%s is not available on a live process "
+				 "(pid %d): its page tables and kernel cannot "
+				 "be read from user space; 'help attach' lists "
+				 "what can ('detach' to leave it)", c->name,
+				 ctx->pid->pid);
+	for (i = 0; i < a->nopt; i++)
+		if (!strcmp(a->opt[i]->name, "--svg") ||
+		    !strcmp(a->opt[i]->name, "--png") ||
+		    !strcmp(a->opt[i]->name, "--pdf"))
+			return cmd_error(ctx, "%s: figures are drawn of a "
+					 "simulated machine or an image, not "
+					 "of a live process", a->opt[i]->name);
+	error_clear(&e);
+	if (live_pid_read_maps(ctx->pid, &e))
+		return cmd_err(ctx, &e);
 	return 0;
 }
 
@@ -680,6 +713,8 @@ run_cb(void *arg)
 	struct ctx *ctx = arg;
 	const struct cmd *c = ctx->item->cmd;
 
+	if (ctx->pid != NULL && c->run_pid != NULL)
+		return c->run_pid(ctx);
 	if ((c->flags & CMD_SIM) && ctx->m != NULL && ctx->m->kern == NULL)
 		return c->run_image(ctx);
 	return c->run(ctx);
@@ -804,6 +839,8 @@ run_one(struct ctx *ctx, int argc, char **argv, const bool *lit)
 	else if (item->args.argc < c->min_args ||
 		 (c->max_args >= 0 && item->args.argc > c->max_args))
 		r = cmd_usage(ctx);
+	else if (ctx->pid != NULL && !(c->flags & CMD_NOMACHINE))
+		r = cmd_pid_ready(ctx, c) ? -1 : run_traced(ctx, c);
 	else if (ctx->m == NULL && !(c->flags & CMD_NOMACHINE))
 		r = cmd_error(ctx, "no machine is loaded");
 	else if ((c->flags & CMD_SIM) && c->run_image == NULL &&

@@ -16,6 +16,7 @@
 #include "ptwalk/cmd.h"
 #include "ptwalk/expr.h"
 #include "ptwalk/image.h"
+#include "ptwalk/live_pid.h"
 #include "ptwalk/machine.h"
 #include "ptwalk/mm.h"
 #include "ptwalk/options.h"
@@ -277,7 +278,13 @@ run_inputs(struct ctx *ctx, const char *command, char **files, int nfiles)
 	}
 	if (command == NULL && nfiles == 0) {
 		if (isatty(STDIN_FILENO)) {
-			if (!ctx->quiet)
+			if (!ctx->quiet && ctx->pid != NULL)
+				fprintf(repl_stream(), "ptwalk %s: live process "
+					"%d (%s), its /proc view.  Type 'help "
+					"attach' for the commands.\n",
+					PTWALK_VERSION, ctx->pid->pid,
+					ctx->pid->comm);
+			else if (!ctx->quiet)
 				banner(repl_stream(), ctx->m);
 			fflush(NULL);
 			interactive = true;
@@ -309,6 +316,9 @@ struct run_opts {
 	const char *command;
 	bool json, bail, quiet, echo, nopager;
 	u64 seed;
+	const char *pid;	/* --pid */
+	bool writable;		/* --writable */
+	bool other_opts;	/* an option of the machine or image */
 };
 
 /* An option that describes the machine or the image: 0 or the exit status. */
@@ -431,6 +441,7 @@ parse_options(int argc, char **argv, struct run_opts *o)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, sopts, lopts, NULL)) != -1) {
 		if (is_machine_option(c)) {
+			o->other_opts = true;
 			r = machine_option(c, optarg, o);
 			if (r)
 				return r;
@@ -439,6 +450,12 @@ parse_options(int argc, char **argv, struct run_opts *o)
 		switch (c) {
 		case 'c':
 			o->command = optarg;
+			break;
+		case 1030:
+			o->pid = optarg;
+			break;
+		case 1031:
+			o->writable = true;
 			break;
 		case 1003:
 			o->json = true;
@@ -510,11 +527,41 @@ open_machine(struct run_opts *o, struct machine **mp)
 	return 0;
 }
 
+/* The live process of --pid: 0 or the exit status. */
+static int
+open_pid(struct run_opts *o, struct live_pid **lpp)
+{
+	struct error e;
+	char *end;
+	long pid;
+
+	if (o->other_opts || o->sim_opts)
+		return bad("%s", "--pid attaches a live process: the options "
+			   "of a simulated machine or an image do not go "
+			   "with it");
+	pid = strtol(o->pid, &end, 10);
+	if (*end || end == o->pid || pid <= 0 || pid > 0x7fffffff)
+		return bad("--pid '%s': give a process id", o->pid);
+	error_clear(&e);
+	*lpp = live_pid_open((int)pid, o->writable, &e);
+	if (*lpp == NULL) {
+		fprintf(stderr, "ptwalk: %s\n", e.msg);
+		return 2;
+	}
+	if (o->writable)
+		fprintf(stderr, "ptwalk: warning: --writable: 'write' stores "
+			"into the running process %d (%s) through "
+			"/proc/%d/mem\n", (*lpp)->pid, (*lpp)->comm,
+			(*lpp)->pid);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct run_opts o;
 	struct machine *m = NULL;
+	struct live_pid *lp = NULL;
 	struct ctx ctx;
 	int rc;
 
@@ -523,10 +570,16 @@ main(int argc, char **argv)
 	rc = parse_options(argc, argv, &o);
 	if (rc >= 0)
 		return rc;
-	rc = open_machine(&o, &m);
+	if (o.pid != NULL)
+		rc = open_pid(&o, &lp);
+	else if (o.writable)
+		rc = bad("%s", "--writable goes with --pid PID");
+	else
+		rc = open_machine(&o, &m);
 	if (rc)
 		return rc;
 	ctx_init(&ctx, m);
+	ctx.pid = lp;
 	ctx.json = o.json;
 	ctx.bail = o.bail;
 	ctx.echo = o.echo;

@@ -122,6 +122,16 @@ const struct option_doc option_docs[] = {
 	  "System.map or a vmlinux instead of the dump's own kallsyms "
 	  "(relocated by KERNELOFFSET; refused when its symbols, build ID or "
 	  "release disagree with the dump)", "file", 1024, NULL },
+	{ "pid", 0, "PID", "attach the live process PID of this machine "
+	  "instead of simulating: its maps, smaps and pagemap, what "
+	  "pagemap, /proc/kpageflags and /proc/kpagecount say of each page "
+	  "(its page tables cannot be read from user space), its memory "
+	  "through /proc/PID/mem, read-only; without CAP_SYS_ADMIN the "
+	  "frames are hidden (see LIVE TARGETS in ptwalk(1))", "hostpid",
+	  1030, NULL },
+	{ "writable", 0, NULL, "with --pid: let 'write' store into the "
+	  "process through /proc/PID/mem (it changes a running program)",
+	  NULL, 1031, NULL },
 	{ "exec", 'e', "ELF", "pid 1 runs ELF instead of the built-in demo "
 	  "program (its pages fault in lazily); 'none' starts no process",
 	  "file", 'e', NULL },

@@ -3,6 +3,7 @@
  * The interactive prompt on GNU Readline: history, completion, Ctrl-C.
  */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -91,6 +92,20 @@ cand_words(struct cands *c, const char *text, const char *list)
 	}
 }
 
+/* The processes of this machine (a live target's PID), from /proc. */
+static void
+host_pids(struct cands *c, const char *text)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *de;
+
+	while (d != NULL && (de = readdir(d)) != NULL)
+		if (isdigit((unsigned char)de->d_name[0]))
+			cand_add(c, text, de->d_name);
+	if (d != NULL)
+		closedir(d);
+}
+
 /* The spec word for positional argument i (the last one repeats). */
 static void
 spec_for(const char *spec, int i, char *out, size_t n)
@@ -133,7 +148,8 @@ complete_kind(struct ctx *ctx, struct cands *c, const char *kind,
 			cand_add(c, text, gfp_names[i].name);
 	} else if (!strncmp(kind, "words:", 6) || !strncmp(kind, "expr:", 5)) {
 		cand_words(c, text, strchr(kind, ':') + 1);
-	} else if (!strcmp(kind, "slabcache") && slab_of(ctx->m) != NULL) {
+	} else if (!strcmp(kind, "slabcache") && ctx->m != NULL &&
+		   slab_of(ctx->m) != NULL) {
 		struct list_head *l;
 
 		list_for_each(l, &slab_of(ctx->m)->slab_caches)
@@ -168,8 +184,10 @@ complete_kind(struct ctx *ctx, struct cands *c, const char *kind,
 					cand_add(c, text, f->elf->sym[j].name);
 			}
 		}
-	} else if (!strcmp(kind, "pid") && ctx->m != NULL &&
-		   ctx->m->kern != NULL) {
+	} else if (!strcmp(kind, "pid") && (ctx->pid != NULL ||
+					      ctx->m == NULL)) {
+		host_pids(c, text);
+	} else if (!strcmp(kind, "pid") && ctx->m->kern != NULL) {
 		struct task_struct *t;
 
 		for (t = task_list(ctx->m); t != NULL; t = t->next) {
