@@ -13,6 +13,7 @@
 #include "ptwalk/progress.h"
 #include "ptwalk/replay.h"
 #include "ptwalk/show.h"
+#include "ptwalk/show_tlbh.h"
 
 struct trace_opts {
 	const char *file;
@@ -213,6 +214,8 @@ trace_report(struct ctx *ctx, const struct trace_opts *o,
 		j_u64(ctx, "min_flt", s->min_flt);
 		j_u64(ctx, "maj_flt", s->maj_flt);
 	}
+	if (rp->h != NULL)
+		show_tlbh_stats(ctx, ctx->m, rp->h);
 	if (o->by_vma || ctx->json)
 		trace_report_vmas(ctx, s);
 }
@@ -336,6 +339,15 @@ const struct cmd cmd_trace = {
 	"VMA; --json has every figure, the VMAs included.  --csv FILE\n"
 	"writes the counters every N accesses (--every N) for plotting.\n"
 	"'set verbose on' also shows every fault's steps.\n"
+	"With 'set tlb-model PRESET' the replay also runs a TLB hierarchy\n"
+	"(split iTLB/dTLB, unified STLB, page-walk caches: 'help set') and\n"
+	"prints each level's lookups, hits and misses (and hits/misses per\n"
+	"page size), the walks, their memory references per level and the\n"
+	"walk-cache hits.  The hierarchy starts empty at each trace, is fed\n"
+	"the page size the machine translated each page with, and follows\n"
+	"the kernel's TLB flushes; it looks up only pages that translate (a\n"
+	"lookup that faults is the CPU TLB's, and its retry is the model's\n"
+	"one lookup), and it ignores ASIDs (one process replays).\n"
 	"The replay stops at the first error (a bad line, an address wider\n"
 	"than the arch's virtual addresses, a SIGSEGV, Ctrl-C) with FILE:LINE\n"
 	"and the statistics so far.  With --keep-going bad lines and\n"

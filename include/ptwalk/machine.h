@@ -11,6 +11,7 @@
 #include "mmu.h"
 #include "phys.h"
 #include "tlb.h"
+#include "tlbh.h"
 #include "trace.h"
 
 struct kernel;
@@ -133,6 +134,8 @@ struct machine {
 	const char *pti_why;
 	u16 user_tag_bit;	/* PTI with PCID: user PCID = kernel's | this */
 	bool tlb_on;
+	/* the TLB hierarchy a trace replay models (`set tlb-model`; NULL: none) */
+	struct tlbh_geom *tlbh;
 	struct kernel *kern;		/* simulated kernel; NULL on images */
 	/*
 	 * Releases what the builder of the machine added to it (the kernel,

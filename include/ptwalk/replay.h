@@ -14,6 +14,7 @@
 
 #include <stdio.h>
 
+#include "tlbh.h"
 #include "types.h"
 
 struct machine;
@@ -114,6 +115,9 @@ struct replay {
 	u64 hits0, miss0, min0, maj0;
 	int last_slot;		/* the slot of the last access */
 	struct replay_stats st;
+	/* the TLB hierarchy modelled (m->tlbh), and the flushes it follows */
+	struct tlbh *h;
+	u64 flush_all0, flush_page0;
 };
 
 void replay_init(struct replay *rp, struct machine *m, struct cpu *c);

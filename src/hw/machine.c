@@ -86,6 +86,7 @@ machine_free(struct machine *m)
 		for (i = 0; i < m->ncpus; i++)
 			tlb_release(&m->cpu[i].tlb);
 	free(m->cpu);
+	free(m->tlbh);
 	hostmap_del(m->phys.map);	/* an image's mapping */
 	phys_release(&m->phys);
 	free(m->regions);

@@ -30,6 +30,15 @@ replay_init(struct replay *rp, struct machine *m, struct cpu *c)
 	rp->ws_mask = 4095;
 	rp->ws = xcalloc(rp->ws_mask + 1, sizeof(*rp->ws));
 	rp->last_slot = -1;
+	if (m->tlbh != NULL) {
+		rp->h = xcalloc(1, sizeof(*rp->h));
+		if (tlbh_init(rp->h, m->tlbh, &m->mmu)) {
+			free(rp->h);
+			rp->h = NULL;
+		}
+	}
+	rp->flush_all0 = c->tlb.flush_all + c->tlb.flush_asid;
+	rp->flush_page0 = c->tlb.flush_page;
 }
 
 void
@@ -37,6 +46,49 @@ replay_release(struct replay *rp)
 {
 	free(rp->ws);
 	rp->ws = NULL;
+	if (rp->h != NULL)
+		tlbh_release(rp->h);
+	free(rp->h);
+	rp->h = NULL;
+}
+
+/*
+ * The hierarchy follows the flushes of the CPU's TLB that the kernel made
+ * (a fault's invlpg, a PTI return, a COW break): a page flush drops the
+ * page of the access being made, which is the one the kernel changed.
+ */
+static void
+model_sync(struct replay *rp, u64 va)
+{
+	const struct tlb *t = &rp->c->tlb;
+
+	if (t->flush_all + t->flush_asid != rp->flush_all0) {
+		rp->flush_all0 = t->flush_all + t->flush_asid;
+		rp->flush_page0 = t->flush_page;
+		tlbh_flush_all(rp->h);
+	} else if (t->flush_page != rp->flush_page0) {
+		rp->flush_page0 = t->flush_page;
+		tlbh_flush_page(rp->h, va);
+	}
+}
+
+/* The page size of a translated va, for the model (0: not translated). */
+static unsigned
+page_shift(struct replay *rp, u64 va)
+{
+	struct machine *m = rp->m;
+	struct cpu *c = rp->c;
+	struct tlb_entry *te = tlb_peek(&c->tlb, va, c->asid);
+	struct xlat x;
+	int ri;
+
+	if (te != NULL)
+		return te->shift;
+	ri = mmu_root_index(&m->mmu, va);
+	if (!c->root_valid[ri] ||
+	    mmu_translate_walk(&m->mmu, &m->phys, c->root[ri], va, &x))
+		return 0;
+	return x.shift;
 }
 
 static inline u64
@@ -170,6 +222,13 @@ access_slow(struct replay *rp, u64 va, u32 size, unsigned acc,
 	for (;;) {
 		ws_add(rp, va);
 		r = machine_access(m, rp->c, va, acc, &pa, e);
+		if (rp->h != NULL) {
+			unsigned sh;
+
+			model_sync(rp, va);
+			if (r == 0 && (sh = page_shift(rp, va)) != 0)
+				tlbh_lookup(rp->h, va, sh, acc == ACC_EXEC);
+		}
 		if (r || (va ^ last) >> WS_SHIFT == 0)
 			break;
 		va = (va | ((1ULL << WS_SHIFT) - 1)) + 1;
@@ -224,6 +283,8 @@ access_miss(struct replay *rp, u64 va, u32 size, unsigned acc, unsigned a,
 	}
 	tlb_fill(&c->tlb, va, c->asid, x.shift, x.pa, x.perm, x.attr,
 		 (x.attr & P_GLOBAL) != 0);
+	if (rp->h != NULL)
+		tlbh_lookup(rp->h, va, x.shift, acc == ACC_EXEC);
 	rp->st.accesses++;
 	rp->st.kind[acc == ACC_WRITE ? 1 : acc == ACC_EXEC ? 2 : 0]++;
 	rp->st.vma[rp->last_slot].accesses++;
@@ -262,6 +323,8 @@ access_one(struct replay *rp, u64 va, u32 size, unsigned acc,
 		c->tlb.hits--;
 		return access_slow(rp, va, size, acc, e);
 	}
+	if (rp->h != NULL)
+		tlbh_lookup(rp->h, va, te->shift, acc == ACC_EXEC);
 	rp->st.accesses++;
 	rp->st.kind[acc == ACC_WRITE ? 1 : acc == ACC_EXEC ? 2 : 0]++;
 	rp->st.vma[rp->last_slot].accesses++;
