@@ -136,6 +136,9 @@ struct machine {
 	bool tlb_on;
 	/* the TLB hierarchy a trace replay models (`set tlb-model`; NULL: none) */
 	struct tlbh_geom *tlbh;
+	/* its state: made by the first replay, kept from one to the next
+	 * (as the CPU's TLB is), dropped when the model changes */
+	struct tlbh *tlbh_state;
 	struct kernel *kern;		/* simulated kernel; NULL on images */
 	/*
 	 * Releases what the builder of the machine added to it (the kernel,

@@ -27,6 +27,7 @@ enum trace_fmt {
 	TFMT_PLAIN,		/* r|w|x ADDR [SIZE] */
 	TFMT_LACKEY,		/* I  0400d7d4,8 / " L 04222cac,8" / S / M */
 	TFMT_DRCACHESIM,	/* "... read  8 byte(s) @ 0x00007ffd..." */
+	TFMT_ARRAY,		/* no file: trace --array's loop */
 };
 
 #define TREAD_BUF	(256 * 1024)
@@ -115,9 +116,10 @@ struct replay {
 	u64 hits0, miss0, min0, maj0;
 	int last_slot;		/* the slot of the last access */
 	struct replay_stats st;
-	/* the TLB hierarchy modelled (m->tlbh), and the flushes it follows */
+	/* the TLB hierarchy modelled (m->tlbh_state), its counters at the
+	 * start */
 	struct tlbh *h;
-	u64 flush_all0, flush_page0;
+	struct tlbh h0;
 };
 
 void replay_init(struct replay *rp, struct machine *m, struct cpu *c);
@@ -133,6 +135,8 @@ int replay_access(struct replay *rp, const struct trace_rec *rec,
 		  struct error *e);
 /* Bring st up to date with the TLB and fault counters. */
 void replay_sync(struct replay *rp);
+/* The model's figures of this replay (rp->h must be set). */
+void replay_model_stats(const struct replay *rp, struct tlbh *d);
 void replay_csv_header(FILE *f);
 void replay_csv_row(struct replay *rp);
 

@@ -72,6 +72,8 @@ struct tlbh {
 	u64 hits[TLBH_LEVELS][TLBH_SIZES], misses[TLBH_LEVELS][TLBH_SIZES];
 	u64 walks, refs[TLBH_MAXLV];	/* memory references by walk level */
 	u64 pwc_hits[TLBH_PWC], pwc_lookups;
+	/* the CPU TLB's flush counters the model has followed */
+	u64 seen_all, seen_page;
 };
 
 /* The presets, ending with { .name = "" }: see tlbh_presets[].source. */
@@ -94,6 +96,8 @@ void tlbh_lookup(struct tlbh *h, u64 va, unsigned shift, bool fetch);
  * as invlpg does). */
 void tlbh_flush_all(struct tlbh *h);
 void tlbh_flush_page(struct tlbh *h, u64 va);
+/* d = h's counters minus those of the copy h0 (d may be h). */
+void tlbh_delta(struct tlbh *d, const struct tlbh *h, const struct tlbh *h0);
 /* Totals of a level. */
 u64 tlbh_level_hits(const struct tlbh *h, int lv);
 u64 tlbh_level_misses(const struct tlbh *h, int lv);

@@ -87,6 +87,9 @@ machine_free(struct machine *m)
 			tlb_release(&m->cpu[i].tlb);
 	free(m->cpu);
 	free(m->tlbh);
+	if (m->tlbh_state != NULL)
+		tlbh_release(m->tlbh_state);
+	free(m->tlbh_state);
 	hostmap_del(m->phys.map);	/* an image's mapping */
 	phys_release(&m->phys);
 	free(m->regions);

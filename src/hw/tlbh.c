@@ -396,3 +396,23 @@ tlbh_level_misses(const struct tlbh *h, int lv)
 		n += h->misses[lv][s];
 	return n;
 }
+
+void
+tlbh_delta(struct tlbh *d, const struct tlbh *h, const struct tlbh *h0)
+{
+	int l, s;
+
+	if (d != h)
+		*d = *h;
+	for (l = 0; l < TLBH_LEVELS; l++)
+		for (s = 0; s < TLBH_SIZES; s++) {
+			d->hits[l][s] -= h0->hits[l][s];
+			d->misses[l][s] -= h0->misses[l][s];
+		}
+	d->walks -= h0->walks;
+	for (l = 0; l < TLBH_MAXLV; l++)
+		d->refs[l] -= h0->refs[l];
+	for (l = 0; l < TLBH_PWC; l++)
+		d->pwc_hits[l] -= h0->pwc_hits[l];
+	d->pwc_lookups -= h0->pwc_lookups;
+}

@@ -15,6 +15,40 @@
 
 #define WS_SHIFT	12	/* the working set counts 4K pages */
 
+/*
+ * The machine's model, made on the first replay.  Flushes since the last
+ * replay (a context switch, 'tlb flush') cannot be told apart from here:
+ * any of them empties the whole model.
+ */
+static void
+model_start(struct replay *rp)
+{
+	struct machine *m = rp->m;
+	const struct tlb *t = &rp->c->tlb;
+	struct tlbh *h = m->tlbh_state;
+
+	if (m->tlbh == NULL)
+		return;
+	if (h == NULL) {
+		h = xcalloc(1, sizeof(*h));
+		if (tlbh_init(h, m->tlbh, &m->mmu)) {
+			free(h);
+			return;
+		}
+		h->seen_all = t->flush_all + t->flush_asid;
+		h->seen_page = t->flush_page;
+		m->tlbh_state = h;
+	}
+	if (t->flush_all + t->flush_asid != h->seen_all ||
+	    t->flush_page != h->seen_page) {
+		h->seen_all = t->flush_all + t->flush_asid;
+		h->seen_page = t->flush_page;
+		tlbh_flush_all(h);
+	}
+	rp->h = h;
+	rp->h0 = *h;
+}
+
 void
 replay_init(struct replay *rp, struct machine *m, struct cpu *c)
 {
@@ -30,15 +64,7 @@ replay_init(struct replay *rp, struct machine *m, struct cpu *c)
 	rp->ws_mask = 4095;
 	rp->ws = xcalloc(rp->ws_mask + 1, sizeof(*rp->ws));
 	rp->last_slot = -1;
-	if (m->tlbh != NULL) {
-		rp->h = xcalloc(1, sizeof(*rp->h));
-		if (tlbh_init(rp->h, m->tlbh, &m->mmu)) {
-			free(rp->h);
-			rp->h = NULL;
-		}
-	}
-	rp->flush_all0 = c->tlb.flush_all + c->tlb.flush_asid;
-	rp->flush_page0 = c->tlb.flush_page;
+	model_start(rp);
 }
 
 void
@@ -46,10 +72,13 @@ replay_release(struct replay *rp)
 {
 	free(rp->ws);
 	rp->ws = NULL;
-	if (rp->h != NULL)
-		tlbh_release(rp->h);
-	free(rp->h);
-	rp->h = NULL;
+	rp->h = NULL;	/* the machine keeps it */
+}
+
+void
+replay_model_stats(const struct replay *rp, struct tlbh *d)
+{
+	tlbh_delta(d, rp->h, &rp->h0);
 }
 
 /*
@@ -61,14 +90,15 @@ static void
 model_sync(struct replay *rp, u64 va)
 {
 	const struct tlb *t = &rp->c->tlb;
+	struct tlbh *h = rp->h;
 
-	if (t->flush_all + t->flush_asid != rp->flush_all0) {
-		rp->flush_all0 = t->flush_all + t->flush_asid;
-		rp->flush_page0 = t->flush_page;
-		tlbh_flush_all(rp->h);
-	} else if (t->flush_page != rp->flush_page0) {
-		rp->flush_page0 = t->flush_page;
-		tlbh_flush_page(rp->h, va);
+	if (t->flush_all + t->flush_asid != h->seen_all) {
+		h->seen_all = t->flush_all + t->flush_asid;
+		h->seen_page = t->flush_page;
+		tlbh_flush_all(h);
+	} else if (t->flush_page != h->seen_page) {
+		h->seen_page = t->flush_page;
+		tlbh_flush_page(h, va);
 	}
 }
 

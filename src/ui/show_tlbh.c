@@ -250,6 +250,12 @@ set_tlb_model(struct ctx *ctx, const struct args *args)
 		show_tlbh_geom(ctx, m);
 		return 0;
 	}
+	if (m->tlbh_state != NULL) {
+		/* a new model, or none: the next replay starts afresh */
+		tlbh_release(m->tlbh_state);
+		free(m->tlbh_state);
+		m->tlbh_state = NULL;
+	}
 	if (!strcmp(args->argv[1], "none") && args->argc == 2) {
 		free(m->tlbh);
 		m->tlbh = NULL;
