@@ -201,6 +201,8 @@ struct machine *machine_new_bare(const struct arch *a, unsigned features,
 				 int ncpus, struct error *e);
 /* m->release first, then the machine's own parts. */
 void machine_free(struct machine *m);
+/* The TLB model replays use (NULL: none); its state starts afresh. */
+void machine_tlb_model(struct machine *m, const struct tlbh_geom *g);
 static inline struct cpu *
 machine_cpu(struct machine *m)
 {

@@ -100,6 +100,24 @@ machine_free(struct machine *m)
 	free(m);
 }
 
+void
+machine_tlb_model(struct machine *m, const struct tlbh_geom *g)
+{
+	if (m->tlbh_state != NULL) {
+		tlbh_release(m->tlbh_state);
+		free(m->tlbh_state);
+		m->tlbh_state = NULL;
+	}
+	if (g == NULL) {
+		free(m->tlbh);
+		m->tlbh = NULL;
+		return;
+	}
+	if (m->tlbh == NULL)
+		m->tlbh = xcalloc(1, sizeof(*m->tlbh));
+	*m->tlbh = *g;
+}
+
 int
 machine_add_region(struct machine *m, const char *name, u64 start, u64 end,
 		   const char *what, const char *conv, unsigned flags,

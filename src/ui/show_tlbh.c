@@ -250,15 +250,8 @@ set_tlb_model(struct ctx *ctx, const struct args *args)
 		show_tlbh_geom(ctx, m);
 		return 0;
 	}
-	if (m->tlbh_state != NULL) {
-		/* a new model, or none: the next replay starts afresh */
-		tlbh_release(m->tlbh_state);
-		free(m->tlbh_state);
-		m->tlbh_state = NULL;
-	}
 	if (!strcmp(args->argv[1], "none") && args->argc == 2) {
-		free(m->tlbh);
-		m->tlbh = NULL;
+		machine_tlb_model(m, NULL);
 		return 0;
 	}
 	if ((p = tlbh_preset(args->argv[1])) != NULL) {
@@ -281,9 +274,8 @@ set_tlb_model(struct ctx *ctx, const struct args *args)
 	}
 	if (tlbh_geom_check(&g, why, sizeof(why)))
 		return cmd_error(ctx, "tlb-model: %s", why);
-	if (m->tlbh == NULL)
-		m->tlbh = xcalloc(1, sizeof(*m->tlbh));
-	*m->tlbh = g;
+	/* a new model: the next replay starts afresh */
+	machine_tlb_model(m, &g);
 	return 0;
 }
 
@@ -296,7 +288,7 @@ stats_level(struct ctx *ctx, const struct machine *m, const struct tlbh *h,
 	int s;
 	bool any = false;
 
-	out_printf(ctx, "    %-6s %12llu %12llu %12llu ", lv_title[l],
+	out_printf(ctx, "    %-6s %12llu %12llu %12llu", lv_title[l],
 		   (unsigned long long)(hits + misses),
 		   (unsigned long long)hits, (unsigned long long)misses);
 	j_obj(ctx, NULL);
@@ -308,7 +300,7 @@ stats_level(struct ctx *ctx, const struct machine *m, const struct tlbh *h,
 	for (s = 0; s < h->nsizes; s++) {
 		if (h->hits[l][s] + h->misses[l][s] == 0)
 			continue;
-		out_printf(ctx, "%s%s %llu/%llu", any ? ", " : " ",
+		out_printf(ctx, "%s%s %llu/%llu", any ? ", " : "  ",
 			   fsize(1ULL << h->shift[s]),
 			   (unsigned long long)h->hits[l][s],
 			   (unsigned long long)h->misses[l][s]);
