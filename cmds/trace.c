@@ -299,9 +299,11 @@ trace_opts_get(struct ctx *ctx, struct trace_opts *o)
 	memset(o, 0, sizeof(*o));
 	o->file = cmd_args(ctx)->argv[0];
 	o->array = args_get(ctx, "--array");
-	if ((o->array == NULL) == (o->file == NULL))
-		return cmd_error(ctx, "give a FILE or --array, not %s",
-				 o->file ? "both" : "neither");
+	if (o->array != NULL && o->file != NULL)
+		return cmd_error(ctx, "give a FILE or --array, not both");
+	if (o->array == NULL && o->file == NULL)
+		return cmd_error(ctx, "give a FILE ('-' for stdin) or --array "
+				 "ADDR,BYTES,STRIDE[,TIMES]");
 	if (o->array != NULL && trace_array_opt(ctx, o))
 		return -1;
 	o->keep_going = args_has(ctx, "--keep-going");

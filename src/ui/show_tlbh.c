@@ -260,10 +260,15 @@ set_tlb_model(struct ctx *ctx, const struct args *args)
 					 p->name);
 		g = *p;
 	} else {
-		if (m->tlbh == NULL)
+		if (m->tlbh == NULL) {
+			/* what a preset would take, to say what is wrong */
+			g = tlbh_presets[0];
+			if (change(ctx, &g, args))
+				return -1;
 			return cmd_error(ctx, "tlb-model: choose a preset first "
 					 "(%s), then change it",
 					 tlbh_preset_names());
+		}
 		g = *m->tlbh;
 		if (change(ctx, &g, args))
 			return -1;
