@@ -7,7 +7,7 @@
  * The reader streams: one fixed buffer, lines split in place, numbers
  * parsed by table, nothing allocated per line.  The replay allocates
  * nothing per access either: its working-set table grows by doubling when
- * a new page arrives, its per-VMA table is fixed.
+ * a new 2M chunk of pages arrives, its per-VMA table is fixed.
  */
 #ifndef PTWALK_REPLAY_H
 #define PTWALK_REPLAY_H
@@ -102,6 +102,11 @@ struct replay_stats {
 	u64 other_accesses, other_misses;	/* beyond REPLAY_VMAS */
 };
 
+struct replay_ws {
+	u64 key;		/* chunk number + 1; 0: free */
+	u64 bits[8];		/* its 512 pages */
+};
+
 struct replay {
 	struct machine *m;
 	struct cpu *c;
@@ -109,9 +114,14 @@ struct replay {
 	u64 every;		/* CSV row every N accesses (0: none) */
 	u64 next_row;
 	FILE *csv;
-	/* the working set: open addressing over page numbers + 1 */
-	u64 *ws;
-	u64 ws_mask, ws_last;
+	/*
+	 * the working set: a bitmap of 4K pages per 2M chunk, the chunks in
+	 * a table (open addressing over chunk numbers + 1); ws_last: the
+	 * last chunk used
+	 */
+	struct replay_ws *ws;
+	u64 ws_mask, ws_used;
+	struct replay_ws *ws_last;
 	/* the counters at the start */
 	u64 hits0, miss0, min0, maj0;
 	int last_slot;		/* the slot of the last access */

@@ -61,7 +61,7 @@ replay_init(struct replay *rp, struct machine *m, struct cpu *c)
 	rp->miss0 = c->tlb.misses;
 	rp->min0 = t ? t->min_flt : 0;
 	rp->maj0 = t ? t->maj_flt : 0;
-	rp->ws_mask = 4095;
+	rp->ws_mask = 63;
 	rp->ws = xcalloc(rp->ws_mask + 1, sizeof(*rp->ws));
 	rp->last_slot = -1;
 	model_start(rp);
@@ -128,43 +128,64 @@ ws_hash(u64 k)
 	return k ^ (k >> 29);
 }
 
+static struct replay_ws *
+ws_slot(struct replay_ws *t, u64 mask, u64 key)
+{
+	u64 h;
+
+	for (h = ws_hash(key) & mask; t[h].key && t[h].key != key;
+	     h = (h + 1) & mask)
+		;
+	return &t[h];
+}
+
 static void
 ws_grow(struct replay *rp)
 {
-	u64 *old = rp->ws, n = rp->ws_mask + 1, i;
+	struct replay_ws *old = rp->ws;
+	u64 n = rp->ws_mask + 1, i;
 
 	rp->ws_mask = 2 * n - 1;
 	rp->ws = xcalloc(2 * n, sizeof(*rp->ws));
-	for (i = 0; i < n; i++) {
-		u64 k = old[i], h;
-
-		if (k == 0)
-			continue;
-		for (h = ws_hash(k) & rp->ws_mask; rp->ws[h];
-		     h = (h + 1) & rp->ws_mask)
-			;
-		rp->ws[h] = k;
-	}
+	for (i = 0; i < n; i++)
+		if (old[i].key)
+			*ws_slot(rp->ws, rp->ws_mask, old[i].key) = old[i];
 	free(old);
+	rp->ws_last = NULL;
+}
+
+/* The chunk of a new key: taken, and the table grown at half full. */
+static struct replay_ws *
+ws_new(struct replay *rp, u64 key)
+{
+	struct replay_ws *c;
+
+	if (++rp->ws_used * 2 > rp->ws_mask)
+		ws_grow(rp);
+	c = ws_slot(rp->ws, rp->ws_mask, key);
+	c->key = key;
+	return c;
 }
 
 /* Count the 4K page of va in the working set. */
 static inline void
 ws_add(struct replay *rp, u64 va)
 {
-	u64 k = (va >> WS_SHIFT) + 1, h;
+	u64 pg = va >> WS_SHIFT, key = (pg >> 9) + 1, bit = 1ULL << (pg & 63);
+	struct replay_ws *c = rp->ws_last;
+	u64 *w;
 
-	if (k == rp->ws_last)
-		return;
-	rp->ws_last = k;
-	for (h = ws_hash(k) & rp->ws_mask; rp->ws[h]; h = (h + 1) & rp->ws_mask)
-		if (rp->ws[h] == k)
-			return;
-	rp->ws[h] = k;
-	rp->st.pages++;
-	/* at most half full */
-	if (rp->st.pages * 2 > rp->ws_mask)
-		ws_grow(rp);
+	if (unlikely(c == NULL || c->key != key)) {
+		c = ws_slot(rp->ws, rp->ws_mask, key);
+		if (c->key == 0)
+			c = ws_new(rp, key);
+		rp->ws_last = c;
+	}
+	w = &c->bits[(pg >> 6) & 7];
+	if (!(*w & bit)) {
+		*w |= bit;
+		rp->st.pages++;
+	}
 }
 
 /*
