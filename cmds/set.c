@@ -7,6 +7,7 @@
 
 #include "ptwalk/out.h"
 #include "ptwalk/progress.h"
+#include "ptwalk/show_tlbh.h"
 
 static int
 set_tlb(struct ctx *ctx, const struct args *args)
@@ -137,6 +138,8 @@ set_run(struct ctx *ctx)
 			   ctx->pager ? "on" : "off",
 			   ctx->redirect == REDIRECT_AUTO ? "auto" :
 			   ctx->redirect == 1 ? "on" : "off");
+		out_printf(ctx, "tlb-model %s\n", ctx->m && ctx->m->tlbh ?
+			   ctx->m->tlbh->name : "none");
 		out_printf(ctx, "progress %s\nhost-mem-limit %s\n",
 			   progress_enabled ? "on" : "off",
 			   host_mem_limit == HOST_MEM_AUTO ? "auto" :
@@ -148,6 +151,11 @@ set_run(struct ctx *ctx)
 		return set_host(ctx, args);
 	if (!strcmp(o, "image-cache"))
 		return set_image_cache(ctx, args);
+	if (!strcmp(o, "tlb-model")) {
+		if (ctx->m == NULL)
+			return cmd_error(ctx, "tlb-model: no machine");
+		return set_tlb_model(ctx, args);
+	}
 	if (!strcmp(o, "tlb")) {
 		if (args->argc != 2 && args->argc != 3)
 			return cmd_error(ctx, "usage: set tlb on|off, or set "
@@ -197,7 +205,8 @@ set_run(struct ctx *ctx)
 		ctx->redirect = v;
 	} else {
 		return cmd_error(ctx, "unknown setting '%s' (settings: json, "
-				 "echo, verbose, bail, tlb, seed, pager, "
+				 "echo, verbose, bail, tlb, tlb-model, seed, "
+				 "pager, "
 				 "redirect, progress, host-mem-limit, image-cache)",
 				 o);
 	}
@@ -218,6 +227,21 @@ const struct cmd cmd_set = {
 	"  set tlb on|off       translations and memory accesses use the TLB\n"
 	"  set tlb ENTRIES WAYS resize every CPU's TLB (ENTRIES/WAYS sets, a\n"
 	"                       power of two); the TLB starts empty\n"
+	"  set tlb-model NAME   the TLB hierarchy a trace replay models\n"
+	"                       beside the CPU's TLB: split iTLB/dTLB, a\n"
+	"                       unified STLB, page-walk caches.  Presets:\n"
+	"                       skylake, haswell (Intel's Optimization\n"
+	"                       Reference Manual), cortex-a76 (Arm's\n"
+	"                       Cortex-A76 TRM); the walk-cache sizes (32,\n"
+	"                       4, 2) are assumed, none being published;\n"
+	"                       none turns it off, no NAME shows it\n"
+	"  set tlb-model LEVEL  SIZES ENTRIES WAYS: the array of LEVEL\n"
+	"                       (itlb, dtlb or stlb) holding SIZES (4K,2M\n"
+	"                       or all); 0 ENTRIES removes it\n"
+	"  set tlb-model pwc    N...: walk-cache entries, the level above\n"
+	"                       the pte's first (x86: PDE, PDPTE, PML4E)\n"
+	"  set tlb-model lru    or random: the replacement (random: seeded\n"
+	"                       by set seed)\n"
 	"  set seed N           seed for labs and randomised choices\n"
 	"  set pager on|off     long output at the prompt goes through\n"
 	"                       $PAGER (--no-pager: off; 'help output')\n"
@@ -237,10 +261,10 @@ const struct cmd cmd_set = {
 	"                       written pages are always kept); 'set\n"
 	"                       image-cache' shows it and the pages read\n"
 	"With no argument, prints the current settings.\n",
-	.complete = "words:json,echo,verbose,bail,tlb,seed,pager,redirect,"
+	.complete = "words:json,echo,verbose,bail,tlb,tlb-model,seed,pager,redirect,"
 		    "progress,host-mem-limit,image-cache expr:on,off,auto",
 	.min_args = 0,
-	.max_args = 3,
+	.max_args = 6,
 	.flags = CMD_NOMACHINE,
 	.run = set_run,
 };

@@ -13,12 +13,16 @@
 #include "ptwalk/progress.h"
 #include "ptwalk/replay.h"
 #include "ptwalk/show.h"
+#include "ptwalk/show_tlbh.h"
 
 struct trace_opts {
 	const char *file;
 	bool keep_going, by_vma, stream;
 	u64 every;
 	const char *csv;
+	/* --array ADDR,BYTES,STRIDE[,TIMES] */
+	const char *array;
+	u64 a_addr, a_bytes, a_stride, a_times;
 };
 
 /* One line's failure: stop (the error), or count it and go on. */
@@ -113,6 +117,40 @@ trace_loop(struct ctx *ctx, const struct trace_opts *o,
 		rc = cmd_error(ctx, "%s:%llu: %s", o->file,
 			       (unsigned long long)r->lineno, why);
 	}
+	return rc;
+}
+
+/*
+ * OSTEP's TLB measurement loop, a[i] += 1 over an int array: for each of
+ * TIMES trials, for i = 0, STRIDE, 2*STRIDE ... < BYTES, a 4-byte load
+ * and store (a lackey M line) at ADDR + i.
+ */
+static int
+trace_array(struct ctx *ctx, const struct trace_opts *o,
+	    struct trace_reader *r, struct replay *rp)
+{
+	struct trace_rec rec = { .acc = ACC_READ, .modify = true, .size = 4 };
+	struct progress pg;
+	char why[300];
+	u64 t, i;
+	int rc = 0;
+
+	r->fmt = TFMT_ARRAY;
+	progress_begin(&pg, "trace", "accesses", o->a_times *
+		       ((o->a_bytes + o->a_stride - 1) / o->a_stride), 0);
+	for (t = 0; t < o->a_times && rc == 0; t++)
+		for (i = 0; i < o->a_bytes && rc == 0; i += o->a_stride) {
+			r->lineno++;
+			rec.va = o->a_addr + i;
+			rc = trace_one(ctx, o, r, rp, &rec);
+			if (unlikely(ctx->m->kt.n != 0) && !ctx->verbose)
+				kt_begin(ctx->m);
+			if (rc == 0 && unlikely(progress_add(&pg, 1))) {
+				progress_why(&pg, why, sizeof(why));
+				rc = cmd_error(ctx, "%s: %s", o->file, why);
+			}
+		}
+	progress_end(&pg);
 	return rc;
 }
 
@@ -213,8 +251,44 @@ trace_report(struct ctx *ctx, const struct trace_opts *o,
 		j_u64(ctx, "min_flt", s->min_flt);
 		j_u64(ctx, "maj_flt", s->maj_flt);
 	}
+	if (rp->h != NULL) {
+		struct tlbh d;
+
+		replay_model_stats(rp, &d);
+		show_tlbh_stats(ctx, ctx->m, &d);
+	}
 	if (o->by_vma || ctx->json)
 		trace_report_vmas(ctx, s);
+}
+
+/* --array ADDR,BYTES,STRIDE[,TIMES] */
+static int
+trace_array_opt(struct ctx *ctx, struct trace_opts *o)
+{
+	char buf[256], *f[5], *save;
+	int n = 0;
+
+	snprintf(buf, sizeof(buf), "%s", o->array);
+	for (f[n] = strtok_r(buf, ",", &save); f[n] != NULL && n < 4;
+	     f[++n] = strtok_r(NULL, ",", &save))
+		;
+	if (n < 3 || f[n] != NULL)
+		return cmd_error(ctx, "--array: ADDR,BYTES,STRIDE[,TIMES] "
+				 "(as OSTEP's tlb.c: a[i] += 1 every STRIDE "
+				 "bytes)");
+	o->a_times = 1;
+	if (arg_va(ctx, f[0], "ADDR", &o->a_addr) ||
+	    arg_u64(ctx, f[1], "BYTES", &o->a_bytes) ||
+	    arg_u64(ctx, f[2], "STRIDE", &o->a_stride) ||
+	    (n == 4 && arg_u64(ctx, f[3], "TIMES", &o->a_times)))
+		return -1;
+	if (o->a_stride == 0 || o->a_times == 0 || o->a_bytes == 0)
+		return cmd_error(ctx, "--array: BYTES, STRIDE and TIMES must "
+				 "be above 0");
+	if (o->a_bytes / o->a_stride > (1ULL << 40) / o->a_times)
+		return cmd_error(ctx, "--array: over 2^40 accesses");
+	o->file = "--array";
+	return 0;
 }
 
 static int
@@ -224,6 +298,14 @@ trace_opts_get(struct ctx *ctx, struct trace_opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->file = cmd_args(ctx)->argv[0];
+	o->array = args_get(ctx, "--array");
+	if (o->array != NULL && o->file != NULL)
+		return cmd_error(ctx, "give a FILE or --array, not both");
+	if (o->array == NULL && o->file == NULL)
+		return cmd_error(ctx, "give a FILE ('-' for stdin) or --array "
+				 "ADDR,BYTES,STRIDE[,TIMES]");
+	if (o->array != NULL && trace_array_opt(ctx, o))
+		return -1;
 	o->keep_going = args_has(ctx, "--keep-going");
 	o->by_vma = args_has(ctx, "--vmas");
 	o->stream = ctx->verbose && !ctx->json;
@@ -243,6 +325,25 @@ trace_opts_get(struct ctx *ctx, struct trace_opts *o)
 }
 
 static int
+trace_run_array(struct ctx *ctx, const struct trace_opts *o)
+{
+	struct trace_reader r;
+	struct replay rp;
+	int rc;
+
+	if (o->csv != NULL)
+		return cmd_error(ctx, "--csv: with a FILE only");
+	memset(&r, 0, sizeof(r));
+	replay_init(&rp, ctx->m, machine_cpu(ctx->m));
+	rp.keep_going = o->keep_going;
+	rc = trace_array(ctx, o, &r, &rp);
+	show_trace(ctx);
+	trace_report(ctx, o, &r, &rp, rc);
+	replay_release(&rp);
+	return rc;
+}
+
+static int
 trace_run(struct ctx *ctx)
 {
 	struct trace_opts o;
@@ -254,6 +355,8 @@ trace_run(struct ctx *ctx)
 
 	if (trace_opts_get(ctx, &o))
 		return -1;
+	if (o.array != NULL)
+		return trace_run_array(ctx, &o);
 	/* sequential reads: a pipe or a FIFO will do, '-' is stdin */
 	fd = strcmp(o.file, "-") ? host_open(o.file, HOST_OPEN_STREAM,
 					     "the trace file", NULL, &e) :
@@ -299,13 +402,17 @@ static const struct cmd_opt trace_opts[] = {
 	{ "--csv", "FILE", "file", "write the counters to FILE as CSV, a "
 	  "row every --every accesses and one at the end" },
 	{ "--every", "N", "word", "a CSV row every N accesses (100000)" },
+	{ "--array", "ADDR,BYTES,STRIDE[,TIMES]", "word", "no FILE: replay "
+	  "OSTEP's loop a[i] += 1 over BYTES at ADDR every STRIDE bytes, "
+	  "TIMES times (1)" },
 	{ NULL, NULL, NULL, NULL }
 };
 
 const struct cmd cmd_trace = {
 	.name = "trace",
 	.family = FAM_PROCESS,
-	.usage = "[--keep-going] [--vmas] [--csv FILE [--every N]] FILE",
+	.usage = "[--keep-going] [--vmas] [--csv FILE [--every N]] FILE, or "
+		 "[--keep-going] [--vmas] --array ADDR,BYTES,STRIDE[,TIMES]",
 	.summary = "replay a trace of memory accesses (lackey, drcachesim, "
 		   "r|w|x ADDR) through the MMU",
 	.help =
@@ -336,16 +443,31 @@ const struct cmd cmd_trace = {
 	"VMA; --json has every figure, the VMAs included.  --csv FILE\n"
 	"writes the counters every N accesses (--every N) for plotting.\n"
 	"'set verbose on' also shows every fault's steps.\n"
+	"With 'set tlb-model PRESET' the replay also runs a TLB hierarchy\n"
+	"(split iTLB/dTLB, unified STLB, page-walk caches: 'help set') and\n"
+	"prints each level's lookups, hits and misses (and hits/misses per\n"
+	"page size), the walks, their memory references per level and the\n"
+	"walk-cache hits.  The hierarchy starts empty when the model is set\n"
+	"and stays warm from one trace to the next; it is fed the page size\n"
+	"the machine translated each page with and follows the kernel's TLB\n"
+	"flushes (a flush between two traces empties it); it looks up only\n"
+	"pages that translate (a lookup that faults is the CPU TLB's, its\n"
+	"retry the model's one lookup) and ignores ASIDs and CPUs: one\n"
+	"model per machine.\n"
 	"The replay stops at the first error (a bad line, an address wider\n"
 	"than the arch's virtual addresses, a SIGSEGV, Ctrl-C) with FILE:LINE\n"
 	"and the statistics so far.  With --keep-going bad lines and\n"
 	"SIGSEGVs are counted and the replay goes on: after a SIGSEGV the\n"
 	"process lives on as if a signal handler had skipped the access.\n"
 	"Binary data (a NUL byte) and 16 bad lines before the first access\n"
-	"stop it even so: that is not a trace.\n",
+	"stop it even so: that is not a trace.\n"
+	"--array ADDR,BYTES,STRIDE[,TIMES] replays, with no file, the loop\n"
+	"of OSTEP's TLB measurement (tlb.c): TIMES trials of a[i] += 1 for\n"
+	"i = 0, STRIDE, 2*STRIDE... below BYTES, an int array at ADDR: each\n"
+	"a 4-byte load and store, as lackey's M lines.\n",
 	.complete = "file",
 	.opts = trace_opts,
-	.min_args = 1,
+	.min_args = 0,
 	.max_args = 1,
 	.flags = CMD_SIM | CMD_TRACE,
 	.run = trace_run,

@@ -10,7 +10,7 @@ _ptwalk_subcommands()
 	case "$1" in
 	lab) echo 'list start show answer check solve' ;;
 	ptdump) echo 'kernel user' ;;
-	set) echo 'json echo verbose bail tlb seed pager redirect progress host-mem-limit image-cache' ;;
+	set) echo 'json echo verbose bail tlb tlb-model seed pager redirect progress host-mem-limit image-cache' ;;
 	tlb) echo 'stats flush' ;;
 	esac
 }

@@ -11,6 +11,7 @@
 #include "mmu.h"
 #include "phys.h"
 #include "tlb.h"
+#include "tlbh.h"
 #include "trace.h"
 
 struct kernel;
@@ -133,6 +134,11 @@ struct machine {
 	const char *pti_why;
 	u16 user_tag_bit;	/* PTI with PCID: user PCID = kernel's | this */
 	bool tlb_on;
+	/* the TLB hierarchy a trace replay models (`set tlb-model`; NULL: none) */
+	struct tlbh_geom *tlbh;
+	/* its state: made by the first replay, kept from one to the next
+	 * (as the CPU's TLB is), dropped when the model changes */
+	struct tlbh *tlbh_state;
 	struct kernel *kern;		/* simulated kernel; NULL on images */
 	/*
 	 * Releases what the builder of the machine added to it (the kernel,
@@ -195,6 +201,8 @@ struct machine *machine_new_bare(const struct arch *a, unsigned features,
 				 int ncpus, struct error *e);
 /* m->release first, then the machine's own parts. */
 void machine_free(struct machine *m);
+/* The TLB model replays use (NULL: none); its state starts afresh. */
+void machine_tlb_model(struct machine *m, const struct tlbh_geom *g);
 static inline struct cpu *
 machine_cpu(struct machine *m)
 {

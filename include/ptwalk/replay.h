@@ -7,13 +7,14 @@
  * The reader streams: one fixed buffer, lines split in place, numbers
  * parsed by table, nothing allocated per line.  The replay allocates
  * nothing per access either: its working-set table grows by doubling when
- * a new page arrives, its per-VMA table is fixed.
+ * a new 2M chunk of pages arrives, its per-VMA table is fixed.
  */
 #ifndef PTWALK_REPLAY_H
 #define PTWALK_REPLAY_H
 
 #include <stdio.h>
 
+#include "tlbh.h"
 #include "types.h"
 
 struct machine;
@@ -26,6 +27,7 @@ enum trace_fmt {
 	TFMT_PLAIN,		/* r|w|x ADDR [SIZE] */
 	TFMT_LACKEY,		/* I  0400d7d4,8 / " L 04222cac,8" / S / M */
 	TFMT_DRCACHESIM,	/* "... read  8 byte(s) @ 0x00007ffd..." */
+	TFMT_ARRAY,		/* no file: trace --array's loop */
 };
 
 #define TREAD_BUF	(256 * 1024)
@@ -100,6 +102,11 @@ struct replay_stats {
 	u64 other_accesses, other_misses;	/* beyond REPLAY_VMAS */
 };
 
+struct replay_ws {
+	u64 key;		/* chunk number + 1; 0: free */
+	u64 bits[8];		/* its 512 pages */
+};
+
 struct replay {
 	struct machine *m;
 	struct cpu *c;
@@ -107,13 +114,22 @@ struct replay {
 	u64 every;		/* CSV row every N accesses (0: none) */
 	u64 next_row;
 	FILE *csv;
-	/* the working set: open addressing over page numbers + 1 */
-	u64 *ws;
-	u64 ws_mask, ws_last;
+	/*
+	 * the working set: a bitmap of 4K pages per 2M chunk, the chunks in
+	 * a table (open addressing over chunk numbers + 1); ws_last: the
+	 * last chunk used
+	 */
+	struct replay_ws *ws;
+	u64 ws_mask, ws_used;
+	struct replay_ws *ws_last;
 	/* the counters at the start */
 	u64 hits0, miss0, min0, maj0;
 	int last_slot;		/* the slot of the last access */
 	struct replay_stats st;
+	/* the TLB hierarchy modelled (m->tlbh_state), its counters at the
+	 * start */
+	struct tlbh *h;
+	struct tlbh h0;
 };
 
 void replay_init(struct replay *rp, struct machine *m, struct cpu *c);
@@ -129,6 +145,8 @@ int replay_access(struct replay *rp, const struct trace_rec *rec,
 		  struct error *e);
 /* Bring st up to date with the TLB and fault counters. */
 void replay_sync(struct replay *rp);
+/* The model's figures of this replay (rp->h must be set). */
+void replay_model_stats(const struct replay *rp, struct tlbh *d);
 void replay_csv_header(FILE *f);
 void replay_csv_row(struct replay *rp);
 

@@ -86,6 +86,10 @@ machine_free(struct machine *m)
 		for (i = 0; i < m->ncpus; i++)
 			tlb_release(&m->cpu[i].tlb);
 	free(m->cpu);
+	free(m->tlbh);
+	if (m->tlbh_state != NULL)
+		tlbh_release(m->tlbh_state);
+	free(m->tlbh_state);
 	hostmap_del(m->phys.map);	/* an image's mapping */
 	phys_release(&m->phys);
 	free(m->regions);
@@ -94,6 +98,24 @@ machine_free(struct machine *m)
 	free(m->memblock);
 	free(m->image_path);
 	free(m);
+}
+
+void
+machine_tlb_model(struct machine *m, const struct tlbh_geom *g)
+{
+	if (m->tlbh_state != NULL) {
+		tlbh_release(m->tlbh_state);
+		free(m->tlbh_state);
+		m->tlbh_state = NULL;
+	}
+	if (g == NULL) {
+		free(m->tlbh);
+		m->tlbh = NULL;
+		return;
+	}
+	if (m->tlbh == NULL)
+		m->tlbh = xcalloc(1, sizeof(*m->tlbh));
+	*m->tlbh = *g;
 }
 
 int

@@ -75,6 +75,8 @@ trace_fmt_name(enum trace_fmt f)
 		return "valgrind lackey";
 	case TFMT_DRCACHESIM:
 		return "drcachesim view";
+	case TFMT_ARRAY:
+		return "array loop";
 	default:
 		return "unknown";
 	}

@@ -26,6 +26,7 @@ extern const struct lab lab_handwalk, lab_levels, lab_directmap;
 extern const struct lab lab_buddy, lab_gfp, lab_tlb;
 extern const struct lab lab_exp160, lab_scatter, lab_slabfill, lab_kmap;
 extern const struct lab lab_armregions, lab_vfault, lab_demand, lab_cow;
+extern const struct lab lab_reach;
 
 static const struct lab *const lab_table[LAB_MAX + 1] = {
 	[1] = &lab_handwalk,
@@ -42,6 +43,7 @@ static const struct lab *const lab_table[LAB_MAX + 1] = {
 	[12] = &lab_cow,
 	[13] = &lab_tlb,
 	[14] = &lab_vfault,
+	[15] = &lab_reach,
 };
 
 const struct lab *

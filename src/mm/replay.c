@@ -15,6 +15,40 @@
 
 #define WS_SHIFT	12	/* the working set counts 4K pages */
 
+/*
+ * The machine's model, made on the first replay.  Flushes since the last
+ * replay (a context switch, 'tlb flush') cannot be told apart from here:
+ * any of them empties the whole model.
+ */
+static void
+model_start(struct replay *rp)
+{
+	struct machine *m = rp->m;
+	const struct tlb *t = &rp->c->tlb;
+	struct tlbh *h = m->tlbh_state;
+
+	if (m->tlbh == NULL)
+		return;
+	if (h == NULL) {
+		h = xcalloc(1, sizeof(*h));
+		if (tlbh_init(h, m->tlbh, &m->mmu)) {
+			free(h);
+			return;
+		}
+		h->seen_all = t->flush_all + t->flush_asid;
+		h->seen_page = t->flush_page;
+		m->tlbh_state = h;
+	}
+	if (t->flush_all + t->flush_asid != h->seen_all ||
+	    t->flush_page != h->seen_page) {
+		h->seen_all = t->flush_all + t->flush_asid;
+		h->seen_page = t->flush_page;
+		tlbh_flush_all(h);
+	}
+	rp->h = h;
+	rp->h0 = *h;
+}
+
 void
 replay_init(struct replay *rp, struct machine *m, struct cpu *c)
 {
@@ -27,9 +61,10 @@ replay_init(struct replay *rp, struct machine *m, struct cpu *c)
 	rp->miss0 = c->tlb.misses;
 	rp->min0 = t ? t->min_flt : 0;
 	rp->maj0 = t ? t->maj_flt : 0;
-	rp->ws_mask = 4095;
+	rp->ws_mask = 63;
 	rp->ws = xcalloc(rp->ws_mask + 1, sizeof(*rp->ws));
 	rp->last_slot = -1;
+	model_start(rp);
 }
 
 void
@@ -37,6 +72,53 @@ replay_release(struct replay *rp)
 {
 	free(rp->ws);
 	rp->ws = NULL;
+	rp->h = NULL;	/* the machine keeps it */
+}
+
+void
+replay_model_stats(const struct replay *rp, struct tlbh *d)
+{
+	tlbh_delta(d, rp->h, &rp->h0);
+}
+
+/*
+ * The hierarchy follows the flushes of the CPU's TLB that the kernel made
+ * (a fault's invlpg, a PTI return, a COW break): a page flush drops the
+ * page of the access being made, which is the one the kernel changed.
+ */
+static void
+model_sync(struct replay *rp, u64 va)
+{
+	const struct tlb *t = &rp->c->tlb;
+	struct tlbh *h = rp->h;
+
+	if (t->flush_all + t->flush_asid != h->seen_all) {
+		h->seen_all = t->flush_all + t->flush_asid;
+		h->seen_page = t->flush_page;
+		tlbh_flush_all(h);
+	} else if (t->flush_page != h->seen_page) {
+		h->seen_page = t->flush_page;
+		tlbh_flush_page(h, va);
+	}
+}
+
+/* The page size of a translated va, for the model (0: not translated). */
+static unsigned
+page_shift(struct replay *rp, u64 va)
+{
+	struct machine *m = rp->m;
+	struct cpu *c = rp->c;
+	struct tlb_entry *te = tlb_peek(&c->tlb, va, c->asid);
+	struct xlat x;
+	int ri;
+
+	if (te != NULL)
+		return te->shift;
+	ri = mmu_root_index(&m->mmu, va);
+	if (!c->root_valid[ri] ||
+	    mmu_translate_walk(&m->mmu, &m->phys, c->root[ri], va, &x))
+		return 0;
+	return x.shift;
 }
 
 static inline u64
@@ -46,43 +128,64 @@ ws_hash(u64 k)
 	return k ^ (k >> 29);
 }
 
+static struct replay_ws *
+ws_slot(struct replay_ws *t, u64 mask, u64 key)
+{
+	u64 h;
+
+	for (h = ws_hash(key) & mask; t[h].key && t[h].key != key;
+	     h = (h + 1) & mask)
+		;
+	return &t[h];
+}
+
 static void
 ws_grow(struct replay *rp)
 {
-	u64 *old = rp->ws, n = rp->ws_mask + 1, i;
+	struct replay_ws *old = rp->ws;
+	u64 n = rp->ws_mask + 1, i;
 
 	rp->ws_mask = 2 * n - 1;
 	rp->ws = xcalloc(2 * n, sizeof(*rp->ws));
-	for (i = 0; i < n; i++) {
-		u64 k = old[i], h;
-
-		if (k == 0)
-			continue;
-		for (h = ws_hash(k) & rp->ws_mask; rp->ws[h];
-		     h = (h + 1) & rp->ws_mask)
-			;
-		rp->ws[h] = k;
-	}
+	for (i = 0; i < n; i++)
+		if (old[i].key)
+			*ws_slot(rp->ws, rp->ws_mask, old[i].key) = old[i];
 	free(old);
+	rp->ws_last = NULL;
+}
+
+/* The chunk of a new key: taken, and the table grown at half full. */
+static struct replay_ws *
+ws_new(struct replay *rp, u64 key)
+{
+	struct replay_ws *c;
+
+	if (++rp->ws_used * 2 > rp->ws_mask)
+		ws_grow(rp);
+	c = ws_slot(rp->ws, rp->ws_mask, key);
+	c->key = key;
+	return c;
 }
 
 /* Count the 4K page of va in the working set. */
 static inline void
 ws_add(struct replay *rp, u64 va)
 {
-	u64 k = (va >> WS_SHIFT) + 1, h;
+	u64 pg = va >> WS_SHIFT, key = (pg >> 9) + 1, bit = 1ULL << (pg & 63);
+	struct replay_ws *c = rp->ws_last;
+	u64 *w;
 
-	if (k == rp->ws_last)
-		return;
-	rp->ws_last = k;
-	for (h = ws_hash(k) & rp->ws_mask; rp->ws[h]; h = (h + 1) & rp->ws_mask)
-		if (rp->ws[h] == k)
-			return;
-	rp->ws[h] = k;
-	rp->st.pages++;
-	/* at most half full */
-	if (rp->st.pages * 2 > rp->ws_mask)
-		ws_grow(rp);
+	if (unlikely(c == NULL || c->key != key)) {
+		c = ws_slot(rp->ws, rp->ws_mask, key);
+		if (c->key == 0)
+			c = ws_new(rp, key);
+		rp->ws_last = c;
+	}
+	w = &c->bits[(pg >> 6) & 7];
+	if (!(*w & bit)) {
+		*w |= bit;
+		rp->st.pages++;
+	}
 }
 
 /*
@@ -170,6 +273,13 @@ access_slow(struct replay *rp, u64 va, u32 size, unsigned acc,
 	for (;;) {
 		ws_add(rp, va);
 		r = machine_access(m, rp->c, va, acc, &pa, e);
+		if (rp->h != NULL) {
+			unsigned sh;
+
+			model_sync(rp, va);
+			if (r == 0 && (sh = page_shift(rp, va)) != 0)
+				tlbh_lookup(rp->h, va, sh, acc == ACC_EXEC);
+		}
 		if (r || (va ^ last) >> WS_SHIFT == 0)
 			break;
 		va = (va | ((1ULL << WS_SHIFT) - 1)) + 1;
@@ -224,6 +334,8 @@ access_miss(struct replay *rp, u64 va, u32 size, unsigned acc, unsigned a,
 	}
 	tlb_fill(&c->tlb, va, c->asid, x.shift, x.pa, x.perm, x.attr,
 		 (x.attr & P_GLOBAL) != 0);
+	if (rp->h != NULL)
+		tlbh_lookup(rp->h, va, x.shift, acc == ACC_EXEC);
 	rp->st.accesses++;
 	rp->st.kind[acc == ACC_WRITE ? 1 : acc == ACC_EXEC ? 2 : 0]++;
 	rp->st.vma[rp->last_slot].accesses++;
@@ -262,6 +374,8 @@ access_one(struct replay *rp, u64 va, u32 size, unsigned acc,
 		c->tlb.hits--;
 		return access_slow(rp, va, size, acc, e);
 	}
+	if (rp->h != NULL)
+		tlbh_lookup(rp->h, va, te->shift, acc == ACC_EXEC);
 	rp->st.accesses++;
 	rp->st.kind[acc == ACC_WRITE ? 1 : acc == ACC_EXEC ? 2 : 0]++;
 	rp->st.vma[rp->last_slot].accesses++;
