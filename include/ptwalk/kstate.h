@@ -226,4 +226,23 @@ int kslab_caches_read(struct machine *m, struct kslab_caches *cs,
 		      struct error *e);
 void kslab_caches_release(struct kslab_caches *cs);
 
+/*
+ * What a kernel or user address is in an image's kernel (src/image/
+ * kwhatis.c), one line per finding, as the simulated kernel's whatis says
+ * it: the owner (a kernel symbol, a vmalloc area and its caller, a task's
+ * stack, a slab object of a cache, allocated or free, a free buddy block,
+ * a page table, a VMA of the switched-to task) and the frame's struct page.
+ */
+#define KWHAT_LINES	6
+struct kwhatis {
+	struct { const char *key; char text[256]; } l[KWHAT_LINES];
+	int n;
+	struct knotes notes;
+};
+/* The owner of va (pid: the task whose VMAs hold user addresses, or 0). */
+void kwhatis_owner(struct machine *m, u64 va, int pid, struct kwhatis *w);
+/* The frame pfn: its struct page and what the kernel uses it for. */
+void kwhatis_frame(struct machine *m, u64 pfn, struct kwhatis *w);
+void kwhatis_release(struct kwhatis *w);
+
 #endif
