@@ -227,6 +227,41 @@ int kslab_caches_read(struct machine *m, struct kslab_caches *cs,
 void kslab_caches_release(struct kslab_caches *cs);
 
 /*
+ * One cache in detail (slab NAME): its struct kmem_cache, each node's
+ * kmem_cache_node, the CPU slabs (kmem_cache_cpu through
+ * __per_cpu_offset) and the node's partial slabs, each with its free list
+ * followed through the objects' free pointers (decoded with s->random
+ * under CONFIG_SLAB_FREELIST_HARDENED).  SLUB keeps no list of full slabs.
+ */
+#define KSLAB_FL_SHOWN	6
+#define KSLAB_NODES	8
+struct kslab_one {
+	char what[16];		/* "cpu0", "partial" */
+	u64 slab;		/* its struct slab (a struct page) */
+	u64 inuse, objects;
+	u64 fl[KSLAB_FL_SHOWN];
+	unsigned nfree;		/* on the freelist(s) */
+	bool fl_broken;		/* the list left the slab: nfree counts to there */
+};
+struct kslab_detail {
+	char name[64];
+	u64 va, object_size, size, align, inuse, offset, oo, min, min_partial;
+	u64 flags, allocflags;
+	int nnodes;
+	struct { u64 va, nr_slabs, total_objects, nr_partial; } node[KSLAB_NODES];
+	struct kslab_one *slab;
+	size_t nslab;
+	struct knotes notes;
+};
+/* The cache named name (the first of slab_caches with that name). */
+int kslab_detail_read(struct machine *m, const char *name,
+		      struct kslab_detail *d, struct error *e);
+void kslab_detail_release(struct kslab_detail *d);
+/* The free pointer stored in the free object at obj of the cache. */
+int kslab_next_free(struct machine *m, u64 cache, u64 obj, u64 *next,
+		    struct error *e);
+
+/*
  * What a kernel or user address is in an image's kernel (src/image/
  * kwhatis.c), one line per finding, as the simulated kernel's whatis says
  * it: the owner (a kernel symbol, a vmalloc area and its caller, a task's
