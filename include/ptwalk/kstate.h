@@ -139,6 +139,24 @@ int kzone_from_free_lists(struct machine *m, struct kmem *k,
 void kzones_release(struct kzones *zs);
 
 /*
+ * The vmstat counters (src/image/vmstat.c): the nodes' and the zones'
+ * vm_stat[] summed, an item named by its enumerator (NR_FILE_PAGES ...)
+ * as the kernel's types number it.  Needs BTF.
+ */
+#define KVMSTAT_ITEMS	128
+#define KVMSTAT_NODES	64
+struct kvmstat {
+	struct machine *m;
+	s64 node[KVMSTAT_ITEMS], zone[KVMSTAT_ITEMS];
+	int nnode, nzone;
+};
+int kvmstat_read(struct machine *m, const struct kzones *zs,
+		 struct kvmstat *v, struct error *e);
+/* false: the kernel has no such item (or no types) */
+bool kvmstat_node(const struct kvmstat *v, const char *item, u64 *val);
+bool kvmstat_zone(const struct kvmstat *v, const char *item, u64 *val);
+
+/*
  * The vmalloc areas (mm/vmalloc.c's vmap_area_list, by address): each
  * vmap_area's range, and where the types say where it is, its vm_struct
  * (caller, pages, phys_addr, flags).  The simulated kernel's areas are
