@@ -243,6 +243,19 @@ struct kslab_caches {
 int kslab_caches_read(struct machine *m, struct kslab_caches *cs,
 		      struct error *e);
 void kslab_caches_release(struct kslab_caches *cs);
+/* The cache of the slab object at va (its slab's slab_cache), or 0. */
+u64 kslab_cache_of(struct machine *m, u64 va);
+/*
+ * slab_caches without its symbol: the one node of the kmem_cache.list
+ * ring (entered from a task_struct's cache) that is in no kmem_cache.
+ */
+int kslab_caches_find(struct machine *m, u64 *head, struct error *e);
+/*
+ * The kernel symbols a table of code only lacks, found from the state
+ * (src/image/kderive.c): init_task, init_mm, slab_caches,
+ * __per_cpu_offset; each checked against the structures around it.
+ */
+bool kderive_symbol(struct machine *m, const char *name, u64 *va, u64 *size);
 
 /*
  * One cache in detail (slab NAME): its struct kmem_cache, each node's

@@ -27,8 +27,8 @@ struct slab_layout {
 };
 
 /* The cache of the slab object at va, or 0 */
-static u64
-cache_of(struct machine *m, u64 va)
+u64
+kslab_cache_of(struct machine *m, u64 va)
 {
 	struct kpage p;
 	struct error e;
@@ -47,23 +47,27 @@ cache_of(struct machine *m, u64 va)
  * cache); every other node of the ring is in a kmem_cache object, a slab
  * object of the cache kmem_cache, and the one that is not is slab_caches.
  */
-static int
-slab_caches_find(struct machine *m, struct kmem *k, u64 c_list, u64 *head,
-		 struct error *e)
+int
+kslab_caches_find(struct machine *m, u64 *head, struct error *e)
 {
+	struct kmem km, *k = &km;
+	u64 c_list;
 	struct ktask *t;
 	struct strbuf warn;
 	u64 cache = 0, kc, p, n;
 	int nt, i;
 
+	if (kmem_init(k, m, e) ||
+	    ktype_offset(m, "kmem_cache.list", &c_list, e))
+		return -1;
 	sb_init(&warn);
 	if (ktasks_read(m, &t, &nt, &warn, e) == 0) {
 		for (i = 0; i < nt && cache == 0; i++)
-			cache = cache_of(m, t[i].addr);
+			cache = kslab_cache_of(m, t[i].addr);
 		free(t);
 	}
 	sb_release(&warn);
-	if (cache == 0 || (kc = cache_of(m, cache)) == 0)
+	if (cache == 0 || (kc = kslab_cache_of(m, cache)) == 0)
 		return error_set(e, -ENOENT, "slab_caches is in neither "
 				 "VMCOREINFO nor the symbol table, and no "
 				 "task_struct leads to a cache");
@@ -71,7 +75,7 @@ slab_caches_find(struct machine *m, struct kmem *k, u64 c_list, u64 *head,
 	for (n = 0; n < CACHES_MAX; n++) {
 		if (kmem_read_ulong(k, p, &p, e))
 			return -1;
-		if (cache_of(m, p - c_list) != kc) {
+		if (kslab_cache_of(m, p - c_list) != kc) {
 			*head = p;
 			return 0;
 		}
@@ -110,7 +114,7 @@ slab_layout(struct machine *m, struct kmem *k, struct slab_layout *L,
 					 "kernel types for it (no BTF)",
 					 need[i].s, need[i].m);
 	if (!kinfo_symbol(m, "slab_caches", &L->head) &&
-	    slab_caches_find(m, k, L->c_list, &L->head, e))
+	    kslab_caches_find(m, &L->head, e))
 		return -1;
 	/* the online nodes: as many as node_online_map's highest bit */
 	L->nnodes = 1;

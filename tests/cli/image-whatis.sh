@@ -48,3 +48,17 @@ for name in x86_64 arm64; do
 	run "whatis -p $pte" | grep frame | sed "s/^/$name: /; s/pfn 0x[0-9a-f]*, struct page 0x[0-9a-f]*/pfn P, struct page S/"
 	rm -rf "$t"
 done
+# the data symbols a kallsyms of code only lacks, found from the structures
+# (arm64), and on x86_64 the same names from kallsyms against the view's
+for name in x86_64 arm64; do
+	[ -f "$dir/$name.core.xz" ] || continue
+	t=$(mktemp -d)
+	xz -dc "$dir/$name.core.xz" >"$t/core"
+	xz -dc "$dir/$name.view.xz" >"$t/view"
+	for s in init_task init_mm slab_caches __per_cpu_offset; do
+		v=$(sect /proc/kallsyms "$t/view" | awk -v s="$s" '$3 == s { print $1 }')
+		d=$($PTWALK -q -i "$t/core" -c "sym $s" 2>&1 | head -1)
+		echo "$name: sym $s: $d${v:+ (view: 0x$v)}"
+	done
+	rm -rf "$t"
+done
