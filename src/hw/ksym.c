@@ -280,7 +280,9 @@ machine_set_kernel_ksyms(struct machine *m, struct ksym *syms, int n)
 		all[j++] = all[i];
 	}
 	m->nksyms = j;
-	hash_rebuild(m, cap);
+	/* the table's entries kept their places: the others go in after */
+	for (i = n; i < j; i++)
+		hash_put(m, i);
 	x->addr_stale = true;
 }
 
