@@ -236,11 +236,11 @@ whatis_image(struct ctx *ctx)
 		return -1;
 	memset(&kw, 0, sizeof(kw));
 	if (args_has(ctx, "-p")) {
-		out_printf(ctx, "physical %s:\n", fpa(m, addr));
-		j_hex(ctx, "pa", addr);
 		if (!phys_is_ram(&m->phys, addr))
 			return cmd_error(ctx, "%s is not in the dump's RAM",
 					 fpa(m, addr));
+		out_printf(ctx, "physical %s:\n", fpa(m, addr));
+		j_hex(ctx, "pa", addr);
 		kwhatis_frame(m, addr >> PAGE_SHIFT, &kw);
 		show_kwhatis(ctx, &kw);
 		show_knotes(ctx, &kw.notes);

@@ -438,6 +438,22 @@ page_owner(struct machine *m, u64 va, u64 pfn, struct kwhatis *w)
 	wline(w, "owner", "a page of the direct map: %s", what);
 }
 
+/* The kernel image: the layout's bounds, else _stext to _end (or _etext) */
+static bool
+in_kimage(struct machine *m, u64 va)
+{
+	const struct ksym *a, *b;
+
+	if (m->lay.ktext)
+		return va >= m->lay.ktext &&
+			va < (m->lay.kend ? m->lay.kend : m->lay.ketext);
+	a = machine_ksym(m, "_stext");
+	b = machine_ksym(m, "_end");
+	if (b == NULL)
+		b = machine_ksym(m, "_etext");
+	return a != NULL && b != NULL && va >= a->value && va < b->value;
+}
+
 void
 kwhatis_owner(struct machine *m, u64 va, int pid, struct kwhatis *w)
 {
@@ -450,8 +466,7 @@ kwhatis_owner(struct machine *m, u64 va, int pid, struct kwhatis *w)
 		return;
 	}
 	k = machine_ksym_at(m, va);
-	if (k != NULL && k->module == NULL && va >= m->lay.ktext &&
-	    va < (m->lay.kend ? m->lay.kend : m->lay.ketext)) {
+	if (k != NULL && k->module == NULL && in_kimage(m, va)) {
 		wline(w, "owner", "the kernel image: %s+0x%llx (%c)", k->name,
 		      (unsigned long long)(va - k->value), k->type);
 		return;

@@ -12,6 +12,7 @@
 #                            /proc/1/maps line
 #   init's pgd               the pgd of pid 1; one of its PTE pages: a page
 #                            table (page_type PG_table)
+#   i386 (no BTF)            kernel text named by kallsyms; a free block head
 dir=../../testdata/images
 sect() { awk -v s="$1" '/^@@ /{c=substr($0,4);next} c==s' "$2"; }
 for name in x86_64 arm64; do
@@ -60,5 +61,17 @@ for name in x86_64 arm64; do
 		d=$($PTWALK -q -i "$t/core" -c "sym $s" 2>&1 | head -1)
 		echo "$name: sym $s: $d${v:+ (view: 0x$v)}"
 	done
+	rm -rf "$t"
+done
+# without BTF (i386): kernel text by kallsyms, a frame's state by VMCOREINFO
+for name in i386; do
+	[ -f "$dir/$name.core.xz" ] || continue
+	t=$(mktemp -d)
+	xz -dc "$dir/$name.core.xz" >"$t/core"
+	xz -dc "$dir/$name.view.xz" >"$t/view"
+	v=$(sect /proc/kallsyms "$t/view" | awk '$3 == "schedule" { print $1 }')
+	printf '%s\n' "whatis 0x$v" "whatis -p 0x7800000" "slab kmalloc-64" |
+		$PTWALK -q -i "$t/core" 2>&1 | grep 'owner\|frame\|slab:' |
+		sed "s/^/$name: /"
 	rm -rf "$t"
 done
