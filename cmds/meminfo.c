@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "ptwalk/kstate.h"
 #include "ptwalk/out.h"
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/show_kstate.h"
@@ -24,56 +25,225 @@ val_kb(struct ctx *ctx, const char *label, u64 kb)
 #define K(pages) ((u64)(pages) << (PAGE_SHIFT - 10))
 
 /*
- * An image's meminfo: what the zones and their vm_stat say (the global
- * counters are the sums of the zones'), what the layout says, and a note
- * naming the lines the dump cannot give.
+ * An image's meminfo
+ */
+
+/* The node/zone items of fs/proc/meminfo.c's lines, in its order */
+static const struct { const char *label, *item; bool zone; } img_lines[] = {
+	{ "SwapCached", "NR_SWAPCACHE", false },
+	{ "Active", NULL, false },
+	{ "Inactive", NULL, false },
+	{ "Active(anon)", "NR_ACTIVE_ANON", false },
+	{ "Inactive(anon)", "NR_INACTIVE_ANON", false },
+	{ "Active(file)", "NR_ACTIVE_FILE", false },
+	{ "Inactive(file)", "NR_INACTIVE_FILE", false },
+	{ "Unevictable", "NR_UNEVICTABLE", false },
+	{ "Mlocked", "NR_MLOCK", true },
+	{ "HighTotal", NULL, false },
+	{ "Dirty", "NR_FILE_DIRTY", false },
+	{ "Writeback", "NR_WRITEBACK", false },
+	{ "AnonPages", "NR_ANON_MAPPED", false },
+	{ "Mapped", "NR_FILE_MAPPED", false },
+	{ "Shmem", "NR_SHMEM", false },
+	{ "KReclaimable", NULL, false },
+	{ "Slab", NULL, false },
+	{ "SReclaimable", "NR_SLAB_RECLAIMABLE_B", false },
+	{ "SUnreclaim", "NR_SLAB_UNRECLAIMABLE_B", false },
+	{ "KernelStack", "NR_KERNEL_STACK_KB", false },
+	{ "ShadowCallStack", "NR_KERNEL_SCS_KB", false },
+	{ "PageTables", "NR_PAGETABLE", false },
+	{ "SecPageTables", "NR_SECONDARY_PAGETABLE", false },
+	{ "NFS_Unstable", NULL, false },
+	{ "Bounce", "NR_BOUNCE", true },
+	{ "WritebackTmp", "NR_WRITEBACK_TEMP", false },
+	{ "VmallocTotal", NULL, false },
+	{ "AnonHugePages", "NR_ANON_THPS", false },
+	{ "ShmemHugePages", "NR_SHMEM_THPS", false },
+	{ "ShmemPmdMapped", "NR_SHMEM_PMDMAPPED", false },
+	{ "FileHugePages", "NR_FILE_THPS", false },
+	{ "FilePmdMapped", "NR_FILE_PMDMAPPED", false },
+	{ "CmaTotal", NULL, false },
+};
+
+struct img_mem {
+	struct machine *m;
+	const struct kzones *zs;
+	const struct kvmstat *vs;	/* NULL: no counters */
+	u64 free, hfree, total, htotal, cma;
+	bool have_free, have_total, high, have_cma;
+};
+
+static bool
+node_kb(const struct img_mem *im, const char *item, bool zone, u64 *kb)
+{
+	u64 v;
+
+	if (im->vs == NULL || !(zone ? kvmstat_zone(im->vs, item, &v) :
+				kvmstat_node(im->vs, item, &v)))
+		return false;
+	*kb = strstr(item, "_KB") ? v : K(v);
+	return true;
+}
+
+/* mm/page_alloc.c si_mem_available(), calculate_totalreserve_pages() */
+static bool
+mem_available(const struct img_mem *im, u64 *kb)
+{
+	u64 wlow = 0, reserve = 0, af, inf, sr, misc, pc, rc;
+	s64 avail;
+	int i, j;
+
+	for (i = 0; i < im->zs->n; i++) {
+		const struct kzone *z = &im->zs->z[i];
+		s64 max = 0;
+
+		if (!z->have_wmark || !z->have_managed)
+			return false;
+		wlow += z->wmark[1] + z->boost;
+		for (j = z->idx; j < z->nprotection; j++)
+			max = MAX(max, z->protection[j]);
+		max += (s64)(z->wmark[2] + z->boost);
+		reserve += MIN((u64)max, z->managed);
+	}
+	if (im->vs == NULL || !im->have_free ||
+	    !kvmstat_node(im->vs, "NR_ACTIVE_FILE", &af) ||
+	    !kvmstat_node(im->vs, "NR_INACTIVE_FILE", &inf) ||
+	    !kvmstat_node(im->vs, "NR_SLAB_RECLAIMABLE_B", &sr) ||
+	    !kvmstat_node(im->vs, "NR_KERNEL_MISC_RECLAIMABLE", &misc))
+		return false;
+	pc = af + inf;
+	rc = sr + misc;
+	avail = (s64)im->free - (s64)reserve;
+	avail += (s64)(pc - MIN(pc / 2, wlow));
+	avail += (s64)(rc - MIN(rc / 2, wlow));
+	*kb = K(avail < 0 ? 0 : avail);
+	return true;
+}
+
+/* The lines made of several items; false: one of them is missing */
+static bool
+sum_line(struct ctx *ctx, const struct img_mem *im, const char *label)
+{
+	u64 a, b;
+
+	if (!strcmp(label, "Active"))
+		return node_kb(im, "NR_ACTIVE_ANON", false, &a) &&
+			node_kb(im, "NR_ACTIVE_FILE", false, &b) &&
+			(val_kb(ctx, label, a + b), true);
+	if (!strcmp(label, "Inactive"))
+		return node_kb(im, "NR_INACTIVE_ANON", false, &a) &&
+			node_kb(im, "NR_INACTIVE_FILE", false, &b) &&
+			(val_kb(ctx, label, a + b), true);
+	if (!strcmp(label, "KReclaimable"))
+		return node_kb(im, "NR_SLAB_RECLAIMABLE_B", false, &a) &&
+			node_kb(im, "NR_KERNEL_MISC_RECLAIMABLE", false, &b) &&
+			(val_kb(ctx, label, a + b), true);
+	if (!strcmp(label, "Slab"))
+		return node_kb(im, "NR_SLAB_RECLAIMABLE_B", false, &a) &&
+			node_kb(im, "NR_SLAB_UNRECLAIMABLE_B", false, &b) &&
+			(val_kb(ctx, label, a + b), true);
+	return false;
+}
+
+static void
+special_line(struct ctx *ctx, const struct img_mem *im, const char *label)
+{
+	struct machine *m = im->m;
+	u64 v;
+
+	if (!strcmp(label, "HighTotal") && im->high) {
+		if (im->have_total)
+			val_kb(ctx, "HighTotal", K(im->htotal));
+		if (im->have_free)
+			val_kb(ctx, "HighFree", K(im->hfree));
+		if (im->have_total)
+			val_kb(ctx, "LowTotal", K(im->total - im->htotal));
+		if (im->have_free)
+			val_kb(ctx, "LowFree", K(im->free - im->hfree));
+	} else if (!strcmp(label, "NFS_Unstable") && im->vs != NULL) {
+		val_kb(ctx, label, 0);	/* a constant since Linux 5.8 */
+	} else if (!strcmp(label, "VmallocTotal") && m->lay.vmalloc_start &&
+		   m->lay.vmalloc_end > m->lay.vmalloc_start) {
+		val_kb(ctx, label, (m->lay.vmalloc_end -
+				    m->lay.vmalloc_start) >> 10);
+	} else if (!strcmp(label, "CmaTotal") && im->have_cma && im->cma &&
+		   node_kb(im, "NR_FREE_CMA_PAGES", true, &v)) {
+		val_kb(ctx, "CmaTotal", K(im->cma));
+		val_kb(ctx, "CmaFree", v);
+	} else {
+		sum_line(ctx, im, label);
+	}
+}
+
+static void
+image_lines(struct ctx *ctx, const struct img_mem *im)
+{
+	size_t i;
+	u64 kb;
+
+	if (im->have_total)
+		val_kb(ctx, "MemTotal", K(im->total));
+	if (im->have_free)
+		val_kb(ctx, "MemFree", K(im->free));
+	if (mem_available(im, &kb))
+		val_kb(ctx, "MemAvailable", kb);
+	for (i = 0; i < ARRAY_SIZE(img_lines); i++) {
+		if (img_lines[i].item == NULL)
+			special_line(ctx, im, img_lines[i].label);
+		else if (node_kb(im, img_lines[i].item, img_lines[i].zone, &kb))
+			val_kb(ctx, img_lines[i].label, kb);
+	}
+}
+
+/*
+ * What the zones and the nodes' and zones' vm_stat say (the global
+ * counters are their sums), what the layout says, and a note naming the
+ * lines the dump cannot give.
  */
 static int
 image_meminfo(struct ctx *ctx)
 {
 	struct machine *m = ctx->m;
+	struct img_mem im = { .m = m, .have_free = true, .have_total = true,
+			      .have_cma = true };
 	struct kzones zs;
+	struct kvmstat vs;
 	struct error e;
-	u64 free = 0, hfree = 0, total = 0, htotal = 0;
-	bool have_free = true, have_total = true, high = false;
 	int i;
 
 	error_clear(&e);
 	if (kzones_read(m, &zs, true, &e))
 		return cmd_error(ctx, "%s", e.msg);
+	im.zs = &zs;
 	for (i = 0; i < zs.n; i++) {
 		const struct kzone *z = &zs.z[i];
 		bool hm = !strcmp(z->name, "HighMem");
 
-		have_free &= z->have_free_pages;
-		have_total &= z->have_managed;
-		high |= hm;
-		free += z->free_pages;
-		total += z->managed;
+		im.have_free &= z->have_free_pages;
+		im.have_total &= z->have_managed;
+		im.have_cma &= z->have_cma;
+		im.high |= hm;
+		im.free += z->free_pages;
+		im.total += z->managed;
+		im.cma += z->cma;
 		if (hm) {
-			hfree += z->free_pages;
-			htotal += z->managed;
+			im.hfree += z->free_pages;
+			im.htotal += z->managed;
 		}
 	}
-	if (have_total)
-		val_kb(ctx, "MemTotal", K(total));
-	if (have_free)
-		val_kb(ctx, "MemFree", K(free));
-	if (high && have_total)
-		val_kb(ctx, "HighTotal", K(htotal));
-	if (high && have_free)
-		val_kb(ctx, "HighFree", K(hfree));
-	if (high && have_total)
-		val_kb(ctx, "LowTotal", K(total - htotal));
-	if (high && have_free)
-		val_kb(ctx, "LowFree", K(free - hfree));
-	if (m->lay.vmalloc_start && m->lay.vmalloc_end > m->lay.vmalloc_start)
-		val_kb(ctx, "VmallocTotal", (m->lay.vmalloc_end -
-					     m->lay.vmalloc_start) >> 10);
-	knote(&zs.notes, "%sthe other lines need the node counters "
-	      "(vm_node_stat) and their names, which the dump does not "
-	      "describe", have_total ? "" : "MemTotal, HighTotal and LowTotal "
-	      "need the zones' managed_pages; ");
+	if (kvmstat_read(m, &zs, &vs, &e) == 0)
+		im.vs = &vs;
+	image_lines(ctx, &im);
+	if (im.vs == NULL)
+		knote(&zs.notes, "%sthe lines of the node and zone counters "
+		      "need the kernel's types (vm_stat and its enums): %s",
+		      im.have_total ? "" : "MemTotal, HighTotal and LowTotal "
+		      "need the zones' managed_pages; ", e.msg);
+	knote(&zs.notes, "not derived from the dump: Buffers and Cached (the "
+	      "block devices' page caches), SwapTotal, SwapFree, Zswap, "
+	      "Zswapped, CommitLimit, Committed_AS, VmallocUsed, VmallocChunk, "
+	      "Percpu, HardwareCorrupted, the HugePages lines, Hugetlb and "
+	      "DirectMap");
 	show_knotes(ctx, &zs.notes);
 	kzones_release(&zs);
 	return 0;

@@ -3,7 +3,9 @@
  * A cache and its slabs: CPU slabs, partial and full, with free lists.
  */
 #include "ptwalk/arg.h"
+#include "ptwalk/kstate.h"
 #include "ptwalk/out.h"
+#include "ptwalk/show_kstate.h"
 #include "ptwalk/show_page.h"
 #include "ptwalk/show_slab.h"
 
@@ -110,6 +112,95 @@ slab_run(struct ctx *ctx)
 	return 0;
 }
 
+static void
+show_kslab(struct ctx *ctx, const struct kslab_one *o)
+{
+	struct machine *m = ctx->m;
+	unsigned i, shown = MIN(o->nfree, KSLAB_FL_SHOWN);
+
+	out_printf(ctx, "  %-8s slab %s  %3llu/%-3llu in use  freelist",
+		   o->what, fva(m, o->slab), (unsigned long long)o->inuse,
+		   (unsigned long long)o->objects);
+	if (o->nfree == 0)
+		out_printf(ctx, " NULL");
+	for (i = 0; i < shown; i++)
+		out_printf(ctx, "%s%s", i ? " -> " : " ", fva(m, o->fl[i]));
+	if (o->nfree > shown)
+		out_printf(ctx, " -> ... (%u free%s)", o->nfree,
+			   o->fl_broken ? ", the list broken" : "");
+	out_printf(ctx, "\n");
+	j_obj(ctx, NULL);
+	j_str(ctx, "list", o->what);
+	j_hex(ctx, "slab", o->slab);
+	j_u64(ctx, "inuse", o->inuse);
+	j_u64(ctx, "objects", o->objects);
+	j_int(ctx, "free", o->nfree);
+	j_obj_end(ctx);
+}
+
+/* A real cache: the struct kmem_cache and the slabs SLUB lists. */
+static int
+slab_image(struct ctx *ctx)
+{
+	const struct args *args = cmd_args(ctx);
+	struct machine *m = ctx->m;
+	struct kslab_detail d;
+	struct strbuf sb;
+	struct error e;
+	size_t i;
+	int nid;
+
+	if (kslab_detail_read(m, args->argv[0], &d, &e)) {
+		kslab_detail_release(&d);
+		return cmd_error(ctx, "%s", e.msg);
+	}
+	sb_init(&sb);
+	slab_flags_string((slab_flags_t)d.flags, &sb);
+	out_printf(ctx, "%s: struct kmem_cache at %s\n", d.name,
+		   fva(m, d.va));
+	out_printf(ctx, "  object_size %llu  size %llu  align %llu  inuse %llu"
+		   "  offset %llu (free pointer)\n",
+		   (unsigned long long)d.object_size,
+		   (unsigned long long)d.size, (unsigned long long)d.align,
+		   (unsigned long long)d.inuse, (unsigned long long)d.offset);
+	out_printf(ctx, "  oo order %u, %s per slab; min order %u, %s; "
+		   "min_partial %llu\n", (unsigned)(d.oo >> 16),
+		   plural(d.oo & 0xffff, "object", NULL),
+		   (unsigned)(d.min >> 16), plural(d.min & 0xffff, "object",
+						   NULL),
+		   (unsigned long long)d.min_partial);
+	out_printf(ctx, "  flags %s  allocflags %s\n", sb.buf,
+		   d.allocflags ? fgfp((gfp_t)d.allocflags) : "-");
+	j_str(ctx, "name", d.name);
+	j_hex(ctx, "va", d.va);
+	j_u64(ctx, "object_size", d.object_size);
+	j_u64(ctx, "size", d.size);
+	j_u64(ctx, "align", d.align);
+	j_u64(ctx, "offset", d.offset);
+	j_int(ctx, "order", (int)(d.oo >> 16));
+	j_int(ctx, "objects", (int)(d.oo & 0xffff));
+	j_u64(ctx, "min_partial", d.min_partial);
+	j_str(ctx, "flags", sb.buf);
+	sb_release(&sb);
+	for (nid = 0; nid < d.nnodes; nid++)
+		if (d.node[nid].va)
+			out_printf(ctx, "  node %d (struct kmem_cache_node at "
+				   "%s): %s, %s; %llu partial\n", nid,
+				   fva(m, d.node[nid].va),
+				   plural(d.node[nid].nr_slabs, "slab", NULL),
+				   plural(d.node[nid].total_objects, "object",
+					  NULL),
+				   (unsigned long long)d.node[nid].nr_partial);
+	j_arr(ctx, "slabs");
+	for (i = 0; i < d.nslab; i++)
+		show_kslab(ctx, &d.slab[i]);
+	j_arr_end(ctx);
+	show_knotes(ctx, &d.notes);
+	cmd_set_value(ctx, d.va);
+	kslab_detail_release(&d);
+	return 0;
+}
+
 const struct cmd cmd_slab = {
 	.name = "slab",
 	.aliases = "kmem_cache",
@@ -130,11 +221,22 @@ const struct cmd cmd_slab = {
 	"The CPU slab's own lockless freelist is merged here with the slab's\n"
 	"freelist (one list per slab).  The value ($_) is the struct\n"
 	"kmem_cache's address.  The kernel's other caches (task_struct,\n"
-	"dentry ...) are not simulated: only slab's own and those you create.\n",
+	"dentry ...) are not simulated: only slab's own and those you create.\n"
+	"\n"
+	"On a memory image, the real cache NAME of slab_caches, read with the\n"
+	"dump's BTF: the same struct kmem_cache fields and node counts, then\n"
+	"each CPU's slab (kmem_cache_cpu through __per_cpu_offset) with the\n"
+	"CPU's lockless freelist followed before the slab's own, then the\n"
+	"partial slabs; a slab is named by its struct slab.  The free pointers\n"
+	"are decoded as the kernel does (CONFIG_SLAB_FREELIST_HARDENED: ptr ^\n"
+	"s->random ^ swab(&ptr)).  Full slabs are on no list of SLUB's and\n"
+	"are not shown; a free list that leaves its slab is counted to there\n"
+	"and named in a warning.\n",
 	.complete = "slabcache",
 	.min_args = 1,
 	.max_args = 1,
 	.flags = CMD_SIM,
 	.value = VALUE_VA,
 	.run = slab_run,
+	.run_image = slab_image,
 };

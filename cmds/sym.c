@@ -235,7 +235,18 @@ const struct cmd cmd_sym = {
 	"System.map or a vmlinux).  The size is the distance to the next\n"
 	"symbol, as the kernel's %pS gives it.  A kernel variable that is\n"
 	"also a layout constant names the variable (x/gx page_offset_base\n"
-	"reads it).  When the dump has no kallsyms, an unknown name says why.\n",
+	"reads it).  When the dump has no kallsyms, an unknown name says why.\n"
+	"A kallsyms of code only (no CONFIG_KALLSYMS_ALL: Debian's arm64 and\n"
+	"686 kernels) lacks the data symbols; four of them are then found\n"
+	"from the kernel's structures with its BTF and checked against them\n"
+	"when first named: init_task (the task swapper/0 of the kernel image,\n"
+	"pid 0, its tasks list sound), init_mm (the kernel image's mm_struct\n"
+	"whose pgd is VMCOREINFO's swapper_pg_dir, with its 2 users),\n"
+	"slab_caches (the head of the ring of kmem_cache.list, entered from a\n"
+	"task_struct's cache) and __per_cpu_offset (the array that makes\n"
+	"every busy cache's cpu_slab a kmem_cache_cpu whose slab is of that\n"
+	"cache).  They are shown as data (D), without a size for\n"
+	"__per_cpu_offset.\n",
 	.complete = "addr",
 	.opts = sym_opts,
 	.min_args = 0,

@@ -5,9 +5,11 @@
  */
 #include "ptwalk/dma.h"
 #include "ptwalk/highmem.h"
+#include "ptwalk/kstate.h"
 #include "ptwalk/out.h"
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/show.h"
+#include "ptwalk/show_kstate.h"
 #include "ptwalk/show_kreg.h"
 #include "ptwalk/show_page.h"
 #include "ptwalk/show_pid.h"
@@ -202,6 +204,88 @@ whatis_run(struct ctx *ctx)
 	return whatis_virt(ctx, addr);
 }
 
+/* The lines of an image's whatis, and their notes */
+static void
+show_kwhatis(struct ctx *ctx, struct kwhatis *w)
+{
+	int i;
+
+	for (i = 0; i < w->n; i++) {
+		out_printf(ctx, "  %-6s %s\n", w->l[i].key, w->l[i].text);
+		j_str(ctx, w->l[i].key, w->l[i].text);
+	}
+	w->n = 0;
+}
+
+/*
+ * On an image: the region of the layout, the owner from the real
+ * kernel's structures, the walk on the current CPU (the switched-to
+ * task's root for user addresses), the frame's struct page.
+ */
+static int
+whatis_image(struct ctx *ctx)
+{
+	const struct args *args = cmd_args(ctx);
+	struct machine *m = ctx->m;
+	struct cpu *c = machine_cpu(m);
+	const struct region *r;
+	struct kwhatis kw;
+	struct walk w;
+	u64 addr;
+
+	if (arg_u64(ctx, args->argv[0], "ADDR", &addr))
+		return -1;
+	memset(&kw, 0, sizeof(kw));
+	if (args_has(ctx, "-p")) {
+		if (!phys_is_ram(&m->phys, addr))
+			return cmd_error(ctx, "%s is not in the dump's RAM",
+					 fpa(m, addr));
+		out_printf(ctx, "physical %s:\n", fpa(m, addr));
+		j_hex(ctx, "pa", addr);
+		kwhatis_frame(m, addr >> PAGE_SHIFT, &kw);
+		show_kwhatis(ctx, &kw);
+		show_knotes(ctx, &kw.notes);
+		kwhatis_release(&kw);
+		cmd_set_value(ctx, addr);
+		return 0;
+	}
+	if (machine_check_va(m, addr, NULL)) {
+		struct error e;
+
+		machine_check_va(m, addr, &e);
+		return cmd_error(ctx, "%s (for a physical address: whatis -p)",
+				 e.msg);
+	}
+	out_printf(ctx, "%s:\n", fva(m, addr));
+	j_hex(ctx, "va", addr);
+	if ((r = machine_region(m, addr)) != NULL) {
+		out_printf(ctx, "  region %s (%s-%s): %s\n", r->name,
+			   fva(m, r->start), fva(m, r->end - 1), r->what);
+		j_str(ctx, "region", r->name);
+	}
+	kwhatis_owner(m, addr, c->pid, &kw);
+	show_kwhatis(ctx, &kw);
+	machine_walk(m, c, addr, &w);
+	if (w.fault != WF_NONE) {
+		char buf[200];
+
+		machine_fault_reason(m, &w, 0, buf, sizeof(buf));
+		out_printf(ctx, "  walk   %s\n", buf);
+		j_str(ctx, "fault", buf);
+	} else {
+		out_printf(ctx, "  walk   pa %s, %s page\n", fpa(m, w.pa),
+			   fsize(1ULL << w.shift));
+		j_hex(ctx, "pa", w.pa);
+		if (phys_is_ram(&m->phys, w.pa))
+			kwhatis_frame(m, w.pa >> PAGE_SHIFT, &kw);
+		show_kwhatis(ctx, &kw);
+		cmd_set_value(ctx, w.pa);
+	}
+	show_knotes(ctx, &kw.notes);
+	kwhatis_release(&kw);
+	return 0;
+}
+
 const struct cmd cmd_whatis = {
 	.name = "whatis",
 	.aliases = "kmem",
@@ -224,6 +308,20 @@ const struct cmd cmd_whatis = {
 	"and module areas, ioremap, the DMA consistent mapping).  The value\n"
 	"($_) is the physical address.\n"
 	"\n"
+	"On a memory image the owner comes from the real kernel's\n"
+	"structures: a kernel image symbol (or a module's), a vmalloc area\n"
+	"of vmap_area_list with its caller (or its guard page), named as a\n"
+	"task's kernel stack when a task_struct.stack is it, and through the\n"
+	"frame's struct page a slab object (its cache, index and offset;\n"
+	"free when the slab's freelist, or for a CPU slab its CPU's lockless\n"
+	"freelist, holds it, the hardened free pointers decoded with the\n"
+	"cache's random), a free buddy block, a page table (page_type\n"
+	"PG_table), an anonymous or page-cache page; a user address is placed\n"
+	"in a VMA of the task chosen with switch.  The frame line is the\n"
+	"struct page's flags and use.  Without the kernel's types (no BTF)\n"
+	"slab caches and tasks are not named; a list that cannot be followed\n"
+	"is named in a warning.  With -p: the frame only.\n"
+	"\n"
 	"On a live process (--pid, attach), the VMA, the kind of page and\n"
 	"its frame from pagemap, kpageflags and kpagecount; with -p, the\n"
 	"frame as page shows it.\n",
@@ -235,4 +333,5 @@ const struct cmd cmd_whatis = {
 	.value = VALUE_PA,
 	.run = whatis_run,
 	.run_pid = pid_whatis,
+	.run_image = whatis_image,
 };

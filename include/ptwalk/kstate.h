@@ -139,6 +139,24 @@ int kzone_from_free_lists(struct machine *m, struct kmem *k,
 void kzones_release(struct kzones *zs);
 
 /*
+ * The vmstat counters (src/image/vmstat.c): the nodes' and the zones'
+ * vm_stat[] summed, an item named by its enumerator (NR_FILE_PAGES ...)
+ * as the kernel's types number it.  Needs BTF.
+ */
+#define KVMSTAT_ITEMS	128
+#define KVMSTAT_NODES	64
+struct kvmstat {
+	struct machine *m;
+	s64 node[KVMSTAT_ITEMS], zone[KVMSTAT_ITEMS];
+	int nnode, nzone;
+};
+int kvmstat_read(struct machine *m, const struct kzones *zs,
+		 struct kvmstat *v, struct error *e);
+/* false: the kernel has no such item (or no types) */
+bool kvmstat_node(const struct kvmstat *v, const char *item, u64 *val);
+bool kvmstat_zone(const struct kvmstat *v, const char *item, u64 *val);
+
+/*
  * The vmalloc areas (mm/vmalloc.c's vmap_area_list, by address): each
  * vmap_area's range, and where the types say where it is, its vm_struct
  * (caller, pages, phys_addr, flags).  The simulated kernel's areas are
@@ -225,5 +243,72 @@ struct kslab_caches {
 int kslab_caches_read(struct machine *m, struct kslab_caches *cs,
 		      struct error *e);
 void kslab_caches_release(struct kslab_caches *cs);
+/* The cache of the slab object at va (its slab's slab_cache), or 0. */
+u64 kslab_cache_of(struct machine *m, u64 va);
+/*
+ * slab_caches without its symbol: the one node of the kmem_cache.list
+ * ring (entered from a task_struct's cache) that is in no kmem_cache.
+ */
+int kslab_caches_find(struct machine *m, u64 *head, struct error *e);
+/*
+ * The kernel symbols a table of code only lacks, found from the state
+ * (src/image/kderive.c): init_task, init_mm, slab_caches,
+ * __per_cpu_offset; each checked against the structures around it.
+ */
+bool kderive_symbol(struct machine *m, const char *name, u64 *va, u64 *size);
+
+/*
+ * One cache in detail (slab NAME): its struct kmem_cache, each node's
+ * kmem_cache_node, the CPU slabs (kmem_cache_cpu through
+ * __per_cpu_offset) and the node's partial slabs, each with its free list
+ * followed through the objects' free pointers (decoded with s->random
+ * under CONFIG_SLAB_FREELIST_HARDENED).  SLUB keeps no list of full slabs.
+ */
+#define KSLAB_FL_SHOWN	6
+#define KSLAB_NODES	8
+struct kslab_one {
+	char what[16];		/* "cpu0", "partial" */
+	u64 slab;		/* its struct slab (a struct page) */
+	u64 inuse, objects;
+	u64 fl[KSLAB_FL_SHOWN];
+	unsigned nfree;		/* on the freelist(s) */
+	bool fl_broken;		/* the list left the slab: nfree counts to there */
+};
+struct kslab_detail {
+	char name[64];
+	u64 va, object_size, size, align, inuse, offset, oo, min, min_partial;
+	u64 flags, allocflags;
+	int nnodes;
+	struct { u64 va, nr_slabs, total_objects, nr_partial; } node[KSLAB_NODES];
+	struct kslab_one *slab;
+	size_t nslab;
+	struct knotes notes;
+};
+/* The cache named name (the first of slab_caches with that name). */
+int kslab_detail_read(struct machine *m, const char *name,
+		      struct kslab_detail *d, struct error *e);
+void kslab_detail_release(struct kslab_detail *d);
+/* The free pointer stored in the free object at obj of the cache. */
+int kslab_next_free(struct machine *m, u64 cache, u64 obj, u64 *next,
+		    struct error *e);
+
+/*
+ * What a kernel or user address is in an image's kernel (src/image/
+ * kwhatis.c), one line per finding, as the simulated kernel's whatis says
+ * it: the owner (a kernel symbol, a vmalloc area and its caller, a task's
+ * stack, a slab object of a cache, allocated or free, a free buddy block,
+ * a page table, a VMA of the switched-to task) and the frame's struct page.
+ */
+#define KWHAT_LINES	6
+struct kwhatis {
+	struct { const char *key; char text[256]; } l[KWHAT_LINES];
+	int n;
+	struct knotes notes;
+};
+/* The owner of va (pid: the task whose VMAs hold user addresses, or 0). */
+void kwhatis_owner(struct machine *m, u64 va, int pid, struct kwhatis *w);
+/* The frame pfn: its struct page and what the kernel uses it for. */
+void kwhatis_frame(struct machine *m, u64 pfn, struct kwhatis *w);
+void kwhatis_release(struct kwhatis *w);
 
 #endif

@@ -54,6 +54,14 @@ void machine_ksyms_set_error(struct machine *m, const char *msg);
  */
 const char *machine_ksyms_missing(const struct machine *m);
 void machine_ksyms_set_note(struct machine *m, const char *msg);
+/*
+ * A finder of the kernel symbols a table lacks (a kallsyms of code only):
+ * machine_ksym() asks it for a name it does not know, and a symbol found
+ * is added (type 'D').  The finder may look names up itself.
+ */
+void machine_ksym_derive(struct machine *m,
+			 bool (*derive)(struct machine *m, const char *name,
+					u64 *value, u64 *size));
 void machine_add_module_ksym(struct machine *m, const char *module,
 			     const char *name, u64 value, u64 size, char type);
 void machine_del_module_ksyms(struct machine *m, const char *module);

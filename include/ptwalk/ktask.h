@@ -46,6 +46,8 @@ struct ktask {
  */
 int ktasks_read(struct machine *m, struct ktask **tasks, int *n,
 		struct strbuf *warn, struct error *e);
+/* init_task found without its symbol: the task named swapper/0, checked. */
+int ktask_init_scan(struct machine *m, u64 *va, struct error *e);
 /* The word of a state letter, as /proc/PID/status says it. */
 const char *ktask_state_name(char state);
 

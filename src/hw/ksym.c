@@ -47,6 +47,12 @@ struct ksym_index {
 	bool loading;
 	char *load_err;		/* why the loader failed, or NULL */
 	char *note;		/* why a name may be missing from a table */
+	/* a kernel symbol the table lacks, found from the kernel's state */
+	bool (*derive)(struct machine *m, const char *name, u64 *value,
+		       u64 *size);
+	bool deriving;
+	char **underived;	/* names the finder did not find: asked once */
+	int nunderived;
 };
 
 static u64
@@ -274,7 +280,9 @@ machine_set_kernel_ksyms(struct machine *m, struct ksym *syms, int n)
 		all[j++] = all[i];
 	}
 	m->nksyms = j;
-	hash_rebuild(m, cap);
+	/* the table's entries kept their places: the others go in after */
+	for (i = n; i < j; i++)
+		hash_put(m, i);
 	x->addr_stale = true;
 }
 
@@ -321,11 +329,42 @@ machine_del_module_ksyms(struct machine *m, const char *module)
 	m->ksym_idx->addr_stale = true;
 }
 
+void
+machine_ksym_derive(struct machine *m,
+		    bool (*derive)(struct machine *m, const char *name,
+				   u64 *value, u64 *size))
+{
+	index_of(m)->derive = derive;
+}
+
 const struct ksym *
 machine_ksym(const struct machine *m, const char *name)
 {
+	struct machine *mm = (struct machine *)m;
+	struct ksym_index *x;
+	const struct ksym *k;
+	u64 value, size;
+	int i;
+
 	ready(m);
-	return find_name(m, name);
+	k = find_name(m, name);
+	x = m->ksym_idx;
+	if (k != NULL || x == NULL || x->derive == NULL || x->deriving)
+		return k;
+	for (i = 0; i < x->nunderived; i++)
+		if (!strcmp(x->underived[i], name))
+			return NULL;
+	/* once per name: found, it is a symbol from then on */
+	x->deriving = true;
+	if (x->derive(mm, name, &value, &size)) {
+		k = append(mm, name, value, size, 'D', NULL);
+	} else {
+		x->underived = xrealloc(x->underived, (size_t)(x->nunderived +
+					1) * sizeof(*x->underived));
+		x->underived[x->nunderived++] = xstrdup(name);
+	}
+	x->deriving = false;
+	return k;
 }
 
 static int
@@ -428,6 +467,9 @@ machine_ksyms_release(struct machine *m)
 		free(m->ksym_idx->top);
 		free(m->ksym_idx->load_err);
 		free(m->ksym_idx->note);
+		for (i = 0; i < m->ksym_idx->nunderived; i++)
+			free(m->ksym_idx->underived[i]);
+		free(m->ksym_idx->underived);
 		free(m->ksym_idx);
 		m->ksym_idx = NULL;
 	}

@@ -27,6 +27,7 @@
 #include "ptwalk/image_info.h"
 #include "ptwalk/kallsyms.h"
 #include "ptwalk/ksym.h"
+#include "ptwalk/kstate.h"
 #include "ptwalk/mmu.h"
 
 int
@@ -402,11 +403,14 @@ ks_note(struct machine *m, const struct ksym *s, u32 n)
 
 	for (i = 0; i < n; i++)
 		data += s[i].type && strchr("dDbBrR", s[i].type) != NULL;
-	if (data * 100 < n)
+	if (data * 100 < n) {
 		machine_ksyms_set_note(m, "the kernel's kallsyms holds code "
 				       "only (no CONFIG_KALLSYMS_ALL): "
 				       "--symbols System.map or vmlinux has "
 				       "its data symbols");
+		/* a few of them are found from the kernel's structures */
+		machine_ksym_derive(m, kderive_symbol);
+	}
 }
 
 static void

@@ -173,6 +173,16 @@ init_task_scan(struct machine *m, const struct task_offs *t, u64 *va,
 			 "and no task named swapper/0 in the kernel image");
 }
 
+int
+ktask_init_scan(struct machine *m, u64 *va, struct error *e)
+{
+	struct task_offs o;
+
+	if (task_offs(m, &o, e))
+		return -ENOENT;
+	return init_task_scan(m, &o, va, e);
+}
+
 static int
 init_task_find(struct machine *m, const struct task_offs *t, u64 *va,
 	       struct error *e)

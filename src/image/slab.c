@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ptwalk/kstate.h"
+#include "ptwalk/ktask.h"
 #include "ptwalk/ktypes.h"
 
 #define CACHES_MAX	(1u << 16)
@@ -24,6 +25,64 @@ struct slab_layout {
 	u64 n_partial, n_nr_slabs, n_total, s_list;
 	int nnodes;
 };
+
+/* The cache of the slab object at va, or 0 */
+u64
+kslab_cache_of(struct machine *m, u64 va)
+{
+	struct kpage p;
+	struct error e;
+	u64 pa;
+
+	if (kva_pa(m, va, &pa, &e) || kpage_read(m, pa >> PAGE_SHIFT, &p, &e))
+		return 0;
+	if (p.state == KP_TAIL && kpage_read(m, p.block_pfn, &p, &e))
+		return 0;
+	return p.state == KP_SLAB ? p.slab_cache_va : 0;
+}
+
+/*
+ * Without the symbol: the ring of kmem_cache.list through a cache known
+ * from a slab object (the first task's task_struct, whose slab names its
+ * cache); every other node of the ring is in a kmem_cache object, a slab
+ * object of the cache kmem_cache, and the one that is not is slab_caches.
+ */
+int
+kslab_caches_find(struct machine *m, u64 *head, struct error *e)
+{
+	struct kmem km, *k = &km;
+	u64 c_list;
+	struct ktask *t;
+	struct strbuf warn;
+	u64 cache = 0, kc, p, n;
+	int nt, i;
+
+	if (kmem_init(k, m, e) ||
+	    ktype_offset(m, "kmem_cache.list", &c_list, e))
+		return -1;
+	sb_init(&warn);
+	if (ktasks_read(m, &t, &nt, &warn, e) == 0) {
+		for (i = 0; i < nt && cache == 0; i++)
+			cache = kslab_cache_of(m, t[i].addr);
+		free(t);
+	}
+	sb_release(&warn);
+	if (cache == 0 || (kc = kslab_cache_of(m, cache)) == 0)
+		return error_set(e, -ENOENT, "slab_caches is in neither "
+				 "VMCOREINFO nor the symbol table, and no "
+				 "task_struct leads to a cache");
+	p = cache + c_list;
+	for (n = 0; n < CACHES_MAX; n++) {
+		if (kmem_read_ulong(k, p, &p, e))
+			return -1;
+		if (kslab_cache_of(m, p - c_list) != kc) {
+			*head = p;
+			return 0;
+		}
+	}
+	return error_set(e, -ENOENT, "slab_caches: the ring of "
+			 "kmem_cache.list has no head");
+}
 
 static int
 slab_layout(struct machine *m, struct kmem *k, struct slab_layout *L,
@@ -54,10 +113,9 @@ slab_layout(struct machine *m, struct kmem *k, struct slab_layout *L,
 			return error_set(e, -ENOENT, "%s.%s: the dump has no "
 					 "kernel types for it (no BTF)",
 					 need[i].s, need[i].m);
-	if (!kinfo_symbol(m, "slab_caches", &L->head))
-		return error_set(e, -ENOENT, "slab_caches is in neither "
-				 "VMCOREINFO nor the symbol table (a kernel "
-				 "without CONFIG_KALLSYMS_ALL)");
+	if (!kinfo_symbol(m, "slab_caches", &L->head) &&
+	    kslab_caches_find(m, &L->head, e))
+		return -1;
 	/* the online nodes: as many as node_online_map's highest bit */
 	L->nnodes = 1;
 	if (kinfo_symbol(m, "node_online_map", &mask) &&

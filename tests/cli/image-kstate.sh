@@ -9,8 +9,9 @@
 #   zoneinfo     the view's zones, in order, each with the view's spanned
 #                pages exactly and its free pages within 256; where the
 #                dump has BTF, the watermarks, present and managed exactly
-#   meminfo      each line the dump gives: the totals exactly, the free
-#                counts (MemFree, HighFree, LowFree) within 2048 kB
+#   meminfo      each line the dump gives (zones, and where the dump has BTF
+#                the nodes' and zones' vm_stat counters): the totals exactly,
+#                the others (free pages, counters) within 2048 kB
 #   vmallocinfo  every area of the view in the dump with the same range and
 #                size, except task stacks (kernel_clone) and unpurged areas,
 #                which processes exiting in between change; where the dump
