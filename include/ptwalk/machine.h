@@ -134,6 +134,7 @@ struct machine {
 	u16 user_tag_bit;	/* PTI with PCID: user PCID = kernel's | this */
 	bool tlb_on;
 	struct kernel *kern;		/* simulated kernel; NULL on images */
+	void *okern;			/* a profile's own kernel (kernel_ops) */
 	/*
 	 * Releases what the builder of the machine added to it (the kernel,
 	 * an image's description); machine_free() calls it first.

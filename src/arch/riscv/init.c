@@ -55,6 +55,20 @@ const struct kernel_profile riscv64_profiles[] = {
 		.data = &linux61,
 		.struct_page_size = 64,
 	},
+	{
+		.name = "xv6",
+		.release = "xv6-riscv",
+		.model = "xv6-riscv (github.com/mit-pdos/xv6-riscv, MIT "
+			"6.1810): Sv39, kvmmake's kernel page table, kalloc's "
+			"free list over [end, PHYSTOP), processes loaded by "
+			"exec.c; QEMU virt with 128M (PHYSTOP)",
+		.data = &linux61,
+		.struct_page_size = 64,
+		.mem_default = 128 * MiB,
+		.mem_max = 128 * MiB,
+		.mem_max_why = "PHYSTOP is KERNBASE + 128M",
+		.ops = &xv6_ops,
+	},
 	{ .name = NULL },
 };
 
@@ -470,6 +484,8 @@ riscv_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	char have[32];
 	int i;
 
+	if (m->profile->ops == &xv6_ops)
+		return xv6_setup(m, o, e);
 	mmu->va_bits = (u8)(m->arch->is64 ? o->va_bits : 32);
 	if (riscv_mmu_init(mmu, e))
 		return -EINVAL;
@@ -621,6 +637,8 @@ riscv_paging_init(struct machine *m, struct error *e)
 	u64 ram_end = m->ram_start + m->ram_size;
 	int r;
 
+	if (m->profile->ops == &xv6_ops)
+		return xv6_paging_init(m, e);
 	m->swapper_pg_dir = kpa(m, isym(m, "swapper_pg_dir"));
 	reserve_boot(m);
 	if (m->arch->is64)
