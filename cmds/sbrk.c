@@ -19,9 +19,9 @@ sbrk_run(struct ctx *ctx)
 	const char *name;
 
 	if (m->image || ops == NULL || ops->sbrk == NULL)
-		return cmd_error(ctx, "sbrk is xv6's system call (start with "
-				 "--arch riscv64 --kernel xv6); a Linux "
-				 "process grows with brk");
+		return cmd_error(ctx, "sbrk is the system call of xv6 "
+				 "(--kernel xv6); a Linux process grows with "
+				 "brk");
 	/* sys_sbrk's argint(): an int; "-N" shrinks */
 	neg = args->argv[0][0] == '-';
 	if (arg_u64(ctx, args->argv[0] + neg, "N", &v))
@@ -48,8 +48,7 @@ const struct cmd cmd_sbrk = {
 	.name = "sbrk",
 	.family = FAM_PROCESS,
 	.usage = "N",
-	.summary = "xv6's sbrk(n): grow or shrink the running process "
-		"(--kernel xv6)",
+	.summary = "xv6's sbrk(n): grow or shrink the running process",
 	.help =
 	"Runs xv6's sys_sbrk(N) for the running process: growproc() maps N\n"
 	"more bytes above p->sz with uvmalloc() (a zeroed page from kalloc\n"

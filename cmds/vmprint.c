@@ -179,8 +179,7 @@ const struct cmd cmd_vmprint = {
 	.name = "vmprint",
 	.family = FAM_TRANSLATION,
 	.usage = "[--kernel|--old|--canonical] [PADDR]",
-	.summary = "a page table as xv6's vmprint() prints it (MIT 6.1810's "
-		"page-table lab)",
+	.summary = "a page table as xv6's vmprint() prints it",
 	.help =
 	"Prints the page table rooted at PADDR (default: on --kernel xv6 the\n"
 	"running process's, elsewhere the current CPU's root) exactly as the\n"

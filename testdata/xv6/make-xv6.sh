@@ -9,11 +9,12 @@
 #                            bytes are those of user/_NAME), which ptwalk
 #                            embeds for `-a riscv64 --kernel xv6 -e _NAME`
 #   testdata/xv6/kernel.sym  etext, end, trampoline of that kernel
-#   testdata/images/xv6.core.xz  dump-guest-memory of xv6 booted to its
+#   testdata/xv6/guest.core.xz  dump-guest-memory of xv6 booted to its
 #                            shell (qemu-system-riscv64 -machine virt
 #                            -bios none -m 128M -smp 1)
-#   testdata/images/xv6.qemu.xz  QEMU's own answers at dump time: satp
-#                            (info registers), info mem, and gva2gpa of
+#   testdata/xv6/guest.qemu.xz  QEMU's own answers at dump time: satp
+#                            (info registers), info mem, and (after the
+#                            dump: it sets A in the entries) gva2gpa of
 #                            the first and last page of every info mem
 #                            range and of every 64th page in between
 #
@@ -99,19 +100,20 @@ for l in mem:
     vas += [va, last] + list(range(va + 64 * 4096, last, 64 * 4096))
 # and a few addresses no table maps
 vas += [0x0, 0x20000000, 0x3fffffd000]
+# the dump before gva2gpa: QEMU 7.2's gva2gpa sets A in the entries it reads
+cmd("dump-guest-memory %s/core" % d)
 out.write("@@ gva2gpa\n")
 for va in vas:
     r = [l for l in cmd("gva2gpa 0x%x" % va).split("\n")[1:] if l.strip()]
     out.write("0x%x %s\n" % (va, r[0] if r else "?"))
-cmd("dump-guest-memory %s/core" % d)
 out.close()
 s.sendall(b"quit\n")	# no prompt after it
 PY
 wait $qpid || true
 {
-	echo "# QEMU's own answers for xv6.core ($(qemu-system-riscv64 --version | head -n 1))"
+	echo "# QEMU's own answers for guest.core ($(qemu-system-riscv64 --version | head -n 1))"
 	echo "# guest: xv6-riscv ${XV6_COMMIT:-$(git -C "$src" rev-parse HEAD 2>/dev/null || echo source)}, 128 MiB, 1 hart, -machine virt -bios none"
 	cat qemu
-} | xz -9 >"$top/testdata/images/xv6.qemu.xz"
-xz -9 -T1 <core >"$top/testdata/images/xv6.core.xz"
-echo "  GEN     testdata/images/xv6.core.xz xv6.qemu.xz"
+} | xz -9 >"$top/testdata/xv6/guest.qemu.xz"
+xz -9 -T1 <core >"$top/testdata/xv6/guest.core.xz"
+echo "  GEN     testdata/xv6/guest.core.xz guest.qemu.xz"

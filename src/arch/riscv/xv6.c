@@ -795,6 +795,12 @@ xv6_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	struct layout *L = &m->lay;
 	struct xv6 *x;
 
+	if (m->ram_size != PHYSTOP - KERNBASE)
+		return error_set(e, -EINVAL, "--mem %lluM: xv6's kinit() "
+				 "frees [end, PHYSTOP) and kvmmake maps RAM up "
+				 "to PHYSTOP = KERNBASE + 128M: xv6 needs 128M "
+				 "(the default)", (unsigned long long)
+				 (m->ram_size >> 20));
 	if (o->va_bits != 39)
 		return error_set(e, -EINVAL, "--va-bits %d: xv6 runs Sv39 "
 				 "(MAXVA = 2^38)", o->va_bits);
