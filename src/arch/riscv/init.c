@@ -45,16 +45,19 @@ static const struct riscv_kernel linux61 = {
 	.page_offset_sv32 = 0xc0000000ULL,
 };
 
+#define RISCV64_LINUX61 { \
+		.name = "6.1", \
+		.release = "Linux 6.1", \
+		.model = "Linux 6.1 riscv64 (Documentation/riscv/vm-layout.rst), " \
+			"4K pages, no KASLR; QEMU virt (RAM at 0x80000000, " \
+			"OpenSBI reserved at its start)", \
+		.data = &linux61, \
+		.struct_page_size = 64, \
+	}
+
+/* riscv64 (Sv39): Linux, and xv6, which runs Sv39 only */
 const struct kernel_profile riscv64_profiles[] = {
-	{
-		.name = "6.1",
-		.release = "Linux 6.1",
-		.model = "Linux 6.1 riscv64 (Documentation/riscv/vm-layout.rst), "
-			"4K pages, no KASLR; QEMU virt (RAM at 0x80000000, "
-			"OpenSBI reserved at its start)",
-		.data = &linux61,
-		.struct_page_size = 64,
-	},
+	RISCV64_LINUX61,
 	{
 		.name = "xv6",
 		.release = "xv6-riscv",
@@ -69,6 +72,12 @@ const struct kernel_profile riscv64_profiles[] = {
 		.mem_max_why = "PHYSTOP is KERNBASE + 128M",
 		.ops = &xv6_ops,
 	},
+	{ .name = NULL },
+};
+
+/* riscv64-sv48, riscv64-sv57 */
+const struct kernel_profile riscv64_sv_profiles[] = {
+	RISCV64_LINUX61,
 	{ .name = NULL },
 };
 

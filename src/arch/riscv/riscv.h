@@ -90,6 +90,7 @@ void riscv_ksyms(struct machine *m);
 void riscv_layout_syms(struct machine *m);
 #define RISCV_RAM_BASE		0x80000000ULL
 extern const struct kernel_profile riscv64_profiles[];
+extern const struct kernel_profile riscv64_sv_profiles[];
 extern const struct kernel_profile riscv32_profiles[];
 
 /* image.c */
