@@ -21,7 +21,7 @@
 
 #include "cmd.h"
 
-#define LAB_MAX		14	/* exercises are numbered 1..LAB_MAX */
+#define LAB_MAX		17	/* exercises are numbered 1..LAB_MAX */
 #define LAB_MAXQ	16	/* questions per exercise */
 #define LAB_NPARAM	16
 

@@ -26,6 +26,7 @@ extern const struct lab lab_handwalk, lab_levels, lab_directmap;
 extern const struct lab lab_buddy, lab_gfp, lab_tlb;
 extern const struct lab lab_exp160, lab_scatter, lab_slabfill, lab_kmap;
 extern const struct lab lab_armregions, lab_vfault, lab_demand, lab_cow;
+extern const struct lab lab_sv39, lab_vmprint, lab_trampoline;
 
 static const struct lab *const lab_table[LAB_MAX + 1] = {
 	[1] = &lab_handwalk,
@@ -42,6 +43,9 @@ static const struct lab *const lab_table[LAB_MAX + 1] = {
 	[12] = &lab_cow,
 	[13] = &lab_tlb,
 	[14] = &lab_vfault,
+	[15] = &lab_sv39,
+	[16] = &lab_vmprint,
+	[17] = &lab_trampoline,
 };
 
 const struct lab *
