@@ -207,11 +207,27 @@ const struct lab lab_sv39 = {
 static int
 vmp_draw(struct lab_run *r, struct machine *m, struct error *e)
 {
-	(void)r;
 	(void)m;
 	(void)e;
+	r->p[1] = lab_rand(r, 0, 24) * PGSZ;	/* what pid 1 sbrk'ed */
 	return 0;
 }
+
+/* pid 1 calls sbrk(p[1]): growproc maps the pages at once */
+static int
+vmp_setup(struct lab_run *r, struct machine *m, struct error *e)
+{
+	const struct kernel_ops *ops = m->profile->ops;
+	u64 old;
+
+	if (r->p[1] == 0)
+		return 0;
+	if (ops == NULL || ops->sbrk == NULL)
+		return error_set(e, -EINVAL, "the exercise's machine has no "
+				 "sbrk");
+	return ops->sbrk(m, (long long)r->p[1], &old, e);
+}
+
 
 static int
 vmp_ask(struct lab_run *r, struct machine *m, struct error *e)
@@ -221,9 +237,10 @@ vmp_ask(struct lab_run *r, struct machine *m, struct error *e)
 	(void)e;
 	lab_intro(r, "xv6 has just exec'ed %s as pid 1 (exec.c: its LOAD "
 		  "segments from 0, a guard page, the stack page; "
-		  "proc_pagetable: the trapframe and the trampoline).  Run "
-		  "'vmprint', the page-table lab's vmprint() of its table, "
-		  "and explain its lines.", progs[r->p[15]] + 1);
+		  "proc_pagetable: the trapframe and the trampoline), which "
+		  "then called sbrk(%llu).  Run 'vmprint', the page-table "
+		  "lab's vmprint() of its table, and explain its lines.",
+		  progs[r->p[15]] + 1, (unsigned long long)r->p[1]);
 	(void)m;
 	lab_ask(r, LF_NUM, NULL, "count the lines after 'page table'",
 		"How many entries does vmprint print?");
@@ -233,8 +250,10 @@ vmp_ask(struct lab_run *r, struct machine *m, struct error *e)
 		    "the trapframe without U (uvmclear)",
 		    "The virtual address of the guard page?");
 	lab_digits(r, q, 16);
-	q = lab_ask(r, LF_HEX, NULL, "the stack page is right above the guard",
-		    "p->sz, the size of the process (the top of its stack)?");
+	q = lab_ask(r, LF_HEX, NULL, "the stack page is right above the "
+		    "guard, sbrk's pages above the stack",
+		    "p->sz, the size of the process (where the next sbrk "
+		    "starts)?");
 	lab_digits(r, q, 16);
 	q = lab_ask(r, LF_HEX, NULL, "the line under entry 255 and 511 that is "
 		    "not the trampoline; vmprint's address, as printed",
@@ -290,7 +309,8 @@ vmp_solve(struct lab_sol *s, struct error *e)
 			l[i].va == tramp ? "the trampoline (R-X, no U)" :
 			l[i].va == tramp - PGSZ ? "the trapframe (RW-, no U)" :
 			!(l[i].pte & 0x10) ? "the guard page (U cleared)" :
-			l[i].pte & 0x8 ? "text (R-X, U)" : "data, stack (RW-, U)";
+			l[i].pte & 0x8 ? "text (R-X, U)" :
+			"data, stack or sbrk's (RW-, U)";
 
 		sol_say(s, "depth %d  0x%016llx  pte 0x%016llx: %s",
 			l[i].depth < 0 ? -l[i].depth : l[i].depth,
@@ -318,7 +338,10 @@ vmp_solve(struct lab_sol *s, struct error *e)
 	lab_want(s, 3, guard);
 	lab_want(s, 4, sz);
 	lab_mistake(s, 4, guard + PGSZ, "that is the stack's bottom; p->sz is "
-		    "its top, one page higher");
+		    "above the stack and what sbrk added");
+	if (s->r->p[1])
+		lab_mistake(s, 4, guard + 2 * PGSZ, "that is the stack's top; "
+			    "sbrk's pages lie above it");
 	lab_want(s, 5, tf);
 	lab_mistake(s, 5, tramp - PGSZ, "that is TRAPFRAME itself; vmprint's "
 		    "index << 30 wraps in a C int and prints sign-extended");
@@ -334,6 +357,7 @@ const struct lab lab_vmprint = {
 	.machine = xv6_machine,
 	.machine_text = "xv6-riscv, 128M, a user/ program",
 	.draw = vmp_draw,
+	.setup = vmp_setup,
 	.ask = vmp_ask,
 	.solve = vmp_solve,
 };
@@ -341,6 +365,16 @@ const struct lab lab_vmprint = {
 /*
  * Exercise 17: the trampoline and the trapframe in both tables
  */
+
+/* a proc slot whose kernel stack the student finds: p[2] */
+static int
+tramp_draw(struct lab_run *r, struct machine *m, struct error *e)
+{
+	(void)m;
+	(void)e;
+	r->p[2] = lab_rand(r, 0, 63);
+	return 0;
+}
 
 static int
 tramp_ask(struct lab_run *r, struct machine *m, struct error *e)
@@ -374,6 +408,40 @@ tramp_ask(struct lab_run *r, struct machine *m, struct error *e)
 	lab_digits(r, q, 8);
 	lab_ask(r, LF_WORD, "yes,no", "the U bit, 0x10, of the trampoline's "
 		"pte", "Can user code read the trampoline page (its U bit)?");
+	q = lab_ask(r, LF_HEX, NULL, "KSTACK(p) = TRAMPOLINE - (p + 1) * 2 * "
+		    "4096 (memlayout.h): a stack page and a guard page per slot",
+		    "The virtual address of proc[%llu]'s kernel stack?",
+		    (unsigned long long)r->p[2]);
+	lab_digits(r, q, 16);
+	q = lab_ask(r, LF_HEX, NULL, "cpu 1, walk the stack's address",
+		    "The physical page of that kernel stack?");
+	lab_digits(r, q, 8);
+	return 0;
+}
+
+/* proc_mapstacks(): KSTACK(p), mapped in kernel_pagetable, guard below */
+static int
+kstack_solve(struct lab_sol *s, struct error *e)
+{
+	struct machine *m = s->m;
+	u64 k = s->r->p[2], va = trampoline_va(m) - (k + 1) * 2 * PGSZ;
+	struct walk w, g;
+
+	sol_step(s, "Step 4: proc[%llu]'s kernel stack, KSTACK(%llu)",
+		 (unsigned long long)k, (unsigned long long)k);
+	machine_walk(m, &m->cpu[1], va, &w);
+	machine_walk(m, &m->cpu[1], va - PGSZ, &g);
+	if (w.fault || !g.fault)
+		return error_set(e, -EFAULT, "KSTACK(%llu) is not a stack "
+				 "above a guard page", (unsigned long long)k);
+	sol_say(s, "TRAMPOLINE - %llu * 2 * 4096 = %s -> %s; %s below it: "
+		"not mapped (the guard)", (unsigned long long)(k + 1),
+		fva(m, va), fpa(m, w.pa), fva(m, va - PGSZ));
+	lab_want(s, 7, va);
+	lab_mistake(s, 7, trampoline_va(m) - (k + 1) * PGSZ, "each slot has "
+		    "two pages, the stack and its guard: (p + 1) * 2 * 4096");
+	lab_mistake(s, 7, va - PGSZ, "that is the guard page below it");
+	lab_want(s, 8, w.pa);
 	return 0;
 }
 
@@ -413,7 +481,7 @@ tramp_solve(struct lab_sol *s, struct error *e)
 		    "kernel has no mapping there");
 	lab_want_word(s, 6, uw.step[uw.nsteps - 1].entry & 0x10 ? "yes" :
 		      "no");
-	return 0;
+	return kstack_solve(s, e);
 }
 
 const struct lab lab_trampoline = {
@@ -423,7 +491,7 @@ const struct lab lab_trampoline = {
 	.commands = "cpu, walk, vmprint",
 	.machine = xv6_machine,
 	.machine_text = "xv6-riscv, 128M, a user/ program",
-	.draw = vmp_draw,
+	.draw = tramp_draw,
 	.ask = tramp_ask,
 	.solve = tramp_solve,
 };
