@@ -13,6 +13,6 @@ lab answer 5 TRAPFRAME
 lab answer 6 yes
 lab answer 7 TRAMPOLINE - 4 * 4096
 walk TRAMPOLINE - 4 * 2 * 4096
-lab answer 8 $6
+lab answer 8 $_
 lab check
 lab solve
