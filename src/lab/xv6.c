@@ -242,7 +242,7 @@ vmp_ask(struct lab_run *r, struct machine *m, struct error *e)
 		  "lab's vmprint() of its table, and explain its lines.",
 		  progs[r->p[15]] + 1, (unsigned long long)r->p[1]);
 	(void)m;
-	lab_ask(r, LF_NUM, NULL, "count the lines after 'page table'",
+	lab_ask(r, LF_NUM, NULL, "count every line but the first (the root)",
 		"How many entries does vmprint print?");
 	lab_ask(r, LF_NUM, NULL, "a leaf is on the third level: ' .. .. ..'",
 		"How many of them map a page (leaves)?");
