@@ -54,7 +54,9 @@ endif
 
 LIB_SRCS  := $(filter-out src/ui/main.c,$(wildcard src/*.c src/*/*.c src/*/*/*.c)) $(wildcard cmds/*.c)
 LIB_OBJS  := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS)) $(BUILD)/demo_elf.o \
-             $(BUILD)/boot_records.o
+             $(BUILD)/boot_records.o $(BUILD)/xv6_elf.o
+# the xv6 user programs (--kernel xv6 -e _NAME): testdata/xv6/_NAME
+XV6_ELFS := $(sort $(wildcard testdata/xv6/_*))
 # the boot records of the real guests (--boot booted), embedded
 BOOT_RECORDS := $(sort $(wildcard data/boot/*.boot))
 # the demo program of each ELF machine: testdata/elf/demo-ARCH (one word)
@@ -92,6 +94,12 @@ $(BUILD)/demo_elf.c: $(DEMO_ELFS) tools/bin2c.sh | $(BUILD)
 	$(Q)sh tools/bin2c.sh $(DEMO_ELFS) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/demo_elf.o: $(BUILD)/demo_elf.c
+	$(QCC)$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/xv6_elf.c: $(XV6_ELFS) tools/xv62c.sh | $(BUILD)
+	$(Q)sh tools/xv62c.sh $(XV6_ELFS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/xv6_elf.o: $(BUILD)/xv6_elf.c
 	$(QCC)$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
 $(BUILD)/boot_records.c: $(BOOT_RECORDS) tools/boot2c.sh | $(BUILD)

@@ -233,6 +233,8 @@ show_simulated(struct ctx *ctx)
 			j_u64(ctx, "highmem", ram_end - low_end);
 		}
 	}
+	if (m->kern == NULL)	/* a kernel other than Linux: no zones */
+		return;
 	show_zones(ctx);
 	show_boot(ctx);
 }

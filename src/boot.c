@@ -267,7 +267,8 @@ machine_new(const struct machine_opts *o, struct error *e)
 	}
 	if (check_arch_options(a, o, e))
 		return NULL;
-	mem = o->mem ? o->mem : a->mem_default;
+	mem = o->mem ? o->mem : arch_profile(a, o->variant)->mem_default ?
+		arch_profile(a, o->variant)->mem_default : a->mem_default;
 	if (check_mem(a, arch_profile(a, o->variant), mem, e))
 		return NULL;
 	if (o->cpus < 0 || o->cpus > NR_CPUS_MAX) {
@@ -294,7 +295,8 @@ machine_new(const struct machine_opts *o, struct error *e)
 	    a->paging_init(m, e))
 		goto fail;
 	load_boot_roots(m);
-	if (kernel_init(m, e))
+	if (m->profile->ops != NULL ? m->profile->ops->boot(m, e) :
+	    kernel_init(m, e))
 		goto fail;
 	return m;
 fail:

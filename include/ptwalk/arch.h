@@ -134,6 +134,21 @@ struct machine_opts {
 };
 
 /*
+ * A kernel other than Linux that a profile models (xv6): it brings itself
+ * up in place of src/mm's kernel_init (after the arch's setup and
+ * paging_init), keeps its state behind m->okern and frees it in
+ * m->release.  The commands of the Linux kernel (CMD_SIM) are refused on
+ * it; the commands made for it ask these members.
+ */
+struct kernel_ops {
+	int (*boot)(struct machine *m, struct error *e);
+	/* the running process's page table (0: none), its pid and name */
+	u64 (*user_root)(struct machine *m, int *pid, const char **name);
+	/* grow (n > 0) or shrink the running process by n bytes: sbrk(n) */
+	int (*sbrk)(struct machine *m, long long n, u64 *old, struct error *e);
+};
+
+/*
  * A kernel profile (--kernel VERSION): one kernel release as the arch
  * models it, internally consistent.  Every constant the simulated machine
  * takes from its kernel comes from the profile: the arch folder's own in
@@ -178,6 +193,9 @@ struct kernel_profile {
 	 */
 	u64 ram_base, mem_max;
 	const char *mem_max_why;
+	u64 mem_default;		/* RAM without --mem (0: the arch's) */
+	/* a kernel other than Linux (NULL: Linux, src/mm) */
+	const struct kernel_ops *ops;
 };
 
 /* A region of the kernel's virtual address space. */

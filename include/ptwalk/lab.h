@@ -21,7 +21,7 @@
 
 #include "cmd.h"
 
-#define LAB_MAX		15	/* exercises are numbered 1..LAB_MAX */
+#define LAB_MAX		18	/* exercises are numbered 1..LAB_MAX */
 #define LAB_MAXQ	16	/* questions per exercise */
 #define LAB_NPARAM	16
 

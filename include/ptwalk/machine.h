@@ -140,6 +140,7 @@ struct machine {
 	 * (as the CPU's TLB is), dropped when the model changes */
 	struct tlbh *tlbh_state;
 	struct kernel *kern;		/* simulated kernel; NULL on images */
+	void *okern;			/* a profile's own kernel (kernel_ops) */
 	/*
 	 * Releases what the builder of the machine added to it (the kernel,
 	 * an image's description); machine_free() calls it first.

@@ -27,6 +27,7 @@ extern const struct lab lab_buddy, lab_gfp, lab_tlb;
 extern const struct lab lab_exp160, lab_scatter, lab_slabfill, lab_kmap;
 extern const struct lab lab_armregions, lab_vfault, lab_demand, lab_cow;
 extern const struct lab lab_reach;
+extern const struct lab lab_sv39, lab_vmprint, lab_trampoline;
 
 static const struct lab *const lab_table[LAB_MAX + 1] = {
 	[1] = &lab_handwalk,
@@ -44,6 +45,9 @@ static const struct lab *const lab_table[LAB_MAX + 1] = {
 	[13] = &lab_tlb,
 	[14] = &lab_vfault,
 	[15] = &lab_reach,
+	[16] = &lab_sv39,
+	[17] = &lab_vmprint,
+	[18] = &lab_trampoline,
 };
 
 const struct lab *

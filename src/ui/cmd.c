@@ -290,6 +290,11 @@ cmd_need_sim(struct ctx *ctx)
 {
 	if (ctx->m == NULL)
 		return cmd_error(ctx, "no machine");
+	if (ctx->m->kern == NULL && !ctx->m->image)
+		return cmd_error(ctx, "%s is a command of the Linux kernel: "
+				 "this machine runs %s", ctx->item->cmd->name,
+				 ctx->m->profile ? ctx->m->profile->release :
+				 "no Linux");
 	if (ctx->m->kern == NULL)
 		return cmd_error(ctx, "%s needs a simulated machine: a memory "
 				 "image has no simulated kernel (start "
@@ -843,7 +848,8 @@ run_one(struct ctx *ctx, int argc, char **argv, const bool *lit)
 		r = cmd_pid_ready(ctx, c) ? -1 : run_traced(ctx, c);
 	else if (ctx->m == NULL && !(c->flags & CMD_NOMACHINE))
 		r = cmd_error(ctx, "no machine is loaded");
-	else if ((c->flags & CMD_SIM) && c->run_image == NULL &&
+	else if ((c->flags & CMD_SIM) && (c->run_image == NULL ||
+					   !ctx->m->image) &&
 		 cmd_need_sim(ctx))
 		r = -1;
 	else if ((c->flags & CMD_FIGURE) && cmd_check_figure(ctx))

@@ -98,8 +98,12 @@ const struct option_doc option_docs[] = {
 	  "linear map of 4K pages).  riscv64, riscv64-sv48, riscv64-sv57, "
 	  "riscv32: 6.1 (Documentation/riscv/vm-layout.rst on QEMU virt: RAM "
 	  "at 0x80000000 with OpenSBI reserved at its start, the kernel at "
-	  "0x80200000, 0x80400000 on riscv32)",
-	  "words:2.6,3.4,5.4,6.1,6.1-rodata-full", 1007, NULL },
+	  "0x80200000, 0x80400000 on riscv32); riscv64 also xv6 (xv6-riscv, "
+	  "MIT 6.1810's teaching kernel, in place of Linux: kvmmake's "
+	  "kernel page table, kalloc's free list, exec.c's processes, "
+	  "128M; the commands of the Linux kernel are refused, vmprint and "
+	  "sbrk are its own)",
+	  "words:2.6,3.4,5.4,6.1,6.1-rodata-full,xv6", 1007, NULL },
 	{ "va-bits", 0, "N", "the virtual address size, where the arch has a "
 	  "choice", "words:48,39,57", 1008, va_bits_values },
 	{ "image", 'i', "FILE", "open a memory image instead of simulating: "

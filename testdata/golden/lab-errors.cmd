@@ -6,7 +6,7 @@ lab solve
 lab answer 1 5
 lab start 99
 lab start 0
-lab start 16
+lab start 19
 lab start abc
 lab start
 lab start 1 2

@@ -2,7 +2,7 @@
 # 'lab solve' prints, given back with 'lab answer', are all right (exit 0);
 # one wrong answer fails the check (exit 1).  Every exercise, seed 4711.
 t=$(mktemp -d)
-for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do
+for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18; do
 	{
 		echo "lab start $n"
 		$PTWALK -q --seed 4711 -c "lab start $n; lab solve" |

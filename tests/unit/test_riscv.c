@@ -3,7 +3,8 @@
  * riscv: PTEs built and decoded back at every leaf level of Sv32, Sv39,
  * Sv48 and Sv57, the reserved encodings and misaligned superpages,
  * Svpbmt and Svnapot, satp, the faults (scause) with Svade and Svadu, and
- * Linux 6.1's layouts and boot tables.
+ * Linux 6.1's layouts and boot tables; --kernel xv6: kvmmake's table,
+ * kalloc's order, exec and a property test of sbrk against a model.
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -418,6 +419,133 @@ test_boot_tables(void **state)
 	}
 }
 
+
+/* xv6: kvmmake's mappings, kalloc's order from PHYSTOP down, exec's image */
+static void
+test_xv6_boot(void **state)
+{
+	struct machine *m = boot(.arch = "riscv64", .variant = "xv6");
+	struct cpu *k = &m->cpu[1], *u = &m->cpu[0];
+	const u64 tramp = (1ULL << 38) - 4096;
+	struct walk w;
+	int i;
+
+	(void)state;
+	assert_non_null(m);
+	/* kvmmake's first kalloc is the top page: the root */
+	assert_true(m->swapper_pg_dir == 0x88000000ULL - 4096);
+	assert_int_equal(machine_walk(m, k, 0x10000000ULL, &w), WF_NONE);
+	assert_true(w.pa == 0x10000000ULL && w.perm == (P_KR | P_KW));
+	assert_int_equal(machine_walk(m, k, 0x0c3ff000ULL, &w), WF_NONE);
+	assert_int_equal(machine_walk(m, k, 0x0c400000ULL, &w) == WF_NONE, 0);
+	assert_int_equal(machine_walk(m, k, 0x80000000ULL, &w), WF_NONE);
+	assert_true(w.perm == (P_KR | P_KX));
+	assert_int_equal(machine_walk(m, k, 0x87fff123ULL, &w), WF_NONE);
+	assert_true(w.pa == 0x87fff123ULL && w.perm == (P_KR | P_KW));
+	assert_int_equal(machine_walk(m, k, 0x88000000ULL, &w) == WF_NONE, 0);
+	/* every kernel stack mapped, its guard page not */
+	for (i = 0; i < 64; i++) {
+		u64 ks = tramp - (u64)(i + 1) * 2 * 4096;
+
+		assert_int_equal(machine_walk(m, k, ks, &w), WF_NONE);
+		assert_int_equal(machine_walk(m, k, ks - 4096, &w) == WF_NONE,
+				 0);
+	}
+	/* the trampoline: one page in both tables, never U */
+	assert_int_equal(machine_walk(m, k, tramp, &w), WF_NONE);
+	assert_true(w.pa == 0x80007000ULL && w.perm == (P_KR | P_KX));
+	assert_int_equal(machine_walk(m, u, tramp, &w), WF_NONE);
+	assert_true(w.pa == 0x80007000ULL);
+	/* init: text R-X U at 0, the guard page without U, the stack */
+	assert_int_equal(machine_walk(m, u, 0, &w), WF_NONE);
+	assert_true(w.perm & P_UX);
+	assert_false(w.perm & P_UW);
+	assert_int_equal(machine_walk(m, u, 0x2000, &w), WF_NONE);
+	assert_false(w.perm & (P_UR | P_UW | P_UX));
+	assert_int_equal(machine_walk(m, u, 0x3000, &w), WF_NONE);
+	assert_true(w.perm & P_UW);
+	assert_int_equal(machine_walk(m, u, 0x4000, &w) == WF_NONE, 0);
+	/* the trapframe: in the user table only */
+	assert_int_equal(machine_walk(m, u, tramp - 4096, &w), WF_NONE);
+	assert_int_equal(machine_walk(m, k, tramp - 4096, &w) == WF_NONE, 0);
+	machine_free(m);
+}
+
+/*
+ * sbrk against a model: a random walk of growths and shrinks; after each,
+ * every page below p->sz but the guard translates user-accessible (the
+ * TLB, flushed by sbrk, agreeing with the walk), nothing above it is
+ * mapped, and kalloc's list is LIFO: shrinking by a page then growing by
+ * one gives the same frame back.
+ */
+static void
+test_xv6_sbrk_prop(void **state)
+{
+	struct machine *m = boot(.arch = "riscv64", .variant = "xv6",
+				 .exec = "_sh");
+	const struct kernel_ops *ops = m->profile->ops;
+	struct cpu *c = &m->cpu[0];
+	u64 sz, old, seed = 12345, guard = 0x3000;
+	struct error e;
+	struct walk w;
+	int it, pid;
+	const char *name;
+
+	(void)state;
+	assert_non_null(ops);
+	assert_int_equal(ops->sbrk(m, 0, &sz, &e), 0);
+	for (it = 0; it < 400; it++) {
+		long long n;
+		u64 va, pa0 = 0;
+
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		n = (long long)((seed >> 33) % 40000) - 16000;
+		if (n < 0 && (u64)-n > sz - guard - 4096)
+			n = -(long long)(sz - guard - 4096);
+		/* every 10th: give back the top page, then take it again */
+		if (it % 10 == 0 && ((sz - 1) & ~4095ULL) > guard + 4096) {
+			u64 top = (sz - 1) & ~4095ULL;
+
+			n = -(long long)(sz - top);
+			assert_int_equal(machine_walk(m, c, top, &w), WF_NONE);
+			pa0 = w.pa;
+		}
+		assert_int_equal(ops->sbrk(m, n, &old, &e), 0);
+		assert_true(old == sz);
+		sz = old + (u64)n;
+		if (pa0) {
+			assert_int_equal(ops->sbrk(m, 4096, &old, &e), 0);
+			assert_int_equal(machine_walk(m, c, sz, &w), WF_NONE);
+			assert_true(w.pa == pa0);
+			sz += 4096;
+		}
+		for (va = 0; va < ((sz + 4095) & ~4095ULL) + 8 * 4096;
+		     va += 4096) {
+			int f = machine_walk(m, c, va, &w);
+			struct walk t;
+			bool hit;
+
+			if (va >= ((sz + 4095) & ~4095ULL)) {
+				assert_int_not_equal(f, WF_NONE);
+				continue;
+			}
+			assert_int_equal(f, WF_NONE);
+			assert_int_equal(!!(w.perm & P_UR), va != guard);
+			if (va != guard) {
+				assert_int_equal(machine_translate(m, c, va,
+								   ACC_READ,
+								   &t, &hit),
+						 WF_NONE);
+				assert_true(t.pa == w.pa);
+			}
+		}
+	}
+	ops->user_root(m, &pid, &name);
+	assert_int_equal(pid, 1);
+	assert_string_equal(name, "sh");
+	machine_free(m);
+}
+
 int
 main(void)
 {
@@ -430,6 +558,8 @@ main(void)
 		cmocka_unit_test(test_faults_ad),
 		cmocka_unit_test(test_layouts),
 		cmocka_unit_test(test_boot_tables),
+		cmocka_unit_test(test_xv6_boot),
+		cmocka_unit_test(test_xv6_sbrk_prop),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -45,16 +45,39 @@ static const struct riscv_kernel linux61 = {
 	.page_offset_sv32 = 0xc0000000ULL,
 };
 
+#define RISCV64_LINUX61 { \
+		.name = "6.1", \
+		.release = "Linux 6.1", \
+		.model = "Linux 6.1 riscv64 (Documentation/riscv/vm-layout.rst), " \
+			"4K pages, no KASLR; QEMU virt (RAM at 0x80000000, " \
+			"OpenSBI reserved at its start)", \
+		.data = &linux61, \
+		.struct_page_size = 64, \
+	}
+
+/* riscv64 (Sv39): Linux, and xv6, which runs Sv39 only */
 const struct kernel_profile riscv64_profiles[] = {
+	RISCV64_LINUX61,
 	{
-		.name = "6.1",
-		.release = "Linux 6.1",
-		.model = "Linux 6.1 riscv64 (Documentation/riscv/vm-layout.rst), "
-			"4K pages, no KASLR; QEMU virt (RAM at 0x80000000, "
-			"OpenSBI reserved at its start)",
+		.name = "xv6",
+		.release = "xv6-riscv",
+		.model = "xv6-riscv (github.com/mit-pdos/xv6-riscv, MIT "
+			"6.1810): Sv39, kvmmake's kernel page table, kalloc's "
+			"free list over [end, PHYSTOP), processes loaded by "
+			"exec.c; QEMU virt with 128M (PHYSTOP)",
 		.data = &linux61,
 		.struct_page_size = 64,
+		.mem_default = 128 * MiB,
+		.mem_max = 128 * MiB,
+		.mem_max_why = "PHYSTOP is KERNBASE + 128M",
+		.ops = &xv6_ops,
 	},
+	{ .name = NULL },
+};
+
+/* riscv64-sv48, riscv64-sv57 */
+const struct kernel_profile riscv64_sv_profiles[] = {
+	RISCV64_LINUX61,
 	{ .name = NULL },
 };
 
@@ -470,6 +493,8 @@ riscv_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	char have[32];
 	int i;
 
+	if (m->profile->ops == &xv6_ops)
+		return xv6_setup(m, o, e);
 	mmu->va_bits = (u8)(m->arch->is64 ? o->va_bits : 32);
 	if (riscv_mmu_init(mmu, e))
 		return -EINVAL;
@@ -621,6 +646,8 @@ riscv_paging_init(struct machine *m, struct error *e)
 	u64 ram_end = m->ram_start + m->ram_size;
 	int r;
 
+	if (m->profile->ops == &xv6_ops)
+		return xv6_paging_init(m, e);
 	m->swapper_pg_dir = kpa(m, isym(m, "swapper_pg_dir"));
 	reserve_boot(m);
 	if (m->arch->is64)

@@ -623,7 +623,7 @@ const struct arch arch_riscv64 = {
 const struct arch arch_riscv64_sv48 = {
 	.name = "riscv64-sv48",
 	.summary = "64-bit RISC-V in Sv48: 4 levels, 2M/1G/512G superpages",
-	.profiles = riscv64_profiles,
+	.profiles = riscv64_sv_profiles,
 	.va_bits_choices = { 48, 0 },
 	.va_bits_help = "48 (Sv48); riscv64 takes 39, 48 or 57",
 	RISCV_COMMON,
@@ -633,7 +633,7 @@ const struct arch arch_riscv64_sv57 = {
 	.name = "riscv64-sv57",
 	.summary = "64-bit RISC-V in Sv57: 5 levels, 2M/1G/512G/256T "
 		"superpages",
-	.profiles = riscv64_profiles,
+	.profiles = riscv64_sv_profiles,
 	.va_bits_choices = { 57, 0 },
 	.va_bits_help = "57 (Sv57); riscv64 takes 39, 48 or 57",
 	RISCV_COMMON,

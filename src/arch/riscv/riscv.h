@@ -69,6 +69,12 @@ int riscv_satp_decode(const struct mmu *mmu, u64 satp, u64 *root,
 unsigned riscv_satp_mode(const struct mmu *mmu);
 const char *riscv_satp_mode_name(unsigned mode);
 
+/* xv6.c: --kernel xv6 */
+extern const struct kernel_ops xv6_ops;
+int xv6_setup(struct machine *m, const struct machine_opts *o,
+	      struct error *e);
+int xv6_paging_init(struct machine *m, struct error *e);
+
 /* init.c */
 int riscv_mmu_init(struct mmu *mmu, struct error *e);
 int riscv_setup(struct machine *m, const struct machine_opts *o,
@@ -84,6 +90,7 @@ void riscv_ksyms(struct machine *m);
 void riscv_layout_syms(struct machine *m);
 #define RISCV_RAM_BASE		0x80000000ULL
 extern const struct kernel_profile riscv64_profiles[];
+extern const struct kernel_profile riscv64_sv_profiles[];
 extern const struct kernel_profile riscv32_profiles[];
 
 /* image.c */
