@@ -214,9 +214,11 @@ judge(const struct scan *s, struct roots_scan *rs, u64 pa, unsigned nent)
 	 * swapper_pg_dir, what a CPU in a kernel thread holds.
 	 */
 	if (c.ktext)
-		c.score += t.user_pages ? 50 : 53;
+		c.score += 50;
 	else if (c.kmapped)
 		c.score += 15;
+	if (t.kernel_pages && !t.user_pages)
+		c.score += 3;
 	for (i = 0; i < s->m->ncpus; i++)
 		if (s->m->cpu[i].root_valid[s->which] &&
 		    s->m->cpu[i].root[s->which] == pa)

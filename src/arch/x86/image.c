@@ -446,8 +446,8 @@ x86_image_mmu(struct machine *m, struct error *e)
 
 /*
  * How Linux fills a pgd: every entry of the user half is a _PAGE_TABLE
- * (User set); a PAE pgd has its four pmds preallocated
- * (PREALLOCATED_PMDS), each a different page.
+ * (User set); a PAE pgd has the kernel's pmd in its last entry and
+ * each of its pmds (PREALLOCATED_PMDS) is a different page.
  */
 bool
 x86_root_plausible(const struct mmu *mmu, const u8 *table, u64 size,
@@ -461,8 +461,11 @@ x86_root_plausible(const struct mmu *mmu, const u8 *table, u64 size,
 		e = 0;
 		memcpy(&e, table + i * esize, esize);
 		if (mmu->arch == &arch_i386_pae) {
-			if (!(e & _PAGE_PRESENT))
-				return false;
+			if (!(e & _PAGE_PRESENT)) {
+				if (i + 1 == n)	/* the kernel's pmd */
+					return false;
+				continue;
+			}
 			for (j = 0; j < i; j++) {
 				f = 0;
 				memcpy(&f, table + j * esize, esize);
