@@ -13,18 +13,16 @@ show_cand(struct ctx *ctx, const struct root_cand *c)
 	char notes[96];
 
 	snprintf(notes, sizeof(notes), "%s%s%s%s",
-		 c->ktext ? "maps the kernel" : c->kmapped ?
-		 "maps _stext" : "",
+		 c->ktext ? " kernel" : c->kmapped ? " _stext" : "",
 		 m->swapper_pg_dir == c->pa && m->swapper_pg_dir ?
-		 ", swapper_pg_dir" : "",
-		 c->current ? ", loaded" : "",
-		 c->bad ? ", malformed entries below" : "");
-	out_printf(ctx, "  %s %5d %7u %8s %6llu %8s %8s  %s\n", fpa(m, c->pa),
+		 " swapper" : "", c->current ? " cpu" : "",
+		 c->bad ? " bad" : "");
+	out_printf(ctx, "  %s %5d %4u %7s %6llu %7s %7s %s\n", fpa(m, c->pa),
 		   c->score, c->entries, fsize(c->pages * PAGE_SIZE),
 		   (unsigned long long)c->ranges,
 		   c->kernel_pages ? fsize(c->kernel_pages * PAGE_SIZE) : "-",
 		   c->user_pages ? fsize(c->user_pages * PAGE_SIZE) : "-",
-		   notes[0] == ',' ? notes + 2 : notes);
+		   notes[0] ? notes + 1 : "");
 	j_obj(ctx, NULL);
 	j_hex(ctx, "pa", c->pa);
 	j_int(ctx, "score", c->score);
@@ -78,12 +76,12 @@ roots_run(struct ctx *ctx)
 				 "no root to offer", (unsigned long long)rs.tables,
 				 fsize(m->phys.total), a->name, rn);
 	}
-	out_printf(ctx, "%s page-table roots (%s) in %s of RAM: %d shown of "
-		   "the %llu blocks scanned, best first\n", a->name, rn,
-		   fsize(m->phys.total), rs.n, (unsigned long long)rs.tables);
+	out_printf(ctx, "%s roots (%s): %d best of %llu blocks in %s of RAM\n",
+		   a->name, rn, rs.n, (unsigned long long)rs.tables,
+		   fsize(m->phys.total));
 	out_printf(ctx, "kernel check: %s\n", rs.kcheck);
-	out_printf(ctx, "  %-*s score entries   mapped ranges   kernel     user"
-		   "  notes\n", (int)strlen(fpa(m, 0)), rn);
+	out_printf(ctx, "  %-*s score  ent  mapped ranges  kernel    user "
+		   "notes\n", (int)strlen(fpa(m, 0)), rn);
 	for (i = 0; i < rs.n; i++)
 		show_cand(ctx, &rs.c[i]);
 	j_arr_end(ctx);
@@ -119,8 +117,13 @@ const struct cmd cmd_roots = {
 	"kallsyms) a candidate that translates init_uts_ns to the utsname\n"
 	"\"Linux\" and the release scores highest ('maps the kernel'); one\n"
 	"that maps only _stext scores less.  Without them the score rests on\n"
-	"structure alone, and a table that maps more ranks higher.  'loaded'\n"
-	"marks a root a CPU holds now.\n"
+	"structure alone, and a table that maps more ranks higher; the\n"
+	"kernel's own table (kernel pages and no user pages) a little higher.\n"
+	"Columns: the score, the table's non-empty entries (ent), the memory\n"
+	"mapped, its runs of contiguous addresses, the kernel's and the\n"
+	"user's half.  Notes: kernel (maps the image's kernel), _stext (maps\n"
+	"_stext only), swapper (the machine's swapper_pg_dir), cpu (a CPU\n"
+	"holds it now), bad (malformed entries below, which cost score).\n"
 	"\n"
 	"--cr3 auto (--ttbr0 auto, --ttbr1 auto) when opening an image uses\n"
 	"the best candidate and `machine` says so.  When no block is\n"
