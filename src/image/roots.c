@@ -189,6 +189,42 @@ log2u(u64 v)
 }
 
 /*
+ * The kernel's own table maps it and no user space: init_top_pgt,
+ * swapper_pg_dir, what a CPU in a kernel thread holds.
+ */
+static void
+kernel_score(struct root_cand *c, const struct tally *t)
+{
+	if (c->ktext)
+		c->score += 50;
+	else if (c->kmapped)
+		c->score += 15;
+	if (t->kernel_pages && !t->user_pages)
+		c->score += 3;
+}
+
+/*
+ * A user-space root of a machine with a root for each half (arm64's
+ * TTBR0): a process maps many runs of small pages, where the kernel's
+ * own table (which translates the kernel as TTBR1) and an identity map
+ * of RAM in a few blocks map much in few runs.
+ */
+static void
+user_score(const struct scan *s, struct root_cand *c, const struct tally *t)
+{
+	struct scan k = *s;
+	bool mapped;
+
+	k.which = 1;
+	c->score = 10 + MIN(40, 4 * log2u(t->ranges + 1)) -
+		(int)MIN(t->bad, 20);
+	if (maps_kernel(&k, c->pa, &mapped) || mapped) {
+		c->ktext = c->kmapped = true;
+		c->score -= 30;
+	}
+}
+
+/*
  * Score a table whose top level is well-formed: 0 when what it maps is
  * not plausible.
  */
@@ -209,16 +245,10 @@ judge(const struct scan *s, struct roots_scan *rs, u64 pa, unsigned nent)
 	c.bad = t.bad;
 	c.ktext = maps_kernel(s, pa, &c.kmapped);
 	c.score = 10 + MIN(40, 2 * log2u(t.pages)) - (int)MIN(t.bad, 20);
-	/*
-	 * The kernel's own table maps it and no user space: init_top_pgt,
-	 * swapper_pg_dir, what a CPU in a kernel thread holds.
-	 */
-	if (c.ktext)
-		c.score += 50;
-	else if (c.kmapped)
-		c.score += 15;
-	if (t.kernel_pages && !t.user_pages)
-		c.score += 3;
+	if (s->mmu->va_mode == VA_SPLIT && s->which == 0)
+		user_score(s, &c, &t);
+	else
+		kernel_score(&c, &t);
 	for (i = 0; i < s->m->ncpus; i++)
 		if (s->m->cpu[i].root_valid[s->which] &&
 		    s->m->cpu[i].root[s->which] == pa)

@@ -4,7 +4,7 @@
 # --cr3 auto must pick it and say so; a LiME dump (no CR3, no notes read
 # for roots) opens with --cr3 auto; an image with no page table makes
 # roots say so and --cr3 auto fail.  Simulated riscv machines, saved,
-# are found too.
+# are found too, and arm64's user-space tables apart from the kernel's.
 MKDUMP=$(dirname "$PTWALK")/mkdump
 t=$(mktemp -d)
 for n in x86_64 i386 i386-pae-1g arm64 arm; do
@@ -16,6 +16,8 @@ for n in x86_64 i386 i386-pae-1g arm64 arm; do
 	echo "$n: swapper_pg_dir translates to $($PTWALK -q -i "$t/core" $sym -c 'translate swapper_pg_dir' | tail -n 1)"
 	$PTWALK -q -i "$t/core" $sym $opt auto -c 'machine; roots -n 3' 2>&1 |
 		grep -E '^(roots|cr3 |ttbr|kernel check|  [0-9a-z]+ )'
+	# arm64's user-space tables (TTBR0): processes, not the kernel's
+	[ $n = arm64 ] && $PTWALK -q -i "$t/core" -c 'roots --user -n 3' | sed -n 3,6p
 done
 echo "-- a LiME dump: no arch, no root"
 xz -dc ../../testdata/images/x86_64.core.xz >"$t/core"
