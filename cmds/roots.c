@@ -115,7 +115,7 @@ const struct cmd cmd_roots = {
 	"the runs of contiguous addresses, how much lies in the kernel's and\n"
 	"in the user's half.  When the image's kernel is known (VMCOREINFO,\n"
 	"kallsyms) a candidate that translates init_uts_ns to the utsname\n"
-	"\"Linux\" and the release scores highest ('maps the kernel'); one\n"
+	"\"Linux\" and the release scores highest (note: kernel); one\n"
 	"that maps only _stext scores less.  Without them the score rests on\n"
 	"structure alone, and a table that maps more ranks higher; the\n"
 	"kernel's own table (kernel pages and no user pages) a little higher.\n"
