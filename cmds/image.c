@@ -5,6 +5,23 @@
 #include "ptwalk/image.h"
 #include "ptwalk/out.h"
 
+/* --cr3 PADDR, or auto: the best root a scan finds (roots). */
+static int
+root_opt(struct ctx *ctx, const char *v, const char *name,
+	 struct image_opts *o, int r)
+{
+	if (v == NULL)
+		return 0;
+	if (!strcmp(v, "auto")) {
+		o->root_auto[r] = true;
+		return 0;
+	}
+	if (arg_u64(ctx, v, name, &o->root[r]))
+		return -1;
+	o->have_root[r] = true;
+	return 0;
+}
+
 static int
 image_run(struct ctx *ctx)
 {
@@ -22,21 +39,10 @@ image_run(struct ctx *ctx)
 	o.path = args->argv[0];
 	o.arch = arch;
 	o.symbols = args_get(ctx, "--symbols");
-	if (cr3 != NULL) {
-		if (arg_u64(ctx, cr3, "--cr3", &o.root[0]))
-			return -1;
-		o.have_root[0] = true;
-	}
-	if (t0 != NULL) {
-		if (arg_u64(ctx, t0, "--ttbr0", &o.root[0]))
-			return -1;
-		o.have_root[0] = true;
-	}
-	if (t1 != NULL) {
-		if (arg_u64(ctx, t1, "--ttbr1", &o.root[1]))
-			return -1;
-		o.have_root[1] = true;
-	}
+	if (root_opt(ctx, cr3, "--cr3", &o, 0) ||
+	    root_opt(ctx, t0, "--ttbr0", &o, 0) ||
+	    root_opt(ctx, t1, "--ttbr1", &o, 1))
+		return -1;
 	if (base != NULL && arg_u64(ctx, base, "--phys-base", &o.phys_base))
 		return -1;
 	error_clear(&e);
@@ -62,9 +68,12 @@ image_run(struct ctx *ctx)
 static const struct cmd_opt image_opts[] = {
 	{ "--arch", "ARCH", "arch", "the architecture (required for a raw "
 	  "dump; must match an ELF core)" },
-	{ "--cr3", "PADDR", NULL, "x86: the page-table root of every CPU" },
-	{ "--ttbr0", "PADDR", NULL, "arm, arm64: the TTBR0 of every CPU" },
-	{ "--ttbr1", "PADDR", NULL, "arm64: the TTBR1 of every CPU" },
+	{ "--cr3", "PADDR", "word", "x86, riscv: the page-table root of "
+	  "every CPU; auto: the best a scan finds (roots)" },
+	{ "--ttbr0", "PADDR", "word", "arm, arm64: the TTBR0 of every "
+	  "CPU, or auto" },
+	{ "--ttbr1", "PADDR", "word", "arm64: the TTBR1 of every CPU, or "
+	  "auto" },
 	{ "--phys-base", "PADDR", NULL, "raw dump: physical address of the "
 	  "first byte (default 0)" },
 	{ "--symbols", "FILE", "file", "the kernel's symbols from a System.map "

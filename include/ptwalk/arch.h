@@ -536,6 +536,20 @@ struct arch {
 	 */
 	bool (*image_match)(const struct arch *a, const struct image_info *ii);
 	int (*image_setup)(struct machine *m, struct error *e);
+	/*
+	 * The image's paging mode alone (features, levels, address widths),
+	 * before its roots are known: what a scan for roots walks with
+	 * (src/image/roots.c).  NULL: roots cannot be scanned for.
+	 */
+	int (*image_mmu)(struct machine *m, struct error *e);
+	/*
+	 * The arch's own checks of a candidate top-level table of size bytes
+	 * (after the generic ones: entries decode, tables lie in RAM): how
+	 * Linux fills its pgds.  user_end: the first index of the kernel's
+	 * half (nent when unknown).  NULL: none.
+	 */
+	bool (*root_plausible)(const struct mmu *mmu, const u8 *table,
+			       u64 size, unsigned user_end);
 	void (*save_notes)(struct machine *m, struct strbuf *notes);
 	void (*save_vmcoreinfo)(struct machine *m, struct strbuf *sb);
 };

@@ -33,6 +33,7 @@ struct image_opts {
 	const char *arch;	/* --arch, or NULL */
 	u64 root[2];		/* --cr3 / --ttbr0 --ttbr1 */
 	bool have_root[2];
+	bool root_auto[2];	/* --cr3 auto: the best root a scan finds */
 	u64 phys_base;		/* raw images: physical address of byte 0 */
 	const char *symbols;	/* --symbols: a System.map or a vmlinux */
 };
@@ -50,7 +51,7 @@ struct image_info {
 	struct vmci_index *vmci;	/* its lines by key (vmcoreinfo_index) */
 	char *features;		/* the "PTWALK" note: CPU features, or NULL */
 	struct image_opts opts;	/* what the command line said */
-	char root_from[96];	/* where the roots came from */
+	char root_from[256];	/* where the roots came from */
 	char direct_from[160];	/* how the direct map was found (or not) */
 	char layout_note[240];	/* what the layout facts rest on */
 	const char *reg_names[8];	/* of struct cpu regs[] (x86: cr0...) */

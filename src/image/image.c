@@ -21,6 +21,7 @@
 #include "ptwalk/kallsyms.h"
 #include "ptwalk/ksym.h"
 #include "ptwalk/ktypes.h"
+#include "ptwalk/roots.h"
 
 #include "image_fmt.h"
 
@@ -544,6 +545,42 @@ check_roots(struct machine *m)
 	}
 }
 
+/*
+ * --cr3 auto (--ttbr0, --ttbr1): the paging mode alone, then the best
+ * root a scan of memory finds, as if given; from says so.
+ */
+static int
+auto_roots(struct machine *m, char *from, size_t n, struct error *e)
+{
+	struct image_opts *o = &m->img->opts;
+	const struct arch *a = m->arch;
+	char one[160];
+	int r;
+
+	from[0] = 0;
+	if (a->image_mmu == NULL)
+		return error_set(e, -EINVAL, "--%s auto: ptwalk cannot scan "
+				 "%s images for page tables", o->root_auto[0] ?
+				 "cr3" : "ttbr1", a->name);
+	if (a->image_mmu(m, e))
+		return -1;
+	for (r = 0; r < 2; r++) {
+		const char *opt = a->root_name[1] != NULL ?
+			(r ? "ttbr1" : "ttbr0") :
+			a->root_name[0] != NULL &&
+			!strcmp(a->root_name[0], "ttbr0") ? "ttbr0" : "cr3";
+
+		if (!o->root_auto[r])
+			continue;
+		if (roots_auto(m, r, opt, &o->root[r], one, sizeof(one), e))
+			return -1;
+		o->have_root[r] = true;
+		snprintf(from + strlen(from), n - strlen(from), "%s%s",
+			 from[0] ? "; " : "", one);
+	}
+	return 0;
+}
+
 /* The file is mapped: read its format and build the machine. */
 static int
 open_mapped(void *arg)
@@ -555,6 +592,7 @@ open_mapped(void *arg)
 	const struct arch *a;
 	struct machine *m;
 	const char *why;
+	char from[sizeof(ii->root_from)] = "";
 	int fmt;
 
 	why = compressed(op->ph.map, op->ph.map_len);
@@ -584,7 +622,7 @@ open_mapped(void *arg)
 	a = pick_arch(ii, e);
 	if (a == NULL)
 		return -1;
-	if (o->have_root[1] && a->root_name[1] == NULL)
+	if ((o->have_root[1] || o->root_auto[1]) && a->root_name[1] == NULL)
 		return error_set(e, -EINVAL, "--ttbr1: %s has a single "
 				 "page-table root (%s)", a->name,
 				 a->root_name[0]);
@@ -610,8 +648,14 @@ open_mapped(void *arg)
 			return -1;
 		symfile_early(m, op->sf);
 	}
+	if ((o->root_auto[0] || o->root_auto[1]) &&
+	    auto_roots(m, from, sizeof(from), e))
+		return -1;
 	if (a->image_setup(m, e))
 		return -1;
+	if (from[0])
+		snprintf(m->img->root_from, sizeof(m->img->root_from), "%s",
+			 from);
 	/* the levels may have changed with the features: new TLBs */
 	if (machine_mmu_ready(m, e))
 		return -1;

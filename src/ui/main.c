@@ -336,10 +336,18 @@ machine_option(int c, const char *arg, struct run_opts *o)
 		o->io.path = arg;
 		return 0;
 	case 1020:
+		if (!strcmp(arg, "auto")) {
+			o->io.root_auto[0] = true;
+			return 0;
+		}
 		o->io.have_root[0] = true;
 		return parse_size(arg, "--cr3", &o->io.root[0]) ? 2 : 0;
 	case 1022:
 	case 1023:
+		if (!strcmp(arg, "auto")) {
+			o->io.root_auto[c - 1022] = true;
+			return 0;
+		}
 		o->io.have_root[c - 1022] = true;
 		return parse_size(arg, c == 1022 ? "--ttbr0" : "--ttbr1",
 				  &o->io.root[c - 1022]) ? 2 : 0;
@@ -513,7 +521,8 @@ open_machine(struct run_opts *o, struct machine **mp)
 				fprintf(stderr, "ptwalk: warning: %s\n",
 					m->img->warn[i]);
 	} else {
-		if (o->io.have_root[0] || o->io.have_root[1] || o->io.phys_base ||
+		if (o->io.have_root[0] || o->io.have_root[1] ||
+		    o->io.root_auto[0] || o->io.root_auto[1] || o->io.phys_base ||
 		    o->io.symbols)
 			return bad("%s", "--cr3, --ttbr0, --ttbr1, --phys-base and "
 				   "--symbols go with --image FILE");

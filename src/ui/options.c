@@ -114,12 +114,15 @@ const struct option_doc option_docs[] = {
 	  "roots come from the file when it says (QEMU's CPU notes, "
 	  "VMCOREINFO), else give --arch and --cr3", "file", 'i', NULL },
 	{ "cr3", 0, "PADDR", "with --image: the page-table root of every "
-	  "CPU (x86 CR3), overriding the file's", NULL, 1020, NULL },
+	  "CPU (x86 CR3; riscv satp's PPN << 12), overriding the file's; "
+	  "'auto': the best table a scan of memory finds (see roots)",
+	  "words:auto", 1020, NULL },
 	{ "ttbr0", 0, "PADDR", "with --image of arm or arm64: the TTBR0 "
-	  "root of every CPU (arm: all addresses; arm64: user space)", NULL,
-	  1022, NULL },
+	  "root of every CPU (arm: all addresses; arm64: user space), or "
+	  "'auto'", "words:auto", 1022, NULL },
 	{ "ttbr1", 0, "PADDR", "with --image of arm64: the TTBR1 root (the "
-	  "kernel's swapper_pg_dir) of every CPU", NULL, 1023, NULL },
+	  "kernel's swapper_pg_dir) of every CPU, or 'auto'", "words:auto",
+	  1023, NULL },
 	{ "phys-base", 0, "PADDR", "with --image of a raw dump: the physical "
 	  "address of the file's first byte (default 0)", NULL, 1021, NULL },
 	{ "symbols", 0, "FILE", "with --image: the kernel's symbols from a "

@@ -150,6 +150,9 @@ void arm_regions(struct machine *m, const struct arm_variant *v);
 /* image.c */
 bool arm_image_match(const struct arch *a, const struct image_info *ii);
 int arm_image_setup(struct machine *m, struct error *e);
+int arm_image_mmu(struct machine *m, struct error *e);
+bool arm_root_plausible(const struct mmu *mmu, const u8 *table, u64 size,
+			unsigned user_end);
 void arm_save_notes(struct machine *m, struct strbuf *notes);
 void arm_save_vmcoreinfo(struct machine *m, struct strbuf *sb);
 /* Link a PTE page into both first-level words of a Linux pgd entry. */

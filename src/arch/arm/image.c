@@ -54,6 +54,48 @@ variant(const struct image_info *ii)
 	return arm_find_variant("3.x");
 }
 
+int
+arm_image_mmu(struct machine *m, struct error *e)
+{
+	const struct arm_variant *v = variant(m->img);
+
+	arm_mmu_variant(&m->mmu, v);
+	if (arm_mmu_init(&m->mmu, e))
+		return -EINVAL;
+	m->profile = arm_profile_of(v);
+	m->opts.variant = v->name;
+	return 0;
+}
+
+/*
+ * How Linux fills a pgd: a Linux pmd is two hardware entries, and
+ * pmd_populate writes both, pointing at the two 1K hardware tables that
+ * lie side by side in one page (arch/arm/include/asm/pgalloc.h); no
+ * entry is non-zero without being a table or a section.
+ */
+bool
+arm_root_plausible(const struct mmu *mmu, const u8 *table, u64 size,
+		   unsigned user_end)
+{
+	unsigned i, n = (unsigned)(size / 4);
+	u32 e0, e1;
+
+	(void)mmu;
+	(void)user_end;
+	for (i = 0; i + 1 < n; i += 2) {
+		memcpy(&e0, table + i * 4, 4);
+		memcpy(&e1, table + i * 4 + 4, 4);
+		if ((e0 & PMD_TYPE_MASK) == PMD_TYPE_TABLE ||
+		    (e1 & PMD_TYPE_MASK) == PMD_TYPE_TABLE) {
+			if ((e0 & PMD_TYPE_MASK) != PMD_TYPE_TABLE ||
+			    (e1 & PMD_TYPE_MASK) != PMD_TYPE_TABLE ||
+			    (e1 & ~0x3ffU) != (e0 & ~0x3ffU) + 0x400)
+				return false;
+		}
+	}
+	return true;
+}
+
 /*
  * PAGE_OFFSET: the VMCOREINFO's, else the VMSPLIT choice whose first
  * address the page tables map to PHYS_OFFSET.
@@ -143,17 +185,15 @@ arm_image_setup(struct machine *m, struct error *e)
 {
 	struct image_info *ii = m->img;
 	struct layout *L = &m->lay;
-	const struct arm_variant *v = variant(ii);
+	const struct arm_variant *v;
 	u64 swapper, po, root = 0;
 	const struct ksym *ks = machine_ksym(m, "swapper_pg_dir");
 	bool have_swapper, from_map = false;
 	int i, nroot = 0;
 
-	arm_mmu_variant(&m->mmu, v);
-	if (arm_mmu_init(&m->mmu, e))
+	if (arm_image_mmu(m, e))
 		return -EINVAL;
-	m->profile = arm_profile_of(v);
-	m->opts.variant = v->name;
+	v = variant(ii);
 	L->phys_offset = vmcoreinfo_or(ii, "NUMBER(PHYS_OFFSET)",
 			       m->phys.r[0].start & ~(16 * MiB - 1));
 	po = vmcoreinfo_or(ii, "NUMBER(PAGE_OFFSET)", 0xC0000000ULL);

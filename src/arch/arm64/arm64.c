@@ -724,6 +724,7 @@ const struct arch arch_arm64 = {
 	.words = &arm64_words,
 	.image_match = arm64_image_match,
 	.image_setup = arm64_image_setup,
+	.image_mmu = arm64_image_mmu,
 	.save_notes = arm64_save_notes,
 	.save_vmcoreinfo = arm64_save_vmcoreinfo,
 	.decode = arm64_decode,

@@ -25,6 +25,7 @@ void arm64_layout_syms(struct machine *m);
 /* image.c */
 bool arm64_image_match(const struct arch *a, const struct image_info *ii);
 int arm64_image_setup(struct machine *m, struct error *e);
+int arm64_image_mmu(struct machine *m, struct error *e);
 void arm64_save_notes(struct machine *m, struct strbuf *notes);
 void arm64_save_vmcoreinfo(struct machine *m, struct strbuf *sb);
 

@@ -27,15 +27,12 @@ arm64_image_match(const struct arch *a, const struct image_info *ii)
 }
 
 int
-arm64_image_setup(struct machine *m, struct error *e)
+arm64_image_mmu(struct machine *m, struct error *e)
 {
 	struct image_info *ii = m->img;
 	struct mmu *mmu = &m->mmu;
-	struct layout *L = &m->lay;
-	u64 v, vb = 48, voff = 0, swapper = 0, kaslr = 0, end;
-	bool have_voff, have_swapper;
+	u64 v, vb = 48;
 	unsigned f = 0;
-	int i, nroot = 0;
 
 	/* VA_BITS: ptwalk's note, the VMCOREINFO, or TCR_EL1.T1SZ */
 	if (!ptwalk_note_u64(ii, "va_bits", &vb) &&
@@ -55,8 +52,21 @@ arm64_image_setup(struct machine *m, struct error *e)
 	if (v < 32 || v > 48)
 		v = PA_BITS_LINUX;
 	mmu->pa_bits = (u8)v;
-	if (arm64_mmu_init(mmu, e))
+	return arm64_mmu_init(mmu, e) ? -EINVAL : 0;
+}
+
+int
+arm64_image_setup(struct machine *m, struct error *e)
+{
+	struct image_info *ii = m->img;
+	struct layout *L = &m->lay;
+	u64 v, vb, voff = 0, swapper = 0, kaslr = 0, end;
+	bool have_voff, have_swapper;
+	int i, nroot = 0;
+
+	if (arm64_image_mmu(m, e))
 		return -EINVAL;
+	vb = m->mmu.va_bits;
 	vmcoreinfo_add_symbols(m);
 
 	/* the layout that follows from VA_BITS, then what the file says */

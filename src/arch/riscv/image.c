@@ -28,8 +28,8 @@ riscv_image_match(const struct arch *a, const struct image_info *ii)
 	return a == &arch_riscv64;
 }
 
-static int
-image_mode(struct machine *m, struct error *e)
+int
+riscv_image_mmu(struct machine *m, struct error *e)
 {
 	struct image_info *ii = m->img;
 	struct mmu *mmu = &m->mmu;
@@ -58,6 +58,33 @@ image_mode(struct machine *m, struct error *e)
 	mmu->features = f;
 	mmu->va_bits = (u8)vb;
 	return riscv_mmu_init(mmu, e);
+}
+
+/*
+ * The privileged spec reserves D, A and U in a pointer to the next level
+ * (Linux's _PAGE_TABLE is V alone), and Linux's pgds hold no other
+ * non-zero entries than valid ones.
+ */
+bool
+riscv_root_plausible(const struct mmu *mmu, const u8 *table, u64 size,
+		     unsigned user_end)
+{
+	unsigned esize = mmu->arch->is64 ? 8 : 4, i;
+	u64 e;
+
+	(void)user_end;
+	for (i = 0; i < size / esize; i++) {
+		e = 0;
+		memcpy(&e, table + i * esize, esize);
+		if (e == 0)
+			continue;
+		if (!(e & RV_V))
+			return false;
+		if (!(e & (RV_R | RV_W | RV_X)) &&
+		    (e & (RV_A | RV_D | RV_U)))
+			return false;
+	}
+	return true;
 }
 
 /* The roots of every hart: --cr3, ptwalk's note, the VMCOREINFO. */
@@ -111,7 +138,7 @@ riscv_image_setup(struct machine *m, struct error *e)
 	u64 off, swapper = 0, end;
 	bool have_swapper;
 
-	if (image_mode(m, e))
+	if (riscv_image_mmu(m, e))
 		return -EINVAL;
 	vmcoreinfo_add_symbols(m);
 	if (m->arch->is64)

@@ -98,6 +98,9 @@ struct image_info;
 struct strbuf;
 bool riscv_image_match(const struct arch *a, const struct image_info *ii);
 int riscv_image_setup(struct machine *m, struct error *e);
+int riscv_image_mmu(struct machine *m, struct error *e);
+bool riscv_root_plausible(const struct mmu *mmu, const u8 *table, u64 size,
+			  unsigned user_end);
 void riscv_save_notes(struct machine *m, struct strbuf *notes);
 void riscv_save_vmcoreinfo(struct machine *m, struct strbuf *sb);
 

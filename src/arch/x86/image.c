@@ -411,7 +411,7 @@ layout_32(struct machine *m)
 }
 
 int
-x86_image_setup(struct machine *m, struct error *e)
+x86_image_mmu(struct machine *m, struct error *e)
 {
 	struct image_info *ii = m->img;
 	struct mmu *mmu = &m->mmu;
@@ -434,10 +434,6 @@ x86_image_setup(struct machine *m, struct error *e)
 		mmu->pa_mask = GENMASK(bits - 1, 0);
 		x86_set_decoder(mmu);
 	}
-	ii->reg_names[X86_CR0] = "cr0";
-	ii->reg_names[X86_CR2] = "cr2";
-	ii->reg_names[X86_CR3] = "cr3";
-	ii->reg_names[X86_CR4] = "cr4";
 	/*
 	 * QEMU's TCG page walker sets the accessed bit of PAE PDPTEs, a bit
 	 * hardware reserves there (Intel SDM 4.4.1): a dump taken under QEMU
@@ -445,6 +441,58 @@ x86_image_setup(struct machine *m, struct error *e)
 	 */
 	if (m->arch == &arch_i386_pae)
 		mmu->rsvd_table[LVL_PGD] &= ~(u64)_PAGE_ACCESSED;
+	return 0;
+}
+
+/*
+ * How Linux fills a pgd: every entry of the user half is a _PAGE_TABLE
+ * (User set); a PAE pgd has the kernel's pmd in its last entry and
+ * each of its pmds (PREALLOCATED_PMDS) is a different page.
+ */
+bool
+x86_root_plausible(const struct mmu *mmu, const u8 *table, u64 size,
+		   unsigned user_end)
+{
+	unsigned esize = mmu->arch->is64 || mmu->arch == &arch_i386_pae ? 8 : 4;
+	unsigned i, j, n = (unsigned)(size / esize);
+	u64 e, f;
+
+	for (i = 0; i < n; i++) {
+		e = 0;
+		memcpy(&e, table + i * esize, esize);
+		if (mmu->arch == &arch_i386_pae) {
+			if (!(e & _PAGE_PRESENT)) {
+				if (i + 1 == n)	/* the kernel's pmd */
+					return false;
+				continue;
+			}
+			for (j = 0; j < i; j++) {
+				f = 0;
+				memcpy(&f, table + j * esize, esize);
+				if ((e & PAGE_MASK) == (f & PAGE_MASK))
+					return false;
+			}
+		} else if (i < user_end && (e & _PAGE_PRESENT) &&
+			   !(e & _PAGE_USER)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+int
+x86_image_setup(struct machine *m, struct error *e)
+{
+	struct image_info *ii = m->img;
+	int r;
+
+	r = x86_image_mmu(m, e);
+	if (r)
+		return r;
+	ii->reg_names[X86_CR0] = "cr0";
+	ii->reg_names[X86_CR2] = "cr2";
+	ii->reg_names[X86_CR3] = "cr3";
+	ii->reg_names[X86_CR4] = "cr4";
 	r = set_roots(m, e);
 	if (r)
 		return r;

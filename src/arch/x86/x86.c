@@ -634,6 +634,8 @@ x86_describe(const struct mmu *mmu, struct strbuf *sb)
 	.setup = x86_setup, \
 	.image_match = x86_image_match, \
 	.image_setup = x86_image_setup, \
+	.image_mmu = x86_image_mmu, \
+	.root_plausible = x86_root_plausible, \
 	.save_notes = x86_save_notes, \
 	.save_vmcoreinfo = x86_save_vmcoreinfo, \
 	.paging_init = x86_paging_init, \

@@ -46,6 +46,9 @@ int x86_mmu_init(struct mmu *mmu, struct error *e);
 /* image.c */
 bool x86_image_match(const struct arch *a, const struct image_info *ii);
 int x86_image_setup(struct machine *m, struct error *e);
+int x86_image_mmu(struct machine *m, struct error *e);
+bool x86_root_plausible(const struct mmu *mmu, const u8 *table, u64 size,
+			unsigned user_end);
 void x86_save_notes(struct machine *m, struct strbuf *notes);
 void x86_save_vmcoreinfo(struct machine *m, struct strbuf *sb);
 
