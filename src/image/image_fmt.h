@@ -38,6 +38,12 @@ int flat_read(const struct flat *f, u64 off, void *dst, u64 len, bool holes,
 void flat_free(struct flat *f);
 int lime_open(struct phys *ph, struct image_info *ii, struct error *e);
 
+/* kdump_save.c: m as a kdump-compressed dump on fd (save --format kdump) */
+struct save_opts;
+struct strbuf;
+int kdump_save(struct machine *m, int fd, const struct strbuf *notes,
+	       const char *vi, const struct save_opts *o, struct error *e);
+
 /* image.c: the notes of a core, one at a time or a buffer of them */
 void image_note(struct image_info *ii, const char *name, u32 namesz, u32 type,
 		const u8 *desc, u32 descsz, int *nprs, int *narch);
