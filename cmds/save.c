@@ -86,12 +86,12 @@ save_run(struct ctx *ctx)
 }
 
 static const struct cmd_opt save_cmd_opts[] = {
-	{ "--format", "elf|kdump", "expr:elf,kdump", "the file's format "
+	{ "--format", "elf|kdump", "words:elf,kdump", "the file's format "
 	  "(default elf)" },
-	{ "--compress", "ALGO", "expr:zlib,lzo,snappy,zstd,none",
+	{ "--compress", "ALGO", "words:zlib,lzo,snappy,zstd,none",
 	  "kdump: compress each page with zlib (default), lzo, snappy or "
 	  "zstd, or not" },
-	{ "--dump-level", "N", NULL, "kdump: 1 leaves out zero pages "
+	{ "--dump-level", "N", "word", "kdump: 1 leaves out zero pages "
 	  "(default 0)" },
 	{ NULL, NULL, NULL, NULL },
 };

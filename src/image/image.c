@@ -177,7 +177,7 @@ image_notes_buf(struct image_info *ii, const u8 *buf, u64 size, int *nprs,
  * PTWALK note: the roots and registers of each CPU that QEMU's notes do
  * not carry on arm and arm64.
  */
-static void
+void
 ptwalk_note_cpus(struct image_info *ii)
 {
 	const char *p = ii->features;

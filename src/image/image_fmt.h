@@ -49,5 +49,7 @@ void image_note(struct image_info *ii, const char *name, u32 namesz, u32 type,
 		const u8 *desc, u32 descsz, int *nprs, int *narch);
 int image_notes_buf(struct image_info *ii, const u8 *buf, u64 size, int *nprs,
 		    int *narch);
+/* the roots and registers of ptwalk's own note (a dump save wrote) */
+void ptwalk_note_cpus(struct image_info *ii);
 
 #endif

@@ -350,8 +350,11 @@ kdump_sub(struct kdump *k, struct image_info *ii, const struct kdump_hdr *h,
 	k->max_mapnr = rd(s + (h->is64 ? 96 : 72), 8);
 	if (k->max_mapnr == 0)
 		k->max_mapnr = h->max_mapnr;
-	if (size_note > 0 && off_note <= k->size && size_note <= k->size - off_note)
+	if (size_note > 0 && off_note <= k->size && size_note <= k->size - off_note) {
 		image_notes_buf(ii, k->map + off_note, size_note, &nprs, &narch);
+		if (ii->features != NULL)	/* a dump save wrote */
+			ptwalk_note_cpus(ii);
+	}
 	else if (size_note > 0)
 		image_warn(ii, "the notes (offset 0x%llx, %llu bytes) lie beyond "
 			   "the end of the file: no CPU state",
