@@ -20,6 +20,14 @@
  * lime: LiME version 1, a 32-byte header before each PT_LOAD's bytes.
  * avml: AVML version 2, each PT_LOAD in blocks of at most 16 MiB, all-zero
  * blocks left out, each a header, a Snappy framed stream and its length.
+ *
+ *   mkdump flatten IN OUT [-r RECORD] [--overlap]
+ *
+ * flatten: any file IN (a kdump) in makedumpfile's flattened format (-F):
+ * a 4096-byte header, then records of RECORD bytes (default 4096), the
+ * even ones first then the odd ones, as makedumpfile interleaves page
+ * descriptors and data; --overlap writes the first record a second time,
+ * which no makedumpfile writes.
  */
 #include <elf.h>
 #include <lzo/lzo1x.h>
@@ -386,6 +394,56 @@ kdump(FILE *f, const struct kopt *o)
 }
 
 static void
+be64(uint8_t *p, uint64_t v)
+{
+	int i;
+
+	for (i = 7; i >= 0; i--, v >>= 8)
+		p[i] = (uint8_t)v;
+}
+
+static void
+flat_rec(FILE *f, const uint8_t *data, uint64_t off, uint64_t len)
+{
+	uint8_t h[16];
+
+	be64(h, off);
+	be64(h + 8, len);
+	fwrite(h, 1, 16, f);
+	if (len != ~0ULL)
+		fwrite(data + off, 1, len, f);
+}
+
+static void
+flatten(const char *in, FILE *f, uint64_t rec, bool overlap)
+{
+	FILE *i = fopen(in, "rb");
+	uint8_t hdr[4096] = "makedumpfile", *d;
+	uint64_t off;
+	long n;
+	int pass;
+
+	if (i == NULL || fseek(i, 0, SEEK_END) || (n = ftell(i)) <= 0)
+		die("cannot read the input");
+	d = malloc((size_t)n);
+	rewind(i);
+	if (d == NULL || fread(d, 1, (size_t)n, i) != (size_t)n)
+		die("cannot read the input");
+	fclose(i);
+	be64(hdr + 16, 1);
+	be64(hdr + 24, 1);
+	fwrite(hdr, 1, sizeof(hdr), f);
+	for (pass = 0; pass < 2; pass++)
+		for (off = (uint64_t)pass * rec; off < (uint64_t)n; off += 2 * rec)
+			flat_rec(f, d, off, off + rec <= (uint64_t)n ? rec :
+				 (uint64_t)n - off);
+	if (overlap)
+		flat_rec(f, d, 0, rec <= (uint64_t)n ? rec : (uint64_t)n);
+	flat_rec(f, d, ~0ULL, ~0ULL);
+	free(d);
+}
+
+static void
 range(const char *s, uint64_t *a, uint64_t *b)
 {
 	char *e;
@@ -404,7 +462,25 @@ main(int argc, char **argv)
 	int i;
 
 	if (argc < 4)
-		die("usage: mkdump kdump|lime|avml IN.core OUT [options]");
+		die("usage: mkdump kdump|lime|avml|flatten IN OUT [options]");
+	if (!strcmp(argv[1], "flatten")) {
+		uint64_t rec = 4096;
+		bool overlap = false;
+
+		for (i = 4; i < argc; i++)
+			if (!strcmp(argv[i], "-r") && i + 1 < argc)
+				rec = strtoull(argv[++i], NULL, 0);
+			else if (!strcmp(argv[i], "--overlap"))
+				overlap = true;
+			else
+				die("unknown option");
+		if (rec == 0 || (f = fopen(argv[3], "wb")) == NULL)
+			die("cannot create the output");
+		flatten(argv[2], f, rec, overlap);
+		if (fclose(f))
+			die("write failed");
+		return 0;
+	}
 	read_core(argv[2]);
 	for (i = 4; i < argc; i++) {
 		if (!strcmp(argv[i], "-c") && i + 1 < argc) {

@@ -21,7 +21,24 @@
 /* Open an image and build its machine; warnings are in m->img->warn. */
 struct machine *image_open(const struct image_opts *o, struct error *e);
 
+/*
+ * How save writes: an ELF core (QEMU's layout) or a kdump-compressed dump
+ * (src/image/kdump_save.c) with a compression and a dump level (1: zero
+ * pages left out; the other bits of makedumpfile's -d need the kernel's
+ * page flags).
+ */
+enum save_format { SAVE_ELF, SAVE_KDUMP };
+enum save_compress { SAVE_NONE, SAVE_ZLIB, SAVE_LZO, SAVE_SNAPPY, SAVE_ZSTD };
+struct save_opts {
+	enum save_format format;
+	enum save_compress compress;
+	int dump_level;
+};
+
 /* Write m as an ELF core; the error says what failed. */
 int image_save(struct machine *m, const char *path, struct error *e);
+/* Write m in the format of o (NULL: an ELF core). */
+int image_save_as(struct machine *m, const char *path,
+		  const struct save_opts *o, struct error *e);
 
 #endif

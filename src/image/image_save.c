@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "image_fmt.h"
 #include "ptwalk/arch_list.h"
 #include "ptwalk/hostmap.h"
 #include "ptwalk/image.h"
@@ -67,6 +68,27 @@ page_zero(const u8 *p)
 	return true;
 }
 
+/*
+ * A range paged in lazily (a compressed dump): each page through
+ * phys_read; a page the dump cannot give (excluded, unreadable) is saved
+ * as zeros.
+ */
+static void
+scan_lazy(struct phys *ph, const struct phys_range *r, struct segs *v)
+{
+	u8 buf[PAGE_SIZE];
+	u64 off;
+
+	for (off = 0; off < r->size; off += PAGE_SIZE) {
+		u64 n = MIN((u64)PAGE_SIZE, r->size - off);
+		struct error e;
+		bool data = phys_read(ph, r->start + off, buf, n, &e) == 0 &&
+			(n < PAGE_SIZE || !page_zero(buf));
+
+		seg_add(v, r->start + off, n, data);
+	}
+}
+
 /* Data and zero runs of one physical range. */
 static void
 scan_range(struct phys *ph, const struct phys_range *r, struct segs *v,
@@ -74,6 +96,10 @@ scan_range(struct phys *ph, const struct phys_range *r, struct segs *v,
 {
 	u64 off = 0;
 
+	if (r->flags & PHYS_LAZY) {
+		scan_lazy(ph, r, v);
+		return;
+	}
 	while (off < r->size) {
 		u64 n = MIN(CHUNK, r->size - off), i;
 
@@ -185,6 +211,8 @@ struct saving {
 	char *tmp;		/* the temporary file beside the target */
 	int fd;
 	struct strbuf notes;
+	char *vi;		/* the VMCOREINFO text (kdump) */
+	const struct save_opts *o;
 	struct segs v;
 	unsigned char *vec;
 	Elf *elf;
@@ -303,6 +331,18 @@ file_lost(struct saving *s, u64 pa)
 			 (unsigned long long)pa);
 }
 
+/* A page of a lazy range; zeros where the dump cannot give it. */
+static int
+write_lazy(struct saving *s, u64 pa, u64 n, u64 off)
+{
+	u8 buf[PAGE_SIZE];
+	struct error e;
+
+	if (phys_read(&s->m->phys, pa, buf, n, &e) != 0)
+		memset(buf, 0, sizeof(buf));
+	return write_all(s->fd, buf, n, off, s->e);
+}
+
 /* The notes, then the frames that hold data. */
 static int
 write_data(struct saving *s, int cls)
@@ -322,6 +362,13 @@ write_data(struct saving *s, int cls)
 			u64 ro = s->v.s[i].pa + done - r->start;
 			u64 n = MIN(s->v.s[i].len - done, r->size - ro);
 
+			if (r->flags & PHYS_LAZY) {
+				n = MIN(n, (u64)PAGE_SIZE);
+				rc = write_lazy(s, s->v.s[i].pa + done, n, off);
+				off += n;
+				done += n;
+				continue;
+			}
 			rc = write_all(s->fd, r->host + ro, n, off, s->e);
 			if (rc == -EFAULT && (r->flags & PHYS_FILE))
 				rc = file_lost(s, s->v.s[i].pa + done);
@@ -355,6 +402,9 @@ write_core(void *arg)
 	u64 gap = MERGE_GAP, max_pa = 0;
 	int i, cls;
 
+	if (s->o->format == SAVE_KDUMP)
+		return kdump_save(m, s->fd, &s->notes, s->vi, s->o, s->e);
+
 	for (i = 0; i < m->phys.nr; i++) {
 		const struct phys_range *r = &m->phys.r[i];
 
@@ -375,8 +425,16 @@ write_core(void *arg)
 int
 image_save(struct machine *m, const char *path, struct error *e)
 {
+	return image_save_as(m, path, NULL, e);
+}
+
+int
+image_save_as(struct machine *m, const char *path, const struct save_opts *o,
+	      struct error *e)
+{
+	static const struct save_opts elf = { SAVE_ELF, SAVE_NONE, 0 };
 	const struct arch *a = m->arch;
-	struct saving s = { .m = m, .fd = -1, .e = e };
+	struct saving s = { .m = m, .fd = -1, .e = e, .o = o ? o : &elf };
 	struct strbuf vi, pn;
 	struct stat old, lst;
 	char *real = NULL;
@@ -387,6 +445,12 @@ image_save(struct machine *m, const char *path, struct error *e)
 	if (a->save_notes == NULL || a->save_vmcoreinfo == NULL)
 		return error_set(e, -EINVAL, "saving a %s machine is not "
 				 "supported", a->name);
+	if (s.o->format == SAVE_KDUMP && (a->elf == NULL ||
+					  a->elf->uts_machine == NULL))
+		return error_set(e, -EINVAL, "a kdump-compressed dump names "
+				 "its machine as the kernel does, and no kernel "
+				 "names a %s machine: save it as an ELF core",
+				 a->name);
 	rc = check_target(m, path, &mode, &old, &exists, e);
 	if (rc)
 		return rc;
@@ -403,6 +467,7 @@ image_save(struct machine *m, const char *path, struct error *e)
 	else
 		a->save_vmcoreinfo(m, &vi);
 	note_add(&s.notes, "VMCOREINFO", 0, vi.buf, vi.len);
+	s.vi = xstrdup(vi.buf ? vi.buf : "");
 	ptwalk_note(m, &pn);
 	note_add(&s.notes, "PTWALK", 0, pn.buf, pn.len);
 	sb_release(&vi);
@@ -449,6 +514,7 @@ out:
 	free(s.tmp);
 	free(s.v.s);
 	free(s.vec);
+	free(s.vi);
 	sb_release(&s.notes);
 	return rc;
 }

@@ -47,8 +47,12 @@
 #define PAGE_DESC_SIZE		24
 
 struct kdump {
-	const u8 *map;		/* the whole file, mapped */
-	u64 size;
+	const u8 *map;		/* the whole file, mapped (flattened: the
+				   headers and bitmaps, copied out) */
+	u64 size;		/* of map */
+	u64 lsize;		/* of the dump: the file's, or flat_size() */
+	struct flat *flat;	/* the records of a flattened dump, or NULL */
+	u8 *prefix;		/* flattened: the copy map points to */
 	const char *path;
 	u32 block_size;
 	u64 max_mapnr;
@@ -70,6 +74,15 @@ rd(const u8 *p, unsigned size)
 
 	memcpy(&v, p, size);	/* little-endian dumps on a little-endian host */
 	return v;
+}
+
+/* len bytes at offset off of the dump, from the file or its records */
+static int
+kd_read(const struct kdump *k, u64 off, void *dst, u64 len, struct error *e)
+{
+	if (k->flat != NULL)
+		return flat_read(k->flat, off, dst, len, false, e);
+	return hostmap_copy(dst, k->map + off, (size_t)len, e);
 }
 
 static bool
@@ -185,14 +198,14 @@ kdump_fill(void *ctx, u64 pa, u8 *dst, char *why, size_t n)
 	}
 	idx = rank_of(k, pfn) - k->rank_start;
 	pd = k->pd_off + idx * PAGE_DESC_SIZE;
-	if (pd > k->size || k->size - pd < PAGE_DESC_SIZE) {
+	if (pd > k->lsize || k->lsize - pd < PAGE_DESC_SIZE) {
 		snprintf(why, n, "unreadable: the page descriptor of pfn "
 			 "0x%llx (at offset 0x%llx) lies beyond the end of the "
 			 "file: a truncated dump", (unsigned long long)pfn,
 			 (unsigned long long)pd);
 		return -1;
 	}
-	if (hostmap_copy(k->cbuf, k->map + pd, PAGE_DESC_SIZE, &e)) {
+	if (kd_read(k, pd, k->cbuf, PAGE_DESC_SIZE, &e)) {
 		snprintf(why, n, "unreadable: %s", e.msg);
 		return -1;
 	}
@@ -219,15 +232,15 @@ kdump_fill(void *ctx, u64 pa, u8 *dst, char *why, size_t n)
 			 (unsigned long long)pfn, csize);
 		return -1;
 	}
-	if (off > k->size || k->size - off < csize) {
+	if (off > k->lsize || k->lsize - off < csize) {
 		snprintf(why, n, "unreadable: the data of pfn 0x%llx (offset "
 			 "0x%llx, %u bytes) lies beyond the end of the file "
 			 "(%llu bytes): a truncated dump",
 			 (unsigned long long)pfn, (unsigned long long)off,
-			 csize, (unsigned long long)k->size);
+			 csize, (unsigned long long)k->lsize);
 		return -1;
 	}
-	if (hostmap_copy(flags ? k->cbuf : dst, k->map + off, csize, &e)) {
+	if (kd_read(k, off, flags ? k->cbuf : dst, csize, &e)) {
 		snprintf(why, n, "unreadable: %s", e.msg);
 		return -1;
 	}
@@ -240,6 +253,8 @@ kdump_release(void *ctx)
 	struct kdump *k = ctx;
 
 	free(k->rank);
+	flat_free(k->flat);
+	free(k->prefix);
 	free(k);
 }
 
@@ -321,7 +336,7 @@ kdump_sub(struct kdump *k, struct image_info *ii, const struct kdump_hdr *h,
 	u64 need = h->is64 ? 104 : 80, off_vmci, size_vmci, off_note, size_note;
 	int nprs = 0, narch = 0;
 
-	if (h->sub_hdr_size == 0 || k->size - k->block_size < need)
+	if (h->sub_hdr_size == 0 || k->size < k->block_size + need)
 		return error_set(e, -EINVAL, "'%s': the kdump sub-header is "
 				 "missing or cut short", k->path);
 	k->dump_level = (int)rd(s + (h->is64 ? 8 : 4), 4);
@@ -335,8 +350,11 @@ kdump_sub(struct kdump *k, struct image_info *ii, const struct kdump_hdr *h,
 	k->max_mapnr = rd(s + (h->is64 ? 96 : 72), 8);
 	if (k->max_mapnr == 0)
 		k->max_mapnr = h->max_mapnr;
-	if (size_note > 0 && off_note <= k->size && size_note <= k->size - off_note)
+	if (size_note > 0 && off_note <= k->size && size_note <= k->size - off_note) {
 		image_notes_buf(ii, k->map + off_note, size_note, &nprs, &narch);
+		if (ii->features != NULL)	/* a dump save wrote */
+			ptwalk_note_cpus(ii);
+	}
 	else if (size_note > 0)
 		image_warn(ii, "the notes (offset 0x%llx, %llu bytes) lie beyond "
 			   "the end of the file: no CPU state",
@@ -414,7 +432,7 @@ kdump_bitmaps(struct kdump *k, struct image_info *ii,
 	k->rank_start = rank_of(k, k->start_pfn);
 	ii->pages_present = (k->end_pfn < k->max_mapnr ?
 			     rank_of(k, k->end_pfn) : sum) - k->rank_start;
-	if (k->pd_off + ii->pages_present * PAGE_DESC_SIZE > k->size)
+	if (k->pd_off + ii->pages_present * PAGE_DESC_SIZE > k->lsize)
 		image_warn(ii, "bitmap 2 has %llu pages but the file ends "
 			   "inside their page descriptors: a truncated dump; "
 			   "pages past the end are unreadable",
@@ -469,19 +487,63 @@ kdump_ranges(struct kdump *k, struct phys *ph, struct image_info *ii,
 	return 0;
 }
 
+/*
+ * A flattened dump: index its records, and copy out the headers and
+ * bitmaps (read again and again) as far as the file can hold them.
+ */
+static int
+kdump_unflatten(struct kdump *k, struct image_info *ii, struct kdump_hdr *h,
+		struct error *e)
+{
+	u64 n, want, fsize = k->size;
+
+	if (flat_open(k->map, k->size, k->path, ii, &k->flat, e))
+		return -1;
+	k->lsize = flat_size(k->flat);
+	n = MIN(k->lsize, MIN(k->size, (u64)2 * 65536));
+	k->prefix = xmalloc(n);
+	if (flat_read(k->flat, 0, k->prefix, n, true, e))
+		return -1;
+	k->map = k->prefix;
+	k->size = n;
+	if (n >= SELFMAG && !memcmp(k->prefix, ELFMAG, SELFMAG))
+		return error_set(e, -EINVAL, "'%s' is a flattened ELF dump "
+				 "(makedumpfile -E -F): ptwalk reads flattened "
+				 "kdump-compressed dumps in place, not this one; "
+				 "rebuild it with 'makedumpfile -R DUMP < FILE' "
+				 "and open DUMP", k->path);
+	if (n < 8 || memcmp(k->prefix, KDUMP_SIG, 8))
+		return error_set(e, -EINVAL, "'%s' is a flattened dump whose "
+				 "data is not a kdump-compressed dump (no \"KDUMP"
+				 "   \" at offset 0)", k->path);
+	if (kdump_header(k, ii, h, e))
+		return -1;
+	/* header, sub-header and bitmaps; never more than the file holds */
+	want = (1 + (u64)h->sub_hdr_size + h->bitmap_blocks) * h->block_size;
+	n = MIN(want, MIN(k->lsize, fsize));
+	free(k->prefix);
+	k->prefix = xmalloc(n);
+	k->map = k->prefix;
+	k->size = n;
+	return flat_read(k->flat, 0, k->prefix, n, true, e);
+}
+
 int
 kdump_open(struct phys *ph, struct image_info *ii, struct error *e)
 {
 	struct kdump *k = xcalloc(1, sizeof(*k));
 	struct kdump_hdr h = { 0 };
 	static const char *const names[] = { "zlib", "lzo", "snappy" };
+	bool flat;
 	int i;
 
 	k->map = ph->map;
 	k->size = ph->map_len;
+	k->lsize = ph->map_len;
 	k->path = ii->opts.path;
-	if (kdump_header(k, ii, &h, e) || kdump_sub(k, ii, &h, e) ||
-	    kdump_bitmaps(k, ii, &h, e)) {
+	flat = k->size >= 12 && !memcmp(k->map, "makedumpfile", 12);
+	if ((flat ? kdump_unflatten(k, ii, &h, e) : kdump_header(k, ii, &h, e)) ||
+	    kdump_sub(k, ii, &h, e) || kdump_bitmaps(k, ii, &h, e)) {
 		kdump_release(k);
 		return -1;
 	}
@@ -495,8 +557,13 @@ kdump_open(struct phys *ph, struct image_info *ii, struct error *e)
 	if (h.status & DUMP_INCOMPLETE)
 		image_warn(ii, "the dump is marked incomplete: the writer ran "
 			   "out of space, pages past its end are unreadable");
-	snprintf(ii->kind, sizeof(ii->kind), "kdump-compressed dump%s",
-		 k->split ? " (one part of a split dump)" : "");
+	if (flat)
+		snprintf(ii->kind, sizeof(ii->kind), "flattened kdump-compressed "
+			 "dump (%zu records, read in place)",
+			 flat_records(k->flat));
+	else
+		snprintf(ii->kind, sizeof(ii->kind), "kdump-compressed dump%s",
+			 k->split ? " (one part of a split dump)" : "");
 	if (kdump_ranges(k, ph, ii, e)) {
 		if (ph->lazy == NULL)
 			kdump_release(k);

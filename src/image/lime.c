@@ -54,12 +54,8 @@ image_fmt_detect(const u8 *h, size_t n, const char **why)
 			"LiME, AVML and raw files";
 		return -1;
 	}
-	if (n >= 12 && !memcmp(h, "makedumpfile", 12)) {
-		*why = "a flattened kdump (makedumpfile -F): ptwalk cannot read "
-			"it in place; rebuild the dump with "
-			"'makedumpfile -R DUMP < FILE' and open DUMP";
-		return -1;
-	}
+	if (n >= 12 && !memcmp(h, "makedumpfile", 12))
+		return IMG_KDUMP;	/* flattened: kdump_open reads it */
 	if (n >= 8 && rd(h, 4) == LIME_MAGIC) {
 		if (rd(h + 4, 4) != 1) {
 			*why = "a LiME image of a version other than 1: ptwalk "

@@ -89,3 +89,67 @@ image_notes_buf(struct image_info *ii, const u8 *buf, u64 size, int *nprs,
 	}
 	return n;
 }
+
+/*
+ * "cpuN root0=0x... root1=0x... asid=N regs=0x...,0x..." lines of the
+ * PTWALK note: the roots and registers of each CPU that QEMU's notes do
+ * not carry on arm and arm64.
+ */
+void
+ptwalk_note_cpus(struct image_info *ii)
+{
+	const char *p = ii->features;
+
+	while (p != NULL && *p) {
+		const char *nl = strchr(p, '\n');
+		int n, k;
+		char *end;
+
+		if (!strncmp(p, "cpu", 3) && p[3] >= '0' && p[3] <= '9') {
+			n = (int)strtol(p + 3, &end, 10);
+			if (n >= 0 && n < 4096) {
+				struct image_cpu *c;
+				const char *q = end;
+
+				while (ii->ncpus <= n) {
+					int k0 = ii->ncpus;
+
+					ii->cpu = xrealloc(ii->cpu, (size_t)(k0 + 1) *
+							   sizeof(*ii->cpu));
+					memset(&ii->cpu[k0], 0, sizeof(*ii->cpu));
+					ii->cpu[k0].id = k0;
+					ii->ncpus = k0 + 1;
+				}
+				c = &ii->cpu[n];
+				while (q != NULL && (nl == NULL || q < nl)) {
+					while (*q == ' ')
+						q++;
+					if (!strncmp(q, "root0=", 6)) {
+						c->root[0] = strtoull(q + 6, &end, 0);
+						c->have_root[0] = true;
+					} else if (!strncmp(q, "root1=", 6)) {
+						c->root[1] = strtoull(q + 6, &end, 0);
+						c->have_root[1] = true;
+					} else if (!strncmp(q, "asid=", 5)) {
+						c->asid = (u16)strtoul(q + 5, &end, 0);
+					} else if (!strncmp(q, "regs=", 5)) {
+						end = (char *)q + 5;
+						c->have_regs = true;
+						for (k = 0; k < 8; k++) {
+							c->regs[k] = strtoull(end, &end, 0);
+							if (*end != ',')
+								break;
+							end++;
+						}
+					} else {
+						break;
+					}
+					q = end;
+					if (*q != ' ')
+						break;
+				}
+			}
+		}
+		p = nl ? nl + 1 : NULL;
+	}
+}

@@ -35,7 +35,7 @@ poke $((off + 4)) 'garbage!'; run "corrupt zlib stream"
 head -c 40000 "$t/good" >"$t/d"; run "cut inside the page data"
 head -c 10000 "$t/good" >"$t/d"; run "cut inside the bitmaps"
 head -c 300 "$t/good" >"$t/d"; run "cut inside the header"
-printf 'makedumpfile\0\0\0\0' >"$t/d"; run "flattened"
+printf 'makedumpfile\0\0\0\0' >"$t/d"; run "flattened, cut inside its header"
 printf 'DISKDUMP' >"$t/d"; run "old diskdump"
 # LiME: a second range overlapping the first, then one cut short
 "$MKDUMP" lime "$t/core" "$t/lime"

@@ -561,6 +561,8 @@ static const struct arch_elf riscv64_elf = {
 	.name = "EM_RISCV (riscv64)",
 	.hint = "--arch riscv64, riscv64-sv48 or riscv64-sv57",
 	.prstatus_pid = 32,
+	.uts_machine = "riscv64",
+	.elf_class = ELFCLASS64,
 };
 
 /* Capstone 4.0.2, the one Debian ships, has no RISC-V */
@@ -645,6 +647,8 @@ static const struct arch_elf riscv32_elf = {
 	.name = "EM_RISCV (riscv32)",
 	.hint = "--arch riscv32",
 	.prstatus_pid = 24,
+	.uts_machine = "riscv32",
+	.elf_class = ELFCLASS32,
 };
 
 const struct arch arch_riscv32 = {
