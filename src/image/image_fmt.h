@@ -29,4 +29,12 @@ void image_note(struct image_info *ii, const char *name, u32 namesz, u32 type,
 int image_notes_buf(struct image_info *ii, const u8 *buf, u64 size, int *nprs,
 		    int *narch);
 
+/*
+ * The machine of physical memory ph whose format ii describes (a live
+ * target): the arch, CPUs, roots and symbols, as for a file.  ph and ii
+ * are the machine's from then on, or freed on failure.
+ */
+struct machine *image_machine(struct phys *ph, struct image_info *ii,
+			      struct error *e);
+
 #endif

@@ -122,6 +122,14 @@ const struct option_doc option_docs[] = {
 	  "System.map or a vmlinux instead of the dump's own kallsyms "
 	  "(relocated by KERNELOFFSET; refused when its symbols, build ID or "
 	  "release disagree with the dump)", "file", 1024, NULL },
+	{ "qemu", 0, "ADDRESS", "attach to a running QEMU guest through its "
+	  "gdbstub (QEMU's -gdb): unix:PATH or host:port; the vCPUs' paging "
+	  "registers and guest-physical memory are read live (see LIVE "
+	  "TARGETS)", NULL, 1060, NULL },
+	{ "qemu-ram", 0, "FILE", "with --qemu: read guest RAM straight from "
+	  "the file of QEMU's -object memory-backend-file,mem-path=FILE,"
+	  "share=on (the fastest path; registers still from the gdbstub)",
+	  "file", 1061, NULL },
 	{ "exec", 'e', "ELF", "pid 1 runs ELF instead of the built-in demo "
 	  "program (its pages fault in lazily); 'none' starts no process",
 	  "file", 'e', NULL },
