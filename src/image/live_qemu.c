@@ -593,8 +593,11 @@ live_release(struct machine *m)
 	if (l == NULL)
 		return;
 	error_clear(&e);
-	/* a stopped guest runs again: QEMU resumes it on detach */
-	if (!l->running)
+	/*
+	 * QEMU resumes the guest on detach; a running one is stopped first
+	 * (the first byte of a packet would stop it, and the packet be lost)
+	 */
+	if (l->g.fd >= 0 && (!l->running || gdb_interrupt(&l->g, &e) == 0))
 		(void)gdb_cmd(&l->g, "D", &e);
 	gdb_close(&l->g);
 	if (l->ram != NULL)

@@ -228,8 +228,8 @@ gdb_recv(struct gdb *g, struct error *e)
 	}
 	g->buf[g->len] = 0;
 	if (sscanf(cs, "%2x", &want) != 1 || want != (sum & 0xff))
-		return error_set(e, -EPROTO, "%s: a reply with a bad checksum",
-				 g->addr);
+		return error_set(e, -EPROTO, "%s: a reply with a bad checksum: "
+				 "not a gdbstub, or a garbled line", g->addr);
 	if (!g->noack)
 		return write_all(g, "+", 1, e);
 	return 0;
@@ -238,12 +238,20 @@ gdb_recv(struct gdb *g, struct error *e)
 int
 gdb_cmd(struct gdb *g, const char *data, struct error *e)
 {
+	bool stop = !strcmp(data, "?");
+
 	if (gdb_send(g, data, e))
 		return -1;
+	/*
+	 * Console output (O...) is skipped, and so are stop replies (T, S)
+	 * to anything but '?': QEMU sends one unasked when a client
+	 * connects, as it stops the guest.
+	 */
 	do
 		if (gdb_recv(g, e))
 			return -1;
-	while (g->buf[0] == 'O' && g->buf[1] != 0 && g->buf[1] != 'K');
+	while ((g->buf[0] == 'O' && g->buf[1] != 0 && g->buf[1] != 'K') ||
+	       (!stop && (g->buf[0] == 'T' || g->buf[0] == 'S')));
 	return 0;
 }
 
