@@ -560,7 +560,7 @@ live_qemu_refresh(struct machine *m, int mode, struct error *e)
 	struct live *l = m->live;
 
 	if (l == NULL)
-		return error_set(e, -EINVAL, "refresh: the target is not a "
+		return error_set(e, -EINVAL, "the target is not a "
 				 "live guest (--qemu)");
 	/* live_begin stopped a running guest, and a --qemu-ram one runs */
 	if (l->ram != NULL && l->running && gdb_interrupt(&l->g, e))
