@@ -12,6 +12,10 @@ save_run(struct ctx *ctx)
 	struct error e;
 
 	error_clear(&e);
+	if (ctx->m->live != NULL)
+		return cmd_error(ctx, "a live guest (--qemu) cannot be saved "
+				 "yet: its pages are read on demand; use QEMU's "
+				 "dump-guest-memory");
 	if (image_save(ctx->m, args->argv[0], &e))
 		return cmd_err(ctx, &e);
 	out_printf(ctx, "saved %s (%s, %d CPU%s) to %s\n",

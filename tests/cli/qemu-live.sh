@@ -73,3 +73,4 @@ $PTWALK -q --qemu unix:"$d/mon" -c machine 2>&1 | sed "s|$d|DIR|g"
 $PTWALK -q --qemu-ram "$d/ram" -c machine 2>&1
 $PTWALK -q --qemu unix:"$d/gdb" -c 'xp 0x1000ff8 4; xp 0x2000000' 2>&1
 $PTWALK -q --qemu 127.0.0.1:1 -c machine 2>&1
+$PTWALK -q --qemu unix:"$d/gdb" -c "save $d/x.core" 2>&1 | sed "s|$d|DIR|g"
