@@ -5,17 +5,62 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ptwalk/image.h"
+#include "ptwalk/image_info.h"
 #include "ptwalk/live_pid.h"
 #include "ptwalk/out.h"
 
-/* The target an argument names: "1234" or, later, "qemu:ADDRESS". */
+/*
+ * attach qemu:ADDRESS [--qemu-ram FILE]: the running guest becomes the
+ * machine, as --qemu ADDRESS makes it (live_qemu_open); an attached
+ * process is detached first.
+ */
+static int
+attach_qemu(struct ctx *ctx, const char *addr)
+{
+	struct image_opts o;
+	struct machine *m;
+	struct error e;
+	int i;
+
+	memset(&o, 0, sizeof(o));
+	o.qemu = addr;
+	o.qemu_ram = args_get(ctx, "--qemu-ram");
+	if (!*addr)
+		return cmd_error(ctx, "attach qemu:ADDRESS: give the gdbstub's "
+				 "address (unix:PATH or host:port)");
+	if (args_has(ctx, "--writable"))
+		return cmd_error(ctx, "--writable goes with a process (attach "
+				 "PID), not a QEMU guest");
+	error_clear(&e);
+	m = live_qemu_open(&o, &e);
+	if (m == NULL)
+		return cmd_err(ctx, &e);
+	for (i = 0; i < m->img->nwarn; i++)
+		cmd_warn(ctx, "%s", m->img->warn[i]);
+	if (ctx->pid != NULL) {
+		out_printf(ctx, "detached pid %d (%s)\n", ctx->pid->pid,
+			   ctx->pid->comm);
+		live_pid_close(ctx->pid);
+		ctx->pid = NULL;
+	}
+	machine_free(ctx->m);
+	ctx->m = m;
+	out_printf(ctx, "attached the QEMU guest at %s: %s, %s of memory, %d "
+		   "CPU%s%s\n", addr, m->arch->name, fsize(m->phys.total),
+		   m->ncpus, m->ncpus == 1 ? "" : "s",
+		   o.qemu_ram != NULL ? "; RAM read from the shared file" : "");
+	j_str(ctx, "qemu", addr);
+	j_str(ctx, "arch", m->arch->name);
+	j_u64(ctx, "memory", m->phys.total);
+	j_int(ctx, "cpus", m->ncpus);
+	return 0;
+}
+
+/* The target an argument names: "1234" (a process). */
 static int
 attach_target(struct ctx *ctx, const char *s, u64 *pid)
 {
-	if (!strncmp(s, "qemu:", 5))
-		return cmd_error(ctx, "attach %s: a QEMU guest is attached "
-				 "with --qemu %s on the command line for now",
-				 s, s + 5);
 	if (arg_u64(ctx, s, "PID", pid))
 		return -1;
 	if (*pid == 0 || *pid > 0x7fffffff)
@@ -32,6 +77,10 @@ attach_run(struct ctx *ctx)
 	struct error e;
 	u64 pid;
 
+	if (!strncmp(cmd_args(ctx)->argv[0], "qemu:", 5))
+		return attach_qemu(ctx, cmd_args(ctx)->argv[0] + 5);
+	if (args_get(ctx, "--qemu-ram") != NULL)
+		return cmd_error(ctx, "--qemu-ram goes with attach qemu:ADDRESS");
 	if (attach_target(ctx, cmd_args(ctx)->argv[0], &pid))
 		return -1;
 	error_clear(&e);
@@ -83,14 +132,16 @@ detach_run(struct ctx *ctx)
 static const struct cmd_opt attach_opts[] = {
 	{ "--writable", NULL, NULL, "let write store into the process "
 	  "through /proc/PID/mem" },
+	{ "--qemu-ram", "FILE", "file", "with qemu:ADDRESS: read guest RAM "
+	  "from QEMU's shared memory-backend file" },
 	{ NULL, NULL, NULL, NULL }
 };
 
 const struct cmd cmd_attach = {
 	.name = "attach",
 	.family = FAM_IMAGE,
-	.usage = "[--writable] PID",
-	.summary = "make a live process of this machine the target (/proc)",
+	.usage = "[--writable] PID | [--qemu-ram FILE] qemu:ADDRESS",
+	.summary = "attach a live process (/proc) or a running QEMU guest",
 	.help =
 	"Attaches the running process PID, as --pid PID does: until detach,\n"
 	"maps, smaps, pagemap, translate, walk, whatis, page, x and write\n"
@@ -104,9 +155,14 @@ const struct cmd cmd_attach = {
 	"access; without CAP_SYS_ADMIN the PFNs read as 0 and kpageflags and\n"
 	"kpagecount cannot be read: one line says so and the rest is shown.\n"
 	"A process that exits, or whose VMAs change, between two commands is\n"
-	"reported by the next; a kernel thread (no mm) is refused.  A\n"
-	"QEMU guest is attached with --qemu ADDRESS on the command line.  The\n"
-	"value ($_) is the pid.\n",
+	"reported by the next; a kernel thread (no mm) is refused.  The\n"
+	"value ($_) is the pid.\n"
+	"\n"
+	"attach qemu:ADDRESS attaches a running QEMU guest through its\n"
+	"gdbstub (unix:PATH or host:port), as --qemu ADDRESS does: the guest\n"
+	"replaces the current machine and every image command reads it live\n"
+	"(see refresh); --qemu-ram FILE reads its RAM from the file of a\n"
+	"memory-backend-file,share=on.  An attached process is detached.\n",
 	.complete = "pid",
 	.opts = attach_opts,
 	.min_args = 1,

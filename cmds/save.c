@@ -67,6 +67,10 @@ save_run(struct ctx *ctx)
 	if (save_opts(ctx, &o))
 		return -1;
 	error_clear(&e);
+	if (ctx->m->live != NULL)
+		return cmd_error(ctx, "a live guest (--qemu) cannot be saved "
+				 "yet: its pages are read on demand; use QEMU's "
+				 "dump-guest-memory");
 	if (image_save_as(ctx->m, args->argv[0], &o, &e))
 		return cmd_err(ctx, &e);
 	out_printf(ctx, "saved %s (%s, %d CPU%s) to %s", ctx->m->image ?

@@ -27,6 +27,7 @@ struct phys;
 struct exec_layout;
 struct walk;
 struct image_info;
+struct image_cpu;
 struct mm_struct;
 struct dma_buf;
 
@@ -552,6 +553,21 @@ struct arch {
 			       u64 size, unsigned user_end);
 	void (*save_notes)(struct machine *m, struct strbuf *notes);
 	void (*save_vmcoreinfo)(struct machine *m, struct strbuf *sb);
+	/*
+	 * Live guests over the gdb remote protocol (src/image/live_qemu.c):
+	 * gdb_arch is the <architecture> of the stub's target description;
+	 * gdb_regs[] names the registers read into image_cpu.ctl[] (NULL:
+	 * none in that slot; the stub must have the first gdb_need);
+	 * gdb_elf_machine says which ELF machine a CPU state is in (an x86_64
+	 * CPU outside long mode is an i386 one); gdb_root is the root in
+	 * register r of a CPU state, and its ASID.
+	 */
+	const char *gdb_arch;
+	const char *gdb_regs[8];
+	int gdb_need;
+	u32 (*gdb_elf_machine)(const struct image_cpu *c);
+	bool (*gdb_root)(const struct machine *m, const struct image_cpu *c,
+			 int r, u64 *root, u16 *asid);
 };
 
 #endif

@@ -41,4 +41,19 @@ int image_save(struct machine *m, const char *path, struct error *e);
 int image_save_as(struct machine *m, const char *path,
 		  const struct save_opts *o, struct error *e);
 
+/*
+ * A running QEMU guest (src/image/live_qemu.c): o->qemu is its gdbstub,
+ * "unix:PATH" or "host:port"; o->qemu_ram, when set, the file of its
+ * RAM (memory-backend-file, share=on).  The machine is an image whose
+ * pages are read on demand and dropped before every command while the
+ * guest runs; warnings are in m->img->warn.
+ */
+struct machine *live_qemu_open(const struct image_opts *o, struct error *e);
+/*
+ * Read the registers again and drop the cached pages; mode > 0: the guest
+ * runs between commands from now on, < 0: it stays stopped, 0: as it was.
+ */
+int live_qemu_refresh(struct machine *m, int mode, struct error *e);
+bool live_qemu_running(const struct machine *m);
+
 #endif

@@ -10,7 +10,7 @@
 
 #include "machine.h"
 
-enum image_format { IMG_RAW, IMG_ELF, IMG_KDUMP, IMG_LIME, IMG_AVML };
+enum image_format { IMG_RAW, IMG_ELF, IMG_KDUMP, IMG_LIME, IMG_AVML, IMG_QEMU };
 
 /* Warnings kept of one image; the rest are counted in a last one. */
 #define IMAGE_WARN_MAX	50
@@ -25,6 +25,7 @@ struct image_cpu {
 	u64 root[2];
 	u16 asid;
 	bool have_regs;
+	int gdb_tid;		/* a live guest: the vCPU's gdb thread id */
 	u64 regs[8];		/* struct cpu regs[] */
 };
 
@@ -36,6 +37,8 @@ struct image_opts {
 	bool root_auto[2];	/* --cr3 auto: the best root a scan finds */
 	u64 phys_base;		/* raw images: physical address of byte 0 */
 	const char *symbols;	/* --symbols: a System.map or a vmlinux */
+	const char *qemu;	/* --qemu ADDRESS: a live guest's gdbstub */
+	const char *qemu_ram;	/* --qemu-ram FILE: its shared RAM file */
 };
 
 struct image_info {

@@ -146,6 +146,14 @@ struct machine {
 	 * an image's description); machine_free() calls it first.
 	 */
 	void (*release)(struct machine *m);
+	/*
+	 * A live target: called before each command (fresh registers, the
+	 * page cache dropped) and after it (a note when memory changed under
+	 * the command, the guest resumed); NULL otherwise.
+	 */
+	int (*live_begin)(struct machine *m, struct error *e);
+	void (*live_end)(struct machine *m, struct strbuf *note);
+	void *live;
 	/* early allocations before the buddy allocator exists (memblock.c) */
 	u64 memblock_next;
 	bool memblock_retired;		/* the page allocator runs */

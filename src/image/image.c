@@ -517,6 +517,8 @@ auto_roots(struct machine *m, char *from, size_t n, struct error *e)
 	return 0;
 }
 
+static int image_build(struct opening *op);
+
 /* The file is mapped: read its format and build the machine. */
 static int
 open_mapped(void *arg)
@@ -525,10 +527,7 @@ open_mapped(void *arg)
 	const struct image_opts *o = op->o;
 	struct image_info *ii = op->ii;
 	struct error *e = op->e;
-	const struct arch *a;
-	struct machine *m;
 	const char *why;
-	char from[sizeof(ii->root_from)] = "";
 	int fmt;
 
 	why = compressed(op->ph.map, op->ph.map_len);
@@ -555,6 +554,20 @@ open_mapped(void *arg)
 		if (open_raw(&op->ph, ii, e))
 			return -1;
 	}
+	return image_build(op);
+}
+
+/* The format is read: pick the arch and build the machine on op->ph. */
+static int
+image_build(struct opening *op)
+{
+	const struct image_opts *o = op->o;
+	struct image_info *ii = op->ii;
+	struct error *e = op->e;
+	const struct arch *a;
+	struct machine *m;
+	char from[sizeof(ii->root_from)] = "";
+
 	a = pick_arch(ii, e);
 	if (a == NULL)
 		return -1;
@@ -572,7 +585,7 @@ open_mapped(void *arg)
 	m->phys = op->ph;
 	phys_init(&op->ph);
 	m->image = true;
-	m->image_path = xstrdup(o->path);
+	m->image_path = xstrdup(o->path != NULL ? o->path : o->qemu);
 	m->img = ii;
 	m->release = image_release;
 	op->ii = NULL;
@@ -605,6 +618,12 @@ open_mapped(void *arg)
 	}
 	kallsyms_defer(m);
 	return 0;
+}
+
+static int
+image_build_cb(void *arg)
+{
+	return image_build(arg);
 }
 
 struct machine *
@@ -643,6 +662,25 @@ image_open(const struct image_opts *o, struct error *e)
 fail:
 	symfile_free(op.sf);
 	hostmap_del(op.ph.map);
+	phys_release(&op.ph);
+	image_info_free(op.ii);
+	machine_free(op.m);
+	return NULL;
+}
+
+struct machine *
+image_machine(struct phys *ph, struct image_info *ii, struct error *e)
+{
+	struct opening op = { .o = &ii->opts, .e = e, .ii = ii };
+	int r = -1;
+
+	op.ph = *ph;
+	phys_init(ph);
+	if (hostmap_call(image_build_cb, &op, &r, e) == 0 && r == 0) {
+		warn_summary(op.m->img);
+		return op.m;
+	}
+	symfile_free(op.sf);
 	phys_release(&op.ph);
 	image_info_free(op.ii);
 	machine_free(op.m);

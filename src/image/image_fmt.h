@@ -52,4 +52,12 @@ int image_notes_buf(struct image_info *ii, const u8 *buf, u64 size, int *nprs,
 /* the roots and registers of ptwalk's own note (a dump save wrote) */
 void ptwalk_note_cpus(struct image_info *ii);
 
+/*
+ * The machine of physical memory ph whose format ii describes (a live
+ * target): the arch, CPUs, roots and symbols, as for a file.  ph and ii
+ * are the machine's from then on, or freed on failure.
+ */
+struct machine *image_machine(struct phys *ph, struct image_info *ii,
+			      struct error *e);
+
 #endif

@@ -740,9 +740,46 @@ run_guarded(struct ctx *ctx)
 	return cmd_err(ctx, &e);
 }
 
+/*
+ * A live target is brought up to date before a command that looks at the
+ * machine, and told when it is done (a note when memory moved under it).
+ */
+static int run_bracket(struct ctx *ctx, const struct cmd *c);
+
+static int
+run_live(struct ctx *ctx, const struct cmd *c)
+{
+	struct machine *m = ctx->m;
+	struct strbuf note;
+	struct error e;
+	int r;
+
+	error_clear(&e);
+	if (m->live_begin(m, &e))
+		return cmd_err(ctx, &e);
+	r = run_bracket(ctx, c);
+	sb_init(&note);
+	/* the command may have replaced the machine */
+	if (ctx->m == m)
+		m->live_end(m, &note);
+	if (note.len > 0)
+		fprintf(stderr, "ptwalk: note: %s\n", note.buf);
+	sb_release(&note);
+	return r;
+}
+
 /* Run the command inside the trace bracket its entry declares. */
 static int
 run_traced(struct ctx *ctx, const struct cmd *c)
+{
+	if (ctx->m != NULL && ctx->m->live_begin != NULL &&
+	    !(c->flags & CMD_NOMACHINE))
+		return run_live(ctx, c);
+	return run_bracket(ctx, c);
+}
+
+static int
+run_bracket(struct ctx *ctx, const struct cmd *c)
 {
 	int r;
 

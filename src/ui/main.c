@@ -356,6 +356,12 @@ machine_option(int c, const char *arg, struct run_opts *o)
 	case 1024:
 		o->io.symbols = arg;
 		return 0;
+	case 1060:
+		o->io.qemu = arg;
+		return 0;
+	case 1061:
+		o->io.qemu_ram = arg;
+		return 0;
 	case 'e':
 		o->mo.exec = arg;
 		return 0;
@@ -412,7 +418,7 @@ is_machine_option(int c)
 {
 	static const int ids[] = { 'a', 'i', 'e', 'm', 1000, 1001, 1002, 1007,
 				   1008, 1009, 1011, 1020, 1021, 1022, 1023,
-				   1024 };
+				   1024, 1060, 1061 };
 	size_t i;
 
 	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
@@ -509,13 +515,22 @@ open_machine(struct run_opts *o, struct machine **mp)
 
 	error_clear(&e);
 	o->mo.seed = o->seed;
-	if (o->io.path != NULL) {
+	if (o->io.qemu_ram != NULL && o->io.qemu == NULL)
+		return bad("%s", "--qemu-ram FILE goes with --qemu ADDRESS (the "
+			   "registers come from the gdbstub)");
+	if (o->io.qemu != NULL && (o->io.path != NULL || o->io.have_root[0] ||
+				   o->io.have_root[1] || o->io.phys_base))
+		return bad("%s", "--qemu takes the guest's memory and registers "
+			   "from QEMU: drop --image, --cr3, --ttbr0, --ttbr1 "
+			   "and --phys-base");
+	if (o->io.path != NULL || o->io.qemu != NULL) {
 		if (o->sim_opts)
 			return bad("%s", "--mem, --cpus, --nodes, --cpu, --vmalloc, "
 				   "--kernel and --va-bits describe a simulated machine: an image "
 				   "brings its own (drop them or --image)");
 		o->io.arch = o->mo.arch;
-		m = image_open(&o->io, &e);
+		m = o->io.qemu != NULL ? live_qemu_open(&o->io, &e) :
+			image_open(&o->io, &e);
 		if (m != NULL)
 			for (i = 0; i < m->img->nwarn; i++)
 				fprintf(stderr, "ptwalk: warning: %s\n",

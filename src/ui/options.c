@@ -139,6 +139,14 @@ const struct option_doc option_docs[] = {
 	{ "writable", 0, NULL, "with --pid: let 'write' store into the "
 	  "process through /proc/PID/mem (it changes a running program)",
 	  NULL, 1031, NULL },
+	{ "qemu", 0, "ADDRESS", "attach to a running QEMU guest through its "
+	  "gdbstub (QEMU's -gdb): unix:PATH or host:port; the vCPUs' paging "
+	  "registers and guest-physical memory are read live (see LIVE "
+	  "TARGETS)", NULL, 1060, NULL },
+	{ "qemu-ram", 0, "FILE", "with --qemu: read guest RAM straight from "
+	  "the file of QEMU's -object memory-backend-file,mem-path=FILE,"
+	  "share=on (the fastest path; registers still from the gdbstub)",
+	  "file", 1061, NULL },
 	{ "exec", 'e', "ELF", "pid 1 runs ELF instead of the built-in demo "
 	  "program (its pages fault in lazily); 'none' starts no process",
 	  "file", 'e', NULL },

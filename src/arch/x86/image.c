@@ -680,3 +680,26 @@ x86_save_vmcoreinfo(struct machine *m, struct strbuf *sb)
 	num(sb, "FIXADDR_BOOT_START", L->fixaddr_boot_start);
 	num(sb, "FIXADDR_TOP", L->fixaddr_top);
 }
+
+/*
+ * Live guests: QEMU's x86 gdbstub (target/i386/gdbstub.c) has cr0, cr2,
+ * cr3, cr4 and efer among its core registers; its description says
+ * i386:x86-64 whatever the mode, so EFER.LMA tells long mode apart.
+ */
+u32
+x86_gdb_elf_machine(const struct image_cpu *c)
+{
+	if ((c->ctl[X86_EFER] & X86_EFER_LMA) && (c->ctl[X86_CR0] & X86_CR0_PG))
+		return EM_X86_64;
+	return EM_386;
+}
+
+bool
+x86_gdb_root(const struct machine *m, const struct image_cpu *c, int r,
+	     u64 *root, u16 *asid)
+{
+	if (r != 0 || !(c->ctl[X86_CR0] & X86_CR0_PG))
+		return false;
+	*root = cr3_root(m, c->ctl[X86_CR3], asid);
+	return true;
+}

@@ -641,6 +641,11 @@ x86_describe(const struct mmu *mmu, struct strbuf *sb)
 	.paging_init = x86_paging_init, \
 	.words = &x86_words, \
 	.root_name = { "cr3", NULL }, \
+	.gdb_regs = { "cr0", "cr2", "cr3", "cr4", "rip", "rsp", "eflags", \
+		      "efer" }, \
+	.gdb_need = 4, \
+	.gdb_elf_machine = x86_gdb_elf_machine, \
+	.gdb_root = x86_gdb_root, \
 	.tag_name = "PCID"
 
 /* The ELF machines of x86: EM_386 and EM_X86_64 */
@@ -664,6 +669,7 @@ static const struct arch_elf x86_64_elf = {
 
 const struct arch arch_i386 = {
 	.name = "i386",
+	.gdb_arch = "i386",
 	.vmalloc_param = true,
 	.profiles = x86_32_profiles,
 	.summary = "32-bit x86, 2-level paging (10/10/12), 4M PSE pages",
@@ -689,6 +695,7 @@ const struct arch arch_i386 = {
 const struct arch arch_i386_pae = {
 	.huge_vmap = true,
 	.name = "i386-pae",
+	.gdb_arch = "i386",
 	.vmalloc_param = true,
 	.profiles = x86_pae_profiles,
 	.summary = "32-bit x86 with PAE (2/9/9/12), 64-bit entries, NX, 2M pages, up to 64G",
@@ -712,6 +719,7 @@ const struct arch arch_i386_pae = {
 const struct arch arch_x86_64 = {
 	.huge_vmap = true,
 	.name = "x86_64",
+	.gdb_arch = "i386:x86-64",
 	.mem_min = 96 * MiB,
 	.mem_min_why = "the kernel image is loaded at 16M and ends at 68M",
 	.profiles = x86_64_profiles,
@@ -736,6 +744,7 @@ const struct arch arch_x86_64 = {
 const struct arch arch_x86_64_la57 = {
 	.huge_vmap = true,
 	.name = "x86_64-la57",
+	.gdb_arch = "i386:x86-64",
 	.mem_min = 96 * MiB,
 	.mem_min_why = "the kernel image is loaded at 16M and ends at 68M",
 	.profiles = x86_la57_profiles,

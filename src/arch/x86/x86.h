@@ -49,6 +49,10 @@ int x86_image_setup(struct machine *m, struct error *e);
 int x86_image_mmu(struct machine *m, struct error *e);
 bool x86_root_plausible(const struct mmu *mmu, const u8 *table, u64 size,
 			unsigned user_end);
+#define X86_EFER_LMA	(1ULL << 10)
+u32 x86_gdb_elf_machine(const struct image_cpu *c);
+bool x86_gdb_root(const struct machine *m, const struct image_cpu *c, int r,
+		  u64 *root, u16 *asid);
 void x86_save_notes(struct machine *m, struct strbuf *notes);
 void x86_save_vmcoreinfo(struct machine *m, struct strbuf *sb);
 
@@ -103,7 +107,8 @@ bool x86_core_note(struct image_info *ii, const char *name, u32 namesz,
 		   u32 type, const u8 *desc, u32 descsz, int *ncpu);
 
 /* struct cpu regs[] of x86 */
-enum { X86_CR0, X86_CR2, X86_CR3, X86_CR4, X86_RIP, X86_RSP, X86_RFLAGS };
+enum { X86_CR0, X86_CR2, X86_CR3, X86_CR4, X86_RIP, X86_RSP, X86_RFLAGS,
+       X86_EFER };
 #define X86_CR0_PG	BIT(31)
 #define X86_CR0_WP	BIT(16)
 #define X86_CR4_PSE	BIT(4)

@@ -1,0 +1,759 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * A running QEMU guest as a target (--qemu ADDRESS, --qemu-ram FILE).
+ *
+ * The vCPUs' paging registers come from QEMU's gdbstub: the target
+ * description (qXfer:features:read:target.xml and its includes) gives
+ * each register's number, `p N` reads it on the vCPU chosen with `Hg`.
+ * Guest-physical memory is read with `m` packets once
+ * Qqemu.PhyMemMode:1 is accepted, or straight from the guest's RAM file
+ * (-object memory-backend-file,share=on) with --qemu-ram.  The guest's
+ * RAM layout is the "memory" address space of the monitor's
+ * `info mtree -f`, asked through qRcmd.
+ *
+ * Pages are read into the lazy page cache of src/hw/phys_lazy.c; the
+ * arch and roots are found as for a file (image_machine()).  Before each
+ * command the guest is stopped (QEMU stops it anyway while the stub
+ * talks), the registers read again and the cache dropped; after it the
+ * guest runs again.  With --qemu-ram the guest runs while the command
+ * reads its memory: pages read are compared with the RAM afterwards and
+ * a change is reported.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ptwalk/arch_list.h"
+#include "ptwalk/image.h"
+#include "image_fmt.h"
+#include "live_qemu.h"
+
+#define LIVE_CACHE_PAGES	16384	/* 64 MiB of guest pages */
+#define LIVE_MAX_REGS		1024
+
+struct live_range {
+	u64 start, size, off;	/* off: in the RAM file (--qemu-ram) */
+};
+
+struct live {
+	struct gdb g;
+	const struct arch *arch;	/* whose gdb_regs are read */
+	int regnum[8];		/* of each ctl slot, -1: none */
+	u16 bits[LIVE_MAX_REGS];	/* bitsize of each described register */
+	int nregs;
+	struct live_range *r;
+	int nr;
+	u8 *ram;		/* --qemu-ram: the file, mapped shared */
+	size_t ram_len;
+	bool running;		/* the guest runs between commands */
+	u64 *seen;		/* --qemu-ram: pages read by this command */
+	size_t nseen, aseen;
+	void (*release)(struct machine *m);
+};
+
+/*
+ * The target description
+ */
+
+/* The value of attribute name in the tag starting at p, or "". */
+static void
+attr(const char *p, const char *name, char *val, size_t n)
+{
+	const char *end = strchr(p, '>'), *a;
+	char pat[40];
+	size_t len;
+
+	val[0] = 0;
+	snprintf(pat, sizeof(pat), " %s=\"", name);
+	a = strstr(p, pat);
+	if (a == NULL || (end != NULL && a > end))
+		return;
+	a += strlen(pat);
+	len = strcspn(a, "\"");
+	if (len >= n)
+		len = n - 1;
+	memcpy(val, a, len);
+	val[len] = 0;
+}
+
+/* The <reg>s of one document, includes in place, numbered as gdb does. */
+static int
+scan_regs(struct live *l, const char *annex, int *next, int depth,
+	  char *archname, size_t an, struct error *e)
+{
+	const struct arch *a = l->arch;
+	struct strbuf doc;
+	const char *p;
+	int r = 0, j;
+
+	if (depth > 4)
+		return error_set(e, -ELOOP, "%s: the target description "
+				 "includes itself", l->g.addr);
+	sb_init(&doc);
+	if (gdb_xfer(&l->g, "features", annex, &doc, e)) {
+		sb_release(&doc);
+		return -1;
+	}
+	p = strstr(doc.buf, "<architecture>");
+	if (p != NULL && archname[0] == 0)
+		snprintf(archname, an, "%.*s", (int)strcspn(p + 14, "<"),
+			 p + 14);
+	for (p = doc.buf; r == 0 && (p = strchr(p, '<')) != NULL; p++) {
+		char v[96];
+
+		if (!strncmp(p, "<xi:include ", 12)) {
+			attr(p, "href", v, sizeof(v));
+			r = scan_regs(l, v, next, depth + 1, archname, an, e);
+		} else if (!strncmp(p, "<reg ", 5)) {
+			attr(p, "regnum", v, sizeof(v));
+			if (v[0])
+				*next = atoi(v);
+			if (*next >= 0 && *next < LIVE_MAX_REGS) {
+				attr(p, "bitsize", v, sizeof(v));
+				l->bits[*next] = (u16)atoi(v);
+				l->nregs = MAX(l->nregs, *next + 1);
+			}
+			attr(p, "name", v, sizeof(v));
+			for (j = 0; a != NULL && j < 8; j++)
+				if (a->gdb_regs[j] && !strcmp(a->gdb_regs[j], v))
+					l->regnum[j] = *next;
+			(*next)++;
+		}
+	}
+	sb_release(&doc);
+	return r;
+}
+
+/* The arch whose gdb description this is, or an error naming it. */
+static int
+pick_gdb_arch(struct live *l, struct error *e)
+{
+	char archname[64] = "";
+	struct strbuf known;
+	int next = 0, i, j;
+
+	/* the first pass names the architecture, the second numbers */
+	if (scan_regs(l, "target.xml", &next, 0, archname, sizeof(archname), e))
+		return -1;
+	for (i = 0; arch_list[i] != NULL && l->arch == NULL; i++)
+		if (arch_list[i]->gdb_arch != NULL &&
+		    !strcmp(arch_list[i]->gdb_arch, archname))
+			l->arch = arch_list[i];
+	if (l->arch == NULL) {
+		sb_init(&known);
+		for (i = 0; arch_list[i] != NULL; i++)
+			if (arch_list[i]->gdb_arch != NULL &&
+			    !strstr(known.buf ? known.buf : "",
+				    arch_list[i]->gdb_arch))
+				sb_addf(&known, "%s%s", known.len ? ", " : "",
+					arch_list[i]->gdb_arch);
+		error_set(e, -ENOTSUP, "%s: the guest's architecture is '%s'; "
+			  "ptwalk reads the paging registers of live guests of "
+			  "%s only (arm64 TTBR0/TTBR1/TCR, arm TTBR0/TTBCR and "
+			  "riscv satp are not read yet)", l->g.addr,
+			  archname[0] ? archname : "(not given)", known.buf);
+		sb_release(&known);
+		return -1;
+	}
+	for (j = 0; j < 8; j++)
+		l->regnum[j] = -1;
+	next = 0;
+	if (scan_regs(l, "target.xml", &next, 0, archname, sizeof(archname), e))
+		return -1;
+	for (j = 0; j < l->arch->gdb_need; j++)
+		if (l->regnum[j] < 0)
+			return error_set(e, -ENOTSUP, "%s: the gdbstub's target "
+					 "description has no register '%s': "
+					 "ptwalk cannot see the guest's paging "
+					 "mode", l->g.addr, l->arch->gdb_regs[j]);
+	return 0;
+}
+
+/*
+ * The vCPUs and their registers
+ */
+
+/* Bytes the stub sends for register n, or -1. */
+static int
+reg_bytes(struct live *l, int n, struct error *e)
+{
+	char req[16];
+
+	snprintf(req, sizeof(req), "p%x", n);
+	if (gdb_cmd(&l->g, req, e))
+		return -2;
+	if (l->g.buf[0] == 'E' || l->g.len == 0)
+		return -1;
+	return (int)(l->g.len / 2);
+}
+
+/*
+ * Some QEMU builds describe registers their stub does not serve (x86:
+ * ss_base, ds_base, es_base before fs_base), so the stub's numbers run
+ * behind the description's.  The first register after the ones read
+ * whose size differs from theirs (x86: st0, 80 bits) shows by how much:
+ * it is looked for a few numbers lower.
+ */
+static int
+realign(struct live *l, struct error *e)
+{
+	int last = -1, f, n, b, j, shift;
+
+
+	for (j = 0; j < 8; j++)
+		last = MAX(last, l->regnum[j]);
+	if (last < 0)
+		return 0;
+	for (f = last + 1; f < l->nregs && l->bits[f] == l->bits[last]; f++)
+		;
+	if (f >= l->nregs || l->bits[f] % 8)
+		return 0;
+	b = l->bits[f] / 8;
+	n = reg_bytes(l, f, e);
+	if (n == -2)
+		return -1;
+	if (n != b)
+		return error_set(e, -EPROTO, "%s: the gdbstub does not number "
+				 "its registers as its target description "
+				 "says: ptwalk cannot find the paging "
+				 "registers", l->g.addr);
+	/* the stub's first register of that size: the description's f */
+	for (shift = 0; shift < 8 && shift < f; shift++) {
+		n = reg_bytes(l, f - shift - 1, e);
+		if (n == -2)
+			return -1;
+		if (n != b)
+			break;
+	}
+	for (j = 0; j < 8; j++)
+		if (l->regnum[j] >= 0)
+			l->regnum[j] -= shift;
+	return 0;
+}
+
+static int
+read_threads(struct live *l, struct image_info *ii, struct error *e)
+{
+	const char *q = "qfThreadInfo";
+
+	for (;;) {
+		const char *p;
+
+		if (gdb_cmd(&l->g, q, e))
+			return -1;
+		if (l->g.buf[0] == 'l')
+			break;
+		if (l->g.buf[0] != 'm')
+			return error_set(e, -EPROTO, "%s: qfThreadInfo: '%s'",
+					 l->g.addr, l->g.buf);
+		for (p = l->g.buf + 1; *p; p += strcspn(p, ","), p += *p == ',') {
+			struct image_cpu *c;
+			int n = 0;
+
+			c = image_add_cpu(ii, &n);
+			c->id = ii->ncpus - 1;
+			c->gdb_tid = (int)strtol(p, NULL, 16);
+			if (ii->ncpus > 4096)
+				return error_set(e, -E2BIG, "%s: more than 4096 "
+						 "vCPUs", l->g.addr);
+		}
+		q = "qsThreadInfo";
+	}
+	if (ii->ncpus == 0)
+		return error_set(e, -EPROTO, "%s: the gdbstub lists no vCPU",
+				 l->g.addr);
+	return 0;
+}
+
+static int
+read_regs(struct live *l, struct image_cpu *c, struct error *e)
+{
+	char req[48];
+	int j;
+
+	snprintf(req, sizeof(req), "Hg%x", c->gdb_tid);
+	if (gdb_cmd(&l->g, req, e))
+		return -1;
+	if (strcmp(l->g.buf, "OK"))
+		return error_set(e, -EPROTO, "%s: cannot select vCPU %d: '%s'",
+				 l->g.addr, c->id, l->g.buf);
+	memset(c->ctl, 0, sizeof(c->ctl));
+	for (j = 0; j < 8; j++) {
+		if (l->regnum[j] < 0)
+			continue;
+		snprintf(req, sizeof(req), "p%x", l->regnum[j]);
+		if (gdb_cmd(&l->g, req, e))
+			return -1;
+		if (!gdb_hex_le(l->g.buf, &c->ctl[j]))
+			return error_set(e, -EPROTO, "%s: register %s of vCPU "
+					 "%d reads as '%s'", l->g.addr,
+					 l->arch->gdb_regs[j], c->id,
+					 l->g.buf);
+	}
+	c->have_ctl = true;
+	return 0;
+}
+
+/*
+ * Guest RAM: the "memory" address space of `info mtree -f`
+ */
+
+static void
+add_range(struct live *l, u64 start, u64 end, u64 off)
+{
+	struct live_range *p = l->nr ? &l->r[l->nr - 1] : NULL;
+	u64 s = ALIGN_UP(start, PAGE_SIZE);
+
+	off += s - start;
+	start = s;
+	end = (end + 1) & PAGE_MASK;
+	if (end <= start)
+		return;
+	if (p != NULL && p->start + p->size == start &&
+	    p->off + p->size == off) {
+		p->size += end - start;
+		return;
+	}
+	l->r = xrealloc(l->r, (size_t)(l->nr + 1) * sizeof(*l->r));
+	l->r[l->nr++] = (struct live_range){ start, end - start, off };
+}
+
+/* The RAM and ROM of the flat view; with --qemu-ram, the file's region. */
+static void
+parse_mtree(struct live *l, const char *t, const char *ram_name)
+{
+	const char *p = strstr(t, "AS \"memory\"");
+
+	for (; p != NULL && *p; p += strcspn(p, "\n"), p += *p == '\n') {
+		unsigned long long s, en, off = 0;
+		char kind[16], name[128];
+		const char *at;
+
+		if (!strncmp(p, "FlatView", 8))
+			break;
+		if (sscanf(p, " %llx-%llx (prio %*d, %15[^)]): %127s", &s, &en,
+			   kind, name) != 4 ||
+		    (strcmp(kind, "ram") && strcmp(kind, "rom")))
+			continue;
+		if (ram_name != NULL && strcmp(name, ram_name))
+			continue;
+		at = strchr(p, '@');
+		if (at != NULL && at < p + strcspn(p, "\n"))
+			off = strtoull(at + 1, NULL, 16);
+		add_range(l, s, en, off);
+	}
+}
+
+/* The name of the largest RAM region: the one backed by the file. */
+static void
+ram_region(const char *t, char *name, size_t n)
+{
+	const char *p = strstr(t, "AS \"memory\"");
+	unsigned long long best = 0;
+
+	name[0] = 0;
+	for (; p != NULL && *p; p += strcspn(p, "\n"), p += *p == '\n') {
+		unsigned long long s, en;
+		char nm[128];
+
+		if (!strncmp(p, "FlatView", 8))
+			break;
+		if (sscanf(p, " %llx-%llx (prio %*d, ram): %127s", &s, &en,
+			   nm) == 3 && en - s >= best) {
+			best = en - s;
+			snprintf(name, n, "%s", nm);
+		}
+	}
+}
+
+static int
+read_layout(struct live *l, bool ram, struct error *e)
+{
+	struct strbuf t;
+	char name[128];
+	int r;
+
+	sb_init(&t);
+	r = gdb_monitor(&l->g, "info mtree -f", &t, e);
+	if (r == 0 && ram) {
+		ram_region(t.buf ? t.buf : "", name, sizeof(name));
+		parse_mtree(l, t.buf ? t.buf : "", name);
+	} else if (r == 0) {
+		parse_mtree(l, t.buf ? t.buf : "", NULL);
+	}
+	sb_release(&t);
+	if (r == 0 && l->nr == 0)
+		r = error_set(e, -EPROTO, "%s: the monitor's 'info mtree -f' "
+			      "shows no guest RAM", l->g.addr);
+	return r;
+}
+
+/*
+ * Pages
+ */
+
+static const struct live_range *
+find_range(const struct live *l, u64 pa)
+{
+	int i;
+
+	for (i = 0; i < l->nr; i++)
+		if (pa - l->r[i].start < l->r[i].size)
+			return &l->r[i];
+	return NULL;
+}
+
+static int
+fill_page(void *ctx, u64 pa, u8 *dst, char *why, size_t n)
+{
+	struct live *l = ctx;
+	const struct live_range *r = find_range(l, pa);
+	struct error e;
+
+	if (l->ram != NULL) {
+		u64 off = r != NULL ? r->off + (pa - r->start) : ~0ULL;
+
+		if (off >= l->ram_len || l->ram_len - off < PAGE_SIZE) {
+			snprintf(why, n, "beyond the RAM file");
+			return -1;
+		}
+		memcpy(dst, l->ram + off, PAGE_SIZE);
+		if (l->nseen == l->aseen) {
+			l->aseen = l->aseen ? 2 * l->aseen : 256;
+			l->seen = xrealloc(l->seen, l->aseen * sizeof(*l->seen));
+		}
+		l->seen[l->nseen++] = pa;
+		return 0;
+	}
+	error_clear(&e);
+	if (gdb_read_mem(&l->g, pa, dst, PAGE_SIZE, &e)) {
+		snprintf(why, n, "%s", e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+no_release(void *ctx)
+{
+	(void)ctx;
+}
+
+/* Guest RAM as lazily filled physical ranges of ph. */
+static int
+make_phys(struct live *l, struct phys *ph, struct error *e)
+{
+	struct phys_pager pg = { fill_page, no_release, l };
+	u64 lo = l->r[0].start, hi = 0;
+	int i;
+
+	for (i = 0; i < l->nr; i++)
+		hi = MAX(hi, l->r[i].start + l->r[i].size);
+	if (phys_lazy_init(ph, lo, hi, &pg, LIVE_CACHE_PAGES, e))
+		return -1;
+	for (i = 0; i < l->nr; i++)
+		if (phys_add_lazy_range(ph, l->r[i].start, l->r[i].size, e))
+			return -1;
+	return 0;
+}
+
+/*
+ * Each command
+ */
+
+/* Registers of every vCPU into m, the roots with them; the cache dropped. */
+static int
+reread(struct machine *m, struct live *l, struct error *e)
+{
+	struct image_info *ii = m->img;
+	u64 filled, dropped, cap;
+	int i;
+
+	phys_lazy_stats(&m->phys, &filled, &dropped, &cap);
+	phys_lazy_set_cache(&m->phys, cap);
+	l->nseen = 0;
+	for (i = 0; i < ii->ncpus && i < m->ncpus; i++) {
+		struct image_cpu *ic = &ii->cpu[i];
+		struct cpu *c = &m->cpu[i];
+		u64 root;
+		u16 asid = 0;
+
+		if (read_regs(l, ic, e))
+			return -1;
+		memcpy(c->regs, ic->ctl, sizeof(c->regs));
+		if (l->arch->gdb_root != NULL &&
+		    l->arch->gdb_root(m, ic, 0, &root, &asid)) {
+			c->root[0] = root;
+			c->asid = asid;
+			c->root_valid[0] = true;
+		}
+	}
+	return 0;
+}
+
+static int
+live_begin(struct machine *m, struct error *e)
+{
+	struct live *l = m->live;
+
+	if (!l->running)
+		return 0;
+	if (gdb_interrupt(&l->g, e) || reread(m, l, e))
+		return -1;
+	/* the RAM file is read while the guest runs */
+	if (l->ram != NULL)
+		return gdb_send(&l->g, "c", e);
+	return 0;
+}
+
+/* Pages read by the command that the running guest changed since. */
+static void
+check_seen(struct machine *m, struct live *l, struct strbuf *note)
+{
+	u64 first = 0, n = 0;
+	size_t i;
+
+	for (i = 0; i < l->nseen; i++) {
+		const struct live_range *r = find_range(l, l->seen[i]);
+		u8 *h = phys_lazy_host(&m->phys, l->seen[i], PAGE_SIZE);
+
+		if (r == NULL || h == NULL ||
+		    !memcmp(h, l->ram + r->off + (l->seen[i] - r->start),
+			    PAGE_SIZE))
+			continue;
+		if (n++ == 0)
+			first = l->seen[i];
+	}
+	if (n > 0)
+		sb_addf(note, "the guest changed %llu page%s this command read "
+			"(first: pa 0x%llx) while it ran: the answer may mix "
+			"two states of its memory (page tables included); "
+			"'refresh --stop' freezes the guest",
+			(unsigned long long)n, n == 1 ? "" : "s",
+			(unsigned long long)first);
+	l->nseen = 0;
+}
+
+static void
+live_end(struct machine *m, struct strbuf *note)
+{
+	struct live *l = m->live;
+	struct error e;
+
+	if (l->ram != NULL && l->running)
+		check_seen(m, l, note);
+	if (l->running && l->ram == NULL) {
+		error_clear(&e);
+		if (gdb_send(&l->g, "c", &e))
+			sb_addf(note, "%s", e.msg);
+	}
+}
+
+int
+live_qemu_refresh(struct machine *m, int mode, struct error *e)
+{
+	struct live *l = m->live;
+
+	if (l == NULL)
+		return error_set(e, -EINVAL, "the target is not a "
+				 "live guest (--qemu)");
+	/* live_begin stopped a running guest, and a --qemu-ram one runs */
+	if (l->ram != NULL && l->running && gdb_interrupt(&l->g, e))
+		return -1;
+	if (reread(m, l, e))
+		return -1;
+	if (mode > 0)
+		l->running = true;
+	else if (mode < 0)
+		l->running = false;
+	if (l->ram != NULL && l->running)
+		return gdb_send(&l->g, "c", e);
+	return 0;
+}
+
+bool
+live_qemu_running(const struct machine *m)
+{
+	const struct live *l = m->live;
+
+	return l != NULL && l->running;
+}
+
+static void
+live_release(struct machine *m)
+{
+	struct live *l = m->live;
+	struct error e;
+
+	if (l == NULL)
+		return;
+	error_clear(&e);
+	/*
+	 * QEMU resumes the guest on detach; a running one is stopped first
+	 * (the first byte of a packet would stop it, and the packet be lost)
+	 */
+	if (l->g.fd >= 0 && (!l->running || gdb_interrupt(&l->g, &e) == 0))
+		(void)gdb_cmd(&l->g, "D", &e);
+	gdb_close(&l->g);
+	if (l->ram != NULL)
+		munmap(l->ram, l->ram_len);
+	free(l->r);
+	free(l->seen);
+	if (l->release != NULL)
+		l->release(m);
+	free(l);
+	m->live = NULL;
+}
+
+/*
+ * Opening
+ */
+
+/* qSupported, no acks, the stop reply, physical-memory mode. */
+static int
+handshake(struct live *l, bool need_phys, struct error *e)
+{
+	const char *p;
+
+	if (gdb_cmd(&l->g, "qSupported:xmlRegisters=i386", e))
+		return -1;
+	p = strstr(l->g.buf, "PacketSize=");
+	if (p != NULL)
+		l->g.pkt_max = strtoull(p + 11, NULL, 16);
+	if (l->g.pkt_max < 256)
+		l->g.pkt_max = 256;
+	/* a reply of 2 hex digits a byte in a packet of that size */
+	l->g.mem_chunk = MIN(PAGE_SIZE, (l->g.pkt_max - 16) / 2) & ~7ULL;
+	if (strstr(l->g.buf, "qXfer:features:read+") == NULL)
+		return error_set(e, -ENOTSUP, "%s: the gdbstub gives no target "
+				 "description (qXfer:features:read): ptwalk "
+				 "cannot find the paging registers ('%.60s')",
+				 l->g.addr, l->g.buf);
+	if (gdb_cmd(&l->g, "QStartNoAckMode", e))
+		return -1;
+	l->g.noack = !strcmp(l->g.buf, "OK");
+	if (gdb_cmd(&l->g, "?", e))
+		return -1;
+	if (!need_phys)
+		return 0;
+	if (gdb_cmd(&l->g, "qqemu.Supported", e))
+		return -1;
+	if (strstr(l->g.buf, "PhyMemMode") == NULL)
+		return error_set(e, -ENOTSUP, "%s: this gdbstub has no "
+				 "physical-memory mode (qqemu.Supported says "
+				 "'%s', without PhyMemMode: QEMU 3.0 or later "
+				 "has it); use a newer QEMU, or --qemu-ram FILE",
+				 l->g.addr, l->g.buf);
+	if (gdb_cmd(&l->g, "Qqemu.PhyMemMode:1", e))
+		return -1;
+	if (strcmp(l->g.buf, "OK"))
+		return error_set(e, -ENOTSUP, "%s: Qqemu.PhyMemMode:1 is "
+				 "refused ('%s')", l->g.addr, l->g.buf);
+	return 0;
+}
+
+static int
+map_ram(struct live *l, const char *path, struct error *e)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	void *p;
+
+	if (fd < 0)
+		return error_set(e, -errno, "--qemu-ram '%s': %s", path,
+				 strerror(errno));
+	if (fstat(fd, &st) < 0 || st.st_size < (off_t)PAGE_SIZE) {
+		close(fd);
+		return error_set(e, -EINVAL, "--qemu-ram '%s' is not a guest's "
+				 "RAM file (less than a page)", path);
+	}
+	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		return error_set(e, -errno, "--qemu-ram '%s': mmap: %s", path,
+				 strerror(errno));
+	l->ram = p;
+	l->ram_len = (size_t)st.st_size;
+	return 0;
+}
+
+/* Everything of the guest read over the stub into l and ii. */
+static int
+attach(struct live *l, struct image_info *ii, struct phys *ph,
+       struct error *e)
+{
+	const struct image_opts *o = &ii->opts;
+	int i;
+
+	if (gdb_connect(&l->g, o->qemu, e) || handshake(l, !o->qemu_ram, e) ||
+	    pick_gdb_arch(l, e) || read_threads(l, ii, e))
+		return -1;
+	if (realign(l, e))
+		return -1;
+	for (i = 0; i < ii->ncpus; i++)
+		if (read_regs(l, &ii->cpu[i], e))
+			return -1;
+	ii->elf_machine = l->arch->gdb_elf_machine(&ii->cpu[0]);
+	if (o->qemu_ram != NULL && map_ram(l, o->qemu_ram, e))
+		return -1;
+	if (read_layout(l, o->qemu_ram != NULL, e) || make_phys(l, ph, e))
+		return -1;
+	ii->format = IMG_QEMU;
+	ii->nload = l->nr;
+	ii->file_size = l->ram_len;
+	if (o->qemu_ram != NULL)
+		snprintf(ii->kind, sizeof(ii->kind), "live QEMU guest: RAM "
+			 "file, registers over the gdbstub");
+	else
+		snprintf(ii->kind, sizeof(ii->kind), "live QEMU guest over the "
+			 "gdbstub (physical-memory mode)");
+	return 0;
+}
+
+struct machine *
+live_qemu_open(const struct image_opts *o, struct error *e)
+{
+	struct live *l = xcalloc(1, sizeof(*l));
+	struct image_info *ii = xcalloc(1, sizeof(*ii));
+	struct machine *m;
+	struct phys ph;
+
+	phys_init(&ph);
+	l->g.fd = -1;
+	ii->opts = *o;
+	ii->opts.path = NULL;
+	if (attach(l, ii, &ph, e)) {
+		phys_release(&ph);
+		image_info_free(ii);
+		goto fail;
+	}
+	m = image_machine(&ph, ii, e);
+	if (m == NULL)
+		goto fail;
+	snprintf(m->img->root_from, sizeof(m->img->root_from), "%s of each "
+		 "vCPU (QEMU's gdbstub)", m->arch->root_name[0]);
+	l->release = m->release;
+	m->release = live_release;
+	m->live = l;
+	m->live_begin = live_begin;
+	m->live_end = live_end;
+	/* the guest runs between commands, as it did before */
+	l->running = true;
+	if (gdb_send(&l->g, "c", e)) {
+		machine_free(m);
+		return NULL;
+	}
+	return m;
+fail:
+	gdb_close(&l->g);
+	if (l->ram != NULL)
+		munmap(l->ram, l->ram_len);
+	free(l->r);
+	free(l);
+	return NULL;
+}
