@@ -3,6 +3,7 @@
  * A cache and its slabs: CPU slabs, partial and full, with free lists.
  */
 #include "ptwalk/arg.h"
+#include "ptwalk/figure.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show_page.h"
 #include "ptwalk/show_slab.h"
@@ -106,6 +107,12 @@ slab_run(struct ctx *ctx)
 				      "full");
 	}
 	j_arr_end(ctx);
+	if (cmd_figure_wanted(ctx)) {
+		struct figure *f = xmalloc(sizeof(*f));
+
+		fig_slab(f, m, s);
+		cmd_set_figure(ctx, f);
+	}
 	cmd_set_value(ctx, s->va);
 	return 0;
 }
@@ -134,7 +141,7 @@ const struct cmd cmd_slab = {
 	.complete = "slabcache",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_FIGURE,
 	.value = VALUE_VA,
 	.run = slab_run,
 };

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ptwalk/figure.h"
 #include "ptwalk/out.h"
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/show_kstate.h"
@@ -181,6 +182,12 @@ vmallocinfo_run(struct ctx *ctx)
 	else if (kvm_areas_read(ctx->m, &vs, &e))
 		return cmd_error(ctx, "%s", e.msg);
 	vmallocinfo_show(ctx, &vs);
+	if (cmd_figure_wanted(ctx)) {
+		struct figure *f = xmalloc(sizeof(*f));
+
+		fig_vmalloc(f, ctx->m, &vs);
+		cmd_set_figure(ctx, f);
+	}
 	show_knotes(ctx, &vs.notes);
 	kvm_areas_release(&vs);
 	return 0;
@@ -214,6 +221,6 @@ const struct cmd cmd_vmallocinfo = {
 	.complete = "none",
 	.min_args = 0,
 	.max_args = 0,
-	.flags = CMD_PROCFMT,
+	.flags = CMD_PROCFMT | CMD_FIGURE,
 	.run = vmallocinfo_run,
 };

@@ -46,6 +46,12 @@ enum fig_style {
 	FS_USERPG,		/* frames of user pages (anon, page cache) */
 	FS_KERNELPG,		/* the kernel's, reserved at boot */
 	FS_OTHERPG,		/* other allocated frames */
+	FS_RAM,			/* RAM on a physical strip */
+	FS_IOPG,		/* ioremapped frames (device memory) */
+	FS_INUSE,		/* a slab object in use */
+	FS_FREEOBJ,		/* a free slab object */
+	FS_FREEPTR,		/* the free pointer in a free object */
+	FS_LINK,		/* a thin line from a page to its frame */
 	FS_SPLIT,		/* the user/kernel split: a thick dashed line */
 	FS_ARROW,		/* an arrow */
 	NR_FIG_STYLES
@@ -184,6 +190,16 @@ void fig_spans(struct figure *f, const struct machine *m, const char *title,
 	       const struct fig_spans *s, const char *role);
 /* Physical memory, a frame map per zone (buddyinfo, zoneinfo). */
 void fig_frames(struct figure *f, struct machine *m);
+struct kvm_areas;
+/*
+ * The vmalloc areas (vmallocinfo) with their guard pages and the frames
+ * their pages map, read from the page tables.
+ */
+void fig_vmalloc(struct figure *f, struct machine *m,
+		 const struct kvm_areas *vs);
+struct kmem_cache;
+/* A slab cache's slabs with their objects and free lists (slab NAME). */
+void fig_slab(struct figure *f, struct machine *m, struct kmem_cache *s);
 struct mm_struct;
 /* A process's VMAs (maps), present pages counted in its tables. */
 void fig_maps(struct figure *f, struct machine *m, int pid,

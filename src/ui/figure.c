@@ -66,6 +66,17 @@ static const struct {
 			  "kernel, reserved at boot" },
 	[FS_OTHERPG] = { "otherpg", "fill:#a58fd6;stroke:none",
 			 "other allocated" },
+	[FS_RAM] = { "ram", "fill:#fff;stroke:#000;stroke-width:1", NULL },
+	[FS_IOPG] = { "iopg", "fill:url(#p-fault);stroke:#a00;"
+		      "stroke-width:0.6", "ioremapped (device, firmware)" },
+	[FS_INUSE] = { "inuse", "fill:#e07b39;stroke:#000;stroke-width:0.6",
+		       "object in use" },
+	[FS_FREEOBJ] = { "freeobj", "fill:#fff;stroke:#000;"
+			 "stroke-width:0.6", "free object" },
+	[FS_FREEPTR] = { "freeptr", "fill:#000;stroke:none",
+			 "its free pointer" },
+	[FS_LINK] = { "link", "fill:none;stroke:#356;stroke-width:0.6;"
+		      "stroke-opacity:0.7", NULL },
 	[FS_SPLIT] = { "split", "fill:none;stroke:#b00;stroke-width:2.5;"
 		       "stroke-dasharray:10 5", NULL },
 	[FS_ARROW] = { "arrow", "fill:none;stroke:#000;stroke-width:1.4",
