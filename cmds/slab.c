@@ -137,7 +137,12 @@ const struct cmd cmd_slab = {
 	"The CPU slab's own lockless freelist is merged here with the slab's\n"
 	"freelist (one list per slab).  The value ($_) is the struct\n"
 	"kmem_cache's address.  The kernel's other caches (task_struct,\n"
-	"dentry ...) are not simulated: only slab's own and those you create.\n",
+	"dentry ...) are not simulated: only slab's own and those you create.\n"
+	"With --svg, --png or --pdf it also draws the slabs to scale: objects\n"
+	"in use filled, free ones numbered in free-list order with a mark at\n"
+	"the free pointer, the first hops of the list as arrows, the slab's\n"
+	"pages and frames under it; at most 24 slabs (the caption counts the\n"
+	"rest), and objects too thin to number drawn as runs.\n",
 	.complete = "slabcache",
 	.min_args = 1,
 	.max_args = 1,

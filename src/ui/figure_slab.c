@@ -94,8 +94,9 @@ slab_objs(struct sfig *v, unsigned objects, double by, double ow)
 		for (run = i + 1; run < objects && (v->order[run] == 0) ==
 		     used && (used || !wide); run++)
 			;
-		fig_box(v->f, SLAB_X + i * ow, by, (run - i) * ow, OBJ_H,
-			used ? FS_INUSE : FS_FREEOBJ);
+		fig_box_what(fig_box(v->f, SLAB_X + i * ow, by, (run - i) * ow,
+				     OBJ_H, used ? FS_INUSE : FS_FREEOBJ),
+			     used ? "inuse" : "free", NULL);
 		if (used)
 			continue;
 		if (!wide) {

@@ -250,9 +250,15 @@ row_box(struct vfig *v, const struct vrow *r, double y)
 	for (i = 0; i < r->nruns; i++) {
 		const struct vrun *u = &r->runs[i];
 
-		fig_box(v->f, x + (double)u->page * pw, by,
-			MAX((double)u->n * pw, 0.6), 14,
-			u->io ? FS_IOPG : FS_VMALLOCPG);
+		char pfns[48];
+
+		snprintf(pfns, sizeof(pfns), "%#llx-%#llx",
+			 (unsigned long long)u->pfn,
+			 (unsigned long long)(u->pfn + u->n - 1));
+		it = fig_box(v->f, x + (double)u->page * pw, by,
+			     MAX((double)u->n * pw, 0.6), 14,
+			     u->io ? FS_IOPG : FS_VMALLOCPG);
+		fig_box_what(it, "frames", pfns);
 		if (i > 0 && ppc == 1)
 			fig_line(v->f, x + (double)u->page * pw, by - 3,
 				 x + (double)u->page * pw, by + 17, FS_NONE);
@@ -318,7 +324,7 @@ draw_strip(struct vfig *v, double bottom)
 	struct fig_item *it;
 
 	it = fig_box(v->f, STRIP_X, v->y0, STRIP_W, v->sh, FS_GAP);
-	fig_box_what(it, "physical", NULL);
+	fig_box_what(it, "physical", "physical memory");
 	fig_box_span(it, v->lo << PAGE_SHIFT, v->hi << PAGE_SHIFT);
 	it = fig_box(v->f, STRIP_X, strip_y(v, ram0), STRIP_W,
 		     strip_y(v, ram1) - strip_y(v, ram0), FS_RAM);
