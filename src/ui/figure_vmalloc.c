@@ -29,7 +29,7 @@
 #define MAX_ROWS	80
 #define STRIP_X		620.0
 #define STRIP_W		28.0
-#define LINK_PX		6		/* one line per area and this many px */
+#define LINK_N		48		/* stretches of the strip a row links to */
 #define TOP		66.0
 
 /* A run of frames: pages [page, page + n) of a row map pfn on. */
@@ -226,20 +226,60 @@ row_ppc(const struct vrow *r)
 		1;
 }
 
+/*
+ * The mapped pages of a row: a box per run of frames, a long tick where
+ * the frames jump; with cells of several pages, a box per run of mapped
+ * pages whatever their frames.
+ */
+static void
+row_runs(struct vfig *v, const struct vrow *r, double by, u64 ppc)
+{
+	double x = 20, pw = CELL_W / (double)ppc;
+	struct fig_item *it;
+	char pfns[48];
+	int i;
+
+	for (i = 0; i < r->nruns; i++) {
+		const struct vrun *u = &r->runs[i];
+		u64 page = u->page, n = u->n;
+
+		if (ppc > 1) {
+			while (i + 1 < r->nruns && r->runs[i + 1].page ==
+			       page + n && r->runs[i + 1].io == u->io)
+				n += r->runs[++i].n;
+			it = fig_box(v->f, x + (double)page * pw, by,
+				     MAX((double)n * pw, 0.6), 14,
+				     u->io ? FS_IOPG : FS_VMALLOCPG);
+			fig_box_what(it, "pages", NULL);
+			continue;
+		}
+		snprintf(pfns, sizeof(pfns), "%#llx-%#llx",
+			 (unsigned long long)u->pfn,
+			 (unsigned long long)(u->pfn + u->n - 1));
+		it = fig_box(v->f, x + (double)page * pw, by, (double)n * pw,
+			     14, u->io ? FS_IOPG : FS_VMALLOCPG);
+		fig_box_what(it, "frames", pfns);
+		if (i > 0)
+			fig_line(v->f, x + (double)page * pw, by - 3,
+				 x + (double)page * pw, by + 17, FS_NONE);
+	}
+}
+
+/*
+ * The row's box: its pages as cells (several pages a cell past
+ * MAX_CELLS), the mapped ones filled, the guard pages hatched after them.
+ */
 static void
 row_box(struct vfig *v, const struct vrow *r, double y)
 {
 	const struct kvm_area *a = v->a[r->first];
-	u64 cells, k;
-	double x = 20, by = y + 15, pw, gx;
+	u64 ppc = row_ppc(r), cells, k;
+	double x = 20, by = y + 15, gx;
 	struct fig_item *it;
 	char name[64];
-	int i, w = v->m->arch->is64 ? 16 : 8;
-
-	u64 ppc = row_ppc(r);
+	int w = v->m->arch->is64 ? 16 : 8;
 
 	cells = r->pages ? (r->pages + ppc - 1) / ppc : 0;
-	pw = CELL_W / (double)ppc;
 	gx = x + (double)cells * CELL_W;
 	snprintf(name, sizeof(name), "0x%0*llx-0x%0*llx", w,
 		 (unsigned long long)r->start, w, (unsigned long long)r->end);
@@ -247,23 +287,8 @@ row_box(struct vfig *v, const struct vrow *r, double y)
 		     r->unpurged ? FS_GAP : FS_NONE);
 	fig_box_what(it, "area", name);
 	fig_box_span(it, r->start, r->end);
-	for (i = 0; i < r->nruns; i++) {
-		const struct vrun *u = &r->runs[i];
-
-		char pfns[48];
-
-		snprintf(pfns, sizeof(pfns), "%#llx-%#llx",
-			 (unsigned long long)u->pfn,
-			 (unsigned long long)(u->pfn + u->n - 1));
-		it = fig_box(v->f, x + (double)u->page * pw, by,
-			     MAX((double)u->n * pw, 0.6), 14,
-			     u->io ? FS_IOPG : FS_VMALLOCPG);
-		fig_box_what(it, "frames", pfns);
-		if (i > 0 && ppc == 1)
-			fig_line(v->f, x + (double)u->page * pw, by - 3,
-				 x + (double)u->page * pw, by + 17, FS_NONE);
-	}
-	for (k = 1; k < cells && cells <= MAX_CELLS && ppc == 1; k++)
+	row_runs(v, r, by, ppc);
+	for (k = 1; k < cells && ppc == 1; k++)
 		fig_line(v->f, x + (double)k * CELL_W, by + 10,
 			 x + (double)k * CELL_W, by + 14, FS_NONE);
 	if (r->guards) {
@@ -276,9 +301,9 @@ row_box(struct vfig *v, const struct vrow *r, double y)
 }
 
 /*
- * The lines from the row's runs to the strip: one for each stretch of
- * LINK_PX pixels of the strip the row's frames fall in, from the page
- * that first maps there.
+ * The lines from the row's runs to the strip: one for each of the LINK_N
+ * stretches of the strip the row's frames fall in, from the page that
+ * first maps there.
  */
 static void
 row_links(struct vfig *v, const struct vrow *r, double y, u64 ppc,
@@ -290,7 +315,7 @@ row_links(struct vfig *v, const struct vrow *r, double y, u64 ppc,
 	for (i = 0; i < r->nruns; i++) {
 		const struct vrun *u = &r->runs[i];
 		double py = strip_y(v, u->pfn);
-		int b = (int)((py - v->y0) / LINK_PX);
+		int b = (int)((py - v->y0) * LINK_N / v->sh);
 
 		if (b < 0 || stamp[b] == tag)
 			continue;
@@ -382,7 +407,7 @@ vfig_draw(struct vfig *v, const struct kvm_areas *vs)
 
 	v->y0 = TOP + 4;
 	v->sh = MAX(rows_height(v) - 12, 240);
-	stamp = xcalloc((size_t)(v->sh / LINK_PX) + 2, sizeof(*stamp));
+	stamp = xcalloc(LINK_N + 2, sizeof(*stamp));
 	draw_strip(v, y);
 	/* the lines first, under the boxes they start from */
 	for (i = 0; i < v->nrows; i++) {
@@ -415,8 +440,8 @@ vfig_caption(struct vfig *v, const struct kvm_areas *vs)
 {
 	fig_caption(v->f, "The areas in address order, top to bottom, as "
 		    "/proc/vmallocinfo lists them: each area's pages are "
-		    "cells (a tick where the next page's frame is not the "
-		    "next frame), its guard page hatched after them, the free "
+		    "cells (a long tick where the next page's frame is not "
+		    "the next frame), its guard page hatched after them, the free "
 		    "space between areas hatched bands.  The lines go from "
 		    "the pages to the frames they map, read from the page "
 		    "tables; the strip at the right is physical memory, "
@@ -431,8 +456,8 @@ vfig_caption(struct vfig *v, const struct kvm_areas *vs)
 			    "drawn %d to a row (the row's pages together, one "
 			    "hatched cell for their guard pages).", vs->n,
 			    v->per_row);
-	fig_caption(v->f, "One line from an area to each stretch of %d "
-		    "pixels of the strip its frames fall in.", LINK_PX);
+	fig_caption(v->f, "The strip is cut in %d stretches: one line goes "
+		    "from a row to each stretch its frames fall in.", LINK_N);
 	if (v->na == 0)
 		fig_caption(v->f, "No vmalloc areas.");
 }
