@@ -160,6 +160,8 @@ int fig_render(const char *svg, size_t len, enum fig_format fmt, FILE *out,
 struct walk;
 struct cpu;
 void fig_layout(struct figure *f, const struct machine *m);
+/* The same with physical memory beside it: zones, direct-map arrows. */
+void fig_layout_phys(struct figure *f, struct machine *m);
 void fig_walk(struct figure *f, const struct machine *m, struct cpu *c,
 	      const struct walk *w);
 

@@ -299,7 +299,7 @@ fig_wrap(const char *text, size_t cols, char **lines, int max)
 
 /*
  * Text as XML character data: the five special characters escaped, bytes
- * XML 1.0 does not allow (controls) and bytes that are not ASCII (a name
+ * XML 1.0 does not allow (controls but the newline) and bytes that are not ASCII (a name
  * read from an image may be anything) shown as '?'.
  */
 static void
@@ -315,7 +315,8 @@ xml_text(struct strbuf *sb, const char *s)
 		case '"': sb_adds(sb, "&quot;"); break;
 		case '\'': sb_adds(sb, "&apos;"); break;
 		default:
-			sb_addc(sb, c < 0x20 || c >= 0x7f ? '?' : (char)c);
+			sb_addc(sb, (c < 0x20 && c != '\n') || c >= 0x7f ? '?' :
+				(char)c);
 		}
 	}
 }

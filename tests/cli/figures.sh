@@ -60,6 +60,22 @@ check_order $d/arm.svg
 grep -o 'class="s-split"' $d/arm.svg | head -n 1
 grep -o '>user space ends at [^<]*<' $d/arm.svg
 
+echo "== layout --phys: the zones beside the regions, the direct map's arrows"
+$PTWALK -q -a i386 -c "layout --phys --svg $d/lp.svg --png $d/lp.png" >/dev/null
+wellformed $d/lp.svg; check_png $d/lp.png
+zones=$($PTWALK -q -a i386 -c buddyinfo | sed 's/^Node 0, zone *\([A-Za-z0-9]*\) .*/\1/')
+check_names $d/lp.svg zone $zones
+grep -o 'data-role="zone" data-name="[^"]*" data-start="[^"]*" data-end="[^"]*"' $d/lp.svg
+echo "  $(grep -c 'marker-end' $d/lp.svg) arrow (lowmem), $(grep -c 'class="s-link"' $d/lp.svg) lines"
+check_order $d/lp.svg
+grep -o '>At the right[^<]*<' $d/lp.svg
+xz -dc ../../testdata/images/x86_64.core.xz >$d/core
+$PTWALK -q -i $d/core -c "layout --phys --svg $d/lpi.svg" >/dev/null
+wellformed $d/lpi.svg
+echo "  image: $(grep -o 'data-role="zone" data-name="[^"]*"' $d/lpi.svg | tr '\n' ' ')"
+rm -f $d/core
+$PTWALK -q -c "layout --phys" 2>&1 >/dev/null
+
 echo "== every arch: layout and walk figures render"
 for a in i386 i386-pae x86_64 x86_64-la57 arm arm64; do
 	$PTWALK -q -a $a -c "layout --svg $d/l.svg --png $d/l.png; walk PAGE_OFFSET --svg $d/w.svg --pdf $d/w.pdf" >/dev/null 2>&1 ||
