@@ -77,7 +77,7 @@ frames(void)
 	for (i = 0; i < k; i += 2)
 		__free_pages(m, p[i], 0, &e);
 	t0 = bench_now();
-	fig_frames(&f, m);
+	fig_frames(&f, m, NULL);
 	if (fig_write(&f, path, FIG_SVG, &e)) {
 		fprintf(stderr, "bench: %s\n", e.msg);
 		exit(1);

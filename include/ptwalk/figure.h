@@ -190,8 +190,13 @@ void fig_spans_release(struct fig_spans *s);
 /* The spans as a column, high addresses on top; role: "vma", "range". */
 void fig_spans(struct figure *f, const struct machine *m, const char *title,
 	       const struct fig_spans *s, const char *role);
-/* Physical memory, a frame map per zone (buddyinfo, zoneinfo). */
-void fig_frames(struct figure *f, struct machine *m);
+/*
+ * Physical memory, a frame map per zone (buddyinfo, zoneinfo): the
+ * simulated kernel's, or on a memory image the zones zs read from it
+ * (with their start pfns) and each frame's struct page in the dump.
+ */
+struct kzones;
+void fig_frames(struct figure *f, struct machine *m, const struct kzones *zs);
 struct kvm_areas;
 /*
  * The vmalloc areas (vmallocinfo) with their guard pages and the frames

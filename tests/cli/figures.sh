@@ -208,6 +208,18 @@ wellformed $d/sm.svg
 echo "  $(grep -c 'data-role="slab"' $d/sm.svg) slab rows"
 grep -o '>Too many slabs[^<]*<' $d/sm.svg
 
+echo "== buddyinfo and zoneinfo of a memory image: frames from the dump's struct pages"
+xz -dc ../../testdata/images/x86_64.core.xz >$d/core
+$PTWALK -q -i $d/core -c "buddyinfo --svg $d/bi.svg; zoneinfo --png $d/zi.png" >/dev/null
+wellformed $d/bi.svg; check_png $d/zi.png
+zones=$($PTWALK -q -i $d/core -c buddyinfo | sed 's/^Node 0, zone *\([A-Za-z0-9]*\) .*/\1/')
+check_names $d/bi.svg zone $zones
+# the free frames drawn are the zone's free pages (nr_free_pages)
+grep -o '>pfn [^<]*free pages<\|>free [0-9]*K[^<]*<' $d/bi.svg | sed 's/^>//; s/<$//' |
+	awk '/^pfn/ { n = $(NF - 2) } /^free/ { k = $2; sub(/K,?$/, "", k); print "  " n " free pages, " k / 4 " drawn free" }'
+grep -o '>From the memory image[^<]*<' $d/bi.svg
+rm -f $d/core
+
 echo "== bad input"
 $PTWALK -q -c "meminfo --svg $d/x.svg; layout --svg; layout --svg= ; walk 0 --png $d/nosuchdir/w.png" 2>&1 >/dev/null | hide
 mkdir $d/dir

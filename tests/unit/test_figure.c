@@ -256,7 +256,7 @@ test_frames(void **state)
 	for (t = 0; t < MAX_NR_ZONES; t++)
 		populated += zone_configured(pg, t) &&
 			populated_zone(&pg->node_data[0]->node_zones[t]);
-	fig_frames(&f, m);
+	fig_frames(&f, m, NULL);
 	for (i = 0; i < f.n; i++) {
 		const struct fig_item *it = &f.items[i];
 
