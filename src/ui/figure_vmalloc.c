@@ -340,7 +340,7 @@ gap_band(struct vfig *v, u64 from, u64 to, double y)
 
 /* The strip: RAM white, holes and device memory hatched, frames marked. */
 static void
-draw_strip(struct vfig *v, double bottom)
+draw_strip(struct vfig *v)
 {
 	u64 ram0 = v->m->ram_start >> PAGE_SHIFT;
 	u64 ram1 = (v->m->ram_start + v->m->ram_size) >> PAGE_SHIFT;
@@ -381,7 +381,6 @@ draw_strip(struct vfig *v, double bottom)
 	fig_text(v->f, STRIP_X + STRIP_W + 6, strip_y(v, ram0) +
 		 (strip_y(v, ram1) - strip_y(v, ram0)) / 2, FF_SMALL, FA_START,
 		 "RAM %s", fsize(v->m->ram_size));
-	(void)bottom;
 }
 
 /* The rows' height, their gaps included: the strip is as tall. */
@@ -408,7 +407,7 @@ vfig_draw(struct vfig *v, const struct kvm_areas *vs)
 	v->y0 = TOP + 4;
 	v->sh = MAX(rows_height(v) - 12, 240);
 	stamp = xcalloc(LINK_N + 2, sizeof(*stamp));
-	draw_strip(v, y);
+	draw_strip(v);
 	/* the lines first, under the boxes they start from */
 	for (i = 0; i < v->nrows; i++) {
 		const struct vrow *r = &v->rows[i];
@@ -475,7 +474,7 @@ fig_vmalloc(struct figure *f, struct machine *m, const struct kvm_areas *vs)
 	f->width = VM_W;
 	fig_text(f, 20, 26, FF_TITLE, FA_START, "%s", title);
 	if (m->lay.vmalloc_start) {
-		/* VMALLOC_END is the last byte on some arches (x86_64) */
+		/* some layouts give VMALLOC_END as the area's last byte */
 		u64 size = m->lay.vmalloc_end - m->lay.vmalloc_start +
 			((m->lay.vmalloc_end & 0xfff) == 0xfff);
 
