@@ -3,6 +3,7 @@
  * /proc/buddyinfo: free blocks per order in every populated zone.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ptwalk/figure.h"
@@ -67,6 +68,34 @@ sim_zones(struct machine *m, struct kzones *zs)
 		}
 }
 
+/*
+ * The frame map; on an image the zones' first frames come with the
+ * kernel's types (read again typed: the counts were read without).
+ */
+static int
+buddyinfo_figure(struct ctx *ctx)
+{
+	struct figure *f = xmalloc(sizeof(*f));
+	struct kzones typed;
+	struct error e;
+
+	if (ctx->m->kern != NULL) {
+		fig_frames(f, ctx->m, NULL);
+		cmd_set_figure(ctx, f);
+		return 0;
+	}
+	error_clear(&e);
+	if (kzones_read(ctx->m, &typed, true, &e)) {
+		free(f);
+		return cmd_error(ctx, "the frame map needs the zones' first "
+				 "frames: %s", e.msg);
+	}
+	fig_frames(f, ctx->m, &typed);
+	cmd_set_figure(ctx, f);
+	kzones_release(&typed);
+	return 0;
+}
+
 static int
 buddyinfo_run(struct ctx *ctx)
 {
@@ -79,12 +108,8 @@ buddyinfo_run(struct ctx *ctx)
 	else if (kzones_read(ctx->m, &zs, false, &e))
 		return cmd_error(ctx, "%s", e.msg);
 	buddyinfo_show(ctx, zs.z, zs.n);
-	if (cmd_figure_wanted(ctx) && ctx->m->kern != NULL) {
-		struct figure *f = xmalloc(sizeof(*f));
-
-		fig_frames(f, ctx->m);
-		cmd_set_figure(ctx, f);
-	}
+	if (cmd_figure_wanted(ctx) && buddyinfo_figure(ctx))
+		return -1;
 	show_knotes(ctx, &zs.notes);
 	kzones_release(&zs);
 	return 0;
@@ -106,8 +131,12 @@ const struct cmd cmd_buddyinfo = {
 	"freeing everything buddyinfo is what it was at boot.  With --svg,\n"
 	"--png or --pdf it also draws each zone's frames as a map: the free\n"
 	"blocks and the allocated frames by owner (slab, page tables,\n"
-	"vmalloc, user pages, the kernel and what boot reserved, other); on\n"
-	"the simulated machine only.\n"
+	"vmalloc, user pages, the kernel and what boot reserved, other).  On\n"
+	"a memory image the map is read from each frame's struct page in the\n"
+	"dump (free blocks whole from their PageBuddy head, slab, user pages\n"
+	"with a mapping, the rest \"other\": the dump names no flag for the\n"
+	"other owners), and needs the kernel's types for the zones' first\n"
+	"frames.\n"
 	"\n"
 	"On a memory image the counts are the dump's own: node_data[] (or\n"
 	"contig_page_data), each zone's free_area[].nr_free, laid out as the\n"

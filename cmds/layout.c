@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "ptwalk/arg.h"
 #include "ptwalk/figure.h"
 #include "ptwalk/image.h"
 #include "ptwalk/out.h"
@@ -179,6 +180,9 @@ layout_run(struct ctx *ctx)
 {
 	const struct machine *m = ctx->m;
 
+	if (args_has(ctx, "--phys") && !cmd_figure_wanted(ctx))
+		return cmd_error(ctx, "--phys draws the physical side of the "
+				 "figure: give --svg, --png or --pdf too");
 	layout_table(ctx);
 	if (m->image && m->img != NULL) {
 		out_printf(ctx, "\nfrom the image: direct map: %s\n",
@@ -198,11 +202,20 @@ layout_run(struct ctx *ctx)
 	if (cmd_figure_wanted(ctx)) {
 		struct figure *f = xmalloc(sizeof(*f));
 
-		fig_layout(f, m);
+		if (args_has(ctx, "--phys"))
+			fig_layout_phys(f, ctx->m);
+		else
+			fig_layout(f, m);
 		cmd_set_figure(ctx, f);
 	}
 	return 0;
 }
+
+static const struct cmd_opt layout_opts[] = {
+	{ "--phys", NULL, NULL, "in the figure, draw physical memory too: "
+	  "its zones and the arrows of the linear maps" },
+	{ NULL, NULL, NULL, NULL },
+};
 
 const struct cmd cmd_layout = {
 	.name = "layout",
@@ -223,10 +236,15 @@ const struct cmd cmd_layout = {
 	"draws the address space as a figure: every region a box with its\n"
 	"bounds, size, name and what allocates there, the holes between\n"
 	"regions hatched, the user/kernel split marked, on a logarithmic\n"
-	"scale so that a 4K page and a 64T map are both readable.\n",
+	"scale so that a 4K page and a 64T map are both readable.  --phys\n"
+	"adds physical memory beside it, to scale, with the zones of the\n"
+	"kernel's page allocator (the dump's on an image, when its types say\n"
+	"where they start) and an arrow from each linearly mapped region (the\n"
+	"direct map, the kernel image) to the memory it maps.\n",
 	.complete = "none",
 	.min_args = 0,
 	.max_args = 0,
+	.opts = layout_opts,
 	.flags = CMD_FIGURE,
 	.run = layout_run,
 };

@@ -4,6 +4,7 @@
  */
 #include "ptwalk/arg.h"
 #include "ptwalk/kstate.h"
+#include "ptwalk/figure.h"
 #include "ptwalk/out.h"
 #include "ptwalk/show_kstate.h"
 #include "ptwalk/show_page.h"
@@ -108,6 +109,12 @@ slab_run(struct ctx *ctx)
 				      "full");
 	}
 	j_arr_end(ctx);
+	if (cmd_figure_wanted(ctx)) {
+		struct figure *f = xmalloc(sizeof(*f));
+
+		fig_slab(f, m, s);
+		cmd_set_figure(ctx, f);
+	}
 	cmd_set_value(ctx, s->va);
 	return 0;
 }
@@ -222,6 +229,12 @@ const struct cmd cmd_slab = {
 	"freelist (one list per slab).  The value ($_) is the struct\n"
 	"kmem_cache's address.  The kernel's other caches (task_struct,\n"
 	"dentry ...) are not simulated: only slab's own and those you create.\n"
+	"With --svg, --png or --pdf it also draws the slabs to scale: objects\n"
+	"in use filled, free ones numbered in free-list order with a mark at\n"
+	"the free pointer, the first hops of the list as arrows, the slab's\n"
+	"pages and frames under it; at most 24 slabs (the caption counts the\n"
+	"rest), and objects too thin to number drawn as runs; on the\n"
+	"simulated machine.\n"
 	"\n"
 	"On a memory image, the real cache NAME of slab_caches, read with the\n"
 	"dump's BTF: the same struct kmem_cache fields and node counts, then\n"
@@ -235,7 +248,7 @@ const struct cmd cmd_slab = {
 	.complete = "slabcache",
 	.min_args = 1,
 	.max_args = 1,
-	.flags = CMD_SIM,
+	.flags = CMD_SIM | CMD_FIGURE,
 	.value = VALUE_VA,
 	.run = slab_run,
 	.run_image = slab_image,

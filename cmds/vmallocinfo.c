@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ptwalk/figure.h"
 #include "ptwalk/out.h"
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/show_kstate.h"
@@ -181,6 +182,12 @@ vmallocinfo_run(struct ctx *ctx)
 	else if (kvm_areas_read(ctx->m, &vs, &e))
 		return cmd_error(ctx, "%s", e.msg);
 	vmallocinfo_show(ctx, &vs);
+	if (cmd_figure_wanted(ctx)) {
+		struct figure *f = xmalloc(sizeof(*f));
+
+		fig_vmalloc(f, ctx->m, &vs);
+		cmd_set_figure(ctx, f);
+	}
 	show_knotes(ctx, &vs.notes);
 	kvm_areas_release(&vs);
 	return 0;
@@ -204,6 +211,12 @@ const struct cmd cmd_vmallocinfo = {
 	"on a booted machine (--boot booted) the areas of the recorded\n"
 	"guest's boot carry that guest's callers (kernel_clone+0xbf/0x430 for\n"
 	"a task's stack, pcpu_get_vm_areas for the first percpu chunk).\n"
+	"With --svg, --png or --pdf it also draws the areas: each a row of\n"
+	"its pages with the guard page hatched after them, the free space\n"
+	"between areas, and lines from the pages to the frames they map on a\n"
+	"strip of physical memory (read from init_mm's page tables, on an\n"
+	"image too).  Past 40 pages a cell holds several, past 80 areas a row\n"
+	"holds several; the figure's caption says so.\n"
 	"\n"
 	"On a memory image the areas are the dump's: vmap_area_list, then\n"
 	"purge_vmap_area_list when the symbol table has it.  VMCOREINFO\n"
@@ -214,6 +227,6 @@ const struct cmd cmd_vmallocinfo = {
 	.complete = "none",
 	.min_args = 0,
 	.max_args = 0,
-	.flags = CMD_PROCFMT,
+	.flags = CMD_PROCFMT | CMD_FIGURE,
 	.run = vmallocinfo_run,
 };

@@ -183,6 +183,12 @@ image_zoneinfo(struct ctx *ctx)
 		      "watermarks, present, managed, protection and the "
 		      "counters other than nr_free_pages need the kernel's "
 		      "types");
+	if (cmd_figure_wanted(ctx)) {
+		struct figure *f = xmalloc(sizeof(*f));
+
+		fig_frames(f, ctx->m, &zs);
+		cmd_set_figure(ctx, f);
+	}
 	show_knotes(ctx, &zs.notes);
 	kzones_release(&zs);
 	return 0;
@@ -218,7 +224,7 @@ zoneinfo_run(struct ctx *ctx)
 	if (cmd_figure_wanted(ctx)) {
 		struct figure *f = xmalloc(sizeof(*f));
 
-		fig_frames(f, ctx->m);
+		fig_frames(f, ctx->m, NULL);
 		cmd_set_figure(ctx, f);
 	}
 	return 0;
@@ -253,7 +259,7 @@ const struct cmd cmd_zoneinfo = {
 	"the kernel's types, and a warning says when they are missing.  The\n"
 	"free_area line is ptwalk's, as on the simulated machine.  With\n"
 	"--svg, --png or --pdf it also draws each zone's frames, as buddyinfo\n"
-	"does (on the simulated machine).\n",
+	"does (on a memory image too).\n",
 	.complete = "none",
 	.min_args = 0,
 	.max_args = 0,

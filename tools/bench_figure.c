@@ -2,10 +2,13 @@
 /*
  * Figures: the time to draw a `layout` and a `walk` as SVG (describe and
  * write), and to render the same figure as PNG and PDF through librsvg
- * (the first render also loads the fonts: reported apart).
+ * (the first render also loads the fonts: reported apart); the frame map
+ * of a 4 GiB machine; the vmalloc figure of a machine whose areas map
+ * half a million scattered frames; a slab figure of a cache's 24 slabs.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,6 +17,9 @@
 #include "ptwalk/mmu.h"
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/gfp.h"
+#include "ptwalk/kstate.h"
+#include "ptwalk/slab.h"
+#include "ptwalk/vmalloc.h"
 
 /* Milliseconds to describe the figure and write it in fmt, best of n. */
 static double
@@ -71,7 +77,7 @@ frames(void)
 	for (i = 0; i < k; i += 2)
 		__free_pages(m, p[i], 0, &e);
 	t0 = bench_now();
-	fig_frames(&f, m);
+	fig_frames(&f, m, NULL);
 	if (fig_write(&f, path, FIG_SVG, &e)) {
 		fprintf(stderr, "bench: %s\n", e.msg);
 		exit(1);
@@ -85,6 +91,113 @@ frames(void)
 			     "limit 5 MB");
 	unlink(path);
 	free(p);
+	machine_free(m);
+}
+
+/* Write f as SVG to path: milliseconds (from t0) and megabytes. */
+static void
+write_report(struct figure *f, const char *path, double t0, const char *what)
+{
+	struct error e;
+	struct stat st;
+	char name[128];
+
+	if (fig_write(f, path, FIG_SVG, &e)) {
+		fprintf(stderr, "bench: %s\n", e.msg);
+		exit(1);
+	}
+	bench_report(what, (bench_now() - t0) * 1000, "ms", "limit 1000 ms");
+	fig_release(f);
+	snprintf(name, sizeof(name), "  its size");
+	if (stat(path, &st) == 0)
+		bench_report(name, (double)st.st_size / 1e6, "MB",
+			     "limit 5 MB");
+	unlink(path);
+}
+
+/* The areas as vmallocinfo reads them, for fig_vmalloc. */
+static void
+areas_of(struct machine *m, struct kvm_areas *vs)
+{
+	const struct vm_struct *vm;
+
+	memset(vs, 0, sizeof(*vs));
+	for (vm = vmalloc_of(m)->vmlist; vm != NULL; vm = vm->next) {
+		struct kvm_area *a;
+
+		vs->a = realloc(vs->a, (vs->n + 1) * sizeof(*vs->a));
+		a = &vs->a[vs->n++];
+		memset(a, 0, sizeof(*a));
+		a->have_vm = true;
+		a->addr = vm->addr;
+		a->size = vm->size;
+		a->flags = vm->flags;
+		a->nr_pages = vm->nr_pages;
+	}
+}
+
+/*
+ * 2 GiB of vmalloc areas of 4 MiB (half a million pages) on a 4 GiB
+ * machine whose free memory was fragmented first, so that the frames
+ * scatter; then the figure of the areas (walking every page).
+ */
+static void
+vmalloc_fig(const char *path)
+{
+	struct machine *m = bench_boot("x86_64", 4 * GiB);
+	u64 n = 65536, i, k = 0;
+	struct page **p = malloc(n * sizeof(*p));
+	struct kvm_areas vs;
+	struct figure f;
+	struct error e;
+	double t0;
+
+	for (i = 0; i < n; i++)
+		if ((p[k] = alloc_pages(m, GFP_KERNEL, 0, &e)) != NULL)
+			k++;
+	for (i = 0; i < k; i += 2)
+		__free_pages(m, p[i], 0, &e);
+	for (i = 0; i < 512; i++)
+		if (vmalloc(m, 4 * MiB, "bench", &e) == 0) {
+			fprintf(stderr, "bench: %s\n", e.msg);
+			exit(1);
+		}
+	areas_of(m, &vs);
+	t0 = bench_now();
+	fig_vmalloc(&f, m, &vs);
+	write_report(&f, path, t0, "vmalloc figure, 512 areas of 4M, SVG");
+	free(vs.a);
+	free(p);
+	machine_free(m);
+}
+
+/* A cache of 8-byte objects with 40 slabs, every other object free. */
+static void
+slab_fig(const char *path)
+{
+	struct machine *m = bench_boot("x86_64", 1 * GiB);
+	struct kmem_cache *s;
+	struct figure f;
+	struct error e;
+	u64 *obj, n = 512 * 40, i;
+	double t0;
+
+	s = kmem_cache_create(m, "bench", 8, 0, 0, &e);
+	obj = malloc(n * sizeof(*obj));
+	if (s == NULL || obj == NULL) {
+		fprintf(stderr, "bench: %s\n", e.msg);
+		exit(1);
+	}
+	for (i = 0; i < n; i++)
+		obj[i] = kmem_cache_alloc(m, s, GFP_KERNEL, &e);
+	for (i = 0; i < n; i += 2)
+		if (obj[i])
+			kmem_cache_free(m, s, obj[i], &e);
+	t0 = bench_now();
+	fig_slab(&f, m, s);
+	write_report(&f, path, t0, "slab figure, 40 slabs of 512 objects, "
+		     "SVG");
+	free(obj);
 	machine_free(m);
 }
 
@@ -123,10 +236,14 @@ run(void)
 	}
 	unlink(path);
 	frames();
+	snprintf(path, sizeof(path), "/tmp/ptwalk-bench-%d.svg", (int)getpid());
+	vmalloc_fig(path);
+	slab_fig(path);
 }
 
 const struct bench bench_figure = {
 	.name = "figure",
-	.what = "layout and walk figures: SVG, PNG and PDF",
+	.what = "figures: layout and walk (SVG, PNG, PDF), frame map, "
+		"vmalloc, slab",
 	.run = run,
 };

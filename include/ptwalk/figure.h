@@ -46,6 +46,12 @@ enum fig_style {
 	FS_USERPG,		/* frames of user pages (anon, page cache) */
 	FS_KERNELPG,		/* the kernel's, reserved at boot */
 	FS_OTHERPG,		/* other allocated frames */
+	FS_RAM,			/* RAM on a physical strip */
+	FS_IOPG,		/* ioremapped frames (device memory) */
+	FS_INUSE,		/* a slab object in use */
+	FS_FREEOBJ,		/* a free slab object */
+	FS_FREEPTR,		/* the free pointer in a free object */
+	FS_LINK,		/* a thin line from a page to its frame */
 	FS_SPLIT,		/* the user/kernel split: a thick dashed line */
 	FS_ARROW,		/* an arrow */
 	NR_FIG_STYLES
@@ -154,6 +160,8 @@ int fig_render(const char *svg, size_t len, enum fig_format fmt, FILE *out,
 struct walk;
 struct cpu;
 void fig_layout(struct figure *f, const struct machine *m);
+/* The same with physical memory beside it: zones, direct-map arrows. */
+void fig_layout_phys(struct figure *f, struct machine *m);
 void fig_walk(struct figure *f, const struct machine *m, struct cpu *c,
 	      const struct walk *w);
 
@@ -182,8 +190,23 @@ void fig_spans_release(struct fig_spans *s);
 /* The spans as a column, high addresses on top; role: "vma", "range". */
 void fig_spans(struct figure *f, const struct machine *m, const char *title,
 	       const struct fig_spans *s, const char *role);
-/* Physical memory, a frame map per zone (buddyinfo, zoneinfo). */
-void fig_frames(struct figure *f, struct machine *m);
+/*
+ * Physical memory, a frame map per zone (buddyinfo, zoneinfo): the
+ * simulated kernel's, or on a memory image the zones zs read from it
+ * (with their start pfns) and each frame's struct page in the dump.
+ */
+struct kzones;
+void fig_frames(struct figure *f, struct machine *m, const struct kzones *zs);
+struct kvm_areas;
+/*
+ * The vmalloc areas (vmallocinfo) with their guard pages and the frames
+ * their pages map, read from the page tables.
+ */
+void fig_vmalloc(struct figure *f, struct machine *m,
+		 const struct kvm_areas *vs);
+struct kmem_cache;
+/* A slab cache's slabs with their objects and free lists (slab NAME). */
+void fig_slab(struct figure *f, struct machine *m, struct kmem_cache *s);
 struct mm_struct;
 /* A process's VMAs (maps), present pages counted in its tables. */
 void fig_maps(struct figure *f, struct machine *m, int pid,

@@ -166,8 +166,9 @@ handwalk_ask(struct lab_run *r, struct machine *m, struct error *e)
 		  "bit slices, read each entry with 'xp/w PADDR' (the 4 bytes at "
 		  "a physical address, also kept in $_), clear its 12 flag bits "
 		  "to find the next table or the frame, and check your work with "
-		  "'walk %s' only at the end.", va,
-		  fpa(m, machine_cpu(m)->root[0]), va);
+		  "'walk %s' only at the end ('walk %s --svg walk.svg' also "
+		  "draws it as a figure to keep beside your answers).", va,
+		  fpa(m, machine_cpu(m)->root[0]), va, va);
 	lab_ask(r, LF_NUM, NULL, "the pgd index is the top 10 bits of the "
 		"address: va >> 22",
 		"The pgd index of %s (bits 31:22)?", va);

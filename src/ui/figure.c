@@ -66,6 +66,17 @@ static const struct {
 			  "kernel, reserved at boot" },
 	[FS_OTHERPG] = { "otherpg", "fill:#a58fd6;stroke:none",
 			 "other allocated" },
+	[FS_RAM] = { "ram", "fill:#fff;stroke:#000;stroke-width:1", NULL },
+	[FS_IOPG] = { "iopg", "fill:url(#p-fault);stroke:#a00;"
+		      "stroke-width:0.6", "ioremapped (device, firmware)" },
+	[FS_INUSE] = { "inuse", "fill:#e07b39;stroke:#000;stroke-width:0.6",
+		       "object in use" },
+	[FS_FREEOBJ] = { "freeobj", "fill:#fff;stroke:#000;"
+			 "stroke-width:0.6", "free object" },
+	[FS_FREEPTR] = { "freeptr", "fill:#000;stroke:none",
+			 "its free pointer" },
+	[FS_LINK] = { "link", "fill:none;stroke:#356;stroke-width:0.6;"
+		      "stroke-opacity:0.7", NULL },
 	[FS_SPLIT] = { "split", "fill:none;stroke:#b00;stroke-width:2.5;"
 		       "stroke-dasharray:10 5", NULL },
 	[FS_ARROW] = { "arrow", "fill:none;stroke:#000;stroke-width:1.4",
@@ -288,7 +299,7 @@ fig_wrap(const char *text, size_t cols, char **lines, int max)
 
 /*
  * Text as XML character data: the five special characters escaped, bytes
- * XML 1.0 does not allow (controls) and bytes that are not ASCII (a name
+ * XML 1.0 does not allow (controls but the newline) and bytes that are not ASCII (a name
  * read from an image may be anything) shown as '?'.
  */
 static void
@@ -304,7 +315,8 @@ xml_text(struct strbuf *sb, const char *s)
 		case '"': sb_adds(sb, "&quot;"); break;
 		case '\'': sb_adds(sb, "&apos;"); break;
 		default:
-			sb_addc(sb, c < 0x20 || c >= 0x7f ? '?' : (char)c);
+			sb_addc(sb, (c < 0x20 && c != '\n') || c >= 0x7f ? '?' :
+				(char)c);
 		}
 	}
 }

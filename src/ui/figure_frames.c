@@ -15,6 +15,7 @@
 
 #include "ptwalk/figure.h"
 #include "ptwalk/format.h"
+#include "ptwalk/kstate.h"
 #include "ptwalk/page_alloc.h"
 #include "ptwalk/slab.h"
 #include "ptwalk/vmalloc.h"
@@ -215,36 +216,140 @@ strip_allocated(struct strip *s, struct machine *m, u64 lo, u64 hi)
 	}
 }
 
-/* One zone: its header, the strip, the free blocks by order. */
-static double
-draw_zone(struct figure *f, struct machine *m, int nid, struct zone *z,
-	  double y, double *per_px_max)
+/*
+ * A zone of the simulated kernel: the free blocks from its free lists,
+ * the frames between them by the owner their struct page records.
+ */
+static void
+sim_zone_runs(struct strip *s, struct machine *m, struct zone *z)
 {
 	u64 start = z->zone_start_pfn, end = zone_end_pfn(z), pfn = start;
-	u64 frames = end - start;
+	struct fblock *b;
+	int n, i;
+
+	b = free_blocks(m, z, &n);
+	for (i = 0; i < n; i++) {
+		if (b[i].pfn < pfn || b[i].pfn >= end)
+			continue;
+		strip_allocated(s, m, pfn, b[i].pfn);
+		strip_run(s, FK_FREE, b[i].pfn, MIN(b[i].n, end - b[i].pfn));
+		pfn = b[i].pfn + b[i].n;
+	}
+	strip_allocated(s, m, pfn, end);
+	free(b);
+}
+
+/*
+ * A zone of a memory image: each frame's struct page as the dump holds it
+ * (kpage_read): a free block whole from its head (PageBuddy, its order in
+ * page->private), slab pages (PG_slab), user pages (a mapping: anon or
+ * page cache); VMCOREINFO names no flag for page tables, vmalloc or
+ * reserved pages, so the other allocated frames are "other".  Frames
+ * without a struct page are holes.
+ */
+static void
+image_zone_runs(struct strip *s, struct machine *m, u64 start, u64 end)
+{
+	int head_kind = FK_OTHER;
+	u64 pfn = start;
+
+	while (pfn < end) {
+		struct kpage p;
+		struct error e;
+		int k;
+
+		if (kpage_read(m, pfn, &p, &e)) {
+			strip_run(s, FK_HOLE, pfn, 1);
+			pfn++;
+			continue;
+		}
+		if ((p.state == KP_FREE_HEAD || p.state == KP_FREE) &&
+		    p.have_order) {
+			u64 n = p.block_pfn + (1ULL << p.order) - pfn;
+
+			n = MIN(MAX(n, 1), end - pfn);
+			strip_run(s, FK_FREE, pfn, n);
+			pfn += n;
+			continue;
+		}
+		if (p.state == KP_TAIL)
+			k = head_kind;
+		else if (p.state == KP_SLAB)
+			k = FK_SLAB;
+		else
+			k = p.mapping != 0 ? FK_USER : FK_OTHER;
+		if (p.state != KP_TAIL)
+			head_kind = k;
+		strip_run(s, k, pfn, 1);
+		pfn++;
+	}
+}
+
+/* A zone as the figure draws it: the simulated kernel's or an image's. */
+struct fzone {
+	int nid;
+	const char *name;
+	u64 start, end;			/* pfns */
+	u64 free_pages;
+	unsigned norder;
+	u64 nr_free[KZONE_ORDERS];
+	struct zone *sim;		/* the simulated zone, or NULL */
+};
+
+/* The words under a strip: free blocks by order, frames by kind. */
+static double
+zone_footer(struct figure *f, const struct fzone *z, const struct strip *s,
+	    double y)
+{
+	struct strbuf sb;
+	unsigned o;
+	int i;
+
+	sb_init(&sb);
+	for (o = 0; o < z->norder; o++)
+		sb_addf(&sb, "%s%u: %llu", o ? "  " : "", o,
+			(unsigned long long)z->nr_free[o]);
+	fig_text(f, 20, y, FF_MONO_SMALL, FA_START, "free blocks by order  %s",
+		 sb.buf);
+	sb_reset(&sb);
+	for (i = 0; i < NR_FK; i++)
+		if (s->counts[i] && i != FK_HOLE)
+			sb_addf(&sb, "%s%s %s", sb.len ? ", " : "",
+				i == FK_FREE ? "free" : i == FK_SLAB ? "slab" :
+				i == FK_PGTABLE ? "page tables" : i ==
+				FK_VMALLOC ? "vmalloc" : i == FK_USER ? "user" :
+				i == FK_KERNEL ? "kernel and reserved" :
+				"other", fsize(s->counts[i] << PAGE_SHIFT));
+	fig_text(f, 20, y + 14, FF_SMALL, FA_START, "%s", sb.buf);
+	sb_release(&sb);
+	return y + 30;
+}
+
+/* One zone: its header, the strip, the free blocks by order. */
+static double
+draw_zone(struct figure *f, struct machine *m, const struct fzone *z,
+	  double y, double *per_px_max)
+{
+	u64 start = z->start, end = z->end, frames = end - start;
 	int rows = (int)MIN((double)MAX_ROWS, (double)frames / STRIP_W + 1);
 	struct strip s = { .f = f, .y = y + 22, .start = start,
 			   .last_kind = -1 };
 	struct fig_item *it;
-	struct strbuf sb;
-	struct fblock *b;
-	int n, i, o;
+	char node[32];
+	int i;
 
 	s.per_px = MAX(1.0, (double)frames / (STRIP_W * rows));
 	rows = (int)((double)frames / s.per_px / STRIP_W + 0.999);
 	*per_px_max = MAX(*per_px_max, s.per_px);
-	{
-		char node[32];
-
-		snprintf(node, sizeof(node), "Node %d, zone", nid);
-		fig_text(f, 20, y + 14, FF_LABEL, FA_START, "%s", node);
-		fig_text(f, 20 + fig_text_width(FF_LABEL, strlen(node) + 1),
-			 y + 14, FF_LABEL, FA_START, "%s", z->name);
-	}
+	snprintf(node, sizeof(node), "Node %d, zone", z->nid);
+	fig_text(f, 20, y + 14, FF_LABEL, FA_START, "%s", node);
+	fig_text(f, 20 + fig_text_width(FF_LABEL, strlen(node) + 1), y + 14,
+		 FF_LABEL, FA_START, "%s", z->name);
 	fig_text(f, 20 + STRIP_W, y + 14, FF_MONO_SMALL, FA_END,
-		 "pfn %#llx-%#llx, %s, %lu free pages",
+		 "pfn %#llx-%#llx, %s, %llu free pages",
 		 (unsigned long long)start, (unsigned long long)end - 1,
-		 fsize(frames << PAGE_SHIFT), z->nr_free_pages);
+		 fsize(frames << PAGE_SHIFT),
+		 (unsigned long long)z->free_pages);
 	for (i = 0; i < rows; i++) {
 		double w = i < rows - 1 ? STRIP_W : (double)frames / s.per_px -
 			STRIP_W * (rows - 1);
@@ -256,45 +361,67 @@ draw_zone(struct figure *f, struct machine *m, int nid, struct zone *z,
 			fig_box_span(it, start << PAGE_SHIFT, end << PAGE_SHIFT);
 		}
 	}
-	b = free_blocks(m, z, &n);
-	for (i = 0; i < n; i++) {
-		if (b[i].pfn < pfn || b[i].pfn >= end)
-			continue;
-		strip_allocated(&s, m, pfn, b[i].pfn);
-		strip_run(&s, FK_FREE, b[i].pfn, MIN(b[i].n, end - b[i].pfn));
-		pfn = b[i].pfn + b[i].n;
-	}
-	strip_allocated(&s, m, pfn, end);
+	if (z->sim != NULL)
+		sim_zone_runs(&s, m, z->sim);
+	else
+		image_zone_runs(&s, m, start, end);
 	if (s.px < (double)frames / s.per_px)
 		strip_flush_px(&s);
-	free(b);
-	sb_init(&sb);
-	for (o = 0; o < MAX_ORDER; o++)
-		sb_addf(&sb, "%s%d: %lu", o ? "  " : "", o,
-			z->free_area[o].nr_free);
-	y = s.y + rows * (ROW_H + 3) + 12;
-	fig_text(f, 20, y, FF_MONO_SMALL, FA_START, "free blocks by order  %s",
-		 sb.buf);
-	sb_reset(&sb);
-	for (i = 0; i < NR_FK; i++)
-		if (s.counts[i] && i != FK_HOLE)
-			sb_addf(&sb, "%s%s %s", sb.len ? ", " : "",
-				i == FK_FREE ? "free" : i == FK_SLAB ? "slab" :
-				i == FK_PGTABLE ? "page tables" : i ==
-				FK_VMALLOC ? "vmalloc" : i == FK_USER ? "user" :
-				i == FK_KERNEL ? "kernel and reserved" :
-				"other", fsize(s.counts[i] << PAGE_SHIFT));
-	fig_text(f, 20, y + 14, FF_SMALL, FA_START, "%s", sb.buf);
-	sb_release(&sb);
-	return y + 30;
+	return zone_footer(f, z, &s, s.y + rows * (ROW_H + 3) + 12);
+}
+
+/* The simulated kernel's zones. */
+static double
+sim_zones(struct figure *f, struct machine *m, double y, double *per_px)
+{
+	struct page_alloc *pg = page_alloc_of(m);
+	int nid, t, o;
+
+	for (nid = 0; nid < pg->nr_nodes; nid++)
+		for (t = 0; t < MAX_NR_ZONES; t++) {
+			struct zone *z = &pg->node_data[nid]->node_zones[t];
+			struct fzone fz = { .nid = nid, .name = z->name,
+					    .start = z->zone_start_pfn,
+					    .end = zone_end_pfn(z),
+					    .free_pages = z->nr_free_pages,
+					    .norder = MAX_ORDER, .sim = z };
+
+			if (!zone_configured(pg, t) || !populated_zone(z))
+				continue;
+			for (o = 0; o < MAX_ORDER; o++)
+				fz.nr_free[o] = z->free_area[o].nr_free;
+			y = draw_zone(f, m, &fz, y, per_px);
+		}
+	return y;
+}
+
+/* An image's zones, where the dump says where they start. */
+static double
+image_zones(struct figure *f, struct machine *m, const struct kzones *zs,
+	    double y, double *per_px)
+{
+	int i;
+
+	for (i = 0; i < zs->n; i++) {
+		const struct kzone *k = &zs->z[i];
+		struct fzone fz = { .nid = k->nid, .name = k->name,
+				    .start = k->start_pfn,
+				    .end = k->start_pfn + k->spanned,
+				    .free_pages = k->free_pages,
+				    .norder = MIN(k->norder, KZONE_ORDERS) };
+
+		if (!k->populated || !k->have_start_pfn)
+			continue;
+		memcpy(fz.nr_free, k->nr_free, sizeof(fz.nr_free));
+		y = draw_zone(f, m, &fz, y, per_px);
+	}
+	return y;
 }
 
 void
-fig_frames(struct figure *f, struct machine *m)
+fig_frames(struct figure *f, struct machine *m, const struct kzones *zs)
 {
-	struct page_alloc *pg = page_alloc_of(m);
 	double y = 40, per_px = 1;
-	int nid, t;
 	char title[96];
 
 	snprintf(title, sizeof(title), "%s, %s of RAM: the frames of each "
@@ -302,17 +429,19 @@ fig_frames(struct figure *f, struct machine *m)
 	fig_init(f, title);
 	f->width = STRIP_W + 40;
 	fig_text(f, 20, 26, FF_TITLE, FA_START, "%s", title);
-	for (nid = 0; nid < pg->nr_nodes; nid++)
-		for (t = 0; t < MAX_NR_ZONES; t++) {
-			struct zone *z = &pg->node_data[nid]->node_zones[t];
-
-			if (!zone_configured(pg, t) || !populated_zone(z))
-				continue;
-			y = draw_zone(f, m, nid, z, y, &per_px);
-		}
+	if (m->kern != NULL)
+		y = sim_zones(f, m, y, &per_px);
+	else
+		y = image_zones(f, m, zs, y, &per_px);
 	fig_caption(f, "Lowest frame at the left of each strip, rows left to "
 		    "right, top to bottom; white is free (the buddy "
 		    "allocator's blocks).");
+	if (m->kern == NULL)
+		fig_caption(f, "From the memory image: each frame's struct "
+			    "page, a free block whole from its head (PageBuddy "
+			    "and its order); the dump names no flag for page "
+			    "tables, vmalloc or reserved frames, so those are "
+			    "\"other\".");
 	if (per_px > 1)
 		fig_caption(f, "Too many frames to draw one by one: a pixel "
 			    "holds up to %.0f frames and shows the kind most of "

@@ -14,12 +14,16 @@
 
 #include "ptwalk/figure.h"
 #include "ptwalk/format.h"
+#include "ptwalk/kstate.h"
+#include "ptwalk/page_alloc.h"
 
 #define LAYOUT_W	980.0
 #define BOX_W		270.0
 #define LINE_H		13.0
 #define MAX_LINES	4
 #define SPLIT_BAND	22.0
+#define ARROW_GAP	130.0		/* --phys: from the boxes to memory */
+#define PHYS_W		120.0
 
 /* One box of the figure: a region of the layout or a hole between two. */
 struct lay_box {
@@ -135,11 +139,11 @@ user_top(const struct lay_box *b, int n)
 
 static void
 draw_box(struct figure *f, const struct machine *m, const struct lay_box *b,
-	 double x, double y, double h, char **lines, int nl)
+	 double x, double y, double h, char **lines, int nl, double dx)
 {
 	const char *name = b->r != NULL ? b->r->name : "unused";
 	double bx = x + fig_text_width(FF_MONO, (size_t)m->arch->va_digits +
-				       2) + 14, dx = bx + BOX_W + 14;
+				       2) + 14;
 	struct fig_item *it = fig_box(f, bx, y, BOX_W, h, region_style(b->r));
 	int i;
 
@@ -160,33 +164,217 @@ draw_box(struct figure *f, const struct machine *m, const struct lay_box *b,
 	}
 }
 
-/* The user/kernel split: a dashed line across the figure, and its words. */
+/*
+ * The user/kernel split: a dashed line across the figure, and its words;
+ * with --phys, across the regions only (to x1).
+ */
 static void
-draw_split(struct figure *f, const struct machine *m, double y, u64 at)
+draw_split(struct figure *f, const struct machine *m, double y, u64 at,
+	   double x1)
 {
+	if (x1 > 0) {
+		fig_line(f, 10, y, x1, y, FS_SPLIT);
+		fig_text(f, x1 - 2, y - 4, FF_SMALL, FA_END, "TASK_SIZE %s: "
+			 "user below, kernel above", fva(m, at));
+		return;
+	}
 	fig_line(f, 10, y, LAYOUT_W - 10, y, FS_SPLIT);
 	fig_text(f, LAYOUT_W - 12, y - 4, FF_SMALL, FA_END,
 		 "user space ends at %s (TASK_SIZE): user space below the "
 		 "line, the kernel's above", fva(m, at));
 }
 
-void
-fig_layout(struct figure *f, const struct machine *m)
+/* --phys: the zones of physical memory, from the kernel's own. */
+struct lay_zone {
+	char name[24];
+	u64 start, end;			/* pfns */
+};
+
+static int
+layout_zones(struct machine *m, struct lay_zone *z, int max)
+{
+	struct page_alloc *pg = page_alloc_of(m);
+	struct kzones zs;
+	struct error e;
+	int n = 0, nid, t, i;
+
+	if (m->kern != NULL && pg != NULL) {
+		for (nid = 0; nid < pg->nr_nodes; nid++)
+			for (t = 0; t < MAX_NR_ZONES && n < max; t++) {
+				struct zone *zz =
+					&pg->node_data[nid]->node_zones[t];
+
+				if (!zone_configured(pg, t) ||
+				    !populated_zone(zz))
+					continue;
+				snprintf(z[n].name, sizeof(z[n].name), "%s",
+					 zz->name);
+				z[n].start = zz->zone_start_pfn;
+				z[n++].end = zone_end_pfn(zz);
+			}
+		return n;
+	}
+	error_clear(&e);
+	if (kzones_read(m, &zs, true, &e))
+		return 0;
+	for (i = 0; i < zs.n && n < max; i++)
+		if (zs.z[i].populated && zs.z[i].have_start_pfn) {
+			snprintf(z[n].name, sizeof(z[n].name), "%s",
+				 zs.z[i].name);
+			z[n].start = zs.z[i].start_pfn;
+			z[n++].end = zs.z[i].start_pfn + zs.z[i].spanned;
+		}
+	kzones_release(&zs);
+	return n;
+}
+
+/* The physical side of --phys: where it is drawn and its scale. */
+struct lay_phys {
+	double x, y0, h;
+	u64 lo, hi;			/* physical addresses */
+};
+
+static double
+phys_y(const struct lay_phys *p, u64 pa)
+{
+	pa = MAX(pa, p->lo);
+	pa = MIN(pa, p->hi);
+	return p->y0 + p->h - (double)(pa - p->lo) * p->h /
+		(double)(p->hi - p->lo);
+}
+
+/*
+ * Physical memory as a column, low addresses at the bottom like the
+ * virtual side: RAM, each zone a box; holes between zones hatched.
+ */
+static void
+draw_phys(struct figure *f, const struct machine *m, struct lay_phys *p,
+	  const struct lay_zone *z, int nz)
+{
+	struct fig_item *it;
+	int i;
+
+	it = fig_box(f, p->x, p->y0, PHYS_W, p->h, FS_GAP);
+	fig_box_what(it, "physical", "physical memory");
+	fig_box_span(it, p->lo, p->hi);
+	fig_text(f, p->x + PHYS_W / 2, p->y0 - 6, FF_LABEL, FA_MIDDLE,
+		 "physical memory");
+	for (i = 0; i < nz; i++) {
+		u64 a = z[i].start << PAGE_SHIFT, b = z[i].end << PAGE_SHIFT;
+		double ya = phys_y(p, b), yb = phys_y(p, a);
+
+		it = fig_box(f, p->x, ya, PHYS_W, MAX(yb - ya, 1), FS_RAM);
+		fig_box_what(it, "zone", z[i].name);
+		fig_box_span(it, a, b);
+		fig_text(f, p->x + PHYS_W / 2, ya + (yb - ya) / 2 + 4,
+			 FF_LABEL, FA_MIDDLE, "%s", z[i].name);
+		fig_text(f, p->x + PHYS_W / 2, ya + (yb - ya) / 2 + 17,
+			 FF_SMALL, FA_MIDDLE, "%s", fsize(b - a));
+		fig_text(f, p->x + PHYS_W + 5, yb, FF_MONO_SMALL, FA_START,
+			 "%s", fpa(m, a));
+	}
+	fig_text(f, p->x + PHYS_W + 5, p->y0 + 9, FF_MONO_SMALL, FA_START,
+		 "%s", fpa(m, p->hi));
+}
+
+/* The physical range a linear region maps, within memory; false: none. */
+static bool
+region_phys(const struct lay_box *b, const struct lay_phys *p, u64 *a,
+	    u64 *e)
+{
+	if (b->r == NULL || (b->r->flags & REG_GAP) ||
+	    !(b->r->flags & (REG_DIRECT | REG_KIMAGE)) ||
+	    b->start < b->r->offset)
+		return false;
+	*a = MAX(b->start - b->r->offset, p->lo);
+	*e = MIN(b->end - 1 - b->r->offset, p->hi - 1) + 1;
+	return *a < *e;
+}
+
+/* The direct-map arrows: from each linear region to the frames it maps. */
+static void
+draw_phys_links(struct figure *f, const struct lay_box *b, int n,
+		const double *by, const double *bh, double bx,
+		const struct lay_phys *p)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		double x0 = bx + BOX_W, ya, yb;
+		u64 a, e;
+
+		if (!region_phys(&b[i], p, &a, &e))
+			continue;
+		ya = phys_y(p, e);
+		yb = phys_y(p, a);
+		fig_line(f, x0, by[i], p->x, ya, FS_LINK);
+		fig_line(f, x0, by[i] + bh[i], p->x, yb, FS_LINK);
+		fig_arrow(f, x0 + 4, by[i] + bh[i] / 2, p->x - 2,
+			  (ya + yb) / 2);
+	}
+}
+
+/*
+ * --phys: memory beside the regions, to scale (linear, unlike the virtual
+ * side), as tall as the regions; the zones the kernel has; the arrows.
+ */
+static void
+layout_phys(struct figure *f, const struct machine *m, struct lay_phys *p,
+	    const struct lay_box *b, int n, const double *by,
+	    const double *bh, double bx, const struct lay_zone *z, int nz,
+	    double bottom)
+{
+	int i;
+
+	p->lo = m->ram_start;
+	p->hi = m->ram_start + m->ram_size;
+	for (i = 0; i < nz; i++) {
+		p->lo = MIN(p->lo, z[i].start << PAGE_SHIFT);
+		p->hi = MAX(p->hi, z[i].end << PAGE_SHIFT);
+	}
+	if (p->hi <= p->lo)
+		p->hi = p->lo + PAGE_SIZE;
+	p->y0 = 62;
+	p->h = MAX(bottom - p->y0, 120);
+	draw_phys(f, m, p, z, nz);
+	draw_phys_links(f, b, n, by, bh, bx, p);
+	fig_caption(f, "At the right, physical memory to scale (lowest "
+		    "address at the bottom) with the zones of the kernel's "
+		    "page allocator%s; the arrows go from each linearly "
+		    "mapped region (pa = va - offset) to the memory it "
+		    "maps.", nz ? "" : " (not known here: the memory as one "
+		    "range)");
+}
+
+static void
+layout_draw(struct figure *f, struct machine *m, bool phys)
 {
 	struct lay_box *b;
-	int n = layout_boxes(m, &b), i;
+	int n = layout_boxes(m, &b), i, nz = 0;
 	double x = 14, y = 58, bx = x + fig_text_width(FF_MONO,
-			(size_t)m->arch->va_digits + 2) + 14;
-	size_t cols = (size_t)((LAYOUT_W - (bx + BOX_W + 14) - 10) /
-			       fig_text_width(FF_SMALL, 1));
+			(size_t)m->arch->va_digits + 2) + 14, dx = bx + BOX_W + 14;
+	double *by = xcalloc((size_t)n + 1, sizeof(*by));
+	double *bh = xcalloc((size_t)n + 1, sizeof(*bh));
+	struct lay_zone z[16];
+	struct lay_phys p = { 0 };
+	size_t cols;
 	u64 split = user_top(b, n);
 	char title[160];
 
-	snprintf(title, sizeof(title), "%s%s%s: the virtual address space",
+	if (phys) {
+		nz = layout_zones(m, z, 16);
+		p.x = bx + BOX_W + ARROW_GAP;
+		dx = p.x + PHYS_W + 18 + fig_text_width(FF_MONO_SMALL,
+				(size_t)m->arch->pa_digits + 2);
+	}
+	cols = (size_t)((LAYOUT_W - (bx + BOX_W + 14) - 10) /
+			fig_text_width(FF_SMALL, 1));
+	snprintf(title, sizeof(title), "%s%s%s: the virtual address space%s",
 		 m->arch->name, m->profile != NULL ? ", kernel " : "",
-		 m->profile != NULL ? m->profile->name : "");
+		 m->profile != NULL ? m->profile->name : "",
+		 phys ? " and physical memory" : "");
 	fig_init(f, title);
-	f->width = LAYOUT_W;
+	f->width = LAYOUT_W + dx - (bx + BOX_W + 14);
 	fig_text(f, 14, 26, FF_TITLE, FA_START, "%s", title);
 	fig_text(f, 14, 44, FF_SMALL, FA_START, "high addresses at the top; "
 		 "each boundary is labelled with the start of the region "
@@ -200,12 +388,17 @@ fig_layout(struct figure *f, const struct machine *m)
 		double h = box_height(&b[i], nl);
 
 		if (split != 0 && b[i].end == split && i < n - 1) {
-			draw_split(f, m, y + SPLIT_BAND / 2 + 4, split);
+			draw_split(f, m, y + SPLIT_BAND / 2 + 4, split,
+				   phys ? bx + BOX_W + 8 : 0);
 			y += SPLIT_BAND;
 		}
-		draw_box(f, m, &b[i], x, y, h, lines, nl);
+		draw_box(f, m, &b[i], x, y, h, lines, nl, dx);
+		by[i] = y;
+		bh[i] = h;
 		y += h;
 	}
+	if (phys)
+		layout_phys(f, m, &p, b, n, by, bh, bx, z, nz, y);
 	fig_caption(f, "Box heights grow with the logarithm of each "
 		    "region's size (3.5 px per doubling), not in proportion, "
 		    "so that the smallest and the largest regions are both "
@@ -214,5 +407,20 @@ fig_layout(struct figure *f, const struct machine *m)
 		    n > m->nregions ? "; the boxes named unused are holes "
 		    "between them, drawn short whatever their size" : "");
 	free(b);
+	free(by);
+	free(bh);
 	fig_finish(f, y + 10);
+}
+
+void
+fig_layout(struct figure *f, const struct machine *m)
+{
+	/* without --phys nothing is read or changed */
+	layout_draw(f, (struct machine *)m, false);
+}
+
+void
+fig_layout_phys(struct figure *f, struct machine *m)
+{
+	layout_draw(f, m, true);
 }

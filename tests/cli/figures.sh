@@ -1,4 +1,5 @@
-# Figures (--svg, --png, --pdf on layout and walk): well-formed SVG
+# Figures (--svg, --png, --pdf on layout, walk, maps, ptdump, buddyinfo,
+# zoneinfo, vmallocinfo and slab): well-formed SVG
 # (xmllint), rendered to PNG and PDF by librsvg, and checked for structure:
 # every region and table the text names is a labelled box, region boxes
 # never overlap and run in address order.  Bad paths lose nothing.
@@ -58,6 +59,22 @@ done
 check_order $d/arm.svg
 grep -o 'class="s-split"' $d/arm.svg | head -n 1
 grep -o '>user space ends at [^<]*<' $d/arm.svg
+
+echo "== layout --phys: the zones beside the regions, the direct map's arrows"
+$PTWALK -q -a i386 -c "layout --phys --svg $d/lp.svg --png $d/lp.png" >/dev/null
+wellformed $d/lp.svg; check_png $d/lp.png
+zones=$($PTWALK -q -a i386 -c buddyinfo | sed 's/^Node 0, zone *\([A-Za-z0-9]*\) .*/\1/')
+check_names $d/lp.svg zone $zones
+grep -o 'data-role="zone" data-name="[^"]*" data-start="[^"]*" data-end="[^"]*"' $d/lp.svg
+echo "  $(grep -c 'marker-end' $d/lp.svg) arrow (lowmem), $(grep -c 'class="s-link"' $d/lp.svg) lines"
+check_order $d/lp.svg
+grep -o '>At the right[^<]*<' $d/lp.svg
+xz -dc ../../testdata/images/x86_64.core.xz >$d/core
+$PTWALK -q -i $d/core -c "layout --phys --svg $d/lpi.svg" >/dev/null
+wellformed $d/lpi.svg
+echo "  image: $(grep -o 'data-role="zone" data-name="[^"]*"' $d/lpi.svg | tr '\n' ' ')"
+rm -f $d/core
+$PTWALK -q -c "layout --phys" 2>&1 >/dev/null
 
 echo "== every arch: layout and walk figures render"
 for a in i386 i386-pae x86_64 x86_64-la57 arm arm64; do
@@ -126,6 +143,82 @@ for a in "x86_64 -m 4G" "arm64 -m 4G" "i386-pae -m 4G"; do
 	size=$(wc -c <$d/b4.svg)
 	[ "$size" -lt 5000000 ] && echo "  $a: under 5 MB" || echo "  $a: $size bytes"
 done
+
+echo "== vmallocinfo: every area a row, its guard page, its frames"
+$PTWALK -q -c "vmalloc 100000; vmallocinfo --svg $d/v.svg --png $d/v.png" >/dev/null
+wellformed $d/v.svg; check_png $d/v.png
+names=$($PTWALK -q -c "vmalloc 100000; vmallocinfo" | grep '^0x.*-0x' | cut -d' ' -f1)
+check_names $d/v.svg area $names
+echo "  $(grep -c 'data-role="guard"' $d/v.svg) guard pages, $(grep -c 'data-role="gap"' $d/v.svg) gaps, $(grep -c 'class="s-link"' $d/v.svg) lines to frames"
+# the areas run down the figure in address order, without overlap
+boxes $d/v.svg area | sort -n -k1,1 | awk '
+NR > 1 && $1 < py + ph { print "overlap: " $5 }
+NR > 1 && $3 <= ps { print "order: " $5 }
+{ py = $1; ph = $2; ps = $3 }
+END { print "  " NR " area rows, in address order" }'
+# the runs of frames vmalloc reports are the runs the figure draws
+$PTWALK -q -c "vmalloc 100000" | grep frames
+for r in $($PTWALK -q -c "vmalloc 100000" | sed -n 's/.*pfns: //p' | tr -d ',' | sed 's/ ([0-9]*)//g'); do
+	grep -q "data-role=\"frames\" data-name=\"$r\"" $d/v.svg && echo "  frames $r drawn" || echo "  frames $r missing"
+done
+grep -o 'data-role="physical" data-name="[^"]*" data-start="[^"]*" data-end="[^"]*"' $d/v.svg
+$PTWALK -q -a x86_64 -c "$many vmallocinfo --svg $d/vm.svg" >/dev/null
+wellformed $d/vm.svg
+echo "  $(grep -c 'data-role="area"' $d/vm.svg) rows for $($PTWALK -q -a x86_64 -c "$many vmallocinfo" | grep -c '^0x.*-0x') areas"
+grep -o '>Too many \(areas\|pages\)[^<]*<' $d/vm.svg
+for a in i386-pae x86_64 arm arm64 riscv64; do
+	$PTWALK -q -a $a -c "vmalloc 3M; vmallocinfo --svg $d/va.svg" >/dev/null 2>&1 || echo "$a: failed"
+	xmllint --noout $d/va.svg && echo "  $a: $(grep -c 'data-role="area"' $d/va.svg) rows, $(grep -c 'class="s-vmallocpg"' $d/va.svg) frame runs"
+done
+
+echo "== vmallocinfo of a memory image: the frames from the dump's tables"
+xz -dc ../../testdata/images/x86_64.core.xz >$d/core
+$PTWALK -q -i $d/core -c "vmallocinfo --svg $d/vi.svg" >/dev/null
+wellformed $d/vi.svg
+echo "  $(grep -c 'data-role="area"' $d/vi.svg) rows, $(grep -c 'data-role="frames"' $d/vi.svg) runs of frames"
+grep -o '>Too many areas[^<]*<' $d/vi.svg
+# the first frame of an area is where translate takes its first page
+for va in $($PTWALK -q -i $d/core -c vmallocinfo | grep 'pages=' | head -n 3 | cut -c1-18); do
+	pa=$($PTWALK -q -i $d/core -c "translate $va" | sed -n 's/.* -> \(0x[0-9a-f]*\) .*/\1/p')
+	pfn=$(printf '%#x' $(( $(printf %d $pa) / 4096 )))
+	grep -q "data-role=\"frames\" data-name=\"$pfn-" $d/vi.svg && echo "  $va -> pfn $pfn: drawn" || echo "  $va -> pfn $pfn: not drawn"
+done
+rm -f $d/core
+
+echo "== slab NAME: each slab's objects, the free list in order, the pages"
+$PTWALK -q -c "kmem_cache_create foo 200; kmem_cache_alloc foo; kmem_cache_alloc foo; kmem_cache_alloc foo; kfree \$_; slab foo --svg $d/s.svg --png $d/s.png" | sed -n '/cpu0/p'
+wellformed $d/s.svg; check_png $d/s.png
+grep -o 'data-role="slab" data-name="[^"]*"' $d/s.svg
+grep -o '>cpu0 slab [^<]*<\|>[0-9]*/[0-9]* in use[^<]*<' $d/s.svg
+echo "  $(grep -c 'data-role="free"' $d/s.svg) free objects, $(grep -c 'class="s-freeptr" x=' $d/s.svg) free pointers (one in the legend), $(grep -c 'marker-end' $d/s.svg) arrows"
+# 1 is on the object at the head of the free list: the one freed last
+first=$($PTWALK -q -c "kmem_cache_create foo 200; kmem_cache_alloc foo; kmem_cache_alloc foo; kmem_cache_alloc foo; kfree \$_; slab foo" | grep '^  cpu0' | sed -n 's/.*freelist \(0x[0-9a-f]*\).*/\1/p')
+echo "  freelist head $first: object $(( ($(printf %d $first) - $(printf %d 0xc3001000)) / 200 ))"
+# objects of 200 bytes are 860 * 200 / 4096 pixels wide, from x = 20
+for k in 1 2 18; do
+	sed -n "s/.*x=\"\([0-9.]*\)\"[^>]*>$k<\/text>.*/\1/p" $d/s.svg |
+		awk -v k=$k '{ printf "  numbered %d: object %d\n", k, ($1 - 20) / (860 * 200 / 4096) }'
+done
+$PTWALK -q -a x86_64 -c "kmalloc 8; slab kmalloc-8 --svg $d/s8.svg; kmem_cache_create big 3000; kmem_cache_alloc big; slab big --pdf $d/sb.pdf" >/dev/null
+wellformed $d/s8.svg; check_pdf $d/sb.pdf
+grep -o '>Too many objects[^<]*<' $d/s8.svg
+more=$(for i in $(seq 700); do printf 'kmem_cache_alloc many; '; done)
+$PTWALK -q -c "kmem_cache_create many 1000; $more slab many --svg $d/sm.svg" >/dev/null
+wellformed $d/sm.svg
+echo "  $(grep -c 'data-role="slab"' $d/sm.svg) slab rows"
+grep -o '>Too many slabs[^<]*<' $d/sm.svg
+
+echo "== buddyinfo and zoneinfo of a memory image: frames from the dump's struct pages"
+xz -dc ../../testdata/images/x86_64.core.xz >$d/core
+$PTWALK -q -i $d/core -c "buddyinfo --svg $d/bi.svg; zoneinfo --png $d/zi.png" >/dev/null
+wellformed $d/bi.svg; check_png $d/zi.png
+zones=$($PTWALK -q -i $d/core -c buddyinfo | sed 's/^Node 0, zone *\([A-Za-z0-9]*\) .*/\1/')
+check_names $d/bi.svg zone $zones
+# the free frames drawn are the zone's free pages (nr_free_pages)
+grep -o '>pfn [^<]*free pages<\|>free [0-9]*K[^<]*<' $d/bi.svg | sed 's/^>//; s/<$//' |
+	awk '/^pfn/ { n = $(NF - 2) } /^free/ { k = $2; sub(/K,?$/, "", k); print "  " n " free pages, " k / 4 " drawn free" }'
+grep -o '>From the memory image[^<]*<' $d/bi.svg
+rm -f $d/core
 
 echo "== bad input"
 $PTWALK -q -c "meminfo --svg $d/x.svg; layout --svg; layout --svg= ; walk 0 --png $d/nosuchdir/w.png" 2>&1 >/dev/null | hide

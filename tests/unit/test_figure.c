@@ -12,8 +12,11 @@
 
 #include "ptwalk/figure.h"
 #include "ptwalk/gfp.h"
+#include "ptwalk/kstate.h"
 #include "ptwalk/mmu.h"
 #include "ptwalk/page_alloc.h"
+#include "ptwalk/slab.h"
+#include "ptwalk/vmalloc.h"
 #include "helpers.h"
 
 static int
@@ -256,7 +259,7 @@ test_frames(void **state)
 	for (t = 0; t < MAX_NR_ZONES; t++)
 		populated += zone_configured(pg, t) &&
 			populated_zone(&pg->node_data[0]->node_zones[t]);
-	fig_frames(&f, m);
+	fig_frames(&f, m, NULL);
 	for (i = 0; i < f.n; i++) {
 		const struct fig_item *it = &f.items[i];
 
@@ -275,6 +278,100 @@ test_frames(void **state)
 	assert_int_equal(zones, populated);
 	for (i = 1; i < n; i += 2)
 		__free_pages(m, p[i], 0, &e);
+	fig_release(&f);
+	machine_free(m);
+}
+
+/*
+ * The slab figure numbers each free object with its place on the free
+ * list: the object slab_freelist() gives k-th carries k + 1.
+ */
+static void
+test_slab_freelist(void **state)
+{
+	struct machine *m = boot(.arch = "i386", .mem = 64 * MiB);
+	struct kmem_cache *s;
+	struct figure f;
+	struct error e;
+	u64 obj[5], fl[64], base;
+	unsigned n, k;
+	double ow;
+	int i, texts = 0;
+
+	(void)state;
+	s = kmem_cache_create(m, "t", 200, 0, 0, &e);
+	assert_non_null(s);
+	for (i = 0; i < 5; i++)
+		obj[i] = kmem_cache_alloc(m, s, GFP_KERNEL, &e);
+	kmem_cache_free(m, s, obj[1], &e);
+	kmem_cache_free(m, s, obj[3], &e);
+	n = slab_freelist(m, s->cpu_slab[0].slab, fl, 64);
+	base = page_address(m, s->cpu_slab[0].slab);
+	ow = 860.0 * s->size / 4096;
+	fig_slab(&f, m, s);
+	for (i = 0; i < f.n; i++) {
+		const struct fig_item *it = &f.items[i];
+		char *end;
+
+		if (it->kind != FIG_TEXT || it->font != FF_MONO_SMALL)
+			continue;
+		k = (unsigned)strtoul(it->text, &end, 10);
+		if (*end || k == 0 || k > n)
+			continue;
+		/* the number lies within the k-th free object's cell */
+		assert_true(it->x >= 20 + (double)((fl[k - 1] - base) /
+						   s->size) * ow);
+		assert_true(it->x <= 20 + (double)((fl[k - 1] - base) /
+						   s->size + 1) * ow);
+		texts++;
+	}
+	assert_int_equal(texts, (int)n);
+	fig_release(&f);
+	machine_free(m);
+}
+
+/* The vmalloc figure's runs of frames are the area's pages. */
+static void
+test_vmalloc_runs(void **state)
+{
+	struct machine *m = boot(.arch = "x86_64", .mem = 256 * MiB);
+	struct kvm_areas vs = { 0 };
+	struct kvm_area a = { 0 };
+	struct vm_struct *vm;
+	struct figure f;
+	struct error e;
+	u64 va, pages = 0;
+	int i, runs = 0;
+	unsigned k;
+
+	(void)state;
+	va = vmalloc(m, 30 * PAGE_SIZE, "t", &e);
+	assert_true(va != 0);
+	vm = find_vm_area(m, va);
+	a.have_vm = true;
+	a.addr = vm->addr;
+	a.size = vm->size;
+	a.flags = vm->flags;
+	vs.a = &a;
+	vs.n = 1;
+	fig_vmalloc(&f, m, &vs);
+	for (k = 1; k < vm->nr_pages; k++)
+		if (page_to_pfn(m, vm->pages[k]) !=
+		    page_to_pfn(m, vm->pages[k - 1]) + 1)
+			runs++;
+	for (i = 0; i < f.n; i++) {
+		const struct fig_item *it = &f.items[i];
+		unsigned long long lo, hi;
+
+		if (it->kind != FIG_BOX || it->role == NULL ||
+		    strcmp(it->role, "frames"))
+			continue;
+		assert_int_equal(sscanf(it->name, "%llx-%llx", &lo, &hi), 2);
+		pages += hi - lo + 1;
+		runs--;
+	}
+	assert_int_equal(runs, -1);	/* one more run than jumps */
+	assert_int_equal(pages, 30);
 	fig_release(&f);
 	machine_free(m);
 }
@@ -320,6 +417,8 @@ main(void)
 		cmocka_unit_test(test_walk_items),
 		cmocka_unit_test(test_spans_grouped),
 		cmocka_unit_test(test_frames),
+		cmocka_unit_test(test_slab_freelist),
+		cmocka_unit_test(test_vmalloc_runs),
 		cmocka_unit_test(test_opts),
 	};
 
