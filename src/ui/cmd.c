@@ -988,6 +988,11 @@ cmd_write_figure(struct ctx *ctx)
 			/* a command that failed before its result drew none */
 			if (item->failed)
 				return -1;
+			if (ctx->m != NULL && ctx->m->image)
+				return cmd_error(ctx, "%s: %s draws its figure "
+						 "on a simulated machine only",
+						 a->opt[i]->name,
+						 item->cmd->name);
 			return cmd_error(ctx, "%s: nothing to draw",
 					 a->opt[i]->name);
 		}

@@ -218,6 +218,9 @@ check_names $d/bi.svg zone $zones
 grep -o '>pfn [^<]*free pages<\|>free [0-9]*K[^<]*<' $d/bi.svg | sed 's/^>//; s/<$//' |
 	awk '/^pfn/ { n = $(NF - 2) } /^free/ { k = $2; sub(/K,?$/, "", k); print "  " n " free pages, " k / 4 " drawn free" }'
 grep -o '>From the memory image[^<]*<' $d/bi.svg
+echo "== a figure drawn on the simulated machine only, asked of an image"
+$PTWALK -q -i $d/core -c "slab kmalloc-64 --svg $d/sl.svg; maps 1 --svg $d/m.svg" 2>&1 >/dev/null | sed "s|$d|DIR|g"
+test -e $d/sl.svg || echo "  no file written"
 rm -f $d/core
 
 echo "== bad input"
