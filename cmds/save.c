@@ -27,14 +27,17 @@ save_opts(struct ctx *ctx, struct save_opts *o)
 	o->dump_level = 0;
 	if (f != NULL && !strcmp(f, "kdump"))
 		o->format = SAVE_KDUMP;
+	else if (f != NULL && !strcmp(f, "lime"))
+		o->format = SAVE_LIME;
 	else if (f != NULL && strcmp(f, "elf"))
 		return cmd_error(ctx, "--format: '%s' is not a format save "
-				 "writes: elf or kdump", f);
-	if (o->format == SAVE_ELF && (c != NULL ||
-				      args_has(ctx, "--dump-level")))
-		return cmd_error(ctx, "%s: an ELF core is not compressed or "
-				 "filtered: add --format kdump", c ?
-				 "--compress" : "--dump-level");
+				 "writes: elf, kdump or lime", f);
+	if (o->format != SAVE_KDUMP && (c != NULL ||
+					args_has(ctx, "--dump-level")))
+		return cmd_error(ctx, "%s: %s is not compressed or filtered: "
+				 "add --format kdump", c ? "--compress" :
+				 "--dump-level", o->format == SAVE_LIME ?
+				 "a LiME image" : "an ELF core");
 	if (c != NULL) {
 		for (i = 0; i <= SAVE_ZSTD; i++)
 			if (!strcmp(c, compress_names[i]))
@@ -79,9 +82,14 @@ save_run(struct ctx *ctx)
 	if (o.format == SAVE_KDUMP)
 		out_printf(ctx, " as a kdump-compressed dump (%s, dump level "
 			   "%d)", compress_names[o.compress], o.dump_level);
+	else if (o.format == SAVE_LIME)
+		out_printf(ctx, " as a LiME image (it names no arch or root: "
+			   "open it with --arch %s and the root, or 'auto')",
+			   ctx->m->arch->name);
 	out_printf(ctx, "\n");
 	j_str(ctx, "file", args->argv[0]);
-	j_str(ctx, "format", o.format == SAVE_KDUMP ? "kdump" : "elf");
+	j_str(ctx, "format", o.format == SAVE_KDUMP ? "kdump" :
+	      o.format == SAVE_LIME ? "lime" : "elf");
 	if (o.format == SAVE_KDUMP) {
 		j_str(ctx, "compress", compress_names[o.compress]);
 		j_int(ctx, "dump_level", o.dump_level);
@@ -90,8 +98,8 @@ save_run(struct ctx *ctx)
 }
 
 static const struct cmd_opt save_cmd_opts[] = {
-	{ "--format", "elf|kdump", "words:elf,kdump", "the file's format "
-	  "(default elf)" },
+	{ "--format", "elf|kdump|lime", "words:elf,kdump,lime", "the file's "
+	  "format (default elf)" },
 	{ "--compress", "ALGO", "words:zlib,lzo,snappy,zstd,none",
 	  "kdump: compress each page with zlib (default), lzo, snappy or "
 	  "zstd, or not" },
@@ -104,8 +112,8 @@ const struct cmd cmd_save = {
 	.name = "save",
 	.family = FAM_IMAGE,
 	.usage = "FILE",
-	.summary = "write the machine as an ELF core or a kdump-compressed "
-		   "dump for --image",
+	.summary = "write the machine as an ELF core, a kdump-compressed dump "
+		   "or a LiME image",
 	.help =
 	"Writes the machine's physical memory and CPU state to FILE as an\n"
 	"ELF core in the layout of QEMU's dump-guest-memory: a PT_NOTE with\n"
@@ -125,8 +133,14 @@ const struct cmd cmd_save = {
 	"the other dump levels (page cache, user and free pages) need the\n"
 	"kernel's page flags and are refused.  Pages an image cannot give\n"
 	"(excluded from a filtered dump, unreadable) stay out of the dump.\n"
-	"'ptwalk --image FILE' opens either with the same arch, roots, direct\n"
-	"map and regions, and every walk gives the same answer.  On an image,\n"
+	"With --format lime it writes a LiME image (lime-forensics' format,\n"
+	"version 1): each RAM range as a 32-byte header and all its bytes,\n"
+	"frames without data left as holes of the file (sparse on disk).\n"
+	"LiME carries no arch, CPU state or VMCOREINFO: open it with --arch\n"
+	"ARCH and --cr3 PADDR or --cr3 auto (the arch's root options).\n"
+	"'ptwalk --image FILE' opens an ELF core or a kdump with the same\n"
+	"arch, roots, direct map and regions, and every walk gives the same\n"
+	"answer.  On an image,\n"
 	"save writes it with the changes made by 'write'; it refuses to\n"
 	"write over the image being read.\n",
 	.complete = "file",

@@ -27,7 +27,7 @@ struct machine *image_open(const struct image_opts *o, struct error *e);
  * pages left out; the other bits of makedumpfile's -d need the kernel's
  * page flags).
  */
-enum save_format { SAVE_ELF, SAVE_KDUMP };
+enum save_format { SAVE_ELF, SAVE_KDUMP, SAVE_LIME };
 enum save_compress { SAVE_NONE, SAVE_ZLIB, SAVE_LZO, SAVE_SNAPPY, SAVE_ZSTD };
 struct save_opts {
 	enum save_format format;

@@ -343,38 +343,88 @@ write_lazy(struct saving *s, u64 pa, u64 n, u64 off)
 	return write_all(s->fd, buf, n, off, s->e);
 }
 
+/* The bytes of segment g at file offset off. */
+static int
+write_seg(struct saving *s, const struct seg *g, u64 off)
+{
+	struct phys *ph = &s->m->phys;
+	u64 done = 0;
+	int rc = 0;
+
+	while (!rc && done < g->len) {
+		const struct phys_range *r = phys_find(ph, g->pa + done);
+		u64 ro = g->pa + done - r->start;
+		u64 n = MIN(g->len - done, r->size - ro);
+
+		if (r->flags & PHYS_LAZY) {
+			n = MIN(n, (u64)PAGE_SIZE);
+			rc = write_lazy(s, g->pa + done, n, off);
+		} else {
+			rc = write_all(s->fd, r->host + ro, n, off, s->e);
+			if (rc == -EFAULT && (r->flags & PHYS_FILE))
+				rc = file_lost(s, g->pa + done);
+		}
+		off += n;
+		done += n;
+	}
+	return rc;
+}
+
+/*
+ * LiME (lime-forensics' "lime" format, version 1): each RAM range as a
+ * 32-byte header (magic "EMiL" as a little-endian 0x4C694D45, version 1,
+ * first and last physical address, 8 reserved bytes) and all its bytes.
+ * The frames without data are left as holes of the file (zeros to every
+ * reader, no disk blocks); LiME carries no arch, notes or roots, so the
+ * file reopens with --arch and --cr3 (or --cr3 auto).
+ */
+static int
+write_lime(struct saving *s)
+{
+	struct phys *ph = &s->m->phys;
+	u64 off = 0;
+	int i, k = 0, rc = 0;
+
+	for (i = 0; !rc && i < ph->nr; i++) {
+		const struct phys_range *r = &ph->r[i];
+		u8 h[32] = { 0 };
+		u32 magic = 0x4C694D45, version = 1;
+		u64 first = r->start, last = r->start + r->size - 1;
+
+		memcpy(h, &magic, 4);
+		memcpy(h + 4, &version, 4);
+		memcpy(h + 8, &first, 8);
+		memcpy(h + 16, &last, 8);
+		rc = write_all(s->fd, h, sizeof(h), off, s->e);
+		off += sizeof(h);
+		s->v.n = 0;
+		scan_range(ph, r, &s->v, s->vec);
+		for (k = 0; !rc && k < s->v.n; k++)
+			if (s->v.s[k].data)
+				rc = write_seg(s, &s->v.s[k],
+					       off + s->v.s[k].pa - r->start);
+		off += r->size;
+	}
+	if (!rc && ftruncate(s->fd, (off_t)off) != 0)
+		rc = error_set(s->e, -errno, "cannot write the LiME image: %s",
+			       strerror(errno));
+	return rc;
+}
+
 /* The notes, then the frames that hold data. */
 static int
 write_data(struct saving *s, int cls)
 {
-	struct phys *ph = &s->m->phys;
 	u64 off = note_offset(s, cls);
 	int i, rc;
 
 	rc = write_all(s->fd, s->notes.buf, s->notes.len, off, s->e);
 	off += s->notes.len;
 	for (i = 0; !rc && i < s->v.n; i++) {
-		u64 done = 0;
-
-		while (s->v.s[i].data && !rc && done < s->v.s[i].len) {
-			const struct phys_range *r =
-				phys_find(ph, s->v.s[i].pa + done);
-			u64 ro = s->v.s[i].pa + done - r->start;
-			u64 n = MIN(s->v.s[i].len - done, r->size - ro);
-
-			if (r->flags & PHYS_LAZY) {
-				n = MIN(n, (u64)PAGE_SIZE);
-				rc = write_lazy(s, s->v.s[i].pa + done, n, off);
-				off += n;
-				done += n;
-				continue;
-			}
-			rc = write_all(s->fd, r->host + ro, n, off, s->e);
-			if (rc == -EFAULT && (r->flags & PHYS_FILE))
-				rc = file_lost(s, s->v.s[i].pa + done);
-			off += n;
-			done += n;
-		}
+		if (s->v.s[i].data)
+			rc = write_seg(s, &s->v.s[i], off);
+		if (s->v.s[i].data)
+			off += s->v.s[i].len;
 	}
 	if (!rc && ftruncate(s->fd, (off_t)off) != 0)
 		rc = error_set(s->e, -errno, "cannot write the core: %s",
@@ -404,6 +454,8 @@ write_core(void *arg)
 
 	if (s->o->format == SAVE_KDUMP)
 		return kdump_save(m, s->fd, &s->notes, s->vi, s->o, s->e);
+	if (s->o->format == SAVE_LIME)
+		return write_lime(s);
 
 	for (i = 0; i < m->phys.nr; i++) {
 		const struct phys_range *r = &m->phys.r[i];

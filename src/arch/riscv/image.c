@@ -36,7 +36,9 @@ riscv_image_mmu(struct machine *m, struct error *e)
 	u64 vb = 39;
 	unsigned f = 0;
 
-	if ((ii->elf_class == ELFCLASS64) != m->arch->is64)
+	/* a raw or LiME file has no class: the arch given says */
+	if (ii->elf_class != ELFCLASSNONE &&
+	    (ii->elf_class == ELFCLASS64) != m->arch->is64)
 		return error_set(e, -EINVAL, "a %d-bit core: %s walks %s; "
 				 "open it with --arch %s",
 				 ii->elf_class == ELFCLASS64 ? 64 : 32,
