@@ -15,6 +15,12 @@ root=0x$(echo "$satp" | sed 's/^.....//; s/^0*//')000
 echo "satp 0x$satp (QEMU's info registers): root $root"
 pt="$PTWALK -q -a riscv64 -i $t/core --cr3 $root"
 $pt -c machine | grep -E '^(arch|roots|satp)'
+# the dump does not say its root: a scan finds the table QEMU's satp names
+found=$($PTWALK -q -a riscv64 -i $t/core --cr3 auto -c roots | sed -n 's/^\$1 = //p')
+[ "$found" = "$root" ] && echo "roots: the best candidate is QEMU's root" ||
+	echo "roots: the best candidate is $found, QEMU's root $root"
+$PTWALK -q -a riscv64 -i $t/core --cr3 auto -c machine | grep '^roots' |
+	sed 's/ (score.*//'
 # info mem: "VA PA SIZE ATTR" ranges, expanded to one line per page
 sed -n '/^@@ info mem/,/^@@ gva2gpa/p' "$t/qemu" |
 	grep '^[0-9a-f]\{16\} ' >"$t/ranges"
