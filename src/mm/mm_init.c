@@ -1050,7 +1050,7 @@ int
 sim_page_alloc_check(struct machine *m, struct error *e)
 {
 	struct page_alloc *pgalloc = page_alloc_of(m);
-	u64 n = pgalloc->end_pfn - pgalloc->start_pfn, pfn, total_free = 0;
+	u64 n = pgalloc->end_pfn - pgalloc->start_pfn, pfn;
 	u8 *mark = xcalloc((size_t)n, 1);
 	int nid, t, o, rc = 0;
 
@@ -1119,7 +1119,6 @@ sim_page_alloc_check(struct machine *m, struct error *e)
 			if (zfree != z->nr_free_pages)
 				BAD("%s: NR_FREE_PAGES %lu, but the lists hold %llu",
 				    z->name, z->nr_free_pages, (unsigned long long)zfree);
-			total_free += zfree;
 		}
 	for (pfn = pgalloc->start_pfn; pfn < pgalloc->end_pfn;) {
 		struct page *p = PFN_PAGE(pgalloc, pfn);
