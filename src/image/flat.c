@@ -164,13 +164,15 @@ flat_resolve(struct flat *f, const char *path, struct error *e)
 				act[k--] = act[--na];
 		for (; j < f->n && f->r[j].off <= pt[i]; j++) {
 			if (na == 64) {
+				int r = error_set(e, -EINVAL, "'%s': more than "
+						  "64 records of the flattened "
+						  "dump write offset 0x%llx: a "
+						  "damaged dump", path,
+						  (unsigned long long)pt[i]);
+
 				free(pt);
 				free(out);
-				return error_set(e, -EINVAL, "'%s': more than 64 "
-						 "records of the flattened dump "
-						 "write offset 0x%llx: a damaged "
-						 "dump", path,
-						 (unsigned long long)pt[i]);
+				return r;
 			}
 			act[na++] = &f->r[j];
 		}

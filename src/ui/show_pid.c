@@ -196,7 +196,8 @@ page_view(struct ctx *ctx, u64 va, struct page_view *pv)
 		snprintf(pv->kpf_err, sizeof(pv->kpf_err), "frame hidden "
 			 "(needs CAP_SYS_ADMIN)");
 	else if (live_pid_kpage(lp, pv->pfn, &pv->kpf, &pv->kcount, &e))
-		snprintf(pv->kpf_err, sizeof(pv->kpf_err), "%s", e.msg);
+		snprintf(pv->kpf_err, sizeof(pv->kpf_err), "%.*s",
+			 (int)sizeof(pv->kpf_err) - 1, e.msg);
 	else
 		pv->kpf_ok = true;
 	pv->zero = pv->kpf_ok && (pv->kpf & KPF_BIT(KPF_ZERO_PAGE));
