@@ -68,7 +68,10 @@ $PTWALK -q --qemu unix:"$d/gdb" -c 'refresh --stop; refresh --cont; refresh' 2>&
 mon "info status"
 echo "== attach qemu:ADDRESS from the prompt, the same walk"
 $PTWALK -q -c "attach qemu:unix:$d/gdb; translate 0x40001000" 2>&1 | sed "s|$d|DIR|g"
-$PTWALK -q -c "attach --qemu-ram $d/ram qemu:unix:$d/gdb; translate 0x40001000" 2>&1 | sed "s|$d|DIR|g"
+# (the guest rewrites a PTE while it runs: the note that a read page changed
+# comes or not with the timing)
+$PTWALK -q -c "attach --qemu-ram $d/ram qemu:unix:$d/gdb; translate 0x40001000" 2>&1 |
+	grep -v '^ptwalk: note: the guest changed' | sed "s|$d|DIR|g"
 $PTWALK -q -c "attach qemu:; attach --writable qemu:unix:$d/gdb; attach --qemu-ram $d/ram 1" 2>&1 | sed "s|$d|DIR|g"
 echo "== bad input"
 $PTWALK -q --qemu unix:"$d/nothing" -c machine >"$d/out" 2>&1; echo "exit $?"
