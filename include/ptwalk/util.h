@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include "types.h"
 
+struct error;
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t m);
 void *xrealloc(void *p, size_t n);
@@ -17,6 +19,11 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* PATH's directory, its name shortened if need be, ".tmp" and six
  * characters for mkostemp() to replace */
 char *host_temp_template(const char *path);
+/* every byte written at off (pwrite); the error names WHAT */
+int host_pwrite_all(int fd, const void *buf, u64 len, u64 off,
+		    const char *what, struct error *e);
+/* is the page (PAGE_SIZE bytes) all zeros? */
+bool page_is_zero(const void *p);
 
 /* A growable string.  sb_init() must be called before use. */
 struct strbuf {

@@ -350,3 +350,44 @@ host_temp_template(const char *path)
 	memset(t + strlen(t) - 6, 'X', 6);	/* what mkostemp replaces */
 	return t;
 }
+
+/*
+ * Write all LEN bytes of BUF at OFF of FD (pwrite, in pieces of at most
+ * 1 GiB, again after EINTR); the error says "cannot write WHAT".
+ */
+int
+host_pwrite_all(int fd, const void *buf, u64 len, u64 off, const char *what,
+		struct error *e)
+{
+	const u8 *p = buf;
+
+	while (len > 0) {
+		ssize_t w = pwrite(fd, p, (size_t)MIN(len, 1ULL << 30),
+				   (off_t)off);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return error_set(e, -errno, "cannot write %s: %s", what,
+					 w < 0 ? strerror(errno) :
+					 "nothing was written");
+		p += w;
+		off += (u64)w;
+		len -= (u64)w;
+	}
+	return 0;
+}
+
+/* Is the page at P (PAGE_SIZE bytes) all zeros? */
+bool
+page_is_zero(const void *p)
+{
+	static const u8 zero[256];
+	const u8 *b = p;
+	unsigned i;
+
+	for (i = 0; i < PAGE_SIZE; i += sizeof(zero))
+		if (memcmp(b + i, zero, sizeof(zero)))
+			return false;
+	return true;
+}

@@ -56,18 +56,6 @@ seg_add(struct segs *v, u64 pa, u64 len, bool data)
 	v->n++;
 }
 
-static bool
-page_zero(const u8 *p)
-{
-	static const u8 zero[256];
-	unsigned i;
-
-	for (i = 0; i < PAGE_SIZE; i += sizeof(zero))
-		if (memcmp(p + i, zero, sizeof(zero)))
-			return false;
-	return true;
-}
-
 /*
  * A range paged in lazily (a compressed dump): each page through
  * phys_read; a page the dump cannot give (excluded, unreadable) is saved
@@ -83,7 +71,7 @@ scan_lazy(struct phys *ph, const struct phys_range *r, struct segs *v)
 		u64 n = MIN((u64)PAGE_SIZE, r->size - off);
 		struct error e;
 		bool data = phys_read(ph, r->start + off, buf, n, &e) == 0 &&
-			(n < PAGE_SIZE || !page_zero(buf));
+			(n < PAGE_SIZE || !page_is_zero(buf));
 
 		seg_add(v, r->start + off, n, data);
 	}
@@ -114,7 +102,7 @@ scan_range(struct phys *ph, const struct phys_range *r, struct segs *v,
 			memset(vec, 1, n >> PAGE_SHIFT);
 		for (i = 0; i < n; i += PAGE_SIZE) {
 			bool data = (vec[i >> PAGE_SHIFT] & 1) &&
-				!page_zero(r->host + off + i);
+				!page_is_zero(r->host + off + i);
 
 			seg_add(v, r->start + off + i, PAGE_SIZE, data);
 		}
@@ -152,22 +140,7 @@ merge(struct segs *v, u64 gap)
 static int
 write_all(int fd, const void *buf, u64 len, u64 off, struct error *e)
 {
-	const u8 *p = buf;
-
-	while (len > 0) {
-		ssize_t w = pwrite(fd, p, (size_t)MIN(len, 1ULL << 30),
-				   (off_t)off);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return error_set(e, -errno, "cannot write the core: %s",
-					 strerror(errno));
-		p += w;
-		off += (u64)w;
-		len -= (u64)w;
-	}
-	return 0;
+	return host_pwrite_all(fd, buf, len, off, "the core", e);
 }
 
 /*

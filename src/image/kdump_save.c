@@ -70,34 +70,7 @@ put(u8 *p, u64 v, unsigned size)
 static int
 pw(struct ksave *k, const void *buf, u64 len, u64 off)
 {
-	const u8 *p = buf;
-
-	while (len > 0) {
-		ssize_t w = pwrite(k->fd, p, (size_t)MIN(len, 1ULL << 30),
-				   (off_t)off);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return error_set(k->e, -errno, "cannot write the dump: "
-					 "%s", strerror(errno));
-		p += w;
-		off += (u64)w;
-		len -= (u64)w;
-	}
-	return 0;
-}
-
-static bool
-is_zero(const u8 *p)
-{
-	static const u8 zero[256];
-	unsigned i;
-
-	for (i = 0; i < PAGE_SIZE; i += sizeof(zero))
-		if (memcmp(p + i, zero, sizeof(zero)))
-			return false;
-	return true;
+	return host_pwrite_all(k->fd, buf, len, off, "the dump", k->e);
 }
 
 /* Bitmap 1 from the ranges; bitmap 2 from what can be read and kept. */
@@ -127,7 +100,7 @@ ksave_bitmaps(struct ksave *k)
 			if (phys_read(ph, pfn << PAGE_SHIFT, k->page, PAGE_SIZE,
 				      &e) != 0)
 				continue;	/* excluded or unreadable */
-			if ((k->o->dump_level & 1) && is_zero(k->page))
+			if ((k->o->dump_level & 1) && page_is_zero(k->page))
 				continue;
 			k->bm2[pfn >> 3] |= (u8)(1 << (pfn & 7));
 			k->npages++;
@@ -201,7 +174,7 @@ ksave_page(struct ksave *k, u64 pfn)
 	if (phys_read(&k->m->phys, pfn << PAGE_SHIFT, k->page, PAGE_SIZE,
 		      k->e) != 0)
 		return -1;	/* it changed since the bitmaps */
-	zero = is_zero(k->page);
+	zero = page_is_zero(k->page);
 	size = ksave_compress(k, &flags);
 	if (zero && k->zero_off != 0) {
 		off = k->zero_off;
