@@ -34,6 +34,6 @@ $PTWALK -q -i "$t/k" -c 'walk 0xffff888000100000' | cmp -s - "$t/want" &&
 	echo "dump level 1: walk 0xffff888000100000 the same"
 $PTWALK -q --json -a x86_64 -c "save --format kdump --compress zstd $t/k" | sed "s|$t/||"
 # bad options: one-line errors, nothing written
-$PTWALK -q -c "save --format lime $t/x; save --compress zlib $t/x; save --format kdump --compress lz4 $t/x; save --format kdump --dump-level 31 $t/x; save --format kdump --dump-level 40 $t/x" 2>&1
+$PTWALK -q -c "save --format vmss $t/x; save --compress zlib $t/x; save --format kdump --compress lz4 $t/x; save --format kdump --dump-level 31 $t/x; save --format kdump --dump-level 40 $t/x" 2>&1
 ls "$t" | grep -c '^x' 
 rm -rf "$t"
