@@ -60,15 +60,7 @@ kmap_atomic_run(struct ctx *ctx)
 		j_int(ctx, "slot", depth);
 		j_int(ctx, "fix_idx", idx);
 	}
-	out_printf(ctx, "  region %s; pa %s\n", region_name(m, va),
-		   fpa(m, page_to_phys(m, page)));
-	j_hex(ctx, "va", va);
-	j_hex(ctx, "pa", page_to_phys(m, page));
-	j_u64(ctx, "size", PAGE_SIZE);
-	j_str(ctx, "region", region_name(m, va));
-	show_opt_walk(ctx, va);
-	cmd_set_value(ctx, va);
-	return 0;
+	return show_kmapped(ctx, va, page);
 }
 
 const struct cmd cmd_kmap_atomic = {

@@ -52,19 +52,9 @@ x_run(struct ctx *ctx)
 		return -1;
 	if (arg_va(ctx, args->argv[0], "VADDR", &va))
 		return -1;
-	if (f.items && args->argc > 1)
-		return cmd_error(ctx, "give either /FMT or LEN, not both");
-	if (args->argc > 1) {
-		if (arg_u64(ctx, args->argv[1], "LEN", &len))
-			return -1;
-	} else {
-		len = f.items ? (f.fmt == 's' ? 256 * f.count : f.count * f.unit)
-			: 64;
-	}
-	if (len == 0 || len > X_MAX)
-		return cmd_error(ctx, "LEN: %llu bytes (give 1 to %llu)",
-				 (unsigned long long)len,
-				 (unsigned long long)X_MAX);
+	if (arg_xlen(ctx, &f, args->argc > 1 ? args->argv[1] : NULL, X_MAX,
+		     &len))
+		return -1;
 	buf = xmalloc(len);
 	if (f.fmt == 's') {
 		/* strings: read page by page until the count is met */

@@ -24,19 +24,9 @@ xp_run(struct ctx *ctx)
 		return -1;
 	if (arg_u64(ctx, args->argv[0], "PADDR", &pa))
 		return -1;
-	if (f.items && args->argc > 1)
-		return cmd_error(ctx, "give either /FMT or LEN, not both");
-	if (args->argc > 1) {
-		if (arg_u64(ctx, args->argv[1], "LEN", &len))
-			return -1;
-	} else {
-		len = f.items ? (f.fmt == 's' ? 256 * f.count : f.count * f.unit)
-			: 64;
-	}
-	if (len == 0 || len > XP_MAX)
-		return cmd_error(ctx, "LEN: %llu bytes (give 1 to %llu)",
-				 (unsigned long long)len,
-				 (unsigned long long)XP_MAX);
+	if (arg_xlen(ctx, &f, args->argc > 1 ? args->argv[1] : NULL, XP_MAX,
+		     &len))
+		return -1;
 	if (pa + len < pa)
 		return cmd_error(ctx, "PADDR + LEN wraps around");
 	if (!phys_is_ram(&m->phys, pa)) {

@@ -54,5 +54,8 @@ struct xfmt {
 };
 /* The suffix s (NULL: none, a hexdump) of x, xp and write. */
 int arg_xfmt(struct ctx *ctx, const char *s, struct xfmt *f);
+/* The byte count of x/xp: LEN (NULL: none) or what /FMT asks, 1..max. */
+int arg_xlen(struct ctx *ctx, const struct xfmt *f, const char *lenarg, u64 max,
+	     u64 *len);
 
 #endif

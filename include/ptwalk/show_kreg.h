@@ -41,6 +41,11 @@ void show_pte_change(struct ctx *ctx, u64 va, u64 count,
 void show_freed(struct ctx *ctx, const struct kreg_before *b);
 /* With --walk: the walk of va (JSON "walk"). */
 void show_opt_walk(struct ctx *ctx, u64 va);
+/*
+ * The end of kmap and kmap_atomic: "region R; pa P", JSON va, pa, size,
+ * region, --walk, and va as the value; returns 0.
+ */
+int show_kmapped(struct ctx *ctx, u64 va, struct page *page);
 /* "vmalloc", "lowmem" ... the region name of va. */
 const char *region_name(const struct machine *m, u64 va);
 

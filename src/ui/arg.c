@@ -415,3 +415,24 @@ arg_xfmt(struct ctx *ctx, const char *s, struct xfmt *f)
 		f->unit = ctx->m && ctx->m->arch->is64 ? 8 : 4;
 	return 0;
 }
+
+/* The byte count of x, xp: LEN (the argument, NULL: none) or what /FMT asks. */
+int
+arg_xlen(struct ctx *ctx, const struct xfmt *f, const char *lenarg, u64 max,
+	 u64 *len)
+{
+	if (f->items && lenarg != NULL)
+		return cmd_error(ctx, "give either /FMT or LEN, not both");
+	if (lenarg != NULL) {
+		if (arg_u64(ctx, lenarg, "LEN", len))
+			return -1;
+	} else {
+		*len = f->items ? (f->fmt == 's' ? 256 * f->count :
+				   f->count * f->unit) : 64;
+	}
+	if (*len == 0 || *len > max)
+		return cmd_error(ctx, "LEN: %llu bytes (give 1 to %llu)",
+				 (unsigned long long)*len,
+				 (unsigned long long)max);
+	return 0;
+}

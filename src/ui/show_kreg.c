@@ -202,6 +202,23 @@ show_freed(struct ctx *ctx, const struct kreg_before *b)
 	j_int(ctx, "freed_pages", d);
 }
 
+/* The end of kmap and kmap_atomic: the page's mapping, --walk, the value. */
+int
+show_kmapped(struct ctx *ctx, u64 va, struct page *page)
+{
+	struct machine *m = ctx->m;
+
+	out_printf(ctx, "  region %s; pa %s\n", region_name(m, va),
+		   fpa(m, page_to_phys(m, page)));
+	j_hex(ctx, "va", va);
+	j_hex(ctx, "pa", page_to_phys(m, page));
+	j_u64(ctx, "size", PAGE_SIZE);
+	j_str(ctx, "region", region_name(m, va));
+	show_opt_walk(ctx, va);
+	cmd_set_value(ctx, va);
+	return 0;
+}
+
 void
 show_opt_walk(struct ctx *ctx, u64 va)
 {

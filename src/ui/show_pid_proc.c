@@ -158,19 +158,9 @@ pid_x(struct ctx *ctx)
 	if (arg_xfmt(ctx, args->fmt, &f) ||
 	    arg_u64(ctx, args->argv[0], "VADDR", &va))
 		return -1;
-	if (f.items && args->argc > 1)
-		return cmd_error(ctx, "give either /FMT or LEN, not both");
-	if (args->argc > 1) {
-		if (arg_u64(ctx, args->argv[1], "LEN", &len))
-			return -1;
-	} else {
-		len = f.items ? (f.fmt == 's' ? 256 * f.count :
-				 f.count * f.unit) : 64;
-	}
-	if (len == 0 || len > X_MAX)
-		return cmd_error(ctx, "LEN: %llu bytes (give 1 to %llu)",
-				 (unsigned long long)len,
-				 (unsigned long long)X_MAX);
+	if (arg_xlen(ctx, &f, args->argc > 1 ? args->argv[1] : NULL, X_MAX,
+		     &len))
+		return -1;
 	buf = xmalloc(len);
 	error_clear(&e);
 	got = live_pid_read(ctx->pid, va, buf, len, &e);
