@@ -162,9 +162,9 @@ dump(struct ctx *ctx, const char *what, int ri, u64 start, u64 end,
 	out_printf(ctx, "%s, %s mapped\n", plural((u64)n, "range", NULL),
 		   fsize(st.total));
 	if (ps.bad_tables)
-		cmd_warn(ctx, "%s outside physical memory %s skipped",
-			 plural(ps.bad_tables, "table", NULL),
-			 ps.bad_tables == 1 ? "lies and was" : "lie and were");
+		cmd_warn(ctx, "%s could not be read (outside physical "
+			 "memory, or left out of the dump): skipped",
+			 plural(ps.bad_tables, "table", NULL));
 	if (ps.loops)
 		cmd_warn(ctx, "%llu entr%s point back at a table above %s "
 			 "(a cycle no kernel builds): not followed",

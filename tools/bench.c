@@ -3,6 +3,8 @@
  * The benchmark driver: runs every bench (or those named) in a child
  * process and prints its figures and peak RSS.
  */
+#include <fcntl.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +15,8 @@
 
 #include "ptwalk/boot.h"
 #include "bench.h"
+
+extern char **environ;
 
 #define BENCH(n) extern const struct bench bench_##n;
 #include "benchlist.h"
@@ -121,4 +125,33 @@ main(int argc, char **argv)
 		       (double)ru.ru_maxrss / 1024.0);
 	}
 	return failed != 0;
+}
+
+/* Run argv (argv[0] looked up in PATH) with stdout to out and stdin from
+ * /dev/null; exits on failure.  Wall seconds; *rss: its peak RSS in MiB. */
+double
+bench_spawn(const char *const *cargv, const char *out, double *rss)
+{
+	posix_spawn_file_actions_t fa;
+	char *const *argv = (char *const *)(void *)cargv;
+	struct rusage ru;
+	double t0 = bench_now();
+	pid_t pid;
+	int st;
+
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 1, out, O_WRONLY | O_CREAT |
+					 O_TRUNC, 0644);
+	if (posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ) != 0) {
+		perror(argv[0]);
+		exit(1);
+	}
+	posix_spawn_file_actions_destroy(&fa);
+	if (wait4(pid, &st, 0, &ru) < 0 || !WIFEXITED(st)) {
+		fprintf(stderr, "bench: %s failed\n", argv[0]);
+		exit(1);
+	}
+	*rss = (double)ru.ru_maxrss / 1024.0;
+	return bench_now() - t0;
 }

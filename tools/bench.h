@@ -25,5 +25,7 @@ void bench_report(const char *name, double value, const char *unit,
 struct machine *bench_boot(const char *arch, u64 mem);
 /* A fast PRNG (xorshift64*) for address streams. */
 u64 bench_rand(u64 *state);
+/* Run argv with stdout to out: wall seconds, *rss its peak RSS in MiB. */
+double bench_spawn(const char *const *argv, const char *out, double *rss);
 
 #endif

@@ -22,7 +22,6 @@
 #define IMAGE_SIZE	(4 * GiB)
 #define NADDR		10000000
 
-extern char **environ;
 static char dir[] = "/tmp/ptwalk-bench-XXXXXX";
 
 static char *
@@ -164,34 +163,6 @@ make_images(const char *elfpath, const char *rawpath)
 	return root;
 }
 
-/* Run ptwalk with args; seconds of wall time, peak RSS in MiB. */
-static double
-run_ptwalk(const char **cargv, const char *out, double *rss)
-{
-	posix_spawn_file_actions_t fa;
-	char *const *argv = (char *const *)(void *)cargv;
-	struct rusage ru;
-	double t0 = bench_now();
-	pid_t pid;
-	int st;
-
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, 1, out, O_WRONLY | O_CREAT |
-					 O_TRUNC, 0644);
-	if (posix_spawn(&pid, argv[0], &fa, NULL, argv, environ) != 0) {
-		perror(argv[0]);
-		exit(1);
-	}
-	posix_spawn_file_actions_destroy(&fa);
-	if (wait4(pid, &st, 0, &ru) < 0 || !WIFEXITED(st)) {
-		fprintf(stderr, "bench: ptwalk failed\n");
-		exit(1);
-	}
-	*rss = (double)ru.ru_maxrss / 1024.0;
-	return bench_now() - t0;
-}
-
 static void
 run(void)
 {
@@ -229,7 +200,7 @@ run(void)
 			best = 1e9;
 			maxrss = 0;
 			for (i = 0; i < 10; i++) {
-				t = run_ptwalk(argvs[k], out, &rss);
+				t = bench_spawn(argvs[k], out, &rss);
 				best = MIN(best, t);
 				maxrss = MAX(maxrss, rss);
 			}
@@ -256,7 +227,7 @@ run(void)
 	{
 		const char *a[] = { bin, "-q", "-i", elfp, "-c", cmd, NULL };
 
-		t = run_ptwalk(a, out, &rss);
+		t = bench_spawn(a, out, &rss);
 		snprintf(cmd, sizeof(cmd), "%.2f s for 10M, peak RSS %.1f MiB",
 			 t, rss);
 		bench_report("translate -f, 10M addresses, end to end",

@@ -24,36 +24,7 @@
 
 #define NADDR		1000000
 
-extern char **environ;
 static char dir[] = "/tmp/ptwalk-bench-kdump-XXXXXX";
-
-/* Run argv with stdout to out; wall seconds, peak RSS in MiB. */
-static double
-spawn_wait(const char **cargv, const char *out, double *rss)
-{
-	posix_spawn_file_actions_t fa;
-	char *const *argv = (char *const *)(void *)cargv;
-	struct rusage ru;
-	double t0 = bench_now();
-	pid_t pid;
-	int st;
-
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, 1, out, O_WRONLY | O_CREAT |
-					 O_TRUNC, 0644);
-	if (posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ) != 0) {
-		perror(argv[0]);
-		exit(1);
-	}
-	posix_spawn_file_actions_destroy(&fa);
-	if (wait4(pid, &st, 0, &ru) < 0 || !WIFEXITED(st)) {
-		fprintf(stderr, "bench: %s failed\n", argv[0]);
-		exit(1);
-	}
-	*rss = (double)ru.ru_maxrss / 1024.0;
-	return bench_now() - t0;
-}
 
 /* Every page of the dump read once, in this process: pages per second. */
 static void
@@ -136,7 +107,7 @@ run(void)
 		snprintf(cmd, sizeof(cmd), "quit");
 		best = 1e9;
 		for (i = 0; i < 10; i++)
-			best = MIN(best, spawn_wait(a, out, &rss));
+			best = MIN(best, bench_spawn(a, out, &rss));
 		snprintf(cmd, sizeof(cmd), "best of 10, peak RSS %.1f MiB", rss);
 		{
 			char label[80];
@@ -146,7 +117,7 @@ run(void)
 			bench_report(label, best * 1e3, "ms", cmd);
 		}
 		snprintf(cmd, sizeof(cmd), "translate -f %s", addrs);
-		t = spawn_wait(a, out, &rss);
+		t = bench_spawn(a, out, &rss);
 		snprintf(cmd, sizeof(cmd), "peak RSS %.1f MiB", rss);
 		{
 			char label[80];
@@ -156,7 +127,7 @@ run(void)
 			bench_report(label, (double)NADDR / t, "addr/s", cmd);
 		}
 		snprintf(cmd, sizeof(cmd), "ptdump kernel");
-		t = spawn_wait(a, out, &rss);
+		t = bench_spawn(a, out, &rss);
 		snprintf(cmd, sizeof(cmd), "peak RSS %.1f MiB", rss);
 		{
 			char label[80];
