@@ -91,13 +91,13 @@ $(BUILD)/%.o: %.c $(BUILD)/cmdlist.h
 
 # --- the built-in demo programs, embedded from testdata/elf ------------------
 $(BUILD)/demo_elf.c: $(DEMO_ELFS) tools/bin2c.sh | $(BUILD)
-	$(Q)sh tools/bin2c.sh $(DEMO_ELFS) > $@.tmp && mv $@.tmp $@
+	$(Q)sh tools/bin2c.sh demo_elf $(DEMO_ELFS) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/demo_elf.o: $(BUILD)/demo_elf.c
 	$(QCC)$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
-$(BUILD)/xv6_elf.c: $(XV6_ELFS) tools/xv62c.sh | $(BUILD)
-	$(Q)sh tools/xv62c.sh $(XV6_ELFS) > $@.tmp && mv $@.tmp $@
+$(BUILD)/xv6_elf.c: $(XV6_ELFS) tools/bin2c.sh | $(BUILD)
+	$(Q)sh tools/bin2c.sh xv6_elf $(XV6_ELFS) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/xv6_elf.o: $(BUILD)/xv6_elf.c
 	$(QCC)$(CC) $(CFLAGS_ALL) -c -o $@ $<
