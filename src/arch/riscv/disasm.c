@@ -143,7 +143,7 @@ note_addr(struct dis_insn *in, u64 a)
 {
 	size_t n = strlen(in->op_str);
 
-	snprintf(in->op_str + n, sizeof(in->op_str) - n, " # %#llx",
+	snprintf(in->op_str + n, sizeof(in->op_str) - n, " # 0x%llx",
 		 (unsigned long long)a);
 }
 
@@ -164,7 +164,7 @@ pc_relative(struct dis_insn *in, char **op, int n, u64 mask)
 	for (i = 0; i < n - 1; i++)
 		len += (size_t)snprintf(out + len, sizeof(out) - len, "%s, ",
 					op[i]);
-	snprintf(out + len, sizeof(out) - len, "%#llx",
+	snprintf(out + len, sizeof(out) - len, "0x%llx",
 		 (unsigned long long)in->target);
 	snprintf(in->op_str, sizeof(in->op_str), "%s", out);
 }
@@ -186,7 +186,7 @@ upper_imm(struct rv_pairs *p, struct dis_insn *in, char **op, int n,
 		return false;
 	v = sext32((u64)imm << 12);
 	v = ((pc ? in->addr : 0) + v) & mask;
-	snprintf(in->op_str, sizeof(in->op_str), "%s, %#llx", op[0],
+	snprintf(in->op_str, sizeof(in->op_str), "%s, 0x%llx", op[0],
 		 (unsigned long long)((u64)imm & 0xfffff));
 	if (rd != 0) {
 		p->val[rd] = v;
