@@ -148,6 +148,11 @@ struct kernel_ops {
 	u64 (*user_root)(struct machine *m, int *pid, const char **name);
 	/* grow (n > 0) or shrink the running process by n bytes: sbrk(n) */
 	int (*sbrk)(struct machine *m, long long n, u64 *old, struct error *e);
+	/*
+	 * the running program's symbol at or below va: its name and value
+	 * (NULL: none), for dis and x/i
+	 */
+	const char *(*user_sym_at)(struct machine *m, u64 va, u64 *value);
 };
 
 /*

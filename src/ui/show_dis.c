@@ -20,18 +20,25 @@ sym_name(struct machine *m, struct task_struct *t, u64 addr, char *buf,
 {
 	buf[0] = 0;
 	if (addr < m->lay.task_size) {
-		const struct elf_sym *s;
+		const struct kernel_ops *ops = m->profile ? m->profile->ops :
+			NULL;
+		const char *name = NULL;
 		u64 v;
 
-		if (t == NULL || t->mm == NULL)
-			return;
-		s = user_sym_at(t->mm, addr, &v, NULL);
-		if (s == NULL)
+		if (t != NULL && t->mm != NULL) {
+			const struct elf_sym *s = user_sym_at(t->mm, addr, &v,
+							      NULL);
+
+			name = s != NULL ? s->name : NULL;
+		} else if (ops != NULL && ops->user_sym_at != NULL) {
+			name = ops->user_sym_at(m, addr, &v);
+		}
+		if (name == NULL)
 			return;
 		if (addr == v)
-			snprintf(buf, n, "%s", s->name);
+			snprintf(buf, n, "%s", name);
 		else
-			snprintf(buf, n, "%s+%#llx", s->name,
+			snprintf(buf, n, "%s+%#llx", name,
 				 (unsigned long long)(addr - v));
 		return;
 	}
