@@ -15,7 +15,8 @@ V       ?= 0
 
 DEB_PACKAGES := gcc libc6-dev pkg-config libreadline-dev libelf-dev libcapstone-dev libcmocka-dev libbpf-dev xz-utils \
                 clang-14 libclang-rt-14-dev zlib1g-dev liblzo2-dev libsnappy-dev libzstd-dev \
-                librsvg2-dev libxml2-utils fonts-dejavu-core qemu-system-x86 binutils
+                librsvg2-dev libxml2-utils fonts-dejavu-core qemu-system-x86 binutils \
+                llvm-14-dev binutils-riscv64-linux-gnu
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral -Wwrite-strings
@@ -24,8 +25,11 @@ OPT     ?= -O2
 # rendered (src/ui/figure_render.c): its headers only at build time
 PKG_I   := $(shell pkg-config --cflags-only-I readline libelf capstone libbpf zlib lzo2 libzstd \
              librsvg-2.0 cairo-pdf cairo-png 2>/dev/null)
+# LLVM's C disassembler (RISC-V dis, src/image/disasm_llvm.c) is loaded when
+# first needed: its headers only at build time
+LLVM_I  := -I$(shell llvm-config-14 --includedir 2>/dev/null || echo /usr/lib/llvm-14/include)
 PKG_L   := $(shell pkg-config --libs readline libelf capstone libbpf zlib lzo2 libzstd 2>/dev/null || echo -lreadline -lelf -lcapstone -lbpf -lz -llzo2 -lzstd) -lsnappy
-CFLAGS_ALL = -std=gnu11 -g $(OPT) $(WARN) -D_GNU_SOURCE -Iinclude -Itools -I$(BUILD) $(ARCH_I) $(PKG_I) \
+CFLAGS_ALL = -std=gnu11 -g $(OPT) $(WARN) -D_GNU_SOURCE -Iinclude -Itools -I$(BUILD) $(ARCH_I) $(PKG_I) $(LLVM_I) \
            -MMD -MP $(SAN_CFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_L) -lm $(SAN_CFLAGS) $(LDFLAGS)
 

@@ -13,7 +13,8 @@ show_cand(struct ctx *ctx, const struct root_cand *c)
 	char notes[96];
 
 	snprintf(notes, sizeof(notes), "%s%s%s%s",
-		 c->ktext ? " kernel" : c->kmapped ? " _stext" : "",
+		 c->ktext ? " kernel" : c->kmapped ? " _stext" :
+		 c->kcode_pages ? " code" : "",
 		 m->swapper_pg_dir == c->pa && m->swapper_pg_dir ?
 		 " swapper" : "", c->current ? " cpu" : "",
 		 c->bad ? " bad" : "");
@@ -31,6 +32,7 @@ show_cand(struct ctx *ctx, const struct root_cand *c)
 	j_u64(ctx, "ranges", c->ranges);
 	j_u64(ctx, "kernel_pages", c->kernel_pages);
 	j_u64(ctx, "user_pages", c->user_pages);
+	j_u64(ctx, "kernel_code_pages", c->kcode_pages);
 	j_bool(ctx, "maps_kernel", c->ktext);
 	j_bool(ctx, "maps_stext", c->kmapped);
 	j_bool(ctx, "loaded", c->current);
@@ -117,12 +119,15 @@ const struct cmd cmd_roots = {
 	"kallsyms) a candidate that translates init_uts_ns to the utsname\n"
 	"\"Linux\" and the release scores highest (note: kernel); one\n"
 	"that maps only _stext scores less.  Without them the score rests on\n"
-	"structure alone, and a table that maps more ranks higher; the\n"
-	"kernel's own table (kernel pages and no user pages) a little higher.\n"
+	"structure alone, and a table that maps more ranks higher; one that\n"
+	"maps kernel code (read-only executable pages in the kernel's half)\n"
+	"higher, which an identity map or a copy of the linear map does not;\n"
+	"the kernel's own table (kernel pages and no user pages) a little\n"
+	"higher.\n"
 	"Columns: the score, the table's non-empty entries (ent), the memory\n"
 	"mapped, its runs of contiguous addresses, the kernel's and the\n"
 	"user's half.  Notes: kernel (maps the image's kernel), _stext (maps\n"
-	"_stext only), swapper (the machine's swapper_pg_dir), cpu (a CPU\n"
+	"_stext only), code (maps kernel code, no symbols to say more), swapper (the machine's swapper_pg_dir), cpu (a CPU\n"
 	"holds it now), bad (malformed entries below, which cost score).\n"
 	"\n"
 	"--cr3 auto (--ttbr0 auto, --ttbr1 auto) when opening an image uses\n"

@@ -80,14 +80,69 @@ sym_list(struct ctx *ctx)
 	return 0;
 }
 
+/* The program of a kernel of its own (--kernel xv6): pid and name. */
+static const char *
+own_kernel_prog(struct machine *m, int *pid,
+		const char *(**sym_at)(struct machine *, u64, u64 *))
+{
+	const struct kernel_ops *ops = m->profile ? m->profile->ops : NULL;
+	const char *prog = "";
+
+	*pid = 0;
+	if (sym_at != NULL)
+		*sym_at = ops != NULL ? ops->user_sym_at : NULL;
+	if (ops != NULL && ops->user_root != NULL)
+		ops->user_root(m, pid, &prog);
+	return prog;
+}
+
+/* An address of such a program: its symbol at or below it. */
+static int
+own_kernel_addr(struct ctx *ctx, u64 v)
+{
+	struct machine *m = ctx->m;
+	const char *(*sym_at)(struct machine *, u64, u64 *);
+	int pid;
+	const char *prog = own_kernel_prog(m, &pid, &sym_at);
+	const char *name;
+	u64 sv;
+
+	name = sym_at(m, v, &sv);
+	if (name == NULL)
+		return cmd_error(ctx, "no symbol of pid %d at or below %s",
+				 pid, fva(m, v));
+	if (v - sv)
+		out_printf(ctx, "%s = %s+%#llx (pid %d: %s)\n", fva(m, v),
+			   name, (unsigned long long)(v - sv), pid, prog);
+	else
+		out_printf(ctx, "%s = %s (pid %d: %s)\n", fva(m, v), name, pid,
+			   prog);
+	j_hex(ctx, "addr", v);
+	j_str(ctx, "name", name);
+	j_u64(ctx, "offset", v - sv);
+	cmd_set_value(ctx, sv);
+	return 0;
+}
+
 /* NAME of the running program (or a field of its mm_struct). */
 static int
 sym_user_name(struct ctx *ctx, const char *name, u64 v)
 {
 	struct machine *m = ctx->m;
 	const struct elf_info *ei = NULL;
-	struct task_struct *t = current_task(m);
+	struct task_struct *t = m->kern ? current_task(m) : NULL;
 
+	if (t == NULL) {	/* a kernel of its own (--kernel xv6) */
+		int pid;
+		const char *prog = own_kernel_prog(m, &pid, NULL);
+
+		out_printf(ctx, "%s = %s (pid %d: %s)\n", name, fva(m, v), pid,
+			   prog);
+		j_str(ctx, "name", name);
+		j_hex(ctx, "addr", v);
+		cmd_set_value(ctx, v);
+		return 0;
+	}
 	user_sym_find(t->mm, name, &v, &ei);
 	out_printf(ctx, "%s = %s (pid %d: %s)\n", name, fva(m, v), t->pid,
 		   ei ? ei->name : !strcmp(name, "AT_ENTRY") ?
@@ -207,6 +262,9 @@ sym_run(struct ctx *ctx)
 		return -1;
 	if (m->kern != NULL && v < m->lay.task_size && current_task(m) != NULL)
 		return sym_user_addr(ctx, v);
+	if (m->kern == NULL && v < m->lay.task_size && m->profile != NULL &&
+	    m->profile->ops != NULL && m->profile->ops->user_sym_at != NULL)
+		return own_kernel_addr(ctx, v);
 	return sym_kernel_addr(ctx, v);
 }
 

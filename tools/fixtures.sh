@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Rebuild the ELF fixtures of testdata/elf from demo.c with Debian's cross
 # compilers (gcc, gcc-i686-linux-gnu, gcc-arm-linux-gnueabihf,
-# gcc-aarch64-linux-gnu, gcc-riscv64-linux-gnu) and binutils-multiarch, and write next to each
+# gcc-aarch64-linux-gnu, gcc-riscv64-linux-gnu) and binutils-multiarch (and
+# binutils-riscv64-linux-gnu), and write next to each
 # binary its `objdump -d` listing (the reference of the disassembly test).
 # The binaries are committed: the tests never need a cross compiler.
 set -eu
@@ -32,14 +33,17 @@ build x86_64 gcc "-fcf-protection=none" "-M intel"
 build i386 i686-linux-gnu-gcc "-fcf-protection=none" "-M intel"
 build arm arm-linux-gnueabihf-gcc "" ""
 build arm64 aarch64-linux-gnu-gcc "" ""
-# riscv: no disassembler reads them (Capstone 4.0.2 has no RISC-V), so no
-# listing; riscv32 from the same compiler (rv32imac, ilp32)
+# riscv: riscv32 from the same compiler (rv32imac, ilp32); the listings
+# from binutils-riscv64-linux-gnu's objdump
 # shellcheck disable=SC2086
 riscv64-linux-gnu-gcc $CF -o demo-riscv64 demo.c
 # shellcheck disable=SC2086
 riscv64-linux-gnu-gcc $PF -o demo-riscv64-pie demo.c
 # shellcheck disable=SC2086
 riscv64-linux-gnu-gcc $CF -march=rv32imac -mabi=ilp32 -o demo-riscv32 demo.c
+for f in demo-riscv64 demo-riscv64-pie demo-riscv32; do
+	riscv64-linux-gnu-objdump -d -w "$f" | sed 1,2d > "$f.objdump"
+done
 echo "  GEN     testdata/elf/demo-riscv64 demo-riscv64-pie demo-riscv32"
 # a PIE with an interpreter, for exec --root: its PT_INTERP names
 # /lib/ld-demo-x86_64.so, which root/lib/ holds (the static PIE: an ET_DYN

@@ -28,6 +28,7 @@ struct exec_layout;
 struct walk;
 struct image_info;
 struct image_cpu;
+struct dis_insn;
 struct mm_struct;
 struct dma_buf;
 
@@ -147,6 +148,11 @@ struct kernel_ops {
 	u64 (*user_root)(struct machine *m, int *pid, const char **name);
 	/* grow (n > 0) or shrink the running process by n bytes: sbrk(n) */
 	int (*sbrk)(struct machine *m, long long n, u64 *old, struct error *e);
+	/*
+	 * the running program's symbol at or below va: its name and value
+	 * (NULL: none), for dis and x/i
+	 */
+	const char *(*user_sym_at)(struct machine *m, u64 va, u64 *value);
 };
 
 /*
@@ -245,11 +251,33 @@ struct arch_elf {
 };
 
 /*
- * The disassembler (Capstone, src/image/disasm.c): the cs_arch and
- * cs_mode of the arch's code, and of Thumb where the arch has it
- * (thumb_name NULL: it has not); calls: mnemonics that are calls although
- * Capstone does not group them so (NULL-terminated, NULL: none);
- * branch_target: the immediate target of a branch in a cs_detail.
+ * LLVM's C disassembler (src/image/disasm_llvm.c), for an arch that
+ * Capstone 4 has not: libLLVM is loaded on the first `dis`.  target names
+ * LLVMInitialize<target>TargetInfo (TargetMC, Disassembler); triple, cpu
+ * and features are LLVMCreateDisasmCPUFeatures'; max_len is the longest
+ * instruction in bytes.  LLVM gives text only: annotate reads the
+ * mnemonic and operands split from it and sets what the arch knows
+ * (branch targets made absolute, calls, the addresses that pc-relative
+ * pairs form), keeping state_size bytes of state along one listing (zeroed
+ * at its start); undecoded, when LLVM decodes nothing at code (n >=
+ * max_len bytes), makes the line for the bytes that the arch's length
+ * encoding says are one unit, and returns their length.
+ */
+struct arch_disasm_llvm {
+	const char *target, *triple, *cpu, *features;
+	u8 max_len;
+	size_t state_size;
+	void (*annotate)(void *state, struct dis_insn *in);
+	unsigned (*undecoded)(const u8 *code, size_t n, struct dis_insn *in);
+};
+
+/*
+ * The disassembler (src/image/disasm.c): Capstone's cs_arch and cs_mode
+ * of the arch's code, and of Thumb where the arch has it (thumb_name
+ * NULL: it has not); calls: mnemonics that are calls although Capstone
+ * does not group them so (NULL-terminated, NULL: none); branch_target:
+ * the immediate target of a branch in a cs_detail.  llvm non-NULL: LLVM
+ * instead of Capstone (cs_* and the Capstone members unused).
  */
 struct arch_disasm {
 	int cs_arch, cs_mode;
@@ -258,6 +286,7 @@ struct arch_disasm {
 	const char *thumb_name;
 	const char *const *calls;
 	bool (*branch_target)(const void *cs_detail, u64 *target);
+	const struct arch_disasm_llvm *llvm;
 };
 
 /*
@@ -420,7 +449,6 @@ struct arch {
 	bool vmalloc_param;		/* takes --vmalloc (vmalloc= at boot) */
 	bool huge_vmap;			/* HAVE_ARCH_HUGE_VMAP: huge ioremap leaves */
 	const struct arch_disasm *dis;	/* NULL: no disassembler */
-	const char *dis_missing;	/* then why, for `dis` */
 	bool is64;
 	u8 va_digits, pa_digits;	/* print widths */
 	u32 elf_machine;		/* e_machine of its programs (elf.h) */

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * Disassembly with Capstone, the code read through the MMU as instruction
- * fetches: the first read of a page that is not mapped yet takes the page
- * fault that brings it in.
+ * Disassembly with Capstone, or with LLVM where the arch says so (struct
+ * arch_disasm), of code read through the MMU as a debugger reads it.
  */
 #ifndef PTWALK_DISASM_H
 #define PTWALK_DISASM_H
@@ -24,11 +23,13 @@ struct dis_insn {
 	bool has_target;	/* a call or jump to an immediate address */
 	bool is_call;
 	u64 target;
+	bool has_ref;		/* an address a pc-relative pair forms */
+	u64 ref;
 };
 
 /*
  * Decode up to n instructions at addr on cpu c, reading page by page
- * through machine_access(ACC_EXEC) only as far as the instructions go.
+ * (machine_peek_virt) only as far as the instructions go.
  * Returns the number decoded (>= 0; fewer than n when the code runs into
  * bytes that are not an instruction) or a negative errno when the very
  * first read fails (e says why).  A later read failure ends the list and

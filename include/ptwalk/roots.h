@@ -23,6 +23,7 @@ struct root_cand {
 	u64 pages;		/* 4K pages mapped (a huge page counts whole) */
 	u64 ranges;		/* runs of contiguous mapped addresses */
 	u64 user_pages, kernel_pages;
+	u64 kcode_pages;	/* read-only executable, in the kernel's half */
 	u64 bad;		/* malformed entries in the tables below */
 	bool ktext;		/* maps the image's kernel: init_uts_ns holds
 				 * "Linux" and its release */

@@ -41,6 +41,7 @@ struct scan {
 /* What a walk of one candidate found. */
 struct tally {
 	u64 pages, ranges, user_pages, kernel_pages, bad, read;
+	u64 kcode_pages;	/* kernel-executable, in the kernel's half */
 	u64 next_va;		/* the end of the last mapped run */
 	bool in_run;
 };
@@ -80,16 +81,20 @@ top_ok(const struct scan *s, const u8 *t, u64 pa)
 }
 
 static void
-tally_leaf(const struct scan *s, struct tally *t, u64 va, unsigned shift,
-	   unsigned topi)
+tally_leaf(const struct scan *s, struct tally *t, u64 va,
+	   const struct pte_decode *d, unsigned topi)
 {
+	unsigned shift = d->shift;
 	u64 n = 1ULL << (shift > PAGE_SHIFT ? shift - PAGE_SHIFT : 0);
 
 	t->pages += n;
-	if (topi < s->user_end)
+	if (topi < s->user_end) {
 		t->user_pages += n;
-	else
+	} else {
 		t->kernel_pages += n;
+		if ((d->perm & P_KX) && !(d->perm & P_KW))
+			t->kcode_pages += n;
+	}
 	if (!t->in_run || va != t->next_va)
 		t->ranges++;
 	t->in_run = true;
@@ -124,7 +129,7 @@ walk_table(const struct scan *s, struct tally *t, int k, u64 table, u64 va,
 		}
 		mmu->decode(mmu, lvl, v, &d);
 		if (d.kind == PT_LEAF) {
-			tally_leaf(s, t, eva, d.shift, ti);
+			tally_leaf(s, t, eva, &d, ti);
 			continue;
 		}
 		t->in_run = false;
@@ -190,7 +195,11 @@ log2u(u64 v)
 
 /*
  * The kernel's own table maps it and no user space: init_top_pgt,
- * swapper_pg_dir, what a CPU in a kernel thread holds.
+ * swapper_pg_dir, what a CPU in a kernel thread holds.  Without the
+ * kernel's symbols, its code still shows: read-only executable pages in
+ * the kernel's half, which a table that maps only RAM (an identity map,
+ * kexec's or hibernation's copy of the linear map, all never-execute)
+ * lacks, however much more it maps.
  */
 static void
 kernel_score(struct root_cand *c, const struct tally *t)
@@ -199,6 +208,8 @@ kernel_score(struct root_cand *c, const struct tally *t)
 		c->score += 50;
 	else if (c->kmapped)
 		c->score += 15;
+	else if (t->kcode_pages)
+		c->score += 10;
 	if (t->kernel_pages && !t->user_pages)
 		c->score += 3;
 }
@@ -243,6 +254,7 @@ judge(const struct scan *s, struct roots_scan *rs, u64 pa, unsigned nent)
 	c.user_pages = t.user_pages;
 	c.kernel_pages = t.kernel_pages;
 	c.bad = t.bad;
+	c.kcode_pages = t.kcode_pages;
 	c.ktext = maps_kernel(s, pa, &c.kmapped);
 	c.score = 10 + MIN(40, 2 * log2u(t.pages)) - (int)MIN(t.bad, 20);
 	if (s->mmu->va_mode == VA_SPLIT && s->which == 0)

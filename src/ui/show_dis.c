@@ -20,18 +20,25 @@ sym_name(struct machine *m, struct task_struct *t, u64 addr, char *buf,
 {
 	buf[0] = 0;
 	if (addr < m->lay.task_size) {
-		const struct elf_sym *s;
+		const struct kernel_ops *ops = m->profile ? m->profile->ops :
+			NULL;
+		const char *name = NULL;
 		u64 v;
 
-		if (t == NULL || t->mm == NULL)
-			return;
-		s = user_sym_at(t->mm, addr, &v, NULL);
-		if (s == NULL)
+		if (t != NULL && t->mm != NULL) {
+			const struct elf_sym *s = user_sym_at(t->mm, addr, &v,
+							      NULL);
+
+			name = s != NULL ? s->name : NULL;
+		} else if (ops != NULL && ops->user_sym_at != NULL) {
+			name = ops->user_sym_at(m, addr, &v);
+		}
+		if (name == NULL)
 			return;
 		if (addr == v)
-			snprintf(buf, n, "%s", s->name);
+			snprintf(buf, n, "%s", name);
 		else
-			snprintf(buf, n, "%s+%#llx", s->name,
+			snprintf(buf, n, "%s+%#llx", name,
 				 (unsigned long long)(addr - v));
 		return;
 	}
@@ -79,7 +86,8 @@ arm_mode(struct machine *m, struct task_struct *t, u64 addr)
 
 /*
  * The instruction as one unit that a wrapped line never splits: the
- * mnemonic, its operands, the target's symbol.
+ * mnemonic, its operands, the symbol of its target (or of the address a
+ * pc-relative pair forms).
  */
 static void
 insn_text(struct strbuf *sb, const struct dis_insn *d, const char *target)
@@ -117,6 +125,8 @@ insn_cols(struct machine *m, struct task_struct *t, const struct dis_insn *d,
 	target[0] = 0;
 	if (d->has_target)
 		sym_name(m, t, d->target, target, sizeof(target));
+	else if (d->has_ref)
+		sym_name(m, t, d->ref, target, sizeof(target));
 	insn_text(text, d, target);
 }
 
@@ -169,6 +179,13 @@ show_insns(struct ctx *ctx, struct task_struct *t, const struct dis_insn *ins,
 			sym_name(m, t, d->target, tname, sizeof(tname));
 			if (tname[0])
 				j_str(ctx, "target_symbol", tname);
+		}
+		if (d->has_ref) {
+			j_hex(ctx, "ref", d->ref);
+			tname[0] = 0;
+			sym_name(m, t, d->ref, tname, sizeof(tname));
+			if (tname[0])
+				j_str(ctx, "ref_symbol", tname);
 		}
 		j_obj_end(ctx);
 	}

@@ -49,7 +49,7 @@ pte 0x40000000200000e7 --raw
 pte 0x60000000200000e7 --raw
 # a physical address beyond the 56 bits of Sv39/48/57
 ioremap 0x100000000000000 4096
-# no disassembler
+# the kernel's text: the simulated kernel's bytes are zeros (c.unimp)
 dis _stext 2
 set json on
 walk 0xffffffd800001000

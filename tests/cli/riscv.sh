@@ -15,5 +15,5 @@ echo "an x86_64 program:";        run $PTWALK -a riscv64 -e $E/demo-x86_64 -c ps
 echo "a riscv64 program on arm64:";  run $PTWALK -a arm64 -e $E/demo-riscv64 -c ps
 echo "a riscv32 program on riscv64:";  run $PTWALK -a riscv64 -e $E/demo-riscv32 -c ps
 echo "the PIE:";                  run $PTWALK -q -a riscv64 -e $E/demo-riscv64-pie -c 'maps'
-echo "dis:";                      run $PTWALK -q -a riscv64 -c 'dis _stext'
+echo "dis:";                      run $PTWALK -q -a riscv64 -c 'dis main 3'
 echo "walk the direct map:";      run $PTWALK -q -a riscv64 -c 'walk 0xffffffd800001000'

@@ -3,7 +3,8 @@
 # the VMCOREINFO (or arm's System.map) and QEMU's `info registers` give;
 # --cr3 auto must pick it and say so; a LiME dump (no CR3, no notes read
 # for roots) opens with --cr3 auto; an image with no page table makes
-# roots say so and --cr3 auto fail.  Simulated riscv machines, saved,
+# roots say so and --cr3 auto fail; without symbols (arm64 as LiME) the
+# table that maps kernel code wins.  Simulated riscv machines, saved,
 # are found too, and arm64's user-space tables apart from the kernel's.
 MKDUMP=$(dirname "$PTWALK")/mkdump
 t=$(mktemp -d)
@@ -24,6 +25,12 @@ xz -dc ../../testdata/images/x86_64.core.xz >"$t/core"
 "$MKDUMP" lime "$t/core" "$t/lime"
 $PTWALK -q -i "$t/lime" --arch x86_64 --cr3 auto -c 'machine; pa 0xffffffff81000000' 2>&1 |
 	grep -E '^(roots|cr3 |\$)'
+echo "-- arm64 as LiME: no VMCOREINFO, no symbols; the kernel's code ranks"
+echo "   swapper_pg_dir above a table that maps more RAM, never-execute"
+xz -dc ../../testdata/images/arm64.core.xz >"$t/core"
+"$MKDUMP" lime "$t/core" "$t/lime"
+$PTWALK -q -i "$t/lime" --arch arm64 --ttbr1 auto -c 'machine; roots -n 3' 2>&1 |
+	grep -E '^(roots|ttbr|kernel check|  [0-9a-z]+ )'
 echo "-- no page table at all"
 dd if=/dev/zero of="$t/zero" bs=1M count=4 2>/dev/null
 $PTWALK -q -i "$t/zero" --arch x86_64 --cr3 auto -c machine; echo "[exit $?]"

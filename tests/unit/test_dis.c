@@ -2,9 +2,10 @@
 /*
  * dis against objdump: every function of every ELF fixture, loaded by exec
  * and read through the simulated MMU (its pages fault in), is decoded by
- * Capstone and compared instruction by instruction with the `objdump -d`
- * listing made when the fixture was built (testdata/elf/NAME.objdump):
- * the same addresses, the same bytes, the same mnemonics.
+ * Capstone (by LLVM on riscv) and compared instruction by instruction with
+ * the `objdump -d` listing made when the fixture was built
+ * (testdata/elf/NAME.objdump): the same addresses, the same bytes, the
+ * same mnemonics.  A missing libLLVM is one clear error.
  */
 #include <ctype.h>
 #include <setjmp.h>
@@ -19,6 +20,7 @@
 #include "ptwalk/disasm.h"
 #include "ptwalk/mm.h"
 #include "helpers.h"
+#include "../../src/image/disasm_impl.h"
 
 #define MAXI	512
 
@@ -68,12 +70,20 @@ norm(char *mn)
 		*p = 0;
 }
 
-/* Where objdump prints the preferred alias and Capstone 4 the instruction */
+/*
+ * Where objdump prints the preferred alias and Capstone 4 (or LLVM 14) the
+ * instruction
+ */
 static const struct {
 	const char *capstone, *objdump;
 } aliases[] = {
 	{ "movz", "mov" },	/* A64: MOVZ, shown as MOV (wide immediate) */
 	{ "movn", "mov" },	/* A64: MOVN, shown as MOV (inverted) */
+	/* RISC-V: binutils 2.40 names the immediate forms as the others */
+	{ "addi", "add" }, { "addiw", "addw" }, { "andi", "and" },
+	{ "ori", "or" }, { "xori", "xor" }, { "slli", "sll" },
+	{ "srli", "srl" }, { "srai", "sra" }, { "slliw", "sllw" },
+	{ "srliw", "srlw" }, { "sraiw", "sraw" },
 };
 
 static bool
@@ -221,6 +231,9 @@ test_objdump(void **state)
 		{ "arm", "testdata/elf/demo-arm-pie" },
 		{ "arm64", "testdata/elf/demo-arm64" },
 		{ "arm64", "testdata/elf/demo-arm64-pie" },
+		{ "riscv64", "testdata/elf/demo-riscv64" },
+		{ "riscv64", "testdata/elf/demo-riscv64-pie" },
+		{ "riscv32", "testdata/elf/demo-riscv32" },
 	};
 	size_t i;
 	int bad = 0;
@@ -231,10 +244,25 @@ test_objdump(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* Without libLLVM, the reason and the package, in one line */
+static void
+test_llvm_missing(void **state)
+{
+	struct error e;
+
+	(void)state;
+	error_clear(&e);
+	assert_int_not_equal(dis_llvm_load("libLLVM-none.so.0", &e), 0);
+	assert_non_null(strstr(e.msg, "libLLVM-none.so.0"));
+	assert_non_null(strstr(e.msg, "install Debian libllvm14"));
+	assert_null(strchr(e.msg, '\n'));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_llvm_missing),
 		cmocka_unit_test(test_objdump),
 	};
 

@@ -17,8 +17,9 @@
 #include "riscv.h"
 
 /*
- * riscv64 reads the VA size from the file (the Sv48 and Sv57 names are
- * for simulated machines); riscv32 takes the 32-bit cores.
+ * riscv64 reads the VA size from the file (riscv64-sv48 and riscv64-sv57
+ * are for simulated machines, and for files that do not say: raw, LiME,
+ * a 6.1 core, given with --arch); riscv32 takes the 32-bit cores.
  */
 bool
 riscv_image_match(const struct arch *a, const struct image_info *ii)
@@ -26,6 +27,39 @@ riscv_image_match(const struct arch *a, const struct image_info *ii)
 	if (ii->elf_class == ELFCLASS32)
 		return !a->is64;
 	return a == &arch_riscv64;
+}
+
+/*
+ * The VA size of a riscv64 image: the file's (ptwalk's note, the
+ * VMCOREINFO of 6.2 on); else the mode the arch names (riscv64-sv48,
+ * riscv64-sv57: a raw or LiME file, or a 6.1 core, says nothing), else
+ * Sv39.  A named mode the file contradicts is refused.
+ */
+static int
+image_va_bits(const struct machine *m, u64 *vb, struct error *e)
+{
+	const struct arch *a = m->arch;
+	u64 named = a->va_bits_choices[1] == 0 ? a->va_bits_choices[0] : 0;
+	bool said = ptwalk_note_u64(m->img, "va_bits", vb) ||
+		vmcoreinfo_u64(m->img, "NUMBER(VA_BITS)", vb);
+
+	if (!said) {
+		*vb = named ? named : 39;
+		return 0;
+	}
+	if (*vb != 39 && *vb != 48 && *vb != 57)
+		return error_set(e, -EINVAL, "the image's kernel has a "
+				 "%llu-bit VA; riscv64 translates 39 (Sv39), "
+				 "48 (Sv48) or 57 (Sv57) bits",
+				 (unsigned long long)*vb);
+	if (named && *vb != named)
+		return error_set(e, -EINVAL, "the image's kernel has a "
+				 "%llu-bit VA (Sv%llu), not the Sv%llu of "
+				 "--arch %s: open it with --arch riscv64",
+				 (unsigned long long)*vb,
+				 (unsigned long long)*vb,
+				 (unsigned long long)named, a->name);
+	return 0;
 }
 
 int
@@ -46,13 +80,10 @@ riscv_image_mmu(struct machine *m, struct error *e)
 				 "Sv39, Sv48 or Sv57" : "Sv32",
 				 m->arch->is64 ? "riscv32" : "riscv64");
 	if (m->arch->is64) {
-		if (!ptwalk_note_u64(ii, "va_bits", &vb))
-			vmcoreinfo_u64(ii, "NUMBER(VA_BITS)", &vb);
-		if (vb != 39 && vb != 48 && vb != 57)
-			return error_set(e, -EINVAL, "the image's kernel has a "
-					 "%llu-bit VA; riscv64 translates 39 "
-					 "(Sv39), 48 (Sv48) or 57 (Sv57) bits",
-					 (unsigned long long)vb);
+		int r = image_va_bits(m, &vb, e);
+
+		if (r)
+			return r;
 	} else {
 		vb = 32;
 	}

@@ -565,10 +565,6 @@ static const struct arch_elf riscv64_elf = {
 	.elf_class = ELFCLASS64,
 };
 
-/* Capstone 4.0.2, the one Debian ships, has no RISC-V */
-#define RISCV_DIS_MISSING "no RISC-V disassembler is available in this " \
-	"build (Debian's Capstone 4.0.2 has none)"
-
 #define RISCV_COMMON \
 	.is64 = true, \
 	.huge_vmap = true, \
@@ -586,7 +582,7 @@ static const struct arch_elf riscv64_elf = {
 	.tlb_entries = 1024, \
 	.tlb_ways = 4, \
 	.root_name = { "satp", NULL }, \
-	.dis_missing = RISCV_DIS_MISSING, \
+	.dis = &riscv64_disasm, \
 	.tag_name = "ASID", \
 	.reg_names = { "satp", "sstatus" }, \
 	.mmu_init = riscv_mmu_init, \
@@ -672,7 +668,7 @@ const struct arch arch_riscv32 = {
 	.tlb_entries = 512,
 	.tlb_ways = 4,
 	.root_name = { "satp", NULL },
-	.dis_missing = RISCV_DIS_MISSING,
+	.dis = &riscv32_disasm,
 	.tag_name = "ASID",
 	.reg_names = { "satp", "sstatus" },
 	.mmu_init = riscv_mmu_init,

@@ -57,6 +57,9 @@ struct error;
 struct mmu;
 struct walk;
 
+/* disasm.c: LLVM's, RV64GC and RV32GC */
+extern const struct arch_disasm riscv64_disasm, riscv32_disasm;
+
 /* riscv.c */
 u64 riscv_pte_ppn_mask(const struct mmu *mmu);
 /*

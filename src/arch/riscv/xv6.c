@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptwalk/elf.h"
 #include "ptwalk/ksym.h"
 #include "ptwalk/machine.h"
 #include "riscv.h"
@@ -73,6 +74,7 @@ struct xv6_proc {
 	int pid;		/* 0: UNUSED */
 	char name[16];
 	u64 kstack, trapframe, pagetable, sz, entry, sp;
+	struct elf_info *elf;	/* the program's symbols (dis, x/i) */
 };
 
 struct xv6 {
@@ -608,6 +610,7 @@ xv6_exec(struct xv6 *x, struct xv6_proc *p, const char *path,
 	 struct error *e)
 {
 	struct xv6_image im;
+	struct error ee;
 	Elf64_Ehdr eh;
 	char arg[18];
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
@@ -637,6 +640,10 @@ xv6_exec(struct xv6 *x, struct xv6_proc *p, const char *path,
 		goto out;
 	}
 	snprintf(p->name, sizeof(p->name), "%s", base);
+	elf_free(p->elf);	/* symbols only: xv6 reads none of them */
+	p->elf = NULL;
+	if (elf_parse(path, im.data, im.size, &p->elf, &ee))
+		p->elf = NULL;
 	p->pagetable = pt;
 	p->sz = sz;
 	p->entry = eh.e_entry;
@@ -750,21 +757,56 @@ xv6_sbrk(struct machine *m, long long n, u64 *old, struct error *e)
 	return 0;
 }
 
+static const char *
+xv6_user_sym_at(struct machine *m, u64 va, u64 *value)
+{
+	struct xv6_proc *p = X(m)->cur;
+	const struct elf_sym *s;
+
+	if (p == NULL || p->elf == NULL || va >= p->sz)
+		return NULL;
+	s = elf_sym_at(p->elf, va);
+	if (s == NULL)
+		return NULL;
+	*value = s->value;
+	return s->name;
+}
+
+/* a symbol of the running program, for expressions: 'dis main' */
+static int
+xv6_user_sym(struct machine *m, const char *name, u64 *v)
+{
+	struct xv6_proc *p = X(m)->cur;
+	const struct elf_sym *s;
+
+	if (p == NULL || p->elf == NULL ||
+	    (s = elf_sym_find(p->elf, name)) == NULL)
+		return -ENOENT;
+	*v = s->value;
+	return 0;
+}
+
 static void
 xv6_release(struct machine *m)
 {
 	struct xv6 *x = X(m);
+	int i;
 
-	if (x != NULL)
+	if (x != NULL) {
 		free(x->freed);
+		for (i = 0; i < NPROC; i++)
+			elf_free(x->proc[i].elf);
+	}
 	free(x);
 	m->okern = NULL;
+	m->user_sym = NULL;
 }
 
 const struct kernel_ops xv6_ops = {
 	.boot = xv6_boot,
 	.user_root = xv6_user_root,
 	.sbrk = xv6_sbrk,
+	.user_sym_at = xv6_user_sym_at,
 };
 
 static void
@@ -836,6 +878,7 @@ xv6_setup(struct machine *m, const struct machine_opts *o, struct error *e)
 	x->nextpid = 1;
 	m->okern = x;
 	m->release = xv6_release;
+	m->user_sym = xv6_user_sym;
 	return 0;
 }
 
