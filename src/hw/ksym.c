@@ -22,6 +22,8 @@
 #include "ptwalk/machine.h"
 
 #define ADDR_STEP	64
+#define LAZY_FINDS	32	/* by-name lookups of a table read on demand
+				 * before it is decoded whole */
 
 struct ksym_index {
 	int *hash;		/* index + 1 into m->ksyms; 0: free slot */
@@ -53,6 +55,13 @@ struct ksym_index {
 	bool deriving;
 	char **underived;	/* names the finder did not find: asked once */
 	int nunderived;
+	/* the kernel's table read on demand (machine_ksym_table), if any */
+	struct ksym_table tab;
+	bool has_tab;
+	struct ksym *slots;	/* its symbols looked up so far, by index */
+	u32 nslots;
+	u32 *filled, nfilled, afilled;	/* the slots' indexes with a name */
+	int finds;		/* lookups by name that asked it */
 };
 
 static u64
@@ -197,10 +206,90 @@ machine_ksym_defer(struct machine *m,
 	x->load_arg = arg;
 }
 
+/*
+ * The table read on demand takes the place machine_set_kernel_ksyms()
+ * would give it: the kernel's symbols added before whose names it has
+ * go (their names looked up in one pass).
+ */
+void
+machine_ksym_table(struct machine *m, const struct ksym_table *t)
+{
+	struct ksym_index *x = index_of(m);
+	const char **names = xmalloc((size_t)(m->nksyms + 1) * sizeof(*names));
+	long *idx = xmalloc((size_t)(m->nksyms + 1) * sizeof(*idx));
+	int i, j, nn = 0;
+
+	x->tab = *t;
+	x->has_tab = true;
+	for (i = 0; i < m->nksyms; i++)
+		if (m->ksyms[i].module == NULL)
+			names[nn++] = m->ksyms[i].name;
+	if (nn > 0)
+		t->find(t->arg, names, nn, idx);
+	for (i = j = nn = 0; i < m->nksyms; i++) {
+		if (m->ksyms[i].module == NULL && idx[nn++] >= 0) {
+			free(m->ksyms[i].name);
+			continue;
+		}
+		m->ksyms[j++] = m->ksyms[i];
+	}
+	free(names);
+	free(idx);
+	if (j != m->nksyms) {
+		m->nksyms = j;
+		hash_rebuild(m, x->hcap ? x->hcap : 128);
+	}
+	x->addr_stale = true;
+}
+
+/* Symbol i of the table read on demand, kept once looked up. */
+static const struct ksym *
+tab_slot(struct ksym_index *x, long i)
+{
+	if (i < 0 || (u64)i >= x->tab.n)
+		return NULL;
+	if (x->slots == NULL) {
+		x->nslots = x->tab.n;
+		x->slots = xcalloc(x->nslots, sizeof(*x->slots));
+	}
+	if (x->slots[i].name == NULL) {
+		if (x->tab.get(x->tab.arg, (u32)i, &x->slots[i]))
+			return NULL;
+		if (x->nfilled == x->afilled) {
+			x->afilled = x->afilled ? 2 * x->afilled : 64;
+			x->filled = xrealloc(x->filled, x->afilled *
+					     sizeof(*x->filled));
+		}
+		x->filled[x->nfilled++] = (u32)i;
+	}
+	return &x->slots[i];
+}
+
+/* The table read on demand, decoded whole into m->ksyms. */
+static void
+tab_full(struct machine *m)
+{
+	struct ksym_index *x = m->ksym_idx;
+	struct ksym_table t;
+	struct error e;
+
+	if (x == NULL || !x->has_tab)
+		return;
+	t = x->tab;
+	x->has_tab = false;
+	error_clear(&e);
+	if (t.load(m, t.arg, &e)) {
+		free(x->load_err);
+		x->load_err = xstrdup(e.msg[0] ? e.msg : "decoding them failed");
+	}
+	t.free(t.arg);
+}
+
 int
 machine_ksyms_load(struct machine *m)
 {
 	ready(m);
+	tab_full(m);
 	return m->ksym_idx != NULL && m->ksym_idx->load_err != NULL ? -1 : 0;
 }
 
@@ -290,8 +379,10 @@ void
 machine_add_ksym(struct machine *m, const char *name, u64 value, u64 size,
 		 char type)
 {
-	struct ksym *k = (struct ksym *)find_name(m, name);
+	struct ksym *k;
 
+	tab_full(m);
+	k = (struct ksym *)find_name(m, name);
 	if (k != NULL && k->module == NULL) {
 		k->value = value;
 		k->size = size;
@@ -347,8 +438,17 @@ machine_ksym(const struct machine *m, const char *name)
 	int i;
 
 	ready(m);
-	k = find_name(m, name);
 	x = m->ksym_idx;
+	if (x != NULL && x->has_tab && ++x->finds > LAZY_FINDS)
+		tab_full(mm);
+	if (x != NULL && x->has_tab) {
+		long at;
+
+		x->tab.find(x->tab.arg, &name, 1, &at);
+		if (at >= 0)
+			return tab_slot(x, at);
+	}
+	k = find_name(m, name);
 	if (k != NULL || x == NULL || x->derive == NULL || x->deriving)
 		return k;
 	for (i = 0; i < x->nunderived; i++)
@@ -410,43 +510,63 @@ addr_rebuild(const struct machine *m)
 	x->addr_stale = false;
 }
 
+/*
+ * The last of a[0..n) at or below va, a[0] being so: a bisection
+ * without branches (a conditional move per step, nothing to mispredict).
+ */
+static inline int
+last_le(const u64 *a, int n, u64 va)
+{
+	const u64 *b = a;
+
+	while (n > 1) {
+		int half = n / 2;
+
+		b = b[half] <= va ? b + half : b;
+		n -= half;
+	}
+	return (int)(b - a);
+}
+
+/* The symbols of m->ksyms only. */
+static const struct ksym *
+addr_find(const struct machine *m, u64 va)
+{
+	struct ksym_index *x = m->ksym_idx;
+	int blk, base, n;
+
+	if (x->addr_stale)
+		addr_rebuild(m);
+	if (x->ntop == 0 || x->top[0] > va)
+		return NULL;
+	/* the last block whose first value is at or below va ... */
+	blk = last_le(x->top, x->ntop, va);
+	/* ... and in it, the last symbol whose value is at or below va */
+	base = blk * ADDR_STEP;
+	n = x->naddr - base < ADDR_STEP ? x->naddr - base : ADDR_STEP;
+	return &m->ksyms[x->kof[base + last_le(x->vals + base, n, va)]];
+}
+
+/*
+ * With a table read on demand, its answer and m->ksyms' (the kernel's
+ * other symbols, the modules'): the higher; the table's of two at one
+ * address, as its symbols come first in m->ksyms once decoded.
+ */
 const struct ksym *
 machine_ksym_at(const struct machine *m, u64 va)
 {
 	struct ksym_index *x;
-	int lo = 0, hi, base;
+	const struct ksym *t, *o;
 
 	ready(m);
 	x = m->ksym_idx;
 	if (x == NULL)
 		return NULL;
-	if (x->addr_stale)
-		addr_rebuild(m);
-	/* the last block whose first value is at or below va ... */
-	hi = x->ntop;
-	while (lo < hi) {
-		int mid = lo + (hi - lo) / 2;
-
-		if (x->top[mid] <= va)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == 0)
-		return NULL;
-	/* ... and in it, the last symbol whose value is at or below va */
-	base = (lo - 1) * ADDR_STEP;
-	lo = base;
-	hi = base + ADDR_STEP < x->naddr ? base + ADDR_STEP : x->naddr;
-	while (lo < hi) {
-		int mid = lo + (hi - lo) / 2;
-
-		if (x->vals[mid] <= va)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return &m->ksyms[x->kof[lo - 1]];
+	o = addr_find(m, va);
+	if (!x->has_tab)
+		return o;
+	t = tab_slot(x, x->tab.at(x->tab.arg, va));
+	return t != NULL && (o == NULL || t->value >= o->value) ? t : o;
 }
 
 void
@@ -460,6 +580,15 @@ machine_ksyms_release(struct machine *m)
 	m->ksyms = NULL;
 	m->nksyms = m->aksyms = 0;
 	if (m->ksym_idx != NULL) {
+		struct ksym_index *x = m->ksym_idx;
+
+		if (x->has_tab)
+			x->tab.free(x->tab.arg);
+		/* the slots never looked up stay untouched */
+		for (i = 0; (u32)i < x->nfilled; i++)
+			free(x->slots[x->filled[i]].name);
+		free(x->filled);
+		free(x->slots);
 		free(m->ksym_idx->hash);
 		free(m->ksym_idx->by_addr);
 		free(m->ksym_idx->vals);
