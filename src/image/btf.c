@@ -108,10 +108,13 @@ kt_of(const struct machine *m)
 static const void *
 kspan(struct machine *m, u64 va, u64 size)
 {
+	const struct phys_range *r;
 	u64 pa0, pa = 0, off;
 	struct error e;
 
-	if (kva_pa(m, va, &pa0, &e))
+	/* a dump paged in on demand keeps a few MiB: its bytes are copied */
+	if (kva_pa(m, va, &pa0, &e) || (r = phys_find(&m->phys, pa0)) == NULL ||
+	    (r->flags & PHYS_LAZY))
 		return NULL;
 	for (off = PAGE_SIZE - (va & (PAGE_SIZE - 1)); off < size;
 	     off += PAGE_SIZE)

@@ -71,6 +71,7 @@ kview_page(struct kview *k, u64 va, struct error *e)
 					 (unsigned long long)w.pa), NULL;
 		}
 		k->page_va = pva;
+		k->page_pa = w.pa;
 	}
 	return k->page + (va - pva);
 }
@@ -313,12 +314,16 @@ kc_fill(struct kcur *c, struct error *e)
 {
 	u64 va = c->end_va, pva = (va & ~(u64)(PAGE_SIZE - 1)) + PAGE_SIZE;
 	const u8 *p = kview_page(c->k, va, e), *end;
+	const struct phys_range *r;
 	int i;
 
 	if (p == NULL)
 		return -1;
 	end = p + (pva - va);
-	for (i = 1; i < c->run; i++, pva += PAGE_SIZE) {
+	/* a dump paged in on demand: a page at a time, as kview_page() */
+	r = phys_find(&c->k->m->phys, c->k->page_pa);
+	for (i = 1; i < c->run && r != NULL && !(r->flags & PHYS_LAZY);
+	     i++, pva += PAGE_SIZE) {
 		struct walk w;
 
 		if (mmu_walk(&c->k->m->mmu, &c->k->m->phys, c->k->root, pva,
