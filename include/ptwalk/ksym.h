@@ -62,8 +62,8 @@ struct ksym_table {
 	 * alone (nearest at or below va, no constant, first of its value)
 	 */
 	long (*at)(void *arg, u64 va);
-	/* symbol i, its name malloc'ed */
-	int (*get)(void *arg, u32 i, struct ksym *k);
+	/* symbol i: its name into name (size bytes), the rest into *k */
+	int (*get)(void *arg, u32 i, struct ksym *k, char *name, size_t size);
 	int (*load)(struct machine *m, void *arg, struct error *e);
 	void (*free)(void *arg);
 };

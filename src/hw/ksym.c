@@ -22,6 +22,9 @@
 #include "ptwalk/machine.h"
 
 #define ADDR_STEP	64
+#define SLOT_CHUNK	1024
+#define NAME_CHUNK	(64 * 1024)
+#define NAME_MAX_LEN	1024	/* a table's name, its NUL included */
 #define LAZY_FINDS	32	/* by-name lookups of a table read on demand
 				 * before it is decoded whole */
 
@@ -58,9 +61,16 @@ struct ksym_index {
 	/* the kernel's table read on demand (machine_ksym_table), if any */
 	struct ksym_table tab;
 	bool has_tab;
-	struct ksym *slots;	/* its symbols looked up so far, by index */
-	u32 nslots;
-	u32 *filled, nfilled, afilled;	/* the slots' indexes with a name */
+	/*
+	 * its symbols looked up so far: by index, 1 + their place in the
+	 * chunks of SLOT_CHUNK (which never move), their names in chunks of
+	 * NAME_CHUNK bytes (a few pages touched, nothing to free one by one)
+	 */
+	u32 *slot_of;
+	struct ksym **chunk;
+	u32 nslot;
+	char **names;
+	size_t nnames, name_used;
 	int finds;		/* lookups by name that asked it */
 };
 
@@ -242,27 +252,52 @@ machine_ksym_table(struct machine *m, const struct ksym_table *t)
 	x->addr_stale = true;
 }
 
+/* A copy of name, of n bytes with its NUL, in the names' chunks. */
+static char *
+slot_name(struct ksym_index *x, const char *name, size_t n)
+{
+	char *p;
+
+	if (x->nnames == 0 || x->name_used + n > NAME_CHUNK) {
+		x->names = xrealloc(x->names, (x->nnames + 1) *
+				    sizeof(*x->names));
+		x->names[x->nnames++] = xmalloc(NAME_CHUNK);
+		x->name_used = 0;
+	}
+	p = x->names[x->nnames - 1] + x->name_used;
+	memcpy(p, name, n);
+	x->name_used += n;
+	return p;
+}
+
 /* Symbol i of the table read on demand, kept once looked up. */
 static const struct ksym *
 tab_slot(struct ksym_index *x, long i)
 {
+	char name[NAME_MAX_LEN];
+	struct ksym k, *c;
+	u32 s;
+
 	if (i < 0 || (u64)i >= x->tab.n)
 		return NULL;
-	if (x->slots == NULL) {
-		x->nslots = x->tab.n;
-		x->slots = xcalloc(x->nslots, sizeof(*x->slots));
+	if (x->slot_of == NULL)
+		x->slot_of = xcalloc(x->tab.n, sizeof(*x->slot_of));
+	s = x->slot_of[i];
+	if (s != 0)
+		return &x->chunk[(s - 1) / SLOT_CHUNK][(s - 1) % SLOT_CHUNK];
+	if (x->tab.get(x->tab.arg, (u32)i, &k, name, sizeof(name)))
+		return NULL;
+	if (x->nslot % SLOT_CHUNK == 0) {
+		x->chunk = xrealloc(x->chunk, (x->nslot / SLOT_CHUNK + 1) *
+				    sizeof(*x->chunk));
+		x->chunk[x->nslot / SLOT_CHUNK] =
+			xmalloc(SLOT_CHUNK * sizeof(**x->chunk));
 	}
-	if (x->slots[i].name == NULL) {
-		if (x->tab.get(x->tab.arg, (u32)i, &x->slots[i]))
-			return NULL;
-		if (x->nfilled == x->afilled) {
-			x->afilled = x->afilled ? 2 * x->afilled : 64;
-			x->filled = xrealloc(x->filled, x->afilled *
-					     sizeof(*x->filled));
-		}
-		x->filled[x->nfilled++] = (u32)i;
-	}
-	return &x->slots[i];
+	c = &x->chunk[x->nslot / SLOT_CHUNK][x->nslot % SLOT_CHUNK];
+	*c = k;
+	c->name = slot_name(x, name, strlen(name) + 1);
+	x->slot_of[i] = ++x->nslot;
+	return c;
 }
 
 /* The table read on demand, decoded whole into m->ksyms. */
@@ -584,11 +619,14 @@ machine_ksyms_release(struct machine *m)
 
 		if (x->has_tab)
 			x->tab.free(x->tab.arg);
-		/* the slots never looked up stay untouched */
-		for (i = 0; (u32)i < x->nfilled; i++)
-			free(x->slots[x->filled[i]].name);
-		free(x->filled);
-		free(x->slots);
+		for (i = 0; (u32)i < (x->nslot + SLOT_CHUNK - 1) / SLOT_CHUNK;
+		     i++)
+			free(x->chunk[i]);
+		free(x->chunk);
+		free(x->slot_of);
+		for (i = 0; (size_t)i < x->nnames; i++)
+			free(x->names[i]);
+		free(x->names);
 		free(m->ksym_idx->hash);
 		free(m->ksym_idx->by_addr);
 		free(m->ksym_idx->vals);

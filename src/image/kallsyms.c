@@ -338,6 +338,32 @@ kc_fill(struct kcur *c, struct error *e)
 	return 0;
 }
 
+/*
+ * The dump's own bytes of [va, va + len) when they lie in a row (as the
+ * kernel image's do) in a range held whole, else NULL.
+ */
+static const u8 *
+kview_span(struct kview *k, u64 va, u64 len)
+{
+	const struct phys_range *r;
+	u64 pa0, off;
+	struct walk w;
+
+	if (len == 0 || mmu_walk(&k->m->mmu, &k->m->phys, k->root, va, &w) !=
+	    WF_NONE)
+		return NULL;
+	pa0 = w.pa;
+	r = phys_find(&k->m->phys, pa0);
+	if (r == NULL || (r->flags & PHYS_LAZY))
+		return NULL;
+	for (off = PAGE_SIZE - (va & (PAGE_SIZE - 1)); off < len;
+	     off += PAGE_SIZE)
+		if (mmu_walk(&k->m->mmu, &k->m->phys, k->root, va + off, &w) !=
+		    WF_NONE || w.pa != pa0 + off)
+			return NULL;
+	return phys_ptr(&k->m->phys, pa0, len);
+}
+
 static inline int
 kc_get(struct kcur *c, u8 *b, struct error *e)
 {
@@ -587,6 +613,8 @@ struct kallsyms {
 	struct ktables t;
 	struct kview k;
 	u32 *marks;		/* offset in kallsyms_names of record KS_MARK*i */
+	const u8 *span;		/* the names in the dump, when in a row */
+	u64 span_len;
 	u32 *hash;		/* each name's (type left out), folded */
 	u64 base;		/* kallsyms_relative_base */
 	bool percpu;		/* absolute per-CPU offsets (>= 0) */
@@ -751,6 +779,8 @@ ks_scan(struct kallsyms *ks, struct error *e)
 					 "%u MiB of names: the table is "
 					 "corrupt", KALLSYMS_MAX_BYTES >> 20);
 	}
+	ks->span_len = kc_va(&c) - t->names;
+	ks->span = kview_span(&ks->k, t->names, ks->span_len);
 	return 0;
 }
 
@@ -869,6 +899,11 @@ ks_seek(struct kallsyms *ks, struct kcur *c, u32 i)
 	struct error e;
 
 	kc_seek(c, &ks->k, ks->t.names + ks->marks[i / KS_MARK]);
+	if (ks->span != NULL) {	/* the whole table at hand */
+		c->p = ks->span + ks->marks[i / KS_MARK];
+		c->end = ks->span + ks->span_len;
+		c->end_va = ks->t.names + ks->span_len;
+	}
 	for (j = 0; j < i % KS_MARK; j++) {
 		if (kc_len(c, &len, &e))
 			return;
@@ -1130,7 +1165,7 @@ ks_at(void *arg, u64 va)
  * address as ks_sizes() computes it.
  */
 static int
-ks_get(void *arg, u32 i, struct ksym *k)
+ks_get(void *arg, u32 i, struct ksym *k, char *name, size_t size)
 {
 	struct kallsyms *ks = arg;
 	char buf[KSYM_NAME_LEN + 1];
@@ -1140,7 +1175,7 @@ ks_get(void *arg, u32 i, struct ksym *k)
 	u32 j;
 
 	ks_seek(ks, &c, i);
-	if (ks_record(&ks->t, &c, ~0ULL, buf, &n, &e))
+	if (ks_record(&ks->t, &c, ~0ULL, buf, &n, &e) || n > size)
 		return -1;
 	memset(k, 0, sizeof(*k));
 	k->value = ks_value(ks, i);
@@ -1153,8 +1188,7 @@ ks_get(void *arg, u32 i, struct ksym *k)
 		}
 	}
 	k->type = buf[0];
-	k->name = xmalloc(n);
-	memcpy(k->name, buf + 1, n);
+	memcpy(name, buf + 1, n);	/* the name and its NUL */
 	return 0;
 }
 
