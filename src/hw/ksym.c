@@ -512,6 +512,29 @@ addr_cmp(const void *a, const void *b)
 	return x->k - y->k;
 }
 
+/*
+ * Sort by (value, order added): a kernel's table comes in address order,
+ * the symbols after it are few, so only those are sorted, then merged.
+ */
+static void
+sort_addrs(struct ksym_addr *a, int n)
+{
+	struct ksym_addr *tmp;
+	int p = 1, i, j, k;
+
+	while (p < n && addr_cmp(&a[p - 1], &a[p]) <= 0)
+		p++;
+	if (p >= n)
+		return;
+	qsort(a + p, (size_t)(n - p), sizeof(*a), addr_cmp);
+	tmp = xmalloc((size_t)n * sizeof(*tmp));
+	for (i = 0, j = p, k = 0; k < n; k++)
+		tmp[k] = j >= n || (i < p && addr_cmp(&a[i], &a[j]) <= 0) ?
+			a[i++] : a[j++];
+	memcpy(a, tmp, (size_t)n * sizeof(*a));
+	free(tmp);
+}
+
 /* Sort the symbols by address; of several at one address keep the first. */
 static void
 addr_rebuild(const struct machine *m)
@@ -526,7 +549,7 @@ addr_rebuild(const struct machine *m)
 			x->by_addr[n].value = m->ksyms[i].value;
 			x->by_addr[n++].k = i;
 		}
-	qsort(x->by_addr, (size_t)n, sizeof(*x->by_addr), addr_cmp);
+	sort_addrs(x->by_addr, n);
 	x->naddr = 0;
 	for (i = 0; i < n; i++)
 		if (x->naddr == 0 ||

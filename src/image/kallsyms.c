@@ -16,7 +16,10 @@
  * kallsyms_relative_base is relocated with the kernel, so the addresses
  * come out with KASLR applied.  Every count, length, token and address is
  * checked against the dump and bounded (KALLSYMS_MAX_*): a corrupt table
- * is an error, never a crash or a long loop.
+ * is an error, never a crash or a long loop.  The first lookup checks the
+ * tables through and reads them on demand from then on (a lookup expands
+ * one name, as the kernel's own do); a walk over every symbol (sym
+ * --list, completion) decodes them all into the machine's table.
  */
 #include <errno.h>
 #include <stdarg.h>
