@@ -5,10 +5,17 @@
  * and vmallocinfo read (every task, every zone's free lists, every
  * vmalloc area), first with the symbols and types decoded on the way,
  * then again with them known: CPU time of each part and of the three.
+ * Then ptwalk itself, a new process each time (the file in the page
+ * cache): to the prompt, each command alone and the three together, wall
+ * and CPU time.
  */
+#include <fcntl.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -58,6 +65,74 @@ three(struct machine *m, double *c)
 	sb_release(&warn);
 }
 
+extern char **environ;
+
+/* ptwalk -q -i core -c cmds once: wall seconds, CPU seconds in *cpu. */
+static double
+cold_once(const char *bin, const char *core, const char *cmds, double *cpu)
+{
+	const char *args[] = { bin, "-q", "-i", core, "-c", cmds, NULL };
+	char *const *argv = (char *const *)(void *)args;
+	posix_spawn_file_actions_t fa;
+	struct rusage ru;
+	double t0 = bench_now();
+	pid_t pid;
+	int st;
+
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	if (posix_spawn(&pid, bin, &fa, NULL, argv, environ) != 0) {
+		perror(bin);
+		exit(1);
+	}
+	posix_spawn_file_actions_destroy(&fa);
+	if (wait4(pid, &st, 0, &ru) < 0 || !WIFEXITED(st) ||
+	    WEXITSTATUS(st) != 0) {
+		fprintf(stderr, "bench: ptwalk -c '%s' failed\n", cmds);
+		exit(1);
+	}
+	*cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_stime.tv_sec +
+		(double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e-6;
+	return bench_now() - t0;
+}
+
+#define COLD_RUNS	7
+
+/* Each command line from a new process: the best wall and CPU times. */
+static void
+cold(const char *core)
+{
+	static const char *const cmds[][2] = {
+		{ "quit", "open the dump, to the prompt" },
+		{ "ps", "ps" },
+		{ "buddyinfo", "buddyinfo" },
+		{ "vmallocinfo", "vmallocinfo" },
+		{ "ps; buddyinfo; vmallocinfo", "ps + buddyinfo + vmallocinfo" },
+	};
+	const char *bin = getenv("PTWALK");
+	size_t k;
+	int i;
+
+	if (bin == NULL) {
+		printf("  (PTWALK unset: no ptwalk to run)\n");
+		return;
+	}
+	for (k = 0; k < ARRAY_SIZE(cmds); k++) {
+		double wall = 1e9, cpu = 1e9, c, w;
+
+		for (i = 0; i < COLD_RUNS; i++) {
+			w = cold_once(bin, core, cmds[k][0], &c);
+			wall = MIN(wall, w);
+			cpu = MIN(cpu, c);
+		}
+		bench_report(xasprintf("kstate: new ptwalk, %s", cmds[k][1]),
+			     wall * 1e3, "ms", xasprintf("best of %d; CPU "
+							 "(user + sys) %.1f ms",
+							 COLD_RUNS, cpu * 1e3));
+	}
+}
+
 static void
 kstate_run(void)
 {
@@ -105,6 +180,7 @@ kstate_run(void)
 		     xasprintf("ps %.1f, buddyinfo %.1f, vmallocinfo %.1f ms",
 			       c[0] * 1e3, c[1] * 1e3, c[2] * 1e3));
 	machine_free(m);
+	cold(core);
 	unlink(core);
 	rmdir(dir);
 }

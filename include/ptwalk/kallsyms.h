@@ -53,6 +53,7 @@ struct kview {
 	struct machine *m;
 	u64 root;
 	u64 page_va;		/* the page held, or 1 */
+	u64 page_pa;		/* its physical address */
 	const u8 *page;
 };
 int kview_init(struct kview *k, struct machine *m, struct error *e);

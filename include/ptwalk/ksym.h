@@ -43,7 +43,35 @@ void machine_set_kernel_ksyms(struct machine *m, struct ksym *syms, int n);
 void machine_ksym_defer(struct machine *m,
 			int (*load)(struct machine *m, void *arg,
 				    struct error *e), void *arg);
-/* Run the deferred loader if still pending; -1 when it failed. */
+/*
+ * The kernel's table read on demand (a dump's kallsyms): n symbols, in
+ * address order, that the loader hands over instead of decoding them all.
+ * Lookups ask it and keep each symbol they answer (machine_ksym() and
+ * machine_ksym_at() answer as if the whole table had been given to
+ * machine_set_kernel_ksyms()); load() decodes the whole table into
+ * m->ksyms when a walk over it needs them (machine_ksyms_load()) or after
+ * many lookups by name.
+ */
+struct ksym_table {
+	u32 n;
+	void *arg;
+	/* the index of the first symbol named names[j], or -1, into idx[j] */
+	void (*find)(void *arg, const char *const *names, int nn, long *idx);
+	/*
+	 * the index of the symbol an address lookup answers from the table
+	 * alone (nearest at or below va, no constant, first of its value)
+	 */
+	long (*at)(void *arg, u64 va);
+	/* symbol i: its name into name (size bytes), the rest into *k */
+	int (*get)(void *arg, u32 i, struct ksym *k, char *name, size_t size);
+	int (*load)(struct machine *m, void *arg, struct error *e);
+	void (*free)(void *arg);
+};
+void machine_ksym_table(struct machine *m, const struct ksym_table *t);
+/*
+ * Run the deferred loader if still pending, and decode a table read on
+ * demand whole into m->ksyms; -1 when it failed.
+ */
 int machine_ksyms_load(struct machine *m);
 /* Why the kernel's table is missing (the loader's error), or NULL. */
 const char *machine_ksyms_error(const struct machine *m);

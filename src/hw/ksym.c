@@ -22,6 +22,11 @@
 #include "ptwalk/machine.h"
 
 #define ADDR_STEP	64
+#define SLOT_CHUNK	1024
+#define NAME_CHUNK	(64 * 1024)
+#define NAME_MAX_LEN	1024	/* a table's name, its NUL included */
+#define LAZY_FINDS	32	/* by-name lookups of a table read on demand
+				 * before it is decoded whole */
 
 struct ksym_index {
 	int *hash;		/* index + 1 into m->ksyms; 0: free slot */
@@ -53,6 +58,20 @@ struct ksym_index {
 	bool deriving;
 	char **underived;	/* names the finder did not find: asked once */
 	int nunderived;
+	/* the kernel's table read on demand (machine_ksym_table), if any */
+	struct ksym_table tab;
+	bool has_tab;
+	/*
+	 * its symbols looked up so far: by index, 1 + their place in the
+	 * chunks of SLOT_CHUNK (which never move), their names in chunks of
+	 * NAME_CHUNK bytes (a few pages touched, nothing to free one by one)
+	 */
+	u32 *slot_of;
+	struct ksym **chunk;
+	u32 nslot;
+	char **names;
+	size_t nnames, name_used;
+	int finds;		/* lookups by name that asked it */
 };
 
 static u64
@@ -197,10 +216,115 @@ machine_ksym_defer(struct machine *m,
 	x->load_arg = arg;
 }
 
+/*
+ * The table read on demand takes the place machine_set_kernel_ksyms()
+ * would give it: the kernel's symbols added before whose names it has
+ * go (their names looked up in one pass).
+ */
+void
+machine_ksym_table(struct machine *m, const struct ksym_table *t)
+{
+	struct ksym_index *x = index_of(m);
+	const char **names = xmalloc((size_t)(m->nksyms + 1) * sizeof(*names));
+	long *idx = xmalloc((size_t)(m->nksyms + 1) * sizeof(*idx));
+	int i, j, nn = 0;
+
+	x->tab = *t;
+	x->has_tab = true;
+	for (i = 0; i < m->nksyms; i++)
+		if (m->ksyms[i].module == NULL)
+			names[nn++] = m->ksyms[i].name;
+	if (nn > 0)
+		t->find(t->arg, names, nn, idx);
+	for (i = j = nn = 0; i < m->nksyms; i++) {
+		if (m->ksyms[i].module == NULL && idx[nn++] >= 0) {
+			free(m->ksyms[i].name);
+			continue;
+		}
+		m->ksyms[j++] = m->ksyms[i];
+	}
+	free(names);
+	free(idx);
+	if (j != m->nksyms) {
+		m->nksyms = j;
+		hash_rebuild(m, x->hcap ? x->hcap : 128);
+	}
+	x->addr_stale = true;
+}
+
+/* A copy of name, of n bytes with its NUL, in the names' chunks. */
+static char *
+slot_name(struct ksym_index *x, const char *name, size_t n)
+{
+	char *p;
+
+	if (x->nnames == 0 || x->name_used + n > NAME_CHUNK) {
+		x->names = xrealloc(x->names, (x->nnames + 1) *
+				    sizeof(*x->names));
+		x->names[x->nnames++] = xmalloc(NAME_CHUNK);
+		x->name_used = 0;
+	}
+	p = x->names[x->nnames - 1] + x->name_used;
+	memcpy(p, name, n);
+	x->name_used += n;
+	return p;
+}
+
+/* Symbol i of the table read on demand, kept once looked up. */
+static const struct ksym *
+tab_slot(struct ksym_index *x, long i)
+{
+	char name[NAME_MAX_LEN];
+	struct ksym k, *c;
+	u32 s;
+
+	if (i < 0 || (u64)i >= x->tab.n)
+		return NULL;
+	if (x->slot_of == NULL)
+		x->slot_of = xcalloc(x->tab.n, sizeof(*x->slot_of));
+	s = x->slot_of[i];
+	if (s != 0)
+		return &x->chunk[(s - 1) / SLOT_CHUNK][(s - 1) % SLOT_CHUNK];
+	if (x->tab.get(x->tab.arg, (u32)i, &k, name, sizeof(name)))
+		return NULL;
+	if (x->nslot % SLOT_CHUNK == 0) {
+		x->chunk = xrealloc(x->chunk, (x->nslot / SLOT_CHUNK + 1) *
+				    sizeof(*x->chunk));
+		x->chunk[x->nslot / SLOT_CHUNK] =
+			xmalloc(SLOT_CHUNK * sizeof(**x->chunk));
+	}
+	c = &x->chunk[x->nslot / SLOT_CHUNK][x->nslot % SLOT_CHUNK];
+	*c = k;
+	c->name = slot_name(x, name, strlen(name) + 1);
+	x->slot_of[i] = ++x->nslot;
+	return c;
+}
+
+/* The table read on demand, decoded whole into m->ksyms. */
+static void
+tab_full(struct machine *m)
+{
+	struct ksym_index *x = m->ksym_idx;
+	struct ksym_table t;
+	struct error e;
+
+	if (x == NULL || !x->has_tab)
+		return;
+	t = x->tab;
+	x->has_tab = false;
+	error_clear(&e);
+	if (t.load(m, t.arg, &e)) {
+		free(x->load_err);
+		x->load_err = xstrdup(e.msg[0] ? e.msg : "decoding them failed");
+	}
+	t.free(t.arg);
+}
+
 int
 machine_ksyms_load(struct machine *m)
 {
 	ready(m);
+	tab_full(m);
 	return m->ksym_idx != NULL && m->ksym_idx->load_err != NULL ? -1 : 0;
 }
 
@@ -290,8 +414,10 @@ void
 machine_add_ksym(struct machine *m, const char *name, u64 value, u64 size,
 		 char type)
 {
-	struct ksym *k = (struct ksym *)find_name(m, name);
+	struct ksym *k;
 
+	tab_full(m);
+	k = (struct ksym *)find_name(m, name);
 	if (k != NULL && k->module == NULL) {
 		k->value = value;
 		k->size = size;
@@ -347,8 +473,17 @@ machine_ksym(const struct machine *m, const char *name)
 	int i;
 
 	ready(m);
-	k = find_name(m, name);
 	x = m->ksym_idx;
+	if (x != NULL && x->has_tab && ++x->finds > LAZY_FINDS)
+		tab_full(mm);
+	if (x != NULL && x->has_tab) {
+		long at;
+
+		x->tab.find(x->tab.arg, &name, 1, &at);
+		if (at >= 0)
+			return tab_slot(x, at);
+	}
+	k = find_name(m, name);
 	if (k != NULL || x == NULL || x->derive == NULL || x->deriving)
 		return k;
 	for (i = 0; i < x->nunderived; i++)
@@ -377,6 +512,29 @@ addr_cmp(const void *a, const void *b)
 	return x->k - y->k;
 }
 
+/*
+ * Sort by (value, order added): a kernel's table comes in address order,
+ * the symbols after it are few, so only those are sorted, then merged.
+ */
+static void
+sort_addrs(struct ksym_addr *a, int n)
+{
+	struct ksym_addr *tmp;
+	int p = 1, i, j, k;
+
+	while (p < n && addr_cmp(&a[p - 1], &a[p]) <= 0)
+		p++;
+	if (p >= n)
+		return;
+	qsort(a + p, (size_t)(n - p), sizeof(*a), addr_cmp);
+	tmp = xmalloc((size_t)n * sizeof(*tmp));
+	for (i = 0, j = p, k = 0; k < n; k++)
+		tmp[k] = j >= n || (i < p && addr_cmp(&a[i], &a[j]) <= 0) ?
+			a[i++] : a[j++];
+	memcpy(a, tmp, (size_t)n * sizeof(*a));
+	free(tmp);
+}
+
 /* Sort the symbols by address; of several at one address keep the first. */
 static void
 addr_rebuild(const struct machine *m)
@@ -391,7 +549,7 @@ addr_rebuild(const struct machine *m)
 			x->by_addr[n].value = m->ksyms[i].value;
 			x->by_addr[n++].k = i;
 		}
-	qsort(x->by_addr, (size_t)n, sizeof(*x->by_addr), addr_cmp);
+	sort_addrs(x->by_addr, n);
 	x->naddr = 0;
 	for (i = 0; i < n; i++)
 		if (x->naddr == 0 ||
@@ -410,43 +568,63 @@ addr_rebuild(const struct machine *m)
 	x->addr_stale = false;
 }
 
+/*
+ * The last of a[0..n) at or below va, a[0] being so: a bisection
+ * without branches (a conditional move per step, nothing to mispredict).
+ */
+static inline int
+last_le(const u64 *a, int n, u64 va)
+{
+	const u64 *b = a;
+
+	while (n > 1) {
+		int half = n / 2;
+
+		b = b[half] <= va ? b + half : b;
+		n -= half;
+	}
+	return (int)(b - a);
+}
+
+/* The symbols of m->ksyms only. */
+static const struct ksym *
+addr_find(const struct machine *m, u64 va)
+{
+	struct ksym_index *x = m->ksym_idx;
+	int blk, base, n;
+
+	if (x->addr_stale)
+		addr_rebuild(m);
+	if (x->ntop == 0 || x->top[0] > va)
+		return NULL;
+	/* the last block whose first value is at or below va ... */
+	blk = last_le(x->top, x->ntop, va);
+	/* ... and in it, the last symbol whose value is at or below va */
+	base = blk * ADDR_STEP;
+	n = x->naddr - base < ADDR_STEP ? x->naddr - base : ADDR_STEP;
+	return &m->ksyms[x->kof[base + last_le(x->vals + base, n, va)]];
+}
+
+/*
+ * With a table read on demand, its answer and m->ksyms' (the kernel's
+ * other symbols, the modules'): the higher; the table's of two at one
+ * address, as its symbols come first in m->ksyms once decoded.
+ */
 const struct ksym *
 machine_ksym_at(const struct machine *m, u64 va)
 {
 	struct ksym_index *x;
-	int lo = 0, hi, base;
+	const struct ksym *t, *o;
 
 	ready(m);
 	x = m->ksym_idx;
 	if (x == NULL)
 		return NULL;
-	if (x->addr_stale)
-		addr_rebuild(m);
-	/* the last block whose first value is at or below va ... */
-	hi = x->ntop;
-	while (lo < hi) {
-		int mid = lo + (hi - lo) / 2;
-
-		if (x->top[mid] <= va)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == 0)
-		return NULL;
-	/* ... and in it, the last symbol whose value is at or below va */
-	base = (lo - 1) * ADDR_STEP;
-	lo = base;
-	hi = base + ADDR_STEP < x->naddr ? base + ADDR_STEP : x->naddr;
-	while (lo < hi) {
-		int mid = lo + (hi - lo) / 2;
-
-		if (x->vals[mid] <= va)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return &m->ksyms[x->kof[lo - 1]];
+	o = addr_find(m, va);
+	if (!x->has_tab)
+		return o;
+	t = tab_slot(x, x->tab.at(x->tab.arg, va));
+	return t != NULL && (o == NULL || t->value >= o->value) ? t : o;
 }
 
 void
@@ -460,6 +638,18 @@ machine_ksyms_release(struct machine *m)
 	m->ksyms = NULL;
 	m->nksyms = m->aksyms = 0;
 	if (m->ksym_idx != NULL) {
+		struct ksym_index *x = m->ksym_idx;
+
+		if (x->has_tab)
+			x->tab.free(x->tab.arg);
+		for (i = 0; (u32)i < (x->nslot + SLOT_CHUNK - 1) / SLOT_CHUNK;
+		     i++)
+			free(x->chunk[i]);
+		free(x->chunk);
+		free(x->slot_of);
+		for (i = 0; (size_t)i < x->nnames; i++)
+			free(x->names[i]);
+		free(x->names);
 		free(m->ksym_idx->hash);
 		free(m->ksym_idx->by_addr);
 		free(m->ksym_idx->vals);

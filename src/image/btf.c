@@ -100,11 +100,35 @@ kt_of(const struct machine *m)
 	return m->img != NULL ? m->img->ktypes : NULL;
 }
 
+/*
+ * The dump's own bytes of [va, va + size) when they lie in a row, as the
+ * kernel image's do (physically contiguous, one range of the dump), else
+ * NULL: no copy to make.
+ */
+static const void *
+kspan(struct machine *m, u64 va, u64 size)
+{
+	const struct phys_range *r;
+	u64 pa0, pa = 0, off;
+	struct error e;
+
+	/* a dump paged in on demand keeps a few MiB: its bytes are copied */
+	if (kva_pa(m, va, &pa0, &e) || (r = phys_find(&m->phys, pa0)) == NULL ||
+	    (r->flags & PHYS_LAZY))
+		return NULL;
+	for (off = PAGE_SIZE - (va & (PAGE_SIZE - 1)); off < size;
+	     off += PAGE_SIZE)
+		if (kva_pa(m, va + off, &pa, &e) || pa != pa0 + off)
+			return NULL;
+	return phys_ptr(&m->phys, pa0, size);
+}
+
 /* Parse size bytes at va as BTF; 0, or the error. */
 static int
 btf_load_at(struct machine *m, struct ktypes *kt, u64 va, u64 size,
 	    struct error *e)
 {
+	const void *span;
 	void *buf;
 	struct btf *btf;
 
@@ -113,13 +137,18 @@ btf_load_at(struct machine *m, struct ktypes *kt, u64 va, u64 size,
 				 "%llu bytes: not a BTF section",
 				 (unsigned long long)va,
 				 (unsigned long long)size);
-	buf = xmalloc(size);
-	if (kread(m, va, buf, size, e)) {
+	span = kspan(m, va, size);
+	if (span != NULL) {
+		btf = btf__new(span, (u32)size);	/* which copies it */
+	} else {
+		buf = xmalloc(size);
+		if (kread(m, va, buf, size, e)) {
+			free(buf);
+			return -EFAULT;
+		}
+		btf = btf__new(buf, (u32)size);
 		free(buf);
-		return -EFAULT;
 	}
-	btf = btf__new(buf, (u32)size);
-	free(buf);
 	if (btf == NULL)
 		return error_set(e, -EINVAL, "the kernel's BTF at 0x%llx (%llu "
 				 "bytes) is corrupt: libbpf cannot parse it "

@@ -6,7 +6,9 @@
  * blocks, page tables, slabs) and, for a slab page, the object of its
  * cache that holds the address and whether the slab's free list has it
  * (mm/slub.c: the free pointer at s->offset in each free object, stored
- * as ptr ^ s->random ^ swab(&ptr) with CONFIG_SLAB_FREELIST_HARDENED);
+ * as ptr ^ s->random ^ swab(&ptr) with CONFIG_SLAB_FREELIST_HARDENED) and,
+ * with slub_debug, the part of the object's slot (slub_layout.h: red
+ * zones, the free pointer, the tracks);
  * for a user address, the VMA of the task that was switched to.
  */
 #include <stdarg.h>
@@ -18,6 +20,7 @@
 #include "ptwalk/ksym.h"
 #include "ptwalk/ktask.h"
 #include "ptwalk/ktypes.h"
+#include "ptwalk/slub_layout.h"
 
 /* include/linux/page-flags.h (6.1): page_type in _mapcount, inverted */
 #define PAGE_TYPE_BASE	0xf0000000u
@@ -126,6 +129,7 @@ vmalloc_owner(struct machine *m, u64 va, struct kwhatis *w)
 struct kslab_obj {
 	u64 cache, slab, base, size, objects, offset, random;
 	bool hardened;
+	struct slub_geom g;
 };
 
 /* The free pointer stored at ptr (freelist_ptr_decode()) */
@@ -150,15 +154,13 @@ static int
 on_freelist(struct machine *m, const struct kslab_obj *s, u64 head, u64 obj,
 	    const char *which, struct kwhatis *w)
 {
-	u64 p = head, n;
+	u64 p = head, n, idx;
 	struct error e;
 
 	for (n = 0; p != 0; n++) {
 		if (p == obj)
 			return 1;
-		if (n > s->objects || p < s->base ||
-		    p >= s->base + s->objects * s->size ||
-		    (p - s->base) % s->size) {
+		if (n > s->objects || !slub_is_object(&s->g, s->base, p, &idx)) {
 			knote(&w->notes, "%s: an entry 0x%llx that is no object "
 			      "of the slab: not followed", which,
 			      (unsigned long long)p);
@@ -208,6 +210,33 @@ on_cpu_freelist(struct machine *m, const struct kslab_obj *s, u64 obj,
 	return 0;
 }
 
+/*
+ * The slot's geometry; the debug fields (red_left_pad, with
+ * CONFIG_SLUB_DEBUG) are 0 when BTF lacks them, struct track's size 0
+ * when unknown.
+ */
+static void
+slab_debug_geometry(struct machine *m, struct kslab_obj *s)
+{
+	struct slub_geom *g = &s->g;
+	u64 v = 0, t = 0;
+	struct error e;
+
+	g->size = s->size;
+	g->offset = s->offset;
+	g->objects = s->objects;
+	g->ptr_size = m->arch->is64 ? 8 : 4;
+	g->object_size = kread_field(m, s->cache, "kmem_cache.object_size",
+				     &v, &e) ? s->size : v;
+	g->inuse = kread_field(m, s->cache, "kmem_cache.inuse", &v, &e) ?
+		g->object_size : v;
+	g->red_left_pad = kread_field(m, s->cache, "kmem_cache.red_left_pad",
+				      &v, &e) ? 0 : v;
+	g->flags = kread_field(m, s->cache, "kmem_cache.flags", &v, &e) ? 0 :
+		(u32)v;
+	g->track_size = ktype_size(m, "track", &t, &e) ? 0 : (unsigned)t;
+}
+
 static int
 slab_geometry(struct machine *m, const struct kpage *head, u64 va, u64 pfn,
 	      struct kslab_obj *s, struct error *e)
@@ -228,7 +257,49 @@ slab_geometry(struct machine *m, const struct kpage *head, u64 va, u64 pfn,
 	/* the slab's pages are contiguous in the direct map */
 	s->base = (va & ~(u64)(PAGE_SIZE - 1)) -
 		((pfn - head->pfn) << PAGE_SHIFT);
+	slab_debug_geometry(m, s);
 	return 0;
+}
+
+/* The part of the slot, beyond the object's own bytes (slub_debug). */
+static void
+slab_part(const struct kslab_obj *s, const struct slub_where *at, bool free,
+	  struct kwhatis *w)
+{
+	const struct slub_geom *g = &s->g;
+	const char *name = slub_part_name(at->part);
+
+	switch (at->part) {
+	case SLUB_OBJECT:
+		if (at->in_freeptr && free)
+			wline(w, "where", "the free pointer to the next free "
+			      "object (s->offset 0x%llx)",
+			      (unsigned long long)g->offset);
+		return;
+	case SLUB_RED_LEFT:
+		wline(w, "where", "%s before the object (red_left_pad %llu), "
+		      "byte 0x%llx", name, (unsigned long long)g->red_left_pad,
+		      (unsigned long long)at->part_off);
+		return;
+	case SLUB_RED_RIGHT:
+	case SLUB_WORD_PAD:
+		wline(w, "where", "%s after the object (object_size %llu, "
+		      "inuse %llu), byte 0x%llx", name,
+		      (unsigned long long)g->object_size,
+		      (unsigned long long)g->inuse,
+		      (unsigned long long)at->part_off);
+		return;
+	case SLUB_FREEPTR:
+		wline(w, "where", "%s (s->offset 0x%llx, outside the object)%s",
+		      name, (unsigned long long)g->offset,
+		      free ? "" : ": unused while allocated");
+		return;
+	default:
+		wline(w, "where", "%s after the object (past s->inuse %llu), "
+		      "byte 0x%llx", name, (unsigned long long)g->inuse,
+		      (unsigned long long)at->part_off);
+		return;
+	}
 }
 
 static void
@@ -236,8 +307,9 @@ slab_owner(struct machine *m, u64 va, u64 pfn, const struct kpage *head,
 	   struct kwhatis *w)
 {
 	struct kslab_obj s;
+	struct slub_where at;
 	struct error e;
-	u64 idx, obj, fl, frozen = 0;
+	u64 fl, frozen = 0;
 	int r;
 
 	if (head->slab_cache[0] == 0) {
@@ -250,28 +322,29 @@ slab_owner(struct machine *m, u64 va, u64 pfn, const struct kpage *head,
 		      e.msg);
 		return;
 	}
-	idx = (va - s.base) / s.size;
-	if (idx >= s.objects) {
+	slub_locate(&s.g, s.base, va, &at);
+	if (at.part == SLUB_TAIL) {
 		wline(w, "owner", "a slab of cache %s: past its %llu objects "
 		      "(the slab's unused tail)", head->slab_cache,
 		      (unsigned long long)s.objects);
 		return;
 	}
-	obj = s.base + idx * s.size;
 	r = -1;
 	if (!kread_field(m, s.slab, "slab.freelist", &fl, &e))
-		r = on_freelist(m, &s, fl, obj, "the slab's freelist", w);
+		r = on_freelist(m, &s, fl, at.object, "the slab's freelist", w);
 	kread_field(m, s.slab, "slab.frozen", &frozen, &e);
 	if (r == 0 && frozen)
-		r = on_cpu_freelist(m, &s, obj, w);
-	wline(w, "owner", "slab object %llu of cache %s at 0x%llx + 0x%llx "
-	      "(size %llu, %llu per slab): %s", (unsigned long long)idx,
-	      head->slab_cache, (unsigned long long)obj,
-	      (unsigned long long)(va - obj), (unsigned long long)s.size,
-	      (unsigned long long)s.objects, r == 0 ? "allocated" :
-	      r == 1 ? "free (on the slab's freelist)" : r > 1 ?
-	      "free (on its CPU's freelist)" :
+		r = on_cpu_freelist(m, &s, at.object, w);
+	wline(w, "owner", "slab object %llu of cache %s at 0x%llx %c 0x%llx "
+	      "(size %llu, %llu per slab): %s", (unsigned long long)at.index,
+	      head->slab_cache, (unsigned long long)at.object,
+	      at.off < 0 ? '-' : '+', (unsigned long long)(at.off < 0 ?
+							  -at.off : at.off),
+	      (unsigned long long)s.size, (unsigned long long)s.objects,
+	      r == 0 ? "allocated" : r == 1 ? "free (on the slab's freelist)" :
+	      r > 1 ? "free (on its CPU's freelist)" :
 	      "allocated or free: the free list could not be followed");
+	slab_part(&s, &at, r >= 1, w);
 }
 
 /*

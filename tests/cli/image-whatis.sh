@@ -12,6 +12,9 @@
 #                            /proc/1/maps line
 #   init's pgd               the pgd of pid 1; one of its PTE pages: a page
 #                            table (page_type PG_table)
+#   sighand_cache            (SLAB_TYPESAFE_BY_RCU) a free object's free
+#                            pointer, after the object at s->offset, and the
+#                            padding after it (mm/slub.c's slot layout)
 #   i386 (no BTF)            kernel text named by kallsyms; a free block head
 dir=../../testdata/images
 sect() { awk -v s="$1" '/^@@ /{c=substr($0,4);next} c==s' "$2"; }
@@ -36,6 +39,12 @@ for name in x86_64 arm64; do
 	echo "$name: slab kmalloc-128: $n free objects shown, $bad not free for whatis"
 	run "slab kmalloc-128" | grep -v "^  cpu\|^  partial\|^\\$" |
 		sed "s/at 0x[0-9a-f]*/at ADDR/; s/[0-9]* slabs, [0-9]* objects/N slabs, M objects/; s/^/$name: /"
+	off=$(run "slab sighand_cache" | sed -n 's/.* offset \([0-9]*\) (free pointer).*/\1/p')
+	obj=$(run "slab sighand_cache" | grep -m1 -o 'freelist 0x[0-9a-f]*' | cut -d' ' -f2)
+	for d in 0 8; do
+		run "whatis $obj+$off+$d" | grep 'owner\|where' |
+			sed "s/^/$name: sighand_cache +$off+$d:/; s/ at 0x[0-9a-f]* + / at OBJ + /; s/object [0-9]* /object N /"
+	done
 	stk=$(sect /proc/vmallocinfo "$t/view" | grep -m1 kernel_clone | cut -c1-18)
 	run "whatis $stk" | grep owner | sed "s/^/$name: /; s/0x[0-9a-f]*-0x[0-9a-f]*/AREA/"
 	heap=$(sect /proc/1/maps "$t/view" | grep '\[heap\]' | cut -d- -f1)

@@ -437,6 +437,75 @@ test_bulk(void **state)
 	machine_free(m);
 }
 
+/* Two answers of an address lookup agree: the same symbol, whole. */
+static void
+same_sym(const struct ksym *x, const struct ksym *y)
+{
+	if (x == NULL || y == NULL) {
+		assert_ptr_equal(x, y);
+		return;
+	}
+	assert_string_equal(x->name, y->name);
+	assert_true(x->value == y->value);
+	assert_true(x->size == y->size);
+	assert_int_equal(x->type, y->type);
+}
+
+/*
+ * Read on demand, the table answers as decoded whole: every address
+ * (bisected in the offsets, then in the arrays built after many
+ * lookups), names, a VMCOREINFO symbol the table replaces.
+ */
+static void
+lazy_vs_full(bool percpu)
+{
+	struct machine *a = sim(), *lz, *full;
+	struct image_opts o = { 0 };
+	static struct tab t;
+	struct error e;
+	char extra[96];
+	u32 i;
+	int n0, d;
+
+	memset(&t, 0, sizeof(t));
+	t.stext = machine_ksym(a, "_stext")->value;
+	t.percpu = percpu;
+	build(&t);
+	/* sym_7 of the VMCOREINFO, elsewhere: the table's replaces it */
+	snprintf(extra, sizeof(extra), "SYMBOL(sym_7)=%llx\n",
+		 (unsigned long long)(t.stext - 0x1000));
+	lz = core_with(a, &t, extra, &e);
+	o.path = tmp("k2.core");
+	full = image_open(&o, &e);
+	assert_non_null(full);
+	assert_int_equal(machine_ksyms_load(full), 0);
+	n0 = lz->nksyms;
+	for (i = 0; i < t.n; i++)
+		for (d = -1; d <= 1; d++)
+			same_sym(machine_ksym_at(lz, t.addr[i] + (u64)d),
+				 machine_ksym_at(full, t.addr[i] + (u64)d));
+	same_sym(machine_ksym_at(lz, t.stext - 0x1000),
+		 machine_ksym_at(full, t.stext - 0x1000));
+	for (i = 0; i < 20; i++) {
+		const char *nm = t.name[i * 37 % t.n];
+
+		same_sym(machine_ksym(lz, nm), machine_ksym(full, nm));
+	}
+	assert_null(machine_ksym(lz, "sym_"));
+	assert_true(machine_ksym(lz, "sym_7")->value ==
+		    machine_ksym(full, "sym_7")->value);
+	/* nothing decoded whole so far */
+	assert_true(lz->nksyms <= n0);
+	assert_int_equal(machine_ksyms_load(lz), 0);
+	assert_int_equal(lz->nksyms, full->nksyms);
+	machine_free(lz);
+	machine_free(full);
+	machine_free(a);
+}
+
+static void test_lazy(void **s) { (void)s; lazy_vs_full(false); }
+static void test_lazy_percpu(void **s) { (void)s; lazy_vs_full(true); }
+
 int
 main(void)
 {
@@ -455,6 +524,8 @@ main(void)
 		cmocka_unit_test(test_unmapped),
 		cmocka_unit_test(test_no_entries),
 		cmocka_unit_test(test_bulk),
+		cmocka_unit_test(test_lazy),
+		cmocka_unit_test(test_lazy_percpu),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
