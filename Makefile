@@ -13,7 +13,7 @@ DESTDIR ?=
 CC      ?= cc
 V       ?= 0
 
-DEB_PACKAGES := gcc libc6-dev pkg-config libreadline-dev libelf-dev libcapstone-dev libcmocka-dev libbpf-dev xz-utils \
+DEB_PACKAGES := gcc libc6-dev pkg-config libreadline-dev libelf-dev libcapstone-dev libcmocka-dev libbpf-dev libdw-dev xz-utils \
                 clang-14 libclang-rt-14-dev zlib1g-dev liblzo2-dev libsnappy-dev libzstd-dev \
                 librsvg2-dev libxml2-utils fonts-dejavu-core qemu-system-x86 binutils
 
@@ -22,9 +22,9 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 OPT     ?= -O2
 # librsvg (and the cairo it draws with) is loaded when a figure is first
 # rendered (src/ui/figure_render.c): its headers only at build time
-PKG_I   := $(shell pkg-config --cflags-only-I readline libelf capstone libbpf zlib lzo2 libzstd \
+PKG_I   := $(shell pkg-config --cflags-only-I readline libelf libdw capstone libbpf zlib lzo2 libzstd \
              librsvg-2.0 cairo-pdf cairo-png 2>/dev/null)
-PKG_L   := $(shell pkg-config --libs readline libelf capstone libbpf zlib lzo2 libzstd 2>/dev/null || echo -lreadline -lelf -lcapstone -lbpf -lz -llzo2 -lzstd) -lsnappy
+PKG_L   := $(shell pkg-config --libs readline libelf libdw capstone libbpf zlib lzo2 libzstd 2>/dev/null || echo -lreadline -lelf -ldw -lcapstone -lbpf -lz -llzo2 -lzstd) -lsnappy
 CFLAGS_ALL = -std=gnu11 -g $(OPT) $(WARN) -D_GNU_SOURCE -Iinclude -Itools -I$(BUILD) $(ARCH_I) $(PKG_I) \
            -MMD -MP $(SAN_CFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_L) -lm $(SAN_CFLAGS) $(LDFLAGS)
