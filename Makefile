@@ -149,6 +149,16 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(UNIT_HELPERS) $(BUILD)/libptwalk.a
 	$(Q)mkdir -p $(dir $@)
 	$(QLD)$(CC) -o $@ $^ $(LDLIBS_ALL) -lcmocka
 
+# the DWARF tests/unit/test_dwarf.c converts: its sample types built with
+# -g into a shared object (linked: libdw reads no relocations), and the
+# same without its debug sections
+$(BUILD)/tests/dwarf-sample.so: tests/unit/dwarf/sample.c tests/unit/dwarf/sample.h
+	$(Q)mkdir -p $(dir $@)
+	$(QCC)$(CC) -g -O0 -shared -fPIC -o $@ $<
+	$(Q)objcopy --strip-debug $@ $@.nodebug
+$(BUILD)/tests/test_dwarf: $(BUILD)/tests/dwarf-sample.so
+$(BUILD)/tests/unit/test_dwarf.o: CFLAGS_ALL += -DDWARF_SAMPLE='"$(abspath $(BUILD))/tests/dwarf-sample.so"'
+
 # --- libFuzzer harnesses (tests/fuzz), built with clang into build/fuzz -----
 FUZZ_CC    ?= clang-14
 FUZZ_TIME  ?= 60
