@@ -678,12 +678,22 @@ vmci_check(struct machine *m, const char *path, struct error *e)
 	const char *p = m->img->vmcoreinfo;
 	const struct btf *btf = kt_of(m)->btf;
 	unsigned psz = (unsigned)btf__pointer_size(btf);
+	unsigned esize = m->mmu.lv[LVL_PTE].esize;
 	int checked = 0;
+	u64 pte;
+	struct error e2;
 
 	if (psz != 0 && psz != (m->arch->is64 ? 8u : 4u))
 		return error_set(e, -EINVAL, "--btf %s is the types of a "
 				 "kernel with %u-byte pointers, the dump's has "
 				 "%u", path, psz, m->arch->is64 ? 8 : 4);
+	/* wider page-table entries: pte_t (VMCOREINFO does not size it) */
+	if (esize != 0 && ktype_size(m, "pte_t", &pte, &e2) == 0 &&
+	    pte != esize)
+		return error_set(e, -EINVAL, "--btf %s is not this kernel's "
+				 "types: its pte_t is %llu bytes, the dump's "
+				 "page-table entries %u", path,
+				 (unsigned long long)pte, esize);
 	while (p != NULL && *p) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
