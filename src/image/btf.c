@@ -247,6 +247,21 @@ btf_dwarf(struct machine *m, struct ktypes *kt)
 	return 0;
 }
 
+/* Whether path starts as an ELF file does. */
+static bool
+symfile_is_elf(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char magic[4] = { 0 };
+
+	if (f == NULL)
+		return false;
+	if (fread(magic, 1, 4, f) != 4)
+		magic[0] = 0;
+	fclose(f);
+	return !memcmp(magic, "\177ELF", 4);
+}
+
 /* A dump without BTF: what else could give its types. */
 static void
 btf_dwarf_why(const struct machine *m, struct error *why)
@@ -259,9 +274,13 @@ btf_dwarf_why(const struct machine *m, struct error *why)
 	if (path == NULL)
 		snprintf(more, sizeof(more), "give --btf FILE or --symbols "
 			 "with a vmlinux that has DWARF");
+	else if (!symfile_is_elf(path))
+		snprintf(more, sizeof(more), "give --btf FILE or a vmlinux "
+			 "with DWARF (--symbols %s is a System.map, without "
+			 "types)", path);
 	else
-		snprintf(more, sizeof(more), "and --symbols %s has no DWARF "
-			 "(no .debug_info section); give --btf FILE", path);
+		snprintf(more, sizeof(more), "give --btf FILE (--symbols %s "
+			 "has no DWARF, no .debug_info section)", path);
 	if (strlen(why->msg) + strlen(more) + 3 < sizeof(why->msg))
 		strcat(strcat(why->msg, "; "), more);
 }
