@@ -89,8 +89,11 @@ if [ -f "$t/i386.btf" ] && [ -f "$t/i386.core" ]; then
 		{ $PTWALK -q -i "$t/core" --btf "$t/$f" -c ps 2>&1; echo "exit $?"; } |
 			sed "s|$t/||"
 	done
-	# no types at all: what could give them
+	# no types at all: what could give them (a System.map has none)
 	$PTWALK -q -i "$t/core" -c 'ps' 2>&1; echo "exit $?"
+	$PTWALK -q -i "$t/core" -c 'sym --list' | sed 's/^0x//' >"$t/System.map"
+	{ $PTWALK -q -i "$t/core" --symbols "$t/System.map" -c 'ps' 2>&1
+	  echo "exit $?"; } | sed "s|$t/||"
 fi
 $PTWALK -q --btf x.btf -c 'ps' 2>&1; echo "exit $?"
 rm -rf "$t"
