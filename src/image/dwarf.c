@@ -224,7 +224,8 @@ btf_err(int r, const char *what, const char *name, struct error *e)
 {
 	return error_set(e, r < 0 ? r : -EINVAL, "the DWARF %s '%s' cannot "
 			 "be converted to BTF (libbpf: %s)", what,
-			 name ? name : "(anonymous)", strerror(r < 0 ? -r : EINVAL));
+			 name ? name : "(anonymous)",
+			 strerror(r < 0 ? -r : EINVAL));
 }
 
 /* The type DW_AT_type names, converted; 0 (void) without one. */
@@ -373,10 +374,11 @@ conv_members(struct kdwarf *kd, Dwarf_Die *die, struct kd_field **out,
 			continue;
 		f.name = dwarf_diename(&c);
 		if (member_bits(kd, &c, &f.off, &f.bits))
-			return error_set(e, -EINVAL, "member '%s' of DIE 0x%llx:"
-					 " a location ptwalk cannot read",
+			return error_set(e, -EINVAL, "member '%s' of DIE "
+					 "0x%llx: a location ptwalk cannot read",
 					 f.name ? f.name : "(anonymous)",
-					 (unsigned long long)dwarf_dieoffset(die));
+					 (unsigned long long)
+					 dwarf_dieoffset(die));
 		r = conv_type_of(kd, &c, e);
 		if (r < 0)
 			return r;
@@ -484,7 +486,7 @@ conv_array(struct kdwarf *kd, Dwarf_Die *die, struct error *e)
 			if (dwarf_attr(&c, DW_AT_count, &a) != NULL &&
 			    dwarf_formudata(&a, &w) == 0)
 				count = (u32)w;
-			else if (dwarf_attr(&c, DW_AT_upper_bound, &a) != NULL &&
+			else if (dwarf_attr(&c, DW_AT_upper_bound, &a) &&
 				 dwarf_formudata(&a, &w) == 0)
 				count = (u32)(w + 1);
 			dims[n++] = count;	/* else flexible: 0 */

@@ -134,8 +134,9 @@ const struct option_doc option_docs[] = {
 	{ "btf", 0, "FILE", "with --image: the kernel's types from FILE, "
 	  "raw BTF as /sys/kernel/btf/vmlinux or pahole "
 	  "--btf_encode_detached write it, instead of the dump's own; "
-	  "refused when the sizes and offsets the dump's VMCOREINFO gives "
-	  "disagree with it", "file", 1025, NULL },
+	  "refused when its pointers, its pte_t or the sizes and offsets "
+	  "the dump's VMCOREINFO gives disagree with the dump", "file", 1025,
+	  NULL },
 	{ "pid", 0, "PID", "attach the live process PID of this machine "
 	  "instead of simulating: its maps, smaps and pagemap, what "
 	  "pagemap, /proc/kpageflags and /proc/kpagecount say of each page "

@@ -8,7 +8,10 @@
 # - maps PID equals the guest's /proc/PID/maps for every process;
 # - slabinfo has the view's caches in its order with the same object
 #   sizes and slab geometry; the caches whose counts changed between the
-#   view and the dump are listed.
+#   view and the dump are listed;
+# - vmallocinfo has the view's lasting areas as whole lines (callers,
+#   pages, kinds: what VMCOREINFO alone cannot give), zoneinfo the view's
+#   watermarks, present and managed pages, meminfo its totals.
 # Then the refusals: the BTF of another kernel (the 686 kernel's types on
 # the 686-pae dump, a 32-bit kernel's on an x86_64 dump), a corrupt file,
 # a missing one, --btf without --image, and a dump without types at all.
@@ -64,6 +67,25 @@ for name in i386 i386-1g i386-pae-1g; do
 	sect /proc/slabinfo "$t/view" | sed 1,2d | sort >"$t/svl"
 	sed 1,2d "$t/s" | sort | comm -23 "$t/svl" - | awk -v name="$name" \
 		'{ c = c " " $1 } END { print name ": slabinfo: counts changed:" c }'
+	# vmallocinfo, zoneinfo, meminfo: what needs the types
+	sect /proc/vmallocinfo "$t/view" |
+		grep -v -e kernel_clone -e 'unpurged vm_area' | sort >"$t/vv"
+	pt -c vmallocinfo 2>&1 | sort | comm -23 "$t/vv" - >"$t/vmiss"
+	echo "$name --btf $btf.btf: vmallocinfo: of the view's $(wc -l <"$t/vv") lasting lines $(wc -l <"$t/vmiss") not in the dump's"
+	sed "s/^/$name: view only: /" "$t/vmiss"
+	for f in view dump; do
+		if [ $f = view ]; then sect /proc/zoneinfo "$t/view"
+		else pt -c zoneinfo 2>&1; fi |
+		awk '/^Node/ { z = $4 }
+		     /^ +(min|low|high|present|managed) / { print z, $1, $2 }' >"$t/z$f"
+	done
+	cmp -s "$t/zview" "$t/zdump" &&
+		echo "$name --btf $btf.btf: zoneinfo: the view's $(wc -l <"$t/zview") watermarks, present and managed counts" ||
+		diff "$t/zview" "$t/zdump"
+	pt -c meminfo >"$t/m" 2>/dev/null
+	sect /proc/meminfo "$t/view" | awk -v name="$name" '
+	NR == FNR { v[$1] = $2; next }
+	$1 ~ /Total:$/ { print name ": meminfo " $1 " " ($2 == v[$1] ? "as the view" : $2 " kB, the view " v[$1] " kB") }' - "$t/m"
 	# a struct's layout and an object, from the file's types
 	[ "$name" = i386-1g ] && rm -f "$t/$name.core"
 	[ "$name" = i386 ] || continue
