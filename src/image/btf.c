@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
@@ -737,23 +739,58 @@ btf_silent(enum libbpf_print_level level, const char *fmt, va_list ap)
 	return 0;
 }
 
+/* The raw BTF file path, read whole (64 MiB at most) and parsed. */
+static struct btf *
+btf_read_file(const char *path, struct error *e)
+{
+	libbpf_print_fn_t was;
+	struct btf *btf;
+	struct stat st;
+	u8 *buf;
+	ssize_t got = 0;
+	int fd = host_open(path, 0, "the BTF file", &st, e);
+
+	if (fd < 0)
+		return NULL;
+	if (st.st_size < BTF_HDR_LEN || (u64)st.st_size > BTF_MAX_SIZE) {
+		close(fd);
+		error_set(e, -EINVAL, "--btf %s is %lld bytes: not a kernel's "
+			  "raw BTF", path, (long long)st.st_size);
+		return NULL;
+	}
+	buf = xmalloc((size_t)st.st_size);
+	while (got < st.st_size) {
+		ssize_t r = read(fd, buf + got, (size_t)(st.st_size - got));
+
+		if (r <= 0)
+			break;
+		got += r;
+	}
+	close(fd);
+	if (got == st.st_size && !memcmp(buf, "\177ELF", 4)) {
+		free(buf);
+		error_set(e, -EINVAL, "--btf %s is an ELF file, not raw BTF "
+			  "(a vmlinux goes with --symbols)", path);
+		return NULL;
+	}
+	was = libbpf_set_print(btf_silent);
+	btf = got == st.st_size ? btf__new(buf, (u32)got) : NULL;
+	libbpf_set_print(was);
+	free(buf);
+	if (btf == NULL)
+		error_set(e, -EINVAL, "--btf %s: not raw BTF (libbpf cannot "
+			  "parse it)", path);
+	return btf;
+}
+
 int
 ktypes_load_file(struct machine *m, const char *path, struct error *e)
 {
-	libbpf_print_fn_t was = libbpf_set_print(btf_silent);
 	struct ktypes *kt;
-	struct btf *btf;
-	int err;
+	struct btf *btf = btf_read_file(path, e);
 
-	errno = 0;
-	btf = btf__parse_raw(path);
-	err = errno;
-	libbpf_set_print(was);
 	if (btf == NULL)
-		return error_set(e, -EINVAL, "--btf %s: %s", path,
-				 err == ENOENT || err == EACCES ?
-				 strerror(err) : "not raw BTF (libbpf cannot "
-				 "parse it)");
+		return -EINVAL;
 	ktypes_release(m);
 	kt = m->img->ktypes = xcalloc(1, sizeof(*kt));
 	kt->looked = true;

@@ -107,7 +107,9 @@ fi
 if [ -f "$t/i386.btf" ] && [ -f "$t/i386.core" ]; then
 	mv "$t/i386.core" "$t/core"
 	head -c 100000 "$t/i386.btf" >"$t/short.btf"
-	for f in short.btf core none.btf; do
+	mkdir "$t/dir.btf"
+	cp "$PTWALK" "$t/ptwalk"
+	for f in short.btf core ptwalk none.btf dir.btf; do
 		{ $PTWALK -q -i "$t/core" --btf "$t/$f" -c ps 2>&1; echo "exit $?"; } |
 			sed "s|$t/||"
 	done
