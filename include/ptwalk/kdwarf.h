@@ -31,8 +31,9 @@ bool kdwarf_present(const char *path);
 /* The BTF the conversions fill (empty at first, owned by kd). */
 struct btf *kdwarf_btf(struct kdwarf *kd);
 /*
- * The struct, union, typedef or enum NAME (in that order of kinds; with
- * kind 's', 'u', 't' or 'e' that kind only), converted: its BTF id, or
+ * The struct, union, typedef, enum or base type NAME (in that order of
+ * kinds; with kind 's', 'u', 't', 'e' or 'b' that kind only), converted:
+ * its BTF id, or
  * -ENOENT when no unit defines it (another negative errno with the error
  * when its DWARF cannot be converted).
  */

@@ -157,6 +157,8 @@ kind_of_tag(int tag)
 		return 't';
 	case DW_TAG_enumeration_type:
 		return 'e';
+	case DW_TAG_base_type:
+		return 'b';
 	default:
 		return 0;
 	}
@@ -718,7 +720,7 @@ drain(struct kdwarf *kd, struct error *e)
  * The interface
  */
 
-static const u8 kinds_all[] = { 's', 'u', 't', 'e' };
+static const u8 kinds_all[] = { 's', 'u', 't', 'e', 'b' };
 
 int
 kdwarf_type(struct kdwarf *kd, const char *name, int kind, u32 *id,
