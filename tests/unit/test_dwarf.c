@@ -215,6 +215,11 @@ test_arrays_pointers(void **state)
 	assert_true(btf_is_float(btf__type_by_id(btf, type)));
 	assert_true(find(btf, id, "on_cpu", &bits, &bsz, &type));
 	assert_int_equal(btf_int_encoding(btf__type_by_id(btf, type)), BTF_INT_BOOL);
+	/* a base type by its name */
+	t = btf__type_by_id(btf, type_id("int"));
+	assert_true(btf_is_int(t));
+	assert_int_equal(t->size, sizeof(int));
+	assert_true(btf_int_encoding(t) & BTF_INT_SIGNED);
 	/* once converted, a type is not converted again */
 	assert_int_equal(type_id("sample_list"), type_id("sample_list"));
 	assert_int_equal(type_id("sample_ulong"), type_id("sample_ulong"));
