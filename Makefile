@@ -13,7 +13,7 @@ DESTDIR ?=
 CC      ?= cc
 V       ?= 0
 
-DEB_PACKAGES := gcc libc6-dev pkg-config libreadline-dev libelf-dev libcapstone-dev libcmocka-dev libbpf-dev xz-utils \
+DEB_PACKAGES := gcc libc6-dev pkg-config libreadline-dev libelf-dev libcapstone-dev libcmocka-dev libbpf-dev libdw-dev xz-utils \
                 clang-14 libclang-rt-14-dev zlib1g-dev liblzo2-dev libsnappy-dev libzstd-dev \
                 librsvg2-dev libxml2-utils fonts-dejavu-core qemu-system-x86 binutils \
                 llvm-14-dev binutils-riscv64-linux-gnu
@@ -23,12 +23,12 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 OPT     ?= -O2
 # librsvg (and the cairo it draws with) is loaded when a figure is first
 # rendered (src/ui/figure_render.c): its headers only at build time
-PKG_I   := $(shell pkg-config --cflags-only-I readline libelf capstone libbpf zlib lzo2 libzstd \
+PKG_I   := $(shell pkg-config --cflags-only-I readline libelf libdw capstone libbpf zlib lzo2 libzstd \
              librsvg-2.0 cairo-pdf cairo-png 2>/dev/null)
 # LLVM's C disassembler (RISC-V dis, src/image/disasm_llvm.c) is loaded when
 # first needed: its headers only at build time
 LLVM_I  := -I$(shell llvm-config-14 --includedir 2>/dev/null || echo /usr/lib/llvm-14/include)
-PKG_L   := $(shell pkg-config --libs readline libelf capstone libbpf zlib lzo2 libzstd 2>/dev/null || echo -lreadline -lelf -lcapstone -lbpf -lz -llzo2 -lzstd) -lsnappy
+PKG_L   := $(shell pkg-config --libs readline libelf libdw capstone libbpf zlib lzo2 libzstd 2>/dev/null || echo -lreadline -lelf -ldw -lcapstone -lbpf -lz -llzo2 -lzstd) -lsnappy
 CFLAGS_ALL = -std=gnu11 -g $(OPT) $(WARN) -D_GNU_SOURCE -Iinclude -Itools -I$(BUILD) $(ARCH_I) $(PKG_I) $(LLVM_I) \
            -MMD -MP $(SAN_CFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_L) -lm $(SAN_CFLAGS) $(LDFLAGS)
@@ -152,6 +152,16 @@ $(BUILD)/tests/unit/test_%.o: ARCH_I = $(if $(wildcard $(unit_family)/.),-I$(uni
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(UNIT_HELPERS) $(BUILD)/libptwalk.a
 	$(Q)mkdir -p $(dir $@)
 	$(QLD)$(CC) -o $@ $^ $(LDLIBS_ALL) -lcmocka
+
+# the DWARF tests/unit/test_dwarf.c converts: its sample types built with
+# -g into a shared object (linked: libdw reads no relocations), and the
+# same without its debug sections
+$(BUILD)/tests/dwarf-sample.so: tests/unit/dwarf/sample.c tests/unit/dwarf/sample.h
+	$(Q)mkdir -p $(dir $@)
+	$(QCC)$(CC) -g -O0 -shared -fPIC -o $@ $<
+	$(Q)objcopy --strip-debug $@ $@.nodebug
+$(BUILD)/tests/test_dwarf: $(BUILD)/tests/dwarf-sample.so
+$(BUILD)/tests/unit/test_dwarf.o: CFLAGS_ALL += -DDWARF_SAMPLE='"$(abspath $(BUILD))/tests/dwarf-sample.so"'
 
 # --- libFuzzer harnesses (tests/fuzz), built with clang into build/fuzz -----
 FUZZ_CC    ?= clang-14

@@ -439,8 +439,11 @@ const struct cmd cmd_ptype = {
 	"structs and unions are shown inline.  Other types (typedefs, enums,\n"
 	"integers) print their declaration and size.  The types are the\n"
 	"kernel's own BTF, found in the dump on first use (between\n"
-	"__start_BTF and __stop_BTF, else by its header in the kernel image);\n"
-	"a dump without BTF says so.  The value ($_) is the size.\n",
+	"__start_BTF and __stop_BTF, else by its header in the kernel image),\n"
+	"or given: --btf FILE (raw BTF, checked against the dump's\n"
+	"VMCOREINFO), or --symbols with a vmlinux that has DWARF, whose types\n"
+	"are converted to BTF as they are asked for; a dump without any says\n"
+	"so.  The value ($_) is the size.\n",
 	.complete = "word",
 	.min_args = 1,
 	.max_args = 1,

@@ -37,6 +37,7 @@ struct image_opts {
 	bool root_auto[2];	/* --cr3 auto: the best root a scan finds */
 	u64 phys_base;		/* raw images: physical address of byte 0 */
 	const char *symbols;	/* --symbols: a System.map or a vmlinux */
+	const char *btf;	/* --btf: the kernel's types, raw BTF */
 	const char *qemu;	/* --qemu ADDRESS: a live guest's gdbstub */
 	const char *qemu_ram;	/* --qemu-ram FILE: its shared RAM file */
 };

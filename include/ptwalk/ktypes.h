@@ -42,6 +42,12 @@ const struct btf *ktypes_btf(struct machine *m, u64 *va, u64 *size,
 			     struct error *e);
 /* Whether the BTF was looked for already (and found). */
 bool ktypes_loaded(const struct machine *m);
+/*
+ * --btf FILE: the kernel's types from a raw BTF file instead of the dump's;
+ * refused when a SIZE() or OFFSET() of the dump's VMCOREINFO disagrees
+ * with it, or its pointers are not the dump's size.
+ */
+int ktypes_load_file(struct machine *m, const char *path, struct error *e);
 /* Free what ktypes_btf() loaded (the machine's release calls it). */
 void ktypes_release(struct machine *m);
 

@@ -5,12 +5,18 @@
  * libbpf; and reads of kernel memory through the kernel's page tables.
  */
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <bpf/btf.h>
+#include <bpf/libbpf.h>
 
 #include "ptwalk/image_info.h"
+#include "ptwalk/kdwarf.h"
 #include "ptwalk/ksym.h"
 #include "ptwalk/ktypes.h"
 
@@ -25,7 +31,8 @@ struct ktypes {
 	} cache[KT_CACHE];
 	int next;		/* the cache slot to fill next */
 	struct btf *btf;
-	u64 va, size;		/* where the BTF lies */
+	struct kdwarf *dwarf;	/* the BTF is converted from this DWARF */
+	u64 va, size;		/* where the BTF lies (0: not in the dump) */
 	struct error why;	/* why there is none */
 };
 
@@ -250,6 +257,65 @@ btf_scan(struct machine *m, struct ktypes *kt, struct error *e)
 			 (unsigned long long)(BTF_SCAN_MAX >> 20));
 }
 
+/*
+ * The DWARF of --symbols FILE (a vmlinux from a -dbg package, already
+ * checked against the dump), when it has some: 0, else -ENOENT.
+ */
+static int
+btf_dwarf(struct machine *m, struct ktypes *kt)
+{
+	const char *path = m->img->opts.symbols;
+	struct error e;
+
+	if (path == NULL || !kdwarf_present(path))
+		return -ENOENT;
+	kt->dwarf = kdwarf_open(path, &e);
+	if (kt->dwarf == NULL) {
+		kt->why = e;
+		return -EINVAL;
+	}
+	kt->btf = kdwarf_btf(kt->dwarf);
+	return 0;
+}
+
+/* Whether path starts as an ELF file does. */
+static bool
+symfile_is_elf(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char magic[4] = { 0 };
+
+	if (f == NULL)
+		return false;
+	if (fread(magic, 1, 4, f) != 4)
+		magic[0] = 0;
+	fclose(f);
+	return !memcmp(magic, "\177ELF", 4);
+}
+
+/* A dump without BTF: what else could give its types. */
+static void
+btf_dwarf_why(const struct machine *m, struct error *why)
+{
+	const char *path = m->img->opts.symbols;
+	char more[256];
+
+	if (why->code == 0 || why->code == -EINVAL)
+		return;
+	if (path == NULL)
+		snprintf(more, sizeof(more), "give --btf FILE or --symbols "
+			 "with a vmlinux that has DWARF");
+	else if (!symfile_is_elf(path))
+		snprintf(more, sizeof(more), "give --btf FILE or a vmlinux "
+			 "with DWARF (--symbols %s is a System.map, without "
+			 "types)", path);
+	else
+		snprintf(more, sizeof(more), "give --btf FILE (--symbols %s "
+			 "has no DWARF, no .debug_info section)", path);
+	if (strlen(why->msg) + strlen(more) + 3 < sizeof(why->msg))
+		strcat(strcat(why->msg, "; "), more);
+}
+
 static void
 btf_find(struct machine *m, struct ktypes *kt)
 {
@@ -260,7 +326,10 @@ btf_find(struct machine *m, struct ktypes *kt)
 		btf_load_at(m, kt, s->value, t->value - s->value, &kt->why);
 		return;
 	}
+	if (btf_dwarf(m, kt) == 0)
+		return;
 	btf_scan(m, kt, &kt->why);
+	btf_dwarf_why(m, &kt->why);
 }
 
 const struct btf *
@@ -307,7 +376,10 @@ ktypes_release(struct machine *m)
 
 	if (kt == NULL)
 		return;
-	btf__free(kt->btf);
+	if (kt->dwarf != NULL)
+		kdwarf_free(kt->dwarf);	/* with its BTF */
+	else
+		btf__free(kt->btf);
 	for (i = 0; i < KT_CACHE; i++)
 		free(kt->cache[i].name);
 	free(kt);
@@ -341,6 +413,13 @@ ktype_id(struct machine *m, const char *name, u32 *id, struct error *e)
 			*id = kt->cache[i].id;
 			return 0;
 		}
+	if (kt->dwarf != NULL) {
+		/* converted when first asked for (the BTF grows) */
+		if (kdwarf_type(kt->dwarf, name, 0, id, e) == 0)
+			r = (s32)*id;
+		else if (e->code != -ENOENT)
+			return e->code;
+	}
 	for (i = 0; i < ARRAY_SIZE(kinds) && r <= 0; i++)
 		r = btf__find_by_name_kind(btf, name, (u32)kinds[i]);
 	if (r <= 0)
@@ -526,6 +605,8 @@ ktype_enum(struct machine *m, const char *name, s64 *val, struct error *e)
 
 	if (btf == NULL)
 		return -ENOENT;
+	if (kt_of(m)->dwarf != NULL)
+		return kdwarf_enumerator(kt_of(m)->dwarf, name, val, e);
 	n = btf__type_cnt(btf);
 	for (id = 1; id < n; id++) {
 		const struct btf_type *t = btf__type_by_id(btf, id);
@@ -595,5 +676,157 @@ kread_field(struct machine *m, u64 obj, const char *path, u64 *val,
 			v &= (1ULL << km.bit_size) - 1;
 	}
 	*val = v;
+	return 0;
+}
+
+/*
+ * --btf FILE
+ */
+
+/*
+ * One "SIZE(name)=N" or "OFFSET(name.member)=N" line of VMCOREINFO against
+ * the BTF: 0 when they agree or the BTF lacks the name (*checked counts
+ * the agreements), else the error.
+ */
+static int
+vmci_check_line(struct machine *m, const char *line, size_t len,
+		const char *path, int *checked, struct error *e)
+{
+	bool size = len > 5 && !memcmp(line, "SIZE(", 5);
+	const char *open = memchr(line, '(', len), *close;
+	char key[128];
+	u64 want, got;
+	struct error e2;
+
+	if (!size && !(len > 7 && !memcmp(line, "OFFSET(", 7)))
+		return 0;
+	close = memchr(line, ')', len);
+	if (close == NULL || close[1] != '=' ||
+	    (size_t)(close - open - 1) >= sizeof(key))
+		return 0;
+	memcpy(key, open + 1, (size_t)(close - open - 1));
+	key[close - open - 1] = 0;
+	want = strtoull(close + 2, NULL, 10);
+	if (size ? ktype_size(m, key, &got, &e2) :
+	    ktype_offset(m, key, &got, &e2))
+		return 0;	/* a type or member the BTF lacks */
+	if (got != want)
+		return error_set(e, -EINVAL, "--btf %s is not this kernel's "
+				 "types: %s(%s) is %llu there, %llu in the "
+				 "dump's VMCOREINFO", path,
+				 size ? "SIZE" : "OFFSET", key,
+				 (unsigned long long)got,
+				 (unsigned long long)want);
+	(*checked)++;
+	return 0;
+}
+
+/* Every size and offset VMCOREINFO gives, against the BTF of path. */
+static int
+vmci_check(struct machine *m, const char *path, struct error *e)
+{
+	const char *p = m->img->vmcoreinfo;
+	const struct btf *btf = kt_of(m)->btf;
+	unsigned psz = (unsigned)btf__pointer_size(btf);
+	unsigned esize = m->mmu.lv[LVL_PTE].esize;
+	int checked = 0;
+	u64 pte;
+	struct error e2;
+
+	if (psz != 0 && psz != (m->arch->is64 ? 8u : 4u))
+		return error_set(e, -EINVAL, "--btf %s is the types of a "
+				 "kernel with %u-byte pointers, the dump's has "
+				 "%u", path, psz, m->arch->is64 ? 8 : 4);
+	/* wider page-table entries: pte_t (VMCOREINFO does not size it) */
+	if (esize != 0 && ktype_size(m, "pte_t", &pte, &e2) == 0 &&
+	    pte != esize)
+		return error_set(e, -EINVAL, "--btf %s is not this kernel's "
+				 "types: its pte_t is %llu bytes, the dump's "
+				 "page-table entries %u", path,
+				 (unsigned long long)pte, esize);
+	while (p != NULL && *p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+
+		if (vmci_check_line(m, p, len, path, &checked, e))
+			return -EINVAL;
+		p = nl ? nl + 1 : p + len;
+	}
+	if (p != NULL && checked == 0)
+		return error_set(e, -EINVAL, "--btf %s is not this kernel's "
+				 "types: none of the structs the dump's "
+				 "VMCOREINFO sizes is in it", path);
+	return 0;
+}
+
+static int
+btf_silent(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	(void)level;
+	(void)fmt;
+	(void)ap;
+	return 0;
+}
+
+/* The raw BTF file path, read whole (64 MiB at most) and parsed. */
+static struct btf *
+btf_read_file(const char *path, struct error *e)
+{
+	libbpf_print_fn_t was;
+	struct btf *btf;
+	struct stat st;
+	u8 *buf;
+	ssize_t got = 0;
+	int fd = host_open(path, 0, "the BTF file", &st, e);
+
+	if (fd < 0)
+		return NULL;
+	if (st.st_size < BTF_HDR_LEN || (u64)st.st_size > BTF_MAX_SIZE) {
+		close(fd);
+		error_set(e, -EINVAL, "--btf %s is %lld bytes: not a kernel's "
+			  "raw BTF", path, (long long)st.st_size);
+		return NULL;
+	}
+	buf = xmalloc((size_t)st.st_size);
+	while (got < st.st_size) {
+		ssize_t r = read(fd, buf + got, (size_t)(st.st_size - got));
+
+		if (r <= 0)
+			break;
+		got += r;
+	}
+	close(fd);
+	if (got == st.st_size && !memcmp(buf, "\177ELF", 4)) {
+		free(buf);
+		error_set(e, -EINVAL, "--btf %s is an ELF file, not raw BTF "
+			  "(a vmlinux goes with --symbols)", path);
+		return NULL;
+	}
+	was = libbpf_set_print(btf_silent);
+	btf = got == st.st_size ? btf__new(buf, (u32)got) : NULL;
+	libbpf_set_print(was);
+	free(buf);
+	if (btf == NULL)
+		error_set(e, -EINVAL, "--btf %s: not raw BTF (libbpf cannot "
+			  "parse it)", path);
+	return btf;
+}
+
+int
+ktypes_load_file(struct machine *m, const char *path, struct error *e)
+{
+	struct ktypes *kt;
+	struct btf *btf = btf_read_file(path, e);
+
+	if (btf == NULL)
+		return -EINVAL;
+	ktypes_release(m);
+	kt = m->img->ktypes = xcalloc(1, sizeof(*kt));
+	kt->looked = true;
+	kt->btf = btf;
+	if (vmci_check(m, path, e)) {
+		ktypes_release(m);
+		return -EINVAL;
+	}
 	return 0;
 }

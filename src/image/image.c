@@ -614,10 +614,12 @@ image_build(struct opening *op)
 		struct symfile *sf = op->sf;
 
 		op->sf = NULL;
-		return symfile_load(m, sf, e);
+		if (symfile_load(m, sf, e))
+			return -1;
+	} else {
+		kallsyms_defer(m);
 	}
-	kallsyms_defer(m);
-	return 0;
+	return o->btf != NULL ? ktypes_load_file(m, o->btf, e) : 0;
 }
 
 static int

@@ -35,6 +35,7 @@ struct vma_offs {
 	s64 t_leaf, t_range, t_arange;
 	u64 r_pivot, r_slot, r_meta, a_pivot, a_slot, a_meta, meta_end;
 	unsigned r_npiv, r_nslot, a_npiv, a_nslot;
+	unsigned w;		/* a pivot's and a slot's bytes: a long's */
 };
 
 static u64
@@ -64,8 +65,9 @@ static int
 maple_offs(struct machine *m, struct vma_offs *o, struct error *e)
 {
 	bool bad = false;
-	unsigned w = m->arch->is64 ? 8 : 4;
+	unsigned w = o->w = m->arch->is64 ? 8 : 4;
 
+	/* 32-bit kernels: 4-byte pivots and slots, more to a node */
 	o->r_pivot = get(m, "maple_range_64.pivot", &bad, e);
 	o->r_slot = get(m, "maple_range_64.slot", &bad, e);
 	o->r_meta = get(m, "maple_range_64.meta", &bad, e);
@@ -80,12 +82,12 @@ maple_offs(struct machine *m, struct vma_offs *o, struct error *e)
 	if (!bad && (o->r_nslot > MAPLE_SLOTS_MAX || o->a_nslot >
 		     MAPLE_SLOTS_MAX || o->r_npiv == 0 || o->a_npiv == 0 ||
 		     o->r_npiv >= o->r_nslot || o->a_npiv >= o->a_nslot ||
-		     o->r_pivot + o->r_npiv * 8 > MAPLE_NODE_BYTES ||
-		     o->a_pivot + o->a_npiv * 8 > MAPLE_NODE_BYTES ||
+		     o->r_pivot + o->r_npiv * w > MAPLE_NODE_BYTES ||
+		     o->a_pivot + o->a_npiv * w > MAPLE_NODE_BYTES ||
 		     o->r_meta >= MAPLE_NODE_BYTES - 1 ||
 		     o->a_meta >= MAPLE_NODE_BYTES - 1 ||
-		     o->r_slot + o->r_nslot * 8 > MAPLE_NODE_BYTES ||
-		     o->a_slot + o->a_nslot * 8 > MAPLE_NODE_BYTES))
+		     o->r_slot + o->r_nslot * w > MAPLE_NODE_BYTES ||
+		     o->a_slot + o->a_nslot * w > MAPLE_NODE_BYTES))
 		return error_set(e, -EINVAL, "the BTF's maple nodes are not "
 				 "the 256-byte nodes of Linux 6.1");
 	if (bad || ktype_enum(m, "maple_leaf_64", &o->t_leaf, e) ||
@@ -341,6 +343,24 @@ data_end(const struct vma_offs *o, const u8 *node, bool arange,
 	return npiv;
 }
 
+/* n words of w bytes (a long) at p. */
+static void
+words(u64 *out, const u8 *p, unsigned n, unsigned w)
+{
+	unsigned i;
+
+	for (i = 0; i < n; i++) {
+		u32 v32;
+
+		if (w == 8) {
+			memcpy(&out[i], p + 8 * i, 8);
+		} else {
+			memcpy(&v32, p + 4 * i, 4);
+			out[i] = v32;
+		}
+	}
+}
+
 static void
 maple_walk(struct vma_walk *vw, u64 entry, u64 max, int height)
 {
@@ -375,9 +395,9 @@ maple_walk(struct vma_walk *vw, u64 entry, u64 max, int height)
 		return;
 	}
 	npiv = arange ? o->a_npiv : o->r_npiv;
-	memcpy(piv, buf + (arange ? o->a_pivot : o->r_pivot), npiv * 8);
-	memcpy(slot, buf + (arange ? o->a_slot : o->r_slot),
-	       (arange ? o->a_nslot : o->r_nslot) * 8);
+	words(piv, buf + (arange ? o->a_pivot : o->r_pivot), npiv, o->w);
+	words(slot, buf + (arange ? o->a_slot : o->r_slot),
+	      arange ? o->a_nslot : o->r_nslot, o->w);
 	end = data_end(o, buf, arange, piv, max);
 	for (i = 0; i <= end; i++) {
 		u64 pmax = i < npiv ? piv[i] : max;
@@ -412,9 +432,6 @@ kvmas_read(struct machine *m, u64 mm, struct kvma **vmas, int *n,
 
 	*vmas = NULL;
 	*n = 0;
-	if (!m->arch->is64)
-		return error_set(e, -EINVAL, "the VMAs of a 32-bit kernel's "
-				 "maple tree are not read yet");
 	if (vma_offs(m, &o, e))
 		return -ENOENT;
 	if (kread_ulong(m, mm + o.ma_root, &root, &e2) ||
@@ -425,7 +442,7 @@ kvmas_read(struct machine *m, u64 mm, struct kvma **vmas, int *n,
 				 (unsigned long long)mm, e2.msg);
 	/* xa_is_node(): an encoded node, else the one entry of index 0 */
 	if ((root & 3) == 2 && root > 4096)
-		maple_walk(&vw, root, ~0ULL, 0);
+		maple_walk(&vw, root, o.w == 8 ? ~0ULL : 0xffffffffULL, 0);
 	else if (root != 0)
 		vma_add(&vw, root);
 	qsort(vw.v, (size_t)vw.n, sizeof(*vw.v), vma_cmp);

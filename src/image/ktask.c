@@ -304,9 +304,12 @@ task_read(struct machine *m, const struct task_offs *o, u64 va,
 	for (i = 0; i < 3; i++) {
 		s64 idx = i == 0 ? o->rss_file : i == 1 ? o->rss_anon :
 			o->rss_shmem;
+		unsigned w = m->arch->is64 ? 8 : 4;	/* atomic_long_t */
+		u64 v;
 
-		if (kread(m, k->mm + o->mm_rss + (u64)idx * 8, &rss[i], 8, e))
+		if (kread_ulong(m, k->mm + o->mm_rss + (u64)idx * w, &v, e))
 			return 1;
+		rss[i] = w == 4 ? (s64)(s32)(u32)v : (s64)v;
 	}
 	if (kread_ulong(m, k->mm + o->mm_pgd, &k->pgd, e) ||
 	    kread_ulong(m, k->mm + o->mm_total_vm, &k->total_vm, e) ||

@@ -356,6 +356,9 @@ machine_option(int c, const char *arg, struct run_opts *o)
 	case 1024:
 		o->io.symbols = arg;
 		return 0;
+	case 1025:
+		o->io.btf = arg;
+		return 0;
 	case 1060:
 		o->io.qemu = arg;
 		return 0;
@@ -418,7 +421,7 @@ is_machine_option(int c)
 {
 	static const int ids[] = { 'a', 'i', 'e', 'm', 1000, 1001, 1002, 1007,
 				   1008, 1009, 1011, 1020, 1021, 1022, 1023,
-				   1024, 1060, 1061 };
+				   1024, 1025, 1060, 1061 };
 	size_t i;
 
 	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
@@ -538,9 +541,9 @@ open_machine(struct run_opts *o, struct machine **mp)
 	} else {
 		if (o->io.have_root[0] || o->io.have_root[1] ||
 		    o->io.root_auto[0] || o->io.root_auto[1] || o->io.phys_base ||
-		    o->io.symbols)
-			return bad("%s", "--cr3, --ttbr0, --ttbr1, --phys-base and "
-				   "--symbols go with --image FILE");
+		    o->io.symbols || o->io.btf)
+			return bad("%s", "--cr3, --ttbr0, --ttbr1, --phys-base, "
+				   "--symbols and --btf go with --image FILE");
 		m = machine_new(&o->mo, &e);
 	}
 	if (m == NULL) {

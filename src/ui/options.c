@@ -128,7 +128,15 @@ const struct option_doc option_docs[] = {
 	{ "symbols", 0, "FILE", "with --image: the kernel's symbols from a "
 	  "System.map or a vmlinux instead of the dump's own kallsyms "
 	  "(relocated by KERNELOFFSET; refused when its symbols, build ID or "
-	  "release disagree with the dump)", "file", 1024, NULL },
+	  "release disagree with the dump); a vmlinux with DWARF (Debian's "
+	  "-dbg package) also gives the kernel's types to a dump without "
+	  "BTF", "file", 1024, NULL },
+	{ "btf", 0, "FILE", "with --image: the kernel's types from FILE, "
+	  "raw BTF as /sys/kernel/btf/vmlinux or pahole "
+	  "--btf_encode_detached write it, instead of the dump's own; "
+	  "refused when its pointers, its pte_t or the sizes and offsets "
+	  "the dump's VMCOREINFO gives disagree with the dump", "file", 1025,
+	  NULL },
 	{ "pid", 0, "PID", "attach the live process PID of this machine "
 	  "instead of simulating: its maps, smaps and pagemap, what "
 	  "pagemap, /proc/kpageflags and /proc/kpagecount say of each page "

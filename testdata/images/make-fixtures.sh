@@ -43,6 +43,12 @@
 #                  about 600 MB: the image package ships a placeholder),
 #                  only for the kernels without the fw_cfg driver, whose
 #                  dump has no VMCOREINFO (arm)
+#   i386.btf.xz, i386-pae.btf.xz  the kernel's types as raw BTF, for the
+#                  Debian 686 and 686-pae kernels, which carry none:
+#                  pahole --btf_encode_detached of the vmlinux of the -dbg
+#                  package (its DWARF, 300 MB), made with the i386 and
+#                  i386-pae-1g guests (i386-1g has i386's kernel); about
+#                  1 MB each.  ptwalk --btf reads them.
 #
 # The user processes: init (a busybox sh) and its sleep, a sleep, a sh
 # running a loop of sleeps, a sh holding a 512 KiB string (an anonymous
@@ -247,6 +253,24 @@ fetch_system_map() {
 		{ echo "$name: no System.map in $dbg" >&2; return 1; }
 }
 
+# The types of a kernel without BTF (686, 686-pae) as raw BTF, from the
+# DWARF of the -dbg package's vmlinux: $here/$1.btf.xz.
+make_btf() {
+	need dwarves
+	ver=$(basename "$kernel" | sed 's/^vmlinuz-//')
+	dbg=linux-image-$ver-dbg
+	[ -n "$(deb_of "$dbg" "$darch")" ] ||
+		(cd "$debs" && apt-get download "$dbg:$darch" >/dev/null) ||
+		{ echo "cannot download $dbg:$darch" >&2; return 1; }
+	dpkg-deb --fsys-tarfile "$(deb_of "$dbg" "$darch")" 2>/dev/null |
+		tar -xO --occurrence=1 "./usr/lib/debug/boot/vmlinux-$ver" \
+		>"$work/vmlinux" || true
+	pahole --btf_encode_detached="$work/$1.btf" "$work/vmlinux" >/dev/null
+	rm -f "$work/vmlinux"
+	xz -9e -T1 -c "$work/$1.btf" >"$here/$1.btf.xz"
+	rm -f "$work/$1.btf"
+}
+
 # The sections of the view that the guest printed, and the fixture's own.
 write_view() {
 	ver=$(basename "$kernel" | sed 's/^vmlinuz-//')
@@ -380,6 +404,10 @@ one() {
 	echo "$name: $kpkg, $mem MiB, $smp CPUs, -M $machine -cpu $cpu, $append"
 	make_initramfs
 	[ -n "$fwcfg" ] || fetch_system_map
+	case $name in
+	i386) make_btf i386 ;;
+	i386-pae-1g) make_btf i386-pae ;;
+	esac
 	boot
 	write_view
 	out=$work/$name.qemu

@@ -5,12 +5,15 @@
  * image is found by its header (and between __start_BTF and __stop_BTF),
  * and gives member offsets (nested, anonymous, arrays, bitfields), sizes
  * and typed reads; without it, or corrupt, the image still opens, its
- * symbols still work and the type calls say why they fail.
+ * symbols still work and the type calls say why they fail.  --btf FILE:
+ * accepted when it agrees with the dump, refused when its pointers, its
+ * pte_t or a SIZE() or OFFSET() of VMCOREINFO do not.
  */
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -19,6 +22,7 @@
 #include <bpf/btf.h>
 
 #include "ptwalk/image.h"
+#include "ptwalk/image_info.h"
 #include "ptwalk/ksym.h"
 #include "ptwalk/ktypes.h"
 #include "helpers.h"
@@ -231,6 +235,81 @@ test_absent_and_corrupt(void **s)
 	machine_free(m);
 }
 
+/*
+ * A raw BTF file: struct list_head of size lh (pointer members at 0 and
+ * psz), pointers of psz bytes, a pte_t of pte bytes (0: none).
+ */
+static void
+btf_file(const char *path, unsigned lh, unsigned psz, unsigned pte)
+{
+	struct btf *b = btf__new_empty();
+	const void *raw;
+	u32 size;
+	int l, u, ptr;
+	FILE *f;
+
+	btf__set_pointer_size(b, psz);
+	u = btf__add_int(b, "unsigned long", psz, 0);
+	/* the pointer first: fields follow their struct */
+	ptr = btf__add_ptr(b, (int)btf__type_cnt(b) + 1);
+	l = btf__add_struct(b, "list_head", lh);
+	assert_int_equal(l, ptr + 1);
+	assert_int_equal(btf__add_field(b, "next", ptr, 0, 0), 0);
+	assert_int_equal(btf__add_field(b, "prev", ptr, psz * 8, 0), 0);
+	if (pte != 0) {
+		int s = btf__add_struct(b, NULL, pte);
+
+		assert_int_equal(btf__add_field(b, "pte", u, 0, 0), 0);
+		btf__add_typedef(b, "pte_t", s);
+	}
+	raw = btf__raw_data(b, &size);
+	f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(raw, 1, size, f), size);
+	fclose(f);
+	btf__free(b);
+}
+
+static void
+test_btf_file(void **s)
+{
+	u64 bva, ova, size;
+	struct machine *m = image_with(BLOB_NONE, &bva, &ova);
+	struct error e;
+	char path[256];
+
+	(void)s;
+	snprintf(path, sizeof(path), "%s/k.btf", tmpdir);
+	free(m->img->vmcoreinfo);
+	m->img->vmcoreinfo = xstrdup("OSRELEASE=6.1.0\nSIZE(list_head)=16\n"
+				     "OFFSET(list_head.prev)=8\n"
+				     "SIZE(no_such_struct)=4\n");
+	btf_file(path, 16, 8, 8);
+	assert_int_equal(ktypes_load_file(m, path, &e), 0);
+	assert_true(ktypes_loaded(m));
+	assert_int_equal(ktype_size(m, "list_head", &size, &e), 0);
+	assert_int_equal(size, 16);
+	btf_file(path, 24, 8, 8);
+	assert_int_not_equal(ktypes_load_file(m, path, &e), 0);
+	assert_non_null(strstr(e.msg, "SIZE(list_head) is 24 there, 16 in "
+			       "the dump's VMCOREINFO"));
+	assert_false(ktypes_loaded(m));
+	btf_file(path, 16, 8, 4);
+	assert_int_not_equal(ktypes_load_file(m, path, &e), 0);
+	assert_non_null(strstr(e.msg, "its pte_t is 4 bytes"));
+	btf_file(path, 8, 4, 0);
+	assert_int_not_equal(ktypes_load_file(m, path, &e), 0);
+	assert_non_null(strstr(e.msg, "4-byte pointers"));
+	/* nothing VMCOREINFO sizes is in it */
+	free(m->img->vmcoreinfo);
+	m->img->vmcoreinfo = xstrdup("SIZE(page)=64\n");
+	btf_file(path, 16, 8, 0);
+	assert_int_not_equal(ktypes_load_file(m, path, &e), 0);
+	assert_non_null(strstr(e.msg, "none of the structs"));
+	unlink(path);
+	machine_free(m);
+}
+
 static void
 test_simulated(void **s)
 {
@@ -266,6 +345,7 @@ main(void)
 		cmocka_unit_test(test_found_by_header),
 		cmocka_unit_test(test_found_by_symbols),
 		cmocka_unit_test(test_absent_and_corrupt),
+		cmocka_unit_test(test_btf_file),
 		cmocka_unit_test(test_simulated),
 	};
 
