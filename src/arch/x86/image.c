@@ -176,6 +176,11 @@ set_roots(struct machine *m, struct error *e)
 		if (nroot++ == 0)
 			m->cur = i;
 	}
+	if (nroot == 0 && ii->opts.qemu != NULL)
+		return error_set(e, -EINVAL, "%s: no vCPU has paging on (the "
+				 "guest has not run its kernel yet?) and no "
+				 "VMCOREINFO was found in its RAM: nothing says "
+				 "where its page tables are", ii->opts.qemu);
 	if (nroot == 0)
 		return error_set(e, -EINVAL, "the image does not say where the "
 				 "page tables are (no QEMU CPU note with CR3 "
