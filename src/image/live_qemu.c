@@ -21,6 +21,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,7 @@ struct live {
 	int nr;
 	u8 *ram;		/* --qemu-ram: the file, mapped shared */
 	size_t ram_len;
+	int ram_fd;		/* and open, for the VMCOREINFO search */
 	bool running;		/* the guest runs between commands */
 	u64 *seen;		/* --qemu-ram: pages read by this command */
 	size_t nseen, aseen;
@@ -510,14 +512,19 @@ vmci_heads(void *ctx, u64 pa, u64 n, u8 *out, struct error *e)
 	char req[48];
 	u64 i, sent;
 
+	/*
+	 * The file is read, not its mapping: a fault per page first touched
+	 * costs more than a read of 32 bytes (and the pages' contents are
+	 * not wanted)
+	 */
 	if (l->ram != NULL) {
 		for (i = 0; i < n; i++) {
 			const u8 *p = ram_at(l, pa + i * PAGE_SIZE, VMCI_HEAD);
+			u8 *o = out + i * VMCI_HEAD;
 
-			if (p != NULL)
-				memcpy(out + i * VMCI_HEAD, p, VMCI_HEAD);
-			else
-				memset(out + i * VMCI_HEAD, 0, VMCI_HEAD);
+			if (p == NULL || pread(l->ram_fd, o, VMCI_HEAD,
+					       p - l->ram) != VMCI_HEAD)
+				memset(o, 0, VMCI_HEAD);
 		}
 		return 0;
 	}
@@ -549,6 +556,7 @@ find_vmcoreinfo(struct live *l, struct image_info *ii)
 {
 	struct vmci_src src = { l, vmci_heads, vmci_read };
 	u64 (*rg)[2] = xcalloc((size_t)l->nr, sizeof(*rg));
+	char abs[PATH_MAX], *target;
 	struct error e;
 	int i;
 
@@ -556,12 +564,18 @@ find_vmcoreinfo(struct live *l, struct image_info *ii)
 		rg[i][0] = l->r[i].start;
 		rg[i][1] = l->r[i].size;
 	}
+	/* the target's name in the cache: a socket by its absolute path */
+	target = !strncmp(l->g.addr, "unix:", 5) &&
+		realpath(l->g.addr + 5, abs) != NULL ?
+		xasprintf("unix:%s", abs) : xstrdup(l->g.addr);
 	error_clear(&e);
-	if (vmci_scan(&src, (const u64 (*)[2])rg, l->nr, &l->vmci, &e)) {
+	if (vmci_scan(&src, (const u64 (*)[2])rg, l->nr, target, &l->vmci,
+		      &e)) {
 		image_warn(ii, "%s: the kernel-state commands need the "
 			   "VMCOREINFO", e.msg);
 		interrupt_clear();
 	}
+	free(target);
 	free(rg);
 	if (l->vmci.text == NULL)
 		return;
@@ -597,10 +611,12 @@ vmci_verdict(struct machine *m, struct live *l)
 			   "agree with the guest: %s",
 			   (unsigned long long)l->vmci.pa, why);
 	snprintf(ii->vmci_from, sizeof(ii->vmci_from), "found in guest RAM "
-		 "at pa 0x%llx (%s, %llu pages searched)%s",
+		 "at pa 0x%llx (%s, %s%s)%s",
 		 (unsigned long long)l->vmci.pa, l->vmci.note ?
 		 "the ELF note vmcoreinfo_note" : "the text vmcoreinfo_data",
-		 (unsigned long long)l->vmci.pages, n == 0 ?
+		 l->vmci.cached ? "where the last attach to this target "
+		 "found it" : "searched for: ", l->vmci.cached ? "" :
+		 plural(l->vmci.pages, "page", NULL), n == 0 ?
 		 "; no vCPU has paging on to check it against" :
 		 why[0] ? "; does NOT agree with the page tables" :
 		 "; init_uts_ns agrees with the vCPU's page tables");
@@ -745,8 +761,10 @@ live_release(struct machine *m)
 	    (!l->running || gdb_interrupt(&l->g, &e) == 0))
 		(void)gdb_cmd(&l->g, "D", &e);
 	gdb_close(&l->g);
-	if (l->ram != NULL)
+	if (l->ram != NULL) {
 		munmap(l->ram, l->ram_len);
+		close(l->ram_fd);
+	}
 	free(l->r);
 	free(l->seen);
 	free(l->vmci.text);
@@ -819,10 +837,14 @@ map_ram(struct live *l, const char *path, struct error *e)
 				 "RAM file (less than a page)", path);
 	}
 	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, fd, 0);
-	close(fd);
-	if (p == MAP_FAILED)
-		return error_set(e, -errno, "--qemu-ram '%s': mmap: %s", path,
-				 strerror(errno));
+	if (p == MAP_FAILED) {
+		int err = errno;
+
+		close(fd);
+		return error_set(e, -err, "--qemu-ram '%s': mmap: %s", path,
+				 strerror(err));
+	}
+	l->ram_fd = fd;
 	l->ram = p;
 	l->ram_len = (size_t)st.st_size;
 	return 0;
@@ -917,6 +939,7 @@ live_qemu_open(const struct image_opts *o, struct error *e)
 
 	phys_init(&ph);
 	l->g.fd = -1;
+	l->ram_fd = -1;
 	ii->opts = *o;
 	ii->opts.path = NULL;
 	if (attach(l, ii, &ph, e)) {
@@ -949,8 +972,10 @@ live_qemu_open(const struct image_opts *o, struct error *e)
 	return m;
 fail:
 	gdb_close(&l->g);
-	if (l->ram != NULL)
+	if (l->ram != NULL) {
 		munmap(l->ram, l->ram_len);
+		close(l->ram_fd);
+	}
 	free(l->vmci.text);
 	free(l->r);
 	free(l);

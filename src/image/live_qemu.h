@@ -68,16 +68,19 @@ struct vmci_found {
 	char *text;		/* NULL: none found */
 	u64 pages;		/* pages looked at */
 	int rejected;		/* look-alikes whose text did not parse */
+	bool cached;		/* where the last attach found it */
 	char why[160];		/* an interrupted search: how far it got */
 };
 
 /*
  * Search ranges[i] = { start, size } of guest-physical memory for the
- * first VMCOREINFO whose text parses.  -1 with e set when the search
- * stopped (Ctrl-C) or the guest could not be read.
+ * first VMCOREINFO whose text parses; first where the last attach to
+ * target found it, when it holds the same kernel's text (target NULL:
+ * no cache).  -1 with e set when the search stopped (Ctrl-C) or the
+ * guest could not be read.
  */
 int vmci_scan(const struct vmci_src *s, const u64 (*ranges)[2], int nr,
-	      struct vmci_found *f, struct error *e);
+	      const char *target, struct vmci_found *f, struct error *e);
 
 struct machine;
 /*

@@ -15,10 +15,18 @@
  * first, a power-of-two PAGESIZE, SYMBOL() entries); once the machine is
  * built, vmci_check() asks that the kernel's init_uts_ns, where the text
  * puts it, reads "Linux" and the release under a vCPU's page tables.
+ *
+ * Where it was found is kept per target (the gdbstub's address) in
+ * $XDG_CACHE_HOME/ptwalk/vmcoreinfo (~/.cache/ptwalk/vmcoreinfo): the
+ * next attach reads that page first and searches only when it no
+ * longer holds the same kernel's text (its BUILD-ID, else OSRELEASE).
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "ptwalk/mmu.h"
 #include "ptwalk/progress.h"
@@ -27,6 +35,7 @@
 
 #define VMCI_BATCH	512	/* pages whose heads are asked at once */
 #define VMCI_NOTE_HDR	24	/* n_namesz, n_descsz, n_type, "VMCOREINFO\0\0" */
+#define VMCI_CACHE_MAX	64	/* targets remembered */
 
 static u32
 le32(const u8 *p)
@@ -142,9 +151,136 @@ scan_batch(const struct vmci_src *s, u64 pa, u64 n, u8 *heads,
 	return 0;
 }
 
+/*
+ * The cache of locations: lines "TARGET PA ID", ID the text's BUILD-ID
+ * (else OSRELEASE) value
+ */
+
+static char *
+cache_path(void)
+{
+	const char *x = getenv("XDG_CACHE_HOME"), *h = getenv("HOME");
+
+	if (x != NULL && x[0] == '/')
+		return xasprintf("%s/ptwalk/vmcoreinfo", x);
+	if (h != NULL && h[0] == '/')
+		return xasprintf("%s/.cache/ptwalk/vmcoreinfo", h);
+	return NULL;
+}
+
+/* The text's identity: its BUILD-ID value, else OSRELEASE's. */
+static void
+text_id(const char *t, char *id, size_t n)
+{
+	const char *p = strstr(t, "\nBUILD-ID=");
+
+	p = p != NULL ? p + 10 : t + 10;
+	snprintf(id, n, "%.*s", (int)MIN(strcspn(p, "\n \t"), n - 1), p);
+}
+
+/* Where the last attach to target found it: true with *pa and id set. */
+static bool
+cache_get(const char *target, u64 *pa, char *id, size_t n)
+{
+	char *path = cache_path(), line[512], t[300], i[200];
+	unsigned long long a;
+	bool found = false;
+	FILE *f;
+
+	f = path != NULL ? fopen(path, "r") : NULL;
+	free(path);
+	if (f == NULL)
+		return false;
+	while (!found && fgets(line, sizeof(line), f) != NULL)
+		if (sscanf(line, "%299s %llx %199s", t, &a, i) == 3 &&
+		    !strcmp(t, target) && (a & (PAGE_SIZE - 1)) == 0) {
+			*pa = a;
+			snprintf(id, n, "%s", i);
+			found = true;
+		}
+	fclose(f);
+	return found;
+}
+
+/* The target's line (first), then the others' (up to VMCI_CACHE_MAX). */
+static void
+cache_put(const char *target, u64 pa, const char *text)
+{
+	char *path = cache_path(), *tmp, *slash, line[512], t[300], id[200];
+	FILE *in, *out;
+	int n = 1;
+
+	if (path == NULL || strlen(target) >= sizeof(t) ||
+	    strpbrk(target, " \t\n") != NULL) {
+		free(path);
+		return;
+	}
+	slash = strrchr(path, '/');
+	*slash = 0;
+	if (mkdir(path, 0700) < 0 && errno == ENOENT) {
+		char *up = strrchr(path, '/');
+
+		*up = 0;
+		(void)mkdir(path, 0700);
+		*up = '/';
+		(void)mkdir(path, 0700);
+	}
+	*slash = '/';
+	tmp = xasprintf("%s.%d", path, (int)getpid());
+	out = fopen(tmp, "w");
+	if (out != NULL) {
+		text_id(text, id, sizeof(id));
+		fprintf(out, "%s 0x%llx %s\n", target, (unsigned long long)pa, id);
+		in = fopen(path, "r");
+		while (in != NULL && n < VMCI_CACHE_MAX &&
+		       fgets(line, sizeof(line), in) != NULL)
+			if (sscanf(line, "%299s", t) == 1 && strcmp(t, target) &&
+			    strchr(line, '\n') != NULL) {
+				fputs(line, out);
+				n++;
+			}
+		if (in != NULL)
+			fclose(in);
+		if (fclose(out) != 0 || rename(tmp, path) != 0)
+			(void)unlink(tmp);
+	}
+	free(tmp);
+	free(path);
+}
+
+/* The cached location still holds the same kernel's text: it goes in f. */
+static bool
+cache_try(const struct vmci_src *s, const char *target, struct vmci_found *f)
+{
+	char id[200], now[200], why[80];
+	u8 head[VMCI_HEAD];
+	struct error e;
+	bool note;
+	char *t;
+	u64 pa;
+
+	error_clear(&e);
+	if (target == NULL || !cache_get(target, &pa, id, sizeof(id)) ||
+	    s->read(s->ctx, pa, head, VMCI_HEAD, &e))
+		return false;
+	t = candidate(s, pa, head, &note);
+	if (t == NULL)
+		return false;
+	text_id(t, now, sizeof(now));
+	if (!vmci_text_ok(t, why, sizeof(why)) || strcmp(id, now)) {
+		free(t);
+		return false;
+	}
+	f->pa = pa;
+	f->note = note;
+	f->text = t;
+	f->cached = true;
+	return true;
+}
+
 int
 vmci_scan(const struct vmci_src *s, const u64 (*ranges)[2], int nr,
-	  struct vmci_found *f, struct error *e)
+	  const char *target, struct vmci_found *f, struct error *e)
 {
 	u8 *heads = xmalloc(VMCI_BATCH * VMCI_HEAD);
 	struct progress pg;
@@ -152,19 +288,29 @@ vmci_scan(const struct vmci_src *s, const u64 (*ranges)[2], int nr,
 	int i, r = 0;
 
 	memset(f, 0, sizeof(*f));
+	if (cache_try(s, target, f)) {
+		free(heads);
+		return 0;
+	}
 	for (i = 0; i < nr; i++)
 		total += ranges[i][1] / PAGE_SIZE;
 	progress_begin(&pg, "VMCOREINFO", "pages", total, 0);
-	for (i = 0; i < nr && r == 0; i++) {
-		u64 pa = ALIGN_UP(ranges[i][0], PAGE_SIZE);
+	/*
+	 * From the top of RAM down: the pages are allocated in an initcall,
+	 * early, and the buddy allocator's first pages are the last that
+	 * memblock_free_all() freed, at the top (a guess that orders the
+	 * search; every page is still looked at until one is found)
+	 */
+	for (i = nr - 1; i >= 0 && r == 0; i--) {
+		u64 start = ALIGN_UP(ranges[i][0], PAGE_SIZE);
 		u64 end = (ranges[i][0] + ranges[i][1]) & PAGE_MASK;
 
-		while (pa < end && r == 0) {
-			u64 n = MIN((u64)VMCI_BATCH, (end - pa) / PAGE_SIZE);
+		while (end > start && r == 0) {
+			u64 n = MIN((u64)VMCI_BATCH, (end - start) / PAGE_SIZE);
 
-			r = scan_batch(s, pa, n, heads, f, e);
+			end -= n * PAGE_SIZE;
+			r = scan_batch(s, end, n, heads, f, e);
 			f->pages += n;
-			pa += n * PAGE_SIZE;
 			if (r == 0 && progress_add(&pg, n) != 0) {
 				progress_why(&pg, f->why, sizeof(f->why));
 				r = error_set(e, pg.stop, "the search for the "
@@ -174,6 +320,8 @@ vmci_scan(const struct vmci_src *s, const u64 (*ranges)[2], int nr,
 	}
 	progress_end(&pg);
 	free(heads);
+	if (r > 0 && target != NULL)
+		cache_put(target, f->pa, f->text);
 	return r < 0 ? -1 : 0;
 }
 

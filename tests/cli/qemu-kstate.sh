@@ -17,6 +17,8 @@ d=$(mktemp -d)
 qpid=
 cleanup() { [ -n "$qpid" ] && kill "$qpid" 2>/dev/null; rm -rf "$d"; }
 trap cleanup EXIT
+# where ptwalk keeps the place it found the VMCOREINFO at, per target
+export XDG_CACHE_HOME="$d/cache"
 mon() { perl "$here/../live/monitor.pl" "$d/mon" "$@"; }
 sect() { awk -v s="$1" '/^@@ /{c=substr($0,4);next} c==s' "$2"; }
 command -v qemu-system-x86_64 >/dev/null ||
@@ -50,11 +52,17 @@ while [ "$(stat -c %s "$d/pm" 2>/dev/null)" != 134217728 ]; do
 done
 cmp -l "$d/pm" "$d/ram" | awk '{ p = int(($1 - 1) / 65536)
 	if (p < 12 || p > 15) bad++ } END { print bad + 0, "bytes differ outside 0xc0000-0xfffff" }'
-echo "== machine (gdbstub, RAM file)"
-$PTWALK -q --qemu unix:"$d/gdb" -c machine 2>&1 |
-	grep -E '^(arch|kernel|vmcoreinfo|roots|cr3|ptwalk)'
+echo "== machine (RAM file: searched; gdbstub: where the last attach found it)"
 $PTWALK -q --qemu unix:"$d/gdb" --qemu-ram "$d/ram" -c machine 2>&1 |
-	grep -E '^(vmcoreinfo|roots)'
+	grep -E '^(arch|kernel|vmcoreinfo|roots|cr3|ptwalk)'
+$PTWALK -q --qemu unix:"$d/gdb" -c machine 2>&1 | grep -E '^(vmcoreinfo|roots)'
+sed "s|$d|DIR|" "$d/cache/ptwalk/vmcoreinfo"
+echo "== the gdbstub searches too (no cache), and finds the same"
+rm -r "$d/cache"
+$PTWALK -q --qemu unix:"$d/gdb" -c machine 2>&1 | grep -E '^vmcoreinfo'
+echo "== a stale cache: the page no longer holds the kernel's text"
+echo "unix:$d/gdb 0x1000 6a2b4ac77585b8cf102cba771300e573c8489b69" >"$d/cache/ptwalk/vmcoreinfo"
+$PTWALK -q --qemu unix:"$d/gdb" --qemu-ram "$d/ram" -c machine 2>&1 | grep -E '^vmcoreinfo'
 echo "== the kernel state: core, gdbstub, RAM file"
 pids=$(sed -n 's|^@@ /proc/\([0-9]*\)/maps$|\1|p' "$d/view")
 cmds="sym init_task; ps; dmesg; vmallocinfo; buddyinfo; slabinfo;
