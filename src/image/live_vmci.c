@@ -118,7 +118,7 @@ candidate(const struct vmci_src *s, u64 pa, const u8 *h, bool *note)
 	return t;
 }
 
-/* One batch of pages: the first whose text parses goes into f. */
+/* One batch of pages: the highest whose text parses goes into f. */
 static int
 scan_batch(const struct vmci_src *s, u64 pa, u64 n, u8 *heads,
 	   struct vmci_found *f, struct error *e)
@@ -127,7 +127,7 @@ scan_batch(const struct vmci_src *s, u64 pa, u64 n, u8 *heads,
 
 	if (s->heads(s->ctx, pa, n, heads, e))
 		return -1;
-	for (i = 0; i < n; i++) {
+	for (i = n; i-- > 0;) {	/* from the top down, as the batches */
 		const u8 *h = heads + i * VMCI_HEAD;
 		char why[80];
 		bool note;
