@@ -60,6 +60,7 @@ struct live {
 	bool stay_stopped;	/* not running when attached (-S): kept so */
 	char status[64];	/* the monitor's "VM status" then */
 	struct vmci_found vmci;	/* where the VMCOREINFO was found */
+	char *target;		/* the target's name in the cache of places */
 	void (*release)(struct machine *m);
 };
 
@@ -556,7 +557,7 @@ find_vmcoreinfo(struct live *l, struct image_info *ii)
 {
 	struct vmci_src src = { l, vmci_heads, vmci_read };
 	u64 (*rg)[2] = xcalloc((size_t)l->nr, sizeof(*rg));
-	char abs[PATH_MAX], *target;
+	char abs[PATH_MAX];
 	struct error e;
 	int i;
 
@@ -565,17 +566,16 @@ find_vmcoreinfo(struct live *l, struct image_info *ii)
 		rg[i][1] = l->r[i].size;
 	}
 	/* the target's name in the cache: a socket by its absolute path */
-	target = !strncmp(l->g.addr, "unix:", 5) &&
+	l->target = !strncmp(l->g.addr, "unix:", 5) &&
 		realpath(l->g.addr + 5, abs) != NULL ?
 		xasprintf("unix:%s", abs) : xstrdup(l->g.addr);
 	error_clear(&e);
-	if (vmci_scan(&src, (const u64 (*)[2])rg, l->nr, target, &l->vmci,
+	if (vmci_scan(&src, (const u64 (*)[2])rg, l->nr, l->target, &l->vmci,
 		      &e)) {
 		image_warn(ii, "%s: the kernel-state commands need the "
 			   "VMCOREINFO", e.msg);
 		interrupt_clear();
 	}
-	free(target);
 	free(rg);
 	if (l->vmci.text == NULL)
 		return;
@@ -606,10 +606,15 @@ vmci_verdict(struct machine *m, struct live *l)
 		    l->arch->gdb_root(m, &ii->cpu[i], 0, &roots[n],
 				      &(u16){ 0 }))
 			n++;
-	if (!vmci_check(m, roots, n, why, sizeof(why)))
+	if (!vmci_check(m, roots, n, why, sizeof(why))) {
 		image_warn(ii, "the VMCOREINFO found at pa 0x%llx does not "
-			   "agree with the guest: %s",
-			   (unsigned long long)l->vmci.pa, why);
+			   "agree with the guest: %s%s",
+			   (unsigned long long)l->vmci.pa, why, l->vmci.cached ?
+			   " (where the last attach found it: forgotten, the "
+			   "next attach searches)" : "");
+		if (l->vmci.cached)
+			vmci_forget(l->target);
+	}
 	snprintf(ii->vmci_from, sizeof(ii->vmci_from), "found in guest RAM "
 		 "at pa 0x%llx (%s, %s%s)%s",
 		 (unsigned long long)l->vmci.pa, l->vmci.note ?
@@ -768,6 +773,7 @@ live_release(struct machine *m)
 	free(l->r);
 	free(l->seen);
 	free(l->vmci.text);
+	free(l->target);
 	if (l->release != NULL)
 		l->release(m);
 	free(l);
@@ -977,6 +983,7 @@ fail:
 		close(l->ram_fd);
 	}
 	free(l->vmci.text);
+	free(l->target);
 	free(l->r);
 	free(l);
 	return NULL;

@@ -82,6 +82,9 @@ struct vmci_found {
 int vmci_scan(const struct vmci_src *s, const u64 (*ranges)[2], int nr,
 	      const char *target, struct vmci_found *f, struct error *e);
 
+/* The target's place is forgotten: the next attach searches. */
+void vmci_forget(const char *target);
+
 struct machine;
 /*
  * Does m's VMCOREINFO agree with the page tables at roots (init_uts_ns

@@ -202,7 +202,10 @@ cache_get(const char *target, u64 *pa, char *id, size_t n)
 	return found;
 }
 
-/* The target's line (first), then the others' (up to VMCI_CACHE_MAX). */
+/*
+ * The target's line (first; none when text is NULL), then the others'
+ * (up to VMCI_CACHE_MAX)
+ */
 static void
 cache_put(const char *target, u64 pa, const char *text)
 {
@@ -229,8 +232,11 @@ cache_put(const char *target, u64 pa, const char *text)
 	tmp = xasprintf("%s.%d", path, (int)getpid());
 	out = fopen(tmp, "w");
 	if (out != NULL) {
-		text_id(text, id, sizeof(id));
-		fprintf(out, "%s 0x%llx %s\n", target, (unsigned long long)pa, id);
+		if (text != NULL) {
+			text_id(text, id, sizeof(id));
+			fprintf(out, "%s 0x%llx %s\n", target,
+				(unsigned long long)pa, id);
+		}
 		in = fopen(path, "r");
 		while (in != NULL && n < VMCI_CACHE_MAX &&
 		       fgets(line, sizeof(line), in) != NULL)
@@ -246,6 +252,12 @@ cache_put(const char *target, u64 pa, const char *text)
 	}
 	free(tmp);
 	free(path);
+}
+
+void
+vmci_forget(const char *target)
+{
+	cache_put(target, 0, NULL);
 }
 
 /* The cached location still holds the same kernel's text: it goes in f. */

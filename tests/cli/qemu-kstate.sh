@@ -6,6 +6,11 @@
 # root is the kernel's init_top_pgt the VMCOREINFO places.  sym, ps, dmesg,
 # vmallocinfo, maps, buddyinfo, slabinfo, page, whatis and layout must
 # answer exactly as on the ELF core itself, and as the guest's own view.
+# The place found is kept per target (XDG_CACHE_HOME) and used again; a
+# stale one is searched past.  With paging turned on in the vCPU through
+# the gdbstub (long mode on init_top_pgt, then on a page of zeros) the
+# text is checked against the vCPU's root: init_uts_ns agrees, then is
+# unmapped (a warning; the place forgotten, the next attach searches).
 # QEMU writes nothing to the RAM at start; its reset maps pc.rom and
 # pc.bios over 0xc0000-0xfffff (the PAM shadow the guest's firmware had
 # opened is closed), so the gdbstub reads ROM there where the RAM file
@@ -106,6 +111,19 @@ $PTWALK -q --qemu unix:"$d/gdb" --qemu-ram "$d/ram" -c 'refresh; machine; sym ji
 	grep -E '^(guest|vmcoreinfo|jiffies)'
 mon "info status"
 cmp -s "$d/ram" "$d/ram.orig" && echo "RAM file unchanged"
+echo "== a vCPU with paging on: the VMCOREINFO checked against its root"
+# the stub's cr0 1b, cr3 1d, cr4 1e, efer 20 (QEMU 7.2): long mode on
+# init_top_pgt (0x2a10000), then on a page of zeros
+regs() { perl "$here/../live/gdbset.pl" "$d/gdb" 1e=a0 20=d00 1d=$1 1b=80050033 >/dev/null; }
+regs 2a10000
+$PTWALK -q --qemu unix:"$d/gdb" --qemu-ram "$d/ram" -c 'machine; sym init_task' 2>&1 |
+	grep -E '^(vmcoreinfo|roots|registers|init_task|ptwalk)'
+regs 100000
+$PTWALK -q --qemu unix:"$d/gdb" --qemu-ram "$d/ram" -c 'machine' 2>&1 |
+	grep -E '^(vmcoreinfo|roots|ptwalk)'
+# the place was forgotten: this attach searches (and finds the same text)
+$PTWALK -q --qemu unix:"$d/gdb" --qemu-ram "$d/ram" -c 'machine' 2>&1 |
+	grep -E '^(vmcoreinfo|ptwalk: warning: the VMCORE)'
 echo "== no VMCOREINFO: a guest whose RAM holds none"
 kill $qpid; wait $qpid 2>/dev/null
 truncate -s 0 "$d/ram"; truncate -s 16M "$d/ram"
