@@ -98,8 +98,9 @@ run_real(void)
 		"the same guest's dump, the same root (init_top_pgt)",
 	};
 	static const int runs[] = { 1, 1, RUNS_REAL, RUNS_REAL, RUNS_REAL };
-	char *cmd, *c[5], label[64];
+	char *cmd, *c[5], label[64], cr3[64];
 	double t;
+	FILE *f;
 	int i;
 
 	cmd = xasprintf(real_sh, dir);
@@ -122,12 +123,19 @@ run_real(void)
 	c[3] = xasprintf("XDG_CACHE_HOME=%s/c1 build/ptwalk -q --qemu "
 			 "unix:%s/kgdb --qemu-ram %s/kram -c ptdump >/dev/null "
 			 "2>&1", dir, dir, dir);
-	/* init_top_pgt: SYMBOL - __START_KERNEL_map + phys_base */
-	c[4] = xasprintf("build/ptwalk -q -i %s/k.core --cr3 $(XDG_CACHE_HOME="
-			 "%s/c1 build/ptwalk -q --qemu unix:%s/kgdb --qemu-ram "
-			 "%s/kram -c machine 2>/dev/null | sed -n "
-			 "'s/^cr3 *//p') -c ptdump >/dev/null 2>&1", dir, dir,
-			 dir, dir);
+	/* init_top_pgt (SYMBOL - __START_KERNEL_map + phys_base), once */
+	cmd = xasprintf("XDG_CACHE_HOME=%s/c2 build/ptwalk -q --qemu "
+			"unix:%s/kgdb --qemu-ram %s/kram -c machine 2>/dev/null "
+			"| sed -n 's/^cr3 *//p'", dir, dir, dir);
+	f = popen(cmd, "r");
+	if (f == NULL || fgets(cr3, sizeof(cr3), f) == NULL)
+		snprintf(cr3, sizeof(cr3), "none");
+	if (f != NULL)
+		pclose(f);
+	free(cmd);
+	cr3[strcspn(cr3, "\n")] = 0;
+	c[4] = xasprintf("build/ptwalk -q -i %s/k.core --cr3 %s -c ptdump "
+			 ">/dev/null 2>&1", dir, cr3);
 	for (i = 0; i < 5; i++) {
 		char *n;
 
