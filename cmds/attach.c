@@ -162,7 +162,12 @@ const struct cmd cmd_attach = {
 	"gdbstub (unix:PATH or host:port), as --qemu ADDRESS does: the guest\n"
 	"replaces the current machine and every image command reads it live\n"
 	"(see refresh); --qemu-ram FILE reads its RAM from the file of a\n"
-	"memory-backend-file,share=on.  An attached process is detached.\n",
+	"memory-backend-file,share=on.  The guest's VMCOREINFO is found in\n"
+	"its RAM (the place kept per target for the next attach), and the\n"
+	"kernel-state commands (sym, ps, maps, dmesg ...) read its kernel as\n"
+	"on a dump; 'machine' says where it was found.  A guest not yet run\n"
+	"(QEMU -S) stays stopped, its root the kernel's page table the\n"
+	"VMCOREINFO places.  An attached process is detached.\n",
 	.complete = "pid",
 	.opts = attach_opts,
 	.min_args = 1,

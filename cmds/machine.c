@@ -116,6 +116,10 @@ show_image(struct ctx *ctx)
 		j_str(ctx, "osrelease", r);
 		free(r);
 	}
+	if (ii->vmci_from[0]) {
+		out_printf(ctx, "vmcoreinfo %s\n", ii->vmci_from);
+		j_str(ctx, "vmcoreinfo_from", ii->vmci_from);
+	}
 	out_printf(ctx, "roots      from %s\n", ii->root_from);
 	j_str(ctx, "roots_from", ii->root_from);
 	out_printf(ctx, "direct map %s\n", ii->direct_from[0] ?

@@ -77,6 +77,81 @@ span_add(struct fig_spans *s, const struct machine *m,
 		      rights, detail);
 }
 
+/* v in decimal, written backwards from end (a NUL there): its start. */
+static char *
+decimal(char *end, u64 v)
+{
+	*--end = 0;
+	do
+		*--end = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	return end;
+}
+
+/* s at p, padded with spaces to w columns (left: on its right). */
+static char *
+put_pad(char *p, const char *s, int w, bool left)
+{
+	size_t l = strlen(s);
+	int pad = (int)l < w ? w - (int)l : 0;
+
+	if (!left) {
+		memset(p, ' ', (size_t)pad);
+		p += pad;
+	}
+	memcpy(p, s, l);
+	p += l;
+	if (left) {
+		memset(p, ' ', (size_t)pad);
+		p += pad;
+	}
+	return p;
+}
+
+/*
+ * The row "%s-%s %8s  %5llu x %-4s %-3s  %-22s %-24s  %s\n" written by
+ * hand: a full dump has tens of thousands
+ */
+static void
+put_row(struct ctx *ctx, const struct ptdump_range *r, const char *perm,
+	const char *flags, const char *pa)
+{
+	const struct machine *m = ctx->m;
+	char row[600], num[24], *p = row;
+	const char *f[2] = { flags, pa };
+	size_t need = strlen(perm) + strlen(flags) + strlen(pa) + 160;
+
+	if (need > sizeof(row)) {
+		out_printf(ctx, "%s-%s %8s  %5llu x %-4s %-3s  %-22s %-24s  "
+			   "%s\n", fva(m, r->start), fva(m, r->end - 1),
+			   fsize(r->end - r->start),
+			   (unsigned long long)r->pages,
+			   fsize(1ULL << r->shift), m->mmu.lv[r->lvl].name,
+			   perm, flags, pa);
+		return;
+	}
+	p = put_pad(p, fva(m, r->start), 0, true);
+	*p++ = '-';
+	p = put_pad(p, fva(m, r->end - 1), 0, true);
+	*p++ = ' ';
+	p = put_pad(p, fsize(r->end - r->start), 8, false);
+	p = put_pad(p, "  ", 0, true);
+	p = put_pad(p, decimal(num + sizeof(num), r->pages), 5, false);
+	p = put_pad(p, " x ", 0, true);
+	p = put_pad(p, fsize(1ULL << r->shift), 4, true);
+	*p++ = ' ';
+	p = put_pad(p, m->mmu.lv[r->lvl].name, 3, true);
+	p = put_pad(p, "  ", 0, true);
+	p = put_pad(p, perm, 22, true);
+	*p++ = ' ';
+	p = put_pad(p, f[0], 24, true);
+	p = put_pad(p, "  ", 0, true);
+	p = put_pad(p, f[1], 0, true);
+	*p++ = '\n';
+	*p = 0;
+	out_puts(ctx, row);
+}
+
 static int
 emit(void *arg, const struct ptdump_range *r)
 {
@@ -98,10 +173,7 @@ emit(void *arg, const struct ptdump_range *r)
 		snprintf(pa, sizeof(pa), "pa" NBSP_STR "%s", fpa(m, r->pa));
 	else
 		snprintf(pa, sizeof(pa), "pa" NBSP_STR "scattered");
-	out_printf(ctx, "%s-%s %8s  %5llu x %-4s %-3s  %-22s %-24s  %s\n",
-		   fva(m, r->start), fva(m, r->end - 1), fsize(r->end - r->start),
-		   (unsigned long long)r->pages, fsize(1ULL << r->shift),
-		   m->mmu.lv[r->lvl].name, perm, flags, pa);
+	put_row(ctx, r, perm, flags, pa);
 	j_obj(ctx, NULL);
 	j_hex(ctx, "start", r->start);
 	j_hex(ctx, "end", r->end);

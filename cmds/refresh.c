@@ -54,7 +54,11 @@ const struct cmd cmd_refresh = {
 	"keeps running while the command reads its RAM file, and a command\n"
 	"whose pages changed meanwhile says so.  --stop keeps the guest\n"
 	"stopped (one frozen state, pages cached across commands) until\n"
-	"--cont.  ptwalk detaches on exit, and QEMU resumes the guest.\n",
+	"--cont.  ptwalk detaches on exit, and QEMU resumes the guest (a\n"
+	"guest that had not run when attached, QEMU -S, stays stopped).\n"
+	"The VMCOREINFO found in the guest's RAM, its kallsyms and BTF are\n"
+	"kept (the running kernel's image does not change); tasks, VMAs,\n"
+	"slabs, zones and the log are read anew by every command.\n",
 	.opts = refresh_opts,
 	.min_args = 0,
 	.max_args = 0,

@@ -586,14 +586,16 @@ struct arch {
 	 * gdb_arch is the <architecture> of the stub's target description;
 	 * gdb_regs[] names the registers read into image_cpu.ctl[] (NULL:
 	 * none in that slot; the stub must have the first gdb_need);
-	 * gdb_elf_machine says which ELF machine a CPU state is in (an x86_64
-	 * CPU outside long mode is an i386 one); gdb_root is the root in
-	 * register r of a CPU state, and its ASID.
+	 * gdb_elf_machine says which ELF machine the vCPUs' state is in (an
+	 * x86_64 CPU outside long mode is an i386 one), or, when paging is
+	 * off on all of them (a guest stopped before it ran), which the
+	 * kernel of the VMCOREINFO found in its RAM is built for; gdb_root
+	 * is the root in register r of a CPU state, and its ASID.
 	 */
 	const char *gdb_arch;
 	const char *gdb_regs[8];
 	int gdb_need;
-	u32 (*gdb_elf_machine)(const struct image_cpu *c);
+	u32 (*gdb_elf_machine)(const struct image_info *ii);
 	bool (*gdb_root)(const struct machine *m, const struct image_cpu *c,
 			 int r, u64 *root, u16 *asid);
 };

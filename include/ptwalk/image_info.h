@@ -58,6 +58,7 @@ struct image_info {
 	char root_from[256];	/* where the roots came from */
 	char direct_from[160];	/* how the direct map was found (or not) */
 	char layout_note[240];	/* what the layout facts rest on */
+	char vmci_from[240];	/* a live guest: where its VMCOREINFO is */
 	const char *reg_names[8];	/* of struct cpu regs[] (x86: cr0...) */
 	/* compressed and filtered dumps (kdump-compressed, AVML) */
 	char compression[48];	/* "zlib", "lzo, snappy" ... or "" */

@@ -8,24 +8,39 @@
 #include "ptwalk/format.h"
 #include "ptwalk/machine.h"
 
+/*
+ * "0x%0*llx" of v with at least min digits (at most 16), as snprintf
+ * writes it, without its cost: ptdump prints hundreds of thousands
+ */
+static const char *
+hex0x(u64 v, int min)
+{
+	static const char digit[] = "0123456789abcdef";
+	char *b = fmt_buf();
+	int n = 1, i;
+
+	while (n < 16 && (v >> (4 * n)) != 0)
+		n++;
+	if (n < min)
+		n = min < 16 ? min : 16;
+	b[0] = '0';
+	b[1] = 'x';
+	for (i = n + 1; i >= 2; i--, v >>= 4)
+		b[i] = digit[v & 15];
+	b[n + 2] = 0;
+	return b;
+}
+
 const char *
 fva(const struct machine *m, u64 va)
 {
-	char *b = fmt_buf();
-
-	snprintf(b, FMT_BUF_LEN, "0x%0*llx", m ? m->arch->va_digits : 8,
-		 (unsigned long long)va);
-	return b;
+	return hex0x(va, m ? m->arch->va_digits : 8);
 }
 
 const char *
 fpa(const struct machine *m, u64 pa)
 {
-	char *b = fmt_buf();
-
-	snprintf(b, FMT_BUF_LEN, "0x%0*llx", m ? m->arch->pa_digits : 8,
-		 (unsigned long long)pa);
-	return b;
+	return hex0x(pa, m ? m->arch->pa_digits : 8);
 }
 
 const char *

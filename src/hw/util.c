@@ -173,15 +173,26 @@ fmt_size(char *buf, size_t n, u64 bytes)
 	int u = -1;
 	u64 v = bytes;
 
-	if (bytes < 1024 || (bytes & 1023)) {
-		snprintf(buf, n, "%llu", (unsigned long long)bytes);
+	char t[24];
+	size_t i = sizeof(t) - 1, l;
+
+	if (bytes >= 1024 && !(bytes & 1023))
+		while (v >= 1024 && (v & 1023) == 0 && u < 5) {
+			v >>= 10;
+			u++;
+		}
+	/* "%llu" and the unit, by hand: sizes fill ptdump's rows */
+	t[i] = 0;
+	if (u >= 0)
+		t[--i] = unit[u];
+	do
+		t[--i] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	if (n == 0)
 		return;
-	}
-	while (v >= 1024 && (v & 1023) == 0 && u < 5) {
-		v >>= 10;
-		u++;
-	}
-	snprintf(buf, n, "%llu%c", (unsigned long long)v, unit[u]);
+	l = MIN(n - 1, sizeof(t) - 1 - i);
+	memcpy(buf, t + i, l);
+	buf[l] = 0;
 }
 
 int

@@ -21,6 +21,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,11 +31,13 @@
 
 #include "ptwalk/arch_list.h"
 #include "ptwalk/image.h"
+#include "ptwalk/progress.h"
 #include "image_fmt.h"
 #include "live_qemu.h"
 
 #define LIVE_CACHE_PAGES	16384	/* 64 MiB of guest pages */
 #define LIVE_MAX_REGS		1024
+#define VMCI_WINDOW		64	/* m packets in flight at once */
 
 struct live_range {
 	u64 start, size, off;	/* off: in the RAM file (--qemu-ram) */
@@ -50,9 +53,14 @@ struct live {
 	int nr;
 	u8 *ram;		/* --qemu-ram: the file, mapped shared */
 	size_t ram_len;
+	int ram_fd;		/* and open, for the VMCOREINFO search */
 	bool running;		/* the guest runs between commands */
 	u64 *seen;		/* --qemu-ram: pages read by this command */
 	size_t nseen, aseen;
+	bool stay_stopped;	/* not running when attached (-S): kept so */
+	char status[64];	/* the monitor's "VM status" then */
+	struct vmci_found vmci;	/* where the VMCOREINFO was found */
+	char *target;		/* the target's name in the cache of places */
 	void (*release)(struct machine *m);
 };
 
@@ -463,6 +471,163 @@ make_phys(struct live *l, struct phys *ph, struct error *e)
 }
 
 /*
+ * The VMCOREINFO (live_vmci.c)
+ */
+
+/* The RAM file's bytes of [pa, pa + len), or NULL. */
+static const u8 *
+ram_at(const struct live *l, u64 pa, u64 len)
+{
+	const struct live_range *r = find_range(l, pa);
+	u64 off;
+
+	if (r == NULL || r->size - (pa - r->start) < len)
+		return NULL;
+	off = r->off + (pa - r->start);
+	if (off >= l->ram_len || l->ram_len - off < len)
+		return NULL;
+	return l->ram + off;
+}
+
+static int
+vmci_read(void *ctx, u64 pa, u8 *dst, u64 len, struct error *e)
+{
+	struct live *l = ctx;
+	const u8 *p;
+
+	if (l->ram == NULL)
+		return gdb_read_mem(&l->g, pa, dst, len, e);
+	p = ram_at(l, pa, len);
+	if (p == NULL)
+		return error_set(e, -EFAULT, "pa 0x%llx is beyond the RAM file",
+				 (unsigned long long)pa);
+	memcpy(dst, p, len);
+	return 0;
+}
+
+/* The first VMCI_HEAD bytes of n pages: all requests out, then replies. */
+static int
+vmci_heads(void *ctx, u64 pa, u64 n, u8 *out, struct error *e)
+{
+	struct live *l = ctx;
+	char req[48];
+	u64 i, sent;
+
+	/*
+	 * The file is read, not its mapping: a fault per page first touched
+	 * costs more than a read of 32 bytes (and the pages' contents are
+	 * not wanted)
+	 */
+	if (l->ram != NULL) {
+		for (i = 0; i < n; i++) {
+			const u8 *p = ram_at(l, pa + i * PAGE_SIZE, VMCI_HEAD);
+			u8 *o = out + i * VMCI_HEAD;
+
+			if (p == NULL || pread(l->ram_fd, o, VMCI_HEAD,
+					       p - l->ram) != VMCI_HEAD)
+				memset(o, 0, VMCI_HEAD);
+		}
+		return 0;
+	}
+	/*
+	 * At most VMCI_WINDOW requests in flight: a unix socket counts each
+	 * small reply as a whole buffer, and a stub blocked on its replies
+	 * no longer reads requests
+	 */
+	for (i = 0, sent = 0; i < n; i++) {
+		for (; sent < n && sent < i + VMCI_WINDOW; sent++) {
+			snprintf(req, sizeof(req), "m%llx,%x",
+				 (unsigned long long)(pa + sent * PAGE_SIZE),
+				 VMCI_HEAD);
+			if (gdb_send(&l->g, req, e))
+				return -1;
+		}
+		if (gdb_recv(&l->g, e))
+			return -1;
+		if (l->g.len != 2 * VMCI_HEAD ||
+		    !gdb_unhex(l->g.buf, VMCI_HEAD, out + i * VMCI_HEAD))
+			memset(out + i * VMCI_HEAD, 0, VMCI_HEAD);
+	}
+	return 0;
+}
+
+/* Search the guest's RAM; what was found goes into ii. */
+static void
+find_vmcoreinfo(struct live *l, struct image_info *ii)
+{
+	struct vmci_src src = { l, vmci_heads, vmci_read };
+	u64 (*rg)[2] = xcalloc((size_t)l->nr, sizeof(*rg));
+	char abs[PATH_MAX];
+	struct error e;
+	int i;
+
+	for (i = 0; i < l->nr; i++) {
+		rg[i][0] = l->r[i].start;
+		rg[i][1] = l->r[i].size;
+	}
+	/* the target's name in the cache: a socket by its absolute path */
+	l->target = !strncmp(l->g.addr, "unix:", 5) &&
+		realpath(l->g.addr + 5, abs) != NULL ?
+		xasprintf("unix:%s", abs) : xstrdup(l->g.addr);
+	error_clear(&e);
+	if (vmci_scan(&src, (const u64 (*)[2])rg, l->nr, l->target, &l->vmci,
+		      &e)) {
+		image_warn(ii, "%s: the kernel-state commands need the "
+			   "VMCOREINFO", e.msg);
+		interrupt_clear();
+	}
+	free(rg);
+	if (l->vmci.text == NULL)
+		return;
+	ii->vmcoreinfo = xstrdup(l->vmci.text);
+	vmcoreinfo_index(ii);
+}
+
+/* The machine line: where the VMCOREINFO is, whether it fits the roots. */
+static void
+vmci_verdict(struct machine *m, struct live *l)
+{
+	struct image_info *ii = m->img;
+	u64 roots[64];
+	char why[240] = "";
+	int i, n = 0;
+
+	if (l->vmci.text == NULL) {
+		snprintf(ii->vmci_from, sizeof(ii->vmci_from), "none found in "
+			 "the guest's RAM (%llu pages searched%s%s): the "
+			 "kernel-state commands need it",
+			 (unsigned long long)l->vmci.pages,
+			 l->vmci.rejected ? ", look-alikes rejected" : "",
+			 l->vmci.why[0] ? ", search interrupted" : "");
+		return;
+	}
+	for (i = 0; i < ii->ncpus && i < m->ncpus && n < 64; i++)
+		if (ii->cpu[i].have_ctl && m->cpu[i].root_valid[0] &&
+		    l->arch->gdb_root(m, &ii->cpu[i], 0, &roots[n],
+				      &(u16){ 0 }))
+			n++;
+	if (!vmci_check(m, roots, n, why, sizeof(why))) {
+		image_warn(ii, "the VMCOREINFO found at pa 0x%llx does not "
+			   "agree with the guest: %s%s",
+			   (unsigned long long)l->vmci.pa, why, l->vmci.cached ?
+			   " (where the last attach found it: forgotten, the "
+			   "next attach searches)" : "");
+		if (l->vmci.cached)
+			vmci_forget(l->target);
+	}
+	snprintf(ii->vmci_from, sizeof(ii->vmci_from), "found in guest RAM "
+		 "at pa 0x%llx (%s, %s%s)%s",
+		 (unsigned long long)l->vmci.pa, l->vmci.note ?
+		 "the ELF note vmcoreinfo_note" : "the text vmcoreinfo_data",
+		 l->vmci.cached ? "where the last attach to this target "
+		 "found it" : "searched for: ", l->vmci.cached ? "" :
+		 plural(l->vmci.pages, "page", NULL), n == 0 ?
+		 "; no vCPU has paging on to check it against" :
+		 why[0] ? "; does NOT agree with the page tables" :
+		 "; init_uts_ns agrees with the vCPU's page tables");
+}
+
+/*
  * Each command
  */
 
@@ -597,13 +762,18 @@ live_release(struct machine *m)
 	 * QEMU resumes the guest on detach; a running one is stopped first
 	 * (the first byte of a packet would stop it, and the packet be lost)
 	 */
-	if (l->g.fd >= 0 && (!l->running || gdb_interrupt(&l->g, &e) == 0))
+	if (l->g.fd >= 0 && !(l->stay_stopped && !l->running) &&
+	    (!l->running || gdb_interrupt(&l->g, &e) == 0))
 		(void)gdb_cmd(&l->g, "D", &e);
 	gdb_close(&l->g);
-	if (l->ram != NULL)
+	if (l->ram != NULL) {
 		munmap(l->ram, l->ram_len);
+		close(l->ram_fd);
+	}
 	free(l->r);
 	free(l->seen);
+	free(l->vmci.text);
+	free(l->target);
 	if (l->release != NULL)
 		l->release(m);
 	free(l);
@@ -673,12 +843,46 @@ map_ram(struct live *l, const char *path, struct error *e)
 				 "RAM file (less than a page)", path);
 	}
 	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, fd, 0);
-	close(fd);
-	if (p == MAP_FAILED)
-		return error_set(e, -errno, "--qemu-ram '%s': mmap: %s", path,
-				 strerror(errno));
+	if (p == MAP_FAILED) {
+		int err = errno;
+
+		close(fd);
+		return error_set(e, -err, "--qemu-ram '%s': mmap: %s", path,
+				 strerror(err));
+	}
+	l->ram_fd = fd;
 	l->ram = p;
 	l->ram_len = (size_t)st.st_size;
+	return 0;
+}
+
+/*
+ * Was the guest running before ptwalk came?  QEMU stops a running guest
+ * when a gdb client connects (gdb_chr_event: vm_stop(RUN_STATE_PAUSED)),
+ * which leaves any other state as it was: a guest started with -S is
+ * still "paused (prelaunch)".  Such a guest stays stopped, and is not
+ * detached from (QEMU's detach resumes the guest: it would boot).
+ */
+static int
+run_state(struct live *l, struct error *e)
+{
+	struct strbuf t;
+	const char *p;
+
+	sb_init(&t);
+	if (gdb_monitor(&l->g, "info status", &t, e)) {
+		sb_release(&t);
+		return -1;
+	}
+	p = t.buf != NULL ? strstr(t.buf, "VM status: ") : NULL;
+	if (p != NULL) {
+		p += 11;
+		snprintf(l->status, sizeof(l->status), "%.*s",
+			 (int)strcspn(p, "\r\n"), p);
+		l->stay_stopped = strcmp(l->status, "paused") != 0 &&
+			strcmp(l->status, "running") != 0;
+	}
+	sb_release(&t);
 	return 0;
 }
 
@@ -691,18 +895,20 @@ attach(struct live *l, struct image_info *ii, struct phys *ph,
 	int i;
 
 	if (gdb_connect(&l->g, o->qemu, e) || handshake(l, !o->qemu_ram, e) ||
-	    pick_gdb_arch(l, e) || read_threads(l, ii, e))
+	    run_state(l, e) || pick_gdb_arch(l, e) || read_threads(l, ii, e))
 		return -1;
 	if (realign(l, e))
 		return -1;
 	for (i = 0; i < ii->ncpus; i++)
 		if (read_regs(l, &ii->cpu[i], e))
 			return -1;
-	ii->elf_machine = l->arch->gdb_elf_machine(&ii->cpu[0]);
 	if (o->qemu_ram != NULL && map_ram(l, o->qemu_ram, e))
 		return -1;
 	if (read_layout(l, o->qemu_ram != NULL, e) || make_phys(l, ph, e))
 		return -1;
+	find_vmcoreinfo(l, ii);
+	/* a vCPU with paging off: the VMCOREINFO says what the kernel is */
+	ii->elf_machine = l->arch->gdb_elf_machine(ii);
 	ii->format = IMG_QEMU;
 	ii->nload = l->nr;
 	ii->file_size = l->ram_len;
@@ -715,6 +921,20 @@ attach(struct live *l, struct image_info *ii, struct phys *ph,
 	return 0;
 }
 
+/* Does some vCPU's register give the root (its paging is on)? */
+static bool
+regs_give_root(struct machine *m, struct live *l)
+{
+	u64 root;
+	u16 asid;
+	int i;
+
+	for (i = 0; i < m->img->ncpus; i++)
+		if (l->arch->gdb_root(m, &m->img->cpu[i], 0, &root, &asid))
+			return true;
+	return false;
+}
+
 struct machine *
 live_qemu_open(const struct image_opts *o, struct error *e)
 {
@@ -725,6 +945,7 @@ live_qemu_open(const struct image_opts *o, struct error *e)
 
 	phys_init(&ph);
 	l->g.fd = -1;
+	l->ram_fd = -1;
 	ii->opts = *o;
 	ii->opts.path = NULL;
 	if (attach(l, ii, &ph, e)) {
@@ -735,24 +956,34 @@ live_qemu_open(const struct image_opts *o, struct error *e)
 	m = image_machine(&ph, ii, e);
 	if (m == NULL)
 		goto fail;
-	snprintf(m->img->root_from, sizeof(m->img->root_from), "%s of each "
-		 "vCPU (QEMU's gdbstub)", m->arch->root_name[0]);
+	if (regs_give_root(m, l))
+		snprintf(m->img->root_from, sizeof(m->img->root_from), "%s of "
+			 "each vCPU (QEMU's gdbstub)", m->arch->root_name[0]);
+	vmci_verdict(m, l);
 	l->release = m->release;
 	m->release = live_release;
 	m->live = l;
 	m->live_begin = live_begin;
 	m->live_end = live_end;
 	/* the guest runs between commands, as it did before */
-	l->running = true;
-	if (gdb_send(&l->g, "c", e)) {
+	l->running = !l->stay_stopped;
+	if (l->stay_stopped)
+		image_warn(m->img, "the guest was %s when ptwalk attached: it "
+			   "stays stopped ('refresh --cont' runs it)",
+			   l->status);
+	else if (gdb_send(&l->g, "c", e)) {
 		machine_free(m);
 		return NULL;
 	}
 	return m;
 fail:
 	gdb_close(&l->g);
-	if (l->ram != NULL)
+	if (l->ram != NULL) {
 		munmap(l->ram, l->ram_len);
+		close(l->ram_fd);
+	}
+	free(l->vmci.text);
+	free(l->target);
 	free(l->r);
 	free(l);
 	return NULL;

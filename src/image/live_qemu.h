@@ -8,6 +8,7 @@
 #ifndef PTWALK_LIVE_QEMU_H
 #define PTWALK_LIVE_QEMU_H
 
+#include "ptwalk/image_info.h"
 #include "ptwalk/types.h"
 #include "ptwalk/util.h"
 
@@ -43,7 +44,54 @@ int gdb_xfer(struct gdb *g, const char *object, const char *annex,
 int gdb_read_mem(struct gdb *g, u64 addr, u8 *dst, u64 len, struct error *e);
 /* Interrupt a running guest (0x03) and read its stop reply. */
 int gdb_interrupt(struct gdb *g, struct error *e);
+/* n bytes from 2n hex digits; false on a bad digit. */
+bool gdb_unhex(const char *s, size_t n, u8 *dst);
 /* Hex little-endian register bytes to a value. */
 bool gdb_hex_le(const char *s, u64 *v);
+
+/*
+ * live_vmci.c: the VMCOREINFO of a live guest, found in its RAM.  src
+ * reads the guest: heads gives the first VMCI_HEAD bytes of each of n
+ * pages from pa, read any bytes.
+ */
+#define VMCI_HEAD	32
+
+struct vmci_src {
+	void *ctx;
+	int (*heads)(void *ctx, u64 pa, u64 n, u8 *out, struct error *e);
+	int (*read)(void *ctx, u64 pa, u8 *dst, u64 len, struct error *e);
+};
+
+struct vmci_found {
+	u64 pa;			/* the page that holds it */
+	bool note;		/* vmcoreinfo_note (else vmcoreinfo_data) */
+	char *text;		/* NULL: none found */
+	u64 pages;		/* pages looked at */
+	int rejected;		/* look-alikes whose text did not parse */
+	bool cached;		/* where the last attach found it */
+	char why[160];		/* an interrupted search: how far it got */
+};
+
+/*
+ * Search ranges[i] = { start, size } of guest-physical memory for the
+ * first VMCOREINFO whose text parses; first where the last attach to
+ * target found it, when it holds the same kernel's text (target NULL:
+ * no cache).  -1 with e set when the search stopped (Ctrl-C) or the
+ * guest could not be read.
+ */
+int vmci_scan(const struct vmci_src *s, const u64 (*ranges)[2], int nr,
+	      const char *target, struct vmci_found *f, struct error *e);
+
+/* The target's place is forgotten: the next attach searches. */
+void vmci_forget(const char *target);
+
+struct machine;
+/*
+ * Does m's VMCOREINFO agree with the page tables at roots (init_uts_ns
+ * reads "Linux" and its OSRELEASE)?  Why not into why.  true when
+ * nroots is 0 (nothing to check against).
+ */
+bool vmci_check(struct machine *m, const u64 *roots, int nroots, char *why,
+		size_t n);
 
 #endif

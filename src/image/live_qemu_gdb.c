@@ -267,8 +267,8 @@ hexval(int c)
 	return -1;
 }
 
-static bool
-unhex(const char *s, size_t n, u8 *dst)
+bool
+gdb_unhex(const char *s, size_t n, u8 *dst)
 {
 	size_t i;
 
@@ -288,7 +288,7 @@ gdb_hex_le(const char *s, u64 *v)
 	size_t n = strlen(s) / 2, i;
 	u8 b[8];
 
-	if (n == 0 || n > 8 || strlen(s) != 2 * n || !unhex(s, n, b))
+	if (n == 0 || n > 8 || strlen(s) != 2 * n || !gdb_unhex(s, n, b))
 		return false;
 	*v = 0;
 	for (i = 0; i < n; i++)
@@ -316,7 +316,7 @@ gdb_monitor(struct gdb *g, const char *cmd, struct strbuf *out,
 		if (g->buf[0] != 'O' || !strcmp(g->buf, "OK"))
 			break;
 		for (i = 1; g->buf[i] && g->buf[i + 1]; i += 2)
-			if (unhex(g->buf + i, 1, &c))
+			if (gdb_unhex(g->buf + i, 1, &c))
 				sb_addc(out, (char)c);
 	}
 	if (r == 0 && strcmp(g->buf, "OK"))
@@ -370,7 +370,7 @@ gdb_read_mem(struct gdb *g, u64 addr, u8 *dst, u64 len, struct error *e)
 		n = MIN(g->mem_chunk, len - done);
 		if (gdb_recv(g, e))
 			return -1;
-		if (g->len != 2 * n || !unhex(g->buf, n, dst + done))
+		if (g->len != 2 * n || !gdb_unhex(g->buf, n, dst + done))
 			return error_set(e, -EIO, "%s: reading 0x%llx bytes at "
 					 "0x%llx: '%.40s'", g->addr,
 					 (unsigned long long)n,

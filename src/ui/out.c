@@ -347,9 +347,14 @@ wrap_line(struct ctx *ctx, const char *s, size_t n, int hang, int w)
 	bool fields = hang < 0;
 	size_t i = 0;
 
+	/* unwrapped output, or a line that fits: no fields to look at */
+	if (w <= 0 || (n <= (size_t)w && memchr(s, '\t', n) == NULL)) {
+		put_span(f, s, n);
+		fputc('\n', f);
+		return;
+	}
 	split_fields(&L);
-	if (w <= 0 || !find_breaks(&L, (size_t)L.indent, L.indent, w, &b,
-				   &field)) {
+	if (!find_breaks(&L, (size_t)L.indent, L.indent, w, &b, &field)) {
 		put_span(f, s, n);
 		fputc('\n', f);
 		return;

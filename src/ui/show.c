@@ -14,10 +14,26 @@
 void
 perm_string(u16 p, char *buf, size_t n)
 {
-	snprintf(buf, n, "kernel %c%c%c, user %c%c%c",
-		 p & P_KR ? 'r' : '-', p & P_KW ? 'w' : '-',
-		 p & P_KX ? 'x' : '-', p & P_UR ? 'r' : '-',
-		 p & P_UW ? 'w' : '-', p & P_UX ? 'x' : '-');
+	/* "kernel %c%c%c, user %c%c%c", written by hand: ptdump's rows */
+	char t[] = "kernel ---, user ---";
+
+	if (p & P_KR)
+		t[7] = 'r';
+	if (p & P_KW)
+		t[8] = 'w';
+	if (p & P_KX)
+		t[9] = 'x';
+	if (p & P_UR)
+		t[17] = 'r';
+	if (p & P_UW)
+		t[18] = 'w';
+	if (p & P_UX)
+		t[19] = 'x';
+	if (n == 0)
+		return;
+	n = MIN(n - 1, sizeof(t) - 1);
+	memcpy(buf, t, n);
+	buf[n] = 0;
 }
 
 void
@@ -51,12 +67,21 @@ entry_flags(const struct machine *m, int lvl, u64 e, char *buf, size_t n)
 	int k = m->arch->flag_names(&m->mmu, lvl, e, names, 40), i;
 	size_t off = 0;
 
-	buf[0] = 0;
-	for (i = 0; i < k && off < n; i++)
-		off += (size_t)snprintf(buf + off, n - off, "%s%s", i ? " " : "",
-					names[i]);
+	if (n == 0)
+		return;
 	if (k == 0)
-		snprintf(buf, n, "-");
+		names[k++] = "-";
+	/* the names, a space apart, cut at n - 1 bytes as snprintf would */
+	for (i = 0; i < k && off + 1 < n; i++) {
+		size_t l = strlen(names[i]);
+
+		if (i > 0)
+			buf[off++] = ' ';
+		l = MIN(l, n - 1 - off);
+		memcpy(buf + off, names[i], l);
+		off += l;
+	}
+	buf[off] = 0;
 }
 
 const char *

@@ -176,6 +176,11 @@ set_roots(struct machine *m, struct error *e)
 		if (nroot++ == 0)
 			m->cur = i;
 	}
+	if (nroot == 0 && ii->opts.qemu != NULL)
+		return error_set(e, -EINVAL, "%s: no vCPU has paging on (the "
+				 "guest has not run its kernel yet?) and no "
+				 "VMCOREINFO was found in its RAM: nothing says "
+				 "where its page tables are", ii->opts.qemu);
 	if (nroot == 0)
 		return error_set(e, -EINVAL, "the image does not say where the "
 				 "page tables are (no QEMU CPU note with CR3 "
@@ -687,9 +692,20 @@ x86_save_vmcoreinfo(struct machine *m, struct strbuf *sb)
  * i386:x86-64 whatever the mode, so EFER.LMA tells long mode apart.
  */
 u32
-x86_gdb_elf_machine(const struct image_cpu *c)
+x86_gdb_elf_machine(const struct image_info *ii)
 {
-	if ((c->ctl[X86_EFER] & X86_EFER_LMA) && (c->ctl[X86_CR0] & X86_CR0_PG))
+	const struct image_cpu *c = paging_cpu(ii);
+	u64 v;
+
+	if (c != NULL)
+		return (c->ctl[X86_EFER] & X86_EFER_LMA) ? EM_X86_64 : EM_386;
+	/*
+	 * No vCPU pages yet (-S): arch/x86/kernel/machine_kexec_64.c puts
+	 * SYMBOL(init_top_pgt) and NUMBER(phys_base) in the VMCOREINFO,
+	 * machine_kexec_32.c neither
+	 */
+	if (vmcoreinfo_u64(ii, "SYMBOL(init_top_pgt)", &v) ||
+	    vmcoreinfo_u64(ii, "NUMBER(phys_base)", &v))
 		return EM_X86_64;
 	return EM_386;
 }
