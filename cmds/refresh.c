@@ -11,7 +11,7 @@ refresh_run(struct ctx *ctx)
 	struct machine *m = ctx->m;
 	bool stop = args_has(ctx, "--stop"), cont = args_has(ctx, "--cont");
 	struct error e;
-	int i;
+	int i, r;
 
 	if (stop && cont)
 		return cmd_error(ctx, "--stop and --cont: choose one");
@@ -23,11 +23,19 @@ refresh_run(struct ctx *ctx)
 		   "running between commands" : "stopped", m->ncpus,
 		   m->ncpus == 1 ? "" : "s");
 	j_bool(ctx, "running", live_qemu_running(m));
-	for (i = 0; i < m->ncpus; i++)
-		if (m->cpu[i].root_valid[0])
-			out_printf(ctx, "  cpu%d %s=0x%llx\n", i,
-				   m->arch->root_name[0],
-				   (unsigned long long)m->cpu[i].root[0]);
+	for (i = 0; i < m->ncpus; i++) {
+		const char *off = live_qemu_no_root(m, i);
+
+		out_printf(ctx, "  cpu%d", i);
+		for (r = 0; r < 2 && m->arch->root_name[r] != NULL; r++)
+			if (m->cpu[i].root_valid[r])
+				out_printf(ctx, " %s=0x%llx",
+					   m->arch->root_name[r],
+					   (unsigned long long)m->cpu[i].root[r]);
+			else
+				out_printf(ctx, " %s=none", m->arch->root_name[r]);
+		out_printf(ctx, "%s%s\n", off ? ": MMU off, " : "", off ? off : "");
+	}
 	return 0;
 }
 

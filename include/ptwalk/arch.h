@@ -557,10 +557,14 @@ struct arch {
 	 * Live guests over the gdb remote protocol (src/image/live_qemu.c):
 	 * gdb_arch is the <architecture> of the stub's target description;
 	 * gdb_regs[] names the registers read into image_cpu.ctl[] (NULL:
-	 * none in that slot; the stub must have the first gdb_need);
+	 * none in that slot; "A|B": A, else B; the stub must have the first
+	 * gdb_need);
 	 * gdb_elf_machine says which ELF machine a CPU state is in (an x86_64
 	 * CPU outside long mode is an i386 one); gdb_root is the root in
-	 * register r of a CPU state, and its ASID.
+	 * register r of a CPU state, and its ASID (false: that root is not
+	 * in use); gdb_mmu_off, when the CPU state translates nothing (its
+	 * MMU off), says why in a phrase ("SCTLR_EL1.M is clear"), else
+	 * NULL.
 	 */
 	const char *gdb_arch;
 	const char *gdb_regs[8];
@@ -568,6 +572,8 @@ struct arch {
 	u32 (*gdb_elf_machine)(const struct image_cpu *c);
 	bool (*gdb_root)(const struct machine *m, const struct image_cpu *c,
 			 int r, u64 *root, u16 *asid);
+	const char *(*gdb_mmu_off)(const struct machine *m,
+				   const struct image_cpu *c);
 };
 
 #endif

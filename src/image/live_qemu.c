@@ -43,7 +43,9 @@ struct live_range {
 struct live {
 	struct gdb g;
 	const struct arch *arch;	/* whose gdb_regs are read */
+	char archname[64];	/* the stub's <architecture> */
 	int regnum[8];		/* of each ctl slot, -1: none */
+	int rank[8];		/* which of the slot's names it has */
 	u16 bits[LIVE_MAX_REGS];	/* bitsize of each described register */
 	int nregs;
 	struct live_range *r;
@@ -79,6 +81,26 @@ attr(const char *p, const char *name, char *val, size_t n)
 		len = n - 1;
 	memcpy(val, a, len);
 	val[len] = 0;
+}
+
+/*
+ * Which of the '|'-separated names of want name is (0: the first, the
+ * one preferred), or -1.
+ */
+static int
+alt_rank(const char *want, const char *name)
+{
+	size_t n = strlen(name);
+	int k;
+
+	for (k = 0; *want; k++) {
+		size_t len = strcspn(want, "|");
+
+		if (len == n && !strncmp(want, name, n))
+			return k;
+		want += len + (want[len] == '|');
+	}
+	return -1;
 }
 
 /* The <reg>s of one document, includes in place, numbered as gdb does. */
@@ -119,9 +141,15 @@ scan_regs(struct live *l, const char *annex, int *next, int depth,
 				l->nregs = MAX(l->nregs, *next + 1);
 			}
 			attr(p, "name", v, sizeof(v));
-			for (j = 0; a != NULL && j < 8; j++)
-				if (a->gdb_regs[j] && !strcmp(a->gdb_regs[j], v))
+			for (j = 0; a != NULL && j < 8; j++) {
+				int k = a->gdb_regs[j] ?
+					alt_rank(a->gdb_regs[j], v) : -1;
+
+				if (k >= 0 && k < l->rank[j]) {
 					l->regnum[j] = *next;
+					l->rank[j] = k;
+				}
+			}
 			(*next)++;
 		}
 	}
@@ -133,12 +161,13 @@ scan_regs(struct live *l, const char *annex, int *next, int depth,
 static int
 pick_gdb_arch(struct live *l, struct error *e)
 {
-	char archname[64] = "";
+	char *archname = l->archname;
 	struct strbuf known;
 	int next = 0, i, j;
 
 	/* the first pass names the architecture, the second numbers */
-	if (scan_regs(l, "target.xml", &next, 0, archname, sizeof(archname), e))
+	if (scan_regs(l, "target.xml", &next, 0, archname,
+		      sizeof(l->archname), e))
 		return -1;
 	for (i = 0; arch_list[i] != NULL && l->arch == NULL; i++)
 		if (arch_list[i]->gdb_arch != NULL &&
@@ -152,25 +181,29 @@ pick_gdb_arch(struct live *l, struct error *e)
 				    arch_list[i]->gdb_arch))
 				sb_addf(&known, "%s%s", known.len ? ", " : "",
 					arch_list[i]->gdb_arch);
-		error_set(e, -ENOTSUP, "%s: the guest's architecture is '%s'; "
-			  "ptwalk reads the paging registers of live guests of "
-			  "%s only (arm64 TTBR0/TTBR1/TCR, arm TTBR0/TTBCR and "
-			  "riscv satp are not read yet)", l->g.addr,
+		error_set(e, -ENOTSUP, "%s: the gdbstub reports architecture "
+			  "'%s' (its target.xml); ptwalk reads the paging "
+			  "registers of live guests of %s only", l->g.addr,
 			  archname[0] ? archname : "(not given)", known.buf);
 		sb_release(&known);
 		return -1;
 	}
-	for (j = 0; j < 8; j++)
+	for (j = 0; j < 8; j++) {
 		l->regnum[j] = -1;
+		l->rank[j] = 8;
+	}
 	next = 0;
-	if (scan_regs(l, "target.xml", &next, 0, archname, sizeof(archname), e))
+	if (scan_regs(l, "target.xml", &next, 0, archname,
+		      sizeof(l->archname), e))
 		return -1;
 	for (j = 0; j < l->arch->gdb_need; j++)
 		if (l->regnum[j] < 0)
 			return error_set(e, -ENOTSUP, "%s: the gdbstub's target "
-					 "description has no register '%s': "
+					 "description has no register '%.*s': "
 					 "ptwalk cannot see the guest's paging "
-					 "mode", l->g.addr, l->arch->gdb_regs[j]);
+					 "mode", l->g.addr,
+					 (int)strcspn(l->arch->gdb_regs[j], "|"),
+					 l->arch->gdb_regs[j]);
 	return 0;
 }
 
@@ -211,7 +244,8 @@ realign(struct live *l, struct error *e)
 		return 0;
 	for (f = last + 1; f < l->nregs && l->bits[f] == l->bits[last]; f++)
 		;
-	if (f >= l->nregs || l->bits[f] % 8)
+	/* (registers numbered by regnum, with gaps, need no realignment) */
+	if (f >= l->nregs || l->bits[f] == 0 || l->bits[f] % 8)
 		return 0;
 	b = l->bits[f] / 8;
 	n = reg_bytes(l, f, e);
@@ -290,8 +324,9 @@ read_regs(struct live *l, struct image_cpu *c, struct error *e)
 		if (gdb_cmd(&l->g, req, e))
 			return -1;
 		if (!gdb_hex_le(l->g.buf, &c->ctl[j]))
-			return error_set(e, -EPROTO, "%s: register %s of vCPU "
-					 "%d reads as '%s'", l->g.addr,
+			return error_set(e, -EPROTO, "%s: register %.*s of "
+					 "vCPU %d reads as '%s'", l->g.addr,
+					 (int)strcspn(l->arch->gdb_regs[j], "|"),
 					 l->arch->gdb_regs[j], c->id,
 					 l->g.buf);
 	}
@@ -480,20 +515,33 @@ reread(struct machine *m, struct live *l, struct error *e)
 	for (i = 0; i < ii->ncpus && i < m->ncpus; i++) {
 		struct image_cpu *ic = &ii->cpu[i];
 		struct cpu *c = &m->cpu[i];
-		u64 root;
-		u16 asid = 0;
+		int r;
 
 		if (read_regs(l, ic, e))
 			return -1;
 		memcpy(c->regs, ic->ctl, sizeof(c->regs));
-		if (l->arch->gdb_root != NULL &&
-		    l->arch->gdb_root(m, ic, 0, &root, &asid)) {
-			c->root[0] = root;
-			c->asid = asid;
-			c->root_valid[0] = true;
+		for (r = 0; r < 2 && m->arch->root_name[r] != NULL; r++) {
+			u64 root;
+			u16 asid = 0;
+
+			c->root_valid[r] = m->arch->gdb_root != NULL &&
+				m->arch->gdb_root(m, ic, r, &root, &asid);
+			if (c->root_valid[r]) {
+				c->root[r] = root;
+				c->asid = asid;
+			}
 		}
 	}
 	return 0;
+}
+
+const char *
+live_qemu_no_root(const struct machine *m, int cpu)
+{
+	if (m->live == NULL || m->arch->gdb_mmu_off == NULL ||
+	    cpu < 0 || cpu >= m->img->ncpus)
+		return NULL;
+	return m->arch->gdb_mmu_off(m, &m->img->cpu[cpu]);
 }
 
 static int
@@ -682,6 +730,27 @@ map_ram(struct live *l, const char *path, struct error *e)
 	return 0;
 }
 
+/*
+ * --arch given: the gdbstub's guest must be of that arch's ELF machine
+ * (an x86_64 CPU outside long mode is an i386 one).
+ */
+static int
+check_arch(const struct live *l, const char *name, u32 elf_machine,
+	   struct error *e)
+{
+	const struct arch *a = name != NULL ? arch_find(name) : NULL;
+
+	if (a == NULL || a->elf_machine == elf_machine)
+		return 0;
+	return error_set(e, -EINVAL, "--arch %s does not match the guest: "
+			 "the gdbstub at %s reports architecture '%s' (its "
+			 "target.xml)%s", a->name, l->g.addr, l->archname,
+			 a->gdb_arch != NULL &&
+			 !strcmp(a->gdb_arch, l->archname) ? ", in another "
+			 "mode (an x86_64 CPU outside long mode is an i386 "
+			 "one)" : "");
+}
+
 /* Everything of the guest read over the stub into l and ii. */
 static int
 attach(struct live *l, struct image_info *ii, struct phys *ph,
@@ -699,6 +768,10 @@ attach(struct live *l, struct image_info *ii, struct phys *ph,
 		if (read_regs(l, &ii->cpu[i], e))
 			return -1;
 	ii->elf_machine = l->arch->gdb_elf_machine(&ii->cpu[0]);
+	if (ii->elf_machine == l->arch->elf_machine)
+		ii->elf_class = l->arch->elf->elf_class;
+	if (check_arch(l, o->arch, ii->elf_machine, e))
+		return -1;
 	if (o->qemu_ram != NULL && map_ram(l, o->qemu_ram, e))
 		return -1;
 	if (read_layout(l, o->qemu_ram != NULL, e) || make_phys(l, ph, e))
@@ -735,8 +808,10 @@ live_qemu_open(const struct image_opts *o, struct error *e)
 	m = image_machine(&ph, ii, e);
 	if (m == NULL)
 		goto fail;
-	snprintf(m->img->root_from, sizeof(m->img->root_from), "%s of each "
-		 "vCPU (QEMU's gdbstub)", m->arch->root_name[0]);
+	snprintf(m->img->root_from, sizeof(m->img->root_from), "%s%s%s of "
+		 "each vCPU (QEMU's gdbstub)", m->arch->root_name[0],
+		 m->arch->root_name[1] ? " and " : "",
+		 m->arch->root_name[1] ? m->arch->root_name[1] : "");
 	l->release = m->release;
 	m->release = live_release;
 	m->live = l;

@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "ptwalk/image.h"
 #include "ptwalk/out.h"
 #include "ptwalk/pgtable.h"
 #include "ptwalk/show.h"
@@ -387,8 +388,12 @@ show_walk(struct ctx *ctx, struct cpu *c, const struct walk *w, bool tlb)
 		return;
 	}
 	if (w->fault == WF_NO_ROOT) {
+		const char *off = live_qemu_no_root(m, c->id);
+
 		out_printf(ctx, "  fault    no page-table root is loaded on "
-			   "cpu%d\n", c->id);
+			   "cpu%d%s%s%s\n", c->id, off ? " (its MMU is off: " :
+			   "", off ? off : "", off ? "; xp reads physical "
+			   "addresses)" : "");
 		show_walk_json(ctx, w);
 		return;
 	}

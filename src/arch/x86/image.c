@@ -703,3 +703,12 @@ x86_gdb_root(const struct machine *m, const struct image_cpu *c, int r,
 	*root = cr3_root(m, c->ctl[X86_CR3], asid);
 	return true;
 }
+
+const char *
+x86_gdb_mmu_off(const struct machine *m, const struct image_cpu *c)
+{
+	(void)m;
+	if (c->ctl[X86_CR0] & X86_CR0_PG)
+		return NULL;
+	return "CR0.PG is clear, paging is off";
+}
