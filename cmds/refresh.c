@@ -34,7 +34,8 @@ refresh_run(struct ctx *ctx)
 					   (unsigned long long)m->cpu[i].root[r]);
 			else
 				out_printf(ctx, " %s=none", m->arch->root_name[r]);
-		out_printf(ctx, "%s%s\n", off ? ": MMU off, " : "", off ? off : "");
+		out_printf(ctx, "%s%s%s\n", off ? " (" : "", off ? off : "",
+			   off ? ")" : "");
 	}
 	return 0;
 }

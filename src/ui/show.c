@@ -391,8 +391,8 @@ show_walk(struct ctx *ctx, struct cpu *c, const struct walk *w, bool tlb)
 		const char *off = live_qemu_no_root(m, c->id);
 
 		out_printf(ctx, "  fault    no page-table root is loaded on "
-			   "cpu%d%s%s%s\n", c->id, off ? " (its MMU is off: " :
-			   "", off ? off : "", off ? "; xp reads physical "
+			   "cpu%d%s%s%s\n", c->id, off ? " (" : "",
+			   off ? off : "", off ? "; xp reads physical "
 			   "addresses)" : "");
 		show_walk_json(ctx, w);
 		return;

@@ -45,7 +45,7 @@ arm64_gdb_mmu_off(const struct machine *m, const struct image_cpu *c)
 {
 	(void)m;
 	if (!(c->ctl[GDB_SCTLR] & 1))
-		return "SCTLR_EL1.M is clear: EL1&0 translates nothing";
+		return "SCTLR_EL1.M is clear: the MMU is off";
 	return NULL;
 }
 

@@ -78,7 +78,7 @@ riscv_gdb_mmu_off(const struct machine *m, const struct image_cpu *c)
 	unsigned mode = satp_mode(m, c->ctl[RV_GDB_SATP]);
 
 	if (mode == SATP_MODE_BARE)
-		return "satp.MODE is 0 (Bare): the hart translates nothing";
+		return "satp.MODE is 0 (Bare): the MMU is off";
 	if (mode != riscv_satp_mode(&m->mmu))
 		return "satp.MODE is not the paging mode ptwalk read when it "
 			"attached: attach again";
