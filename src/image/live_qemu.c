@@ -53,6 +53,7 @@ struct live {
 	u8 *ram;		/* --qemu-ram: the file, mapped shared */
 	size_t ram_len;
 	bool running;		/* the guest runs between commands */
+	bool prelaunch;		/* QEMU -S: it had not started */
 	u64 *seen;		/* --qemu-ram: pages read by this command */
 	size_t nseen, aseen;
 	void (*release)(struct machine *m);
@@ -617,6 +618,8 @@ live_qemu_refresh(struct machine *m, int mode, struct error *e)
 		return -1;
 	if (mode > 0)
 		l->running = true;
+	if (mode > 0)
+		l->prelaunch = false;
 	else if (mode < 0)
 		l->running = false;
 	if (l->ram != NULL && l->running)
@@ -643,9 +646,12 @@ live_release(struct machine *m)
 	error_clear(&e);
 	/*
 	 * QEMU resumes the guest on detach; a running one is stopped first
-	 * (the first byte of a packet would stop it, and the packet be lost)
+	 * (the first byte of a packet would stop it, and the packet be lost);
+	 * one QEMU had not started (-S) is left so: no detach, which would
+	 * start it
 	 */
-	if (l->g.fd >= 0 && (!l->running || gdb_interrupt(&l->g, &e) == 0))
+	if (l->g.fd >= 0 && !l->prelaunch &&
+	    (!l->running || gdb_interrupt(&l->g, &e) == 0))
 		(void)gdb_cmd(&l->g, "D", &e);
 	gdb_close(&l->g);
 	if (l->ram != NULL)
@@ -731,24 +737,44 @@ map_ram(struct live *l, const char *path, struct error *e)
 }
 
 /*
+ * A guest that QEMU has not started yet (-S) stays stopped: its
+ * gdbstub's connection stops a running guest (RUN_STATE_PAUSED) but
+ * leaves one in "prelaunch" as it is.
+ */
+static int
+read_status(struct live *l, struct error *e)
+{
+	struct strbuf t;
+	int r;
+
+	sb_init(&t);
+	r = gdb_monitor(&l->g, "info status", &t, e);
+	l->prelaunch = r == 0 && t.buf != NULL && strstr(t.buf, "prelaunch");
+	sb_release(&t);
+	return r;
+}
+
+/*
  * --arch given: the gdbstub's guest must be of that arch's ELF machine
  * (an x86_64 CPU outside long mode is an i386 one).
  */
 static int
-check_arch(const struct live *l, const char *name, u32 elf_machine,
-	   struct error *e)
+check_arch(const struct live *l, const char *name,
+	   const struct image_info *ii, struct error *e)
 {
 	const struct arch *a = name != NULL ? arch_find(name) : NULL;
 
-	if (a == NULL || a->elf_machine == elf_machine)
+	if (a == NULL)
 		return 0;
-	return error_set(e, -EINVAL, "--arch %s does not match the guest: "
-			 "the gdbstub at %s reports architecture '%s' (its "
-			 "target.xml)%s", a->name, l->g.addr, l->archname,
-			 a->gdb_arch != NULL &&
-			 !strcmp(a->gdb_arch, l->archname) ? ", in another "
-			 "mode (an x86_64 CPU outside long mode is an i386 "
-			 "one)" : "");
+	if (a->elf_machine != ii->elf_machine ||
+	    a->elf->elf_class != ii->elf_class)
+		return error_set(e, -EINVAL, "--arch %s does not match the "
+				 "guest: the gdbstub at %s reports architecture "
+				 "'%s' (its target.xml)%s", a->name, l->g.addr,
+				 l->archname, a->gdb_arch != NULL &&
+				 !strcmp(a->gdb_arch, l->archname) ?
+				 ", its vCPU in another mode" : "");
+	return 0;
 }
 
 /* Everything of the guest read over the stub into l and ii. */
@@ -767,14 +793,14 @@ attach(struct live *l, struct image_info *ii, struct phys *ph,
 	for (i = 0; i < ii->ncpus; i++)
 		if (read_regs(l, &ii->cpu[i], e))
 			return -1;
-	ii->elf_machine = l->arch->gdb_elf_machine(&ii->cpu[0]);
-	if (ii->elf_machine == l->arch->elf_machine)
-		ii->elf_class = l->arch->elf->elf_class;
-	if (check_arch(l, o->arch, ii->elf_machine, e))
+	ii->elf_machine = l->arch->gdb_elf_machine(l->arch, &ii->cpu[0],
+						   &ii->elf_class);
+	if (check_arch(l, o->arch, ii, e))
 		return -1;
 	if (o->qemu_ram != NULL && map_ram(l, o->qemu_ram, e))
 		return -1;
-	if (read_layout(l, o->qemu_ram != NULL, e) || make_phys(l, ph, e))
+	if (read_layout(l, o->qemu_ram != NULL, e) || make_phys(l, ph, e) ||
+	    read_status(l, e))
 		return -1;
 	ii->format = IMG_QEMU;
 	ii->nload = l->nr;
@@ -818,8 +844,12 @@ live_qemu_open(const struct image_opts *o, struct error *e)
 	m->live_begin = live_begin;
 	m->live_end = live_end;
 	/* the guest runs between commands, as it did before */
-	l->running = true;
-	if (gdb_send(&l->g, "c", e)) {
+	l->running = !l->prelaunch;
+	if (l->prelaunch)
+		image_warn(m->img, "the guest has not started (QEMU -S): "
+			   "ptwalk leaves it stopped; 'refresh --cont' runs "
+			   "it");
+	if (l->running && gdb_send(&l->g, "c", e)) {
 		machine_free(m);
 		return NULL;
 	}

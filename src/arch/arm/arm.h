@@ -152,7 +152,8 @@ bool arm_image_match(const struct arch *a, const struct image_info *ii);
 int arm_image_setup(struct machine *m, struct error *e);
 int arm_image_mmu(struct machine *m, struct error *e);
 struct image_cpu;
-u32 arm_gdb_elf_machine(const struct image_cpu *c);
+u32 arm_gdb_elf_machine(const struct arch *a, const struct image_cpu *c,
+		   int *elf_class);
 bool arm_gdb_root(const struct machine *m, const struct image_cpu *c, int r,
 		  u64 *root, u16 *asid);
 const char *arm_gdb_mmu_off(const struct machine *m,

@@ -38,9 +38,11 @@
 #define TTBCR_EAE	BIT(31)
 
 u32
-arm_gdb_elf_machine(const struct image_cpu *c)
+arm_gdb_elf_machine(const struct arch *a, const struct image_cpu *c,
+		   int *elf_class)
 {
 	(void)c;
+	*elf_class = a->elf->elf_class;
 	return EM_ARM;
 }
 
@@ -81,7 +83,7 @@ live_root(struct machine *m, int i)
 
 	memcpy(c->regs, ic->ctl, sizeof(c->regs));
 	if (off != NULL) {
-		image_warn(m->img, "cpu%d: %s: no page-table root; xp reads "
+		image_warn(m->img, "cpu%d: %s; no page-table root: xp reads "
 			   "physical memory", i, off);
 		return false;
 	}

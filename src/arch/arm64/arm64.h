@@ -27,7 +27,8 @@ bool arm64_image_match(const struct arch *a, const struct image_info *ii);
 int arm64_image_setup(struct machine *m, struct error *e);
 int arm64_image_mmu(struct machine *m, struct error *e);
 struct image_cpu;
-u32 arm64_gdb_elf_machine(const struct image_cpu *c);
+u32 arm64_gdb_elf_machine(const struct arch *a, const struct image_cpu *c,
+		     int *elf_class);
 bool arm64_gdb_root(const struct machine *m, const struct image_cpu *c,
 		    int r, u64 *root, u16 *asid);
 const char *arm64_gdb_mmu_off(const struct machine *m,

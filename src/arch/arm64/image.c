@@ -34,9 +34,11 @@
 #define TTBR_BADDR	GENMASK(47, 1)
 
 u32
-arm64_gdb_elf_machine(const struct image_cpu *c)
+arm64_gdb_elf_machine(const struct arch *a, const struct image_cpu *c,
+		     int *elf_class)
 {
 	(void)c;
+	*elf_class = a->elf->elf_class;
 	return EM_AARCH64;
 }
 
@@ -147,7 +149,7 @@ live_roots(struct machine *m, int i)
 
 	memcpy(c->regs, ic->ctl, sizeof(c->regs));
 	if (off != NULL) {
-		image_warn(m->img, "cpu%d: %s: no page-table root; xp reads "
+		image_warn(m->img, "cpu%d: %s; no page-table root: xp reads "
 			   "physical memory", i, off);
 		return false;
 	}

@@ -51,9 +51,11 @@ satp_va_bits(const struct image_info *ii, u64 dflt)
 }
 
 u32
-riscv_gdb_elf_machine(const struct image_cpu *c)
+riscv_gdb_elf_machine(const struct arch *a, const struct image_cpu *c,
+		     int *elf_class)
 {
 	(void)c;
+	*elf_class = a->elf->elf_class;
 	return EM_RISCV;
 }
 
@@ -167,7 +169,7 @@ live_root(struct machine *m, int i, u64 *root, u16 *asid)
 	const char *off = riscv_gdb_mmu_off(m, ic);
 
 	if (off != NULL) {
-		image_warn(m->img, "hart %d: %s: no page-table root; xp reads "
+		image_warn(m->img, "hart %d: %s; no page-table root: xp reads "
 			   "physical memory", i, off);
 		return false;
 	}

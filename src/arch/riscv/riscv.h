@@ -71,7 +71,8 @@ const char *riscv_satp_mode_name(unsigned mode);
 
 /* image.c: live guests over QEMU's gdbstub */
 struct image_cpu;
-u32 riscv_gdb_elf_machine(const struct image_cpu *c);
+u32 riscv_gdb_elf_machine(const struct arch *a, const struct image_cpu *c,
+		     int *elf_class);
 bool riscv_gdb_root(const struct machine *m, const struct image_cpu *c,
 		    int r, u64 *root, u16 *asid);
 const char *riscv_gdb_mmu_off(const struct machine *m,

@@ -687,10 +687,15 @@ x86_save_vmcoreinfo(struct machine *m, struct strbuf *sb)
  * i386:x86-64 whatever the mode, so EFER.LMA tells long mode apart.
  */
 u32
-x86_gdb_elf_machine(const struct image_cpu *c)
+x86_gdb_elf_machine(const struct arch *a, const struct image_cpu *c,
+		    int *elf_class)
 {
-	if ((c->ctl[X86_EFER] & X86_EFER_LMA) && (c->ctl[X86_CR0] & X86_CR0_PG))
+	(void)a;
+	if ((c->ctl[X86_EFER] & X86_EFER_LMA) && (c->ctl[X86_CR0] & X86_CR0_PG)) {
+		*elf_class = ELFCLASS64;
 		return EM_X86_64;
+	}
+	*elf_class = ELFCLASS32;
 	return EM_386;
 }
 
