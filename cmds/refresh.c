@@ -63,7 +63,10 @@ const struct cmd cmd_refresh = {
 	"keeps running while the command reads its RAM file, and a command\n"
 	"whose pages changed meanwhile says so.  --stop keeps the guest\n"
 	"stopped (one frozen state, pages cached across commands) until\n"
-	"--cont.  ptwalk detaches on exit, and QEMU resumes the guest.\n",
+	"--cont.  ptwalk detaches on exit, and QEMU resumes the guest; a\n"
+	"guest QEMU had not started (-S) stays stopped until --cont, and\n"
+	"ptwalk leaves it so.  Each vCPU's roots are listed, or why it has\n"
+	"none (its MMU off).\n",
 	.opts = refresh_opts,
 	.min_args = 0,
 	.max_args = 0,
