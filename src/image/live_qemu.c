@@ -288,7 +288,7 @@ read_threads(struct live *l, struct image_info *ii, struct error *e)
 					 l->g.addr, l->g.buf);
 		for (p = l->g.buf + 1; *p; p += strcspn(p, ","), p += *p == ',') {
 			struct image_cpu *c;
-			int n = 0;
+			int n = ii->ncpus;	/* the next vCPU */
 
 			c = image_add_cpu(ii, &n);
 			c->id = ii->ncpus - 1;

@@ -6,7 +6,8 @@
 # QEMU's own gva2gpa on the monitor: every page the tables map (4K pages,
 # a 2M and a 1G block, under TTBR0 and TTBR1) and the holes beside them.
 # A machine without QEMU or the aarch64 binutils, or where QEMU does not
-# start, fails this test.
+# start, fails this test.  The second vCPU stays powered off (QEMU's PSCI,
+# never started), its MMU off: a vCPU without roots.
 here=$(cd "$(dirname "$0")" && pwd)
 d=$(mktemp -d)
 qpid=
@@ -20,7 +21,7 @@ aarch64-linux-gnu-as -o "$d/guest.o" "$here/../live/guest-arm64.S" &&
 	aarch64-linux-gnu-objcopy -O binary "$d/guest.elf" "$d/guest.bin" ||
 	{ echo "FAIL: cannot assemble the guest"; exit 1; }
 truncate -s 16M "$d/ram"
-qemu_start qemu-system-aarch64 -M virt,memory-backend=mem -cpu cortex-a57 -m 16M \
+qemu_start qemu-system-aarch64 -M virt,memory-backend=mem -cpu cortex-a57 -m 16M -smp 2 \
 	-object memory-backend-file,id=mem,size=16M,mem-path="$d/ram",share=on \
 	-device loader,file="$d/guest.bin",addr=0x40100000 \
 	-device loader,addr=0x40100000,cpu-num=0

@@ -4,7 +4,8 @@
 # through the RAM file, and every translation is checked against QEMU's
 # own gva2gpa on the monitor: every page the tables map (4K pages, a 2M
 # and a 1G page) and the holes beside them.  A machine without QEMU or the
-# riscv64 binutils, or where QEMU does not start, fails this test.
+# riscv64 binutils, or where QEMU does not start, fails this test.  Its
+# second hart waits in M-mode with satp Bare: a vCPU without a root.
 here=$(cd "$(dirname "$0")" && pwd)
 d=$(mktemp -d)
 qpid=
@@ -18,7 +19,7 @@ riscv64-linux-gnu-as -march=rv64gc -o "$d/guest.o" "$here/../live/guest-riscv64.
 	riscv64-linux-gnu-objcopy -O binary "$d/guest.elf" "$d/guest.bin" ||
 	{ echo "FAIL: cannot assemble the guest"; exit 1; }
 truncate -s 16M "$d/ram"
-qemu_start qemu-system-riscv64 -M virt,memory-backend=mem -bios none -m 16M \
+qemu_start qemu-system-riscv64 -M virt,memory-backend=mem -bios none -m 16M -smp 2 \
 	-object memory-backend-file,id=mem,size=16M,mem-path="$d/ram",share=on \
 	-device loader,file="$d/guest.bin",addr=0x80000000
 echo "== before its first instruction (-S): satp is Bare, the MMU off"

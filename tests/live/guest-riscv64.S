@@ -3,7 +3,7 @@
  * A tiny riscv64 guest for the tests of --qemu (qemu-system-riscv64 -M
  * virt -bios none, loaded at 0x80000000): in M-mode it opens the PMP to
  * S-mode, builds Sv39 tables at 0x80010000, writes satp and drops to
- * S-mode, which spins.
+ * S-mode, which spins.  Other harts wait in M-mode with satp Bare.
  *
  *   root 0x80010000: [1] and [511] -> L1 0x80011000,
  *                    [2] a 1G page at 0x80000000 (identity: the code)
@@ -18,6 +18,10 @@
  */
 	.globl _start
 _start:
+	/* every other hart waits in M-mode, its satp Bare */
+	csrr	t0, mhartid
+	bnez	t0, park
+
 	/* the PMP: one NAPOT region over everything, RWX for S and U */
 	li	t0, -1
 	srli	t0, t0, 10
@@ -92,3 +96,7 @@ spin:
 	xori	t0, t0, 0x400
 	sd	t0, 3 * 8(s2)
 	j	spin
+
+park:
+	wfi
+	j	park
