@@ -227,7 +227,7 @@ walk_header(struct ctx *ctx, struct cpu *c, const struct walk *w)
 	m->arch->describe(mmu, &sb);
 	out_printf(ctx, "va %s: %s, cpu%d %s=%s\n", fva(m, w->va), sb.buf,
 		   c->id, m->arch->root_name[ri] ? m->arch->root_name[ri] :
-		   "root", fpa(m, w->root));
+		   "root", w->fault == WF_NO_ROOT ? "none" : fpa(m, w->root));
 	sb_reset(&sb);
 	if (w->fault != WF_VA_RANGE && w->fault != WF_NONCANONICAL &&
 	    w->fault != WF_NO_ROOT) {
