@@ -77,9 +77,16 @@ arm_gdb_root(const struct machine *m, const struct image_cpu *c, int r,
 static bool
 live_root(struct machine *m, int i)
 {
+	static const char *const names[8] = {
+		"ttbcr", "dacr", "contextidr", "prrr", "nmrr", "ttbr0",
+		"ttbr1", "sctlr",
+	};
 	const struct image_cpu *ic = &m->img->cpu[i];
 	const char *off = arm_gdb_mmu_off(m, ic);
 	struct cpu *c = &m->cpu[i];
+
+	/* the registers read, those of the simulated machine first */
+	memcpy(m->img->reg_names, names, sizeof(names));
 
 	memcpy(c->regs, ic->ctl, sizeof(c->regs));
 	if (off != NULL) {
