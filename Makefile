@@ -16,7 +16,8 @@ V       ?= 0
 DEB_PACKAGES := gcc libc6-dev pkg-config libreadline-dev libelf-dev libcapstone-dev libcmocka-dev libbpf-dev libdw-dev xz-utils \
                 clang-14 libclang-rt-14-dev zlib1g-dev liblzo2-dev libsnappy-dev libzstd-dev \
                 librsvg2-dev libxml2-utils fonts-dejavu-core qemu-system-x86 binutils \
-                llvm-14-dev binutils-riscv64-linux-gnu
+                llvm-14-dev qemu-system-misc qemu-system-arm binutils-riscv64-linux-gnu \
+                binutils-aarch64-linux-gnu binutils-arm-linux-gnueabihf
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral -Wwrite-strings

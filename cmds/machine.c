@@ -86,8 +86,10 @@ show_image(struct ctx *ctx)
 	const char *rel = vmcoreinfo_str(ii, "OSRELEASE", &l);
 	int i;
 
-	out_printf(ctx, "image      %s: %s, %llu bytes\n", m->image_path,
-		   ii->kind, (unsigned long long)ii->file_size);
+	out_printf(ctx, "image      %s: %s", m->image_path, ii->kind);
+	if (ii->file_size)	/* a live guest over its gdbstub has no file */
+		out_printf(ctx, ", %llu bytes", (unsigned long long)ii->file_size);
+	out_printf(ctx, "\n");
 	j_str(ctx, "image", m->image_path);
 	j_str(ctx, "format", ii->kind);
 	if (ii->format == IMG_KDUMP || ii->format == IMG_AVML) {
@@ -148,7 +150,7 @@ show_image(struct ctx *ctx)
 		j_obj_end(ctx);
 	}
 	j_arr_end(ctx);
-	if (L->high_memory) {
+	if (L->high_memory && L->lowmem_end) {
 		out_printf(ctx, "lowmem     %s at %s-%s, mapped at %s-%s\n",
 			   fsize(L->lowmem_end), fpa(m, L->phys_offset),
 			   fpa(m, low_end - 1), fva(m, L->page_offset),

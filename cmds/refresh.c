@@ -11,7 +11,7 @@ refresh_run(struct ctx *ctx)
 	struct machine *m = ctx->m;
 	bool stop = args_has(ctx, "--stop"), cont = args_has(ctx, "--cont");
 	struct error e;
-	int i;
+	int i, r;
 
 	if (stop && cont)
 		return cmd_error(ctx, "--stop and --cont: choose one");
@@ -23,11 +23,20 @@ refresh_run(struct ctx *ctx)
 		   "running between commands" : "stopped", m->ncpus,
 		   m->ncpus == 1 ? "" : "s");
 	j_bool(ctx, "running", live_qemu_running(m));
-	for (i = 0; i < m->ncpus; i++)
-		if (m->cpu[i].root_valid[0])
-			out_printf(ctx, "  cpu%d %s=0x%llx\n", i,
-				   m->arch->root_name[0],
-				   (unsigned long long)m->cpu[i].root[0]);
+	for (i = 0; i < m->ncpus; i++) {
+		const char *off = live_qemu_no_root(m, i);
+
+		out_printf(ctx, "  cpu%d", i);
+		for (r = 0; r < 2 && m->arch->root_name[r] != NULL; r++)
+			if (m->cpu[i].root_valid[r])
+				out_printf(ctx, " %s=0x%llx",
+					   m->arch->root_name[r],
+					   (unsigned long long)m->cpu[i].root[r]);
+			else
+				out_printf(ctx, " %s=none", m->arch->root_name[r]);
+		out_printf(ctx, "%s%s%s\n", off ? " (" : "", off ? off : "",
+			   off ? ")" : "");
+	}
 	return 0;
 }
 
@@ -54,11 +63,13 @@ const struct cmd cmd_refresh = {
 	"keeps running while the command reads its RAM file, and a command\n"
 	"whose pages changed meanwhile says so.  --stop keeps the guest\n"
 	"stopped (one frozen state, pages cached across commands) until\n"
-	"--cont.  ptwalk detaches on exit, and QEMU resumes the guest (a\n"
-	"guest that had not run when attached, QEMU -S, stays stopped).\n"
-	"The VMCOREINFO found in the guest's RAM, its kallsyms and BTF are\n"
-	"kept (the running kernel's image does not change); tasks, VMAs,\n"
-	"slabs, zones and the log are read anew by every command.\n",
+	"--cont.  ptwalk detaches on exit, and QEMU resumes the guest; a\n"
+	"guest QEMU had not started (-S) stays stopped until --cont, and\n"
+	"ptwalk leaves it so.  Each vCPU's roots are listed, or why it has\n"
+	"none (its MMU off).  The VMCOREINFO found in the guest's RAM, its\n"
+	"kallsyms and BTF are kept (the running kernel's image does not\n"
+	"change); tasks, VMAs, slabs, zones and the log are read anew by\n"
+	"every command.\n",
 	.opts = refresh_opts,
 	.min_args = 0,
 	.max_args = 0,

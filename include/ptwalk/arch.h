@@ -585,19 +585,26 @@ struct arch {
 	 * Live guests over the gdb remote protocol (src/image/live_qemu.c):
 	 * gdb_arch is the <architecture> of the stub's target description;
 	 * gdb_regs[] names the registers read into image_cpu.ctl[] (NULL:
-	 * none in that slot; the stub must have the first gdb_need);
-	 * gdb_elf_machine says which ELF machine the vCPUs' state is in (an
-	 * x86_64 CPU outside long mode is an i386 one), or, when paging is
-	 * off on all of them (a guest stopped before it ran), which the
-	 * kernel of the VMCOREINFO found in its RAM is built for; gdb_root
-	 * is the root in register r of a CPU state, and its ASID.
+	 * none in that slot; "A|B": A, else B; the stub must have the first
+	 * gdb_need);
+	 * gdb_elf_machine says which ELF machine and class the vCPUs' state
+	 * is in (an x86_64 CPU outside long mode is an i386 one), or, when
+	 * paging is off on all of them (a guest stopped before it ran),
+	 * which the kernel of the VMCOREINFO found in its RAM is built for;
+	 * gdb_root is the root in register r of a CPU state, and its ASID
+	 * (false: that root is not in use); gdb_mmu_off, when the CPU state
+	 * translates nothing (its MMU off), says why in a phrase
+	 * ("SCTLR_EL1.M is clear"), else NULL.
 	 */
 	const char *gdb_arch;
 	const char *gdb_regs[8];
 	int gdb_need;
-	u32 (*gdb_elf_machine)(const struct image_info *ii);
+	u32 (*gdb_elf_machine)(const struct arch *a,
+			       const struct image_info *ii, int *elf_class);
 	bool (*gdb_root)(const struct machine *m, const struct image_cpu *c,
 			 int r, u64 *root, u16 *asid);
+	const char *(*gdb_mmu_off)(const struct machine *m,
+				   const struct image_cpu *c);
 };
 
 #endif

@@ -55,5 +55,7 @@ struct machine *live_qemu_open(const struct image_opts *o, struct error *e);
  */
 int live_qemu_refresh(struct machine *m, int mode, struct error *e);
 bool live_qemu_running(const struct machine *m);
+/* Why a live guest's vCPU has no page-table root (its MMU off), or NULL. */
+const char *live_qemu_no_root(const struct machine *m, int cpu);
 
 #endif

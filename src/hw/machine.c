@@ -277,6 +277,7 @@ hw_walk(struct machine *m, struct cpu *c, u64 va, unsigned acc,
 
 	if (!c->root_valid[ri]) {
 		w->va = va;
+		w->root = 0;
 		w->nsteps = 0;
 		w->fault = WF_NO_ROOT;
 		w->fault_lvl = LVL_PGD;

@@ -42,8 +42,15 @@ leaf(struct dumper *d, u64 va, u64 size, int lvl, u64 e,
      const struct pte_decode *pd, u16 perm)
 {
 	struct ptdump_range *c = &d->cur;
-	u64 pa = pd->addr & ~((1ULL << pd->shift) - 1);
+	u64 psize = 1ULL << pd->shift;
+	u64 pa = pd->addr & ~(psize - 1);
 
+	/*
+	 * a page larger than the entry's span (arm's supersections: 16
+	 * first-level entries repeat one 16M page): this entry's part of it
+	 */
+	if (psize > size)
+		pa += va & (psize - 1) & ~(size - 1);
 	if (d->have && c->kind == PTD_RANGE && c->end == va &&
 	    c->perm == perm &&
 	    (c->attr & SPLIT_ATTRS) == (pd->attr & SPLIT_ATTRS) &&
@@ -51,7 +58,8 @@ leaf(struct dumper *d, u64 va, u64 size, int lvl, u64 e,
 		if (pa != c->pa + (va - c->start))
 			c->pa_contig = false;
 		c->end = va + size;
-		c->pages++;
+		if (!(va & (psize - 1)))
+			c->pages++;
 		return;
 	}
 	flush_cur(d);

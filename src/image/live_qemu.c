@@ -46,7 +46,9 @@ struct live_range {
 struct live {
 	struct gdb g;
 	const struct arch *arch;	/* whose gdb_regs are read */
+	char archname[64];	/* the stub's <architecture> */
 	int regnum[8];		/* of each ctl slot, -1: none */
+	int rank[8];		/* which of the slot's names it has */
 	u16 bits[LIVE_MAX_REGS];	/* bitsize of each described register */
 	int nregs;
 	struct live_range *r;
@@ -89,6 +91,26 @@ attr(const char *p, const char *name, char *val, size_t n)
 	val[len] = 0;
 }
 
+/*
+ * Which of the '|'-separated names of want name is (0: the first, the
+ * one preferred), or -1.
+ */
+static int
+alt_rank(const char *want, const char *name)
+{
+	size_t n = strlen(name);
+	int k;
+
+	for (k = 0; *want; k++) {
+		size_t len = strcspn(want, "|");
+
+		if (len == n && !strncmp(want, name, n))
+			return k;
+		want += len + (want[len] == '|');
+	}
+	return -1;
+}
+
 /* The <reg>s of one document, includes in place, numbered as gdb does. */
 static int
 scan_regs(struct live *l, const char *annex, int *next, int depth,
@@ -127,9 +149,15 @@ scan_regs(struct live *l, const char *annex, int *next, int depth,
 				l->nregs = MAX(l->nregs, *next + 1);
 			}
 			attr(p, "name", v, sizeof(v));
-			for (j = 0; a != NULL && j < 8; j++)
-				if (a->gdb_regs[j] && !strcmp(a->gdb_regs[j], v))
+			for (j = 0; a != NULL && j < 8; j++) {
+				int k = a->gdb_regs[j] ?
+					alt_rank(a->gdb_regs[j], v) : -1;
+
+				if (k >= 0 && k < l->rank[j]) {
 					l->regnum[j] = *next;
+					l->rank[j] = k;
+				}
+			}
 			(*next)++;
 		}
 	}
@@ -141,12 +169,13 @@ scan_regs(struct live *l, const char *annex, int *next, int depth,
 static int
 pick_gdb_arch(struct live *l, struct error *e)
 {
-	char archname[64] = "";
+	char *archname = l->archname;
 	struct strbuf known;
 	int next = 0, i, j;
 
 	/* the first pass names the architecture, the second numbers */
-	if (scan_regs(l, "target.xml", &next, 0, archname, sizeof(archname), e))
+	if (scan_regs(l, "target.xml", &next, 0, archname,
+		      sizeof(l->archname), e))
 		return -1;
 	for (i = 0; arch_list[i] != NULL && l->arch == NULL; i++)
 		if (arch_list[i]->gdb_arch != NULL &&
@@ -160,25 +189,29 @@ pick_gdb_arch(struct live *l, struct error *e)
 				    arch_list[i]->gdb_arch))
 				sb_addf(&known, "%s%s", known.len ? ", " : "",
 					arch_list[i]->gdb_arch);
-		error_set(e, -ENOTSUP, "%s: the guest's architecture is '%s'; "
-			  "ptwalk reads the paging registers of live guests of "
-			  "%s only (arm64 TTBR0/TTBR1/TCR, arm TTBR0/TTBCR and "
-			  "riscv satp are not read yet)", l->g.addr,
+		error_set(e, -ENOTSUP, "%s: the gdbstub reports architecture "
+			  "'%s' (its target.xml); ptwalk reads the paging "
+			  "registers of live guests of %s only", l->g.addr,
 			  archname[0] ? archname : "(not given)", known.buf);
 		sb_release(&known);
 		return -1;
 	}
-	for (j = 0; j < 8; j++)
+	for (j = 0; j < 8; j++) {
 		l->regnum[j] = -1;
+		l->rank[j] = 8;
+	}
 	next = 0;
-	if (scan_regs(l, "target.xml", &next, 0, archname, sizeof(archname), e))
+	if (scan_regs(l, "target.xml", &next, 0, archname,
+		      sizeof(l->archname), e))
 		return -1;
 	for (j = 0; j < l->arch->gdb_need; j++)
 		if (l->regnum[j] < 0)
 			return error_set(e, -ENOTSUP, "%s: the gdbstub's target "
-					 "description has no register '%s': "
+					 "description has no register '%.*s': "
 					 "ptwalk cannot see the guest's paging "
-					 "mode", l->g.addr, l->arch->gdb_regs[j]);
+					 "mode", l->g.addr,
+					 (int)strcspn(l->arch->gdb_regs[j], "|"),
+					 l->arch->gdb_regs[j]);
 	return 0;
 }
 
@@ -219,7 +252,8 @@ realign(struct live *l, struct error *e)
 		return 0;
 	for (f = last + 1; f < l->nregs && l->bits[f] == l->bits[last]; f++)
 		;
-	if (f >= l->nregs || l->bits[f] % 8)
+	/* (registers numbered by regnum, with gaps, need no realignment) */
+	if (f >= l->nregs || l->bits[f] == 0 || l->bits[f] % 8)
 		return 0;
 	b = l->bits[f] / 8;
 	n = reg_bytes(l, f, e);
@@ -261,7 +295,7 @@ read_threads(struct live *l, struct image_info *ii, struct error *e)
 					 l->g.addr, l->g.buf);
 		for (p = l->g.buf + 1; *p; p += strcspn(p, ","), p += *p == ',') {
 			struct image_cpu *c;
-			int n = 0;
+			int n = ii->ncpus;	/* the next vCPU */
 
 			c = image_add_cpu(ii, &n);
 			c->id = ii->ncpus - 1;
@@ -298,8 +332,9 @@ read_regs(struct live *l, struct image_cpu *c, struct error *e)
 		if (gdb_cmd(&l->g, req, e))
 			return -1;
 		if (!gdb_hex_le(l->g.buf, &c->ctl[j]))
-			return error_set(e, -EPROTO, "%s: register %s of vCPU "
-					 "%d reads as '%s'", l->g.addr,
+			return error_set(e, -EPROTO, "%s: register %.*s of "
+					 "vCPU %d reads as '%s'", l->g.addr,
+					 (int)strcspn(l->arch->gdb_regs[j], "|"),
 					 l->arch->gdb_regs[j], c->id,
 					 l->g.buf);
 	}
@@ -645,20 +680,33 @@ reread(struct machine *m, struct live *l, struct error *e)
 	for (i = 0; i < ii->ncpus && i < m->ncpus; i++) {
 		struct image_cpu *ic = &ii->cpu[i];
 		struct cpu *c = &m->cpu[i];
-		u64 root;
-		u16 asid = 0;
+		int r;
 
 		if (read_regs(l, ic, e))
 			return -1;
 		memcpy(c->regs, ic->ctl, sizeof(c->regs));
-		if (l->arch->gdb_root != NULL &&
-		    l->arch->gdb_root(m, ic, 0, &root, &asid)) {
-			c->root[0] = root;
-			c->asid = asid;
-			c->root_valid[0] = true;
+		for (r = 0; r < 2 && m->arch->root_name[r] != NULL; r++) {
+			u64 root;
+			u16 asid = 0;
+
+			c->root_valid[r] = m->arch->gdb_root != NULL &&
+				m->arch->gdb_root(m, ic, r, &root, &asid);
+			if (c->root_valid[r]) {
+				c->root[r] = root;
+				c->asid = asid;
+			}
 		}
 	}
 	return 0;
+}
+
+const char *
+live_qemu_no_root(const struct machine *m, int cpu)
+{
+	if (m->live == NULL || m->arch->gdb_mmu_off == NULL ||
+	    cpu < 0 || cpu >= m->img->ncpus)
+		return NULL;
+	return m->arch->gdb_mmu_off(m, &m->img->cpu[cpu]);
 }
 
 static int
@@ -760,7 +808,9 @@ live_release(struct machine *m)
 	error_clear(&e);
 	/*
 	 * QEMU resumes the guest on detach; a running one is stopped first
-	 * (the first byte of a packet would stop it, and the packet be lost)
+	 * (the first byte of a packet would stop it, and the packet be lost);
+	 * one QEMU had not started (-S) is left so: no detach, which would
+	 * start it
 	 */
 	if (l->g.fd >= 0 && !(l->stay_stopped && !l->running) &&
 	    (!l->running || gdb_interrupt(&l->g, &e) == 0))
@@ -886,6 +936,29 @@ run_state(struct live *l, struct error *e)
 	return 0;
 }
 
+/*
+ * --arch given: the gdbstub's guest must be of that arch's ELF machine
+ * (an x86_64 CPU outside long mode is an i386 one).
+ */
+static int
+check_arch(const struct live *l, const char *name,
+	   const struct image_info *ii, struct error *e)
+{
+	const struct arch *a = name != NULL ? arch_find(name) : NULL;
+
+	if (a == NULL)
+		return 0;
+	if (a->elf_machine != ii->elf_machine ||
+	    a->elf->elf_class != ii->elf_class)
+		return error_set(e, -EINVAL, "--arch %s does not match the "
+				 "guest: the gdbstub at %s reports architecture "
+				 "'%s' (its target.xml)%s", a->name, l->g.addr,
+				 l->archname, a->gdb_arch != NULL &&
+				 !strcmp(a->gdb_arch, l->archname) ?
+				 ", its vCPU in another mode" : "");
+	return 0;
+}
+
 /* Everything of the guest read over the stub into l and ii. */
 static int
 attach(struct live *l, struct image_info *ii, struct phys *ph,
@@ -908,7 +981,9 @@ attach(struct live *l, struct image_info *ii, struct phys *ph,
 		return -1;
 	find_vmcoreinfo(l, ii);
 	/* a vCPU with paging off: the VMCOREINFO says what the kernel is */
-	ii->elf_machine = l->arch->gdb_elf_machine(ii);
+	ii->elf_machine = l->arch->gdb_elf_machine(l->arch, ii, &ii->elf_class);
+	if (check_arch(l, o->arch, ii, e))
+		return -1;
 	ii->format = IMG_QEMU;
 	ii->nload = l->nr;
 	ii->file_size = l->ram_len;
@@ -957,8 +1032,10 @@ live_qemu_open(const struct image_opts *o, struct error *e)
 	if (m == NULL)
 		goto fail;
 	if (regs_give_root(m, l))
-		snprintf(m->img->root_from, sizeof(m->img->root_from), "%s of "
-			 "each vCPU (QEMU's gdbstub)", m->arch->root_name[0]);
+		snprintf(m->img->root_from, sizeof(m->img->root_from), "%s%s%s "
+			 "of each vCPU (QEMU's gdbstub)", m->arch->root_name[0],
+			 m->arch->root_name[1] ? " and " : "",
+			 m->arch->root_name[1] ? m->arch->root_name[1] : "");
 	vmci_verdict(m, l);
 	l->release = m->release;
 	m->release = live_release;

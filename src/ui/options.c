@@ -149,9 +149,10 @@ const struct option_doc option_docs[] = {
 	  NULL, 1031, NULL },
 	{ "qemu", 0, "ADDRESS", "attach to a running QEMU guest through its "
 	  "gdbstub (QEMU's -gdb): unix:PATH or host:port; the vCPUs' paging "
-	  "registers and guest-physical memory are read live, its "
-	  "VMCOREINFO found in its RAM for the kernel-state commands (see "
-	  "LIVE TARGETS)", NULL, 1060, NULL },
+	  "registers (found by name in the stub's target description) and "
+	  "guest-physical memory are read live, its VMCOREINFO found in its "
+	  "RAM for the kernel-state commands (see LIVE TARGETS)", NULL, 1060,
+	  NULL },
 	{ "qemu-ram", 0, "FILE", "with --qemu: read guest RAM straight from "
 	  "the file of QEMU's -object memory-backend-file,mem-path=FILE,"
 	  "share=on (the fastest path; registers still from the gdbstub)",

@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "ptwalk/image.h"
 #include "ptwalk/out.h"
 #include "ptwalk/pgtable.h"
 #include "ptwalk/show.h"
@@ -251,7 +252,7 @@ walk_header(struct ctx *ctx, struct cpu *c, const struct walk *w)
 	m->arch->describe(mmu, &sb);
 	out_printf(ctx, "va %s: %s, cpu%d %s=%s\n", fva(m, w->va), sb.buf,
 		   c->id, m->arch->root_name[ri] ? m->arch->root_name[ri] :
-		   "root", fpa(m, w->root));
+		   "root", w->fault == WF_NO_ROOT ? "none" : fpa(m, w->root));
 	sb_reset(&sb);
 	if (w->fault != WF_VA_RANGE && w->fault != WF_NONCANONICAL &&
 	    w->fault != WF_NO_ROOT) {
@@ -412,8 +413,12 @@ show_walk(struct ctx *ctx, struct cpu *c, const struct walk *w, bool tlb)
 		return;
 	}
 	if (w->fault == WF_NO_ROOT) {
+		const char *off = live_qemu_no_root(m, c->id);
+
 		out_printf(ctx, "  fault    no page-table root is loaded on "
-			   "cpu%d\n", c->id);
+			   "cpu%d%s%s%s\n", c->id, off ? " (" : "",
+			   off ? off : "", off ? "; xp reads physical "
+			   "addresses)" : "");
 		show_walk_json(ctx, w);
 		return;
 	}

@@ -29,6 +29,9 @@ while [ ! -S "$d/mon" ] || [ ! -S "$d/gdb" ]; do
 	fi
 	sleep 0.1
 done
+# before it runs (-S): paging off, no VMCOREINFO in its RAM: no root, xp works
+$PTWALK -q --qemu unix:"$d/gdb" -c 'machine; xp 0x7c00 4; walk 0x7c00' 2>&1 |
+	grep -E '^(arch|roots|0x|  fault)|warning|walk:'
 mon cont >/dev/null
 i=0
 until mon "gva2gpa 0x40001000" | grep -q 'gpa: 0x201000'; do

@@ -12,6 +12,7 @@
 
 #include "ptwalk/boot.h"
 #include "ptwalk/ksym.h"
+#include "ptwalk/image_info.h"
 #include "ptwalk/machine.h"
 #include "ptwalk/pgtable.h"
 #include "helpers.h"
@@ -707,6 +708,41 @@ test_bad_machines(void **state)
 	assert_false(boot_fails(NULL, 2560 * MiB, 0, 0, "RAM"));
 }
 
+/*
+ * A live guest's vCPU (QEMU's gdbstub, slots TTBCR, DACR, CONTEXTIDR,
+ * PRRR, NMRR, TTBR0, TTBR1, SCTLR): TTBR0's 16K-aligned table and
+ * CONTEXTIDR's ASID; the MMU off, LPAE and TTBCR.N > 0 have no root.
+ */
+static void
+test_gdb_root(void **state)
+{
+	struct machine *m = boot(.arch = "arm", .mem = 256 * MiB);
+	const struct arch *a = m->arch;
+	struct image_cpu c = { .have_ctl = true };
+	u64 root = 0;
+	u16 asid = 0;
+
+	(void)state;
+	assert_string_equal(a->gdb_arch, "arm");
+	c.ctl[2] = 0x1203;
+	c.ctl[5] = 0x40110059;
+	c.ctl[7] = 1;
+	assert_null(a->gdb_mmu_off(m, &c));
+	assert_true(a->gdb_root(m, &c, 0, &root, &asid));
+	assert_int_equal(root, 0x40110000ULL);
+	assert_int_equal(asid, 3);
+	c.ctl[0] = 1;		/* TTBCR.N = 1 */
+	assert_non_null(strstr(a->gdb_mmu_off(m, &c), "TTBCR.N"));
+	assert_false(a->gdb_root(m, &c, 0, &root, &asid));
+	c.ctl[0] = 1U << 31;	/* EAE */
+	assert_non_null(strstr(a->gdb_mmu_off(m, &c), "LPAE"));
+	c.ctl[0] = 0;
+	c.ctl[7] = 0;
+	assert_non_null(strstr(a->gdb_mmu_off(m, &c), "SCTLR.M"));
+	assert_false(a->gdb_root(m, &c, 0, &root, &asid));
+	machine_free(m);
+}
+
 int
 main(void)
 {
@@ -725,6 +761,7 @@ main(void)
 		cmocka_unit_test(test_cpu_and_tlb),
 		cmocka_unit_test(test_bad_machines),
 		cmocka_unit_test(test_profile_61),
+		cmocka_unit_test(test_gdb_root),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,6 +13,7 @@
 
 #include "ptwalk/boot.h"
 #include "ptwalk/ksym.h"
+#include "ptwalk/image_info.h"
 #include "ptwalk/machine.h"
 #include "ptwalk/peek.h"
 #include "ptwalk/pgtable.h"
@@ -849,6 +850,45 @@ test_dirty_state(void **state)
 	}
 }
 
+/*
+ * A live guest's vCPU (QEMU's gdbstub, slots TCR_EL1, MAIR_EL1,
+ * SCTLR_EL1, TTBR0_EL1, TTBR1_EL1): both roots, the ASID of the TTBR
+ * TCR_EL1.A1 names (8 or 16 bits by TCR_EL1.AS), EPD0 turning TTBR0 off,
+ * SCTLR_EL1.M clear turning both off.
+ */
+static void
+test_gdb_roots(void **state)
+{
+	struct machine *m = boot(.arch = "arm64", .mem = 256 * MiB);
+	const struct arch *a = m->arch;
+	struct image_cpu c = { .have_ctl = true };
+	u64 root = 0;
+	u16 asid = 0;
+
+	(void)state;
+	assert_string_equal(a->gdb_arch, "aarch64");
+	c.ctl[0] = TCR_T0SZ(48) | TCR_T1SZ(48) | TCR_TG1_4K;
+	c.ctl[2] = 1;
+	c.ctl[3] = 0x40110000ULL | (0x1207ULL << 48) | 1;	/* CnP */
+	c.ctl[4] = 0x40118000ULL | (0x0309ULL << 48);
+	assert_null(a->gdb_mmu_off(m, &c));
+	assert_true(a->gdb_root(m, &c, 0, &root, &asid));
+	assert_int_equal(root, 0x40110000ULL);
+	assert_int_equal(asid, 0x07);
+	assert_true(a->gdb_root(m, &c, 1, &root, &asid));
+	assert_int_equal(root, 0x40118000ULL);
+	c.ctl[0] |= TCR_A1 | TCR_ASID16;
+	assert_true(a->gdb_root(m, &c, 0, &root, &asid));
+	assert_int_equal(asid, 0x0309);
+	c.ctl[0] |= BIT(7);	/* EPD0 */
+	assert_false(a->gdb_root(m, &c, 0, &root, &asid));
+	assert_true(a->gdb_root(m, &c, 1, &root, &asid));
+	c.ctl[2] = 0;
+	assert_non_null(strstr(a->gdb_mmu_off(m, &c), "SCTLR_EL1.M"));
+	assert_false(a->gdb_root(m, &c, 1, &root, &asid));
+	machine_free(m);
+}
+
 int
 main(void)
 {
@@ -869,6 +909,7 @@ main(void)
 		cmocka_unit_test(test_pgtable_map),
 		cmocka_unit_test(test_access_flag),
 		cmocka_unit_test(test_dirty_state),
+		cmocka_unit_test(test_gdb_roots),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

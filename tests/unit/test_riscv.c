@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "ptwalk/ksym.h"
+#include "ptwalk/image_info.h"
 #include "ptwalk/machine.h"
 #include "ptwalk/pgtable.h"
 #include "helpers.h"
@@ -546,6 +547,39 @@ test_xv6_sbrk_prop(void **state)
 	machine_free(m);
 }
 
+/*
+ * A live guest's hart (QEMU's gdbstub, slots satp, sstatus, priv): satp's
+ * root and ASID in Sv39; Bare and another mode have no root, and say why.
+ */
+static void
+test_gdb_satp(void **state)
+{
+	struct machine *m = boot(.arch = "riscv64", .mem = 128 * MiB);
+	const struct arch *a = m->arch;
+	struct image_cpu c = { .have_ctl = true };
+	u64 root = 0;
+	u16 asid = 0;
+	int cls = 0;
+
+	(void)state;
+	assert_string_equal(a->gdb_arch, "riscv:rv64");
+	assert_int_equal(a->gdb_elf_machine(a, &c, &cls), a->elf_machine);
+	assert_int_equal(cls, a->elf->elf_class);
+	c.ctl[0] = (8ULL << 60) | (5ULL << 44) | 0x80010;
+	assert_null(a->gdb_mmu_off(m, &c));
+	assert_true(a->gdb_root(m, &c, 0, &root, &asid));
+	assert_int_equal(root, 0x80010000ULL);
+	assert_int_equal(asid, 5);
+	assert_false(a->gdb_root(m, &c, 1, &root, &asid));
+	c.ctl[0] = 0;
+	assert_non_null(strstr(a->gdb_mmu_off(m, &c), "Bare"));
+	assert_false(a->gdb_root(m, &c, 0, &root, &asid));
+	c.ctl[0] = (9ULL << 60) | 0x80010;	/* Sv48 on an Sv39 machine */
+	assert_non_null(a->gdb_mmu_off(m, &c));
+	assert_false(a->gdb_root(m, &c, 0, &root, &asid));
+	machine_free(m);
+}
+
 int
 main(void)
 {
@@ -560,6 +594,7 @@ main(void)
 		cmocka_unit_test(test_boot_tables),
 		cmocka_unit_test(test_xv6_boot),
 		cmocka_unit_test(test_xv6_sbrk_prop),
+		cmocka_unit_test(test_gdb_satp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

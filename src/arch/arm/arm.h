@@ -151,6 +151,13 @@ void arm_regions(struct machine *m, const struct arm_variant *v);
 bool arm_image_match(const struct arch *a, const struct image_info *ii);
 int arm_image_setup(struct machine *m, struct error *e);
 int arm_image_mmu(struct machine *m, struct error *e);
+struct image_cpu;
+u32 arm_gdb_elf_machine(const struct arch *a, const struct image_info *ii,
+		   int *elf_class);
+bool arm_gdb_root(const struct machine *m, const struct image_cpu *c, int r,
+		  u64 *root, u16 *asid);
+const char *arm_gdb_mmu_off(const struct machine *m,
+			    const struct image_cpu *c);
 bool arm_root_plausible(const struct mmu *mmu, const u8 *table, u64 size,
 			unsigned user_end);
 void arm_save_notes(struct machine *m, struct strbuf *notes);

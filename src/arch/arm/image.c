@@ -23,6 +23,81 @@
 #define PMD_SIZE_ARM	(2 * MiB)
 #define VECTORS_BASE	0xffff0000ULL
 
+/*
+ * Live guests: QEMU's arm gdbstub (target/arm/gdbstub.c) describes the
+ * cp15 registers in its system-registers.xml, by the names of QEMU's
+ * cpregs (the 32-bit TTBR0 is "TTBR0_EL1", PRRR and NMRR are "MAIR0"
+ * and "MAIR1", CONTEXTIDR is "CONTEXTIDR_EL1"); the slots of
+ * image_cpu.ctl[] are those of arch.gdb_regs: TTBCR, DACR, CONTEXTIDR,
+ * PRRR, NMRR (as struct cpu's regs), then TTBR0, TTBR1, SCTLR.
+ */
+#define GDB_TTBCR	0
+#define GDB_CONTEXTIDR	2
+#define GDB_TTBR0	5
+#define GDB_SCTLR	7
+#define TTBCR_EAE	BIT(31)
+
+u32
+arm_gdb_elf_machine(const struct arch *a, const struct image_info *ii,
+		   int *elf_class)
+{
+	(void)ii;
+	*elf_class = a->elf->elf_class;
+	return EM_ARM;
+}
+
+const char *
+arm_gdb_mmu_off(const struct machine *m, const struct image_cpu *c)
+{
+	(void)m;
+	if (!(c->ctl[GDB_SCTLR] & 1))
+		return "SCTLR.M is clear: the MMU is off";
+	if (c->ctl[GDB_TTBCR] & TTBCR_EAE)
+		return "TTBCR.EAE is set: the CPU walks LPAE long descriptors, "
+			"ptwalk's arm short ones";
+	if (c->ctl[GDB_TTBCR] & 7)
+		return "TTBCR.N is not 0: TTBR0 and TTBR1 split the address "
+			"space, ptwalk's arm walks TTBR0 alone (N=0, as Linux "
+			"sets it)";
+	return NULL;
+}
+
+bool
+arm_gdb_root(const struct machine *m, const struct image_cpu *c, int r,
+	     u64 *root, u16 *asid)
+{
+	if (r != 0 || !c->have_ctl || arm_gdb_mmu_off(m, c) != NULL)
+		return false;
+	*root = c->ctl[GDB_TTBR0] & 0xffffc000ULL;
+	*asid = (u16)(c->ctl[GDB_CONTEXTIDR] & 0xff);
+	return true;
+}
+
+/* A live guest's vCPU i: TTBR0, or a warning why none. */
+static bool
+live_root(struct machine *m, int i)
+{
+	static const char *const names[8] = {
+		"ttbcr", "dacr", "contextidr", "prrr", "nmrr", "ttbr0",
+		"ttbr1", "sctlr",
+	};
+	const struct image_cpu *ic = &m->img->cpu[i];
+	const char *off = arm_gdb_mmu_off(m, ic);
+	struct cpu *c = &m->cpu[i];
+
+	/* the registers read, those of the simulated machine first */
+	memcpy(m->img->reg_names, names, sizeof(names));
+
+	memcpy(c->regs, ic->ctl, sizeof(c->regs));
+	if (off != NULL) {
+		image_warn(m->img, "cpu%d: %s; no page-table root: xp reads "
+			   "physical memory", i, off);
+		return false;
+	}
+	c->root_valid[0] = arm_gdb_root(m, ic, 0, &c->root[0], &c->asid);
+	return c->root_valid[0];
+}
+
 bool
 arm_image_match(const struct arch *a, const struct image_info *ii)
 {
@@ -208,6 +283,13 @@ arm_image_setup(struct machine *m, struct error *e)
 		struct cpu *c = &m->cpu[i];
 		const struct image_cpu *ic = &ii->cpu[i];
 
+		if (ic->have_ctl) {
+			if (live_root(m, i) && nroot++ == 0) {
+				m->cur = i;
+				root = c->root[0];
+			}
+			continue;
+		}
 		if (ii->opts.have_root[0])
 			c->root[0] = ii->opts.root[0] & ~0x3fffULL;
 		else if (ic->have_root[0])
@@ -225,6 +307,8 @@ arm_image_setup(struct machine *m, struct error *e)
 			root = c->root[0];
 		}
 	}
+	if (nroot == 0 && ii->cpu[0].have_ctl)
+		return 0;	/* a live guest whose MMU is off: said */
 	if (nroot == 0)
 		return error_set(e, -EINVAL, "the image does not say where the "
 				 "page tables are (no VMCOREINFO with "

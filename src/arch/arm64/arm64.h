@@ -26,6 +26,13 @@ void arm64_layout_syms(struct machine *m);
 bool arm64_image_match(const struct arch *a, const struct image_info *ii);
 int arm64_image_setup(struct machine *m, struct error *e);
 int arm64_image_mmu(struct machine *m, struct error *e);
+struct image_cpu;
+u32 arm64_gdb_elf_machine(const struct arch *a, const struct image_info *ii,
+		     int *elf_class);
+bool arm64_gdb_root(const struct machine *m, const struct image_cpu *c,
+		    int r, u64 *root, u16 *asid);
+const char *arm64_gdb_mmu_off(const struct machine *m,
+			      const struct image_cpu *c);
 void arm64_save_notes(struct machine *m, struct strbuf *notes);
 void arm64_save_vmcoreinfo(struct machine *m, struct strbuf *sb);
 

@@ -19,6 +19,87 @@
 
 #define PA_BITS_LINUX	48	/* CONFIG_ARM64_PA_BITS: MAX_PHYSMEM_BITS */
 
+/*
+ * Live guests: QEMU's aarch64 gdbstub (target/arm/gdbstub.c) describes
+ * the system registers in its system-registers.xml, numbered as it
+ * builds the list; the slots of image_cpu.ctl[] are those of
+ * arch.gdb_regs: TCR_EL1, MAIR_EL1, SCTLR_EL1 (QEMU's "SCTLR", the cpreg
+ * both states share), TTBR0_EL1, TTBR1_EL1.
+ */
+#define GDB_TCR		0
+#define GDB_SCTLR	2
+#define GDB_TTBR0	3
+#define TCR_EPD0	BIT(7)
+#define TCR_EPD1	BIT(23)
+#define TTBR_BADDR	GENMASK(47, 1)
+
+u32
+arm64_gdb_elf_machine(const struct arch *a, const struct image_info *ii,
+		     int *elf_class)
+{
+	(void)ii;
+	*elf_class = a->elf->elf_class;
+	return EM_AARCH64;
+}
+
+const char *
+arm64_gdb_mmu_off(const struct machine *m, const struct image_cpu *c)
+{
+	(void)m;
+	if (!(c->ctl[GDB_SCTLR] & 1))
+		return "SCTLR_EL1.M is clear: the MMU is off";
+	return NULL;
+}
+
+bool
+arm64_gdb_root(const struct machine *m, const struct image_cpu *c, int r,
+	       u64 *root, u16 *asid)
+{
+	u64 tcr = c->ctl[GDB_TCR], ttbr = c->ctl[GDB_TTBR0 + r];
+	u64 asid_from = c->ctl[GDB_TTBR0 + ((tcr & TCR_A1) ? 1 : 0)];
+
+	if (!c->have_ctl || arm64_gdb_mmu_off(m, c) != NULL ||
+	    (tcr & (r ? TCR_EPD1 : TCR_EPD0)))
+		return false;
+	*root = ttbr & TTBR_BADDR & m->mmu.pa_mask & PAGE_MASK;
+	*asid = (u16)((asid_from >> 48) & ((tcr & TCR_ASID16) ? 0xffff : 0xff));
+	return true;
+}
+
+/* The VA size and granule of a live guest's TCR_EL1 (first vCPU's with the MMU on). */
+static int
+tcr_va_bits(struct machine *m, u64 *vb, struct error *e)
+{
+	const struct image_info *ii = m->img;
+	u64 tcr;
+	unsigned t0, t1;
+	int i;
+
+	for (i = 0; i < ii->ncpus; i++)
+		if (ii->cpu[i].have_ctl && !arm64_gdb_mmu_off(m, &ii->cpu[i]))
+			break;
+	if (i == ii->ncpus)
+		return 0;
+	tcr = ii->cpu[i].ctl[GDB_TCR];
+	t0 = (unsigned)(tcr & 63);
+	t1 = (unsigned)((tcr >> 16) & 63);
+	if ((!(tcr & TCR_EPD0) && ((tcr >> 14) & 3) != 0) ||
+	    (!(tcr & TCR_EPD1) && ((tcr >> 30) & 3) != 2))
+		return error_set(e, -EINVAL, "cpu%d: TCR_EL1=0x%llx: TG0/TG1 "
+				 "choose a 16K or 64K granule; ptwalk models "
+				 "arm64 with 4K pages", i,
+				 (unsigned long long)tcr);
+	if (!(tcr & TCR_EPD0) && !(tcr & TCR_EPD1) && t0 != t1)
+		return error_set(e, -EINVAL, "cpu%d: TCR_EL1=0x%llx: T0SZ=%u "
+				 "and T1SZ=%u differ; ptwalk models one VA "
+				 "size for TTBR0 and TTBR1", i,
+				 (unsigned long long)tcr, t0, t1);
+	*vb = 64 - ((tcr & TCR_EPD1) ? t0 : t1);
+	if (tcr & TCR_HA)
+		m->mmu.features |= F_HAFDBS;
+	return 0;
+}
+
 bool
 arm64_image_match(const struct arch *a, const struct image_info *ii)
 {
@@ -45,6 +126,8 @@ arm64_image_mmu(struct machine *m, struct error *e)
 				 "48 bits", (unsigned long long)vb);
 	image_note_features(ii, &f);
 	mmu->features = f;
+	if (ii->cpu[0].have_ctl && tcr_va_bits(m, &vb, e))
+		return -EINVAL;
 	mmu->va_bits = (u8)vb;
 	if (!ptwalk_note_u64(ii, "pa_bits", &v) &&
 	    !vmcoreinfo_u64(ii, "NUMBER(MAX_PHYSMEM_BITS)", &v))
@@ -53,6 +136,36 @@ arm64_image_mmu(struct machine *m, struct error *e)
 		v = PA_BITS_LINUX;
 	mmu->pa_bits = (u8)v;
 	return arm64_mmu_init(mmu, e) ? -EINVAL : 0;
+}
+
+/* A live guest's vCPU i: its roots, or a warning why none. */
+static bool
+live_roots(struct machine *m, int i)
+{
+	const struct image_cpu *ic = &m->img->cpu[i];
+	const char *off = arm64_gdb_mmu_off(m, ic);
+	struct cpu *c = &m->cpu[i];
+	int r;
+
+	memcpy(c->regs, ic->ctl, sizeof(c->regs));
+	if (off != NULL) {
+		image_warn(m->img, "cpu%d: %s; no page-table root: xp reads "
+			   "physical memory", i, off);
+		return false;
+	}
+	for (r = 0; r < 2; r++)
+		c->root_valid[r] = arm64_gdb_root(m, ic, r, &c->root[r],
+						  &c->asid);
+	return c->root_valid[0] || c->root_valid[1];
+}
+
+/* The regions of a live guest whose MMU is off everywhere. */
+static int
+live_layout_end(struct machine *m)
+{
+	arm64_regions(m);
+	arm64_layout_syms(m);
+	return 0;
 }
 
 int
@@ -108,6 +221,11 @@ arm64_image_setup(struct machine *m, struct error *e)
 		const struct image_cpu *ic = &ii->cpu[i];
 		int r;
 
+		if (ic->have_ctl) {
+			if (live_roots(m, i) && nroot++ == 0)
+				m->cur = i;
+			continue;
+		}
 		for (r = 0; r < 2; r++) {
 			if (ii->opts.have_root[r]) {
 				c->root[r] = ii->opts.root[r];
@@ -129,6 +247,8 @@ arm64_image_setup(struct machine *m, struct error *e)
 	}
 	if (have_swapper && have_voff)
 		m->swapper_pg_dir = swapper - voff;
+	if (nroot == 0 && ii->cpu[0].have_ctl)
+		return live_layout_end(m);	/* the MMU off: said */
 	if (nroot == 0)
 		return error_set(e, -EINVAL, "the image does not say where the "
 				 "kernel's page table is (no VMCOREINFO with "

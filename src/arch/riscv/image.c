@@ -17,6 +17,77 @@
 #include "riscv.h"
 
 /*
+ * Live guests: QEMU's riscv gdbstub (target/riscv/gdbstub.c) describes
+ * the CSRs it serves in riscv-csr.xml, satp and sstatus among them, and
+ * the hart's privilege level as "priv" (its virtual feature).  The slots
+ * of image_cpu.ctl[]: satp, sstatus, priv (those of arch.gdb_regs).
+ */
+#define RV_GDB_SATP	0
+#define RV_GDB_PRIV	2
+#define RV_PRIV_M	3
+
+static unsigned
+satp_mode(const struct machine *m, u64 satp)
+{
+	return m->arch->is64 ? (unsigned)(satp >> 60) :
+		(unsigned)((satp >> 31) & 1);
+}
+
+/* The VA size of the first hart whose satp translates (64-bit). */
+static u64
+satp_va_bits(const struct image_info *ii, u64 dflt)
+{
+	int i;
+
+	for (i = 0; i < ii->ncpus; i++) {
+		unsigned mode = (unsigned)(ii->cpu[i].ctl[RV_GDB_SATP] >> 60);
+
+		if (!ii->cpu[i].have_ctl || mode == SATP_MODE_BARE)
+			continue;
+		return mode == SATP_MODE_SV57 ? 57 : mode == SATP_MODE_SV48 ?
+			48 : mode == SATP_MODE_SV39 ? 39 : mode;
+	}
+	return dflt;
+}
+
+u32
+riscv_gdb_elf_machine(const struct arch *a, const struct image_info *ii,
+		      int *elf_class)
+{
+	(void)ii;
+	*elf_class = a->elf->elf_class;
+	return EM_RISCV;
+}
+
+bool
+riscv_gdb_root(const struct machine *m, const struct image_cpu *c, int r,
+	       u64 *root, u16 *asid)
+{
+	unsigned a;
+	char why[160];
+
+	if (r != 0 || !c->have_ctl ||
+	    riscv_satp_decode(&m->mmu, c->ctl[RV_GDB_SATP], root, &a, why,
+			      sizeof(why)))
+		return false;
+	*asid = (u16)a;
+	return true;
+}
+
+const char *
+riscv_gdb_mmu_off(const struct machine *m, const struct image_cpu *c)
+{
+	unsigned mode = satp_mode(m, c->ctl[RV_GDB_SATP]);
+
+	if (mode == SATP_MODE_BARE)
+		return "satp.MODE is 0 (Bare): the MMU is off";
+	if (mode != riscv_satp_mode(&m->mmu))
+		return "satp.MODE is not the paging mode ptwalk read when it "
+			"attached: attach again";
+	return NULL;
+}
+
+/*
  * riscv64 reads the VA size from the file (riscv64-sv48 and riscv64-sv57
  * are for simulated machines, and for files that do not say: raw, LiME,
  * a 6.1 core, given with --arch); riscv32 takes the 32-bit cores.
@@ -33,7 +104,8 @@ riscv_image_match(const struct arch *a, const struct image_info *ii)
  * The VA size of a riscv64 image: the file's (ptwalk's note, the
  * VMCOREINFO of 6.2 on); else the mode the arch names (riscv64-sv48,
  * riscv64-sv57: a raw or LiME file, or a 6.1 core, says nothing), else
- * Sv39.  A named mode the file contradicts is refused.
+ * a live guest's satp, else Sv39.  A named mode the file contradicts is
+ * refused.
  */
 static int
 image_va_bits(const struct machine *m, u64 *vb, struct error *e)
@@ -44,7 +116,7 @@ image_va_bits(const struct machine *m, u64 *vb, struct error *e)
 		vmcoreinfo_u64(m->img, "NUMBER(VA_BITS)", vb);
 
 	if (!said) {
-		*vb = named ? named : 39;
+		*vb = named ? named : satp_va_bits(m->img, 39);
 		return 0;
 	}
 	if (*vb != 39 && *vb != 48 && *vb != 57)
@@ -120,7 +192,26 @@ riscv_root_plausible(const struct mmu *mmu, const u8 *table, u64 size,
 	return true;
 }
 
-/* The roots of every hart: --cr3, ptwalk's note, the VMCOREINFO. */
+/* A live guest's hart i: satp's root, or a warning why none. */
+static bool
+live_root(struct machine *m, int i, u64 *root, u16 *asid)
+{
+	const struct image_cpu *ic = &m->img->cpu[i];
+	const char *off = riscv_gdb_mmu_off(m, ic);
+
+	if (off != NULL) {
+		image_warn(m->img, "hart %d: %s; no page-table root: xp reads "
+			   "physical memory", i, off);
+		return false;
+	}
+	if (ic->ctl[RV_GDB_PRIV] == RV_PRIV_M)
+		image_warn(m->img, "hart %d runs in M-mode, whose accesses are "
+			   "not translated: walks use satp's table, that of "
+			   "S and U modes", i);
+	return riscv_gdb_root(m, ic, 0, root, asid);
+}
+
+/* The roots of every hart: --cr3, a live guest's satp, ptwalk's note, the VMCOREINFO. */
 static int
 image_roots(struct machine *m, bool have_swapper, u64 swapper_pa,
 	    struct error *e)
@@ -135,6 +226,13 @@ image_roots(struct machine *m, bool have_swapper, u64 swapper_pa,
 		if (ii->opts.have_root[0]) {
 			c->root[0] = ii->opts.root[0];
 			c->root_valid[0] = true;
+		} else if (ic->have_ctl) {
+			c->root_valid[0] = live_root(m, i, &c->root[0],
+						     &c->asid);
+			memcpy(c->regs, ic->ctl, sizeof(c->regs));
+			if (c->root_valid[0] && nroot++ == 0)
+				m->cur = i;
+			continue;
 		} else if (ic->have_root[0]) {
 			c->root[0] = ic->root[0];
 			c->root_valid[0] = true;
@@ -150,6 +248,8 @@ image_roots(struct machine *m, bool have_swapper, u64 swapper_pa,
 	}
 	if (have_swapper)
 		m->swapper_pg_dir = swapper_pa;
+	if (nroot == 0 && ii->cpu[0].have_ctl)
+		return 0;	/* a live guest whose MMU is off: said */
 	if (nroot == 0)
 		return error_set(e, -EINVAL, "the image does not say where the "
 				 "page table is (no VMCOREINFO with "

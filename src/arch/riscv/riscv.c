@@ -565,6 +565,14 @@ static const struct arch_elf riscv64_elf = {
 	.elf_class = ELFCLASS64,
 };
 
+/* live guests: QEMU's gdbstub (image.c) */
+#define RISCV_GDB \
+	.gdb_regs = { "satp", "sstatus", "priv" }, \
+	.gdb_need = 1, \
+	.gdb_elf_machine = riscv_gdb_elf_machine, \
+	.gdb_root = riscv_gdb_root, \
+	.gdb_mmu_off = riscv_gdb_mmu_off
+
 #define RISCV_COMMON \
 	.is64 = true, \
 	.huge_vmap = true, \
@@ -607,10 +615,12 @@ static const struct arch_elf riscv64_elf = {
 	.root_plausible = riscv_root_plausible, \
 	.save_notes = riscv_save_notes, \
 	.save_vmcoreinfo = riscv_save_vmcoreinfo, \
-	.bad_desc = riscv_bad_desc
+	.bad_desc = riscv_bad_desc, \
+	RISCV_GDB
 
 const struct arch arch_riscv64 = {
 	.name = "riscv64",
+	.gdb_arch = "riscv:rv64",
 	.summary = "64-bit RISC-V: Sv39 (3 levels) by default, Sv48 or Sv57 "
 		"with --va-bits; satp with ASIDs, 2M/1G superpages",
 	.profiles = riscv64_profiles,
@@ -649,6 +659,7 @@ static const struct arch_elf riscv32_elf = {
 
 const struct arch arch_riscv32 = {
 	.name = "riscv32",
+	.gdb_arch = "riscv:rv32",
 	.summary = "32-bit RISC-V: Sv32 (2 levels, 34-bit physical "
 		"addresses), satp with ASIDs, 4M megapages",
 	.profiles = riscv32_profiles,
@@ -694,4 +705,5 @@ const struct arch arch_riscv32 = {
 	.save_notes = riscv_save_notes,
 	.save_vmcoreinfo = riscv_save_vmcoreinfo,
 	.bad_desc = riscv_bad_desc,
+	RISCV_GDB,
 };

@@ -72,6 +72,15 @@ int riscv_satp_decode(const struct mmu *mmu, u64 satp, u64 *root,
 unsigned riscv_satp_mode(const struct mmu *mmu);
 const char *riscv_satp_mode_name(unsigned mode);
 
+/* image.c: live guests over QEMU's gdbstub */
+struct image_cpu;
+u32 riscv_gdb_elf_machine(const struct arch *a, const struct image_info *ii,
+		     int *elf_class);
+bool riscv_gdb_root(const struct machine *m, const struct image_cpu *c,
+		    int r, u64 *root, u16 *asid);
+const char *riscv_gdb_mmu_off(const struct machine *m,
+			      const struct image_cpu *c);
+
 /* xv6.c: --kernel xv6 */
 extern const struct kernel_ops xv6_ops;
 int xv6_setup(struct machine *m, const struct machine_opts *o,

@@ -176,11 +176,13 @@ set_roots(struct machine *m, struct error *e)
 		if (nroot++ == 0)
 			m->cur = i;
 	}
-	if (nroot == 0 && ii->opts.qemu != NULL)
-		return error_set(e, -EINVAL, "%s: no vCPU has paging on (the "
-				 "guest has not run its kernel yet?) and no "
-				 "VMCOREINFO was found in its RAM: nothing says "
-				 "where its page tables are", ii->opts.qemu);
+	if (nroot == 0 && ii->opts.qemu != NULL) {
+		/* as on the other arches: xp still reads the guest's RAM */
+		snprintf(ii->root_from, sizeof(ii->root_from), "none: no vCPU "
+			 "has paging on, no VMCOREINFO in the guest's RAM "
+			 "(xp reads it)");
+		return 0;
+	}
 	if (nroot == 0)
 		return error_set(e, -EINVAL, "the image does not say where the "
 				 "page tables are (no QEMU CPU note with CR3 "
@@ -692,21 +694,25 @@ x86_save_vmcoreinfo(struct machine *m, struct strbuf *sb)
  * i386:x86-64 whatever the mode, so EFER.LMA tells long mode apart.
  */
 u32
-x86_gdb_elf_machine(const struct image_info *ii)
+x86_gdb_elf_machine(const struct arch *a, const struct image_info *ii,
+		    int *elf_class)
 {
 	const struct image_cpu *c = paging_cpu(ii);
 	u64 v;
 
-	if (c != NULL)
-		return (c->ctl[X86_EFER] & X86_EFER_LMA) ? EM_X86_64 : EM_386;
+	(void)a;
+	*elf_class = ELFCLASS64;
+	if (c != NULL && (c->ctl[X86_EFER] & X86_EFER_LMA))
+		return EM_X86_64;
 	/*
 	 * No vCPU pages yet (-S): arch/x86/kernel/machine_kexec_64.c puts
 	 * SYMBOL(init_top_pgt) and NUMBER(phys_base) in the VMCOREINFO,
 	 * machine_kexec_32.c neither
 	 */
-	if (vmcoreinfo_u64(ii, "SYMBOL(init_top_pgt)", &v) ||
-	    vmcoreinfo_u64(ii, "NUMBER(phys_base)", &v))
+	if (c == NULL && (vmcoreinfo_u64(ii, "SYMBOL(init_top_pgt)", &v) ||
+			  vmcoreinfo_u64(ii, "NUMBER(phys_base)", &v)))
 		return EM_X86_64;
+	*elf_class = ELFCLASS32;
 	return EM_386;
 }
 
@@ -718,4 +724,13 @@ x86_gdb_root(const struct machine *m, const struct image_cpu *c, int r,
 		return false;
 	*root = cr3_root(m, c->ctl[X86_CR3], asid);
 	return true;
+}
+
+const char *
+x86_gdb_mmu_off(const struct machine *m, const struct image_cpu *c)
+{
+	(void)m;
+	if (c->ctl[X86_CR0] & X86_CR0_PG)
+		return NULL;
+	return "CR0.PG is clear, paging is off";
 }

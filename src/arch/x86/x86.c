@@ -646,6 +646,7 @@ x86_describe(const struct mmu *mmu, struct strbuf *sb)
 	.gdb_need = 4, \
 	.gdb_elf_machine = x86_gdb_elf_machine, \
 	.gdb_root = x86_gdb_root, \
+	.gdb_mmu_off = x86_gdb_mmu_off, \
 	.tag_name = "PCID"
 
 /* The ELF machines of x86: EM_386 and EM_X86_64 */

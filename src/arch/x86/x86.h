@@ -50,7 +50,10 @@ int x86_image_mmu(struct machine *m, struct error *e);
 bool x86_root_plausible(const struct mmu *mmu, const u8 *table, u64 size,
 			unsigned user_end);
 #define X86_EFER_LMA	(1ULL << 10)
-u32 x86_gdb_elf_machine(const struct image_info *ii);
+u32 x86_gdb_elf_machine(const struct arch *a, const struct image_info *ii,
+			int *elf_class);
+const char *x86_gdb_mmu_off(const struct machine *m,
+			    const struct image_cpu *c);
 bool x86_gdb_root(const struct machine *m, const struct image_cpu *c, int r,
 		  u64 *root, u16 *asid);
 void x86_save_notes(struct machine *m, struct strbuf *notes);
