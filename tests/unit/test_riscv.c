@@ -557,13 +557,14 @@ test_gdb_satp(void **state)
 	struct machine *m = boot(.arch = "riscv64", .mem = 128 * MiB);
 	const struct arch *a = m->arch;
 	struct image_cpu c = { .have_ctl = true };
+	struct image_info ii = { .ncpus = 1, .cpu = &c };
 	u64 root = 0;
 	u16 asid = 0;
 	int cls = 0;
 
 	(void)state;
 	assert_string_equal(a->gdb_arch, "riscv:rv64");
-	assert_int_equal(a->gdb_elf_machine(a, &c, &cls), a->elf_machine);
+	assert_int_equal(a->gdb_elf_machine(a, &ii, &cls), a->elf_machine);
 	assert_int_equal(cls, a->elf->elf_class);
 	c.ctl[0] = (8ULL << 60) | (5ULL << 44) | 0x80010;
 	assert_null(a->gdb_mmu_off(m, &c));
