@@ -138,5 +138,5 @@ while [ ! -S "$d/gdb2" ]; do
 	[ $i -gt 100 ] && { echo "FAIL: QEMU did not start"; exit 1; }
 	sleep 0.1
 done
-$PTWALK -q --qemu unix:"$d/gdb2" --qemu-ram "$d/ram" -c 'machine' >"$d/o" 2>&1; echo "exit $?"
-sed "s|$d|DIR|g" "$d/o"
+$PTWALK -q --qemu unix:"$d/gdb2" --qemu-ram "$d/ram" -c 'machine; ps' >"$d/o" 2>&1; echo "exit $?"
+sed "s|$d|DIR|g" "$d/o" | grep -E 'warning|^(vmcoreinfo|roots)|ps:'
