@@ -7,6 +7,12 @@
 #   make fuzz     run each libFuzzer harness FUZZ_TIME seconds (default 60)
 #   make install  PREFIX=/usr/local (binary, man pages, completions)
 
+# every core compiles unless -j says otherwise (make check from a clean
+# tree builds ptwalk three times: plain, under ASan+UBSan, and the fuzzers)
+ifeq ($(filter -j%,$(MAKEFLAGS)),)
+MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 1)
+endif
+
 BUILD   ?= build
 PREFIX  ?= /usr/local
 DESTDIR ?=

@@ -1,5 +1,5 @@
 # arm64 options: --va-bits and --kernel, their bad values, RAM limits.
-run() { "$@" >out.tmp 2>&1; rc=$?; sed 's/^/  /' out.tmp | head -n 4; echo "  -> exit $rc"; rm -f out.tmp; }
+run() { "$@" >out.$$.tmp 2>&1; rc=$?; sed 's/^/  /' out.$$.tmp | head -n 4; echo "  -> exit $rc"; rm -f out.$$.tmp; }
 echo "--va-bits 42:";             run $PTWALK -a arm64 --va-bits 42 -c machine
 echo "--va-bits x:";              run $PTWALK -a arm64 --va-bits x -c machine
 echo "--va-bits on x86_64:";      run $PTWALK -a x86_64 --va-bits 48 -c machine

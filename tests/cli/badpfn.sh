@@ -25,10 +25,10 @@ for a in i386 i386-pae x86_64 x86_64-la57 arm arm64; do
 	    "brk 0" "exit 1" "whatis data_page" "ptdump user" "quit"; do
 		c=$(echo "$c" | sed 's/\\&/\&/g')
 		$PTWALK -q -a $a -c "touch data_page w; $w --phys $1 $bad; $c" \
-			>out.tmp 2>&1
+			>out.$$.tmp 2>&1
 		rc=$?
 		echo "$c: exit $rc"
-		grep -E 'no struct page|PFN  |Rss:|not RAM|cannot access' out.tmp |
+		grep -E 'no struct page|PFN  |Rss:|not RAM|cannot access' out.$$.tmp |
 			sed 's/^ */    /'
 	done
 done
@@ -37,9 +37,9 @@ done
 for a in i386-pae arm64; do
 	set -- $(pte_of $a)
 	echo "== $a, frame beyond the physical address width"
-	$PTWALK -q -a $a -c "touch data_page w; write/g --phys $1 (($2) & 0xfff0000000000fff) | 0xffffffffff000; pagemap data_page; fork; switch 2; touch data_page w; switch 1; exit 2; munmap (data_page & ~0xfff) 4K; quit" >out.tmp 2>&1
+	$PTWALK -q -a $a -c "touch data_page w; write/g --phys $1 (($2) & 0xfff0000000000fff) | 0xffffffffff000; pagemap data_page; fork; switch 2; touch data_page w; switch 1; exit 2; munmap (data_page & ~0xfff) 4K; quit" >out.$$.tmp 2>&1
 	echo "exit $?"
-	grep -E 'no struct page|PFN  |reserved|-c:1|present  ' out.tmp |
+	grep -E 'no struct page|PFN  |reserved|-c:1|present  ' out.$$.tmp |
 		sed 's/^ */    /'
 done
-rm -f out.tmp
+rm -f out.$$.tmp

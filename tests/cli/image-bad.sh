@@ -1,6 +1,6 @@
 # Memory images on the command line: bad files get a clear message and
 # exit 2, warnings go to stderr, and the file is never written.
-run() { "$@" >out.tmp 2>&1; rc=$?; sed -e "s|$t|TMP|g" out.tmp | head -n 6 | sed 's/^/  /'; echo "  -> exit $rc"; rm -f out.tmp; }
+run() { "$@" >out.$$.tmp 2>&1; rc=$?; sed -e "s|$t|TMP|g" out.$$.tmp | head -n 6 | sed 's/^/  /'; echo "  -> exit $rc"; rm -f out.$$.tmp; }
 t=$(mktemp -d)
 : >"$t/empty"
 head -c 5000 /dev/zero >"$t/raw"

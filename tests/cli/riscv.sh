@@ -1,6 +1,6 @@
 # riscv options and bad input: --va-bits, the Sv names, RAM limits, --cpu,
 # programs of another machine, the done-when walk of the direct map.
-run() { "$@" >out.tmp 2>&1; rc=$?; sed 's/^/  /' out.tmp | head -n 4; echo "  -> exit $rc"; rm -f out.tmp; }
+run() { "$@" >out.$$.tmp 2>&1; rc=$?; sed 's/^/  /' out.$$.tmp | head -n 4; echo "  -> exit $rc"; rm -f out.$$.tmp; }
 E=../../testdata/elf
 echo "--va-bits 42:";             run $PTWALK -a riscv64 --va-bits 42 -c machine
 echo "--va-bits 39 on sv48:";     run $PTWALK -a riscv64-sv48 --va-bits 39 -c machine

@@ -1,12 +1,12 @@
 # Bad usage exits 2 with a message; good runs exit 0; failures exit 1.
-run() { "$@" >out.tmp 2>&1; rc=$?; sed 's/^/  /' out.tmp | head -n 4; echo "  -> exit $rc"; rm -f out.tmp; }
+run() { "$@" >out.$$.tmp 2>&1; rc=$?; sed 's/^/  /' out.$$.tmp | head -n 4; echo "  -> exit $rc"; rm -f out.$$.tmp; }
 echo "unknown option:";        run $PTWALK --bogus
 echo "missing value:";         run $PTWALK --mem
 echo "a close option:";        run $PTWALK --arhc x86_64
 echo "ambiguous option:";      run $PTWALK --c
 echo "unknown short option:";  run $PTWALK -z
 echo "-c without a value:";    run $PTWALK -c
-echo "--help fits 80 columns:"; $PTWALK --help >out.tmp; echo "  $(awk 'length > 80' out.tmp | wc -l) of $(wc -l <out.tmp) lines are wider"; rm -f out.tmp
+echo "--help fits 80 columns:"; $PTWALK --help >out.$$.tmp; echo "  $(awk 'length > 80' out.$$.tmp | wc -l) of $(wc -l <out.$$.tmp) lines are wider"; rm -f out.$$.tmp
 echo "--mem 0:";               run $PTWALK --mem 0 -c machine
 echo "--mem 8G on i386:";      run $PTWALK --mem 8G -c machine
 echo "--mem garbage:";         run $PTWALK --mem 12Q -c machine
