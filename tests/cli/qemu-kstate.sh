@@ -24,10 +24,9 @@ cleanup() { [ -n "$qpid" ] && kill "$qpid" 2>/dev/null; rm -rf "$d"; }
 trap cleanup EXIT
 # where ptwalk keeps the place it found the VMCOREINFO at, per target
 export XDG_CACHE_HOME="$d/cache"
-mon() { perl "$here/../live/monitor.pl" "$d/mon" "$@"; }
+. "$here/../live/qemu.sh"
 sect() { awk -v s="$1" '/^@@ /{c=substr($0,4);next} c==s' "$2"; }
-command -v qemu-system-x86_64 >/dev/null ||
-	{ echo "FAIL: qemu-system-x86_64 is not installed (make deps)"; exit 1; }
+qemu_need qemu-system-x86_64
 xz -dc "$dir/x86_64-kaslr.core.xz" >"$d/core"
 xz -dc "$dir/x86_64-kaslr.view.xz" >"$d/view"
 # the core's one PT_LOAD of RAM (physical 0, 128 MiB) as a RAM file
@@ -36,19 +35,9 @@ dd if="$d/core" of="$d/ram" bs=1M iflag=skip_bytes,count_bytes \
 	skip=$((off)) count=$((128 << 20)) status=none ||
 	{ echo "FAIL: cannot extract the RAM"; exit 1; }
 cp "$d/ram" "$d/ram.orig"
-qemu-system-x86_64 -display none -nodefaults -m 128M \
+qemu_start qemu-system-x86_64 -m 128M \
 	-object memory-backend-file,id=m,size=128M,mem-path="$d/ram",share=off \
-	-machine pc,memory-backend=m -gdb unix:"$d/gdb",server=on,wait=off -S \
-	-monitor unix:"$d/mon",server=on,wait=off >"$d/qemu.log" 2>&1 &
-qpid=$!
-i=0
-while [ ! -S "$d/mon" ] || [ ! -S "$d/gdb" ]; do
-	i=$((i + 1))
-	if [ $i -gt 100 ] || ! kill -0 $qpid 2>/dev/null; then
-		echo "FAIL: QEMU did not start:"; cat "$d/qemu.log"; exit 1
-	fi
-	sleep 0.1
-done
+	-machine pc,memory-backend=m
 echo "== QEMU's view of the RAM is the core's, but for the ROM over 0xc0000-0xfffff"
 mon "pmemsave 0 0x8000000 \"$d/pm\"" >/dev/null
 i=0

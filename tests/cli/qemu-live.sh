@@ -8,37 +8,20 @@ d=$(mktemp -d)
 qpid=
 cleanup() { [ -n "$qpid" ] && kill "$qpid" 2>/dev/null; rm -rf "$d"; }
 trap cleanup EXIT
-mon() { perl "$here/../live/monitor.pl" "$d/mon" "$@"; }
-command -v qemu-system-x86_64 >/dev/null ||
-	{ echo "FAIL: qemu-system-x86_64 is not installed (make deps)"; exit 1; }
+. "$here/../live/qemu.sh"
+qemu_need qemu-system-x86_64
 as --64 -o "$d/guest.o" "$here/../live/guest.S" &&
 	ld -Ttext 0x7c00 --oformat binary -e _start -o "$d/guest.img" "$d/guest.o" ||
 	{ echo "FAIL: cannot assemble the guest"; exit 1; }
 truncate -s 16M "$d/ram"
-qemu-system-x86_64 -display none -nodefaults -m 16M \
+qemu_start qemu-system-x86_64 -m 16M \
 	-object memory-backend-file,id=mem,size=16M,mem-path="$d/ram",share=on \
-	-machine pc,memory-backend=mem -drive file="$d/guest.img",format=raw,if=ide \
-	-gdb unix:"$d/gdb",server=on,wait=off -S \
-	-monitor unix:"$d/mon",server=on,wait=off >"$d/qemu.log" 2>&1 &
-qpid=$!
-i=0
-while [ ! -S "$d/mon" ] || [ ! -S "$d/gdb" ]; do
-	i=$((i + 1))
-	if [ $i -gt 100 ] || ! kill -0 $qpid 2>/dev/null; then
-		echo "FAIL: QEMU did not start:"; cat "$d/qemu.log"; exit 1
-	fi
-	sleep 0.1
-done
+	-machine pc,memory-backend=mem -drive file="$d/guest.img",format=raw,if=ide
 # before it runs (-S): paging off, no VMCOREINFO in its RAM: no root, xp works
 $PTWALK -q --qemu unix:"$d/gdb" -c 'machine; xp 0x7c00 4; walk 0x7c00' 2>&1 |
 	grep -E '^(arch|roots|0x|  fault)|warning|walk:'
 mon cont >/dev/null
-i=0
-until mon "gva2gpa 0x40001000" | grep -q 'gpa: 0x201000'; do
-	i=$((i + 1))
-	[ $i -gt 100 ] && { echo "FAIL: the guest did not reach long mode"; exit 1; }
-	sleep 0.1
-done
+qemu_wait 0x40001000 0x201000
 echo "== machine"
 $PTWALK -q --qemu unix:"$d/gdb" -c 'machine' 2>&1 | grep -E '^(arch|roots|CPUs|cr3|  0x)'
 echo "== translate against gva2gpa (0x40003000 flips between two frames)"
